@@ -1,0 +1,123 @@
+package dev.jwtsecured;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Secures the JAX-RS resources of an application with JSON Web Tokens, wired at compile time.
+ *
+ * <p>Put it on one configuration class that declares a {@link UserRetriever} method (and an {@link Authenticator}
+ * when {@link #tokenUrl()} is set, and optionally a {@link RevocationCheck}). For a configuration class {@code Foo} the
+ * processor generates, in {@code Foo}'s package:
+ *
+ * <ul>
+ *   <li>{@code FooJwtFilter}: the request filter;
+ *   <li>{@code FooJwt}: the typed access point for resources (current user, token, programmatic login);
+ *   <li>{@code FooJwtFeature}: the {@code jakarta.ws.rs.core.Feature} to register with the application.
+ * </ul>
+ *
+ * <p>Rules the processor enforces on this annotation (compiler errors unless said otherwise):
+ *
+ * <ul>
+ *   <li>It stands on a top-level or static nested class that is not {@code private} and not abstract.
+ *   <li>{@link #secret()} is not empty. A literal secret must have at least as many bytes as the algorithm's hash
+ *       (32 for HS256, 48 for HS384, 64 for HS512); a {@code ${ENV}} placeholder is checked at start-up instead.
+ *   <li>{@link #algorithm()} is one of {@code HS256}, {@code HS384}, {@code HS512}.
+ *   <li>Every {@link #exclude()} entry is a valid {@link java.util.regex.Pattern} regular expression.
+ *   <li>Every {@link #excludeMethods()} entry is an HTTP method token (upper case letters).
+ *   <li>{@link #expiration()} and {@link #leeway()} are ISO-8601 durations ({@code PT24H}); the expiration is positive,
+ *       the leeway not negative.
+ *   <li>{@link #authHeader()} is a valid HTTP header name; {@link #realm()} and {@link #cookieName()} use only the
+ *       characters RFC 6750 and RFC 6265 allow there.
+ * </ul>
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.TYPE)
+public @interface JwtSecured {
+
+  /**
+   * The HMAC secret: either a placeholder {@code ${ENV_VAR}} or {@code ${ENV_VAR:fallback}}, resolved at start-up from
+   * the environment, then from system properties, or a literal (discouraged). Start-up fails with a clear message when
+   * the variable is unset and has no fallback, or when the resolved secret is shorter than the algorithm needs.
+   */
+  String secret();
+
+  /**
+   * Path of the generated OAuth2 password-grant token endpoint ({@code /login}); empty for no generated endpoint. When
+   * set, the class needs an {@link Authenticator} method.
+   */
+  String tokenUrl() default "";
+
+  /**
+   * Java regular expressions; a request whose application-relative path (percent-decoded once, matrix parameters
+   * removed, starting with {@code /}) <em>fully</em> matches one of them skips authentication. {@code "/login"}
+   * excludes {@code /login} only, never {@code /loginx} or {@code /api/login}; write {@code "/schema(/.*)?"} for a
+   * subtree.
+   */
+  String[] exclude() default {};
+
+  /** HTTP methods that skip authentication. {@code HEAD} is deliberately not in the default: it runs the GET method. */
+  String[] excludeMethods() default {"OPTIONS"};
+
+  /** Where tokens are read from and written to. */
+  Transport transport() default Transport.HEADER;
+
+  /** JWS algorithm used to sign, and the only one accepted when verifying: {@code HS256}, {@code HS384} or {@code HS512}. */
+  String algorithm() default "HS256";
+
+  /** Request and response header carrying {@code Bearer <jwt>}. */
+  String authHeader() default "Authorization";
+
+  /** Default token lifetime, an ISO-8601 duration. */
+  String expiration() default "PT24H";
+
+  /** Issuer written at login ({@code iss}) and required when verifying; empty for none. */
+  String issuer() default "";
+
+  /**
+   * Audiences written at login ({@code aud}); when not empty, a token is accepted only if its {@code aud} names at least
+   * one of them (the seed framework's {@code accepted_audiences}).
+   */
+  String[] audience() default {};
+
+  /** Clock skew allowed on {@code exp}, {@code nbf} and {@code iat}, an ISO-8601 duration. */
+  String leeway() default "PT0S";
+
+  /** The {@code realm} of {@code WWW-Authenticate} challenges. */
+  String realm() default "api";
+
+  /** Name of the token cookie ({@link Transport#COOKIE}). */
+  String cookieName() default "token";
+
+  /** {@code Path} attribute of the token cookie. */
+  String cookiePath() default "/";
+
+  /** {@code Domain} attribute of the token cookie; empty for none (host-only cookie). */
+  String cookieDomain() default "";
+
+  /** Whether the token cookie carries {@code Secure}. Turn it on for anything served over HTTPS. */
+  boolean cookieSecure() default false;
+
+  /** {@code SameSite} attribute of the token cookie. */
+  SameSite cookieSameSite() default SameSite.LAX;
+
+  /** OpenAPI security scheme name. */
+  String schemeName() default "BearerToken";
+
+  /** OpenAPI security scheme description; empty for a generated one. */
+  String description() default "";
+
+  /** OAuth2 scopes that the token endpoint may grant. */
+  String[] scopes() default {};
+
+  /**
+   * Packages whose JAX-RS resources this configuration secures, with their subpackages; empty means the configuration
+   * class's own package and its subpackages. Resources the processor does not see (from other jars, sub-resources
+   * returned by locators) are protected by default: they require a valid token.
+   */
+  String[] basePackages() default {};
+}

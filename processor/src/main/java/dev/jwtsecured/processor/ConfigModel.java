@@ -1,0 +1,59 @@
+package dev.jwtsecured.processor;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A validated {@code @JwtSecured} configuration: everything the generators need, and nothing from
+ * {@code javax.lang.model}.
+ *
+ * @param configClass the annotated class
+ * @param userType the {@code U} of the user retriever
+ * @param userTypeIsParameterized whether {@code U} has type arguments (its cast from {@code Object} is unchecked)
+ * @param retriever the {@code @UserRetriever} method
+ * @param revocationCheck the {@code @RevocationCheck} method, if any
+ * @param authenticator the {@code @Authenticator} method, if any
+ * @param needsInstance whether any of those methods is an instance method
+ * @param hasNoArgConstructor whether generated code in the package can call {@code new ConfigClass()}
+ * @param settings the annotation's values
+ * @param routes every JAX-RS operation the configuration secures, sorted
+ */
+public record ConfigModel(
+    ClassName configClass,
+    TypeName userType,
+    boolean userTypeIsParameterized,
+    HandlerModel retriever,
+    Optional<HandlerModel> revocationCheck,
+    Optional<HandlerModel> authenticator,
+    boolean needsInstance,
+    boolean hasNoArgConstructor,
+    SettingsModel settings,
+    List<RouteModel> routes) {
+
+  /** {@code FooJwtFilter}. */
+  public ClassName filterClass() {
+    return generated("JwtFilter");
+  }
+
+  /** {@code FooJwt}: the typed access point. */
+  public ClassName accessPointClass() {
+    return generated("Jwt");
+  }
+
+  /** {@code FooJwtFeature}. */
+  public ClassName featureClass() {
+    return generated("JwtFeature");
+  }
+
+  /** {@code FooJwtTokenResource}. */
+  public ClassName tokenResourceClass() {
+    return generated("JwtTokenResource");
+  }
+
+  /** Nested classes join their names with {@code _}: {@code Outer.Config} gives {@code Outer_ConfigJwtFilter}. */
+  private ClassName generated(String suffix) {
+    return ClassName.get(configClass.packageName(), String.join("_", configClass.simpleNames()) + suffix);
+  }
+}

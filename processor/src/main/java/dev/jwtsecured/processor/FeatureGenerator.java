@@ -1,0 +1,127 @@
+package dev.jwtsecured.processor;
+
+import static dev.jwtsecured.processor.GeneratedTypes.FEATURE;
+import static dev.jwtsecured.processor.GeneratedTypes.FEATURE_CONTEXT;
+import static dev.jwtsecured.processor.GeneratedTypes.JWS_ALGORITHM;
+import static dev.jwtsecured.processor.GeneratedTypes.JWT_AUTH;
+import static dev.jwtsecured.processor.GeneratedTypes.JWT_SETTINGS;
+import static dev.jwtsecured.processor.GeneratedTypes.SAME_SITE;
+import static dev.jwtsecured.processor.GeneratedTypes.TRANSPORT;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import javax.lang.model.element.Modifier;
+
+/** Generates {@code FooJwtFeature}: the one class an application registers (the seed framework's {@code on_app_init}). */
+final class FeatureGenerator {
+
+  TypeSpec generate(ConfigModel model) {
+    ClassName config = model.configClass();
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(model.featureClass())
+            .addJavadoc("Installs JWT security as {@link $T} configures it: register an instance with the JAX-RS\n", config)
+            .addJavadoc("application. Creating it resolves the secret, so a missing or weak secret fails at start-up.\n")
+            .addAnnotation(GeneratedTypes.generatedAnnotation())
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addSuperinterface(FEATURE)
+            .addField(JWT_AUTH, "auth", Modifier.PRIVATE, Modifier.FINAL);
+
+    if (model.needsInstance()) {
+      type.addField(config, "config", Modifier.PRIVATE, Modifier.FINAL);
+      if (model.hasNoArgConstructor()) {
+        type.addMethod(MethodSpec.constructorBuilder()
+            .addJavadoc("Creates the configuration with its no-argument constructor and the settings of\n")
+            .addJavadoc("{@code @JwtSecured}.\n")
+            .addModifiers(Modifier.PUBLIC)
+            .addStatement("this(new $T())", config)
+            .build());
+      }
+      type.addMethod(MethodSpec.constructorBuilder()
+          .addJavadoc("Uses {@code config} and the settings of {@code @JwtSecured}.\n")
+          .addModifiers(Modifier.PUBLIC)
+          .addParameter(config, "config")
+          .addStatement("this(config, settings().build())")
+          .build());
+      type.addMethod(MethodSpec.constructorBuilder()
+          .addJavadoc("Uses {@code config} and {@code settings}, for example {@link #settings()} with a test clock.\n")
+          .addModifiers(Modifier.PUBLIC)
+          .addParameter(config, "config")
+          .addParameter(JWT_SETTINGS, "settings")
+          .addStatement("this.config = $T.requireNonNull(config)", Objects.class)
+          .addStatement("this.auth = new $T(settings)", JWT_AUTH)
+          .build());
+    } else {
+      type.addMethod(MethodSpec.constructorBuilder()
+          .addJavadoc("Uses the settings of {@code @JwtSecured}.\n")
+          .addModifiers(Modifier.PUBLIC)
+          .addStatement("this(settings().build())")
+          .build());
+      type.addMethod(MethodSpec.constructorBuilder()
+          .addJavadoc("Uses {@code settings}, for example {@link #settings()} with a test clock.\n")
+          .addModifiers(Modifier.PUBLIC)
+          .addParameter(JWT_SETTINGS, "settings")
+          .addStatement("this.auth = new $T(settings)", JWT_AUTH)
+          .build());
+    }
+
+    type.addMethod(settingsMethod(model));
+    type.addMethod(MethodSpec.methodBuilder("auth")
+        .addJavadoc("The runtime of this configuration: token codec, login, error responses.\n")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(JWT_AUTH)
+        .addStatement("return auth")
+        .build());
+
+    CodeBlock filterArguments = model.needsInstance() ? CodeBlock.of("auth, config") : CodeBlock.of("auth");
+    MethodSpec.Builder configure = MethodSpec.methodBuilder("configure")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(boolean.class)
+        .addParameter(FEATURE_CONTEXT, "context")
+        .addStatement("context.register(new $T($L))", model.filterClass(), filterArguments);
+    type.addMethod(configure.addStatement("return true").build());
+    return type.build();
+  }
+
+  /** {@code settings()}: a builder holding every value of the annotation, checked at compile time. */
+  private static MethodSpec settingsMethod(ConfigModel model) {
+    SettingsModel s = model.settings();
+    CodeBlock.Builder chain = CodeBlock.builder()
+        .add("return $T.builder()", JWT_SETTINGS)
+        .indent().indent()
+        .add("\n.secret($S)", s.secret())
+        .add("\n.algorithm($T.$L)", JWS_ALGORITHM, s.algorithm())
+        .add("\n.transport($T.$L)", TRANSPORT, s.transport())
+        .add("\n.authHeader($S)", s.authHeader())
+        .add("\n.realm($S)", s.realm())
+        .add("\n.expiration($T.ofSeconds($LL))", Duration.class, s.expirationSeconds())
+        .add("\n.leeway($T.ofSeconds($LL))", Duration.class, s.leewaySeconds())
+        .add("\n.issuer($S)", s.issuer())
+        .add("\n.audience($L)", list(s.audience()))
+        .add("\n.tokenUrl($S)", s.tokenUrl())
+        .add("\n.scopes($L)", list(s.scopes()))
+        .add("\n.cookieName($S)", s.cookieName())
+        .add("\n.cookiePath($S)", s.cookiePath())
+        .add("\n.cookieDomain($S)", s.cookieDomain())
+        .add("\n.cookieSecure($L)", s.cookieSecure())
+        .add("\n.cookieSameSite($T.$L);\n", SAME_SITE, s.cookieSameSite())
+        .unindent().unindent();
+    return MethodSpec.methodBuilder("settings")
+        .addJavadoc("The settings of {@code @JwtSecured} on {@link $T}; the secret is resolved by {@code build()}.\n",
+            model.configClass())
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(JWT_SETTINGS.nestedClass("Builder"))
+        .addCode(chain.build())
+        .build();
+  }
+
+  private static CodeBlock list(List<String> values) {
+    return CodeBlock.of("$T.of($L)", List.class,
+        values.stream().map(v -> CodeBlock.of("$S", v)).collect(CodeBlock.joining(", ")));
+  }
+}

@@ -1,0 +1,25 @@
+package dev.jwtsecured.processor;
+
+/**
+ * One of the configuration's annotated methods, as generated code calls it.
+ *
+ * @param name the method name
+ * @param isStatic whether it is called on the class rather than the configuration instance
+ * @param takesScopes whether it takes the requested scopes (authenticator only)
+ * @param takesRequest whether it takes the {@code ContainerRequestContext} as its last parameter
+ * @param returns how its result is unwrapped
+ */
+public record HandlerModel(String name, boolean isStatic, boolean takesScopes, boolean takesRequest, Returns returns) {
+
+  /** The shapes of result a handler method may have. */
+  public enum Returns {
+    /** The value itself; {@code null} means none. */
+    PLAIN,
+    /** {@code Optional<T>}. */
+    OPTIONAL,
+    /** {@code CompletionStage<T>}, completed with the value or {@code null}. */
+    COMPLETION_STAGE,
+    /** {@code boolean} (revocation check). */
+    BOOLEAN
+  }
+}

@@ -1,0 +1,165 @@
+package dev.jwtsecured.processor;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.TypeSpec;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic.Kind;
+
+/**
+ * The jwtsecured annotation processor: for each {@code @JwtSecured} class, validate it and the JAX-RS resources it
+ * secures, then generate the filter, the typed access point and the feature.
+ *
+ * <p>It never throws out of {@link #process}: an internal failure becomes an error on the configuration class. A class
+ * whose user type is not generated yet is deferred to the next round, and reported only if it never appears.
+ */
+@AutoService(Processor.class)
+public final class JwtSecuredProcessor extends AbstractProcessor {
+  /** Configuration classes waiting for a type that another processor may generate in a later round. */
+  private final Set<String> deferred = new LinkedHashSet<>();
+  /** Root resource classes seen in any round, by qualified name. */
+  private final Set<String> resources = new LinkedHashSet<>();
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(Names.JWT_SECURED);
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    RouteScanner scanner = new RouteScanner(processingEnv);
+    for (TypeElement resource : scanner.resourceClasses(round.getRootElements())) {
+      resources.add(resource.getQualifiedName().toString());
+    }
+
+    List<TypeElement> configs = new ArrayList<>();
+    for (String name : deferred) {
+      TypeElement t = processingEnv.getElementUtils().getTypeElement(name);
+      if (t != null) {
+        configs.add(t);
+      }
+    }
+    deferred.clear();
+    TypeElement annotation = processingEnv.getElementUtils().getTypeElement(Names.JWT_SECURED);
+    if (annotation != null) {
+      for (Element e : round.getElementsAnnotatedWith(annotation)) {
+        if (e instanceof TypeElement) {
+          configs.add((TypeElement) e);
+        } else {
+          error(Message.NOT_A_CLASS.format(e.getSimpleName(), e.getKind()), e);
+        }
+      }
+    }
+
+    for (TypeElement config : configs) {
+      try {
+        processConfig(config, scanner, round.processingOver());
+      } catch (RuntimeException | IOException | LinkageError e) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        error(Message.INTERNAL_ERROR.format(trace), config);
+      }
+    }
+    return false;
+  }
+
+  private void processConfig(TypeElement config, RouteScanner scanner, boolean lastRound) throws IOException {
+    Optional<AnnotationMirror> mirror = ConfigValidator.findAnnotation(config, Names.JWT_SECURED);
+    if (mirror.isEmpty()) {
+      return;
+    }
+    List<String> scope = basePackages(config, mirror.get());
+    List<RouteModel> routes = new ArrayList<>();
+    List<Element> originating = new ArrayList<>(List.of(config));
+    for (String name : resources) {
+      TypeElement resource = processingEnv.getElementUtils().getTypeElement(name);
+      if (resource != null && scanner.inScope(resource, scope)) {
+        routes.addAll(scanner.routes(resource));
+        originating.add(resource);
+      }
+    }
+    routes.sort(RouteModel.ORDER);
+
+    ConfigValidator.Result result = new ConfigValidator(processingEnv).validate(config, mirror.get(), routes);
+    if (result.deferred()) {
+      if (lastRound) {
+        error(Message.RETRIEVER_RETURN.format("(user retriever)", "a type that was never generated"), config);
+      } else {
+        deferred.add(config.getQualifiedName().toString());
+      }
+      return;
+    }
+    for (Diagnostic d : result.diagnostics()) {
+      report(d);
+    }
+    if (result.model().isEmpty()) {
+      return;
+    }
+    ConfigModel model = result.model().get();
+    write(model, new FilterGenerator().generate(model), originating);
+    write(model, new AccessPointGenerator().generate(model), originating);
+    write(model, new FeatureGenerator().generate(model), originating);
+  }
+
+  private List<String> basePackages(TypeElement config, AnnotationMirror mirror) {
+    List<String> packages = new ArrayList<>();
+    for (var entry : processingEnv.getElementUtils().getElementValuesWithDefaults(mirror).entrySet()) {
+      if (entry.getKey().getSimpleName().contentEquals("basePackages")) {
+        for (Object v : (List<?>) entry.getValue().getValue()) {
+          packages.add(String.valueOf(((javax.lang.model.element.AnnotationValue) v).getValue()));
+        }
+      }
+    }
+    if (packages.isEmpty()) {
+      PackageElement own = processingEnv.getElementUtils().getPackageOf(config);
+      packages.add(own.getQualifiedName().toString());
+    }
+    return packages;
+  }
+
+  private void write(ConfigModel model, TypeSpec type, List<Element> originating) throws IOException {
+    TypeSpec.Builder withOrigins = type.toBuilder();
+    for (Element e : originating) {
+      withOrigins.addOriginatingElement(e);
+    }
+    JavaFile.builder(model.configClass().packageName(), withOrigins.build())
+        .skipJavaLangImports(true)
+        .indent("  ")
+        .build()
+        .writeTo(processingEnv.getFiler());
+  }
+
+  private void report(Diagnostic d) {
+    if (d.mirror() == null) {
+      processingEnv.getMessager().printMessage(d.kind(), d.message(), d.element());
+    } else if (d.value() == null) {
+      processingEnv.getMessager().printMessage(d.kind(), d.message(), d.element(), d.mirror());
+    } else {
+      processingEnv.getMessager().printMessage(d.kind(), d.message(), d.element(), d.mirror(), d.value());
+    }
+  }
+
+  private void error(String message, Element element) {
+    processingEnv.getMessager().printMessage(Kind.ERROR, message, element);
+  }
+}

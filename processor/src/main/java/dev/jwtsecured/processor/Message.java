@@ -1,0 +1,100 @@
+package dev.jwtsecured.processor;
+
+import java.util.Locale;
+
+/**
+ * Every diagnostic the processor reports, in one place. Each has a stable tag ({@code [JwtSecured.WeakSecret]}) that
+ * users can search for and tests import; the text states the rule, the offending value and the fix.
+ */
+public enum Message {
+  NOT_A_CLASS("JwtSecured.NotAClass",
+      "@JwtSecured belongs on a class; %s is a %s. Put it on a plain (top-level or static nested) class"),
+  CLASS_NOT_ACCESSIBLE("JwtSecured.ClassNotAccessible",
+      "A @JwtSecured class must be visible to the code generated in its package; %s is %s. Make it package-private or"
+          + " public, and static if nested"),
+  CLASS_ABSTRACT("JwtSecured.AbstractClass",
+      "A @JwtSecured class must not be abstract, because the generated code may create it; make %s concrete"),
+  NO_USER_RETRIEVER("JwtSecured.NoUserRetriever",
+      "A @JwtSecured class needs exactly one @UserRetriever method; %s has none. Add one, for example"
+          + " 'static Optional<User> user(Token token)'"),
+  SEVERAL_USER_RETRIEVERS("JwtSecured.SeveralUserRetrievers",
+      "A @JwtSecured class needs exactly one @UserRetriever method; %s has %d (%s). Keep one"),
+  SEVERAL_METHODS("JwtSecured.SeveralMethods",
+      "A @JwtSecured class has at most one @%s method; %s has %d (%s). Keep one"),
+  METHOD_NOT_ACCESSIBLE("JwtSecured.MethodNotAccessible",
+      "A @%s method is called by generated code in the same package, so it must not be private; make '%s'"
+          + " package-private or public"),
+  METHOD_GENERIC("JwtSecured.GenericMethod",
+      "A @%s method must not declare type parameters; '%s' declares %s. Use the concrete user type"),
+  METHOD_THROWS("JwtSecured.CheckedException",
+      "A @%s method is called from a request filter, which cannot throw checked exceptions; '%s' declares '%s'."
+          + " Catch it inside the method, or throw an unchecked exception"),
+  RETRIEVER_PARAMETERS("UserRetriever.Signature",
+      "A @UserRetriever method takes (Token) or (Token, ContainerRequestContext); '%s' takes (%s). Change its"
+          + " parameters to one of those"),
+  RETRIEVER_RETURN("UserRetriever.ReturnType",
+      "A @UserRetriever method returns the user type U, Optional<U> or CompletionStage<U>; '%s' returns '%s'. Return"
+          + " the user, or Optional.empty() / null for an unknown user"),
+  REVOCATION_SIGNATURE("RevocationCheck.Signature",
+      "A @RevocationCheck method is 'boolean name(Token)' or 'boolean name(Token, ContainerRequestContext)'; '%s' is"
+          + " '%s'. Change it to one of those"),
+  AUTHENTICATOR_SIGNATURE("Authenticator.Signature",
+      "An @Authenticator method takes (String username, String password[, Set<String> scopes]"
+          + "[, ContainerRequestContext]) and returns Grant, Optional<Grant>, String or Optional<String>; '%s' is"
+          + " '%s'. Change it to match"),
+  TOKEN_URL_WITHOUT_AUTHENTICATOR("JwtSecured.TokenUrlWithoutAuthenticator",
+      "tokenUrl \"%s\" asks for a generated token endpoint, which checks credentials with an @Authenticator method;"
+          + " %s has none. Add one, or remove tokenUrl"),
+  TOKEN_URL_INVALID("JwtSecured.InvalidTokenUrl",
+      "tokenUrl must be a plain absolute path such as \"/login\" (no query, fragment, template, '..' or '//'); got"
+          + " \"%s\""),
+  SECRET_EMPTY("JwtSecured.EmptySecret",
+      "secret must not be empty; set it to a placeholder such as \"${JWT_SECRET}\" and provide the variable at"
+          + " start-up"),
+  SECRET_LITERAL("JwtSecured.LiteralSecret",
+      "secret is a literal, so it ends up in the class files and version control; use a placeholder such as"
+          + " \"${JWT_SECRET}\" and provide the value at start-up"),
+  SECRET_TOO_SHORT("JwtSecured.WeakSecret",
+      "secret has %d bytes but %s needs at least %d (RFC 7518 section 3.2); use a placeholder such as"
+          + " \"${JWT_SECRET}\" with a long random value"),
+  SECRET_WELL_KNOWN("JwtSecured.WellKnownSecret",
+      "secret \"%s\" is a well-known example value that attackers try first; use a placeholder such as"
+          + " \"${JWT_SECRET}\" with a long random value"),
+  ALGORITHM_UNKNOWN("JwtSecured.UnknownAlgorithm",
+      "algorithm \"%s\" is not supported; use \"HS256\", \"HS384\" or \"HS512\""),
+  EXCLUDE_INVALID_REGEX("JwtSecured.InvalidExclude",
+      "exclude \"%s\" is not a valid regular expression: %s. Fix the pattern (exclude entries are Java regular"
+          + " expressions that must match the whole path)"),
+  EXCLUDE_METHOD_INVALID("JwtSecured.InvalidExcludeMethod",
+      "excludeMethods \"%s\" is not an HTTP method; use upper-case method names such as \"OPTIONS\""),
+  DURATION_INVALID("JwtSecured.InvalidDuration",
+      "%s \"%s\" is not a valid ISO-8601 duration%s; write it like \"PT24H\" or \"PT30S\""),
+  HEADER_NAME_INVALID("JwtSecured.InvalidHeaderName",
+      "authHeader \"%s\" is not a valid HTTP header name; use letters, digits and '-' such as \"Authorization\""),
+  QUOTED_TEXT_INVALID("JwtSecured.InvalidText",
+      "%s \"%s\" contains characters that cannot appear in %s; use printable ASCII without '\"', '\\\\', ';' and"
+          + " ','"),
+  CONSTRUCTOR_MISSING("JwtSecured.NoConstructor",
+      "%s has instance methods annotated @UserRetriever, @Authenticator or @RevocationCheck, so the generated feature"
+          + " needs an instance: it will take one as a constructor argument (no accessible no-argument constructor)"),
+  INTERNAL_ERROR("JwtSecured.InternalError",
+      "jwtsecured's processor failed on this class; please report it with this trace: %s");
+
+  private final String tag;
+  private final String format;
+
+  Message(String tag, String format) {
+    this.tag = tag;
+    this.format = format;
+  }
+
+  /** The stable tag, without brackets. */
+  public String tag() {
+    return tag;
+  }
+
+  /** The full message: {@code [Tag] text}. */
+  public String format(Object... args) {
+    return "[" + tag + "] " + String.format(Locale.ROOT, format, args);
+  }
+}

@@ -1,0 +1,77 @@
+package dev.jwtsecured.runtime;
+
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+
+/**
+ * What a resource method requires, as the processor read it from {@code @PermitAll}, {@code @DenyAll} and
+ * {@code @RolesAllowed} (method before class, JSR-250). Resource methods the processor did not see get
+ * {@link #AUTHENTICATED}: a valid token and nothing more.
+ */
+public final class AccessRule {
+  /** A valid token; no role. The rule for resources without annotations and for unknown resources. */
+  public static final AccessRule AUTHENTICATED = new AccessRule(Kind.AUTHENTICATED, List.of());
+  /** {@code @PermitAll}: no token needed. */
+  public static final AccessRule PERMIT_ALL = new AccessRule(Kind.PERMIT_ALL, List.of());
+  /** {@code @DenyAll}: 403 for everyone. */
+  public static final AccessRule DENY_ALL = new AccessRule(Kind.DENY_ALL, List.of());
+
+  private enum Kind {
+    AUTHENTICATED,
+    PERMIT_ALL,
+    DENY_ALL,
+    ROLES
+  }
+
+  private final Kind kind;
+  private final List<String> roles;
+
+  private AccessRule(Kind kind, List<String> roles) {
+    this.kind = kind;
+    this.roles = roles;
+  }
+
+  /** {@code @RolesAllowed(roles)}: a valid token whose roles or scopes include at least one of {@code roles}. */
+  public static AccessRule rolesAllowed(String... roles) {
+    if (roles.length == 0) {
+      return DENY_ALL; // JSR-250: @RolesAllowed({}) admits nobody
+    }
+    return new AccessRule(Kind.ROLES, List.of(roles));
+  }
+
+  public boolean isPermitAll() {
+    return kind == Kind.PERMIT_ALL;
+  }
+
+  public boolean isDenyAll() {
+    return kind == Kind.DENY_ALL;
+  }
+
+  /** The roles of {@code @RolesAllowed}, or empty. */
+  public List<String> roles() {
+    return roles;
+  }
+
+  /** Whether an authenticated request with this security context may proceed. */
+  public boolean allows(SecurityContext security) {
+    switch (kind) {
+      case AUTHENTICATED:
+      case PERMIT_ALL:
+        return true;
+      case ROLES:
+        for (String role : roles) {
+          if (security.isUserInRole(role)) {
+            return true;
+          }
+        }
+        return false;
+      default:
+        return false;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return kind == Kind.ROLES ? "RolesAllowed" + roles : kind.name();
+  }
+}

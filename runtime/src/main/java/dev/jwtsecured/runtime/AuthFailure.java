@@ -1,0 +1,72 @@
+package dev.jwtsecured.runtime;
+
+/**
+ * Every way a request can fail authentication or authorization, with the fixed texts of its response (SPEC 5.5).
+ *
+ * <p>The texts never carry the token, its claims, key material or exception messages. Descriptions use only the
+ * characters RFC 6750 section 3 allows in {@code error_description} (printable ASCII without {@code "} and {@code \}).
+ */
+public enum AuthFailure {
+  /** No credentials, or credentials of another scheme ({@code Basic ...}). Challenge without {@code error}. */
+  NO_TOKEN(401, null, null, null),
+
+  /** The {@code Bearer} credentials are empty. */
+  EMPTY_BEARER(400, "invalid_request", "The Bearer credentials are empty", "Invalid request"),
+  /** The header value does not follow the RFC 6750 section 2.1 grammar (tab, trailing words, illegal characters). */
+  MALFORMED_CREDENTIALS(400, "invalid_request", "The Bearer credentials are malformed", "Invalid request"),
+  /** More than one token in the request: repeated header, comma-joined values, repeated cookie, header and cookie differ. */
+  MULTIPLE_TOKENS(400, "invalid_request", "The request carries more than one token", "Invalid request"),
+
+  TOKEN_TOO_LONG(401, "invalid_token", "The token is too long", "Invalid token"),
+  MALFORMED_TOKEN(401, "invalid_token", "The token is malformed", "Invalid token"),
+  ALGORITHM_NOT_ACCEPTED(401, "invalid_token", "The token algorithm is not accepted", "Invalid token"),
+  BAD_SIGNATURE(401, "invalid_token", "The token signature is invalid", "Invalid token"),
+  MISSING_CLAIM(401, "invalid_token", "The token lacks a required claim", "Invalid token"),
+  BAD_CLAIM(401, "invalid_token", "The token has a claim of the wrong type", "Invalid token"),
+  EXPIRED(401, "invalid_token", "The token has expired", "Invalid token"),
+  NOT_YET_VALID(401, "invalid_token", "The token is not yet valid", "Invalid token"),
+  ISSUED_IN_FUTURE(401, "invalid_token", "The token was issued in the future", "Invalid token"),
+  ISSUER_NOT_ACCEPTED(401, "invalid_token", "The token issuer is not accepted", "Invalid token"),
+  AUDIENCE_NOT_ACCEPTED(401, "invalid_token", "The token audience is not accepted", "Invalid token"),
+  UNKNOWN_USER(401, "invalid_token", "The token does not name a known user", "Unauthorized"),
+  REVOKED(401, "invalid_token", "The token has been revoked", "Unauthorized"),
+
+  /** {@code @RolesAllowed} is not satisfied. The challenge names the needed scope. */
+  INSUFFICIENT_SCOPE(403, "insufficient_scope", "The token lacks the role this resource requires", "Forbidden"),
+  /** {@code @DenyAll}: nobody may call the resource. No challenge: no token would help. */
+  DENIED(403, null, null, "Forbidden");
+
+  private final int status;
+  private final String error;
+  private final String description;
+  private final String detail;
+
+  AuthFailure(int status, String error, String description, String detail) {
+    this.status = status;
+    this.error = error;
+    this.description = description;
+    this.detail = detail;
+  }
+
+  /** The HTTP status: 400, 401 or 403. */
+  public int status() {
+    return status;
+  }
+
+  /** The RFC 6750 {@code error} code, or {@code null} for none. */
+  public String error() {
+    return error;
+  }
+
+  /** The fixed {@code error_description}, or {@code null} for none. */
+  public String description() {
+    return description;
+  }
+
+  /**
+   * The {@code detail} of the JSON body. For {@link #NO_TOKEN} it depends on the transport and is chosen by the caller.
+   */
+  public String detail() {
+    return detail;
+  }
+}

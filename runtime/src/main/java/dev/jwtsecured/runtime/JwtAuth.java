@@ -1,0 +1,199 @@
+package dev.jwtsecured.runtime;
+
+import dev.jwtsecured.Transport;
+import dev.jwtsecured.runtime.internal.Cookies;
+import dev.jwtsecured.runtime.internal.Credentials;
+import dev.jwtsecured.runtime.internal.RequestPaths;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.regex.Pattern;
+
+/**
+ * The run-time half of one {@code @JwtSecured} configuration: what the generated filter, access point and token
+ * endpoint call. It reads credentials, verifies tokens, sets the security context, builds the RFC 6750 error responses
+ * and starts logins. Immutable and thread-safe; the generated feature creates one.
+ */
+public final class JwtAuth {
+  private static final Pattern QUOTABLE = Pattern.compile("[\\x20\\x21\\x23-\\x5B\\x5D-\\x7E]*");
+  private static final Pattern SCOPE_TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
+
+  private final JwtSettings settings;
+  private final TokenCodec codec;
+  private final Map<AuthFailure, String> challenges = new EnumMap<>(AuthFailure.class);
+  private final Map<AuthFailure, String> bodies = new EnumMap<>(AuthFailure.class);
+
+  public JwtAuth(JwtSettings settings) {
+    this.settings = settings;
+    this.codec = new TokenCodec(settings);
+    if (!QUOTABLE.matcher(settings.realm()).matches()) {
+      throw new IllegalArgumentException("realm must use only the characters RFC 6750 section 3 allows");
+    }
+    String realm = "Bearer realm=\"" + settings.realm() + "\"";
+    for (AuthFailure f : AuthFailure.values()) {
+      if (f.status() != 403 || f.error() != null) {
+        challenges.put(f, f.error() == null ? realm : realm + ", error=\"" + f.error() + "\"" + description(f));
+      }
+      String detail = f == AuthFailure.NO_TOKEN ? noTokenDetail(settings.transport()) : f.detail();
+      bodies.put(f, "{\"status_code\":" + f.status() + ",\"detail\":\"" + detail + "\"}");
+    }
+  }
+
+  private static String description(AuthFailure f) {
+    return f.description() == null || f == AuthFailure.INSUFFICIENT_SCOPE
+        ? ""
+        : ", error_description=\"" + f.description() + "\"";
+  }
+
+  private static String noTokenDetail(Transport transport) {
+    return transport == Transport.COOKIE
+        ? "No JWT token found in request header or cookies"
+        : "No JWT token found in request header";
+  }
+
+  public JwtSettings settings() {
+    return settings;
+  }
+
+  public TokenCodec codec() {
+    return codec;
+  }
+
+  /**
+   * The normalised request path for {@code exclude} matching, or {@code null} when the path may not be excluded (see
+   * {@link RequestPaths#excludable}).
+   */
+  public static String excludablePath(ContainerRequestContext request) {
+    return RequestPaths.excludable(request.getUriInfo());
+  }
+
+  /**
+   * Reads the request's token from the configured header (and, for cookie transport, the cookie) and verifies it.
+   *
+   * @throws AuthException when there is no token, more than one, or it fails verification
+   */
+  public Token authenticate(ContainerRequestContext request) {
+    return codec.verify(readToken(request));
+  }
+
+  /**
+   * The raw token of the request (SPEC 5.3): the {@code Bearer} header; for cookie transport, when there is no such
+   * header, the cookie. With cookie transport, a header and a cookie that carry different tokens are refused.
+   */
+  public String readToken(ContainerRequestContext request) {
+    String fromHeader = Credentials.fromHeader(request.getHeaders().get(settings.authHeader()));
+    if (settings.transport() == Transport.COOKIE) {
+      String fromCookie = Cookies.token(request.getHeaders().get(HttpHeaders.COOKIE), settings.cookieName());
+      if (fromHeader != null && fromCookie != null && !fromHeader.equals(fromCookie)) {
+        throw new AuthException(AuthFailure.MULTIPLE_TOKENS);
+      }
+      if (fromHeader == null) {
+        fromHeader = fromCookie;
+      }
+    }
+    if (fromHeader == null) {
+      throw new AuthException(AuthFailure.NO_TOKEN);
+    }
+    return fromHeader;
+  }
+
+  /** Marks the request authenticated: the security context carries {@code token} and {@code user}. */
+  public JwtSecurityContext authenticated(ContainerRequestContext request, Token token, Object user) {
+    JwtSecurityContext context =
+        JwtSecurityContext.authenticated(request.getSecurityContext(), this, token, user);
+    request.setSecurityContext(context);
+    return context;
+  }
+
+  /** Marks the request as one that skipped authentication; resources can still log in through it. */
+  public void skipped(ContainerRequestContext request) {
+    request.setSecurityContext(JwtSecurityContext.anonymous(request.getSecurityContext(), this));
+  }
+
+  /** The RFC 6750 response for {@code failure} (SPEC 5.5). */
+  public Response reject(AuthFailure failure) {
+    Response.ResponseBuilder response =
+        Response.status(failure.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(bodies.get(failure));
+    String challenge = challenges.get(failure);
+    if (challenge != null) {
+      response.header(HttpHeaders.WWW_AUTHENTICATE, challenge);
+    }
+    return response.header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+  }
+
+  /** The 403 {@code insufficient_scope} response for a request that lacks every role of {@code rule}. */
+  public Response forbidden(AccessRule rule) {
+    StringBuilder scope = new StringBuilder();
+    for (String role : rule.roles()) {
+      if (SCOPE_TOKEN.matcher(role).matches()) {
+        scope.append(scope.length() == 0 ? "" : " ").append(role);
+      }
+    }
+    return Response.status(403)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(bodies.get(AuthFailure.INSUFFICIENT_SCOPE))
+        .header(
+            HttpHeaders.WWW_AUTHENTICATE,
+            challenges.get(AuthFailure.INSUFFICIENT_SCOPE)
+                + ", error_description=\"" + AuthFailure.INSUFFICIENT_SCOPE.description() + "\""
+                + ", scope=\"" + scope + "\"")
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .build();
+  }
+
+  /**
+   * The {@code Set-Cookie} value that stores {@code jwt} for {@code maxAgeSeconds}:
+   * {@code <name>=<jwt>; Max-Age=<n>; Path=<path>[; Domain=<domain>][; Secure]; HttpOnly; SameSite=<s>}.
+   */
+  public String cookie(String jwt, long maxAgeSeconds) {
+    StringBuilder c = new StringBuilder(jwt.length() + 96);
+    c.append(settings.cookieName()).append('=').append(jwt);
+    c.append("; Max-Age=").append(maxAgeSeconds);
+    c.append("; Path=").append(settings.cookiePath());
+    if (settings.cookieDomain() != null) {
+      c.append("; Domain=").append(settings.cookieDomain());
+    }
+    if (settings.cookieSecure()) {
+      c.append("; Secure");
+    }
+    c.append("; HttpOnly; SameSite=").append(settings.cookieSameSite().attribute());
+    return c.toString();
+  }
+
+  /** The {@code Set-Cookie} value that deletes the token cookie (logout). */
+  public String clearedCookie() {
+    return cookie("", 0);
+  }
+
+  /** Starts a programmatic login for {@code subject} (SPEC 6.1). */
+  public Login login(String subject) {
+    return new Login(this, subject);
+  }
+
+  /**
+   * Waits for an asynchronous user retriever. A stage completed exceptionally rethrows its cause unchanged when it is
+   * unchecked, so the application's exception reaches the JAX-RS runtime as if the retriever were synchronous.
+   */
+  public static <U> U await(CompletionStage<U> stage) {
+    if (stage == null) {
+      return null;
+    }
+    try {
+      return stage.toCompletableFuture().join();
+    } catch (CompletionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      if (cause instanceof Error) {
+        throw (Error) cause;
+      }
+      throw e;
+    }
+  }
+}

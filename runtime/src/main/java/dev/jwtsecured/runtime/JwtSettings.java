@@ -1,0 +1,283 @@
+package dev.jwtsecured.runtime;
+
+import dev.jwtsecured.SameSite;
+import dev.jwtsecured.Transport;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * The run-time form of a {@code @JwtSecured} configuration. The generated feature fills a builder with the values the
+ * processor checked at compile time; {@link Builder#build()} resolves the secret, so a missing or weak secret stops the
+ * application at start-up rather than at its first request.
+ *
+ * <p>Tests and applications may change any value before building, for example a fixed {@link Clock} or a secret
+ * source other than the process environment.
+ */
+public final class JwtSettings {
+  /** Tokens longer than this are rejected before any parsing (SPEC 5.3). */
+  public static final int MAX_TOKEN_LENGTH = 8 * 1024;
+
+  private final JwsAlgorithm algorithm;
+  private final byte[] secret;
+  private final String issuer;
+  private final List<String> audience;
+  private final Duration expiration;
+  private final Duration leeway;
+  private final String authHeader;
+  private final Transport transport;
+  private final String realm;
+  private final String cookieName;
+  private final String cookiePath;
+  private final String cookieDomain;
+  private final boolean cookieSecure;
+  private final SameSite cookieSameSite;
+  private final String tokenUrl;
+  private final List<String> scopes;
+  private final Clock clock;
+
+  private JwtSettings(Builder b) {
+    this.algorithm = b.algorithm;
+    this.secret = Secrets.resolve(b.secret, b.algorithm, b.environment, b.properties);
+    this.issuer = b.issuer.isEmpty() ? null : b.issuer;
+    this.audience = List.copyOf(b.audience);
+    this.expiration = requirePositive(b.expiration, "expiration");
+    if (b.leeway.isNegative()) {
+      throw new IllegalArgumentException("leeway must not be negative");
+    }
+    this.leeway = b.leeway;
+    this.authHeader = b.authHeader;
+    this.transport = b.transport;
+    this.realm = b.realm;
+    this.cookieName = b.cookieName;
+    this.cookiePath = b.cookiePath;
+    this.cookieDomain = b.cookieDomain.isEmpty() ? null : b.cookieDomain;
+    this.cookieSecure = b.cookieSecure;
+    this.cookieSameSite = b.cookieSameSite;
+    this.tokenUrl = b.tokenUrl.isEmpty() ? null : b.tokenUrl;
+    this.scopes = List.copyOf(b.scopes);
+    this.clock = b.clock;
+  }
+
+  private static Duration requirePositive(Duration d, String name) {
+    if (d.isNegative() || d.isZero() || d.getSeconds() < 1) {
+      throw new IllegalArgumentException(name + " must be at least one second");
+    }
+    return d;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public JwsAlgorithm algorithm() {
+    return algorithm;
+  }
+
+  /** The resolved key bytes; a copy. */
+  byte[] secret() {
+    return secret.clone();
+  }
+
+  /** {@code iss} written at login and required when verifying, or {@code null}. */
+  public String issuer() {
+    return issuer;
+  }
+
+  public List<String> audience() {
+    return audience;
+  }
+
+  public Duration expiration() {
+    return expiration;
+  }
+
+  public Duration leeway() {
+    return leeway;
+  }
+
+  public String authHeader() {
+    return authHeader;
+  }
+
+  public Transport transport() {
+    return transport;
+  }
+
+  public String realm() {
+    return realm;
+  }
+
+  public String cookieName() {
+    return cookieName;
+  }
+
+  public String cookiePath() {
+    return cookiePath;
+  }
+
+  /** The cookie's {@code Domain}, or {@code null} for a host-only cookie. */
+  public String cookieDomain() {
+    return cookieDomain;
+  }
+
+  public boolean cookieSecure() {
+    return cookieSecure;
+  }
+
+  public SameSite cookieSameSite() {
+    return cookieSameSite;
+  }
+
+  /** The path of the generated token endpoint, or {@code null} when there is none. */
+  public String tokenUrl() {
+    return tokenUrl;
+  }
+
+  /** OAuth2 scopes the token endpoint may grant. */
+  public List<String> scopes() {
+    return scopes;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  /** Collects settings; every value has the default of {@code @JwtSecured} except the secret, which is required. */
+  public static final class Builder {
+    private JwsAlgorithm algorithm = JwsAlgorithm.HS256;
+    private String secret;
+    private Function<String, String> environment = System::getenv;
+    private Function<String, String> properties = System::getProperty;
+    private String issuer = "";
+    private List<String> audience = List.of();
+    private Duration expiration = Duration.ofHours(24);
+    private Duration leeway = Duration.ZERO;
+    private String authHeader = "Authorization";
+    private Transport transport = Transport.HEADER;
+    private String realm = "api";
+    private String cookieName = "token";
+    private String cookiePath = "/";
+    private String cookieDomain = "";
+    private boolean cookieSecure;
+    private SameSite cookieSameSite = SameSite.LAX;
+    private String tokenUrl = "";
+    private List<String> scopes = List.of();
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    public Builder algorithm(JwsAlgorithm algorithm) {
+      this.algorithm = Objects.requireNonNull(algorithm);
+      return this;
+    }
+
+    /** A literal secret or a {@code ${NAME}} / {@code ${NAME:fallback}} placeholder; see {@link Secrets}. */
+    public Builder secret(String secret) {
+      this.secret = Objects.requireNonNull(secret);
+      return this;
+    }
+
+    /** Where {@code ${NAME}} placeholders are looked up first; the process environment by default. */
+    public Builder environment(Function<String, String> environment) {
+      this.environment = Objects.requireNonNull(environment);
+      return this;
+    }
+
+    /** Where {@code ${NAME}} placeholders are looked up second; system properties by default. */
+    public Builder properties(Function<String, String> properties) {
+      this.properties = Objects.requireNonNull(properties);
+      return this;
+    }
+
+    public Builder issuer(String issuer) {
+      this.issuer = Objects.requireNonNull(issuer);
+      return this;
+    }
+
+    public Builder audience(List<String> audience) {
+      this.audience = List.copyOf(audience);
+      return this;
+    }
+
+    public Builder expiration(Duration expiration) {
+      this.expiration = Objects.requireNonNull(expiration);
+      return this;
+    }
+
+    public Builder leeway(Duration leeway) {
+      this.leeway = Objects.requireNonNull(leeway);
+      return this;
+    }
+
+    public Builder authHeader(String authHeader) {
+      this.authHeader = Objects.requireNonNull(authHeader);
+      return this;
+    }
+
+    public Builder transport(Transport transport) {
+      this.transport = Objects.requireNonNull(transport);
+      return this;
+    }
+
+    public Builder realm(String realm) {
+      this.realm = Objects.requireNonNull(realm);
+      return this;
+    }
+
+    public Builder cookieName(String cookieName) {
+      this.cookieName = Objects.requireNonNull(cookieName);
+      return this;
+    }
+
+    public Builder cookiePath(String cookiePath) {
+      this.cookiePath = Objects.requireNonNull(cookiePath);
+      return this;
+    }
+
+    public Builder cookieDomain(String cookieDomain) {
+      this.cookieDomain = Objects.requireNonNull(cookieDomain);
+      return this;
+    }
+
+    public Builder cookieSecure(boolean cookieSecure) {
+      this.cookieSecure = cookieSecure;
+      return this;
+    }
+
+    public Builder cookieSameSite(SameSite cookieSameSite) {
+      this.cookieSameSite = Objects.requireNonNull(cookieSameSite);
+      return this;
+    }
+
+    public Builder tokenUrl(String tokenUrl) {
+      this.tokenUrl = Objects.requireNonNull(tokenUrl);
+      return this;
+    }
+
+    public Builder scopes(List<String> scopes) {
+      this.scopes = List.copyOf(scopes);
+      return this;
+    }
+
+    /** The clock that issues and checks time claims; the system UTC clock by default. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock);
+      return this;
+    }
+
+    /**
+     * Resolves the secret and freezes the settings.
+     *
+     * @throws IllegalStateException when the secret is unset or too short (see {@link Secrets})
+     */
+    public JwtSettings build() {
+      if (secret == null) {
+        throw new IllegalStateException("jwtsecured: no secret configured");
+      }
+      return new JwtSettings(this);
+    }
+  }
+}

@@ -1,0 +1,193 @@
+package dev.jwtsecured.runtime;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.jwtsecured.Transport;
+import dev.jwtsecured.runtime.internal.StrictJson;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A programmatic login (SPEC 6.1, the seed framework's {@code login(identifier=..., response_body=...)}): builds a
+ * token for a subject and the JAX-RS response that hands it to the client.
+ *
+ * <p>Defaults: lifetime, issuer and audience from the configuration, a random {@code jti} (so that the token can be
+ * revoked), empty extras, status 201, the token in the configured header ({@code Bearer <jwt>}), and for cookie
+ * transport a {@code Set-Cookie} as well. The body is the one given, or {@code {"token": "<jwt>"}} after
+ * {@link #tokenInBody()}, or, for a configuration with a token endpoint, the OAuth2 token response.
+ *
+ * <p>A {@code Login} is used once, on one thread.
+ */
+public final class Login {
+  private final JwtAuth auth;
+  private final String subject;
+  private Duration expiration;
+  private String issuer;
+  private List<String> audience;
+  private String id = UUID.randomUUID().toString();
+  private Map<String, Object> extras = Map.of();
+  private Set<String> roles = Set.of();
+  private Set<String> scopes = Set.of();
+  private int status = 201;
+  private Object body;
+  private boolean tokenInBody;
+  private Token token;
+  private String jwt;
+
+  Login(JwtAuth auth, String subject) {
+    if (subject == null || subject.isEmpty()) {
+      throw new IllegalArgumentException("the subject of a login must not be empty");
+    }
+    this.auth = auth;
+    this.subject = subject;
+    this.expiration = auth.settings().expiration();
+    this.issuer = auth.settings().issuer();
+    this.audience = auth.settings().audience();
+  }
+
+  /** The token's lifetime; also the cookie's {@code Max-Age} and the OAuth2 {@code expires_in}. */
+  public Login expiration(Duration expiration) {
+    if (expiration.getSeconds() < 1) {
+      throw new IllegalArgumentException("expiration must be at least one second");
+    }
+    this.expiration = expiration;
+    return unbuilt();
+  }
+
+  public Login issuer(String issuer) {
+    this.issuer = issuer;
+    return unbuilt();
+  }
+
+  public Login audience(String... audience) {
+    this.audience = List.of(audience);
+    return unbuilt();
+  }
+
+  /** The {@code jti}; a random UUID by default. {@code null} for none (such a token cannot be revoked by id). */
+  public Login id(String id) {
+    this.id = id;
+    return unbuilt();
+  }
+
+  /** Application claims, written as the nested {@code extras} object. */
+  public Login extras(Map<String, ?> extras) {
+    this.extras = new LinkedHashMap<>(extras);
+    return unbuilt();
+  }
+
+  /** The {@code roles} claim, read by {@code @RolesAllowed}. */
+  public Login roles(Collection<String> roles) {
+    this.roles = new LinkedHashSet<>(roles);
+    return unbuilt();
+  }
+
+  /** The {@code scope} claim. */
+  public Login scopes(Collection<String> scopes) {
+    this.scopes = new LinkedHashSet<>(scopes);
+    return unbuilt();
+  }
+
+  /** The response status; 201 by default. */
+  public Login status(int status) {
+    this.status = status;
+    return this;
+  }
+
+  /** The response entity, written by the application's message body writers (JSON for a record, say). */
+  public Login body(Object body) {
+    this.body = body;
+    this.tokenInBody = false;
+    return this;
+  }
+
+  /** Sends {@code {"token": "<jwt>"}} as the body. */
+  public Login tokenInBody() {
+    this.tokenInBody = true;
+    this.body = null;
+    return this;
+  }
+
+  private Login unbuilt() {
+    if (token != null) {
+      throw new IllegalStateException("the token of this login was already issued");
+    }
+    return this;
+  }
+
+  /** The token this login issues (built on first call, then fixed). */
+  public Token token() {
+    if (token == null) {
+      Instant now = auth.codec().now();
+      token =
+          Token.builder()
+              .subject(subject)
+              .issuedAt(now)
+              .expiresAt(now.plusSeconds(expiration.getSeconds()))
+              .issuer(issuer)
+              .audience(audience)
+              .id(id)
+              .roles(roles)
+              .scopes(scopes)
+              .extras(extras)
+              .build();
+      jwt = auth.codec().issue(token);
+    }
+    return token;
+  }
+
+  /** The signed JWT of {@link #token()}. */
+  public String jwt() {
+    token();
+    return jwt;
+  }
+
+  /** The response: status, {@code <authHeader>: Bearer <jwt>}, the cookie for cookie transport, and the body. */
+  public Response response() {
+    String signed = jwt();
+    JwtSettings s = auth.settings();
+    Response.ResponseBuilder response =
+        Response.status(status).header(s.authHeader(), "Bearer " + signed).header(HttpHeaders.CACHE_CONTROL, "no-store");
+    if (s.transport() == Transport.COOKIE) {
+      response.header(HttpHeaders.SET_COOKIE, auth.cookie(signed, expiration.getSeconds()));
+    }
+    if (tokenInBody) {
+      response.type(MediaType.APPLICATION_JSON_TYPE).entity(json(Map.of("token", signed)));
+    } else if (body != null) {
+      response.entity(body);
+    } else if (s.tokenUrl() != null) {
+      response.type(MediaType.APPLICATION_JSON_TYPE).entity(json(oauth2Body(signed)));
+    }
+    return response.build();
+  }
+
+  /** The RFC 6749 section 5.1 token response body. */
+  Map<String, Object> oauth2Body(String signed) {
+    Map<String, Object> oauth2 = new LinkedHashMap<>();
+    oauth2.put("access_token", signed);
+    oauth2.put("token_type", "Bearer");
+    oauth2.put("expires_in", expiration.getSeconds());
+    if (!scopes.isEmpty()) {
+      oauth2.put("scope", String.join(" ", scopes));
+    }
+    return oauth2;
+  }
+
+  static String json(Object value) {
+    try {
+      return StrictJson.mapper().writeValueAsString(Objects.requireNonNull(value));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write a token response", e);
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package dev.jwtsecured.runtime;
+
+import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Resolves the {@code secret} of {@code @JwtSecured} at start-up: a literal, or a placeholder {@code ${NAME}} or
+ * {@code ${NAME:fallback}} looked up in the environment first, then in system properties.
+ *
+ * <p>Resolution fails fast with an {@link IllegalStateException} whose message names the placeholder and the rule, never
+ * the secret itself.
+ */
+public final class Secrets {
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_.]*)(?::(.*))?}", Pattern.DOTALL);
+
+  private Secrets() {}
+
+  /** Whether {@code spec} is a {@code ${NAME}} or {@code ${NAME:fallback}} placeholder rather than a literal. */
+  public static boolean isPlaceholder(String spec) {
+    return PLACEHOLDER.matcher(spec).matches();
+  }
+
+  /**
+   * Resolves {@code spec} to the bytes of the HMAC key (UTF-8).
+   *
+   * @param environment looks a name up in the environment ({@code System::getenv} in production)
+   * @param properties looks a name up in system properties ({@code System::getProperty} in production)
+   * @throws IllegalStateException when the placeholder is unset and has no fallback, or the secret is too short
+   */
+  public static byte[] resolve(
+      String spec,
+      JwsAlgorithm algorithm,
+      Function<String, String> environment,
+      Function<String, String> properties) {
+    String secret = spec;
+    String source = "the literal secret";
+    Matcher m = PLACEHOLDER.matcher(spec);
+    if (m.matches()) {
+      String name = m.group(1);
+      String fallback = m.group(2);
+      String fromEnv = environment.apply(name);
+      String fromProperty = properties.apply(name);
+      if (fromEnv != null && !fromEnv.isEmpty()) {
+        secret = fromEnv;
+        source = "environment variable " + name;
+      } else if (fromProperty != null && !fromProperty.isEmpty()) {
+        secret = fromProperty;
+        source = "system property " + name;
+      } else if (fallback != null) {
+        secret = fallback;
+        source = "the fallback of ${" + name + ":...}";
+      } else {
+        throw new IllegalStateException(
+            "jwtsecured: the JWT secret ${" + name + "} is not set: set the environment variable or system property "
+                + name + " to a random value of at least " + algorithm.minimumSecretBytes() + " bytes");
+      }
+    }
+    byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
+    if (bytes.length < algorithm.minimumSecretBytes()) {
+      throw new IllegalStateException(
+          "jwtsecured: the JWT secret from " + source + " has " + bytes.length + " bytes, but " + algorithm.name()
+              + " needs at least " + algorithm.minimumSecretBytes() + " (RFC 7518 section 3.2): use a longer random value");
+    }
+    return bytes;
+  }
+}

@@ -1,0 +1,261 @@
+package dev.jwtsecured.runtime;
+
+import dev.jwtsecured.runtime.internal.StrictBase64Url;
+import dev.jwtsecured.runtime.internal.StrictJson;
+import io.jsonwebtoken.Claims;
+import io.jsonwebtoken.ExpiredJwtException;
+import io.jsonwebtoken.Jws;
+import io.jsonwebtoken.JwtBuilder;
+import io.jsonwebtoken.JwtParser;
+import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.PrematureJwtException;
+import io.jsonwebtoken.security.SecurityException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Signs and verifies tokens on jjwt, as SPEC 4 and 5.4 say.
+ *
+ * <p>Verification, in order; the first failure decides the {@link AuthFailure}:
+ *
+ * <ol>
+ *   <li>length at most {@link JwtSettings#MAX_TOKEN_LENGTH}; exactly three segments (a JWE's five are refused);
+ *   <li>every segment canonical unpadded base64url ({@link StrictBase64Url});
+ *   <li>the header is a strict JSON object whose {@code alg} is exactly the configured algorithm, with no {@code crit},
+ *       {@code zip}, {@code b64}, {@code jwk}, {@code jku}, {@code x5u}, {@code x5c} or {@code enc} member: jwtsecured
+ *       understands no JWS extension, and keys come only from the configuration;
+ *   <li>jjwt, restricted to that one algorithm and the configured key, checks the signature, with the strict JSON
+ *       deserializer of {@link StrictJson};
+ *   <li>{@code sub} present and not empty, {@code exp} and {@code iat} present; {@code exp} after now, {@code nbf} and
+ *       {@code iat} not after now, each with the configured leeway; issuer and audience when configured.
+ * </ol>
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class TokenCodec {
+  private static final Set<String> FORBIDDEN_HEADER_MEMBERS =
+      Set.of("crit", "zip", "b64", "jwk", "jku", "x5u", "x5c", "x5t", "x5t#S256", "enc", "epk", "p2s", "p2c");
+  private static final Set<String> REGISTERED_CLAIMS =
+      Set.of("sub", "exp", "iat", "nbf", "iss", "aud", "jti", "extras", "roles", "scope");
+
+  private final JwtSettings settings;
+  private final SecretKey key;
+  private final JwtParser parser;
+  private final Clock clock;
+  private final long leewaySeconds;
+
+  public TokenCodec(JwtSettings settings) {
+    this.settings = settings;
+    this.key = new SecretKeySpec(settings.secret(), settings.algorithm().jcaName());
+    this.clock = settings.clock();
+    this.leewaySeconds = settings.leeway().getSeconds();
+    this.parser =
+        Jwts.parser()
+            .json(StrictJson.deserializer())
+            .sig().clear().add(settings.algorithm().jjwt()).and()
+            .zip().clear().and()
+            .verifyWith(key)
+            .clock(() -> Date.from(clock.instant()))
+            .clockSkewSeconds(leewaySeconds)
+            .build();
+  }
+
+  /**
+   * Verifies {@code jwt} and returns its token.
+   *
+   * @throws AuthException with the failure class of the first check that failed; never any other exception
+   */
+  public Token verify(String jwt) {
+    int first = checkShape(jwt);
+    checkHeader(jwt, first);
+    Claims claims;
+    try {
+      Jws<Claims> jws = parser.parseSignedClaims(jwt);
+      if (!settings.algorithm().name().equals(jws.getHeader().getAlgorithm())) {
+        throw new AuthException(AuthFailure.ALGORITHM_NOT_ACCEPTED);
+      }
+      claims = jws.getPayload();
+    } catch (ExpiredJwtException e) {
+      throw new AuthException(AuthFailure.EXPIRED);
+    } catch (PrematureJwtException e) {
+      throw new AuthException(AuthFailure.NOT_YET_VALID);
+    } catch (SecurityException e) {
+      throw new AuthException(AuthFailure.BAD_SIGNATURE);
+    } catch (AuthException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new AuthException(hasCause(e, StrictJson.BadClaimTypeException.class)
+          ? AuthFailure.BAD_CLAIM : AuthFailure.MALFORMED_TOKEN);
+    }
+    return toToken(claims);
+  }
+
+  /** Returns the index of the first dot, after checking the length, segment count and base64url of every segment. */
+  private static int checkShape(String jwt) {
+    if (jwt == null || jwt.isEmpty()) {
+      throw new AuthException(AuthFailure.MALFORMED_TOKEN);
+    }
+    if (jwt.length() > JwtSettings.MAX_TOKEN_LENGTH) {
+      throw new AuthException(AuthFailure.TOKEN_TOO_LONG);
+    }
+    int first = jwt.indexOf('.');
+    int second = first < 0 ? -1 : jwt.indexOf('.', first + 1);
+    if (second < 0 || jwt.indexOf('.', second + 1) >= 0) {
+      throw new AuthException(AuthFailure.MALFORMED_TOKEN);
+    }
+    if (!StrictBase64Url.isCanonical(jwt, 0, first)
+        || !StrictBase64Url.isCanonical(jwt, first + 1, second)
+        || !StrictBase64Url.isCanonical(jwt, second + 1, jwt.length())) {
+      throw new AuthException(AuthFailure.MALFORMED_TOKEN);
+    }
+    return first;
+  }
+
+  private void checkHeader(String jwt, int firstDot) {
+    Map<?, ?> header;
+    try {
+      byte[] json = Base64.getUrlDecoder().decode(jwt.substring(0, firstDot));
+      header = StrictJson.mapper().readValue(json, Map.class);
+    } catch (Exception e) {
+      throw new AuthException(AuthFailure.MALFORMED_TOKEN);
+    }
+    if (header == null) {
+      throw new AuthException(AuthFailure.MALFORMED_TOKEN);
+    }
+    if (!settings.algorithm().name().equals(header.get("alg"))) {
+      throw new AuthException(AuthFailure.ALGORITHM_NOT_ACCEPTED);
+    }
+    for (Object member : header.keySet()) {
+      if (FORBIDDEN_HEADER_MEMBERS.contains(member)) {
+        throw new AuthException(AuthFailure.MALFORMED_TOKEN);
+      }
+    }
+  }
+
+  private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (type.isInstance(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Token toToken(Claims claims) {
+    String subject = claims.getSubject();
+    Date exp = claims.getExpiration();
+    Date iat = claims.getIssuedAt();
+    if (subject == null || subject.isEmpty() || exp == null || iat == null) {
+      throw new AuthException(AuthFailure.MISSING_CLAIM);
+    }
+    long now = clock.instant().getEpochSecond();
+    // RFC 7519 4.1.4: the current time must be before exp; jjwt accepts exp == now, so check here too.
+    if (now >= exp.toInstant().getEpochSecond() + leewaySeconds) {
+      throw new AuthException(AuthFailure.EXPIRED);
+    }
+    if (iat.toInstant().getEpochSecond() > now + leewaySeconds) {
+      throw new AuthException(AuthFailure.ISSUED_IN_FUTURE);
+    }
+    Date nbf = claims.getNotBefore();
+    if (nbf != null && nbf.toInstant().getEpochSecond() > now + leewaySeconds) {
+      throw new AuthException(AuthFailure.NOT_YET_VALID);
+    }
+    String issuer = claims.getIssuer();
+    if (settings.issuer() != null && !settings.issuer().equals(issuer)) {
+      throw new AuthException(AuthFailure.ISSUER_NOT_ACCEPTED);
+    }
+    List<String> audience = strings(claims.get("aud"));
+    if (!settings.audience().isEmpty() && audience.stream().noneMatch(settings.audience()::contains)) {
+      throw new AuthException(AuthFailure.AUDIENCE_NOT_ACCEPTED);
+    }
+    Map<String, Object> extras = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> claim : claims.entrySet()) {
+      if (!REGISTERED_CLAIMS.contains(claim.getKey())) {
+        extras.put(claim.getKey(), claim.getValue());
+      }
+    }
+    Object nested = claims.get("extras");
+    if (nested instanceof Map) {
+      for (Map.Entry<?, ?> e : ((Map<?, ?>) nested).entrySet()) {
+        extras.put(String.valueOf(e.getKey()), e.getValue());
+      }
+    }
+    Object scope = claims.get("scope");
+    return Token.builder()
+        .subject(subject)
+        .expiresAt(exp.toInstant())
+        .issuedAt(iat.toInstant())
+        .notBefore(nbf == null ? null : nbf.toInstant())
+        .issuer(issuer)
+        .audience(audience)
+        .id(claims.getId())
+        .roles(new LinkedHashSet<>(words(claims.get("roles"))))
+        .scopes(new LinkedHashSet<>(words(scope)))
+        .extras(extras)
+        .build();
+  }
+
+  /** A string or collection of strings as a list; anything else (already refused by the deserializer) as empty. */
+  private static List<String> strings(Object value) {
+    if (value instanceof String) {
+      return List.of((String) value);
+    }
+    if (value instanceof Collection) {
+      return ((Collection<?>) value).stream().map(String::valueOf).toList();
+    }
+    return List.of();
+  }
+
+  /** A space-separated string split into words, or a collection of strings. */
+  private static List<String> words(Object value) {
+    if (value instanceof String) {
+      return List.of(((String) value).trim().split(" +")).stream().filter(s -> !s.isEmpty()).toList();
+    }
+    return strings(value);
+  }
+
+  /**
+   * Signs {@code token}. Extras are written as the nested {@code "extras"} object (always present, possibly empty);
+   * roles as a {@code roles} array and scopes as a space-separated {@code scope}, each only when not empty.
+   */
+  public String issue(Token token) {
+    JwtBuilder b =
+        Jwts.builder()
+            .json(StrictJson.serializer())
+            .header().type("JWT").and()
+            .subject(token.subject())
+            .issuedAt(Date.from(token.issuedAt()))
+            .expiration(Date.from(token.expiresAt()));
+    token.notBefore().ifPresent(nbf -> b.notBefore(Date.from(nbf)));
+    token.issuer().ifPresent(b::issuer);
+    token.id().ifPresent(b::id);
+    if (token.audience().size() == 1) {
+      b.audience().single(token.audience().get(0));
+    } else if (!token.audience().isEmpty()) {
+      b.audience().add(token.audience()).and();
+    }
+    if (!token.roles().isEmpty()) {
+      b.claim("roles", List.copyOf(token.roles()));
+    }
+    if (!token.scopes().isEmpty()) {
+      b.claim("scope", String.join(" ", token.scopes()));
+    }
+    b.claim("extras", token.extras());
+    return b.signWith(key, settings.algorithm().jjwt()).compact();
+  }
+
+  /** Now, truncated to whole seconds as NumericDate claims are, by the configured clock. */
+  Instant now() {
+    return Instant.ofEpochSecond(clock.instant().getEpochSecond());
+  }
+}

@@ -1,0 +1,53 @@
+package dev.jwtsecured.runtime.internal;
+
+import dev.jwtsecured.runtime.AuthException;
+import dev.jwtsecured.runtime.AuthFailure;
+import java.util.List;
+
+/**
+ * Reads the token cookie from the raw {@code Cookie} headers. JAX-RS's {@code getCookies()} keeps one cookie per name,
+ * which would hide a second, planted cookie of the same name; this reader sees every pair and refuses duplicates.
+ */
+public final class Cookies {
+  private static final String LEGACY_PREFIX = "bearer ";
+  private static final String LEGACY_PREFIX_ENCODED = "bearer%20";
+
+  private Cookies() {}
+
+  /**
+   * The token in cookie {@code name}, or {@code null} when there is none. A legacy value {@code Bearer <jwt>} (possibly
+   * quoted, or with the space percent-encoded) yields the JWT.
+   *
+   * @throws AuthException {@link AuthFailure#MULTIPLE_TOKENS} when the cookie appears more than once
+   */
+  public static String token(List<String> cookieHeaders, String name) {
+    if (cookieHeaders == null) {
+      return null;
+    }
+    String found = null;
+    for (String header : cookieHeaders) {
+      for (String pair : header.split(";")) {
+        int eq = pair.indexOf('=');
+        if (eq < 0 || !pair.substring(0, eq).trim().equals(name)) {
+          continue;
+        }
+        if (found != null) {
+          throw new AuthException(AuthFailure.MULTIPLE_TOKENS);
+        }
+        found = pair.substring(eq + 1).trim();
+      }
+    }
+    if (found == null) {
+      return null;
+    }
+    if (found.length() >= 2 && found.startsWith("\"") && found.endsWith("\"")) {
+      found = found.substring(1, found.length() - 1);
+    }
+    if (found.regionMatches(true, 0, LEGACY_PREFIX, 0, LEGACY_PREFIX.length())) {
+      found = found.substring(LEGACY_PREFIX.length()).trim();
+    } else if (found.regionMatches(true, 0, LEGACY_PREFIX_ENCODED, 0, LEGACY_PREFIX_ENCODED.length())) {
+      found = found.substring(LEGACY_PREFIX_ENCODED.length()).trim();
+    }
+    return found.isEmpty() ? null : found;
+  }
+}

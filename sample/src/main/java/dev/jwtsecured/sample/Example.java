@@ -1,0 +1,39 @@
+package dev.jwtsecured.sample;
+
+import dev.jwtsecured.runtime.JwtSettings;
+import dev.jwtsecured.sample.header.HeaderSecurity;
+import dev.jwtsecured.sample.header.HeaderSecurityJwtFeature;
+import dev.jwtsecured.sample.header.LoginResource;
+import dev.jwtsecured.sample.header.SomePathResource;
+import dev.jwtsecured.sample.header.UserCache;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+import org.glassfish.jersey.server.ResourceConfig;
+
+/** The sample's applications, one per listing of the seed. */
+public enum Example {
+  /** "Using JWT Auth": the token in the {@code Authorization} header. */
+  HEADER {
+    @Override
+    ResourceConfig application(UnaryOperator<JwtSettings.Builder> settings) {
+      UserCache cache = new UserCache();
+      return new ResourceConfig()
+          .register(new HeaderSecurityJwtFeature(new HeaderSecurity(cache),
+              settings.apply(HeaderSecurityJwtFeature.settings()).build()))
+          .register(new LoginResource(cache))
+          .register(SomePathResource.class);
+    }
+  };
+
+  /** The JAX-RS application; {@code settings} may adjust the generated defaults (secret source, clock). */
+  abstract ResourceConfig application(UnaryOperator<JwtSettings.Builder> settings);
+
+  /** Parses {@code header}, {@code cookie} or {@code oauth2}. */
+  public static Example parse(String name) {
+    try {
+      return valueOf(name.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("unknown example '" + name + "': use header, cookie or oauth2", e);
+    }
+  }
+}
