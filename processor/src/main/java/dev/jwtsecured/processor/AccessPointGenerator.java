@@ -2,7 +2,7 @@ package dev.jwtsecured.processor;
 
 import static dev.jwtsecured.processor.GeneratedTypes.JWT_SECURITY_CONTEXT;
 import static dev.jwtsecured.processor.GeneratedTypes.LOGIN;
-import static dev.jwtsecured.processor.GeneratedTypes.SECURITY_CONTEXT;
+import static dev.jwtsecured.processor.GeneratedTypes.CONTAINER_REQUEST_CONTEXT;
 import static dev.jwtsecured.processor.GeneratedTypes.TOKEN;
 
 import com.palantir.javapoet.AnnotationSpec;
@@ -23,8 +23,8 @@ final class AccessPointGenerator {
     TypeSpec.Builder type =
         TypeSpec.classBuilder(model.accessPointClass())
             .addJavadoc("The current user, token and login for resources secured by {@link $T}.\n\n", model.configClass())
-            .addJavadoc("<p>Take the request's security context with {@code @Context SecurityContext security} and pass\n")
-            .addJavadoc("it here. The filter generated beside this class set it.\n")
+            .addJavadoc("<p>Take the request in a resource method with {@code @Context ContainerRequestContext request}\n")
+            .addJavadoc("and pass it here; the filter generated beside this class stored the user and token on it.\n")
             .addAnnotation(GeneratedTypes.generatedAnnotation())
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
@@ -34,26 +34,26 @@ final class AccessPointGenerator {
         .addJavadoc("@throws jakarta.ws.rs.NotAuthorizedException a 401 when the request skipped authentication\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(model.userType())
-        .addParameter(SECURITY_CONTEXT, "security");
+        .addParameter(CONTAINER_REQUEST_CONTEXT, "request");
     if (model.userTypeIsParameterized()) {
       user.addAnnotation(unchecked());
     }
     type.addMethod(user
         .addComment("The filter stored what $T.$N returned for this request.", model.configClass(),
             model.retriever().name())
-        .addStatement("return ($T) $T.requireAuthenticated(security).user()", model.userType(), JWT_SECURITY_CONTEXT)
+        .addStatement("return ($T) $T.requireAuthenticated(request).user()", model.userType(), JWT_SECURITY_CONTEXT)
         .build());
 
     MethodSpec.Builder currentUser = MethodSpec.methodBuilder("currentUser")
         .addJavadoc("The user, or empty when the request skipped authentication (an excluded path, {@code @PermitAll}).\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(ParameterizedTypeName.get(ClassName.get(Optional.class), model.userType()))
-        .addParameter(SECURITY_CONTEXT, "security");
+        .addParameter(CONTAINER_REQUEST_CONTEXT, "request");
     if (model.userTypeIsParameterized()) {
       currentUser.addAnnotation(unchecked());
     }
     type.addMethod(currentUser
-        .addStatement("return $T.of(security).filter($T::isAuthenticated).map(c -> ($T) c.user())",
+        .addStatement("return $T.of(request).filter($T::isAuthenticated).map(c -> ($T) c.user())",
             JWT_SECURITY_CONTEXT, JWT_SECURITY_CONTEXT, model.userType())
         .build());
 
@@ -62,16 +62,16 @@ final class AccessPointGenerator {
         .addJavadoc("@throws jakarta.ws.rs.NotAuthorizedException a 401 when the request skipped authentication\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(TOKEN)
-        .addParameter(SECURITY_CONTEXT, "security")
-        .addStatement("return $T.requireAuthenticated(security).token().orElseThrow()", JWT_SECURITY_CONTEXT)
+        .addParameter(CONTAINER_REQUEST_CONTEXT, "request")
+        .addStatement("return $T.requireAuthenticated(request).token().orElseThrow()", JWT_SECURITY_CONTEXT)
         .build());
 
     type.addMethod(MethodSpec.methodBuilder("isAuthenticated")
         .addJavadoc("Whether this request carried a valid token for a known user.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(boolean.class)
-        .addParameter(SECURITY_CONTEXT, "security")
-        .addStatement("return $T.of(security).map($T::isAuthenticated).orElse(false)", JWT_SECURITY_CONTEXT,
+        .addParameter(CONTAINER_REQUEST_CONTEXT, "request")
+        .addStatement("return $T.of(request).map($T::isAuthenticated).orElse(false)", JWT_SECURITY_CONTEXT,
             JWT_SECURITY_CONTEXT)
         .build());
 
@@ -80,9 +80,9 @@ final class AccessPointGenerator {
         .addJavadoc("{@code response()}. Works on any request the filter saw, excluded ones included.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(LOGIN)
-        .addParameter(SECURITY_CONTEXT, "security")
+        .addParameter(CONTAINER_REQUEST_CONTEXT, "request")
         .addParameter(String.class, "subject")
-        .addStatement("return $T.require(security).auth().login(subject)", JWT_SECURITY_CONTEXT)
+        .addStatement("return $T.require(request).auth().login(subject)", JWT_SECURITY_CONTEXT)
         .build());
     return type.build();
   }

@@ -106,13 +106,13 @@ public final class JwtAuth {
   public JwtSecurityContext authenticated(ContainerRequestContext request, Token token, Object user) {
     JwtSecurityContext context =
         JwtSecurityContext.authenticated(request.getSecurityContext(), this, token, user);
-    request.setSecurityContext(context);
+    context.install(request);
     return context;
   }
 
   /** Marks the request as one that skipped authentication; resources can still log in through it. */
   public void skipped(ContainerRequestContext request) {
-    request.setSecurityContext(JwtSecurityContext.anonymous(request.getSecurityContext(), this));
+    JwtSecurityContext.anonymous(request.getSecurityContext(), this).install(request);
   }
 
   /** The RFC 6750 response for {@code failure} (SPEC 5.5). */

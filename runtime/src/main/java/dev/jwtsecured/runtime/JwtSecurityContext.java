@@ -1,6 +1,7 @@
 package dev.jwtsecured.runtime;
 
 import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
 import java.util.Objects;
@@ -15,6 +16,9 @@ import java.util.Optional;
  * and {@code scope}; the scheme is {@code Bearer}. {@link #isSecure()} is the container's answer.
  */
 public final class JwtSecurityContext implements SecurityContext {
+  /** The request property that holds the context. */
+  public static final String PROPERTY = "dev.jwtsecured.runtime.JwtSecurityContext";
+
   /** The authentication scheme reported for authenticated requests. */
   public static final String BEARER = "Bearer";
 
@@ -43,11 +47,13 @@ public final class JwtSecurityContext implements SecurityContext {
   }
 
   /**
-   * The jwtsecured context of a request, or empty when {@code security} is another context: the filter did not handle
-   * the request, or a later filter replaced the context.
+   * The jwtsecured context of a request, or empty when the generated filter did not handle it. Resources get the request
+   * with {@code @Context ContainerRequestContext request}; the filter stores the context as a request property, which
+   * also reaches resources that JAX-RS gives a proxy rather than the request's own security context.
    */
-  public static Optional<JwtSecurityContext> of(SecurityContext security) {
-    return security instanceof JwtSecurityContext ? Optional.of((JwtSecurityContext) security) : Optional.empty();
+  public static Optional<JwtSecurityContext> of(ContainerRequestContext request) {
+    Object context = request.getProperty(PROPERTY);
+    return context instanceof JwtSecurityContext ? Optional.of((JwtSecurityContext) context) : Optional.empty();
   }
 
   /**
@@ -55,8 +61,8 @@ public final class JwtSecurityContext implements SecurityContext {
    *
    * @throws IllegalStateException when the request did not pass the generated filter: the feature is not registered
    */
-  public static JwtSecurityContext require(SecurityContext security) {
-    return of(security).orElseThrow(() -> new IllegalStateException(
+  public static JwtSecurityContext require(ContainerRequestContext request) {
+    return of(request).orElseThrow(() -> new IllegalStateException(
         "jwtsecured: this request did not pass a jwtsecured filter; register the generated *JwtFeature"));
   }
 
@@ -66,12 +72,18 @@ public final class JwtSecurityContext implements SecurityContext {
    * @throws NotAuthorizedException with the 401 response of {@link AuthFailure#NO_TOKEN} when the request skipped
    *     authentication (an excluded path or method, or {@code @PermitAll})
    */
-  public static JwtSecurityContext requireAuthenticated(SecurityContext security) {
-    JwtSecurityContext context = require(security);
+  public static JwtSecurityContext requireAuthenticated(ContainerRequestContext request) {
+    JwtSecurityContext context = require(request);
     if (!context.isAuthenticated()) {
       throw new NotAuthorizedException(context.auth.reject(AuthFailure.NO_TOKEN));
     }
     return context;
+  }
+
+  /** Stores this context on {@code request}: as its security context and as the property {@link #PROPERTY}. */
+  void install(ContainerRequestContext request) {
+    request.setSecurityContext(this);
+    request.setProperty(PROPERTY, this);
   }
 
   /** The verified token, when the request was authenticated. */

@@ -8,7 +8,9 @@ import dev.jwtsecured.sample.header.SomePathResource;
 import dev.jwtsecured.sample.header.UserCache;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
+import org.glassfish.hk2.utilities.binding.AbstractBinder;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
 
 /** The sample's applications, one per listing of the seed. */
 public enum Example {
@@ -17,13 +19,34 @@ public enum Example {
     @Override
     ResourceConfig application(UnaryOperator<JwtSettings.Builder> settings) {
       UserCache cache = new UserCache();
-      return new ResourceConfig()
+      return base(cache)
           .register(new HeaderSecurityJwtFeature(new HeaderSecurity(cache),
               settings.apply(HeaderSecurityJwtFeature.settings()).build()))
-          .register(new LoginResource(cache))
+          .register(LoginResource.class)
           .register(SomePathResource.class);
     }
   };
+
+  /** What every example shares: its in-memory services, error mapping, no WADL. */
+  static ResourceConfig base(Object... services) {
+    ResourceConfig config = new ResourceConfig()
+        .property(ServerProperties.WADL_FEATURE_DISABLE, true)
+        .register(UnexpectedErrors.class);
+    config.register(new AbstractBinder() {
+      @Override
+      protected void configure() {
+        for (Object service : services) {
+          bindService(service);
+        }
+      }
+
+      @SuppressWarnings("unchecked") // binds each service to its own class
+      private <T> void bindService(T service) {
+        bind(service).to((Class<T>) service.getClass());
+      }
+    });
+    return config;
+  }
 
   /** The JAX-RS application; {@code settings} may adjust the generated defaults (secret source, clock). */
   abstract ResourceConfig application(UnaryOperator<JwtSettings.Builder> settings);

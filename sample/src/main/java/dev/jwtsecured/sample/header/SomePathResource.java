@@ -3,9 +3,9 @@ package dev.jwtsecured.sample.header;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 
 /** {@code GET /some-path}: protected; answers with the user the token names. */
 @Path("/some-path")
@@ -13,8 +13,8 @@ public final class SomePathResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  public User someRoute(@Context SecurityContext security) {
+  public User someRoute(@Context ContainerRequestContext request) {
     // The seed's request.user, typed: no cast.
-    return HeaderSecurityJwt.user(security);
+    return HeaderSecurityJwt.user(request);
   }
 }
