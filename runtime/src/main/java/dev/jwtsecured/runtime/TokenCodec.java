@@ -94,7 +94,8 @@ public final class TokenCodec {
     } catch (AuthException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw new AuthException(hasCause(e, StrictJson.BadClaimTypeException.class)
+      // jjwt does not always keep the deserializer's exception as the cause; classify on this cold path instead.
+      throw new AuthException(StrictJson.hasBadClaimType(payloadJson(jwt))
           ? AuthFailure.BAD_CLAIM : AuthFailure.MALFORMED_TOKEN);
     }
     return toToken(claims);
@@ -142,13 +143,10 @@ public final class TokenCodec {
     }
   }
 
-  private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (type.isInstance(c)) {
-        return true;
-      }
-    }
-    return false;
+  /** The decoded payload of a token that passed {@link #checkShape}. */
+  private static byte[] payloadJson(String jwt) {
+    int first = jwt.indexOf('.');
+    return Base64.getUrlDecoder().decode(jwt.substring(first + 1, jwt.indexOf('.', first + 1)));
   }
 
   private Token toToken(Claims claims) {

@@ -85,6 +85,27 @@ public final class StrictJson {
     }
   }
 
+  /** Whether {@code json} is a strict JSON object with a registered claim of the wrong type. */
+  public static boolean hasBadClaimType(byte[] json) {
+    Object value;
+    try {
+      value = MAPPER.readValue(json, Object.class);
+    } catch (Exception e) {
+      return false;
+    }
+    if (!(value instanceof Map)) {
+      return false;
+    }
+    try {
+      @SuppressWarnings("unchecked") // Jackson reads a JSON object as Map<String, Object>
+      Map<String, ?> map = (Map<String, ?>) value;
+      checkTypes(map);
+      return false;
+    } catch (BadClaimTypeException e) {
+      return true;
+    }
+  }
+
   static void checkTypes(Map<String, ?> json) {
     for (String name : new String[] {"exp", "iat", "nbf"}) {
       if (json.containsKey(name) && !isNumericDate(json.get(name))) {

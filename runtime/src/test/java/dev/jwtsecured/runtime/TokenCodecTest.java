@@ -1,0 +1,137 @@
+package dev.jwtsecured.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+
+/** The codec on its own, with a fixed clock: claim rules that are awkward to reach through HTTP. */
+class TokenCodecTest {
+  static final String SECRET = "0123456789abcdef0123456789abcdef";
+  static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+  static final long T = NOW.getEpochSecond();
+
+  static TokenCodec codec(UnaryOperator<JwtSettings.Builder> settings) {
+    return new TokenCodec(settings.apply(
+        JwtSettings.builder().secret(SECRET).clock(Clock.fixed(NOW, ZoneOffset.UTC))).build());
+  }
+
+  static String sign(String payload) {
+    String input = b64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}") + "." + b64(payload);
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+      return input + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
+          mac.doFinal(input.getBytes(StandardCharsets.US_ASCII)));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String b64(String s) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static AuthFailure failure(TokenCodec codec, String jwt) {
+    return assertThrows(AuthException.class, () -> codec.verify(jwt)).failure();
+  }
+
+  @Test
+  void issuedTokensVerifyAndRoundTrip() {
+    TokenCodec codec = codec(s -> s);
+    Token token = Token.builder().subject("alice").issuedAt(NOW).expiresAt(NOW.plusSeconds(60)).id("j1")
+        .issuer("me").audience(List.of("a", "b")).roles(Set.of("admin")).scopes(Set.of("read"))
+        .extras(Map.of("plan", "gold")).build();
+    assertEquals(token, codec.verify(codec.issue(token)));
+  }
+
+  @Test
+  void extrasAreNestedOnTheWireAndUnknownClaimsJoinThem() {
+    Token t = codec(s -> s).verify(sign("{\"sub\":\"a\",\"iat\":" + T + ",\"exp\":" + (T + 60)
+        + ",\"extras\":{\"x\":1,\"y\":\"nested\"},\"y\":\"top\",\"z\":true}"));
+    assertEquals(Map.of("x", 1, "y", "nested", "z", true), t.extras());
+  }
+
+  @Test
+  void expIsExclusiveAndLeewayApplies() {
+    String atNow = sign("{\"sub\":\"a\",\"iat\":" + (T - 10) + ",\"exp\":" + T + "}");
+    assertEquals(AuthFailure.EXPIRED, failure(codec(s -> s), atNow));
+    assertEquals("a", codec(s -> s.leeway(Duration.ofSeconds(5))).verify(atNow).subject());
+    String beyondLeeway = sign("{\"sub\":\"a\",\"iat\":" + (T - 100) + ",\"exp\":" + (T - 6) + "}");
+    assertEquals(AuthFailure.EXPIRED, failure(codec(s -> s.leeway(Duration.ofSeconds(5))), beyondLeeway));
+  }
+
+  @Test
+  void iatAndNbfInTheFutureRespectLeeway() {
+    String iatSoon = sign("{\"sub\":\"a\",\"iat\":" + (T + 3) + ",\"exp\":" + (T + 60) + "}");
+    assertEquals(AuthFailure.ISSUED_IN_FUTURE, failure(codec(s -> s), iatSoon));
+    assertEquals("a", codec(s -> s.leeway(Duration.ofSeconds(5))).verify(iatSoon).subject());
+    String nbfSoon = sign("{\"sub\":\"a\",\"iat\":" + T + ",\"nbf\":" + (T + 3) + ",\"exp\":" + (T + 60) + "}");
+    assertEquals(AuthFailure.NOT_YET_VALID, failure(codec(s -> s), nbfSoon));
+  }
+
+  @Test
+  void timeClaimsMustBeIntegersInRange() {
+    TokenCodec codec = codec(s -> s);
+    for (String exp : List.of("\"" + (T + 60) + "\"", (T + 60) + ".5", "null", "-1", "99999999999999999999",
+        "253402300800", "true", "[1]")) {
+      assertEquals(AuthFailure.BAD_CLAIM, failure(codec, sign("{\"sub\":\"a\",\"iat\":" + T + ",\"exp\":" + exp + "}")),
+          exp);
+    }
+  }
+
+  @Test
+  void issuerAndAudience() {
+    TokenCodec codec = codec(s -> s.issuer("https://issuer").audience(List.of("api", "web")));
+    String claims = "\"sub\":\"a\",\"iat\":" + T + ",\"exp\":" + (T + 60);
+    assertEquals("a", codec.verify(sign("{" + claims + ",\"iss\":\"https://issuer\",\"aud\":\"web\"}")).subject());
+    assertEquals("a", codec.verify(sign("{" + claims + ",\"iss\":\"https://issuer\",\"aud\":[\"x\",\"api\"]}"))
+        .subject());
+    assertEquals(AuthFailure.ISSUER_NOT_ACCEPTED,
+        failure(codec, sign("{" + claims + ",\"iss\":\"https://other\",\"aud\":\"web\"}")));
+    assertEquals(AuthFailure.ISSUER_NOT_ACCEPTED, failure(codec, sign("{" + claims + ",\"aud\":\"web\"}")));
+    assertEquals(AuthFailure.AUDIENCE_NOT_ACCEPTED,
+        failure(codec, sign("{" + claims + ",\"iss\":\"https://issuer\",\"aud\":[\"x\",\"y\"]}")));
+    assertEquals(AuthFailure.AUDIENCE_NOT_ACCEPTED,
+        failure(codec, sign("{" + claims + ",\"iss\":\"https://issuer\"}")));
+  }
+
+  @Test
+  void headerExtensionsAndKeyReferencesAreRefused() {
+    TokenCodec codec = codec(s -> s);
+    String payload = b64("{\"sub\":\"a\",\"iat\":" + T + ",\"exp\":" + (T + 60) + "}");
+    for (String header : List.of("{\"alg\":\"HS256\",\"crit\":[\"exp\"]}", "{\"alg\":\"HS256\",\"jku\":\"http://x\"}",
+        "{\"alg\":\"HS256\",\"jwk\":{}}", "{\"alg\":\"HS256\",\"zip\":\"DEF\"}", "{\"alg\":\"HS256\",\"alg\":\"HS256\"}")) {
+      AuthFailure f = failure(codec, b64(header) + "." + payload + ".AAAA");
+      assertTrue(f == AuthFailure.MALFORMED_TOKEN, header + " gave " + f);
+    }
+  }
+
+  @Test
+  void secretPlaceholdersResolveOrFailFast() {
+    assertEquals(32, Secrets.resolve("${S}", JwsAlgorithm.HS256, n -> SECRET, n -> null).length);
+    assertEquals(32, Secrets.resolve("${S}", JwsAlgorithm.HS256, n -> null, n -> SECRET).length);
+    assertEquals(32, Secrets.resolve("${S:" + SECRET + "}", JwsAlgorithm.HS256, n -> null, n -> null).length);
+    IllegalStateException unset = assertThrows(IllegalStateException.class,
+        () -> Secrets.resolve("${JWT_SECRET}", JwsAlgorithm.HS256, n -> null, n -> null));
+    assertTrue(unset.getMessage().contains("JWT_SECRET is not set") || unset.getMessage().contains("${JWT_SECRET}"),
+        unset.getMessage());
+    IllegalStateException shortOne = assertThrows(IllegalStateException.class,
+        () -> Secrets.resolve("${S}", JwsAlgorithm.HS512, n -> SECRET, n -> null));
+    assertTrue(shortOne.getMessage().contains("needs at least 64"), shortOne.getMessage());
+    assertTrue(!shortOne.getMessage().contains(SECRET), "the message must not reveal the secret");
+  }
+}

@@ -1,0 +1,55 @@
+package dev.jwtsecured.it.async;
+
+import dev.jwtsecured.JwtSecured;
+import dev.jwtsecured.UserRetriever;
+import dev.jwtsecured.runtime.Token;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.Context;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/** An instance retriever that takes the request and answers asynchronously. */
+@JwtSecured(secret = "${IT_SECRET}")
+public final class AsyncSecurity {
+  private final String prefix;
+
+  public AsyncSecurity(String prefix) {
+    this.prefix = prefix;
+  }
+
+  /** Subjects starting with "user-" are users; the header {@code X-Tenant} is read from the request. */
+  @UserRetriever
+  CompletionStage<String> user(Token token, ContainerRequestContext request) {
+    return CompletableFuture.supplyAsync(() -> token.subject().startsWith("user-")
+        ? prefix + token.subject() + "@" + request.getHeaderString("X-Tenant")
+        : null);
+  }
+
+  @Path("/whoami")
+  public static final class WhoAmI {
+    @GET
+    public String get(@Context ContainerRequestContext request) {
+      String user = AsyncSecurityJwt.user(request);
+      return user;
+    }
+  }
+
+  /** The application: the feature with {@code settings}, and {@link WhoAmI}. */
+  public static Application application(AsyncSecurityJwtFeature feature) {
+    return new Application() {
+      @Override
+      public Set<Class<?>> getClasses() {
+        return Set.of(WhoAmI.class);
+      }
+
+      @Override
+      public Set<Object> getSingletons() {
+        return Set.of(feature);
+      }
+    };
+  }
+}

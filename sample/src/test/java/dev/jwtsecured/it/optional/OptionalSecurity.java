@@ -1,0 +1,47 @@
+package dev.jwtsecured.it.optional;
+
+import dev.jwtsecured.JwtSecured;
+import dev.jwtsecured.UserRetriever;
+import dev.jwtsecured.runtime.Token;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.Context;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** A static retriever returning {@code Optional} of a parameterized user type. */
+@JwtSecured(secret = "${IT_SECRET}")
+public final class OptionalSecurity {
+  private OptionalSecurity() {}
+
+  @UserRetriever
+  static Optional<List<String>> user(Token token) {
+    return token.subject().equals("nobody") ? Optional.empty() : Optional.of(List.of("opt", token.subject()));
+  }
+
+  @Path("/whoami")
+  public static final class WhoAmI {
+    @GET
+    public String get(@Context ContainerRequestContext request) {
+      List<String> user = OptionalSecurityJwt.user(request);
+      return String.join(":", user);
+    }
+  }
+
+  public static Application application(OptionalSecurityJwtFeature feature) {
+    return new Application() {
+      @Override
+      public Set<Class<?>> getClasses() {
+        return Set.of(WhoAmI.class);
+      }
+
+      @Override
+      public Set<Object> getSingletons() {
+        return Set.of(feature);
+      }
+    };
+  }
+}

@@ -1,0 +1,146 @@
+package dev.jwtsecured.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A minimal HTTP/1.1 client over a plain socket. Tests need exactly what goes on the wire: unnormalised paths
+ * ({@code /login/../admin}), repeated headers, tabs in header values. {@code java.net.http} rewrites or refuses some of
+ * those, so these tests write the request bytes themselves.
+ */
+public final class RawHttp {
+  private final int port;
+
+  public RawHttp(int port) {
+    this.port = port;
+  }
+
+  /** Sends {@code method target} with {@code headers} ({@code "Name: value"} lines) and no body. */
+  public Response send(String method, String target, String... headers) {
+    return sendBody(method, target, null, headers);
+  }
+
+  /** Sends a request with a body; adds {@code Host}, {@code Connection: close} and {@code Content-Length}. */
+  public Response sendBody(String method, String target, String body, String... headers) {
+    StringBuilder request = new StringBuilder();
+    request.append(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+    request.append("Host: 127.0.0.1:").append(port).append("\r\n");
+    request.append("Connection: close\r\n");
+    for (String h : headers) {
+      request.append(h).append("\r\n");
+    }
+    byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+    if (body != null) {
+      request.append("Content-Length: ").append(bytes.length).append("\r\n");
+    }
+    request.append("\r\n");
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+      out.write(bytes);
+      out.flush();
+      return Response.parse(socket.getInputStream(), method.equals("HEAD"));
+    } catch (IOException e) {
+      throw new IllegalStateException("request " + method + " " + target + " failed", e);
+    }
+  }
+
+  /** A parsed response. */
+  public static final class Response {
+    public final int status;
+    private final List<String[]> headers;
+    public final String body;
+
+    private Response(int status, List<String[]> headers, String body) {
+      this.status = status;
+      this.headers = headers;
+      this.body = body;
+    }
+
+    /** The first value of header {@code name} (case-insensitive), or {@code null}. */
+    public String header(String name) {
+      List<String> all = headers(name);
+      return all.isEmpty() ? null : all.get(0);
+    }
+
+    /** Every value of header {@code name}. */
+    public List<String> headers(String name) {
+      List<String> values = new ArrayList<>();
+      for (String[] h : headers) {
+        if (h[0].equalsIgnoreCase(name)) {
+          values.add(h[1]);
+        }
+      }
+      return values;
+    }
+
+    @Override
+    public String toString() {
+      StringBuilder s = new StringBuilder().append(status).append('\n');
+      for (String[] h : headers) {
+        s.append(h[0]).append(": ").append(h[1]).append('\n');
+      }
+      return s.append('\n').append(body).toString();
+    }
+
+    static Response parse(InputStream in, boolean head) throws IOException {
+      ByteArrayOutputStream all = new ByteArrayOutputStream();
+      in.transferTo(all);
+      byte[] raw = all.toByteArray();
+      String text = new String(raw, StandardCharsets.ISO_8859_1);
+      int end = text.indexOf("\r\n\r\n");
+      if (end < 0) {
+        throw new IOException("no complete response head: " + text);
+      }
+      String[] lines = text.substring(0, end).split("\r\n");
+      int status = Integer.parseInt(lines[0].split(" ")[1]);
+      List<String[]> headers = new ArrayList<>();
+      for (int i = 1; i < lines.length; i++) {
+        int colon = lines[i].indexOf(':');
+        headers.add(new String[] {lines[i].substring(0, colon).trim(), lines[i].substring(colon + 1).trim()});
+      }
+      byte[] body = java.util.Arrays.copyOfRange(raw, end + 4, raw.length);
+      boolean chunked = headers.stream().anyMatch(h -> h[0].equalsIgnoreCase("Transfer-Encoding")
+          && h[1].toLowerCase(Locale.ROOT).contains("chunked"));
+      if (chunked && !head) {
+        body = dechunk(body);
+      }
+      return new Response(status, headers, head ? "" : new String(body, StandardCharsets.UTF_8));
+    }
+
+    private static byte[] dechunk(byte[] body) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      int i = 0;
+      while (i < body.length) {
+        int lineEnd = indexOf(body, i);
+        String sizeLine = new String(body, i, lineEnd - i, StandardCharsets.ISO_8859_1);
+        int size = Integer.parseInt(sizeLine.split(";")[0].trim(), 16);
+        if (size == 0) {
+          break;
+        }
+        out.write(body, lineEnd + 2, size);
+        i = lineEnd + 2 + size + 2;
+      }
+      return out.toByteArray();
+    }
+
+    private static int indexOf(byte[] b, int from) {
+      for (int i = from; i + 1 < b.length; i++) {
+        if (b[i] == '\r' && b[i + 1] == '\n') {
+          return i;
+        }
+      }
+      return b.length;
+    }
+  }
+}
