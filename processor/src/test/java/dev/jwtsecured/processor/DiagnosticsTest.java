@@ -1,0 +1,279 @@
+package dev.jwtsecured.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+import static dev.jwtsecured.processor.Sources.source;
+import static dev.jwtsecured.processor.Sources.user;
+
+import com.google.testing.compile.Compilation;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/** One test per diagnostic: the message, from {@link Message}, on the line it belongs to. */
+class DiagnosticsTest {
+
+  static Compilation compile(JavaFileObject... sources) {
+    return javac().withProcessors(new JwtSecuredProcessor()).compile(sources);
+  }
+
+  static String tagged(Message m) {
+    return "[" + m.tag() + "]";
+  }
+
+  @Test
+  void validConfigurationCompilesWithoutWarnings() {
+    Compilation c = compile(user(), source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return new User(token.subject()); }",
+        "}"));
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("test.ConfigJwtFilter");
+    assertThat(c).generatedSourceFile("test.ConfigJwt");
+    assertThat(c).generatedSourceFile("test.ConfigJwtFeature");
+  }
+
+  @Test
+  void missingUserRetriever() {
+    JavaFileObject config = source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\")",
+        "final class Config {",
+        "  static User user(Token token) { return null; }",
+        "}");
+    Compilation c = compile(user(), config);
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining(tagged(Message.NO_USER_RETRIEVER)).inFile(config)
+        .onLineContaining("@JwtSecured");
+    assertThat(c).hadErrorContaining("Config has none").inFile(config).onLineContaining("@JwtSecured");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void duplicateUserRetrievers() {
+    JavaFileObject config = source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\")",
+        "final class Config {",
+        "  @UserRetriever static User first(Token token) { return null; }",
+        "  @UserRetriever static User second(Token token) { return null; }",
+        "}");
+    Compilation c = compile(user(), config);
+    assertThat(c).hadErrorContaining(tagged(Message.SEVERAL_USER_RETRIEVERS)).inFile(config)
+        .onLineContaining("User first(");
+    assertThat(c).hadErrorContaining("has 2 ('first', 'second')").inFile(config).onLineContaining("User second(");
+    assertThat(c).hadErrorCount(2);
+  }
+
+  @Test
+  void retrieverWithWrongParameters() {
+    JavaFileObject config = source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\")",
+        "final class Config {",
+        "  @UserRetriever static User user(String subject) { return null; }",
+        "}");
+    Compilation c = compile(user(), config);
+    assertThat(c).hadErrorContaining(tagged(Message.RETRIEVER_PARAMETERS)).inFile(config)
+        .onLineContaining("User user(String subject)");
+    assertThat(c).hadErrorContaining("'user' takes (java.lang.String)").inFile(config)
+        .onLineContaining("User user(String subject)");
+  }
+
+  @Test
+  void retrieverWithThreeParameters() {
+    JavaFileObject config = source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token t, ContainerRequestContext r, int x) { return null; }",
+        "}");
+    assertThat(compile(user(), config)).hadErrorContaining(tagged(Message.RETRIEVER_PARAMETERS)).inFile(config)
+        .onLineContaining("int x");
+  }
+
+  @Test
+  void retrieverReturningVoidOrPrimitiveOrRawOptional() {
+    for (String returned : new String[] {"void", "int", "Optional", "CompletionStage"}) {
+      String body = returned.equals("void") ? "{}" : returned.equals("int") ? "{ return 0; }" : "{ return null; }";
+      JavaFileObject config = source("Config",
+          "@JwtSecured(secret = \"${JWT_SECRET}\")",
+          "final class Config {",
+          "  @SuppressWarnings(\"rawtypes\")",
+          "  @UserRetriever static " + returned + " user(Token token) " + body,
+          "}");
+      Compilation c = compile(user(), config);
+      assertThat(c).hadErrorContaining(tagged(Message.RETRIEVER_RETURN)).inFile(config)
+          .onLineContaining("@UserRetriever static " + returned);
+    }
+  }
+
+  @Test
+  void privateRetriever() {
+    JavaFileObject config = source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\")",
+        "final class Config {",
+        "  @UserRetriever private static User user(Token token) { return null; }",
+        "}");
+    assertThat(compile(user(), config)).hadErrorContaining(tagged(Message.METHOD_NOT_ACCESSIBLE)).inFile(config)
+        .onLineContaining("private static User user");
+  }
+
+  @Test
+  void retrieverThrowingACheckedException() {
+    JavaFileObject config = source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) throws java.io.IOException { return null; }",
+        "}");
+    assertThat(compile(user(), config)).hadErrorContaining(tagged(Message.METHOD_THROWS)).inFile(config)
+        .onLineContaining("throws java.io.IOException");
+  }
+
+  @Test
+  void invalidExcludeRegexIsReportedOnItsValue() {
+    JavaFileObject config = source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\",",
+        "    exclude = {\"/login\",",
+        "        \"/schema(/.*\"})",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return null; }",
+        "}");
+    Compilation c = compile(user(), config);
+    assertThat(c).hadErrorContaining(tagged(Message.EXCLUDE_INVALID_REGEX)).inFile(config)
+        .onLineContaining("\"/schema(/.*\"");
+    assertThat(c).hadErrorContaining("Unclosed group").inFile(config).onLineContaining("\"/schema(/.*\"");
+  }
+
+  @Test
+  void unknownAlgorithm() {
+    JavaFileObject config = source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\",",
+        "    algorithm = \"RS256\")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return null; }",
+        "}");
+    assertThat(compile(user(), config)).hadErrorContaining(tagged(Message.ALGORITHM_UNKNOWN)).inFile(config)
+        .onLineContaining("algorithm = \"RS256\"");
+  }
+
+  @Test
+  void shortLiteralSecretIsAnError() {
+    JavaFileObject config = source("Config",
+        "@JwtSecured(",
+        "    secret = \"too-short-for-hs256\")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return null; }",
+        "}");
+    Compilation c = compile(user(), config);
+    assertThat(c).hadErrorContaining(tagged(Message.SECRET_TOO_SHORT)).inFile(config)
+        .onLineContaining("secret = \"too-short");
+    assertThat(c).hadErrorContaining("secret has 19 bytes but HS256 needs at least 32");
+  }
+
+  @Test
+  void wellKnownSecretIsAnError() {
+    JavaFileObject config = source("Config",
+        "@JwtSecured(",
+        "    secret = \"${JWT_SECRET:abcd123}\")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return null; }",
+        "}");
+    assertThat(compile(user(), config)).hadErrorContaining(tagged(Message.SECRET_WELL_KNOWN)).inFile(config)
+        .onLineContaining("abcd123");
+  }
+
+  @Test
+  void longLiteralSecretIsAWarning() {
+    JavaFileObject config = source("Config",
+        "@JwtSecured(",
+        "    secret = \"0123456789abcdef0123456789abcdef\")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return null; }",
+        "}");
+    Compilation c = compile(user(), config);
+    assertThat(c).succeeded();
+    assertThat(c).hadWarningContaining(tagged(Message.SECRET_LITERAL)).inFile(config)
+        .onLineContaining("secret = \"0123");
+  }
+
+  @Test
+  void invalidDurationAndHeaderName() {
+    JavaFileObject config = source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\",",
+        "    expiration = \"24 hours\",",
+        "    authHeader = \"Auth header\")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return null; }",
+        "}");
+    Compilation c = compile(user(), config);
+    assertThat(c).hadErrorContaining(tagged(Message.DURATION_INVALID)).inFile(config)
+        .onLineContaining("expiration = \"24 hours\"");
+    assertThat(c).hadErrorContaining(tagged(Message.HEADER_NAME_INVALID)).inFile(config)
+        .onLineContaining("authHeader = \"Auth header\"");
+  }
+
+  @Test
+  void severalErrorsAreReportedTogether() {
+    JavaFileObject config = source("Config",
+        "@JwtSecured(secret = \"short\",",
+        "    exclude = \"[\",",
+        "    algorithm = \"HS999\")",
+        "final class Config {",
+        "  @UserRetriever static void user(String s) {}",
+        "}");
+    Compilation c = compile(user(), config);
+    assertThat(c).hadErrorContaining(tagged(Message.SECRET_TOO_SHORT)).inFile(config).onLineContaining("\"short\"");
+    assertThat(c).hadErrorContaining(tagged(Message.EXCLUDE_INVALID_REGEX)).inFile(config)
+        .onLineContaining("exclude = \"[\"");
+    assertThat(c).hadErrorContaining(tagged(Message.ALGORITHM_UNKNOWN)).inFile(config).onLineContaining("HS999");
+    assertThat(c).hadErrorContaining(tagged(Message.RETRIEVER_PARAMETERS)).inFile(config)
+        .onLineContaining("void user(");
+    assertThat(c).hadErrorContaining(tagged(Message.RETRIEVER_RETURN)).inFile(config).onLineContaining("void user(");
+    // Exactly these five: no follow-up errors from half-generated code.
+    assertThat(c).hadErrorCount(5);
+  }
+
+  @Test
+  void tokenUrlWithoutAuthenticator() {
+    JavaFileObject config = source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\",",
+        "    tokenUrl = \"/token\")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return null; }",
+        "}");
+    assertThat(compile(user(), config)).hadErrorContaining(tagged(Message.TOKEN_URL_WITHOUT_AUTHENTICATOR))
+        .inFile(config).onLineContaining("tokenUrl = \"/token\"");
+  }
+
+  @Test
+  void revocationCheckMustReturnBoolean() {
+    JavaFileObject config = source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return null; }",
+        "  @RevocationCheck static String revoked(Token token) { return null; }",
+        "}");
+    assertThat(compile(user(), config)).hadErrorContaining(tagged(Message.REVOCATION_SIGNATURE)).inFile(config)
+        .onLineContaining("String revoked(");
+  }
+
+  @Test
+  void annotationOnAnInterfaceOrAbstractClass() {
+    JavaFileObject iface = source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\")",
+        "interface Config {}");
+    assertThat(compile(iface)).hadErrorContaining(tagged(Message.NOT_A_CLASS)).inFile(iface)
+        .onLineContaining("interface Config");
+    JavaFileObject abstractClass = source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\")",
+        "abstract class Config {",
+        "  @UserRetriever static User user(Token token) { return null; }",
+        "}");
+    assertThat(compile(user(), abstractClass)).hadErrorContaining(tagged(Message.CLASS_ABSTRACT))
+        .inFile(abstractClass).onLineContaining("abstract class Config");
+  }
+
+  @Test
+  void noAnnotationMeansNoOutput() {
+    Compilation c = compile(user(), source("Plain", "final class Plain {}"));
+    assertThat(c).succeededWithoutWarnings();
+    org.junit.jupiter.api.Assertions.assertTrue(c.generatedSourceFiles().isEmpty());
+  }
+}

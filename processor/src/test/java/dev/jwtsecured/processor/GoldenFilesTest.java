@@ -1,0 +1,88 @@
+package dev.jwtsecured.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+import static dev.jwtsecured.processor.Sources.source;
+import static dev.jwtsecured.processor.Sources.user;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The generated sources, byte for byte, against files under {@code src/test/resources/golden}. They catch output that
+ * is correct but odd. After a deliberate change, rewrite them with
+ * {@code mvn -pl processor test -Djwtsecured.updateGolden=true} and review the diff.
+ */
+class GoldenFilesTest {
+  static final boolean UPDATE = Boolean.getBoolean("jwtsecured.updateGolden");
+
+  static final JavaFileObject CONFIG = source("Config",
+      "@JwtSecured(secret = \"${JWT_SECRET}\", exclude = {\"/login\", \"/schema(/.*)?\", \"/files/[^/]+\\\\.txt\"},",
+      "    excludeMethods = {\"OPTIONS\", \"TRACE\"})",
+      "final class Config {",
+      "  private final Map<String, User> users = new HashMap<>();",
+      "  @UserRetriever Optional<User> user(Token token, ContainerRequestContext request) {",
+      "    return Optional.ofNullable(users.get(token.subject()));",
+      "  }",
+      "  @RevocationCheck static boolean revoked(Token token) { return false; }",
+      "}");
+
+  static final JavaFileObject RESOURCES = source("Resources",
+      "@Path(\"/admin\")",
+      "@RolesAllowed(\"admin\")",
+      "final class Resources {",
+      "  @GET public String list() { return \"\"; }",
+      "  @GET @Path(\"{id}\") @PermitAll public String one(@PathParam(\"id\") String id) { return id; }",
+      "  @DELETE @Path(\"{id}\") @DenyAll public void delete(@PathParam(\"id\") String id) {}",
+      "  @POST @RolesAllowed({\"owner\", \"admin\"}) public void create(String body, @QueryParam(\"n\") int n) {}",
+      "}");
+
+  static Compilation compile() {
+    return javac().withProcessors(new JwtSecuredProcessor()).compile(user(), CONFIG, RESOURCES);
+  }
+
+  @Test
+  void filter() throws IOException {
+    check("ConfigJwtFilter");
+  }
+
+  @Test
+  void accessPoint() throws IOException {
+    check("ConfigJwt");
+  }
+
+  @Test
+  void feature() throws IOException {
+    check("ConfigJwtFeature");
+  }
+
+  @Test
+  void outputIsDeterministic() throws IOException {
+    assertEquals(generated(compile(), "ConfigJwtFilter"), generated(compile(), "ConfigJwtFilter"));
+  }
+
+  private static void check(String simpleName) throws IOException {
+    Compilation c = compile();
+    assertThat(c).succeededWithoutWarnings();
+    String actual = generated(c, simpleName);
+    Path golden = Path.of(System.getProperty("jwtsecured.goldenDir", "src/test/resources/golden"),
+        simpleName + ".java.txt");
+    if (UPDATE) {
+      Files.createDirectories(golden.getParent());
+      Files.writeString(golden, actual, StandardCharsets.UTF_8);
+    }
+    assertEquals(Files.readString(golden, StandardCharsets.UTF_8), actual,
+        "generated " + simpleName + " differs from " + golden + "; if the change is deliberate, rerun with"
+            + " -Djwtsecured.updateGolden=true");
+  }
+
+  private static String generated(Compilation c, String simpleName) throws IOException {
+    return c.generatedSourceFile("test." + simpleName).orElseThrow().getCharContent(true).toString();
+  }
+}
