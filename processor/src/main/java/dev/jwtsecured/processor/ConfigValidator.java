@@ -37,7 +37,11 @@ import javax.lang.model.util.Types;
  */
 final class ConfigValidator {
   /** What validation of one class gave. {@code deferred}: a type it needs does not exist yet; try next round. */
-  record Result(Optional<ConfigModel> model, List<Diagnostic> diagnostics, boolean deferred) {}
+  record Result(Optional<ConfigModel> model, List<Diagnostic> diagnostics, String deferredMethod) {
+    boolean deferred() {
+      return deferredMethod != null;
+    }
+  }
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_.]*)(?::(.*))?}", Pattern.DOTALL);
   private static final Pattern HTTP_METHOD = Pattern.compile("[A-Z]+");
@@ -88,7 +92,7 @@ final class ConfigValidator {
       if (checkCallable(m, "UserRetriever", problems)) {
         Optional<TypeMirror> user = validateRetriever(m, problems);
         if (user.isPresent() && user.get().getKind() == TypeKind.ERROR) {
-          return new Result(Optional.empty(), List.of(), true);
+          return new Result(Optional.empty(), List.of(), m.getSimpleName().toString());
         }
         if (user.isPresent()) {
           userType = user.get();
@@ -124,7 +128,7 @@ final class ConfigValidator {
     }
 
     if (problems.stream().anyMatch(Diagnostic::isError) || retriever == null) {
-      return new Result(Optional.empty(), problems, false);
+      return new Result(Optional.empty(), problems, null);
     }
     boolean needsInstance =
         !retriever.isStatic()
@@ -142,7 +146,7 @@ final class ConfigValidator {
             hasNoArgConstructor(config),
             settings,
             routes);
-    return new Result(Optional.of(model), problems, false);
+    return new Result(Optional.of(model), problems, null);
   }
 
   // ---- the class ----

@@ -103,7 +103,7 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
     ConfigValidator.Result result = new ConfigValidator(processingEnv).validate(config, mirror.get(), routes);
     if (result.deferred()) {
       if (lastRound) {
-        error(Message.RETRIEVER_RETURN.format("(user retriever)", "a type that was never generated"), config);
+        error(Message.TYPE_NEVER_GENERATED.format(result.deferredMethod()), config);
       } else {
         deferred.add(config.getQualifiedName().toString());
       }

@@ -77,6 +77,9 @@ public enum Message {
   CONSTRUCTOR_MISSING("JwtSecured.NoConstructor",
       "%s has instance methods annotated @UserRetriever, @Authenticator or @RevocationCheck, so the generated feature"
           + " needs an instance: it will take one as a constructor argument (no accessible no-argument constructor)"),
+  TYPE_NEVER_GENERATED("JwtSecured.MissingType",
+      "The user type of @UserRetriever method '%s' does not exist, and no annotation processor generated it; check"
+          + " its name and imports"),
   INTERNAL_ERROR("JwtSecured.InternalError",
       "jwtsecured's processor failed on this class; please report it with this trace: %s");
 

@@ -276,4 +276,17 @@ class DiagnosticsTest {
     assertThat(c).succeededWithoutWarnings();
     org.junit.jupiter.api.Assertions.assertTrue(c.generatedSourceFiles().isEmpty());
   }
+
+  @Test
+  void userTypeThatNeverExists() {
+    JavaFileObject config = source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\")",
+        "final class Config {",
+        "  @UserRetriever static Missing user(Token token) { return null; }",
+        "}");
+    Compilation c = compile(config);
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining(tagged(Message.TYPE_NEVER_GENERATED)).inFile(config)
+        .onLineContaining("final class Config");
+  }
 }
