@@ -84,6 +84,14 @@ final class AccessPointGenerator {
         .addParameter(String.class, "subject")
         .addStatement("return $T.require(request).auth().login(subject)", JWT_SECURITY_CONTEXT)
         .build());
+    type.addMethod(MethodSpec.methodBuilder("logout")
+        .addJavadoc("A logout response to finish and build: 204, and for cookie transport the {@code Set-Cookie}\n")
+        .addJavadoc("that deletes the token cookie. It does not revoke the token: a {@code @RevocationCheck} does.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(ClassName.get("jakarta.ws.rs.core", "Response").nestedClass("ResponseBuilder"))
+        .addParameter(CONTAINER_REQUEST_CONTEXT, "request")
+        .addStatement("return $T.require(request).auth().logout()", JWT_SECURITY_CONTEXT)
+        .build());
     return type.build();
   }
 

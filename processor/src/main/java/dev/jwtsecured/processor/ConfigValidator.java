@@ -466,6 +466,13 @@ final class ConfigValidator {
       problems.add(Diagnostic.error(Message.AUTHENTICATOR_SIGNATURE.format(m.getSimpleName(), signature(m)), m));
       return Optional.empty();
     }
+    boolean subject = returns == HandlerModel.Returns.OPTIONAL
+        ? isType(((DeclaredType) returned).getTypeArguments().get(0), Names.STRING)
+        : isType(returned, Names.STRING);
+    if (subject) {
+      returns = returns == HandlerModel.Returns.OPTIONAL
+          ? HandlerModel.Returns.OPTIONAL_SUBJECT : HandlerModel.Returns.SUBJECT;
+    }
     return Optional.of(new HandlerModel(m.getSimpleName().toString(), isStatic(m), takesScopes, takesRequest,
         returns));
   }

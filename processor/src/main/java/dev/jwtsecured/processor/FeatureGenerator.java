@@ -84,6 +84,14 @@ final class FeatureGenerator {
         .returns(boolean.class)
         .addParameter(FEATURE_CONTEXT, "context")
         .addStatement("context.register(new $T($L))", model.filterClass(), filterArguments);
+    model.authenticator().ifPresent(authenticator -> {
+      if (!model.settings().tokenUrl().isEmpty()) {
+        configure.addComment("The OAuth2 token endpoint at $L; the filter lets every request to it through.",
+            model.settings().tokenUrl());
+        configure.addStatement("context.register(new $T($L))", model.tokenResourceClass(),
+            authenticator.isStatic() ? CodeBlock.of("auth") : CodeBlock.of("auth, config"));
+      }
+    });
     type.addMethod(configure.addStatement("return true").build());
     return type.build();
   }

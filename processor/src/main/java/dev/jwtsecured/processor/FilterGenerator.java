@@ -99,7 +99,8 @@ final class FilterGenerator {
     if (excludesPaths) {
       type.addMethod(isExcludedPath(!literalPaths.isEmpty(), !patternPaths.isEmpty()));
     }
-    type.addMethod(accessRuleMethod(model.routes()));
+    boolean tokenEndpoint = !s.tokenUrl().isEmpty() && model.authenticator().isPresent();
+    type.addMethod(accessRuleMethod(model.routes(), tokenEndpoint ? model.tokenResourceClass() : null));
     return type.build();
   }
 
@@ -208,7 +209,7 @@ final class FilterGenerator {
         .build();
   }
 
-  private static MethodSpec accessRuleMethod(List<RouteModel> routes) {
+  private static MethodSpec accessRuleMethod(List<RouteModel> routes, ClassName tokenResource) {
     Map<String, List<RouteModel>> byClass = new TreeMap<>();
     for (RouteModel r : routes) {
       if (r.access() != RouteModel.Access.AUTHENTICATED) {
@@ -216,6 +217,12 @@ final class FilterGenerator {
       }
     }
     CodeBlock.Builder body = CodeBlock.builder();
+    if (tokenResource != null) {
+      body.add("// The generated token endpoint: credentials are checked there, not a token.\n")
+          .beginControlFlow("if (resourceClass == $T.class)", tokenResource)
+          .addStatement("return $T.PERMIT_ALL", ACCESS_RULE)
+          .endControlFlow();
+    }
     for (List<RouteModel> group : byClass.values()) {
       group.sort(RouteModel.ORDER);
       body.beginControlFlow("if (resourceClass == $T.class)", group.get(0).resourceClass());

@@ -20,6 +20,10 @@ public record HandlerModel(String name, boolean isStatic, boolean takesScopes, b
     /** {@code CompletionStage<T>}, completed with the value or {@code null}. */
     COMPLETION_STAGE,
     /** {@code boolean} (revocation check). */
-    BOOLEAN
+    BOOLEAN,
+    /** {@code String}: the subject of a grant (authenticator). */
+    SUBJECT,
+    /** {@code Optional<String>} (authenticator). */
+    OPTIONAL_SUBJECT
   }
 }

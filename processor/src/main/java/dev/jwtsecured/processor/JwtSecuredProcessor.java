@@ -119,6 +119,9 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
     write(model, new FilterGenerator().generate(model), originating);
     write(model, new AccessPointGenerator().generate(model), originating);
     write(model, new FeatureGenerator().generate(model), originating);
+    if (!model.settings().tokenUrl().isEmpty()) {
+      write(model, new TokenEndpointGenerator().generate(model), originating);
+    }
   }
 
   private List<String> basePackages(TypeElement config, AnnotationMirror mirror) {

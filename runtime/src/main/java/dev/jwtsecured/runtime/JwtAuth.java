@@ -9,7 +9,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.regex.Pattern;
@@ -168,6 +170,37 @@ public final class JwtAuth {
   /** The {@code Set-Cookie} value that deletes the token cookie (logout). */
   public String clearedCookie() {
     return cookie("", 0);
+  }
+
+  /**
+   * A logout response: 204, and for cookie transport the {@code Set-Cookie} that deletes the token cookie. Logging out
+   * does not revoke the token; revoke its {@code jti} in a {@code @RevocationCheck} for that.
+   */
+  public Response.ResponseBuilder logout() {
+    Response.ResponseBuilder response = Response.noContent().header(HttpHeaders.CACHE_CONTROL, "no-store");
+    if (settings.transport() == Transport.COOKIE) {
+      response.header(HttpHeaders.SET_COOKIE, clearedCookie());
+    }
+    return response;
+  }
+
+  /**
+   * The token endpoint's answer (RFC 6749 section 5.1) for a password grant the authenticator accepted: 200, the
+   * OAuth2 body, {@code Cache-Control: no-store}, {@code Pragma: no-cache}, and for cookie transport the cookie. The
+   * {@code scope} claim holds the requested scopes that {@code grant} grants (all requested ones when it names none).
+   *
+   * @param grant the authenticator's answer; {@code null} means bad credentials and gives {@code invalid_grant}
+   */
+  public Response tokenResponse(PasswordGrant request, Grant grant) {
+    if (grant == null) {
+      // One answer for an unknown user and a wrong password: the endpoint does not tell which.
+      return new PasswordGrant.TokenError("invalid_grant", "The user name or password is wrong").response();
+    }
+    Set<String> scopes = new LinkedHashSet<>(request.scopes());
+    if (!grant.scopes().isEmpty()) {
+      scopes.retainAll(grant.scopes());
+    }
+    return login(grant.subject()).roles(grant.roles()).scopes(scopes).extras(grant.extras()).tokenResponse();
   }
 
   /** Starts a programmatic login for {@code subject} (SPEC 6.1). */

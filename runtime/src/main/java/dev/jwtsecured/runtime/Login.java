@@ -171,6 +171,21 @@ public final class Login {
     return response.build();
   }
 
+  /**
+   * The token endpoint's response (RFC 6749 section 5.1): 200, the OAuth2 body, {@code Cache-Control: no-store} and
+   * {@code Pragma: no-cache}, and for cookie transport the cookie.
+   */
+  Response tokenResponse() {
+    String signed = jwt();
+    Response.ResponseBuilder response = Response.ok(json(oauth2Body(signed)), MediaType.APPLICATION_JSON_TYPE)
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .header("Pragma", "no-cache");
+    if (auth.settings().transport() == Transport.COOKIE) {
+      response.header(HttpHeaders.SET_COOKIE, auth.cookie(signed, expiration.getSeconds()));
+    }
+    return response.build();
+  }
+
   /** The RFC 6749 section 5.1 token response body. */
   Map<String, Object> oauth2Body(String signed) {
     Map<String, Object> oauth2 = new LinkedHashMap<>();

@@ -1,6 +1,14 @@
 package dev.jwtsecured.sample;
 
 import dev.jwtsecured.runtime.JwtSettings;
+import dev.jwtsecured.sample.cookie.CookieResources;
+import dev.jwtsecured.sample.cookie.CookieSecurity;
+import dev.jwtsecured.sample.cookie.CookieSecurityJwtFeature;
+import dev.jwtsecured.sample.oauth2.DemoUsers;
+import dev.jwtsecured.sample.oauth2.OAuth2Resources;
+import dev.jwtsecured.sample.oauth2.OAuth2Security;
+import dev.jwtsecured.sample.oauth2.OAuth2SecurityJwtFeature;
+import dev.jwtsecured.sample.oauth2.RevokedTokens;
 import dev.jwtsecured.sample.header.HeaderSecurity;
 import dev.jwtsecured.sample.header.HeaderSecurityJwtFeature;
 import dev.jwtsecured.sample.header.LoginResource;
@@ -24,6 +32,36 @@ public enum Example {
               settings.apply(HeaderSecurityJwtFeature.settings()).build()))
           .register(LoginResource.class)
           .register(SomePathResource.class);
+    }
+  },
+
+  /** {@code JWTCookieAuth}: the header or, without one, the {@code token} cookie. */
+  COOKIE {
+    @Override
+    ResourceConfig application(UnaryOperator<JwtSettings.Builder> settings) {
+      UserCache cache = new UserCache();
+      return base(cache)
+          .register(new CookieSecurityJwtFeature(new CookieSecurity(cache),
+              settings.apply(CookieSecurityJwtFeature.settings()).build()))
+          .register(CookieResources.Login.class)
+          .register(CookieResources.SomePath.class)
+          .register(CookieResources.Logout.class);
+    }
+  },
+
+  /** "Using OAUTH2 Bearer Password": the generated token endpoint at {@code /login}. */
+  OAUTH2 {
+    @Override
+    ResourceConfig application(UnaryOperator<JwtSettings.Builder> settings) {
+      DemoUsers users = new DemoUsers();
+      RevokedTokens revoked = new RevokedTokens();
+      return base(users, revoked)
+          .register(new OAuth2SecurityJwtFeature(new OAuth2Security(users, revoked),
+              settings.apply(OAuth2SecurityJwtFeature.settings()).build()))
+          .register(OAuth2Resources.SomePath.class)
+          .register(OAuth2Resources.Admin.class)
+          .register(OAuth2Resources.LoginCustom.class)
+          .register(OAuth2Resources.Logout.class);
     }
   };
 

@@ -15,7 +15,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) throws InterruptedException {
-    Example example = Example.HEADER;
+    Example example = Example.OAUTH2;
     String host = "127.0.0.1";
     String portEnv = System.getenv("PORT");
     int port = portEnv == null || portEnv.isEmpty() ? 8080 : Integer.parseInt(portEnv);

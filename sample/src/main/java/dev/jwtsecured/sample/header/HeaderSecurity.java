@@ -4,7 +4,6 @@ import dev.jwtsecured.JwtSecured;
 import dev.jwtsecured.UserRetriever;
 import dev.jwtsecured.runtime.Token;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The seed's "Using JWT Auth" listing: a token in the {@code Authorization} header, {@code /login} and the OpenAPI
@@ -22,12 +21,6 @@ public final class HeaderSecurity {
   /** The seed's {@code retrieve_user_handler}: the user stored under the token's subject, if any. */
   @UserRetriever
   Optional<User> user(Token token) {
-    UUID id;
-    try {
-      id = UUID.fromString(token.subject());
-    } catch (IllegalArgumentException notAUuid) {
-      return Optional.empty();
-    }
-    return cache.get(id);
+    return cache.find(token.subject());
   }
 }

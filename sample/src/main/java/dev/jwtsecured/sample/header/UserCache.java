@@ -16,4 +16,13 @@ public final class UserCache {
   public Optional<User> get(UUID id) {
     return Optional.ofNullable(users.get(id));
   }
+
+  /** The user whose id is {@code subject}; empty for an unknown id or a subject that is not a UUID. */
+  public Optional<User> find(String subject) {
+    try {
+      return get(UUID.fromString(subject));
+    } catch (IllegalArgumentException notAUuid) {
+      return Optional.empty();
+    }
+  }
 }

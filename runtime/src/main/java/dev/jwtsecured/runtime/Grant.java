@@ -1,0 +1,85 @@
+package dev.jwtsecured.runtime;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What an {@code @Authenticator} grants for good credentials: the token's subject, and optionally roles, scopes and
+ * extras. Immutable; the {@code with*} methods return copies.
+ */
+public final class Grant {
+  private final String subject;
+  private final Set<String> roles;
+  private final Set<String> scopes;
+  private final Map<String, Object> extras;
+
+  private Grant(String subject, Set<String> roles, Set<String> scopes, Map<String, Object> extras) {
+    if (subject == null || subject.isEmpty()) {
+      throw new IllegalArgumentException("a grant needs a non-empty subject");
+    }
+    this.subject = subject;
+    this.roles = Collections.unmodifiableSet(new LinkedHashSet<>(roles));
+    this.scopes = Collections.unmodifiableSet(new LinkedHashSet<>(scopes));
+    this.extras = Collections.unmodifiableMap(new LinkedHashMap<>(extras));
+  }
+
+  /** A grant for {@code subject} with no roles, no scopes beyond those requested, and no extras. */
+  public static Grant of(String subject) {
+    return new Grant(subject, Set.of(), Set.of(), Map.of());
+  }
+
+  /** The {@code roles} claim, read by {@code @RolesAllowed}. */
+  public Grant withRoles(Collection<String> roles) {
+    return new Grant(subject, new LinkedHashSet<>(roles), scopes, extras);
+  }
+
+  /**
+   * The scopes granted. The token endpoint writes those that were also requested into the {@code scope} claim. A grant
+   * without scopes grants every requested scope the configuration declares.
+   */
+  public Grant withScopes(Collection<String> scopes) {
+    return new Grant(subject, roles, new LinkedHashSet<>(scopes), extras);
+  }
+
+  /** Application claims, written as the nested {@code extras} object. */
+  public Grant withExtras(Map<String, ?> extras) {
+    return new Grant(subject, roles, scopes, new LinkedHashMap<>(extras));
+  }
+
+  public String subject() {
+    return subject;
+  }
+
+  public Set<String> roles() {
+    return roles;
+  }
+
+  public Set<String> scopes() {
+    return scopes;
+  }
+
+  public Map<String, Object> extras() {
+    return extras;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Grant g && g.subject.equals(subject) && g.roles.equals(roles) && g.scopes.equals(scopes)
+        && g.extras.equals(extras);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(subject, roles, scopes, extras);
+  }
+
+  @Override
+  public String toString() {
+    return "Grant{sub=" + subject + ", roles=" + roles + ", scopes=" + scopes + "}";
+  }
+}

@@ -1,0 +1,146 @@
+package dev.jwtsecured.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jwtsecured.runtime.internal.StrictJson;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An OAuth2 resource owner password credentials request (RFC 6749 section 4.3) as the generated token endpoint reads
+ * it, from a form or a JSON object, and the responses of sections 5.1 and 5.2.
+ *
+ * <p>Rules: {@code grant_type}, {@code username} and {@code password} are required, each exactly once;
+ * {@code grant_type} must be {@code password}; every requested scope must be one the configuration declares. A
+ * violation is a {@link TokenError}. Credentials are never part of an error.
+ */
+public final class PasswordGrant {
+  private static final List<String> FIELDS = List.of("grant_type", "username", "password", "scope");
+
+  private final String username;
+  private final String password;
+  private final Set<String> scopes;
+
+  private PasswordGrant(String username, String password, Set<String> scopes) {
+    this.username = username;
+    this.password = password;
+    this.scopes = scopes;
+  }
+
+  public String username() {
+    return username;
+  }
+
+  public String password() {
+    return password;
+  }
+
+  /** The requested scopes, all declared by the configuration. */
+  public Set<String> scopes() {
+    return scopes;
+  }
+
+  /** Reads a form body ({@code application/x-www-form-urlencoded}). */
+  public static PasswordGrant fromForm(MultivaluedMap<String, String> form, List<String> declaredScopes) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    for (String name : FIELDS) {
+      List<String> values = form == null ? null : form.get(name);
+      if (values != null && values.size() > 1) {
+        throw new TokenError("invalid_request", "The parameter " + name + " is repeated");
+      }
+      if (values != null && !values.isEmpty()) {
+        fields.put(name, values.get(0));
+      }
+    }
+    return from(fields, declaredScopes);
+  }
+
+  /** Reads a JSON object body with the same members as the form. */
+  public static PasswordGrant fromJson(String body, List<String> declaredScopes) {
+    JsonNode json;
+    try {
+      json = body == null || body.isBlank() ? null : StrictJson.mapper().readTree(body);
+    } catch (Exception e) {
+      // Duplicate members land here too: the strict mapper refuses them.
+      throw new TokenError("invalid_request", "The body is not a JSON object with unique members");
+    }
+    if (json == null || !json.isObject()) {
+      throw new TokenError("invalid_request", "The body is not a JSON object with unique members");
+    }
+    Map<String, String> fields = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> member = it.next();
+      if (FIELDS.contains(member.getKey())) {
+        if (!member.getValue().isTextual()) {
+          throw new TokenError("invalid_request", "The parameter " + member.getKey() + " must be a string");
+        }
+        fields.put(member.getKey(), member.getValue().asText());
+      }
+    }
+    return from(fields, declaredScopes);
+  }
+
+  private static PasswordGrant from(Map<String, String> fields, List<String> declaredScopes) {
+    String grantType = fields.get("grant_type");
+    if (grantType == null || grantType.isEmpty()) {
+      throw new TokenError("invalid_request", "The parameter grant_type is missing");
+    }
+    if (!grantType.equals("password")) {
+      throw new TokenError("unsupported_grant_type", "Only the password grant type is supported");
+    }
+    for (String required : List.of("username", "password")) {
+      if (fields.get(required) == null || fields.get(required).isEmpty()) {
+        throw new TokenError("invalid_request", "The parameter " + required + " is missing");
+      }
+    }
+    Set<String> scopes = new LinkedHashSet<>();
+    String scope = fields.get("scope");
+    if (scope != null) {
+      for (String s : scope.trim().split(" +")) {
+        if (s.isEmpty()) {
+          continue;
+        }
+        if (!declaredScopes.contains(s)) {
+          throw new TokenError("invalid_scope", "A requested scope is not offered");
+        }
+        scopes.add(s);
+      }
+    }
+    return new PasswordGrant(fields.get("username"), fields.get("password"), Set.copyOf(scopes));
+  }
+
+  /** An RFC 6749 section 5.2 error. Its description is fixed text, never user input. */
+  public static final class TokenError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final String error;
+
+    public TokenError(String error, String description) {
+      super(description, null, false, false);
+      this.error = error;
+    }
+
+    public String error() {
+      return error;
+    }
+
+    /** 400 with {@code {"error": ..., "error_description": ...}} and the no-store headers. */
+    public Response response() {
+      Map<String, String> body = new LinkedHashMap<>();
+      body.put("error", error);
+      body.put("error_description", getMessage());
+      return Response.status(400)
+          .type(MediaType.APPLICATION_JSON_TYPE)
+          .entity(Login.json(body))
+          .header("Cache-Control", "no-store")
+          .header("Pragma", "no-cache")
+          .build();
+    }
+  }
+}

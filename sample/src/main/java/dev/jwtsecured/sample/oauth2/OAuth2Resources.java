@@ -1,0 +1,88 @@
+package dev.jwtsecured.sample.oauth2;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jwtsecured.runtime.Token;
+import dev.jwtsecured.sample.JsonBodies;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+
+/** The OAuth2 example's resources; its {@code POST /login} is the generated {@code OAuth2SecurityJwtTokenResource}. */
+public final class OAuth2Resources {
+  private OAuth2Resources() {}
+
+  /** {@code GET /some-path}: protected; the current user. */
+  @Path("/some-path")
+  public static final class SomePath {
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public DemoUser someRoute(@Context ContainerRequestContext request) {
+      return OAuth2SecurityJwt.user(request);
+    }
+  }
+
+  /** {@code GET /admin}: for the {@code admin} role only. */
+  @Path("/admin")
+  public static final class Admin {
+    @GET
+    @RolesAllowed("admin")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> admin(@Context ContainerRequestContext request) {
+      return Map.of("admin", true, "username", OAuth2SecurityJwt.user(request).username());
+    }
+  }
+
+  /**
+   * {@code POST /login_custom} with {@code {"username", "password"}}: the programmatic login with the user as body (the
+   * seed's {@code login_custom}). Public through {@code @PermitAll}: the anchored exclusion of {@code /login} does not
+   * cover it.
+   */
+  @Path("/login_custom")
+  public static final class LoginCustom {
+    private final DemoUsers users;
+
+    @Inject
+    public LoginCustom(DemoUsers users) {
+      this.users = users;
+    }
+
+    @POST
+    @PermitAll
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response login(@Context ContainerRequestContext request, String body) {
+      JsonNode json = JsonBodies.object(body);
+      DemoUser user = users.check(JsonBodies.text(json, "username"), JsonBodies.text(json, "password"))
+          .orElseThrow(() -> JsonBodies.badRequest("wrong user name or password"));
+      return OAuth2SecurityJwt.login(request, user.username()).roles(user.roles()).body(user).response();
+    }
+  }
+
+  /** {@code POST /logout}: protected; revokes the presented token by its {@code jti} and answers 204. */
+  @Path("/logout")
+  public static final class Logout {
+    private final RevokedTokens revoked;
+
+    @Inject
+    public Logout(RevokedTokens revoked) {
+      this.revoked = revoked;
+    }
+
+    @POST
+    public Response logout(@Context ContainerRequestContext request) {
+      Token token = OAuth2SecurityJwt.token(request);
+      token.id().ifPresent(revoked::revoke);
+      return OAuth2SecurityJwt.logout(request).build();
+    }
+  }
+}
