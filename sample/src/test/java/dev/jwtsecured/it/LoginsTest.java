@@ -1,0 +1,140 @@
+package dev.jwtsecured.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jwtsecured.it.logins.LoginsSecurity;
+import dev.jwtsecured.it.logins.LoginsSecurityJwtFeature;
+import dev.jwtsecured.testing.Jwts;
+import dev.jwtsecured.testing.RawHttp;
+import dev.jwtsecured.testing.TestServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The programmatic login of SPEC 6.1 in every mode, and scopes through the token endpoint of SPEC 6.2. */
+class LoginsTest {
+  static final String SECRET = "logins-secret-logins-secret-logins-secret!";
+  static final ObjectMapper JSON = new ObjectMapper();
+  static TestServer server;
+
+  @BeforeAll
+  static void start() {
+    server = TestServer.start(LoginsSecurity.application(
+        new LoginsSecurityJwtFeature(LoginsSecurityJwtFeature.settings().secret(SECRET).build())));
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  static RawHttp.Response issue(String mode) {
+    return server.http.sendBody("POST", "/issue?mode=" + mode, "");
+  }
+
+  static String bearer(RawHttp.Response r) {
+    return r.header("Authorization").substring("Bearer ".length());
+  }
+
+  static String cookie(String jwt, long maxAge) {
+    return "sid=" + jwt + "; Max-Age=" + maxAge + "; Path=/app; Domain=example.test; Secure; HttpOnly; SameSite=Strict";
+  }
+
+  @Test
+  void defaultLoginWithATokenUrlAnswersTheOAuth2Body() throws Exception {
+    RawHttp.Response r = issue("default");
+    assertEquals(201, r.status, r.toString());
+    String jwt = bearer(r);
+    assertEquals(cookie(jwt, 86400), r.header("Set-Cookie"));
+    JsonNode body = JSON.readTree(r.body);
+    assertEquals(jwt, body.get("access_token").asText());
+    assertEquals("Bearer", body.get("token_type").asText());
+    assertEquals(86400, body.get("expires_in").asLong());
+    JsonNode claims = JSON.readTree(Jwts.payload(jwt));
+    assertEquals("https://issuer.test", claims.get("iss").asText());
+    assertEquals("api", claims.get("aud").asText());
+    assertEquals("carol", claims.get("sub").asText());
+  }
+
+  @Test
+  void givenBody() {
+    RawHttp.Response r = issue("body");
+    assertEquals(201, r.status, r.toString());
+    assertEquals("hello", r.body);
+    assertEquals(cookie(bearer(r), 86400), r.header("Set-Cookie"));
+  }
+
+  @Test
+  void tokenInBody() throws Exception {
+    RawHttp.Response r = issue("token");
+    assertEquals(JSON.readTree("{\"token\":\"" + bearer(r) + "\"}"), JSON.readTree(r.body));
+  }
+
+  @Test
+  void customStatus() {
+    assertEquals(200, issue("status").status);
+  }
+
+  @Test
+  void customExpirationReachesMaxAgeExpiresInAndTheToken() throws Exception {
+    RawHttp.Response r = issue("expiration");
+    String jwt = bearer(r);
+    assertEquals(cookie(jwt, 120), r.header("Set-Cookie"));
+    assertEquals(120, JSON.readTree(r.body).get("expires_in").asLong());
+    JsonNode claims = JSON.readTree(Jwts.payload(jwt));
+    assertEquals(120, claims.get("exp").asLong() - claims.get("iat").asLong());
+  }
+
+  @Test
+  void idAndExtras() throws Exception {
+    JsonNode claims = JSON.readTree(Jwts.payload(bearer(issue("claims"))));
+    assertEquals("fixed-id", claims.get("jti").asText());
+    assertEquals("{\"plan\":\"gold\"}", claims.get("extras").toString());
+  }
+
+  @Test
+  void everyLoginGetsADistinctJti() throws Exception {
+    String a = JSON.readTree(Jwts.payload(bearer(issue("default")))).get("jti").asText();
+    String b = JSON.readTree(Jwts.payload(bearer(issue("default")))).get("jti").asText();
+    assertTrue(!a.equals(b) && a.length() >= 32, a + " " + b);
+  }
+
+  static RawHttp.Response token(String body) {
+    return server.http.sendBody("POST", "/oauth/token", body, "Content-Type: application/x-www-form-urlencoded");
+  }
+
+  @Test
+  void grantedScopesReachTheTokenAndTheResponse() throws Exception {
+    RawHttp.Response reader = token("grant_type=password&username=reader&password=pw&scope=read%20write");
+    assertEquals(200, reader.status, reader.toString());
+    JsonNode body = JSON.readTree(reader.body);
+    assertEquals("read", body.get("scope").asText());
+    assertEquals("read", JSON.readTree(Jwts.payload(body.get("access_token").asText())).get("scope").asText());
+
+    RawHttp.Response writer = token("grant_type=password&username=writer&password=pw&scope=write+read");
+    assertEquals("write read", JSON.readTree(writer.body).get("scope").asText());
+
+    RawHttp.Response none = token("grant_type=password&username=writer&password=pw");
+    assertNull(JSON.readTree(none.body).get("scope"));
+  }
+
+  @Test
+  void tokenEndpointSetsTheCookieForCookieTransport() throws Exception {
+    RawHttp.Response r = token("grant_type=password&username=writer&password=pw");
+    String jwt = JSON.readTree(r.body).get("access_token").asText();
+    assertEquals(cookie(jwt, 86400), r.header("Set-Cookie"));
+    assertEquals("no-store", r.header("Cache-Control"));
+    assertEquals("no-cache", r.header("Pragma"));
+  }
+
+  @Test
+  void undeclaredScopeIsInvalidScope() throws Exception {
+    RawHttp.Response r = token("grant_type=password&username=writer&password=pw&scope=admin");
+    assertEquals(400, r.status);
+    assertEquals("invalid_scope", JSON.readTree(r.body).get("error").asText());
+  }
+}

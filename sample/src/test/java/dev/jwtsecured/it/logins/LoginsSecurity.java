@@ -1,0 +1,81 @@
+package dev.jwtsecured.it.logins;
+
+import dev.jwtsecured.Authenticator;
+import dev.jwtsecured.JwtSecured;
+import dev.jwtsecured.SameSite;
+import dev.jwtsecured.Transport;
+import dev.jwtsecured.UserRetriever;
+import dev.jwtsecured.runtime.Grant;
+import dev.jwtsecured.runtime.Token;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every login option at once: cookie transport with non-default cookie attributes, a token endpoint with scopes, an
+ * issuer and an audience, and a resource that runs the programmatic login in each of its modes.
+ */
+@JwtSecured(secret = "${IT_SECRET}", transport = Transport.COOKIE, cookieName = "sid", cookiePath = "/app",
+    cookieDomain = "example.test", cookieSecure = true, cookieSameSite = SameSite.STRICT, tokenUrl = "/oauth/token",
+    scopes = {"read", "write"}, issuer = "https://issuer.test", audience = "api", exclude = "/issue")
+public final class LoginsSecurity {
+  private LoginsSecurity() {}
+
+  @UserRetriever
+  static String user(Token token) {
+    return token.subject();
+  }
+
+  /** Password "pw"; "reader" is granted only the read scope, everyone else what they ask for. */
+  @Authenticator
+  static Grant authenticate(String username, String password, Set<String> requestedScopes) {
+    if (!password.equals("pw")) {
+      return null;
+    }
+    return username.equals("reader") ? Grant.of(username).withScopes(Set.of("read")) : Grant.of(username);
+  }
+
+  /** {@code POST /issue?mode=...}: the programmatic login in one of its modes. */
+  @Path("/issue")
+  public static final class Issue {
+    @POST
+    public Response issue(@Context ContainerRequestContext request, @QueryParam("mode") String mode) {
+      var login = LoginsSecurityJwt.login(request, "carol");
+      switch (mode) {
+        case "body":
+          return login.body("hello").response();
+        case "token":
+          return login.tokenInBody().response();
+        case "status":
+          return login.status(200).response();
+        case "expiration":
+          return login.expiration(Duration.ofSeconds(120)).response();
+        case "claims":
+          return login.id("fixed-id").extras(Map.of("plan", "gold")).tokenInBody().response();
+        default:
+          return login.response();
+      }
+    }
+  }
+
+  public static Application application(LoginsSecurityJwtFeature feature) {
+    return new Application() {
+      @Override
+      public Set<Class<?>> getClasses() {
+        return Set.of(Issue.class);
+      }
+
+      @Override
+      public Set<Object> getSingletons() {
+        return Set.of(feature);
+      }
+    };
+  }
+}

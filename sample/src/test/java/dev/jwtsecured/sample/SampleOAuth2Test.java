@@ -1,0 +1,183 @@
+package dev.jwtsecured.sample;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jwtsecured.testing.Jwts;
+import dev.jwtsecured.testing.RawHttp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@code oauth2} example: the generated token endpoint against RFC 6749 sections 4.3, 5.1 and 5.2, roles,
+ * {@code /login_custom} and logout by revocation, through real HTTP.
+ */
+class SampleOAuth2Test {
+  static final String SECRET = "sample-oauth2-secret-sample-oauth2-secret";
+  static final String FORM = "Content-Type: application/x-www-form-urlencoded";
+  static final String JSON_TYPE = "Content-Type: application/json";
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  static SampleServer server;
+  static RawHttp http;
+
+  @BeforeAll
+  static void start() {
+    server = SampleServer.start(Example.OAUTH2, "127.0.0.1", 0, s -> s.secret(SECRET));
+    http = new RawHttp(server.port());
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  static RawHttp.Response token(String contentType, String body) {
+    return http.sendBody("POST", "/login", body, contentType);
+  }
+
+  static String accessToken(String user, String password) throws Exception {
+    RawHttp.Response r = token(FORM, "grant_type=password&username=" + user + "&password=" + password);
+    assertEquals(200, r.status, r.toString());
+    return JSON.readTree(r.body).get("access_token").asText();
+  }
+
+  static void assertTokenError(RawHttp.Response r, String error) throws Exception {
+    assertEquals(400, r.status, r.toString());
+    JsonNode body = JSON.readTree(r.body);
+    assertEquals(error, body.get("error").asText(), r.body);
+    assertTrue(body.get("error_description").asText().length() > 0);
+    assertEquals(2, body.size(), r.body);
+    assertEquals("no-store", r.header("Cache-Control"));
+    assertEquals("no-cache", r.header("Pragma"));
+  }
+
+  @Test
+  void passwordGrantAsForm() throws Exception {
+    RawHttp.Response r = token(FORM, "grant_type=password&username=alice&password=wonderland");
+    assertEquals(200, r.status, r.toString());
+    assertEquals("no-store", r.header("Cache-Control"));
+    assertEquals("no-cache", r.header("Pragma"));
+    assertTrue(r.header("Content-Type").startsWith("application/json"), r.header("Content-Type"));
+    JsonNode body = JSON.readTree(r.body);
+    assertEquals("Bearer", body.get("token_type").asText());
+    assertEquals(86400, body.get("expires_in").asLong());
+    JsonNode claims = JSON.readTree(Jwts.payload(body.get("access_token").asText()));
+    assertEquals("alice", claims.get("sub").asText());
+    assertEquals("[\"user\"]", claims.get("roles").toString());
+    assertNull(r.header("Set-Cookie"), "header transport sets no cookie");
+  }
+
+  @Test
+  void passwordGrantAsJson() throws Exception {
+    RawHttp.Response r = token(JSON_TYPE, "{\"grant_type\":\"password\",\"username\":\"bob\",\"password\":\"builder\"}");
+    assertEquals(200, r.status, r.toString());
+    assertEquals("bob", JSON.readTree(Jwts.payload(JSON.readTree(r.body).get("access_token").asText()))
+        .get("sub").asText());
+  }
+
+  @Test
+  void issuedTokenWorksOnAProtectedResource() throws Exception {
+    RawHttp.Response r = http.send("GET", "/some-path", "Authorization: Bearer " + accessToken("alice", "wonderland"));
+    assertEquals(200, r.status, r.toString());
+    assertEquals(JSON.readTree("{\"username\":\"alice\",\"roles\":[\"user\"]}"), JSON.readTree(r.body));
+  }
+
+  @Test
+  void missingGrantType() throws Exception {
+    assertTokenError(token(FORM, "username=alice&password=wonderland"), "invalid_request");
+  }
+
+  @Test
+  void unsupportedGrantType() throws Exception {
+    assertTokenError(token(FORM, "grant_type=client_credentials&username=alice&password=wonderland"),
+        "unsupported_grant_type");
+  }
+
+  @Test
+  void missingPassword() throws Exception {
+    assertTokenError(token(FORM, "grant_type=password&username=alice"), "invalid_request");
+    assertTokenError(token(JSON_TYPE, "{\"grant_type\":\"password\",\"username\":\"alice\"}"), "invalid_request");
+  }
+
+  @Test
+  void repeatedParameter() throws Exception {
+    assertTokenError(token(FORM, "grant_type=password&username=alice&username=bob&password=wonderland"),
+        "invalid_request");
+    assertTokenError(token(JSON_TYPE,
+        "{\"grant_type\":\"password\",\"username\":\"bob\",\"username\":\"alice\",\"password\":\"wonderland\"}"),
+        "invalid_request");
+  }
+
+  @Test
+  void wrongPasswordAndUnknownUserGetTheSameAnswer() throws Exception {
+    RawHttp.Response wrong = token(FORM, "grant_type=password&username=alice&password=builder");
+    RawHttp.Response unknown = token(FORM, "grant_type=password&username=mallory&password=builder");
+    assertTokenError(wrong, "invalid_grant");
+    assertTokenError(unknown, "invalid_grant");
+    assertEquals(wrong.body, unknown.body);
+  }
+
+  @Test
+  void unknownScopeIsInvalidScope() throws Exception {
+    assertTokenError(token(FORM, "grant_type=password&username=alice&password=wonderland&scope=root"),
+        "invalid_scope");
+  }
+
+  @Test
+  void wrongContentTypeIs415() {
+    RawHttp.Response r = token("Content-Type: text/plain", "grant_type=password&username=alice&password=wonderland");
+    assertEquals(415, r.status, r.toString());
+  }
+
+  @Test
+  void getIs405() {
+    assertEquals(405, http.send("GET", "/login").status);
+  }
+
+  @Test
+  void rolesDecideAdmin() throws Exception {
+    RawHttp.Response alice = http.send("GET", "/admin", "Authorization: Bearer " + accessToken("alice", "wonderland"));
+    assertEquals(403, alice.status, alice.toString());
+    assertTrue(alice.header("WWW-Authenticate").contains("error=\"insufficient_scope\""));
+    assertTrue(alice.header("WWW-Authenticate").endsWith("scope=\"admin\""), alice.header("WWW-Authenticate"));
+    RawHttp.Response bob = http.send("GET", "/admin", "Authorization: Bearer " + accessToken("bob", "builder"));
+    assertEquals(200, bob.status, bob.toString());
+  }
+
+  @Test
+  void logoutRevokesTheToken() throws Exception {
+    String jwt = accessToken("bob", "builder");
+    assertEquals(200, http.send("GET", "/some-path", "Authorization: Bearer " + jwt).status);
+    RawHttp.Response logout = http.sendBody("POST", "/logout", "", "Authorization: Bearer " + jwt);
+    assertEquals(204, logout.status, logout.toString());
+    RawHttp.Response after = http.send("GET", "/some-path", "Authorization: Bearer " + jwt);
+    assertEquals(401, after.status, after.toString());
+    assertTrue(after.header("WWW-Authenticate").contains("error=\"invalid_token\""));
+    // Another token of the same user is not affected.
+    assertEquals(200, http.send("GET", "/some-path", "Authorization: Bearer " + accessToken("bob", "builder")).status);
+  }
+
+  @Test
+  void loginCustomAnswersWithTheUserAndTheHeader() throws Exception {
+    RawHttp.Response r = http.sendBody("POST", "/login_custom", "{\"username\":\"bob\",\"password\":\"builder\"}",
+        JSON_TYPE);
+    assertEquals(201, r.status, r.toString());
+    assertEquals(JSON.readTree("{\"username\":\"bob\",\"roles\":[\"user\",\"admin\"]}"), JSON.readTree(r.body));
+    String jwt = r.header("Authorization").substring("Bearer ".length());
+    assertEquals(200, http.send("GET", "/admin", "Authorization: Bearer " + jwt).status);
+    RawHttp.Response wrong = http.sendBody("POST", "/login_custom", "{\"username\":\"bob\",\"password\":\"x\"}",
+        JSON_TYPE);
+    assertEquals(400, wrong.status, wrong.toString());
+  }
+
+  @Test
+  void lookalikeOfTheTokenUrlIsNotExcluded() {
+    assertEquals(404, http.send("GET", "/loginx").status);
+    assertEquals(401, http.send("GET", "/some-path").status);
+  }
+}
