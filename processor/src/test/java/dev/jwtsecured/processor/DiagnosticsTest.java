@@ -289,4 +289,56 @@ class DiagnosticsTest {
     assertThat(c).hadErrorContaining(tagged(Message.TYPE_NEVER_GENERATED)).inFile(config)
         .onLineContaining("final class Config");
   }
+
+  @Test
+  void authenticatorWithWrongSignature() {
+    for (String signature : new String[] {
+        "static Grant authenticate(String username)",
+        "static boolean authenticate(String username, String password)",
+        "static Grant authenticate(String username, char[] password)",
+        "static Grant authenticate(String username, String password, List<String> scopes)",
+        "static Optional<Integer> authenticate(String username, String password)"}) {
+      JavaFileObject config = source("Config",
+          "@JwtSecured(secret = \"${JWT_SECRET}\", tokenUrl = \"/token\")",
+          "final class Config {",
+          "  @UserRetriever static User user(Token token) { return null; }",
+          "  @Authenticator " + signature + " { throw new IllegalStateException(); }",
+          "}");
+      Compilation c = compile(user(), config);
+      assertThat(c).hadErrorContaining(tagged(Message.AUTHENTICATOR_SIGNATURE)).inFile(config)
+          .onLineContaining(signature);
+      assertThat(c).hadErrorCount(1);
+    }
+  }
+
+  @Test
+  void authenticatorSignaturesThatAreAccepted() {
+    for (String signature : new String[] {
+        "static Grant authenticate(String username, String password)",
+        "Optional<Grant> authenticate(String username, String password, Set<String> scopes)",
+        "static String authenticate(String username, String password, ContainerRequestContext request)",
+        "static Optional<String> authenticate(String u, String p, Set<String> s, ContainerRequestContext r)"}) {
+      Compilation c = compile(user(), source("Config",
+          "@JwtSecured(secret = \"${JWT_SECRET}\", tokenUrl = \"/token\")",
+          "final class Config {",
+          "  @UserRetriever static User user(Token token) { return null; }",
+          "  @Authenticator " + signature + " { throw new IllegalStateException(); }",
+          "}"));
+      assertThat(c).succeededWithoutWarnings();
+      assertThat(c).generatedSourceFile("test.ConfigJwtTokenResource");
+    }
+  }
+
+  @Test
+  void invalidTokenUrl() {
+    JavaFileObject config = source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\",",
+        "    tokenUrl = \"/a/../token?x=1\")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return null; }",
+        "  @Authenticator static Grant authenticate(String u, String p) { return null; }",
+        "}");
+    assertThat(compile(user(), config)).hadErrorContaining(tagged(Message.TOKEN_URL_INVALID)).inFile(config)
+        .onLineContaining("tokenUrl = ");
+  }
 }

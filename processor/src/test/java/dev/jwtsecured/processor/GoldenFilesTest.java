@@ -33,6 +33,16 @@ class GoldenFilesTest {
       "  @RevocationCheck static boolean revoked(Token token) { return false; }",
       "}");
 
+  static final JavaFileObject OAUTH2_CONFIG = source("OAuth2Config",
+      "@JwtSecured(secret = \"${JWT_SECRET}\", tokenUrl = \"/oauth/token\", scopes = {\"read\", \"write\"},",
+      "    transport = Transport.COOKIE, basePackages = \"none\")",
+      "final class OAuth2Config {",
+      "  @UserRetriever static CompletionStage<User> user(Token token) { return null; }",
+      "  @Authenticator Optional<String> check(String username, String password, Set<String> scopes) {",
+      "    return Optional.empty();",
+      "  }",
+      "}");
+
   static final JavaFileObject RESOURCES = source("Resources",
       "@Path(\"/admin\")",
       "@RolesAllowed(\"admin\")",
@@ -44,7 +54,7 @@ class GoldenFilesTest {
       "}");
 
   static Compilation compile() {
-    return javac().withProcessors(new JwtSecuredProcessor()).compile(user(), CONFIG, RESOURCES);
+    return javac().withProcessors(new JwtSecuredProcessor()).compile(user(), CONFIG, RESOURCES, OAUTH2_CONFIG);
   }
 
   @Test
@@ -60,6 +70,21 @@ class GoldenFilesTest {
   @Test
   void feature() throws IOException {
     check("ConfigJwtFeature");
+  }
+
+  @Test
+  void tokenEndpoint() throws IOException {
+    check("OAuth2ConfigJwtTokenResource");
+  }
+
+  @Test
+  void oauth2Filter() throws IOException {
+    check("OAuth2ConfigJwtFilter");
+  }
+
+  @Test
+  void oauth2Feature() throws IOException {
+    check("OAuth2ConfigJwtFeature");
   }
 
   @Test
