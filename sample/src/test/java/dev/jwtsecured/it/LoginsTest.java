@@ -23,8 +23,8 @@ class LoginsTest {
 
   @BeforeAll
   static void start() {
-    server = TestServer.start(LoginsSecurity.application(
-        new LoginsSecurityJwtFeature(LoginsSecurityJwtFeature.settings().secret(SECRET).build())));
+    server = TestServer.start(new LoginsSecurityJwtFeature(LoginsSecurityJwtFeature.settings().secret(SECRET).build()),
+        LoginsSecurity.Issue.class);
   }
 
   @AfterAll

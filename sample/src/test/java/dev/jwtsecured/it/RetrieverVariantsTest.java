@@ -31,7 +31,7 @@ class RetrieverVariantsTest {
   void instanceCompletionStageRetrieverWithRequest() {
     AsyncSecurityJwtFeature feature = new AsyncSecurityJwtFeature(new AsyncSecurity("async:"),
         AsyncSecurityJwtFeature.settings().secret(SECRET).build());
-    try (TestServer server = TestServer.start(AsyncSecurity.application(feature))) {
+    try (TestServer server = TestServer.start(feature, AsyncSecurity.WhoAmI.class)) {
       RawHttp.Response ok = server.http.send("GET", "/whoami", "Authorization: Bearer " + token("user-7"),
           "X-Tenant: acme");
       assertEquals(200, ok.status, ok.toString());
@@ -46,7 +46,7 @@ class RetrieverVariantsTest {
   void staticOptionalRetrieverOfAParameterizedType() {
     OptionalSecurityJwtFeature feature =
         new OptionalSecurityJwtFeature(OptionalSecurityJwtFeature.settings().secret(SECRET).build());
-    try (TestServer server = TestServer.start(OptionalSecurity.application(feature))) {
+    try (TestServer server = TestServer.start(feature, OptionalSecurity.WhoAmI.class)) {
       RawHttp.Response ok = server.http.send("GET", "/whoami", "Authorization: Bearer " + token("carol"));
       assertEquals(200, ok.status, ok.toString());
       assertEquals("opt:carol", ok.body);

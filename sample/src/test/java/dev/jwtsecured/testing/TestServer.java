@@ -2,7 +2,9 @@ package dev.jwtsecured.testing;
 
 import com.sun.net.httpserver.HttpServer;
 import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.Feature;
 import java.net.URI;
+import java.util.Set;
 import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 
@@ -19,6 +21,21 @@ public final class TestServer implements AutoCloseable {
   public static TestServer start(Application application) {
     ResourceConfig config = ResourceConfig.forApplication(application);
     return new TestServer(JdkHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), config, true));
+  }
+
+  /** An application of {@code feature} and the resource classes {@code resources}. */
+  public static TestServer start(Feature feature, Class<?>... resources) {
+    return start(new Application() {
+      @Override
+      public Set<Class<?>> getClasses() {
+        return Set.of(resources);
+      }
+
+      @Override
+      public Set<Object> getSingletons() {
+        return Set.of(feature);
+      }
+    });
   }
 
   public int port() {

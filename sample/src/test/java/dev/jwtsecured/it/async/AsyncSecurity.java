@@ -6,9 +6,7 @@ import dev.jwtsecured.runtime.Token;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Context;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -36,20 +34,5 @@ public final class AsyncSecurity {
       String user = AsyncSecurityJwt.user(request);
       return user;
     }
-  }
-
-  /** The application: the feature with {@code settings}, and {@link WhoAmI}. */
-  public static Application application(AsyncSecurityJwtFeature feature) {
-    return new Application() {
-      @Override
-      public Set<Class<?>> getClasses() {
-        return Set.of(WhoAmI.class);
-      }
-
-      @Override
-      public Set<Object> getSingletons() {
-        return Set.of(feature);
-      }
-    };
   }
 }

@@ -11,7 +11,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
@@ -63,19 +62,5 @@ public final class LoginsSecurity {
           return login.response();
       }
     }
-  }
-
-  public static Application application(LoginsSecurityJwtFeature feature) {
-    return new Application() {
-      @Override
-      public Set<Class<?>> getClasses() {
-        return Set.of(Issue.class);
-      }
-
-      @Override
-      public Set<Object> getSingletons() {
-        return Set.of(feature);
-      }
-    };
   }
 }

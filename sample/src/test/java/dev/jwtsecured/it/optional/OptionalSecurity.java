@@ -6,11 +6,9 @@ import dev.jwtsecured.runtime.Token;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Context;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** A static retriever returning {@code Optional} of a parameterized user type. */
 @JwtSecured(secret = "${IT_SECRET}")
@@ -29,19 +27,5 @@ public final class OptionalSecurity {
       List<String> user = OptionalSecurityJwt.user(request);
       return String.join(":", user);
     }
-  }
-
-  public static Application application(OptionalSecurityJwtFeature feature) {
-    return new Application() {
-      @Override
-      public Set<Class<?>> getClasses() {
-        return Set.of(WhoAmI.class);
-      }
-
-      @Override
-      public Set<Object> getSingletons() {
-        return Set.of(feature);
-      }
-    };
   }
 }
