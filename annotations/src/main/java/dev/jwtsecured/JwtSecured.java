@@ -16,7 +16,10 @@ import java.lang.annotation.Target;
  * <ul>
  *   <li>{@code FooJwtFilter}: the request filter;
  *   <li>{@code FooJwt}: the typed access point for resources (current user, token, programmatic login);
- *   <li>{@code FooJwtFeature}: the {@code jakarta.ws.rs.core.Feature} to register with the application.
+ *   <li>{@code FooJwtFeature}: the {@code jakarta.ws.rs.core.Feature} to register with the application;
+ *   <li>{@code FooJwtTokenResource}: with {@link #tokenUrl()}, the OAuth2 token endpoint;
+ *   <li>{@code FooJwtOpenApi}: the OpenAPI document, and the resources {@code META-INF/jwtsecured/<configuration
+ *       class>.openapi.json}, {@code .yaml} and {@code .routes.json}.
  * </ul>
  *
  * <p>Rules the processor enforces on this annotation (compiler errors unless said otherwise):
@@ -110,6 +113,19 @@ public @interface JwtSecured {
 
   /** OpenAPI security scheme description; empty for a generated one. */
   String description() default "";
+
+  /**
+   * Path at which the generated feature serves the OpenAPI 3.1 document of this configuration (its security scheme and
+   * every operation the processor saw), for example {@code "/schema/openapi.json"}; empty to serve none. The same
+   * document is written to {@code META-INF/jwtsecured/<configuration class>.openapi.json} and {@code .yaml}.
+   */
+  String openApiPath() default "";
+
+  /** {@code info.title} of the OpenAPI document. */
+  String openApiTitle() default "API";
+
+  /** {@code info.version} of the OpenAPI document. */
+  String openApiVersion() default "1.0.0";
 
   /** OAuth2 scopes that the token endpoint may grant. */
   String[] scopes() default {};

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param hasNoArgConstructor whether generated code in the package can call {@code new ConfigClass()}
  * @param settings the annotation's values
  * @param routes every JAX-RS operation the configuration secures, sorted
+ * @param applicationPath the {@code @ApplicationPath} of the application in scope, or empty
  */
 public record ConfigModel(
     ClassName configClass,
@@ -30,7 +31,8 @@ public record ConfigModel(
     boolean needsInstance,
     boolean hasNoArgConstructor,
     SettingsModel settings,
-    List<RouteModel> routes) {
+    List<RouteModel> routes,
+    String applicationPath) {
 
   /** {@code FooJwtFilter}. */
   public ClassName filterClass() {
@@ -50,6 +52,11 @@ public record ConfigModel(
   /** {@code FooJwtTokenResource}. */
   public ClassName tokenResourceClass() {
     return generated("JwtTokenResource");
+  }
+
+  /** {@code FooJwtOpenApi}: serves the OpenAPI document. */
+  public ClassName openApiClass() {
+    return generated("JwtOpenApi");
   }
 
   /** Nested classes join their names with {@code _}: {@code Outer.Config} gives {@code Outer_ConfigJwtFilter}. */

@@ -65,7 +65,7 @@ final class ConfigValidator {
     this.types = env.getTypeUtils();
   }
 
-  Result validate(TypeElement config, AnnotationMirror annotation, List<RouteModel> routes) {
+  Result validate(TypeElement config, AnnotationMirror annotation, List<RouteModel> routes, String applicationPath) {
     List<Diagnostic> problems = new ArrayList<>();
     Values values = new Values(config, annotation, elements.getElementValuesWithDefaults(annotation));
 
@@ -145,7 +145,8 @@ final class ConfigValidator {
             needsInstance,
             hasNoArgConstructor(config),
             settings,
-            routes);
+            routes,
+            applicationPath);
     return new Result(Optional.of(model), problems, null);
   }
 
@@ -240,6 +241,14 @@ final class ConfigValidator {
       problems.add(v.error("tokenUrl", Message.TOKEN_URL_INVALID.format(tokenUrl)));
     }
 
+    String openApiPath = v.string("openApiPath");
+    if (!openApiPath.isEmpty() && !TOKEN_URL.matcher(openApiPath).matches()) {
+      problems.add(v.error("openApiPath", Message.OPENAPI_PATH_INVALID.format(openApiPath)));
+    }
+    if (!v.string("schemeName").matches("[A-Za-z0-9._-]+")) {
+      problems.add(v.error("schemeName", Message.SCHEME_NAME_INVALID.format(v.string("schemeName"))));
+    }
+
     return new SettingsModel(
         secret,
         algorithm,
@@ -258,7 +267,12 @@ final class ConfigValidator {
         v.string("cookieDomain"),
         v.bool("cookieSecure"),
         v.enumConstant("cookieSameSite"),
-        v.strings("scopes"));
+        v.strings("scopes"),
+        v.string("schemeName"),
+        v.string("description"),
+        openApiPath,
+        v.string("openApiTitle"),
+        v.string("openApiVersion"));
   }
 
   private static void validateSecret(Values v, String secret, String algorithm, int minimumBytes,

@@ -92,6 +92,10 @@ final class FeatureGenerator {
             authenticator.isStatic() ? CodeBlock.of("auth") : CodeBlock.of("auth, config"));
       }
     });
+    if (!model.settings().openApiPath().isEmpty()) {
+      configure.addComment("The OpenAPI document at $L.", model.settings().openApiPath());
+      configure.addStatement("context.register($T.class)", model.openApiClass());
+    }
     type.addMethod(configure.addStatement("return true").build());
     return type.build();
   }

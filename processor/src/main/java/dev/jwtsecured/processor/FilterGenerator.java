@@ -99,8 +99,14 @@ final class FilterGenerator {
     if (excludesPaths) {
       type.addMethod(isExcludedPath(!literalPaths.isEmpty(), !patternPaths.isEmpty()));
     }
-    boolean tokenEndpoint = !s.tokenUrl().isEmpty() && model.authenticator().isPresent();
-    type.addMethod(accessRuleMethod(model.routes(), tokenEndpoint ? model.tokenResourceClass() : null));
+    List<ClassName> publicResources = new ArrayList<>();
+    if (OpenApiGenerator.hasTokenEndpoint(model)) {
+      publicResources.add(model.tokenResourceClass());
+    }
+    if (!s.openApiPath().isEmpty()) {
+      publicResources.add(model.openApiClass());
+    }
+    type.addMethod(accessRuleMethod(model.routes(), publicResources));
     return type.build();
   }
 
@@ -209,7 +215,7 @@ final class FilterGenerator {
         .build();
   }
 
-  private static MethodSpec accessRuleMethod(List<RouteModel> routes, ClassName tokenResource) {
+  private static MethodSpec accessRuleMethod(List<RouteModel> routes, List<ClassName> publicResources) {
     Map<String, List<RouteModel>> byClass = new TreeMap<>();
     for (RouteModel r : routes) {
       if (r.access() != RouteModel.Access.AUTHENTICATED) {
@@ -217,9 +223,9 @@ final class FilterGenerator {
       }
     }
     CodeBlock.Builder body = CodeBlock.builder();
-    if (tokenResource != null) {
-      body.add("// The generated token endpoint: credentials are checked there, not a token.\n")
-          .beginControlFlow("if (resourceClass == $T.class)", tokenResource)
+    for (ClassName generated : publicResources) {
+      body.add("// Generated beside this filter and public: the token endpoint checks credentials itself.\n")
+          .beginControlFlow("if (resourceClass == $T.class)", generated)
           .addStatement("return $T.PERMIT_ALL", ACCESS_RULE)
           .endControlFlow();
     }

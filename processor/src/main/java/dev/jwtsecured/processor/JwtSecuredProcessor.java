@@ -6,9 +6,11 @@ import com.palantir.javapoet.TypeSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
@@ -20,6 +22,8 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic.Kind;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
 
 /**
  * The jwtsecured annotation processor: for each {@code @JwtSecured} class, validate it and the JAX-RS resources it
@@ -34,6 +38,8 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
   private final Set<String> deferred = new LinkedHashSet<>();
   /** Root resource classes seen in any round, by qualified name. */
   private final Set<String> resources = new LinkedHashSet<>();
+  /** {@code @ApplicationPath} classes seen in any round, by qualified name. */
+  private final Set<String> applications = new LinkedHashSet<>();
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -50,6 +56,14 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
     RouteScanner scanner = new RouteScanner(processingEnv);
     for (TypeElement resource : scanner.resourceClasses(round.getRootElements())) {
       resources.add(resource.getQualifiedName().toString());
+    }
+    TypeElement applicationPath = processingEnv.getElementUtils().getTypeElement(Names.APPLICATION_PATH);
+    if (applicationPath != null) {
+      for (Element e : round.getElementsAnnotatedWith(applicationPath)) {
+        if (e instanceof TypeElement t) {
+          applications.add(t.getQualifiedName().toString());
+        }
+      }
     }
 
     List<TypeElement> configs = new ArrayList<>();
@@ -100,7 +114,17 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
     }
     routes.sort(RouteModel.ORDER);
 
-    ConfigValidator.Result result = new ConfigValidator(processingEnv).validate(config, mirror.get(), routes);
+    String appPath = "";
+    for (String name : applications) {
+      TypeElement application = processingEnv.getElementUtils().getTypeElement(name);
+      if (application != null && scanner.inScope(application, scope)) {
+        appPath = RouteScanner.pathOf(application, Names.APPLICATION_PATH).orElse("");
+        originating.add(application);
+        break;
+      }
+    }
+    ConfigValidator.Result result =
+        new ConfigValidator(processingEnv).validate(config, mirror.get(), routes, appPath);
     if (result.deferred()) {
       if (lastRound) {
         error(Message.TYPE_NEVER_GENERATED.format(result.deferredMethod()), config);
@@ -119,9 +143,17 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
     write(model, new FilterGenerator().generate(model), originating);
     write(model, new AccessPointGenerator().generate(model), originating);
     write(model, new FeatureGenerator().generate(model), originating);
-    if (!model.settings().tokenUrl().isEmpty()) {
+    if (OpenApiGenerator.hasTokenEndpoint(model)) {
       write(model, new TokenEndpointGenerator().generate(model), originating);
     }
+    Map<String, Object> document = new OpenApiGenerator().document(model);
+    if (!model.settings().openApiPath().isEmpty()) {
+      write(model, new OpenApiResourceGenerator().generate(model, JsonTree.json(document)), originating);
+    }
+    String base = "META-INF/jwtsecured/" + model.configClass().reflectionName();
+    writeResource(base + ".openapi.json", JsonTree.json(document), originating);
+    writeResource(base + ".openapi.yaml", JsonTree.yaml(document), originating);
+    writeResource(base + ".routes.json", JsonTree.json(new RouteReportGenerator().report(model)), originating);
   }
 
   private List<String> basePackages(TypeElement config, AnnotationMirror mirror) {
@@ -150,6 +182,14 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
         .indent("  ")
         .build()
         .writeTo(processingEnv.getFiler());
+  }
+
+  private void writeResource(String path, String content, List<Element> originating) throws IOException {
+    FileObject file = processingEnv.getFiler().createResource(
+        StandardLocation.CLASS_OUTPUT, "", path, originating.toArray(new Element[0]));
+    try (Writer out = file.openWriter()) {
+      out.write(content);
+    }
   }
 
   private void report(Diagnostic d) {

@@ -48,6 +48,10 @@ public enum Message {
   TOKEN_URL_INVALID("JwtSecured.InvalidTokenUrl",
       "tokenUrl must be a plain absolute path such as \"/login\" (no query, fragment, template, '..' or '//'); got"
           + " \"%s\""),
+  OPENAPI_PATH_INVALID("JwtSecured.InvalidOpenApiPath",
+      "openApiPath must be a plain absolute path such as \"/schema/openapi.json\"; got \"%s\""),
+  SCHEME_NAME_INVALID("JwtSecured.InvalidSchemeName",
+      "schemeName \"%s\" is not a valid OpenAPI component name; use letters, digits, '.', '_' and '-'"),
   SECRET_EMPTY("JwtSecured.EmptySecret",
       "secret must not be empty; set it to a placeholder such as \"${JWT_SECRET}\" and provide the variable at"
           + " start-up"),

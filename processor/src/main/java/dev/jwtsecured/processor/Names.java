@@ -15,6 +15,8 @@ final class Names {
   static final String PATH = "jakarta.ws.rs.Path";
   static final String HTTP_METHOD = "jakarta.ws.rs.HttpMethod";
   static final String APPLICATION_PATH = "jakarta.ws.rs.ApplicationPath";
+  static final String CONSUMES = "jakarta.ws.rs.Consumes";
+  static final String PRODUCES = "jakarta.ws.rs.Produces";
   static final String PERMIT_ALL = "jakarta.annotation.security.PermitAll";
   static final String DENY_ALL = "jakarta.annotation.security.DenyAll";
   static final String ROLES_ALLOWED = "jakarta.annotation.security.RolesAllowed";

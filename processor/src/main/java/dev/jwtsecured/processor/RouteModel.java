@@ -15,6 +15,8 @@ import java.util.List;
  * @param path the path template, starting with {@code /}
  * @param access what the operation requires
  * @param roles the roles of {@code @RolesAllowed}, sorted, when {@code access} is {@link Access#ROLES}
+ * @param consumes media types of {@code @Consumes} (method, else class), as written
+ * @param produces media types of {@code @Produces} (method, else class), as written
  */
 public record RouteModel(
     ClassName resourceClass,
@@ -23,7 +25,9 @@ public record RouteModel(
     String httpMethod,
     String path,
     Access access,
-    List<String> roles) {
+    List<String> roles,
+    List<String> consumes,
+    List<String> produces) {
 
   /** Sorts routes by resource class, method name and parameter types: the order of every generated table. */
   public static final Comparator<RouteModel> ORDER =

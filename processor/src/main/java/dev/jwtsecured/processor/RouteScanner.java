@@ -99,7 +99,8 @@ final class RouteScanner {
         access = roles.isEmpty() ? RouteModel.Access.DENY_ALL : RouteModel.Access.ROLES;
       }
       routes.add(new RouteModel(ClassName.get(resource), method.getSimpleName().toString(), parameters,
-          httpMethod.get(), path, access, roles));
+          httpMethod.get(), path, access, roles, mediaTypes(annotated, resource, Names.CONSUMES),
+          mediaTypes(annotated, resource, Names.PRODUCES)));
     }
     return routes;
   }
@@ -189,8 +190,35 @@ final class RouteScanner {
     return Optional.empty();
   }
 
+  /** The values of {@code @Consumes} or {@code @Produces} on the method, else on the class; empty when neither has one. */
+  private static List<String> mediaTypes(Element method, Element resource, String annotation) {
+    for (Element e : List.of(method, resource)) {
+      Optional<AnnotationMirror> m = ConfigValidator.findAnnotation(e, annotation);
+      if (m.isPresent()) {
+        for (var entry : m.get().getElementValues().entrySet()) {
+          if (entry.getKey().getSimpleName().contentEquals("value")) {
+            Object v = entry.getValue().getValue();
+            List<?> values = v instanceof List ? (List<?>) v : List.of(entry.getValue());
+            return values.stream()
+                .map(av -> String.valueOf(((AnnotationValue) av).getValue()))
+                .flatMap(t -> java.util.Arrays.stream(t.split(",")))
+                .map(String::trim)
+                .filter(t -> !t.isEmpty())
+                .collect(Collectors.toList());
+          }
+        }
+      }
+    }
+    return List.of();
+  }
+
   static Optional<String> pathOf(Element e) {
-    return ConfigValidator.findAnnotation(e, Names.PATH).flatMap(RouteScanner::valueOf);
+    return pathOf(e, Names.PATH);
+  }
+
+  /** The {@code value} of {@code @Path} or {@code @ApplicationPath} on {@code e}. */
+  static Optional<String> pathOf(Element e, String annotation) {
+    return ConfigValidator.findAnnotation(e, annotation).flatMap(RouteScanner::valueOf);
   }
 
   private static Optional<String> valueOf(AnnotationMirror m) {

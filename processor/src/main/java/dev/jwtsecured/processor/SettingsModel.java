@@ -21,4 +21,9 @@ public record SettingsModel(
     String cookieDomain,
     boolean cookieSecure,
     String cookieSameSite,
-    List<String> scopes) {}
+    List<String> scopes,
+    String schemeName,
+    String description,
+    String openApiPath,
+    String openApiTitle,
+    String openApiVersion) {}

@@ -69,7 +69,8 @@ public enum Example {
   static ResourceConfig base(Object... services) {
     ResourceConfig config = new ResourceConfig()
         .property(ServerProperties.WADL_FEATURE_DISABLE, true)
-        .register(UnexpectedErrors.class);
+        .register(UnexpectedErrors.class)
+        .register(SwaggerUi.class);
     config.register(new AbstractBinder() {
       @Override
       protected void configure() {

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.Set;
 import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
 
 /** A real Jersey server on Jersey's JDK HTTP container, on an ephemeral loopback port. */
 public final class TestServer implements AutoCloseable {
@@ -19,7 +20,8 @@ public final class TestServer implements AutoCloseable {
   }
 
   public static TestServer start(Application application) {
-    ResourceConfig config = ResourceConfig.forApplication(application);
+    ResourceConfig config = ResourceConfig.forApplication(application)
+        .property(ServerProperties.WADL_FEATURE_DISABLE, true);
     return new TestServer(JdkHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), config, true));
   }
 

@@ -12,7 +12,8 @@ import java.util.Optional;
  * The seed's {@code JWTCookieAuth}: as the header example, but login also sets the {@code token} cookie, and requests
  * may carry the token in the {@code Authorization} header or, without one, in the cookie.
  */
-@JwtSecured(secret = "${JWT_SECRET}", transport = Transport.COOKIE, exclude = {"/login", "/schema(/.*)?"})
+@JwtSecured(secret = "${JWT_SECRET}", transport = Transport.COOKIE, exclude = {"/login", "/schema(/.*)?"},
+    openApiPath = "/schema/openapi.json", openApiTitle = "jwtsecured sample: cookie")
 public final class CookieSecurity {
   private final UserCache cache;
 

@@ -10,7 +10,8 @@ import java.util.Optional;
  * documents excluded. The processor generates {@code HeaderSecurityJwtFeature}, {@code HeaderSecurityJwtFilter} and
  * {@code HeaderSecurityJwt} from this class.
  */
-@JwtSecured(secret = "${JWT_SECRET}", exclude = {"/login", "/schema(/.*)?"})
+@JwtSecured(secret = "${JWT_SECRET}", exclude = {"/login", "/schema(/.*)?"}, openApiPath = "/schema/openapi.json",
+    openApiTitle = "jwtsecured sample: header")
 public final class HeaderSecurity {
   private final UserCache cache;
 

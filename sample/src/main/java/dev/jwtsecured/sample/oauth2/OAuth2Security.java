@@ -12,7 +12,8 @@ import java.util.Optional;
  * The seed's "Using OAUTH2 Bearer Password" listing, with the token endpoint the seed leaves to the user generated at
  * {@code /login} (OAuth2 password grant, RFC 6749 section 4.3), and logout by revocation.
  */
-@JwtSecured(secret = "${JWT_SECRET}", tokenUrl = "/login", exclude = {"/login", "/schema(/.*)?"})
+@JwtSecured(secret = "${JWT_SECRET}", tokenUrl = "/login", exclude = {"/login", "/schema(/.*)?"},
+    openApiPath = "/schema/openapi.json", openApiTitle = "jwtsecured sample: oauth2")
 public final class OAuth2Security {
   private final DemoUsers users;
   private final RevokedTokens revoked;

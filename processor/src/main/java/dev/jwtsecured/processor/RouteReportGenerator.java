@@ -1,0 +1,36 @@
+package dev.jwtsecured.processor;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the route report (SPEC 3): every JAX-RS operation the processor saw, with its HTTP method, path template, the
+ * Java method behind it, and whether it is protected, excluded by pattern or method, public by {@code @PermitAll} or
+ * denied by {@code @DenyAll}.
+ */
+final class RouteReportGenerator {
+
+  Map<String, Object> report(ConfigModel model) {
+    List<Object> routes = new ArrayList<>();
+    for (RouteModel r : model.routes()) {
+      routes.add(OpenApiGenerator.map(
+          "method", r.httpMethod(),
+          "path", OpenApiGenerator.fullPath(model, r.path()),
+          "resource", r.resourceClass().canonicalName(),
+          "javaMethod", r.methodName(),
+          "access", OpenApiGenerator.exposure(model, r).label,
+          "roles", r.roles()));
+    }
+    if (OpenApiGenerator.hasTokenEndpoint(model)) {
+      routes.add(OpenApiGenerator.map(
+          "method", "POST",
+          "path", OpenApiGenerator.tokenUrl(model),
+          "resource", model.tokenResourceClass().canonicalName(),
+          "javaMethod", "form|json",
+          "access", "token-endpoint",
+          "roles", List.of()));
+    }
+    return OpenApiGenerator.map("configuration", model.configClass().canonicalName(), "routes", routes);
+  }
+}

@@ -1,0 +1,136 @@
+package dev.jwtsecured.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+import static dev.jwtsecured.processor.Sources.source;
+import static dev.jwtsecured.processor.Sources.user;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import io.swagger.parser.OpenAPIParser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The OpenAPI documents and route reports, byte for byte against golden files (rewrite them with
+ * {@code -Djwtsecured.updateGolden=true}), and each document through swagger-parser, which must report nothing.
+ */
+class OpenApiTest {
+  static final JavaFileObject RESOURCES = source("Resources",
+      "@Path(\"/\")",
+      "final class Resources {",
+      "  @GET @Path(\"some-path\") @Produces(\"application/json\") public String some() { return \"\"; }",
+      "  @GET @Path(\"public\") @PermitAll public String open() { return \"\"; }",
+      "  @GET @Path(\"admin\") @RolesAllowed(\"admin\") public String admin() { return \"\"; }",
+      "  @DELETE @Path(\"admin\") @DenyAll public void never() {}",
+      "  @GET @Path(\"schema/{file}\") public String schema(@PathParam(\"file\") String f) { return f; }",
+      "}");
+
+  static final JavaFileObject TEMPLATES = source("Templates",
+      "@Path(\"/items\")",
+      "final class Templates {",
+      "  @GET @Path(\"{id: [0-9]+}\") public String one(@PathParam(\"id\") long id) { return \"\"; }",
+      "  @PUT @Path(\"{id: [0-9]+}/tags/{tag}\") @Consumes({\"application/json\", \"text/plain\"})",
+      "  public void tag(@PathParam(\"id\") long id, @PathParam(\"tag\") String tag, String body) {}",
+      "  @GET @Path(\"{path: .+}/raw\") public String raw(@PathParam(\"path\") String p) { return p; }",
+      "  @GET @Path(\"/a\\\"quote\") public String quote() { return \"\"; }",
+      "}");
+
+  static final JavaFileObject APPLICATION = source("App",
+      "@jakarta.ws.rs.ApplicationPath(\"/api/v1\")",
+      "final class App extends jakarta.ws.rs.core.Application {}");
+
+  static Compilation compile(String config, JavaFileObject... more) {
+    JavaFileObject[] sources = new JavaFileObject[more.length + 2];
+    sources[0] = user();
+    sources[1] = source("Config", config,
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return null; }",
+        "  @Authenticator static Grant authenticate(String u, String p) { return null; }",
+        "}");
+    System.arraycopy(more, 0, sources, 2, more.length);
+    Compilation c = javac().withProcessors(new JwtSecuredProcessor()).compile(sources);
+    assertThat(c).succeededWithoutWarnings();
+    return c;
+  }
+
+  static Compilation variant(String name) {
+    switch (name) {
+      case "header":
+        return compile("@JwtSecured(secret = \"${S}\", exclude = {\"/login\", \"/schema(/.*)?\"})", RESOURCES);
+      case "cookie":
+        return compile("@JwtSecured(secret = \"${S}\", transport = Transport.COOKIE, cookieName = \"sid\","
+            + " exclude = \"/schema(/.*)?\", description = \"Cookie \\\"sid\\\" or header\")", RESOURCES);
+      case "oauth2":
+        return compile("@JwtSecured(secret = \"${S}\", tokenUrl = \"/login\", scopes = {\"read\", \"write\"},"
+            + " exclude = {\"/login\", \"/schema(/.*)?\"}, openApiTitle = \"OAuth2 API\", openApiVersion = \"2.0\")",
+            RESOURCES);
+      default:
+        return compile("@JwtSecured(secret = \"${S}\", tokenUrl = \"/token\", exclude = \"/items/\\\\{id\\\\}\")",
+            TEMPLATES, APPLICATION);
+    }
+  }
+
+  static String resource(Compilation c, String suffix) throws IOException {
+    return c.generatedFile(StandardLocation.CLASS_OUTPUT, "", "META-INF/jwtsecured/test.Config" + suffix)
+        .orElseThrow(() -> new AssertionError("no " + suffix))
+        .getCharContent(true)
+        .toString();
+  }
+
+  static void golden(String name, String actual) throws IOException {
+    Path golden = Path.of(System.getProperty("jwtsecured.goldenDir", "src/test/resources/golden"), name);
+    if (GoldenFilesTest.UPDATE) {
+      Files.writeString(golden, actual, StandardCharsets.UTF_8);
+    }
+    assertEquals(Files.readString(golden, StandardCharsets.UTF_8), actual, "differs from " + golden);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"header", "cookie", "oauth2", "templates"})
+  void documentMatchesItsGoldenFile(String name) throws IOException {
+    Compilation c = variant(name);
+    golden(name + ".openapi.json", resource(c, ".openapi.json"));
+    golden(name + ".openapi.yaml", resource(c, ".openapi.yaml"));
+    golden(name + ".routes.json", resource(c, ".routes.json"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"header", "cookie", "oauth2", "templates"})
+  void swaggerParserFindsNothingToReport(String name) throws IOException {
+    Compilation c = variant(name);
+    for (String suffix : List.of(".openapi.json", ".openapi.yaml")) {
+      ParseOptions options = new ParseOptions();
+      options.setResolve(true);
+      SwaggerParseResult result = new OpenAPIParser().readContents(resource(c, suffix), null, options);
+      assertTrue(result.getOpenAPI() != null, name + suffix + " did not parse");
+      assertEquals(List.of(), result.getMessages(), name + suffix);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"oauth2", "templates"})
+  void tokenUrlIsTheEndpointsRealPath(String name) throws IOException {
+    String json = resource(variant(name), ".openapi.json");
+    String expected = name.equals("oauth2") ? "/login" : "/api/v1/token";
+    assertTrue(json.contains("\"tokenUrl\": \"" + expected + "\""), json);
+    assertTrue(json.contains("\"" + expected + "\": {\n      \"post\""), json);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"header", "oauth2"})
+  void outputIsByteIdenticalOnRecompilation(String name) throws IOException {
+    assertEquals(resource(variant(name), ".openapi.json"), resource(variant(name), ".openapi.json"));
+    assertEquals(resource(variant(name), ".openapi.yaml"), resource(variant(name), ".openapi.yaml"));
+  }
+}
