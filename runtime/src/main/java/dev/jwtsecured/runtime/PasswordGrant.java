@@ -5,6 +5,7 @@ import dev.jwtsecured.runtime.internal.StrictJson;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -112,7 +113,7 @@ public final class PasswordGrant {
         scopes.add(s);
       }
     }
-    return new PasswordGrant(fields.get("username"), fields.get("password"), Set.copyOf(scopes));
+    return new PasswordGrant(fields.get("username"), fields.get("password"), Collections.unmodifiableSet(scopes));
   }
 
   /** An RFC 6749 section 5.2 error. Its description is fixed text, never user input. */

@@ -1,0 +1,120 @@
+package dev.jwtsecured.sample;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jwtsecured.testing.RawHttp;
+import io.swagger.parser.OpenAPIParser;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The document each example serves at {@code /schema/openapi.json} against the server itself: it parses without a
+ * message, its {@code tokenUrl} answers the password grant, and every operation in it exists with the security it
+ * documents, called with and without a token.
+ */
+class OpenApiDocumentTest {
+  static final String SECRET = "openapi-test-secret-openapi-test-secret!!";
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final String USER = "{\"id\":\"3fa85f64-5717-4562-b3fc-2c963f66afa6\",\"name\":\"Ada\",\"email\":\"ada@example.com\"}";
+
+  static JsonNode document(RawHttp http) throws Exception {
+    RawHttp.Response r = http.send("GET", "/schema/openapi.json");
+    assertEquals(200, r.status, r.toString());
+    SwaggerParseResult parsed = new OpenAPIParser().readContents(r.body, null, null);
+    assertTrue(parsed.getOpenAPI() != null);
+    assertEquals(List.of(), parsed.getMessages());
+    return JSON.readTree(r.body);
+  }
+
+  /** A fresh token for each call: calling {@code /logout} revokes the one it is given. */
+  static Supplier<String> tokens(Example example, RawHttp http) {
+    return () -> {
+      RawHttp.Response r = example == Example.OAUTH2
+          ? http.sendBody("POST", "/login", "grant_type=password&username=bob&password=builder",
+              "Content-Type: application/x-www-form-urlencoded")
+          : http.sendBody("POST", "/login", USER, "Content-Type: application/json");
+      try {
+        return example == Example.OAUTH2
+            ? JSON.readTree(r.body).get("access_token").asText()
+            : r.header("Authorization").substring("Bearer ".length());
+      } catch (Exception e) {
+        throw new AssertionError(r.toString(), e);
+      }
+    };
+  }
+
+  @ParameterizedTest
+  @EnumSource(Example.class)
+  void everyDocumentedOperationExistsWithItsDocumentedSecurity(Example example) throws Exception {
+    try (SampleServer server = SampleServer.start(example, "127.0.0.1", 0, s -> s.secret(SECRET))) {
+      RawHttp http = new RawHttp(server.port());
+      JsonNode doc = document(http);
+      Supplier<String> token = tokens(example, http);
+      int operations = 0;
+      for (Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").fields(); paths.hasNext(); ) {
+        Map.Entry<String, JsonNode> path = paths.next();
+        String target = path.getKey().replaceAll("\\{[^}]+}", "1");
+        for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
+          Map.Entry<String, JsonNode> op = ops.next();
+          String method = op.getKey().toUpperCase(java.util.Locale.ROOT);
+          boolean open = op.getValue().get("security").isEmpty();
+          String what = example + " " + method + " " + target;
+
+          RawHttp.Response anonymous = http.sendBody(method, target, "");
+          assertNotEquals(404, anonymous.status, what);
+          assertNotEquals(405, anonymous.status, what);
+          assertTrue(anonymous.status < 500, what + " -> " + anonymous);
+          assertEquals(open, anonymous.status != 401, what + " without a token -> " + anonymous);
+
+          RawHttp.Response authenticated = http.sendBody(method, target, "", "Authorization: Bearer " + token.get());
+          assertTrue(authenticated.status != 401 && authenticated.status != 403 && authenticated.status < 500,
+              what + " with a token -> " + authenticated);
+          operations++;
+        }
+      }
+      assertTrue(operations >= 2, "only " + operations + " operations documented");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Example.class, names = "OAUTH2")
+  void documentedTokenUrlAnswersThePasswordGrant(Example example) throws Exception {
+    try (SampleServer server = SampleServer.start(example, "127.0.0.1", 0, s -> s.secret(SECRET))) {
+      RawHttp http = new RawHttp(server.port());
+      JsonNode scheme = document(http).get("components").get("securitySchemes").get("BearerToken");
+      assertEquals("oauth2", scheme.get("type").asText());
+      String tokenUrl = scheme.get("flows").get("password").get("tokenUrl").asText();
+      RawHttp.Response r = http.sendBody("POST", tokenUrl, "grant_type=password&username=alice&password=wonderland",
+          "Content-Type: application/x-www-form-urlencoded");
+      assertEquals(200, r.status, r.toString());
+      assertEquals("Bearer", JSON.readTree(r.body).get("token_type").asText());
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Example.class, names = {"HEADER", "COOKIE"})
+  void schemeFollowsTheTransport(Example example) throws Exception {
+    try (SampleServer server = SampleServer.start(example, "127.0.0.1", 0, s -> s.secret(SECRET))) {
+      JsonNode scheme = document(new RawHttp(server.port())).get("components").get("securitySchemes")
+          .get("BearerToken");
+      if (example == Example.HEADER) {
+        assertEquals("http", scheme.get("type").asText());
+        assertEquals("bearer", scheme.get("scheme").asText());
+        assertEquals("JWT", scheme.get("bearerFormat").asText());
+      } else {
+        assertEquals("apiKey", scheme.get("type").asText());
+        assertEquals("cookie", scheme.get("in").asText());
+        assertEquals("token", scheme.get("name").asText());
+      }
+    }
+  }
+}
