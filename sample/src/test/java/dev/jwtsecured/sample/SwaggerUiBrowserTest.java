@@ -39,8 +39,8 @@ class SwaggerUiBrowserTest {
 
       browser.click(".btn.authorize");
       browser.waitFor("the password form", "document.querySelector('#oauth_username')", WAIT);
-      browser.type("#oauth_username", "bob");
-      browser.type("#oauth_password", "builder");
+      browser.type("#oauth_username", "alice");
+      browser.type("#oauth_password", "wonderland");
       browser.screenshot(shots.resolve("2-form.png"));
       browser.click(".auth-btn-wrapper .btn.modal-btn.auth.authorize");
       browser.waitFor("the logged-in state", "[...document.querySelectorAll('.auth-btn-wrapper button')]"
@@ -62,7 +62,7 @@ class SwaggerUiBrowserTest {
       String body = browser.evaluate("document.querySelector('" + OPERATION
           + " .live-responses-table tbody .response-col_description').textContent").asText();
       assertEquals("200", status.replaceAll("\\D.*", ""), body);
-      assertTrue(body.contains("\"username\": \"bob\"") || body.contains("\"username\":\"bob\""), body);
+      assertTrue(body.contains("\"username\": \"alice\"") || body.contains("\"username\":\"alice\""), body);
     }
   }
 }
