@@ -131,6 +131,13 @@ public @interface JwtSecured {
   String[] scopes() default {};
 
   /**
+   * The roles the application uses; when not empty, every role named by {@code @RolesAllowed} on a resource this
+   * configuration secures must be one of them (a compile error otherwise), which catches typos such as
+   * {@code "admn"}.
+   */
+  String[] roles() default {};
+
+  /**
    * Packages whose JAX-RS resources this configuration secures, with their subpackages; empty means the configuration
    * class's own package and its subpackages. Resources the processor does not see (from other jars, sub-resources
    * returned by locators) are protected by default: they require a valid token.

@@ -65,7 +65,9 @@ final class ConfigValidator {
     this.types = env.getTypeUtils();
   }
 
-  Result validate(TypeElement config, AnnotationMirror annotation, List<RouteModel> routes, String applicationPath) {
+  Result validate(TypeElement config, AnnotationMirror annotation, List<RouteScanner.ScannedRoute> scanned,
+      String applicationPath) {
+    List<RouteModel> routes = scanned.stream().map(RouteScanner.ScannedRoute::model).collect(Collectors.toList());
     List<Diagnostic> problems = new ArrayList<>();
     Values values = new Values(config, annotation, elements.getElementValuesWithDefaults(annotation));
 
@@ -126,6 +128,9 @@ final class ConfigValidator {
           Message.TOKEN_URL_WITHOUT_AUTHENTICATOR.format(settings.tokenUrl(), config.getSimpleName()),
           config, annotation, values.value("tokenUrl")));
     }
+
+    new RouteChecks(values.mirror, config).check(settings, scanned, authenticator.isPresent(), values, problems);
+    checkDeclaredRoles(values, scanned, problems);
 
     if (problems.stream().anyMatch(Diagnostic::isError) || retriever == null) {
       return new Result(Optional.empty(), problems, null);
@@ -324,6 +329,27 @@ final class ConfigValidator {
     String text = v.string(member);
     if (!QUOTABLE.matcher(text).matches()) {
       problems.add(v.error(member, Message.QUOTED_TEXT_INVALID.format(member, text, where)));
+    }
+  }
+
+  /** With a declared role set ({@code roles}), every {@code @RolesAllowed} role in scope must be in it. */
+  private static void checkDeclaredRoles(Values v, List<RouteScanner.ScannedRoute> routes, List<Diagnostic> problems) {
+    List<String> declared = v.strings("roles");
+    if (declared.isEmpty()) {
+      return;
+    }
+    java.util.Set<String> reported = new java.util.HashSet<>();
+    for (RouteScanner.ScannedRoute r : routes) {
+      if (r.accessSource() == null) {
+        continue;
+      }
+      for (String role : r.model().roles()) {
+        if (!declared.contains(role) && reported.add(r.accessSource() + "#" + role)) {
+          AnnotationMirror rolesAllowed = findAnnotation(r.accessSource(), Names.ROLES_ALLOWED).orElse(null);
+          problems.add(Diagnostic.error(Message.UNDECLARED_ROLE.format(role, String.join(", ", declared)),
+              r.accessSource(), rolesAllowed, null));
+        }
+      }
     }
   }
 
@@ -529,9 +555,9 @@ final class ConfigValidator {
   }
 
   /** The annotation's values with defaults, and positions for reports. */
-  private static final class Values {
+  static final class Values {
     private final TypeElement config;
-    private final AnnotationMirror mirror;
+    final AnnotationMirror mirror;
     private final Map<? extends ExecutableElement, ? extends AnnotationValue> withDefaults;
 
     Values(TypeElement config, AnnotationMirror mirror,
@@ -594,6 +620,12 @@ final class ConfigValidator {
 
     Diagnostic warning(String name, String message) {
       return Diagnostic.warning(message, config, mirror, explicit(name));
+    }
+
+    /** A warning on element {@code index} of an array-valued member. */
+    Diagnostic warningAt(String name, int index, String message) {
+      Diagnostic e = errorAt(name, index, message);
+      return Diagnostic.warning(message, e.element(), e.mirror(), e.value());
     }
 
     /** An error on element {@code index} of an array-valued member, when it was written in the source. */

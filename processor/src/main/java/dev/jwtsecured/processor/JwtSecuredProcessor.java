@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
@@ -40,6 +41,27 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
   private final Set<String> resources = new LinkedHashSet<>();
   /** {@code @ApplicationPath} classes seen in any round, by qualified name. */
   private final Set<String> applications = new LinkedHashSet<>();
+
+  /** {@code -Ajwtsecured.warningsAsErrors=Tag,Tag|all}: report these warnings as errors (for CI). */
+  static final String WARNINGS_AS_ERRORS = "jwtsecured.warningsAsErrors";
+  /** {@code -Ajwtsecured.verbose=true}: a note per configuration naming what was generated and how routes are exposed. */
+  static final String VERBOSE = "jwtsecured.verbose";
+
+  /** Runs before a configuration's files are written; tests use it to simulate an internal failure. */
+  private final Consumer<ConfigModel> beforeWriting;
+
+  public JwtSecuredProcessor() {
+    this(model -> {});
+  }
+
+  JwtSecuredProcessor(Consumer<ConfigModel> beforeWriting) {
+    this.beforeWriting = beforeWriting;
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(WARNINGS_AS_ERRORS, VERBOSE);
+  }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -85,7 +107,11 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
       }
     }
 
+    Set<TypeElement> overlapping = overlapping(configs);
     for (TypeElement config : configs) {
+      if (overlapping.contains(config)) {
+        continue;
+      }
       try {
         processConfig(config, scanner, round.processingOver());
       } catch (RuntimeException | IOException | LinkageError e) {
@@ -103,7 +129,7 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
       return;
     }
     List<String> scope = basePackages(config, mirror.get());
-    List<RouteModel> routes = new ArrayList<>();
+    List<RouteScanner.ScannedRoute> routes = new ArrayList<>();
     List<Element> originating = new ArrayList<>(List.of(config));
     for (String name : resources) {
       TypeElement resource = processingEnv.getElementUtils().getTypeElement(name);
@@ -112,7 +138,7 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
         originating.add(resource);
       }
     }
-    routes.sort(RouteModel.ORDER);
+    routes.sort((a, b) -> RouteModel.ORDER.compare(a.model(), b.model()));
 
     String appPath = "";
     for (String name : applications) {
@@ -140,6 +166,7 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
       return;
     }
     ConfigModel model = result.model().get();
+    beforeWriting.accept(model);
     write(model, new FilterGenerator().generate(model), originating);
     write(model, new AccessPointGenerator().generate(model), originating);
     write(model, new FeatureGenerator().generate(model), originating);
@@ -154,6 +181,20 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
     writeResource(base + ".openapi.json", JsonTree.json(document), originating);
     writeResource(base + ".openapi.yaml", JsonTree.yaml(document), originating);
     writeResource(base + ".routes.json", JsonTree.json(new RouteReportGenerator().report(model)), originating);
+    if (Boolean.parseBoolean(processingEnv.getOptions().get(VERBOSE))) {
+      StringBuilder note = new StringBuilder("[jwtsecured] generated ")
+          .append(model.filterClass().simpleName()).append(", ").append(model.accessPointClass().simpleName())
+          .append(", ").append(model.featureClass().simpleName());
+      if (OpenApiGenerator.hasTokenEndpoint(model)) {
+        note.append(", ").append(model.tokenResourceClass().simpleName());
+      }
+      note.append(" and ").append(base).append(".{openapi.json,openapi.yaml,routes.json}; routes:");
+      for (RouteModel r : model.routes()) {
+        note.append("\n  ").append(r.httpMethod()).append(' ').append(OpenApiGenerator.fullPath(model, r.path()))
+            .append(" -> ").append(OpenApiGenerator.exposure(model, r).label);
+      }
+      processingEnv.getMessager().printMessage(Kind.NOTE, note.toString(), config);
+    }
   }
 
   private List<String> basePackages(TypeElement config, AnnotationMirror mirror) {
@@ -192,14 +233,64 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
     }
   }
 
-  private void report(Diagnostic d) {
-    if (d.mirror() == null) {
-      processingEnv.getMessager().printMessage(d.kind(), d.message(), d.element());
-    } else if (d.value() == null) {
-      processingEnv.getMessager().printMessage(d.kind(), d.message(), d.element(), d.mirror());
-    } else {
-      processingEnv.getMessager().printMessage(d.kind(), d.message(), d.element(), d.mirror(), d.value());
+  /** Configurations whose packages overlap another's; each gets an error and no output. */
+  private Set<TypeElement> overlapping(List<TypeElement> configs) {
+    Set<TypeElement> found = new LinkedHashSet<>();
+    for (int i = 0; i < configs.size(); i++) {
+      for (int j = i + 1; j < configs.size(); j++) {
+        TypeElement a = configs.get(i);
+        TypeElement b = configs.get(j);
+        Optional<AnnotationMirror> ma = ConfigValidator.findAnnotation(a, Names.JWT_SECURED);
+        Optional<AnnotationMirror> mb = ConfigValidator.findAnnotation(b, Names.JWT_SECURED);
+        if (ma.isEmpty() || mb.isEmpty() || a.equals(b)) {
+          continue;
+        }
+        for (String pa : basePackages(a, ma.get())) {
+          for (String pb : basePackages(b, mb.get())) {
+            String shared = pa.equals(pb) || pb.startsWith(pa + ".") ? pb : pa.startsWith(pb + ".") ? pa : null;
+            if (shared != null && found.add(a) | found.add(b)) {
+              String message = Message.OVERLAPPING_CONFIGURATIONS.format(a.getQualifiedName(), b.getQualifiedName(),
+                  shared);
+              report(Diagnostic.error(message, a, ma.get(), null));
+              report(Diagnostic.error(message, b, mb.get(), null));
+            }
+          }
+        }
+      }
     }
+    return found;
+  }
+
+  private void report(Diagnostic d) {
+    Kind kind = d.kind();
+    String message = d.message();
+    if (kind == Kind.WARNING && promoted(message)) {
+      kind = Kind.ERROR;
+      message = message + " (an error through -A" + WARNINGS_AS_ERRORS + ")";
+    }
+    if (d.mirror() == null) {
+      processingEnv.getMessager().printMessage(kind, message, d.element());
+    } else if (d.value() == null) {
+      processingEnv.getMessager().printMessage(kind, message, d.element(), d.mirror());
+    } else {
+      processingEnv.getMessager().printMessage(kind, message, d.element(), d.mirror(), d.value());
+    }
+  }
+
+  /** Whether {@code -Ajwtsecured.warningsAsErrors} names the tag of {@code message}, or is {@code all}. */
+  private boolean promoted(String message) {
+    String option = processingEnv.getOptions().get(WARNINGS_AS_ERRORS);
+    if (option == null || option.isBlank()) {
+      return false;
+    }
+    String tag = message.substring(1, message.indexOf(']'));
+    for (String wanted : option.split(",")) {
+      String w = wanted.trim();
+      if (w.equals("all") || w.equals(tag) || w.equals("[" + tag + "]")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void error(String message, Element element) {

@@ -84,6 +84,26 @@ public enum Message {
   TYPE_NEVER_GENERATED("JwtSecured.MissingType",
       "The user type of @UserRetriever method '%s' does not exist, and no annotation processor generated it; check"
           + " its name and imports"),
+  TOKEN_URL_COLLIDES("JwtSecured.TokenUrlCollides",
+      "tokenUrl \"%s\" is also the path of %s; JAX-RS would see two resources for one path. Choose another tokenUrl"
+          + " or move the resource"),
+  EXCLUDE_MATCHES_NO_ROUTE("JwtSecured.ExcludeMatchesNoRoute",
+      "exclude \"%s\" matches no route the processor saw (patterns must match the whole path); the closest route is"
+          + " %s. Fix the pattern, or remove it"),
+  EXCLUDE_MATCHES_EVERYTHING("JwtSecured.ExcludeMatchesEverything",
+      "exclude \"%s\" matches every path, so no request is authenticated; narrow the pattern, or use @PermitAll on"
+          + " the resources meant to be public"),
+  PERMIT_ALL_IN_EXCLUDED_PATH("JwtSecured.PermitAllInExcludedPath",
+      "@PermitAll on %s has no effect: an exclude pattern already covers its path. Keep one of the two"),
+  ROLES_ON_EXCLUDED_PATH("JwtSecured.RolesOnExcludedPath",
+      "@RolesAllowed(%s) on %s is never checked: an exclude pattern covers its path, so requests skip authentication."
+          + " Narrow the pattern, or remove the annotation"),
+  UNDECLARED_ROLE("JwtSecured.UndeclaredRole",
+      "@RolesAllowed role \"%s\" is not in the roles declared by @JwtSecured(roles = {%s}); fix the name or declare"
+          + " it"),
+  OVERLAPPING_CONFIGURATIONS("JwtSecured.OverlappingConfigurations",
+      "@JwtSecured classes %s and %s both secure the resources of package \"%s\"; a resource must have one"
+          + " configuration. Set basePackages so that their packages do not overlap"),
   INTERNAL_ERROR("JwtSecured.InternalError",
       "jwtsecured's processor failed on this class; please report it with this trace: %s");
 

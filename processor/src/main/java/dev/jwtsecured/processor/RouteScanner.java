@@ -67,9 +67,15 @@ final class RouteScanner {
     return false;
   }
 
+  /**
+   * A route and where it came from, for diagnostics: the Java method, and the element whose {@code @PermitAll},
+   * {@code @DenyAll} or {@code @RolesAllowed} decided its access ({@code null} when none did).
+   */
+  record ScannedRoute(RouteModel model, ExecutableElement method, Element accessSource) {}
+
   /** The operations of one root resource class. */
-  List<RouteModel> routes(TypeElement resource) {
-    List<RouteModel> routes = new ArrayList<>();
+  List<ScannedRoute> routes(TypeElement resource) {
+    List<ScannedRoute> routes = new ArrayList<>();
     String classPath = pathOf(resource).orElse("");
     for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(resource))) {
       if (!method.getModifiers().contains(Modifier.PUBLIC) || method.getModifiers().contains(Modifier.STATIC)) {
@@ -98,9 +104,9 @@ final class RouteScanner {
         roles = rolesOf(decided);
         access = roles.isEmpty() ? RouteModel.Access.DENY_ALL : RouteModel.Access.ROLES;
       }
-      routes.add(new RouteModel(ClassName.get(resource), method.getSimpleName().toString(), parameters,
-          httpMethod.get(), path, access, roles, mediaTypes(annotated, resource, Names.CONSUMES),
-          mediaTypes(annotated, resource, Names.PRODUCES)));
+      routes.add(new ScannedRoute(new RouteModel(ClassName.get(resource), method.getSimpleName().toString(),
+          parameters, httpMethod.get(), path, access, roles, mediaTypes(annotated, resource, Names.CONSUMES),
+          mediaTypes(annotated, resource, Names.PRODUCES)), method, decided));
     }
     return routes;
   }

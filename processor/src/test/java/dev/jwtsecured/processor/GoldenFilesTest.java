@@ -23,7 +23,7 @@ class GoldenFilesTest {
   static final boolean UPDATE = Boolean.getBoolean("jwtsecured.updateGolden");
 
   static final JavaFileObject CONFIG = source("Config",
-      "@JwtSecured(secret = \"${JWT_SECRET}\", exclude = {\"/login\", \"/schema(/.*)?\", \"/files/[^/]+\\\\.txt\"},",
+      "@JwtSecured(secret = \"${JWT_SECRET}\", exclude = {\"/login\", \"/schema(/.*)?\", \"/files/[^/]+\"},",
       "    excludeMethods = {\"OPTIONS\", \"TRACE\"})",
       "final class Config {",
       "  private final Map<String, User> users = new HashMap<>();",
@@ -51,7 +51,10 @@ class GoldenFilesTest {
       "  @GET @Path(\"{id}\") @PermitAll public String one(@PathParam(\"id\") String id) { return id; }",
       "  @DELETE @Path(\"{id}\") @DenyAll public void delete(@PathParam(\"id\") String id) {}",
       "  @POST @RolesAllowed({\"owner\", \"admin\"}) public void create(String body, @QueryParam(\"n\") int n) {}",
-      "}");
+      "}",
+      "@Path(\"/login\") final class Login { @POST public void login() {} }",
+      "@Path(\"/schema\") final class Schema { @GET public String schema() { return \"\"; } }",
+      "@Path(\"/files\") final class Files { @GET @Path(\"{name}\") public String file() { return \"\"; } }");
 
   static Compilation compile() {
     return javac().withProcessors(new JwtSecuredProcessor()).compile(user(), CONFIG, RESOURCES, OAUTH2_CONFIG);

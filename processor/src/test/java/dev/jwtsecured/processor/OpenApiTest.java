@@ -34,6 +34,7 @@ class OpenApiTest {
       "  @GET @Path(\"admin\") @RolesAllowed(\"admin\") public String admin() { return \"\"; }",
       "  @DELETE @Path(\"admin\") @DenyAll public void never() {}",
       "  @GET @Path(\"schema/{file}\") public String schema(@PathParam(\"file\") String f) { return f; }",
+      "  @POST @Path(\"signin\") public void signIn() {}",
       "}");
 
   static final JavaFileObject TEMPLATES = source("Templates",
@@ -67,7 +68,7 @@ class OpenApiTest {
   static Compilation variant(String name) {
     switch (name) {
       case "header":
-        return compile("@JwtSecured(secret = \"${S}\", exclude = {\"/login\", \"/schema(/.*)?\"})", RESOURCES);
+        return compile("@JwtSecured(secret = \"${S}\", exclude = {\"/signin\", \"/schema(/.*)?\"})", RESOURCES);
       case "cookie":
         return compile("@JwtSecured(secret = \"${S}\", transport = Transport.COOKIE, cookieName = \"sid\","
             + " exclude = \"/schema(/.*)?\", description = \"Cookie \\\"sid\\\" or header\")", RESOURCES);

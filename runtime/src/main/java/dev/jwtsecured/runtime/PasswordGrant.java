@@ -6,7 +6,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -75,8 +74,7 @@ public final class PasswordGrant {
       throw new TokenError("invalid_request", "The body is not a JSON object with unique members");
     }
     Map<String, String> fields = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> member = it.next();
+    for (Map.Entry<String, JsonNode> member : json.properties()) {
       if (FIELDS.contains(member.getKey())) {
         if (!member.getValue().isTextual()) {
           throw new TokenError("invalid_request", "The parameter " + member.getKey() + " must be a string");

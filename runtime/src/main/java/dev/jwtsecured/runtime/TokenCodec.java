@@ -223,7 +223,8 @@ public final class TokenCodec {
   }
 
   /**
-   * Signs {@code token}. Extras are written as the nested {@code "extras"} object (always present, possibly empty);
+   * Signs {@code token}. {@code aud} is written as an array (RFC 7519 allows a string or an array; readers take both).
+   * Extras are written as the nested {@code "extras"} object (always present, possibly empty);
    * roles as a {@code roles} array and scopes as a space-separated {@code scope}, each only when not empty.
    */
   public String issue(Token token) {
@@ -237,9 +238,7 @@ public final class TokenCodec {
     token.notBefore().ifPresent(nbf -> b.notBefore(Date.from(nbf)));
     token.issuer().ifPresent(b::issuer);
     token.id().ifPresent(b::id);
-    if (token.audience().size() == 1) {
-      b.audience().single(token.audience().get(0));
-    } else if (!token.audience().isEmpty()) {
+    if (!token.audience().isEmpty()) {
       b.audience().add(token.audience()).and();
     }
     if (!token.roles().isEmpty()) {

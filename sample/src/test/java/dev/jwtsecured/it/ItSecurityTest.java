@@ -45,7 +45,7 @@ class ItSecurityTest {
 
   @BeforeAll
   static void start() {
-    server = TestServer.start(new ItApplication(s -> s.secret(SECRET)));
+    server = TestServer.start(new ItApplication(s -> s.secret(SECRET)).feature(), ItApplication.resources());
     http = server.http;
   }
 

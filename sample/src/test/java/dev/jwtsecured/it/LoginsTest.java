@@ -56,7 +56,7 @@ class LoginsTest {
     assertEquals(86400, body.get("expires_in").asLong());
     JsonNode claims = JSON.readTree(Jwts.payload(jwt));
     assertEquals("https://issuer.test", claims.get("iss").asText());
-    assertEquals("api", claims.get("aud").asText());
+    assertEquals("[\"api\"]", claims.get("aud").toString());
     assertEquals("carol", claims.get("sub").asText());
   }
 

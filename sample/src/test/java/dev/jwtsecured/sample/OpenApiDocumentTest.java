@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jwtsecured.testing.RawHttp;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -60,11 +59,9 @@ class OpenApiDocumentTest {
       JsonNode doc = document(http);
       Supplier<String> token = tokens(example, http);
       int operations = 0;
-      for (Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").fields(); paths.hasNext(); ) {
-        Map.Entry<String, JsonNode> path = paths.next();
+      for (Map.Entry<String, JsonNode> path : doc.get("paths").properties()) {
         String target = path.getKey().replaceAll("\\{[^}]+}", "1");
-        for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
-          Map.Entry<String, JsonNode> op = ops.next();
+        for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
           String method = op.getKey().toUpperCase(java.util.Locale.ROOT);
           boolean open = op.getValue().get("security").isEmpty();
           String what = example + " " + method + " " + target;

@@ -1,10 +1,8 @@
 package dev.jwtsecured.testing;
 
 import com.sun.net.httpserver.HttpServer;
-import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Feature;
 import java.net.URI;
-import java.util.Set;
 import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
@@ -19,25 +17,13 @@ public final class TestServer implements AutoCloseable {
     this.http = new RawHttp(server.getAddress().getPort());
   }
 
-  public static TestServer start(Application application) {
-    ResourceConfig config = ResourceConfig.forApplication(application)
-        .property(ServerProperties.WADL_FEATURE_DISABLE, true);
-    return new TestServer(JdkHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), config, true));
-  }
-
   /** An application of {@code feature} and the resource classes {@code resources}. */
   public static TestServer start(Feature feature, Class<?>... resources) {
-    return start(new Application() {
-      @Override
-      public Set<Class<?>> getClasses() {
-        return Set.of(resources);
-      }
-
-      @Override
-      public Set<Object> getSingletons() {
-        return Set.of(feature);
-      }
-    });
+    ResourceConfig config = new ResourceConfig()
+        .property(ServerProperties.WADL_FEATURE_DISABLE, true)
+        .register(feature)
+        .registerClasses(resources);
+    return new TestServer(JdkHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), config, true));
   }
 
   public int port() {

@@ -1,12 +1,10 @@
 package dev.jwtsecured.it.secured;
 
 import dev.jwtsecured.runtime.JwtSettings;
-import jakarta.ws.rs.core.Application;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
-/** The application of {@link ItSecurity}: the generated feature and every resource. */
-public final class ItApplication extends Application {
+/** The application of {@link ItSecurity}: the generated feature and every resource, and hooks onto its state. */
+public final class ItApplication {
   private final ItSecurityJwtFeature feature;
 
   public ItApplication(UnaryOperator<JwtSettings.Builder> settings) {
@@ -36,15 +34,10 @@ public final class ItApplication extends Application {
     return ItSecurity.PROTECTED_RUNS.get();
   }
 
-  @Override
-  public Set<Class<?>> getClasses() {
-    return Set.of(Resources.Login.class, Resources.LoginX.class, Resources.ApiLogin.class, Resources.Admin.class,
+  /** The resource classes. */
+  public static Class<?>[] resources() {
+    return new Class<?>[] {Resources.Login.class, Resources.LoginX.class, Resources.ApiLogin.class, Resources.Admin.class,
         Resources.Me.class, Resources.Items.class, Resources.Public.class, Resources.Closed.class,
-        Resources.AdminOnly.class, Resources.Staff.class);
-  }
-
-  @Override
-  public Set<Object> getSingletons() {
-    return Set.of(feature);
+        Resources.AdminOnly.class, Resources.Staff.class};
   }
 }
