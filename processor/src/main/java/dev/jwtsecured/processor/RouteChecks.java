@@ -83,10 +83,15 @@ final class RouteChecks {
     }
   }
 
-  /** The template nearest to {@code pattern} by edit distance: the likely intended route of a typo. */
+  /**
+   * The template nearest to {@code pattern}: one it is a prefix of (the unanchored habit: {@code "/users"} meant to
+   * cover {@code /users/{id}}), else the nearest by edit distance (a typo).
+   */
   static String closest(String pattern, List<String> templates) {
     return templates.stream()
-        .min(Comparator.comparingInt((String t) -> distance(pattern, t)).thenComparing(Comparator.naturalOrder()))
+        .min(Comparator.comparingInt((String t) -> t.startsWith(pattern) ? 0 : 1)
+            .thenComparingInt(t -> distance(pattern, t))
+            .thenComparing(Comparator.naturalOrder()))
         .orElseThrow();
   }
 

@@ -1,0 +1,131 @@
+package dev.jwtsecured.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+import static dev.jwtsecured.processor.Sources.source;
+import static dev.jwtsecured.processor.Sources.user;
+
+import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/** Rounds, unusual user and configuration types, and failures inside the processor. */
+class RobustnessTest {
+
+  /** Generates {@code test.GeneratedUser} in its second round, as another annotation processor might. */
+  static final class LateGenerator extends AbstractProcessor {
+    private int round;
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+      return Set.of("*");
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+      return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment env) {
+      round++;
+      if (round == 2) {
+        try (Writer w = processingEnv.getFiler().createSourceFile("test.GeneratedUser").openWriter()) {
+          w.write("package test; public record GeneratedUser(String name) {}");
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      } else if (round == 1) {
+        // Something to make a second round happen.
+        try (Writer w = processingEnv.getFiler().createSourceFile("test.Trigger").openWriter()) {
+          w.write("package test; final class Trigger {}");
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+      return false;
+    }
+  }
+
+  @Test
+  void userTypeGeneratedInALaterRoundIsWaitedFor() {
+    Compilation c = javac().withProcessors(new JwtSecuredProcessor(), new LateGenerator()).compile(source("Config",
+        "@JwtSecured(secret = \"${S}\")",
+        "final class Config {",
+        "  @UserRetriever static Optional<GeneratedUser> user(Token token) { return Optional.empty(); }",
+        "}"));
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("test.ConfigJwt").contentsAsUtf8String()
+        .contains("public static GeneratedUser user(ContainerRequestContext request)");
+  }
+
+  @Test
+  void nestedGenericAndRecordUserTypes() {
+    for (String type : new String[] {"Outer.Inner", "Map<String, List<Integer>>", "User", "String[]"}) {
+      Compilation c = javac().withProcessors(new JwtSecuredProcessor()).compile(user(),
+          source("Outer", "final class Outer { static final class Inner {} }"),
+          source("Config",
+              "@JwtSecured(secret = \"${S}\")",
+              "final class Config {",
+              "  @UserRetriever static " + type + " user(Token token) { return null; }",
+              "}"));
+      assertThat(c).succeededWithoutWarnings();
+      assertThat(c).generatedSourceFile("test.ConfigJwt").contentsAsUtf8String()
+          .contains("public static " + type + " user(ContainerRequestContext request)");
+    }
+  }
+
+  @Test
+  void configurationAsANestedClass() {
+    Compilation c = javac().withProcessors(new JwtSecuredProcessor()).compile(user(), source("Outer",
+        "final class Outer {",
+        "  @JwtSecured(secret = \"${S}\")",
+        "  static final class Config {",
+        "    @UserRetriever User user(Token token) { return null; }",
+        "  }",
+        "}"));
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("test.Outer_ConfigJwtFeature").contentsAsUtf8String()
+        .contains("this(new Outer.Config())");
+  }
+
+  @Test
+  void innerClassConfigurationIsRefused() {
+    JavaFileObject outer = source("Outer",
+        "final class Outer {",
+        "  @JwtSecured(secret = \"${S}\")",
+        "  final class Config {",
+        "    @UserRetriever User user(Token token) { return null; }",
+        "  }",
+        "}");
+    assertThat(javac().withProcessors(new JwtSecuredProcessor()).compile(user(), outer))
+        .hadErrorContaining("[" + Message.CLASS_NOT_ACCESSIBLE.tag() + "]").inFile(outer)
+        .onLineContaining("final class Config");
+  }
+
+  @Test
+  void anInternalFailureIsAnErrorOnTheConfigurationNotACrash() {
+    JavaFileObject config = source("Config",
+        "@JwtSecured(secret = \"${S}\")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return null; }",
+        "}");
+    Compilation c = javac()
+        .withProcessors(new JwtSecuredProcessor(model -> {
+          throw new IllegalStateException("simulated failure");
+        }))
+        .compile(user(), config);
+    assertThat(c).hadErrorContaining("[" + Message.INTERNAL_ERROR.tag() + "]").inFile(config)
+        .onLineContaining("final class Config");
+    assertThat(c).hadErrorContaining("simulated failure");
+    assertThat(c).hadErrorCount(1);
+  }
+}

@@ -1,0 +1,186 @@
+package dev.jwtsecured.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+import static dev.jwtsecured.processor.Sources.source;
+import static dev.jwtsecured.processor.Sources.user;
+
+import com.google.testing.compile.Compilation;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/** The diagnostics that check a configuration against the route table, and the processor options. */
+class RouteDiagnosticsTest {
+  static final JavaFileObject RESOURCES = source("Resources",
+      "@Path(\"/\")",
+      "final class Resources {",
+      "  @POST @Path(\"login\") public void login() {}",
+      "  @GET @Path(\"users/{id}\") public String user() { return \"\"; }",
+      "  @GET @Path(\"public\") @PermitAll public String open() { return \"\"; }",
+      "  @GET @Path(\"reports\") @RolesAllowed(\"auditor\") public String reports() { return \"\"; }",
+      "}");
+
+  static Compilation compile(JavaFileObject config, String... options) {
+    return javac().withProcessors(new JwtSecuredProcessor()).withOptions((Object[]) options)
+        .compile(user(), RESOURCES, config);
+  }
+
+  static JavaFileObject config(String... annotationLines) {
+    String[] lines = new String[annotationLines.length + 3];
+    System.arraycopy(annotationLines, 0, lines, 0, annotationLines.length);
+    lines[annotationLines.length] = "final class Config {";
+    lines[annotationLines.length + 1] = "  @UserRetriever static User user(Token token) { return null; }";
+    lines[annotationLines.length + 2] = "}";
+    return source("Config", lines);
+  }
+
+  static String tagged(Message m) {
+    return "[" + m.tag() + "]";
+  }
+
+  @Test
+  void excludeThatMatchesNoRouteNamesTheClosestOne() {
+    JavaFileObject config = config(
+        "@JwtSecured(secret = \"${S}\", exclude = {\"/login\",",
+        "    \"/logn\"})");
+    Compilation c = compile(config);
+    assertThat(c).succeeded();
+    assertThat(c).hadWarningContaining(tagged(Message.EXCLUDE_MATCHES_NO_ROUTE)).inFile(config)
+        .onLineContaining("\"/logn\"");
+    assertThat(c).hadWarningContaining("the closest route is \"/login\"").inFile(config)
+        .onLineContaining("\"/logn\"");
+    assertThat(c).hadWarningCount(1);
+  }
+
+  @Test
+  void unanchoredHabitsOfTheSeedAreCaught() {
+    // The seed's "/schema" meant a subtree; here it is one exact path, and no route has it.
+    JavaFileObject config = config(
+        "@JwtSecured(secret = \"${S}\",",
+        "    exclude = \"/users\")");
+    assertThat(compile(config)).hadWarningContaining("the closest route is \"/users/{id}\"").inFile(config)
+        .onLineContaining("exclude = \"/users\"");
+  }
+
+  @Test
+  void templatesAreMatchedWithTheirParameters() {
+    JavaFileObject config = config(
+        "@JwtSecured(secret = \"${S}\", exclude = {\"/users/[^/]+\", \"/users/\\\\{id\\\\}\"})");
+    assertThat(compile(config)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void excludeThatMatchesEveryPath() {
+    JavaFileObject config = config(
+        "@JwtSecured(secret = \"${S}\",",
+        "    exclude = \".*\")");
+    Compilation c = compile(config);
+    assertThat(c).hadWarningContaining(tagged(Message.EXCLUDE_MATCHES_EVERYTHING)).inFile(config)
+        .onLineContaining("exclude = \".*\"");
+  }
+
+  @Test
+  void excludeThatMatchesEveryKnownRoute() {
+    JavaFileObject config = config(
+        "@JwtSecured(secret = \"${S}\",",
+        "    exclude = \"/(login|users/.*|public|reports)\")");
+    assertThat(compile(config)).hadWarningContaining(tagged(Message.EXCLUDE_MATCHES_EVERYTHING)).inFile(config)
+        .onLineContaining("exclude = \"/(login");
+  }
+
+  @Test
+  void permitAllInsideAnExcludedPath() {
+    JavaFileObject config = config("@JwtSecured(secret = \"${S}\", exclude = \"/public\")");
+    assertThat(compile(config)).hadWarningContaining(tagged(Message.PERMIT_ALL_IN_EXCLUDED_PATH)).inFile(RESOURCES)
+        .onLineContaining("String open()");
+  }
+
+  @Test
+  void rolesAllowedOnAnExcludedOperation() {
+    JavaFileObject config = config("@JwtSecured(secret = \"${S}\", exclude = \"/reports\")");
+    Compilation c = compile(config);
+    assertThat(c).hadWarningContaining(tagged(Message.ROLES_ON_EXCLUDED_PATH)).inFile(RESOURCES)
+        .onLineContaining("String reports()");
+    assertThat(c).hadWarningContaining("@RolesAllowed(auditor) on GET /reports is never checked");
+  }
+
+  @Test
+  void tokenUrlCollidingWithAResource() {
+    JavaFileObject config = source("Config",
+        "@JwtSecured(secret = \"${S}\",",
+        "    tokenUrl = \"/login\")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return null; }",
+        "  @Authenticator static Grant check(String u, String p) { return null; }",
+        "}");
+    assertThat(compile(config)).hadErrorContaining(tagged(Message.TOKEN_URL_COLLIDES)).inFile(config)
+        .onLineContaining("tokenUrl = \"/login\"");
+  }
+
+  @Test
+  void roleOutsideTheDeclaredSet() {
+    JavaFileObject config = config("@JwtSecured(secret = \"${S}\", roles = {\"admin\", \"audit\"})");
+    Compilation c = compile(config);
+    assertThat(c).hadErrorContaining(tagged(Message.UNDECLARED_ROLE)).inFile(RESOURCES)
+        .onLineContaining("@RolesAllowed(\"auditor\")");
+    assertThat(c).hadErrorContaining("role \"auditor\" is not in the roles declared");
+  }
+
+  @Test
+  void twoConfigurationsForTheSamePackage() {
+    JavaFileObject first = config("@JwtSecured(secret = \"${S}\")");
+    JavaFileObject second = source("Other",
+        "@JwtSecured(secret = \"${S}\", basePackages = \"test\")",
+        "final class Other {",
+        "  @UserRetriever static User user(Token token) { return null; }",
+        "}");
+    Compilation c = javac().withProcessors(new JwtSecuredProcessor()).compile(user(), RESOURCES, first, second);
+    assertThat(c).hadErrorContaining(tagged(Message.OVERLAPPING_CONFIGURATIONS)).inFile(first)
+        .onLineContaining("@JwtSecured");
+    assertThat(c).hadErrorContaining(tagged(Message.OVERLAPPING_CONFIGURATIONS)).inFile(second)
+        .onLineContaining("@JwtSecured");
+  }
+
+  @Test
+  void configurationsForSeparatePackagesCoexist() {
+    JavaFileObject first = source("Config",
+        "@JwtSecured(secret = \"${S}\", basePackages = \"test.a\")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return null; }",
+        "}");
+    JavaFileObject second = source("Other",
+        "@JwtSecured(secret = \"${S}\", basePackages = \"test.b\")",
+        "final class Other {",
+        "  @UserRetriever static User user(Token token) { return null; }",
+        "}");
+    Compilation c = javac().withProcessors(new JwtSecuredProcessor()).compile(user(), first, second);
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("test.ConfigJwtFilter");
+    assertThat(c).generatedSourceFile("test.OtherJwtFilter");
+  }
+
+  @Test
+  void warningsAsErrorsPromotesTheNamedTags() {
+    JavaFileObject config = config(
+        "@JwtSecured(secret = \"0123456789abcdef0123456789abcdef\",",
+        "    exclude = \"/logn\")");
+    Compilation c = compile(config, "-Ajwtsecured.warningsAsErrors=JwtSecured.ExcludeMatchesNoRoute");
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining(tagged(Message.EXCLUDE_MATCHES_NO_ROUTE)).inFile(config)
+        .onLineContaining("\"/logn\"");
+    assertThat(c).hadWarningContaining(tagged(Message.SECRET_LITERAL));
+    Compilation all = compile(config, "-Ajwtsecured.warningsAsErrors=all");
+    assertThat(all).hadErrorContaining(tagged(Message.SECRET_LITERAL));
+    assertThat(all).hadErrorCount(2);
+  }
+
+  @Test
+  void verboseNotesTellWhatWasGenerated() {
+    Compilation c = compile(config("@JwtSecured(secret = \"${S}\", exclude = \"/login\")"),
+        "-Ajwtsecured.verbose=true");
+    assertThat(c).succeeded();
+    assertThat(c).hadNoteContaining("[jwtsecured] generated ConfigJwtFilter, ConfigJwt, ConfigJwtFeature");
+    assertThat(c).hadNoteContaining("POST /login -> excluded");
+    assertThat(c).hadNoteContaining("GET /reports -> protected");
+  }
+}
