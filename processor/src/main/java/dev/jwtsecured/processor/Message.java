@@ -78,9 +78,6 @@ public enum Message {
   QUOTED_TEXT_INVALID("JwtSecured.InvalidText",
       "%s \"%s\" contains characters that cannot appear in %s; use printable ASCII without '\"', '\\\\', ';' and"
           + " ','"),
-  CONSTRUCTOR_MISSING("JwtSecured.NoConstructor",
-      "%s has instance methods annotated @UserRetriever, @Authenticator or @RevocationCheck, so the generated feature"
-          + " needs an instance: it will take one as a constructor argument (no accessible no-argument constructor)"),
   TYPE_NEVER_GENERATED("JwtSecured.MissingType",
       "The user type of @UserRetriever method '%s' does not exist, and no annotation processor generated it; check"
           + " its name and imports"),

@@ -341,4 +341,84 @@ class DiagnosticsTest {
     assertThat(compile(user(), config)).hadErrorContaining(tagged(Message.TOKEN_URL_INVALID)).inFile(config)
         .onLineContaining("tokenUrl = ");
   }
+
+  @Test
+  void twoRevocationChecksOrAuthenticators() {
+    JavaFileObject config = source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\", tokenUrl = \"/token\")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return null; }",
+        "  @RevocationCheck static boolean first(Token token) { return false; }",
+        "  @RevocationCheck static boolean second(Token token) { return false; }",
+        "  @Authenticator static Grant one(String u, String p) { return null; }",
+        "  @Authenticator static Grant two(String u, String p) { return null; }",
+        "}");
+    Compilation c = compile(user(), config);
+    assertThat(c).hadErrorContaining(tagged(Message.SEVERAL_METHODS)).inFile(config).onLineContaining("first(");
+    assertThat(c).hadErrorContaining("at most one @RevocationCheck method").inFile(config).onLineContaining("second(");
+    assertThat(c).hadErrorContaining("at most one @Authenticator method").inFile(config).onLineContaining("two(");
+  }
+
+  @Test
+  void genericRetriever() {
+    JavaFileObject config = source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\")",
+        "final class Config {",
+        "  @UserRetriever static <U> U user(Token token) { return null; }",
+        "}");
+    assertThat(compile(user(), config)).hadErrorContaining(tagged(Message.METHOD_GENERIC)).inFile(config)
+        .onLineContaining("<U> U user");
+  }
+
+  @Test
+  void emptySecret() {
+    JavaFileObject config = source("Config",
+        "@JwtSecured(",
+        "    secret = \"\")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return null; }",
+        "}");
+    assertThat(compile(user(), config)).hadErrorContaining(tagged(Message.SECRET_EMPTY)).inFile(config)
+        .onLineContaining("secret = \"\"");
+  }
+
+  @Test
+  void invalidExcludeMethod() {
+    JavaFileObject config = source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\",",
+        "    excludeMethods = {\"OPTIONS\", \"get\"})",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return null; }",
+        "}");
+    assertThat(compile(user(), config)).hadErrorContaining(tagged(Message.EXCLUDE_METHOD_INVALID)).inFile(config)
+        .onLineContaining("\"get\"");
+  }
+
+  @Test
+  void realmWithAQuote() {
+    JavaFileObject config = source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\",",
+        "    realm = \"my \\\"api\\\"\")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return null; }",
+        "}");
+    assertThat(compile(user(), config)).hadErrorContaining(tagged(Message.QUOTED_TEXT_INVALID)).inFile(config)
+        .onLineContaining("realm = ");
+  }
+
+  @Test
+  void invalidOpenApiPathAndSchemeName() {
+    JavaFileObject config = source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\",",
+        "    openApiPath = \"schema.json\",",
+        "    schemeName = \"Bearer Token\")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return null; }",
+        "}");
+    Compilation c = compile(user(), config);
+    assertThat(c).hadErrorContaining(tagged(Message.OPENAPI_PATH_INVALID)).inFile(config)
+        .onLineContaining("openApiPath = ");
+    assertThat(c).hadErrorContaining(tagged(Message.SCHEME_NAME_INVALID)).inFile(config)
+        .onLineContaining("schemeName = ");
+  }
 }

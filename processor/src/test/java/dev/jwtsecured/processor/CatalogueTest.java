@@ -1,0 +1,64 @@
+package dev.jwtsecured.processor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The catalogue stays whole: every {@link Message} has a unique tag, is asserted by a compile test (which names it as
+ * {@code Message.X}), and is listed in the README's Diagnostics section.
+ */
+class CatalogueTest {
+
+  @Test
+  void tagsAreUnique() {
+    Set<String> tags = new HashSet<>();
+    for (Message m : Message.values()) {
+      assertEquals(true, tags.add(m.tag()), "duplicate tag " + m.tag());
+    }
+  }
+
+  @Test
+  void everyMessageHasACompileTest() throws IOException {
+    String tests;
+    try (Stream<Path> files = Files.walk(Path.of("src/test/java"))) {
+      List<Path> sources = files.filter(f -> f.toString().endsWith("Test.java"))
+          .filter(f -> !f.getFileName().toString().equals("CatalogueTest.java"))
+          .collect(Collectors.toList());
+      StringBuilder all = new StringBuilder();
+      for (Path p : sources) {
+        all.append(Files.readString(p, StandardCharsets.UTF_8));
+      }
+      tests = all.toString();
+    }
+    List<String> untested = new ArrayList<>();
+    for (Message m : Message.values()) {
+      if (!tests.contains("Message." + m.name())) {
+        untested.add(m.name());
+      }
+    }
+    assertEquals(List.of(), untested);
+  }
+
+  @Test
+  void everyTagIsInTheReadme() throws IOException {
+    String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
+    List<String> missing = new ArrayList<>();
+    for (Message m : Message.values()) {
+      if (!readme.contains("`[" + m.tag() + "]`")) {
+        missing.add(m.tag());
+      }
+    }
+    assertEquals(List.of(), missing);
+  }
+}

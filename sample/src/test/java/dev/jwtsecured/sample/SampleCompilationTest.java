@@ -1,0 +1,79 @@
+package dev.jwtsecured.sample;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Compiles the sample's sources with the processor twice, from scratch, with {@code -Xlint:all}: not one warning, and
+ * byte-identical generated sources and resources both times.
+ */
+class SampleCompilationTest {
+
+  static Map<String, byte[]> compile(Path out) throws IOException {
+    Path classes = Files.createDirectories(out.resolve("classes"));
+    Path generated = Files.createDirectories(out.resolve("generated"));
+    List<File> sources;
+    try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+      sources = files.filter(f -> f.toString().endsWith(".java")).map(Path::toFile).collect(Collectors.toList());
+    }
+    String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, null)) {
+      List<String> options = List.of("--release", "17", "-Xlint:all", "-Xlint:-processing",
+          "-processor", "dev.jwtsecured.processor.JwtSecuredProcessor", "-processorpath", classPath,
+          "-cp", classPath, "-d", classes.toString(), "-s", generated.toString());
+      boolean ok = javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromFiles(sources))
+          .call();
+      List<String> reported = new ArrayList<>();
+      for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+        if (d.getKind() != Diagnostic.Kind.NOTE) {
+          reported.add(d.getKind() + ": " + d.getMessage(null));
+        }
+      }
+      assertEquals(List.of(), reported);
+      assertTrue(ok);
+    }
+    Map<String, byte[]> output = new TreeMap<>();
+    for (Path root : List.of(generated, classes.resolve("META-INF/jwtsecured"))) {
+      try (Stream<Path> files = Files.walk(root)) {
+        for (Path f : files.filter(Files::isRegularFile).collect(Collectors.toList())) {
+          output.put(root.relativize(f).toString(), Files.readAllBytes(f));
+        }
+      }
+    }
+    return output;
+  }
+
+  @Test
+  void warningFreeAndReproducible() throws IOException {
+    Path dir = Files.createDirectories(Path.of("target", "recompile"));
+    Map<String, byte[]> first = compile(Files.createTempDirectory(dir, "first"));
+    Map<String, byte[]> second = compile(Files.createTempDirectory(dir, "second"));
+    assertTrue(first.keySet().stream().anyMatch(n -> n.endsWith("OAuth2SecurityJwtTokenResource.java")),
+        first.keySet()::toString);
+    assertTrue(first.keySet().stream().anyMatch(n -> n.endsWith(".openapi.yaml")), first.keySet()::toString);
+    assertEquals(first.keySet(), second.keySet());
+    for (String name : first.keySet()) {
+      assertTrue(java.util.Arrays.equals(first.get(name), second.get(name)), name + " differs between compilations");
+    }
+  }
+}
