@@ -41,6 +41,15 @@ public final class LoginsSecurity {
     return username.equals("reader") ? Grant.of(username).withScopes(Set.of("read")) : Grant.of(username);
   }
 
+  /** {@code GET /whoami}: protected. */
+  @Path("/whoami")
+  public static final class WhoAmI {
+    @jakarta.ws.rs.GET
+    public String get(@Context ContainerRequestContext request) {
+      return LoginsSecurityJwt.user(request);
+    }
+  }
+
   /** {@code POST /issue?mode=...}: the programmatic login in one of its modes. */
   @Path("/issue")
   public static final class Issue {
