@@ -30,6 +30,9 @@ final class Resources {
     @POST
     public Response login(@Context ContainerRequestContext request, @QueryParam("sub") String subject,
         @QueryParam("role") List<String> roles) {
+      if (subject == null || subject.isEmpty()) {
+        return Response.status(400).entity("sub is required").build();
+      }
       return ItSecurityJwt.login(request, subject).roles(roles).tokenInBody().response();
     }
   }

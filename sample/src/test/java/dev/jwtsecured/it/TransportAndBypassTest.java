@@ -1,0 +1,196 @@
+package dev.jwtsecured.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jwtsecured.it.logins.LoginsSecurity;
+import dev.jwtsecured.it.logins.LoginsSecurityJwtFeature;
+import dev.jwtsecured.it.secured.ItApplication;
+import dev.jwtsecured.testing.Jwts;
+import dev.jwtsecured.testing.RawHttp;
+import dev.jwtsecured.testing.TestServer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * How the token travels (RFC 6750 section 2.1, SPEC 5.3), and the exclusion bypass table of SPEC 5.2: with
+ * {@code exclude = "/login"}, no path trick reaches a protected resource without a token.
+ */
+class TransportAndBypassTest {
+  static final String LOGINS_SECRET = "transport-logins-secret-transport-logins!";
+  static TestServer server;
+  static TestServer cookies;
+  static String token;
+
+  @BeforeAll
+  static void start() {
+    server = TestServer.start(new ItApplication(s -> s.secret(ItSecurityTest.SECRET)).feature(),
+        ItApplication.resources());
+    cookies = TestServer.start(new LoginsSecurityJwtFeature(LoginsSecurityJwtFeature.settings()
+        .secret(LOGINS_SECRET).build()), LoginsSecurity.WhoAmI.class);
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+    cookies.close();
+  }
+
+  @BeforeEach
+  void reset() {
+    ItApplication.reset();
+    ItApplication.know("alice");
+    token = ItSecurityTest.valid("alice");
+  }
+
+  static RawHttp.Response admin(String... headers) {
+    return server.http.send("GET", "/admin", headers);
+  }
+
+  // ---- transport ----
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Bearer", "bearer", "BEARER", "BeArEr"})
+  void schemeIsCaseInsensitive(String scheme) {
+    assertEquals(200, admin("Authorization: " + scheme + " " + token).status);
+  }
+
+  @Test
+  void severalSpacesAfterTheScheme() {
+    assertEquals(200, admin("Authorization: Bearer  " + token).status, "RFC 7235: 1*SP");
+  }
+
+  @Test
+  void tabAfterTheSchemeReachesTheFilterAsASpace() {
+    // Jersey's JDK container folds the tab before JAX-RS sees the header; CredentialsTest pins that the parser
+    // itself refuses a tab.
+    assertEquals(200, admin("Authorization: Bearer\t" + token).status);
+  }
+
+  @Test
+  void lowerCaseHeaderName() {
+    assertEquals(200, admin("authorization: Bearer " + token).status);
+  }
+
+  @Test
+  void emptyToken() {
+    RawHttp.Response r = admin("Authorization: Bearer ");
+    assertEquals(400, r.status);
+    assertTrue(r.header("WWW-Authenticate").contains("error=\"invalid_request\""));
+  }
+
+  @Test
+  void tokenPlusTrailingWords() {
+    assertEquals(400, admin("Authorization: Bearer " + token + " please").status);
+  }
+
+  @Test
+  void commaJoinedCredentials() {
+    assertEquals(400, admin("Authorization: Bearer " + token + ",Bearer " + token).status);
+  }
+
+  @Test
+  void repeatedAuthorizationHeaders() {
+    assertEquals(400, admin("Authorization: Bearer " + token, "Authorization: Bearer " + token).status);
+  }
+
+  @Test
+  void queryStringTokenIsIgnored() {
+    RawHttp.Response r = server.http.send("GET", "/admin?access_token=" + token);
+    assertEquals(401, r.status);
+    assertEquals("Bearer realm=\"api\"", r.header("WWW-Authenticate"));
+  }
+
+  @Test
+  void headerOverTheContainerLimitIsRefusedWithoutRunningAnything() {
+    RawHttp.Response r = admin("Authorization: Bearer " + "a".repeat(64 * 1024));
+    assertTrue(r.status >= 400 && r.status < 500, r.toString());
+    assertEquals(0, ItApplication.protectedRuns());
+  }
+
+  @Test
+  void manyHeadersAreRefusedWithoutRunningAnything() {
+    String[] headers = new String[300];
+    for (int i = 0; i < headers.length; i++) {
+      headers[i] = "X-Filler-" + i + ": " + i;
+    }
+    try {
+      RawHttp.Response r = server.http.send("GET", "/admin", headers);
+      assertTrue(r.status >= 400 && r.status < 500, r.toString());
+    } catch (IllegalStateException closedWithoutAnswer) {
+      // The JDK container drops a request with too many headers without answering: refused all the same.
+      assertTrue(closedWithoutAnswer.getCause().getMessage().contains("no complete response head"));
+    }
+    assertEquals(0, ItApplication.protectedRuns());
+  }
+
+  static String cookieToken() {
+    long now = Instant.now().getEpochSecond();
+    return Jwts.hs256("{\"sub\":\"carol\",\"iat\":" + now + ",\"exp\":" + (now + 60)
+        + ",\"iss\":\"https://issuer.test\",\"aud\":\"api\"}", LOGINS_SECRET.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void cookieAlone() {
+    assertEquals(200, cookies.http.send("GET", "/whoami", "Cookie: sid=" + cookieToken()).status);
+  }
+
+  @Test
+  void cookieOfAnotherNameIsNotRead() {
+    assertEquals(401, cookies.http.send("GET", "/whoami", "Cookie: token=" + cookieToken()).status);
+  }
+
+  @Test
+  void headerAndCookieThatDiffer() {
+    String other = cookieToken().replace(".", ".") + "";
+    String second = Jwts.hs256("{\"sub\":\"dave\",\"iat\":" + Instant.now().getEpochSecond() + ",\"exp\":"
+        + (Instant.now().getEpochSecond() + 60) + ",\"iss\":\"https://issuer.test\",\"aud\":\"api\"}",
+        LOGINS_SECRET.getBytes(StandardCharsets.UTF_8));
+    RawHttp.Response r = cookies.http.send("GET", "/whoami", "Authorization: Bearer " + other,
+        "Cookie: sid=" + second);
+    assertEquals(400, r.status, r.toString());
+  }
+
+  @Test
+  void duplicateCookies() {
+    String t = cookieToken();
+    assertEquals(400, cookies.http.send("GET", "/whoami", "Cookie: sid=" + t + "; sid=" + t).status);
+    assertEquals(400, cookies.http.send("GET", "/whoami", "Cookie: a=1; sid=" + t, "Cookie: sid=x").status);
+  }
+
+  // ---- the exclusion bypass table ----
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/loginx", "/login;x", "/admin;login", "/api/login", "/login/../admin",
+      "/login/%2e%2e/admin", "/login%2F..%2Fadmin", "/LOGIN", "//login", "/%6cogin", "/admin%3Blogin",
+      "/admin?x=/login", "/login/", "/./login", "/login%00", "/login%20", "/%2Flogin", "/admin/../login"})
+  void noPathTrickRunsAProtectedResource(String path) {
+    for (String method : new String[] {"GET", "POST", "HEAD"}) {
+      RawHttp.Response r = server.http.send(method, path);
+      assertTrue(r.status < 500, method + " " + path + " -> " + r);
+      assertTrue(r.status >= 400, method + " " + path + " answered " + r.status + " without a token");
+      assertEquals(0, ItApplication.protectedRuns(), method + " " + path + " ran a protected resource");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/admin;login", "/admin?x=/login", "/loginx", "/api/login"})
+  void protectedLookalikesAnswer401(String path) {
+    assertEquals(401, server.http.send("GET", path).status, path);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/admin", "/me", "/loginx", "/admin-only", "/items/7"})
+  void headAndOptionsOnProtectedResources(String path) {
+    assertEquals(401, server.http.send("HEAD", path).status, "HEAD " + path);
+    RawHttp.Response options = server.http.send("OPTIONS", path);
+    assertTrue(options.status == 200 || options.status == 204, "OPTIONS " + path + " -> " + options);
+    assertEquals(0, ItApplication.protectedRuns(), path);
+  }
+}
