@@ -131,6 +131,13 @@ public @interface JwtSecured {
   String[] scopes() default {};
 
   /**
+   * How many verified tokens to remember, by their exact text, so that a reused token skips parsing and the signature
+   * check (its expiry, the user retriever and the revocation check still run on every request); 0 turns the cache off.
+   * A changed secret starts with an empty cache.
+   */
+  int cacheSize() default 10_000;
+
+  /**
    * The roles the application uses; when not empty, every role named by {@code @RolesAllowed} on a resource this
    * configuration secures must be one of them (a compile error otherwise), which catches typos such as
    * {@code "admn"}.

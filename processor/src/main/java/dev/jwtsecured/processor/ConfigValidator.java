@@ -254,6 +254,11 @@ final class ConfigValidator {
       problems.add(v.error("schemeName", Message.SCHEME_NAME_INVALID.format(v.string("schemeName"))));
     }
 
+    int cacheSize = ((Number) v.value("cacheSize").getValue()).intValue();
+    if (cacheSize < 0) {
+      problems.add(v.error("cacheSize", Message.CACHE_SIZE_INVALID.format(cacheSize)));
+    }
+
     return new SettingsModel(
         secret,
         algorithm,
@@ -277,7 +282,8 @@ final class ConfigValidator {
         v.string("description"),
         openApiPath,
         v.string("openApiTitle"),
-        v.string("openApiVersion"));
+        v.string("openApiVersion"),
+        cacheSize);
   }
 
   private static void validateSecret(Values v, String secret, String algorithm, int minimumBytes,

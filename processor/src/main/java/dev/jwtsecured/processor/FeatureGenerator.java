@@ -121,7 +121,8 @@ final class FeatureGenerator {
         .add("\n.cookiePath($S)", s.cookiePath())
         .add("\n.cookieDomain($S)", s.cookieDomain())
         .add("\n.cookieSecure($L)", s.cookieSecure())
-        .add("\n.cookieSameSite($T.$L);\n", SAME_SITE, s.cookieSameSite())
+        .add("\n.cookieSameSite($T.$L)", SAME_SITE, s.cookieSameSite())
+        .add("\n.cacheSize($L);\n", s.cacheSize())
         .unindent().unindent();
     return MethodSpec.methodBuilder("settings")
         .addJavadoc("The settings of {@code @JwtSecured} on {@link $T}; the secret is resolved by {@code build()}.\n",

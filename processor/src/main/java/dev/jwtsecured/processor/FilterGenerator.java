@@ -14,7 +14,6 @@ import static dev.jwtsecured.processor.GeneratedTypes.RESOURCE_INFO;
 import static dev.jwtsecured.processor.GeneratedTypes.TOKEN;
 
 import com.palantir.javapoet.AnnotationSpec;
-import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -37,6 +36,7 @@ final class FilterGenerator {
   private static final Pattern LITERAL_PATH = Pattern.compile("[A-Za-z0-9/_~%:@!,;=&'-]*");
   private static final ClassName PATTERN = ClassName.get(Pattern.class);
   private static final ClassName SET = ClassName.get(Set.class);
+  private static final ClassName EXCLUDED_PATHS = ClassName.get(Names.RUNTIME, "ExcludedPaths");
   private static final ClassName METHOD = ClassName.get("java.lang.reflect", "Method");
 
   TypeSpec generate(ConfigModel model) {
@@ -58,22 +58,15 @@ final class FilterGenerator {
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addSuperinterface(CONTAINER_REQUEST_FILTER);
 
-    if (!literalPaths.isEmpty()) {
-      type.addField(FieldSpec.builder(ParameterizedTypeName.get(SET, ClassName.get(String.class)), "EXCLUDED_PATHS",
-              Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-          .addJavadoc("{@code exclude} entries without regular-expression syntax: each matches exactly itself.\n")
-          .initializer("$T.of($L)", SET, joinStrings(literalPaths))
-          .build());
-    }
-    if (!patternPaths.isEmpty()) {
-      CodeBlock.Builder patterns = CodeBlock.builder().add("{$>");
-      for (int i = 0; i < patternPaths.size(); i++) {
-        patterns.add(i == 0 ? "\n$T.compile($S)" : ",\n$T.compile($S)", PATTERN, patternPaths.get(i));
-      }
-      type.addField(FieldSpec.builder(ArrayTypeName.of(PATTERN), "EXCLUDED_PATH_PATTERNS",
-              Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-          .addJavadoc("The other {@code exclude} entries; a path must match one of them fully.\n")
-          .initializer(patterns.add("$<\n}").build())
+    if (excludesPaths) {
+      CodeBlock patterns = patternPaths.stream()
+          .map(p -> CodeBlock.of("$T.compile($S)", PATTERN, p))
+          .collect(CodeBlock.joining(",\n"));
+      type.addField(FieldSpec.builder(EXCLUDED_PATHS, "EXCLUDED_PATHS", Modifier.PRIVATE, Modifier.STATIC,
+              Modifier.FINAL)
+          .addJavadoc("The {@code exclude} entries: plain paths in a set, the others as patterns matched in full.\n")
+          .initializer("$T.of($>\n$T.of($L),\n$T.of($>$L$<))$<", EXCLUDED_PATHS, SET, joinStrings(literalPaths),
+              List.class, patternPaths.isEmpty() ? CodeBlock.of("") : CodeBlock.of("\n$L", patterns))
           .build());
     }
 
@@ -96,9 +89,6 @@ final class FilterGenerator {
     }
     type.addMethod(constructor.build());
     type.addMethod(filterMethod(model, excludesPaths));
-    if (excludesPaths) {
-      type.addMethod(isExcludedPath(!literalPaths.isEmpty(), !patternPaths.isEmpty()));
-    }
     List<ClassName> publicResources = new ArrayList<>();
     if (OpenApiGenerator.hasTokenEndpoint(model)) {
       publicResources.add(model.tokenResourceClass());
@@ -138,7 +128,8 @@ final class FilterGenerator {
         .addStatement("return")
         .endControlFlow();
     if (excludesPaths) {
-      body.beginControlFlow("if (rule.isPermitAll() || isExcludedPath($T.excludablePath(request)))", JWT_AUTH);
+      body.add("// exclude: the normalised path, never one with dot-segments or an encoded '/'.\n")
+          .beginControlFlow("if (rule.isPermitAll() || EXCLUDED_PATHS.matches($T.excludablePath(request)))", JWT_AUTH);
     } else {
       body.beginControlFlow("if (rule.isPermitAll())");
     }
@@ -187,32 +178,6 @@ final class FilterGenerator {
     CodeBlock target = handler.isStatic() ? CodeBlock.of("$T", model.configClass()) : CodeBlock.of("config");
     return CodeBlock.of("$L.$N($L$L)", target, handler.name(), firstArguments,
         handler.takesRequest() ? ", request" : "");
-  }
-
-  private static MethodSpec isExcludedPath(boolean literals, boolean patterns) {
-    CodeBlock.Builder body = CodeBlock.builder()
-        .add("// null: a path with dot-segments or an encoded '/', which is never excluded.\n")
-        .beginControlFlow("if (path == null)")
-        .addStatement("return false")
-        .endControlFlow();
-    if (literals) {
-      body.beginControlFlow("if (EXCLUDED_PATHS.contains(path))").addStatement("return true").endControlFlow();
-    }
-    if (patterns) {
-      body.add("// matches(), never find(): \"/login\" must not exclude \"/api/login\".\n")
-          .beginControlFlow("for ($T pattern : EXCLUDED_PATH_PATTERNS)", PATTERN)
-          .beginControlFlow("if (pattern.matcher(path).matches())")
-          .addStatement("return true")
-          .endControlFlow()
-          .endControlFlow();
-    }
-    body.addStatement("return false");
-    return MethodSpec.methodBuilder("isExcludedPath")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(boolean.class)
-        .addParameter(String.class, "path")
-        .addCode(body.build())
-        .build();
   }
 
   private static MethodSpec accessRuleMethod(List<RouteModel> routes, List<ClassName> publicResources) {

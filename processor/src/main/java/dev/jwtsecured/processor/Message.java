@@ -52,6 +52,8 @@ public enum Message {
       "openApiPath must be a plain absolute path such as \"/schema/openapi.json\"; got \"%s\""),
   SCHEME_NAME_INVALID("JwtSecured.InvalidSchemeName",
       "schemeName \"%s\" is not a valid OpenAPI component name; use letters, digits, '.', '_' and '-'"),
+  CACHE_SIZE_INVALID("JwtSecured.InvalidCacheSize",
+      "cacheSize %d is negative; use 0 to turn the token cache off, or a positive bound such as 10000"),
   SECRET_EMPTY("JwtSecured.EmptySecret",
       "secret must not be empty; set it to a placeholder such as \"${JWT_SECRET}\" and provide the variable at"
           + " start-up"),

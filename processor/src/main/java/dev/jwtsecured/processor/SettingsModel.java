@@ -26,4 +26,5 @@ public record SettingsModel(
     String description,
     String openApiPath,
     String openApiTitle,
-    String openApiVersion) {}
+    String openApiVersion,
+    int cacheSize) {}

@@ -421,4 +421,16 @@ class DiagnosticsTest {
     assertThat(c).hadErrorContaining(tagged(Message.SCHEME_NAME_INVALID)).inFile(config)
         .onLineContaining("schemeName = ");
   }
+
+  @Test
+  void negativeCacheSize() {
+    JavaFileObject config = source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\",",
+        "    cacheSize = -1)",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return null; }",
+        "}");
+    assertThat(compile(user(), config)).hadErrorContaining(tagged(Message.CACHE_SIZE_INVALID)).inFile(config)
+        .onLineContaining("cacheSize = -1");
+  }
 }

@@ -37,6 +37,7 @@ public final class JwtSettings {
   private final String tokenUrl;
   private final List<String> scopes;
   private final Clock clock;
+  private final int cacheSize;
 
   private JwtSettings(Builder b) {
     this.algorithm = b.algorithm;
@@ -59,6 +60,10 @@ public final class JwtSettings {
     this.tokenUrl = b.tokenUrl.isEmpty() ? null : b.tokenUrl;
     this.scopes = List.copyOf(b.scopes);
     this.clock = b.clock;
+    if (b.cacheSize < 0) {
+      throw new IllegalArgumentException("cacheSize must not be negative");
+    }
+    this.cacheSize = b.cacheSize;
   }
 
   private static Duration requirePositive(Duration d, String name) {
@@ -145,6 +150,11 @@ public final class JwtSettings {
     return clock;
   }
 
+  /** How many verified tokens the codec remembers; 0 turns the cache off. */
+  public int cacheSize() {
+    return cacheSize;
+  }
+
   /** Collects settings; every value has the default of {@code @JwtSecured} except the secret, which is required. */
   public static final class Builder {
     private JwsAlgorithm algorithm = JwsAlgorithm.HS256;
@@ -166,6 +176,7 @@ public final class JwtSettings {
     private String tokenUrl = "";
     private List<String> scopes = List.of();
     private Clock clock = Clock.systemUTC();
+    private int cacheSize = 10_000;
 
     private Builder() {}
 
@@ -265,6 +276,12 @@ public final class JwtSettings {
     /** The clock that issues and checks time claims; the system UTC clock by default. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock);
+      return this;
+    }
+
+    /** How many verified tokens to remember (see {@link TokenCodec}); 0 turns the cache off. */
+    public Builder cacheSize(int cacheSize) {
+      this.cacheSize = cacheSize;
       return this;
     }
 

@@ -40,7 +40,11 @@ import javax.crypto.spec.SecretKeySpec;
  *       {@code iat} not after now, each with the configured leeway; issuer and audience when configured.
  * </ol>
  *
- * <p>Instances are immutable and thread-safe.
+ * <p>With {@link JwtSettings#cacheSize()} above zero, a verified token is remembered by its exact text
+ * ({@link TokenCache}); a later use of the same text skips steps 1 to 4 and the claim parsing, and repeats the time
+ * checks of step 5. Issuer and audience are fixed by the signed payload, so they need no second look.
+ *
+ * <p>Instances are thread-safe.
  */
 public final class TokenCodec {
   private static final Set<String> FORBIDDEN_HEADER_MEMBERS =
@@ -53,12 +57,15 @@ public final class TokenCodec {
   private final JwtParser parser;
   private final Clock clock;
   private final long leewaySeconds;
+  /** {@code null} when caching is off. */
+  private final TokenCache cache;
 
   public TokenCodec(JwtSettings settings) {
     this.settings = settings;
     this.key = new SecretKeySpec(settings.secret(), settings.algorithm().jcaName());
     this.clock = settings.clock();
     this.leewaySeconds = settings.leeway().getSeconds();
+    this.cache = settings.cacheSize() > 0 ? new TokenCache(settings.cacheSize()) : null;
     this.parser =
         Jwts.parser()
             .json(StrictJson.deserializer())
@@ -76,6 +83,38 @@ public final class TokenCodec {
    * @throws AuthException with the failure class of the first check that failed; never any other exception
    */
   public Token verify(String jwt) {
+    if (cache != null && jwt != null) {
+      Token cached = cache.get(jwt);
+      if (cached != null) {
+        // Only parsing and the signature are saved: time claims are checked again on every use.
+        checkTimes(cached, jwt);
+        return cached;
+      }
+    }
+    Token token = verifyFully(jwt);
+    if (cache != null) {
+      cache.put(jwt, token);
+    }
+    return token;
+  }
+
+  /** The number of cached tokens (0 when caching is off); for tests and monitoring. */
+  public int cachedTokens() {
+    return cache == null ? 0 : cache.size();
+  }
+
+  private void checkTimes(Token token, String jwt) {
+    long now = clock.instant().getEpochSecond();
+    if (now >= token.expiresAt().getEpochSecond() + leewaySeconds) {
+      cache.remove(jwt);
+      throw new AuthException(AuthFailure.EXPIRED);
+    }
+    if (token.notBefore().isPresent() && token.notBefore().get().getEpochSecond() > now + leewaySeconds) {
+      throw new AuthException(AuthFailure.NOT_YET_VALID);
+    }
+  }
+
+  private Token verifyFully(String jwt) {
     int first = checkShape(jwt);
     checkHeader(jwt, first);
     Claims claims;

@@ -42,10 +42,12 @@ class ItSecurityTest {
 
   static TestServer server;
   static RawHttp http;
+  static ItApplication application;
 
   @BeforeAll
   static void start() {
-    server = TestServer.start(new ItApplication(s -> s.secret(SECRET)).feature(), ItApplication.resources());
+    application = new ItApplication(s -> s.secret(SECRET));
+    server = TestServer.start(application.feature(), ItApplication.resources());
     http = server.http;
   }
 
@@ -197,11 +199,22 @@ class ItSecurityTest {
   @Test
   void revokedTokenIs401Unauthorized() {
     String jwt = valid("alice");
+    int cachedBefore = application.feature().auth().codec().cachedTokens();
     assertEquals(200, get("/admin", "Authorization: Bearer " + jwt).status);
+    assertEquals(cachedBefore + 1, application.feature().auth().codec().cachedTokens(), "the token is cached now");
     ItApplication.reset();
     ItApplication.know("alice");
     ItApplication.revoke("j-alice");
     assertInvalidToken(get("/admin", "Authorization: Bearer " + jwt), "Unauthorized");
+  }
+
+  @Test
+  void aTamperedVariantOfACachedTokenIsRejected() {
+    String jwt = valid("alice");
+    assertEquals(200, get("/admin", "Authorization: Bearer " + jwt).status);
+    ItApplication.reset();
+    ItApplication.know("alice");
+    assertInvalidToken(get("/admin", "Authorization: Bearer " + jwt + "="), "Invalid token");
   }
 
   // ---- malformed requests ----

@@ -1,0 +1,140 @@
+package dev.jwtsecured.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** The verified-token cache: what a hit still checks, what never gets in, and its bound. */
+class TokenCacheTest {
+  static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+
+  /** A clock the test moves by hand. */
+  static final class MovableClock extends Clock {
+    final AtomicReference<Instant> now = new AtomicReference<>(START);
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now.get();
+    }
+
+    void advance(Duration d) {
+      now.set(now.get().plus(d));
+    }
+  }
+
+  static TokenCodec codec(Clock clock, int cacheSize) {
+    return new TokenCodec(JwtSettings.builder().secret(TokenCodecTest.SECRET).clock(clock).cacheSize(cacheSize)
+        .build());
+  }
+
+  static String issue(TokenCodec codec, String subject, Instant iat, long lifetimeSeconds) {
+    return codec.issue(Token.builder().subject(subject).issuedAt(iat).expiresAt(iat.plusSeconds(lifetimeSeconds))
+        .build());
+  }
+
+  @Test
+  void aHitReturnsTheVerifiedToken() {
+    TokenCodec codec = codec(new MovableClock(), 100);
+    String jwt = issue(codec, "alice", START, 60);
+    Token first = codec.verify(jwt);
+    assertEquals(1, codec.cachedTokens());
+    assertSame(first, codec.verify(jwt));
+  }
+
+  @Test
+  void aCachedTokenStillExpiresOnTime() {
+    MovableClock clock = new MovableClock();
+    TokenCodec codec = codec(clock, 100);
+    String jwt = issue(codec, "alice", START, 60);
+    codec.verify(jwt);
+    clock.advance(Duration.ofSeconds(59));
+    assertEquals("alice", codec.verify(jwt).subject());
+    clock.advance(Duration.ofSeconds(1));
+    assertEquals(AuthFailure.EXPIRED, assertThrows(AuthException.class, () -> codec.verify(jwt)).failure());
+    assertEquals(0, codec.cachedTokens(), "an expired token leaves the cache");
+    assertEquals(AuthFailure.EXPIRED, assertThrows(AuthException.class, () -> codec.verify(jwt)).failure());
+  }
+
+  @Test
+  void leewayAppliesToCachedTokensToo() {
+    MovableClock clock = new MovableClock();
+    TokenCodec codec = new TokenCodec(JwtSettings.builder().secret(TokenCodecTest.SECRET).clock(clock)
+        .leeway(Duration.ofSeconds(5)).build());
+    String jwt = issue(codec, "alice", START, 60);
+    codec.verify(jwt);
+    clock.advance(Duration.ofSeconds(64));
+    codec.verify(jwt);
+    clock.advance(Duration.ofSeconds(1));
+    assertThrows(AuthException.class, () -> codec.verify(jwt));
+  }
+
+  @Test
+  void rejectedTokensAreNeverCached() {
+    TokenCodec codec = codec(new MovableClock(), 100);
+    String jwt = issue(codec, "alice", START, 60);
+    for (int i = 0; i < 3; i++) {
+      assertThrows(AuthException.class, () -> codec.verify(jwt + "="));
+      assertThrows(AuthException.class, () -> codec.verify(jwt.substring(0, jwt.length() - 1) + "A"));
+    }
+    assertEquals(0, codec.cachedTokens());
+  }
+
+  @Test
+  void aTamperedVariantOfACachedTokenIsNoHit() {
+    TokenCodec codec = codec(new MovableClock(), 100);
+    String jwt = issue(codec, "alice", START, 60);
+    codec.verify(jwt);
+    assertEquals(AuthFailure.MALFORMED_TOKEN,
+        assertThrows(AuthException.class, () -> codec.verify(jwt + "=")).failure());
+    assertEquals(1, codec.cachedTokens());
+  }
+
+  @Test
+  void aFloodOfDistinctValidTokensKeepsTheCacheAtItsBound() {
+    TokenCodec codec = codec(new MovableClock(), 1000);
+    for (int i = 0; i < 20_000; i++) {
+      codec.verify(issue(codec, "user-" + i, START, 60));
+      assertTrue(codec.cachedTokens() <= 1000, "over the bound after " + i);
+    }
+    assertEquals(1000, codec.cachedTokens());
+  }
+
+  @Test
+  void boundsThatDoNotDivideEvenlyAreKeptExactly() {
+    for (int bound : new int[] {1, 7, 33, 1001}) {
+      TokenCache cache = new TokenCache(bound);
+      Token t = Token.builder().subject("s").issuedAt(START).expiresAt(START.plusSeconds(9)).build();
+      for (int i = 0; i < bound * 50; i++) {
+        cache.put("jwt-" + i, t);
+      }
+      assertTrue(cache.size() <= bound, bound + " -> " + cache.size());
+      assertTrue(cache.size() > bound * 3 / 4, bound + " -> " + cache.size() + ": the bound is badly used");
+    }
+  }
+
+  @Test
+  void cacheSizeZeroTurnsItOff() {
+    TokenCodec codec = codec(new MovableClock(), 0);
+    codec.verify(issue(codec, "alice", START, 60));
+    assertEquals(0, codec.cachedTokens());
+  }
+}
