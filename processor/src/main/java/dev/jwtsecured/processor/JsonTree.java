@@ -17,6 +17,40 @@ final class JsonTree {
     return out.append('\n').toString();
   }
 
+  /** JSON on one line, without insignificant white space: for the constant the generated resource serves. */
+  static String compactJson(Object tree) {
+    StringBuilder out = new StringBuilder();
+    compact(tree, out);
+    return out.toString();
+  }
+
+  private static void compact(Object value, StringBuilder out) {
+    if (value instanceof Map<?, ?> map) {
+      out.append('{');
+      int i = 0;
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        if (i++ > 0) {
+          out.append(',');
+        }
+        quote(String.valueOf(e.getKey()), out);
+        out.append(':');
+        compact(e.getValue(), out);
+      }
+      out.append('}');
+    } else if (value instanceof List<?> list) {
+      out.append('[');
+      for (int i = 0; i < list.size(); i++) {
+        if (i > 0) {
+          out.append(',');
+        }
+        compact(list.get(i), out);
+      }
+      out.append(']');
+    } else {
+      scalar(value, out);
+    }
+  }
+
   private static void json(Object value, StringBuilder out, String indent) {
     if (value instanceof Map<?, ?> map) {
       if (map.isEmpty()) {

@@ -175,7 +175,7 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
     }
     Map<String, Object> document = new OpenApiGenerator().document(model);
     if (!model.settings().openApiPath().isEmpty()) {
-      write(model, new OpenApiResourceGenerator().generate(model, JsonTree.json(document)), originating);
+      write(model, new OpenApiResourceGenerator().generate(model, JsonTree.compactJson(document)), originating);
     }
     String base = "META-INF/jwtsecured/" + model.configClass().reflectionName();
     writeResource(base + ".openapi.json", JsonTree.json(document), originating);

@@ -34,7 +34,7 @@ final class OpenApiResourceGenerator {
         .addAnnotation(AnnotationSpec.builder(PATH).addMember("value", "$S", model.settings().openApiPath()).build())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addField(FieldSpec.builder(String.class, "DOCUMENT", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc("The document, as also written to {@code META-INF/jwtsecured/$L.openapi.json}.\n",
+            .addJavadoc("The document, compact; pretty-printed in {@code META-INF/jwtsecured/$L.openapi.json}.\n",
                 model.configClass().reflectionName())
             .initializer("$T.join($S,$>\n$L$<)", String.class, "", CodeBlock.join(chunks, ",\n"))
             .build())

@@ -1,0 +1,77 @@
+package dev.jwtsecured.bench;
+
+import jakarta.ws.rs.core.Response;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The generated filter's whole decision, without HTTP: (a) an authenticated request with an in-memory retriever (its
+ * token a cache hit after the first call), (b) an excluded path, (c) an {@code OPTIONS} request, (d) a rejected token.
+ * No {@code ResourceInfo} is injected outside a JAX-RS runtime, so the access rule is the default "authenticated"
+ * one, as for any resource without annotations.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class FilterBenchmark {
+  private BenchSecurityJwtFilter filter;
+  private BenchRequest authenticated;
+  private BenchRequest excluded;
+  private BenchRequest options;
+  private BenchRequest rejected;
+
+  @Setup
+  public void setUp() {
+    BenchSecurityJwtFeature feature = new BenchSecurityJwtFeature(BenchSecurityJwtFeature.settings()
+        .secret(Tokens.SECRET).build());
+    filter = new BenchSecurityJwtFilter(feature.auth());
+    String token = Tokens.token();
+    authenticated = new BenchRequest("GET", "/secured", "Bearer " + token);
+    excluded = new BenchRequest("GET", "/open", null);
+    options = new BenchRequest("OPTIONS", "/secured", null);
+    rejected = new BenchRequest("GET", "/secured", "Bearer " + token.substring(0, token.length() - 2) + "AA");
+    for (BenchRequest r : new BenchRequest[] {authenticated, excluded, options}) {
+      filter.filter(r);
+      if (r.aborted() != null) {
+        throw new IllegalStateException(r.getMethod() + " was refused: " + r.aborted().getStatus());
+      }
+    }
+    filter.filter(rejected);
+    if (rejected.aborted() == null || rejected.aborted().getStatus() != 401) {
+      throw new IllegalStateException("the tampered token was not refused");
+    }
+  }
+
+  private static Object run(BenchSecurityJwtFilter filter, BenchRequest request) {
+    request.reset();
+    filter.filter(request);
+    Response aborted = request.aborted();
+    return aborted != null ? aborted : request.getSecurityContext();
+  }
+
+  @Benchmark
+  public Object authenticatedCacheHit() {
+    return run(filter, authenticated);
+  }
+
+  @Benchmark
+  public Object excludedPath() {
+    return run(filter, excluded);
+  }
+
+  @Benchmark
+  public Object optionsRequest() {
+    return run(filter, options);
+  }
+
+  @Benchmark
+  public Object rejectedToken() {
+    return run(filter, rejected);
+  }
+}
