@@ -42,9 +42,10 @@ public final class Token {
     this.issuer = b.issuer;
     this.audience = List.copyOf(b.audience);
     this.id = b.id;
-    this.roles = Collections.unmodifiableSet(new LinkedHashSet<>(b.roles));
-    this.scopes = Collections.unmodifiableSet(new LinkedHashSet<>(b.scopes));
-    this.extras = Collections.unmodifiableMap(new LinkedHashMap<>(b.extras));
+    // Empty collections are shared: cached tokens stay small, which matters to the garbage collector.
+    this.roles = b.roles.isEmpty() ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(b.roles));
+    this.scopes = b.scopes.isEmpty() ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(b.scopes));
+    this.extras = b.extras.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(b.extras));
   }
 
   private static String requireText(String value, String name) {

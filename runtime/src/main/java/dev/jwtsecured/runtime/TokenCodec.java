@@ -20,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -59,6 +60,13 @@ public final class TokenCodec {
   private final long leewaySeconds;
   /** {@code null} when caching is off. */
   private final TokenCache cache;
+  /**
+   * Header segments that already passed {@link #checkHeader} in a token with a valid signature. Issuers write few
+   * distinct headers (usually one), so a small set spares the header's JSON parsing for the rest; identical text means
+   * identical checks.
+   */
+  private final Set<String> checkedHeaders = ConcurrentHashMap.newKeySet();
+  private static final int MAX_CHECKED_HEADERS = 16;
 
   public TokenCodec(JwtSettings settings) {
     this.settings = settings;
@@ -116,7 +124,11 @@ public final class TokenCodec {
 
   private Token verifyFully(String jwt) {
     int first = checkShape(jwt);
-    checkHeader(jwt, first);
+    String header = jwt.substring(0, first);
+    boolean knownHeader = checkedHeaders.contains(header);
+    if (!knownHeader) {
+      checkHeader(jwt, first);
+    }
     Claims claims;
     try {
       Jws<Claims> jws = parser.parseSignedClaims(jwt);
@@ -124,6 +136,9 @@ public final class TokenCodec {
         throw new AuthException(AuthFailure.ALGORITHM_NOT_ACCEPTED);
       }
       claims = jws.getPayload();
+      if (!knownHeader && checkedHeaders.size() < MAX_CHECKED_HEADERS) {
+        checkedHeaders.add(header);
+      }
     } catch (ExpiredJwtException e) {
       throw new AuthException(AuthFailure.EXPIRED);
     } catch (PrematureJwtException e) {
@@ -215,7 +230,7 @@ public final class TokenCodec {
     if (!settings.audience().isEmpty() && audience.stream().noneMatch(settings.audience()::contains)) {
       throw new AuthException(AuthFailure.AUDIENCE_NOT_ACCEPTED);
     }
-    Map<String, Object> extras = new LinkedHashMap<>();
+    Map<String, Object> extras = new LinkedHashMap<>(4);
     for (Map.Entry<String, Object> claim : claims.entrySet()) {
       if (!REGISTERED_CLAIMS.contains(claim.getKey())) {
         extras.put(claim.getKey(), claim.getValue());
@@ -236,10 +251,14 @@ public final class TokenCodec {
         .issuer(issuer)
         .audience(audience)
         .id(claims.getId())
-        .roles(new LinkedHashSet<>(words(claims.get("roles"))))
-        .scopes(new LinkedHashSet<>(words(scope)))
+        .roles(asSet(words(claims.get("roles"))))
+        .scopes(asSet(words(scope)))
         .extras(extras)
         .build();
+  }
+
+  private static Set<String> asSet(List<String> words) {
+    return words.isEmpty() ? Set.of() : new LinkedHashSet<>(words);
   }
 
   /** A string or collection of strings as a list; anything else (already refused by the deserializer) as empty. */
