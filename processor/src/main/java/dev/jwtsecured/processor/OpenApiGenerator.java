@@ -147,6 +147,13 @@ final class OpenApiGenerator {
     if (!parameters.isEmpty()) {
       op.put("parameters", parameters);
     }
+    if (!route.consumes().isEmpty() && List.of("POST", "PUT", "PATCH").contains(route.httpMethod())) {
+      Map<String, Object> content = new LinkedHashMap<>();
+      for (String type : route.consumes()) {
+        content.put(type, Map.of());
+      }
+      op.put("requestBody", map("content", content));
+    }
     Exposure exposure = exposure(model, route);
     switch (exposure) {
       case PROTECTED -> op.put("security", List.of(map(s.schemeName(), route.roles())));
