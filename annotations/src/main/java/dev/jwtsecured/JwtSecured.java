@@ -132,8 +132,8 @@ public @interface JwtSecured {
 
   /**
    * How many verified tokens to remember, by their exact text, so that a reused token skips parsing and the signature
-   * check (its expiry, the user retriever and the revocation check still run on every request); 0 turns the cache off.
-   * A changed secret starts with an empty cache.
+   * check (its expiry, the user retriever and the revocation check still run on every request); a token is remembered
+   * from its second use on. 0 turns the cache off. A changed secret starts with an empty cache.
    */
   int cacheSize() default 10_000;
 

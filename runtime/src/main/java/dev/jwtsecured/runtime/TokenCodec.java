@@ -41,8 +41,8 @@ import javax.crypto.spec.SecretKeySpec;
  *       {@code iat} not after now, each with the configured leeway; issuer and audience when configured.
  * </ol>
  *
- * <p>With {@link JwtSettings#cacheSize()} above zero, a verified token is remembered by its exact text
- * ({@link TokenCache}); a later use of the same text skips steps 1 to 4 and the claim parsing, and repeats the time
+ * <p>With {@link JwtSettings#cacheSize()} above zero, a token verified a second time is remembered by its exact text
+ * ({@link TokenCache}); later uses of the same text skip steps 1 to 4 and the claim parsing, and repeat the time
  * checks of step 5. Issuer and audience are fixed by the signed payload, so they need no second look.
  *
  * <p>Instances are thread-safe.
@@ -100,7 +100,7 @@ public final class TokenCodec {
       }
     }
     Token token = verifyFully(jwt);
-    if (cache != null) {
+    if (cache != null && cache.admit(jwt)) {
       cache.put(jwt, token);
     }
     return token;

@@ -52,12 +52,27 @@ class TokenCacheTest {
   }
 
   @Test
-  void aHitReturnsTheVerifiedToken() {
+  void aTokenIsCachedOnItsSecondVerificationAndThenHits() {
     TokenCodec codec = codec(new MovableClock(), 100);
     String jwt = issue(codec, "alice", START, 60);
-    Token first = codec.verify(jwt);
+    codec.verify(jwt);
+    assertEquals(0, codec.cachedTokens(), "a token seen once is not cached");
+    Token second = codec.verify(jwt);
     assertEquals(1, codec.cachedTokens());
-    assertSame(first, codec.verify(jwt));
+    assertSame(second, codec.verify(jwt));
+  }
+
+  @Test
+  void tokensUsedOnceNeverEvictATokenInUse() {
+    TokenCodec codec = codec(new MovableClock(), 100);
+    String hot = issue(codec, "alice", START, 60);
+    codec.verify(hot);
+    Token cached = codec.verify(hot);
+    for (int i = 0; i < 5_000; i++) {
+      codec.verify(issue(codec, "once-" + i, START, 60));
+    }
+    assertSame(cached, codec.verify(hot), "the hot token is still a hit");
+    assertTrue(codec.cachedTokens() <= 100);
   }
 
   @Test
@@ -66,6 +81,8 @@ class TokenCacheTest {
     TokenCodec codec = codec(clock, 100);
     String jwt = issue(codec, "alice", START, 60);
     codec.verify(jwt);
+    codec.verify(jwt);
+    assertEquals(1, codec.cachedTokens());
     clock.advance(Duration.ofSeconds(59));
     assertEquals("alice", codec.verify(jwt).subject());
     clock.advance(Duration.ofSeconds(1));
@@ -80,6 +97,7 @@ class TokenCacheTest {
     TokenCodec codec = new TokenCodec(JwtSettings.builder().secret(TokenCodecTest.SECRET).clock(clock)
         .leeway(Duration.ofSeconds(5)).build());
     String jwt = issue(codec, "alice", START, 60);
+    codec.verify(jwt);
     codec.verify(jwt);
     clock.advance(Duration.ofSeconds(64));
     codec.verify(jwt);
@@ -103,6 +121,7 @@ class TokenCacheTest {
     TokenCodec codec = codec(new MovableClock(), 100);
     String jwt = issue(codec, "alice", START, 60);
     codec.verify(jwt);
+    codec.verify(jwt);
     assertEquals(AuthFailure.MALFORMED_TOKEN,
         assertThrows(AuthException.class, () -> codec.verify(jwt + "=")).failure());
     assertEquals(1, codec.cachedTokens());
@@ -112,7 +131,9 @@ class TokenCacheTest {
   void aFloodOfDistinctValidTokensKeepsTheCacheAtItsBound() {
     TokenCodec codec = codec(new MovableClock(), 1000);
     for (int i = 0; i < 20_000; i++) {
-      codec.verify(issue(codec, "user-" + i, START, 60));
+      String jwt = issue(codec, "user-" + i, START, 60);
+      codec.verify(jwt);
+      codec.verify(jwt); // a second use: admitted
       assertTrue(codec.cachedTokens() <= 1000, "over the bound after " + i);
     }
     assertEquals(1000, codec.cachedTokens());
@@ -134,7 +155,9 @@ class TokenCacheTest {
   @Test
   void cacheSizeZeroTurnsItOff() {
     TokenCodec codec = codec(new MovableClock(), 0);
-    codec.verify(issue(codec, "alice", START, 60));
+    String jwt = issue(codec, "alice", START, 60);
+    codec.verify(jwt);
+    codec.verify(jwt);
     assertEquals(0, codec.cachedTokens());
   }
 }
