@@ -99,8 +99,10 @@ public final class TokenCodec {
         return cached;
       }
     }
+    boolean seenBefore = cache != null && jwt != null && cache.admit(jwt);
     Token token = verifyFully(jwt);
-    if (cache != null && cache.admit(jwt)) {
+    if (seenBefore) {
+      // Only a token that passed every check gets here.
       cache.put(jwt, token);
     }
     return token;

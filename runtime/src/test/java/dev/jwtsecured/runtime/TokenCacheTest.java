@@ -1,6 +1,7 @@
 package dev.jwtsecured.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -150,6 +153,114 @@ class TokenCacheTest {
       assertTrue(cache.size() <= bound, bound + " -> " + cache.size());
       assertTrue(cache.size() > bound * 3 / 4, bound + " -> " + cache.size() + ": the bound is badly used");
     }
+  }
+
+  @Test
+  void theCapacityIsExactlyTheConfiguredBound() {
+    for (int bound = 1; bound <= 300; bound++) {
+      assertEquals(bound, new TokenCache(bound).capacity(), "bound " + bound);
+    }
+    for (int bound : new int[] {1000, 1023, 1024, 1025, 10_000, 12_345, 1_000_000}) {
+      assertEquals(bound, new TokenCache(bound).capacity(), "bound " + bound);
+    }
+  }
+
+  @Test
+  void aTokenInUseSurvivesAFloodOfAdmittedTokens() {
+    TokenCache cache = new TokenCache(64);
+    Token hot = token("hot");
+    cache.put("hot-jwt", hot);
+    for (int i = 0; i < 20_000; i++) {
+      cache.put("flood-" + i, token("flood-" + i));
+      assertSame(hot, cache.get("hot-jwt"), "evicted after " + i + " admissions");
+    }
+    assertEquals(64, cache.size());
+  }
+
+  @Test
+  void tokensWithTheSameHashAreKeptApart() {
+    // "Aa" and "BB" have the same String.hashCode, and so does every pair built from them with the same suffix.
+    String a = "Aa.payload.signature";
+    String b = "BB.payload.signature";
+    assertEquals(a.hashCode(), b.hashCode());
+    TokenCache cache = new TokenCache(16);
+    Token ta = token("a");
+    cache.put(a, ta);
+    assertNull(cache.get(b), "same hash, other text: a miss");
+    Token tb = token("b");
+    cache.put(b, tb);
+    assertSame(ta, cache.get(a));
+    assertSame(tb, cache.get(b));
+    cache.remove(a);
+    assertNull(cache.get(a));
+    assertSame(tb, cache.get(b));
+  }
+
+  @Test
+  void aTokenPutTwiceTakesOneEntry() {
+    TokenCache cache = new TokenCache(16);
+    cache.put("jwt", token("first"));
+    Token second = token("second");
+    cache.put("jwt", second);
+    assertEquals(1, cache.size());
+    assertSame(second, cache.get("jwt"));
+  }
+
+  /**
+   * Lookups take no lock, so readers race with admissions and removals in the same sets. Whatever they see, a
+   * lookup returns the token stored for exactly that text, or nothing.
+   */
+  @Test
+  void concurrentReadersNeverSeeAnotherTokensEntry() throws Exception {
+    TokenCache cache = new TokenCache(32); // a few small sets: constant eviction under the writers
+    int keys = 400;
+    String[] jwts = new String[keys];
+    Token[] tokens = new Token[keys];
+    for (int i = 0; i < keys; i++) {
+      jwts[i] = "jwt-" + i;
+      tokens[i] = token("subject-" + i);
+    }
+    AtomicReference<String> wrong = new AtomicReference<>();
+    AtomicLong hits = new AtomicLong();
+    Thread[] threads = new Thread[4];
+    for (int t = 0; t < threads.length; t++) {
+      int seed = t;
+      threads[t] = new Thread(() -> {
+        SplittableRandom random = new SplittableRandom(seed);
+        long found = 0;
+        for (int n = 0; n < 400_000; n++) {
+          int k = random.nextInt(keys);
+          int op = random.nextInt(10);
+          if (op < 7) {
+            Token got = cache.get(jwts[k]);
+            if (got != null) {
+              found++;
+              if (got != tokens[k]) {
+                wrong.compareAndSet(null, jwts[k] + " returned " + got.subject());
+              }
+            }
+          } else if (op < 9) {
+            cache.put(jwts[k], tokens[k]);
+          } else {
+            cache.remove(jwts[k]);
+          }
+        }
+        hits.addAndGet(found);
+      });
+    }
+    for (Thread thread : threads) {
+      thread.start();
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    assertNull(wrong.get());
+    assertTrue(hits.get() > 0, "the readers never hit, so the race was not exercised");
+    assertTrue(cache.size() <= 32);
+  }
+
+  private static Token token(String subject) {
+    return Token.builder().subject(subject).issuedAt(START).expiresAt(START.plusSeconds(60)).build();
   }
 
   @Test
