@@ -133,9 +133,13 @@ public @interface JwtSecured {
   /**
    * How many verified tokens to remember, by their exact text, so that a reused token skips parsing and the signature
    * check (its expiry, the user retriever and the revocation check still run on every request); a token is remembered
-   * from its second use on. 0 turns the cache off. A changed secret starts with an empty cache.
+   * from its second use on. 0 turns the cache off. A changed secret starts with an empty cache. At most
+   * {@value #MAX_CACHE_SIZE}: the cache's tables (about 10 bytes per entry) are allocated up front.
    */
   int cacheSize() default 10_000;
+
+  /** The largest {@link #cacheSize()}. */
+  int MAX_CACHE_SIZE = 1_000_000;
 
   /**
    * The roles the application uses; when not empty, every role named by {@code @RolesAllowed} on a resource this

@@ -2,6 +2,7 @@ package dev.jwtsecured.processor;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import dev.jwtsecured.JwtSecured;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -255,7 +256,7 @@ final class ConfigValidator {
     }
 
     int cacheSize = ((Number) v.value("cacheSize").getValue()).intValue();
-    if (cacheSize < 0) {
+    if (cacheSize < 0 || cacheSize > JwtSecured.MAX_CACHE_SIZE) {
       problems.add(v.error("cacheSize", Message.CACHE_SIZE_INVALID.format(cacheSize)));
     }
 

@@ -1,5 +1,6 @@
 package dev.jwtsecured.processor;
 
+import dev.jwtsecured.JwtSecured;
 import java.util.Locale;
 
 /**
@@ -53,7 +54,8 @@ public enum Message {
   SCHEME_NAME_INVALID("JwtSecured.InvalidSchemeName",
       "schemeName \"%s\" is not a valid OpenAPI component name; use letters, digits, '.', '_' and '-'"),
   CACHE_SIZE_INVALID("JwtSecured.InvalidCacheSize",
-      "cacheSize %d is negative; use 0 to turn the token cache off, or a positive bound such as 10000"),
+      "cacheSize %d is outside 0 to " + JwtSecured.MAX_CACHE_SIZE + "; use 0 to turn the token cache off, or a"
+          + " bound such as 10000 (the cache's tables are allocated up front)"),
   SECRET_EMPTY("JwtSecured.EmptySecret",
       "secret must not be empty; set it to a placeholder such as \"${JWT_SECRET}\" and provide the variable at"
           + " start-up"),

@@ -433,4 +433,28 @@ class DiagnosticsTest {
     assertThat(compile(user(), config)).hadErrorContaining(tagged(Message.CACHE_SIZE_INVALID)).inFile(config)
         .onLineContaining("cacheSize = -1");
   }
+
+  @Test
+  void cacheSizeOverTheMaximum() {
+    JavaFileObject config = source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\",",
+        "    cacheSize = 1_000_001)",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return null; }",
+        "}");
+    Compilation c = compile(user(), config);
+    assertThat(c).hadErrorContaining(tagged(Message.CACHE_SIZE_INVALID)).inFile(config)
+        .onLineContaining("cacheSize = 1_000_001");
+    assertThat(c).hadErrorContaining("cacheSize 1000001 is outside 0 to 1000000");
+  }
+
+  @Test
+  void cacheSizeAtTheMaximumCompiles() {
+    JavaFileObject config = source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\", cacheSize = JwtSecured.MAX_CACHE_SIZE)",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return null; }",
+        "}");
+    assertThat(compile(user(), config)).succeededWithoutWarnings();
+  }
 }

@@ -1,5 +1,6 @@
 package dev.jwtsecured.runtime;
 
+import dev.jwtsecured.JwtSecured;
 import dev.jwtsecured.SameSite;
 import dev.jwtsecured.Transport;
 import java.time.Clock;
@@ -60,8 +61,9 @@ public final class JwtSettings {
     this.tokenUrl = b.tokenUrl.isEmpty() ? null : b.tokenUrl;
     this.scopes = List.copyOf(b.scopes);
     this.clock = b.clock;
-    if (b.cacheSize < 0) {
-      throw new IllegalArgumentException("cacheSize must not be negative");
+    if (b.cacheSize < 0 || b.cacheSize > JwtSecured.MAX_CACHE_SIZE) {
+      throw new IllegalArgumentException(
+          "cacheSize must be between 0 (off) and " + JwtSecured.MAX_CACHE_SIZE + ", not " + b.cacheSize);
     }
     this.cacheSize = b.cacheSize;
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jwtsecured.JwtSecured;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -261,6 +262,15 @@ class TokenCacheTest {
 
   private static Token token(String subject) {
     return Token.builder().subject(subject).issuedAt(START).expiresAt(START.plusSeconds(60)).build();
+  }
+
+  @Test
+  void cacheSizesOutsideTheRangeAreRefused() {
+    JwtSettings.Builder b = JwtSettings.builder().secret(TokenCodecTest.SECRET);
+    assertEquals(JwtSecured.MAX_CACHE_SIZE, b.cacheSize(1_000_000).build().cacheSize());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> b.cacheSize(1_000_001).build());
+    assertEquals("cacheSize must be between 0 (off) and 1000000, not 1000001", e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> b.cacheSize(-1).build());
   }
 
   @Test
