@@ -94,7 +94,7 @@ public class VerifyBenchmark {
   @Benchmark
   public Token jwtsecuredCacheMiss() {
     String t = missTokens[next];
-    next = next + 1 == MISS_TOKENS ? 0 : next + 1;
+    next = following(next);
     return missCache.verify(t);
   }
 
@@ -102,7 +102,7 @@ public class VerifyBenchmark {
   @Benchmark
   public Claims jjwtDistinctTokens() {
     String t = missTokens[nextJjwt];
-    nextJjwt = nextJjwt + 1 == MISS_TOKENS ? 0 : nextJjwt + 1;
+    nextJjwt = following(nextJjwt);
     return jjwt.parseSignedClaims(t).getPayload();
   }
 
@@ -110,8 +110,13 @@ public class VerifyBenchmark {
   @Benchmark
   public Token jwtsecuredNoCacheDistinctTokens() {
     String t = missTokens[nextNoCache];
-    nextNoCache = nextNoCache + 1 == MISS_TOKENS ? 0 : nextNoCache + 1;
+    nextNoCache = following(nextNoCache);
     return uncached.verify(t);
+  }
+
+  /** The index after {@code i} in {@link #missTokens}, round and round. */
+  private static int following(int i) {
+    return i + 1 == MISS_TOKENS ? 0 : i + 1;
   }
 
   @Benchmark

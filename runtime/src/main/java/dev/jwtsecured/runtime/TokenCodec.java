@@ -91,15 +91,16 @@ public final class TokenCodec {
    * @throws AuthException with the failure class of the first check that failed; never any other exception
    */
   public Token verify(String jwt) {
-    if (cache != null && jwt != null) {
-      Token cached = cache.get(jwt);
-      if (cached != null) {
-        // Only parsing and the signature are saved: time claims are checked again on every use.
-        checkTimes(cached, jwt);
-        return cached;
-      }
+    if (cache == null || jwt == null) {
+      return verifyFully(jwt);
     }
-    boolean seenBefore = cache != null && jwt != null && cache.admit(jwt);
+    Token cached = cache.get(jwt);
+    if (cached != null) {
+      // Only parsing and the signature are saved: time claims are checked again on every use.
+      checkTimes(cached, jwt);
+      return cached;
+    }
+    boolean seenBefore = cache.admit(jwt);
     Token token = verifyFully(jwt);
     if (seenBefore) {
       // Only a token that passed every check gets here.
