@@ -56,10 +56,14 @@ public @interface JwtSecured {
   String tokenUrl() default "";
 
   /**
-   * Java regular expressions; a request whose application-relative path (percent-decoded once, matrix parameters
-   * removed, starting with {@code /}) <em>fully</em> matches one of them skips authentication. {@code "/login"}
-   * excludes {@code /login} only, never {@code /loginx} or {@code /api/login}; write {@code "/schema(/.*)?"} for a
-   * subtree.
+   * Java regular expressions matched at compile time against the path template of every operation the processor sees
+   * (relative to the application path, parameters written {@code {name}}): an operation whose template one of them
+   * <em>fully</em> matches is public (a valid token still makes the user known). {@code "/login"} excludes
+   * {@code /login} only, never {@code /loginx} or {@code /api/login}; write {@code "/schema(/.*)?"} for a subtree, and
+   * {@code "/users/\\{id}"} for a template. Nothing is matched against request paths at run time, so percent-encoding,
+   * matrix parameters or dot-segments cannot move a request between policies. A plain path that matches no template
+   * but that a protected template would match ({@code "/users/me"} beside only {@code /users/{id}}) is a compile
+   * error; operations the processor did not see are never excluded.
    */
   String[] exclude() default {};
 
@@ -150,8 +154,24 @@ public @interface JwtSecured {
 
   /**
    * Packages whose JAX-RS resources this configuration secures, with their subpackages; empty means the configuration
-   * class's own package and its subpackages. Resources the processor does not see (from other jars, sub-resources
-   * returned by locators) are protected by default: they require a valid token.
+   * class's own package and its subpackages. The sub-resources that their locators return belong to this
+   * configuration too. Several configurations may coexist in one application as long as their packages do not overlap:
+   * each one's filter runs only on its own resource methods.
    */
   String[] basePackages() default {};
+
+  /**
+   * The {@code @ApplicationPath} under which the resources are served, for the OpenAPI document's paths and
+   * {@code tokenUrl}; {@code "/"} for none. Empty (the default) means: the {@code @ApplicationPath} of the
+   * {@code Application} class in this configuration's packages or their parent packages, else the only one in the
+   * compilation (several with different paths are a compile error). {@link #exclude()} and {@link #tokenUrl()} are
+   * always relative to it.
+   */
+  String applicationPath() default "";
+
+  /**
+   * What resource methods the processor did not see require: a valid token (the default) or nothing but a 403. Either
+   * way the feature logs each of them once.
+   */
+  UnseenMethods unseenMethods() default UnseenMethods.REQUIRE_TOKEN;
 }

@@ -18,8 +18,10 @@ import java.util.Optional;
  * @param needsInstance whether any of those methods is an instance method
  * @param hasNoArgConstructor whether generated code in the package can call {@code new ConfigClass()}
  * @param settings the annotation's values
- * @param routes every JAX-RS operation the configuration secures, sorted
- * @param applicationPath the {@code @ApplicationPath} of the application in scope, or empty
+ * @param routes every JAX-RS operation the configuration secures, sorted, each with its policy
+ * @param guardedLocators templates of the sub-resource locators to authenticate before they run
+ * @param basePackages the packages whose resources the configuration secures
+ * @param applicationPath the application's {@code @ApplicationPath}, or empty
  */
 public record ConfigModel(
     ClassName configClass,
@@ -32,7 +34,15 @@ public record ConfigModel(
     boolean hasNoArgConstructor,
     SettingsModel settings,
     List<RouteModel> routes,
+    List<String> guardedLocators,
+    List<String> basePackages,
     String applicationPath) {
+
+  public ConfigModel {
+    routes = List.copyOf(routes);
+    guardedLocators = List.copyOf(guardedLocators);
+    basePackages = List.copyOf(basePackages);
+  }
 
   /** {@code FooJwtFilter}. */
   public ClassName filterClass() {
@@ -52,6 +62,16 @@ public record ConfigModel(
   /** {@code FooJwtTokenResource}. */
   public ClassName tokenResourceClass() {
     return generated("JwtTokenResource");
+  }
+
+  /** {@code FooJwtPolicies}: binds the filter to each resource method with its policy. */
+  public ClassName policiesClass() {
+    return generated("JwtPolicies");
+  }
+
+  /** {@code FooJwtLocatorGuard}: authenticates before protected sub-resource locators run. */
+  public ClassName locatorGuardClass() {
+    return generated("JwtLocatorGuard");
   }
 
   /** {@code FooJwtOpenApi}: serves the OpenAPI document. */

@@ -66,9 +66,8 @@ final class ConfigValidator {
     this.types = env.getTypeUtils();
   }
 
-  Result validate(TypeElement config, AnnotationMirror annotation, List<RouteScanner.ScannedRoute> scanned,
+  Result validate(TypeElement config, AnnotationMirror annotation, RouteScanner.Scan scan, List<String> basePackages,
       String applicationPath) {
-    List<RouteModel> routes = scanned.stream().map(RouteScanner.ScannedRoute::model).collect(Collectors.toList());
     List<Diagnostic> problems = new ArrayList<>();
     Values values = new Values(config, annotation, elements.getElementValuesWithDefaults(annotation));
 
@@ -130,8 +129,11 @@ final class ConfigValidator {
           config, annotation, values.value("tokenUrl")));
     }
 
-    new RouteChecks(values.mirror, config).check(settings, scanned, authenticator.isPresent(), values, problems);
-    checkDeclaredRoles(values, scanned, problems);
+    RouteChecks.Result routes = new RouteChecks(values).check(settings, scan,
+        authenticator.isPresent() && !settings.tokenUrl().isEmpty());
+    problems.addAll(routes.problems());
+    checkDeclaredRoles(values, scan.routes(), problems);
+    checkScopesAreNotRoles(values, scan.routes(), problems);
 
     if (problems.stream().anyMatch(Diagnostic::isError) || retriever == null) {
       return new Result(Optional.empty(), problems, null);
@@ -140,6 +142,10 @@ final class ConfigValidator {
         !retriever.isStatic()
             || revocation.map(h -> !h.isStatic()).orElse(false)
             || authenticator.map(h -> !h.isStatic()).orElse(false);
+    if (needsInstance && !hasCallableConstructor(config)) {
+      problems.add(Diagnostic.error(Message.NO_CALLABLE_CONSTRUCTOR.format(config.getSimpleName()), config));
+      return new Result(Optional.empty(), problems, null);
+    }
     ConfigModel model =
         new ConfigModel(
             ClassName.get(config),
@@ -151,7 +157,9 @@ final class ConfigValidator {
             needsInstance,
             hasNoArgConstructor(config),
             settings,
-            routes,
+            routes.routes(),
+            routes.guardedLocators(),
+            basePackages,
             applicationPath);
     return new Result(Optional.of(model), problems, null);
   }
@@ -184,6 +192,12 @@ final class ConfigValidator {
         return;
       }
     }
+  }
+
+  /** Whether the user can create the configuration: some constructor is not private. */
+  private static boolean hasCallableConstructor(TypeElement config) {
+    return ElementFilter.constructorsIn(config.getEnclosedElements()).stream()
+        .anyMatch(c -> !c.getModifiers().contains(Modifier.PRIVATE));
   }
 
   private static boolean hasNoArgConstructor(TypeElement config) {
@@ -238,6 +252,9 @@ final class ConfigValidator {
           Message.QUOTED_TEXT_INVALID.format("cookieName", cookieName, "a cookie name")));
     }
     quoted(v, "cookiePath", "a Set-Cookie attribute", problems);
+    if (v.enumConstant("cookieSameSite").equals("NONE") && !v.bool("cookieSecure")) {
+      problems.add(v.error("cookieSameSite", Message.SAME_SITE_NONE_WITHOUT_SECURE.format()));
+    }
     quoted(v, "cookieDomain", "a Set-Cookie attribute", problems);
 
     String tokenUrl = v.string("tokenUrl");
@@ -284,7 +301,8 @@ final class ConfigValidator {
         openApiPath,
         v.string("openApiTitle"),
         v.string("openApiVersion"),
-        cacheSize);
+        cacheSize,
+        v.enumConstant("unseenMethods"));
   }
 
   private static void validateSecret(Values v, String secret, String algorithm, int minimumBytes,
@@ -295,7 +313,8 @@ final class ConfigValidator {
     }
     var placeholder = PLACEHOLDER.matcher(secret);
     String literal;
-    if (placeholder.matches()) {
+    boolean fallback = placeholder.matches();
+    if (fallback) {
       literal = placeholder.group(2); // a fallback is held to the literal rules
       if (literal == null) {
         return;
@@ -304,7 +323,9 @@ final class ConfigValidator {
       literal = secret;
     }
     if (WELL_KNOWN_SECRETS.contains(literal.toLowerCase(Locale.ROOT))) {
-      problems.add(v.error("secret", Message.SECRET_WELL_KNOWN.format(literal)));
+      problems.add(v.error("secret", fallback
+          ? Message.SECRET_WELL_KNOWN_FALLBACK.format(literal, placeholder.group(1))
+          : Message.SECRET_WELL_KNOWN.format(literal)));
       return;
     }
     int bytes = literal.getBytes(StandardCharsets.UTF_8).length;
@@ -347,15 +368,34 @@ final class ConfigValidator {
     }
     java.util.Set<String> reported = new java.util.HashSet<>();
     for (RouteScanner.ScannedRoute r : routes) {
-      if (r.accessSource() == null) {
+      Element source = r.decision().source();
+      if (source == null) {
         continue;
       }
-      for (String role : r.model().roles()) {
-        if (!declared.contains(role) && reported.add(r.accessSource() + "#" + role)) {
-          AnnotationMirror rolesAllowed = findAnnotation(r.accessSource(), Names.ROLES_ALLOWED).orElse(null);
+      for (String role : r.decision().roles()) {
+        if (!declared.contains(role) && reported.add(source + "#" + role)) {
+          AnnotationMirror rolesAllowed = findAnnotation(source, Names.ROLES_ALLOWED).orElse(null);
           problems.add(Diagnostic.error(Message.UNDECLARED_ROLE.format(role, String.join(", ", declared)),
-              r.accessSource(), rolesAllowed, null));
+              source, rolesAllowed, null));
         }
+      }
+    }
+  }
+
+  /**
+   * A name that is both a declared scope and a role (declared in {@code roles} or required by {@code @RolesAllowed})
+   * would let a requested scope pass for a role: the security context's {@code isUserInRole} reads both claims.
+   */
+  private static void checkScopesAreNotRoles(Values v, List<RouteScanner.ScannedRoute> routes,
+      List<Diagnostic> problems) {
+    java.util.Set<String> roles = new java.util.TreeSet<>(v.strings("roles"));
+    for (RouteScanner.ScannedRoute r : routes) {
+      roles.addAll(r.decision().roles());
+    }
+    List<String> scopes = v.strings("scopes");
+    for (int i = 0; i < scopes.size(); i++) {
+      if (roles.contains(scopes.get(i))) {
+        problems.add(v.errorAt("scopes", i, Message.SCOPE_IS_ROLE.format(scopes.get(i))));
       }
     }
   }
@@ -447,6 +487,15 @@ final class ConfigValidator {
           return Optional.empty(); // raw
         }
         TypeMirror u = args.get(0);
+        if (!erased.equals(Names.OPTIONAL) && u.getKind() == TypeKind.DECLARED
+            && erasedName(u).equals(Names.OPTIONAL)) {
+          // CompletionStage<Optional<U>>: the user type is U, and an empty Optional means an unknown user.
+          List<? extends TypeMirror> inner = ((DeclaredType) u).getTypeArguments();
+          if (inner.size() != 1) {
+            return Optional.empty();
+          }
+          u = inner.get(0);
+        }
         if (u.getKind() == TypeKind.ERROR) {
           return Optional.of(u);
         }
@@ -466,7 +515,10 @@ final class ConfigValidator {
         return HandlerModel.Returns.OPTIONAL;
       }
       if (erased.equals(Names.COMPLETION_STAGE) || erased.equals(Names.COMPLETABLE_FUTURE)) {
-        return HandlerModel.Returns.COMPLETION_STAGE;
+        List<? extends TypeMirror> args = ((DeclaredType) returned).getTypeArguments();
+        boolean ofOptional = args.size() == 1 && args.get(0).getKind() == TypeKind.DECLARED
+            && erasedName(args.get(0)).equals(Names.OPTIONAL);
+        return ofOptional ? HandlerModel.Returns.COMPLETION_STAGE_OF_OPTIONAL : HandlerModel.Returns.COMPLETION_STAGE;
       }
     }
     return HandlerModel.Returns.PLAIN;

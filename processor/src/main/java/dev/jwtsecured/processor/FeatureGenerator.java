@@ -6,7 +6,9 @@ import static dev.jwtsecured.processor.GeneratedTypes.JWS_ALGORITHM;
 import static dev.jwtsecured.processor.GeneratedTypes.JWT_AUTH;
 import static dev.jwtsecured.processor.GeneratedTypes.JWT_SETTINGS;
 import static dev.jwtsecured.processor.GeneratedTypes.SAME_SITE;
+import static dev.jwtsecured.processor.GeneratedTypes.ROUTE_SCOPE;
 import static dev.jwtsecured.processor.GeneratedTypes.TRANSPORT;
+import static dev.jwtsecured.processor.GeneratedTypes.UNSEEN_METHODS;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -77,23 +79,36 @@ final class FeatureGenerator {
         .addStatement("return auth")
         .build());
 
-    CodeBlock filterArguments = model.needsInstance() ? CodeBlock.of("auth, config") : CodeBlock.of("auth");
+    CodeBlock instance = model.needsInstance() ? CodeBlock.of("auth, config") : CodeBlock.of("auth");
+    CodeBlock packages = model.basePackages().stream().map(p -> CodeBlock.of("$S", p))
+        .collect(CodeBlock.joining(", "));
     MethodSpec.Builder configure = MethodSpec.methodBuilder("configure")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .returns(boolean.class)
         .addParameter(FEATURE_CONTEXT, "context")
-        .addStatement("context.register(new $T($L))", model.filterClass(), filterArguments);
+        .addComment("Published so that other configurations in the application leave these resources alone.")
+        .addStatement("$T scope = new $T($S, $T.of($L), $T::knows, auth.settings().unseenMethods(),\n"
+                + "context.getConfiguration())",
+            ROUTE_SCOPE, ROUTE_SCOPE, model.configClass().canonicalName(), List.class, packages,
+            model.policiesClass())
+        .addStatement("context.property(scope.property(), scope)")
+        .addStatement("context.register(new $T($L, scope))", model.policiesClass(), instance);
+    if (!model.guardedLocators().isEmpty()) {
+      configure.addComment("Authenticates before the protected sub-resource locators $L run.",
+          String.join(", ", model.guardedLocators()));
+      configure.addStatement("context.register(new $T(new $T($L, $T.AUTHENTICATED)))", model.locatorGuardClass(),
+          model.filterClass(), instance, GeneratedTypes.ACCESS_RULE);
+    }
     model.authenticator().ifPresent(authenticator -> {
       if (!model.settings().tokenUrl().isEmpty()) {
-        configure.addComment("The OAuth2 token endpoint at $L; the filter lets every request to it through.",
-            model.settings().tokenUrl());
+        configure.addComment("The OAuth2 token endpoint at $L, public.", model.settings().tokenUrl());
         configure.addStatement("context.register(new $T($L))", model.tokenResourceClass(),
             authenticator.isStatic() ? CodeBlock.of("auth") : CodeBlock.of("auth, config"));
       }
     });
     if (!model.settings().openApiPath().isEmpty()) {
-      configure.addComment("The OpenAPI document at $L.", model.settings().openApiPath());
+      configure.addComment("The OpenAPI document at $L, public.", model.settings().openApiPath());
       configure.addStatement("context.register($T.class)", model.openApiClass());
     }
     type.addMethod(configure.addStatement("return true").build());
@@ -122,7 +137,8 @@ final class FeatureGenerator {
         .add("\n.cookieDomain($S)", s.cookieDomain())
         .add("\n.cookieSecure($L)", s.cookieSecure())
         .add("\n.cookieSameSite($T.$L)", SAME_SITE, s.cookieSameSite())
-        .add("\n.cacheSize($L);\n", s.cacheSize())
+        .add("\n.cacheSize($L)", s.cacheSize())
+        .add("\n.unseenMethods($T.$L);\n", UNSEEN_METHODS, s.unseenMethods())
         .unindent().unindent();
     return MethodSpec.methodBuilder("settings")
         .addJavadoc("The settings of {@code @JwtSecured} on {@link $T}; the secret is resolved by {@code build()}.\n",

@@ -19,6 +19,8 @@ public record HandlerModel(String name, boolean isStatic, boolean takesScopes, b
     OPTIONAL,
     /** {@code CompletionStage<T>}, completed with the value or {@code null}. */
     COMPLETION_STAGE,
+    /** {@code CompletionStage<Optional<T>>}: an empty {@code Optional} means none. */
+    COMPLETION_STAGE_OF_OPTIONAL,
     /** {@code boolean} (revocation check). */
     BOOLEAN,
     /** {@code String}: the subject of a grant (authenticator). */

@@ -63,9 +63,10 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
     return Set.of(WARNINGS_AS_ERRORS, VERBOSE);
   }
 
+  /** The project's own annotations, which it claims: {@code -Xlint:processing} then names none of them. */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(Names.JWT_SECURED);
+    return Set.of(Names.JWT_SECURED, Names.USER_RETRIEVER, Names.AUTHENTICATOR, Names.REVOCATION_CHECK);
   }
 
   @Override
@@ -120,7 +121,7 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
         error(Message.INTERNAL_ERROR.format(trace), config);
       }
     }
-    return false;
+    return true; // only dev.jwtsecured annotations are supported, so claiming them takes nothing from another processor
   }
 
   private void processConfig(TypeElement config, RouteScanner scanner, boolean lastRound) throws IOException {
@@ -130,27 +131,34 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
     }
     List<String> scope = basePackages(config, mirror.get());
     List<RouteScanner.ScannedRoute> routes = new ArrayList<>();
+    List<RouteScanner.ScannedLocator> locators = new ArrayList<>();
     List<Element> originating = new ArrayList<>(List.of(config));
     for (String name : resources) {
       TypeElement resource = processingEnv.getElementUtils().getTypeElement(name);
       if (resource != null && scanner.inScope(resource, scope)) {
-        routes.addAll(scanner.routes(resource));
+        RouteScanner.Scan scan = scanner.scan(resource);
+        routes.addAll(scan.routes());
+        locators.addAll(scan.locators());
         originating.add(resource);
       }
     }
-    routes.sort((a, b) -> RouteModel.ORDER.compare(a.model(), b.model()));
-
-    String appPath = "";
-    for (String name : applications) {
-      TypeElement application = processingEnv.getElementUtils().getTypeElement(name);
-      if (application != null && scanner.inScope(application, scope)) {
-        appPath = RouteScanner.pathOf(application, Names.APPLICATION_PATH).orElse("");
-        originating.add(application);
-        break;
-      }
+    Optional<Diagnostic> inaccessible = inaccessibleResource(config, routes);
+    if (inaccessible.isPresent()) {
+      report(inaccessible.get());
+      return;
     }
+
+    ApplicationPaths.Resolved appPath =
+        new ApplicationPaths(processingEnv.getElementUtils(), scanner).resolve(config, mirror.get(), scope,
+            applications);
+    if (appPath.problem().isPresent()) {
+      report(appPath.problem().get());
+      return;
+    }
+    originating.addAll(appPath.applications());
     ConfigValidator.Result result =
-        new ConfigValidator(processingEnv).validate(config, mirror.get(), routes, appPath);
+        new ConfigValidator(processingEnv).validate(config, mirror.get(), new RouteScanner.Scan(routes, locators), scope,
+            appPath.path());
     if (result.deferred()) {
       if (lastRound) {
         error(Message.TYPE_NEVER_GENERATED.format(result.deferredMethod()), config);
@@ -170,6 +178,11 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
     write(model, new FilterGenerator().generate(model), originating);
     write(model, new AccessPointGenerator().generate(model), originating);
     write(model, new FeatureGenerator().generate(model), originating);
+    write(model, new PoliciesGenerator().generate(model), originating);
+    LocatorGuardGenerator guard = new LocatorGuardGenerator();
+    if (guard.applies(model)) {
+      write(model, guard.generate(model), originating);
+    }
     if (OpenApiGenerator.hasTokenEndpoint(model)) {
       write(model, new TokenEndpointGenerator().generate(model), originating);
     }
@@ -191,10 +204,31 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
       note.append(" and ").append(base).append(".{openapi.json,openapi.yaml,routes.json}; routes:");
       for (RouteModel r : model.routes()) {
         note.append("\n  ").append(r.httpMethod()).append(' ').append(OpenApiGenerator.fullPath(model, r.path()))
-            .append(" -> ").append(OpenApiGenerator.exposure(model, r).label);
+            .append(" -> ").append(r.policy().label);
       }
       processingEnv.getMessager().printMessage(Kind.NOTE, note.toString(), config);
     }
+  }
+
+  /**
+   * The generated policy table names each resource class with a class literal from the configuration's package; a class
+   * it cannot see there is an error on the configuration, naming the class.
+   */
+  private Optional<Diagnostic> inaccessibleResource(TypeElement config, List<RouteScanner.ScannedRoute> routes) {
+    String own = processingEnv.getElementUtils().getPackageOf(config).getQualifiedName().toString();
+    for (RouteScanner.ScannedRoute r : routes) {
+      TypeElement resource = (TypeElement) r.method().getEnclosingElement();
+      TypeElement declared = processingEnv.getElementUtils().getTypeElement(r.resourceClass().canonicalName());
+      for (Element e = declared == null ? resource : declared; e instanceof TypeElement; e = e.getEnclosingElement()) {
+        boolean samePackage = processingEnv.getElementUtils().getPackageOf(e).getQualifiedName().contentEquals(own);
+        if (e.getModifiers().contains(javax.lang.model.element.Modifier.PRIVATE)
+            || (!samePackage && !e.getModifiers().contains(javax.lang.model.element.Modifier.PUBLIC))) {
+          return Optional.of(Diagnostic.error(Message.RESOURCE_NOT_ACCESSIBLE.format(r.resourceClass().canonicalName(),
+              own), config, ConfigValidator.findAnnotation(config, Names.JWT_SECURED).orElse(null), null));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private List<String> basePackages(TypeElement config, AnnotationMirror mirror) {

@@ -105,6 +105,37 @@ public enum Message {
   OVERLAPPING_CONFIGURATIONS("JwtSecured.OverlappingConfigurations",
       "@JwtSecured classes %s and %s both secure the resources of package \"%s\"; a resource must have one"
           + " configuration. Set basePackages so that their packages do not overlap"),
+  EXCLUDE_SHADOWED_BY_TEMPLATE("JwtSecured.ExcludeShadowedByTemplate",
+      "exclude \"%s\" matches no operation's template, but JAX-RS dispatches that path to %s (%s), which needs a"
+          + " token; the exclusion would never apply and the path stays protected. Give \"%1$s\" its own resource"
+          + " method, or make the operation public with @PermitAll"),
+  LOCATOR_BEFORE_AUTHENTICATION("JwtSecured.LocatorBeforeAuthentication",
+      "The sub-resource locator at \"%s\" leads to public and protected operations, so it runs before"
+          + " authentication for every caller; keep user code in it free of side effects and of answers that differ"
+          + " by existence (404 before 401), or move the public operations to their own resource"),
+  SCOPE_IS_ROLE("JwtSecured.ScopeIsRole",
+      "scope \"%s\" is also a role (declared in roles or required by @RolesAllowed); a client could request the"
+          + " scope and pass for the role. Rename the scope, for example \"%1$s:read\""),
+  SAME_SITE_NONE_WITHOUT_SECURE("JwtSecured.SameSiteNoneWithoutSecure",
+      "cookieSameSite = NONE needs cookieSecure = true: browsers drop SameSite=None cookies without Secure. Set"
+          + " cookieSecure = true, or use LAX or STRICT"),
+  NO_CALLABLE_CONSTRUCTOR("JwtSecured.NoCallableConstructor",
+      "%s has instance @UserRetriever, @Authenticator or @RevocationCheck methods but only private constructors, so"
+          + " neither the generated feature nor the application can create it. Add a non-private constructor, or make"
+          + " the methods static"),
+  SECRET_WELL_KNOWN_FALLBACK("JwtSecured.WellKnownSecretFallback",
+      "the fallback \"%s\" of secret placeholder ${%s:...} is a well-known example value that attackers try first,"
+          + " and it is used whenever the variable is unset; remove the fallback (start-up then fails without the"
+          + " variable) or make it a long random value"),
+  APPLICATION_PATH_AMBIGUOUS("JwtSecured.AmbiguousApplicationPath",
+      "The compilation has @ApplicationPath classes with different paths (%s), and the processor cannot tell which"
+          + " application serves this configuration's resources; set applicationPath, for example"
+          + " applicationPath = \"%s\""),
+  APPLICATION_PATH_INVALID("JwtSecured.InvalidApplicationPath",
+      "applicationPath must be a plain absolute path such as \"/api\", or \"/\" for none; got \"%s\""),
+  RESOURCE_NOT_ACCESSIBLE("JwtSecured.ResourceNotAccessible",
+      "Resource class %s is not visible from package \"%s\", where the generated code binds each resource method to"
+          + " its policy by the class; make it (and the classes enclosing it) public"),
   INTERNAL_ERROR("JwtSecured.InternalError",
       "jwtsecured's processor failed on this class; please report it with this trace: %s");
 

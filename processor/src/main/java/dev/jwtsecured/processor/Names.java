@@ -8,6 +8,7 @@ final class Names {
   static final String REVOCATION_CHECK = "dev.jwtsecured.RevocationCheck";
 
   static final String RUNTIME = "dev.jwtsecured.runtime";
+  static final String RUNTIME_INTERNAL = RUNTIME + ".internal";
   static final String TOKEN = RUNTIME + ".Token";
   static final String GRANT = RUNTIME + ".Grant";
 

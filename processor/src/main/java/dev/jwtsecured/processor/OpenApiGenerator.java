@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Builds the OpenAPI 3.1 document of a configuration (SPEC 7): its security scheme, a root requirement, and every
@@ -19,24 +18,6 @@ import java.util.regex.Pattern;
 final class OpenApiGenerator {
   private static final List<String> METHOD_ORDER =
       List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
-  /** {@code {name}} or {@code {name: regex}} in a JAX-RS path template. */
-  private static final Pattern TEMPLATE_PARAM = Pattern.compile("\\{\\s*(\\w[\\w.-]*)\\s*(?::\\s*((?:[^{}]|\\{[^{}]*})*))?}");
-
-  /** How a route is reached, as the filter decides it. */
-  enum Exposure {
-    PROTECTED("protected"),
-    EXCLUDED_BY_PATTERN("excluded"),
-    PERMIT_ALL("public"),
-    DENY_ALL("denied"),
-    EXCLUDED_BY_METHOD("excluded-method");
-
-    final String label;
-
-    Exposure(String label) {
-      this.label = label;
-    }
-  }
-
   Map<String, Object> document(ConfigModel model) {
     SettingsModel s = model.settings();
     Map<String, Object> doc = new LinkedHashMap<>();
@@ -82,48 +63,9 @@ final class OpenApiGenerator {
     return RouteScanner.join(model.applicationPath(), path);
   }
 
-  /** How the filter treats {@code route} (SPEC 5.1), decided here as the generated filter will decide it. */
-  static Exposure exposure(ConfigModel model, RouteModel route) {
-    if (model.settings().excludeMethods().contains(route.httpMethod())) {
-      return Exposure.EXCLUDED_BY_METHOD;
-    }
-    if (route.access() == RouteModel.Access.DENY_ALL) {
-      return Exposure.DENY_ALL;
-    }
-    if (route.access() == RouteModel.Access.PERMIT_ALL) {
-      return Exposure.PERMIT_ALL;
-    }
-    return isExcluded(model.settings().exclude(), route.path()) ? Exposure.EXCLUDED_BY_PATTERN : Exposure.PROTECTED;
-  }
-
-  /**
-   * Whether an {@code exclude} pattern fully matches the route's template, written with its parameters as
-   * {@code {name}} (regular-expression templates reduced to their name). Exclusion patterns apply to the
-   * application-relative path, so the template is taken without the application path.
-   */
-  static boolean isExcluded(List<String> patterns, String template) {
-    String path = openApiPath(template);
-    for (String p : patterns) {
-      try {
-        if (Pattern.compile(p).matcher(path).matches()) {
-          return true;
-        }
-      } catch (RuntimeException invalid) {
-        // reported by the validator
-      }
-    }
-    return false;
-  }
-
   /** {@code /items/{id: [0-9]+}} becomes {@code /items/{id}}. */
   static String openApiPath(String template) {
-    Matcher m = TEMPLATE_PARAM.matcher(template);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      m.appendReplacement(out, Matcher.quoteReplacement("{" + m.group(1) + "}"));
-    }
-    m.appendTail(out);
-    return out.toString();
+    return Templates.openApi(template);
   }
 
   private Map<String, Object> operation(ConfigModel model, RouteModel route, String operationId) {
@@ -131,7 +73,7 @@ final class OpenApiGenerator {
     Map<String, Object> op = new LinkedHashMap<>();
     op.put("operationId", operationId);
     List<Object> parameters = new ArrayList<>();
-    Matcher m = TEMPLATE_PARAM.matcher(fullPath(model, route.path()));
+    Matcher m = Templates.PARAM.matcher(fullPath(model, route.path()));
     Set<String> seen = new LinkedHashSet<>();
     while (m.find()) {
       if (!seen.add(m.group(1))) {
@@ -154,22 +96,31 @@ final class OpenApiGenerator {
       }
       op.put("requestBody", map("content", content));
     }
-    Exposure exposure = exposure(model, route);
-    switch (exposure) {
-      case PROTECTED -> op.put("security", List.of(map(s.schemeName(), route.roles())));
-      case DENY_ALL -> op.put("security", List.of(map(s.schemeName(), List.of())));
-      default -> op.put("security", List.of());
+    RouteModel.Policy policy = route.policy();
+    boolean isProtected = policy == RouteModel.Policy.AUTHENTICATED || policy == RouteModel.Policy.ROLES;
+    if (isProtected) {
+      // An oauth2 requirement lists scopes; roles are no scopes (the token endpoint refuses them), so they are said
+      // in words there, and listed for the other scheme types, whose requirements may name roles (OpenAPI 3.1).
+      boolean oauth2 = hasTokenEndpoint(model);
+      op.put("security", List.of(map(s.schemeName(), oauth2 ? List.of() : route.roles())));
+      if (!route.roles().isEmpty()) {
+        op.put("description", "Requires a token with one of the roles: " + String.join(", ", route.roles()) + ".");
+      }
+    } else if (policy == RouteModel.Policy.DENY_ALL) {
+      op.put("security", List.of(map(s.schemeName(), List.of())));
+    } else {
+      op.put("security", List.of());
     }
-    if (exposure != Exposure.PROTECTED) {
-      op.put("description", switch (exposure) {
-        case EXCLUDED_BY_PATTERN -> "Excluded from authentication by an exclude pattern.";
+    if (!isProtected) {
+      op.put("description", switch (policy) {
+        case EXCLUDED -> "Excluded from authentication by an exclude pattern.";
         case PERMIT_ALL -> "Public: @PermitAll.";
-        case EXCLUDED_BY_METHOD -> "Excluded from authentication by its HTTP method.";
+        case EXCLUDED_METHOD -> "Excluded from authentication by its HTTP method.";
         default -> "Denied to everyone: @DenyAll.";
       });
     }
     Map<String, Object> responses = new LinkedHashMap<>();
-    if (exposure != Exposure.DENY_ALL) {
+    if (policy != RouteModel.Policy.DENY_ALL) {
       Map<String, Object> success = new LinkedHashMap<>();
       success.put("description", "The operation's response.");
       if (!route.produces().isEmpty()) {
@@ -181,11 +132,11 @@ final class OpenApiGenerator {
       }
       responses.put("default", success);
     }
-    if (exposure == Exposure.PROTECTED) {
+    if (isProtected) {
       responses.put("400", ref("responses", "InvalidRequest"));
       responses.put("401", ref("responses", "Unauthorized"));
     }
-    if (exposure == Exposure.DENY_ALL || (exposure == Exposure.PROTECTED && !route.roles().isEmpty())) {
+    if (policy == RouteModel.Policy.DENY_ALL || !route.roles().isEmpty()) {
       responses.put("403", ref("responses", "Forbidden"));
     }
     op.put("responses", responses);

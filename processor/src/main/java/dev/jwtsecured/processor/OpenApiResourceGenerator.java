@@ -33,6 +33,7 @@ final class OpenApiResourceGenerator {
         .addAnnotation(GeneratedTypes.generatedAnnotation())
         .addAnnotation(AnnotationSpec.builder(PATH).addMember("value", "$S", model.settings().openApiPath()).build())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addSuperinterface(GeneratedTypes.GENERATED_RESOURCE)
         .addField(FieldSpec.builder(String.class, "DOCUMENT", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .addJavadoc("The document, compact; pretty-printed in {@code META-INF/jwtsecured/$L.openapi.json}.\n",
                 model.configClass().reflectionName())

@@ -14,13 +14,17 @@ final class RouteReportGenerator {
   Map<String, Object> report(ConfigModel model) {
     List<Object> routes = new ArrayList<>();
     for (RouteModel r : model.routes()) {
-      routes.add(OpenApiGenerator.map(
+      Map<String, Object> route = OpenApiGenerator.map(
           "method", r.httpMethod(),
           "path", OpenApiGenerator.fullPath(model, r.path()),
           "resource", r.resourceClass().canonicalName(),
           "javaMethod", r.methodName(),
-          "access", OpenApiGenerator.exposure(model, r).label,
-          "roles", r.roles()));
+          "access", r.policy().label,
+          "roles", r.roles());
+      if (!r.locatorPath().isEmpty()) {
+        route.put("locator", OpenApiGenerator.fullPath(model, r.locatorPath()));
+      }
+      routes.add(route);
     }
     if (OpenApiGenerator.hasTokenEndpoint(model)) {
       routes.add(OpenApiGenerator.map(

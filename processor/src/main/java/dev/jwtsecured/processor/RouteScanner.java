@@ -2,30 +2,42 @@ package dev.jwtsecured.processor;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Collects the JAX-RS operations of the compilation: every public method of a root resource class (a concrete class
- * annotated {@code @Path}) that carries an HTTP method designator ({@code @GET}, {@code @POST}, or any annotation
- * meta-annotated {@code @HttpMethod}), on the method or on the method it overrides.
+ * Collects every operation JAX-RS can dispatch to from the classes of the compilation: the resource methods of root
+ * resource classes (concrete classes annotated {@code @Path}), including methods whose JAX-RS annotations sit on a
+ * superclass or interface method they implement, and the resource methods of sub-resource classes that locators
+ * return, recursively.
  *
- * <p>Access follows JSR-250 as JAX-RS runtimes apply it: {@code @DenyAll}, {@code @PermitAll} or {@code @RolesAllowed} on
- * the method wins over one on the class; without either, the operation needs a valid token.
+ * <p>Access follows JSR-250 as JAX-RS runtimes apply it, looked up where JAX-RS finds the method's annotations: a
+ * {@code @DenyAll}, {@code @RolesAllowed} or {@code @PermitAll} on the method (the implementation, or the superclass or
+ * interface method that carries its JAX-RS annotations) wins over one on the class (the resource class, or the type
+ * declaring that method). Where two places disagree, the stricter rule applies: deny before roles before a valid token
+ * before public, and two role lists admit only the roles they share. A locator's own access rule applies to everything
+ * it leads to, again the stricter one winning.
  */
 final class RouteScanner {
   private final Elements elements;
@@ -35,6 +47,41 @@ final class RouteScanner {
     this.elements = env.getElementUtils();
     this.types = env.getTypeUtils();
   }
+
+  /** A JSR-250 decision and the element it was read from ({@code null} when no annotation decided). */
+  record Decision(RouteModel.Access access, List<String> roles, Element source) {
+    static final Decision AUTHENTICATED = new Decision(RouteModel.Access.AUTHENTICATED, List.of(), null);
+
+    /** The stricter of two decisions. */
+    Decision stricter(Decision other) {
+      if (access == RouteModel.Access.ROLES && other.access == RouteModel.Access.ROLES) {
+        List<String> shared = roles.stream().filter(other.roles::contains).collect(Collectors.toList());
+        return shared.isEmpty()
+            ? new Decision(RouteModel.Access.DENY_ALL, List.of(), source)
+            : new Decision(RouteModel.Access.ROLES, shared, source);
+      }
+      return other.access.compareTo(access) > 0 ? other : this;
+    }
+  }
+
+  /**
+   * An operation as scanned, before the configuration's exclusions decide its policy.
+   *
+   * @param method the Java method (for positions of diagnostics)
+   * @param locatorPath the template of the outermost locator that leads here, or empty
+   */
+  record ScannedRoute(ClassName resourceClass, String methodName, List<TypeName> parameterTypes, String httpMethod,
+      String path, Decision decision, List<String> consumes, List<String> produces, ExecutableElement method,
+      String locatorPath) {}
+
+  /**
+   * A sub-resource locator: its full template, the operations it leads to (at any depth), and whether it may lead to a
+   * class the processor cannot see (its return type is {@code Object}, a type variable, or a class already on the path).
+   */
+  record ScannedLocator(String path, ExecutableElement method, List<ScannedRoute> reached, boolean leadsToUnseen) {}
+
+  /** What one root resource class gives. */
+  record Scan(List<ScannedRoute> routes, List<ScannedLocator> locators) {}
 
   /** The root resource classes among {@code roots} and their nested classes. */
   List<TypeElement> resourceClasses(Iterable<? extends Element> roots) {
@@ -55,10 +102,12 @@ final class RouteScanner {
     }
   }
 
-  /** Whether {@code resource} lies in one of {@code packages} or below. */
-  boolean inScope(TypeElement resource, List<String> packages) {
-    PackageElement p = elements.getPackageOf(resource);
-    String name = p.getQualifiedName().toString();
+  /** Whether {@code type} lies in one of {@code packages} or below. */
+  boolean inScope(TypeElement type, List<String> packages) {
+    return inPackages(elements.getPackageOf(type).getQualifiedName().toString(), packages);
+  }
+
+  static boolean inPackages(String name, List<String> packages) {
     for (String base : packages) {
       if (base.isEmpty() || name.equals(base) || name.startsWith(base + ".")) {
         return true;
@@ -67,60 +116,98 @@ final class RouteScanner {
     return false;
   }
 
-  /**
-   * A route and where it came from, for diagnostics: the Java method, and the element whose {@code @PermitAll},
-   * {@code @DenyAll} or {@code @RolesAllowed} decided its access ({@code null} when none did).
-   */
-  record ScannedRoute(RouteModel model, ExecutableElement method, Element accessSource) {}
+  /** The package of {@code e}. */
+  String packageOf(Element e) {
+    PackageElement p = elements.getPackageOf(e);
+    return p.getQualifiedName().toString();
+  }
 
-  /** The operations of one root resource class. */
-  List<ScannedRoute> routes(TypeElement resource) {
+  /** The operations and locators of one root resource class. */
+  Scan scan(TypeElement root) {
     List<ScannedRoute> routes = new ArrayList<>();
-    String classPath = pathOf(resource).orElse("");
+    List<ScannedLocator> locators = new ArrayList<>();
+    Deque<TypeElement> path = new ArrayDeque<>();
+    path.push(root);
+    scanClass(root, pathOf(root).orElse(""), null, "", path, routes, locators);
+    return new Scan(routes, locators);
+  }
+
+  /**
+   * Scans the public methods of {@code resource} under {@code prefix}.
+   *
+   * @param inherited the decision of the locator that leads here, or {@code null}
+   * @return whether anything below may be unseen
+   */
+  private boolean scanClass(TypeElement resource, String prefix, Decision inherited, String locatorPath,
+      Deque<TypeElement> onPath, List<ScannedRoute> routes, List<ScannedLocator> locators) {
+    boolean unseen = false;
     for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(resource))) {
-      if (!method.getModifiers().contains(Modifier.PUBLIC) || method.getModifiers().contains(Modifier.STATIC)) {
+      if (!method.getModifiers().contains(Modifier.PUBLIC) || method.getModifiers().contains(Modifier.STATIC)
+          || ((TypeElement) method.getEnclosingElement()).getQualifiedName().contentEquals("java.lang.Object")) {
         continue;
       }
       ExecutableElement annotated = jaxRsAnnotated(method, resource);
       Optional<String> httpMethod = httpMethod(annotated);
-      if (httpMethod.isEmpty()) {
-        continue; // a sub-resource locator or a plain method
+      Optional<String> subPath = pathOf(annotated);
+      Decision decision = decision(method, annotated, resource);
+      if (inherited != null) {
+        decision = decision.stricter(inherited);
       }
-      String path = join(classPath, pathOf(annotated).orElse(""));
-      List<TypeName> parameters =
-          method.getParameters().stream()
-              .map(p -> TypeName.get(types.erasure(p.asType())))
-              .collect(Collectors.toList());
-      RouteModel.Access access;
-      List<String> roles = List.of();
-      Element decided = accessSource(method, resource);
-      if (decided == null) {
-        access = RouteModel.Access.AUTHENTICATED;
-      } else if (ConfigValidator.hasAnnotation(decided, Names.DENY_ALL)) {
-        access = RouteModel.Access.DENY_ALL;
-      } else if (ConfigValidator.hasAnnotation(decided, Names.PERMIT_ALL)) {
-        access = RouteModel.Access.PERMIT_ALL;
-      } else {
-        roles = rolesOf(decided);
-        access = roles.isEmpty() ? RouteModel.Access.DENY_ALL : RouteModel.Access.ROLES;
+      if (httpMethod.isPresent()) {
+        routes.add(new ScannedRoute(ClassName.get(resource), method.getSimpleName().toString(),
+            method.getParameters().stream().map(p -> TypeName.get(types.erasure(p.asType())))
+                .collect(Collectors.toList()),
+            httpMethod.get(), join(prefix, subPath.orElse("")), decision,
+            mediaTypes(annotated, resource, Names.CONSUMES), mediaTypes(annotated, resource, Names.PRODUCES),
+            method, locatorPath));
+      } else if (subPath.isPresent()) {
+        String locator = join(prefix, subPath.get());
+        List<ScannedRoute> reached = new ArrayList<>();
+        Optional<TypeElement> sub = subResourceClass(types.asMemberOf((DeclaredType) resource.asType(), method));
+        boolean leadsToUnseen;
+        if (sub.isEmpty() || onPath.contains(sub.get())) {
+          leadsToUnseen = true;
+        } else {
+          onPath.push(sub.get());
+          Decision passed = decision.source() == null && inherited == null ? null : decision;
+          leadsToUnseen = scanClass(sub.get(), locator, passed, locatorPath.isEmpty() ? locator : locatorPath, onPath,
+              reached, locators);
+          onPath.pop();
+        }
+        locators.add(new ScannedLocator(locator, method, List.copyOf(reached), leadsToUnseen));
+        routes.addAll(reached);
+        unseen |= leadsToUnseen;
       }
-      routes.add(new ScannedRoute(new RouteModel(ClassName.get(resource), method.getSimpleName().toString(),
-          parameters, httpMethod.get(), path, access, roles, mediaTypes(annotated, resource, Names.CONSUMES),
-          mediaTypes(annotated, resource, Names.PRODUCES)), method, decided));
     }
-    return routes;
+    return unseen;
   }
 
-  /** The method that carries the JAX-RS annotations: {@code method} itself, or the first method it overrides that does. */
+  /** The class a locator returns, when it is one the processor can scan. */
+  private Optional<TypeElement> subResourceClass(TypeMirror methodType) {
+    TypeMirror returned = ((javax.lang.model.type.ExecutableType) methodType).getReturnType();
+    if (returned.getKind() != TypeKind.DECLARED) {
+      return Optional.empty();
+    }
+    TypeElement type = (TypeElement) ((DeclaredType) returned).asElement();
+    String name = type.getQualifiedName().toString();
+    if (name.equals("java.lang.Object") || name.equals("java.lang.Class")) {
+      return Optional.empty();
+    }
+    return Optional.of(type);
+  }
+
+  /**
+   * The method that carries the JAX-RS annotations (JAX-RS 3.6): {@code method} itself when it has any, else the first
+   * method it overrides that has some, superclasses before interfaces.
+   */
   private ExecutableElement jaxRsAnnotated(ExecutableElement method, TypeElement resource) {
-    if (httpMethod(method).isPresent() || ConfigValidator.hasAnnotation(method, Names.PATH)) {
+    if (hasJaxRsAnnotation(method)) {
       return method;
     }
     for (TypeElement supertype : supertypes(resource)) {
       for (ExecutableElement candidate : ElementFilter.methodsIn(supertype.getEnclosedElements())) {
-        if (candidate.getSimpleName().equals(method.getSimpleName())
-            && (candidate.equals(method) || elements.overrides(method, candidate, resource))
-            && httpMethod(candidate).isPresent()) {
+        if (candidate.getSimpleName().equals(method.getSimpleName()) && !candidate.equals(method)
+            && elements.overrides(method, candidate, resource) && hasJaxRsAnnotation(candidate)) {
           return candidate;
         }
       }
@@ -128,57 +215,74 @@ final class RouteScanner {
     return method;
   }
 
+  private static boolean hasJaxRsAnnotation(ExecutableElement method) {
+    return httpMethod(method).isPresent() || ConfigValidator.hasAnnotation(method, Names.PATH);
+  }
+
+  /** {@code type}'s superclasses (nearest first), then its interfaces (breadth first). */
   private List<TypeElement> supertypes(TypeElement type) {
-    List<TypeElement> all = new ArrayList<>();
-    List<TypeElement> queue = new ArrayList<>(List.of(type));
+    Set<TypeElement> classes = new LinkedHashSet<>();
+    for (TypeMirror s = type.getSuperclass(); s.getKind() == TypeKind.DECLARED;
+        s = ((TypeElement) types.asElement(s)).getSuperclass()) {
+      classes.add((TypeElement) types.asElement(s));
+    }
+    Set<TypeElement> interfaces = new LinkedHashSet<>();
+    Deque<TypeElement> queue = new ArrayDeque<>();
+    queue.add(type);
+    queue.addAll(classes);
     while (!queue.isEmpty()) {
-      TypeElement t = queue.remove(0);
-      if (all.contains(t)) {
-        continue;
-      }
-      all.add(t);
-      for (var s : types.directSupertypes(t.asType())) {
-        Element e = types.asElement(s);
-        if (e instanceof TypeElement) {
-          queue.add((TypeElement) e);
+      for (TypeMirror i : queue.poll().getInterfaces()) {
+        TypeElement e = (TypeElement) types.asElement(i);
+        if (interfaces.add(e)) {
+          queue.add(e);
         }
       }
     }
+    List<TypeElement> all = new ArrayList<>(classes);
+    all.addAll(interfaces);
     return all;
   }
 
-  /** The element whose JSR-250 annotation applies: the method, else the resource class, else {@code null}. */
-  private static Element accessSource(ExecutableElement method, TypeElement resource) {
-    if (hasAccessAnnotation(method)) {
-      return method;
+  /**
+   * The JSR-250 decision for {@code method}: method level (the method and the one carrying its JAX-RS annotations)
+   * before class level (the resource class and the type declaring that method); the stricter where two disagree.
+   */
+  private static Decision decision(ExecutableElement method, ExecutableElement annotated, TypeElement resource) {
+    Decision methodLevel = combine(method, annotated);
+    if (methodLevel != null) {
+      return methodLevel;
     }
-    if (hasAccessAnnotation(resource)) {
-      return resource;
+    Decision classLevel = combine(resource, annotated.getEnclosingElement());
+    return classLevel == null ? Decision.AUTHENTICATED : classLevel;
+  }
+
+  private static Decision combine(Element first, Element second) {
+    Decision a = read(first);
+    Decision b = first.equals(second) ? null : read(second);
+    if (a == null) {
+      return b;
+    }
+    return b == null ? a : a.stricter(b);
+  }
+
+  /** The decision of the JSR-250 annotation on {@code e}, or {@code null} when it has none. */
+  private static Decision read(Element e) {
+    if (ConfigValidator.hasAnnotation(e, Names.DENY_ALL)) {
+      return new Decision(RouteModel.Access.DENY_ALL, List.of(), e);
+    }
+    if (ConfigValidator.hasAnnotation(e, Names.ROLES_ALLOWED)) {
+      List<String> roles = rolesOf(e);
+      return new Decision(roles.isEmpty() ? RouteModel.Access.DENY_ALL : RouteModel.Access.ROLES, roles, e);
+    }
+    if (ConfigValidator.hasAnnotation(e, Names.PERMIT_ALL)) {
+      return new Decision(RouteModel.Access.PERMIT_ALL, List.of(), e);
     }
     return null;
   }
 
-  private static boolean hasAccessAnnotation(Element e) {
-    return ConfigValidator.hasAnnotation(e, Names.DENY_ALL)
-        || ConfigValidator.hasAnnotation(e, Names.PERMIT_ALL)
-        || ConfigValidator.hasAnnotation(e, Names.ROLES_ALLOWED);
-  }
-
   private static List<String> rolesOf(Element e) {
     AnnotationMirror m = ConfigValidator.findAnnotation(e, Names.ROLES_ALLOWED).orElseThrow();
-    for (var entry : m.getElementValues().entrySet()) {
-      if (entry.getKey().getSimpleName().contentEquals("value")) {
-        Object v = entry.getValue().getValue();
-        if (v instanceof List) {
-          return ((List<?>) v).stream()
-              .map(av -> String.valueOf(((AnnotationValue) av).getValue()))
-              .distinct()
-              .sorted()
-              .collect(Collectors.toList());
-        }
-      }
-    }
-    return List.of();
+    return new ArrayList<>(new TreeSet<>(AnnotationValues.strings(m, "value")));
   }
 
   private static Optional<String> httpMethod(Element method) {
@@ -186,11 +290,7 @@ final class RouteScanner {
       Element annotationType = a.getAnnotationType().asElement();
       Optional<AnnotationMirror> designator = ConfigValidator.findAnnotation(annotationType, Names.HTTP_METHOD);
       if (designator.isPresent()) {
-        for (var entry : designator.get().getElementValues().entrySet()) {
-          if (entry.getKey().getSimpleName().contentEquals("value")) {
-            return Optional.of(String.valueOf(entry.getValue().getValue()));
-          }
-        }
+        return AnnotationValues.string(designator.get(), "value");
       }
     }
     return Optional.empty();
@@ -201,18 +301,11 @@ final class RouteScanner {
     for (Element e : List.of(method, resource)) {
       Optional<AnnotationMirror> m = ConfigValidator.findAnnotation(e, annotation);
       if (m.isPresent()) {
-        for (var entry : m.get().getElementValues().entrySet()) {
-          if (entry.getKey().getSimpleName().contentEquals("value")) {
-            Object v = entry.getValue().getValue();
-            List<?> values = v instanceof List ? (List<?>) v : List.of(entry.getValue());
-            return values.stream()
-                .map(av -> String.valueOf(((AnnotationValue) av).getValue()))
-                .flatMap(t -> java.util.Arrays.stream(t.split(",")))
-                .map(String::trim)
-                .filter(t -> !t.isEmpty())
-                .collect(Collectors.toList());
-          }
-        }
+        return AnnotationValues.strings(m.get(), "value").stream()
+            .flatMap(t -> java.util.Arrays.stream(t.split(",")))
+            .map(String::trim)
+            .filter(t -> !t.isEmpty())
+            .collect(Collectors.toList());
       }
     }
     return List.of();
@@ -224,16 +317,7 @@ final class RouteScanner {
 
   /** The {@code value} of {@code @Path} or {@code @ApplicationPath} on {@code e}. */
   static Optional<String> pathOf(Element e, String annotation) {
-    return ConfigValidator.findAnnotation(e, annotation).flatMap(RouteScanner::valueOf);
-  }
-
-  private static Optional<String> valueOf(AnnotationMirror m) {
-    for (var entry : m.getElementValues().entrySet()) {
-      if (entry.getKey().getSimpleName().contentEquals("value")) {
-        return Optional.of(String.valueOf(entry.getValue().getValue()));
-      }
-    }
-    return Optional.empty();
+    return ConfigValidator.findAnnotation(e, annotation).flatMap(m -> AnnotationValues.string(m, "value"));
   }
 
   /** Joins JAX-RS path fragments as the runtime does: one slash between, one at the start, none at the end. */
@@ -247,5 +331,4 @@ final class RouteScanner {
     }
     return path.length() == 0 ? "/" : path.toString();
   }
-
 }

@@ -27,4 +27,13 @@ public record SettingsModel(
     String openApiPath,
     String openApiTitle,
     String openApiVersion,
-    int cacheSize) {}
+    int cacheSize,
+    String unseenMethods) {
+
+  public SettingsModel {
+    exclude = List.copyOf(exclude);
+    excludeMethods = List.copyOf(excludeMethods);
+    audience = List.copyOf(audience);
+    scopes = List.copyOf(scopes);
+  }
+}

@@ -42,6 +42,7 @@ final class TokenEndpointGenerator {
             .addAnnotation(GeneratedTypes.generatedAnnotation())
             .addAnnotation(AnnotationSpec.builder(PATH).addMember("value", "$S", model.settings().tokenUrl()).build())
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addSuperinterface(GeneratedTypes.GENERATED_RESOURCE)
             .addField(JWT_AUTH, "auth", Modifier.PRIVATE, Modifier.FINAL);
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addParameter(JWT_AUTH, "auth")
         .addStatement("this.auth = auth");

@@ -171,12 +171,12 @@ class DiagnosticsTest {
   void wellKnownSecretIsAnError() {
     JavaFileObject config = source("Config",
         "@JwtSecured(",
-        "    secret = \"${JWT_SECRET:abcd123}\")",
+        "    secret = \"changeme\")",
         "final class Config {",
         "  @UserRetriever static User user(Token token) { return null; }",
         "}");
     assertThat(compile(user(), config)).hadErrorContaining(tagged(Message.SECRET_WELL_KNOWN)).inFile(config)
-        .onLineContaining("abcd123");
+        .onLineContaining("changeme");
   }
 
   @Test

@@ -4,21 +4,25 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 
 /**
- * What a resource method requires, as the processor read it from {@code @PermitAll}, {@code @DenyAll} and
- * {@code @RolesAllowed} (method before class, JSR-250). Resource methods the processor did not see get
- * {@link #AUTHENTICATED}: a valid token and nothing more.
+ * What a resource method requires, as the processor decided it at compile time from {@code @PermitAll},
+ * {@code @DenyAll}, {@code @RolesAllowed} and the configuration's exclusions. The generated feature binds one rule to
+ * each resource method when JAX-RS deploys it. Resource methods the processor did not see get {@link #AUTHENTICATED}
+ * (or {@link #DENY_ALL}, as {@code unseenMethods} says): never anything more open.
  */
 public final class AccessRule {
   /** A valid token; no role. The rule for resources without annotations and for unknown resources. */
   public static final AccessRule AUTHENTICATED = new AccessRule(Kind.AUTHENTICATED, List.of());
-  /** {@code @PermitAll}: no token needed. */
-  public static final AccessRule PERMIT_ALL = new AccessRule(Kind.PERMIT_ALL, List.of());
+  /**
+   * Public ({@code @PermitAll}, or excluded by pattern or HTTP method): no token needed; a valid one still makes the
+   * user known, an absent or invalid one is ignored.
+   */
+  public static final AccessRule PUBLIC = new AccessRule(Kind.PUBLIC, List.of());
   /** {@code @DenyAll}: 403 for everyone. */
   public static final AccessRule DENY_ALL = new AccessRule(Kind.DENY_ALL, List.of());
 
   private enum Kind {
     AUTHENTICATED,
-    PERMIT_ALL,
+    PUBLIC,
     DENY_ALL,
     ROLES
   }
@@ -39,8 +43,8 @@ public final class AccessRule {
     return new AccessRule(Kind.ROLES, List.of(roles));
   }
 
-  public boolean isPermitAll() {
-    return kind == Kind.PERMIT_ALL;
+  public boolean isPublic() {
+    return kind == Kind.PUBLIC;
   }
 
   public boolean isDenyAll() {
@@ -56,7 +60,7 @@ public final class AccessRule {
   public boolean allows(SecurityContext security) {
     switch (kind) {
       case AUTHENTICATED:
-      case PERMIT_ALL:
+      case PUBLIC:
         return true;
       case ROLES:
         for (String role : roles) {

@@ -28,7 +28,7 @@ public final class Grant {
     this.extras = Collections.unmodifiableMap(new LinkedHashMap<>(extras));
   }
 
-  /** A grant for {@code subject} with no roles, no scopes beyond those requested, and no extras. */
+  /** A grant for {@code subject} with no roles, no scopes and no extras. */
   public static Grant of(String subject) {
     return new Grant(subject, Set.of(), Set.of(), Map.of());
   }
@@ -39,8 +39,9 @@ public final class Grant {
   }
 
   /**
-   * The scopes granted. The token endpoint writes those that were also requested into the {@code scope} claim. A grant
-   * without scopes grants every requested scope the configuration declares.
+   * The scopes this user may have. The token endpoint writes those that were also requested into the {@code scope}
+   * claim; a grant without scopes grants none, whatever the client asks for. To grant what was asked, take the
+   * requested scopes as the authenticator's third parameter, check them, and pass the allowed ones here.
    */
   public Grant withScopes(Collection<String> scopes) {
     return new Grant(subject, roles, new LinkedHashSet<>(scopes), extras);

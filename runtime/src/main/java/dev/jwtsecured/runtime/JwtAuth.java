@@ -3,7 +3,6 @@ package dev.jwtsecured.runtime;
 import dev.jwtsecured.Transport;
 import dev.jwtsecured.runtime.internal.Cookies;
 import dev.jwtsecured.runtime.internal.Credentials;
-import dev.jwtsecured.runtime.internal.RequestPaths;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -67,11 +66,13 @@ public final class JwtAuth {
   }
 
   /**
-   * The normalised request path for {@code exclude} matching, or {@code null} when the path may not be excluded (see
-   * {@link RequestPaths#excludable}).
+   * The security context this configuration already set on {@code request} when it authenticated it before matching
+   * (in front of a protected sub-resource locator), or {@code null}.
    */
-  public static String excludablePath(ContainerRequestContext request) {
-    return RequestPaths.excludable(request.getUriInfo());
+  public JwtSecurityContext authenticatedBefore(ContainerRequestContext request) {
+    return JwtSecurityContext.of(request)
+        .filter(c -> c.auth() == this && c.isAuthenticated())
+        .orElse(null);
   }
 
   /**
@@ -187,7 +188,7 @@ public final class JwtAuth {
   /**
    * The token endpoint's answer (RFC 6749 section 5.1) for a password grant the authenticator accepted: 200, the
    * OAuth2 body, {@code Cache-Control: no-store}, {@code Pragma: no-cache}, and for cookie transport the cookie. The
-   * {@code scope} claim holds the requested scopes that {@code grant} grants (all requested ones when it names none).
+   * {@code scope} claim holds the requested scopes that {@code grant} grants: none when it names none.
    *
    * @param grant the authenticator's answer; {@code null} means bad credentials and gives {@code invalid_grant}
    */
@@ -197,15 +198,19 @@ public final class JwtAuth {
       return new PasswordGrant.TokenError("invalid_grant", "The user name or password is wrong").response();
     }
     Set<String> scopes = new LinkedHashSet<>(request.scopes());
-    if (!grant.scopes().isEmpty()) {
-      scopes.retainAll(grant.scopes());
-    }
+    scopes.retainAll(grant.scopes());
     return login(grant.subject()).roles(grant.roles()).scopes(scopes).extras(grant.extras()).tokenResponse();
   }
 
   /** Starts a programmatic login for {@code subject} (SPEC 6.1). */
   public Login login(String subject) {
     return new Login(this, subject);
+  }
+
+  /** Waits for an asynchronous user retriever that answers {@code Optional}: empty (or {@code null}) gives {@code null}. */
+  public static <U> U awaitOptional(CompletionStage<? extends java.util.Optional<U>> stage) {
+    java.util.Optional<U> user = await(stage);
+    return user == null ? null : user.orElse(null);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.jwtsecured.runtime;
 import dev.jwtsecured.JwtSecured;
 import dev.jwtsecured.SameSite;
 import dev.jwtsecured.Transport;
+import dev.jwtsecured.UnseenMethods;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -39,6 +40,7 @@ public final class JwtSettings {
   private final List<String> scopes;
   private final Clock clock;
   private final int cacheSize;
+  private final UnseenMethods unseenMethods;
 
   private JwtSettings(Builder b) {
     this.algorithm = b.algorithm;
@@ -66,6 +68,7 @@ public final class JwtSettings {
           "cacheSize must be between 0 (off) and " + JwtSecured.MAX_CACHE_SIZE + ", not " + b.cacheSize);
     }
     this.cacheSize = b.cacheSize;
+    this.unseenMethods = b.unseenMethods;
   }
 
   private static Duration requirePositive(Duration d, String name) {
@@ -73,6 +76,11 @@ public final class JwtSettings {
       throw new IllegalArgumentException(name + " must be at least one second");
     }
     return d;
+  }
+
+  /** What resource methods the processor did not see require. */
+  public UnseenMethods unseenMethods() {
+    return unseenMethods;
   }
 
   public static Builder builder() {
@@ -179,6 +187,7 @@ public final class JwtSettings {
     private List<String> scopes = List.of();
     private Clock clock = Clock.systemUTC();
     private int cacheSize = 10_000;
+    private UnseenMethods unseenMethods = UnseenMethods.REQUIRE_TOKEN;
 
     private Builder() {}
 
@@ -284,6 +293,12 @@ public final class JwtSettings {
     /** How many verified tokens to remember (see {@link TokenCodec}); 0 turns the cache off. */
     public Builder cacheSize(int cacheSize) {
       this.cacheSize = cacheSize;
+      return this;
+    }
+
+    /** What resource methods the processor did not see require: a valid token (the default), or a 403. */
+    public Builder unseenMethods(UnseenMethods unseenMethods) {
+      this.unseenMethods = Objects.requireNonNull(unseenMethods);
       return this;
     }
 

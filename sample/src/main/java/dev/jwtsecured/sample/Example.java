@@ -31,7 +31,8 @@ public enum Example {
           .register(new HeaderSecurityJwtFeature(new HeaderSecurity(cache),
               settings.apply(HeaderSecurityJwtFeature.settings()).build()))
           .register(LoginResource.class)
-          .register(SomePathResource.class);
+          .register(SomePathResource.class)
+          .register(dev.jwtsecured.sample.header.HeaderSwaggerUi.class);
     }
   },
 
@@ -45,7 +46,8 @@ public enum Example {
               settings.apply(CookieSecurityJwtFeature.settings()).build()))
           .register(CookieResources.Login.class)
           .register(CookieResources.SomePath.class)
-          .register(CookieResources.Logout.class);
+          .register(CookieResources.Logout.class)
+          .register(dev.jwtsecured.sample.cookie.CookieSwaggerUi.class);
     }
   },
 
@@ -61,7 +63,8 @@ public enum Example {
           .register(OAuth2Resources.SomePath.class)
           .register(OAuth2Resources.Admin.class)
           .register(OAuth2Resources.LoginCustom.class)
-          .register(OAuth2Resources.Logout.class);
+          .register(OAuth2Resources.Logout.class)
+          .register(dev.jwtsecured.sample.oauth2.OAuth2SwaggerUi.class);
     }
   };
 
@@ -69,8 +72,7 @@ public enum Example {
   static ResourceConfig base(Object... services) {
     ResourceConfig config = new ResourceConfig()
         .property(ServerProperties.WADL_FEATURE_DISABLE, true)
-        .register(UnexpectedErrors.class)
-        .register(SwaggerUi.class);
+        .register(UnexpectedErrors.class);
     config.register(new AbstractBinder() {
       @Override
       protected void configure() {

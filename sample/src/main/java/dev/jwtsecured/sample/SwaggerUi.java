@@ -14,12 +14,14 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Swagger UI at {@code /schema/swagger}, served from the {@code org.webjars:swagger-ui} jar (no CDN), pointed at the
- * generated document at {@code /schema/openapi.json}. Its "Authorize" button logs in against the token endpoint of
- * the oauth2 example. Excluded from authentication by the examples' {@code /schema(/.*)?} pattern.
+ * Swagger UI, served from the {@code org.webjars:swagger-ui} jar (no CDN), pointed at the generated document at
+ * {@code /schema/openapi.json}. Its "Authorize" button logs in against the token endpoint of the oauth2 example.
+ *
+ * <p>Each example has its own subclass at {@code /schema/swagger} in its own package, so that the processor sees it
+ * with that example's configuration and the example's {@code /schema(/.*)?} exclusion makes it public. A resource
+ * outside every configuration's packages would be one the processor did not classify: it would need a valid token.
  */
-@Path("/schema/swagger")
-public final class SwaggerUi {
+public abstract class SwaggerUi {
   private static final String VERSION = version();
   private static final Map<String, String> TYPES = Map.of(
       "js", "text/javascript", "css", "text/css", "png", "image/png", "html", "text/html", "map", "application/json");

@@ -60,7 +60,7 @@ class OpenApiDocumentTest {
       Supplier<String> token = tokens(example, http);
       int operations = 0;
       for (Map.Entry<String, JsonNode> path : doc.get("paths").properties()) {
-        String target = path.getKey().replaceAll("\\{[^}]+}", "1");
+        String target = path.getKey().replace("{file}", "swagger-ui.css").replaceAll("\\{[^}]+}", "1");
         for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
           String method = op.getKey().toUpperCase(java.util.Locale.ROOT);
           boolean open = op.getValue().get("security").isEmpty();

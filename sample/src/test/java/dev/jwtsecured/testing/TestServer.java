@@ -26,6 +26,21 @@ public final class TestServer implements AutoCloseable {
     return new TestServer(JdkHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), config, true));
   }
 
+  /**
+   * An application served under {@code contextPath} (as an {@code @ApplicationPath} would place it) of several
+   * features and resource classes.
+   */
+  public static TestServer startAt(String contextPath, Feature[] features, Class<?>... resources) {
+    ResourceConfig config = new ResourceConfig()
+        .property(ServerProperties.WADL_FEATURE_DISABLE, true)
+        .registerClasses(resources);
+    for (Feature feature : features) {
+      config.register(feature);
+    }
+    return new TestServer(JdkHttpServerFactory.createHttpServer(
+        URI.create("http://127.0.0.1:0" + contextPath + "/"), config, true));
+  }
+
   public int port() {
     return server.getAddress().getPort();
   }

@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /** An instance retriever that takes the request and answers asynchronously. */
-@JwtSecured(secret = "${IT_SECRET}")
+@JwtSecured(secret = "${IT_SECRET}", applicationPath = "/")
 public final class AsyncSecurity {
   private final String prefix;
 

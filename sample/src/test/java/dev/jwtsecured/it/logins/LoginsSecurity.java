@@ -21,7 +21,7 @@ import java.util.Set;
  * Every login option at once: cookie transport with non-default cookie attributes, a token endpoint with scopes, an
  * issuer and an audience, and a resource that runs the programmatic login in each of its modes.
  */
-@JwtSecured(secret = "${IT_SECRET}", transport = Transport.COOKIE, cookieName = "sid", cookiePath = "/app",
+@JwtSecured(secret = "${IT_SECRET}", applicationPath = "/", transport = Transport.COOKIE, cookieName = "sid", cookiePath = "/app",
     cookieDomain = "example.test", cookieSecure = true, cookieSameSite = SameSite.STRICT, tokenUrl = "/oauth/token",
     scopes = {"read", "write"}, issuer = "https://issuer.test", audience = "api", exclude = "/issue")
 public final class LoginsSecurity {
@@ -32,13 +32,15 @@ public final class LoginsSecurity {
     return token.subject();
   }
 
-  /** Password "pw"; "reader" is granted only the read scope, everyone else what they ask for. */
+  /** Password "pw"; "reader" is granted only the read scope, everyone else the scopes they ask for. */
   @Authenticator
   static Grant authenticate(String username, String password, Set<String> requestedScopes) {
     if (!password.equals("pw")) {
       return null;
     }
-    return username.equals("reader") ? Grant.of(username).withScopes(Set.of("read")) : Grant.of(username);
+    return username.equals("reader")
+        ? Grant.of(username).withScopes(Set.of("read"))
+        : Grant.of(username).withScopes(requestedScopes);
   }
 
   /** {@code GET /whoami}: protected. */

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** A static retriever returning {@code Optional} of a parameterized user type. */
-@JwtSecured(secret = "${IT_SECRET}")
+@JwtSecured(secret = "${IT_SECRET}", applicationPath = "/")
 public final class OptionalSecurity {
   private OptionalSecurity() {}
 

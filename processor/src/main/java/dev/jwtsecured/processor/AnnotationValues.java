@@ -1,0 +1,36 @@
+package dev.jwtsecured.processor;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+
+/** Reads the explicitly written members of an annotation mirror, the one place that walks {@code getElementValues()}. */
+final class AnnotationValues {
+  private AnnotationValues() {}
+
+  /** The member {@code name} as written, or empty when it was left to its default. */
+  static Optional<AnnotationValue> value(AnnotationMirror m, String name) {
+    for (var entry : m.getElementValues().entrySet()) {
+      if (entry.getKey().getSimpleName().contentEquals(name)) {
+        return Optional.of(entry.getValue());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A single-valued member as text. */
+  static Optional<String> string(AnnotationMirror m, String name) {
+    return value(m, name).map(v -> String.valueOf(v.getValue()));
+  }
+
+  /** An array-valued member's elements as text (a single value written without braces counts as one element). */
+  static List<String> strings(AnnotationMirror m, String name) {
+    return value(m, name).map(v -> {
+      Object o = v.getValue();
+      List<?> items = o instanceof List ? (List<?>) o : List.of(v);
+      return items.stream().map(i -> String.valueOf(((AnnotationValue) i).getValue())).collect(Collectors.toList());
+    }).orElse(List.of());
+  }
+}

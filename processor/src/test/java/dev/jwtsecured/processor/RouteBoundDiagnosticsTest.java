@@ -1,0 +1,326 @@
+package dev.jwtsecured.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+import static dev.jwtsecured.processor.Sources.source;
+import static dev.jwtsecured.processor.Sources.user;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The compile-time rules of route-bound security: exclusions a template would swallow, locators that run before
+ * authentication, scopes that are roles, the application path, and the retriever and configuration rules that came
+ * with them.
+ */
+class RouteBoundDiagnosticsTest {
+
+  static Compilation compile(JavaFileObject... sources) {
+    return javac().withProcessors(new JwtSecuredProcessor()).compile(sources);
+  }
+
+  static String tagged(Message m) {
+    return "[" + m.tag() + "]";
+  }
+
+  static String routes(Compilation c, String config) throws IOException {
+    return c.generatedFile(StandardLocation.CLASS_OUTPUT, "", "META-INF/jwtsecured/" + config + ".routes.json")
+        .orElseThrow().getCharContent(true).toString();
+  }
+
+  static final JavaFileObject USERS = source("Users",
+      "@Path(\"/users\")",
+      "public final class Users {",
+      "  @GET @Path(\"{id}\") public String get(@PathParam(\"id\") String id) { return id; }",
+      "  @POST @Path(\"register\") public String register() { return \"\"; }",
+      "}");
+
+  @Test
+  void aLiteralExcludeThatATemplateSwallowsIsAnError() {
+    JavaFileObject config = source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\",",
+        "    exclude = {\"/users/register\",",
+        "               \"/users/me\"})",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return null; }",
+        "}");
+    Compilation c = compile(user(), USERS, config);
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining(tagged(Message.EXCLUDE_SHADOWED_BY_TEMPLATE)).inFile(config)
+        .onLineContaining("\"/users/me\"");
+    assertThat(c).hadErrorContaining("GET /users/{id} (test.Users.get)").inFile(config)
+        .onLineContaining("\"/users/me\"");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void aLiteralExcludeThatMatchesItsOwnOperationCompiles() {
+    JavaFileObject config = source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\", exclude = \"/users/register\")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return null; }",
+        "}");
+    assertThat(compile(user(), USERS, config)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void aLocatorLeadingToPublicAndProtectedOperationsIsAWarning() throws IOException {
+    JavaFileObject files = source("Files",
+        "@Path(\"/files\")",
+        "public final class Files {",
+        "  @Path(\"{name}\") public File file(@PathParam(\"name\") String name) { return new File(); }",
+        "  public static final class File {",
+        "    @GET @PermitAll public String read() { return \"\"; }",
+        "    @DELETE @RolesAllowed(\"admin\") public String delete() { return \"\"; }",
+        "  }",
+        "}");
+    JavaFileObject config = source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return null; }",
+        "}");
+    Compilation c = compile(user(), files, config);
+    assertThat(c).succeeded();
+    assertThat(c).hadWarningContaining(tagged(Message.LOCATOR_BEFORE_AUTHENTICATION)).inFile(files)
+        .onLineContaining("public File file(");
+    assertThat(c).hadWarningCount(1);
+    String report = routes(c, "test.Config");
+    assertTrue(report.contains("\"path\": \"/files/{name}\""), report);
+    assertTrue(report.contains("\"roles\": [\n        \"admin\"\n      ]"), report);
+    assertTrue(c.generatedSourceFile("test.ConfigJwtLocatorGuard").isEmpty(), "a mixed locator is not guarded");
+  }
+
+  @Test
+  void aLocatorLeadingOnlyToProtectedOperationsIsGuarded() throws IOException {
+    JavaFileObject files = source("Files",
+        "@Path(\"/files\")",
+        "public final class Files {",
+        "  @Path(\"{name: [a-z]+}\") public File file(@PathParam(\"name\") String name) { return new File(); }",
+        "  public static final class File {",
+        "    @GET public String read() { return \"\"; }",
+        "  }",
+        "}");
+    JavaFileObject config = source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return null; }",
+        "}");
+    Compilation c = compile(user(), files, config);
+    assertThat(c).succeededWithoutWarnings();
+    String guard = c.generatedSourceFile("test.ConfigJwtLocatorGuard").orElseThrow().getCharContent(true).toString();
+    assertTrue(guard.contains("Pattern.compile(\"\\\\Q/files/\\\\E(?:[a-z]+)(?:/.*)?\")"), guard);
+  }
+
+  @Test
+  void rolesOnAnInterfaceMethodAndItsClassReachTheRouteReport() throws IOException {
+    JavaFileObject api = source("Api",
+        "@RolesAllowed(\"staff\")",
+        "public interface Api {",
+        "  @GET @Path(\"{year}\") @RolesAllowed({\"admin\", \"auditor\"}) String report(@PathParam(\"year\") String y);",
+        "  @GET @Path(\"all\") String all();",
+        "}");
+    JavaFileObject impl = source("Reports",
+        "@Path(\"/reports\")",
+        "public final class Reports implements Api {",
+        "  @RolesAllowed({\"auditor\", \"clerk\"}) public String report(String y) { return y; }",
+        "  public String all() { return \"\"; }",
+        "}");
+    JavaFileObject config = source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return null; }",
+        "}");
+    Compilation c = compile(user(), api, impl, config);
+    assertThat(c).succeededWithoutWarnings();
+    String report = routes(c, "test.Config");
+    // Two method-level rules: only the role both admit. The class-level rule of the interface applies to all().
+    assertTrue(report.matches("(?s).*\"/reports/\\{year}\",.*?\"roles\": \\[\\s*\"auditor\"\\s*].*"), report);
+    assertTrue(report.matches("(?s).*\"/reports/all\",.*?\"roles\": \\[\\s*\"staff\"\\s*].*"), report);
+  }
+
+  @Test
+  void aScopeThatIsARoleIsAnError() {
+    JavaFileObject admin = source("Admin",
+        "@Path(\"/admin\")",
+        "public final class Admin {",
+        "  @GET @RolesAllowed(\"admin\") public String get() { return \"\"; }",
+        "}");
+    JavaFileObject config = source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\",",
+        "    scopes = {\"read\",",
+        "              \"admin\"})",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return null; }",
+        "}");
+    Compilation c = compile(user(), admin, config);
+    assertThat(c).hadErrorContaining(tagged(Message.SCOPE_IS_ROLE)).inFile(config).onLineContaining("\"admin\"})");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void sameSiteNoneWithoutSecureIsAnError() {
+    JavaFileObject config = source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\", transport = Transport.COOKIE,",
+        "    cookieSameSite = SameSite.NONE)",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return null; }",
+        "}");
+    Compilation c = compile(user(), config);
+    assertThat(c).hadErrorContaining(tagged(Message.SAME_SITE_NONE_WITHOUT_SECURE)).inFile(config)
+        .onLineContaining("SameSite.NONE");
+  }
+
+  @Test
+  void instanceMethodsWithOnlyPrivateConstructorsAreAnError() {
+    JavaFileObject config = source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\")",
+        "final class Config {",
+        "  private Config() {}",
+        "  @UserRetriever User user(Token token) { return null; }",
+        "}");
+    Compilation c = compile(user(), config);
+    assertThat(c).hadErrorContaining(tagged(Message.NO_CALLABLE_CONSTRUCTOR)).inFile(config)
+        .onLineContaining("final class Config");
+  }
+
+  @Test
+  void aWellKnownFallbackNamesTheFallback() {
+    JavaFileObject config = source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET:changeme}\")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return null; }",
+        "}");
+    Compilation c = compile(user(), config);
+    assertThat(c).hadErrorContaining(tagged(Message.SECRET_WELL_KNOWN_FALLBACK)).inFile(config)
+        .onLineContaining("changeme");
+    assertThat(c).hadErrorContaining("the fallback \"changeme\" of secret placeholder ${JWT_SECRET:...}");
+  }
+
+  @Test
+  void anApplicationInAParentPackageGivesThePath() throws IOException {
+    JavaFileObject app = JavaFileObjects.forSourceString("app.ApiApplication", String.join("\n",
+        "package app;",
+        "@jakarta.ws.rs.ApplicationPath(\"/api\")",
+        "public class ApiApplication extends jakarta.ws.rs.core.Application {}"));
+    JavaFileObject other = JavaFileObjects.forSourceString("other.OtherApplication", String.join("\n",
+        "package other;",
+        "@jakarta.ws.rs.ApplicationPath(\"/other\")",
+        "public class OtherApplication extends jakarta.ws.rs.core.Application {}"));
+    JavaFileObject config = JavaFileObjects.forSourceString("app.users.Config", String.join("\n",
+        "package app.users;",
+        "import dev.jwtsecured.*;",
+        "import dev.jwtsecured.runtime.Token;",
+        "@JwtSecured(secret = \"${JWT_SECRET}\", tokenUrl = \"/users/login\")",
+        "final class Config {",
+        "  @UserRetriever static String user(Token token) { return null; }",
+        "  @Authenticator static String login(String u, String p) { return null; }",
+        "}"));
+    Compilation c = compile(app, other, config);
+    assertThat(c).succeededWithoutWarnings();
+    String report = routes(c, "app.users.Config");
+    assertTrue(report.contains("\"path\": \"/api/users/login\""), report);
+  }
+
+  @Test
+  void applicationsWithDifferentPathsAndNoneNearAreAmbiguous() {
+    JavaFileObject one = JavaFileObjects.forSourceString("one.OneApplication", String.join("\n",
+        "package one;",
+        "@jakarta.ws.rs.ApplicationPath(\"/one\")",
+        "public class OneApplication extends jakarta.ws.rs.core.Application {}"));
+    JavaFileObject two = JavaFileObjects.forSourceString("two.TwoApplication", String.join("\n",
+        "package two;",
+        "@jakarta.ws.rs.ApplicationPath(\"/two\")",
+        "public class TwoApplication extends jakarta.ws.rs.core.Application {}"));
+    JavaFileObject config = source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return null; }",
+        "}");
+    Compilation c = compile(user(), one, two, config);
+    assertThat(c).hadErrorContaining(tagged(Message.APPLICATION_PATH_AMBIGUOUS)).inFile(config)
+        .onLineContaining("@JwtSecured");
+    assertThat(c).hadErrorContaining("(/one, /two)");
+
+    JavaFileObject chosen = source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\", applicationPath = \"/two\")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return null; }",
+        "}");
+    assertThat(compile(user(), one, two, chosen)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void anInvalidApplicationPathIsAnError() {
+    JavaFileObject config = source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\",",
+        "    applicationPath = \"api\")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return null; }",
+        "}");
+    assertThat(compile(user(), config)).hadErrorContaining(tagged(Message.APPLICATION_PATH_INVALID)).inFile(config)
+        .onLineContaining("applicationPath = \"api\"");
+  }
+
+  @Test
+  void aResourceTheGeneratedCodeCannotNameIsAnError() {
+    JavaFileObject hidden = JavaFileObjects.forSourceString("test.sub.Hidden", String.join("\n",
+        "package test.sub;",
+        "@jakarta.ws.rs.Path(\"/hidden\")",
+        "final class Hidden {",
+        "  @jakarta.ws.rs.GET public String get() { return \"\"; }",
+        "}"));
+    JavaFileObject config = source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return null; }",
+        "}");
+    Compilation c = compile(user(), hidden, config);
+    assertThat(c).hadErrorContaining(tagged(Message.RESOURCE_NOT_ACCESSIBLE)).inFile(config)
+        .onLineContaining("@JwtSecured");
+    assertThat(c).hadErrorContaining("test.sub.Hidden");
+  }
+
+  @Test
+  void aCompletionStageOfOptionalRetrieverHasTheInnerUserType() throws IOException {
+    JavaFileObject config = source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\")",
+        "final class Config {",
+        "  @UserRetriever static CompletionStage<Optional<User>> user(Token token) { return null; }",
+        "}");
+    Compilation c = compile(user(), config);
+    assertThat(c).succeededWithoutWarnings();
+    String access = c.generatedSourceFile("test.ConfigJwt").orElseThrow().getCharContent(true).toString();
+    assertTrue(access.contains("public static User user(ContainerRequestContext request)"), access);
+    String filter = c.generatedSourceFile("test.ConfigJwtFilter").orElseThrow().getCharContent(true).toString();
+    assertTrue(filter.contains("User user = JwtAuth.awaitOptional(Config.user(token));"), filter);
+  }
+
+  @Test
+  void theProcessorClaimsItsOwnAnnotations() {
+    JavaFileObject config = source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\", tokenUrl = \"/login\")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return null; }",
+        "  @Authenticator static String login(String u, String p) { return null; }",
+        "  @RevocationCheck static boolean revoked(Token token) { return false; }",
+        "}");
+    Compilation c = javac().withProcessors(new JwtSecuredProcessor()).withOptions("-Xlint:processing")
+        .compile(user(), config);
+    assertThat(c).succeeded();
+    List<String> ours = c.diagnostics().stream()
+        .filter(d -> d.getKind() == Diagnostic.Kind.WARNING || d.getKind() == Diagnostic.Kind.MANDATORY_WARNING)
+        .map(d -> d.getMessage(null))
+        .filter(m -> m.contains("dev.jwtsecured"))
+        .collect(Collectors.toList());
+    assertEquals(List.of(), ours);
+  }
+}

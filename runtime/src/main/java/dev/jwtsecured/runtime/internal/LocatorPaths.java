@@ -1,0 +1,51 @@
+package dev.jwtsecured.runtime.internal;
+
+import jakarta.ws.rs.core.UriInfo;
+import java.util.regex.Pattern;
+
+/**
+ * Decides, before JAX-RS matches a request, whether it may reach a protected sub-resource locator: the one place where
+ * a request path is compared with templates at run time, and only in the direction of asking for a token more often.
+ * The path is tried as sent, percent-decoded, without matrix parameters, with repeated slashes folded and with
+ * dot-segments resolved; any of them matching counts.
+ */
+public final class LocatorPaths {
+  private LocatorPaths() {}
+
+  /** Whether any form of the request's path fully matches one of {@code locators}. */
+  public static boolean matches(UriInfo uri, Pattern[] locators) {
+    return matchesAny(uri.getPath(false), locators) || matchesAny(uri.getPath(true), locators);
+  }
+
+  static boolean matchesAny(String path, Pattern[] locators) {
+    String absolute = path.startsWith("/") ? path : "/" + path;
+    String plain = absolute.replaceAll(";[^/]*", "").replaceAll("/{2,}", "/");
+    return test(absolute, locators) || test(plain, locators) || test(resolveDots(plain), locators);
+  }
+
+  private static boolean test(String path, Pattern[] locators) {
+    for (Pattern p : locators) {
+      if (p.matcher(path).matches()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code /a/./b/../c} becomes {@code /a/c}. */
+  static String resolveDots(String path) {
+    StringBuilder out = new StringBuilder();
+    for (String segment : path.split("/", -1)) {
+      if (segment.isEmpty() || segment.equals(".")) {
+        continue;
+      }
+      if (segment.equals("..")) {
+        int slash = out.lastIndexOf("/");
+        out.setLength(Math.max(slash, 0));
+      } else {
+        out.append('/').append(segment);
+      }
+    }
+    return out.length() == 0 ? "/" : out.toString();
+  }
+}

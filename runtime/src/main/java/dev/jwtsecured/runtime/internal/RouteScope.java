@@ -1,0 +1,101 @@
+package dev.jwtsecured.runtime.internal;
+
+import dev.jwtsecured.UnseenMethods;
+import dev.jwtsecured.runtime.AccessRule;
+import jakarta.ws.rs.core.Configuration;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+/**
+ * Which resource classes a configuration secures, so that several configurations coexist in one application and every
+ * resource method is protected by exactly one of them. Each generated feature publishes its scope as an application
+ * property ({@link #PROPERTY_PREFIX} + configuration class); the generated binding asks it about resource methods the
+ * processor did not see.
+ */
+public final class RouteScope {
+  /** Prefix of the application properties under which the feature of each configuration publishes its scope. */
+  public static final String PROPERTY_PREFIX = "dev.jwtsecured.scope.";
+
+  private static final System.Logger LOG = System.getLogger("dev.jwtsecured");
+
+  private final String configuration;
+  private final List<String> packages;
+  private final Predicate<Class<?>> knows;
+  private final UnseenMethods unseen;
+  private final Configuration application;
+  private final Set<String> logged = ConcurrentHashMap.newKeySet();
+
+  /**
+   * @param configuration the configuration class's name
+   * @param packages the packages it secures, with their subpackages
+   * @param knows whether a class is one the processor saw for it
+   * @param unseen what unseen methods require
+   * @param application the application's configuration, as the feature sees it: the other configurations publish
+   *     their scopes there
+   */
+  public RouteScope(String configuration, List<String> packages, Predicate<Class<?>> knows, UnseenMethods unseen,
+      Configuration application) {
+    this.application = application;
+    this.configuration = configuration;
+    this.packages = List.copyOf(packages);
+    this.knows = knows;
+    this.unseen = unseen;
+  }
+
+  /** The application property this scope is published under. */
+  public String property() {
+    return PROPERTY_PREFIX + configuration;
+  }
+
+  /** Whether {@code resourceClass} is this configuration's: seen by the processor for it, or in its packages. */
+  public boolean owns(Class<?> resourceClass) {
+    return knows.test(resourceClass) || inPackages(resourceClass);
+  }
+
+  private boolean inPackages(Class<?> resourceClass) {
+    String name = resourceClass.getPackageName();
+    for (String base : packages) {
+      if (base.isEmpty() || name.equals(base) || name.startsWith(base + ".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The rule for a resource method the processor did not see, or {@code null} when another configuration secures it.
+   * This configuration takes it when the class is in its packages, or when no configuration owns it and this one comes
+   * first by name, so that exactly one filter guards it. The first time, it logs that the method's JSR-250 annotations
+   * are not enforced.
+   */
+  public AccessRule unseen(Class<?> resourceClass, Method method) {
+    if (GeneratedResource.class.isAssignableFrom(resourceClass) || !claims(resourceClass)) {
+      return null;
+    }
+    String name = resourceClass.getName() + "." + method.getName();
+    if (logged.add(name)) {
+      LOG.log(System.Logger.Level.WARNING, "jwtsecured: " + name + " was not compiled with the jwtsecured processor"
+          + " (another jar, or a class it could not see); " + configuration + " "
+          + (unseen == UnseenMethods.DENY ? "answers 403 for it" : "requires a valid token for it")
+          + ", and its @RolesAllowed, @PermitAll and @DenyAll are not enforced");
+    }
+    return unseen == UnseenMethods.DENY ? AccessRule.DENY_ALL : AccessRule.AUTHENTICATED;
+  }
+
+  private boolean claims(Class<?> resourceClass) {
+    if (inPackages(resourceClass)) {
+      return true;
+    }
+    for (String property : application.getPropertyNames()) {
+      Object other = property.startsWith(PROPERTY_PREFIX) ? application.getProperty(property) : null;
+      if (other instanceof RouteScope scope && scope != this
+          && (scope.owns(resourceClass) || scope.configuration.compareTo(configuration) < 0)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

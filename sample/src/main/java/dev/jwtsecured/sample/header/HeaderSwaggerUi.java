@@ -1,0 +1,8 @@
+package dev.jwtsecured.sample.header;
+
+import dev.jwtsecured.sample.SwaggerUi;
+import jakarta.ws.rs.Path;
+
+/** Swagger UI for this example, public through its {@code /schema(/.*)?} exclusion. */
+@Path("/schema/swagger")
+public final class HeaderSwaggerUi extends SwaggerUi {}

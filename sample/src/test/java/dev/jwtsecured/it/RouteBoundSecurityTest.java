@@ -1,0 +1,279 @@
+package dev.jwtsecured.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jwtsecured.it.routes.billing.BillingSecurityJwtFeature;
+import dev.jwtsecured.it.routes.billing.Invoices;
+import dev.jwtsecured.it.routes.users.Files;
+import dev.jwtsecured.it.routes.users.Reports;
+import dev.jwtsecured.it.routes.users.Users;
+import dev.jwtsecured.it.routes.users.UsersSecurity;
+import dev.jwtsecured.it.routes.users.UsersSecurityJwtFeature;
+import dev.jwtsecured.testing.Jwts;
+import dev.jwtsecured.testing.RawHttp;
+import dev.jwtsecured.testing.TestServer;
+import io.swagger.parser.OpenAPIParser;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import jakarta.ws.rs.core.Feature;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An application shaped like users' rather than like the sample: served under {@code @ApplicationPath("/api")} declared
+ * in a parent package, a literal exclusion beside a path template, role annotations on an interface, a sub-resource
+ * locator, and two configurations side by side, each with its own secret and token endpoint.
+ */
+class RouteBoundSecurityTest {
+  static final String USERS_SECRET = "routes-users-secret-routes-users-secret!!";
+  static final String BILLING_SECRET = "routes-billing-secret-routes-billing-secret";
+  static final ObjectMapper JSON = new ObjectMapper();
+  /** Both configurations in one application. */
+  static TestServer server;
+  static RawHttp http;
+  /** The users configuration alone, so that a defect of one configuration is not hidden by the other's filter. */
+  static TestServer usersServer;
+  static RawHttp users;
+
+  @BeforeAll
+  static void start() {
+    server = TestServer.startAt("/api", new Feature[] {usersFeature(), billingFeature()},
+        Users.class, Reports.class, Files.class, Invoices.class);
+    http = server.http;
+    usersServer = TestServer.startAt("/api", new Feature[] {usersFeature()}, Users.class, Reports.class, Files.class);
+    users = usersServer.http;
+  }
+
+  static Feature usersFeature() {
+    return new UsersSecurityJwtFeature(UsersSecurityJwtFeature.settings().secret(USERS_SECRET).build());
+  }
+
+  static Feature billingFeature() {
+    return new BillingSecurityJwtFeature(BillingSecurityJwtFeature.settings().secret(BILLING_SECRET).build());
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+    usersServer.close();
+  }
+
+  static JsonNode login(String url, String user, String extra) throws Exception {
+    return login(http, url, user, extra);
+  }
+
+  static JsonNode login(RawHttp http, String url, String user, String extra) throws Exception {
+    RawHttp.Response r = http.sendBody("POST", url, "grant_type=password&username=" + user + "&password=pw" + extra,
+        "Content-Type: application/x-www-form-urlencoded");
+    assertEquals(200, r.status, r.toString());
+    return JSON.readTree(r.body);
+  }
+
+  static String token(String user) throws Exception {
+    boolean billing = user.equals("carol") || user.equals("dave");
+    return billing
+        ? login(http, "/api/billing/login", user, "").get("access_token").asText()
+        : login(users, "/api/users/login", user, "").get("access_token").asText();
+  }
+
+  static String bearer(String user) throws Exception {
+    return "Authorization: Bearer " + token(user);
+  }
+
+  // Defect 1: percent-encoding must not move a request from a protected template to an excluded literal.
+  @Test
+  void anEncodedExcludedLiteralStillReachesTheProtectedTemplateProtected() {
+    int runs = UsersSecurity.PROTECTED_RUNS.get();
+    for (String target : List.of("/api/users/%72egister", "/api/users/registe%72", "/api/users/register;x=1")) {
+      RawHttp.Response r = users.send("GET", target);
+      assertEquals(401, r.status, target + " -> " + r);
+    }
+    assertEquals(runs, UsersSecurity.PROTECTED_RUNS.get(), "the protected {id} method ran without a token");
+  }
+
+  // Defect 2: @RolesAllowed on the interface method that JAX-RS takes the annotations from.
+  @Test
+  void rolesOnAnInterfaceMethodAreEnforced() throws Exception {
+    int runs = UsersSecurity.PROTECTED_RUNS.get();
+    RawHttp.Response alice = users.send("GET", "/api/reports/2026", bearer("alice"));
+    assertEquals(403, alice.status, alice.toString());
+    assertTrue(alice.header("WWW-Authenticate").endsWith("scope=\"admin\""), alice.toString());
+    assertEquals(401, users.send("GET", "/api/reports/2026").status);
+    assertEquals(runs, UsersSecurity.PROTECTED_RUNS.get());
+    RawHttp.Response bob = users.send("GET", "/api/reports/2026", bearer("bob"));
+    assertEquals(200, bob.status, bob.toString());
+    assertEquals("report 2026", bob.body);
+    assertEquals(200, users.send("GET", "/api/reports/summary").status, "@PermitAll on the interface method");
+  }
+
+  // Defect 3: @RolesAllowed on a method of a sub-resource reached through a locator.
+  @Test
+  void rolesOnASubResourceMethodAreEnforced() throws Exception {
+    RawHttp.Response alice = users.send("DELETE", "/api/files/notes.txt", bearer("alice"));
+    assertEquals(403, alice.status, alice.toString());
+    assertEquals(200, users.send("GET", "/api/files/notes.txt", bearer("alice")).status);
+    RawHttp.Response bob = users.send("DELETE", "/api/files/plan.txt", bearer("bob"));
+    assertEquals(200, bob.status, bob.toString());
+    assertEquals("deleted plan.txt", bob.body);
+  }
+
+  // Defect 4: the locator is user code; it must not run for a request that needs a token and has none.
+  @Test
+  void aLocatorDoesNotRunBeforeAuthentication() throws Exception {
+    int locatorRuns = UsersSecurity.LOCATOR_RUNS.get();
+    RawHttp.Response unknown = users.send("GET", "/api/files/secret-plans.txt");
+    RawHttp.Response known = users.send("GET", "/api/files/notes.txt");
+    assertEquals(401, unknown.status, unknown.toString());
+    assertEquals(401, known.status, known.toString());
+    assertEquals(unknown.body, known.body, "an anonymous caller can tell which names exist");
+    assertEquals(401, users.send("GET", "/api/files/notes.txt", "Authorization: Bearer x.y.z").status);
+    assertEquals(locatorRuns, UsersSecurity.LOCATOR_RUNS.get(), "the locator ran before authentication");
+    assertEquals(404, users.send("GET", "/api/files/secret-plans.txt", bearer("alice")).status);
+  }
+
+  // Defect 5: two configurations, each acting on its own resources only.
+  @Test
+  void twoConfigurationsCoexist() throws Exception {
+    assertEquals(200, http.send("GET", "/api/billing/health").status, "billing's exclusion");
+    assertEquals(200, http.sendBody("POST", "/api/users/register", "").status, "users' exclusion");
+    assertEquals(200, http.send("GET", "/api/users/openapi.json").status);
+    assertEquals(200, http.send("GET", "/api/billing/openapi.json").status);
+    String carol = bearer("carol");
+    String alice = bearer("alice");
+    RawHttp.Response invoices = http.send("GET", "/api/billing/invoices", carol);
+    assertEquals(200, invoices.status, invoices.toString());
+    assertEquals("invoices for carol", invoices.body);
+    assertEquals(200, http.send("GET", "/api/users/7", alice).status);
+    assertEquals(401, http.send("GET", "/api/billing/invoices", alice).status, "a users token on billing");
+    assertEquals(401, http.send("GET", "/api/users/7", carol).status, "a billing token on users");
+  }
+
+  // Defect 6: the Application is in a parent package; paths and tokenUrl carry its /api.
+  @Test
+  void openApiPathsAndTokenUrlCarryTheApplicationPath() throws Exception {
+    for (String config : List.of("users", "billing")) {
+      JsonNode doc = document("/api/" + config + "/openapi.json");
+      String tokenUrl = doc.get("components").get("securitySchemes").get("BearerToken").get("flows").get("password")
+          .get("tokenUrl").asText();
+      assertEquals("/api/" + config + "/login", tokenUrl);
+      for (Map.Entry<String, JsonNode> path : doc.get("paths").properties()) {
+        assertTrue(path.getKey().startsWith("/api/" + config + "/") || path.getKey().startsWith("/api/"),
+            path.getKey());
+      }
+      login(tokenUrl, config.equals("users") ? "alice" : "carol", "");
+    }
+  }
+
+  // Defect 7: a scope is granted only when the authenticator grants it.
+  @Test
+  void aGrantWithoutScopesGrantsNoRequestedScope() throws Exception {
+    JsonNode dave = login("/api/billing/login", "dave", "&scope=invoices:read");
+    assertNull(dave.get("scope"), dave.toString());
+    assertNull(JSON.readTree(Jwts.payload(dave.get("access_token").asText())).get("scope"));
+    JsonNode carol = login("/api/billing/login", "carol", "&scope=invoices:read");
+    assertEquals("invoices:read", carol.get("scope").asText());
+  }
+
+  // Optional authentication on public routes: a valid token is read, an invalid one ignored, never a 401.
+  @Test
+  void publicRoutesKnowAValidTokenAndIgnoreAnInvalidOne() throws Exception {
+    assertEquals("registered:anonymous", users.sendBody("POST", "/api/users/register", "").body);
+    assertEquals("registered:alice", users.sendBody("POST", "/api/users/register", "", bearer("alice")).body);
+    RawHttp.Response forged = users.sendBody("POST", "/api/users/register", "", "Authorization: Bearer a.b.c");
+    assertEquals(200, forged.status, forged.toString());
+    assertEquals("registered:anonymous", forged.body);
+    long now = java.time.Instant.now().getEpochSecond();
+    String otherKey = Jwts.hs256("{\"sub\":\"alice\",\"iat\":" + now + ",\"exp\":" + (now + 60) + "}",
+        BILLING_SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    RawHttp.Response wrongKey = users.sendBody("POST", "/api/users/register", "", "Authorization: Bearer " + otherKey);
+    assertEquals("registered:anonymous", wrongKey.body);
+  }
+
+  // The route report, the OpenAPI document and the filter agree for every operation.
+  @Test
+  void everyDocumentedOperationHasItsDocumentedSecurity() throws Exception {
+    int operations = 0;
+    for (String config : List.of("users", "billing")) {
+      JsonNode doc = document("/api/" + config + "/openapi.json");
+      JsonNode report = routeReport(config.equals("users") ? "dev.jwtsecured.it.routes.users.UsersSecurity"
+          : "dev.jwtsecured.it.routes.billing.BillingSecurity");
+      String admin = config.equals("users") ? "bob" : "carol";
+      for (Map.Entry<String, JsonNode> path : doc.get("paths").properties()) {
+        String target = path.getKey().replace("{name}", "notes.txt").replaceAll("\\{[^}]+}", "7");
+        for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
+          String method = op.getKey().toUpperCase(Locale.ROOT);
+          String what = config + " " + method + " " + target;
+          boolean open = op.getValue().get("security").isEmpty();
+          String access = access(report, method, path.getKey());
+          assertEquals(open, List.of("public", "excluded", "token-endpoint", "excluded-method").contains(access),
+              what + ": the report says " + access);
+
+          RawHttp.Response anonymous = http.sendBody(method, target, "");
+          assertNotEquals(404, anonymous.status, what);
+          assertNotEquals(405, anonymous.status, what);
+          assertTrue(anonymous.status < 500, what + " -> " + anonymous);
+          assertEquals(open, anonymous.status != 401, what + " without a token -> " + anonymous);
+
+          RawHttp.Response authorized = http.sendBody(method, target, "", bearer(admin));
+          assertTrue(authorized.status != 401 && authorized.status != 403 && authorized.status < 500,
+              what + " with a token -> " + authorized);
+          operations++;
+        }
+      }
+    }
+    assertTrue(operations >= 10, "only " + operations + " operations documented");
+  }
+
+  @Test
+  void theRouteReportAndOpenApiShowInterfaceAndSubResourceRoles() throws Exception {
+    JsonNode report = routeReport("dev.jwtsecured.it.routes.users.UsersSecurity");
+    assertEquals("protected", access(report, "GET", "/api/reports/{year}"));
+    assertEquals("protected", access(report, "DELETE", "/api/files/{name}"));
+    List<String> roles = new ArrayList<>();
+    for (JsonNode r : report.get("routes")) {
+      if (r.get("path").asText().equals("/api/files/{name}") && r.get("method").asText().equals("DELETE")
+          || r.get("path").asText().equals("/api/reports/{year}")) {
+        roles.add(r.get("roles").toString());
+      }
+    }
+    assertEquals(List.of("[\"admin\"]", "[\"admin\"]"), roles);
+    JsonNode doc = document("/api/users/openapi.json");
+    JsonNode delete = doc.get("paths").get("/api/files/{name}").get("delete");
+    assertTrue(delete.get("responses").has("403"), delete.toString());
+    assertTrue(doc.get("paths").get("/api/reports/{year}").get("get").get("responses").has("403"));
+  }
+
+  static JsonNode document(String url) throws Exception {
+    RawHttp.Response r = http.send("GET", url);
+    assertEquals(200, r.status, r.toString());
+    SwaggerParseResult parsed = new OpenAPIParser().readContents(r.body, null, null);
+    assertEquals(List.of(), parsed.getMessages());
+    return JSON.readTree(r.body);
+  }
+
+  static JsonNode routeReport(String config) throws Exception {
+    try (InputStream in = RouteBoundSecurityTest.class.getResourceAsStream(
+        "/META-INF/jwtsecured/" + config + ".routes.json")) {
+      return JSON.readTree(in);
+    }
+  }
+
+  static String access(JsonNode report, String method, String path) {
+    for (JsonNode r : report.get("routes")) {
+      if (r.get("method").asText().equals(method) && r.get("path").asText().equals(path)) {
+        return r.get("access").asText();
+      }
+    }
+    return "missing from the route report";
+  }
+}

@@ -1,0 +1,26 @@
+package dev.jwtsecured.it.routes.users;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+
+/** {@code /users/{id}} (protected) beside {@code /users/register} (excluded by the literal pattern). */
+@Path("/users")
+public final class Users {
+  @GET
+  @Path("{id}")
+  public String get(@PathParam("id") String id) {
+    UsersSecurity.PROTECTED_RUNS.incrementAndGet();
+    return "user " + id;
+  }
+
+  /** Public through {@code exclude}; a caller with a valid token is still known. */
+  @POST
+  @Path("register")
+  public String register(@Context ContainerRequestContext request) {
+    return "registered:" + UsersSecurityJwt.currentUser(request).orElse("anonymous");
+  }
+}
