@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jwtsecured.it.routes.billing.BillingSecurityJwtFeature;
+import dev.jwtsecured.UnseenMethods;
+import dev.jwtsecured.it.routes.Outside;
 import dev.jwtsecured.it.routes.billing.Invoices;
 import dev.jwtsecured.it.routes.users.Files;
 import dev.jwtsecured.it.routes.users.Reports;
@@ -48,7 +50,7 @@ class RouteBoundSecurityTest {
   @BeforeAll
   static void start() {
     server = TestServer.startAt("/api", new Feature[] {usersFeature(), billingFeature()},
-        Users.class, Reports.class, Files.class, Invoices.class);
+        Users.class, Reports.class, Files.class, Invoices.class, Outside.class);
     http = server.http;
     usersServer = TestServer.startAt("/api", new Feature[] {usersFeature()}, Users.class, Reports.class, Files.class);
     users = usersServer.http;
@@ -251,6 +253,23 @@ class RouteBoundSecurityTest {
     JsonNode delete = doc.get("paths").get("/api/files/{name}").get("delete");
     assertTrue(delete.get("responses").has("403"), delete.toString());
     assertTrue(doc.get("paths").get("/api/reports/{year}").get("get").get("responses").has("403"));
+  }
+
+  // Unseen methods: exactly one configuration guards them, with a valid token and nothing more (or a 403).
+  @Test
+  void aMethodNoConfigurationClassifiedNeedsOneConfigurationsValidToken() throws Exception {
+    assertEquals(401, http.send("GET", "/api/outside").status);
+    RawHttp.Response carol = http.send("GET", "/api/outside", bearer("carol"));
+    assertEquals(200, carol.status, "billing comes first by name and guards it; roles are not enforced: " + carol);
+    assertEquals(401, http.send("GET", "/api/outside", bearer("alice")).status, "one configuration, not both");
+
+    Feature denying = new UsersSecurityJwtFeature(UsersSecurityJwtFeature.settings().secret(USERS_SECRET)
+        .unseenMethods(UnseenMethods.DENY).build());
+    try (TestServer deny = TestServer.startAt("/api", new Feature[] {denying}, Users.class, Outside.class)) {
+      RawHttp.Response alice = deny.http.send("GET", "/api/outside", bearer("alice"));
+      assertEquals(403, alice.status, alice.toString());
+      assertEquals(200, deny.http.send("GET", "/api/users/7", bearer("alice")).status, "seen methods unchanged");
+    }
   }
 
   static JsonNode document(String url) throws Exception {

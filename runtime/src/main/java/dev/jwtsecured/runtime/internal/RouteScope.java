@@ -76,9 +76,12 @@ public final class RouteScope {
       return null;
     }
     String name = resourceClass.getName() + "." + method.getName();
-    if (logged.add(name)) {
-      LOG.log(System.Logger.Level.WARNING, "jwtsecured: " + name + " was not compiled with the jwtsecured processor"
-          + " (another jar, or a class it could not see); " + configuration + " "
+    // The JAX-RS runtime's own handlers (automatic OPTIONS answers) are guarded the same way, but not worth a line.
+    boolean runtimeOwn = name.startsWith("org.glassfish.jersey.") || name.startsWith("org.jboss.resteasy.");
+    if (!runtimeOwn && logged.add(name)) {
+      LOG.log(System.Logger.Level.WARNING, "jwtsecured: " + name + " was not classified by the jwtsecured processor"
+          + " (a class from another jar, outside every configuration's packages, or one it could not see); "
+          + configuration + " "
           + (unseen == UnseenMethods.DENY ? "answers 403 for it" : "requires a valid token for it")
           + ", and its @RolesAllowed, @PermitAll and @DenyAll are not enforced");
     }
