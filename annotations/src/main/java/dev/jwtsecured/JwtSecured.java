@@ -35,7 +35,21 @@ import java.lang.annotation.Target;
  *       the leeway not negative.
  *   <li>{@link #authHeader()} is a valid HTTP header name; {@link #realm()} and {@link #cookieName()} use only the
  *       characters RFC 6750 and RFC 6265 allow there.
+ *   <li>A plain-path {@link #exclude()} entry that matches no operation's template but that a protected template
+ *       would match ({@code "/users/me"} beside only {@code /users/{id}}) is an error.
+ *   <li>No name is both one of {@link #scopes()} and a role ({@link #roles()} or {@code @RolesAllowed}).
+ *   <li>{@code cookieSameSite = NONE} needs {@code cookieSecure = true}.
+ *   <li>With instance handler methods, the class has a non-private constructor.
+ *   <li>{@link #applicationPath()} is a plain absolute path; without it, {@code @ApplicationPath} classes with
+ *       different paths that the processor cannot choose between are an error.
+ *   <li>Every resource class the configuration secures is visible from its package (the generated code names it).
+ *   <li>A sub-resource locator leading to public and protected operations is a warning: it runs before
+ *       authentication.
  * </ul>
+ *
+ * <p>For each operation of the resources it secures, the processor decides at compile time what it requires, and the
+ * generated {@code FooJwtPolicies} (a JAX-RS {@code DynamicFeature}) binds the filter with that decision to the
+ * resource method; see the README's "Route-bound security".
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

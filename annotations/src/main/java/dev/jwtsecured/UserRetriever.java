@@ -19,12 +19,12 @@ import java.lang.annotation.Target;
  *       be {@code private}.
  *   <li>Its first parameter is {@code dev.jwtsecured.runtime.Token}; an optional second parameter is
  *       {@code jakarta.ws.rs.container.ContainerRequestContext}. No other parameters.
- *   <li>It returns the user type {@code U} itself, {@code java.util.Optional<U>} or
- *       {@code java.util.concurrent.CompletionStage<U>}; {@code U} is any reference type except {@code Object}'s raw
- *       wildcards, and not {@code void} or a primitive.
+ *   <li>It returns the user type {@code U} itself, {@code java.util.Optional<U>},
+ *       {@code java.util.concurrent.CompletionStage<U>} or {@code CompletionStage<Optional<U>>}; {@code U} is any
+ *       reference type except {@code Object}'s raw wildcards, and not {@code void} or a primitive.
  * </ul>
  *
- * <p>At run time {@code null}, an empty {@code Optional} or a stage completed with {@code null} means the token names
+ * <p>At run time {@code null}, an empty {@code Optional} (also inside a stage) or a stage completed with {@code null} means the token names
  * no known user: the request gets a 401. An exception thrown by the method is not swallowed: it reaches the JAX-RS
  * runtime like any other application exception.
  */

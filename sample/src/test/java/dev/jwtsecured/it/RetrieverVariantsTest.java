@@ -3,6 +3,8 @@ package dev.jwtsecured.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.jwtsecured.it.async.AsyncSecurity;
+import dev.jwtsecured.it.asyncoptional.AsyncOptionalSecurity;
+import dev.jwtsecured.it.asyncoptional.AsyncOptionalSecurityJwtFeature;
 import dev.jwtsecured.it.async.AsyncSecurityJwtFeature;
 import dev.jwtsecured.it.optional.OptionalSecurity;
 import dev.jwtsecured.it.optional.OptionalSecurityJwtFeature;
@@ -53,6 +55,20 @@ class RetrieverVariantsTest {
       RawHttp.Response empty = server.http.send("GET", "/whoami", "Authorization: Bearer " + token("nobody"));
       assertEquals(401, empty.status, empty.toString());
       assertEquals("{\"status_code\":401,\"detail\":\"Unauthorized\"}", empty.body);
+    }
+  }
+
+  @Test
+  void completionStageOfOptionalRetrieverTreatsEmptyAsAnUnknownUser() {
+    AsyncOptionalSecurityJwtFeature feature =
+        new AsyncOptionalSecurityJwtFeature(AsyncOptionalSecurityJwtFeature.settings().secret(SECRET).build());
+    try (TestServer server = TestServer.start(feature, AsyncOptionalSecurity.WhoAmI.class)) {
+      RawHttp.Response ok = server.http.send("GET", "/whoami", "Authorization: Bearer " + token("erin"));
+      assertEquals(200, ok.status, ok.toString());
+      assertEquals("user:erin", ok.body);
+      RawHttp.Response deleted = server.http.send("GET", "/whoami", "Authorization: Bearer " + token("deleted"));
+      assertEquals(401, deleted.status, deleted.toString());
+      assertEquals("{\"status_code\":401,\"detail\":\"Unauthorized\"}", deleted.body);
     }
   }
 
