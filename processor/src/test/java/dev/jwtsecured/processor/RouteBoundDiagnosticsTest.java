@@ -37,6 +37,14 @@ class RouteBoundDiagnosticsTest {
         .orElseThrow().getCharContent(true).toString();
   }
 
+  /** An {@code Application} subclass {@code qualifiedName} annotated {@code @ApplicationPath(path)}. */
+  static JavaFileObject application(String qualifiedName, String path) {
+    int dot = qualifiedName.lastIndexOf('.');
+    return JavaFileObjects.forSourceString(qualifiedName, "package " + qualifiedName.substring(0, dot) + ";\n"
+        + "@jakarta.ws.rs.ApplicationPath(\"" + path + "\")\n"
+        + "public class " + qualifiedName.substring(dot + 1) + " extends jakarta.ws.rs.core.Application {}");
+  }
+
   static final JavaFileObject USERS = source("Users",
       "@Path(\"/users\")",
       "public final class Users {",
@@ -207,14 +215,8 @@ class RouteBoundDiagnosticsTest {
 
   @Test
   void anApplicationInAParentPackageGivesThePath() throws IOException {
-    JavaFileObject app = JavaFileObjects.forSourceString("app.ApiApplication", String.join("\n",
-        "package app;",
-        "@jakarta.ws.rs.ApplicationPath(\"/api\")",
-        "public class ApiApplication extends jakarta.ws.rs.core.Application {}"));
-    JavaFileObject other = JavaFileObjects.forSourceString("other.OtherApplication", String.join("\n",
-        "package other;",
-        "@jakarta.ws.rs.ApplicationPath(\"/other\")",
-        "public class OtherApplication extends jakarta.ws.rs.core.Application {}"));
+    JavaFileObject app = application("app.ApiApplication", "/api");
+    JavaFileObject other = application("other.OtherApplication", "/other");
     JavaFileObject config = JavaFileObjects.forSourceString("app.users.Config", String.join("\n",
         "package app.users;",
         "import dev.jwtsecured.*;",
@@ -232,14 +234,8 @@ class RouteBoundDiagnosticsTest {
 
   @Test
   void applicationsWithDifferentPathsAndNoneNearAreAmbiguous() {
-    JavaFileObject one = JavaFileObjects.forSourceString("one.OneApplication", String.join("\n",
-        "package one;",
-        "@jakarta.ws.rs.ApplicationPath(\"/one\")",
-        "public class OneApplication extends jakarta.ws.rs.core.Application {}"));
-    JavaFileObject two = JavaFileObjects.forSourceString("two.TwoApplication", String.join("\n",
-        "package two;",
-        "@jakarta.ws.rs.ApplicationPath(\"/two\")",
-        "public class TwoApplication extends jakarta.ws.rs.core.Application {}"));
+    JavaFileObject one = application("one.OneApplication", "/one");
+    JavaFileObject two = application("two.TwoApplication", "/two");
     JavaFileObject config = source("Config",
         "@JwtSecured(secret = \"${JWT_SECRET}\")",
         "final class Config {",

@@ -4,13 +4,16 @@ import dev.jwtsecured.runtime.JwtSettings;
 import dev.jwtsecured.sample.cookie.CookieResources;
 import dev.jwtsecured.sample.cookie.CookieSecurity;
 import dev.jwtsecured.sample.cookie.CookieSecurityJwtFeature;
+import dev.jwtsecured.sample.cookie.CookieSwaggerUi;
 import dev.jwtsecured.sample.oauth2.DemoUsers;
 import dev.jwtsecured.sample.oauth2.OAuth2Resources;
 import dev.jwtsecured.sample.oauth2.OAuth2Security;
 import dev.jwtsecured.sample.oauth2.OAuth2SecurityJwtFeature;
+import dev.jwtsecured.sample.oauth2.OAuth2SwaggerUi;
 import dev.jwtsecured.sample.oauth2.RevokedTokens;
 import dev.jwtsecured.sample.header.HeaderSecurity;
 import dev.jwtsecured.sample.header.HeaderSecurityJwtFeature;
+import dev.jwtsecured.sample.header.HeaderSwaggerUi;
 import dev.jwtsecured.sample.header.LoginResource;
 import dev.jwtsecured.sample.header.SomePathResource;
 import dev.jwtsecured.sample.header.UserCache;
@@ -32,7 +35,7 @@ public enum Example {
               settings.apply(HeaderSecurityJwtFeature.settings()).build()))
           .register(LoginResource.class)
           .register(SomePathResource.class)
-          .register(dev.jwtsecured.sample.header.HeaderSwaggerUi.class);
+          .register(HeaderSwaggerUi.class);
     }
   },
 
@@ -47,7 +50,7 @@ public enum Example {
           .register(CookieResources.Login.class)
           .register(CookieResources.SomePath.class)
           .register(CookieResources.Logout.class)
-          .register(dev.jwtsecured.sample.cookie.CookieSwaggerUi.class);
+          .register(CookieSwaggerUi.class);
     }
   },
 
@@ -64,7 +67,7 @@ public enum Example {
           .register(OAuth2Resources.Admin.class)
           .register(OAuth2Resources.LoginCustom.class)
           .register(OAuth2Resources.Logout.class)
-          .register(dev.jwtsecured.sample.oauth2.OAuth2SwaggerUi.class);
+          .register(OAuth2SwaggerUi.class);
     }
   };
 
