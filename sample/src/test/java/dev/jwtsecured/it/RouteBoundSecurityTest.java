@@ -163,27 +163,27 @@ class RouteBoundSecurityTest {
   // Defect 6: the Application is in a parent package; paths and tokenUrl carry its /api.
   @Test
   void openApiPathsAndTokenUrlCarryTheApplicationPath() throws Exception {
-    for (String config : List.of("users", "billing")) {
-      JsonNode doc = document("/api/" + config + "/openapi.json");
-      String tokenUrl = doc.get("components").get("securitySchemes").get("BearerToken").get("flows").get("password")
-          .get("tokenUrl").asText();
-      assertEquals("/api/" + config + "/login", tokenUrl);
-      for (Map.Entry<String, JsonNode> path : doc.get("paths").properties()) {
-        assertTrue(path.getKey().startsWith("/api/" + config + "/") || path.getKey().startsWith("/api/"),
-            path.getKey());
-      }
-      login(tokenUrl, config.equals("users") ? "alice" : "carol", "");
+    JsonNode doc = document(users, "/api/users/openapi.json");
+    String tokenUrl = doc.get("components").get("securitySchemes").get("BearerToken").get("flows").get("password")
+        .get("tokenUrl").asText();
+    assertEquals("/api/users/login", tokenUrl);
+    assertTrue(doc.get("paths").has("/api/users/{id}"), doc.get("paths").toString());
+    for (Map.Entry<String, JsonNode> path : doc.get("paths").properties()) {
+      assertTrue(path.getKey().startsWith("/api/"), path.getKey());
     }
+    login(users, tokenUrl, "alice", "");
   }
 
   // Defect 7: a scope is granted only when the authenticator grants it.
   @Test
   void aGrantWithoutScopesGrantsNoRequestedScope() throws Exception {
-    JsonNode dave = login("/api/billing/login", "dave", "&scope=invoices:read");
-    assertNull(dave.get("scope"), dave.toString());
-    assertNull(JSON.readTree(Jwts.payload(dave.get("access_token").asText())).get("scope"));
-    JsonNode carol = login("/api/billing/login", "carol", "&scope=invoices:read");
-    assertEquals("invoices:read", carol.get("scope").asText());
+    try (TestServer billing = TestServer.startAt("/api", new Feature[] {billingFeature()}, Invoices.class)) {
+      JsonNode dave = login(billing.http, "/api/billing/login", "dave", "&scope=invoices:read");
+      assertNull(dave.get("scope"), dave.toString());
+      assertNull(JSON.readTree(Jwts.payload(dave.get("access_token").asText())).get("scope"));
+      JsonNode carol = login(billing.http, "/api/billing/login", "carol", "&scope=invoices:read");
+      assertEquals("invoices:read", carol.get("scope").asText());
+    }
   }
 
   // Optional authentication on public routes: a valid token is read, an invalid one ignored, never a 401.
@@ -273,6 +273,10 @@ class RouteBoundSecurityTest {
   }
 
   static JsonNode document(String url) throws Exception {
+    return document(http, url);
+  }
+
+  static JsonNode document(RawHttp http, String url) throws Exception {
     RawHttp.Response r = http.send("GET", url);
     assertEquals(200, r.status, r.toString());
     SwaggerParseResult parsed = new OpenAPIParser().readContents(r.body, null, null);
