@@ -1,8 +1,7 @@
 package dev.jwtsecured.runtime;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.jwtsecured.Transport;
-import dev.jwtsecured.runtime.internal.StrictJson;
+import dev.jwtsecured.runtime.internal.Json;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -198,11 +197,7 @@ public final class Login {
     return oauth2;
   }
 
-  static String json(Object value) {
-    try {
-      return StrictJson.mapper().writeValueAsString(Objects.requireNonNull(value));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write a token response", e);
-    }
+  static String json(Map<String, ?> value) {
+    return Json.write(Objects.requireNonNull(value));
   }
 }

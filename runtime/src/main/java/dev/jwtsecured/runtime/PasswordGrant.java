@@ -1,7 +1,6 @@
 package dev.jwtsecured.runtime;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.jwtsecured.runtime.internal.StrictJson;
+import dev.jwtsecured.runtime.internal.Json;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -63,23 +62,23 @@ public final class PasswordGrant {
 
   /** Reads a JSON object body with the same members as the form. */
   public static PasswordGrant fromJson(String body, List<String> declaredScopes) {
-    JsonNode json;
+    Map<String, Object> json;
     try {
-      json = body == null || body.isBlank() ? null : StrictJson.mapper().readTree(body);
-    } catch (Exception e) {
-      // Duplicate members land here too: the strict mapper refuses them.
+      json = body == null || body.isBlank() ? null : Json.parseObject(body);
+    } catch (Json.JsonException e) {
+      // Duplicate members land here too: the strict reader refuses them.
       throw new TokenError("invalid_request", "The body is not a JSON object with unique members");
     }
-    if (json == null || !json.isObject()) {
+    if (json == null) {
       throw new TokenError("invalid_request", "The body is not a JSON object with unique members");
     }
     Map<String, String> fields = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> member : json.properties()) {
+    for (Map.Entry<String, Object> member : json.entrySet()) {
       if (FIELDS.contains(member.getKey())) {
-        if (!member.getValue().isTextual()) {
+        if (!(member.getValue() instanceof String text)) {
           throw new TokenError("invalid_request", "The parameter " + member.getKey() + " must be a string");
         }
-        fields.put(member.getKey(), member.getValue().asText());
+        fields.put(member.getKey(), text);
       }
     }
     return from(fields, declaredScopes);

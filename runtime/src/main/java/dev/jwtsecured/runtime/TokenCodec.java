@@ -1,6 +1,7 @@
 package dev.jwtsecured.runtime;
 
 import dev.jwtsecured.runtime.internal.StrictBase64Url;
+import dev.jwtsecured.runtime.internal.Json;
 import dev.jwtsecured.runtime.internal.StrictJson;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.ExpiredJwtException;
@@ -183,7 +184,7 @@ public final class TokenCodec {
     Map<?, ?> header;
     try {
       byte[] json = Base64.getUrlDecoder().decode(jwt.substring(0, firstDot));
-      header = StrictJson.mapper().readValue(json, Map.class);
+      header = Json.parseObject(new String(json, java.nio.charset.StandardCharsets.UTF_8));
     } catch (Exception e) {
       throw new AuthException(AuthFailure.MALFORMED_TOKEN);
     }

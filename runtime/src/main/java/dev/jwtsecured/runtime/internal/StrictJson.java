@@ -1,61 +1,60 @@
 package dev.jwtsecured.runtime.internal;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.jsonwebtoken.jackson.io.JacksonDeserializer;
-import io.jsonwebtoken.jackson.io.JacksonSerializer;
+import io.jsonwebtoken.io.AbstractDeserializer;
+import io.jsonwebtoken.io.AbstractSerializer;
+import java.io.OutputStream;
 import java.io.Reader;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The JSON (de)serializers jwtsecured hands to jjwt, set explicitly rather than discovered on the class path.
  *
- * <p>Reading is strict: a duplicate member name, trailing content, nesting deeper than {@value #MAX_DEPTH} levels or a
- * top-level value that is not an object fails; so does a registered claim of the wrong JSON type (time claims must be
+ * <p>Both are the runtime's own {@link Json}, not Jackson. Reading is strict: a duplicate member name, trailing content,
+ * nesting deeper than {@value Json#MAX_DEPTH} levels or a top-level value that is not an object fails; so does a
+ * registered claim of the wrong JSON type (time claims must be
  * integers between 0 and year 9999, {@code sub}/{@code iss}/{@code jti}/{@code scope} strings, {@code aud} a string or an
  * array of strings, {@code roles} an array of strings or a string, {@code extras} an object). jjwt would otherwise
  * convert, for example, an ISO date string in {@code exp} into a date.
  */
 public final class StrictJson {
-  static final int MAX_DEPTH = 32;
   /** 9999-12-31T23:59:59Z: later times overflow millisecond arithmetic in common libraries. */
   static final long MAX_NUMERIC_DATE = 253_402_300_799L;
 
-  private static final ObjectMapper MAPPER = newMapper();
-
   private StrictJson() {}
 
-  private static ObjectMapper newMapper() {
-    JsonFactory factory =
-        JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
-            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
-    return JsonMapper.builder(factory)
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-        .disable(JsonParser.Feature.ALLOW_COMMENTS)
-        .build();
+  /** A jjwt serializer for headers and claims. */
+  public static AbstractSerializer<Map<String, ?>> serializer() {
+    return new AbstractSerializer<>() {
+      @Override
+      protected void doSerialize(Map<String, ?> value, OutputStream out) throws Exception {
+        out.write(Json.write(value).getBytes(StandardCharsets.UTF_8));
+      }
+    };
   }
 
-  /** The strict mapper; shared, thread-safe. */
-  public static ObjectMapper mapper() {
-    return MAPPER;
-  }
-
-  /** A jjwt serializer on the shared mapper. */
-  public static JacksonSerializer<Map<String, ?>> serializer() {
-    return new JacksonSerializer<>(MAPPER);
-  }
-
-  /** A jjwt deserializer on the shared mapper that also enforces the claim types of the class comment. */
-  public static JacksonDeserializer<Map<String, ?>> deserializer() {
-    return new ClaimTypeCheckingDeserializer();
+  /** A jjwt deserializer that also enforces the claim types of the class comment. */
+  public static AbstractDeserializer<Map<String, ?>> deserializer() {
+    return new AbstractDeserializer<>() {
+      @Override
+      protected Map<String, ?> doDeserialize(Reader reader) throws Exception {
+        StringBuilder text = new StringBuilder(512);
+        char[] buffer = new char[512];
+        for (int n; (n = reader.read(buffer)) >= 0; ) {
+          text.append(buffer, 0, n);
+        }
+        Object value = Json.parse(text.toString());
+        if (!(value instanceof Map)) {
+          throw new BadClaimTypeException();
+        }
+        @SuppressWarnings("unchecked") // Json reads an object as Map<String, Object>
+        Map<String, ?> map = (Map<String, ?>) value;
+        checkTypes(map);
+        return map;
+      }
+    };
   }
 
   /** Thrown by the deserializer for a registered claim of the wrong type; jjwt wraps it, the codec looks for it. */
@@ -67,29 +66,11 @@ public final class StrictJson {
     }
   }
 
-  private static final class ClaimTypeCheckingDeserializer extends JacksonDeserializer<Map<String, ?>> {
-    ClaimTypeCheckingDeserializer() {
-      super(MAPPER);
-    }
-
-    @Override
-    protected Map<String, ?> doDeserialize(Reader reader) throws Exception {
-      Object value = super.doDeserialize(reader);
-      if (!(value instanceof Map)) {
-        throw new BadClaimTypeException();
-      }
-      @SuppressWarnings("unchecked") // Jackson reads a JSON object as Map<String, Object>
-      Map<String, ?> map = (Map<String, ?>) value;
-      checkTypes(map);
-      return map;
-    }
-  }
-
   /** Whether {@code json} is a strict JSON object with a registered claim of the wrong type. */
   public static boolean hasBadClaimType(byte[] json) {
     Object value;
     try {
-      value = MAPPER.readValue(json, Object.class);
+      value = Json.parse(json);
     } catch (Exception e) {
       return false;
     }
@@ -97,7 +78,7 @@ public final class StrictJson {
       return false;
     }
     try {
-      @SuppressWarnings("unchecked") // Jackson reads a JSON object as Map<String, Object>
+      @SuppressWarnings("unchecked") // Json reads an object as Map<String, Object>
       Map<String, ?> map = (Map<String, ?>) value;
       checkTypes(map);
       return false;

@@ -1,0 +1,100 @@
+package dev.jwtsecured.runtime.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The runtime's strict JSON reader and writer. */
+class JsonTest {
+
+  @Test
+  void readsEveryJsonType() {
+    Map<String, Object> m = Json.parseObject(
+        " {\"s\":\"a\\u00e9\\n\\\"\",\"i\":42,\"l\":4102444800123,\"b\":123456789012345678901234567890,"
+            + "\"d\":-1.5e3,\"t\":true,\"f\":false,\"n\":null,\"a\":[1,[],{}],\"o\":{\"x\":\"y\"}} ");
+    assertEquals("a\u00e9\n\"", m.get("s"));
+    assertEquals(42, m.get("i"));
+    assertEquals(4102444800123L, m.get("l"));
+    assertEquals(new BigInteger("123456789012345678901234567890"), m.get("b"));
+    assertEquals(-1500.0, m.get("d"));
+    assertEquals(true, m.get("t"));
+    assertEquals(false, m.get("f"));
+    assertEquals(true, m.containsKey("n") && m.get("n") == null);
+    assertEquals(List.of(1, List.of(), Map.of()), m.get("a"));
+    assertEquals(Map.of("x", "y"), m.get("o"));
+    assertEquals(List.of("s", "i", "l", "b", "d", "t", "f", "n", "a", "o"), List.copyOf(m.keySet()));
+  }
+
+  @Test
+  void longBoundariesAreExact() {
+    assertEquals(Long.MAX_VALUE, Json.parse("9223372036854775807"));
+    assertEquals(Long.MIN_VALUE, Json.parse("-9223372036854775808"));
+    assertEquals(new BigInteger("9223372036854775808"), Json.parse("9223372036854775808"));
+    assertEquals(Integer.MAX_VALUE, Json.parse("2147483647"));
+    assertEquals(2147483648L, Json.parse("2147483648"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "{\"a\":1,\"a\":2}", "{\"a\":1}{}", "{\"a\":1} x", "\uFEFF{}", "{'a':1}", "{\"a\":01}", "{\"a\":1.}",
+      "{\"a\":.5}", "{\"a\":+1}", "{\"a\":1e}", "{\"a\":-}", "{\"a\":NaN}", "{\"a\":Infinity}", "{\"a\":tru}",
+      "{\"a\":\"\t\"}", "{\"a\":\"\\x\"}", "{\"a\":\"\\u12\"}", "{\"a\":\"open}", "{\"a\":1,}", "[1,]", "{,}",
+      "{\"a\" 1}", "/* c */ {}", "{} // c", "", " ", "{\"a\":[1 2]}", "{\"a\":1e999}", "{1:2}"})
+  void refusesWhatIsNotStrictJson(String text) {
+    assertThrows(Json.JsonException.class, () -> Json.parse(text));
+  }
+
+  @Test
+  void refusesNestingDeeperThanTheLimit() {
+    String ok = "[".repeat(Json.MAX_DEPTH) + "]".repeat(Json.MAX_DEPTH);
+    Json.parse(ok);
+    String deep = "[".repeat(Json.MAX_DEPTH + 1) + "]".repeat(Json.MAX_DEPTH + 1);
+    assertThrows(Json.JsonException.class, () -> Json.parse(deep));
+    assertThrows(Json.JsonException.class, () -> Json.parse("[".repeat(100_000)));
+  }
+
+  @Test
+  void refusesLongNumbersAndInvalidUtf8() {
+    assertThrows(Json.JsonException.class, () -> Json.parse("1".repeat(Json.MAX_NUMBER_LENGTH + 1)));
+    assertThrows(Json.JsonException.class, () -> Json.parse(new byte[] {'"', (byte) 0xC3, '"'}));
+    assertEquals("\u00e9", Json.parse("\"\u00e9\"".getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void anErrorNeverCarriesTheInput() {
+    Json.JsonException e = assertThrows(Json.JsonException.class, () -> Json.parse("{\"secret-token\":}"));
+    assertEquals(false, e.getMessage().contains("secret-token"));
+  }
+
+  @Test
+  void writesWhatItReads() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("s", "q\"\\\n\u0001\u2028");
+    m.put("n", null);
+    m.put("a", Arrays.asList(1, 2, 1.5, true, null));
+    m.put("o", Map.of("k", List.of()));
+    String json = Json.write(m);
+    assertEquals("{\"s\":\"q\\\"\\\\\\n\\u0001\\u2028\",\"n\":null,\"a\":[1,2,1.5,true,null],\"o\":{\"k\":[]}}",
+        json);
+    assertEquals(m, Json.parse(json));
+    assertEquals("[9007199254740993,4102444800]", Json.write(List.of(9007199254740993L,
+        new java.util.Date(4102444800_000L))));
+  }
+
+  @Test
+  void refusesToWriteWhatIsNoJsonValue() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Json.write(Map.of("x",
+        new Object())));
+    assertEquals(true, e.getMessage().contains("java.lang.Object"));
+    assertThrows(IllegalArgumentException.class, () -> Json.write(Map.of("x", Double.NaN)));
+  }
+}
