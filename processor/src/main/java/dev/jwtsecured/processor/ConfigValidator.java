@@ -543,11 +543,11 @@ final class ConfigValidator {
       if (isStringSet(third)) {
         takesScopes = true;
         if (params.size() == 4) {
-          ok = isType(params.get(3).asType(), Names.CONTAINER_REQUEST_CONTEXT);
+          ok = isType(params.get(3).asType(), Names.HTTP_HEADERS);
           takesRequest = ok;
         }
       } else {
-        ok = params.size() == 3 && isType(third, Names.CONTAINER_REQUEST_CONTEXT);
+        ok = params.size() == 3 && isType(third, Names.HTTP_HEADERS);
         takesRequest = ok;
       }
     }

@@ -13,10 +13,12 @@ import static dev.jwtsecured.processor.GeneratedTypes.UNSEEN_METHODS;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /** Generates {@code FooJwtFeature}: the one class an application registers (the seed framework's {@code on_app_init}). */
@@ -55,7 +57,7 @@ final class FeatureGenerator {
           .addParameter(config, "config")
           .addParameter(JWT_SETTINGS, "settings")
           .addStatement("this.config = $T.requireNonNull(config)", Objects.class)
-          .addStatement("this.auth = new $T(settings)", JWT_AUTH)
+          .addStatement("this.auth = new $T(settings, $T.class, config)", JWT_AUTH, config)
           .build());
     } else {
       type.addMethod(MethodSpec.constructorBuilder()
@@ -67,7 +69,7 @@ final class FeatureGenerator {
           .addJavadoc("Uses {@code settings}, for example {@link #settings()} with a test clock.\n")
           .addModifiers(Modifier.PUBLIC)
           .addParameter(JWT_SETTINGS, "settings")
-          .addStatement("this.auth = new $T(settings)", JWT_AUTH)
+          .addStatement("this.auth = new $T(settings, $T.class)", JWT_AUTH, config)
           .build());
     }
 
@@ -93,6 +95,8 @@ final class FeatureGenerator {
             ROUTE_SCOPE, ROUTE_SCOPE, model.configClass().canonicalName(), List.class, packages,
             model.policiesClass())
         .addStatement("context.property(scope.property(), scope)")
+        .addComment("For the access point's login(application, subject) and logout(application).")
+        .addStatement("context.property(auth.property(), auth)")
         .addStatement("context.register(new $T($L, scope))", model.policiesClass(), instance);
     if (!model.guardedLocators().isEmpty()) {
       configure.addComment("Authenticates before the protected sub-resource locators $L run.",
@@ -100,19 +104,41 @@ final class FeatureGenerator {
       configure.addStatement("context.register(new $T(new $T($L, $T.AUTHENTICATED)))", model.locatorGuardClass(),
           model.filterClass(), instance, GeneratedTypes.ACCESS_RULE);
     }
-    model.authenticator().ifPresent(authenticator -> {
-      if (!model.settings().tokenUrl().isEmpty()) {
-        configure.addComment("The OAuth2 token endpoint at $L, public.", model.settings().tokenUrl());
-        configure.addStatement("context.register(new $T($L))", model.tokenResourceClass(),
-            authenticator.isStatic() ? CodeBlock.of("auth") : CodeBlock.of("auth, config"));
-      }
-    });
-    if (!model.settings().openApiPath().isEmpty()) {
-      configure.addComment("The OpenAPI document at $L, public.", model.settings().openApiPath());
-      configure.addStatement("context.register($T.class)", model.openApiClass());
-    }
     type.addMethod(configure.addStatement("return true").build());
+    type.addMethod(classesMethod(model));
     return type.build();
+  }
+
+  /**
+   * {@code classes()}: the resources generated for the configuration, for {@code Application.getClasses()}, which
+   * every JAX-RS runtime honours (RESTEasy ignores resources that a feature registers). Registered as classes, they
+   * find this feature's runtime through the application's configuration.
+   */
+  private static MethodSpec classesMethod(ConfigModel model) {
+    List<CodeBlock> classes = new java.util.ArrayList<>();
+    if (!model.settings().tokenUrl().isEmpty() && model.authenticator().isPresent()) {
+      classes.add(CodeBlock.of("$T.class", model.tokenResourceClass()));
+    }
+    if (!model.settings().openApiPath().isEmpty()) {
+      classes.add(CodeBlock.of("$T.class", model.openApiClass()));
+    }
+    MethodSpec.Builder method = MethodSpec.methodBuilder("classes")
+        .addJavadoc("The resources generated for {@link $T}", model.configClass());
+    if (!model.settings().tokenUrl().isEmpty() && model.authenticator().isPresent()) {
+      method.addJavadoc(": the token endpoint at {@code $L}", model.settings().tokenUrl());
+    }
+    if (!model.settings().openApiPath().isEmpty()) {
+      method.addJavadoc(", the OpenAPI document at {@code $L}", model.settings().openApiPath());
+    }
+    return method
+        .addJavadoc(".\nReturn them from {@code Application.getClasses()} beside the application's own, and this\n")
+        .addJavadoc("feature from {@code getSingletons()}.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(ParameterizedTypeName.get(ClassName.get(Set.class),
+            ParameterizedTypeName.get(ClassName.get(Class.class), com.palantir.javapoet.WildcardTypeName.subtypeOf(
+                Object.class))))
+        .addStatement("return $T.of($L)", Set.class, CodeBlock.join(classes, ", "))
+        .build();
   }
 
   /** {@code settings()}: a builder holding every value of the annotation, checked at compile time. */

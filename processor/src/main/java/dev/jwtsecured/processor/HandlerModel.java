@@ -6,7 +6,8 @@ package dev.jwtsecured.processor;
  * @param name the method name
  * @param isStatic whether it is called on the class rather than the configuration instance
  * @param takesScopes whether it takes the requested scopes (authenticator only)
- * @param takesRequest whether it takes the {@code ContainerRequestContext} as its last parameter
+ * @param takesRequest whether it takes the request as its last parameter: {@code ContainerRequestContext} (retriever,
+ *     revocation check, called from the filter) or {@code HttpHeaders} (authenticator, called from the token endpoint)
  * @param returns how its result is unwrapped
  */
 public record HandlerModel(String name, boolean isStatic, boolean takesScopes, boolean takesRequest, Returns returns) {

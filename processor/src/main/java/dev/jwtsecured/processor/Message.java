@@ -40,9 +40,10 @@ public enum Message {
       "A @RevocationCheck method is 'boolean name(Token)' or 'boolean name(Token, ContainerRequestContext)'; '%s' is"
           + " '%s'. Change it to one of those"),
   AUTHENTICATOR_SIGNATURE("Authenticator.Signature",
-      "An @Authenticator method takes (String username, String password[, Set<String> scopes]"
-          + "[, ContainerRequestContext]) and returns Grant, Optional<Grant>, String or Optional<String>; '%s' is"
-          + " '%s'. Change it to match"),
+      "An @Authenticator method takes (String username, String password[, Set<String> scopes][, HttpHeaders"
+          + " headers]) and returns Grant, Optional<Grant>, String or Optional<String>; '%s' is '%s'. Change it to"
+          + " match (the token endpoint is a resource, where only HttpHeaders, not ContainerRequestContext, is"
+          + " injectable on every JAX-RS runtime)"),
   TOKEN_URL_WITHOUT_AUTHENTICATOR("JwtSecured.TokenUrlWithoutAuthenticator",
       "tokenUrl \"%s\" asks for a generated token endpoint, which checks credentials with an @Authenticator method;"
           + " %s has none. Add one, or remove tokenUrl"),

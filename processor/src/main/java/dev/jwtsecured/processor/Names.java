@@ -13,6 +13,7 @@ final class Names {
   static final String GRANT = RUNTIME + ".Grant";
 
   static final String CONTAINER_REQUEST_CONTEXT = "jakarta.ws.rs.container.ContainerRequestContext";
+  static final String HTTP_HEADERS = "jakarta.ws.rs.core.HttpHeaders";
   static final String PATH = "jakarta.ws.rs.Path";
   static final String HTTP_METHOD = "jakarta.ws.rs.HttpMethod";
   static final String APPLICATION_PATH = "jakarta.ws.rs.ApplicationPath";

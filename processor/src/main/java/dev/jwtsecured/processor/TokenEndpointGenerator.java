@@ -1,6 +1,5 @@
 package dev.jwtsecured.processor;
 
-import static dev.jwtsecured.processor.GeneratedTypes.CONTAINER_REQUEST_CONTEXT;
 import static dev.jwtsecured.processor.GeneratedTypes.CONTEXT;
 import static dev.jwtsecured.processor.GeneratedTypes.GRANT;
 import static dev.jwtsecured.processor.GeneratedTypes.JWT_AUTH;
@@ -27,6 +26,8 @@ final class TokenEndpointGenerator {
   private static final ClassName MEDIA_TYPE = ClassName.get("jakarta.ws.rs.core", "MediaType");
   private static final ClassName RESPONSE = ClassName.get("jakarta.ws.rs.core", "Response");
   private static final ClassName MULTIVALUED_MAP = ClassName.get("jakarta.ws.rs.core", "MultivaluedMap");
+  private static final ClassName CONFIGURATION = ClassName.get("jakarta.ws.rs.core", "Configuration");
+  private static final ClassName HTTP_HEADERS = ClassName.get("jakarta.ws.rs.core", "HttpHeaders");
   private static final ClassName PASSWORD_GRANT = ClassName.get(Names.RUNTIME, "PasswordGrant");
   private static final ClassName TOKEN_ERROR = PASSWORD_GRANT.nestedClass("TokenError");
 
@@ -42,23 +43,16 @@ final class TokenEndpointGenerator {
             .addAnnotation(GeneratedTypes.generatedAnnotation())
             .addAnnotation(AnnotationSpec.builder(PATH).addMember("value", "$S", model.settings().tokenUrl()).build())
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-            .addSuperinterface(GeneratedTypes.GENERATED_RESOURCE)
-            .addField(JWT_AUTH, "auth", Modifier.PRIVATE, Modifier.FINAL);
-    MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addParameter(JWT_AUTH, "auth")
-        .addStatement("this.auth = auth");
-    if (!authenticator.isStatic()) {
-      type.addField(model.configClass(), "config", Modifier.PRIVATE, Modifier.FINAL);
-      constructor.addParameter(model.configClass(), "config").addStatement("this.config = config");
-    }
-    type.addMethod(constructor.build());
-
+            .addSuperinterface(GeneratedTypes.GENERATED_RESOURCE);
     TypeName form = ParameterizedTypeName.get(MULTIVALUED_MAP, ClassName.get(String.class), ClassName.get(String.class));
-    type.addMethod(entryPoint("form", "APPLICATION_FORM_URLENCODED", form, "fromForm",
-        "The request as {@code application/x-www-form-urlencoded}, as RFC 6749 and Swagger UI send it."));
-    type.addMethod(entryPoint("json", "APPLICATION_JSON", ClassName.get(String.class), "fromJson",
-        "The same fields as a JSON object."));
+    boolean headers = authenticator.takesRequest();
+    type.addMethod(entryPoint(model, "form", "APPLICATION_FORM_URLENCODED", form, "fromForm",
+        "The request as {@code application/x-www-form-urlencoded}, as RFC 6749 and Swagger UI send it.", headers));
+    type.addMethod(entryPoint(model, "json", "APPLICATION_JSON", ClassName.get(String.class), "fromJson",
+        "The same fields as a JSON object.", headers));
 
-    CodeBlock call = FilterGenerator.call(model, authenticator, authenticatorArguments(authenticator));
+    CodeBlock target = authenticator.isStatic() ? CodeBlock.of("$T", model.configClass()) : CodeBlock.of("config");
+    CodeBlock call = CodeBlock.of("$L.$N($L)", target, authenticator.name(), authenticatorArguments(authenticator));
     CodeBlock granted;
     switch (authenticator.returns()) {
       case OPTIONAL:
@@ -73,11 +67,18 @@ final class TokenEndpointGenerator {
       default:
         granted = call;
     }
-    type.addMethod(MethodSpec.methodBuilder("token")
-        .addModifiers(Modifier.PRIVATE)
+    MethodSpec.Builder token = MethodSpec.methodBuilder("token")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(RESPONSE)
-        .addParameter(PASSWORD_GRANT, "grant")
-        .addParameter(CONTAINER_REQUEST_CONTEXT, "request")
+        .addParameter(JWT_AUTH, "auth");
+    if (!authenticator.isStatic()) {
+      token.addParameter(model.configClass(), "config");
+    }
+    token.addParameter(PASSWORD_GRANT, "grant");
+    if (headers) {
+      token.addParameter(HTTP_HEADERS, "headers");
+    }
+    type.addMethod(token
         .addComment("null: bad credentials, answered as invalid_grant whether or not the user exists.")
         .addStatement("$T granted = $L", GRANT, granted)
         .addStatement("return auth.tokenResponse(grant, granted)")
@@ -94,21 +95,34 @@ final class TokenEndpointGenerator {
   }
 
   private static String authenticatorArguments(HandlerModel authenticator) {
-    return "grant.username(), grant.password()" + (authenticator.takesScopes() ? ", grant.scopes()" : "");
+    return "grant.username(), grant.password()" + (authenticator.takesScopes() ? ", grant.scopes()" : "")
+        + (authenticator.takesRequest() ? ", headers" : "");
   }
 
-  private static MethodSpec entryPoint(String name, String mediaType, TypeName bodyType, String reader, String doc) {
-    return MethodSpec.methodBuilder(name)
+  private static MethodSpec entryPoint(ConfigModel model, String name, String mediaType, TypeName bodyType,
+      String reader, String doc, boolean headers) {
+    boolean instance = !model.authenticator().orElseThrow().isStatic();
+    MethodSpec.Builder method = MethodSpec.methodBuilder(name)
         .addJavadoc(doc + "\n")
         .addAnnotation(POST)
         .addAnnotation(AnnotationSpec.builder(CONSUMES).addMember("value", "$T.$L", MEDIA_TYPE, mediaType).build())
         .addAnnotation(AnnotationSpec.builder(PRODUCES).addMember("value", "$T.APPLICATION_JSON", MEDIA_TYPE).build())
         .addModifiers(Modifier.PUBLIC)
         .returns(RESPONSE)
-        .addParameter(ParameterSpec.builder(CONTAINER_REQUEST_CONTEXT, "request").addAnnotation(CONTEXT).build())
-        .addParameter(bodyType, "body")
+        .addParameter(ParameterSpec.builder(CONFIGURATION, "application").addAnnotation(CONTEXT).build());
+    if (headers) {
+      method.addParameter(ParameterSpec.builder(HTTP_HEADERS, "headers").addAnnotation(CONTEXT).build());
+    }
+    method.addParameter(bodyType, "body")
+        .addComment("Published by $T when JAX-RS configured it.", model.featureClass())
+        .addStatement("$T auth = $T.of(application, $T.class)", JWT_AUTH, JWT_AUTH, model.configClass());
+    if (instance) {
+      method.addStatement("$T config = ($T) auth.instance()", model.configClass(), model.configClass());
+    }
+    return method
         .beginControlFlow("try")
-        .addStatement("return token($T.$L(body, auth.settings().scopes()), request)", PASSWORD_GRANT, reader)
+        .addStatement("return token(auth$L, $T.$L(body, auth.settings().scopes())$L)", instance ? ", config" : "",
+            PASSWORD_GRANT, reader, headers ? ", headers" : "")
         .nextControlFlow("catch ($T e)", TOKEN_ERROR)
         .addStatement("return e.response()")
         .endControlFlow()

@@ -297,7 +297,8 @@ class DiagnosticsTest {
         "static boolean authenticate(String username, String password)",
         "static Grant authenticate(String username, char[] password)",
         "static Grant authenticate(String username, String password, List<String> scopes)",
-        "static Optional<Integer> authenticate(String username, String password)"}) {
+        "static Optional<Integer> authenticate(String username, String password)",
+        "static String authenticate(String username, String password, ContainerRequestContext request)"}) {
       JavaFileObject config = source("Config",
           "@JwtSecured(secret = \"${JWT_SECRET}\", tokenUrl = \"/token\")",
           "final class Config {",
@@ -316,8 +317,8 @@ class DiagnosticsTest {
     for (String signature : new String[] {
         "static Grant authenticate(String username, String password)",
         "Optional<Grant> authenticate(String username, String password, Set<String> scopes)",
-        "static String authenticate(String username, String password, ContainerRequestContext request)",
-        "static Optional<String> authenticate(String u, String p, Set<String> s, ContainerRequestContext r)"}) {
+        "static String authenticate(String username, String password, jakarta.ws.rs.core.HttpHeaders headers)",
+        "static Optional<String> authenticate(String u, String p, Set<String> s, jakarta.ws.rs.core.HttpHeaders h)"}) {
       Compilation c = compile(user(), source("Config",
           "@JwtSecured(secret = \"${JWT_SECRET}\", tokenUrl = \"/token\")",
           "final class Config {",

@@ -66,7 +66,7 @@ class RobustnessTest {
         "}"));
     assertThat(c).succeededWithoutWarnings();
     assertThat(c).generatedSourceFile("test.ConfigJwt").contentsAsUtf8String()
-        .contains("public static GeneratedUser user(ContainerRequestContext request)");
+        .contains("public static GeneratedUser user(SecurityContext security)");
   }
 
   @Test
@@ -81,7 +81,7 @@ class RobustnessTest {
               "}"));
       assertThat(c).succeededWithoutWarnings();
       assertThat(c).generatedSourceFile("test.ConfigJwt").contentsAsUtf8String()
-          .contains("public static " + type + " user(ContainerRequestContext request)");
+          .contains("public static " + type + " user(SecurityContext security)");
     }
   }
 

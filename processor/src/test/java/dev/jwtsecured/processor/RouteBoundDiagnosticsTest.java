@@ -295,7 +295,7 @@ class RouteBoundDiagnosticsTest {
     Compilation c = compile(user(), config);
     assertThat(c).succeededWithoutWarnings();
     String access = c.generatedSourceFile("test.ConfigJwt").orElseThrow().getCharContent(true).toString();
-    assertTrue(access.contains("public static User user(ContainerRequestContext request)"), access);
+    assertTrue(access.contains("public static User user(SecurityContext security)"), access);
     String filter = c.generatedSourceFile("test.ConfigJwtFilter").orElseThrow().getCharContent(true).toString();
     assertTrue(filter.contains("User user = JwtAuth.awaitOptional(Config.user(token));"), filter);
   }

@@ -24,13 +24,33 @@ public final class JwtAuth {
   private static final Pattern QUOTABLE = Pattern.compile("[\\x20\\x21\\x23-\\x5B\\x5D-\\x7E]*");
   private static final Pattern SCOPE_TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
 
+  /** Prefix of the application property under which each configuration's feature publishes its {@code JwtAuth}. */
+  public static final String PROPERTY_PREFIX = "dev.jwtsecured.auth.";
+
   private final JwtSettings settings;
+  private final Class<?> configuration;
+  private final Object instance;
   private final TokenCodec codec;
   private final Map<AuthFailure, String> challenges = new EnumMap<>(AuthFailure.class);
   private final Map<AuthFailure, String> bodies = new EnumMap<>(AuthFailure.class);
 
-  public JwtAuth(JwtSettings settings) {
+  /**
+   * @param settings the configuration's settings
+   * @param configuration the {@code @JwtSecured} class, which tags the principals this instance creates
+   */
+  public JwtAuth(JwtSettings settings, Class<?> configuration) {
+    this(settings, configuration, null);
+  }
+
+  /**
+   * @param settings the configuration's settings
+   * @param configuration the {@code @JwtSecured} class, which tags the principals this instance creates
+   * @param instance the instance of {@code configuration} whose methods the generated code calls, or {@code null}
+   */
+  public JwtAuth(JwtSettings settings, Class<?> configuration, Object instance) {
     this.settings = settings;
+    this.configuration = java.util.Objects.requireNonNull(configuration);
+    this.instance = instance;
     this.codec = new TokenCodec(settings);
     if (!QUOTABLE.matcher(settings.realm()).matches()) {
       throw new IllegalArgumentException("realm must use only the characters RFC 6750 section 3 allows");
@@ -63,6 +83,36 @@ public final class JwtAuth {
 
   public TokenCodec codec() {
     return codec;
+  }
+
+  /** The {@code @JwtSecured} class this instance belongs to. */
+  public Class<?> configuration() {
+    return configuration;
+  }
+
+  /** The instance of the configuration class the generated resources call, or {@code null} when all is static. */
+  public Object instance() {
+    return instance;
+  }
+
+  /** The application property the feature publishes this instance under. */
+  public String property() {
+    return PROPERTY_PREFIX + configuration.getName();
+  }
+
+  /**
+   * The {@code JwtAuth} of {@code configuration} in {@code application} (a resource's {@code @Context Configuration}),
+   * where its feature published it.
+   *
+   * @throws IllegalStateException when the configuration's feature is not registered
+   */
+  public static JwtAuth of(jakarta.ws.rs.core.Configuration application, Class<?> configuration) {
+    Object auth = application == null ? null : application.getProperty(PROPERTY_PREFIX + configuration.getName());
+    if (auth instanceof JwtAuth jwt) {
+      return jwt;
+    }
+    throw new IllegalStateException("jwtsecured: the feature of " + configuration.getName()
+        + " is not registered with this application");
   }
 
   /**

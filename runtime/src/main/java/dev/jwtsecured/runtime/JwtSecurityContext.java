@@ -26,14 +26,14 @@ public final class JwtSecurityContext implements SecurityContext {
   private final JwtAuth auth;
   private final Token token;
   private final Object user;
-  private final Principal principal;
+  private final JwtPrincipal principal;
 
   private JwtSecurityContext(SecurityContext container, JwtAuth auth, Token token, Object user) {
     this.container = container;
     this.auth = Objects.requireNonNull(auth);
     this.token = token;
     this.user = user;
-    this.principal = token == null ? null : new JwtPrincipal(token.subject());
+    this.principal = token == null ? null : new JwtPrincipal(auth.configuration(), token, user);
   }
 
   /** The context of a request that was authenticated with {@code token} as {@code user}. */
@@ -78,6 +78,34 @@ public final class JwtSecurityContext implements SecurityContext {
       throw new NotAuthorizedException(context.auth.reject(AuthFailure.NO_TOKEN));
     }
     return context;
+  }
+
+  /**
+   * The principal of {@code security} when {@code configuration} authenticated the request, else {@code null}. Works
+   * through the proxies JAX-RS runtimes inject for {@code @Context SecurityContext}: only the principal is read.
+   */
+  public static JwtPrincipal principal(SecurityContext security, Class<?> configuration) {
+    Principal p = security == null ? null : security.getUserPrincipal();
+    return p instanceof JwtPrincipal jwt && jwt.isOf(configuration) ? jwt : null;
+  }
+
+  /**
+   * The principal of an authenticated request.
+   *
+   * @throws NotAuthorizedException a 401 with a {@code Bearer} challenge when {@code configuration} did not
+   *     authenticate the request (a public operation called without a valid token)
+   */
+  public static JwtPrincipal requirePrincipal(SecurityContext security, Class<?> configuration) {
+    JwtPrincipal p = principal(security, configuration);
+    if (p == null) {
+      throw new NotAuthorizedException(jakarta.ws.rs.core.Response.status(401)
+          .header(jakarta.ws.rs.core.HttpHeaders.WWW_AUTHENTICATE, BEARER)
+          .header(jakarta.ws.rs.core.HttpHeaders.CACHE_CONTROL, "no-store")
+          .type(jakarta.ws.rs.core.MediaType.APPLICATION_JSON_TYPE)
+          .entity("{\"status_code\":401,\"detail\":\"No JWT token found in request\"}")
+          .build());
+    }
+    return p;
   }
 
   /** Stores this context on {@code request}: as its security context and as the property {@link #PROPERTY}. */
@@ -125,32 +153,4 @@ public final class JwtSecurityContext implements SecurityContext {
     return token == null ? null : BEARER;
   }
 
-  /** A principal named by the token's subject. */
-  private static final class JwtPrincipal implements Principal {
-    private final String name;
-
-    JwtPrincipal(String name) {
-      this.name = name;
-    }
-
-    @Override
-    public String getName() {
-      return name;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof JwtPrincipal && ((JwtPrincipal) o).name.equals(name);
-    }
-
-    @Override
-    public int hashCode() {
-      return name.hashCode();
-    }
-
-    @Override
-    public String toString() {
-      return "JwtPrincipal[" + name + "]";
-    }
-  }
 }

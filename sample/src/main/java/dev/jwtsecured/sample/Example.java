@@ -17,83 +17,93 @@ import dev.jwtsecured.sample.header.HeaderSwaggerUi;
 import dev.jwtsecured.sample.header.LoginResource;
 import dev.jwtsecured.sample.header.SomePathResource;
 import dev.jwtsecured.sample.header.UserCache;
+import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.Feature;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
-import org.glassfish.hk2.utilities.binding.AbstractBinder;
-import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.server.ServerProperties;
 
-/** The sample's applications, one per listing of the seed. */
+/**
+ * The sample's applications, one per listing of the seed. Each is a plain JAX-RS {@link Application}: the generated
+ * feature's {@code singletons()} (the feature, its token endpoint and OpenAPI resource) and the example's resources,
+ * created with the in-memory services they use. Any JAX-RS runtime can serve it.
+ */
 public enum Example {
   /** "Using JWT Auth": the token in the {@code Authorization} header. */
   HEADER {
     @Override
-    ResourceConfig application(UnaryOperator<JwtSettings.Builder> settings) {
+    public Application application(UnaryOperator<JwtSettings.Builder> settings) {
       UserCache cache = new UserCache();
-      return base(cache)
-          .register(new HeaderSecurityJwtFeature(new HeaderSecurity(cache),
-              settings.apply(HeaderSecurityJwtFeature.settings()).build()))
-          .register(LoginResource.class)
-          .register(SomePathResource.class)
-          .register(HeaderSwaggerUi.class);
+      HeaderSecurityJwtFeature jwt = new HeaderSecurityJwtFeature(new HeaderSecurity(cache),
+          settings.apply(HeaderSecurityJwtFeature.settings()).build());
+      return application(jwt, HeaderSecurityJwtFeature.classes(), Services.properties(cache), LoginResource.class,
+          SomePathResource.class, HeaderSwaggerUi.class);
     }
   },
 
   /** {@code JWTCookieAuth}: the header or, without one, the {@code token} cookie. */
   COOKIE {
     @Override
-    ResourceConfig application(UnaryOperator<JwtSettings.Builder> settings) {
+    public Application application(UnaryOperator<JwtSettings.Builder> settings) {
       UserCache cache = new UserCache();
-      return base(cache)
-          .register(new CookieSecurityJwtFeature(new CookieSecurity(cache),
-              settings.apply(CookieSecurityJwtFeature.settings()).build()))
-          .register(CookieResources.Login.class)
-          .register(CookieResources.SomePath.class)
-          .register(CookieResources.Logout.class)
-          .register(CookieSwaggerUi.class);
+      CookieSecurityJwtFeature jwt = new CookieSecurityJwtFeature(new CookieSecurity(cache),
+          settings.apply(CookieSecurityJwtFeature.settings()).build());
+      return application(jwt, CookieSecurityJwtFeature.classes(), Services.properties(cache),
+          CookieResources.Login.class, CookieResources.SomePath.class, CookieResources.Logout.class,
+          CookieSwaggerUi.class);
     }
   },
 
   /** "Using OAUTH2 Bearer Password": the generated token endpoint at {@code /login}. */
   OAUTH2 {
     @Override
-    ResourceConfig application(UnaryOperator<JwtSettings.Builder> settings) {
+    public Application application(UnaryOperator<JwtSettings.Builder> settings) {
       DemoUsers users = new DemoUsers();
       RevokedTokens revoked = new RevokedTokens();
-      return base(users, revoked)
-          .register(new OAuth2SecurityJwtFeature(new OAuth2Security(users, revoked),
-              settings.apply(OAuth2SecurityJwtFeature.settings()).build()))
-          .register(OAuth2Resources.SomePath.class)
-          .register(OAuth2Resources.Admin.class)
-          .register(OAuth2Resources.LoginCustom.class)
-          .register(OAuth2Resources.Logout.class)
-          .register(OAuth2SwaggerUi.class);
+      OAuth2SecurityJwtFeature jwt = new OAuth2SecurityJwtFeature(new OAuth2Security(users, revoked),
+          settings.apply(OAuth2SecurityJwtFeature.settings()).build());
+      return application(jwt, OAuth2SecurityJwtFeature.classes(), Services.properties(users, revoked),
+          OAuth2Resources.SomePath.class, OAuth2Resources.Admin.class, OAuth2Resources.LoginCustom.class,
+          OAuth2Resources.Logout.class, OAuth2SwaggerUi.class);
     }
   };
 
-  /** What every example shares: its in-memory services, error mapping, no WADL. */
-  static ResourceConfig base(Object... services) {
-    ResourceConfig config = new ResourceConfig()
-        .property(ServerProperties.WADL_FEATURE_DISABLE, true)
-        .register(UnexpectedErrors.class);
-    config.register(new AbstractBinder() {
+  /**
+   * The application as the README shows it: the generated feature as its one singleton, the resources the feature
+   * generated and the example's own as classes, the example's services as properties, and its error mapping.
+   */
+  static Application application(Feature jwt, Set<Class<?>> generated, Map<String, Object> services,
+      Class<?>... resources) {
+    Set<Class<?>> classes = new LinkedHashSet<>(generated);
+    classes.addAll(List.of(resources));
+    classes.add(UnexpectedErrors.class);
+    Set<Class<?>> allClasses = Set.copyOf(classes);
+    return new Application() {
       @Override
-      protected void configure() {
-        for (Object service : services) {
-          bindService(service);
-        }
+      public Set<Class<?>> getClasses() {
+        return allClasses;
       }
 
-      @SuppressWarnings("unchecked") // binds each service to its own class
-      private <T> void bindService(T service) {
-        bind(service).to((Class<T>) service.getClass());
+      // Deprecated in Jakarta REST 4.0 in favour of CDI, and still part of the specification: every runtime
+      // honours it, which makes it the portable way to hand JAX-RS a configured instance without CDI.
+      @SuppressWarnings("deprecation")
+      @Override
+      public Set<Object> getSingletons() {
+        return Set.of(jwt);
       }
-    });
-    return config;
+
+      @Override
+      public Map<String, Object> getProperties() {
+        return services;
+      }
+    };
   }
 
   /** The JAX-RS application; {@code settings} may adjust the generated defaults (secret source, clock). */
-  abstract ResourceConfig application(UnaryOperator<JwtSettings.Builder> settings);
+  public abstract Application application(UnaryOperator<JwtSettings.Builder> settings);
 
   /** Parses {@code header}, {@code cookie} or {@code oauth2}. */
   public static Example parse(String name) {

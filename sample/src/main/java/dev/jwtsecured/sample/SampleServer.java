@@ -5,6 +5,8 @@ import dev.jwtsecured.runtime.JwtSettings;
 import java.net.URI;
 import java.util.function.UnaryOperator;
 import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
 
 /** One example application on Jersey's JDK HTTP server. Tests start it on port 0 and read the port it got. */
 public final class SampleServer implements AutoCloseable {
@@ -21,7 +23,9 @@ public final class SampleServer implements AutoCloseable {
    */
   public static SampleServer start(Example example, String host, int port, UnaryOperator<JwtSettings.Builder> settings) {
     URI base = URI.create("http://" + host + ":" + port + "/");
-    HttpServer server = JdkHttpServerFactory.createHttpServer(base, example.application(settings), true);
+    ResourceConfig application = ResourceConfig.forApplication(example.application(settings))
+        .property(ServerProperties.WADL_FEATURE_DISABLE, true);
+    HttpServer server = JdkHttpServerFactory.createHttpServer(base, application, true);
     return new SampleServer(server);
   }
 

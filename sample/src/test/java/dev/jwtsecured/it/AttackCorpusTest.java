@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jwtsecured.it.logins.LoginsSecurity;
 import dev.jwtsecured.it.logins.LoginsSecurityJwtFeature;
 import dev.jwtsecured.it.secured.ItApplication;
+import dev.jwtsecured.it.secured.ItSecurityJwtFeature;
 import dev.jwtsecured.runtime.AuthFailure;
 import dev.jwtsecured.testing.Jwts;
 import dev.jwtsecured.testing.RawHttp;
@@ -56,9 +57,9 @@ class AttackCorpusTest {
 
   @BeforeAll
   static void start() throws IOException {
-    server = TestServer.start(new ItApplication(s -> s.secret(SECRET)).feature(), ItApplication.resources());
+    server = TestServer.start(new ItApplication(s -> s.secret(SECRET)).feature(), ItSecurityJwtFeature.classes(), ItApplication.resources());
     logins = TestServer.start(new LoginsSecurityJwtFeature(LoginsSecurityJwtFeature.settings()
-        .secret(LOGINS_SECRET).build()), LoginsSecurity.WhoAmI.class);
+        .secret(LOGINS_SECRET).build()), LoginsSecurityJwtFeature.classes(), LoginsSecurity.WhoAmI.class);
     canary = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     canary.setSoTimeout(200);
     canaryThread = new Thread(() -> {

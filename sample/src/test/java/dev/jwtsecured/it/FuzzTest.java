@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jwtsecured.it.secured.ItApplication;
+import dev.jwtsecured.it.secured.ItSecurityJwtFeature;
 import dev.jwtsecured.testing.RawHttp;
 import dev.jwtsecured.testing.TestServer;
 import java.util.Random;
@@ -29,7 +30,7 @@ class FuzzTest {
 
   @BeforeAll
   static void start() {
-    server = TestServer.start(new ItApplication(s -> s.secret(ItSecurityTest.SECRET)).feature(),
+    server = TestServer.start(new ItApplication(s -> s.secret(ItSecurityTest.SECRET)).feature(), ItSecurityJwtFeature.classes(),
         ItApplication.resources());
   }
 

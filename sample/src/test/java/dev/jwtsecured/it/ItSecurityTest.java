@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jwtsecured.it.secured.ItApplication;
+import dev.jwtsecured.it.secured.ItSecurityJwtFeature;
 import dev.jwtsecured.runtime.AuthFailure;
 import dev.jwtsecured.testing.Jwts;
 import dev.jwtsecured.testing.RawHttp;
@@ -47,7 +48,7 @@ class ItSecurityTest {
   @BeforeAll
   static void start() {
     application = new ItApplication(s -> s.secret(SECRET));
-    server = TestServer.start(application.feature(), ItApplication.resources());
+    server = TestServer.start(application.feature(), ItSecurityJwtFeature.classes(), ItApplication.resources());
     http = server.http;
   }
 

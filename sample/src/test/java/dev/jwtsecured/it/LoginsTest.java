@@ -24,7 +24,7 @@ class LoginsTest {
   @BeforeAll
   static void start() {
     server = TestServer.start(new LoginsSecurityJwtFeature(LoginsSecurityJwtFeature.settings().secret(SECRET).build()),
-        LoginsSecurity.Issue.class, LoginsSecurity.WhoAmI.class);
+        LoginsSecurityJwtFeature.classes(), LoginsSecurity.Issue.class, LoginsSecurity.WhoAmI.class);
   }
 
   @AfterAll

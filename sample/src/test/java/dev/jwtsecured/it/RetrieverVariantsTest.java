@@ -33,7 +33,7 @@ class RetrieverVariantsTest {
   void instanceCompletionStageRetrieverWithRequest() {
     AsyncSecurityJwtFeature feature = new AsyncSecurityJwtFeature(new AsyncSecurity("async:"),
         AsyncSecurityJwtFeature.settings().secret(SECRET).build());
-    try (TestServer server = TestServer.start(feature, AsyncSecurity.WhoAmI.class)) {
+    try (TestServer server = TestServer.start(feature, AsyncSecurityJwtFeature.classes(), AsyncSecurity.WhoAmI.class)) {
       RawHttp.Response ok = server.http.send("GET", "/whoami", "Authorization: Bearer " + token("user-7"),
           "X-Tenant: acme");
       assertEquals(200, ok.status, ok.toString());
@@ -48,7 +48,7 @@ class RetrieverVariantsTest {
   void staticOptionalRetrieverOfAParameterizedType() {
     OptionalSecurityJwtFeature feature =
         new OptionalSecurityJwtFeature(OptionalSecurityJwtFeature.settings().secret(SECRET).build());
-    try (TestServer server = TestServer.start(feature, OptionalSecurity.WhoAmI.class)) {
+    try (TestServer server = TestServer.start(feature, OptionalSecurityJwtFeature.classes(), OptionalSecurity.WhoAmI.class)) {
       RawHttp.Response ok = server.http.send("GET", "/whoami", "Authorization: Bearer " + token("carol"));
       assertEquals(200, ok.status, ok.toString());
       assertEquals("opt:carol", ok.body);
@@ -62,7 +62,7 @@ class RetrieverVariantsTest {
   void completionStageOfOptionalRetrieverTreatsEmptyAsAnUnknownUser() {
     AsyncOptionalSecurityJwtFeature feature =
         new AsyncOptionalSecurityJwtFeature(AsyncOptionalSecurityJwtFeature.settings().secret(SECRET).build());
-    try (TestServer server = TestServer.start(feature, AsyncOptionalSecurity.WhoAmI.class)) {
+    try (TestServer server = TestServer.start(feature, AsyncOptionalSecurityJwtFeature.classes(), AsyncOptionalSecurity.WhoAmI.class)) {
       RawHttp.Response ok = server.http.send("GET", "/whoami", "Authorization: Bearer " + token("erin"));
       assertEquals(200, ok.status, ok.toString());
       assertEquals("user:erin", ok.body);

@@ -21,7 +21,6 @@ import dev.jwtsecured.testing.RawHttp;
 import dev.jwtsecured.testing.TestServer;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
-import jakarta.ws.rs.core.Feature;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,18 +48,19 @@ class RouteBoundSecurityTest {
 
   @BeforeAll
   static void start() {
-    server = TestServer.startAt("/api", new Feature[] {usersFeature(), billingFeature()},
+    server = TestServer.startAt("/api", List.of(usersFeature(), billingFeature()),
+        TestServer.union(UsersSecurityJwtFeature.classes(), BillingSecurityJwtFeature.classes()),
         Users.class, Reports.class, Files.class, Invoices.class, Outside.class);
     http = server.http;
-    usersServer = TestServer.startAt("/api", new Feature[] {usersFeature()}, Users.class, Reports.class, Files.class);
+    usersServer = TestServer.startAt("/api", List.of(usersFeature()), UsersSecurityJwtFeature.classes(), Users.class, Reports.class, Files.class);
     users = usersServer.http;
   }
 
-  static Feature usersFeature() {
+  static UsersSecurityJwtFeature usersFeature() {
     return new UsersSecurityJwtFeature(UsersSecurityJwtFeature.settings().secret(USERS_SECRET).build());
   }
 
-  static Feature billingFeature() {
+  static BillingSecurityJwtFeature billingFeature() {
     return new BillingSecurityJwtFeature(BillingSecurityJwtFeature.settings().secret(BILLING_SECRET).build());
   }
 
@@ -177,7 +177,7 @@ class RouteBoundSecurityTest {
   // Defect 7: a scope is granted only when the authenticator grants it.
   @Test
   void aGrantWithoutScopesGrantsNoRequestedScope() throws Exception {
-    try (TestServer billing = TestServer.startAt("/api", new Feature[] {billingFeature()}, Invoices.class)) {
+    try (TestServer billing = TestServer.startAt("/api", List.of(billingFeature()), BillingSecurityJwtFeature.classes(), Invoices.class)) {
       JsonNode dave = login(billing.http, "/api/billing/login", "dave", "&scope=invoices:read");
       assertNull(dave.get("scope"), dave.toString());
       assertNull(JSON.readTree(Jwts.payload(dave.get("access_token").asText())).get("scope"));
@@ -263,9 +263,9 @@ class RouteBoundSecurityTest {
     assertEquals(200, carol.status, "billing comes first by name and guards it; roles are not enforced: " + carol);
     assertEquals(401, http.send("GET", "/api/outside", bearer("alice")).status, "one configuration, not both");
 
-    Feature denying = new UsersSecurityJwtFeature(UsersSecurityJwtFeature.settings().secret(USERS_SECRET)
+    UsersSecurityJwtFeature denying = new UsersSecurityJwtFeature(UsersSecurityJwtFeature.settings().secret(USERS_SECRET)
         .unseenMethods(UnseenMethods.DENY).build());
-    try (TestServer deny = TestServer.startAt("/api", new Feature[] {denying}, Users.class, Outside.class)) {
+    try (TestServer deny = TestServer.startAt("/api", List.of(denying), UsersSecurityJwtFeature.classes(), Users.class, Outside.class)) {
       RawHttp.Response alice = deny.http.send("GET", "/api/outside", bearer("alice"));
       assertEquals(403, alice.status, alice.toString());
       assertEquals(200, deny.http.send("GET", "/api/users/7", bearer("alice")).status, "seen methods unchanged");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jwtsecured.it.logins.LoginsSecurity;
 import dev.jwtsecured.it.logins.LoginsSecurityJwtFeature;
 import dev.jwtsecured.it.secured.ItApplication;
+import dev.jwtsecured.it.secured.ItSecurityJwtFeature;
 import dev.jwtsecured.testing.Jwts;
 import dev.jwtsecured.testing.RawHttp;
 import dev.jwtsecured.testing.TestServer;
@@ -30,10 +31,10 @@ class TransportAndBypassTest {
 
   @BeforeAll
   static void start() {
-    server = TestServer.start(new ItApplication(s -> s.secret(ItSecurityTest.SECRET)).feature(),
+    server = TestServer.start(new ItApplication(s -> s.secret(ItSecurityTest.SECRET)).feature(), ItSecurityJwtFeature.classes(),
         ItApplication.resources());
     cookies = TestServer.start(new LoginsSecurityJwtFeature(LoginsSecurityJwtFeature.settings()
-        .secret(LOGINS_SECRET).build()), LoginsSecurity.WhoAmI.class);
+        .secret(LOGINS_SECRET).build()), LoginsSecurityJwtFeature.classes(), LoginsSecurity.WhoAmI.class);
   }
 
   @AfterAll

@@ -1,52 +1,102 @@
 package dev.jwtsecured.testing;
 
-import com.sun.net.httpserver.HttpServer;
+import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Feature;
-import java.net.URI;
-import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
-import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.server.ServerProperties;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
-/** A real Jersey server on Jersey's JDK HTTP container, on an ephemeral loopback port. */
+/**
+ * A real JAX-RS server on an ephemeral loopback port, on the runtime the system property
+ * {@value #RUNTIME_PROPERTY} names: {@code jersey} (Jersey on its JDK HTTP container, the default) or {@code resteasy}
+ * (RESTEasy on Undertow). The application is a plain {@link Application} of singletons and classes, registered the way
+ * the README tells users to, so the same behaviour tests run unchanged on both.
+ */
 public final class TestServer implements AutoCloseable {
-  private final HttpServer server;
-  public final RawHttp http;
+  /** The system property that picks the JAX-RS runtime. */
+  public static final String RUNTIME_PROPERTY = "jwtsecured.test.runtime";
 
-  private TestServer(HttpServer server) {
-    this.server = server;
-    this.http = new RawHttp(server.getAddress().getPort());
+  /** A started server: its port and how to stop it. */
+  interface Started extends AutoCloseable {
+    int port();
+
+    @Override
+    void close();
   }
 
-  /** An application of {@code feature} and the resource classes {@code resources}. */
-  public static TestServer start(Feature feature, Class<?>... resources) {
-    ResourceConfig config = new ResourceConfig()
-        .property(ServerProperties.WADL_FEATURE_DISABLE, true)
-        .register(feature)
-        .registerClasses(resources);
-    return new TestServer(JdkHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), config, true));
+  private final Started server;
+  public final RawHttp http;
+
+  private TestServer(Started server) {
+    this.server = server;
+    this.http = new RawHttp(server.port());
+  }
+
+  /** The runtime the tests run on: {@code jersey} or {@code resteasy}. */
+  public static String runtime() {
+    return System.getProperty(RUNTIME_PROPERTY, "jersey").toLowerCase(Locale.ROOT);
   }
 
   /**
-   * An application served under {@code contextPath} (as an {@code @ApplicationPath} would place it) of several
-   * features and resource classes.
+   * An application at the root, registered as the README tells users to: the generated {@code feature} as a
+   * singleton, the resources it generated ({@code FooJwtFeature.classes()}) and the application's resource classes.
    */
-  public static TestServer startAt(String contextPath, Feature[] features, Class<?>... resources) {
-    ResourceConfig config = new ResourceConfig()
-        .property(ServerProperties.WADL_FEATURE_DISABLE, true)
-        .registerClasses(resources);
-    for (Feature feature : features) {
-      config.register(feature);
+  public static TestServer start(Feature feature, Set<Class<?>> generated, Class<?>... resources) {
+    return startAt("", List.of(feature), generated, resources);
+  }
+
+  /** The same with several features, under {@code contextPath} as an {@code @ApplicationPath} would place it. */
+  public static TestServer startAt(String contextPath, List<Feature> features, Set<Class<?>> generated,
+      Class<?>... resources) {
+    Set<Class<?>> classes = new LinkedHashSet<>(generated);
+    classes.addAll(List.of(resources));
+    return start(contextPath, application(Set.copyOf(features), classes));
+  }
+
+  /** {@code application} served under {@code contextPath} ({@code ""} for the root). */
+  public static TestServer start(String contextPath, Application application) {
+    return new TestServer(switch (runtime()) {
+      case "jersey" -> JerseyServer.start(contextPath, application);
+      case "resteasy" -> ResteasyServer.start(contextPath, application);
+      default -> throw new IllegalArgumentException("unknown " + RUNTIME_PROPERTY + " " + runtime());
+    });
+  }
+
+  /** An application of {@code singletons} and {@code classes}. */
+  public static Application application(Set<Object> singletons, Set<Class<?>> classes) {
+    Set<Object> instances = Set.copyOf(singletons);
+    Set<Class<?>> types = Set.copyOf(classes);
+    return new Application() {
+      @SuppressWarnings("deprecation") // the portable way to register instances without CDI; see the sample's Example
+      @Override
+      public Set<Object> getSingletons() {
+        return instances;
+      }
+
+      @Override
+      public Set<Class<?>> getClasses() {
+        return types;
+      }
+    };
+  }
+
+  /** The union of several sets of generated classes. */
+  @SafeVarargs
+  public static Set<Class<?>> union(Set<Class<?>>... sets) {
+    Set<Class<?>> all = new LinkedHashSet<>();
+    for (Set<Class<?>> s : sets) {
+      all.addAll(s);
     }
-    return new TestServer(JdkHttpServerFactory.createHttpServer(
-        URI.create("http://127.0.0.1:0" + contextPath + "/"), config, true));
+    return all;
   }
 
   public int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
   @Override
   public void close() {
-    server.stop(0);
+    server.close();
   }
 }

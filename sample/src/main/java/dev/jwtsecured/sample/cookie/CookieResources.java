@@ -1,16 +1,17 @@
 package dev.jwtsecured.sample.cookie;
 
 import dev.jwtsecured.sample.JsonBodies;
+import dev.jwtsecured.sample.Services;
 import dev.jwtsecured.sample.header.User;
 import dev.jwtsecured.sample.header.UserCache;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -21,20 +22,13 @@ public final class CookieResources {
   /** {@code POST /login}: 201 with the {@code Authorization} header, the {@code token} cookie and the user. */
   @Path("/login")
   public static final class Login {
-    private final UserCache cache;
-
-    @Inject
-    public Login(UserCache cache) {
-      this.cache = cache;
-    }
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response login(@Context ContainerRequestContext request, String body) {
+    public Response login(@Context Configuration application, String body) {
       User user = JsonBodies.user(body);
-      cache.put(user);
-      return CookieSecurityJwt.login(request, user.id().toString()).body(user).response();
+      Services.get(application, UserCache.class).put(user);
+      return CookieSecurityJwt.login(application, user.id().toString()).body(user).response();
     }
   }
 
@@ -43,8 +37,8 @@ public final class CookieResources {
   public static final class SomePath {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public User someRoute(@Context ContainerRequestContext request) {
-      return CookieSecurityJwt.user(request);
+    public User someRoute(@Context SecurityContext security) {
+      return CookieSecurityJwt.user(security);
     }
   }
 
@@ -52,8 +46,8 @@ public final class CookieResources {
   @Path("/logout")
   public static final class Logout {
     @POST
-    public Response logout(@Context ContainerRequestContext request) {
-      return CookieSecurityJwt.logout(request).build();
+    public Response logout(@Context Configuration application) {
+      return CookieSecurityJwt.logout(application).build();
     }
   }
 }

@@ -3,8 +3,8 @@ package dev.jwtsecured.sample.header;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.MediaType;
 
 /** {@code GET /some-path}: protected; answers with the user the token names. */
@@ -13,8 +13,8 @@ public final class SomePathResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  public User someRoute(@Context ContainerRequestContext request) {
+  public User someRoute(@Context SecurityContext security) {
     // The seed's request.user, typed: no cast.
-    return HeaderSecurityJwt.user(request);
+    return HeaderSecurityJwt.user(security);
   }
 }

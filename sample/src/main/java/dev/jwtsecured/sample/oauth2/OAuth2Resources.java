@@ -3,16 +3,17 @@ package dev.jwtsecured.sample.oauth2;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jwtsecured.runtime.Token;
 import dev.jwtsecured.sample.JsonBodies;
+import dev.jwtsecured.sample.Services;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
@@ -26,8 +27,8 @@ public final class OAuth2Resources {
   public static final class SomePath {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public DemoUser someRoute(@Context ContainerRequestContext request) {
-      return OAuth2SecurityJwt.user(request);
+    public DemoUser someRoute(@Context SecurityContext security) {
+      return OAuth2SecurityJwt.user(security);
     }
   }
 
@@ -37,8 +38,8 @@ public final class OAuth2Resources {
     @GET
     @RolesAllowed("admin")
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> admin(@Context ContainerRequestContext request) {
-      return Map.of("admin", true, "username", OAuth2SecurityJwt.user(request).username());
+    public Map<String, Object> admin(@Context SecurityContext security) {
+      return Map.of("admin", true, "username", OAuth2SecurityJwt.user(security).username());
     }
   }
 
@@ -49,40 +50,26 @@ public final class OAuth2Resources {
    */
   @Path("/login_custom")
   public static final class LoginCustom {
-    private final DemoUsers users;
-
-    @Inject
-    public LoginCustom(DemoUsers users) {
-      this.users = users;
-    }
-
     @POST
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response login(@Context ContainerRequestContext request, String body) {
+    public Response login(@Context Configuration application, String body) {
       JsonNode json = JsonBodies.object(body);
-      DemoUser user = users.check(JsonBodies.text(json, "username"), JsonBodies.text(json, "password"))
+      DemoUser user = Services.get(application, DemoUsers.class).check(JsonBodies.text(json, "username"), JsonBodies.text(json, "password"))
           .orElseThrow(() -> JsonBodies.badRequest("wrong user name or password"));
-      return OAuth2SecurityJwt.login(request, user.username()).roles(user.roles()).body(user).response();
+      return OAuth2SecurityJwt.login(application, user.username()).roles(user.roles()).body(user).response();
     }
   }
 
   /** {@code POST /logout}: protected; revokes the presented token by its {@code jti} and answers 204. */
   @Path("/logout")
   public static final class Logout {
-    private final RevokedTokens revoked;
-
-    @Inject
-    public Logout(RevokedTokens revoked) {
-      this.revoked = revoked;
-    }
-
     @POST
-    public Response logout(@Context ContainerRequestContext request) {
-      Token token = OAuth2SecurityJwt.token(request);
-      token.id().ifPresent(revoked::revoke);
-      return OAuth2SecurityJwt.logout(request).build();
+    public Response logout(@Context SecurityContext security, @Context Configuration application) {
+      Token token = OAuth2SecurityJwt.token(security);
+      token.id().ifPresent(Services.get(application, RevokedTokens.class)::revoke);
+      return OAuth2SecurityJwt.logout(application).build();
     }
   }
 }

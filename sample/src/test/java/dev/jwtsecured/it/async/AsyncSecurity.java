@@ -7,6 +7,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -30,8 +31,8 @@ public final class AsyncSecurity {
   @Path("/whoami")
   public static final class WhoAmI {
     @GET
-    public String get(@Context ContainerRequestContext request) {
-      String user = AsyncSecurityJwt.user(request);
+    public String get(@Context SecurityContext security) {
+      String user = AsyncSecurityJwt.user(security);
       return user;
     }
   }

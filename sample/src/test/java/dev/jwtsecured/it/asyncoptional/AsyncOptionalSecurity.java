@@ -5,8 +5,8 @@ import dev.jwtsecured.UserRetriever;
 import dev.jwtsecured.runtime.Token;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -27,8 +27,8 @@ public final class AsyncOptionalSecurity {
   public static final class WhoAmI {
     /** The typed access point gives the user type itself, not an {@code Optional}. */
     @GET
-    public String get(@Context ContainerRequestContext request) {
-      String user = AsyncOptionalSecurityJwt.user(request);
+    public String get(@Context SecurityContext security) {
+      String user = AsyncOptionalSecurityJwt.user(security);
       return user;
     }
   }

@@ -10,8 +10,9 @@ import dev.jwtsecured.runtime.Token;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.Map;
@@ -47,8 +48,8 @@ public final class LoginsSecurity {
   @Path("/whoami")
   public static final class WhoAmI {
     @jakarta.ws.rs.GET
-    public String get(@Context ContainerRequestContext request) {
-      return LoginsSecurityJwt.user(request);
+    public String get(@Context SecurityContext security) {
+      return LoginsSecurityJwt.user(security);
     }
   }
 
@@ -56,8 +57,8 @@ public final class LoginsSecurity {
   @Path("/issue")
   public static final class Issue {
     @POST
-    public Response issue(@Context ContainerRequestContext request, @QueryParam("mode") String mode) {
-      var login = LoginsSecurityJwt.login(request, "carol");
+    public Response issue(@Context Configuration application, @QueryParam("mode") String mode) {
+      var login = LoginsSecurityJwt.login(application, "carol");
       switch (mode) {
         case "body":
           return login.body("hello").response();

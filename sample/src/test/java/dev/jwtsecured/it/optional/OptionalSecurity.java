@@ -5,8 +5,8 @@ import dev.jwtsecured.UserRetriever;
 import dev.jwtsecured.runtime.Token;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,8 +23,8 @@ public final class OptionalSecurity {
   @Path("/whoami")
   public static final class WhoAmI {
     @GET
-    public String get(@Context ContainerRequestContext request) {
-      List<String> user = OptionalSecurityJwt.user(request);
+    public String get(@Context SecurityContext security) {
+      List<String> user = OptionalSecurityJwt.user(security);
       return String.join(":", user);
     }
   }

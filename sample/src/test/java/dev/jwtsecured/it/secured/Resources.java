@@ -9,7 +9,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -28,12 +28,12 @@ final class Resources {
   @Path("/login")
   public static final class Login {
     @POST
-    public Response login(@Context ContainerRequestContext request, @QueryParam("sub") String subject,
+    public Response login(@Context Configuration application, @QueryParam("sub") String subject,
         @QueryParam("role") List<String> roles) {
       if (subject == null || subject.isEmpty()) {
         return Response.status(400).entity("sub is required").build();
       }
-      return ItSecurityJwt.login(request, subject).roles(roles).tokenInBody().response();
+      return ItSecurityJwt.login(application, subject).roles(roles).tokenInBody().response();
     }
   }
 
@@ -65,12 +65,12 @@ final class Resources {
   @Path("/me")
   public static final class Me {
     @GET
-    public String me(@Context ContainerRequestContext request, @Context SecurityContext security) {
-      Account account = ItSecurityJwt.user(request);
-      Token token = ItSecurityJwt.token(request);
+    public String me(@Context SecurityContext security) {
+      Account account = ItSecurityJwt.user(security);
+      Token token = ItSecurityJwt.token(security);
       ran("me");
       return account.name() + "|" + token.subject() + "|" + security.getUserPrincipal().getName() + "|"
-          + security.getAuthenticationScheme() + "|" + ItSecurityJwt.isAuthenticated(request);
+          + security.getAuthenticationScheme() + "|" + ItSecurityJwt.isAuthenticated(security);
     }
   }
 
@@ -86,8 +86,8 @@ final class Resources {
   public static final class Public {
     @GET
     @PermitAll
-    public String get(@Context ContainerRequestContext request) {
-      return "public|" + ItSecurityJwt.isAuthenticated(request) + "|" + ItSecurityJwt.currentUser(request).isPresent();
+    public String get(@Context SecurityContext security) {
+      return "public|" + ItSecurityJwt.isAuthenticated(security) + "|" + ItSecurityJwt.currentUser(security).isPresent();
     }
   }
 

@@ -4,8 +4,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
 
 /** {@code /users/{id}} (protected) beside {@code /users/register} (excluded by the literal pattern). */
 @Path("/users")
@@ -20,7 +20,7 @@ public final class Users {
   /** Public through {@code exclude}; a caller with a valid token is still known. */
   @POST
   @Path("register")
-  public String register(@Context ContainerRequestContext request) {
-    return "registered:" + UsersSecurityJwt.currentUser(request).orElse("anonymous");
+  public String register(@Context SecurityContext security) {
+    return "registered:" + UsersSecurityJwt.currentUser(security).orElse("anonymous");
   }
 }
