@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jwtsecured.testing.RawHttp;
+import dev.jwtsecured.testing.TestServer;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.util.List;
@@ -54,7 +55,7 @@ class OpenApiDocumentTest {
   @ParameterizedTest
   @EnumSource(Example.class)
   void everyDocumentedOperationExistsWithItsDocumentedSecurity(Example example) throws Exception {
-    try (SampleServer server = SampleServer.start(example, "127.0.0.1", 0, s -> s.secret(SECRET))) {
+    try (TestServer server = TestServer.example(example, s -> s.secret(SECRET))) {
       RawHttp http = new RawHttp(server.port());
       JsonNode doc = document(http);
       Supplier<String> token = tokens(example, http);
@@ -85,7 +86,7 @@ class OpenApiDocumentTest {
   @ParameterizedTest
   @EnumSource(value = Example.class, names = "OAUTH2")
   void documentedTokenUrlAnswersThePasswordGrant(Example example) throws Exception {
-    try (SampleServer server = SampleServer.start(example, "127.0.0.1", 0, s -> s.secret(SECRET))) {
+    try (TestServer server = TestServer.example(example, s -> s.secret(SECRET))) {
       RawHttp http = new RawHttp(server.port());
       JsonNode scheme = document(http).get("components").get("securitySchemes").get("BearerToken");
       assertEquals("oauth2", scheme.get("type").asText());
@@ -100,7 +101,7 @@ class OpenApiDocumentTest {
   @ParameterizedTest
   @EnumSource(value = Example.class, names = {"HEADER", "COOKIE"})
   void schemeFollowsTheTransport(Example example) throws Exception {
-    try (SampleServer server = SampleServer.start(example, "127.0.0.1", 0, s -> s.secret(SECRET))) {
+    try (TestServer server = TestServer.example(example, s -> s.secret(SECRET))) {
       JsonNode scheme = document(new RawHttp(server.port())).get("components").get("securitySchemes")
           .get("BearerToken");
       if (example == Example.HEADER) {

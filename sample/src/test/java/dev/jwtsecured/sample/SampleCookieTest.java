@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jwtsecured.testing.Jwts;
 import dev.jwtsecured.testing.RawHttp;
+import dev.jwtsecured.testing.TestServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
@@ -20,13 +21,13 @@ class SampleCookieTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final String NO_TOKEN = "{\"status_code\":401,\"detail\":\"No JWT token found in request header or cookies\"}";
 
-  static SampleServer server;
+  static TestServer server;
   static RawHttp http;
   static String jwt;
 
   @BeforeAll
   static void start() {
-    server = SampleServer.start(Example.COOKIE, "127.0.0.1", 0, s -> s.secret(SECRET));
+    server = TestServer.example(Example.COOKIE, s -> s.secret(SECRET));
     http = new RawHttp(server.port());
     RawHttp.Response login = http.sendBody("POST", "/login", ADA, "Content-Type: application/json");
     assertEquals(201, login.status, login.toString());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jwtsecured.testing.Jwts;
 import dev.jwtsecured.testing.RawHttp;
+import dev.jwtsecured.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,12 +19,12 @@ class SampleHeaderTest {
   static final String ADA = "{\"id\":\"" + ID + "\",\"name\":\"Ada\",\"email\":\"ada@example.com\"}";
   static final ObjectMapper JSON = new ObjectMapper();
 
-  static SampleServer server;
+  static TestServer server;
   static RawHttp http;
 
   @BeforeAll
   static void start() {
-    server = SampleServer.start(Example.HEADER, "127.0.0.1", 0, s -> s.secret(SECRET));
+    server = TestServer.example(Example.HEADER, s -> s.secret(SECRET));
     http = new RawHttp(server.port());
   }
 
@@ -70,7 +71,7 @@ class SampleHeaderTest {
     String other = "{\"id\":\"11111111-2222-3333-4444-555555555555\",\"name\":\"B\",\"email\":\"b@example.com\"}";
     String jwt = login(other).header("Authorization");
     // A fresh server does not know the user: its cache is empty.
-    try (SampleServer fresh = SampleServer.start(Example.HEADER, "127.0.0.1", 0, s -> s.secret(SECRET))) {
+    try (TestServer fresh = TestServer.example(Example.HEADER, s -> s.secret(SECRET))) {
       RawHttp.Response r = new RawHttp(fresh.port()).send("GET", "/some-path", "Authorization: " + jwt);
       assertEquals(401, r.status, r.toString());
       assertEquals("{\"status_code\":401,\"detail\":\"Unauthorized\"}", r.body);

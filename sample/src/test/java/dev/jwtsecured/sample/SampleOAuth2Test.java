@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jwtsecured.testing.Jwts;
 import dev.jwtsecured.testing.RawHttp;
+import dev.jwtsecured.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,12 +23,12 @@ class SampleOAuth2Test {
   static final String JSON_TYPE = "Content-Type: application/json";
   static final ObjectMapper JSON = new ObjectMapper();
 
-  static SampleServer server;
+  static TestServer server;
   static RawHttp http;
 
   @BeforeAll
   static void start() {
-    server = SampleServer.start(Example.OAUTH2, "127.0.0.1", 0, s -> s.secret(SECRET));
+    server = TestServer.example(Example.OAUTH2, s -> s.secret(SECRET));
     http = new RawHttp(server.port());
   }
 

@@ -1,11 +1,14 @@
 package dev.jwtsecured.testing;
 
+import dev.jwtsecured.runtime.JwtSettings;
+import dev.jwtsecured.sample.Example;
 import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Feature;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * A real JAX-RS server on an ephemeral loopback port, on the runtime the system property
@@ -52,6 +55,18 @@ public final class TestServer implements AutoCloseable {
     Set<Class<?>> classes = new LinkedHashSet<>(generated);
     classes.addAll(List.of(resources));
     return start(contextPath, application(Set.copyOf(features), classes));
+  }
+
+  /**
+   * One of the sample's examples: on Jersey exactly as {@code java -jar} starts it ({@code SampleServer}), on RESTEasy
+   * the same {@code Application}.
+   */
+  public static TestServer example(Example example, UnaryOperator<JwtSettings.Builder> settings) {
+    return new TestServer(switch (runtime()) {
+      case "jersey" -> JerseyServer.example(example, settings);
+      case "resteasy" -> ResteasyServer.start("", example.application(settings));
+      default -> throw new IllegalArgumentException("unknown " + RUNTIME_PROPERTY + " " + runtime());
+    });
   }
 
   /** {@code application} served under {@code contextPath} ({@code ""} for the root). */
