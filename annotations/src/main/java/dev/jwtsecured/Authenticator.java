@@ -17,7 +17,8 @@ import java.lang.annotation.Target;
  *   <li>Not {@code private}, not abstract; may be {@code static}.
  *   <li>Parameters: {@code String username, String password}, optionally followed by
  *       {@code java.util.Set<String> requestedScopes}, optionally followed by
- *       {@code jakarta.ws.rs.container.ContainerRequestContext}.
+ *       {@code jakarta.ws.rs.core.HttpHeaders} (the token endpoint is a resource, and resources on every JAX-RS runtime
+ *       can be given the request's headers, not its {@code ContainerRequestContext}).
  *   <li>Returns {@code dev.jwtsecured.runtime.Grant}, {@code Optional<Grant>}, {@code String} (the subject) or
  *       {@code Optional<String>}; {@code null} or empty means bad credentials.
  * </ul>

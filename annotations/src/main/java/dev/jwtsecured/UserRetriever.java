@@ -14,9 +14,10 @@ import java.lang.annotation.Target;
  *
  * <ul>
  *   <li>A {@code @JwtSecured} class has exactly one {@code @UserRetriever} method.
- *   <li>The method is not {@code private} and not abstract; it may be {@code static}. An instance method makes the
- *       generated code create the configuration class once, through its no-argument constructor, which must then not
- *       be {@code private}.
+ *   <li>The method is not {@code private} and not abstract; it may be {@code static}. An instance method is called on
+ *       the configuration instance given to the generated feature: {@code new FooJwtFeature(new Foo(...))}, or
+ *       {@code new FooJwtFeature()} when {@code Foo} has a non-private no-argument constructor. A class with instance
+ *       methods and only {@code private} constructors is an error.
  *   <li>Its first parameter is {@code dev.jwtsecured.runtime.Token}; an optional second parameter is
  *       {@code jakarta.ws.rs.container.ContainerRequestContext}. No other parameters.
  *   <li>It returns the user type {@code U} itself, {@code java.util.Optional<U>},

@@ -1,0 +1,28 @@
+package com.example.shop;
+
+import com.example.shop.orders.Orders;
+import com.example.shop.orders.ShopSecurity;
+import com.example.shop.orders.ShopSecurityJwtFeature;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.HashSet;
+import java.util.Set;
+
+/** The application, in the parent package of its configuration, as most applications lay it out. */
+@ApplicationPath("/api")
+public final class ShopApplication extends Application {
+  private final ShopSecurityJwtFeature jwt = new ShopSecurityJwtFeature(new ShopSecurity());
+
+  @Override
+  public Set<Class<?>> getClasses() {
+    Set<Class<?>> classes = new HashSet<>(ShopSecurityJwtFeature.classes()); // the token endpoint and OpenAPI
+    classes.add(Orders.class);
+    return classes;
+  }
+
+  @SuppressWarnings("deprecation") // still the portable way to register an instance without CDI
+  @Override
+  public Set<Object> getSingletons() {
+    return Set.of(jwt);
+  }
+}
