@@ -1,41 +1,176 @@
 package dev.jwtsecured.sample;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.jwtsecured.runtime.JwtSettings;
+import jakarta.ws.rs.core.Application;
 import java.net.URI;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
-import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
+import org.eclipse.jetty.http.HttpCompliance;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.util.Callback;
+import org.glassfish.jersey.jetty.JettyHttpContainer;
+import org.glassfish.jersey.jetty.JettyHttpContainerFactory;
+import org.glassfish.jersey.server.ContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
-/** One example application on Jersey's JDK HTTP server. Tests start it on port 0 and read the port it got. */
+/**
+ * One example application on Jersey's Jetty 12 container, configured as one would in production (see {@link Limits}):
+ * TCP_NODELAY, strict HTTP/1.1 parsing (RFC 7230 compliance: no bare CR or LF-only lines, no duplicate {@code Host},
+ * no malformed {@code Content-Length}), bounded header sizes, an idle timeout, a deadline for a new connection's first
+ * request header, and a connection limit under which idle connections are cut short. Tests start it on port 0.
+ */
 public final class SampleServer implements AutoCloseable {
-  private final HttpServer server;
+  /**
+   * The header the server sets to the TCP peer's address, replacing any the client sent; the configurations read the
+   * client address for their login throttle from it ({@code clientAddressHeader}).
+   */
+  public static final String CLIENT_ADDRESS_HEADER = "X-Client-Address";
 
-  private SampleServer(HttpServer server) {
+  /** The server's bounds. {@link #DEFAULT} is what {@code java -jar} uses. */
+  public record Limits(Duration idleTimeout, Duration firstRequestDeadline, int maxConnections,
+      Duration idleTimeoutAtLimit, int maxRequestHeaderBytes) {
+    public static final Limits DEFAULT =
+        new Limits(Duration.ofSeconds(30), Duration.ofSeconds(10), 2_000, Duration.ofSeconds(1), 16 * 1024);
+  }
+
+  private final Server server;
+
+  private SampleServer(Server server) {
     this.server = server;
   }
 
   /**
-   * Starts {@code example} on {@code host:port} (port 0: any free port).
+   * Starts {@code example} on {@code host:port} (port 0: any free port) with the default limits.
    *
    * @param settings adjusts the generated settings before they are built (the secret, a clock)
    */
   public static SampleServer start(Example example, String host, int port, UnaryOperator<JwtSettings.Builder> settings) {
-    URI base = URI.create("http://" + host + ":" + port + "/");
-    ResourceConfig application = ResourceConfig.forApplication(example.application(settings))
+    return serve(example.application(settings), "", host, port, Limits.DEFAULT);
+  }
+
+  /** Serves {@code application} under {@code contextPath} on {@code host:port} with {@code limits}. */
+  public static SampleServer serve(Application application, String contextPath, String host, int port, Limits limits) {
+    ResourceConfig config = ResourceConfig.forApplication(application)
         .property(ServerProperties.WADL_FEATURE_DISABLE, true);
-    HttpServer server = JdkHttpServerFactory.createHttpServer(base, application, true);
+    JettyHttpContainer jersey = ContainerFactory.createContainer(JettyHttpContainer.class, config);
+    Server server = JettyHttpContainerFactory.createServer(
+        URI.create("http://" + host + ":" + port + contextPath + "/"), null, jersey, false);
+    ServerConnector connector = (ServerConnector) server.getConnectors()[0];
+    connector.setHost(host);
+    connector.setAcceptedTcpNoDelay(true); // no Nagle/delayed-ACK stall between the header and body writes
+    connector.setIdleTimeout(limits.idleTimeout().toMillis());
+    HttpConfiguration http = connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration();
+    http.setHttpCompliance(HttpCompliance.RFC7230);
+    http.setUriCompliance(UriCompliance.DEFAULT);
+    http.setRequestHeaderSize(limits.maxRequestHeaderBytes());
+    http.setResponseHeaderSize(16 * 1024);
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    NetworkConnectionLimit limit = new NetworkConnectionLimit(limits.maxConnections(), server);
+    limit.setEndPointIdleTimeout(limits.idleTimeoutAtLimit().toMillis());
+    server.addBean(limit);
+    FirstRequestDeadline deadline = new FirstRequestDeadline(server, limits.firstRequestDeadline());
+    connector.addBean(deadline);
+    server.setHandler(deadline);
+    if (contextPath.isEmpty()) {
+      deadline.setHandler(jersey);
+    } else {
+      // Jersey's Jetty container takes the base path from the context but appends the full request path to it, so
+      // it is given the path within the context.
+      ContextHandler context = new ContextHandler(contextPath);
+      deadline.setHandler(context);
+      context.setHandler(new Handler.Wrapper(jersey) {
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+          HttpURI inContext = HttpURI.build(request.getHttpURI()).path(Request.getPathInContext(request)).asImmutable();
+          return super.handle(new Request.Wrapper(request) {
+            @Override
+            public HttpURI getHttpURI() {
+              return inContext;
+            }
+          }, response, callback);
+        }
+      });
+    }
+    try {
+      server.start();
+    } catch (Exception e) {
+      throw new IllegalStateException("the server did not start on " + host + ":" + port, e);
+    }
     return new SampleServer(server);
   }
 
   /** The port the server listens on. */
   public int port() {
-    return server.getAddress().getPort();
+    return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
   }
 
   @Override
   public void close() {
-    server.stop(0);
+    try {
+      server.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("the server did not stop", e);
+    }
+  }
+
+  /**
+   * Closes a new connection that has not sent a complete request header within the deadline (a slow-loris client
+   * dripping header bytes resets the idle timeout with every byte, so the idle timeout alone does not stop it), and
+   * sets {@link #CLIENT_ADDRESS_HEADER} on every request.
+   */
+  static final class FirstRequestDeadline extends Handler.Wrapper implements Connection.Listener {
+    private final Server server;
+    private final Duration deadline;
+    private final Set<Connection> served = ConcurrentHashMap.newKeySet();
+
+    FirstRequestDeadline(Server server, Duration deadline) {
+      this.server = server;
+      this.deadline = deadline;
+    }
+
+    @Override
+    public void onOpened(Connection connection) {
+      server.getScheduler().schedule(() -> {
+        if (!served.contains(connection)) {
+          connection.getEndPoint().close();
+        }
+      }, deadline.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void onClosed(Connection connection) {
+      served.remove(connection);
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+      served.add(request.getConnectionMetaData().getConnection());
+      HttpFields headers = HttpFields.build(request.getHeaders())
+          .put(CLIENT_ADDRESS_HEADER, Request.getRemoteAddr(request))
+          .asImmutable();
+      return super.handle(new Request.Wrapper(request) {
+        @Override
+        public HttpFields getHeaders() {
+          return headers;
+        }
+      }, response, callback);
+    }
   }
 }

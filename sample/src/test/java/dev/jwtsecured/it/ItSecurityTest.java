@@ -276,7 +276,8 @@ class ItSecurityTest {
       "/items/%2e%2e", "/admin%3Blogin"})
   void lookalikesOfAnExcludedPathStayProtected(String path) {
     RawHttp.Response r = get(path);
-    assertTrue(r.status == 401 || r.status == 404, path + " -> " + r);
+    // 400: the server refused an ambiguous path (Jetty's URI compliance refuses encoded dot-segments) before JAX-RS.
+    assertTrue(r.status == 400 || r.status == 401 || r.status == 404, path + " -> " + r);
     assertEquals(0, ItApplication.protectedRuns(), path + " ran a protected resource without a token");
     if (r.status == 401) {
       assertEquals("Bearer realm=\"api\"", r.header("WWW-Authenticate"));
