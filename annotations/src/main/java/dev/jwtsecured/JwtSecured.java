@@ -184,6 +184,20 @@ public @interface JwtSecured {
   String applicationPath() default "";
 
   /**
+   * The largest body the generated token endpoint reads, in bytes (256 to 1 MiB). A request that declares a larger
+   * {@code Content-Length}, or whose body turns out larger, gets 413 before it is read whole.
+   */
+  int maxTokenRequestBytes() default 64 * 1024;
+
+  /**
+   * The request header that holds the client's address for the token endpoint's login throttle, for example
+   * {@code "X-Forwarded-For"} set by your front proxy (its last entry is taken). JAX-RS gives applications no portable
+   * way to read the TCP peer, so without it guesses are throttled per user name only. Name only a header that your
+   * proxy or server always sets, replacing what the client sent.
+   */
+  String clientAddressHeader() default "";
+
+  /**
    * What resource methods the processor did not see require: a valid token (the default) or nothing but a 403. Either
    * way the feature logs each of them once.
    */

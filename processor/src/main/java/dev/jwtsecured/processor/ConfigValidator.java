@@ -272,6 +272,15 @@ final class ConfigValidator {
       problems.add(v.error("schemeName", Message.SCHEME_NAME_INVALID.format(v.string("schemeName"))));
     }
 
+    int maxTokenRequestBytes = ((Number) v.value("maxTokenRequestBytes").getValue()).intValue();
+    if (maxTokenRequestBytes < 256 || maxTokenRequestBytes > 1024 * 1024) {
+      problems.add(v.error("maxTokenRequestBytes", Message.TOKEN_REQUEST_LIMIT_INVALID.format(maxTokenRequestBytes)));
+    }
+    String clientAddressHeader = v.string("clientAddressHeader");
+    if (!clientAddressHeader.isEmpty() && !HEADER_NAME.matcher(clientAddressHeader).matches()) {
+      problems.add(v.error("clientAddressHeader", Message.HEADER_NAME_INVALID.format(clientAddressHeader)));
+    }
+
     int cacheSize = ((Number) v.value("cacheSize").getValue()).intValue();
     if (cacheSize < 0 || cacheSize > JwtSecured.MAX_CACHE_SIZE) {
       problems.add(v.error("cacheSize", Message.CACHE_SIZE_INVALID.format(cacheSize)));
@@ -302,7 +311,9 @@ final class ConfigValidator {
         v.string("openApiTitle"),
         v.string("openApiVersion"),
         cacheSize,
-        v.enumConstant("unseenMethods"));
+        v.enumConstant("unseenMethods"),
+        maxTokenRequestBytes,
+        clientAddressHeader);
   }
 
   private static void validateSecret(Values v, String secret, String algorithm, int minimumBytes,

@@ -164,7 +164,9 @@ final class FeatureGenerator {
         .add("\n.cookieSecure($L)", s.cookieSecure())
         .add("\n.cookieSameSite($T.$L)", SAME_SITE, s.cookieSameSite())
         .add("\n.cacheSize($L)", s.cacheSize())
-        .add("\n.unseenMethods($T.$L);\n", UNSEEN_METHODS, s.unseenMethods())
+        .add("\n.unseenMethods($T.$L)", UNSEEN_METHODS, s.unseenMethods())
+        .add("\n.maxTokenRequestBytes($L)", s.maxTokenRequestBytes())
+        .add("\n.clientAddressHeader($S);\n", s.clientAddressHeader())
         .unindent().unindent();
     return MethodSpec.methodBuilder("settings")
         .addJavadoc("The settings of {@code @JwtSecured} on {@link $T}; the secret is resolved by {@code build()}.\n",

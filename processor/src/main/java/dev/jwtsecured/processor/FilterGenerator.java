@@ -5,6 +5,8 @@ import static dev.jwtsecured.processor.GeneratedTypes.AUTH_EXCEPTION;
 import static dev.jwtsecured.processor.GeneratedTypes.AUTH_FAILURE;
 import static dev.jwtsecured.processor.GeneratedTypes.CONTAINER_REQUEST_CONTEXT;
 import static dev.jwtsecured.processor.GeneratedTypes.CONTAINER_REQUEST_FILTER;
+import static dev.jwtsecured.processor.GeneratedTypes.CONTAINER_RESPONSE_CONTEXT;
+import static dev.jwtsecured.processor.GeneratedTypes.CONTAINER_RESPONSE_FILTER;
 import static dev.jwtsecured.processor.GeneratedTypes.JWT_AUTH;
 import static dev.jwtsecured.processor.GeneratedTypes.JWT_SECURITY_CONTEXT;
 import static dev.jwtsecured.processor.GeneratedTypes.PRIORITIES;
@@ -38,6 +40,7 @@ final class FilterGenerator {
             .addAnnotation(AnnotationSpec.builder(PRIORITY).addMember("value", "$T.AUTHENTICATION", PRIORITIES).build())
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addSuperinterface(CONTAINER_REQUEST_FILTER)
+            .addSuperinterface(CONTAINER_RESPONSE_FILTER)
             .addField(JWT_AUTH, "auth", Modifier.PRIVATE, Modifier.FINAL);
     if (model.needsInstance()) {
       type.addField(model.configClass(), "config", Modifier.PRIVATE, Modifier.FINAL);
@@ -53,6 +56,14 @@ final class FilterGenerator {
     }
     type.addMethod(constructor.addParameter(ACCESS_RULE, "rule").addStatement("this.rule = rule").build());
     type.addMethod(filterMethod(model));
+    type.addMethod(MethodSpec.methodBuilder("filter")
+        .addJavadoc("Adds {@code nosniff}, and {@code Cache-Control: no-store} (or {@code Vary}) to authenticated answers.\n")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(CONTAINER_REQUEST_CONTEXT, "request")
+        .addParameter(CONTAINER_RESPONSE_CONTEXT, "response")
+        .addStatement("auth.secureResponse(request, response)")
+        .build());
     type.addMethod(authenticateMethod(model));
     return type.build();
   }

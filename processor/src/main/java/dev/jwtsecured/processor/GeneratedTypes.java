@@ -27,6 +27,9 @@ final class GeneratedTypes {
 
   static final ClassName CONTAINER_REQUEST_FILTER = ClassName.get("jakarta.ws.rs.container", "ContainerRequestFilter");
   static final ClassName CONTAINER_REQUEST_CONTEXT = ClassName.get("jakarta.ws.rs.container", "ContainerRequestContext");
+  static final ClassName CONTAINER_RESPONSE_FILTER = ClassName.get("jakarta.ws.rs.container", "ContainerResponseFilter");
+  static final ClassName CONTAINER_RESPONSE_CONTEXT =
+      ClassName.get("jakarta.ws.rs.container", "ContainerResponseContext");
   static final ClassName RESOURCE_INFO = ClassName.get("jakarta.ws.rs.container", "ResourceInfo");
   static final ClassName CONTEXT = ClassName.get("jakarta.ws.rs.core", "Context");
   static final ClassName FEATURE = ClassName.get("jakarta.ws.rs.core", "Feature");

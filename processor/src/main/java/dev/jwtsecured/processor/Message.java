@@ -79,7 +79,10 @@ public enum Message {
   DURATION_INVALID("JwtSecured.InvalidDuration",
       "%s \"%s\" is not a valid ISO-8601 duration%s; write it like \"PT24H\" or \"PT30S\""),
   HEADER_NAME_INVALID("JwtSecured.InvalidHeaderName",
-      "authHeader \"%s\" is not a valid HTTP header name; use letters, digits and '-' such as \"Authorization\""),
+      "\"%s\" is not a valid HTTP header name; use letters, digits and '-' such as \"Authorization\""),
+  TOKEN_REQUEST_LIMIT_INVALID("JwtSecured.InvalidTokenRequestLimit",
+      "maxTokenRequestBytes %d is outside 256 to 1048576; a password grant fits in a few hundred bytes, so keep it"
+          + " small, such as 65536"),
   QUOTED_TEXT_INVALID("JwtSecured.InvalidText",
       "%s \"%s\" contains characters that cannot appear in %s; use printable ASCII without '\"', '\\\\', ';' and"
           + " ','"),

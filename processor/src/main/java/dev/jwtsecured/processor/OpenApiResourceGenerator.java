@@ -15,6 +15,7 @@ import javax.lang.model.element.Modifier;
  * constant (nothing is read from the class path at run time). Always public: the filter lets every request through.
  */
 final class OpenApiResourceGenerator {
+  private static final ClassName RESPONSE = ClassName.get("jakarta.ws.rs.core", "Response");
   /** Chunks keep every string constant far below the class file's 65,535-byte limit. */
   private static final int CHUNK = 8_000;
   private static final ClassName PATH = ClassName.get("jakarta.ws.rs", "Path");
@@ -33,7 +34,7 @@ final class OpenApiResourceGenerator {
         .addAnnotation(GeneratedTypes.generatedAnnotation())
         .addAnnotation(AnnotationSpec.builder(PATH).addMember("value", "$S", model.settings().openApiPath()).build())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-            .addSuperinterface(GeneratedTypes.GENERATED_RESOURCE)
+        .addSuperinterface(GeneratedTypes.GENERATED_RESOURCE)
         .addField(FieldSpec.builder(String.class, "DOCUMENT", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .addJavadoc("The document, compact; pretty-printed in {@code META-INF/jwtsecured/$L.openapi.json}.\n",
                 model.configClass().reflectionName())
@@ -44,8 +45,9 @@ final class OpenApiResourceGenerator {
             .addAnnotation(AnnotationSpec.builder(PRODUCES).addMember("value", "$T.APPLICATION_JSON", MEDIA_TYPE)
                 .build())
             .addModifiers(Modifier.PUBLIC)
-            .returns(String.class)
-            .addStatement("return DOCUMENT")
+            .returns(RESPONSE)
+            .addStatement("return $T.ok(DOCUMENT).header($T.NOSNIFF_HEADER, $S).build()", RESPONSE,
+                GeneratedTypes.JWT_AUTH, "nosniff")
             .build())
         .build();
   }

@@ -28,7 +28,9 @@ public record SettingsModel(
     String openApiTitle,
     String openApiVersion,
     int cacheSize,
-    String unseenMethods) {
+    String unseenMethods,
+    int maxTokenRequestBytes,
+    String clientAddressHeader) {
 
   public SettingsModel {
     exclude = List.copyOf(exclude);

@@ -27,6 +27,7 @@ final class TokenEndpointGenerator {
   private static final ClassName RESPONSE = ClassName.get("jakarta.ws.rs.core", "Response");
   private static final ClassName MULTIVALUED_MAP = ClassName.get("jakarta.ws.rs.core", "MultivaluedMap");
   private static final ClassName CONFIGURATION = ClassName.get("jakarta.ws.rs.core", "Configuration");
+  private static final ClassName INPUT_STREAM = ClassName.get("java.io", "InputStream");
   private static final ClassName HTTP_HEADERS = ClassName.get("jakarta.ws.rs.core", "HttpHeaders");
   private static final ClassName PASSWORD_GRANT = ClassName.get(Names.RUNTIME, "PasswordGrant");
   private static final ClassName TOKEN_ERROR = PASSWORD_GRANT.nestedClass("TokenError");
@@ -44,12 +45,9 @@ final class TokenEndpointGenerator {
             .addAnnotation(AnnotationSpec.builder(PATH).addMember("value", "$S", model.settings().tokenUrl()).build())
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addSuperinterface(GeneratedTypes.GENERATED_RESOURCE);
-    TypeName form = ParameterizedTypeName.get(MULTIVALUED_MAP, ClassName.get(String.class), ClassName.get(String.class));
-    boolean headers = authenticator.takesRequest();
-    type.addMethod(entryPoint(model, "form", "APPLICATION_FORM_URLENCODED", form, "fromForm",
-        "The request as {@code application/x-www-form-urlencoded}, as RFC 6749 and Swagger UI send it.", headers));
-    type.addMethod(entryPoint(model, "json", "APPLICATION_JSON", ClassName.get(String.class), "fromJson",
-        "The same fields as a JSON object.", headers));
+    type.addMethod(entryPoint(model, "form", "APPLICATION_FORM_URLENCODED", false,
+        "The request as {@code application/x-www-form-urlencoded}, as RFC 6749 and Swagger UI send it."));
+    type.addMethod(entryPoint(model, "json", "APPLICATION_JSON", true, "The same fields as a JSON object."));
 
     CodeBlock target = authenticator.isStatic() ? CodeBlock.of("$T", model.configClass()) : CodeBlock.of("config");
     CodeBlock call = CodeBlock.of("$L.$N($L)", target, authenticator.name(), authenticatorArguments(authenticator));
@@ -70,18 +68,28 @@ final class TokenEndpointGenerator {
     MethodSpec.Builder token = MethodSpec.methodBuilder("token")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(RESPONSE)
-        .addParameter(JWT_AUTH, "auth");
+        .addParameter(ParameterSpec.builder(CONFIGURATION, "application").build())
+        .addParameter(HTTP_HEADERS, "headers")
+        .addParameter(INPUT_STREAM, "body")
+        .addParameter(boolean.class, "json")
+        .addComment("Published by $T when JAX-RS configured it.", model.featureClass())
+        .addStatement("$T auth = $T.of(application, $T.class)", JWT_AUTH, JWT_AUTH, model.configClass());
     if (!authenticator.isStatic()) {
-      token.addParameter(model.configClass(), "config");
-    }
-    token.addParameter(PASSWORD_GRANT, "grant");
-    if (headers) {
-      token.addParameter(HTTP_HEADERS, "headers");
+      token.addStatement("$T config = ($T) auth.instance()", model.configClass(), model.configClass());
     }
     type.addMethod(token
+        .beginControlFlow("try")
+        .addComment("At most maxTokenRequestBytes are read: 413 beyond, 400 for a bad charset or form.")
+        .addStatement("$T grant = $T.read(headers, body, json, auth.settings().maxTokenRequestBytes(),\n"
+            + "auth.settings().scopes())", PASSWORD_GRANT, PASSWORD_GRANT)
+        .addComment("429 with Retry-After while the login throttle holds this user name or address back.")
+        .addStatement("auth.checkThrottle(grant, headers)")
         .addComment("null: bad credentials, answered as invalid_grant whether or not the user exists.")
         .addStatement("$T granted = $L", GRANT, granted)
-        .addStatement("return auth.tokenResponse(grant, granted)")
+        .addStatement("return auth.tokenResponse(grant, granted, headers)")
+        .nextControlFlow("catch ($T e)", TOKEN_ERROR)
+        .addStatement("return e.response()")
+        .endControlFlow()
         .build());
     if (authenticator.returns() == HandlerModel.Returns.SUBJECT) {
       type.addMethod(MethodSpec.methodBuilder("toGrant")
@@ -99,33 +107,19 @@ final class TokenEndpointGenerator {
         + (authenticator.takesRequest() ? ", headers" : "");
   }
 
-  private static MethodSpec entryPoint(ConfigModel model, String name, String mediaType, TypeName bodyType,
-      String reader, String doc, boolean headers) {
-    boolean instance = !model.authenticator().orElseThrow().isStatic();
-    MethodSpec.Builder method = MethodSpec.methodBuilder(name)
+  private static MethodSpec entryPoint(ConfigModel model, String name, String mediaType, boolean json, String doc) {
+    return MethodSpec.methodBuilder(name)
         .addJavadoc(doc + "\n")
         .addAnnotation(POST)
         .addAnnotation(AnnotationSpec.builder(CONSUMES).addMember("value", "$T.$L", MEDIA_TYPE, mediaType).build())
         .addAnnotation(AnnotationSpec.builder(PRODUCES).addMember("value", "$T.APPLICATION_JSON", MEDIA_TYPE).build())
         .addModifiers(Modifier.PUBLIC)
         .returns(RESPONSE)
-        .addParameter(ParameterSpec.builder(CONFIGURATION, "application").addAnnotation(CONTEXT).build());
-    if (headers) {
-      method.addParameter(ParameterSpec.builder(HTTP_HEADERS, "headers").addAnnotation(CONTEXT).build());
-    }
-    method.addParameter(bodyType, "body")
-        .addComment("Published by $T when JAX-RS configured it.", model.featureClass())
-        .addStatement("$T auth = $T.of(application, $T.class)", JWT_AUTH, JWT_AUTH, model.configClass());
-    if (instance) {
-      method.addStatement("$T config = ($T) auth.instance()", model.configClass(), model.configClass());
-    }
-    return method
-        .beginControlFlow("try")
-        .addStatement("return token(auth$L, $T.$L(body, auth.settings().scopes())$L)", instance ? ", config" : "",
-            PASSWORD_GRANT, reader, headers ? ", headers" : "")
-        .nextControlFlow("catch ($T e)", TOKEN_ERROR)
-        .addStatement("return e.response()")
-        .endControlFlow()
+        .addParameter(ParameterSpec.builder(CONFIGURATION, "application").addAnnotation(CONTEXT).build())
+        .addParameter(ParameterSpec.builder(HTTP_HEADERS, "headers").addAnnotation(CONTEXT).build())
+        .addParameter(INPUT_STREAM, "body")
+        .addStatement("return token(application, headers, body, $L)", json)
         .build();
   }
+
 }

@@ -255,6 +255,26 @@ class RouteBoundDiagnosticsTest {
   }
 
   @Test
+  void aTokenRequestLimitOutsideItsRangeIsAnError() {
+    JavaFileObject config = source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\",",
+        "    maxTokenRequestBytes = 100)",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return null; }",
+        "}");
+    assertThat(compile(user(), config)).hadErrorContaining(tagged(Message.TOKEN_REQUEST_LIMIT_INVALID)).inFile(config)
+        .onLineContaining("maxTokenRequestBytes = 100");
+    JavaFileObject header = source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\",",
+        "    clientAddressHeader = \"X Forwarded\")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return null; }",
+        "}");
+    assertThat(compile(user(), header)).hadErrorContaining(tagged(Message.HEADER_NAME_INVALID)).inFile(header)
+        .onLineContaining("clientAddressHeader");
+  }
+
+  @Test
   void anInvalidApplicationPathIsAnError() {
     JavaFileObject config = source("Config",
         "@JwtSecured(secret = \"${JWT_SECRET}\",",

@@ -168,6 +168,31 @@ public final class JwtAuth {
     JwtSecurityContext.anonymous(request.getSecurityContext(), this).install(request);
   }
 
+  /**
+   * Adds the security headers to a response of a resource method this configuration guards: {@code nosniff} always;
+   * on a response to an authenticated request, {@code Cache-Control: no-store} unless the resource set a
+   * {@code Cache-Control} itself, in which case {@code Vary} names the credentials' header (and {@code Cookie} for
+   * cookie transport), so that no shared cache hands one user's answer to another.
+   */
+  public void secureResponse(ContainerRequestContext request, jakarta.ws.rs.container.ContainerResponseContext response) {
+    jakarta.ws.rs.core.MultivaluedMap<String, Object> headers = response.getHeaders();
+    headers.putSingle(NOSNIFF_HEADER, "nosniff");
+    JwtSecurityContext context = JwtSecurityContext.of(request).orElse(null);
+    if (context == null || context.auth() != this || !context.isAuthenticated()) {
+      return;
+    }
+    if (!headers.containsKey(HttpHeaders.CACHE_CONTROL)) {
+      headers.putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
+    } else {
+      headers.add(HttpHeaders.VARY, settings.transport() == Transport.COOKIE
+          ? settings.authHeader() + ", " + HttpHeaders.COOKIE
+          : settings.authHeader());
+    }
+  }
+
+  /** {@code X-Content-Type-Options}, sent as {@code nosniff} on every response jwtsecured writes or guards. */
+  public static final String NOSNIFF_HEADER = "X-Content-Type-Options";
+
   /** The RFC 6750 response for {@code failure} (SPEC 5.5). */
   public Response reject(AuthFailure failure) {
     Response.ResponseBuilder response =
@@ -176,7 +201,7 @@ public final class JwtAuth {
     if (challenge != null) {
       response.header(HttpHeaders.WWW_AUTHENTICATE, challenge);
     }
-    return response.header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    return response.header(HttpHeaders.CACHE_CONTROL, "no-store").header(NOSNIFF_HEADER, "nosniff").build();
   }
 
   /** The 403 {@code insufficient_scope} response for a request that lacks every role of {@code rule}. */
@@ -196,6 +221,7 @@ public final class JwtAuth {
                 + ", error_description=\"" + AuthFailure.INSUFFICIENT_SCOPE.description() + "\""
                 + ", scope=\"" + scope + "\"")
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .header(NOSNIFF_HEADER, "nosniff")
         .build();
   }
 
@@ -243,6 +269,48 @@ public final class JwtAuth {
    * @param grant the authenticator's answer; {@code null} means bad credentials and gives {@code invalid_grant}
    */
   public Response tokenResponse(PasswordGrant request, Grant grant) {
+    return tokenResponse(request, grant, null);
+  }
+
+  /**
+   * Answers 429 with {@code Retry-After} when the login throttle holds this attempt back; call it before the
+   * authenticator, so that a throttled guess costs no password check.
+   *
+   * @throws PasswordGrant.TokenError the 429
+   */
+  public void checkThrottle(PasswordGrant request, HttpHeaders headers) {
+    java.time.Duration wait = settings.loginThrottle().delay(request.username(), clientAddress(headers));
+    if (!wait.isZero() && !wait.isNegative()) {
+      long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+      throw new PasswordGrant.TokenError(429, "invalid_request",
+          "Too many failed attempts; retry after " + seconds + " seconds", seconds);
+    }
+  }
+
+  /** The client's address from {@code clientAddressHeader} (its last entry), or {@code null}. */
+  String clientAddress(HttpHeaders headers) {
+    String name = settings.clientAddressHeader();
+    String value = name == null || headers == null ? null : headers.getHeaderString(name);
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String last = value.substring(value.lastIndexOf(',') + 1).trim();
+    return last.isEmpty() || last.length() > 64 ? null : last;
+  }
+
+  /**
+   * The token endpoint's answer, as {@link #tokenResponse(PasswordGrant, Grant)}, that also tells the login throttle
+   * how the attempt went.
+   */
+  public Response tokenResponse(PasswordGrant request, Grant grant, HttpHeaders headers) {
+    if (headers != null) {
+      String client = clientAddress(headers);
+      if (grant == null) {
+        settings.loginThrottle().failed(request.username(), client);
+      } else {
+        settings.loginThrottle().succeeded(request.username(), client);
+      }
+    }
     if (grant == null) {
       // One answer for an unknown user and a wrong password: the endpoint does not tell which.
       return new PasswordGrant.TokenError("invalid_grant", "The user name or password is wrong").response();

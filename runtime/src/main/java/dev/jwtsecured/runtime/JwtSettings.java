@@ -21,6 +21,8 @@ import java.util.function.Function;
 public final class JwtSettings {
   /** Tokens longer than this are rejected before any parsing (SPEC 5.3). */
   public static final int MAX_TOKEN_LENGTH = 8 * 1024;
+  /** The largest {@code maxTokenRequestBytes}. */
+  public static final int MAX_TOKEN_REQUEST_BYTES = 1024 * 1024;
 
   private final JwsAlgorithm algorithm;
   private final byte[] secret;
@@ -41,6 +43,9 @@ public final class JwtSettings {
   private final Clock clock;
   private final int cacheSize;
   private final UnseenMethods unseenMethods;
+  private final int maxTokenRequestBytes;
+  private final String clientAddressHeader;
+  private final LoginThrottle loginThrottle;
 
   private JwtSettings(Builder b) {
     this.algorithm = b.algorithm;
@@ -69,6 +74,13 @@ public final class JwtSettings {
     }
     this.cacheSize = b.cacheSize;
     this.unseenMethods = b.unseenMethods;
+    if (b.maxTokenRequestBytes < 256 || b.maxTokenRequestBytes > MAX_TOKEN_REQUEST_BYTES) {
+      throw new IllegalArgumentException("maxTokenRequestBytes must be between 256 and " + MAX_TOKEN_REQUEST_BYTES
+          + ", not " + b.maxTokenRequestBytes);
+    }
+    this.maxTokenRequestBytes = b.maxTokenRequestBytes;
+    this.clientAddressHeader = b.clientAddressHeader.isEmpty() ? null : b.clientAddressHeader;
+    this.loginThrottle = b.loginThrottle != null ? b.loginThrottle : InMemoryLoginThrottle.withDefaults(b.clock);
   }
 
   private static Duration requirePositive(Duration d, String name) {
@@ -76,6 +88,21 @@ public final class JwtSettings {
       throw new IllegalArgumentException(name + " must be at least one second");
     }
     return d;
+  }
+
+  /** The largest token endpoint request body read; a larger one gets 413. */
+  public int maxTokenRequestBytes() {
+    return maxTokenRequestBytes;
+  }
+
+  /** The request header that holds the client's address for the login throttle, or {@code null} when none does. */
+  public String clientAddressHeader() {
+    return clientAddressHeader;
+  }
+
+  /** The throttle of password guesses at the token endpoint. */
+  public LoginThrottle loginThrottle() {
+    return loginThrottle;
   }
 
   /** What resource methods the processor did not see require. */
@@ -188,6 +215,9 @@ public final class JwtSettings {
     private Clock clock = Clock.systemUTC();
     private int cacheSize = 10_000;
     private UnseenMethods unseenMethods = UnseenMethods.REQUIRE_TOKEN;
+    private int maxTokenRequestBytes = 64 * 1024;
+    private String clientAddressHeader = "";
+    private LoginThrottle loginThrottle;
 
     private Builder() {}
 
@@ -293,6 +323,31 @@ public final class JwtSettings {
     /** How many verified tokens to remember (see {@link TokenCodec}); 0 turns the cache off. */
     public Builder cacheSize(int cacheSize) {
       this.cacheSize = cacheSize;
+      return this;
+    }
+
+    /** The largest token endpoint request body read (256 bytes to 1 MiB; 64 KiB by default). */
+    public Builder maxTokenRequestBytes(int maxTokenRequestBytes) {
+      this.maxTokenRequestBytes = maxTokenRequestBytes;
+      return this;
+    }
+
+    /**
+     * The request header that holds the client's address for the login throttle, such as {@code X-Forwarded-For} set
+     * by your front proxy (its last entry is taken); empty when none. Name only a header that the proxy or server
+     * always sets, replacing what the client sent: otherwise a client chooses its own address.
+     */
+    public Builder clientAddressHeader(String clientAddressHeader) {
+      this.clientAddressHeader = Objects.requireNonNull(clientAddressHeader);
+      return this;
+    }
+
+    /**
+     * The throttle of password guesses at the token endpoint; by default an {@link InMemoryLoginThrottle} with its
+     * defaults on this builder's clock. {@link LoginThrottle#none()} turns it off.
+     */
+    public Builder loginThrottle(LoginThrottle loginThrottle) {
+      this.loginThrottle = Objects.requireNonNull(loginThrottle);
       return this;
     }
 

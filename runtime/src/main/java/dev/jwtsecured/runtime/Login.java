@@ -156,7 +156,8 @@ public final class Login {
     String signed = jwt();
     JwtSettings s = auth.settings();
     Response.ResponseBuilder response =
-        Response.status(status).header(s.authHeader(), "Bearer " + signed).header(HttpHeaders.CACHE_CONTROL, "no-store");
+        Response.status(status).header(s.authHeader(), "Bearer " + signed).header(HttpHeaders.CACHE_CONTROL, "no-store")
+            .header(JwtAuth.NOSNIFF_HEADER, "nosniff");
     if (s.transport() == Transport.COOKIE) {
       response.header(HttpHeaders.SET_COOKIE, auth.cookie(signed, expiration.getSeconds()));
     }
@@ -178,7 +179,8 @@ public final class Login {
     String signed = jwt();
     Response.ResponseBuilder response = Response.ok(json(oauth2Body(signed)), MediaType.APPLICATION_JSON_TYPE)
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
-        .header("Pragma", "no-cache");
+        .header("Pragma", "no-cache")
+        .header(JwtAuth.NOSNIFF_HEADER, "nosniff");
     if (auth.settings().transport() == Transport.COOKIE) {
       response.header(HttpHeaders.SET_COOKIE, auth.cookie(signed, expiration.getSeconds()));
     }

@@ -1,9 +1,12 @@
 package dev.jwtsecured.runtime;
 
 import dev.jwtsecured.runtime.internal.Json;
+import dev.jwtsecured.runtime.internal.Bodies;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -43,6 +46,20 @@ public final class PasswordGrant {
   /** The requested scopes, all declared by the configuration. */
   public Set<String> scopes() {
     return scopes;
+  }
+
+  /**
+   * Reads the token endpoint's body from {@code in}, at most {@code maxBytes} of it: a larger {@code Content-Length} is
+   * refused before anything is read, and a body that turns out larger is refused as soon as it passes the bound (413,
+   * {@code invalid_request}). The charset comes from {@code Content-Type} (UTF-8 when absent); an unknown charset or
+   * bytes that are not valid in it are a 400 {@code invalid_request}, never an exception.
+   *
+   * @param json whether the body is JSON ({@code application/json}) rather than a form
+   */
+  public static PasswordGrant read(HttpHeaders headers, InputStream in, boolean json, int maxBytes,
+      List<String> declaredScopes) {
+    String text = Bodies.text(headers, in, maxBytes);
+    return json ? fromJson(text, declaredScopes) : fromForm(Bodies.form(text), declaredScopes);
   }
 
   /** Reads a form body ({@code application/x-www-form-urlencoded}). */
@@ -118,27 +135,50 @@ public final class PasswordGrant {
     private static final long serialVersionUID = 1L;
 
     private final String error;
+    private final int status;
+    private final long retryAfterSeconds;
 
     public TokenError(String error, String description) {
+      this(400, error, description);
+    }
+
+    /** An error answered with {@code status} (413 for a body over the limit). */
+    public TokenError(int status, String error, String description) {
+      this(status, error, description, 0);
+    }
+
+    /** An error answered with {@code status} and, when positive, {@code Retry-After} (429 for a throttled attempt). */
+    public TokenError(int status, String error, String description, long retryAfterSeconds) {
       super(description, null, false, false);
       this.error = error;
+      this.status = status;
+      this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public String error() {
       return error;
     }
 
-    /** 400 with {@code {"error": ..., "error_description": ...}} and the no-store headers. */
+    /** The status (400 unless said otherwise). */
+    public int status() {
+      return status;
+    }
+
+    /** The status with {@code {"error": ..., "error_description": ...}} and the no-store headers. */
     public Response response() {
       Map<String, String> body = new LinkedHashMap<>();
       body.put("error", error);
       body.put("error_description", getMessage());
-      return Response.status(400)
+      Response.ResponseBuilder response = Response.status(status)
           .type(MediaType.APPLICATION_JSON_TYPE)
           .entity(Login.json(body))
           .header("Cache-Control", "no-store")
           .header("Pragma", "no-cache")
-          .build();
+          .header(JwtAuth.NOSNIFF_HEADER, "nosniff");
+      if (retryAfterSeconds > 0) {
+        response.header(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
+      }
+      return response.build();
     }
   }
 }

@@ -1,7 +1,12 @@
 package dev.jwtsecured.sample;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.jwtsecured.sample.header.User;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.core.MediaType;
@@ -14,7 +19,16 @@ import java.util.regex.Pattern;
  * instead of a parser's exception text.
  */
 public final class JsonBodies {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /**
+   * Strict as the token endpoint: a duplicate member, trailing content, comments or nesting deeper than 32 levels
+   * make the body invalid (plain Jackson lets the last duplicate win and ignores what follows the object).
+   */
+  private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build())
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .build())
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .build();
   /** A pragmatic address check: something@domain.tld, no spaces. */
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
 

@@ -22,6 +22,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.Callback;
 import org.glassfish.jersey.jetty.JettyHttpContainer;
 import org.glassfish.jersey.jetty.JettyHttpContainerFactory;
@@ -32,8 +33,9 @@ import org.glassfish.jersey.server.ServerProperties;
 /**
  * One example application on Jersey's Jetty 12 container, configured as one would in production (see {@link Limits}):
  * TCP_NODELAY, strict HTTP/1.1 parsing (RFC 7230 compliance: no bare CR or LF-only lines, no duplicate {@code Host},
- * no malformed {@code Content-Length}), bounded header sizes, an idle timeout, a deadline for a new connection's first
- * request header, and a connection limit under which idle connections are cut short. Tests start it on port 0.
+ * no malformed {@code Content-Length}), bounded header and body sizes (431, 413), an idle timeout, a deadline for a new
+ * connection's first request header, and a connection limit under which idle connections are cut short. Tests start it
+ * on port 0.
  */
 public final class SampleServer implements AutoCloseable {
   /**
@@ -44,9 +46,15 @@ public final class SampleServer implements AutoCloseable {
 
   /** The server's bounds. {@link #DEFAULT} is what {@code java -jar} uses. */
   public record Limits(Duration idleTimeout, Duration firstRequestDeadline, int maxConnections,
-      Duration idleTimeoutAtLimit, int maxRequestHeaderBytes) {
-    public static final Limits DEFAULT =
-        new Limits(Duration.ofSeconds(30), Duration.ofSeconds(10), 2_000, Duration.ofSeconds(1), 16 * 1024);
+      Duration idleTimeoutAtLimit, int maxRequestHeaderBytes, long maxRequestBodyBytes) {
+    public static final Limits DEFAULT = new Limits(Duration.ofSeconds(30), Duration.ofSeconds(10), 2_000,
+        Duration.ofSeconds(1), 16 * 1024, 1024 * 1024);
+
+    /** These limits with another first-request deadline (tests use a short one). */
+    public Limits withFirstRequestDeadline(Duration deadline) {
+      return new Limits(idleTimeout, deadline, maxConnections, idleTimeoutAtLimit, maxRequestHeaderBytes,
+          maxRequestBodyBytes);
+    }
   }
 
   private final Server server;
@@ -88,13 +96,16 @@ public final class SampleServer implements AutoCloseable {
     FirstRequestDeadline deadline = new FirstRequestDeadline(server, limits.firstRequestDeadline());
     connector.addBean(deadline);
     server.setHandler(deadline);
+    // Any request body over the limit is a 413, whatever the resource does with it.
+    SizeLimitHandler bodies = new SizeLimitHandler(limits.maxRequestBodyBytes(), -1);
+    deadline.setHandler(bodies);
     if (contextPath.isEmpty()) {
-      deadline.setHandler(jersey);
+      bodies.setHandler(jersey);
     } else {
       // Jersey's Jetty container takes the base path from the context but appends the full request path to it, so
       // it is given the path within the context.
       ContextHandler context = new ContextHandler(contextPath);
-      deadline.setHandler(context);
+      bodies.setHandler(context);
       context.setHandler(new Handler.Wrapper(jersey) {
         @Override
         public boolean handle(Request request, Response response, Callback callback) throws Exception {

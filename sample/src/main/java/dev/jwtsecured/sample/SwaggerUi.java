@@ -23,8 +23,16 @@ import java.util.Properties;
  */
 public abstract class SwaggerUi {
   private static final String VERSION = version();
-  private static final Map<String, String> TYPES = Map.of(
-      "js", "text/javascript", "css", "text/css", "png", "image/png", "html", "text/html", "map", "application/json");
+  /** The distribution files the page needs; the webjar's stock pages (which load the Petstore demo) are not served. */
+  private static final Map<String, String> FILES = Map.of(
+      "swagger-ui.css", "text/css",
+      "swagger-ui-bundle.js", "text/javascript",
+      "favicon-32x32.png", "image/png",
+      "favicon-16x16.png", "image/png");
+  /** Only this site's own scripts, styles and connections, and no framing (clickjacking). */
+  static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline';"
+      + " img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none';"
+      + " form-action 'self'";
   private static final String PAGE = String.join("\n",
       "<!DOCTYPE html>",
       "<html lang=\"en\">",
@@ -36,12 +44,12 @@ public abstract class SwaggerUi {
       "<body>",
       "  <div id=\"swagger-ui\"></div>",
       "  <script src=\"swagger/swagger-ui-bundle.js\"></script>",
-      "  <script>",
-      "    window.ui = SwaggerUIBundle({url: '/schema/openapi.json', dom_id: '#swagger-ui'});",
-      "  </script>",
+      "  <script src=\"swagger/init.js\"></script>",
       "</body>",
       "</html>",
       "");
+  /** Starts Swagger UI on the example's document; a file of its own, as the policy allows no inline script. */
+  private static final String INIT = "window.ui = SwaggerUIBundle({url: '/schema/openapi.json', dom_id: '#swagger-ui'});\n";
 
   private static String version() {
     Properties p = new Properties();
@@ -55,21 +63,35 @@ public abstract class SwaggerUi {
 
   @GET
   @Produces(MediaType.TEXT_HTML)
-  public String page() {
-    return PAGE;
+  public Response page() {
+    return secured(Response.ok(PAGE, MediaType.TEXT_HTML_TYPE)).header("Cache-Control", "no-cache").build();
   }
 
-  /** A file of the Swagger UI distribution: only plain names from the webjar's own directory. */
+  @GET
+  @Path("init.js")
+  @Produces("text/javascript")
+  public Response init() {
+    return secured(Response.ok(INIT, "text/javascript")).header("Cache-Control", "no-cache").build();
+  }
+
+  /** A file of the Swagger UI distribution the page needs; any other name is a 404. */
   @GET
   @Path("{file: [A-Za-z0-9._-]+}")
   public Response file(@PathParam("file") String file) {
-    String extension = file.substring(file.lastIndexOf('.') + 1);
-    String type = TYPES.get(extension);
-    InputStream in = type == null || file.startsWith(".") ? null : SwaggerUi.class.getResourceAsStream(
+    String type = FILES.get(file);
+    InputStream in = type == null ? null : SwaggerUi.class.getResourceAsStream(
         "/META-INF/resources/webjars/swagger-ui/" + VERSION + "/" + file);
     if (in == null) {
       throw new NotFoundException();
     }
-    return Response.ok(in, type).header("Cache-Control", "public, max-age=3600").build();
+    return secured(Response.ok(in, type)).header("Cache-Control", "public, max-age=3600").build();
+  }
+
+  private static Response.ResponseBuilder secured(Response.ResponseBuilder response) {
+    return response
+        .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        .header("X-Frame-Options", "DENY")
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Referrer-Policy", "no-referrer");
   }
 }

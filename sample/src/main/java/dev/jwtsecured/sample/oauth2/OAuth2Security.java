@@ -6,6 +6,7 @@ import dev.jwtsecured.RevocationCheck;
 import dev.jwtsecured.UserRetriever;
 import dev.jwtsecured.runtime.Grant;
 import dev.jwtsecured.runtime.Token;
+import dev.jwtsecured.sample.SampleServer;
 import java.util.Optional;
 
 /**
@@ -13,6 +14,7 @@ import java.util.Optional;
  * {@code /login} (OAuth2 password grant, RFC 6749 section 4.3), and logout by revocation.
  */
 @JwtSecured(secret = "${JWT_SECRET}", tokenUrl = "/login", exclude = {"/login", "/schema(/.*)?"},
+    clientAddressHeader = SampleServer.CLIENT_ADDRESS_HEADER,
     openApiPath = "/schema/openapi.json", openApiTitle = "jwtsecured sample: oauth2")
 public final class OAuth2Security {
   private final DemoUsers users;

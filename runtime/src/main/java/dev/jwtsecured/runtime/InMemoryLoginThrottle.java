@@ -1,0 +1,176 @@
+package dev.jwtsecured.runtime;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The default {@link LoginThrottle}: bounded counters in this process, with exponential delays.
+ *
+ * <ul>
+ *   <li><b>Per client address</b> (when known): after {@code freeClientFailures} failures within the window, whatever
+ *       the user names, each further failure doubles the client's delay, from one second up to {@code maxDelay}.
+ *   <li><b>Per user name</b>: after {@code freeUserFailures} failures within the window, from any address, each further
+ *       failure doubles the name's delay the same way. The delay applies to the addresses that failed for this name
+ *       in the window, not to an address that has not: so an attacker can slow down their own guesses but never lock
+ *       the user out, who still gets in at once from another address. When the client address is unknown, or more
+ *       than 64 addresses failed for the name in the window, the name's delay applies to every caller but capped at
+ *       {@code maxDelayForUnknownClients}: the user waits a bounded time.
+ * </ul>
+ *
+ * A success clears the name's failures (not the address's: one valid account must not reset a guessing address).
+ * Counters expire with the window. At most {@code maxEntries} names and as many addresses are tracked; beyond that,
+ * expired entries are dropped first, then others, so memory stays bounded under a flood of distinct names.
+ * Thread-safe.
+ */
+public final class InMemoryLoginThrottle implements LoginThrottle {
+  private static final int MAX_ADDRESSES_PER_NAME = 64;
+
+  private final Clock clock;
+  private final int freeUserFailures;
+  private final int freeClientFailures;
+  private final Duration window;
+  private final Duration maxDelay;
+  private final Duration maxDelayForUnknownClients;
+  private final int maxEntries;
+  private final Map<String, Counter> users = new ConcurrentHashMap<>();
+  private final Map<String, Counter> clients = new ConcurrentHashMap<>();
+
+  /** Failures, the window they count in, the end of the current delay, and the addresses that failed. */
+  private static final class Counter {
+    long windowStart;
+    int failures;
+    long blockedUntil;
+    final Set<String> clients = ConcurrentHashMap.newKeySet();
+    boolean tooManyClients;
+  }
+
+  /**
+   * @param clock the time source (tests inject one)
+   * @param freeUserFailures failures per user name before delays start
+   * @param freeClientFailures failures per client address before delays start
+   * @param window how long failures count
+   * @param maxDelay the longest delay
+   * @param maxDelayForUnknownClients the longest delay of a user name when the client address is unknown
+   * @param maxEntries how many names (and how many addresses) are tracked at most
+   */
+  public InMemoryLoginThrottle(Clock clock, int freeUserFailures, int freeClientFailures, Duration window,
+      Duration maxDelay, Duration maxDelayForUnknownClients, int maxEntries) {
+    if (freeUserFailures < 0 || freeClientFailures < 0 || maxEntries < 1 || window.isNegative() || window.isZero()
+        || maxDelay.isNegative() || maxDelayForUnknownClients.isNegative()) {
+      throw new IllegalArgumentException("throttle limits must be positive");
+    }
+    this.clock = clock;
+    this.freeUserFailures = freeUserFailures;
+    this.freeClientFailures = freeClientFailures;
+    this.window = window;
+    this.maxDelay = maxDelay;
+    this.maxDelayForUnknownClients = maxDelayForUnknownClients;
+    this.maxEntries = maxEntries;
+  }
+
+  /**
+   * The defaults: 5 free failures per user name, 20 per client address, in a 15-minute window; delays up to 15
+   * minutes, up to 30 seconds for a user name when addresses are unknown; 100,000 entries.
+   */
+  public static InMemoryLoginThrottle withDefaults(Clock clock) {
+    return new InMemoryLoginThrottle(clock, 5, 20, Duration.ofMinutes(15), Duration.ofMinutes(15),
+        Duration.ofSeconds(30), 100_000);
+  }
+
+  @Override
+  public Duration delay(String username, String client) {
+    long now = clock.millis();
+    long wait = 0;
+    if (client != null) {
+      Counter c = clients.get(client);
+      if (c != null) {
+        wait = Math.max(wait, c.blockedUntil - now);
+      }
+    }
+    Counter u = users.get(key(username));
+    if (u != null) {
+      long nameWait = u.blockedUntil - now;
+      if (client != null && u.clients.contains(client)) {
+        wait = Math.max(wait, nameWait);
+      } else if (client == null || u.tooManyClients) {
+        // The user may be among these callers: the name's delay is theirs too, but short.
+        wait = Math.max(wait, Math.min(nameWait, maxDelayForUnknownClients.toMillis()));
+      }
+    }
+    return wait > 0 ? Duration.ofMillis(wait) : Duration.ZERO;
+  }
+
+  @Override
+  public void failed(String username, String client) {
+    long now = clock.millis();
+    count(users, key(username), now, freeUserFailures, maxDelay, client);
+    if (client != null) {
+      count(clients, client, now, freeClientFailures, maxDelay, null);
+    }
+  }
+
+  @Override
+  public void succeeded(String username, String client) {
+    users.remove(key(username));
+  }
+
+  private void count(Map<String, Counter> counters, String key, long now, int free, Duration cap, String client) {
+    if (!counters.containsKey(key) && counters.size() >= maxEntries) {
+      evict(counters, now);
+    }
+    Counter c = counters.computeIfAbsent(key, k -> new Counter());
+    synchronized (c) {
+      if (now - c.windowStart > window.toMillis()) {
+        c.windowStart = now;
+        c.failures = 0;
+        c.clients.clear();
+        c.tooManyClients = false;
+      }
+      c.failures++;
+      if (client != null && !c.tooManyClients) {
+        if (c.clients.size() < MAX_ADDRESSES_PER_NAME) {
+          c.clients.add(client);
+        } else {
+          c.tooManyClients = true; // a flood from many addresses: the name's delay applies to every address
+        }
+      }
+      int over = c.failures - free;
+      if (over > 0) {
+        long delay = Math.min(cap.toMillis(), 1000L << Math.min(over - 1, 30));
+        c.blockedUntil = Math.max(c.blockedUntil, now + delay);
+      }
+    }
+  }
+
+  private void evict(Map<String, Counter> counters, long now) {
+    counters.values().removeIf(c -> now - c.windowStart > window.toMillis() && c.blockedUntil <= now);
+    Iterator<String> keys = counters.keySet().iterator();
+    while (counters.size() >= maxEntries && keys.hasNext()) {
+      keys.next();
+      keys.remove();
+    }
+  }
+
+  /** User names are compared without case, and long ones by their hash, so that a key never grows large. */
+  private static String key(String username) {
+    String lower = username.toLowerCase(Locale.ROOT);
+    if (lower.length() <= 128) {
+      return lower;
+    }
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(lower.getBytes(StandardCharsets.UTF_8));
+      return "#" + HexFormat.of().formatHex(hash);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

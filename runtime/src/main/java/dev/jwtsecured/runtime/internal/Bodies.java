@@ -1,0 +1,145 @@
+package dev.jwtsecured.runtime.internal;
+
+import dev.jwtsecured.runtime.PasswordGrant.TokenError;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+
+/**
+ * Reads request bodies that jwtsecured parses itself, within a bound, and decodes them strictly: a body over the bound
+ * is a 413, a malformed one a 400, never an exception that a JAX-RS runtime would turn into a 500.
+ */
+public final class Bodies {
+  private Bodies() {}
+
+  /** The body as text in the charset of its {@code Content-Type} (UTF-8 when none is given). */
+  public static String text(HttpHeaders headers, InputStream in, int maxBytes) {
+    Charset charset = charset(headers);
+    String length = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+    if (length != null) {
+      long declared;
+      try {
+        declared = Long.parseLong(length.trim());
+      } catch (NumberFormatException e) {
+        throw new TokenError("invalid_request", "The Content-Length is not a number");
+      }
+      if (declared > maxBytes) {
+        throw tooLarge(maxBytes);
+      }
+    }
+    byte[] bytes = readAtMost(in, maxBytes);
+    try {
+      return charset.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new TokenError("invalid_request", "The body is not valid in its charset");
+    }
+  }
+
+  private static Charset charset(HttpHeaders headers) {
+    MediaType type;
+    try {
+      type = headers.getMediaType();
+    } catch (RuntimeException e) {
+      throw new TokenError("invalid_request", "The Content-Type is malformed");
+    }
+    String name = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
+    if (name == null) {
+      return StandardCharsets.UTF_8;
+    }
+    try {
+      return Charset.forName(name.trim());
+    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+      throw new TokenError("invalid_request", "The charset of the body is not supported");
+    }
+  }
+
+  private static byte[] readAtMost(InputStream in, int maxBytes) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(maxBytes, 1024));
+    byte[] buffer = new byte[4096];
+    try (InputStream body = in) {
+      int total = 0;
+      for (int n; (n = body.read(buffer, 0, Math.min(buffer.length, maxBytes + 1 - total))) > 0; ) {
+        total += n;
+        if (total > maxBytes) {
+          throw tooLarge(maxBytes);
+        }
+        out.write(buffer, 0, n);
+      }
+    } catch (IOException e) {
+      throw new TokenError("invalid_request", "The body could not be read");
+    }
+    return out.toByteArray();
+  }
+
+  private static TokenError tooLarge(int maxBytes) {
+    return new TokenError(413, "invalid_request", "The body is larger than " + maxBytes + " bytes");
+  }
+
+  /**
+   * Parses {@code application/x-www-form-urlencoded} text: {@code name=value} pairs joined by {@code &}, {@code +} for
+   * a space, {@code %XX} escapes decoded as UTF-8. A malformed escape is a 400.
+   */
+  public static MultivaluedMap<String, String> form(String text) {
+    MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
+    if (text.isEmpty()) {
+      return form;
+    }
+    for (String pair : text.split("&", -1)) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+      String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+      form.add(name, value);
+    }
+    return form;
+  }
+
+  private static String decode(String s) {
+    if (s.indexOf('%') < 0 && s.indexOf('+') < 0) {
+      return s;
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '+') {
+        bytes.write(' ');
+      } else if (c == '%') {
+        int hi = i + 2 < s.length() ? Character.digit(s.charAt(i + 1), 16) : -1;
+        int lo = hi < 0 ? -1 : Character.digit(s.charAt(i + 2), 16);
+        if (lo < 0) {
+          throw new TokenError("invalid_request", "The form has a malformed percent-escape");
+        }
+        bytes.write(hi * 16 + lo);
+        i += 2;
+      } else {
+        byte[] utf8 = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+        bytes.write(utf8, 0, utf8.length);
+      }
+    }
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes.toByteArray()))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new TokenError("invalid_request", "The form has a malformed percent-escape");
+    }
+  }
+}
