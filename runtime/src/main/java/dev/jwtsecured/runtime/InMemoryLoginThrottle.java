@@ -49,6 +49,8 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
     long windowStart;
     int failures;
     long blockedUntil;
+    /** The end of the delay for callers that have not failed themselves (or cannot be told apart): capped. */
+    long blockedUntilForOthers;
     final Set<String> clients = ConcurrentHashMap.newKeySet();
     boolean tooManyClients;
   }
@@ -103,7 +105,7 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
         wait = Math.max(wait, nameWait);
       } else if (client == null || u.tooManyClients) {
         // The user may be among these callers: the name's delay is theirs too, but short.
-        wait = Math.max(wait, Math.min(nameWait, maxDelayForUnknownClients.toMillis()));
+        wait = Math.max(wait, u.blockedUntilForOthers - now);
       }
     }
     return wait > 0 ? Duration.ofMillis(wait) : Duration.ZERO;
@@ -147,6 +149,8 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
       if (over > 0) {
         long delay = Math.min(cap.toMillis(), 1000L << Math.min(over - 1, 30));
         c.blockedUntil = Math.max(c.blockedUntil, now + delay);
+        c.blockedUntilForOthers = Math.max(c.blockedUntilForOthers,
+            now + Math.min(delay, maxDelayForUnknownClients.toMillis()));
       }
     }
   }

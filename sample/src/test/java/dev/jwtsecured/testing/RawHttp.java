@@ -55,6 +55,23 @@ public final class RawHttp {
     }
   }
 
+  /**
+   * Sends {@code request} exactly as given (ISO-8859-1 bytes: any line ends, any framing) and reads the response until
+   * the server closes the connection; a request should say {@code Connection: close}.
+   */
+  public Response raw(String request) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      return Response.parse(socket.getInputStream(), false);
+    } catch (IOException e) {
+      throw new IllegalStateException("raw request failed", e);
+    }
+  }
+
   /** A parsed response. */
   public static final class Response {
     public final int status;

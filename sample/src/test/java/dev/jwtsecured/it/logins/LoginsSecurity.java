@@ -22,7 +22,8 @@ import java.util.Set;
  * Every login option at once: cookie transport with non-default cookie attributes, a token endpoint with scopes, an
  * issuer and an audience, and a resource that runs the programmatic login in each of its modes.
  */
-@JwtSecured(secret = "${IT_SECRET}", applicationPath = "/", transport = Transport.COOKIE, cookieName = "sid", cookiePath = "/app",
+@JwtSecured(secret = "${IT_SECRET}", applicationPath = "/", clientAddressHeader = "X-Test-Client",
+    transport = Transport.COOKIE, cookieName = "sid", cookiePath = "/app",
     cookieDomain = "example.test", cookieSecure = true, cookieSameSite = SameSite.STRICT, tokenUrl = "/oauth/token",
     scopes = {"read", "write"}, issuer = "https://issuer.test", audience = "api", exclude = "/issue")
 public final class LoginsSecurity {
@@ -33,9 +34,13 @@ public final class LoginsSecurity {
     return token.subject();
   }
 
+  /** How often the authenticator ran: a throttled attempt must not move it. */
+  public static final java.util.concurrent.atomic.AtomicInteger CHECKS = new java.util.concurrent.atomic.AtomicInteger();
+
   /** Password "pw"; "reader" is granted only the read scope, everyone else the scopes they ask for. */
   @Authenticator
   static Grant authenticate(String username, String password, Set<String> requestedScopes) {
+    CHECKS.incrementAndGet();
     if (!password.equals("pw")) {
       return null;
     }

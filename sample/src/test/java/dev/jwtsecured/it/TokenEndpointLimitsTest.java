@@ -1,0 +1,181 @@
+package dev.jwtsecured.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jwtsecured.it.logins.LoginsSecurity;
+import dev.jwtsecured.it.logins.LoginsSecurityJwtFeature;
+import dev.jwtsecured.testing.RawHttp;
+import dev.jwtsecured.testing.TestServer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The generated token endpoint bounds what it reads (413), decodes strictly (400, never a 500) and throttles password
+ * guesses (429 with Retry-After), on any JAX-RS runtime. The throttle runs on an injected clock; client addresses come
+ * from the configuration's {@code clientAddressHeader} ({@code X-Test-Client}).
+ */
+class TokenEndpointLimitsTest {
+  static final String SECRET = "limits-secret-limits-secret-limits-secret";
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final String FORM = "Content-Type: application/x-www-form-urlencoded";
+
+  final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-02T10:00:00Z"));
+  TestServer server;
+
+  @BeforeEach
+  void start() {
+    Clock clock = new Clock() {
+      @Override
+      public ZoneOffset getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(java.time.ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        return now.get();
+      }
+    };
+    server = TestServer.start(new LoginsSecurityJwtFeature(LoginsSecurityJwtFeature.settings().secret(SECRET)
+        .clock(clock).build()), LoginsSecurityJwtFeature.classes(), LoginsSecurity.WhoAmI.class);
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  RawHttp.Response login(String user, String password, String client) {
+    String body = "grant_type=password&username=" + user + "&password=" + password;
+    return client == null
+        ? server.http.sendBody("POST", "/oauth/token", body, FORM)
+        : server.http.sendBody("POST", "/oauth/token", body, FORM, "X-Test-Client: " + client);
+  }
+
+  static String error(RawHttp.Response r) throws Exception {
+    return JSON.readTree(r.body).get("error").asText();
+  }
+
+  @Test
+  void aDeclaredBodyOverTheLimitIs413BeforeItIsSent() throws Exception {
+    for (long declared : new long[] {100_000, 1L << 30}) {
+      RawHttp.Response r = server.http.raw("POST /oauth/token HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+          + FORM + "\r\nContent-Length: " + declared + "\r\n\r\n");
+      assertEquals(413, r.status, declared + " -> " + r);
+    }
+  }
+
+  @Test
+  void aChunkedBodyOverTheLimitIs413() {
+    String chunk = "a=" + "x".repeat(8_190);
+    StringBuilder request = new StringBuilder("POST /oauth/token HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+        + FORM + "\r\nTransfer-Encoding: chunked\r\n\r\n");
+    for (int i = 0; i < 9; i++) { // 9 x 8 KiB: over the 64 KiB default
+      request.append(Integer.toHexString(chunk.length() + 1)).append("\r\n&").append(chunk).append("\r\n");
+    }
+    request.append("0\r\n\r\n");
+    RawHttp.Response r = server.http.raw(request.toString());
+    assertEquals(413, r.status, r.toString());
+  }
+
+  @Test
+  void aBodyUnderTheLimitIsRead() throws Exception {
+    String padding = "&pad=" + "x".repeat(60_000);
+    RawHttp.Response r = server.http.sendBody("POST", "/oauth/token",
+        "grant_type=password&username=writer&password=pw" + padding, FORM);
+    assertEquals(200, r.status, r.toString());
+  }
+
+  @Test
+  void aBogusCharsetOrAMalformedEscapeIs400NeverA500() throws Exception {
+    RawHttp.Response charset = server.http.sendBody("POST", "/oauth/token",
+        "grant_type=password&username=writer&password=pw", "Content-Type: application/x-www-form-urlencoded; charset=bogus");
+    assertEquals(400, charset.status, charset.toString());
+    assertEquals("invalid_request", error(charset));
+    RawHttp.Response escape = server.http.sendBody("POST", "/oauth/token",
+        "grant_type=password&username=%zz&password=pw", FORM);
+    assertEquals(400, escape.status, escape.toString());
+    assertEquals("invalid_request", error(escape));
+    RawHttp.Response json = server.http.sendBody("POST", "/oauth/token",
+        "{\"grant_type\":\"password\",\"username\":\"writer\",\"password\":\"pw\"}",
+        "Content-Type: application/json; charset=no-such-charset");
+    assertEquals(400, json.status, json.toString());
+  }
+
+  @Test
+  void guessesFromOneAddressAreThrottledWithRetryAfterAndCostNoPasswordCheck() throws Exception {
+    for (int i = 1; i <= 6; i++) {
+      RawHttp.Response r = login("writer", "guess" + i, "203.0.113.7");
+      assertEquals(400, r.status, "guess " + i + " -> " + r);
+      assertEquals("invalid_grant", error(r));
+    }
+    int checks = LoginsSecurity.CHECKS.get();
+    RawHttp.Response throttled = login("writer", "pw", "203.0.113.7");
+    assertEquals(429, throttled.status, throttled.toString());
+    assertEquals("1", throttled.header("Retry-After"));
+    assertEquals("no-store", throttled.header("Cache-Control"));
+    assertEquals(checks, LoginsSecurity.CHECKS.get(), "a throttled attempt ran the authenticator");
+
+    now.set(now.get().plusSeconds(2));
+    assertEquals(400, login("writer", "guess7", "203.0.113.7").status);
+    assertEquals("2", login("writer", "pw", "203.0.113.7").header("Retry-After"), "the delay doubles");
+    now.set(now.get().plusSeconds(3));
+    assertEquals(200, login("writer", "pw", "203.0.113.7").status, "after the delay the right password works");
+  }
+
+  @Test
+  void theUserStillGetsInAtOnceFromAnotherAddress() throws Exception {
+    for (int i = 1; i <= 12; i++) {
+      login("writer", "guess" + i, "203.0.113.7");
+    }
+    assertEquals(429, login("writer", "pw", "203.0.113.7").status);
+    RawHttp.Response user = login("writer", "pw", "198.51.100.20");
+    assertEquals(200, user.status, "the attacker locked the user out: " + user);
+  }
+
+  @Test
+  void oneAddressGuessingManyNamesIsThrottledAsAnAddress() throws Exception {
+    for (int i = 1; i <= 21; i++) {
+      login("user" + i, "guess", "203.0.113.9");
+    }
+    RawHttp.Response r = login("writer", "pw", "203.0.113.9");
+    assertEquals(429, r.status, r.toString());
+    assertEquals(200, login("writer", "pw", "198.51.100.21").status);
+  }
+
+  @Test
+  void withoutAClientAddressTheNamesDelayIsBounded() throws Exception {
+    // An attacker who waits out every delay and guesses again: the delays double, up to the cap.
+    int longest = 0;
+    for (int guesses = 0; guesses < 14; ) {
+      RawHttp.Response r = login("writer", "guess" + guesses, null);
+      if (r.status == 429) {
+        int wait = Integer.parseInt(r.header("Retry-After"));
+        longest = Math.max(longest, wait);
+        now.set(now.get().plus(Duration.ofSeconds(wait)));
+      } else {
+        assertEquals(400, r.status, r.toString());
+        guesses++;
+      }
+    }
+    assertEquals(30, longest, "the delay grew to the cap for unknown addresses");
+    RawHttp.Response user = login("writer", "pw", null);
+    assertEquals(429, user.status, user.toString());
+    assertTrue(Integer.parseInt(user.header("Retry-After")) <= 30, user.toString());
+    now.set(now.get().plusSeconds(30));
+    assertEquals(200, login("writer", "pw", null).status, "the user waits at most 30 s");
+  }
+}
