@@ -1,6 +1,5 @@
 package dev.jwtsecured.bench;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.glassfish.jersey.jetty.JettyHttpContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
@@ -39,13 +40,11 @@ public final class LoadTest {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
     int connections = args.length > 1 ? Integer.parseInt(args[1]) : 2;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-    // Without TCP_NODELAY on the server, each keep-alive response waits for the client's delayed ACK (~40 ms).
-    System.setProperty("sun.net.httpserver.nodelay", "true");
 
     BenchSecurityJwtFeature feature = new BenchSecurityJwtFeature(BenchSecurityJwtFeature.settings()
         .secret(Tokens.SECRET).build());
-    HttpServer secured = start(new ResourceConfig().register(feature));
-    HttpServer plain = start(new ResourceConfig());
+    Server secured = start(new ResourceConfig().register(feature));
+    Server plain = start(new ResourceConfig());
     String token = Tokens.token();
     try {
       String[] names = {"authenticated GET /secured", "excluded GET /open (same server)",
@@ -54,7 +53,7 @@ public final class LoadTest {
           {"/secured", "Authorization: Bearer " + token},
           {"/open", null},
           {"/secured", null}};
-      HttpServer[] servers = {secured, secured, plain};
+      Server[] servers = {secured, secured, plain};
       // Warm up every scenario once, then interleave the measured rounds.
       for (int s = 0; s < names.length; s++) {
         run(servers[s], requests[s], connections, Math.max(2, seconds / 2));
@@ -84,20 +83,21 @@ public final class LoadTest {
       System.out.printf(Locale.ROOT, "%nauthenticated / no filter: %.3f; excluded / no filter: %.3f%n",
           medianRps[0] / medianRps[2], medianRps[1] / medianRps[2]);
     } finally {
-      secured.stop(0);
-      plain.stop(0);
+      secured.stop();
+      plain.stop();
     }
   }
 
-  private static HttpServer start(ResourceConfig config) {
+  /** Jersey on Jetty 12 with its defaults (TCP_NODELAY on), the container the sample runs on. */
+  private static Server start(ResourceConfig config) {
     config.property(ServerProperties.WADL_FEATURE_DISABLE, true)
         .register(BenchResources.Secured.class)
         .register(BenchResources.Open.class);
-    return JdkHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), config, true);
+    return JettyHttpContainerFactory.createServer(URI.create("http://127.0.0.1:0/"), config, true);
   }
 
-  private static Result run(HttpServer server, String[] request, int connections, int seconds) throws Exception {
-    int port = server.getAddress().getPort();
+  private static Result run(Server server, String[] request, int connections, int seconds) throws Exception {
+    int port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
     StringBuilder text = new StringBuilder("GET ").append(request[0]).append(" HTTP/1.1\r\nHost: 127.0.0.1:")
         .append(port).append("\r\n");
     if (request[1] != null) {

@@ -1,0 +1,204 @@
+package dev.jwtsecured.sample;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jwtsecured.testing.RawHttp;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The sample's own server, as {@code java -jar} starts it (the oauth2 example on Jetty with {@link
+ * SampleServer.Limits#DEFAULT}), against malformed and hostile HTTP sent byte by byte: every case is a 4xx from the
+ * server or the application, never a 500, and nothing runs that should not.
+ */
+class ProductionServerTest {
+  static final String SECRET = "production-secret-production-secret-prod!";
+  static final ObjectMapper JSON = new ObjectMapper();
+  static SampleServer server;
+  static RawHttp http;
+
+  @BeforeAll
+  static void start() {
+    server = SampleServer.start(Example.OAUTH2, "127.0.0.1", 0, s -> s.secret(SECRET));
+    http = new RawHttp(server.port());
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  static String token() throws Exception {
+    RawHttp.Response r = http.sendBody("POST", "/login", "grant_type=password&username=alice&password=wonderland",
+        "Content-Type: application/x-www-form-urlencoded");
+    return JSON.readTree(r.body).get("access_token").asText();
+  }
+
+  static final String START = "GET /some-path HTTP/1.1\r\n";
+
+  // Finding 5: header injection and ambiguous framing refused by the parser.
+  static List<String> malformed() {
+    return List.of(
+      START + "Host: a\r\nX-A: one\rInjected: two\r\nConnection: close\r\n\r\n",           // a bare CR as a line end
+      START + "Host: a\r\nHost: b\r\nConnection: close\r\n\r\n",                           // two Host headers
+      START + "Connection: close\r\n\r\n",                                                  // HTTP/1.1 without Host
+      "POST /login HTTP/1.1\r\nHost: a\r\nContent-Length: +55\r\nConnection: close\r\n\r\n", // a signed length
+      "POST /login HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\nContent-Length: 6\r\nConnection: close\r\n\r\nhello",
+      START + "Host: a\r\nX-A: \u0001value\r\nConnection: close\r\n\r\n",                   // a control character
+      START + "Host: a\r\nX-A\t: value\r\nConnection: close\r\n\r\n",                      // whitespace before ':'
+      "POST /login HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+          + "f".repeat(10_000) + "\r\n",                                                    // an oversized chunk size
+      "POST /login HTTP/1.1\nHost: a\nTransfer-Encoding: chunked\nConnection: close\n\n5\nhello\n0\n\n");
+  }
+
+  @ParameterizedTest
+  @MethodSource("malformed")
+  void malformedRequestsAre400(String request) {
+    RawHttp.Response r = http.raw(request);
+    assertEquals(400, r.status, request.replace("\r", "\\r").replace("\n", "\\n") + " -> " + r);
+  }
+
+  // Finding 1: no body limit. The server answers 413 from the declared length, before any of it is sent.
+  @Test
+  void aGigabyteBodyIs413BeforeItIsSent() {
+    for (String target : new String[] {"/login", "/login_custom"}) {
+      RawHttp.Response r = http.raw("POST " + target + " HTTP/1.1\r\nHost: a\r\nContent-Type: application/json\r\n"
+          + "Content-Length: 1073741824\r\nConnection: close\r\n\r\n");
+      assertEquals(413, r.status, target + " -> " + r);
+    }
+  }
+
+  // Finding 4: 500s instead of 400s.
+  @Test
+  void aBogusCharsetIs400() {
+    RawHttp.Response custom = http.sendBody("POST", "/login_custom", "{\"username\":\"alice\",\"password\":\"x\"}",
+        "Content-Type: application/json; charset=bogus");
+    assertEquals(400, custom.status, custom.toString());
+    RawHttp.Response token = http.sendBody("POST", "/login", "grant_type=password&username=alice&password=x",
+        "Content-Type: application/x-www-form-urlencoded; charset=bogus");
+    assertEquals(400, token.status, token.toString());
+  }
+
+  // Finding 7: /login_custom parses JSON as strictly as the token endpoint.
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "{\"username\":\"mallory\",\"username\":\"alice\",\"password\":\"wonderland\"}",
+      "{\"username\":\"alice\",\"password\":\"wonderland\"} trailing",
+      "{\"username\":\"alice\",\"password\":\"wonderland\"}{}",
+      "/* comment */ {\"username\":\"alice\",\"password\":\"wonderland\"}"})
+  void loginCustomRefusesLaxJson(String body) {
+    RawHttp.Response r = http.sendBody("POST", "/login_custom", body, "Content-Type: application/json");
+    assertEquals(400, r.status, body + " -> " + r);
+  }
+
+  // Finding 6: security headers.
+  @Test
+  void authenticatedAnswersAreNotCachedAndNothingIsSniffed() throws Exception {
+    RawHttp.Response ok = http.send("GET", "/some-path", "Authorization: Bearer " + token());
+    assertEquals(200, ok.status, ok.toString());
+    assertEquals("no-store", ok.header("Cache-Control"));
+    assertEquals("nosniff", ok.header("X-Content-Type-Options"));
+    RawHttp.Response refused = http.send("GET", "/some-path");
+    assertEquals(401, refused.status);
+    assertEquals("nosniff", refused.header("X-Content-Type-Options"));
+    assertEquals("no-store", refused.header("Cache-Control"));
+    RawHttp.Response tokenResponse = http.sendBody("POST", "/login",
+        "grant_type=password&username=alice&password=wonderland", "Content-Type: application/x-www-form-urlencoded");
+    assertEquals("nosniff", tokenResponse.header("X-Content-Type-Options"));
+    assertEquals("nosniff", http.send("GET", "/schema/openapi.json").header("X-Content-Type-Options"));
+  }
+
+  @Test
+  void swaggerUiHasAPolicyAndTheStockPagesAreGone() {
+    RawHttp.Response page = http.send("GET", "/schema/swagger");
+    assertEquals(200, page.status, page.toString());
+    String policy = page.header("Content-Security-Policy");
+    assertTrue(policy.contains("frame-ancestors 'none'") && policy.contains("script-src 'self'"), policy);
+    assertEquals("DENY", page.header("X-Frame-Options"));
+    assertEquals("nosniff", page.header("X-Content-Type-Options"));
+    assertTrue(!page.body.contains("<script>"), "an inline script the policy would block");
+    for (String stock : new String[] {"index.html", "swagger-initializer.js", "oauth2-redirect.html", "index.css"}) {
+      assertEquals(404, http.send("GET", "/schema/swagger/" + stock).status, stock);
+    }
+    assertEquals(200, http.send("GET", "/schema/swagger/swagger-ui-bundle.js").status);
+  }
+
+  // Finding 2: slow-loris. Bounded: 40 connections, each dripping a header byte every 200 ms, for at most 6 s.
+  @Test
+  void connectionsThatNeverFinishTheirHeaderAreClosedAndOthersAreServed() throws Exception {
+    SampleServer.Limits quick = SampleServer.Limits.DEFAULT.withFirstRequestDeadline(Duration.ofSeconds(2));
+    try (SampleServer loris = SampleServer.serve(Example.OAUTH2.application(s -> s.secret(SECRET)), "",
+        "127.0.0.1", 0, quick)) {
+      List<Socket> sockets = new ArrayList<>();
+      try {
+        for (int i = 0; i < 40; i++) {
+          Socket s = new Socket();
+          s.connect(new InetSocketAddress("127.0.0.1", loris.port()), 5_000);
+          s.getOutputStream().write("GET /some-path HTTP/1.1\r\nHost: a\r\n".getBytes(StandardCharsets.ISO_8859_1));
+          sockets.add(s);
+        }
+        RawHttp.Response meanwhile = new RawHttp(loris.port()).send("GET", "/schema/openapi.json");
+        assertEquals(200, meanwhile.status, "a normal request during the attack");
+        long deadline = System.nanoTime() + Duration.ofSeconds(6).toNanos();
+        int closed = 0;
+        List<Socket> open = new ArrayList<>(sockets);
+        while (!open.isEmpty() && System.nanoTime() < deadline) {
+          Thread.sleep(200);
+          for (Socket s : new ArrayList<>(open)) {
+            if (!drip(s)) {
+              open.remove(s);
+              closed++;
+            }
+          }
+        }
+        assertEquals(sockets.size(), closed, "connections still held after the first-request deadline");
+      } finally {
+        for (Socket s : sockets) {
+          s.close();
+        }
+      }
+    }
+  }
+
+  /** Sends one more header byte; false once the server has closed the connection. */
+  private static boolean drip(Socket s) {
+    try {
+      OutputStream out = s.getOutputStream();
+      out.write('X');
+      out.flush();
+      s.setSoTimeout(1);
+      InputStream in = s.getInputStream();
+      try {
+        return in.read() != -1;
+      } catch (java.net.SocketTimeoutException stillOpen) {
+        return true;
+      }
+    } catch (SocketException closed) {
+      return false;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  @Test
+  void theServerDoesNotAnnounceItself() {
+    assertNull(http.send("GET", "/some-path").header("Server"));
+  }
+}
