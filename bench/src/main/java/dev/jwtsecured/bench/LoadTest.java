@@ -158,6 +158,7 @@ public final class LoadTest {
   private static void readResponse(InputStream in) throws IOException {
     StringBuilder line = new StringBuilder();
     int contentLength = -1;
+    boolean chunked = false;
     boolean first = true;
     while (true) {
       line.setLength(0);
@@ -179,12 +180,37 @@ public final class LoadTest {
         break;
       } else if (line.toString().toLowerCase(Locale.ROOT).startsWith("content-length:")) {
         contentLength = Integer.parseInt(line.substring(15).trim());
+      } else if (line.toString().toLowerCase(Locale.ROOT).startsWith("transfer-encoding:")) {
+        chunked = line.toString().toLowerCase(Locale.ROOT).contains("chunked");
+      }
+    }
+    if (chunked) {
+      while (true) {
+        int size = Integer.parseInt(readLine(in, line).split(";")[0].trim(), 16);
+        in.readNBytes(size);
+        readLine(in, line); // the CRLF after the chunk (or after the last, empty one)
+        if (size == 0) {
+          return;
+        }
       }
     }
     if (contentLength < 0) {
       throw new IOException("no Content-Length");
     }
     in.readNBytes(contentLength);
+  }
+
+  private static String readLine(InputStream in, StringBuilder line) throws IOException {
+    line.setLength(0);
+    for (int c; (c = in.read()) != '\n'; ) {
+      if (c < 0) {
+        throw new IOException("connection closed");
+      }
+      if (c != '\r') {
+        line.append((char) c);
+      }
+    }
+    return line.toString();
   }
 
   private static double median(double[] values) {
