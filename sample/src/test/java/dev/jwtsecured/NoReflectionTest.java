@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * SPEC 3: nothing in {@code runtime} or in generated code is looked up, read or invoked reflectively. Reads the
+ * Nothing in {@code runtime} or in generated code is looked up, read or invoked reflectively. Reads the
  * compiled classes' constant pools, which list every method they can call, and fails on any of the members below.
  */
 class NoReflectionTest {

@@ -21,7 +21,7 @@ import com.palantir.javapoet.TypeSpec;
 import javax.lang.model.element.Modifier;
 
 /**
- * Generates {@code FooJwtFilter}, the request filter of SPEC 5.1. One instance is bound to each resource method with
+ * Generates {@code FooJwtFilter}, the request filter (ARCHITECTURE.md, "What runs per request"). One instance is bound to each resource method with
  * that method's rule, so the filter never looks a rule up, and never reads the request path.
  */
 final class FilterGenerator {

@@ -10,7 +10,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 
 /**
- * Builds the OpenAPI 3.1 document of a configuration (SPEC 7): its security scheme, a root requirement, and every
+ * Builds the OpenAPI 3.1 document of a configuration: its security scheme, a root requirement, and every
  * operation the processor saw with its own requirement ({@code []} for excluded and {@code @PermitAll} ones), the
  * 401/403 responses of protected ones, and the token endpoint with its request and response schemas. The same tree is
  * written as JSON and YAML; {@link RouteReportGenerator} writes the route report from the same classification.

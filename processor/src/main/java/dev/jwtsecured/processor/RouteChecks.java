@@ -8,7 +8,7 @@ import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 
 /**
- * Decides the policy of every scanned operation (SPEC 5.1/5.2) and checks the configuration against the route table:
+ * Decides the policy of every scanned operation and checks the configuration against the route table:
  * exclusions that match nothing or everything, literal exclusions that a template would swallow, annotations that an
  * exclusion makes pointless, locators that lead to public and protected operations alike, and a token endpoint that
  * collides with a resource.

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the route report (SPEC 3): every JAX-RS operation the processor saw, with its HTTP method, path template, the
+ * Builds the route report: every JAX-RS operation the processor saw, with its HTTP method, path template, the
  * Java method behind it, and whether it is protected, excluded by pattern or method, public by {@code @PermitAll} or
  * denied by {@code @DenyAll}.
  */

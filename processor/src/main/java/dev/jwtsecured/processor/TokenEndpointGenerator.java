@@ -15,8 +15,8 @@ import com.palantir.javapoet.TypeSpec;
 import javax.lang.model.element.Modifier;
 
 /**
- * Generates {@code FooJwtTokenResource}: the OAuth2 password-grant token endpoint at {@code tokenUrl} (SPEC 6.2,
- * RFC 6749 sections 4.3, 5.1 and 5.2). It takes a form, as RFC 6749 and Swagger UI send it, or the same fields as JSON.
+ * Generates {@code FooJwtTokenResource}: the OAuth2 password-grant token endpoint at {@code tokenUrl} (RFC 6749
+ * sections 4.3, 5.1 and 5.2). It takes a form, as RFC 6749 and Swagger UI send it, or the same fields as JSON.
  */
 final class TokenEndpointGenerator {
   private static final ClassName PATH = ClassName.get("jakarta.ws.rs", "Path");

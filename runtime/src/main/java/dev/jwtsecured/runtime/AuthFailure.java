@@ -1,7 +1,7 @@
 package dev.jwtsecured.runtime;
 
 /**
- * Every way a request can fail authentication or authorization, with the fixed texts of its response (SPEC 5.5).
+ * Every way a request can fail authentication or authorization, with the fixed texts of its response.
  *
  * <p>The texts never carry the token, its claims, key material or exception messages. Descriptions use only the
  * characters RFC 6750 section 3 allows in {@code error_description} (printable ASCII without {@code "} and {@code \}).

@@ -135,7 +135,7 @@ public final class JwtAuth {
   }
 
   /**
-   * The raw token of the request (SPEC 5.3): the {@code Bearer} header; for cookie transport, when there is no such
+   * The raw token of the request (ARCHITECTURE.md, "What runs per request"): the {@code Bearer} header; for cookie transport, when there is no such
    * header, the cookie. With cookie transport, a header and a cookie that carry different tokens are refused.
    */
   public String readToken(ContainerRequestContext request) {
@@ -193,7 +193,7 @@ public final class JwtAuth {
   /** {@code X-Content-Type-Options}, sent as {@code nosniff} on every response jwtsecured writes or guards. */
   public static final String NOSNIFF_HEADER = "X-Content-Type-Options";
 
-  /** The RFC 6750 response for {@code failure} (SPEC 5.5). */
+  /** The RFC 6750 response for {@code failure}. */
   public Response reject(AuthFailure failure) {
     Response.ResponseBuilder response =
         Response.status(failure.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(bodies.get(failure));
@@ -320,7 +320,7 @@ public final class JwtAuth {
     return login(grant.subject()).roles(grant.roles()).scopes(scopes).extras(grant.extras()).tokenResponse();
   }
 
-  /** Starts a programmatic login for {@code subject} (SPEC 6.1). */
+  /** Starts a programmatic login for {@code subject}. */
   public Login login(String subject) {
     return new Login(this, subject);
   }

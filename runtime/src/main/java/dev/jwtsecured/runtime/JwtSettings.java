@@ -19,7 +19,7 @@ import java.util.function.Function;
  * source other than the process environment.
  */
 public final class JwtSettings {
-  /** Tokens longer than this are rejected before any parsing (SPEC 5.3). */
+  /** Tokens longer than this are rejected before any parsing. */
   public static final int MAX_TOKEN_LENGTH = 8 * 1024;
   /** The largest {@code maxTokenRequestBytes}. */
   public static final int MAX_TOKEN_REQUEST_BYTES = 1024 * 1024;

@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * A programmatic login (SPEC 6.1, the seed framework's {@code login(identifier=..., response_body=...)}): builds a
+ * A programmatic login (the seed framework's {@code login(identifier=..., response_body=...)}): builds a
  * token for a subject and the JAX-RS response that hands it to the client.
  *
  * <p>Defaults: lifetime, issuer and audience from the configuration, a random {@code jti} (so that the token can be

@@ -26,7 +26,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signs and verifies tokens on jjwt, as SPEC 4 and 5.4 say.
+ * Signs and verifies tokens on jjwt (ARCHITECTURE.md, "What runs per request").
  *
  * <p>Verification, in order; the first failure decides the {@link AuthFailure}:
  *

@@ -37,7 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The JWT attack corpus (issue "hardened verification"): every known attack class as named cases, each sent through
- * real HTTP to a protected resource. Each must get the SPEC 5.5 answer: a 401 (or a 400 for a malformed request),
+ * real HTTP to a protected resource. Each must get the RFC 6750 answer of ARCHITECTURE.md: a 401 (or a 400 for a malformed request),
  * never a 2xx, never a 5xx, an {@code error_description} from the fixed set, no exception text, and the protected
  * resource must not run.
  */

@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The filter of SPEC 5 through real HTTP: a Jersey server on an ephemeral port, requests written byte by byte.
+ * The filter through real HTTP: a Jersey server on an ephemeral port, requests written byte by byte.
  * Every rejected request also checks that no protected resource method ran.
  */
 class ItSecurityTest {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The programmatic login of SPEC 6.1 in every mode, and scopes through the token endpoint of SPEC 6.2. */
+/** The programmatic login in every mode, and scopes through the token endpoint. */
 class LoginsTest {
   static final String SECRET = "logins-secret-logins-secret-logins-secret!";
   static final ObjectMapper JSON = new ObjectMapper();

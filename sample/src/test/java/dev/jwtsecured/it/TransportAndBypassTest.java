@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * How the token travels (RFC 6750 section 2.1, SPEC 5.3), and the exclusion bypass table of SPEC 5.2: with
+ * How the token travels (RFC 6750 section 2.1), and the exclusion bypass table of SECURITY.md: with
  * {@code exclude = "/login"}, no path trick reaches a protected resource without a token.
  */
 class TransportAndBypassTest {

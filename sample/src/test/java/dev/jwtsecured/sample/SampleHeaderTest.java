@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The {@code header} example's HTTP contract of SPEC 10, against the sample application itself. */
+/** The {@code header} example's HTTP contract (README), against the sample application itself. */
 class SampleHeaderTest {
   static final String SECRET = "sample-test-secret-sample-test-secret-0123";
   static final String ID = "3fa85f64-5717-4562-b3fc-2c963f66afa6";

@@ -5,7 +5,7 @@ import dev.jwtsecured.runtime.AuthFailure;
 import java.util.List;
 
 /**
- * Reads a bearer token from request headers as RFC 6750 section 2.1 and SPEC 5.3 say.
+ * Reads a bearer token from request headers as RFC 6750 section 2.1 says (ARCHITECTURE.md, "What runs per request").
  *
  * <p>{@code credentials = "Bearer" 1*SP b64token}, the scheme case-insensitive. A header of another scheme counts as no
  * credentials. Tabs, trailing words and characters outside {@code b64token} are malformed (400); so are repeated or
