@@ -1,6 +1,6 @@
 package dev.jwtsecured.bench;
 
-import dev.jwtsecured.runtime.AccessRule;
+import dev.jwtsecured.runtime.internal.AccessRule;
 import jakarta.ws.rs.core.Response;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

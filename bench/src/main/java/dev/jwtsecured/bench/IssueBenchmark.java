@@ -1,7 +1,7 @@
 package dev.jwtsecured.bench;
 
 import dev.jwtsecured.runtime.Token;
-import dev.jwtsecured.runtime.TokenCodec;
+import dev.jwtsecured.runtime.internal.TokenCodec;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Keys;
 import java.time.Instant;

@@ -2,7 +2,7 @@ package dev.jwtsecured.bench;
 
 import dev.jwtsecured.runtime.JwtSettings;
 import dev.jwtsecured.runtime.Token;
-import dev.jwtsecured.runtime.TokenCodec;
+import dev.jwtsecured.runtime.internal.TokenCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;

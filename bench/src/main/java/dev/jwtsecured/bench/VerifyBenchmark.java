@@ -7,7 +7,7 @@ import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.jwtsecured.runtime.Token;
-import dev.jwtsecured.runtime.TokenCodec;
+import dev.jwtsecured.runtime.internal.TokenCodec;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jwts;

@@ -11,9 +11,9 @@ final class GeneratedTypes {
   static final ClassName JWT_AUTH = ClassName.get(Names.RUNTIME, "JwtAuth");
   static final ClassName JWT_SETTINGS = ClassName.get(Names.RUNTIME, "JwtSettings");
   static final ClassName JWS_ALGORITHM = ClassName.get(Names.RUNTIME, "JwsAlgorithm");
-  static final ClassName AUTH_EXCEPTION = ClassName.get(Names.RUNTIME, "AuthException");
+  static final ClassName AUTH_EXCEPTION = ClassName.get(Names.RUNTIME_INTERNAL, "AuthException");
   static final ClassName AUTH_FAILURE = ClassName.get(Names.RUNTIME, "AuthFailure");
-  static final ClassName ACCESS_RULE = ClassName.get(Names.RUNTIME, "AccessRule");
+  static final ClassName ACCESS_RULE = ClassName.get(Names.RUNTIME_INTERNAL, "AccessRule");
   static final ClassName GENERATED_RESOURCE = ClassName.get(Names.RUNTIME_INTERNAL, "GeneratedResource");
   static final ClassName RESOURCE_METHODS = ClassName.get(Names.RUNTIME_INTERNAL, "ResourceMethods");
   static final ClassName ROUTE_SCOPE = ClassName.get(Names.RUNTIME_INTERNAL, "RouteScope");

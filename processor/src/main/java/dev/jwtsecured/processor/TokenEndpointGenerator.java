@@ -29,7 +29,7 @@ final class TokenEndpointGenerator {
   private static final ClassName CONFIGURATION = ClassName.get("jakarta.ws.rs.core", "Configuration");
   private static final ClassName INPUT_STREAM = ClassName.get("java.io", "InputStream");
   private static final ClassName HTTP_HEADERS = ClassName.get("jakarta.ws.rs.core", "HttpHeaders");
-  private static final ClassName PASSWORD_GRANT = ClassName.get(Names.RUNTIME, "PasswordGrant");
+  private static final ClassName PASSWORD_GRANT = ClassName.get(Names.RUNTIME_INTERNAL, "PasswordGrant");
   private static final ClassName TOKEN_ERROR = PASSWORD_GRANT.nestedClass("TokenError");
 
   TypeSpec generate(ConfigModel model) {

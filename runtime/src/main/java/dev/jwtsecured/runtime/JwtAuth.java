@@ -1,8 +1,12 @@
 package dev.jwtsecured.runtime;
 
 import dev.jwtsecured.Transport;
+import dev.jwtsecured.runtime.internal.AccessRule;
+import dev.jwtsecured.runtime.internal.AuthException;
 import dev.jwtsecured.runtime.internal.Cookies;
 import dev.jwtsecured.runtime.internal.Credentials;
+import dev.jwtsecured.runtime.internal.PasswordGrant;
+import dev.jwtsecured.runtime.internal.TokenCodec;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;

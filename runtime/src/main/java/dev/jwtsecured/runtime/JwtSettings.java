@@ -4,6 +4,7 @@ import dev.jwtsecured.JwtSecured;
 import dev.jwtsecured.SameSite;
 import dev.jwtsecured.Transport;
 import dev.jwtsecured.UnseenMethods;
+import dev.jwtsecured.runtime.internal.Secrets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -118,8 +119,8 @@ public final class JwtSettings {
     return algorithm;
   }
 
-  /** The resolved key bytes; a copy. */
-  byte[] secret() {
+  /** The resolved key bytes, a copy: what the codec signs and verifies with. */
+  public byte[] secret() {
     return secret.clone();
   }
 

@@ -1,6 +1,6 @@
 package dev.jwtsecured.runtime.internal;
 
-import dev.jwtsecured.runtime.AuthException;
+import dev.jwtsecured.runtime.internal.AuthException;
 import dev.jwtsecured.runtime.AuthFailure;
 import java.util.List;
 

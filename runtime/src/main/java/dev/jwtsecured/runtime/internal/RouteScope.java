@@ -1,7 +1,7 @@
 package dev.jwtsecured.runtime.internal;
 
 import dev.jwtsecured.UnseenMethods;
-import dev.jwtsecured.runtime.AccessRule;
+import dev.jwtsecured.runtime.internal.AccessRule;
 import jakarta.ws.rs.core.Configuration;
 import java.lang.reflect.Method;
 import java.util.List;

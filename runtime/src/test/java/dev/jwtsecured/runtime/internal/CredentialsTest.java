@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.jwtsecured.runtime.AuthException;
+import dev.jwtsecured.runtime.internal.AuthException;
 import dev.jwtsecured.runtime.AuthFailure;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,8 @@
-package dev.jwtsecured.runtime;
+package dev.jwtsecured.runtime.internal;
 
-import dev.jwtsecured.runtime.internal.Json;
+import dev.jwtsecured.runtime.JwtAuth;
 import dev.jwtsecured.runtime.internal.Bodies;
+import dev.jwtsecured.runtime.internal.Json;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -171,7 +172,7 @@ public final class PasswordGrant {
       body.put("error_description", getMessage());
       Response.ResponseBuilder response = Response.status(status)
           .type(MediaType.APPLICATION_JSON_TYPE)
-          .entity(Login.json(body))
+          .entity(Json.write(body))
           .header("Cache-Control", "no-store")
           .header("Pragma", "no-cache")
           .header(JwtAuth.NOSNIFF_HEADER, "nosniff");

@@ -1,5 +1,6 @@
-package dev.jwtsecured.runtime;
+package dev.jwtsecured.runtime.internal;
 
+import dev.jwtsecured.runtime.Token;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**

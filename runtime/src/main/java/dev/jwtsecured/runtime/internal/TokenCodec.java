@@ -1,7 +1,11 @@
-package dev.jwtsecured.runtime;
+package dev.jwtsecured.runtime.internal;
 
-import dev.jwtsecured.runtime.internal.StrictBase64Url;
+import dev.jwtsecured.runtime.AuthFailure;
+import dev.jwtsecured.runtime.JwsAlgorithm;
+import dev.jwtsecured.runtime.JwtSettings;
+import dev.jwtsecured.runtime.Token;
 import dev.jwtsecured.runtime.internal.Json;
+import dev.jwtsecured.runtime.internal.StrictBase64Url;
 import dev.jwtsecured.runtime.internal.StrictJson;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.ExpiredJwtException;
@@ -78,7 +82,7 @@ public final class TokenCodec {
     this.parser =
         Jwts.parser()
             .json(StrictJson.deserializer())
-            .sig().clear().add(settings.algorithm().jjwt()).and()
+            .sig().clear().add(jjwt(settings.algorithm())).and()
             .zip().clear().and()
             .verifyWith(key)
             .clock(() -> Date.from(clock.instant()))
@@ -310,11 +314,19 @@ public final class TokenCodec {
       b.claim("scope", String.join(" ", token.scopes()));
     }
     b.claim("extras", token.extras());
-    return b.signWith(key, settings.algorithm().jjwt()).compact();
+    return b.signWith(key, jjwt(settings.algorithm())).compact();
+  }
+
+  private static io.jsonwebtoken.security.MacAlgorithm jjwt(JwsAlgorithm algorithm) {
+    return switch (algorithm) {
+      case HS256 -> Jwts.SIG.HS256;
+      case HS384 -> Jwts.SIG.HS384;
+      case HS512 -> Jwts.SIG.HS512;
+    };
   }
 
   /** Now, truncated to whole seconds as NumericDate claims are, by the configured clock. */
-  Instant now() {
+  public Instant now() {
     return Instant.ofEpochSecond(clock.instant().getEpochSecond());
   }
 }

@@ -1,5 +1,9 @@
-package dev.jwtsecured.runtime;
+package dev.jwtsecured.runtime.internal;
 
+import dev.jwtsecured.runtime.Token;
+import dev.jwtsecured.runtime.JwtSettings;
+import dev.jwtsecured.runtime.AuthFailure;
+import dev.jwtsecured.runtime.JwsAlgorithm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
-package dev.jwtsecured.runtime;
+package dev.jwtsecured.runtime.internal;
 
+import dev.jwtsecured.runtime.JwsAlgorithm;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 import java.util.regex.Matcher;

@@ -1,4 +1,4 @@
-package dev.jwtsecured.runtime;
+package dev.jwtsecured.runtime.internal;
 
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;

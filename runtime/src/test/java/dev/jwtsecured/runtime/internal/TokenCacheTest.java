@@ -1,5 +1,8 @@
-package dev.jwtsecured.runtime;
+package dev.jwtsecured.runtime.internal;
 
+import dev.jwtsecured.runtime.Token;
+import dev.jwtsecured.runtime.JwtSettings;
+import dev.jwtsecured.runtime.AuthFailure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;

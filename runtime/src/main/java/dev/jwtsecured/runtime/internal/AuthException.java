@@ -1,5 +1,6 @@
-package dev.jwtsecured.runtime;
+package dev.jwtsecured.runtime.internal;
 
+import dev.jwtsecured.runtime.AuthFailure;
 import java.util.Objects;
 
 /**
