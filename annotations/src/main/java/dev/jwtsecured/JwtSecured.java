@@ -160,6 +160,19 @@ public @interface JwtSecured {
   int MAX_CACHE_SIZE = 1_000_000;
 
   /**
+   * The form of a {@link #secret()} placeholder, as a regular expression: {@code ${NAME}} or {@code ${NAME:fallback}};
+   * group 1 is the name, group 2 the fallback. The processor and the runtime both use this one definition.
+   */
+  String SECRET_PLACEHOLDER = "\\$\\{([A-Za-z_][A-Za-z0-9_.]*)(?::(.*))?}";
+
+  /**
+   * The characters {@link #realm()}, {@link #cookiePath()} and {@link #cookieDomain()} may use, as a regular
+   * expression: printable ASCII without {@code "}, {@code \\}, {@code ,} and {@code ;}, which would end an RFC 6750
+   * quoted string or an RFC 6265 cookie attribute. The processor and the runtime both use this one definition.
+   */
+  String TEXT_CHARACTERS = "[\\x20\\x21\\x23-\\x2B\\x2D-\\x3A\\x3C-\\x5B\\x5D-\\x7E]*";
+
+  /**
    * The roles the application uses; when not empty, every role named by {@code @RolesAllowed} on a resource this
    * configuration secures must be one of them (a compile error otherwise), which catches typos such as
    * {@code "admn"}.

@@ -5,10 +5,27 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
 
 /** Reads the explicitly written members of an annotation mirror, the one place that walks {@code getElementValues()}. */
 final class AnnotationValues {
   private AnnotationValues() {}
+
+  /** Whether {@code e} carries the annotation {@code qualifiedName}. */
+  static boolean has(Element e, String qualifiedName) {
+    return find(e, qualifiedName).isPresent();
+  }
+
+  /** The annotation {@code qualifiedName} on {@code e}, compared by name: the processor never loads the type. */
+  static Optional<AnnotationMirror> find(Element e, String qualifiedName) {
+    for (AnnotationMirror m : e.getAnnotationMirrors()) {
+      if (((TypeElement) m.getAnnotationType().asElement()).getQualifiedName().contentEquals(qualifiedName)) {
+        return Optional.of(m);
+      }
+    }
+    return Optional.empty();
+  }
 
   /** The member {@code name} as written, or empty when it was left to its default. */
   static Optional<AnnotationValue> value(AnnotationMirror m, String name) {

@@ -125,7 +125,7 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
   }
 
   private void processConfig(TypeElement config, RouteScanner scanner, boolean lastRound) throws IOException {
-    Optional<AnnotationMirror> mirror = ConfigValidator.findAnnotation(config, Names.JWT_SECURED);
+    Optional<AnnotationMirror> mirror = AnnotationValues.find(config, Names.JWT_SECURED);
     if (mirror.isEmpty()) {
       return;
     }
@@ -224,7 +224,7 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
         if (e.getModifiers().contains(javax.lang.model.element.Modifier.PRIVATE)
             || (!samePackage && !e.getModifiers().contains(javax.lang.model.element.Modifier.PUBLIC))) {
           return Optional.of(Diagnostic.error(Message.RESOURCE_NOT_ACCESSIBLE.format(r.resourceClass().canonicalName(),
-              own), config, ConfigValidator.findAnnotation(config, Names.JWT_SECURED).orElse(null), null));
+              own), config, AnnotationValues.find(config, Names.JWT_SECURED).orElse(null), null));
         }
       }
     }
@@ -274,8 +274,8 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
       for (int j = i + 1; j < configs.size(); j++) {
         TypeElement a = configs.get(i);
         TypeElement b = configs.get(j);
-        Optional<AnnotationMirror> ma = ConfigValidator.findAnnotation(a, Names.JWT_SECURED);
-        Optional<AnnotationMirror> mb = ConfigValidator.findAnnotation(b, Names.JWT_SECURED);
+        Optional<AnnotationMirror> ma = AnnotationValues.find(a, Names.JWT_SECURED);
+        Optional<AnnotationMirror> mb = AnnotationValues.find(b, Names.JWT_SECURED);
         if (ma.isEmpty() || mb.isEmpty() || a.equals(b)) {
           continue;
         }

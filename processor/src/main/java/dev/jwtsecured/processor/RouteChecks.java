@@ -26,9 +26,9 @@ final class RouteChecks {
   /** The decided routes, the locators to guard, and what was found wrong. */
   record Result(List<RouteModel> routes, List<String> guardedLocators, List<Diagnostic> problems) {}
 
-  private final ConfigValidator.Values values;
+  private final ConfigValues values;
 
-  RouteChecks(ConfigValidator.Values values) {
+  RouteChecks(ConfigValues values) {
     this.values = values;
   }
 

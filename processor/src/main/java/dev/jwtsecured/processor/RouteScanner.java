@@ -93,7 +93,7 @@ final class RouteScanner {
   }
 
   private void collect(Element e, List<TypeElement> found) {
-    if (e.getKind() == ElementKind.CLASS && ConfigValidator.hasAnnotation(e, Names.PATH)
+    if (e.getKind() == ElementKind.CLASS && AnnotationValues.has(e, Names.PATH)
         && !e.getModifiers().contains(Modifier.ABSTRACT)) {
       found.add((TypeElement) e);
     }
@@ -216,7 +216,7 @@ final class RouteScanner {
   }
 
   private static boolean hasJaxRsAnnotation(ExecutableElement method) {
-    return httpMethod(method).isPresent() || ConfigValidator.hasAnnotation(method, Names.PATH);
+    return httpMethod(method).isPresent() || AnnotationValues.has(method, Names.PATH);
   }
 
   /** {@code type}'s superclasses (nearest first), then its interfaces (breadth first). */
@@ -267,28 +267,28 @@ final class RouteScanner {
 
   /** The decision of the JSR-250 annotation on {@code e}, or {@code null} when it has none. */
   private static Decision read(Element e) {
-    if (ConfigValidator.hasAnnotation(e, Names.DENY_ALL)) {
+    if (AnnotationValues.has(e, Names.DENY_ALL)) {
       return new Decision(RouteModel.Access.DENY_ALL, List.of(), e);
     }
-    if (ConfigValidator.hasAnnotation(e, Names.ROLES_ALLOWED)) {
+    if (AnnotationValues.has(e, Names.ROLES_ALLOWED)) {
       List<String> roles = rolesOf(e);
       return new Decision(roles.isEmpty() ? RouteModel.Access.DENY_ALL : RouteModel.Access.ROLES, roles, e);
     }
-    if (ConfigValidator.hasAnnotation(e, Names.PERMIT_ALL)) {
+    if (AnnotationValues.has(e, Names.PERMIT_ALL)) {
       return new Decision(RouteModel.Access.PERMIT_ALL, List.of(), e);
     }
     return null;
   }
 
   private static List<String> rolesOf(Element e) {
-    AnnotationMirror m = ConfigValidator.findAnnotation(e, Names.ROLES_ALLOWED).orElseThrow();
+    AnnotationMirror m = AnnotationValues.find(e, Names.ROLES_ALLOWED).orElseThrow();
     return new ArrayList<>(new TreeSet<>(AnnotationValues.strings(m, "value")));
   }
 
   private static Optional<String> httpMethod(Element method) {
     for (AnnotationMirror a : method.getAnnotationMirrors()) {
       Element annotationType = a.getAnnotationType().asElement();
-      Optional<AnnotationMirror> designator = ConfigValidator.findAnnotation(annotationType, Names.HTTP_METHOD);
+      Optional<AnnotationMirror> designator = AnnotationValues.find(annotationType, Names.HTTP_METHOD);
       if (designator.isPresent()) {
         return AnnotationValues.string(designator.get(), "value");
       }
@@ -299,7 +299,7 @@ final class RouteScanner {
   /** The values of {@code @Consumes} or {@code @Produces} on the method, else on the class; empty when neither has one. */
   private static List<String> mediaTypes(Element method, Element resource, String annotation) {
     for (Element e : List.of(method, resource)) {
-      Optional<AnnotationMirror> m = ConfigValidator.findAnnotation(e, annotation);
+      Optional<AnnotationMirror> m = AnnotationValues.find(e, annotation);
       if (m.isPresent()) {
         return AnnotationValues.strings(m.get(), "value").stream()
             .flatMap(t -> java.util.Arrays.stream(t.split(",")))
@@ -317,7 +317,7 @@ final class RouteScanner {
 
   /** The {@code value} of {@code @Path} or {@code @ApplicationPath} on {@code e}. */
   static Optional<String> pathOf(Element e, String annotation) {
-    return ConfigValidator.findAnnotation(e, annotation).flatMap(m -> AnnotationValues.string(m, "value"));
+    return AnnotationValues.find(e, annotation).flatMap(m -> AnnotationValues.string(m, "value"));
   }
 
   /** Joins JAX-RS path fragments as the runtime does: one slash between, one at the start, none at the end. */

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * and starts logins. Immutable and thread-safe; the generated feature creates one.
  */
 public final class JwtAuth {
-  private static final Pattern QUOTABLE = Pattern.compile("[\\x20\\x21\\x23-\\x5B\\x5D-\\x7E]*");
+  private static final Pattern QUOTABLE = Pattern.compile(dev.jwtsecured.JwtSecured.TEXT_CHARACTERS);
   private static final Pattern SCOPE_TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
 
   /** Prefix of the application property under which each configuration's feature publishes its {@code JwtAuth}. */

@@ -1,5 +1,6 @@
 package dev.jwtsecured.runtime.internal;
 
+import dev.jwtsecured.JwtSecured;
 import dev.jwtsecured.runtime.JwsAlgorithm;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
  * the secret itself.
  */
 public final class Secrets {
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_.]*)(?::(.*))?}", Pattern.DOTALL);
+  private static final Pattern PLACEHOLDER = Pattern.compile(JwtSecured.SECRET_PLACEHOLDER, Pattern.DOTALL);
 
   private Secrets() {}
 

@@ -1,0 +1,98 @@
+package dev.jwtsecured.processor;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+
+/** The values of one {@code @JwtSecured} annotation, with defaults, and the positions to report problems at. */
+final class ConfigValues {
+  private final TypeElement config;
+  final AnnotationMirror mirror;
+  private final Map<? extends ExecutableElement, ? extends AnnotationValue> withDefaults;
+
+  ConfigValues(TypeElement config, AnnotationMirror mirror,
+      Map<? extends ExecutableElement, ? extends AnnotationValue> withDefaults) {
+    this.config = config;
+    this.mirror = mirror;
+    this.withDefaults = withDefaults;
+  }
+
+  AnnotationValue value(String name) {
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e : withDefaults.entrySet()) {
+      if (e.getKey().getSimpleName().contentEquals(name)) {
+        return e.getValue();
+      }
+    }
+    throw new IllegalStateException("no member " + name);
+  }
+
+  /** The value written in the source, for a precise position; {@code null} when the default applies. */
+  AnnotationValue explicit(String name) {
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e : mirror.getElementValues().entrySet()) {
+      if (e.getKey().getSimpleName().contentEquals(name)) {
+        return e.getValue();
+      }
+    }
+    return null;
+  }
+
+  String string(String name) {
+    Object v = value(name).getValue();
+    return v instanceof String ? (String) v : String.valueOf(v);
+  }
+
+  boolean bool(String name) {
+    return Boolean.TRUE.equals(value(name).getValue());
+  }
+
+  String enumConstant(String name) {
+    Object v = value(name).getValue();
+    return v instanceof VariableElement ? ((VariableElement) v).getSimpleName().toString() : String.valueOf(v);
+  }
+
+  List<String> strings(String name) {
+    return elementsOf(name).stream().map(av -> String.valueOf(av.getValue())).collect(Collectors.toList());
+  }
+
+  private List<? extends AnnotationValue> elementsOf(String name) {
+    Object v = value(name).getValue();
+    if (v instanceof List) {
+      @SuppressWarnings("unchecked") // an array-valued member's value is a List<AnnotationValue>
+      List<? extends AnnotationValue> list = (List<? extends AnnotationValue>) v;
+      return list;
+    }
+    return List.of(value(name));
+  }
+
+  Diagnostic error(String name, String message) {
+    return Diagnostic.error(message, config, mirror, explicit(name));
+  }
+
+  Diagnostic warning(String name, String message) {
+    return Diagnostic.warning(message, config, mirror, explicit(name));
+  }
+
+  /** A warning on element {@code index} of an array-valued member. */
+  Diagnostic warningAt(String name, int index, String message) {
+    Diagnostic e = errorAt(name, index, message);
+    return Diagnostic.warning(message, e.element(), e.mirror(), e.value());
+  }
+
+  /** An error on element {@code index} of an array-valued member, when it was written in the source. */
+  Diagnostic errorAt(String name, int index, String message) {
+    AnnotationValue array = explicit(name);
+    AnnotationValue at = array;
+    if (array != null && array.getValue() instanceof List) {
+      List<?> list = (List<?>) array.getValue();
+      if (index < list.size() && list.get(index) instanceof AnnotationValue) {
+        at = (AnnotationValue) list.get(index);
+      }
+    }
+    return Diagnostic.error(message, config, mirror, at);
+  }
+}
