@@ -147,27 +147,30 @@ final class FeatureGenerator {
     CodeBlock.Builder chain = CodeBlock.builder()
         .add("return $T.builder()", JWT_SETTINGS)
         .indent().indent()
-        .add("\n.secret($S)", s.secret())
-        .add("\n.algorithm($T.$L)", JWS_ALGORITHM, s.algorithm())
-        .add("\n.transport($T.$L)", TRANSPORT, s.transport())
-        .add("\n.authHeader($S)", s.authHeader())
-        .add("\n.realm($S)", s.realm())
-        .add("\n.expiration($T.ofSeconds($LL))", Duration.class, s.expirationSeconds())
-        .add("\n.leeway($T.ofSeconds($LL))", Duration.class, s.leewaySeconds())
-        .add("\n.issuer($S)", s.issuer())
-        .add("\n.audience($L)", list(s.audience()))
-        .add("\n.tokenUrl($S)", s.tokenUrl())
-        .add("\n.scopes($L)", list(s.scopes()))
-        .add("\n.cookieName($S)", s.cookieName())
-        .add("\n.cookiePath($S)", s.cookiePath())
-        .add("\n.cookieDomain($S)", s.cookieDomain())
-        .add("\n.cookieSecure($L)", s.cookieSecure())
-        .add("\n.cookieSameSite($T.$L)", SAME_SITE, s.cookieSameSite())
-        .add("\n.cacheSize($L)", s.cacheSize())
-        .add("\n.unseenMethods($T.$L)", UNSEEN_METHODS, s.unseenMethods())
-        .add("\n.maxTokenRequestBytes($L)", s.maxTokenRequestBytes())
-        .add("\n.clientAddressHeader($S);\n", s.clientAddressHeader())
-        .unindent().unindent();
+        .add("\n.secret($S)", s.secret());
+    // Only what differs from JwtSettings.Builder's defaults, which are the annotation's defaults.
+    addIf(chain, !s.algorithm().equals("HS256"), "\n.algorithm($T.$L)", JWS_ALGORITHM, s.algorithm());
+    addIf(chain, !s.transport().equals("HEADER"), "\n.transport($T.$L)", TRANSPORT, s.transport());
+    addIf(chain, !s.authHeader().equals("Authorization"), "\n.authHeader($S)", s.authHeader());
+    addIf(chain, !s.realm().equals("api"), "\n.realm($S)", s.realm());
+    addIf(chain, s.expirationSeconds() != 86_400, "\n.expiration($T.ofSeconds($LL))", Duration.class,
+        s.expirationSeconds());
+    addIf(chain, s.leewaySeconds() != 0, "\n.leeway($T.ofSeconds($LL))", Duration.class, s.leewaySeconds());
+    addIf(chain, !s.issuer().isEmpty(), "\n.issuer($S)", s.issuer());
+    addIf(chain, !s.audience().isEmpty(), "\n.audience($L)", list(s.audience()));
+    addIf(chain, !s.tokenUrl().isEmpty(), "\n.tokenUrl($S)", s.tokenUrl());
+    addIf(chain, !s.scopes().isEmpty(), "\n.scopes($L)", list(s.scopes()));
+    addIf(chain, !s.cookieName().equals("token"), "\n.cookieName($S)", s.cookieName());
+    addIf(chain, !s.cookiePath().equals("/"), "\n.cookiePath($S)", s.cookiePath());
+    addIf(chain, !s.cookieDomain().isEmpty(), "\n.cookieDomain($S)", s.cookieDomain());
+    addIf(chain, s.cookieSecure(), "\n.cookieSecure($L)", true);
+    addIf(chain, !s.cookieSameSite().equals("LAX"), "\n.cookieSameSite($T.$L)", SAME_SITE, s.cookieSameSite());
+    addIf(chain, s.cacheSize() != 10_000, "\n.cacheSize($L)", s.cacheSize());
+    addIf(chain, !s.unseenMethods().equals("REQUIRE_TOKEN"), "\n.unseenMethods($T.$L)", UNSEEN_METHODS,
+        s.unseenMethods());
+    addIf(chain, s.maxTokenRequestBytes() != 64 * 1024, "\n.maxTokenRequestBytes($L)", s.maxTokenRequestBytes());
+    addIf(chain, !s.clientAddressHeader().isEmpty(), "\n.clientAddressHeader($S)", s.clientAddressHeader());
+    chain.add(";\n").unindent().unindent();
     return MethodSpec.methodBuilder("settings")
         .addJavadoc("The settings of {@code @JwtSecured} on {@link $T}; the secret is resolved by {@code build()}.\n",
             model.configClass())
@@ -175,6 +178,12 @@ final class FeatureGenerator {
         .returns(JWT_SETTINGS.nestedClass("Builder"))
         .addCode(chain.build())
         .build();
+  }
+
+  private static void addIf(CodeBlock.Builder chain, boolean differs, String format, Object... args) {
+    if (differs) {
+      chain.add(format, args);
+    }
   }
 
   private static CodeBlock list(List<String> values) {
