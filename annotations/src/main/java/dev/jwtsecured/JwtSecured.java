@@ -17,7 +17,7 @@ import java.lang.annotation.Target;
  *   <li>{@code FooJwtFilter}: the request filter;
  *   <li>{@code FooJwt}: the typed access point for resources (current user, token, programmatic login);
  *   <li>{@code FooJwtFeature}: the {@code jakarta.ws.rs.core.Feature} to register with the application;
- *   <li>{@code FooJwtTokenResource}: with {@link #tokenUrl()}, the OAuth2 token endpoint;
+ *   <li>{@code FooJwtLoginResource}: with {@link #tokenUrl()}, the OAuth2 token endpoint;
  *   <li>{@code FooJwtOpenApi}: the OpenAPI document, and the resources {@code META-INF/jwtsecured/<configuration
  *       class>.openapi.json}, {@code .yaml} and {@code .routes.json}.
  * </ul>

@@ -59,9 +59,9 @@ public record ConfigModel(
     return generated("JwtFeature");
   }
 
-  /** {@code FooJwtTokenResource}. */
-  public ClassName tokenResourceClass() {
-    return generated("JwtTokenResource");
+  /** {@code FooJwtLoginResource}. */
+  public ClassName loginResourceClass() {
+    return generated("JwtLoginResource");
   }
 
   /** {@code FooJwtPolicies}: binds the filter to each resource method with its policy. */

@@ -117,7 +117,7 @@ final class FeatureGenerator {
   private static MethodSpec classesMethod(ConfigModel model) {
     List<CodeBlock> classes = new java.util.ArrayList<>();
     if (!model.settings().tokenUrl().isEmpty() && model.authenticator().isPresent()) {
-      classes.add(CodeBlock.of("$T.class", model.tokenResourceClass()));
+      classes.add(CodeBlock.of("$T.class", model.loginResourceClass()));
     }
     if (!model.settings().openApiPath().isEmpty()) {
       classes.add(CodeBlock.of("$T.class", model.openApiClass()));

@@ -199,7 +199,7 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
           .append(model.filterClass().simpleName()).append(", ").append(model.accessPointClass().simpleName())
           .append(", ").append(model.featureClass().simpleName());
       if (OpenApiGenerator.hasTokenEndpoint(model)) {
-        note.append(", ").append(model.tokenResourceClass().simpleName());
+        note.append(", ").append(model.loginResourceClass().simpleName());
       }
       note.append(" and ").append(base).append(".{openapi.json,openapi.yaml,routes.json}; routes:");
       for (RouteModel r : model.routes()) {

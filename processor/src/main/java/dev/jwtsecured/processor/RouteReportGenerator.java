@@ -30,7 +30,7 @@ final class RouteReportGenerator {
       routes.add(OpenApiGenerator.map(
           "method", "POST",
           "path", OpenApiGenerator.tokenUrl(model),
-          "resource", model.tokenResourceClass().canonicalName(),
+          "resource", model.loginResourceClass().canonicalName(),
           "javaMethod", "form|json",
           "access", "token-endpoint",
           "roles", List.of()));

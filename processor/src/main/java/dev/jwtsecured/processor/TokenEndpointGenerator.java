@@ -15,7 +15,7 @@ import com.palantir.javapoet.TypeSpec;
 import javax.lang.model.element.Modifier;
 
 /**
- * Generates {@code FooJwtTokenResource}: the OAuth2 password-grant token endpoint at {@code tokenUrl} (RFC 6749
+ * Generates {@code FooJwtLoginResource}: the OAuth2 password-grant token endpoint at {@code tokenUrl} (RFC 6749
  * sections 4.3, 5.1 and 5.2). It takes a form, as RFC 6749 and Swagger UI send it, or the same fields as JSON.
  */
 final class TokenEndpointGenerator {
@@ -35,7 +35,7 @@ final class TokenEndpointGenerator {
   TypeSpec generate(ConfigModel model) {
     HandlerModel authenticator = model.authenticator().orElseThrow();
     TypeSpec.Builder type =
-        TypeSpec.classBuilder(model.tokenResourceClass())
+        TypeSpec.classBuilder(model.loginResourceClass())
             .addJavadoc("The OAuth2 token endpoint of {@link $T} (password grant, RFC 6749 section 4.3).\n\n",
                 model.configClass())
             .addJavadoc("<p>{@code POST $L} with {@code grant_type=password}, {@code username}, {@code password} and\n",

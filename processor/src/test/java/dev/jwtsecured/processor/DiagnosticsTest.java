@@ -326,7 +326,7 @@ class DiagnosticsTest {
           "  @Authenticator " + signature + " { throw new IllegalStateException(); }",
           "}"));
       assertThat(c).succeededWithoutWarnings();
-      assertThat(c).generatedSourceFile("test.ConfigJwtTokenResource");
+      assertThat(c).generatedSourceFile("test.ConfigJwtLoginResource");
     }
   }
 

@@ -77,7 +77,7 @@ class GoldenFilesTest {
 
   @Test
   void tokenEndpoint() throws IOException {
-    check("OAuth2ConfigJwtTokenResource");
+    check("OAuth2ConfigJwtLoginResource");
   }
 
   @Test

@@ -68,7 +68,7 @@ class SampleCompilationTest {
     Path dir = Files.createDirectories(Path.of("target", "recompile"));
     Map<String, byte[]> first = compile(Files.createTempDirectory(dir, "first"));
     Map<String, byte[]> second = compile(Files.createTempDirectory(dir, "second"));
-    assertTrue(first.keySet().stream().anyMatch(n -> n.endsWith("OAuth2SecurityJwtTokenResource.java")),
+    assertTrue(first.keySet().stream().anyMatch(n -> n.endsWith("OAuth2SecurityJwtLoginResource.java")),
         first.keySet()::toString);
     assertTrue(first.keySet().stream().anyMatch(n -> n.endsWith(".openapi.yaml")), first.keySet()::toString);
     assertEquals(first.keySet(), second.keySet());

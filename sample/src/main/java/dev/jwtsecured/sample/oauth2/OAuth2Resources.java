@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 
-/** The OAuth2 example's resources; its {@code POST /login} is the generated {@code OAuth2SecurityJwtTokenResource}. */
+/** The OAuth2 example's resources; its {@code POST /login} is the generated {@code OAuth2SecurityJwtLoginResource}. */
 public final class OAuth2Resources {
   private OAuth2Resources() {}
 
