@@ -74,9 +74,9 @@ final class ApplicationPaths {
     return new Resolved(path.equals("/") ? "" : path, List.copyOf(candidates), Optional.empty());
   }
 
-  private static Resolved problem(String message, TypeElement config, AnnotationMirror mirror) {
+  private static Resolved problem(Message.Text message, TypeElement config, AnnotationMirror mirror) {
     return new Resolved("", List.of(),
-        Optional.of(Diagnostic.error(message, config, mirror, AnnotationValues.value(mirror, "applicationPath")
+        Optional.of(Diagnostic.at(message, config, mirror, AnnotationValues.value(mirror, "applicationPath")
             .orElse(null))));
   }
 

@@ -16,27 +16,27 @@ final class ClassValidator {
 
   static void validate(TypeElement config, List<Diagnostic> problems) {
     if (config.getKind() != ElementKind.CLASS) {
-      problems.add(Diagnostic.error(Message.NOT_A_CLASS.format(config.getSimpleName(),
+      problems.add(Diagnostic.at(Message.NOT_A_CLASS.format(config.getSimpleName(),
           config.getKind().toString().toLowerCase(Locale.ROOT).replace('_', ' ')), config));
       return;
     }
     if (config.getModifiers().contains(Modifier.ABSTRACT)) {
-      problems.add(Diagnostic.error(Message.CLASS_ABSTRACT.format(config.getSimpleName()), config));
+      problems.add(Diagnostic.at(Message.CLASS_ABSTRACT.format(config.getSimpleName()), config));
     }
     for (Element e = config; e instanceof TypeElement; e = e.getEnclosingElement()) {
       TypeElement t = (TypeElement) e;
       if (t.getModifiers().contains(Modifier.PRIVATE)) {
-        problems.add(Diagnostic.error(Message.CLASS_NOT_ACCESSIBLE.format(t.getSimpleName(), "private"), config));
+        problems.add(Diagnostic.at(Message.CLASS_NOT_ACCESSIBLE.format(t.getSimpleName(), "private"), config));
         return;
       }
       if (t.getNestingKind() == NestingKind.MEMBER && !t.getModifiers().contains(Modifier.STATIC)
           && t.getKind() == ElementKind.CLASS) {
-        problems.add(Diagnostic.error(
+        problems.add(Diagnostic.at(
             Message.CLASS_NOT_ACCESSIBLE.format(t.getSimpleName(), "an inner (non-static) class"), config));
         return;
       }
       if (t.getNestingKind() == NestingKind.LOCAL || t.getNestingKind() == NestingKind.ANONYMOUS) {
-        problems.add(Diagnostic.error(Message.CLASS_NOT_ACCESSIBLE.format(t.getSimpleName(), "a local class"), config));
+        problems.add(Diagnostic.at(Message.CLASS_NOT_ACCESSIBLE.format(t.getSimpleName(), "a local class"), config));
         return;
       }
     }

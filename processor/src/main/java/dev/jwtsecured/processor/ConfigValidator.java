@@ -54,10 +54,10 @@ final class ConfigValidator {
     HandlerModel retriever = null;
     TypeMirror userType = null;
     if (retrievers.isEmpty()) {
-      problems.add(Diagnostic.error(Message.NO_USER_RETRIEVER.format(config.getSimpleName()), config, annotation, null));
+      problems.add(Diagnostic.at(Message.NO_USER_RETRIEVER.format(config.getSimpleName()), config, annotation, null));
     } else if (retrievers.size() > 1) {
       for (ExecutableElement extra : retrievers) {
-        problems.add(Diagnostic.error(
+        problems.add(Diagnostic.at(
             Message.SEVERAL_USER_RETRIEVERS.format(config.getSimpleName(), retrievers.size(), HandlerValidator.names(retrievers)),
             extra));
       }
@@ -96,7 +96,7 @@ final class ConfigValidator {
         authenticator = handlers.validateAuthenticator(m, problems);
       }
     } else if (!settings.tokenUrl().isEmpty()) {
-      problems.add(Diagnostic.error(
+      problems.add(Diagnostic.at(
           Message.TOKEN_URL_WITHOUT_AUTHENTICATOR.format(settings.tokenUrl(), config.getSimpleName()),
           config, annotation, values.value("tokenUrl")));
     }
@@ -115,7 +115,7 @@ final class ConfigValidator {
             || revocation.map(h -> !h.isStatic()).orElse(false)
             || authenticator.map(h -> !h.isStatic()).orElse(false);
     if (needsInstance && !ClassValidator.hasCallableConstructor(config)) {
-      problems.add(Diagnostic.error(Message.NO_CALLABLE_CONSTRUCTOR.format(config.getSimpleName()), config));
+      problems.add(Diagnostic.at(Message.NO_CALLABLE_CONSTRUCTOR.format(config.getSimpleName()), config));
       return new Result(Optional.empty(), problems, null);
     }
     ConfigModel model =

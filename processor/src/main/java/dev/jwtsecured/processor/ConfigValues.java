@@ -69,22 +69,13 @@ final class ConfigValues {
     return List.of(value(name));
   }
 
-  Diagnostic error(String name, String message) {
-    return Diagnostic.error(message, config, mirror, explicit(name));
+  /** {@code text} on member {@code name}: its value as written, or the annotation when the default applies. */
+  Diagnostic at(String name, Message.Text text) {
+    return Diagnostic.at(text, config, mirror, explicit(name));
   }
 
-  Diagnostic warning(String name, String message) {
-    return Diagnostic.warning(message, config, mirror, explicit(name));
-  }
-
-  /** A warning on element {@code index} of an array-valued member. */
-  Diagnostic warningAt(String name, int index, String message) {
-    Diagnostic e = errorAt(name, index, message);
-    return Diagnostic.warning(message, e.element(), e.mirror(), e.value());
-  }
-
-  /** An error on element {@code index} of an array-valued member, when it was written in the source. */
-  Diagnostic errorAt(String name, int index, String message) {
+  /** {@code text} on element {@code index} of an array-valued member, when it was written in the source. */
+  Diagnostic at(String name, int index, Message.Text text) {
     AnnotationValue array = explicit(name);
     AnnotationValue at = array;
     if (array != null && array.getValue() instanceof List) {
@@ -93,6 +84,6 @@ final class ConfigValues {
         at = (AnnotationValue) list.get(index);
       }
     }
-    return Diagnostic.error(message, config, mirror, at);
+    return Diagnostic.at(text, config, mirror, at);
   }
 }

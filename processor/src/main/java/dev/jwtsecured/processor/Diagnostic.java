@@ -6,24 +6,30 @@ import javax.lang.model.element.Element;
 import javax.tools.Diagnostic.Kind;
 
 /**
- * One problem found by a validator, with the most precise position known: element, and where the problem is in an
- * annotation, its mirror and value.
+ * One problem found by a validator: a formatted {@link Message}, which carries its kind, at the most precise position
+ * known: element, and where the problem is in an annotation, its mirror and value.
  */
-record Diagnostic(Kind kind, String message, Element element, AnnotationMirror mirror, AnnotationValue value) {
+record Diagnostic(Message.Text text, Element element, AnnotationMirror mirror, AnnotationValue value) {
 
-  static Diagnostic error(String message, Element element) {
-    return new Diagnostic(Kind.ERROR, message, element, null, null);
+  /** {@code text} on {@code element}. */
+  static Diagnostic at(Message.Text text, Element element) {
+    return new Diagnostic(text, element, null, null);
   }
 
-  static Diagnostic error(String message, Element element, AnnotationMirror mirror, AnnotationValue value) {
-    return new Diagnostic(Kind.ERROR, message, element, mirror, value);
+  /** {@code text} on {@code element}, in {@code mirror} (may be null) at {@code value} (may be null). */
+  static Diagnostic at(Message.Text text, Element element, AnnotationMirror mirror, AnnotationValue value) {
+    return new Diagnostic(text, element, mirror, value);
   }
 
-  static Diagnostic warning(String message, Element element, AnnotationMirror mirror, AnnotationValue value) {
-    return new Diagnostic(Kind.WARNING, message, element, mirror, value);
+  Kind kind() {
+    return text.message().kind();
+  }
+
+  String message() {
+    return text.text();
   }
 
   boolean isError() {
-    return kind == Kind.ERROR;
+    return kind() == Kind.ERROR;
   }
 }

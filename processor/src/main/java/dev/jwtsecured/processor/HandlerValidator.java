@@ -37,7 +37,7 @@ final class HandlerValidator {
   static void severalMethods(String annotation, TypeElement config, List<ExecutableElement> methods,
       List<Diagnostic> problems) {
     for (ExecutableElement m : methods) {
-      problems.add(Diagnostic.error(
+      problems.add(Diagnostic.at(
           Message.SEVERAL_METHODS.format(annotation, config.getSimpleName(), methods.size(), names(methods)), m));
     }
   }
@@ -46,17 +46,17 @@ final class HandlerValidator {
   boolean checkCallable(ExecutableElement m, String annotation, List<Diagnostic> problems) {
     boolean ok = true;
     if (m.getModifiers().contains(Modifier.PRIVATE)) {
-      problems.add(Diagnostic.error(Message.METHOD_NOT_ACCESSIBLE.format(annotation, m.getSimpleName()), m));
+      problems.add(Diagnostic.at(Message.METHOD_NOT_ACCESSIBLE.format(annotation, m.getSimpleName()), m));
       ok = false;
     }
     if (!m.getTypeParameters().isEmpty()) {
-      problems.add(Diagnostic.error(Message.METHOD_GENERIC.format(annotation, m.getSimpleName(),
+      problems.add(Diagnostic.at(Message.METHOD_GENERIC.format(annotation, m.getSimpleName(),
           m.getTypeParameters().stream().map(Object::toString).collect(Collectors.joining(", "))), m));
       ok = false;
     }
     for (TypeMirror thrown : m.getThrownTypes()) {
       if (isChecked(thrown)) {
-        problems.add(Diagnostic.error(Message.METHOD_THROWS.format(annotation, m.getSimpleName(), thrown), m));
+        problems.add(Diagnostic.at(Message.METHOD_THROWS.format(annotation, m.getSimpleName(), thrown), m));
         ok = false;
       }
     }
@@ -73,11 +73,11 @@ final class HandlerValidator {
   Optional<TypeMirror> validateRetriever(ExecutableElement m, List<Diagnostic> problems) {
     boolean parametersOk = hasTokenParameters(m);
     if (!parametersOk) {
-      problems.add(Diagnostic.error(Message.RETRIEVER_PARAMETERS.format(m.getSimpleName(), parameterList(m)), m));
+      problems.add(Diagnostic.at(Message.RETRIEVER_PARAMETERS.format(m.getSimpleName(), parameterList(m)), m));
     }
     Optional<TypeMirror> user = userType(m.getReturnType());
     if (user.isEmpty()) {
-      problems.add(Diagnostic.error(Message.RETRIEVER_RETURN.format(m.getSimpleName(), m.getReturnType()), m));
+      problems.add(Diagnostic.at(Message.RETRIEVER_RETURN.format(m.getSimpleName(), m.getReturnType()), m));
     }
     return parametersOk || user.map(u -> u.getKind() == TypeKind.ERROR).orElse(false) ? user : Optional.empty();
   }
@@ -137,7 +137,7 @@ final class HandlerValidator {
 
   boolean validateRevocationCheck(ExecutableElement m, List<Diagnostic> problems) {
     if (!hasTokenParameters(m) || m.getReturnType().getKind() != TypeKind.BOOLEAN) {
-      problems.add(Diagnostic.error(Message.REVOCATION_SIGNATURE.format(m.getSimpleName(), signature(m)), m));
+      problems.add(Diagnostic.at(Message.REVOCATION_SIGNATURE.format(m.getSimpleName(), signature(m)), m));
       return false;
     }
     return true;
@@ -173,7 +173,7 @@ final class HandlerValidator {
           && (isType(returned, Names.GRANT) || isType(returned, Names.STRING));
     }
     if (!ok || !returnOk) {
-      problems.add(Diagnostic.error(Message.AUTHENTICATOR_SIGNATURE.format(m.getSimpleName(), signature(m)), m));
+      problems.add(Diagnostic.at(Message.AUTHENTICATOR_SIGNATURE.format(m.getSimpleName(), signature(m)), m));
       return Optional.empty();
     }
     boolean subject = returns == HandlerModel.Returns.OPTIONAL

@@ -223,7 +223,7 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
         boolean samePackage = processingEnv.getElementUtils().getPackageOf(e).getQualifiedName().contentEquals(own);
         if (e.getModifiers().contains(javax.lang.model.element.Modifier.PRIVATE)
             || (!samePackage && !e.getModifiers().contains(javax.lang.model.element.Modifier.PUBLIC))) {
-          return Optional.of(Diagnostic.error(Message.RESOURCE_NOT_ACCESSIBLE.format(r.resourceClass().canonicalName(),
+          return Optional.of(Diagnostic.at(Message.RESOURCE_NOT_ACCESSIBLE.format(r.resourceClass().canonicalName(),
               own), config, AnnotationValues.find(config, Names.JWT_SECURED).orElse(null), null));
         }
       }
@@ -283,10 +283,10 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
           for (String pb : basePackages(b, mb.get())) {
             String shared = pa.equals(pb) || pb.startsWith(pa + ".") ? pb : pa.startsWith(pb + ".") ? pa : null;
             if (shared != null && found.add(a) | found.add(b)) {
-              String message = Message.OVERLAPPING_CONFIGURATIONS.format(a.getQualifiedName(), b.getQualifiedName(),
+              Message.Text message = Message.OVERLAPPING_CONFIGURATIONS.format(a.getQualifiedName(), b.getQualifiedName(),
                   shared);
-              report(Diagnostic.error(message, a, ma.get(), null));
-              report(Diagnostic.error(message, b, mb.get(), null));
+              report(Diagnostic.at(message, a, ma.get(), null));
+              report(Diagnostic.at(message, b, mb.get(), null));
             }
           }
         }
@@ -298,7 +298,7 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
   private void report(Diagnostic d) {
     Kind kind = d.kind();
     String message = d.message();
-    if (kind == Kind.WARNING && promoted(message)) {
+    if (kind == Kind.WARNING && promoted(d.text().message())) {
       kind = Kind.ERROR;
       message = message + " (an error through -A" + WARNINGS_AS_ERRORS + ")";
     }
@@ -312,12 +312,12 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
   }
 
   /** Whether {@code -Ajwtsecured.warningsAsErrors} names the tag of {@code message}, or is {@code all}. */
-  private boolean promoted(String message) {
+  private boolean promoted(Message message) {
     String option = processingEnv.getOptions().get(WARNINGS_AS_ERRORS);
     if (option == null || option.isBlank()) {
       return false;
     }
-    String tag = message.substring(1, message.indexOf(']'));
+    String tag = message.tag();
     for (String wanted : option.split(",")) {
       String w = wanted.trim();
       if (w.equals("all") || w.equals(tag) || w.equals("[" + tag + "]")) {
@@ -327,7 +327,7 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
     return false;
   }
 
-  private void error(String message, Element element) {
-    processingEnv.getMessager().printMessage(Kind.ERROR, message, element);
+  private void error(Message.Text message, Element element) {
+    report(Diagnostic.at(message, element));
   }
 }

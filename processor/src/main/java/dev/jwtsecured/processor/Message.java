@@ -2,6 +2,7 @@ package dev.jwtsecured.processor;
 
 import dev.jwtsecured.JwtSecured;
 import java.util.Locale;
+import javax.tools.Diagnostic.Kind;
 
 /**
  * Every diagnostic the processor reports, in one place. Each has a stable tag ({@code [JwtSecured.WeakSecret]}) that
@@ -60,7 +61,7 @@ public enum Message {
   SECRET_EMPTY("JwtSecured.EmptySecret",
       "secret must not be empty; set it to a placeholder such as \"${JWT_SECRET}\" and provide the variable at"
           + " start-up"),
-  SECRET_LITERAL("JwtSecured.LiteralSecret",
+  SECRET_LITERAL("JwtSecured.LiteralSecret", Kind.WARNING,
       "secret is a literal, so it ends up in the class files and version control; use a placeholder such as"
           + " \"${JWT_SECRET}\" and provide the value at start-up"),
   SECRET_TOO_SHORT("JwtSecured.WeakSecret",
@@ -92,15 +93,15 @@ public enum Message {
   TOKEN_URL_COLLIDES("JwtSecured.TokenUrlCollides",
       "tokenUrl \"%s\" is also the path of %s; JAX-RS would see two resources for one path. Choose another tokenUrl"
           + " or move the resource"),
-  EXCLUDE_MATCHES_NO_ROUTE("JwtSecured.ExcludeMatchesNoRoute",
+  EXCLUDE_MATCHES_NO_ROUTE("JwtSecured.ExcludeMatchesNoRoute", Kind.WARNING,
       "exclude \"%s\" matches no route the processor saw (patterns must match the whole path); the closest route is"
           + " %s. Fix the pattern, or remove it"),
-  EXCLUDE_MATCHES_EVERYTHING("JwtSecured.ExcludeMatchesEverything",
+  EXCLUDE_MATCHES_EVERYTHING("JwtSecured.ExcludeMatchesEverything", Kind.WARNING,
       "exclude \"%s\" matches every path, so no request is authenticated; narrow the pattern, or use @PermitAll on"
           + " the resources meant to be public"),
-  PERMIT_ALL_IN_EXCLUDED_PATH("JwtSecured.PermitAllInExcludedPath",
+  PERMIT_ALL_IN_EXCLUDED_PATH("JwtSecured.PermitAllInExcludedPath", Kind.WARNING,
       "@PermitAll on %s has no effect: an exclude pattern already covers its path. Keep one of the two"),
-  ROLES_ON_EXCLUDED_PATH("JwtSecured.RolesOnExcludedPath",
+  ROLES_ON_EXCLUDED_PATH("JwtSecured.RolesOnExcludedPath", Kind.WARNING,
       "@RolesAllowed(%s) on %s is never checked: an exclude pattern covers its path, so requests skip authentication."
           + " Narrow the pattern, or remove the annotation"),
   UNDECLARED_ROLE("JwtSecured.UndeclaredRole",
@@ -113,7 +114,7 @@ public enum Message {
       "exclude \"%s\" matches no operation's template, but JAX-RS dispatches that path to %s (%s), which needs a"
           + " token; the exclusion would never apply and the path stays protected. Give \"%1$s\" its own resource"
           + " method, or make the operation public with @PermitAll"),
-  LOCATOR_BEFORE_AUTHENTICATION("JwtSecured.LocatorBeforeAuthentication",
+  LOCATOR_BEFORE_AUTHENTICATION("JwtSecured.LocatorBeforeAuthentication", Kind.WARNING,
       "The sub-resource locator at \"%s\" leads to public and protected operations, so it runs before"
           + " authentication for every caller; keep user code in it free of side effects and of answers that differ"
           + " by existence (404 before 401), or move the public operations to their own resource"),
@@ -144,11 +145,30 @@ public enum Message {
       "jwtsecured's processor failed on this class; please report it with this trace: %s");
 
   private final String tag;
+  private final Kind kind;
   private final String format;
 
   Message(String tag, String format) {
+    this(tag, Kind.ERROR, format);
+  }
+
+  Message(String tag, Kind kind, String format) {
     this.tag = tag;
+    this.kind = kind;
     this.format = format;
+  }
+
+  /** A formatted message: the text a user reads, and which message it is. */
+  public record Text(Message message, String text) {
+    @Override
+    public String toString() {
+      return text;
+    }
+  }
+
+  /** Whether it is reported as an error or a warning. */
+  public Kind kind() {
+    return kind;
   }
 
   /** The stable tag, without brackets. */
@@ -157,7 +177,7 @@ public enum Message {
   }
 
   /** The full message: {@code [Tag] text}. */
-  public String format(Object... args) {
-    return "[" + tag + "] " + String.format(Locale.ROOT, format, args);
+  public Text format(Object... args) {
+    return new Text(this, "[" + tag + "] " + String.format(Locale.ROOT, format, args));
   }
 }

@@ -46,7 +46,7 @@ final class RouteChecks {
     if (hasTokenEndpoint) {
       for (RouteModel r : routes) {
         if (Templates.openApi(r.path()).equals(s.tokenUrl())) {
-          problems.add(values.error("tokenUrl", Message.TOKEN_URL_COLLIDES.format(s.tokenUrl(),
+          problems.add(values.at("tokenUrl", Message.TOKEN_URL_COLLIDES.format(s.tokenUrl(),
               r.resourceClass().canonicalName() + "." + r.methodName())));
           break;
         }
@@ -64,9 +64,9 @@ final class RouteChecks {
       }
       String where = r.httpMethod() + " " + r.path();
       if (r.decision().access() == RouteModel.Access.PERMIT_ALL && r.decision().source() != null) {
-        problems.add(Diagnostic.warning(Message.PERMIT_ALL_IN_EXCLUDED_PATH.format(where), r.method(), null, null));
+        problems.add(Diagnostic.at(Message.PERMIT_ALL_IN_EXCLUDED_PATH.format(where), r.method(), null, null));
       } else if (r.decision().access() == RouteModel.Access.ROLES) {
-        problems.add(Diagnostic.warning(Message.ROLES_ON_EXCLUDED_PATH.format(
+        problems.add(Diagnostic.at(Message.ROLES_ON_EXCLUDED_PATH.format(
             String.join(", ", r.decision().roles()), where), r.method(), null, null));
       }
     }
@@ -105,7 +105,7 @@ final class RouteChecks {
       }
       if (PROBES.stream().allMatch(p -> pattern.matcher(p).matches())
           || (templates.size() >= 2 && templates.stream().allMatch(t -> pattern.matcher(t).matches()))) {
-        problems.add(values.warningAt("exclude", i, Message.EXCLUDE_MATCHES_EVERYTHING.format(exclude)));
+        problems.add(values.at("exclude", i, Message.EXCLUDE_MATCHES_EVERYTHING.format(exclude)));
         continue;
       }
       if (templates.stream().anyMatch(t -> pattern.matcher(t).matches())) {
@@ -113,11 +113,11 @@ final class RouteChecks {
       }
       RouteModel swallowing = LITERAL_PATH.matcher(exclude).matches() ? swallowing(exclude, routes) : null;
       if (swallowing != null) {
-        problems.add(values.errorAt("exclude", i, Message.EXCLUDE_SHADOWED_BY_TEMPLATE.format(exclude,
+        problems.add(values.at("exclude", i, Message.EXCLUDE_SHADOWED_BY_TEMPLATE.format(exclude,
             swallowing.httpMethod() + " " + Templates.openApi(swallowing.path()),
             swallowing.resourceClass().canonicalName() + "." + swallowing.methodName())));
       } else {
-        problems.add(values.warningAt("exclude", i, Message.EXCLUDE_MATCHES_NO_ROUTE.format(exclude,
+        problems.add(values.at("exclude", i, Message.EXCLUDE_MATCHES_NO_ROUTE.format(exclude,
             templates.isEmpty() ? "none: the processor saw no resource in scope" : "\"" + closest(exclude, templates)
                 + "\"")));
       }
@@ -151,7 +151,7 @@ final class RouteChecks {
           guarded.add(locator.path());
         }
       } else if (open < locator.reached().size() || locator.leadsToUnseen()) {
-        problems.add(Diagnostic.warning(Message.LOCATOR_BEFORE_AUTHENTICATION.format(locator.path()),
+        problems.add(Diagnostic.at(Message.LOCATOR_BEFORE_AUTHENTICATION.format(locator.path()),
             locator.method(), null, null));
       }
     }

@@ -35,7 +35,7 @@ final class SettingsValidator {
     String algorithm = v.string("algorithm");
     int minimumBytes = 32;
     if (!ALGORITHMS.contains(algorithm)) {
-      problems.add(v.error("algorithm", Message.ALGORITHM_UNKNOWN.format(algorithm)));
+      problems.add(v.at("algorithm", Message.ALGORITHM_UNKNOWN.format(algorithm)));
     } else {
       minimumBytes = Integer.parseInt(algorithm.substring(2)) / 8;
     }
@@ -48,13 +48,13 @@ final class SettingsValidator {
       try {
         Pattern.compile(exclude.get(i));
       } catch (PatternSyntaxException e) {
-        problems.add(v.errorAt("exclude", i, Message.EXCLUDE_INVALID_REGEX.format(exclude.get(i), e.getDescription())));
+        problems.add(v.at("exclude", i, Message.EXCLUDE_INVALID_REGEX.format(exclude.get(i), e.getDescription())));
       }
     }
     List<String> excludeMethods = v.strings("excludeMethods");
     for (int i = 0; i < excludeMethods.size(); i++) {
       if (!HTTP_METHOD.matcher(excludeMethods.get(i)).matches()) {
-        problems.add(v.errorAt("excludeMethods", i, Message.EXCLUDE_METHOD_INVALID.format(excludeMethods.get(i))));
+        problems.add(v.at("excludeMethods", i, Message.EXCLUDE_METHOD_INVALID.format(excludeMethods.get(i))));
       }
     }
 
@@ -63,17 +63,17 @@ final class SettingsValidator {
 
     String authHeader = v.string("authHeader");
     if (!HEADER_NAME.matcher(authHeader).matches()) {
-      problems.add(v.error("authHeader", Message.HEADER_NAME_INVALID.format(authHeader)));
+      problems.add(v.at("authHeader", Message.HEADER_NAME_INVALID.format(authHeader)));
     }
     quoted(v, "realm", "a WWW-Authenticate challenge", problems);
     String cookieName = v.string("cookieName");
     if (!HEADER_NAME.matcher(cookieName).matches()) {
-      problems.add(v.error("cookieName",
+      problems.add(v.at("cookieName",
           Message.QUOTED_TEXT_INVALID.format("cookieName", cookieName, "a cookie name")));
     }
     quoted(v, "cookiePath", "a Set-Cookie attribute", problems);
     if (v.enumConstant("cookieSameSite").equals("NONE") && !v.bool("cookieSecure")) {
-      problems.add(v.error("cookieSameSite", Message.SAME_SITE_NONE_WITHOUT_SECURE.format()));
+      problems.add(v.at("cookieSameSite", Message.SAME_SITE_NONE_WITHOUT_SECURE.format()));
     }
     quoted(v, "cookieDomain", "a Set-Cookie attribute", problems);
 
@@ -81,29 +81,29 @@ final class SettingsValidator {
     if (!tokenUrl.isEmpty()
         && (!TOKEN_URL.matcher(tokenUrl).matches() || tokenUrl.contains("/../") || tokenUrl.endsWith("/..")
             || tokenUrl.contains("/./") || tokenUrl.endsWith("/."))) {
-      problems.add(v.error("tokenUrl", Message.TOKEN_URL_INVALID.format(tokenUrl)));
+      problems.add(v.at("tokenUrl", Message.TOKEN_URL_INVALID.format(tokenUrl)));
     }
 
     String openApiPath = v.string("openApiPath");
     if (!openApiPath.isEmpty() && !TOKEN_URL.matcher(openApiPath).matches()) {
-      problems.add(v.error("openApiPath", Message.OPENAPI_PATH_INVALID.format(openApiPath)));
+      problems.add(v.at("openApiPath", Message.OPENAPI_PATH_INVALID.format(openApiPath)));
     }
     if (!v.string("schemeName").matches("[A-Za-z0-9._-]+")) {
-      problems.add(v.error("schemeName", Message.SCHEME_NAME_INVALID.format(v.string("schemeName"))));
+      problems.add(v.at("schemeName", Message.SCHEME_NAME_INVALID.format(v.string("schemeName"))));
     }
 
     int maxTokenRequestBytes = ((Number) v.value("maxTokenRequestBytes").getValue()).intValue();
     if (maxTokenRequestBytes < 256 || maxTokenRequestBytes > 1024 * 1024) {
-      problems.add(v.error("maxTokenRequestBytes", Message.TOKEN_REQUEST_LIMIT_INVALID.format(maxTokenRequestBytes)));
+      problems.add(v.at("maxTokenRequestBytes", Message.TOKEN_REQUEST_LIMIT_INVALID.format(maxTokenRequestBytes)));
     }
     String clientAddressHeader = v.string("clientAddressHeader");
     if (!clientAddressHeader.isEmpty() && !HEADER_NAME.matcher(clientAddressHeader).matches()) {
-      problems.add(v.error("clientAddressHeader", Message.HEADER_NAME_INVALID.format(clientAddressHeader)));
+      problems.add(v.at("clientAddressHeader", Message.HEADER_NAME_INVALID.format(clientAddressHeader)));
     }
 
     int cacheSize = ((Number) v.value("cacheSize").getValue()).intValue();
     if (cacheSize < 0 || cacheSize > JwtSecured.MAX_CACHE_SIZE) {
-      problems.add(v.error("cacheSize", Message.CACHE_SIZE_INVALID.format(cacheSize)));
+      problems.add(v.at("cacheSize", Message.CACHE_SIZE_INVALID.format(cacheSize)));
     }
 
     return new SettingsModel(
@@ -139,7 +139,7 @@ final class SettingsValidator {
   private static void validateSecret(ConfigValues v, String secret, String algorithm, int minimumBytes,
       List<Diagnostic> problems) {
     if (secret.isEmpty()) {
-      problems.add(v.error("secret", Message.SECRET_EMPTY.format()));
+      problems.add(v.at("secret", Message.SECRET_EMPTY.format()));
       return;
     }
     var placeholder = PLACEHOLDER.matcher(secret);
@@ -154,18 +154,18 @@ final class SettingsValidator {
       literal = secret;
     }
     if (WELL_KNOWN_SECRETS.contains(literal.toLowerCase(Locale.ROOT))) {
-      problems.add(v.error("secret", fallback
+      problems.add(v.at("secret", fallback
           ? Message.SECRET_WELL_KNOWN_FALLBACK.format(literal, placeholder.group(1))
           : Message.SECRET_WELL_KNOWN.format(literal)));
       return;
     }
     int bytes = literal.getBytes(StandardCharsets.UTF_8).length;
     if (bytes < minimumBytes) {
-      problems.add(v.error("secret", Message.SECRET_TOO_SHORT.format(bytes,
+      problems.add(v.at("secret", Message.SECRET_TOO_SHORT.format(bytes,
           ALGORITHMS.contains(algorithm) ? algorithm : "HS256", minimumBytes)));
       return;
     }
-    problems.add(v.warning("secret", Message.SECRET_LITERAL.format()));
+    problems.add(v.at("secret", Message.SECRET_LITERAL.format()));
   }
 
   private static long duration(ConfigValues v, String member, boolean zeroAllowed, List<Diagnostic> problems) {
@@ -173,13 +173,13 @@ final class SettingsValidator {
     try {
       Duration d = Duration.parse(text);
       if (d.isNegative() || (!zeroAllowed && d.getSeconds() < 1)) {
-        problems.add(v.error(member, Message.DURATION_INVALID.format(member, text,
+        problems.add(v.at(member, Message.DURATION_INVALID.format(member, text,
             zeroAllowed ? " that is not negative" : " of at least one second")));
         return 0;
       }
       return d.getSeconds();
     } catch (DateTimeParseException e) {
-      problems.add(v.error(member, Message.DURATION_INVALID.format(member, text, "")));
+      problems.add(v.at(member, Message.DURATION_INVALID.format(member, text, "")));
       return 0;
     }
   }
@@ -187,7 +187,7 @@ final class SettingsValidator {
   private static void quoted(ConfigValues v, String member, String where, List<Diagnostic> problems) {
     String text = v.string(member);
     if (!QUOTABLE.matcher(text).matches()) {
-      problems.add(v.error(member, Message.QUOTED_TEXT_INVALID.format(member, text, where)));
+      problems.add(v.at(member, Message.QUOTED_TEXT_INVALID.format(member, text, where)));
     }
   }
 
@@ -206,7 +206,7 @@ final class SettingsValidator {
       for (String role : r.decision().roles()) {
         if (!declared.contains(role) && reported.add(source + "#" + role)) {
           AnnotationMirror rolesAllowed = AnnotationValues.find(source, Names.ROLES_ALLOWED).orElse(null);
-          problems.add(Diagnostic.error(Message.UNDECLARED_ROLE.format(role, String.join(", ", declared)),
+          problems.add(Diagnostic.at(Message.UNDECLARED_ROLE.format(role, String.join(", ", declared)),
               source, rolesAllowed, null));
         }
       }
@@ -226,7 +226,7 @@ final class SettingsValidator {
     List<String> scopes = v.strings("scopes");
     for (int i = 0; i < scopes.size(); i++) {
       if (roles.contains(scopes.get(i))) {
-        problems.add(v.errorAt("scopes", i, Message.SCOPE_IS_ROLE.format(scopes.get(i))));
+        problems.add(v.at("scopes", i, Message.SCOPE_IS_ROLE.format(scopes.get(i))));
       }
     }
   }
