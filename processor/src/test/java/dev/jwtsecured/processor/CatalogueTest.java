@@ -46,7 +46,7 @@ class CatalogueTest {
     List<String> untested = new ArrayList<>();
     for (Message m : Message.values()) {
       Pattern asserted = Pattern.compile("had(Error|Warning)Containing\\(\\s*(\"\"\\s*\\+\\s*)?(tagged\\(Message\\."
-          + m.name() + "\\)|Message\\." + m.name() + "\\.tag\\(\\))");
+          + m.name() + "\\)|Message\\." + m.name() + "\\.tag\\(\\))|expect\\(\\s*Message\\." + m.name() + "\\b");
       if (!asserted.matcher(tests).find()) {
         untested.add(m.name());
       }

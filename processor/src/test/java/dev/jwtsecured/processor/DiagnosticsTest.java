@@ -64,31 +64,6 @@ class DiagnosticsTest {
   }
 
   @Test
-  void retrieverWithWrongParameters() {
-    JavaFileObject config = source("Config",
-        "@JwtSecured(secret = \"${JWT_SECRET}\")",
-        "final class Config {",
-        "  @UserRetriever static User user(String subject) { return null; }",
-        "}");
-    Compilation c = compile(user(), config);
-    assertThat(c).hadErrorContaining(tagged(Message.RETRIEVER_PARAMETERS)).inFile(config)
-        .onLineContaining("User user(String subject)");
-    assertThat(c).hadErrorContaining("'user' takes (java.lang.String)").inFile(config)
-        .onLineContaining("User user(String subject)");
-  }
-
-  @Test
-  void retrieverWithThreeParameters() {
-    JavaFileObject config = source("Config",
-        "@JwtSecured(secret = \"${JWT_SECRET}\")",
-        "final class Config {",
-        "  @UserRetriever static User user(Token t, ContainerRequestContext r, int x) { return null; }",
-        "}");
-    assertThat(compile(user(), config)).hadErrorContaining(tagged(Message.RETRIEVER_PARAMETERS)).inFile(config)
-        .onLineContaining("int x");
-  }
-
-  @Test
   void retrieverReturningVoidOrPrimitiveOrRawOptional() {
     for (String returned : new String[] {"void", "int", "Optional", "CompletionStage"}) {
       String body = returned.equals("void") ? "{}" : returned.equals("int") ? "{ return 0; }" : "{ return null; }";
@@ -102,95 +77,6 @@ class DiagnosticsTest {
       assertThat(c).hadErrorContaining(tagged(Message.RETRIEVER_RETURN)).inFile(config)
           .onLineContaining("@UserRetriever static " + returned);
     }
-  }
-
-  @Test
-  void privateRetriever() {
-    JavaFileObject config = source("Config",
-        "@JwtSecured(secret = \"${JWT_SECRET}\")",
-        "final class Config {",
-        "  @UserRetriever private static User user(Token token) { return null; }",
-        "}");
-    assertThat(compile(user(), config)).hadErrorContaining(tagged(Message.METHOD_NOT_ACCESSIBLE)).inFile(config)
-        .onLineContaining("private static User user");
-  }
-
-  @Test
-  void retrieverThrowingACheckedException() {
-    JavaFileObject config = source("Config",
-        "@JwtSecured(secret = \"${JWT_SECRET}\")",
-        "final class Config {",
-        "  @UserRetriever static User user(Token token) throws java.io.IOException { return null; }",
-        "}");
-    assertThat(compile(user(), config)).hadErrorContaining(tagged(Message.METHOD_THROWS)).inFile(config)
-        .onLineContaining("throws java.io.IOException");
-  }
-
-  @Test
-  void invalidExcludeRegexIsReportedOnItsValue() {
-    JavaFileObject config = source("Config",
-        "@JwtSecured(secret = \"${JWT_SECRET}\",",
-        "    exclude = {\"/login\",",
-        "        \"/schema(/.*\"})",
-        "final class Config {",
-        "  @UserRetriever static User user(Token token) { return null; }",
-        "}");
-    Compilation c = compile(user(), config);
-    assertThat(c).hadErrorContaining(tagged(Message.EXCLUDE_INVALID_REGEX)).inFile(config)
-        .onLineContaining("\"/schema(/.*\"");
-    assertThat(c).hadErrorContaining("Unclosed group").inFile(config).onLineContaining("\"/schema(/.*\"");
-  }
-
-  @Test
-  void unknownAlgorithm() {
-    JavaFileObject config = source("Config",
-        "@JwtSecured(secret = \"${JWT_SECRET}\",",
-        "    algorithm = \"RS256\")",
-        "final class Config {",
-        "  @UserRetriever static User user(Token token) { return null; }",
-        "}");
-    assertThat(compile(user(), config)).hadErrorContaining(tagged(Message.ALGORITHM_UNKNOWN)).inFile(config)
-        .onLineContaining("algorithm = \"RS256\"");
-  }
-
-  @Test
-  void shortLiteralSecretIsAnError() {
-    JavaFileObject config = source("Config",
-        "@JwtSecured(",
-        "    secret = \"too-short-for-hs256\")",
-        "final class Config {",
-        "  @UserRetriever static User user(Token token) { return null; }",
-        "}");
-    Compilation c = compile(user(), config);
-    assertThat(c).hadErrorContaining(tagged(Message.SECRET_TOO_SHORT)).inFile(config)
-        .onLineContaining("secret = \"too-short");
-    assertThat(c).hadErrorContaining("secret has 19 bytes but HS256 needs at least 32");
-  }
-
-  @Test
-  void wellKnownSecretIsAnError() {
-    JavaFileObject config = source("Config",
-        "@JwtSecured(",
-        "    secret = \"changeme\")",
-        "final class Config {",
-        "  @UserRetriever static User user(Token token) { return null; }",
-        "}");
-    assertThat(compile(user(), config)).hadErrorContaining(tagged(Message.SECRET_WELL_KNOWN)).inFile(config)
-        .onLineContaining("changeme");
-  }
-
-  @Test
-  void longLiteralSecretIsAWarning() {
-    JavaFileObject config = source("Config",
-        "@JwtSecured(",
-        "    secret = \"0123456789abcdef0123456789abcdef\")",
-        "final class Config {",
-        "  @UserRetriever static User user(Token token) { return null; }",
-        "}");
-    Compilation c = compile(user(), config);
-    assertThat(c).succeeded();
-    assertThat(c).hadWarningContaining(tagged(Message.SECRET_LITERAL)).inFile(config)
-        .onLineContaining("secret = \"0123");
   }
 
   @Test
@@ -228,30 +114,6 @@ class DiagnosticsTest {
     assertThat(c).hadErrorContaining(tagged(Message.RETRIEVER_RETURN)).inFile(config).onLineContaining("void user(");
     // Exactly these five: no follow-up errors from half-generated code.
     assertThat(c).hadErrorCount(5);
-  }
-
-  @Test
-  void tokenUrlWithoutAuthenticator() {
-    JavaFileObject config = source("Config",
-        "@JwtSecured(secret = \"${JWT_SECRET}\",",
-        "    tokenUrl = \"/token\")",
-        "final class Config {",
-        "  @UserRetriever static User user(Token token) { return null; }",
-        "}");
-    assertThat(compile(user(), config)).hadErrorContaining(tagged(Message.TOKEN_URL_WITHOUT_AUTHENTICATOR))
-        .inFile(config).onLineContaining("tokenUrl = \"/token\"");
-  }
-
-  @Test
-  void revocationCheckMustReturnBoolean() {
-    JavaFileObject config = source("Config",
-        "@JwtSecured(secret = \"${JWT_SECRET}\")",
-        "final class Config {",
-        "  @UserRetriever static User user(Token token) { return null; }",
-        "  @RevocationCheck static String revoked(Token token) { return null; }",
-        "}");
-    assertThat(compile(user(), config)).hadErrorContaining(tagged(Message.REVOCATION_SIGNATURE)).inFile(config)
-        .onLineContaining("String revoked(");
   }
 
   @Test
@@ -361,53 +223,6 @@ class DiagnosticsTest {
   }
 
   @Test
-  void genericRetriever() {
-    JavaFileObject config = source("Config",
-        "@JwtSecured(secret = \"${JWT_SECRET}\")",
-        "final class Config {",
-        "  @UserRetriever static <U> U user(Token token) { return null; }",
-        "}");
-    assertThat(compile(user(), config)).hadErrorContaining(tagged(Message.METHOD_GENERIC)).inFile(config)
-        .onLineContaining("<U> U user");
-  }
-
-  @Test
-  void emptySecret() {
-    JavaFileObject config = source("Config",
-        "@JwtSecured(",
-        "    secret = \"\")",
-        "final class Config {",
-        "  @UserRetriever static User user(Token token) { return null; }",
-        "}");
-    assertThat(compile(user(), config)).hadErrorContaining(tagged(Message.SECRET_EMPTY)).inFile(config)
-        .onLineContaining("secret = \"\"");
-  }
-
-  @Test
-  void invalidExcludeMethod() {
-    JavaFileObject config = source("Config",
-        "@JwtSecured(secret = \"${JWT_SECRET}\",",
-        "    excludeMethods = {\"OPTIONS\", \"get\"})",
-        "final class Config {",
-        "  @UserRetriever static User user(Token token) { return null; }",
-        "}");
-    assertThat(compile(user(), config)).hadErrorContaining(tagged(Message.EXCLUDE_METHOD_INVALID)).inFile(config)
-        .onLineContaining("\"get\"");
-  }
-
-  @Test
-  void realmWithAQuote() {
-    JavaFileObject config = source("Config",
-        "@JwtSecured(secret = \"${JWT_SECRET}\",",
-        "    realm = \"my \\\"api\\\"\")",
-        "final class Config {",
-        "  @UserRetriever static User user(Token token) { return null; }",
-        "}");
-    assertThat(compile(user(), config)).hadErrorContaining(tagged(Message.QUOTED_TEXT_INVALID)).inFile(config)
-        .onLineContaining("realm = ");
-  }
-
-  @Test
   void invalidOpenApiPathAndSchemeName() {
     JavaFileObject config = source("Config",
         "@JwtSecured(secret = \"${JWT_SECRET}\",",
@@ -421,32 +236,6 @@ class DiagnosticsTest {
         .onLineContaining("openApiPath = ");
     assertThat(c).hadErrorContaining(tagged(Message.SCHEME_NAME_INVALID)).inFile(config)
         .onLineContaining("schemeName = ");
-  }
-
-  @Test
-  void negativeCacheSize() {
-    JavaFileObject config = source("Config",
-        "@JwtSecured(secret = \"${JWT_SECRET}\",",
-        "    cacheSize = -1)",
-        "final class Config {",
-        "  @UserRetriever static User user(Token token) { return null; }",
-        "}");
-    assertThat(compile(user(), config)).hadErrorContaining(tagged(Message.CACHE_SIZE_INVALID)).inFile(config)
-        .onLineContaining("cacheSize = -1");
-  }
-
-  @Test
-  void cacheSizeOverTheMaximum() {
-    JavaFileObject config = source("Config",
-        "@JwtSecured(secret = \"${JWT_SECRET}\",",
-        "    cacheSize = 1_000_001)",
-        "final class Config {",
-        "  @UserRetriever static User user(Token token) { return null; }",
-        "}");
-    Compilation c = compile(user(), config);
-    assertThat(c).hadErrorContaining(tagged(Message.CACHE_SIZE_INVALID)).inFile(config)
-        .onLineContaining("cacheSize = 1_000_001");
-    assertThat(c).hadErrorContaining("cacheSize 1000001 is outside 0 to 1000000");
   }
 
   @Test

@@ -175,45 +175,6 @@ class RouteBoundDiagnosticsTest {
   }
 
   @Test
-  void sameSiteNoneWithoutSecureIsAnError() {
-    JavaFileObject config = source("Config",
-        "@JwtSecured(secret = \"${JWT_SECRET}\", transport = Transport.COOKIE,",
-        "    cookieSameSite = SameSite.NONE)",
-        "final class Config {",
-        "  @UserRetriever static User user(Token token) { return null; }",
-        "}");
-    Compilation c = compile(user(), config);
-    assertThat(c).hadErrorContaining(tagged(Message.SAME_SITE_NONE_WITHOUT_SECURE)).inFile(config)
-        .onLineContaining("SameSite.NONE");
-  }
-
-  @Test
-  void instanceMethodsWithOnlyPrivateConstructorsAreAnError() {
-    JavaFileObject config = source("Config",
-        "@JwtSecured(secret = \"${JWT_SECRET}\")",
-        "final class Config {",
-        "  private Config() {}",
-        "  @UserRetriever User user(Token token) { return null; }",
-        "}");
-    Compilation c = compile(user(), config);
-    assertThat(c).hadErrorContaining(tagged(Message.NO_CALLABLE_CONSTRUCTOR)).inFile(config)
-        .onLineContaining("final class Config");
-  }
-
-  @Test
-  void aWellKnownFallbackNamesTheFallback() {
-    JavaFileObject config = source("Config",
-        "@JwtSecured(secret = \"${JWT_SECRET:changeme}\")",
-        "final class Config {",
-        "  @UserRetriever static User user(Token token) { return null; }",
-        "}");
-    Compilation c = compile(user(), config);
-    assertThat(c).hadErrorContaining(tagged(Message.SECRET_WELL_KNOWN_FALLBACK)).inFile(config)
-        .onLineContaining("changeme");
-    assertThat(c).hadErrorContaining("the fallback \"changeme\" of secret placeholder ${JWT_SECRET:...}");
-  }
-
-  @Test
   void anApplicationInAParentPackageGivesThePath() throws IOException {
     JavaFileObject app = application("app.ApiApplication", "/api");
     JavaFileObject other = application("other.OtherApplication", "/other");
@@ -252,38 +213,6 @@ class RouteBoundDiagnosticsTest {
         "  @UserRetriever static User user(Token token) { return null; }",
         "}");
     assertThat(compile(user(), one, two, chosen)).succeededWithoutWarnings();
-  }
-
-  @Test
-  void aTokenRequestLimitOutsideItsRangeIsAnError() {
-    JavaFileObject config = source("Config",
-        "@JwtSecured(secret = \"${JWT_SECRET}\",",
-        "    maxTokenRequestBytes = 100)",
-        "final class Config {",
-        "  @UserRetriever static User user(Token token) { return null; }",
-        "}");
-    assertThat(compile(user(), config)).hadErrorContaining(tagged(Message.TOKEN_REQUEST_LIMIT_INVALID)).inFile(config)
-        .onLineContaining("maxTokenRequestBytes = 100");
-    JavaFileObject header = source("Config",
-        "@JwtSecured(secret = \"${JWT_SECRET}\",",
-        "    clientAddressHeader = \"X Forwarded\")",
-        "final class Config {",
-        "  @UserRetriever static User user(Token token) { return null; }",
-        "}");
-    assertThat(compile(user(), header)).hadErrorContaining(tagged(Message.HEADER_NAME_INVALID)).inFile(header)
-        .onLineContaining("clientAddressHeader");
-  }
-
-  @Test
-  void anInvalidApplicationPathIsAnError() {
-    JavaFileObject config = source("Config",
-        "@JwtSecured(secret = \"${JWT_SECRET}\",",
-        "    applicationPath = \"api\")",
-        "final class Config {",
-        "  @UserRetriever static User user(Token token) { return null; }",
-        "}");
-    assertThat(compile(user(), config)).hadErrorContaining(tagged(Message.APPLICATION_PATH_INVALID)).inFile(config)
-        .onLineContaining("applicationPath = \"api\"");
   }
 
   @Test
