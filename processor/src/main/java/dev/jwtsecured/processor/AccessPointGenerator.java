@@ -19,16 +19,16 @@ import javax.lang.model.element.Modifier;
  * {@code request.user} and {@code request.auth}, and its {@code login(...)}). It reads only what JAX-RS injects into
  * resources on every runtime: {@code SecurityContext} for the user and token, {@code Configuration} for login.
  */
-final class AccessPointGenerator {
+final class AccessPointGenerator implements SourceGenerator {
   private static final ClassName CONFIGURATION = ClassName.get("jakarta.ws.rs.core", "Configuration");
 
-  TypeSpec generate(ConfigModel model) {
+  @Override
+  public TypeSpec generate(ConfigModel model) {
     TypeSpec.Builder type =
         TypeSpec.classBuilder(model.accessPointClass())
             .addJavadoc("The current user, token and login for resources secured by {@link $T}.\n\n", model.configClass())
             .addJavadoc("<p>Take {@code @Context SecurityContext security} (or {@code @Context Configuration} for\n")
             .addJavadoc("login) in a resource method and pass it here; every JAX-RS runtime injects both.\n")
-            .addAnnotation(GeneratedTypes.generatedAnnotation())
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
 

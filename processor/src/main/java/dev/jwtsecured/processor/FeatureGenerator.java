@@ -22,15 +22,15 @@ import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /** Generates {@code FooJwtFeature}: the one class an application registers (the seed framework's {@code on_app_init}). */
-final class FeatureGenerator {
+final class FeatureGenerator implements SourceGenerator {
 
-  TypeSpec generate(ConfigModel model) {
+  @Override
+  public TypeSpec generate(ConfigModel model) {
     ClassName config = model.configClass();
     TypeSpec.Builder type =
         TypeSpec.classBuilder(model.featureClass())
             .addJavadoc("Installs JWT security as {@link $T} configures it: register an instance with the JAX-RS\n", config)
             .addJavadoc("application. Creating it resolves the secret, so a missing or weak secret fails at start-up.\n")
-            .addAnnotation(GeneratedTypes.generatedAnnotation())
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addSuperinterface(FEATURE)
             .addField(JWT_AUTH, "auth", Modifier.PRIVATE, Modifier.FINAL);

@@ -24,9 +24,10 @@ import javax.lang.model.element.Modifier;
  * Generates {@code FooJwtFilter}, the request filter (ARCHITECTURE.md, "What runs per request"). One instance is bound to each resource method with
  * that method's rule, so the filter never looks a rule up, and never reads the request path.
  */
-final class FilterGenerator {
+final class FilterGenerator implements SourceGenerator {
 
-  TypeSpec generate(ConfigModel model) {
+  @Override
+  public TypeSpec generate(ConfigModel model) {
     ClassName self = model.filterClass();
     TypeSpec.Builder type =
         TypeSpec.classBuilder(self)
@@ -36,7 +37,6 @@ final class FilterGenerator {
                 model.policiesClass())
             .addJavadoc("decided for it, so it runs after JAX-RS matched the request: an unknown path gets 404 and a\n")
             .addJavadoc("wrong method 405 before any 401.\n")
-            .addAnnotation(GeneratedTypes.generatedAnnotation())
             .addAnnotation(AnnotationSpec.builder(PRIORITY).addMember("value", "$T.AUTHENTICATION", PRIORITIES).build())
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addSuperinterface(CONTAINER_REQUEST_FILTER)

@@ -47,6 +47,11 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
   /** {@code -Ajwtsecured.verbose=true}: a note per configuration naming what was generated and how routes are exposed. */
   static final String VERBOSE = "jwtsecured.verbose";
 
+  /** Every generated source, in the order they are written; each decides whether it applies. */
+  private static final List<SourceGenerator> GENERATORS = List.of(new FilterGenerator(), new AccessPointGenerator(),
+      new FeatureGenerator(), new PoliciesGenerator(), new LocatorGuardGenerator(), new TokenEndpointGenerator(),
+      new OpenApiResourceGenerator());
+
   /** Runs before a configuration's files are written; tests use it to simulate an internal failure. */
   private final Consumer<ConfigModel> beforeWriting;
 
@@ -175,25 +180,17 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
     }
     ConfigModel model = result.model().get();
     beforeWriting.accept(model);
-    write(model, new FilterGenerator().generate(model), originating);
-    write(model, new AccessPointGenerator().generate(model), originating);
-    write(model, new FeatureGenerator().generate(model), originating);
-    write(model, new PoliciesGenerator().generate(model), originating);
-    LocatorGuardGenerator guard = new LocatorGuardGenerator();
-    if (guard.applies(model)) {
-      write(model, guard.generate(model), originating);
-    }
-    if (OpenApiGenerator.hasTokenEndpoint(model)) {
-      write(model, new TokenEndpointGenerator().generate(model), originating);
+    GeneratedFiles files = new GeneratedFiles(processingEnv);
+    for (SourceGenerator generator : GENERATORS) {
+      if (generator.applies(model)) {
+        files.write(model, generator.generate(model), originating);
+      }
     }
     Map<String, Object> document = new OpenApiGenerator().document(model);
-    if (!model.settings().openApiPath().isEmpty()) {
-      write(model, new OpenApiResourceGenerator().generate(model, JsonTree.compactJson(document)), originating);
-    }
     String base = "META-INF/jwtsecured/" + model.configClass().reflectionName();
-    writeResource(base + ".openapi.json", JsonTree.json(document), originating);
-    writeResource(base + ".openapi.yaml", JsonTree.yaml(document), originating);
-    writeResource(base + ".routes.json", JsonTree.json(new RouteReportGenerator().report(model)), originating);
+    files.writeResource(base + ".openapi.json", JsonTree.json(document), originating);
+    files.writeResource(base + ".openapi.yaml", JsonTree.yaml(document), originating);
+    files.writeResource(base + ".routes.json", JsonTree.json(new RouteReportGenerator().report(model)), originating);
     if (Boolean.parseBoolean(processingEnv.getOptions().get(VERBOSE))) {
       StringBuilder note = new StringBuilder("[jwtsecured] generated ")
           .append(model.filterClass().simpleName()).append(", ").append(model.accessPointClass().simpleName())
@@ -247,25 +244,7 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
     return packages;
   }
 
-  private void write(ConfigModel model, TypeSpec type, List<Element> originating) throws IOException {
-    TypeSpec.Builder withOrigins = type.toBuilder();
-    for (Element e : originating) {
-      withOrigins.addOriginatingElement(e);
-    }
-    JavaFile.builder(model.configClass().packageName(), withOrigins.build())
-        .skipJavaLangImports(true)
-        .indent("  ")
-        .build()
-        .writeTo(processingEnv.getFiler());
-  }
 
-  private void writeResource(String path, String content, List<Element> originating) throws IOException {
-    FileObject file = processingEnv.getFiler().createResource(
-        StandardLocation.CLASS_OUTPUT, "", path, originating.toArray(new Element[0]));
-    try (Writer out = file.openWriter()) {
-      out.write(content);
-    }
-  }
 
   /** Configurations whose packages overlap another's; each gets an error and no output. */
   private Set<TypeElement> overlapping(List<TypeElement> configs) {

@@ -23,14 +23,16 @@ import javax.lang.model.element.Modifier;
  * this pre-matching filter authenticates requests that may reach such a locator: the locator, which is user code, never
  * runs for a caller without a valid token.
  */
-final class LocatorGuardGenerator {
+final class LocatorGuardGenerator implements SourceGenerator {
   private static final ClassName PATTERN = ClassName.get(Pattern.class);
 
-  boolean applies(ConfigModel model) {
+  @Override
+  public boolean applies(ConfigModel model) {
     return !model.guardedLocators().isEmpty();
   }
 
-  TypeSpec generate(ConfigModel model) {
+  @Override
+  public TypeSpec generate(ConfigModel model) {
     CodeBlock patterns = model.guardedLocators().stream()
         .map(path -> CodeBlock.of("$T.compile($S)", PATTERN, Templates.regex(path) + "(?:/.*)?"))
         .collect(CodeBlock.joining(",\n"));
@@ -39,7 +41,6 @@ final class LocatorGuardGenerator {
             model.configClass())
         .addJavadoc("A request that may reach one answers 401 here without a valid token, even where the locator\n")
         .addJavadoc("would have answered 404: asking for a token more often is the safe direction.\n")
-        .addAnnotation(GeneratedTypes.generatedAnnotation())
         .addAnnotation(PRE_MATCHING)
         .addAnnotation(AnnotationSpec.builder(PRIORITY).addMember("value", "$T.AUTHENTICATION", PRIORITIES).build())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)

@@ -14,7 +14,7 @@ import javax.lang.model.element.Modifier;
  * Generates {@code FooJwtOpenApi}: a resource at {@code openApiPath} that serves the OpenAPI document, held as a
  * constant (nothing is read from the class path at run time). Always public: the filter lets every request through.
  */
-final class OpenApiResourceGenerator {
+final class OpenApiResourceGenerator implements SourceGenerator {
   private static final ClassName RESPONSE = ClassName.get("jakarta.ws.rs.core", "Response");
   /** Chunks keep every string constant far below the class file's 65,535-byte limit. */
   private static final int CHUNK = 8_000;
@@ -23,7 +23,14 @@ final class OpenApiResourceGenerator {
   private static final ClassName PRODUCES = ClassName.get("jakarta.ws.rs", "Produces");
   private static final ClassName MEDIA_TYPE = ClassName.get("jakarta.ws.rs.core", "MediaType");
 
-  TypeSpec generate(ConfigModel model, String json) {
+  @Override
+  public boolean applies(ConfigModel model) {
+    return !model.settings().openApiPath().isEmpty();
+  }
+
+  @Override
+  public TypeSpec generate(ConfigModel model) {
+    String json = JsonTree.compactJson(new OpenApiGenerator().document(model));
     List<CodeBlock> chunks = new ArrayList<>();
     for (int i = 0; i < json.length(); i += CHUNK) {
       chunks.add(CodeBlock.of("$S", json.substring(i, Math.min(json.length(), i + CHUNK))));
@@ -31,7 +38,6 @@ final class OpenApiResourceGenerator {
     return TypeSpec.classBuilder(model.openApiClass())
         .addJavadoc("Serves the OpenAPI 3.1 document of {@link $T} at {@code $L}.\n", model.configClass(),
             model.settings().openApiPath())
-        .addAnnotation(GeneratedTypes.generatedAnnotation())
         .addAnnotation(AnnotationSpec.builder(PATH).addMember("value", "$S", model.settings().openApiPath()).build())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(GeneratedTypes.GENERATED_RESOURCE)

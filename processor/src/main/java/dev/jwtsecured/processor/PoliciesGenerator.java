@@ -26,17 +26,17 @@ import javax.lang.model.element.Modifier;
  * binds the filter with the rule the processor decided for that method. Methods of other configurations get nothing;
  * methods nobody compiled get "valid token required" (or 403) from {@code RouteScope}.
  */
-final class PoliciesGenerator {
+final class PoliciesGenerator implements SourceGenerator {
   private static final ClassName METHOD = ClassName.get("java.lang.reflect", "Method");
   private static final ParameterizedTypeName ANY_CLASS =
       ParameterizedTypeName.get(ClassName.get(Class.class), WildcardTypeName.subtypeOf(Object.class));
 
-  TypeSpec generate(ConfigModel model) {
+  @Override
+  public TypeSpec generate(ConfigModel model) {
     TypeSpec.Builder type = TypeSpec.classBuilder(model.policiesClass())
         .addJavadoc("Binds {@link $T} to the resource methods of {@link $T}, each with its compile-time rule.\n",
             model.filterClass(), model.configClass())
         .addJavadoc("Registered by {@link $T}.\n", model.featureClass())
-        .addAnnotation(GeneratedTypes.generatedAnnotation())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(DYNAMIC_FEATURE)
         .addField(JWT_AUTH, "auth", Modifier.PRIVATE, Modifier.FINAL);

@@ -18,7 +18,7 @@ import javax.lang.model.element.Modifier;
  * Generates {@code FooJwtLoginResource}: the OAuth2 password-grant token endpoint at {@code tokenUrl} (RFC 6749
  * sections 4.3, 5.1 and 5.2). It takes a form, as RFC 6749 and Swagger UI send it, or the same fields as JSON.
  */
-final class TokenEndpointGenerator {
+final class TokenEndpointGenerator implements SourceGenerator {
   private static final ClassName PATH = ClassName.get("jakarta.ws.rs", "Path");
   private static final ClassName POST = ClassName.get("jakarta.ws.rs", "POST");
   private static final ClassName CONSUMES = ClassName.get("jakarta.ws.rs", "Consumes");
@@ -32,7 +32,13 @@ final class TokenEndpointGenerator {
   private static final ClassName PASSWORD_GRANT = ClassName.get(Names.RUNTIME_INTERNAL, "PasswordGrant");
   private static final ClassName TOKEN_ERROR = PASSWORD_GRANT.nestedClass("TokenError");
 
-  TypeSpec generate(ConfigModel model) {
+  @Override
+  public boolean applies(ConfigModel model) {
+    return OpenApiGenerator.hasTokenEndpoint(model);
+  }
+
+  @Override
+  public TypeSpec generate(ConfigModel model) {
     HandlerModel authenticator = model.authenticator().orElseThrow();
     TypeSpec.Builder type =
         TypeSpec.classBuilder(model.loginResourceClass())
@@ -41,7 +47,6 @@ final class TokenEndpointGenerator {
             .addJavadoc("<p>{@code POST $L} with {@code grant_type=password}, {@code username}, {@code password} and\n",
                 model.settings().tokenUrl())
             .addJavadoc("optionally {@code scope}, as a form or as JSON. It is always excluded from authentication.\n")
-            .addAnnotation(GeneratedTypes.generatedAnnotation())
             .addAnnotation(AnnotationSpec.builder(PATH).addMember("value", "$S", model.settings().tokenUrl()).build())
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addSuperinterface(GeneratedTypes.GENERATED_RESOURCE);
