@@ -15,7 +15,6 @@ import java.util.Optional;
  * @param retriever the {@code @UserRetriever} method
  * @param revocationCheck the {@code @RevocationCheck} method, if any
  * @param authenticator the {@code @Authenticator} method, if any
- * @param needsInstance whether any of those methods is an instance method
  * @param hasNoArgConstructor whether generated code in the package can call {@code new ConfigClass()}
  * @param settings the annotation's values
  * @param routes every JAX-RS operation the configuration secures, sorted, each with its policy
@@ -30,7 +29,6 @@ public record ConfigModel(
     HandlerModel retriever,
     Optional<HandlerModel> revocationCheck,
     Optional<HandlerModel> authenticator,
-    boolean needsInstance,
     boolean hasNoArgConstructor,
     SettingsModel settings,
     List<RouteModel> routes,
@@ -42,6 +40,13 @@ public record ConfigModel(
     routes = List.copyOf(routes);
     guardedLocators = List.copyOf(guardedLocators);
     basePackages = List.copyOf(basePackages);
+  }
+
+  /** Whether any handler method is an instance method: generated code then holds a configuration instance. */
+  public boolean needsInstance() {
+    return !retriever.isStatic()
+        || revocationCheck.map(h -> !h.isStatic()).orElse(false)
+        || authenticator.map(h -> !h.isStatic()).orElse(false);
   }
 
   /** {@code FooJwtFilter}. */

@@ -110,14 +110,6 @@ final class ConfigValidator {
     if (problems.stream().anyMatch(Diagnostic::isError) || retriever == null) {
       return new Result(Optional.empty(), problems, null);
     }
-    boolean needsInstance =
-        !retriever.isStatic()
-            || revocation.map(h -> !h.isStatic()).orElse(false)
-            || authenticator.map(h -> !h.isStatic()).orElse(false);
-    if (needsInstance && !ClassValidator.hasCallableConstructor(config)) {
-      problems.add(Diagnostic.at(Message.NO_CALLABLE_CONSTRUCTOR.format(config.getSimpleName()), config));
-      return new Result(Optional.empty(), problems, null);
-    }
     ConfigModel model =
         new ConfigModel(
             ClassName.get(config),
@@ -126,13 +118,16 @@ final class ConfigValidator {
             retriever,
             revocation,
             authenticator,
-            needsInstance,
             ClassValidator.hasNoArgConstructor(config),
             settings,
             routes.routes(),
             routes.guardedLocators(),
             basePackages,
             applicationPath);
+    if (model.needsInstance() && !ClassValidator.hasCallableConstructor(config)) {
+      problems.add(Diagnostic.at(Message.NO_CALLABLE_CONSTRUCTOR.format(config.getSimpleName()), config));
+      return new Result(Optional.empty(), problems, null);
+    }
     return new Result(Optional.of(model), problems, null);
   }
 }
