@@ -128,10 +128,4 @@ class OpenApiTest {
     assertTrue(json.contains("\"" + expected + "\": {\n      \"post\""), json);
   }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"header", "oauth2"})
-  void outputIsByteIdenticalOnRecompilation(String name) throws IOException {
-    assertEquals(resource(variant(name), ".openapi.json"), resource(variant(name), ".openapi.json"));
-    assertEquals(resource(variant(name), ".openapi.yaml"), resource(variant(name), ".openapi.yaml"));
-  }
 }

@@ -22,17 +22,23 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 
 /**
- * Compiles the sample's sources with the processor twice, from scratch, with {@code -Xlint:all}: not one warning, and
- * byte-identical generated sources and resources both times.
+ * Compiles the sample's sources and the behaviour tests' applications with the processor twice, from scratch, with
+ * {@code -Xlint:all}: not one warning, and byte-identical generated sources and resources both times. The project's one
+ * determinism check.
  */
 class SampleCompilationTest {
 
   static Map<String, byte[]> compile(Path out) throws IOException {
     Path classes = Files.createDirectories(out.resolve("classes"));
     Path generated = Files.createDirectories(out.resolve("generated"));
-    List<File> sources;
-    try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
-      sources = files.filter(f -> f.toString().endsWith(".java")).map(Path::toFile).collect(Collectors.toList());
+    // The sample, and the behaviour tests' applications: every shape the processor handles (templates, interfaces,
+    // locators, two configurations, an application path, every retriever shape, cookie transport).
+    List<File> sources = new ArrayList<>();
+    for (Path root : List.of(Path.of("src/main/java"), Path.of("src/test/java/dev/jwtsecured/it"))) {
+      try (Stream<Path> files = Files.walk(root)) {
+        files.filter(f -> f.toString().endsWith(".java") && !f.toString().endsWith("Test.java"))
+            .map(Path::toFile).forEach(sources::add);
+      }
     }
     String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
@@ -71,6 +77,8 @@ class SampleCompilationTest {
     assertTrue(first.keySet().stream().anyMatch(n -> n.endsWith("OAuth2SecurityJwtLoginResource.java")),
         first.keySet()::toString);
     assertTrue(first.keySet().stream().anyMatch(n -> n.endsWith(".openapi.yaml")), first.keySet()::toString);
+    assertTrue(first.keySet().stream().anyMatch(n -> n.endsWith("UsersSecurityJwtLocatorGuard.java")),
+        first.keySet()::toString);
     assertEquals(first.keySet(), second.keySet());
     for (String name : first.keySet()) {
       assertTrue(java.util.Arrays.equals(first.get(name), second.get(name)), name + " differs between compilations");
