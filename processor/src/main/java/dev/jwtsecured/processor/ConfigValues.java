@@ -50,6 +50,11 @@ final class ConfigValues {
     return Boolean.TRUE.equals(value(name).getValue());
   }
 
+  /** An enum-valued member as the enum constant (the processor may load the annotation module's types). */
+  <E extends Enum<E>> E enumValue(String name, Class<E> type) {
+    return Enum.valueOf(type, enumConstant(name));
+  }
+
   String enumConstant(String name) {
     Object v = value(name).getValue();
     return v instanceof VariableElement ? ((VariableElement) v).getSimpleName().toString() : String.valueOf(v);

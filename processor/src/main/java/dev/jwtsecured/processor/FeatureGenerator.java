@@ -15,6 +15,9 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.jwtsecured.SameSite;
+import dev.jwtsecured.Transport;
+import dev.jwtsecured.UnseenMethods;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -149,8 +152,8 @@ final class FeatureGenerator implements SourceGenerator {
         .indent().indent()
         .add("\n.secret($S)", s.secret());
     // Only what differs from JwtSettings.Builder's defaults, which are the annotation's defaults.
-    addIf(chain, !s.algorithm().equals("HS256"), "\n.algorithm($T.$L)", JWS_ALGORITHM, s.algorithm());
-    addIf(chain, !s.transport().equals("HEADER"), "\n.transport($T.$L)", TRANSPORT, s.transport());
+    addIf(chain, s.algorithm() != SettingsModel.Algorithm.HS256, "\n.algorithm($T.$L)", JWS_ALGORITHM, s.algorithm());
+    addIf(chain, s.transport() != Transport.HEADER, "\n.transport($T.$L)", TRANSPORT, s.transport());
     addIf(chain, !s.authHeader().equals("Authorization"), "\n.authHeader($S)", s.authHeader());
     addIf(chain, !s.realm().equals("api"), "\n.realm($S)", s.realm());
     addIf(chain, s.expirationSeconds() != 86_400, "\n.expiration($T.ofSeconds($LL))", Duration.class,
@@ -164,9 +167,9 @@ final class FeatureGenerator implements SourceGenerator {
     addIf(chain, !s.cookiePath().equals("/"), "\n.cookiePath($S)", s.cookiePath());
     addIf(chain, !s.cookieDomain().isEmpty(), "\n.cookieDomain($S)", s.cookieDomain());
     addIf(chain, s.cookieSecure(), "\n.cookieSecure($L)", true);
-    addIf(chain, !s.cookieSameSite().equals("LAX"), "\n.cookieSameSite($T.$L)", SAME_SITE, s.cookieSameSite());
+    addIf(chain, s.cookieSameSite() != SameSite.LAX, "\n.cookieSameSite($T.$L)", SAME_SITE, s.cookieSameSite());
     addIf(chain, s.cacheSize() != 10_000, "\n.cacheSize($L)", s.cacheSize());
-    addIf(chain, !s.unseenMethods().equals("REQUIRE_TOKEN"), "\n.unseenMethods($T.$L)", UNSEEN_METHODS,
+    addIf(chain, s.unseenMethods() != UnseenMethods.REQUIRE_TOKEN, "\n.unseenMethods($T.$L)", UNSEEN_METHODS,
         s.unseenMethods());
     addIf(chain, s.maxTokenRequestBytes() != 64 * 1024, "\n.maxTokenRequestBytes($L)", s.maxTokenRequestBytes());
     addIf(chain, !s.clientAddressHeader().isEmpty(), "\n.clientAddressHeader($S)", s.clientAddressHeader());

@@ -1,15 +1,18 @@
 package dev.jwtsecured.processor;
 
+import dev.jwtsecured.SameSite;
+import dev.jwtsecured.Transport;
+import dev.jwtsecured.UnseenMethods;
 import java.util.List;
 
 /** The checked values of {@code @JwtSecured}, durations in seconds, lists in declaration order. */
 public record SettingsModel(
     String secret,
-    String algorithm,
+    Algorithm algorithm,
     String tokenUrl,
     List<String> exclude,
     List<String> excludeMethods,
-    String transport,
+    Transport transport,
     String authHeader,
     long expirationSeconds,
     String issuer,
@@ -20,7 +23,7 @@ public record SettingsModel(
     String cookiePath,
     String cookieDomain,
     boolean cookieSecure,
-    String cookieSameSite,
+    SameSite cookieSameSite,
     List<String> scopes,
     String schemeName,
     String description,
@@ -28,9 +31,23 @@ public record SettingsModel(
     String openApiTitle,
     String openApiVersion,
     int cacheSize,
-    String unseenMethods,
+    UnseenMethods unseenMethods,
     int maxTokenRequestBytes,
     String clientAddressHeader) {
+
+  /** The HMAC algorithms {@code algorithm} may name, with the secret length each needs (RFC 7518 section 3.2). */
+  public enum Algorithm {
+    HS256(32),
+    HS384(48),
+    HS512(64);
+
+    /** Bytes a literal secret needs at least. */
+    public final int minimumSecretBytes;
+
+    Algorithm(int minimumSecretBytes) {
+      this.minimumSecretBytes = minimumSecretBytes;
+    }
+  }
 
   public SettingsModel {
     exclude = List.copyOf(exclude);

@@ -1,6 +1,9 @@
 package dev.jwtsecured.processor;
 
 import dev.jwtsecured.JwtSecured;
+import dev.jwtsecured.SameSite;
+import dev.jwtsecured.Transport;
+import dev.jwtsecured.UnseenMethods;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -32,16 +35,17 @@ final class SettingsValidator {
   private SettingsValidator() {}
 
   static SettingsModel validate(ConfigValues v, List<Diagnostic> problems) {
-    String algorithm = v.string("algorithm");
-    int minimumBytes = 32;
-    if (!ALGORITHMS.contains(algorithm)) {
-      problems.add(v.at("algorithm", Message.ALGORITHM_UNKNOWN.format(algorithm)));
+    String algorithmName = v.string("algorithm");
+    SettingsModel.Algorithm algorithm = SettingsModel.Algorithm.HS256;
+    if (!ALGORITHMS.contains(algorithmName)) {
+      problems.add(v.at("algorithm", Message.ALGORITHM_UNKNOWN.format(algorithmName)));
     } else {
-      minimumBytes = Integer.parseInt(algorithm.substring(2)) / 8;
+      algorithm = SettingsModel.Algorithm.valueOf(algorithmName);
     }
+    int minimumBytes = algorithm.minimumSecretBytes;
 
     String secret = v.string("secret");
-    validateSecret(v, secret, algorithm, minimumBytes, problems);
+    validateSecret(v, secret, algorithm.name(), minimumBytes, problems);
 
     List<String> exclude = v.strings("exclude");
     for (int i = 0; i < exclude.size(); i++) {
@@ -72,7 +76,7 @@ final class SettingsValidator {
           Message.QUOTED_TEXT_INVALID.format("cookieName", cookieName, "a cookie name")));
     }
     quoted(v, "cookiePath", "a Set-Cookie attribute", problems);
-    if (v.enumConstant("cookieSameSite").equals("NONE") && !v.bool("cookieSecure")) {
+    if (v.enumValue("cookieSameSite", SameSite.class) == SameSite.NONE && !v.bool("cookieSecure")) {
       problems.add(v.at("cookieSameSite", Message.SAME_SITE_NONE_WITHOUT_SECURE.format()));
     }
     quoted(v, "cookieDomain", "a Set-Cookie attribute", problems);
@@ -112,7 +116,7 @@ final class SettingsValidator {
         tokenUrl,
         exclude,
         excludeMethods.stream().distinct().sorted().collect(Collectors.toList()),
-        v.enumConstant("transport"),
+        v.enumValue("transport", Transport.class),
         authHeader,
         expiration,
         v.string("issuer"),
@@ -123,7 +127,7 @@ final class SettingsValidator {
         v.string("cookiePath"),
         v.string("cookieDomain"),
         v.bool("cookieSecure"),
-        v.enumConstant("cookieSameSite"),
+        v.enumValue("cookieSameSite", SameSite.class),
         v.strings("scopes"),
         v.string("schemeName"),
         v.string("description"),
@@ -131,7 +135,7 @@ final class SettingsValidator {
         v.string("openApiTitle"),
         v.string("openApiVersion"),
         cacheSize,
-        v.enumConstant("unseenMethods"),
+        v.enumValue("unseenMethods", UnseenMethods.class),
         maxTokenRequestBytes,
         clientAddressHeader);
   }
