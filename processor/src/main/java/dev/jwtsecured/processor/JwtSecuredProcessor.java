@@ -32,6 +32,10 @@ import javax.tools.StandardLocation;
  *
  * <p>It never throws out of {@link #process}: an internal failure becomes an error on the configuration class. A class
  * whose user type is not generated yet is deferred to the next round, and reported only if it never appears.
+ *
+ * <p>It is longer than most classes here because it holds the processor shell (rounds, deferral, catch-and-report) and the
+ * per-configuration steps in their order (scan, resolve the application path, validate, generate), so that the whole
+ * pipeline reads top to bottom in one place; each step itself lives in its own class.
  */
 @AutoService(Processor.class)
 public final class JwtSecuredProcessor extends AbstractProcessor {

@@ -38,6 +38,10 @@ import javax.lang.model.util.Types;
  * declaring that method). Where two places disagree, the stricter rule applies: deny before roles before a valid token
  * before public, and two role lists admit only the roles they share. A locator's own access rule applies to everything
  * it leads to, again the stricter one winning.
+ *
+ * <p>It is longer than most classes here because where JAX-RS finds a method's annotations (the method, a superclass or
+ * interface method, the class) and how locators lead to sub-resources are one recursive algorithm; split up, the
+ * recursion would be harder to follow.
  */
 final class RouteScanner {
   private final Elements elements;

@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
  * The run-time half of one {@code @JwtSecured} configuration: what the generated filter, access point and token
  * endpoint call. It reads credentials, verifies tokens, sets the security context, builds the RFC 6750 error responses
  * and starts logins. Immutable and thread-safe; the generated feature creates one.
+ *
+ * <p>It is longer than most classes here because it is the one object generated code holds per configuration: reading
+ * credentials, the security context, RFC 6750 responses, logins and the token endpoint's answers all go through it.
  */
 public final class JwtAuth {
   private static final Pattern QUOTABLE = Pattern.compile(dev.jwtsecured.JwtSecured.TEXT_CHARACTERS);

