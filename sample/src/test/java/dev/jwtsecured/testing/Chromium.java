@@ -187,6 +187,8 @@ public final class Chromium implements AutoCloseable {
   @Override
   public void close() throws IOException {
     socket.abort();
+    // Chromium's helper processes may still write into the profile: end them too before deleting it.
+    process.descendants().forEach(ProcessHandle::destroy);
     process.destroy();
     try {
       if (!process.waitFor(5, TimeUnit.SECONDS)) {
@@ -195,8 +197,23 @@ public final class Chromium implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    try (Stream<Path> files = Files.walk(profile)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    // A file that vanishes during the walk (a helper that was still exiting) is no failure of the test: try again.
+    for (int attempt = 1; ; attempt++) {
+      try (Stream<Path> files = Files.walk(profile)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        return;
+      } catch (java.io.UncheckedIOException | java.nio.file.NoSuchFileException e) {
+        if (attempt == 5) {
+          return; // a temporary directory left behind
+        }
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
     }
   }
 }

@@ -113,13 +113,27 @@ class TokenCodecTest {
         failure(codec, sign("{" + claims + ",\"iss\":\"https://issuer\"}")));
   }
 
+  static String hs256(String input) {
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(new javax.crypto.spec.SecretKeySpec(SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+          "HmacSHA256"));
+      return java.util.Base64.getUrlEncoder().withoutPadding()
+          .encodeToString(mac.doFinal(input.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Test
   void headerExtensionsAndKeyReferencesAreRefused() {
     TokenCodec codec = codec(s -> s);
     String payload = b64("{\"sub\":\"a\",\"iat\":" + T + ",\"exp\":" + (T + 60) + "}");
     for (String header : List.of("{\"alg\":\"HS256\",\"crit\":[\"exp\"]}", "{\"alg\":\"HS256\",\"jku\":\"http://x\"}",
         "{\"alg\":\"HS256\",\"jwk\":{}}", "{\"alg\":\"HS256\",\"zip\":\"DEF\"}", "{\"alg\":\"HS256\",\"alg\":\"HS256\"}")) {
-      AuthFailure f = failure(codec, b64(header) + "." + payload + ".AAAA");
+      // Correctly signed, so that only the header can be what refuses it.
+      String input = b64(header) + "." + payload;
+      AuthFailure f = failure(codec, input + "." + hs256(input));
       assertTrue(f == AuthFailure.MALFORMED_TOKEN, header + " gave " + f);
     }
   }
