@@ -188,7 +188,7 @@ final class OpenApiGenerator {
         scopes.put(scope, "Scope " + scope);
       }
       scheme.put("flows", map("password", map("tokenUrl", tokenUrl(model), "scopes", scopes)));
-    } else if (s.transport() == dev.jwtsecured.Transport.COOKIE) {
+    } else if (s.transport() == SettingsModel.Transport.COOKIE) {
       scheme.put("type", "apiKey");
       scheme.put("in", "cookie");
       scheme.put("name", s.cookieName());
@@ -203,7 +203,7 @@ final class OpenApiGenerator {
 
   private static String defaultDescription(ConfigModel model) {
     SettingsModel s = model.settings();
-    String where = s.transport() == dev.jwtsecured.Transport.COOKIE
+    String where = s.transport() == SettingsModel.Transport.COOKIE
         ? "in the " + s.authHeader() + " header as 'Bearer <jwt>', or in the '" + s.cookieName() + "' cookie"
         : "in the " + s.authHeader() + " header as 'Bearer <jwt>'";
     return "A JSON Web Token signed with " + s.algorithm() + ", sent " + where + "."

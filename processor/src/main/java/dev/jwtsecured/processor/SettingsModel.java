@@ -1,8 +1,6 @@
 package dev.jwtsecured.processor;
 
-import dev.jwtsecured.SameSite;
-import dev.jwtsecured.Transport;
-import dev.jwtsecured.UnseenMethods;
+
 import java.util.List;
 
 /** The checked values of {@code @JwtSecured}, durations in seconds, lists in declaration order. */
@@ -47,6 +45,28 @@ public record SettingsModel(
     Algorithm(int minimumSecretBytes) {
       this.minimumSecretBytes = minimumSecretBytes;
     }
+  }
+
+  // The annotation module's enums, by constant name. The processor jar stands alone on a processor path, so it never
+  // loads the annotation module's classes (its constants are inlined at compile time, its enums would not be).
+
+  /** {@code dev.jwtsecured.Transport}. */
+  public enum Transport {
+    HEADER,
+    COOKIE
+  }
+
+  /** {@code dev.jwtsecured.SameSite}. */
+  public enum SameSite {
+    STRICT,
+    LAX,
+    NONE
+  }
+
+  /** {@code dev.jwtsecured.UnseenMethods}. */
+  public enum UnseenMethods {
+    REQUIRE_TOKEN,
+    DENY
   }
 
   public SettingsModel {

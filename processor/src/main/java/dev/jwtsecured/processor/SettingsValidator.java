@@ -1,9 +1,9 @@
 package dev.jwtsecured.processor;
 
 import dev.jwtsecured.JwtSecured;
-import dev.jwtsecured.SameSite;
-import dev.jwtsecured.Transport;
-import dev.jwtsecured.UnseenMethods;
+import dev.jwtsecured.processor.SettingsModel.SameSite;
+import dev.jwtsecured.processor.SettingsModel.Transport;
+import dev.jwtsecured.processor.SettingsModel.UnseenMethods;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
