@@ -45,6 +45,15 @@ class RouteBoundDiagnosticsTest {
         + "public class " + qualifiedName.substring(dot + 1) + " extends jakarta.ws.rs.core.Application {}");
   }
 
+  /** {@code test.Config} with a placeholder secret and a static retriever, nothing else. */
+  static JavaFileObject plainConfig() {
+    return source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return null; }",
+        "}");
+  }
+
   static final JavaFileObject USERS = source("Users",
       "@Path(\"/users\")",
       "public final class Users {",
@@ -91,11 +100,7 @@ class RouteBoundDiagnosticsTest {
         "    @DELETE @RolesAllowed(\"admin\") public String delete() { return \"\"; }",
         "  }",
         "}");
-    JavaFileObject config = source("Config",
-        "@JwtSecured(secret = \"${JWT_SECRET}\")",
-        "final class Config {",
-        "  @UserRetriever static User user(Token token) { return null; }",
-        "}");
+    JavaFileObject config = plainConfig();
     Compilation c = compile(user(), files, config);
     assertThat(c).succeeded();
     assertThat(c).hadWarningContaining(tagged(Message.LOCATOR_BEFORE_AUTHENTICATION)).inFile(files)
@@ -117,11 +122,7 @@ class RouteBoundDiagnosticsTest {
         "    @GET public String read() { return \"\"; }",
         "  }",
         "}");
-    JavaFileObject config = source("Config",
-        "@JwtSecured(secret = \"${JWT_SECRET}\")",
-        "final class Config {",
-        "  @UserRetriever static User user(Token token) { return null; }",
-        "}");
+    JavaFileObject config = plainConfig();
     Compilation c = compile(user(), files, config);
     assertThat(c).succeededWithoutWarnings();
     String guard = c.generatedSourceFile("test.ConfigJwtLocatorGuard").orElseThrow().getCharContent(true).toString();
@@ -142,11 +143,7 @@ class RouteBoundDiagnosticsTest {
         "  @RolesAllowed({\"auditor\", \"clerk\"}) public String report(String y) { return y; }",
         "  public String all() { return \"\"; }",
         "}");
-    JavaFileObject config = source("Config",
-        "@JwtSecured(secret = \"${JWT_SECRET}\")",
-        "final class Config {",
-        "  @UserRetriever static User user(Token token) { return null; }",
-        "}");
+    JavaFileObject config = plainConfig();
     Compilation c = compile(user(), api, impl, config);
     assertThat(c).succeededWithoutWarnings();
     String report = routes(c, "test.Config");
@@ -197,11 +194,7 @@ class RouteBoundDiagnosticsTest {
   void applicationsWithDifferentPathsAndNoneNearAreAmbiguous() {
     JavaFileObject one = application("one.OneApplication", "/one");
     JavaFileObject two = application("two.TwoApplication", "/two");
-    JavaFileObject config = source("Config",
-        "@JwtSecured(secret = \"${JWT_SECRET}\")",
-        "final class Config {",
-        "  @UserRetriever static User user(Token token) { return null; }",
-        "}");
+    JavaFileObject config = plainConfig();
     Compilation c = compile(user(), one, two, config);
     assertThat(c).hadErrorContaining(tagged(Message.APPLICATION_PATH_AMBIGUOUS)).inFile(config)
         .onLineContaining("@JwtSecured");
@@ -223,11 +216,7 @@ class RouteBoundDiagnosticsTest {
         "final class Hidden {",
         "  @jakarta.ws.rs.GET public String get() { return \"\"; }",
         "}"));
-    JavaFileObject config = source("Config",
-        "@JwtSecured(secret = \"${JWT_SECRET}\")",
-        "final class Config {",
-        "  @UserRetriever static User user(Token token) { return null; }",
-        "}");
+    JavaFileObject config = plainConfig();
     Compilation c = compile(user(), hidden, config);
     assertThat(c).hadErrorContaining(tagged(Message.RESOURCE_NOT_ACCESSIBLE)).inFile(config)
         .onLineContaining("@JwtSecured");
