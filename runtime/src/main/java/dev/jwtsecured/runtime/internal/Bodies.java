@@ -116,10 +116,12 @@ public final class Bodies {
       return s;
     }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(s.length());
-    for (int i = 0; i < s.length(); i++) {
+    int i = 0;
+    while (i < s.length()) {
       char c = s.charAt(i);
       if (c == '+') {
         bytes.write(' ');
+        i++;
       } else if (c == '%') {
         int hi = i + 2 < s.length() ? Character.digit(s.charAt(i + 1), 16) : -1;
         int lo = hi < 0 ? -1 : Character.digit(s.charAt(i + 2), 16);
@@ -127,10 +129,15 @@ public final class Bodies {
           throw new TokenError("invalid_request", "The form has a malformed percent-escape");
         }
         bytes.write(hi * 16 + lo);
-        i += 2;
+        i += 3;
       } else {
-        byte[] utf8 = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-        bytes.write(utf8, 0, utf8.length);
+        // A run of other characters, as UTF-8 (whole surrogate pairs stay together).
+        int end = i;
+        while (end < s.length() && s.charAt(end) != '%' && s.charAt(end) != '+') {
+          end++;
+        }
+        bytes.writeBytes(s.substring(i, end).getBytes(StandardCharsets.UTF_8));
+        i = end;
       }
     }
     try {
@@ -142,4 +149,5 @@ public final class Bodies {
       throw new TokenError("invalid_request", "The form has a malformed percent-escape");
     }
   }
+
 }

@@ -1,0 +1,36 @@
+package dev.jwtsecured.runtime.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The token endpoint's own form decoding. */
+class BodiesTest {
+  @Test
+  void decodesPlusEscapesAndRawText() {
+    var form = Bodies.form("username=ada+lovelace&password=p%C3%A4ss%26word&scope=read%20write&note=caf\u00e9\uD83D\uDE00%21");
+    assertEquals(List.of("ada lovelace"), form.get("username"));
+    assertEquals(List.of("p\u00e4ss&word"), form.get("password"));
+    assertEquals(List.of("read write"), form.get("scope"));
+    assertEquals(List.of("caf\u00e9\uD83D\uDE00!"), form.get("note"));
+  }
+
+  @Test
+  void keepsRepeatedAndEmptyFields() {
+    var form = Bodies.form("a=1&a=2&&b=&c");
+    assertEquals(List.of("1", "2"), form.get("a"));
+    assertEquals(List.of(""), form.get("b"));
+    assertEquals(List.of(""), form.get("c"));
+  }
+
+  @Test
+  void refusesMalformedEscapesAndInvalidUtf8() {
+    for (String bad : new String[] {"a=%", "a=%4", "a=%zz", "a=%C3%28", "a=%FF"}) {
+      PasswordGrant.TokenError e = assertThrows(PasswordGrant.TokenError.class, () -> Bodies.form(bad), bad);
+      assertEquals("invalid_request", e.error());
+      assertEquals(400, e.status());
+    }
+  }
+}
