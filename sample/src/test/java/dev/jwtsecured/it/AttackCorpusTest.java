@@ -12,6 +12,7 @@ import dev.jwtsecured.it.secured.ItSecurityJwtFeature;
 import dev.jwtsecured.runtime.AuthFailure;
 import dev.jwtsecured.testing.Jwts;
 import dev.jwtsecured.testing.RawHttp;
+import dev.jwtsecured.testing.ServerPerClass;
 import dev.jwtsecured.testing.TestServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -48,18 +50,23 @@ class AttackCorpusTest {
       Arrays.stream(AuthFailure.values()).map(AuthFailure::description).collect(Collectors.toSet());
   static final String LOGINS_SECRET = "corpus-logins-secret-corpus-logins-secret";
 
-  static TestServer server;
-  static TestServer logins;
+  @RegisterExtension
+  static final ServerPerClass SERVER = new ServerPerClass(() -> TestServer.start(
+      new ItApplication(s -> s.secret(SECRET)).feature(), ItSecurityJwtFeature.classes(), ItApplication.resources()));
+  @RegisterExtension
+  static final ServerPerClass LOGINS = new ServerPerClass("logins", () -> TestServer.start(
+      new LoginsSecurityJwtFeature(LoginsSecurityJwtFeature.settings().secret(LOGINS_SECRET).build()),
+      LoginsSecurityJwtFeature.classes(), LoginsSecurity.WhoAmI.class));
+
+  TestServer server;
+  TestServer logins;
   /** A listener that any key-fetching code would call: jku, x5u and URL-shaped kid values all point here. */
   static ServerSocket canary;
   static final AtomicInteger canaryConnections = new AtomicInteger();
   static Thread canaryThread;
 
   @BeforeAll
-  static void start() throws IOException {
-    server = TestServer.start(new ItApplication(s -> s.secret(SECRET)).feature(), ItSecurityJwtFeature.classes(), ItApplication.resources());
-    logins = TestServer.start(new LoginsSecurityJwtFeature(LoginsSecurityJwtFeature.settings()
-        .secret(LOGINS_SECRET).build()), LoginsSecurityJwtFeature.classes(), LoginsSecurity.WhoAmI.class);
+  static void startCanary() throws IOException {
     canary = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     canary.setSoTimeout(200);
     canaryThread = new Thread(() -> {
@@ -80,16 +87,16 @@ class AttackCorpusTest {
   }
 
   @AfterAll
-  static void stop() throws Exception {
-    server.close();
-    logins.close();
+  static void stopCanary() throws Exception {
     canary.close();
     canaryThread.join(2_000);
     assertEquals(0, canaryConnections.get(), "something fetched a key from a URL in a token");
   }
 
   @BeforeEach
-  void reset() {
+  void reset(TestServer server, @ServerPerClass.Named("logins") TestServer logins) {
+    this.server = server;
+    this.logins = logins;
     ItApplication.reset();
     ItApplication.know("alice");
   }

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jwtsecured.it.secured.ItApplication;
 import dev.jwtsecured.it.secured.ItSecurityJwtFeature;
 import dev.jwtsecured.testing.RawHttp;
+import dev.jwtsecured.testing.ServerPerClass;
 import dev.jwtsecured.testing.TestServer;
 import java.util.Random;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Mutation fuzzing through real HTTP, seeded so that a failure replays: byte flips, insertions, deletions,
@@ -26,18 +26,10 @@ class FuzzTest {
   static final String ALPHABET =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.=+/~ \t,;:\"'\\%{}[]\u00e9\u0000\u007f";
 
-  static TestServer server;
-
-  @BeforeAll
-  static void start() {
-    server = TestServer.start(new ItApplication(s -> s.secret(ItSecurityTest.SECRET)).feature(), ItSecurityJwtFeature.classes(),
-        ItApplication.resources());
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension
+  static final ServerPerClass SERVER = new ServerPerClass(() -> TestServer.start(
+      new ItApplication(s -> s.secret(ItSecurityTest.SECRET)).feature(), ItSecurityJwtFeature.classes(),
+      ItApplication.resources()));
 
   static String mutate(String s, Random random) {
     StringBuilder b = new StringBuilder(s);
@@ -74,7 +66,7 @@ class FuzzTest {
   }
 
   @Test
-  void mutatedTokensAndHeadersNeverGetIn() {
+  void mutatedTokensAndHeadersNeverGetIn(TestServer server) {
     Random random = new Random(SEED);
     ItApplication.reset();
     ItApplication.know("alice");

@@ -12,6 +12,7 @@ import dev.jwtsecured.it.secured.ItSecurityJwtFeature;
 import dev.jwtsecured.runtime.AuthFailure;
 import dev.jwtsecured.testing.Jwts;
 import dev.jwtsecured.testing.RawHttp;
+import dev.jwtsecured.testing.ServerPerClass;
 import dev.jwtsecured.testing.TestServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -19,10 +20,9 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -41,24 +41,18 @@ class ItSecurityTest {
       Arrays.stream(AuthFailure.values()).map(AuthFailure::description).collect(Collectors.toSet());
   static final ObjectMapper JSON = new ObjectMapper();
 
-  static TestServer server;
-  static RawHttp http;
-  static ItApplication application;
+  @RegisterExtension
+  static final ServerPerClass SERVER = ServerPerClass.withFixture(ItApplication.class,
+      () -> new ItApplication(s -> s.secret(SECRET)),
+      application -> TestServer.start(application.feature(), ItSecurityJwtFeature.classes(), ItApplication.resources()));
 
-  @BeforeAll
-  static void start() {
-    application = new ItApplication(s -> s.secret(SECRET));
-    server = TestServer.start(application.feature(), ItSecurityJwtFeature.classes(), ItApplication.resources());
-    http = server.http;
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  RawHttp http;
+  ItApplication application;
 
   @BeforeEach
-  void reset() {
+  void reset(TestServer server, ItApplication application) {
+    this.http = server.http;
+    this.application = application;
     ItApplication.reset();
     ItApplication.know("alice");
     ItApplication.know("bob");
@@ -77,7 +71,7 @@ class ItSecurityTest {
   }
 
   /** Logs in through the excluded /login resource and returns the JWT from the body. */
-  static String login(String sub, String... roles) throws Exception {
+  String login(String sub, String... roles) throws Exception {
     StringBuilder query = new StringBuilder("/login?sub=" + sub);
     for (String r : roles) {
       query.append("&role=").append(r);
@@ -87,7 +81,7 @@ class ItSecurityTest {
     return JSON.readTree(r.body).get("token").asText();
   }
 
-  static RawHttp.Response get(String path, String... headers) {
+  RawHttp.Response get(String path, String... headers) {
     return http.send("GET", path, headers);
   }
 

@@ -9,13 +9,13 @@ import dev.jwtsecured.it.secured.ItApplication;
 import dev.jwtsecured.it.secured.ItSecurityJwtFeature;
 import dev.jwtsecured.testing.Jwts;
 import dev.jwtsecured.testing.RawHttp;
+import dev.jwtsecured.testing.ServerPerClass;
 import dev.jwtsecured.testing.TestServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -25,32 +25,29 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class TransportAndBypassTest {
   static final String LOGINS_SECRET = "transport-logins-secret-transport-logins!";
-  static TestServer server;
-  static TestServer cookies;
-  static String token;
+  @RegisterExtension
+  static final ServerPerClass SERVER = new ServerPerClass(() -> TestServer.start(
+      new ItApplication(s -> s.secret(ItSecurityTest.SECRET)).feature(), ItSecurityJwtFeature.classes(),
+      ItApplication.resources()));
+  @RegisterExtension
+  static final ServerPerClass COOKIES = new ServerPerClass("cookies", () -> TestServer.start(
+      new LoginsSecurityJwtFeature(LoginsSecurityJwtFeature.settings().secret(LOGINS_SECRET).build()),
+      LoginsSecurityJwtFeature.classes(), LoginsSecurity.WhoAmI.class));
 
-  @BeforeAll
-  static void start() {
-    server = TestServer.start(new ItApplication(s -> s.secret(ItSecurityTest.SECRET)).feature(), ItSecurityJwtFeature.classes(),
-        ItApplication.resources());
-    cookies = TestServer.start(new LoginsSecurityJwtFeature(LoginsSecurityJwtFeature.settings()
-        .secret(LOGINS_SECRET).build()), LoginsSecurityJwtFeature.classes(), LoginsSecurity.WhoAmI.class);
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-    cookies.close();
-  }
+  TestServer server;
+  TestServer cookies;
+  String token;
 
   @BeforeEach
-  void reset() {
+  void reset(TestServer server, @ServerPerClass.Named("cookies") TestServer cookies) {
+    this.server = server;
+    this.cookies = cookies;
     ItApplication.reset();
     ItApplication.know("alice");
     token = ItSecurityTest.valid("alice");
   }
 
-  static RawHttp.Response admin(String... headers) {
+  RawHttp.Response admin(String... headers) {
     return server.http.send("GET", "/admin", headers);
   }
 
@@ -137,7 +134,7 @@ class TransportAndBypassTest {
     assertEquals(0, ItApplication.protectedRuns());
   }
 
-  static String cookieToken() {
+  String cookieToken() {
     long now = Instant.now().getEpochSecond();
     return Jwts.hs256("{\"sub\":\"carol\",\"iat\":" + now + ",\"exp\":" + (now + 60)
         + ",\"iss\":\"https://issuer.test\",\"aud\":\"api\"}", LOGINS_SECRET.getBytes(StandardCharsets.UTF_8));
