@@ -269,17 +269,6 @@ public final class JwtAuth {
   }
 
   /**
-   * The token endpoint's answer (RFC 6749 section 5.1) for a password grant the authenticator accepted: 200, the
-   * OAuth2 body, {@code Cache-Control: no-store}, {@code Pragma: no-cache}, and for cookie transport the cookie. The
-   * {@code scope} claim holds the requested scopes that {@code grant} grants: none when it names none.
-   *
-   * @param grant the authenticator's answer; {@code null} means bad credentials and gives {@code invalid_grant}
-   */
-  public Response tokenResponse(PasswordGrant request, Grant grant) {
-    return tokenResponse(request, grant, null);
-  }
-
-  /**
    * Answers 429 with {@code Retry-After} when the login throttle holds this attempt back; call it before the
    * authenticator, so that a throttled guess costs no password check.
    *
@@ -306,22 +295,21 @@ public final class JwtAuth {
   }
 
   /**
-   * The token endpoint's answer, as {@link #tokenResponse(PasswordGrant, Grant)}, that also tells the login throttle
-   * how the attempt went.
+   * The token endpoint's answer (RFC 6749 section 5.1) for a password grant: 200, the OAuth2 body, {@code
+   * Cache-Control: no-store}, {@code Pragma: no-cache}, and for cookie transport the cookie. The {@code scope} claim
+   * holds the requested scopes that {@code grant} grants: none when it names none. The login throttle learns how the
+   * attempt went, keyed by user name and by the client address from {@code headers} (which may be {@code null}).
+   *
+   * @param grant the authenticator's answer; {@code null} means bad credentials and gives {@code invalid_grant}
    */
   public Response tokenResponse(PasswordGrant request, Grant grant, HttpHeaders headers) {
-    if (headers != null) {
-      String client = clientAddress(headers);
-      if (grant == null) {
-        settings.loginThrottle().failed(request.username(), client);
-      } else {
-        settings.loginThrottle().succeeded(request.username(), client);
-      }
-    }
+    String client = clientAddress(headers);
     if (grant == null) {
+      settings.loginThrottle().failed(request.username(), client);
       // One answer for an unknown user and a wrong password: the endpoint does not tell which.
       return new PasswordGrant.TokenError("invalid_grant", "The user name or password is wrong").response();
     }
+    settings.loginThrottle().succeeded(request.username(), client);
     Set<String> scopes = new LinkedHashSet<>(request.scopes());
     scopes.retainAll(grant.scopes());
     return login(grant.subject()).roles(grant.roles()).scopes(scopes).extras(grant.extras()).tokenResponse();
