@@ -1,5 +1,6 @@
 package dev.jwtsecured.processor;
 
+import dev.jwtsecured.processor.validation.Message;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;

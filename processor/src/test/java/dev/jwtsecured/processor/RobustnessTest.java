@@ -1,5 +1,6 @@
 package dev.jwtsecured.processor;
 
+import dev.jwtsecured.processor.validation.Message;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
 import static dev.jwtsecured.processor.Sources.source;

@@ -5,27 +5,21 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
  * What an {@code @Authenticator} grants for good credentials: the token's subject, and optionally roles, scopes and
  * extras. Immutable; the {@code with*} methods return copies.
  */
-public final class Grant {
-  private final String subject;
-  private final Set<String> roles;
-  private final Set<String> scopes;
-  private final Map<String, Object> extras;
-
-  private Grant(String subject, Set<String> roles, Set<String> scopes, Map<String, Object> extras) {
+public record Grant(String subject, Set<String> roles, Set<String> scopes, Map<String, Object> extras) {
+  /** Copies every collection; {@code subject} must not be empty. */
+  public Grant {
     if (subject == null || subject.isEmpty()) {
       throw new IllegalArgumentException("a grant needs a non-empty subject");
     }
-    this.subject = subject;
-    this.roles = Collections.unmodifiableSet(new LinkedHashSet<>(roles));
-    this.scopes = Collections.unmodifiableSet(new LinkedHashSet<>(scopes));
-    this.extras = Collections.unmodifiableMap(new LinkedHashMap<>(extras));
+    roles = Collections.unmodifiableSet(new LinkedHashSet<>(roles));
+    scopes = Collections.unmodifiableSet(new LinkedHashSet<>(scopes));
+    extras = Collections.unmodifiableMap(new LinkedHashMap<>(extras));
   }
 
   /** A grant for {@code subject} with no roles, no scopes and no extras. */
@@ -52,33 +46,7 @@ public final class Grant {
     return new Grant(subject, roles, scopes, new LinkedHashMap<>(extras));
   }
 
-  public String subject() {
-    return subject;
-  }
-
-  public Set<String> roles() {
-    return roles;
-  }
-
-  public Set<String> scopes() {
-    return scopes;
-  }
-
-  public Map<String, Object> extras() {
-    return extras;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof Grant g && g.subject.equals(subject) && g.roles.equals(roles) && g.scopes.equals(scopes)
-        && g.extras.equals(extras);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(subject, roles, scopes, extras);
-  }
-
+  /** Leaves the extras out: they are the application's and may hold what a log should not. */
   @Override
   public String toString() {
     return "Grant{sub=" + subject + ", roles=" + roles + ", scopes=" + scopes + "}";

@@ -1,27 +1,25 @@
 package dev.jwtsecured.runtime;
 
-
 /** The JWS algorithms jwtsecured signs and verifies with: HMAC with SHA-2 (RFC 7518 section 3.2). */
 public enum JwsAlgorithm {
-  HS256("HmacSHA256", 32),
-  HS384("HmacSHA384", 48),
-  HS512("HmacSHA512", 64);
+  HS256(256),
+  HS384(384),
+  HS512(512);
 
-  private final String jcaName;
-  private final int minimumSecretBytes;
+  /** The SHA-2 variant's output size. */
+  private final int bits;
 
-  JwsAlgorithm(String jcaName, int minimumSecretBytes) {
-    this.jcaName = jcaName;
-    this.minimumSecretBytes = minimumSecretBytes;
+  JwsAlgorithm(int bits) {
+    this.bits = bits;
   }
 
   /** The secret must have at least as many bytes as the hash output. */
   public int minimumSecretBytes() {
-    return minimumSecretBytes;
+    return bits / 8;
   }
 
   /** The JCA name of the MAC ({@code HmacSHA256}, ...). */
   public String jcaName() {
-    return jcaName;
+    return "HmacSHA" + bits;
   }
 }

@@ -1,8 +1,6 @@
 package dev.jwtsecured.runtime.internal;
 
 import dev.jwtsecured.runtime.JwtAuth;
-import dev.jwtsecured.runtime.internal.Bodies;
-import dev.jwtsecured.runtime.internal.Json;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -21,32 +19,16 @@ import java.util.Set;
  *
  * <p>Rules: {@code grant_type}, {@code username} and {@code password} are required, each exactly once;
  * {@code grant_type} must be {@code password}; every requested scope must be one the configuration declares. A
- * violation is a {@link TokenError}. Credentials are never part of an error.
+ * violation is a {@link TokenError}. Credentials are never part of an error. {@code scopes} are the requested scopes,
+ * all declared by the configuration.
  */
-public final class PasswordGrant {
+public record PasswordGrant(String username, String password, Set<String> scopes) {
   private static final List<String> FIELDS = List.of("grant_type", "username", "password", "scope");
 
-  private final String username;
-  private final String password;
-  private final Set<String> scopes;
-
-  private PasswordGrant(String username, String password, Set<String> scopes) {
-    this.username = username;
-    this.password = password;
-    this.scopes = scopes;
-  }
-
-  public String username() {
-    return username;
-  }
-
-  public String password() {
-    return password;
-  }
-
-  /** The requested scopes, all declared by the configuration. */
-  public Set<String> scopes() {
-    return scopes;
+  /** Leaves the password out. */
+  @Override
+  public String toString() {
+    return "PasswordGrant{username=" + username + ", scopes=" + scopes + "}";
   }
 
   /**

@@ -1,0 +1,108 @@
+package dev.jwtsecured.processor.generation;
+
+import dev.jwtsecured.processor.model.ConfigModel;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.JWT_AUTH;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.JWT_SECURITY_CONTEXT;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.LOGIN;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.SECURITY_CONTEXT;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.TOKEN;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeSpec;
+import java.util.Optional;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Generates {@code FooJwt}: what resources call, with the user typed as the retriever returns it (the seed framework's
+ * {@code request.user} and {@code request.auth}, and its {@code login(...)}). It reads only what JAX-RS injects into
+ * resources on every runtime: {@code SecurityContext} for the user and token, {@code Configuration} for login.
+ */
+public final class AccessPointGenerator implements SourceGenerator {
+  private static final ClassName CONFIGURATION = ClassName.get("jakarta.ws.rs.core", "Configuration");
+
+  @Override
+  public TypeSpec generate(ConfigModel model) {
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(model.accessPointClass())
+            .addJavadoc("The current user, token and login for resources secured by {@link $T}.\n\n", model.configClass())
+            .addJavadoc("<p>Take {@code @Context SecurityContext security} (or {@code @Context Configuration} for\n")
+            .addJavadoc("login) in a resource method and pass it here; every JAX-RS runtime injects both.\n")
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+
+    MethodSpec.Builder user = MethodSpec.methodBuilder("user")
+        .addJavadoc("The user the retriever returned for this request's token.\n\n")
+        .addJavadoc("@throws jakarta.ws.rs.NotAuthorizedException a 401 when this configuration did not authenticate\n")
+        .addJavadoc("    the request (a public operation called without a valid token)\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(model.userType())
+        .addParameter(SECURITY_CONTEXT, "security");
+    if (model.userTypeIsParameterized()) {
+      user.addAnnotation(unchecked());
+    }
+    type.addMethod(user
+        .addComment("The filter stored what $T.$N returned for this request.", model.configClass(),
+            model.retriever().name())
+        .addStatement("return ($T) $T.requirePrincipal(security, $T.class).user()", model.userType(),
+            JWT_SECURITY_CONTEXT, model.configClass())
+        .build());
+
+    MethodSpec.Builder currentUser = MethodSpec.methodBuilder("currentUser")
+        .addJavadoc("The user, or empty when the request carried no valid token (a public operation).\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(ParameterizedTypeName.get(ClassName.get(Optional.class), model.userType()))
+        .addParameter(SECURITY_CONTEXT, "security");
+    if (model.userTypeIsParameterized()) {
+      currentUser.addAnnotation(unchecked());
+    }
+    type.addMethod(currentUser
+        .addStatement("return $T.ofNullable($T.principal(security, $T.class)).map(p -> ($T) p.user())",
+            Optional.class, JWT_SECURITY_CONTEXT, model.configClass(), model.userType())
+        .build());
+
+    type.addMethod(MethodSpec.methodBuilder("token")
+        .addJavadoc("The verified token of this request.\n\n")
+        .addJavadoc("@throws jakarta.ws.rs.NotAuthorizedException a 401 when this configuration did not authenticate\n")
+        .addJavadoc("    the request\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(TOKEN)
+        .addParameter(SECURITY_CONTEXT, "security")
+        .addStatement("return $T.requirePrincipal(security, $T.class).token()", JWT_SECURITY_CONTEXT,
+            model.configClass())
+        .build());
+
+    type.addMethod(MethodSpec.methodBuilder("isAuthenticated")
+        .addJavadoc("Whether this request carried a valid token for a known user of this configuration.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(boolean.class)
+        .addParameter(SECURITY_CONTEXT, "security")
+        .addStatement("return $T.principal(security, $T.class) != null", JWT_SECURITY_CONTEXT, model.configClass())
+        .build());
+
+    type.addMethod(MethodSpec.methodBuilder("login")
+        .addJavadoc("Starts a login for {@code subject}: set options on the returned {@link $T}, then build its\n", LOGIN)
+        .addJavadoc("{@code response()}. {@code application} is the resource's {@code @Context Configuration}.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(LOGIN)
+        .addParameter(CONFIGURATION, "application")
+        .addParameter(String.class, "subject")
+        .addStatement("return $T.of(application, $T.class).login(subject)", JWT_AUTH, model.configClass())
+        .build());
+    type.addMethod(MethodSpec.methodBuilder("logout")
+        .addJavadoc("A logout response to finish and build: 204, and for cookie transport the {@code Set-Cookie}\n")
+        .addJavadoc("that deletes the token cookie. It does not revoke the token: a {@code @RevocationCheck} does.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(ClassName.get("jakarta.ws.rs.core", "Response").nestedClass("ResponseBuilder"))
+        .addParameter(CONFIGURATION, "application")
+        .addStatement("return $T.of(application, $T.class).logout()", JWT_AUTH, model.configClass())
+        .build());
+    return type.build();
+  }
+
+  private static AnnotationSpec unchecked() {
+    return AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build();
+  }
+}

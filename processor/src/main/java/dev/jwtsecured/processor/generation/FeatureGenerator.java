@@ -1,0 +1,198 @@
+package dev.jwtsecured.processor.generation;
+
+import dev.jwtsecured.processor.model.ConfigModel;
+import dev.jwtsecured.processor.model.SettingsModel;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.FEATURE;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.FEATURE_CONTEXT;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.JWS_ALGORITHM;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.JWT_AUTH;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.JWT_SETTINGS;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.ROUTE_SCOPE;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.SAME_SITE;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.TRANSPORT;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.UNSEEN_METHODS;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.jwtsecured.processor.model.SettingsModel.SameSite;
+import dev.jwtsecured.processor.model.SettingsModel.Transport;
+import dev.jwtsecured.processor.model.SettingsModel.UnseenMethods;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+
+/** Generates {@code FooJwtFeature}: the one class an application registers (the seed framework's {@code on_app_init}). */
+public final class FeatureGenerator implements SourceGenerator {
+
+  @Override
+  public TypeSpec generate(ConfigModel model) {
+    ClassName config = model.configClass();
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(model.featureClass())
+            .addJavadoc("Installs JWT security as {@link $T} configures it: register an instance with the JAX-RS\n", config)
+            .addJavadoc("application. Creating it resolves the secret, so a missing or weak secret fails at start-up.\n")
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addSuperinterface(FEATURE)
+            .addField(JWT_AUTH, "auth", Modifier.PRIVATE, Modifier.FINAL);
+
+    if (model.needsInstance()) {
+      type.addField(config, "config", Modifier.PRIVATE, Modifier.FINAL);
+      if (model.hasNoArgConstructor()) {
+        type.addMethod(MethodSpec.constructorBuilder()
+            .addJavadoc("Creates the configuration with its no-argument constructor and the settings of\n")
+            .addJavadoc("{@code @JwtSecured}.\n")
+            .addModifiers(Modifier.PUBLIC)
+            .addStatement("this(new $T())", config)
+            .build());
+      }
+      type.addMethod(MethodSpec.constructorBuilder()
+          .addJavadoc("Uses {@code config} and the settings of {@code @JwtSecured}.\n")
+          .addModifiers(Modifier.PUBLIC)
+          .addParameter(config, "config")
+          .addStatement("this(config, settings().build())")
+          .build());
+      type.addMethod(MethodSpec.constructorBuilder()
+          .addJavadoc("Uses {@code config} and {@code settings}, for example {@link #settings()} with a test clock.\n")
+          .addModifiers(Modifier.PUBLIC)
+          .addParameter(config, "config")
+          .addParameter(JWT_SETTINGS, "settings")
+          .addStatement("this.config = $T.requireNonNull(config)", Objects.class)
+          .addStatement("this.auth = new $T(settings, $T.class, config)", JWT_AUTH, config)
+          .build());
+    } else {
+      type.addMethod(MethodSpec.constructorBuilder()
+          .addJavadoc("Uses the settings of {@code @JwtSecured}.\n")
+          .addModifiers(Modifier.PUBLIC)
+          .addStatement("this(settings().build())")
+          .build());
+      type.addMethod(MethodSpec.constructorBuilder()
+          .addJavadoc("Uses {@code settings}, for example {@link #settings()} with a test clock.\n")
+          .addModifiers(Modifier.PUBLIC)
+          .addParameter(JWT_SETTINGS, "settings")
+          .addStatement("this.auth = new $T(settings, $T.class)", JWT_AUTH, config)
+          .build());
+    }
+
+    type.addMethod(settingsMethod(model));
+    type.addMethod(MethodSpec.methodBuilder("auth")
+        .addJavadoc("The runtime of this configuration: token codec, login, error responses.\n")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(JWT_AUTH)
+        .addStatement("return auth")
+        .build());
+
+    CodeBlock instance = model.needsInstance() ? CodeBlock.of("auth, config") : CodeBlock.of("auth");
+    CodeBlock packages = model.basePackages().stream().map(p -> CodeBlock.of("$S", p))
+        .collect(CodeBlock.joining(", "));
+    MethodSpec.Builder configure = MethodSpec.methodBuilder("configure")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(boolean.class)
+        .addParameter(FEATURE_CONTEXT, "context")
+        .addComment("Published so that other configurations in the application leave these resources alone.")
+        .addStatement("$T scope = new $T($S, $T.of($L), $T::knows, auth.settings().unseenMethods(),\n"
+                + "context.getConfiguration())",
+            ROUTE_SCOPE, ROUTE_SCOPE, model.configClass().canonicalName(), List.class, packages,
+            model.policiesClass())
+        .addStatement("context.property(scope.property(), scope)")
+        .addComment("For the access point's login(application, subject) and logout(application).")
+        .addStatement("context.property(auth.property(), auth)")
+        .addStatement("context.register(new $T($L, scope))", model.policiesClass(), instance);
+    if (!model.guardedLocators().isEmpty()) {
+      configure.addComment("Authenticates before the protected sub-resource locators $L run.",
+          String.join(", ", model.guardedLocators()));
+      configure.addStatement("context.register(new $T(new $T($L, $T.AUTHENTICATED)))", model.locatorGuardClass(),
+          model.filterClass(), instance, GeneratedTypes.ACCESS_RULE);
+    }
+    type.addMethod(configure.addStatement("return true").build());
+    type.addMethod(classesMethod(model));
+    return type.build();
+  }
+
+  /**
+   * {@code classes()}: the resources generated for the configuration, for {@code Application.getClasses()}, which
+   * every JAX-RS runtime honours (RESTEasy ignores resources that a feature registers). Registered as classes, they
+   * find this feature's runtime through the application's configuration.
+   */
+  private static MethodSpec classesMethod(ConfigModel model) {
+    List<CodeBlock> classes = new java.util.ArrayList<>();
+    if (!model.settings().tokenUrl().isEmpty() && model.authenticator().isPresent()) {
+      classes.add(CodeBlock.of("$T.class", model.loginResourceClass()));
+    }
+    if (!model.settings().openApiPath().isEmpty()) {
+      classes.add(CodeBlock.of("$T.class", model.openApiClass()));
+    }
+    MethodSpec.Builder method = MethodSpec.methodBuilder("classes")
+        .addJavadoc("The resources generated for {@link $T}", model.configClass());
+    if (!model.settings().tokenUrl().isEmpty() && model.authenticator().isPresent()) {
+      method.addJavadoc(": the token endpoint at {@code $L}", model.settings().tokenUrl());
+    }
+    if (!model.settings().openApiPath().isEmpty()) {
+      method.addJavadoc(", the OpenAPI document at {@code $L}", model.settings().openApiPath());
+    }
+    return method
+        .addJavadoc(".\nReturn them from {@code Application.getClasses()} beside the application's own, and this\n")
+        .addJavadoc("feature from {@code getSingletons()}.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(ParameterizedTypeName.get(ClassName.get(Set.class),
+            ParameterizedTypeName.get(ClassName.get(Class.class), com.palantir.javapoet.WildcardTypeName.subtypeOf(
+                Object.class))))
+        .addStatement("return $T.of($L)", Set.class, CodeBlock.join(classes, ", "))
+        .build();
+  }
+
+  /** {@code settings()}: a builder holding every value of the annotation, checked at compile time. */
+  private static MethodSpec settingsMethod(ConfigModel model) {
+    SettingsModel s = model.settings();
+    CodeBlock.Builder chain = CodeBlock.builder()
+        .add("return $T.builder()", JWT_SETTINGS)
+        .indent().indent()
+        .add("\n.secret($S)", s.secret());
+    // Only what differs from JwtSettings.Builder's defaults, which are the annotation's defaults.
+    addIf(chain, s.algorithm() != SettingsModel.Algorithm.HS256, "\n.algorithm($T.$L)", JWS_ALGORITHM, s.algorithm());
+    addIf(chain, s.transport() != Transport.HEADER, "\n.transport($T.$L)", TRANSPORT, s.transport());
+    addIf(chain, !s.authHeader().equals("Authorization"), "\n.authHeader($S)", s.authHeader());
+    addIf(chain, !s.realm().equals("api"), "\n.realm($S)", s.realm());
+    addIf(chain, s.expirationSeconds() != 86_400, "\n.expiration($T.ofSeconds($LL))", Duration.class,
+        s.expirationSeconds());
+    addIf(chain, s.leewaySeconds() != 0, "\n.leeway($T.ofSeconds($LL))", Duration.class, s.leewaySeconds());
+    addIf(chain, !s.issuer().isEmpty(), "\n.issuer($S)", s.issuer());
+    addIf(chain, !s.audience().isEmpty(), "\n.audience($L)", list(s.audience()));
+    addIf(chain, !s.tokenUrl().isEmpty(), "\n.tokenUrl($S)", s.tokenUrl());
+    addIf(chain, !s.scopes().isEmpty(), "\n.scopes($L)", list(s.scopes()));
+    addIf(chain, !s.cookieName().equals("token"), "\n.cookieName($S)", s.cookieName());
+    addIf(chain, !s.cookiePath().equals("/"), "\n.cookiePath($S)", s.cookiePath());
+    addIf(chain, !s.cookieDomain().isEmpty(), "\n.cookieDomain($S)", s.cookieDomain());
+    addIf(chain, s.cookieSecure(), "\n.cookieSecure($L)", true);
+    addIf(chain, s.cookieSameSite() != SameSite.LAX, "\n.cookieSameSite($T.$L)", SAME_SITE, s.cookieSameSite());
+    addIf(chain, s.cacheSize() != 10_000, "\n.cacheSize($L)", s.cacheSize());
+    addIf(chain, s.unseenMethods() != UnseenMethods.REQUIRE_TOKEN, "\n.unseenMethods($T.$L)", UNSEEN_METHODS,
+        s.unseenMethods());
+    addIf(chain, s.maxTokenRequestBytes() != 64 * 1024, "\n.maxTokenRequestBytes($L)", s.maxTokenRequestBytes());
+    addIf(chain, !s.clientAddressHeader().isEmpty(), "\n.clientAddressHeader($S)", s.clientAddressHeader());
+    chain.add(";\n").unindent().unindent();
+    return MethodSpec.methodBuilder("settings")
+        .addJavadoc("The settings of {@code @JwtSecured} on {@link $T}; the secret is resolved by {@code build()}.\n",
+            model.configClass())
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(JWT_SETTINGS.nestedClass("Builder"))
+        .addCode(chain.build())
+        .build();
+  }
+
+  private static void addIf(CodeBlock.Builder chain, boolean differs, String format, Object... args) {
+    if (differs) {
+      chain.add(format, args);
+    }
+  }
+
+  private static CodeBlock list(List<String> values) {
+    return CodeBlock.of("$T.of($L)", List.class,
+        values.stream().map(v -> CodeBlock.of("$S", v)).collect(CodeBlock.joining(", ")));
+  }
+}

@@ -1,0 +1,161 @@
+package dev.jwtsecured.processor.generation;
+
+import dev.jwtsecured.processor.model.ConfigModel;
+import dev.jwtsecured.processor.model.HandlerModel;
+import dev.jwtsecured.processor.model.SettingsModel;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.ACCESS_RULE;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.AUTH_EXCEPTION;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.AUTH_FAILURE;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.CONTAINER_REQUEST_CONTEXT;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.CONTAINER_REQUEST_FILTER;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.CONTAINER_RESPONSE_CONTEXT;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.CONTAINER_RESPONSE_FILTER;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.JWT_AUTH;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.JWT_SECURITY_CONTEXT;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.PRIORITIES;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.PRIORITY;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.TOKEN;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Generates {@code FooJwtFilter}, the request filter (ARCHITECTURE.md, "What runs per request"). One instance is bound to each resource method with
+ * that method's rule, so the filter never looks a rule up, and never reads the request path.
+ */
+public final class FilterGenerator implements SourceGenerator {
+
+  @Override
+  public TypeSpec generate(ConfigModel model) {
+    ClassName self = model.filterClass();
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(self)
+            .addJavadoc("Authenticates requests for {@link $T}, as its {@code @JwtSecured} annotation says.\n\n",
+                model.configClass())
+            .addJavadoc("<p>{@link $T} binds one instance to each resource method, with the rule the processor\n",
+                model.policiesClass())
+            .addJavadoc("decided for it, so it runs after JAX-RS matched the request: an unknown path gets 404 and a\n")
+            .addJavadoc("wrong method 405 before any 401.\n")
+            .addAnnotation(AnnotationSpec.builder(PRIORITY).addMember("value", "$T.AUTHENTICATION", PRIORITIES).build())
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addSuperinterface(CONTAINER_REQUEST_FILTER)
+            .addSuperinterface(CONTAINER_RESPONSE_FILTER)
+            .addField(JWT_AUTH, "auth", Modifier.PRIVATE, Modifier.FINAL);
+    if (model.needsInstance()) {
+      type.addField(model.configClass(), "config", Modifier.PRIVATE, Modifier.FINAL);
+    }
+    type.addField(ACCESS_RULE, "rule", Modifier.PRIVATE, Modifier.FINAL);
+
+    MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
+        .addJavadoc("A filter for one resource method, which requires {@code rule}.\n")
+        .addParameter(JWT_AUTH, "auth")
+        .addStatement("this.auth = auth");
+    if (model.needsInstance()) {
+      constructor.addParameter(model.configClass(), "config").addStatement("this.config = config");
+    }
+    type.addMethod(constructor.addParameter(ACCESS_RULE, "rule").addStatement("this.rule = rule").build());
+    type.addMethod(filterMethod(model));
+    type.addMethod(MethodSpec.methodBuilder("filter")
+        .addJavadoc("Adds {@code nosniff}, and {@code Cache-Control: no-store} (or {@code Vary}) to authenticated answers.\n")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(CONTAINER_REQUEST_CONTEXT, "request")
+        .addParameter(CONTAINER_RESPONSE_CONTEXT, "response")
+        .addStatement("auth.secureResponse(request, response)")
+        .build());
+    type.addMethod(authenticateMethod(model));
+    return type.build();
+  }
+
+  private MethodSpec filterMethod(ConfigModel model) {
+    SettingsModel s = model.settings();
+    CodeBlock.Builder body = CodeBlock.builder();
+    if (!s.excludeMethods().isEmpty()) {
+      body.add("// excludeMethods. HEAD is never skipped by default: JAX-RS answers it by running the GET method.\n");
+      CodeBlock condition = s.excludeMethods().stream()
+          .map(m -> CodeBlock.of("method.equals($S)", m))
+          .collect(CodeBlock.joining(" || "));
+      body.addStatement("$T method = request.getMethod()", String.class)
+          .beginControlFlow("if ($L)", condition)
+          .addStatement("auth.skipped(request)")
+          .addStatement("return")
+          .endControlFlow();
+    }
+    body.beginControlFlow("if (rule.isDenyAll())")
+        .addStatement("request.abortWith(auth.reject($T.DENIED))", AUTH_FAILURE)
+        .addStatement("return")
+        .endControlFlow()
+        .add("// Set when the locator guard authenticated this request before a sub-resource locator ran.\n")
+        .addStatement("$T security = auth.authenticatedBefore(request)", JWT_SECURITY_CONTEXT)
+        .beginControlFlow("if (security == null)")
+        .beginControlFlow("try")
+        .addStatement("security = authenticate(request)")
+        .nextControlFlow("catch ($T e)", AUTH_EXCEPTION)
+        .add("// A public operation runs anonymously without a valid token; any other is refused.\n")
+        .beginControlFlow("if (rule.isPublic())")
+        .addStatement("auth.skipped(request)")
+        .nextControlFlow("else")
+        .addStatement("request.abortWith(auth.reject(e.failure()))")
+        .endControlFlow()
+        .addStatement("return")
+        .endControlFlow()
+        .endControlFlow()
+        .add("// @RolesAllowed: the roles and scope claims of the token, read by the security context.\n")
+        .beginControlFlow("if (!rule.allows(security))")
+        .addStatement("request.abortWith(auth.forbidden(rule))")
+        .endControlFlow();
+    return MethodSpec.methodBuilder("filter")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(CONTAINER_REQUEST_CONTEXT, "request")
+        .addCode(body.build())
+        .build();
+  }
+
+  private MethodSpec authenticateMethod(ConfigModel model) {
+    CodeBlock.Builder body = CodeBlock.builder()
+        .addStatement("$T token = auth.authenticate(request)", TOKEN)
+        .addStatement("$T user = $L", model.userType(), retrieverCall(model))
+        .beginControlFlow("if (user == null)")
+        .addStatement("throw new $T($T.UNKNOWN_USER)", AUTH_EXCEPTION, AUTH_FAILURE)
+        .endControlFlow();
+    model.revocationCheck().ifPresent(check ->
+        body.beginControlFlow("if ($L)", call(model, check, "token"))
+            .addStatement("throw new $T($T.REVOKED)", AUTH_EXCEPTION, AUTH_FAILURE)
+            .endControlFlow());
+    body.addStatement("return auth.authenticated(request, token, user)");
+    return MethodSpec.methodBuilder("authenticate")
+        .addJavadoc("Verifies the request's token, then asks the retriever for its user and the revocation check\n")
+        .addJavadoc("whether it still counts; on success the request carries both.\n\n")
+        .addJavadoc("@throws $T when there is no token, or it or its user is refused\n", AUTH_EXCEPTION)
+        .returns(JWT_SECURITY_CONTEXT)
+        .addParameter(CONTAINER_REQUEST_CONTEXT, "request")
+        .addCode(body.build())
+        .build();
+  }
+
+  private static CodeBlock retrieverCall(ConfigModel model) {
+    CodeBlock call = call(model, model.retriever(), "token");
+    switch (model.retriever().returns()) {
+      case OPTIONAL:
+        return CodeBlock.of("$L.orElse(null)", call);
+      case COMPLETION_STAGE:
+        return CodeBlock.of("$T.await($L)", JWT_AUTH, call);
+      case COMPLETION_STAGE_OF_OPTIONAL:
+        return CodeBlock.of("$T.awaitOptional($L)", JWT_AUTH, call);
+      default:
+        return call;
+    }
+  }
+
+  /** {@code config.name(token[, request])} or {@code Config.name(...)} for a static method. */
+  static CodeBlock call(ConfigModel model, HandlerModel handler, String firstArguments) {
+    CodeBlock target = handler.isStatic() ? CodeBlock.of("$T", model.configClass()) : CodeBlock.of("config");
+    return CodeBlock.of("$L.$N($L$L)", target, handler.name(), firstArguments,
+        handler.takesRequest() ? ", request" : "");
+  }
+}

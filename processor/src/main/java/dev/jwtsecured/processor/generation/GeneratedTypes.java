@@ -1,0 +1,56 @@
+package dev.jwtsecured.processor.generation;
+
+import dev.jwtsecured.processor.JwtSecuredProcessor;
+import dev.jwtsecured.processor.model.Names;
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+
+/** Names of the run-time and JAX-RS types generated code refers to, and the {@code @Generated} marker. */
+public final class GeneratedTypes {
+  public static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+
+  private static final String ANNOTATIONS = "dev.jwtsecured";
+  private static final String CONTAINER = "jakarta.ws.rs.container";
+  private static final String CORE = "jakarta.ws.rs.core";
+
+  static final ClassName TOKEN = ClassName.get(Names.RUNTIME, "Token");
+  static final ClassName JWT_AUTH = ClassName.get(Names.RUNTIME, "JwtAuth");
+  static final ClassName JWT_SETTINGS = ClassName.get(Names.RUNTIME, "JwtSettings");
+  static final ClassName JWS_ALGORITHM = ClassName.get(Names.RUNTIME, "JwsAlgorithm");
+  static final ClassName AUTH_EXCEPTION = ClassName.get(Names.RUNTIME_INTERNAL, "AuthException");
+  static final ClassName AUTH_FAILURE = ClassName.get(Names.RUNTIME, "AuthFailure");
+  static final ClassName ACCESS_RULE = ClassName.get(Names.RUNTIME_INTERNAL, "AccessRule");
+  static final ClassName GENERATED_RESOURCE = ClassName.get(Names.RUNTIME_INTERNAL, "GeneratedResource");
+  static final ClassName RESOURCE_METHODS = ClassName.get(Names.RUNTIME_INTERNAL, "ResourceMethods");
+  static final ClassName ROUTE_SCOPE = ClassName.get(Names.RUNTIME_INTERNAL, "RouteScope");
+  static final ClassName LOCATOR_PATHS = ClassName.get(Names.RUNTIME_INTERNAL, "LocatorPaths");
+  static final ClassName JWT_SECURITY_CONTEXT = ClassName.get(Names.RUNTIME, "JwtSecurityContext");
+  static final ClassName LOGIN = ClassName.get(Names.RUNTIME, "Login");
+  static final ClassName GRANT = ClassName.get(Names.RUNTIME, "Grant");
+  static final ClassName TRANSPORT = ClassName.get(ANNOTATIONS, "Transport");
+  static final ClassName SAME_SITE = ClassName.get(ANNOTATIONS, "SameSite");
+  static final ClassName UNSEEN_METHODS = ClassName.get(ANNOTATIONS, "UnseenMethods");
+  static final ClassName CONTAINER_REQUEST_FILTER = ClassName.get(CONTAINER, "ContainerRequestFilter");
+  static final ClassName CONTAINER_REQUEST_CONTEXT = ClassName.get(CONTAINER, "ContainerRequestContext");
+  static final ClassName CONTAINER_RESPONSE_FILTER = ClassName.get(CONTAINER, "ContainerResponseFilter");
+  static final ClassName CONTAINER_RESPONSE_CONTEXT = ClassName.get(CONTAINER, "ContainerResponseContext");
+  static final ClassName RESOURCE_INFO = ClassName.get(CONTAINER, "ResourceInfo");
+  static final ClassName CONTEXT = ClassName.get(CORE, "Context");
+  static final ClassName FEATURE = ClassName.get(CORE, "Feature");
+  static final ClassName DYNAMIC_FEATURE = ClassName.get(CONTAINER, "DynamicFeature");
+  static final ClassName PRE_MATCHING = ClassName.get(CONTAINER, "PreMatching");
+  static final ClassName FEATURE_CONTEXT = ClassName.get(CORE, "FeatureContext");
+  static final ClassName SECURITY_CONTEXT = ClassName.get(CORE, "SecurityContext");
+  static final ClassName PRIORITY = ClassName.get("jakarta.annotation", "Priority");
+  static final ClassName PRIORITIES = ClassName.get("jakarta.ws.rs", "Priorities");
+
+  private GeneratedTypes() {}
+
+  /** {@code @Generated(value = "<processor>", comments = "jwtsecured")}: no date, so output is reproducible. */
+  public static AnnotationSpec generatedAnnotation() {
+    return AnnotationSpec.builder(GENERATED)
+        .addMember("value", "$S", JwtSecuredProcessor.class.getCanonicalName())
+        .addMember("comments", "$S", "jwtsecured")
+        .build();
+  }
+}

@@ -1,0 +1,72 @@
+package dev.jwtsecured.processor.generation;
+
+import dev.jwtsecured.processor.model.ConfigModel;
+import dev.jwtsecured.processor.model.Templates;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.CONTAINER_REQUEST_CONTEXT;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.CONTAINER_REQUEST_FILTER;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.LOCATOR_PATHS;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.PRE_MATCHING;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.PRIORITIES;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.PRIORITY;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+import java.util.regex.Pattern;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Generates {@code FooJwtLocatorGuard}, only for configurations with a sub-resource locator whose every operation needs
+ * a token. JAX-RS runs locators while it matches a request, before any filter bound to the final resource method, so
+ * this pre-matching filter authenticates requests that may reach such a locator: the locator, which is user code, never
+ * runs for a caller without a valid token.
+ */
+public final class LocatorGuardGenerator implements SourceGenerator {
+  private static final ClassName PATTERN = ClassName.get(Pattern.class);
+
+  @Override
+  public boolean applies(ConfigModel model) {
+    return !model.guardedLocators().isEmpty();
+  }
+
+  @Override
+  public TypeSpec generate(ConfigModel model) {
+    CodeBlock patterns = model.guardedLocators().stream()
+        .map(path -> CodeBlock.of("$T.compile($S)", PATTERN, Templates.regex(path) + "(?:/.*)?"))
+        .collect(CodeBlock.joining(",\n"));
+    return TypeSpec.classBuilder(model.locatorGuardClass())
+        .addJavadoc("Authenticates requests for the protected sub-resource locators of {@link $T} before they run.\n",
+            model.configClass())
+        .addJavadoc("A request that may reach one answers 401 here without a valid token, even where the locator\n")
+        .addJavadoc("would have answered 404: asking for a token more often is the safe direction.\n")
+        .addAnnotation(PRE_MATCHING)
+        .addAnnotation(AnnotationSpec.builder(PRIORITY).addMember("value", "$T.AUTHENTICATION", PRIORITIES).build())
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addSuperinterface(CONTAINER_REQUEST_FILTER)
+        .addField(FieldSpec.builder(ArrayTypeName.of(PATTERN), "LOCATORS", Modifier.PRIVATE, Modifier.STATIC,
+                Modifier.FINAL)
+            .addJavadoc("The locators' templates as JAX-RS matches them, and everything below them.\n")
+            .initializer("{$>\n$L$<\n}", patterns)
+            .build())
+        .addField(model.filterClass(), "filter", Modifier.PRIVATE, Modifier.FINAL)
+        .addMethod(MethodSpec.constructorBuilder()
+            .addJavadoc("{@code filter} requires a valid token; what the final resource method needs is checked\n")
+            .addJavadoc("again by its own filter once JAX-RS matched it.\n")
+            .addParameter(model.filterClass(), "filter")
+            .addStatement("this.filter = filter")
+            .build())
+        .addMethod(MethodSpec.methodBuilder("filter")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .addParameter(CONTAINER_REQUEST_CONTEXT, "request")
+            .beginControlFlow("if ($T.matches(request.getUriInfo(), LOCATORS))", LOCATOR_PATHS)
+            .addStatement("filter.filter(request)")
+            .endControlFlow()
+            .build())
+        .build();
+  }
+}

@@ -1,0 +1,274 @@
+package dev.jwtsecured.processor.generation;
+
+import dev.jwtsecured.processor.model.ConfigModel;
+import dev.jwtsecured.processor.model.RouteModel;
+import dev.jwtsecured.processor.model.SettingsModel;
+import dev.jwtsecured.processor.model.Templates;
+import dev.jwtsecured.processor.validation.RouteScanner;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+
+/**
+ * Builds the OpenAPI 3.1 document of a configuration: its security scheme, a root requirement, and every
+ * operation the processor saw with its own requirement ({@code []} for excluded and {@code @PermitAll} ones), the
+ * 401/403 responses of protected ones, and the token endpoint with its request and response schemas. The same tree is
+ * written as JSON and YAML; {@link RouteReportGenerator} writes the route report from the same classification.
+ */
+public final class OpenApiGenerator {
+  private static final List<String> METHOD_ORDER =
+      List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+  public Map<String, Object> document(ConfigModel model) {
+    SettingsModel s = model.settings();
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("openapi", "3.1.0");
+    doc.put("info", map("title", s.openApiTitle(), "version", s.openApiVersion()));
+    doc.put("security", List.of(map(s.schemeName(), List.of())));
+
+    Map<String, Map<String, Object>> paths = new TreeMap<>();
+    Set<String> operationIds = new LinkedHashSet<>();
+    for (RouteModel route : model.routes()) {
+      String path = openApiPath(fullPath(model, route.path()));
+      Map<String, Object> item = paths.computeIfAbsent(path, p -> new TreeMap<>(
+          (a, b) -> Integer.compare(METHOD_ORDER.indexOf(a), METHOD_ORDER.indexOf(b))));
+      String method = route.httpMethod().toLowerCase(java.util.Locale.ROOT);
+      if (!METHOD_ORDER.contains(method) || item.containsKey(method)) {
+        continue; // a custom designator, or a second Java method for the same operation: JAX-RS picks one
+      }
+      item.put(method, operation(model, route, unique(operationIds, operationId(route))));
+    }
+    if (hasTokenEndpoint(model)) {
+      paths.put(openApiPath(tokenUrl(model)), Map.of("post", tokenOperation(model)));
+    }
+    doc.put("paths", paths);
+
+    Map<String, Object> components = new LinkedHashMap<>();
+    components.put("securitySchemes", map(s.schemeName(), scheme(model)));
+    components.put("responses", responses(model));
+    components.put("schemas", schemas(model));
+    doc.put("components", components);
+    return doc;
+  }
+
+  public static boolean hasTokenEndpoint(ConfigModel model) {
+    return !model.settings().tokenUrl().isEmpty() && model.authenticator().isPresent();
+  }
+
+  /** The token endpoint's real path: the application path, then {@code tokenUrl}. */
+  static String tokenUrl(ConfigModel model) {
+    return fullPath(model, model.settings().tokenUrl());
+  }
+
+  public static String fullPath(ConfigModel model, String path) {
+    return RouteScanner.join(model.applicationPath(), path);
+  }
+
+  /** {@code /items/{id: [0-9]+}} becomes {@code /items/{id}}. */
+  static String openApiPath(String template) {
+    return Templates.openApi(template);
+  }
+
+  private Map<String, Object> operation(ConfigModel model, RouteModel route, String operationId) {
+    SettingsModel s = model.settings();
+    Map<String, Object> op = new LinkedHashMap<>();
+    op.put("operationId", operationId);
+    List<Object> parameters = new ArrayList<>();
+    Matcher m = Templates.PARAM.matcher(fullPath(model, route.path()));
+    Set<String> seen = new LinkedHashSet<>();
+    while (m.find()) {
+      if (!seen.add(m.group(1))) {
+        continue;
+      }
+      Map<String, Object> schema = new LinkedHashMap<>();
+      schema.put("type", "string");
+      if (m.group(2) != null && !m.group(2).isBlank()) {
+        schema.put("pattern", "^(?:" + m.group(2).trim() + ")$");
+      }
+      parameters.add(map("name", m.group(1), "in", "path", "required", true, "schema", schema));
+    }
+    if (!parameters.isEmpty()) {
+      op.put("parameters", parameters);
+    }
+    if (!route.consumes().isEmpty() && List.of("POST", "PUT", "PATCH").contains(route.httpMethod())) {
+      Map<String, Object> content = new LinkedHashMap<>();
+      for (String type : route.consumes()) {
+        content.put(type, Map.of());
+      }
+      op.put("requestBody", map("content", content));
+    }
+    RouteModel.Policy policy = route.policy();
+    boolean isProtected = policy == RouteModel.Policy.AUTHENTICATED || policy == RouteModel.Policy.ROLES;
+    if (isProtected) {
+      // An oauth2 requirement lists scopes; roles are no scopes (the token endpoint refuses them), so they are said
+      // in words there, and listed for the other scheme types, whose requirements may name roles (OpenAPI 3.1).
+      boolean oauth2 = hasTokenEndpoint(model);
+      op.put("security", List.of(map(s.schemeName(), oauth2 ? List.of() : route.roles())));
+      if (!route.roles().isEmpty()) {
+        op.put("description", "Requires a token with one of the roles: " + String.join(", ", route.roles()) + ".");
+      }
+    } else if (policy == RouteModel.Policy.DENY_ALL) {
+      op.put("security", List.of(map(s.schemeName(), List.of())));
+    } else {
+      op.put("security", List.of());
+    }
+    if (!isProtected) {
+      op.put("description", switch (policy) {
+        case EXCLUDED -> "Excluded from authentication by an exclude pattern.";
+        case PERMIT_ALL -> "Public: @PermitAll.";
+        case EXCLUDED_METHOD -> "Excluded from authentication by its HTTP method.";
+        default -> "Denied to everyone: @DenyAll.";
+      });
+    }
+    Map<String, Object> responses = new LinkedHashMap<>();
+    if (policy != RouteModel.Policy.DENY_ALL) {
+      Map<String, Object> success = new LinkedHashMap<>();
+      success.put("description", "The operation's response.");
+      if (!route.produces().isEmpty()) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        for (String type : route.produces()) {
+          content.put(type, Map.of());
+        }
+        success.put("content", content);
+      }
+      responses.put("default", success);
+    }
+    if (isProtected) {
+      responses.put("400", ref("responses", "InvalidRequest"));
+      responses.put("401", ref("responses", "Unauthorized"));
+    }
+    if (policy == RouteModel.Policy.DENY_ALL || !route.roles().isEmpty()) {
+      responses.put("403", ref("responses", "Forbidden"));
+    }
+    op.put("responses", responses);
+    return op;
+  }
+
+  private static String operationId(RouteModel route) {
+    return String.join("_", route.resourceClass().simpleNames()) + "_" + route.methodName();
+  }
+
+  private static String unique(Set<String> taken, String id) {
+    String candidate = id;
+    for (int i = 2; !taken.add(candidate); i++) {
+      candidate = id + "_" + i;
+    }
+    return candidate;
+  }
+
+  private Map<String, Object> tokenOperation(ConfigModel model) {
+    Map<String, Object> op = new LinkedHashMap<>();
+    op.put("operationId", "jwtsecured_token");
+    op.put("summary", "OAuth2 token endpoint (password grant, RFC 6749 section 4.3)");
+    op.put("security", List.of());
+    Map<String, Object> tokenRequest = ref("schemas", "OAuth2TokenRequest");
+    op.put("requestBody", map("required", true, "content", map(
+        "application/x-www-form-urlencoded", map("schema", tokenRequest),
+        "application/json", map("schema", tokenRequest))));
+    Map<String, Object> noStore = map(
+        "Cache-Control", map("schema", map("type", "string", "const", "no-store")),
+        "Pragma", map("schema", map("type", "string", "const", "no-cache")));
+    Map<String, Object> responses = new LinkedHashMap<>();
+    responses.put("200", map("description", "The access token (RFC 6749 section 5.1).", "headers", noStore,
+        "content", map("application/json", map("schema", ref("schemas", "OAuth2TokenResponse")))));
+    responses.put("400", map("description", "The request or the credentials were refused (RFC 6749 section 5.2).",
+        "headers", noStore,
+        "content", map("application/json", map("schema", ref("schemas", "OAuth2Error")))));
+    responses.put("415", map("description", "Neither a form nor JSON."));
+    op.put("responses", responses);
+    return op;
+  }
+
+  private Map<String, Object> scheme(ConfigModel model) {
+    SettingsModel s = model.settings();
+    Map<String, Object> scheme = new LinkedHashMap<>();
+    if (hasTokenEndpoint(model)) {
+      scheme.put("type", "oauth2");
+      Map<String, Object> scopes = new LinkedHashMap<>();
+      for (String scope : s.scopes()) {
+        scopes.put(scope, "Scope " + scope);
+      }
+      scheme.put("flows", map("password", map("tokenUrl", tokenUrl(model), "scopes", scopes)));
+    } else if (s.transport() == SettingsModel.Transport.COOKIE) {
+      scheme.put("type", "apiKey");
+      scheme.put("in", "cookie");
+      scheme.put("name", s.cookieName());
+    } else {
+      scheme.put("type", "http");
+      scheme.put("scheme", "bearer");
+      scheme.put("bearerFormat", "JWT");
+    }
+    scheme.put("description", s.description().isEmpty() ? defaultDescription(model) : s.description());
+    return scheme;
+  }
+
+  private static String defaultDescription(ConfigModel model) {
+    SettingsModel s = model.settings();
+    String where = s.transport() == SettingsModel.Transport.COOKIE
+        ? "in the " + s.authHeader() + " header as 'Bearer <jwt>', or in the '" + s.cookieName() + "' cookie"
+        : "in the " + s.authHeader() + " header as 'Bearer <jwt>'";
+    return "A JSON Web Token signed with " + s.algorithm() + ", sent " + where + "."
+        + (hasTokenEndpoint(model) ? " Get one from the token endpoint with a user name and password." : "");
+  }
+
+  private Map<String, Object> responses(ConfigModel model) {
+    Map<String, Object> challenge = map("description",
+        "RFC 6750 challenge: Bearer realm=\"" + model.settings().realm() + "\", with error and error_description for"
+            + " an invalid token.",
+        "schema", map("type", "string"));
+    Map<String, Object> error = map("application/json", map("schema", ref("schemas", "AuthError")));
+    Map<String, Object> responses = new LinkedHashMap<>();
+    responses.put("InvalidRequest", map("description", "Malformed credentials: empty Bearer, or two tokens.",
+        "headers", map("WWW-Authenticate", challenge), "content", error));
+    responses.put("Unauthorized", map("description", "No token, or an invalid, expired or revoked one.",
+        "headers", map("WWW-Authenticate", challenge), "content", error));
+    responses.put("Forbidden", map("description", "The token lacks a role the operation requires.",
+        "headers", map("WWW-Authenticate", challenge), "content", error));
+    return responses;
+  }
+
+  private Map<String, Object> schemas(ConfigModel model) {
+    Map<String, Object> schemas = new LinkedHashMap<>();
+    schemas.put("AuthError", map("type", "object", "required", List.of("status_code", "detail"), "properties", map(
+        "status_code", map("type", "integer"),
+        "detail", map("type", "string"))));
+    if (hasTokenEndpoint(model)) {
+      schemas.put("OAuth2TokenRequest", map("type", "object",
+          "required", List.of("grant_type", "username", "password"),
+          "properties", map(
+              "grant_type", map("type", "string", "enum", List.of("password")),
+              "username", map("type", "string"),
+              "password", map("type", "string", "format", "password"),
+              "scope", map("type", "string", "description", "Space-separated scopes."))));
+      schemas.put("OAuth2TokenResponse", map("type", "object",
+          "required", List.of("access_token", "token_type", "expires_in"),
+          "properties", map(
+              "access_token", map("type", "string"),
+              "token_type", map("type", "string", "enum", List.of("Bearer")),
+              "expires_in", map("type", "integer"),
+              "scope", map("type", "string"))));
+      schemas.put("OAuth2Error", map("type", "object", "required", List.of("error"), "properties", map(
+          "error", map("type", "string", "enum",
+              List.of("invalid_request", "unsupported_grant_type", "invalid_grant", "invalid_scope")),
+          "error_description", map("type", "string"))));
+    }
+    return schemas;
+  }
+
+  private static Map<String, Object> ref(String section, String name) {
+    return map("$ref", "#/components/" + section + "/" + name);
+  }
+
+  /** An ordered map of key-value pairs. */
+  static Map<String, Object> map(Object... keysAndValues) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return m;
+  }
+}

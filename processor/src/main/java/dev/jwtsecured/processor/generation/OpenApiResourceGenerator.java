@@ -1,0 +1,61 @@
+package dev.jwtsecured.processor.generation;
+
+import dev.jwtsecured.processor.model.ConfigModel;
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Generates {@code FooJwtOpenApi}: a resource at {@code openApiPath} that serves the OpenAPI document, held as a
+ * constant (nothing is read from the class path at run time). Always public: the filter lets every request through.
+ */
+public final class OpenApiResourceGenerator implements SourceGenerator {
+  private static final ClassName RESPONSE = ClassName.get("jakarta.ws.rs.core", "Response");
+  /** Chunks keep every string constant far below the class file's 65,535-byte limit. */
+  private static final int CHUNK = 8_000;
+  private static final ClassName PATH = ClassName.get("jakarta.ws.rs", "Path");
+  private static final ClassName GET = ClassName.get("jakarta.ws.rs", "GET");
+  private static final ClassName PRODUCES = ClassName.get("jakarta.ws.rs", "Produces");
+  private static final ClassName MEDIA_TYPE = ClassName.get("jakarta.ws.rs.core", "MediaType");
+
+  @Override
+  public boolean applies(ConfigModel model) {
+    return !model.settings().openApiPath().isEmpty();
+  }
+
+  @Override
+  public TypeSpec generate(ConfigModel model) {
+    String json = JsonTree.compactJson(new OpenApiGenerator().document(model));
+    List<CodeBlock> chunks = new ArrayList<>();
+    for (int i = 0; i < json.length(); i += CHUNK) {
+      chunks.add(CodeBlock.of("$S", json.substring(i, Math.min(json.length(), i + CHUNK))));
+    }
+    return TypeSpec.classBuilder(model.openApiClass())
+        .addJavadoc("Serves the OpenAPI 3.1 document of {@link $T} at {@code $L}.\n", model.configClass(),
+            model.settings().openApiPath())
+        .addAnnotation(AnnotationSpec.builder(PATH).addMember("value", "$S", model.settings().openApiPath()).build())
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addSuperinterface(GeneratedTypes.GENERATED_RESOURCE)
+        .addField(FieldSpec.builder(String.class, "DOCUMENT", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("The document, compact; pretty-printed in {@code META-INF/jwtsecured/$L.openapi.json}.\n",
+                model.configClass().reflectionName())
+            .initializer("$T.join($S,$>\n$L$<)", String.class, "", CodeBlock.join(chunks, ",\n"))
+            .build())
+        .addMethod(MethodSpec.methodBuilder("document")
+            .addAnnotation(GET)
+            .addAnnotation(AnnotationSpec.builder(PRODUCES).addMember("value", "$T.APPLICATION_JSON", MEDIA_TYPE)
+                .build())
+            .addModifiers(Modifier.PUBLIC)
+            .returns(RESPONSE)
+            .addStatement("return $T.ok(DOCUMENT).header($T.NOSNIFF_HEADER, $S).build()", RESPONSE,
+                GeneratedTypes.JWT_AUTH, "nosniff")
+            .build())
+        .build();
+  }
+}

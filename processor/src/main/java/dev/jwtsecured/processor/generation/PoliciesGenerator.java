@@ -1,0 +1,145 @@
+package dev.jwtsecured.processor.generation;
+
+import dev.jwtsecured.processor.model.ConfigModel;
+import dev.jwtsecured.processor.model.RouteModel;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.ACCESS_RULE;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.DYNAMIC_FEATURE;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.FEATURE_CONTEXT;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.JWT_AUTH;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.PRIORITIES;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.RESOURCE_INFO;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.RESOURCE_METHODS;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.ROUTE_SCOPE;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.WildcardTypeName;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Generates {@code FooJwtPolicies}: a JAX-RS {@code DynamicFeature} that, when JAX-RS deploys each resource method,
+ * binds the filter with the rule the processor decided for that method. Methods of other configurations get nothing;
+ * methods nobody compiled get "valid token required" (or 403) from {@code RouteScope}.
+ */
+public final class PoliciesGenerator implements SourceGenerator {
+  private static final ClassName METHOD = ClassName.get("java.lang.reflect", "Method");
+  private static final ParameterizedTypeName ANY_CLASS =
+      ParameterizedTypeName.get(ClassName.get(Class.class), WildcardTypeName.subtypeOf(Object.class));
+
+  @Override
+  public TypeSpec generate(ConfigModel model) {
+    TypeSpec.Builder type = TypeSpec.classBuilder(model.policiesClass())
+        .addJavadoc("Binds {@link $T} to the resource methods of {@link $T}, each with its compile-time rule.\n",
+            model.filterClass(), model.configClass())
+        .addJavadoc("Registered by {@link $T}.\n", model.featureClass())
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addSuperinterface(DYNAMIC_FEATURE)
+        .addField(JWT_AUTH, "auth", Modifier.PRIVATE, Modifier.FINAL);
+    MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
+        .addParameter(JWT_AUTH, "auth")
+        .addStatement("this.auth = auth");
+    if (model.needsInstance()) {
+      type.addField(model.configClass(), "config", Modifier.PRIVATE, Modifier.FINAL);
+      constructor.addParameter(model.configClass(), "config").addStatement("this.config = config");
+    }
+    type.addField(ROUTE_SCOPE, "scope", Modifier.PRIVATE, Modifier.FINAL);
+    type.addMethod(constructor.addParameter(ROUTE_SCOPE, "scope").addStatement("this.scope = scope").build());
+
+    CodeBlock filterArguments = model.needsInstance() ? CodeBlock.of("auth, config, rule") : CodeBlock.of("auth, rule");
+    type.addMethod(MethodSpec.methodBuilder("configure")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(RESOURCE_INFO, "resourceInfo")
+        .addParameter(FEATURE_CONTEXT, "context")
+        .addStatement("$T resourceClass = resourceInfo.getResourceClass()", ANY_CLASS)
+        .addStatement("$T method = resourceInfo.getResourceMethod()", METHOD)
+        .beginControlFlow("if (resourceClass == null || method == null)")
+        .addStatement("return")
+        .endControlFlow()
+        .addStatement("$T rule = rule(resourceClass, method)", ACCESS_RULE)
+        .beginControlFlow("if (rule == null)")
+        .addStatement("rule = scope.unseen(resourceClass, method)")
+        .beginControlFlow("if (rule == null)")
+        .addComment("Another configuration's, or a generated resource that checks what it needs itself.")
+        .addStatement("return")
+        .endControlFlow()
+        .endControlFlow()
+        .addStatement("context.register(new $T($L), $T.AUTHENTICATION)", model.filterClass(), filterArguments,
+            PRIORITIES)
+        .build());
+    type.addMethod(ruleMethod(model.routes()));
+    type.addMethod(knowsMethod(model.routes()));
+    return type.build();
+  }
+
+  private static MethodSpec ruleMethod(List<RouteModel> routes) {
+    Map<String, List<RouteModel>> byClass = byClass(routes);
+    CodeBlock.Builder body = CodeBlock.builder();
+    for (List<RouteModel> group : byClass.values()) {
+      body.beginControlFlow("if (resourceClass == $T.class)", group.get(0).resourceClass());
+      for (RouteModel r : group) {
+        CodeBlock types = r.parameterTypes().stream()
+            .map(t -> CodeBlock.of(", $T.class", t))
+            .collect(CodeBlock.joining(""));
+        body.add("// $L $L\n", r.httpMethod(), r.path())
+            .beginControlFlow("if ($T.is(method, $S$L))", RESOURCE_METHODS, r.methodName(), types)
+            .addStatement("return $L", rule(r))
+            .endControlFlow();
+      }
+      body.endControlFlow();
+    }
+    body.addStatement("return null");
+    return MethodSpec.methodBuilder("rule")
+        .addJavadoc("The rule the processor decided for a resource method it saw, or {@code null}.\n")
+        .addModifiers(Modifier.STATIC)
+        .returns(ACCESS_RULE)
+        .addParameter(ANY_CLASS, "resourceClass")
+        .addParameter(METHOD, "method")
+        .addCode(body.build())
+        .build();
+  }
+
+  private static MethodSpec knowsMethod(List<RouteModel> routes) {
+    CodeBlock condition = byClass(routes).values().stream()
+        .map(group -> CodeBlock.of("resourceClass == $T.class", group.get(0).resourceClass()))
+        .collect(CodeBlock.joining("\n    || "));
+    return MethodSpec.methodBuilder("knows")
+        .addJavadoc("Whether the processor saw {@code resourceClass} for this configuration.\n")
+        .addModifiers(Modifier.STATIC)
+        .returns(boolean.class)
+        .addParameter(ANY_CLASS, "resourceClass")
+        .addStatement("return $L", condition.isEmpty() ? CodeBlock.of("false") : condition)
+        .build();
+  }
+
+  private static Map<String, List<RouteModel>> byClass(List<RouteModel> routes) {
+    Map<String, List<RouteModel>> byClass = new TreeMap<>();
+    for (RouteModel r : routes) {
+      byClass.computeIfAbsent(r.resourceClass().canonicalName(), k -> new ArrayList<>()).add(r);
+    }
+    return byClass;
+  }
+
+  private static CodeBlock rule(RouteModel r) {
+    switch (r.policy()) {
+      case EXCLUDED:
+      case EXCLUDED_METHOD:
+      case PERMIT_ALL:
+        return CodeBlock.of("$T.PUBLIC", ACCESS_RULE);
+      case DENY_ALL:
+        return CodeBlock.of("$T.DENY_ALL", ACCESS_RULE);
+      case ROLES:
+        return CodeBlock.of("$T.rolesAllowed($L)", ACCESS_RULE,
+            r.roles().stream().map(v -> CodeBlock.of("$S", v)).collect(CodeBlock.joining(", ")));
+      default:
+        return CodeBlock.of("$T.AUTHENTICATED", ACCESS_RULE);
+    }
+  }
+}

@@ -1,0 +1,133 @@
+package dev.jwtsecured.processor.generation;
+
+import dev.jwtsecured.processor.model.ConfigModel;
+import dev.jwtsecured.processor.model.HandlerModel;
+import dev.jwtsecured.processor.model.Names;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.CONTEXT;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.GRANT;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.JWT_AUTH;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Generates {@code FooJwtLoginResource}: the OAuth2 password-grant token endpoint at {@code tokenUrl} (RFC 6749
+ * sections 4.3, 5.1 and 5.2). It takes a form, as RFC 6749 and Swagger UI send it, or the same fields as JSON.
+ */
+public final class TokenEndpointGenerator implements SourceGenerator {
+  private static final ClassName PATH = ClassName.get("jakarta.ws.rs", "Path");
+  private static final ClassName POST = ClassName.get("jakarta.ws.rs", "POST");
+  private static final ClassName CONSUMES = ClassName.get("jakarta.ws.rs", "Consumes");
+  private static final ClassName PRODUCES = ClassName.get("jakarta.ws.rs", "Produces");
+  private static final ClassName MEDIA_TYPE = ClassName.get("jakarta.ws.rs.core", "MediaType");
+  private static final ClassName RESPONSE = ClassName.get("jakarta.ws.rs.core", "Response");
+  private static final ClassName MULTIVALUED_MAP = ClassName.get("jakarta.ws.rs.core", "MultivaluedMap");
+  private static final ClassName CONFIGURATION = ClassName.get("jakarta.ws.rs.core", "Configuration");
+  private static final ClassName INPUT_STREAM = ClassName.get("java.io", "InputStream");
+  private static final ClassName HTTP_HEADERS = ClassName.get("jakarta.ws.rs.core", "HttpHeaders");
+  private static final ClassName PASSWORD_GRANT = ClassName.get(Names.RUNTIME_INTERNAL, "PasswordGrant");
+  private static final ClassName TOKEN_ERROR = PASSWORD_GRANT.nestedClass("TokenError");
+
+  @Override
+  public boolean applies(ConfigModel model) {
+    return OpenApiGenerator.hasTokenEndpoint(model);
+  }
+
+  @Override
+  public TypeSpec generate(ConfigModel model) {
+    HandlerModel authenticator = model.authenticator().orElseThrow();
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(model.loginResourceClass())
+            .addJavadoc("The OAuth2 token endpoint of {@link $T} (password grant, RFC 6749 section 4.3).\n\n",
+                model.configClass())
+            .addJavadoc("<p>{@code POST $L} with {@code grant_type=password}, {@code username}, {@code password} and\n",
+                model.settings().tokenUrl())
+            .addJavadoc("optionally {@code scope}, as a form or as JSON. It is always excluded from authentication.\n")
+            .addAnnotation(AnnotationSpec.builder(PATH).addMember("value", "$S", model.settings().tokenUrl()).build())
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addSuperinterface(GeneratedTypes.GENERATED_RESOURCE);
+    type.addMethod(entryPoint(model, "form", "APPLICATION_FORM_URLENCODED", false,
+        "The request as {@code application/x-www-form-urlencoded}, as RFC 6749 and Swagger UI send it."));
+    type.addMethod(entryPoint(model, "json", "APPLICATION_JSON", true, "The same fields as a JSON object."));
+
+    CodeBlock target = authenticator.isStatic() ? CodeBlock.of("$T", model.configClass()) : CodeBlock.of("config");
+    CodeBlock call = CodeBlock.of("$L.$N($L)", target, authenticator.name(), authenticatorArguments(authenticator));
+    CodeBlock granted;
+    switch (authenticator.returns()) {
+      case OPTIONAL:
+        granted = CodeBlock.of("$L.orElse(null)", call);
+        break;
+      case SUBJECT:
+        granted = CodeBlock.of("toGrant($L)", call);
+        break;
+      case OPTIONAL_SUBJECT:
+        granted = CodeBlock.of("$L.map($T::of).orElse(null)", call, GRANT);
+        break;
+      default:
+        granted = call;
+    }
+    MethodSpec.Builder token = MethodSpec.methodBuilder("token")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(RESPONSE)
+        .addParameter(ParameterSpec.builder(CONFIGURATION, "application").build())
+        .addParameter(HTTP_HEADERS, "headers")
+        .addParameter(INPUT_STREAM, "body")
+        .addParameter(boolean.class, "json")
+        .addComment("Published by $T when JAX-RS configured it.", model.featureClass())
+        .addStatement("$T auth = $T.of(application, $T.class)", JWT_AUTH, JWT_AUTH, model.configClass());
+    if (!authenticator.isStatic()) {
+      token.addStatement("$T config = ($T) auth.instance()", model.configClass(), model.configClass());
+    }
+    type.addMethod(token
+        .beginControlFlow("try")
+        .addComment("At most maxTokenRequestBytes are read: 413 beyond, 400 for a bad charset or form.")
+        .addStatement("$T grant = $T.read(headers, body, json, auth.settings().maxTokenRequestBytes(),\n"
+            + "auth.settings().scopes())", PASSWORD_GRANT, PASSWORD_GRANT)
+        .addComment("429 with Retry-After while the login throttle holds this user name or address back.")
+        .addStatement("auth.checkThrottle(grant, headers)")
+        .addComment("null: bad credentials, answered as invalid_grant whether or not the user exists.")
+        .addStatement("$T granted = $L", GRANT, granted)
+        .addStatement("return auth.tokenResponse(grant, granted, headers)")
+        .nextControlFlow("catch ($T e)", TOKEN_ERROR)
+        .addStatement("return e.response()")
+        .endControlFlow()
+        .build());
+    if (authenticator.returns() == HandlerModel.Returns.SUBJECT) {
+      type.addMethod(MethodSpec.methodBuilder("toGrant")
+          .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+          .returns(GRANT)
+          .addParameter(String.class, "subject")
+          .addStatement("return subject == null || subject.isEmpty() ? null : $T.of(subject)", GRANT)
+          .build());
+    }
+    return type.build();
+  }
+
+  private static String authenticatorArguments(HandlerModel authenticator) {
+    return "grant.username(), grant.password()" + (authenticator.takesScopes() ? ", grant.scopes()" : "")
+        + (authenticator.takesRequest() ? ", headers" : "");
+  }
+
+  private static MethodSpec entryPoint(ConfigModel model, String name, String mediaType, boolean json, String doc) {
+    return MethodSpec.methodBuilder(name)
+        .addJavadoc(doc + "\n")
+        .addAnnotation(POST)
+        .addAnnotation(AnnotationSpec.builder(CONSUMES).addMember("value", "$T.$L", MEDIA_TYPE, mediaType).build())
+        .addAnnotation(AnnotationSpec.builder(PRODUCES).addMember("value", "$T.APPLICATION_JSON", MEDIA_TYPE).build())
+        .addModifiers(Modifier.PUBLIC)
+        .returns(RESPONSE)
+        .addParameter(ParameterSpec.builder(CONFIGURATION, "application").addAnnotation(CONTEXT).build())
+        .addParameter(ParameterSpec.builder(HTTP_HEADERS, "headers").addAnnotation(CONTEXT).build())
+        .addParameter(INPUT_STREAM, "body")
+        .addStatement("return token(application, headers, body, $L)", json)
+        .build();
+  }
+
+}

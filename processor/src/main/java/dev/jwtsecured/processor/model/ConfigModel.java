@@ -1,0 +1,77 @@
+package dev.jwtsecured.processor.model;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A validated {@code @JwtSecured} configuration: everything the generators need, and nothing from
+ * {@code javax.lang.model}.
+ *
+ * @param configClass the annotated class
+ * @param basePackages the packages whose resources the configuration secures
+ * @param applicationPath the application's {@code @ApplicationPath}, or empty
+ * @param userType the {@code U} of the user retriever
+ * @param userTypeIsParameterized whether {@code U} has type arguments (its cast from {@code Object} is unchecked)
+ * @param retriever the {@code @UserRetriever} method
+ * @param revocationCheck the {@code @RevocationCheck} method, if any
+ * @param authenticator the {@code @Authenticator} method, if any
+ * @param hasNoArgConstructor whether generated code in the package can call {@code new ConfigClass()}
+ * @param settings the annotation's values
+ * @param routes every JAX-RS operation the configuration secures, sorted, each with its policy
+ * @param guardedLocators templates of the sub-resource locators to authenticate before they run
+ */
+public record ConfigModel(
+    ClassName configClass,
+    List<String> basePackages,
+    String applicationPath,
+    TypeName userType,
+    boolean userTypeIsParameterized,
+    HandlerModel retriever,
+    Optional<HandlerModel> revocationCheck,
+    Optional<HandlerModel> authenticator,
+    boolean hasNoArgConstructor,
+    SettingsModel settings,
+    List<RouteModel> routes,
+    List<String> guardedLocators) {
+
+  public ConfigModel {
+    routes = List.copyOf(routes);
+    guardedLocators = List.copyOf(guardedLocators);
+    basePackages = List.copyOf(basePackages);
+  }
+
+  /** Whether any handler method is an instance method: generated code then holds a configuration instance. */
+  public boolean needsInstance() {
+    return !retriever.isStatic()
+        || revocationCheck.map(h -> !h.isStatic()).orElse(false)
+        || authenticator.map(h -> !h.isStatic()).orElse(false);
+  }
+
+  /** {@code FooJwtFilter}. */
+  public ClassName filterClass() { return generated("JwtFilter"); }
+
+  /** {@code FooJwt}: the typed access point. */
+  public ClassName accessPointClass() { return generated("Jwt"); }
+
+  /** {@code FooJwtFeature}. */
+  public ClassName featureClass() { return generated("JwtFeature"); }
+
+  /** {@code FooJwtLoginResource}. */
+  public ClassName loginResourceClass() { return generated("JwtLoginResource"); }
+
+  /** {@code FooJwtPolicies}: binds the filter to each resource method with its policy. */
+  public ClassName policiesClass() { return generated("JwtPolicies"); }
+
+  /** {@code FooJwtLocatorGuard}: authenticates before protected sub-resource locators run. */
+  public ClassName locatorGuardClass() { return generated("JwtLocatorGuard"); }
+
+  /** {@code FooJwtOpenApi}: serves the OpenAPI document. */
+  public ClassName openApiClass() { return generated("JwtOpenApi"); }
+
+  /** Nested classes join their names with {@code _}: {@code Outer.Config} gives {@code Outer_ConfigJwtFilter}. */
+  private ClassName generated(String suffix) {
+    return ClassName.get(configClass.packageName(), String.join("_", configClass.simpleNames()) + suffix);
+  }
+}

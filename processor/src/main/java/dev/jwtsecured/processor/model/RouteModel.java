@@ -1,0 +1,83 @@
+package dev.jwtsecured.processor.model;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * One JAX-RS operation the processor saw, with the policy it decided for it: a resource method of a root resource
+ * class, inherited from a superclass or interface or declared there, or of a sub-resource class reached through a
+ * locator. The filter, the route report and the OpenAPI document all read {@link #policy()}; none re-derives it.
+ *
+ * @param resourceClass the class JAX-RS reports as the resource class ({@code ResourceInfo.getResourceClass()})
+ * @param methodName the Java method name
+ * @param parameterTypes the erased parameter types, as {@code Method.getParameterTypes()} reports them
+ * @param httpMethod {@code GET}, {@code POST}, ...
+ * @param path the application-relative path template, starting with {@code /}
+ * @param policy what the operation requires
+ * @param roles the roles of {@code @RolesAllowed}, sorted, when {@code policy} is {@link Policy#ROLES}
+ * @param consumes media types of {@code @Consumes} (method, else class), as written
+ * @param produces media types of {@code @Produces} (method, else class), as written
+ * @param locatorPath the template of the outermost sub-resource locator that leads here, or empty for a root resource
+ */
+public record RouteModel(
+    ClassName resourceClass,
+    String methodName,
+    List<TypeName> parameterTypes,
+    String httpMethod,
+    String path,
+    Policy policy,
+    List<String> roles,
+    List<String> consumes,
+    List<String> produces,
+    String locatorPath) {
+
+  public RouteModel {
+    parameterTypes = List.copyOf(parameterTypes);
+    roles = List.copyOf(roles);
+    consumes = List.copyOf(consumes);
+    produces = List.copyOf(produces);
+  }
+
+  /** Sorts routes by resource class, method name, parameter types and path: the order of every generated table. */
+  public static final Comparator<RouteModel> ORDER =
+      Comparator.comparing((RouteModel r) -> r.resourceClass().canonicalName())
+          .thenComparing(RouteModel::methodName)
+          .thenComparing(r -> r.parameterTypes().toString())
+          .thenComparing(RouteModel::path);
+
+  /** What JSR-250 annotations say about an operation, before the configuration's exclusions apply. */
+  public enum Access {
+    PERMIT_ALL,
+    AUTHENTICATED,
+    ROLES,
+    DENY_ALL
+  }
+
+  /** How the filter treats an operation: decided once, at compile time. */
+  public enum Policy {
+    /** A valid token, no role. */
+    AUTHENTICATED("protected", false),
+    /** A valid token with one of the roles. */
+    ROLES("protected", false),
+    /** Public: an {@code exclude} pattern matches the template. */
+    EXCLUDED("excluded", true),
+    /** Public: its HTTP method is in {@code excludeMethods}. */
+    EXCLUDED_METHOD("excluded-method", true),
+    /** Public: {@code @PermitAll}. */
+    PERMIT_ALL("public", true),
+    /** 403 for everyone: {@code @DenyAll} or an empty {@code @RolesAllowed}. */
+    DENY_ALL("denied", false);
+
+    /** The route report's word for it. */
+    public final String label;
+    /** Whether it runs without a token (a valid one still makes the user available). */
+    public final boolean isPublic;
+
+    Policy(String label, boolean isPublic) {
+      this.label = label;
+      this.isPublic = isPublic;
+    }
+  }
+}

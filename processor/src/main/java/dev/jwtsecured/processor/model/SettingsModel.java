@@ -1,0 +1,78 @@
+package dev.jwtsecured.processor.model;
+
+
+import java.util.List;
+
+/** The checked values of {@code @JwtSecured}, durations in seconds, lists in declaration order. */
+public record SettingsModel(
+    String secret,
+    Algorithm algorithm,
+    String tokenUrl,
+    List<String> exclude,
+    List<String> excludeMethods,
+    Transport transport,
+    String authHeader,
+    long expirationSeconds,
+    String issuer,
+    List<String> audience,
+    long leewaySeconds,
+    String realm,
+    String cookieName,
+    String cookiePath,
+    String cookieDomain,
+    boolean cookieSecure,
+    SameSite cookieSameSite,
+    List<String> scopes,
+    String schemeName,
+    String description,
+    String openApiPath,
+    String openApiTitle,
+    String openApiVersion,
+    int cacheSize,
+    UnseenMethods unseenMethods,
+    int maxTokenRequestBytes,
+    String clientAddressHeader) {
+
+  /** The HMAC algorithms {@code algorithm} may name, with the secret length each needs (RFC 7518 section 3.2). */
+  public enum Algorithm {
+    HS256(32),
+    HS384(48),
+    HS512(64);
+
+    /** Bytes a literal secret needs at least. */
+    public final int minimumSecretBytes;
+
+    Algorithm(int minimumSecretBytes) {
+      this.minimumSecretBytes = minimumSecretBytes;
+    }
+  }
+
+  // The annotation module's enums, by constant name. The processor jar stands alone on a processor path, so it never
+  // loads the annotation module's classes (its constants are inlined at compile time, its enums would not be).
+
+  /** {@code dev.jwtsecured.Transport}. */
+  public enum Transport {
+    HEADER,
+    COOKIE
+  }
+
+  /** {@code dev.jwtsecured.SameSite}. */
+  public enum SameSite {
+    STRICT,
+    LAX,
+    NONE
+  }
+
+  /** {@code dev.jwtsecured.UnseenMethods}. */
+  public enum UnseenMethods {
+    REQUIRE_TOKEN,
+    DENY
+  }
+
+  public SettingsModel {
+    exclude = List.copyOf(exclude);
+    excludeMethods = List.copyOf(excludeMethods);
+    audience = List.copyOf(audience);
+    scopes = List.copyOf(scopes);
+  }
+}

@@ -1,0 +1,88 @@
+package dev.jwtsecured.processor.validation;
+
+import dev.jwtsecured.processor.model.Names;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+
+/**
+ * Finds the {@code @ApplicationPath} a configuration's resources are served under: the explicit
+ * {@code applicationPath} member; else the {@code Application} classes in the configuration's packages, then in the
+ * nearest parent package that has one; else the only path in the compilation. Different paths at the level that
+ * decides are an error asking for {@code applicationPath}.
+ */
+public final class ApplicationPaths {
+  private static final Pattern PLAIN_PATH = Pattern.compile("/|(/[A-Za-z0-9._~!$&'()*+=:@-]+)+");
+
+  /** The path (empty for none), the classes it came from, or the problem that stops the configuration. */
+  public record Resolved(String path, List<Element> applications, Optional<Diagnostic> problem) {}
+
+  private final Elements elements;
+  private final RouteScanner scanner;
+
+  public ApplicationPaths(Elements elements, RouteScanner scanner) {
+    this.elements = elements;
+    this.scanner = scanner;
+  }
+
+  public Resolved resolve(TypeElement config, AnnotationMirror mirror, List<String> scope, Collection<String> applications) {
+    Optional<String> explicit = AnnotationValues.string(mirror, "applicationPath");
+    if (explicit.isPresent() && !explicit.get().isEmpty()) {
+      String path = explicit.get();
+      if (!PLAIN_PATH.matcher(path).matches()) {
+        return problem(Message.APPLICATION_PATH_INVALID.format(path), config, mirror);
+      }
+      return new Resolved(path.equals("/") ? "" : path, List.of(), Optional.empty());
+    }
+    List<TypeElement> all = new ArrayList<>();
+    for (String name : applications) {
+      TypeElement t = elements.getTypeElement(name);
+      if (t != null) {
+        all.add(t);
+      }
+    }
+    List<TypeElement> inScope = all.stream().filter(a -> scanner.inScope(a, scope)).toList();
+    if (!inScope.isEmpty()) {
+      return decide(inScope, config, mirror);
+    }
+    for (String p = scanner.packageOf(config); !p.isEmpty(); p = parent(p)) {
+      String pkg = p;
+      List<TypeElement> here = all.stream().filter(a -> scanner.packageOf(a).equals(pkg)).toList();
+      if (!here.isEmpty()) {
+        return decide(here, config, mirror);
+      }
+    }
+    return all.isEmpty() ? new Resolved("", List.of(), Optional.empty()) : decide(all, config, mirror);
+  }
+
+  private Resolved decide(List<TypeElement> candidates, TypeElement config, AnnotationMirror mirror) {
+    TreeSet<String> paths = new TreeSet<>();
+    for (TypeElement a : candidates) {
+      paths.add(RouteScanner.join(RouteScanner.pathOf(a, Names.APPLICATION_PATH).orElse("")));
+    }
+    if (paths.size() > 1) {
+      return problem(Message.APPLICATION_PATH_AMBIGUOUS.format(String.join(", ", paths), paths.first()), config,
+          mirror);
+    }
+    String path = paths.first();
+    return new Resolved(path.equals("/") ? "" : path, List.copyOf(candidates), Optional.empty());
+  }
+
+  private static Resolved problem(Message.Text message, TypeElement config, AnnotationMirror mirror) {
+    return new Resolved("", List.of(),
+        Optional.of(Diagnostic.at(message, config, mirror, AnnotationValues.value(mirror, "applicationPath")
+            .orElse(null))));
+  }
+
+  private static String parent(String pkg) {
+    int dot = pkg.lastIndexOf('.');
+    return dot < 0 ? "" : pkg.substring(0, dot);
+  }
+}

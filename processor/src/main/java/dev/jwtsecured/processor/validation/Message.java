@@ -1,0 +1,183 @@
+package dev.jwtsecured.processor.validation;
+
+import dev.jwtsecured.JwtSecured;
+import java.util.Locale;
+import javax.tools.Diagnostic.Kind;
+
+/**
+ * Every diagnostic the processor reports, in one place. Each has a stable tag ({@code [JwtSecured.WeakSecret]}) that
+ * users can search for and tests import; the text states the rule, the offending value and the fix.
+ */
+public enum Message {
+  NOT_A_CLASS("JwtSecured.NotAClass",
+      "@JwtSecured belongs on a class; %s is a %s. Put it on a plain (top-level or static nested) class"),
+  CLASS_NOT_ACCESSIBLE("JwtSecured.ClassNotAccessible",
+      "A @JwtSecured class must be visible to the code generated in its package; %s is %s. Make it package-private or"
+          + " public, and static if nested"),
+  CLASS_ABSTRACT("JwtSecured.AbstractClass",
+      "A @JwtSecured class must not be abstract, because the generated code may create it; make %s concrete"),
+  NO_USER_RETRIEVER("JwtSecured.NoUserRetriever",
+      "A @JwtSecured class needs exactly one @UserRetriever method; %s has none. Add one, for example"
+          + " 'static Optional<User> user(Token token)'"),
+  SEVERAL_USER_RETRIEVERS("JwtSecured.SeveralUserRetrievers",
+      "A @JwtSecured class needs exactly one @UserRetriever method; %s has %d (%s). Keep one"),
+  SEVERAL_METHODS("JwtSecured.SeveralMethods",
+      "A @JwtSecured class has at most one @%s method; %s has %d (%s). Keep one"),
+  METHOD_NOT_ACCESSIBLE("JwtSecured.MethodNotAccessible",
+      "A @%s method is called by generated code in the same package, so it must not be private; make '%s'"
+          + " package-private or public"),
+  METHOD_GENERIC("JwtSecured.GenericMethod",
+      "A @%s method must not declare type parameters; '%s' declares %s. Use the concrete user type"),
+  METHOD_THROWS("JwtSecured.CheckedException",
+      "A @%s method is called from a request filter, which cannot throw checked exceptions; '%s' declares '%s'."
+          + " Catch it inside the method, or throw an unchecked exception"),
+  RETRIEVER_PARAMETERS("UserRetriever.Signature",
+      "A @UserRetriever method takes (Token) or (Token, ContainerRequestContext); '%s' takes (%s). Change its"
+          + " parameters to one of those"),
+  RETRIEVER_RETURN("UserRetriever.ReturnType",
+      "A @UserRetriever method returns the user type U, Optional<U> or CompletionStage<U>; '%s' returns '%s'. Return"
+          + " the user, or Optional.empty() / null for an unknown user"),
+  REVOCATION_SIGNATURE("RevocationCheck.Signature",
+      "A @RevocationCheck method is 'boolean name(Token)' or 'boolean name(Token, ContainerRequestContext)'; '%s' is"
+          + " '%s'. Change it to one of those"),
+  AUTHENTICATOR_SIGNATURE("Authenticator.Signature",
+      "An @Authenticator method takes (String username, String password[, Set<String> scopes][, HttpHeaders"
+          + " headers]) and returns Grant, Optional<Grant>, String or Optional<String>; '%s' is '%s'. Change it to"
+          + " match (the token endpoint is a resource, where only HttpHeaders, not ContainerRequestContext, is"
+          + " injectable on every JAX-RS runtime)"),
+  TOKEN_URL_WITHOUT_AUTHENTICATOR("JwtSecured.TokenUrlWithoutAuthenticator",
+      "tokenUrl \"%s\" asks for a generated token endpoint, which checks credentials with an @Authenticator method;"
+          + " %s has none. Add one, or remove tokenUrl"),
+  TOKEN_URL_INVALID("JwtSecured.InvalidTokenUrl",
+      "tokenUrl must be a plain absolute path such as \"/login\" (no query, fragment, template, '..' or '//'); got"
+          + " \"%s\""),
+  OPENAPI_PATH_INVALID("JwtSecured.InvalidOpenApiPath",
+      "openApiPath must be a plain absolute path such as \"/schema/openapi.json\"; got \"%s\""),
+  SCHEME_NAME_INVALID("JwtSecured.InvalidSchemeName",
+      "schemeName \"%s\" is not a valid OpenAPI component name; use letters, digits, '.', '_' and '-'"),
+  CACHE_SIZE_INVALID("JwtSecured.InvalidCacheSize",
+      "cacheSize %d is outside 0 to " + JwtSecured.MAX_CACHE_SIZE + "; use 0 to turn the token cache off, or a"
+          + " bound such as 10000 (the cache's tables are allocated up front)"),
+  SECRET_EMPTY("JwtSecured.EmptySecret",
+      "secret must not be empty; set it to a placeholder such as \"${JWT_SECRET}\" and provide the variable at"
+          + " start-up"),
+  SECRET_LITERAL("JwtSecured.LiteralSecret", Kind.WARNING,
+      "secret is a literal, so it ends up in the class files and version control; use a placeholder such as"
+          + " \"${JWT_SECRET}\" and provide the value at start-up"),
+  SECRET_TOO_SHORT("JwtSecured.WeakSecret",
+      "secret has %d bytes but %s needs at least %d (RFC 7518 section 3.2); use a placeholder such as"
+          + " \"${JWT_SECRET}\" with a long random value"),
+  SECRET_WELL_KNOWN("JwtSecured.WellKnownSecret",
+      "secret \"%s\" is a well-known example value that attackers try first; use a placeholder such as"
+          + " \"${JWT_SECRET}\" with a long random value"),
+  ALGORITHM_UNKNOWN("JwtSecured.UnknownAlgorithm",
+      "algorithm \"%s\" is not supported; use \"HS256\", \"HS384\" or \"HS512\""),
+  EXCLUDE_INVALID_REGEX("JwtSecured.InvalidExclude",
+      "exclude \"%s\" is not a valid regular expression: %s. Fix the pattern (exclude entries are Java regular"
+          + " expressions that must match the whole path)"),
+  EXCLUDE_METHOD_INVALID("JwtSecured.InvalidExcludeMethod",
+      "excludeMethods \"%s\" is not an HTTP method; use upper-case method names such as \"OPTIONS\""),
+  DURATION_INVALID("JwtSecured.InvalidDuration",
+      "%s \"%s\" is not a valid ISO-8601 duration%s; write it like \"PT24H\" or \"PT30S\""),
+  HEADER_NAME_INVALID("JwtSecured.InvalidHeaderName",
+      "\"%s\" is not a valid HTTP header name; use letters, digits and '-' such as \"Authorization\""),
+  TOKEN_REQUEST_LIMIT_INVALID("JwtSecured.InvalidTokenRequestLimit",
+      "maxTokenRequestBytes %d is outside 256 to 1048576; a password grant fits in a few hundred bytes, so keep it"
+          + " small, such as 65536"),
+  QUOTED_TEXT_INVALID("JwtSecured.InvalidText",
+      "%s \"%s\" contains characters that cannot appear in %s; use printable ASCII without '\"', '\\\\', ';' and"
+          + " ','"),
+  TYPE_NEVER_GENERATED("JwtSecured.MissingType",
+      "The user type of @UserRetriever method '%s' does not exist, and no annotation processor generated it; check"
+          + " its name and imports"),
+  TOKEN_URL_COLLIDES("JwtSecured.TokenUrlCollides",
+      "tokenUrl \"%s\" is also the path of %s; JAX-RS would see two resources for one path. Choose another tokenUrl"
+          + " or move the resource"),
+  EXCLUDE_MATCHES_NO_ROUTE("JwtSecured.ExcludeMatchesNoRoute", Kind.WARNING,
+      "exclude \"%s\" matches no route the processor saw (patterns must match the whole path); the closest route is"
+          + " %s. Fix the pattern, or remove it"),
+  EXCLUDE_MATCHES_EVERYTHING("JwtSecured.ExcludeMatchesEverything", Kind.WARNING,
+      "exclude \"%s\" matches every path, so no request is authenticated; narrow the pattern, or use @PermitAll on"
+          + " the resources meant to be public"),
+  PERMIT_ALL_IN_EXCLUDED_PATH("JwtSecured.PermitAllInExcludedPath", Kind.WARNING,
+      "@PermitAll on %s has no effect: an exclude pattern already covers its path. Keep one of the two"),
+  ROLES_ON_EXCLUDED_PATH("JwtSecured.RolesOnExcludedPath", Kind.WARNING,
+      "@RolesAllowed(%s) on %s is never checked: an exclude pattern covers its path, so requests skip authentication."
+          + " Narrow the pattern, or remove the annotation"),
+  UNDECLARED_ROLE("JwtSecured.UndeclaredRole",
+      "@RolesAllowed role \"%s\" is not in the roles declared by @JwtSecured(roles = {%s}); fix the name or declare"
+          + " it"),
+  OVERLAPPING_CONFIGURATIONS("JwtSecured.OverlappingConfigurations",
+      "@JwtSecured classes %s and %s both secure the resources of package \"%s\"; a resource must have one"
+          + " configuration. Set basePackages so that their packages do not overlap"),
+  EXCLUDE_SHADOWED_BY_TEMPLATE("JwtSecured.ExcludeShadowedByTemplate",
+      "exclude \"%s\" matches no operation's template, but JAX-RS dispatches that path to %s (%s), which needs a"
+          + " token; the exclusion would never apply and the path stays protected. Give \"%1$s\" its own resource"
+          + " method, or make the operation public with @PermitAll"),
+  LOCATOR_BEFORE_AUTHENTICATION("JwtSecured.LocatorBeforeAuthentication", Kind.WARNING,
+      "The sub-resource locator at \"%s\" leads to public and protected operations, so it runs before"
+          + " authentication for every caller; keep user code in it free of side effects and of answers that differ"
+          + " by existence (404 before 401), or move the public operations to their own resource"),
+  SCOPE_IS_ROLE("JwtSecured.ScopeIsRole",
+      "scope \"%s\" is also a role (declared in roles or required by @RolesAllowed); a client could request the"
+          + " scope and pass for the role. Rename the scope, for example \"%1$s:read\""),
+  SAME_SITE_NONE_WITHOUT_SECURE("JwtSecured.SameSiteNoneWithoutSecure",
+      "cookieSameSite = NONE needs cookieSecure = true: browsers drop SameSite=None cookies without Secure. Set"
+          + " cookieSecure = true, or use LAX or STRICT"),
+  NO_CALLABLE_CONSTRUCTOR("JwtSecured.NoCallableConstructor",
+      "%s has instance @UserRetriever, @Authenticator or @RevocationCheck methods but only private constructors, so"
+          + " neither the generated feature nor the application can create it. Add a non-private constructor, or make"
+          + " the methods static"),
+  SECRET_WELL_KNOWN_FALLBACK("JwtSecured.WellKnownSecretFallback",
+      "the fallback \"%s\" of secret placeholder ${%s:...} is a well-known example value that attackers try first,"
+          + " and it is used whenever the variable is unset; remove the fallback (start-up then fails without the"
+          + " variable) or make it a long random value"),
+  APPLICATION_PATH_AMBIGUOUS("JwtSecured.AmbiguousApplicationPath",
+      "The compilation has @ApplicationPath classes with different paths (%s), and the processor cannot tell which"
+          + " application serves this configuration's resources; set applicationPath, for example"
+          + " applicationPath = \"%s\""),
+  APPLICATION_PATH_INVALID("JwtSecured.InvalidApplicationPath",
+      "applicationPath must be a plain absolute path such as \"/api\", or \"/\" for none; got \"%s\""),
+  RESOURCE_NOT_ACCESSIBLE("JwtSecured.ResourceNotAccessible",
+      "Resource class %s is not visible from package \"%s\", where the generated code binds each resource method to"
+          + " its policy by the class; make it (and the classes enclosing it) public"),
+  INTERNAL_ERROR("JwtSecured.InternalError",
+      "jwtsecured's processor failed on this class; please report it with this trace: %s");
+
+  private final String tag;
+  private final Kind kind;
+  private final String format;
+
+  Message(String tag, String format) {
+    this(tag, Kind.ERROR, format);
+  }
+
+  Message(String tag, Kind kind, String format) {
+    this.tag = tag;
+    this.kind = kind;
+    this.format = format;
+  }
+
+  /** A formatted message: the text a user reads, and which message it is. */
+  public record Text(Message message, String text) {
+    @Override
+    public String toString() {
+      return text;
+    }
+  }
+
+  /** Whether it is reported as an error or a warning. */
+  public Kind kind() {
+    return kind;
+  }
+
+  /** The stable tag, without brackets. */
+  public String tag() {
+    return tag;
+  }
+
+  /** The full message: {@code [Tag] text}. */
+  public Text format(Object... args) {
+    return new Text(this, "[" + tag + "] " + String.format(Locale.ROOT, format, args));
+  }
+}

@@ -1,0 +1,212 @@
+package dev.jwtsecured.processor.validation;
+
+import dev.jwtsecured.processor.model.RouteModel;
+import dev.jwtsecured.processor.model.SettingsModel;
+import dev.jwtsecured.processor.model.Templates;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
+
+/**
+ * Decides the policy of every scanned operation and checks the configuration against the route table:
+ * exclusions that match nothing or everything, literal exclusions that a template would swallow, annotations that an
+ * exclusion makes pointless, locators that lead to public and protected operations alike, and a token endpoint that
+ * collides with a resource.
+ *
+ * <p>A pattern excludes an operation when it fully matches the operation's path template as written, parameters as
+ * {@code {name}}. The generated token endpoint and OpenAPI resource count as routes for the checks.
+ */
+final class RouteChecks {
+  /** Paths of very different shapes: a pattern that matches all of them matches every path. */
+  private static final List<String> PROBES =
+      List.of("/", "/a", "/zz9", "/a/b/c", "/x-y_z.json", "/v1/items/{id}/tags", "/%20/;/~");
+  /** Exclude entries made only of these characters are plain paths: they match exactly one path. */
+  private static final Pattern LITERAL_PATH = Pattern.compile("[A-Za-z0-9/_~%:@!,;=&'.-]*");
+
+  /** The decided routes, the locators to guard, and what was found wrong. */
+  record Result(List<RouteModel> routes, List<String> guardedLocators, List<Diagnostic> problems) {}
+
+  private final ConfigValues values;
+
+  RouteChecks(ConfigValues values) {
+    this.values = values;
+  }
+
+  Result check(SettingsModel s, RouteScanner.Scan scan, boolean hasTokenEndpoint) {
+    List<Diagnostic> problems = new ArrayList<>();
+    List<Pattern> excludes = compiled(s.exclude());
+    List<RouteModel> routes = new ArrayList<>();
+    for (RouteScanner.ScannedRoute r : scan.routes()) {
+      routes.add(decide(s, excludes, r));
+    }
+    routes.sort(RouteModel.ORDER);
+
+    List<String> templates = routes.stream().map(r -> Templates.openApi(r.path())).distinct()
+        .collect(Collectors.toList());
+    if (hasTokenEndpoint) {
+      for (RouteModel r : routes) {
+        if (Templates.openApi(r.path()).equals(s.tokenUrl())) {
+          problems.add(values.at("tokenUrl", Message.TOKEN_URL_COLLIDES.format(s.tokenUrl(),
+              r.resourceClass().canonicalName() + "." + r.methodName())));
+          break;
+        }
+      }
+      templates.add(s.tokenUrl());
+    }
+    if (!s.openApiPath().isEmpty()) {
+      templates.add(s.openApiPath());
+    }
+    checkExcludes(s, routes, templates, problems);
+
+    for (RouteScanner.ScannedRoute r : scan.routes()) {
+      if (!isExcluded(excludes, r.path()) || s.excludeMethods().contains(r.httpMethod())) {
+        continue;
+      }
+      String where = r.httpMethod() + " " + r.path();
+      if (r.decision().access() == RouteModel.Access.PERMIT_ALL && r.decision().source() != null) {
+        problems.add(Diagnostic.at(Message.PERMIT_ALL_IN_EXCLUDED_PATH.format(where), r.method(), null, null));
+      } else if (r.decision().access() == RouteModel.Access.ROLES) {
+        problems.add(Diagnostic.at(Message.ROLES_ON_EXCLUDED_PATH.format(
+            String.join(", ", r.decision().roles()), where), r.method(), null, null));
+      }
+    }
+    return new Result(routes, guardedLocators(s, excludes, scan, problems), problems);
+  }
+
+  private static RouteModel decide(SettingsModel s, List<Pattern> excludes, RouteScanner.ScannedRoute r) {
+    RouteModel.Policy policy;
+    if (s.excludeMethods().contains(r.httpMethod())) {
+      policy = RouteModel.Policy.EXCLUDED_METHOD;
+    } else if (r.decision().access() == RouteModel.Access.DENY_ALL) {
+      policy = RouteModel.Policy.DENY_ALL;
+    } else if (r.decision().access() == RouteModel.Access.PERMIT_ALL) {
+      policy = RouteModel.Policy.PERMIT_ALL;
+    } else if (isExcluded(excludes, r.path())) {
+      policy = RouteModel.Policy.EXCLUDED;
+    } else if (r.decision().access() == RouteModel.Access.ROLES) {
+      policy = RouteModel.Policy.ROLES;
+    } else {
+      policy = RouteModel.Policy.AUTHENTICATED;
+    }
+    return new RouteModel(r.resourceClass(), r.methodName(), r.parameterTypes(), r.httpMethod(), r.path(), policy,
+        policy == RouteModel.Policy.ROLES ? r.decision().roles() : List.of(), r.consumes(), r.produces(),
+        r.locatorPath());
+  }
+
+  private void checkExcludes(SettingsModel s, List<RouteModel> routes, List<String> templates,
+      List<Diagnostic> problems) {
+    for (int i = 0; i < s.exclude().size(); i++) {
+      String exclude = s.exclude().get(i);
+      Pattern pattern;
+      try {
+        pattern = Pattern.compile(exclude);
+      } catch (PatternSyntaxException invalid) {
+        continue; // reported by the validator
+      }
+      if (PROBES.stream().allMatch(p -> pattern.matcher(p).matches())
+          || (templates.size() >= 2 && templates.stream().allMatch(t -> pattern.matcher(t).matches()))) {
+        problems.add(values.at("exclude", i, Message.EXCLUDE_MATCHES_EVERYTHING.format(exclude)));
+        continue;
+      }
+      if (templates.stream().anyMatch(t -> pattern.matcher(t).matches())) {
+        continue;
+      }
+      RouteModel swallowing = LITERAL_PATH.matcher(exclude).matches() ? swallowing(exclude, routes) : null;
+      if (swallowing != null) {
+        problems.add(values.at("exclude", i, Message.EXCLUDE_SHADOWED_BY_TEMPLATE.format(exclude,
+            swallowing.httpMethod() + " " + Templates.openApi(swallowing.path()),
+            swallowing.resourceClass().canonicalName() + "." + swallowing.methodName())));
+      } else {
+        problems.add(values.at("exclude", i, Message.EXCLUDE_MATCHES_NO_ROUTE.format(exclude,
+            templates.isEmpty() ? "none: the processor saw no resource in scope" : "\"" + closest(exclude, templates)
+                + "\"")));
+      }
+    }
+  }
+
+  /** The first protected operation whose template JAX-RS would match {@code literal} against, or {@code null}. */
+  private static RouteModel swallowing(String literal, List<RouteModel> routes) {
+    for (RouteModel r : routes) {
+      if (!r.policy().isPublic && Pattern.compile(Templates.regex(r.path())).matcher(literal).matches()) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The templates of the locators to authenticate before they run: those whose every operation needs a token (or
+   * that may lead to classes the processor cannot see). A locator that leads to public and protected operations alike
+   * gets a warning, since it runs before authentication.
+   */
+  private List<String> guardedLocators(SettingsModel s, List<Pattern> excludes, RouteScanner.Scan scan,
+      List<Diagnostic> problems) {
+    List<String> guarded = new ArrayList<>();
+    List<RouteScanner.ScannedLocator> locators = new ArrayList<>(scan.locators());
+    locators.sort(Comparator.comparing(RouteScanner.ScannedLocator::path));
+    for (RouteScanner.ScannedLocator locator : locators) {
+      long open = locator.reached().stream().filter(r -> decide(s, excludes, r).policy().isPublic).count();
+      if (open == 0) {
+        if (guarded.stream().noneMatch(g -> locator.path().startsWith(g + "/") || locator.path().equals(g))) {
+          guarded.add(locator.path());
+        }
+      } else if (open < locator.reached().size() || locator.leadsToUnseen()) {
+        problems.add(Diagnostic.at(Message.LOCATOR_BEFORE_AUTHENTICATION.format(locator.path()),
+            locator.method(), null, null));
+      }
+    }
+    return guarded;
+  }
+
+  private static List<Pattern> compiled(List<String> patterns) {
+    List<Pattern> compiled = new ArrayList<>();
+    for (String p : patterns) {
+      try {
+        compiled.add(Pattern.compile(p));
+      } catch (PatternSyntaxException invalid) {
+        // reported by the validator
+      }
+    }
+    return compiled;
+  }
+
+  /** Whether a pattern fully matches the template written with its parameters as {@code {name}}. */
+  private static boolean isExcluded(List<Pattern> patterns, String template) {
+    String path = Templates.openApi(template);
+    return patterns.stream().anyMatch(p -> p.matcher(path).matches());
+  }
+
+  /**
+   * The template nearest to {@code pattern}: one it is a prefix of (the unanchored habit: {@code "/users"} meant to
+   * cover {@code /users/{id}}), else the nearest by edit distance (a typo).
+   */
+  static String closest(String pattern, List<String> templates) {
+    return templates.stream()
+        .min(Comparator.comparingInt((String t) -> t.startsWith(pattern) ? 0 : 1)
+            .thenComparingInt(t -> distance(pattern, t))
+            .thenComparing(Comparator.naturalOrder()))
+        .orElseThrow();
+  }
+
+  static int distance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+}

@@ -1,0 +1,340 @@
+package dev.jwtsecured.processor.validation;
+
+import dev.jwtsecured.processor.model.Names;
+import dev.jwtsecured.processor.model.RouteModel;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Collects every operation JAX-RS can dispatch to from the classes of the compilation: the resource methods of root
+ * resource classes (concrete classes annotated {@code @Path}), including methods whose JAX-RS annotations sit on a
+ * superclass or interface method they implement, and the resource methods of sub-resource classes that locators
+ * return, recursively.
+ *
+ * <p>Access follows JSR-250 as JAX-RS runtimes apply it, looked up where JAX-RS finds the method's annotations: a
+ * {@code @DenyAll}, {@code @RolesAllowed} or {@code @PermitAll} on the method (the implementation, or the superclass or
+ * interface method that carries its JAX-RS annotations) wins over one on the class (the resource class, or the type
+ * declaring that method). Where two places disagree, the stricter rule applies: deny before roles before a valid token
+ * before public, and two role lists admit only the roles they share. A locator's own access rule applies to everything
+ * it leads to, again the stricter one winning.
+ *
+ * <p>It is longer than most classes here because where JAX-RS finds a method's annotations (the method, a superclass or
+ * interface method, the class) and how locators lead to sub-resources are one recursive algorithm; split up, the
+ * recursion would be harder to follow.
+ */
+public final class RouteScanner {
+  private final Elements elements;
+  private final Types types;
+
+  public RouteScanner(ProcessingEnvironment env) {
+    this.elements = env.getElementUtils();
+    this.types = env.getTypeUtils();
+  }
+
+  /** A JSR-250 decision and the element it was read from ({@code null} when no annotation decided). */
+  record Decision(RouteModel.Access access, List<String> roles, Element source) {
+    static final Decision AUTHENTICATED = new Decision(RouteModel.Access.AUTHENTICATED, List.of(), null);
+
+    /** The stricter of two decisions. */
+    Decision stricter(Decision other) {
+      if (access == RouteModel.Access.ROLES && other.access == RouteModel.Access.ROLES) {
+        List<String> shared = roles.stream().filter(other.roles::contains).collect(Collectors.toList());
+        return shared.isEmpty()
+            ? new Decision(RouteModel.Access.DENY_ALL, List.of(), source)
+            : new Decision(RouteModel.Access.ROLES, shared, source);
+      }
+      return other.access.compareTo(access) > 0 ? other : this;
+    }
+  }
+
+  /**
+   * An operation as scanned, before the configuration's exclusions decide its policy.
+   *
+   * @param method the Java method (for positions of diagnostics)
+   * @param locatorPath the template of the outermost locator that leads here, or empty
+   */
+  public record ScannedRoute(ClassName resourceClass, String methodName, List<TypeName> parameterTypes, String httpMethod,
+      String path, Decision decision, List<String> consumes, List<String> produces, ExecutableElement method,
+      String locatorPath) {}
+
+  /**
+   * A sub-resource locator: its full template, the operations it leads to (at any depth), and whether it may lead to a
+   * class the processor cannot see (its return type is {@code Object}, a type variable, or a class already on the path).
+   */
+  public record ScannedLocator(String path, ExecutableElement method, List<ScannedRoute> reached, boolean leadsToUnseen) {}
+
+  /** What one root resource class gives. */
+  public record Scan(List<ScannedRoute> routes, List<ScannedLocator> locators) {}
+
+  /** The root resource classes among {@code roots} and their nested classes. */
+  public List<TypeElement> resourceClasses(Iterable<? extends Element> roots) {
+    List<TypeElement> found = new ArrayList<>();
+    for (Element root : roots) {
+      collect(root, found);
+    }
+    return found;
+  }
+
+  private void collect(Element e, List<TypeElement> found) {
+    if (e.getKind() == ElementKind.CLASS && AnnotationValues.has(e, Names.PATH)
+        && !e.getModifiers().contains(Modifier.ABSTRACT)) {
+      found.add((TypeElement) e);
+    }
+    for (TypeElement nested : ElementFilter.typesIn(e.getEnclosedElements())) {
+      collect(nested, found);
+    }
+  }
+
+  /** Whether {@code type} lies in one of {@code packages} or below. */
+  public boolean inScope(TypeElement type, List<String> packages) {
+    return inPackages(elements.getPackageOf(type).getQualifiedName().toString(), packages);
+  }
+
+  static boolean inPackages(String name, List<String> packages) {
+    for (String base : packages) {
+      if (base.isEmpty() || name.equals(base) || name.startsWith(base + ".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The package of {@code e}. */
+  String packageOf(Element e) {
+    PackageElement p = elements.getPackageOf(e);
+    return p.getQualifiedName().toString();
+  }
+
+  /** The operations and locators of one root resource class. */
+  public Scan scan(TypeElement root) {
+    List<ScannedRoute> routes = new ArrayList<>();
+    List<ScannedLocator> locators = new ArrayList<>();
+    Deque<TypeElement> path = new ArrayDeque<>();
+    path.push(root);
+    scanClass(root, pathOf(root).orElse(""), null, "", path, routes, locators);
+    return new Scan(routes, locators);
+  }
+
+  /**
+   * Scans the public methods of {@code resource} under {@code prefix}.
+   *
+   * @param inherited the decision of the locator that leads here, or {@code null}
+   * @return whether anything below may be unseen
+   */
+  private boolean scanClass(TypeElement resource, String prefix, Decision inherited, String locatorPath,
+      Deque<TypeElement> onPath, List<ScannedRoute> routes, List<ScannedLocator> locators) {
+    boolean unseen = false;
+    for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(resource))) {
+      if (!method.getModifiers().contains(Modifier.PUBLIC) || method.getModifiers().contains(Modifier.STATIC)
+          || ((TypeElement) method.getEnclosingElement()).getQualifiedName().contentEquals("java.lang.Object")) {
+        continue;
+      }
+      ExecutableElement annotated = jaxRsAnnotated(method, resource);
+      Optional<String> httpMethod = httpMethod(annotated);
+      Optional<String> subPath = pathOf(annotated);
+      Decision decision = decision(method, annotated, resource);
+      if (inherited != null) {
+        decision = decision.stricter(inherited);
+      }
+      if (httpMethod.isPresent()) {
+        routes.add(new ScannedRoute(ClassName.get(resource), method.getSimpleName().toString(),
+            method.getParameters().stream().map(p -> TypeName.get(types.erasure(p.asType())))
+                .collect(Collectors.toList()),
+            httpMethod.get(), join(prefix, subPath.orElse("")), decision,
+            mediaTypes(annotated, resource, Names.CONSUMES), mediaTypes(annotated, resource, Names.PRODUCES),
+            method, locatorPath));
+      } else if (subPath.isPresent()) {
+        String locator = join(prefix, subPath.get());
+        List<ScannedRoute> reached = new ArrayList<>();
+        Optional<TypeElement> sub = subResourceClass(types.asMemberOf((DeclaredType) resource.asType(), method));
+        boolean leadsToUnseen;
+        if (sub.isEmpty() || onPath.contains(sub.get())) {
+          leadsToUnseen = true;
+        } else {
+          onPath.push(sub.get());
+          Decision passed = decision.source() == null && inherited == null ? null : decision;
+          leadsToUnseen = scanClass(sub.get(), locator, passed, locatorPath.isEmpty() ? locator : locatorPath, onPath,
+              reached, locators);
+          onPath.pop();
+        }
+        locators.add(new ScannedLocator(locator, method, List.copyOf(reached), leadsToUnseen));
+        routes.addAll(reached);
+        unseen |= leadsToUnseen;
+      }
+    }
+    return unseen;
+  }
+
+  /** The class a locator returns, when it is one the processor can scan. */
+  private Optional<TypeElement> subResourceClass(TypeMirror methodType) {
+    TypeMirror returned = ((javax.lang.model.type.ExecutableType) methodType).getReturnType();
+    if (returned.getKind() != TypeKind.DECLARED) {
+      return Optional.empty();
+    }
+    TypeElement type = (TypeElement) ((DeclaredType) returned).asElement();
+    String name = type.getQualifiedName().toString();
+    if (name.equals("java.lang.Object") || name.equals("java.lang.Class")) {
+      return Optional.empty();
+    }
+    return Optional.of(type);
+  }
+
+  /**
+   * The method that carries the JAX-RS annotations (JAX-RS 3.6): {@code method} itself when it has any, else the first
+   * method it overrides that has some, superclasses before interfaces.
+   */
+  private ExecutableElement jaxRsAnnotated(ExecutableElement method, TypeElement resource) {
+    if (hasJaxRsAnnotation(method)) {
+      return method;
+    }
+    for (TypeElement supertype : supertypes(resource)) {
+      for (ExecutableElement candidate : ElementFilter.methodsIn(supertype.getEnclosedElements())) {
+        if (candidate.getSimpleName().equals(method.getSimpleName()) && !candidate.equals(method)
+            && elements.overrides(method, candidate, resource) && hasJaxRsAnnotation(candidate)) {
+          return candidate;
+        }
+      }
+    }
+    return method;
+  }
+
+  private static boolean hasJaxRsAnnotation(ExecutableElement method) {
+    return httpMethod(method).isPresent() || AnnotationValues.has(method, Names.PATH);
+  }
+
+  /** {@code type}'s superclasses (nearest first), then its interfaces (breadth first). */
+  private List<TypeElement> supertypes(TypeElement type) {
+    Set<TypeElement> classes = new LinkedHashSet<>();
+    for (TypeMirror s = type.getSuperclass(); s.getKind() == TypeKind.DECLARED;
+        s = ((TypeElement) types.asElement(s)).getSuperclass()) {
+      classes.add((TypeElement) types.asElement(s));
+    }
+    Set<TypeElement> interfaces = new LinkedHashSet<>();
+    Deque<TypeElement> queue = new ArrayDeque<>();
+    queue.add(type);
+    queue.addAll(classes);
+    while (!queue.isEmpty()) {
+      for (TypeMirror i : queue.poll().getInterfaces()) {
+        TypeElement e = (TypeElement) types.asElement(i);
+        if (interfaces.add(e)) {
+          queue.add(e);
+        }
+      }
+    }
+    List<TypeElement> all = new ArrayList<>(classes);
+    all.addAll(interfaces);
+    return all;
+  }
+
+  /**
+   * The JSR-250 decision for {@code method}: method level (the method and the one carrying its JAX-RS annotations)
+   * before class level (the resource class and the type declaring that method); the stricter where two disagree.
+   */
+  private static Decision decision(ExecutableElement method, ExecutableElement annotated, TypeElement resource) {
+    Decision methodLevel = combine(method, annotated);
+    if (methodLevel != null) {
+      return methodLevel;
+    }
+    Decision classLevel = combine(resource, annotated.getEnclosingElement());
+    return classLevel == null ? Decision.AUTHENTICATED : classLevel;
+  }
+
+  private static Decision combine(Element first, Element second) {
+    Decision a = read(first);
+    Decision b = first.equals(second) ? null : read(second);
+    if (a == null) {
+      return b;
+    }
+    return b == null ? a : a.stricter(b);
+  }
+
+  /** The decision of the JSR-250 annotation on {@code e}, or {@code null} when it has none. */
+  private static Decision read(Element e) {
+    if (AnnotationValues.has(e, Names.DENY_ALL)) {
+      return new Decision(RouteModel.Access.DENY_ALL, List.of(), e);
+    }
+    if (AnnotationValues.has(e, Names.ROLES_ALLOWED)) {
+      List<String> roles = rolesOf(e);
+      return new Decision(roles.isEmpty() ? RouteModel.Access.DENY_ALL : RouteModel.Access.ROLES, roles, e);
+    }
+    if (AnnotationValues.has(e, Names.PERMIT_ALL)) {
+      return new Decision(RouteModel.Access.PERMIT_ALL, List.of(), e);
+    }
+    return null;
+  }
+
+  private static List<String> rolesOf(Element e) {
+    AnnotationMirror m = AnnotationValues.find(e, Names.ROLES_ALLOWED).orElseThrow();
+    return new ArrayList<>(new TreeSet<>(AnnotationValues.strings(m, "value")));
+  }
+
+  private static Optional<String> httpMethod(Element method) {
+    for (AnnotationMirror a : method.getAnnotationMirrors()) {
+      Element annotationType = a.getAnnotationType().asElement();
+      Optional<AnnotationMirror> designator = AnnotationValues.find(annotationType, Names.HTTP_METHOD);
+      if (designator.isPresent()) {
+        return AnnotationValues.string(designator.get(), "value");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The values of {@code @Consumes} or {@code @Produces} on the method, else on the class; empty when neither has one. */
+  private static List<String> mediaTypes(Element method, Element resource, String annotation) {
+    for (Element e : List.of(method, resource)) {
+      Optional<AnnotationMirror> m = AnnotationValues.find(e, annotation);
+      if (m.isPresent()) {
+        return AnnotationValues.strings(m.get(), "value").stream()
+            .flatMap(t -> java.util.Arrays.stream(t.split(",")))
+            .map(String::trim)
+            .filter(t -> !t.isEmpty())
+            .collect(Collectors.toList());
+      }
+    }
+    return List.of();
+  }
+
+  static Optional<String> pathOf(Element e) {
+    return pathOf(e, Names.PATH);
+  }
+
+  /** The {@code value} of {@code @Path} or {@code @ApplicationPath} on {@code e}. */
+  static Optional<String> pathOf(Element e, String annotation) {
+    return AnnotationValues.find(e, annotation).flatMap(m -> AnnotationValues.string(m, "value"));
+  }
+
+  /** Joins JAX-RS path fragments as the runtime does: one slash between, one at the start, none at the end. */
+  public static String join(String... fragments) {
+    StringBuilder path = new StringBuilder();
+    for (String f : fragments) {
+      String trimmed = f.replaceAll("^/+", "").replaceAll("/+$", "");
+      if (!trimmed.isEmpty()) {
+        path.append('/').append(trimmed);
+      }
+    }
+    return path.length() == 0 ? "/" : path.toString();
+  }
+}

@@ -1,0 +1,53 @@
+package dev.jwtsecured.processor.writing;
+
+import dev.jwtsecured.processor.generation.GeneratedTypes;
+import dev.jwtsecured.processor.model.ConfigModel;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.TypeSpec;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.Element;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * Writes what the generators produce: every source gets {@code @Generated} (when the compilation can see
+ * {@code javax.annotation.processing.Generated}) and the configuration, its resources and applications as originating
+ * elements, so that incremental builds know what to recompile.
+ */
+public final class GeneratedFiles {
+  private final ProcessingEnvironment env;
+  private final boolean generatedAvailable;
+
+  public GeneratedFiles(ProcessingEnvironment env) {
+    this.env = env;
+    this.generatedAvailable = env.getElementUtils().getTypeElement(GeneratedTypes.GENERATED.canonicalName()) != null;
+  }
+
+  /** Writes {@code type} in the configuration's package. */
+  public void write(ConfigModel model, TypeSpec type, List<Element> originating) throws IOException {
+    TypeSpec.Builder builder = type.toBuilder();
+    if (generatedAvailable) {
+      builder.addAnnotation(GeneratedTypes.generatedAnnotation());
+    }
+    for (Element e : originating) {
+      builder.addOriginatingElement(e);
+    }
+    JavaFile.builder(model.configClass().packageName(), builder.build())
+        .skipJavaLangImports(true)
+        .indent("  ")
+        .build()
+        .writeTo(env.getFiler());
+  }
+
+  /** Writes a class-path resource, such as the OpenAPI document. */
+  public void writeResource(String path, String content, List<Element> originating) throws IOException {
+    FileObject file = env.getFiler().createResource(
+        StandardLocation.CLASS_OUTPUT, "", path, originating.toArray(new Element[0]));
+    try (Writer out = file.openWriter()) {
+      out.write(content);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package dev.jwtsecured.processor.writing;
+
+import dev.jwtsecured.processor.generation.AccessPointGenerator;
+import dev.jwtsecured.processor.generation.FeatureGenerator;
+import dev.jwtsecured.processor.generation.FilterGenerator;
+import dev.jwtsecured.processor.generation.JsonTree;
+import dev.jwtsecured.processor.generation.LocatorGuardGenerator;
+import dev.jwtsecured.processor.generation.OpenApiGenerator;
+import dev.jwtsecured.processor.generation.OpenApiResourceGenerator;
+import dev.jwtsecured.processor.generation.PoliciesGenerator;
+import dev.jwtsecured.processor.generation.RouteReportGenerator;
+import dev.jwtsecured.processor.generation.SourceGenerator;
+import dev.jwtsecured.processor.generation.TokenEndpointGenerator;
+import dev.jwtsecured.processor.model.ConfigModel;
+import dev.jwtsecured.processor.model.RouteModel;
+import com.palantir.javapoet.TypeSpec;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Element;
+
+/** Every output of one configuration: the generated sources that apply, the OpenAPI document and the route report. */
+public final class Outputs {
+  /** Every generated source, in the order they are written; each decides whether it applies. */
+  private static final List<SourceGenerator> SOURCES = List.of(new FilterGenerator(), new AccessPointGenerator(),
+      new FeatureGenerator(), new PoliciesGenerator(), new LocatorGuardGenerator(), new TokenEndpointGenerator(),
+      new OpenApiResourceGenerator());
+
+  private final GeneratedFiles files;
+
+  public Outputs(GeneratedFiles files) {
+    this.files = files;
+  }
+
+  /** Writes every output of {@code model}; returns a summary for {@code -Ajwtsecured.verbose}. */
+  public String write(ConfigModel model, List<Element> originating) throws IOException {
+    List<String> written = new ArrayList<>();
+    for (SourceGenerator generator : SOURCES) {
+      if (generator.applies(model)) {
+        TypeSpec type = generator.generate(model);
+        files.write(model, type, originating);
+        written.add(type.name());
+      }
+    }
+    Map<String, Object> document = new OpenApiGenerator().document(model);
+    String base = "META-INF/jwtsecured/" + model.configClass().reflectionName();
+    files.writeResource(base + ".openapi.json", JsonTree.json(document), originating);
+    files.writeResource(base + ".openapi.yaml", JsonTree.yaml(document), originating);
+    files.writeResource(base + ".routes.json", JsonTree.json(new RouteReportGenerator().report(model)), originating);
+
+    StringBuilder note = new StringBuilder("[jwtsecured] generated ").append(String.join(", ", written))
+        .append(" and ").append(base).append(".{openapi.json,openapi.yaml,routes.json}; routes:");
+    for (RouteModel r : model.routes()) {
+      note.append("\n  ").append(r.httpMethod()).append(' ').append(OpenApiGenerator.fullPath(model, r.path()))
+          .append(" -> ").append(r.policy().label);
+    }
+    return note.toString();
+  }
+}
