@@ -10,29 +10,29 @@ import dev.jwtsecured.it.logins.LoginsSecurity;
 import dev.jwtsecured.it.logins.LoginsSecurityJwtFeature;
 import dev.jwtsecured.testing.Jwts;
 import dev.jwtsecured.testing.RawHttp;
+import dev.jwtsecured.testing.ServerPerClass;
 import dev.jwtsecured.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The programmatic login in every mode, and scopes through the token endpoint. */
 class LoginsTest {
   static final String SECRET = "logins-secret-logins-secret-logins-secret!";
   static final ObjectMapper JSON = new ObjectMapper();
-  static TestServer server;
+  TestServer server;
 
-  @BeforeAll
-  static void start() {
-    server = TestServer.start(new LoginsSecurityJwtFeature(LoginsSecurityJwtFeature.settings().secret(SECRET).build()),
-        LoginsSecurityJwtFeature.classes(), LoginsSecurity.Issue.class, LoginsSecurity.WhoAmI.class);
+  @RegisterExtension
+  static final ServerPerClass SERVER = new ServerPerClass(() -> TestServer.start(
+      new LoginsSecurityJwtFeature(LoginsSecurityJwtFeature.settings().secret(SECRET).build()),
+      LoginsSecurityJwtFeature.classes(), LoginsSecurity.Issue.class, LoginsSecurity.WhoAmI.class));
+
+  @BeforeEach
+  void connect(TestServer server) {
+    this.server = server;
   }
 
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
-  static RawHttp.Response issue(String mode) {
+  RawHttp.Response issue(String mode) {
     return server.http.sendBody("POST", "/issue?mode=" + mode, "");
   }
 
@@ -103,7 +103,7 @@ class LoginsTest {
     assertTrue(!a.equals(b) && a.length() >= 32, a + " " + b);
   }
 
-  static RawHttp.Response token(String body) {
+  RawHttp.Response token(String body) {
     return server.http.sendBody("POST", "/oauth/token", body, "Content-Type: application/x-www-form-urlencoded");
   }
 

@@ -18,6 +18,7 @@ import dev.jwtsecured.it.routes.users.UsersSecurity;
 import dev.jwtsecured.it.routes.users.UsersSecurityJwtFeature;
 import dev.jwtsecured.testing.Jwts;
 import dev.jwtsecured.testing.RawHttp;
+import dev.jwtsecured.testing.ServerPerClass;
 import dev.jwtsecured.testing.TestServer;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -26,9 +27,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An application shaped like users' rather than like the sample: served under {@code @ApplicationPath("/api")} declared
@@ -40,20 +41,28 @@ class RouteBoundSecurityTest {
   static final String BILLING_SECRET = "routes-billing-secret-routes-billing-secret";
   static final ObjectMapper JSON = new ObjectMapper();
   /** Both configurations in one application. */
-  static TestServer server;
-  static RawHttp http;
+  TestServer server;
+  RawHttp http;
   /** The users configuration alone, so that a defect of one configuration is not hidden by the other's filter. */
-  static TestServer usersServer;
-  static RawHttp users;
+  TestServer usersServer;
+  RawHttp users;
 
-  @BeforeAll
-  static void start() {
-    server = TestServer.startAt("/api", List.of(usersFeature(), billingFeature()),
-        TestServer.union(UsersSecurityJwtFeature.classes(), BillingSecurityJwtFeature.classes()),
-        Users.class, Reports.class, Files.class, Invoices.class, Outside.class);
-    http = server.http;
-    usersServer = TestServer.startAt("/api", List.of(usersFeature()), UsersSecurityJwtFeature.classes(), Users.class, Reports.class, Files.class);
-    users = usersServer.http;
+  @RegisterExtension
+  static final ServerPerClass SERVER = new ServerPerClass(() -> TestServer.startAt("/api",
+      List.of(usersFeature(), billingFeature()),
+      TestServer.union(UsersSecurityJwtFeature.classes(), BillingSecurityJwtFeature.classes()),
+      Users.class, Reports.class, Files.class, Invoices.class, Outside.class));
+  @RegisterExtension
+  static final ServerPerClass USERS_SERVER = new ServerPerClass("users", () -> TestServer.startAt("/api",
+      List.of(usersFeature()), UsersSecurityJwtFeature.classes(),
+      Users.class, Reports.class, Files.class));
+
+  @BeforeEach
+  void connect(TestServer server, @ServerPerClass.Named("users") TestServer usersServer) {
+    this.server = server;
+    this.http = server.http;
+    this.usersServer = usersServer;
+    this.users = usersServer.http;
   }
 
   static UsersSecurityJwtFeature usersFeature() {
@@ -64,31 +73,25 @@ class RouteBoundSecurityTest {
     return new BillingSecurityJwtFeature(BillingSecurityJwtFeature.settings().secret(BILLING_SECRET).build());
   }
 
-  @AfterAll
-  static void stop() {
-    server.close();
-    usersServer.close();
-  }
-
-  static JsonNode login(String url, String user, String extra) throws Exception {
+  JsonNode login(String url, String user, String extra) throws Exception {
     return login(http, url, user, extra);
   }
 
-  static JsonNode login(RawHttp http, String url, String user, String extra) throws Exception {
+  JsonNode login(RawHttp http, String url, String user, String extra) throws Exception {
     RawHttp.Response r = http.sendBody("POST", url, "grant_type=password&username=" + user + "&password=pw" + extra,
         "Content-Type: application/x-www-form-urlencoded");
     assertEquals(200, r.status, r.toString());
     return JSON.readTree(r.body);
   }
 
-  static String token(String user) throws Exception {
+  String token(String user) throws Exception {
     boolean billing = user.equals("carol") || user.equals("dave");
     return billing
         ? login(http, "/api/billing/login", user, "").get("access_token").asText()
         : login(users, "/api/users/login", user, "").get("access_token").asText();
   }
 
-  static String bearer(String user) throws Exception {
+  String bearer(String user) throws Exception {
     return "Authorization: Bearer " + token(user);
   }
 
@@ -272,11 +275,11 @@ class RouteBoundSecurityTest {
     }
   }
 
-  static JsonNode document(String url) throws Exception {
+  JsonNode document(String url) throws Exception {
     return document(http, url);
   }
 
-  static JsonNode document(RawHttp http, String url) throws Exception {
+  JsonNode document(RawHttp http, String url) throws Exception {
     RawHttp.Response r = http.send("GET", url);
     assertEquals(200, r.status, r.toString());
     SwaggerParseResult parsed = new OpenAPIParser().readContents(r.body, null, null);

@@ -6,12 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jwtsecured.testing.Jwts;
 import dev.jwtsecured.testing.RawHttp;
+import dev.jwtsecured.testing.ServerPerClass;
 import dev.jwtsecured.testing.TestServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The {@code cookie} example (the seed's {@code JWTCookieAuth}) through real HTTP. */
 class SampleCookieTest {
@@ -21,25 +22,25 @@ class SampleCookieTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final String NO_TOKEN = "{\"status_code\":401,\"detail\":\"No JWT token found in request header or cookies\"}";
 
-  static TestServer server;
-  static RawHttp http;
-  static String jwt;
+  TestServer server;
+  RawHttp http;
+  /** A token of Ada's, from a login before each test. */
+  String jwt;
 
-  @BeforeAll
-  static void start() {
-    server = TestServer.example(Example.COOKIE, s -> s.secret(SECRET));
-    http = new RawHttp(server.port());
+  @RegisterExtension
+  static final ServerPerClass SERVER =
+      new ServerPerClass(() -> TestServer.example(Example.COOKIE, s -> s.secret(SECRET)));
+
+  @BeforeEach
+  void connect(TestServer server) {
+    this.server = server;
+    this.http = server.http;
     RawHttp.Response login = http.sendBody("POST", "/login", ADA, "Content-Type: application/json");
     assertEquals(201, login.status, login.toString());
     jwt = login.header("Authorization").substring("Bearer ".length());
   }
 
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
-  static RawHttp.Response somePath(String... headers) {
+  RawHttp.Response somePath(String... headers) {
     return http.send("GET", "/some-path", headers);
   }
 

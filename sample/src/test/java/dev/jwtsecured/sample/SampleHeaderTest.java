@@ -7,10 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jwtsecured.testing.Jwts;
 import dev.jwtsecured.testing.RawHttp;
+import dev.jwtsecured.testing.ServerPerClass;
 import dev.jwtsecured.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The {@code header} example's HTTP contract (README), against the sample application itself. */
 class SampleHeaderTest {
@@ -19,21 +20,20 @@ class SampleHeaderTest {
   static final String ADA = "{\"id\":\"" + ID + "\",\"name\":\"Ada\",\"email\":\"ada@example.com\"}";
   static final ObjectMapper JSON = new ObjectMapper();
 
-  static TestServer server;
-  static RawHttp http;
+  TestServer server;
+  RawHttp http;
 
-  @BeforeAll
-  static void start() {
-    server = TestServer.example(Example.HEADER, s -> s.secret(SECRET));
-    http = new RawHttp(server.port());
+  @RegisterExtension
+  static final ServerPerClass SERVER =
+      new ServerPerClass(() -> TestServer.example(Example.HEADER, s -> s.secret(SECRET)));
+
+  @BeforeEach
+  void connect(TestServer server) {
+    this.server = server;
+    this.http = server.http;
   }
 
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
-  static RawHttp.Response login(String body) {
+  RawHttp.Response login(String body) {
     return http.sendBody("POST", "/login", body, "Content-Type: application/json");
   }
 

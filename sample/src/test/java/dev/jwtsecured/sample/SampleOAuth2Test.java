@@ -8,10 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jwtsecured.testing.Jwts;
 import dev.jwtsecured.testing.RawHttp;
+import dev.jwtsecured.testing.ServerPerClass;
 import dev.jwtsecured.testing.TestServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The {@code oauth2} example: the generated token endpoint against RFC 6749 sections 4.3, 5.1 and 5.2, roles,
@@ -23,25 +24,24 @@ class SampleOAuth2Test {
   static final String JSON_TYPE = "Content-Type: application/json";
   static final ObjectMapper JSON = new ObjectMapper();
 
-  static TestServer server;
-  static RawHttp http;
+  TestServer server;
+  RawHttp http;
 
-  @BeforeAll
-  static void start() {
-    server = TestServer.example(Example.OAUTH2, s -> s.secret(SECRET));
-    http = new RawHttp(server.port());
+  @RegisterExtension
+  static final ServerPerClass SERVER =
+      new ServerPerClass(() -> TestServer.example(Example.OAUTH2, s -> s.secret(SECRET)));
+
+  @BeforeEach
+  void connect(TestServer server) {
+    this.server = server;
+    this.http = server.http;
   }
 
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
-  static RawHttp.Response token(String contentType, String body) {
+  RawHttp.Response token(String contentType, String body) {
     return http.sendBody("POST", "/login", body, contentType);
   }
 
-  static String accessToken(String user, String password) throws Exception {
+  String accessToken(String user, String password) throws Exception {
     RawHttp.Response r = token(FORM, "grant_type=password&username=" + user + "&password=" + password);
     assertEquals(200, r.status, r.toString());
     return JSON.readTree(r.body).get("access_token").asText();
