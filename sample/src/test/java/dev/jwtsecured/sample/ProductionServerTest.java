@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jwtsecured.testing.RawHttp;
+import dev.jwtsecured.testing.ServerPerClass;
+import dev.jwtsecured.testing.TestServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,9 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,21 +33,20 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ProductionServerTest {
   static final String SECRET = "production-secret-production-secret-prod!";
   static final ObjectMapper JSON = new ObjectMapper();
-  static SampleServer server;
-  static RawHttp http;
+  TestServer server;
+  RawHttp http;
 
-  @BeforeAll
-  static void start() {
-    server = SampleServer.start(Example.OAUTH2, "127.0.0.1", 0, s -> s.secret(SECRET));
-    http = new RawHttp(server.port());
+  @RegisterExtension
+  static final ServerPerClass SERVER =
+      new ServerPerClass(() -> TestServer.production(Example.OAUTH2, s -> s.secret(SECRET)));
+
+  @BeforeEach
+  void connect(TestServer server) {
+    this.server = server;
+    this.http = server.http;
   }
 
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
-  static String token() throws Exception {
+  String token() throws Exception {
     RawHttp.Response r = http.sendBody("POST", "/login", "grant_type=password&username=alice&password=wonderland",
         "Content-Type: application/x-www-form-urlencoded");
     return JSON.readTree(r.body).get("access_token").asText();

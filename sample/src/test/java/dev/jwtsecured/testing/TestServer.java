@@ -69,6 +69,14 @@ public final class TestServer implements AutoCloseable {
     });
   }
 
+  /**
+   * The sample's production server itself ({@code SampleServer}: Jersey on Jetty, as {@code java -jar} starts it), for
+   * suites about that server; they run only in the Jersey execution.
+   */
+  public static TestServer production(Example example, UnaryOperator<JwtSettings.Builder> settings) {
+    return new TestServer(JerseyServer.example(example, settings));
+  }
+
   /** {@code application} served under {@code contextPath} ({@code ""} for the root). */
   public static TestServer start(String contextPath, Application application) {
     return new TestServer(switch (runtime()) {
