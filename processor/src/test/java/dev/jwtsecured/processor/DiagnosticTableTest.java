@@ -16,18 +16,35 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The diagnostics that need one configuration class to show, declared as data (as MapStruct declares expected
- * outcomes): the source of {@code test.Config}, the message expected, the line it must stand on, and any further text
- * it must contain. The kind asserted is the message's own. Diagnostics that need several sources, counts or generated
- * output keep hand-written tests beside this one.
+ * The diagnostics that one configuration class shows, alone or against a small resource class, declared as data (as
+ * MapStruct declares expected outcomes): the source of {@code test.Config}, the message expected, the line it must
+ * stand on (in the configuration, or in the resources for route rules), any further text it must contain, and whether
+ * it must be the only diagnostic of its kind. The kind asserted is the message's own. Diagnostics that need several
+ * configurations, options, counts above one or generated output keep hand-written tests beside this one.
  */
 class DiagnosticTableTest {
   /** One expected outcome. */
-  record Case(Message message, String line, List<String> alsoContaining, List<String> source) {
+  record Case(Message message, String line, List<String> alsoContaining, List<String> source, boolean withRoutes,
+      boolean inResources, boolean onlyOne) {
     Case alsoContaining(String text) {
       List<String> more = new ArrayList<>(alsoContaining);
       more.add(text);
-      return new Case(message, line, more, source);
+      return new Case(message, line, more, source, withRoutes, inResources, onlyOne);
+    }
+
+    /** Compiled beside {@link #RESOURCES}; the diagnostic stands in the configuration. */
+    Case againstRoutes() {
+      return new Case(message, line, alsoContaining, source, true, false, onlyOne);
+    }
+
+    /** Compiled beside {@link #RESOURCES}; the diagnostic stands on a resource method. */
+    Case onTheRoutes() {
+      return new Case(message, line, alsoContaining, source, true, true, onlyOne);
+    }
+
+    /** The only error (or warning) of the compilation. */
+    Case alone() {
+      return new Case(message, line, alsoContaining, source, withRoutes, inResources, true);
     }
 
     @Override
@@ -37,13 +54,80 @@ class DiagnosticTableTest {
   }
 
   static Case expect(Message message, String line, String... source) {
-    return new Case(message, line, List.of(), List.of(source));
+    return new Case(message, line, List.of(), List.of(source), false, false, false);
   }
+
+  /** The resources route rules are checked against. */
+  static final JavaFileObject RESOURCES = source("Resources",
+      "@Path(\"/\")",
+      "final class Resources {",
+      "  @POST @Path(\"login\") public void login() {}",
+      "  @GET @Path(\"users/{id}\") public String user() { return \"\"; }",
+      "  @GET @Path(\"public\") @PermitAll public String open() { return \"\"; }",
+      "  @GET @Path(\"reports\") @RolesAllowed(\"auditor\") public String reports() { return \"\"; }",
+      "}");
 
   static final String RETRIEVER = "  @UserRetriever static User user(Token token) { return null; }";
 
   static Stream<Case> cases() {
     return Stream.of(
+        expect(Message.NO_USER_RETRIEVER, "@JwtSecured",
+            "@JwtSecured(secret = \"${JWT_SECRET}\")",
+            "final class Config {",
+            "  static User user(Token token) { return null; }",
+            "}").alsoContaining("Config has none").alone(),
+        expect(Message.CLASS_ABSTRACT, "abstract class Config",
+            "@JwtSecured(secret = \"${JWT_SECRET}\")",
+            "abstract class Config {",
+            RETRIEVER,
+            "}"),
+        expect(Message.TOKEN_URL_INVALID, "tokenUrl = ",
+            "@JwtSecured(secret = \"${JWT_SECRET}\",",
+            "    tokenUrl = \"/a/../token?x=1\")",
+            "final class Config {",
+            RETRIEVER,
+            "  @Authenticator static Grant authenticate(String u, String p) { return null; }",
+            "}"),
+        expect(Message.EXCLUDE_MATCHES_NO_ROUTE, "exclude = \"/users\"",
+            "@JwtSecured(secret = \"${S}\",",
+            "    exclude = \"/users\")",
+            "final class Config {",
+            RETRIEVER,
+            "}").alsoContaining("the closest route is \"/users/{id}\"").againstRoutes().alone(),
+        expect(Message.EXCLUDE_MATCHES_EVERYTHING, "exclude = \".*\"",
+            "@JwtSecured(secret = \"${S}\",",
+            "    exclude = \".*\")",
+            "final class Config {",
+            RETRIEVER,
+            "}").againstRoutes(),
+        expect(Message.EXCLUDE_MATCHES_EVERYTHING, "exclude = \"/(login",
+            "@JwtSecured(secret = \"${S}\",",
+            "    exclude = \"/(login|users/.*|public|reports)\")",
+            "final class Config {",
+            RETRIEVER,
+            "}").againstRoutes(),
+        expect(Message.PERMIT_ALL_IN_EXCLUDED_PATH, "String open()",
+            "@JwtSecured(secret = \"${S}\", exclude = \"/public\")",
+            "final class Config {",
+            RETRIEVER,
+            "}").onTheRoutes(),
+        expect(Message.ROLES_ON_EXCLUDED_PATH, "String reports()",
+            "@JwtSecured(secret = \"${S}\", exclude = \"/reports\")",
+            "final class Config {",
+            RETRIEVER,
+            "}").alsoContaining("@RolesAllowed(auditor) on GET /reports is never checked").onTheRoutes(),
+        expect(Message.TOKEN_URL_COLLIDES, "tokenUrl = \"/login\"",
+            "@JwtSecured(secret = \"${S}\",",
+            "    tokenUrl = \"/login\")",
+            "final class Config {",
+            RETRIEVER,
+            "  @Authenticator static Grant check(String u, String p) { return null; }",
+            "}").againstRoutes(),
+        expect(Message.UNDECLARED_ROLE, "@RolesAllowed(\"auditor\")",
+            "@JwtSecured(secret = \"${S}\", roles = {\"admin\", \"audit\"})",
+            "final class Config {",
+            RETRIEVER,
+            "}").alsoContaining("role \"auditor\" is not in the roles declared").onTheRoutes(),
         expect(Message.RETRIEVER_PARAMETERS, "User user(String subject)",
             "@JwtSecured(secret = \"${JWT_SECRET}\")",
             "final class Config {",
@@ -183,21 +267,27 @@ class DiagnosticTableTest {
   @MethodSource("cases")
   void eachIsReportedOnItsLineWithItsKind(Case c) {
     JavaFileObject config = source("Config", c.source().toArray(new String[0]));
-    Compilation compilation = javac().withProcessors(new JwtSecuredProcessor()).compile(user(), config);
-    String tag = "[" + c.message().tag() + "]";
-    boolean warning = c.message().kind() == Kind.WARNING;
-    if (warning) {
+    Compilation compilation = javac().withProcessors(new JwtSecuredProcessor())
+        .compile(c.withRoutes() ? List.of(user(), RESOURCES, config) : List.of(user(), config));
+    JavaFileObject file = c.inResources() ? RESOURCES : config;
+    List<String> texts = new ArrayList<>();
+    texts.add("[" + c.message().tag() + "]");
+    texts.addAll(c.alsoContaining());
+    if (c.message().kind() == Kind.WARNING) {
       assertThat(compilation).succeeded();
-      assertThat(compilation).hadWarningContaining(tag).inFile(config).onLineContaining(c.line());
+      for (String text : texts) {
+        assertThat(compilation).hadWarningContaining(text).inFile(file).onLineContaining(c.line());
+      }
+      if (c.onlyOne()) {
+        assertThat(compilation).hadWarningCount(1);
+      }
     } else {
       assertThat(compilation).failed();
-      assertThat(compilation).hadErrorContaining(tag).inFile(config).onLineContaining(c.line());
-    }
-    for (String text : c.alsoContaining()) {
-      if (warning) {
-        assertThat(compilation).hadWarningContaining(text).inFile(config).onLineContaining(c.line());
-      } else {
-        assertThat(compilation).hadErrorContaining(text).inFile(config).onLineContaining(c.line());
+      for (String text : texts) {
+        assertThat(compilation).hadErrorContaining(text).inFile(file).onLineContaining(c.line());
+      }
+      if (c.onlyOne()) {
+        assertThat(compilation).hadErrorCount(1);
       }
     }
   }

@@ -12,14 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** The diagnostics that check a configuration against the route table, and the processor options. */
 class RouteDiagnosticsTest {
-  static final JavaFileObject RESOURCES = source("Resources",
-      "@Path(\"/\")",
-      "final class Resources {",
-      "  @POST @Path(\"login\") public void login() {}",
-      "  @GET @Path(\"users/{id}\") public String user() { return \"\"; }",
-      "  @GET @Path(\"public\") @PermitAll public String open() { return \"\"; }",
-      "  @GET @Path(\"reports\") @RolesAllowed(\"auditor\") public String reports() { return \"\"; }",
-      "}");
+  static final JavaFileObject RESOURCES = DiagnosticTableTest.RESOURCES;
 
   static Compilation compile(JavaFileObject config, String... options) {
     return javac().withProcessors(new JwtSecuredProcessor()).withOptions((Object[]) options)
@@ -53,15 +46,6 @@ class RouteDiagnosticsTest {
     assertThat(c).hadWarningCount(1);
   }
 
-  @Test
-  void unanchoredHabitsOfTheSeedAreCaught() {
-    // The seed's "/schema" meant a subtree; here it is one exact path, and no route has it.
-    JavaFileObject config = config(
-        "@JwtSecured(secret = \"${S}\",",
-        "    exclude = \"/users\")");
-    assertThat(compile(config)).hadWarningContaining("the closest route is \"/users/{id}\"").inFile(config)
-        .onLineContaining("exclude = \"/users\"");
-  }
 
   @Test
   void templatesAreMatchedWithTheirParameters() {
@@ -70,62 +54,11 @@ class RouteDiagnosticsTest {
     assertThat(compile(config)).succeededWithoutWarnings();
   }
 
-  @Test
-  void excludeThatMatchesEveryPath() {
-    JavaFileObject config = config(
-        "@JwtSecured(secret = \"${S}\",",
-        "    exclude = \".*\")");
-    Compilation c = compile(config);
-    assertThat(c).hadWarningContaining(tagged(Message.EXCLUDE_MATCHES_EVERYTHING)).inFile(config)
-        .onLineContaining("exclude = \".*\"");
-  }
 
-  @Test
-  void excludeThatMatchesEveryKnownRoute() {
-    JavaFileObject config = config(
-        "@JwtSecured(secret = \"${S}\",",
-        "    exclude = \"/(login|users/.*|public|reports)\")");
-    assertThat(compile(config)).hadWarningContaining(tagged(Message.EXCLUDE_MATCHES_EVERYTHING)).inFile(config)
-        .onLineContaining("exclude = \"/(login");
-  }
 
-  @Test
-  void permitAllInsideAnExcludedPath() {
-    JavaFileObject config = config("@JwtSecured(secret = \"${S}\", exclude = \"/public\")");
-    assertThat(compile(config)).hadWarningContaining(tagged(Message.PERMIT_ALL_IN_EXCLUDED_PATH)).inFile(RESOURCES)
-        .onLineContaining("String open()");
-  }
 
-  @Test
-  void rolesAllowedOnAnExcludedOperation() {
-    JavaFileObject config = config("@JwtSecured(secret = \"${S}\", exclude = \"/reports\")");
-    Compilation c = compile(config);
-    assertThat(c).hadWarningContaining(tagged(Message.ROLES_ON_EXCLUDED_PATH)).inFile(RESOURCES)
-        .onLineContaining("String reports()");
-    assertThat(c).hadWarningContaining("@RolesAllowed(auditor) on GET /reports is never checked");
-  }
 
-  @Test
-  void tokenUrlCollidingWithAResource() {
-    JavaFileObject config = source("Config",
-        "@JwtSecured(secret = \"${S}\",",
-        "    tokenUrl = \"/login\")",
-        "final class Config {",
-        "  @UserRetriever static User user(Token token) { return null; }",
-        "  @Authenticator static Grant check(String u, String p) { return null; }",
-        "}");
-    assertThat(compile(config)).hadErrorContaining(tagged(Message.TOKEN_URL_COLLIDES)).inFile(config)
-        .onLineContaining("tokenUrl = \"/login\"");
-  }
 
-  @Test
-  void roleOutsideTheDeclaredSet() {
-    JavaFileObject config = config("@JwtSecured(secret = \"${S}\", roles = {\"admin\", \"audit\"})");
-    Compilation c = compile(config);
-    assertThat(c).hadErrorContaining(tagged(Message.UNDECLARED_ROLE)).inFile(RESOURCES)
-        .onLineContaining("@RolesAllowed(\"auditor\")");
-    assertThat(c).hadErrorContaining("role \"auditor\" is not in the roles declared");
-  }
 
   @Test
   void twoConfigurationsForTheSamePackage() {
