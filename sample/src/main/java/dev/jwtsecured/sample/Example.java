@@ -67,7 +67,7 @@ public enum Example {
           settings.apply(OAuth2SecurityJwtFeature.settings()).build());
       return application(jwt, OAuth2SecurityJwtFeature.classes(), Services.properties(users, revoked),
           OAuth2Resources.SomePath.class, OAuth2Resources.Admin.class, OAuth2Resources.LoginCustom.class,
-          OAuth2Resources.Logout.class, OAuth2SwaggerUi.class);
+          OAuth2Resources.Logout.class, OAuth2Resources.Health.class, OAuth2SwaggerUi.class);
     }
   };
 

@@ -151,6 +151,14 @@ class SampleOAuth2Test {
   }
 
   @Test
+  void healthIsOpenAndIgnoresABadToken() throws Exception {
+    RawHttp.Response open = http.send("GET", "/health");
+    assertEquals(200, open.status, open.toString());
+    assertEquals(JSON.readTree("{\"status\":\"ok\"}"), JSON.readTree(open.body));
+    assertEquals(200, http.send("GET", "/health", "Authorization: Bearer not.a.token").status);
+  }
+
+  @Test
   void logoutRevokesTheToken() throws Exception {
     String jwt = accessToken("bob", "builder");
     assertEquals(200, http.send("GET", "/some-path", "Authorization: Bearer " + jwt).status);

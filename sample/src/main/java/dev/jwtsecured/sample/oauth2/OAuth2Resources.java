@@ -32,6 +32,17 @@ public final class OAuth2Resources {
     }
   }
 
+  /** {@code GET /health}: public through {@code @PermitAll}; for load balancers, and the open route of the benchmarks. */
+  @Path("/health")
+  public static final class Health {
+    @GET
+    @PermitAll
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, String> health() {
+      return Map.of("status", "ok");
+    }
+  }
+
   /** {@code GET /admin}: for the {@code admin} role only. */
   @Path("/admin")
   public static final class Admin {
