@@ -9,6 +9,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -24,6 +25,13 @@ public final class OpenApiResourceGenerator implements SourceGenerator {
   private static final ClassName PRODUCES = ClassName.get("jakarta.ws.rs", "Produces");
   private static final ClassName MEDIA_TYPE = ClassName.get("jakarta.ws.rs.core", "MediaType");
 
+  /** The configuration's OpenAPI document, built once for this resource and the class-path files. */
+  private final Map<String, Object> document;
+
+  public OpenApiResourceGenerator(Map<String, Object> document) {
+    this.document = document;
+  }
+
   @Override
   public boolean applies(ConfigModel model) {
     return !model.settings().openApiPath().isEmpty();
@@ -31,7 +39,7 @@ public final class OpenApiResourceGenerator implements SourceGenerator {
 
   @Override
   public TypeSpec generate(ConfigModel model) {
-    String json = JsonTree.compactJson(new OpenApiGenerator().document(model));
+    String json = JsonTree.compactJson(document);
     List<CodeBlock> chunks = new ArrayList<>();
     for (int i = 0; i < json.length(); i += CHUNK) {
       chunks.add(CodeBlock.of("$S", json.substring(i, Math.min(json.length(), i + CHUNK))));

@@ -22,10 +22,6 @@ import javax.lang.model.element.Element;
 
 /** Every output of one configuration: the generated sources that apply, the OpenAPI document and the route report. */
 public final class Outputs {
-  /** Every generated source, in the order they are written; each decides whether it applies. */
-  private static final List<SourceGenerator> SOURCES = List.of(new FilterGenerator(), new AccessPointGenerator(),
-      new FeatureGenerator(), new PoliciesGenerator(), new LocatorGuardGenerator(), new TokenEndpointGenerator(),
-      new OpenApiResourceGenerator());
 
   private final GeneratedFiles files;
 
@@ -35,15 +31,19 @@ public final class Outputs {
 
   /** Writes every output of {@code model}; returns a summary for {@code -Ajwtsecured.verbose}. */
   public String write(ConfigModel model, List<Element> originating) throws IOException {
+    Map<String, Object> document = new OpenApiGenerator().document(model);
+    // Every generated source, in the order they are written; each decides whether it applies.
+    List<SourceGenerator> sources = List.of(new FilterGenerator(), new AccessPointGenerator(), new FeatureGenerator(),
+        new PoliciesGenerator(), new LocatorGuardGenerator(), new TokenEndpointGenerator(),
+        new OpenApiResourceGenerator(document));
     List<String> written = new ArrayList<>();
-    for (SourceGenerator generator : SOURCES) {
+    for (SourceGenerator generator : sources) {
       if (generator.applies(model)) {
         TypeSpec type = generator.generate(model);
         files.write(model, type, originating);
         written.add(type.name());
       }
     }
-    Map<String, Object> document = new OpenApiGenerator().document(model);
     String base = "META-INF/jwtsecured/" + model.configClass().reflectionName();
     files.writeResource(base + ".openapi.json", JsonTree.json(document), originating);
     files.writeResource(base + ".openapi.yaml", JsonTree.yaml(document), originating);
