@@ -15,12 +15,14 @@ import java.util.stream.Stream;
 
 /**
  * Compile time with and without the processor: one {@code javac} process per compilation, as a build tool starts
- * it, median of several alternating runs after a warm-up run: (1) the sample's sources; (2) a generated application of
- * 200 resource classes and one configuration. "Without" compiles the same sources plus the files the processor
- * generated, with {@code -proc:none}, so both compile the same code and the difference is the processor's work
- * (including the extra compiler round any source-generating processor causes).
+ * it, median of several interleaved runs after a warm-up run: (1) the sample's sources; (2) a generated application
+ * of 200 resource classes and one configuration; (3) that application with more and more {@code exclude} patterns.
+ * "Without" compiles the same sources plus the files the processor generated, with {@code -proc:none}, so both compile
+ * the same code; "extra round" compiles them with {@link EmptySourceProcessor}, which writes one empty class, as any
+ * source-generating processor makes javac do. The processor's own share is (with - extra round) / with.
  *
- * <p>{@code java -cp bench/target/benchmarks.jar dev.jwtsecured.bench.BuildTime [repository directory] [runs]}
+ * <p>{@code java -cp bench/target/benchmarks.jar dev.jwtsecured.bench.BuildTime [repository directory] [runs]
+ * [sample]} prints the tables (with {@code sample}, only its row) and writes {@code bench/results/build-time.csv} (the exclusion rows) for the charts.
  */
 public final class BuildTime {
   private BuildTime() {}
@@ -30,36 +32,60 @@ public final class BuildTime {
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 7;
     Path work = Files.createTempDirectory("jwtsecured-buildtime");
     try {
-      System.out.println("| compilation | with processor (ms) | without (ms) | processor share |");
-      System.out.println("|---|---|---|---|");
+      System.out.println("| compilation | with processor (ms) | extra round only (ms) | without (ms) | processor's own"
+          + " share | with the extra round |");
+      System.out.println("|---|---|---|---|---|---|");
       measure("sample (" + javaFiles(repo.resolve("sample/src/main/java")).size() + " sources)",
           javaFiles(repo.resolve("sample/src/main/java")), work.resolve("sample"), runs);
-      Path generated = generateApplication(work.resolve("app-src"), 200);
+      if (args.length > 2 && args[2].equals("sample")) {
+        return;
+      }
+      Path generated = generateApplication(work.resolve("app-src"), 200, 2);
       measure("200 resource classes + 1 configuration", javaFiles(generated), work.resolve("app"), runs);
+      StringBuilder csv = new StringBuilder("exclude_patterns,with_ms,extra_round_ms,without_ms\n");
+      for (int patterns : new int[] {10, 100, 400}) {
+        Path app = generateApplication(work.resolve("app-src-" + patterns), 200, patterns);
+        double[] ms = measure("200 resource classes, " + patterns + " exclude patterns", javaFiles(app),
+            work.resolve("app-" + patterns), runs);
+        csv.append(String.format(Locale.ROOT, "%d,%.0f,%.0f,%.0f%n", patterns, ms[0], ms[1], ms[2]));
+      }
+      Path results = Files.createDirectories(repo.resolve("bench/results"));
+      Files.writeString(results.resolve("build-time.csv"), csv);
     } finally {
       delete(work);
     }
   }
 
-  private static void measure(String name, List<File> sources, Path out, int runs) throws IOException {
+  /** Prints one row and returns the medians: with the processor, the extra round only, without. */
+  private static double[] measure(String name, List<File> sources, Path out, int runs) throws IOException {
     Path generatedSources = out.resolve("generated");
     // Warm-up (file cache), which also leaves the generated sources for the runs without the processor.
-    for (int i = 0; i < 1; i++) {
-      compile(sources, out, true);
-      compile(withGenerated(sources, generatedSources), out, false);
-    }
-    List<File> plain = withGenerated(sources, generatedSources);
+    compile(sources, out, JWTSECURED);
+    Path kept = Files.createDirectories(out.resolve("kept"));
+    delete(kept);
+    Files.move(generatedSources, kept);
+    List<File> plain = withGenerated(sources, kept);
+    compile(plain, out, NONE);
     long[] with = new long[runs];
+    long[] extra = new long[runs];
     long[] without = new long[runs];
     for (int i = 0; i < runs; i++) {
-      with[i] = compile(sources, out, true);
-      without[i] = compile(plain, out, false);
+      with[i] = compile(sources, out, JWTSECURED);
+      extra[i] = compile(plain, out, EMPTY);
+      without[i] = compile(plain, out, NONE);
     }
     double w = median(with) / 1e6;
+    double e = median(extra) / 1e6;
     double wo = median(without) / 1e6;
-    System.out.printf(Locale.ROOT, "| %s | %.0f [%.0f-%.0f] | %.0f [%.0f-%.0f] | %.1f%% |%n", name, w,
-        min(with) / 1e6, max(with) / 1e6, wo, min(without) / 1e6, max(without) / 1e6, 100 * (w - wo) / w);
+    System.out.printf(Locale.ROOT, "| %s | %.0f [%.0f-%.0f] | %.0f [%.0f-%.0f] | %.0f [%.0f-%.0f] | %.1f%% | %.1f%% |%n",
+        name, w, min(with) / 1e6, max(with) / 1e6, e, min(extra) / 1e6, max(extra) / 1e6, wo, min(without) / 1e6,
+        max(without) / 1e6, 100 * (w - e) / w, 100 * (w - wo) / w);
+    return new double[] {w, e, wo};
   }
+
+  private static final String JWTSECURED = "dev.jwtsecured.processor.JwtSecuredProcessor";
+  private static final String EMPTY = EmptySourceProcessor.class.getName();
+  private static final String NONE = "";
 
   private static List<File> withGenerated(List<File> sources, Path generated) throws IOException {
     List<File> all = new ArrayList<>(sources);
@@ -68,22 +94,19 @@ public final class BuildTime {
   }
 
   /** Compiles in a fresh {@code javac} process and returns the wall time in nanoseconds. */
-  private static long compile(List<File> sources, Path out, boolean processor) throws IOException {
+  private static long compile(List<File> sources, Path out, String processor) throws IOException {
     Path classes = out.resolve("classes");
     Path generated = out.resolve("generated");
     delete(classes);
-    if (processor) {
-      delete(generated);
-    }
+    delete(generated);
     Files.createDirectories(classes);
     Files.createDirectories(generated);
     String classPath = System.getProperty("java.class.path");
     Path javac = Path.of(System.getProperty("java.home"), "bin", "javac");
     List<String> command = new ArrayList<>(List.of(javac.toString(), "--release", "17", "-nowarn", "-cp", classPath,
         "-d", classes.toString(), "-s", generated.toString()));
-    if (processor) {
-      command.addAll(List.of("-processor", "dev.jwtsecured.processor.JwtSecuredProcessor",
-          "-processorpath", classPath));
+    if (!processor.isEmpty()) {
+      command.addAll(List.of("-processor", processor, "-processorpath", classPath));
     } else {
       command.add("-proc:none");
     }
@@ -104,15 +127,22 @@ public final class BuildTime {
     return System.nanoTime() - start;
   }
 
-  /** A package with one configuration and {@code count} resource classes of four operations each. */
-  private static Path generateApplication(Path dir, int count) throws IOException {
+  /**
+   * A package with one configuration and {@code count} resource classes of four operations each; the configuration
+   * excludes {@code patterns} paths ({@code /rN/public}, then {@code /rN/\\{id\\}}), each matching one route.
+   */
+  private static Path generateApplication(Path dir, int count, int patterns) throws IOException {
     Path pkg = Files.createDirectories(dir.resolve("app"));
+    List<String> exclude = new ArrayList<>();
+    for (int i = 0; i < patterns; i++) {
+      exclude.add(i < count ? "\"/r" + i + "/public\"" : "\"/r" + (i - count) + "/\\\\{id\\\\}\"");
+    }
     Files.writeString(pkg.resolve("AppSecurity.java"), String.join("\n",
         "package app;",
         "import dev.jwtsecured.JwtSecured;",
         "import dev.jwtsecured.UserRetriever;",
         "import dev.jwtsecured.runtime.Token;",
-        "@JwtSecured(secret = \"${APP_SECRET}\", exclude = {\"/r0/public\", \"/r1/.*\"})",
+        "@JwtSecured(secret = \"${APP_SECRET}\", exclude = {" + String.join(", ", exclude) + "})",
         "final class AppSecurity {",
         "  @UserRetriever static String user(Token token) { return token.subject(); }",
         "}", ""));
