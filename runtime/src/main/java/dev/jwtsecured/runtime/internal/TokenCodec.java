@@ -60,16 +60,15 @@ import javax.crypto.spec.SecretKeySpec;
  * together keeps the order visible.
  */
 public final class TokenCodec {
-  private static final Set<String> FORBIDDEN_HEADER_MEMBERS =
+  static final Set<String> FORBIDDEN_HEADER_MEMBERS =
       Set.of("crit", "zip", "b64", "jwk", "jku", "x5u", "x5c", "x5t", "x5t#S256", "enc", "epk", "p2s", "p2c");
-  private static final Set<String> REGISTERED_CLAIMS =
-      Set.of("sub", "exp", "iat", "nbf", "iss", "aud", "jti", "extras", "roles", "scope");
 
   private final JwtSettings settings;
   private final SecretKey key;
   private final JwtParser parser;
   private final Clock clock;
   private final long leewaySeconds;
+  private final ClaimRules rules;
   /** {@code null} when caching is off. */
   private final TokenCache cache;
   /**
@@ -88,6 +87,8 @@ public final class TokenCodec {
     this.key = new SecretKeySpec(settings.secret(), settings.algorithm().jcaName());
     this.clock = settings.clock();
     this.leewaySeconds = settings.leeway().getSeconds();
+    this.rules = new ClaimRules(clock, settings.leeway(),
+        settings.issuer() == null ? Set.of() : Set.of(settings.issuer()), settings.audience(), "roles");
     this.cache = settings.cacheSize() > 0 ? new TokenCache(settings.cacheSize()) : null;
     this.parser =
         Jwts.parser()
@@ -130,13 +131,13 @@ public final class TokenCodec {
   }
 
   private void checkTimes(Token token, String jwt) {
-    long now = clock.instant().getEpochSecond();
-    if (now >= token.expiresAt().getEpochSecond() + leewaySeconds) {
-      cache.remove(jwt);
-      throw new AuthException(AuthFailure.EXPIRED);
-    }
-    if (token.notBefore().isPresent() && token.notBefore().get().getEpochSecond() > now + leewaySeconds) {
-      throw new AuthException(AuthFailure.NOT_YET_VALID);
+    try {
+      rules.checkTimes(token);
+    } catch (AuthException e) {
+      if (e.failure() == AuthFailure.EXPIRED) {
+        cache.remove(jwt);
+      }
+      throw e;
     }
   }
 
@@ -176,7 +177,7 @@ public final class TokenCodec {
       throw new AuthException(StrictJson.hasBadClaimType(payloadJson(jwt))
           ? AuthFailure.BAD_CLAIM : AuthFailure.MALFORMED_TOKEN);
     }
-    return toToken(claims);
+    return rules.toToken(claims);
   }
 
   /**
@@ -217,7 +218,7 @@ public final class TokenCodec {
    * base64url (canonical: one encoding per signature, so the MAC comparison below may compare encodings). The header and
    * payload segments are checked after the signature.
    */
-  private static int checkSegments(String jwt) {
+  static int checkSegments(String jwt) {
     if (jwt == null || jwt.isEmpty()) {
       throw new AuthException(AuthFailure.MALFORMED_TOKEN);
     }
@@ -258,83 +259,6 @@ public final class TokenCodec {
   private static byte[] payloadJson(String jwt) {
     int first = jwt.indexOf('.');
     return Base64.getUrlDecoder().decode(jwt.substring(first + 1, jwt.indexOf('.', first + 1)));
-  }
-
-  private Token toToken(Claims claims) {
-    String subject = claims.getSubject();
-    Date exp = claims.getExpiration();
-    Date iat = claims.getIssuedAt();
-    if (subject == null || subject.isEmpty() || exp == null || iat == null) {
-      throw new AuthException(AuthFailure.MISSING_CLAIM);
-    }
-    long now = clock.instant().getEpochSecond();
-    // RFC 7519 4.1.4: the current time must be before exp; jjwt accepts exp == now, so check here too.
-    if (now >= exp.toInstant().getEpochSecond() + leewaySeconds) {
-      throw new AuthException(AuthFailure.EXPIRED);
-    }
-    if (iat.toInstant().getEpochSecond() > now + leewaySeconds) {
-      throw new AuthException(AuthFailure.ISSUED_IN_FUTURE);
-    }
-    Date nbf = claims.getNotBefore();
-    if (nbf != null && nbf.toInstant().getEpochSecond() > now + leewaySeconds) {
-      throw new AuthException(AuthFailure.NOT_YET_VALID);
-    }
-    String issuer = claims.getIssuer();
-    if (settings.issuer() != null && !settings.issuer().equals(issuer)) {
-      throw new AuthException(AuthFailure.ISSUER_NOT_ACCEPTED);
-    }
-    List<String> audience = strings(claims.get("aud"));
-    if (!settings.audience().isEmpty() && audience.stream().noneMatch(settings.audience()::contains)) {
-      throw new AuthException(AuthFailure.AUDIENCE_NOT_ACCEPTED);
-    }
-    Map<String, Object> extras = new LinkedHashMap<>(4);
-    for (Map.Entry<String, Object> claim : claims.entrySet()) {
-      if (!REGISTERED_CLAIMS.contains(claim.getKey())) {
-        extras.put(claim.getKey(), claim.getValue());
-      }
-    }
-    Object nested = claims.get("extras");
-    if (nested instanceof Map) {
-      for (Map.Entry<?, ?> e : ((Map<?, ?>) nested).entrySet()) {
-        extras.put(String.valueOf(e.getKey()), e.getValue());
-      }
-    }
-    Object scope = claims.get("scope");
-    return Token.builder()
-        .subject(subject)
-        .expiresAt(exp.toInstant())
-        .issuedAt(iat.toInstant())
-        .notBefore(nbf == null ? null : nbf.toInstant())
-        .issuer(issuer)
-        .audience(audience)
-        .id(claims.getId())
-        .roles(asSet(words(claims.get("roles"))))
-        .scopes(asSet(words(scope)))
-        .extras(extras)
-        .build();
-  }
-
-  private static Set<String> asSet(List<String> words) {
-    return words.isEmpty() ? Set.of() : new LinkedHashSet<>(words);
-  }
-
-  /** A string or collection of strings as a list; anything else (already refused by the deserializer) as empty. */
-  private static List<String> strings(Object value) {
-    if (value instanceof String) {
-      return List.of((String) value);
-    }
-    if (value instanceof Collection) {
-      return ((Collection<?>) value).stream().map(String::valueOf).toList();
-    }
-    return List.of();
-  }
-
-  /** A space-separated string split into words, or a collection of strings. */
-  private static List<String> words(Object value) {
-    if (value instanceof String) {
-      return List.of(((String) value).trim().split(" +")).stream().filter(s -> !s.isEmpty()).toList();
-    }
-    return strings(value);
   }
 
   /**

@@ -1,0 +1,149 @@
+package dev.jwtsecured.runtime.internal;
+
+import dev.jwtsecured.runtime.AuthFailure;
+import dev.jwtsecured.runtime.Token;
+import io.jsonwebtoken.Claims;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The claim rules every verified token passes, whoever signed it, and its reading into a {@link Token}: {@code sub},
+ * {@code exp} and {@code iat} present; {@code exp} after now, {@code nbf} and {@code iat} not after now, each with the
+ * leeway; the issuer one of the accepted ones and the audience one of the expected ones, when configured; roles read
+ * from the configured claim path ({@code roles}, {@code groups}, or a nested one such as {@code realm_access.roles}),
+ * as an array of strings or a space-separated string.
+ */
+public final class ClaimRules {
+  static final Set<String> REGISTERED_CLAIMS =
+      Set.of("sub", "exp", "iat", "nbf", "iss", "aud", "jti", "extras", "roles", "scope");
+
+  private final Clock clock;
+  private final long leewaySeconds;
+  private final Set<String> issuers;
+  private final List<String> audience;
+  private final List<String> rolesPath;
+
+  /**
+   * @param issuers the accepted {@code iss} values; empty accepts any
+   * @param audience the expected {@code aud} values, one of which the token must name; empty accepts any
+   * @param rolesClaim the claim holding roles, with {@code .} between the names of nested objects
+   */
+  public ClaimRules(Clock clock, Duration leeway, Set<String> issuers, List<String> audience, String rolesClaim) {
+    this.clock = clock;
+    this.leewaySeconds = leeway.getSeconds();
+    this.issuers = Set.copyOf(issuers);
+    this.audience = List.copyOf(audience);
+    this.rolesPath = List.of(rolesClaim.split("\\."));
+  }
+
+  long leewaySeconds() {
+    return leewaySeconds;
+  }
+
+  /** The time claims of a token verified earlier, against the clock now. */
+  void checkTimes(Token token) {
+    long now = clock.instant().getEpochSecond();
+    if (now >= token.expiresAt().getEpochSecond() + leewaySeconds) {
+      throw new AuthException(AuthFailure.EXPIRED);
+    }
+    if (token.notBefore().isPresent() && token.notBefore().get().getEpochSecond() > now + leewaySeconds) {
+      throw new AuthException(AuthFailure.NOT_YET_VALID);
+    }
+  }
+
+  /** Checks the claims of a token whose signature verified, and reads them. */
+  Token toToken(Claims claims) {
+    String subject = claims.getSubject();
+    Date exp = claims.getExpiration();
+    Date iat = claims.getIssuedAt();
+    if (subject == null || subject.isEmpty() || exp == null || iat == null) {
+      throw new AuthException(AuthFailure.MISSING_CLAIM);
+    }
+    long now = clock.instant().getEpochSecond();
+    // RFC 7519 4.1.4: the current time must be before exp; jjwt accepts exp == now, so check here too.
+    if (now >= exp.toInstant().getEpochSecond() + leewaySeconds) {
+      throw new AuthException(AuthFailure.EXPIRED);
+    }
+    if (iat.toInstant().getEpochSecond() > now + leewaySeconds) {
+      throw new AuthException(AuthFailure.ISSUED_IN_FUTURE);
+    }
+    Date nbf = claims.getNotBefore();
+    if (nbf != null && nbf.toInstant().getEpochSecond() > now + leewaySeconds) {
+      throw new AuthException(AuthFailure.NOT_YET_VALID);
+    }
+    String issuer = claims.getIssuer();
+    if (!issuers.isEmpty() && (issuer == null || !issuers.contains(issuer))) {
+      throw new AuthException(AuthFailure.ISSUER_NOT_ACCEPTED);
+    }
+    List<String> aud = strings(claims.get("aud"));
+    if (!audience.isEmpty() && aud.stream().noneMatch(audience::contains)) {
+      throw new AuthException(AuthFailure.AUDIENCE_NOT_ACCEPTED);
+    }
+    Map<String, Object> extras = new LinkedHashMap<>(4);
+    for (Map.Entry<String, Object> claim : claims.entrySet()) {
+      if (!REGISTERED_CLAIMS.contains(claim.getKey())) {
+        extras.put(claim.getKey(), claim.getValue());
+      }
+    }
+    Object nested = claims.get("extras");
+    if (nested instanceof Map) {
+      for (Map.Entry<?, ?> e : ((Map<?, ?>) nested).entrySet()) {
+        extras.put(String.valueOf(e.getKey()), e.getValue());
+      }
+    }
+    return Token.builder()
+        .subject(subject)
+        .expiresAt(exp.toInstant())
+        .issuedAt(iat.toInstant())
+        .notBefore(nbf == null ? null : nbf.toInstant())
+        .issuer(issuer)
+        .audience(aud)
+        .id(claims.getId())
+        .roles(asSet(words(at(claims, rolesPath))))
+        .scopes(asSet(words(claims.get("scope"))))
+        .extras(extras)
+        .build();
+  }
+
+  /** The value at {@code path} through nested objects, or {@code null}. */
+  private static Object at(Map<String, ?> claims, List<String> path) {
+    Object value = claims;
+    for (String name : path) {
+      if (!(value instanceof Map<?, ?> object)) {
+        return null;
+      }
+      value = object.get(name);
+    }
+    return value;
+  }
+
+  private static Set<String> asSet(List<String> words) {
+    return words.isEmpty() ? Set.of() : new LinkedHashSet<>(words);
+  }
+
+  /** A string or collection of strings as a list; anything else (already refused by the deserializer) as empty. */
+  private static List<String> strings(Object value) {
+    if (value instanceof String) {
+      return List.of((String) value);
+    }
+    if (value instanceof Collection) {
+      return ((Collection<?>) value).stream().map(String::valueOf).toList();
+    }
+    return List.of();
+  }
+
+  /** A space-separated string split into words, or a collection of strings. */
+  private static List<String> words(Object value) {
+    if (value instanceof String) {
+      return List.of(((String) value).trim().split(" +")).stream().filter(s -> !s.isEmpty()).toList();
+    }
+    return strings(value);
+  }
+}
