@@ -21,6 +21,8 @@ public enum AuthFailure {
   MALFORMED_TOKEN(401, "invalid_token", "The token is malformed", "Invalid token"),
   ALGORITHM_NOT_ACCEPTED(401, "invalid_token", "The token algorithm is not accepted", "Invalid token"),
   BAD_SIGNATURE(401, "invalid_token", "The token signature is invalid", "Invalid token"),
+  /** The token names a key ({@code kid}) the configured key set does not hold, or the set could not be read yet. */
+  UNKNOWN_KEY(401, "invalid_token", "The token signing key is not known", "Invalid token"),
   MISSING_CLAIM(401, "invalid_token", "The token lacks a required claim", "Invalid token"),
   BAD_CLAIM(401, "invalid_token", "The token has a claim of the wrong type", "Invalid token"),
   EXPIRED(401, "invalid_token", "The token has expired", "Invalid token"),

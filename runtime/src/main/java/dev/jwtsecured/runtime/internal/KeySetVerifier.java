@@ -1,0 +1,206 @@
+package dev.jwtsecured.runtime.internal;
+
+import dev.jwtsecured.runtime.AuthFailure;
+import dev.jwtsecured.runtime.Token;
+import io.jsonwebtoken.Claims;
+import io.jsonwebtoken.ExpiredJwtException;
+import io.jsonwebtoken.JwsHeader;
+import io.jsonwebtoken.JwtParser;
+import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.LocatorAdapter;
+import io.jsonwebtoken.PrematureJwtException;
+import io.jsonwebtoken.security.SecureDigestAlgorithm;
+import io.jsonwebtoken.security.SecurityException;
+import java.nio.charset.StandardCharsets;
+import java.security.Key;
+import java.security.PublicKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.EdECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Date;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Verifies tokens signed with an asymmetric key of a {@link JwksKeySet}: the tokens of an identity provider, or of a
+ * jwtsecured issuer that publishes its keys.
+ *
+ * <ol>
+ *   <li>the shape and base64url checks of {@link TokenCodec};
+ *   <li>the header is a strict JSON object whose {@code alg} is one of the accepted algorithms (never {@code none} or
+ *       an HMAC), with a {@code kid}, and none of {@code jku}, {@code x5u}, {@code jwk}, {@code x5c}, {@code crit} or
+ *       the other members {@link TokenCodec} refuses: keys come only from the configured set;
+ *   <li>the key {@code kid} names, and only if its type fits the algorithm: an RSA key of at least 2048 bits for
+ *       {@code RS*}/{@code PS*}, the curve of the algorithm for {@code ES*}, an Edwards key for {@code EdDSA}, and the
+ *       JWK's own {@code alg}, when it names one, equal to the token's. An RSA public key can never become an HMAC
+ *       secret: no HMAC algorithm is accepted here;
+ *   <li>jjwt, restricted to the accepted algorithms and that key, checks the signature;
+ *   <li>the claim rules of {@link ClaimRules}.
+ * </ol>
+ *
+ * <p>With a cache size above zero, verified tokens are remembered by their text as in {@link TokenCodec}; the cache is
+ * emptied whenever the key set changes, so a token is never accepted from the cache after its key left the set.
+ */
+public final class KeySetVerifier {
+  private static final Map<String, Family> FAMILIES = Map.of(
+      "RS256", Family.RSA, "RS384", Family.RSA, "RS512", Family.RSA,
+      "PS256", Family.RSA, "PS384", Family.RSA, "PS512", Family.RSA,
+      "ES256", Family.EC256, "ES384", Family.EC384, "ES512", Family.EC521,
+      "EdDSA", Family.EDWARDS);
+
+  /** The key types an algorithm may use. */
+  private enum Family {
+    RSA, EC256, EC384, EC521, EDWARDS;
+
+    boolean fits(PublicKey key) {
+      return switch (this) {
+        case RSA -> key instanceof RSAPublicKey rsa && rsa.getModulus().bitLength() >= 2048;
+        case EC256 -> key instanceof ECPublicKey ec && ec.getParams().getCurve().getField().getFieldSize() == 256;
+        case EC384 -> key instanceof ECPublicKey ec && ec.getParams().getCurve().getField().getFieldSize() == 384;
+        case EC521 -> key instanceof ECPublicKey ec && ec.getParams().getCurve().getField().getFieldSize() == 521;
+        case EDWARDS -> key instanceof EdECPublicKey;
+      };
+    }
+  }
+
+  private final JwksKeySet keys;
+  private final Set<String> algorithms;
+  private final ClaimRules rules;
+  private final JwtParser parser;
+  private final int cacheSize;
+  /** The cache and the key set generation its tokens were verified under; replaced together. */
+  private volatile CacheOfGeneration cache;
+
+  private record CacheOfGeneration(TokenCache tokens, long generation) {}
+
+  /**
+   * @param algorithms the accepted algorithms, from {@code RS256}, {@code RS384}, {@code RS512}, {@code PS256},
+   *     {@code PS384}, {@code PS512}, {@code ES256}, {@code ES384}, {@code ES512} and {@code EdDSA}
+   * @throws IllegalArgumentException for an algorithm outside that list
+   */
+  public KeySetVerifier(JwksKeySet keys, Set<String> algorithms, ClaimRules rules, Clock clock, int cacheSize) {
+    if (algorithms.isEmpty() || !FAMILIES.keySet().containsAll(algorithms)) {
+      throw new IllegalArgumentException("jwtsecured: accepted algorithms must be among " + FAMILIES.keySet()
+          + ", not " + algorithms);
+    }
+    this.keys = keys;
+    this.algorithms = Set.copyOf(algorithms);
+    this.rules = rules;
+    this.cacheSize = cacheSize;
+    this.cache = new CacheOfGeneration(cacheSize > 0 ? new TokenCache(cacheSize) : null, keys.generation());
+    var builder = Jwts.parser()
+        .json(StrictJson.deserializer())
+        .zip().clear().and()
+        .keyLocator(new LocatorAdapter<Key>() {
+          @Override
+          protected Key locate(JwsHeader header) {
+            return keyFor(header.getAlgorithm(), header.getKeyId());
+          }
+        })
+        .clock(() -> Date.from(clock.instant()))
+        .clockSkewSeconds(rules.leewaySeconds());
+    var sig = builder.sig().clear();
+    for (String algorithm : this.algorithms) {
+      sig.add((SecureDigestAlgorithm<?, ?>) Jwts.SIG.get().get(algorithm));
+    }
+    this.parser = sig.and().build();
+  }
+
+  /**
+   * Verifies {@code jwt} and returns its token.
+   *
+   * @throws AuthException with the failure class of the first check that failed; never any other exception
+   */
+  public Token verify(String jwt) {
+    CacheOfGeneration current = cache;
+    long generation = keys.generation();
+    if (current.generation() != generation) {
+      current = new CacheOfGeneration(cacheSize > 0 ? new TokenCache(cacheSize) : null, generation);
+      cache = current;
+    }
+    TokenCache tokens = current.tokens();
+    if (tokens == null || jwt == null) {
+      return verifyFully(jwt);
+    }
+    Token cached = tokens.get(jwt);
+    if (cached != null) {
+      rules.checkTimes(cached);
+      return cached;
+    }
+    boolean seenBefore = tokens.admit(jwt);
+    Token token = verifyFully(jwt);
+    // Only a token verified under the set the cache belongs to is remembered.
+    if (seenBefore && keys.generation() == current.generation()) {
+      tokens.put(jwt, token);
+    }
+    return token;
+  }
+
+  /** The number of cached tokens (0 when caching is off); for tests and monitoring. */
+  public int cachedTokens() {
+    TokenCache tokens = cache.tokens();
+    return tokens == null ? 0 : tokens.size();
+  }
+
+  private Token verifyFully(String jwt) {
+    int second = TokenCodec.checkSegments(jwt);
+    int first = jwt.indexOf('.');
+    if (!StrictBase64Url.isCanonical(jwt, 0, first) || !StrictBase64Url.isCanonical(jwt, first + 1, second)) {
+      throw new AuthException(AuthFailure.MALFORMED_TOKEN);
+    }
+    Map<?, ?> header;
+    try {
+      byte[] json = Base64.getUrlDecoder().decode(jwt.substring(0, first));
+      header = Json.parseObject(new String(json, StandardCharsets.UTF_8));
+    } catch (RuntimeException e) {
+      throw new AuthException(AuthFailure.MALFORMED_TOKEN);
+    }
+    if (header == null) {
+      throw new AuthException(AuthFailure.MALFORMED_TOKEN);
+    }
+    for (Object member : header.keySet()) {
+      if (TokenCodec.FORBIDDEN_HEADER_MEMBERS.contains(member)) {
+        throw new AuthException(AuthFailure.MALFORMED_TOKEN);
+      }
+    }
+    Object alg = header.get("alg");
+    Object kid = header.get("kid");
+    // Before jjwt: an unaccepted algorithm or an unknown key never reaches the parser.
+    keyFor(alg instanceof String a ? a : null, kid instanceof String k ? k : null);
+    Claims claims;
+    try {
+      claims = parser.parseSignedClaims(jwt).getPayload();
+    } catch (ExpiredJwtException e) {
+      throw new AuthException(AuthFailure.EXPIRED);
+    } catch (PrematureJwtException e) {
+      throw new AuthException(AuthFailure.NOT_YET_VALID);
+    } catch (AuthException e) {
+      throw e;
+    } catch (SecurityException e) {
+      throw e.getCause() instanceof AuthException a ? a : new AuthException(AuthFailure.BAD_SIGNATURE);
+    } catch (RuntimeException e) {
+      if (e.getCause() instanceof AuthException a) {
+        throw a;
+      }
+      throw new AuthException(AuthFailure.MALFORMED_TOKEN);
+    }
+    return rules.toToken(claims);
+  }
+
+  /** The key for a token's {@code alg} and {@code kid}, or the failure that refuses it. */
+  private PublicKey keyFor(String alg, String kid) {
+    if (alg == null || !algorithms.contains(alg)) {
+      throw new AuthException(AuthFailure.ALGORITHM_NOT_ACCEPTED);
+    }
+    if (kid == null || kid.isEmpty()) {
+      throw new AuthException(AuthFailure.UNKNOWN_KEY);
+    }
+    JwksKeySet.Key key = keys.key(kid).orElseThrow(() -> new AuthException(AuthFailure.UNKNOWN_KEY));
+    if (key.algorithm().isPresent() && !key.algorithm().get().equals(alg) || !FAMILIES.get(alg).fits(key.key())) {
+      throw new AuthException(AuthFailure.ALGORITHM_NOT_ACCEPTED);
+    }
+    return key.key();
+  }
+}

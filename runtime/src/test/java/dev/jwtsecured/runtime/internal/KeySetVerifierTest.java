@@ -1,0 +1,408 @@
+package dev.jwtsecured.runtime.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+import dev.jwtsecured.runtime.AuthFailure;
+import dev.jwtsecured.runtime.Token;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The key-set verifier against a JWKS served over real HTTP on loopback, with tokens signed by an independent library
+ * (nimbus-jose-jwt; the JDK's own {@code Ed25519} signature for EdDSA).
+ */
+class KeySetVerifierTest {
+  static final Set<String> ALL = Set.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384",
+      "ES512", "EdDSA");
+
+  /** A clock the test moves. */
+  static final class MovableClock extends Clock {
+    volatile Instant now = Instant.parse("2026-12-02T10:00:00Z");
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+  }
+
+  HttpServer server;
+  final AtomicInteger fetches = new AtomicInteger();
+  volatile int status = 200;
+  volatile String jwks = "{\"keys\":[]}";
+  volatile String cacheControl = "";
+  final MovableClock clock = new MovableClock();
+
+  @BeforeEach
+  void startJwksServer() throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/jwks", exchange -> {
+      fetches.incrementAndGet();
+      byte[] body = jwks.getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "application/jwk-set+json");
+      if (!cacheControl.isEmpty()) {
+        exchange.getResponseHeaders().add("Cache-Control", cacheControl);
+      }
+      exchange.sendResponseHeaders(status, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    });
+    server.start();
+  }
+
+  @AfterEach
+  void stopJwksServer() {
+    server.stop(0);
+  }
+
+  URI uri() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/jwks");
+  }
+
+  KeySetVerifier verifier(Set<String> algorithms, UnaryOperator<JwksKeySet.Options> options, Set<String> issuers,
+      List<String> audience, String rolesClaim, int cacheSize) {
+    JwksKeySet keys = new JwksKeySet(uri(), options.apply(JwksKeySet.Options.DEFAULT.withClock(clock)));
+    return new KeySetVerifier(keys, algorithms,
+        new ClaimRules(clock, Duration.ZERO, issuers, audience, rolesClaim), clock, cacheSize);
+  }
+
+  KeySetVerifier verifier(Set<String> algorithms) {
+    return verifier(algorithms, o -> o, Set.of(), List.of(), "roles", 100);
+  }
+
+  void serve(JWK... keys) {
+    jwks = new JWKSet(Arrays.asList(keys)).toString(true);
+  }
+
+  JWTClaimsSet.Builder claims() {
+    return new JWTClaimsSet.Builder().subject("alice")
+        .issueTime(Date.from(clock.instant().minusSeconds(10)))
+        .expirationTime(Date.from(clock.instant().plusSeconds(600)));
+  }
+
+  static String sign(JWSSigner signer, JWSHeader header, JWTClaimsSet claims) throws Exception {
+    SignedJWT jwt = new SignedJWT(header, claims);
+    jwt.sign(signer);
+    return jwt.serialize();
+  }
+
+  static JWSHeader header(JWSAlgorithm alg, String kid) {
+    return new JWSHeader.Builder(alg).keyID(kid).type(JOSEObjectType.JWT).build();
+  }
+
+  static AuthFailure failure(KeySetVerifier verifier, String jwt) {
+    return assertThrows(AuthException.class, () -> verifier.verify(jwt)).failure();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"RS256", "RS384", "RS512", "PS256", "PS384", "PS512"})
+  void rsaAlgorithmsVerify(String name) throws Exception {
+    RSAKey key = new RSAKeyGenerator(2048).keyID("r1").keyUse(KeyUse.SIGNATURE).generate();
+    serve(key);
+    String jwt = sign(new RSASSASigner(key), header(JWSAlgorithm.parse(name), "r1"), claims().build());
+    assertEquals("alice", verifier(ALL).verify(jwt).subject());
+    assertEquals(AuthFailure.ALGORITHM_NOT_ACCEPTED, failure(verifier(Set.of("ES256")), jwt), "pinned elsewhere");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ES256", "ES384", "ES512"})
+  void ecAlgorithmsVerify(String name) throws Exception {
+    Curve curve = Map.of("ES256", Curve.P_256, "ES384", Curve.P_384, "ES512", Curve.P_521).get(name);
+    ECKey key = new ECKeyGenerator(curve).keyID("e1").generate();
+    serve(key);
+    String jwt = sign(new ECDSASigner(key), header(JWSAlgorithm.parse(name), "e1"), claims().build());
+    assertEquals("alice", verifier(ALL).verify(jwt).subject());
+  }
+
+  @Test
+  void eddsaVerifies() throws Exception {
+    KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+    byte[] spki = pair.getPublic().getEncoded();
+    byte[] raw = Arrays.copyOfRange(spki, spki.length - 32, spki.length);
+    jwks = "{\"keys\":[{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"kid\":\"d1\",\"use\":\"sig\",\"x\":\""
+        + Base64URL.encode(raw) + "\"}]}";
+    // nimbus signs Ed25519 only with Google Tink on the class path, so the JDK signs.
+    String jwt = jdkSigned("{\"alg\":\"EdDSA\",\"kid\":\"d1\",\"typ\":\"JWT\"}", "Ed25519", pair);
+    assertEquals("alice", verifier(ALL).verify(jwt).subject());
+    String tampered = jwt.substring(0, jwt.length() - 2) + (jwt.endsWith("A") ? "BA" : "AA");
+    assertEquals(AuthFailure.BAD_SIGNATURE, failure(verifier(ALL), tampered));
+  }
+
+  String jdkSigned(String header, String jcaAlgorithm, KeyPair pair) throws Exception {
+    String signingInput = b64(header) + "." + b64(claims().build().toString());
+    Signature signature = Signature.getInstance(jcaAlgorithm);
+    signature.initSign(pair.getPrivate());
+    signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+    return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
+  }
+
+  static String b64(String json) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aTamperedSignatureIsRefused() throws Exception {
+    RSAKey key = new RSAKeyGenerator(2048).keyID("r1").generate();
+    serve(key);
+    String jwt = sign(new RSASSASigner(key), header(JWSAlgorithm.RS256, "r1"), claims().build());
+    String[] parts = jwt.split("\\.");
+    String other = sign(new RSASSASigner(key), header(JWSAlgorithm.RS256, "r1"), claims().subject("mallory").build());
+    assertEquals(AuthFailure.BAD_SIGNATURE, failure(verifier(ALL), parts[0] + "." + other.split("\\.")[1] + "."
+        + parts[2]));
+  }
+
+  @Test
+  void anHmacTokenKeyedWithThePublicKeyIsRefused() throws Exception {
+    RSAKey key = new RSAKeyGenerator(2048).keyID("r1").generate();
+    serve(key);
+    // Algorithm confusion: the RSA public key's bytes as an HMAC secret.
+    String jwt = sign(new MACSigner(key.toRSAPublicKey().getEncoded()), header(JWSAlgorithm.HS256, "r1"),
+        claims().build());
+    assertEquals(AuthFailure.ALGORITHM_NOT_ACCEPTED, failure(verifier(ALL), jwt));
+    assertThrows(IllegalArgumentException.class, () -> verifier(Set.of("HS256")), "an HMAC cannot be accepted");
+  }
+
+  @Test
+  void anUnsignedTokenIsRefused() throws Exception {
+    RSAKey key = new RSAKeyGenerator(2048).keyID("r1").generate();
+    serve(key);
+    String jwt = b64("{\"alg\":\"none\",\"kid\":\"r1\"}") + "." + b64(claims().build().toString()) + ".";
+    assertEquals(AuthFailure.MALFORMED_TOKEN, failure(verifier(ALL), jwt), "an empty signature segment");
+    String withSignature = b64("{\"alg\":\"none\",\"kid\":\"r1\"}") + "." + b64(claims().build().toString()) + ".AAAA";
+    assertEquals(AuthFailure.ALGORITHM_NOT_ACCEPTED, failure(verifier(ALL), withSignature));
+  }
+
+  @Test
+  void keyReferencesInTheHeaderAreRefused() throws Exception {
+    RSAKey key = new RSAKeyGenerator(2048).keyID("r1").generate();
+    RSAKey attacker = new RSAKeyGenerator(2048).keyID("r1").generate();
+    serve(key);
+    KeySetVerifier verifier = verifier(ALL);
+    for (JWSHeader header : List.of(
+        new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("r1").jwkURL(URI.create("https://attacker.example/jwks")).build(),
+        new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("r1").x509CertURL(URI.create("https://attacker.example/c"))
+            .build(),
+        new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("r1").jwk(attacker.toPublicJWK()).build())) {
+      String jwt = sign(new RSASSASigner(attacker), header, claims().build());
+      assertEquals(AuthFailure.MALFORMED_TOKEN, failure(verifier, jwt), header.toString());
+    }
+  }
+
+  @Test
+  void aKeyIsUsedOnlyWithItsFamilyAndItsOwnAlg() throws Exception {
+    ECKey ec = new ECKeyGenerator(Curve.P_256).keyID("k1").generate();
+    RSAKey rsa = new RSAKeyGenerator(2048).keyID("k1").generate();
+    serve(ec);
+    String rsaSigned = sign(new RSASSASigner(rsa), header(JWSAlgorithm.RS256, "k1"), claims().build());
+    assertEquals(AuthFailure.ALGORITHM_NOT_ACCEPTED, failure(verifier(ALL), rsaSigned), "an EC key for RS256");
+    ECKey p384 = new ECKeyGenerator(Curve.P_384).keyID("k2").generate();
+    serve(p384);
+    String wrongCurve = sign(new ECDSASigner(p384), header(JWSAlgorithm.ES384, "k2"), claims().build());
+    assertEquals("alice", verifier(ALL).verify(wrongCurve).subject());
+    RSAKey psOnly = new RSAKeyGenerator(2048).keyID("k3").algorithm(JWSAlgorithm.PS256).generate();
+    serve(psOnly);
+    String rs = sign(new RSASSASigner(psOnly), header(JWSAlgorithm.RS256, "k3"), claims().build());
+    assertEquals(AuthFailure.ALGORITHM_NOT_ACCEPTED, failure(verifier(ALL), rs), "the JWK says PS256");
+  }
+
+  @Test
+  void anRsaKeyUnder2048BitsIsRefused() throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(1024);
+    KeyPair pair = generator.generateKeyPair();
+    serve(new RSAKey.Builder((RSAPublicKey) pair.getPublic()).keyID("w1").build());
+    // nimbus refuses to sign with a key this short, so the JDK signs.
+    String jwt = jdkSigned("{\"alg\":\"RS256\",\"kid\":\"w1\"}", "SHA256withRSA", pair);
+    assertEquals(AuthFailure.ALGORITHM_NOT_ACCEPTED, failure(verifier(ALL), jwt));
+  }
+
+  @Test
+  void issuersAudienceAndNestedRoles() throws Exception {
+    RSAKey key = new RSAKeyGenerator(2048).keyID("r1").generate();
+    serve(key);
+    KeySetVerifier verifier = verifier(ALL, o -> o, Set.of("https://idp.example/realms/a", "https://idp.example/b"),
+        List.of("orders"), "realm_access.roles", 100);
+    JWSSigner signer = new RSASSASigner(key);
+    JWTClaimsSet good = claims().issuer("https://idp.example/b").audience(List.of("account", "orders"))
+        .claim("realm_access", Map.of("roles", List.of("admin", "user"))).build();
+    Token token = verifier.verify(sign(signer, header(JWSAlgorithm.RS256, "r1"), good));
+    assertEquals(Set.of("admin", "user"), token.roles());
+    assertEquals(AuthFailure.ISSUER_NOT_ACCEPTED, failure(verifier, sign(signer, header(JWSAlgorithm.RS256, "r1"),
+        claims().issuer("https://evil.example").audience("orders").build())));
+    assertEquals(AuthFailure.ISSUER_NOT_ACCEPTED, failure(verifier, sign(signer, header(JWSAlgorithm.RS256, "r1"),
+        claims().audience("orders").build())), "no iss at all");
+    assertEquals(AuthFailure.AUDIENCE_NOT_ACCEPTED, failure(verifier, sign(signer, header(JWSAlgorithm.RS256, "r1"),
+        claims().issuer("https://idp.example/b").audience("billing").build())));
+    Token groups = verifier(ALL, o -> o, Set.of(), List.of(), "groups", 100).verify(sign(signer,
+        header(JWSAlgorithm.RS256, "r1"), claims().claim("groups", List.of("staff")).build()));
+    assertEquals(Set.of("staff"), groups.roles());
+  }
+
+  @Test
+  void aNewKeyIsTakenAfterRotationAndARemovedOneIsRefusedEvenFromTheCache() throws Exception {
+    RSAKey first = new RSAKeyGenerator(2048).keyID("2026-11").generate();
+    RSAKey second = new RSAKeyGenerator(2048).keyID("2026-12").generate();
+    serve(first);
+    KeySetVerifier verifier = verifier(ALL);
+    String old = sign(new RSASSASigner(first), header(JWSAlgorithm.RS256, "2026-11"), claims().build());
+    verifier.verify(old);
+    verifier.verify(old);
+    assertEquals(1, verifier.cachedTokens(), "cached on its second use");
+    assertEquals("alice", verifier.verify(old).subject());
+    serve(second); // the provider rotated: the old key is gone
+    String fresh = sign(new RSASSASigner(second), header(JWSAlgorithm.RS256, "2026-12"), claims().build());
+    assertEquals(AuthFailure.UNKNOWN_KEY, failure(verifier, fresh), "within the unknown-kid interval");
+    clock.advance(Duration.ofSeconds(61));
+    assertEquals("alice", verifier.verify(fresh).subject(), "an unknown kid refreshes the set once the interval passed");
+    assertEquals(AuthFailure.UNKNOWN_KEY, failure(verifier, old), "the cached token of a removed key");
+    assertEquals(0, verifier.cachedTokens());
+  }
+
+  @Test
+  void aFloodOfUnknownKidsFetchesOncePerInterval() throws Exception {
+    RSAKey key = new RSAKeyGenerator(2048).keyID("r1").generate();
+    serve(key);
+    KeySetVerifier verifier = verifier(ALL);
+    verifier.verify(sign(new RSASSASigner(key), header(JWSAlgorithm.RS256, "r1"), claims().build()));
+    assertEquals(1, fetches.get());
+    RSASSASigner signer = new RSASSASigner(key);
+    for (int i = 0; i < 200; i++) {
+      String jwt = sign(signer, header(JWSAlgorithm.RS256, UUID.randomUUID().toString()), claims().build());
+      assertEquals(AuthFailure.UNKNOWN_KEY, failure(verifier, jwt));
+    }
+    assertEquals(1, fetches.get(), "no fetch within the interval");
+    clock.advance(Duration.ofSeconds(60));
+    for (int i = 0; i < 200; i++) {
+      String jwt = sign(signer, header(JWSAlgorithm.RS256, UUID.randomUUID().toString()), claims().build());
+      assertEquals(AuthFailure.UNKNOWN_KEY, failure(verifier, jwt));
+    }
+    assertEquals(2, fetches.get(), "one fetch for the next interval");
+  }
+
+  @Test
+  void startsWhileTheJwksIsDownAndKeepsTheLastGoodSetWhenItGoesDownAgain() throws Exception {
+    RSAKey key = new RSAKeyGenerator(2048).keyID("r1").generate();
+    serve(key);
+    status = 503;
+    KeySetVerifier verifier = verifier(ALL);
+    String jwt = sign(new RSASSASigner(key), header(JWSAlgorithm.RS256, "r1"), claims().build());
+    assertEquals(AuthFailure.UNKNOWN_KEY, failure(verifier, jwt), "no set yet");
+    assertEquals(AuthFailure.UNKNOWN_KEY, failure(verifier, jwt));
+    assertEquals(1, fetches.get(), "retried at most once per interval while down");
+    status = 200;
+    clock.advance(Duration.ofSeconds(60));
+    assertEquals("alice", verifier.verify(jwt).subject());
+    status = 500;
+    clock.advance(Duration.ofMinutes(6)); // past the default max-age: a refresh is due, and fails
+    String later = sign(new RSASSASigner(key), header(JWSAlgorithm.RS256, "r1"), claims().build());
+    assertEquals("alice", verifier.verify(later).subject(), "the last good set");
+    assertEquals(3, fetches.get());
+  }
+
+  @Test
+  void maxAgeIsHonouredWithinBounds() throws Exception {
+    RSAKey key = new RSAKeyGenerator(2048).keyID("r1").generate();
+    serve(key);
+    cacheControl = "public, max-age=120";
+    KeySetVerifier verifier = verifier(ALL, o -> o, Set.of(), List.of(), "roles", 0);
+    RSASSASigner signer = new RSASSASigner(key);
+    verifier.verify(sign(signer, header(JWSAlgorithm.RS256, "r1"), claims().build()));
+    clock.advance(Duration.ofSeconds(100));
+    verifier.verify(sign(signer, header(JWSAlgorithm.RS256, "r1"), claims().build()));
+    assertEquals(1, fetches.get(), "fresh for 120 s");
+    clock.advance(Duration.ofSeconds(21));
+    verifier.verify(sign(signer, header(JWSAlgorithm.RS256, "r1"), claims().build()));
+    assertEquals(2, fetches.get(), "stale after 120 s");
+    cacheControl = "max-age=1";
+    clock.advance(Duration.ofSeconds(121));
+    verifier.verify(sign(signer, header(JWSAlgorithm.RS256, "r1"), claims().build()));
+    clock.advance(Duration.ofSeconds(30));
+    verifier.verify(sign(signer, header(JWSAlgorithm.RS256, "r1"), claims().build()));
+    assertEquals(3, fetches.get(), "max-age=1 is raised to the one-minute minimum");
+  }
+
+  @Test
+  void anOversizedJwksIsNotRead() throws Exception {
+    RSAKey key = new RSAKeyGenerator(2048).keyID("r1").generate();
+    jwks = "{\"keys\":[" + key.toPublicJWK().toJSONString() + "],\"padding\":\"" + "x".repeat(4096) + "\"}";
+    KeySetVerifier verifier = verifier(ALL, o -> new JwksKeySet.Options(o.defaultMaxAge(), o.minMaxAge(),
+        o.maxMaxAge(), o.unknownKidInterval(), o.connectTimeout(), o.responseTimeout(), 2048, o.clock()),
+        Set.of(), List.of(), "roles", 0);
+    String jwt = sign(new RSASSASigner(key), header(JWSAlgorithm.RS256, "r1"), claims().build());
+    assertEquals(AuthFailure.UNKNOWN_KEY, failure(verifier, jwt));
+    assertEquals(1, fetches.get());
+  }
+
+  @Test
+  void plainHttpOnlyOnLoopback() {
+    assertThrows(IllegalArgumentException.class,
+        () -> new JwksKeySet(URI.create("http://idp.example/jwks"), JwksKeySet.Options.DEFAULT));
+    assertThrows(IllegalArgumentException.class,
+        () -> new JwksKeySet(URI.create("ftp://127.0.0.1/jwks"), JwksKeySet.Options.DEFAULT));
+    new JwksKeySet(URI.create("https://idp.example/jwks"), JwksKeySet.Options.DEFAULT);
+    new JwksKeySet(URI.create("http://localhost:8080/jwks"), JwksKeySet.Options.DEFAULT);
+    new JwksKeySet(URI.create("http://[::1]:8080/jwks"), JwksKeySet.Options.DEFAULT);
+    assertTrue(JwksKeySet.requireSecure(uri()).getScheme().equals("http"));
+  }
+}
