@@ -59,9 +59,42 @@ public @interface JwtSecured {
   /**
    * The HMAC secret: either a placeholder {@code ${ENV_VAR}} or {@code ${ENV_VAR:fallback}}, resolved at start-up from
    * the environment, then from system properties, or a literal (discouraged). Start-up fails with a clear message when
-   * the variable is unset and has no fallback, or when the resolved secret is shorter than the algorithm needs.
+   * the variable is unset and has no fallback, or when the resolved secret is shorter than the algorithm needs. A
+   * configuration has a secret (it issues and verifies its own tokens) or a {@link #jwksUri()} (it verifies the tokens
+   * of an identity provider), never both and never neither.
    */
-  String secret();
+  String secret() default "";
+
+  /**
+   * Where the public keys of an identity provider are published, a JSON Web Key Set: an {@code https} URI, or
+   * {@code http} on a loopback address; a placeholder {@code ${ENV_VAR}} is resolved at start-up like the secret. Such
+   * a verifier-only configuration has no secret, no {@code tokenUrl}, no {@code algorithm} and no {@code expiration}:
+   * it verifies tokens signed with {@link #keyAlgorithms()}, each with the key its {@code kid} names and only if the key
+   * is of the algorithm's family. The set is refreshed on its {@code Cache-Control} max-age and, for an unknown
+   * {@code kid}, at most once per {@link #jwksMinRefresh()}; the service starts while it is unreachable and answers 401
+   * until it can be read. Header key references ({@code jku}, {@code x5u}, {@code jwk}) are always refused.
+   */
+  String jwksUri() default "";
+
+  /**
+   * The algorithms a {@link #jwksUri()} configuration accepts, from {@code RS256}, {@code RS384}, {@code RS512},
+   * {@code PS256}, {@code PS384}, {@code PS512}, {@code ES256}, {@code ES384}, {@code ES512} and {@code EdDSA}; HMAC
+   * and {@code none} are never accepted with keys from a set.
+   */
+  String[] keyAlgorithms() default {"RS256"};
+
+  /**
+   * The least time between two fetches of the {@link #jwksUri()} set caused by tokens with an unknown {@code kid}, an
+   * ISO-8601 duration: a flood of tokens with random {@code kid}s causes at most one fetch per interval.
+   */
+  String jwksMinRefresh() default "PT30S";
+
+  /**
+   * The claim roles are read from, for {@code @RolesAllowed}: a name, or names joined by {@code .} for a nested one
+   * ({@code realm_access.roles} as Keycloak writes it, {@code groups} as MicroProfile JWT does); an array of strings or a
+   * space-separated string. Only with a {@link #jwksUri()}: tokens a configuration issues itself carry {@code roles}.
+   */
+  String rolesClaim() default "roles";
 
   /**
    * Path of the generated OAuth2 password-grant token endpoint ({@code /login}); empty for no generated endpoint. When

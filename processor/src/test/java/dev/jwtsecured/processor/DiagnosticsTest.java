@@ -6,6 +6,9 @@ import static com.google.testing.compile.Compiler.javac;
 import static dev.jwtsecured.processor.Sources.source;
 import static dev.jwtsecured.processor.Sources.user;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.google.testing.compile.Compilation;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -19,6 +22,25 @@ class DiagnosticsTest {
 
   static String tagged(Message m) {
     return "[" + m.tag() + "]";
+  }
+
+  @Test
+  void aVerifierOnlyConfigurationCompilesAndGeneratesNoLogin() throws Exception {
+    Compilation c = compile(user(), source("Config",
+        "@JwtSecured(jwksUri = \"${JWT_JWKS_URI}\", keyAlgorithms = {\"RS256\", \"ES256\"},",
+        "    rolesClaim = \"realm_access.roles\", jwksMinRefresh = \"PT1M\")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return new User(token.subject()); }",
+        "}"));
+    assertThat(c).succeededWithoutWarnings();
+    String feature = c.generatedSourceFile("test.ConfigJwtFeature").get().getCharContent(true).toString();
+    assertTrue(feature.contains(".jwksUri(\"${JWT_JWKS_URI}\")"), feature);
+    assertTrue(feature.contains(".keyAlgorithms(List.of(\"RS256\", \"ES256\"))"), feature);
+    assertTrue(feature.contains(".rolesClaim(\"realm_access.roles\")"), feature);
+    assertTrue(feature.contains(".jwksMinRefresh(Duration.ofSeconds(60L))"), feature);
+    assertFalse(feature.contains(".secret("), feature);
+    String accessPoint = c.generatedSourceFile("test.ConfigJwt").get().getCharContent(true).toString();
+    assertFalse(accessPoint.contains("login("), "a verifier-only configuration issues no tokens");
   }
 
   @Test

@@ -6,6 +6,9 @@ import dev.jwtsecured.runtime.internal.AuthException;
 import dev.jwtsecured.runtime.internal.Cookies;
 import dev.jwtsecured.runtime.internal.Credentials;
 import dev.jwtsecured.runtime.internal.PasswordGrant;
+import dev.jwtsecured.runtime.internal.ClaimRules;
+import dev.jwtsecured.runtime.internal.JwksKeySet;
+import dev.jwtsecured.runtime.internal.KeySetVerifier;
 import dev.jwtsecured.runtime.internal.TokenCodec;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -37,7 +40,10 @@ public final class JwtAuth {
   private final JwtSettings settings;
   private final Class<?> configuration;
   private final Object instance;
+  /** {@code null} for a verifier-only configuration. */
   private final TokenCodec codec;
+  /** {@code null} unless the configuration verifies with keys from a JWKS. */
+  private final KeySetVerifier keySetVerifier;
   private final Map<AuthFailure, String> challenges = new EnumMap<>(AuthFailure.class);
   private final Map<AuthFailure, String> bodies = new EnumMap<>(AuthFailure.class);
 
@@ -58,7 +64,18 @@ public final class JwtAuth {
     this.settings = settings;
     this.configuration = java.util.Objects.requireNonNull(configuration);
     this.instance = instance;
-    this.codec = new TokenCodec(settings);
+    if (settings.jwksUri().isPresent()) {
+      this.codec = null;
+      JwksKeySet keys = new JwksKeySet(settings.jwksUri().get(), JwksKeySet.Options.DEFAULT
+          .withClock(settings.clock()).withUnknownKidInterval(settings.jwksMinRefresh()));
+      ClaimRules rules = new ClaimRules(settings.clock(), settings.leeway(),
+          settings.issuer() == null ? Set.of() : Set.of(settings.issuer()), settings.audience(), settings.rolesClaim());
+      this.keySetVerifier =
+          new KeySetVerifier(keys, settings.keyAlgorithms(), rules, settings.clock(), settings.cacheSize());
+    } else {
+      this.codec = new TokenCodec(settings);
+      this.keySetVerifier = null;
+    }
     if (!QUOTABLE.matcher(settings.realm()).matches()) {
       throw new IllegalArgumentException("realm must use only the characters RFC 6750 section 3 allows");
     }
@@ -88,7 +105,16 @@ public final class JwtAuth {
     return settings;
   }
 
+  /**
+   * The codec that issues and verifies this configuration's own tokens.
+   *
+   * @throws IllegalStateException for a verifier-only configuration ({@code jwksUri}), which issues no tokens
+   */
   public TokenCodec codec() {
+    if (codec == null) {
+      throw new IllegalStateException("jwtsecured: " + configuration.getSimpleName() + " verifies tokens from a JWKS"
+          + " and issues none");
+    }
     return codec;
   }
 
@@ -138,7 +164,8 @@ public final class JwtAuth {
    * @throws AuthException when there is no token, more than one, or it fails verification
    */
   public Token authenticate(ContainerRequestContext request) {
-    return codec.verify(readToken(request));
+    String jwt = readToken(request);
+    return codec != null ? codec.verify(jwt) : keySetVerifier.verify(jwt);
   }
 
   /**

@@ -5,10 +5,14 @@ import dev.jwtsecured.SameSite;
 import dev.jwtsecured.Transport;
 import dev.jwtsecured.UnseenMethods;
 import dev.jwtsecured.runtime.internal.Secrets;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -28,7 +32,13 @@ public final class JwtSettings {
   public static final int MAX_TOKEN_REQUEST_BYTES = 1024 * 1024;
 
   private final JwsAlgorithm algorithm;
+  /** Empty for a verifier-only configuration. */
   private final byte[] secret;
+  /** {@code null} unless the configuration verifies with keys from a JWKS. */
+  private final URI jwksUri;
+  private final Set<String> keyAlgorithms;
+  private final Duration jwksMinRefresh;
+  private final String rolesClaim;
   private final String issuer;
   private final List<String> audience;
   private final Duration expiration;
@@ -52,7 +62,16 @@ public final class JwtSettings {
 
   private JwtSettings(Builder b) {
     this.algorithm = b.algorithm;
-    this.secret = Secrets.resolve(b.secret, b.algorithm, b.environment, b.properties);
+    if (b.jwksUri.isEmpty()) {
+      this.secret = Secrets.resolve(b.secret, b.algorithm, b.environment, b.properties);
+      this.jwksUri = null;
+    } else {
+      this.secret = new byte[0];
+      this.jwksUri = URI.create(Secrets.resolveText(b.jwksUri, "JWKS URI", b.environment, b.properties));
+    }
+    this.keyAlgorithms = Set.copyOf(new LinkedHashSet<>(b.keyAlgorithms));
+    this.jwksMinRefresh = Objects.requireNonNull(b.jwksMinRefresh);
+    this.rolesClaim = b.rolesClaim;
     this.issuer = b.issuer.isEmpty() ? null : b.issuer;
     this.audience = List.copyOf(b.audience);
     this.expiration = requirePositive(b.expiration, "expiration");
@@ -121,7 +140,30 @@ public final class JwtSettings {
     return algorithm;
   }
 
-  /** The resolved key bytes, a copy: what the codec signs and verifies with. */
+  /**
+   * The JSON Web Key Set whose keys verify tokens, for a verifier-only configuration; empty when the configuration
+   * has a secret.
+   */
+  public Optional<URI> jwksUri() {
+    return Optional.ofNullable(jwksUri);
+  }
+
+  /** The algorithms accepted with keys from {@link #jwksUri()}. */
+  public Set<String> keyAlgorithms() {
+    return keyAlgorithms;
+  }
+
+  /** The least time between two fetches of the key set caused by unknown {@code kid}s. */
+  public Duration jwksMinRefresh() {
+    return jwksMinRefresh;
+  }
+
+  /** The claim roles are read from ({@code .} between nested names). */
+  public String rolesClaim() {
+    return rolesClaim;
+  }
+
+  /** The resolved key bytes, a copy: what the codec signs and verifies with (empty for a verifier-only one). */
   public byte[] secret() {
     return secret.clone();
   }
@@ -195,10 +237,17 @@ public final class JwtSettings {
     return cacheSize;
   }
 
-  /** Collects settings; every value has the default of {@code @JwtSecured} except the secret, which is required. */
+  /**
+   * Collects settings; every value has the default of {@code @JwtSecured} except the secret, which is required unless a
+   * JWKS URI is given.
+   */
   public static final class Builder {
     private JwsAlgorithm algorithm = JwsAlgorithm.HS256;
     private String secret;
+    private String jwksUri = "";
+    private List<String> keyAlgorithms = List.of("RS256");
+    private Duration jwksMinRefresh = Duration.ofSeconds(30);
+    private String rolesClaim = "roles";
     private Function<String, String> environment = System::getenv;
     private Function<String, String> properties = System::getProperty;
     private String issuer = "";
@@ -226,6 +275,33 @@ public final class JwtSettings {
 
     public Builder algorithm(JwsAlgorithm algorithm) {
       this.algorithm = Objects.requireNonNull(algorithm);
+      return this;
+    }
+
+    /**
+     * The JWKS of an identity provider, a URI or a {@code ${NAME}} placeholder resolved like the secret: the
+     * configuration then verifies with its keys and has no secret.
+     */
+    public Builder jwksUri(String jwksUri) {
+      this.jwksUri = Objects.requireNonNull(jwksUri);
+      return this;
+    }
+
+    /** The algorithms accepted with keys from the JWKS ({@code RS256} by default). */
+    public Builder keyAlgorithms(List<String> keyAlgorithms) {
+      this.keyAlgorithms = List.copyOf(keyAlgorithms);
+      return this;
+    }
+
+    /** The least time between two fetches of the JWKS caused by unknown {@code kid}s (30 seconds by default). */
+    public Builder jwksMinRefresh(Duration jwksMinRefresh) {
+      this.jwksMinRefresh = Objects.requireNonNull(jwksMinRefresh);
+      return this;
+    }
+
+    /** The claim roles are read from, {@code .} between nested names ({@code roles} by default). */
+    public Builder rolesClaim(String rolesClaim) {
+      this.rolesClaim = Objects.requireNonNull(rolesClaim);
       return this;
     }
 
@@ -366,7 +442,10 @@ public final class JwtSettings {
      * @throws IllegalStateException when the secret is unset or too short (see {@link Secrets})
      */
     public JwtSettings build() {
-      if (secret == null) {
+      if (!jwksUri.isEmpty() && secret != null) {
+        throw new IllegalStateException("jwtsecured: a secret and a JWKS URI together; a configuration has one");
+      }
+      if (jwksUri.isEmpty() && secret == null) {
         throw new IllegalStateException("jwtsecured: no secret configured");
       }
       return new JwtSettings(this);

@@ -82,15 +82,18 @@ public final class AccessPointGenerator implements SourceGenerator {
         .addStatement("return $T.principal(security, $T.class) != null", JWT_SECURITY_CONTEXT, model.configClass())
         .build());
 
-    type.addMethod(MethodSpec.methodBuilder("login")
-        .addJavadoc("Starts a login for {@code subject}: set options on the returned {@link $T}, then build its\n", LOGIN)
-        .addJavadoc("{@code response()}. {@code application} is the resource's {@code @Context Configuration}.\n")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(LOGIN)
-        .addParameter(CONFIGURATION, "application")
-        .addParameter(String.class, "subject")
-        .addStatement("return $T.of(application, $T.class).login(subject)", JWT_AUTH, model.configClass())
-        .build());
+    if (!model.settings().verifierOnly()) { // a configuration verifying with keys from a JWKS issues no tokens
+      type.addMethod(MethodSpec.methodBuilder("login")
+          .addJavadoc("Starts a login for {@code subject}: set options on the returned {@link $T}, then build its\n",
+              LOGIN)
+          .addJavadoc("{@code response()}. {@code application} is the resource's {@code @Context Configuration}.\n")
+          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+          .returns(LOGIN)
+          .addParameter(CONFIGURATION, "application")
+          .addParameter(String.class, "subject")
+          .addStatement("return $T.of(application, $T.class).login(subject)", JWT_AUTH, model.configClass())
+          .build());
+    }
     type.addMethod(MethodSpec.methodBuilder("logout")
         .addJavadoc("A logout response to finish and build: 204, and for cookie transport the {@code Set-Cookie}\n")
         .addJavadoc("that deletes the token cookie. It does not revoke the token: a {@code @RevocationCheck} does.\n")

@@ -151,8 +151,12 @@ public final class FeatureGenerator implements SourceGenerator {
     SettingsModel s = model.settings();
     CodeBlock.Builder chain = CodeBlock.builder()
         .add("return $T.builder()", JWT_SETTINGS)
-        .indent().indent()
-        .add("\n.secret($S)", s.secret());
+        .indent().indent();
+    if (s.verifierOnly()) {
+      chain.add("\n.jwksUri($S)", s.jwksUri());
+    } else {
+      chain.add("\n.secret($S)", s.secret());
+    }
     // Only what differs from JwtSettings.Builder's defaults, which are the annotation's defaults.
     addIf(chain, s.algorithm() != SettingsModel.Algorithm.HS256, "\n.algorithm($T.$L)", JWS_ALGORITHM, s.algorithm());
     addIf(chain, s.transport() != Transport.HEADER, "\n.transport($T.$L)", TRANSPORT, s.transport());
@@ -175,6 +179,11 @@ public final class FeatureGenerator implements SourceGenerator {
         s.unseenMethods());
     addIf(chain, s.maxTokenRequestBytes() != 64 * 1024, "\n.maxTokenRequestBytes($L)", s.maxTokenRequestBytes());
     addIf(chain, !s.clientAddressHeader().isEmpty(), "\n.clientAddressHeader($S)", s.clientAddressHeader());
+    addIf(chain, s.verifierOnly() && !s.keyAlgorithms().equals(List.of("RS256")), "\n.keyAlgorithms($L)",
+        list(s.keyAlgorithms()));
+    addIf(chain, s.verifierOnly() && s.jwksMinRefreshSeconds() != 30, "\n.jwksMinRefresh($T.ofSeconds($LL))",
+        Duration.class, s.jwksMinRefreshSeconds());
+    addIf(chain, !s.rolesClaim().equals("roles"), "\n.rolesClaim($S)", s.rolesClaim());
     chain.add(";\n").unindent().unindent();
     return MethodSpec.methodBuilder("settings")
         .addJavadoc("The settings of {@code @JwtSecured} on {@link $T}; the secret is resolved by {@code build()}.\n",

@@ -1,11 +1,14 @@
 package dev.jwtsecured.processor.model;
 
-
 import java.util.List;
 
 /** The checked values of {@code @JwtSecured}, durations in seconds, lists in declaration order. */
 public record SettingsModel(
     String secret,
+    String jwksUri,
+    List<String> keyAlgorithms,
+    long jwksMinRefreshSeconds,
+    String rolesClaim,
     Algorithm algorithm,
     String tokenUrl,
     List<String> exclude,
@@ -32,6 +35,11 @@ public record SettingsModel(
     UnseenMethods unseenMethods,
     int maxTokenRequestBytes,
     String clientAddressHeader) {
+
+  /** Whether the configuration verifies with keys from a JWKS and issues no tokens. */
+  public boolean verifierOnly() {
+    return !jwksUri.isEmpty();
+  }
 
   /** The HMAC algorithms {@code algorithm} may name, with the secret length each needs (RFC 7518 section 3.2). */
   public enum Algorithm {
@@ -70,6 +78,7 @@ public record SettingsModel(
   }
 
   public SettingsModel {
+    keyAlgorithms = List.copyOf(keyAlgorithms);
     exclude = List.copyOf(exclude);
     excludeMethods = List.copyOf(excludeMethods);
     audience = List.copyOf(audience);

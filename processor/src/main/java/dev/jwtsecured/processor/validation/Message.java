@@ -60,7 +60,19 @@ public enum Message {
           + " bound such as 10000 (the cache's tables are allocated up front)"),
   SECRET_EMPTY("JwtSecured.EmptySecret",
       "secret must not be empty; set it to a placeholder such as \"${JWT_SECRET}\" and provide the variable at"
-          + " start-up"),
+          + " start-up, or verify an identity provider's tokens with jwksUri instead"),
+  JWKS_WITH_ISSUING_MEMBER("JwtSecured.JwksWithSecretSettings",
+      "%s cannot go with jwksUri: a configuration that verifies with keys from a JWKS issues no tokens, so it has no"
+          + " secret, algorithm, expiration or tokenUrl. Remove %s, or remove jwksUri to issue and verify your own"
+          + " HMAC tokens"),
+  JWKS_URI_INVALID("JwtSecured.InvalidJwksUri",
+      "jwksUri \"%s\" is not an https URI or a ${NAME} placeholder; plain http is allowed only on a loopback"
+          + " address (localhost, 127.0.0.1, [::1]), because keys fetched over plain http can be replaced on the way"),
+  KEY_ALGORITHM_UNKNOWN("JwtSecured.UnknownKeyAlgorithm",
+      "keyAlgorithms \"%s\" is not accepted with keys from a JWKS; use RS256, RS384, RS512, PS256, PS384, PS512,"
+          + " ES256, ES384, ES512 or EdDSA (HMAC and none never go with public keys)"),
+  ROLES_CLAIM_INVALID("JwtSecured.InvalidRolesClaim",
+      "rolesClaim \"%s\" %s"),
   SECRET_LITERAL("JwtSecured.LiteralSecret", Kind.WARNING,
       "secret is a literal, so it ends up in the class files and version control; use a placeholder such as"
           + " \"${JWT_SECRET}\" and provide the value at start-up"),

@@ -47,7 +47,16 @@ final class SettingsValidator {
     int minimumBytes = algorithm.minimumSecretBytes;
 
     String secret = v.string("secret");
-    validateSecret(v, secret, algorithm.name(), minimumBytes, problems);
+    String jwksUri = v.string("jwksUri");
+    if (jwksUri.isEmpty()) {
+      validateSecret(v, secret, algorithm.name(), minimumBytes, problems);
+      if (v.explicit("rolesClaim") != null && !v.string("rolesClaim").equals("roles")) {
+        problems.add(v.at("rolesClaim", Message.ROLES_CLAIM_INVALID.format(v.string("rolesClaim"),
+            "goes only with jwksUri: the tokens a configuration with a secret issues carry their roles in \"roles\"")));
+      }
+    } else {
+      validateKeySet(v, jwksUri, problems);
+    }
 
     List<String> exclude = v.strings("exclude");
     for (int i = 0; i < exclude.size(); i++) {
@@ -112,8 +121,13 @@ final class SettingsValidator {
       problems.add(v.at("cacheSize", Message.CACHE_SIZE_INVALID.format(cacheSize)));
     }
 
+    long jwksMinRefresh = duration(v, "jwksMinRefresh", false, problems);
     return new SettingsModel(
         secret,
+        jwksUri,
+        v.strings("keyAlgorithms"),
+        jwksMinRefresh,
+        v.string("rolesClaim"),
         algorithm,
         tokenUrl,
         exclude,
@@ -140,6 +154,53 @@ final class SettingsValidator {
         v.enumValue("unseenMethods", UnseenMethods.class),
         maxTokenRequestBytes,
         clientAddressHeader);
+  }
+
+  private static final Pattern CLAIM_PATH = Pattern.compile("[A-Za-z0-9_:/-]+(\\.[A-Za-z0-9_:/-]+)*");
+  private static final Set<String> KEY_ALGORITHMS = Set.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512",
+      "ES256", "ES384", "ES512", "EdDSA");
+
+  /** A verifier-only configuration: the URI, its algorithms and claim path, and nothing of issuing. */
+  private static void validateKeySet(ConfigValues v, String jwksUri, List<Diagnostic> problems) {
+    for (String member : List.of("secret", "algorithm", "expiration", "tokenUrl")) {
+      if (v.explicit(member) != null) {
+        problems.add(v.at(member, Message.JWKS_WITH_ISSUING_MEMBER.format(member, member)));
+      }
+    }
+    if (!PLACEHOLDER.matcher(jwksUri).matches() && !secureUri(jwksUri)) {
+      problems.add(v.at("jwksUri", Message.JWKS_URI_INVALID.format(jwksUri)));
+    }
+    List<String> algorithms = v.strings("keyAlgorithms");
+    if (v.explicit("keyAlgorithms") != null && algorithms.isEmpty()) {
+      problems.add(v.at("keyAlgorithms", Message.KEY_ALGORITHM_UNKNOWN.format("")));
+    }
+    for (int i = 0; i < algorithms.size(); i++) {
+      if (!KEY_ALGORITHMS.contains(algorithms.get(i))) {
+        problems.add(v.at("keyAlgorithms", i, Message.KEY_ALGORITHM_UNKNOWN.format(algorithms.get(i))));
+      }
+    }
+    String rolesClaim = v.string("rolesClaim");
+    if (!CLAIM_PATH.matcher(rolesClaim).matches()) {
+      problems.add(v.at("rolesClaim", Message.ROLES_CLAIM_INVALID.format(rolesClaim,
+          "is not a claim path: write a claim name, or names joined by '.' for a nested one, such as"
+              + " \"realm_access.roles\"")));
+    }
+  }
+
+  /** An absolute https URI with a host, or http on a loopback address. */
+  private static boolean secureUri(String text) {
+    try {
+      java.net.URI uri = new java.net.URI(text);
+      String host = uri.getHost();
+      if (!uri.isAbsolute() || host == null || uri.getRawUserInfo() != null) {
+        return false;
+      }
+      String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+      return scheme.equals("https") || scheme.equals("http")
+          && (host.equalsIgnoreCase("localhost") || host.startsWith("127.") || host.equals("[::1]"));
+    } catch (java.net.URISyntaxException e) {
+      return false;
+    }
   }
 
   private static void validateSecret(ConfigValues v, String secret, String algorithm, int minimumBytes,

@@ -25,6 +25,32 @@ public final class Secrets {
   }
 
   /**
+   * Resolves a setting other than the secret, such as the JWKS URI: a literal, or a placeholder looked up like the
+   * secret's; {@code what} names the setting in the error when the placeholder is unset without a fallback.
+   */
+  public static String resolveText(String spec, String what, Function<String, String> environment,
+      Function<String, String> properties) {
+    Matcher m = PLACEHOLDER.matcher(spec);
+    if (!m.matches()) {
+      return spec;
+    }
+    String name = m.group(1);
+    String fromEnv = environment.apply(name);
+    if (fromEnv != null && !fromEnv.isEmpty()) {
+      return fromEnv;
+    }
+    String fromProperty = properties.apply(name);
+    if (fromProperty != null && !fromProperty.isEmpty()) {
+      return fromProperty;
+    }
+    if (m.group(2) != null) {
+      return m.group(2);
+    }
+    throw new IllegalStateException("jwtsecured: the " + what + " ${" + name + "} is not set: set the environment"
+        + " variable or system property " + name);
+  }
+
+  /**
    * Resolves {@code spec} to the bytes of the HMAC key (UTF-8).
    *
    * @param environment looks a name up in the environment ({@code System::getenv} in production)
