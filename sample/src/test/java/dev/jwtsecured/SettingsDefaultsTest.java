@@ -43,5 +43,9 @@ class SettingsDefaultsTest {
     assertEquals(annotationDefault("unseenMethods"), s.unseenMethods());
     assertEquals(annotationDefault("maxTokenRequestBytes"), s.maxTokenRequestBytes());
     assertEquals(annotationDefault("clientAddressHeader"), text(s.clientAddressHeader()));
+    assertEquals(annotationDefault("jwksUri"), s.jwksUri().map(Object::toString).orElse(""));
+    assertEquals(java.util.Set.of((String[]) annotationDefault("keyAlgorithms")), s.keyAlgorithms());
+    assertEquals(Duration.parse((String) annotationDefault("jwksMinRefresh")), s.jwksMinRefresh());
+    assertEquals(annotationDefault("rolesClaim"), s.rolesClaim());
   }
 }

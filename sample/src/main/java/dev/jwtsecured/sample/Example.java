@@ -17,6 +17,8 @@ import dev.jwtsecured.sample.header.HeaderSwaggerUi;
 import dev.jwtsecured.sample.header.LoginResource;
 import dev.jwtsecured.sample.header.SomePathResource;
 import dev.jwtsecured.sample.header.UserCache;
+import dev.jwtsecured.sample.resourceserver.ResourceServerResources;
+import dev.jwtsecured.sample.resourceserver.ResourceServerSecurityJwtFeature;
 import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Feature;
 import java.util.LinkedHashSet;
@@ -69,6 +71,33 @@ public enum Example {
           OAuth2Resources.SomePath.class, OAuth2Resources.Admin.class, OAuth2Resources.LoginCustom.class,
           OAuth2Resources.Logout.class, OAuth2Resources.Health.class, OAuth2SwaggerUi.class);
     }
+  },
+
+  /**
+   * A verifier-only configuration: tokens from an identity provider, checked with the keys of its JWKS
+   * ({@code JWT_JWKS_URI}); {@code JWT_ISSUER}, {@code JWT_AUDIENCE} and {@code JWT_JWKS_MIN_REFRESH} when set.
+   */
+  RESOURCE_SERVER {
+    @Override
+    public Application application(UnaryOperator<JwtSettings.Builder> settings) {
+      JwtSettings.Builder builder = ResourceServerSecurityJwtFeature.settings();
+      String issuer = System.getenv("JWT_ISSUER");
+      if (issuer != null && !issuer.isEmpty()) {
+        builder.issuer(issuer);
+      }
+      String audience = System.getenv("JWT_AUDIENCE");
+      if (audience != null && !audience.isEmpty()) {
+        builder.audience(List.of(audience));
+      }
+      String minRefresh = System.getenv("JWT_JWKS_MIN_REFRESH");
+      if (minRefresh != null && !minRefresh.isEmpty()) {
+        builder.jwksMinRefresh(java.time.Duration.parse(minRefresh));
+      }
+      ResourceServerSecurityJwtFeature jwt = new ResourceServerSecurityJwtFeature(settings.apply(builder).build());
+      return application(jwt, ResourceServerSecurityJwtFeature.classes(), Map.of(),
+          ResourceServerResources.SomePath.class, ResourceServerResources.Admin.class,
+          ResourceServerResources.Health.class);
+    }
   };
 
   /**
@@ -105,12 +134,23 @@ public enum Example {
   /** The JAX-RS application; {@code settings} may adjust the generated defaults (secret source, clock). */
   public abstract Application application(UnaryOperator<JwtSettings.Builder> settings);
 
-  /** Parses {@code header}, {@code cookie} or {@code oauth2}. */
+  /** Parses {@code header}, {@code cookie}, {@code oauth2} or {@code resource-server}. */
   public static Example parse(String name) {
     try {
-      return valueOf(name.toUpperCase(Locale.ROOT));
+      return valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("unknown example '" + name + "': use header, cookie or oauth2", e);
+      throw new IllegalArgumentException("unknown example '" + name
+          + "': use header, cookie, oauth2 or resource-server", e);
     }
+  }
+
+  /** Whether the example issues its own tokens, with a secret ({@code JWT_SECRET}). */
+  public boolean hasSecret() {
+    return this != RESOURCE_SERVER;
+  }
+
+  /** The name on the command line. */
+  public String cliName() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 }

@@ -6,10 +6,12 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs one example: {@code java -jar jwtsecured-sample.jar [--example header|cookie|oauth2] [--port N] [--host H]}.
+ * Runs one example: {@code java -jar jwtsecured-sample.jar [--example header|cookie|oauth2|resource-server]
+ * [--port N] [--host H]}.
  *
  * <p>The secret comes from {@code JWT_SECRET}; without it, a random per-process secret is used (tokens then die with the
- * process) and a warning says so on stderr.
+ * process) and a warning says so on stderr. The resource-server example has no secret: it verifies with the keys of
+ * the JWKS at {@code JWT_JWKS_URI}.
  */
 public final class Main {
   private Main() {}
@@ -31,14 +33,16 @@ public final class Main {
           host = value(args, ++i);
           break;
         default:
-          System.err.println("usage: java -jar jwtsecured-sample.jar [--example header|cookie|oauth2] [--port N]"
-              + " [--host H]");
+          System.err.println("usage: java -jar jwtsecured-sample.jar [--example header|cookie|oauth2|resource-server]"
+              + " [--port N] [--host H]");
           System.exit(2);
       }
     }
     String secret = System.getenv("JWT_SECRET");
     String randomSecret;
-    if (secret == null || secret.isEmpty()) {
+    if (!example.hasSecret()) {
+      randomSecret = null; // verifies with the keys at JWT_JWKS_URI
+    } else if (secret == null || secret.isEmpty()) {
       byte[] bytes = new byte[48];
       new SecureRandom().nextBytes(bytes);
       randomSecret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -54,7 +58,7 @@ public final class Main {
       server.close();
       stopped.countDown();
     }, "jwtsecured-sample-shutdown"));
-    System.err.println("jwtsecured sample: example " + example.name().toLowerCase(Locale.ROOT));
+    System.err.println("jwtsecured sample: example " + example.cliName());
     System.out.println("Listening on http://localhost:" + server.port());
     System.out.flush();
     stopped.await();

@@ -63,11 +63,18 @@ public final class ServerPerClass implements ParameterResolver {
     return new ServerPerClass("", setUp, type, fixture -> start.apply(type.cast(fixture)));
   }
 
-  /** What the store holds for a class: the fixture and the server, closed together. */
+  /** What the store holds for a class: the fixture and the server, closed together (the fixture when it can be). */
   private record Started(Object fixture, TestServer server) implements AutoCloseable {
     @Override
     public void close() {
       server.close();
+      if (fixture instanceof AutoCloseable closeable) {
+        try {
+          closeable.close();
+        } catch (Exception e) {
+          throw new IllegalStateException("the fixture did not close", e);
+        }
+      }
     }
   }
 

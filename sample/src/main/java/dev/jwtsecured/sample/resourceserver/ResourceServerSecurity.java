@@ -1,0 +1,26 @@
+package dev.jwtsecured.sample.resourceserver;
+
+import dev.jwtsecured.JwtSecured;
+import dev.jwtsecured.UserRetriever;
+import dev.jwtsecured.runtime.Token;
+
+/**
+ * The resource-server example: verifies the tokens of an identity provider with the keys its JWKS publishes
+ * ({@code JWT_JWKS_URI}), RS256, PS256, ES256 or EdDSA, each only with a key of its family, and reads roles where
+ * Keycloak writes them. It issues no tokens and keeps no users: the caller is made from the token.
+ */
+@JwtSecured(
+    jwksUri = "${JWT_JWKS_URI}",
+    keyAlgorithms = {"RS256", "PS256", "ES256", "EdDSA"},
+    rolesClaim = "realm_access.roles",
+    exclude = {"/health", "/schema(/.*)?"},
+    openApiPath = "/schema/openapi.json",
+    openApiTitle = "jwtsecured sample: resource-server")
+public final class ResourceServerSecurity {
+  private ResourceServerSecurity() {}
+
+  @UserRetriever
+  static Caller caller(Token token) {
+    return new Caller(token.subject(), token.roles().stream().sorted().toList());
+  }
+}
