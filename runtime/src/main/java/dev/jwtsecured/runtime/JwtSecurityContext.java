@@ -13,7 +13,8 @@ import java.util.Optional;
  * (excluded path or method, {@code @PermitAll}) it carries neither, but still gives the typed access point its login.
  *
  * <p>The principal's name is the token's {@code sub}; {@link #isUserInRole(String)} reads the token's {@code roles}
- * and {@code scope}; the scheme is {@code Bearer}. {@link #isSecure()} is the container's answer.
+ * and {@code scope} (only the roles, from {@code rolesClaim}, for tokens of an identity provider); the scheme is
+ * {@code Bearer}. {@link #isSecure()} is the container's answer.
  */
 public final class JwtSecurityContext implements SecurityContext {
   /** The request property that holds the context. */
@@ -140,7 +141,12 @@ public final class JwtSecurityContext implements SecurityContext {
 
   @Override
   public boolean isUserInRole(String role) {
-    return token != null && (token.roles().contains(role) || token.scopes().contains(role));
+    if (token == null) {
+      return false;
+    }
+    // Scopes count as roles only in tokens the configuration issues itself, whose scopes and roles the processor keeps
+    // apart; an identity provider's scopes ("openid email") never pass for roles: those come from rolesClaim alone.
+    return token.roles().contains(role) || auth.settings().jwksUri().isEmpty() && token.scopes().contains(role);
   }
 
   @Override

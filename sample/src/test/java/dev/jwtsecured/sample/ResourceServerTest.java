@@ -169,6 +169,9 @@ class ResourceServerTest {
         claims("bob", "user", "admin").build()));
     assertEquals(200, admin.status, admin.toString());
     assertEquals(JSON.readTree("{\"subject\":\"bob\",\"roles\":[\"admin\",\"user\"]}"), JSON.readTree(admin.body));
+    RawHttp.Response scope = get("/admin", sign(new RSASSASigner(idp.rsa), JWSAlgorithm.RS256, "rsa-1",
+        claims("carol", "user").claim("scope", "openid admin").build()));
+    assertEquals(403, scope.status, "a scope never passes for a role of an identity provider's token: " + scope);
   }
 
   @Test

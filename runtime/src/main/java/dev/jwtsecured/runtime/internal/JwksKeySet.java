@@ -186,8 +186,9 @@ public final class JwksKeySet {
         long generation = lost ? snapshot.generation() + 1 : snapshot.generation();
         current = new Snapshot(keys, now.plus(fetched.maxAge()), generation);
       } catch (IOException | RuntimeException e) {
-        LOG.log(Level.WARNING, "jwtsecured: could not read the JWKS at " + uri + " (" + e.getMessage()
-            + "); " + (snapshot.keys().isEmpty() ? "tokens are refused until it can be read"
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        LOG.log(Level.WARNING, "jwtsecured: could not read the JWKS at " + uri + " (" + why + "); "
+            + (snapshot.keys().isEmpty() ? "tokens are refused until it can be read"
                 : "keeping the last good set of " + snapshot.keys().size() + " keys"));
         if (!snapshot.keys().isEmpty()) {
           // Trust the last good set a little longer rather than fetching on every request.
