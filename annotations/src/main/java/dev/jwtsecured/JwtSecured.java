@@ -133,6 +133,12 @@ public @interface JwtSecured {
   String issuer() default "";
 
   /**
+   * Further issuers accepted when verifying (the seed framework's {@code accepted_issuers}): with any of {@code issuer}
+   * and these set, a token's {@code iss} must be one of them. For an identity provider with several realms or tenants.
+   */
+  String[] acceptedIssuers() default {};
+
+  /**
    * Audiences written at login ({@code aud}); when not empty, a token is accepted only if its {@code aud} names at least
    * one of them (the seed framework's {@code accepted_audiences}).
    */

@@ -47,5 +47,6 @@ class SettingsDefaultsTest {
     assertEquals(java.util.Set.of((String[]) annotationDefault("keyAlgorithms")), s.keyAlgorithms());
     assertEquals(Duration.parse((String) annotationDefault("jwksMinRefresh")), s.jwksMinRefresh());
     assertEquals(annotationDefault("rolesClaim"), s.rolesClaim());
+    assertEquals(java.util.Set.of((String[]) annotationDefault("acceptedIssuers")), s.acceptedIssuers());
   }
 }

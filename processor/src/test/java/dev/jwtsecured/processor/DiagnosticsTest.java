@@ -28,7 +28,8 @@ class DiagnosticsTest {
   void aVerifierOnlyConfigurationCompilesAndGeneratesNoLogin() throws Exception {
     Compilation c = compile(user(), source("Config",
         "@JwtSecured(jwksUri = \"${JWT_JWKS_URI}\", keyAlgorithms = {\"RS256\", \"ES256\"},",
-        "    rolesClaim = \"realm_access.roles\", jwksMinRefresh = \"PT1M\")",
+        "    rolesClaim = \"realm_access.roles\", jwksMinRefresh = \"PT1M\",",
+        "    issuer = \"https://idp.example/a\", acceptedIssuers = \"https://idp.example/b\")",
         "final class Config {",
         "  @UserRetriever static User user(Token token) { return new User(token.subject()); }",
         "}"));
@@ -38,6 +39,7 @@ class DiagnosticsTest {
     assertTrue(feature.contains(".keyAlgorithms(List.of(\"RS256\", \"ES256\"))"), feature);
     assertTrue(feature.contains(".rolesClaim(\"realm_access.roles\")"), feature);
     assertTrue(feature.contains(".jwksMinRefresh(Duration.ofSeconds(60L))"), feature);
+    assertTrue(feature.contains(".acceptedIssuers(List.of(\"https://idp.example/b\"))"), feature);
     assertFalse(feature.contains(".secret("), feature);
     String accessPoint = c.generatedSourceFile("test.ConfigJwt").get().getCharContent(true).toString();
     assertFalse(accessPoint.contains("login("), "a verifier-only configuration issues no tokens");

@@ -69,7 +69,7 @@ public final class JwtAuth {
       JwksKeySet keys = new JwksKeySet(settings.jwksUri().get(), JwksKeySet.Options.DEFAULT
           .withClock(settings.clock()).withUnknownKidInterval(settings.jwksMinRefresh()));
       ClaimRules rules = new ClaimRules(settings.clock(), settings.leeway(),
-          settings.issuer() == null ? Set.of() : Set.of(settings.issuer()), settings.audience(), settings.rolesClaim());
+          settings.acceptedIssuers(), settings.audience(), settings.rolesClaim());
       this.keySetVerifier =
           new KeySetVerifier(keys, settings.keyAlgorithms(), rules, settings.clock(), settings.cacheSize());
     } else {

@@ -40,6 +40,7 @@ public final class JwtSettings {
   private final Duration jwksMinRefresh;
   private final String rolesClaim;
   private final String issuer;
+  private final List<String> acceptedIssuers;
   private final List<String> audience;
   private final Duration expiration;
   private final Duration leeway;
@@ -73,6 +74,7 @@ public final class JwtSettings {
     this.jwksMinRefresh = Objects.requireNonNull(b.jwksMinRefresh);
     this.rolesClaim = b.rolesClaim;
     this.issuer = b.issuer.isEmpty() ? null : b.issuer;
+    this.acceptedIssuers = List.copyOf(b.acceptedIssuers);
     this.audience = List.copyOf(b.audience);
     this.expiration = requirePositive(b.expiration, "expiration");
     if (b.leeway.isNegative()) {
@@ -173,6 +175,19 @@ public final class JwtSettings {
     return issuer;
   }
 
+  /**
+   * Every issuer a token may name: {@link #issuer()} and the further accepted ones; empty when any issuer (or none) is
+   * accepted.
+   */
+  public Set<String> acceptedIssuers() {
+    Set<String> all = new LinkedHashSet<>();
+    if (issuer != null) {
+      all.add(issuer);
+    }
+    all.addAll(acceptedIssuers);
+    return Set.copyOf(all);
+  }
+
   public List<String> audience() {
     return audience;
   }
@@ -251,6 +266,7 @@ public final class JwtSettings {
     private Function<String, String> environment = System::getenv;
     private Function<String, String> properties = System::getProperty;
     private String issuer = "";
+    private List<String> acceptedIssuers = List.of();
     private List<String> audience = List.of();
     private Duration expiration = Duration.ofHours(24);
     private Duration leeway = Duration.ZERO;
@@ -325,6 +341,12 @@ public final class JwtSettings {
 
     public Builder issuer(String issuer) {
       this.issuer = Objects.requireNonNull(issuer);
+      return this;
+    }
+
+    /** Further issuers accepted when verifying, besides {@code issuer}. */
+    public Builder acceptedIssuers(List<String> acceptedIssuers) {
+      this.acceptedIssuers = List.copyOf(acceptedIssuers);
       return this;
     }
 

@@ -232,6 +232,17 @@ class ResourceServerTest {
           JWSAlgorithm.RS256, "rsa-1", claims("alice", "user").issuer("https://evil.example")
               .audience("orders").build())).status);
     }
+    try (TestServer tenants = TestServer.example(Example.RESOURCE_SERVER, s -> s.jwksUri(idp.jwksUri())
+        .issuer("https://idp.example/realms/demo").acceptedIssuers(List.of("https://idp.example/realms/other")))) {
+      RSASSASigner signer = new RSASSASigner(idp.rsa);
+      for (String issuer : List.of("https://idp.example/realms/demo", "https://idp.example/realms/other")) {
+        assertEquals(200, tenants.http.send("GET", "/some-path", "Authorization: Bearer " + sign(signer,
+            JWSAlgorithm.RS256, "rsa-1", claims("alice", "user").issuer(issuer).build())).status, issuer);
+      }
+      assertEquals(401, tenants.http.send("GET", "/some-path", "Authorization: Bearer " + sign(signer,
+          JWSAlgorithm.RS256, "rsa-1", claims("alice", "user").issuer("https://idp.example/realms/third").build()))
+          .status);
+    }
   }
 
   @Test

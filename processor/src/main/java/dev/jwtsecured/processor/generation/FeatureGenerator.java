@@ -166,6 +166,7 @@ public final class FeatureGenerator implements SourceGenerator {
         s.expirationSeconds());
     addIf(chain, s.leewaySeconds() != 0, "\n.leeway($T.ofSeconds($LL))", Duration.class, s.leewaySeconds());
     addIf(chain, !s.issuer().isEmpty(), "\n.issuer($S)", s.issuer());
+    addIf(chain, !s.acceptedIssuers().isEmpty(), "\n.acceptedIssuers($L)", list(s.acceptedIssuers()));
     addIf(chain, !s.audience().isEmpty(), "\n.audience($L)", list(s.audience()));
     addIf(chain, !s.tokenUrl().isEmpty(), "\n.tokenUrl($S)", s.tokenUrl());
     addIf(chain, !s.scopes().isEmpty(), "\n.scopes($L)", list(s.scopes()));

@@ -17,6 +17,7 @@ public record SettingsModel(
     String authHeader,
     long expirationSeconds,
     String issuer,
+    List<String> acceptedIssuers,
     List<String> audience,
     long leewaySeconds,
     String realm,
@@ -81,6 +82,7 @@ public record SettingsModel(
     keyAlgorithms = List.copyOf(keyAlgorithms);
     exclude = List.copyOf(exclude);
     excludeMethods = List.copyOf(excludeMethods);
+    acceptedIssuers = List.copyOf(acceptedIssuers);
     audience = List.copyOf(audience);
     scopes = List.copyOf(scopes);
   }

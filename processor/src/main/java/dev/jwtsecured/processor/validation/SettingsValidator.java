@@ -136,6 +136,7 @@ final class SettingsValidator {
         authHeader,
         expiration,
         v.string("issuer"),
+        v.strings("acceptedIssuers"),
         v.strings("audience"),
         leeway,
         v.string("realm"),

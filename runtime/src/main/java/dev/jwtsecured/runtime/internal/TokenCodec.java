@@ -88,7 +88,7 @@ public final class TokenCodec {
     this.clock = settings.clock();
     this.leewaySeconds = settings.leeway().getSeconds();
     this.rules = new ClaimRules(clock, settings.leeway(),
-        settings.issuer() == null ? Set.of() : Set.of(settings.issuer()), settings.audience(), "roles");
+        settings.acceptedIssuers(), settings.audience(), "roles");
     this.cache = settings.cacheSize() > 0 ? new TokenCache(settings.cacheSize()) : null;
     this.parser =
         Jwts.parser()
