@@ -59,13 +59,18 @@ class ResourceServerTest {
     final KeyPair ed;
     final HttpServer server;
     volatile int status = 200;
+    /** The RSA keys the JWKS serves; the test rotates them. */
+    volatile List<RSAKey> rsaKeys;
+    final java.util.concurrent.atomic.AtomicInteger fetches = new java.util.concurrent.atomic.AtomicInteger();
 
     IdentityProvider() throws Exception {
       rsa = new RSAKeyGenerator(2048).keyID("rsa-1").generate();
       ec = new ECKeyGenerator(Curve.P_256).keyID("ec-1").generate();
       ed = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+      rsaKeys = List.of(rsa);
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
       server.createContext("/realms/demo/protocol/openid-connect/certs", exchange -> {
+        fetches.incrementAndGet();
         byte[] body = jwks().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.getResponseHeaders().add("Cache-Control", "max-age=300");
@@ -93,7 +98,9 @@ class ResourceServerTest {
       byte[] spki = ed.getPublic().getEncoded();
       String edJwk = "{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"kid\":\"ed-1\",\"use\":\"sig\",\"x\":\""
           + Base64URL.encode(Arrays.copyOfRange(spki, spki.length - 32, spki.length)) + "\"}";
-      String set = new JWKSet(List.<JWK>of(rsa, ec)).toString(true);
+      List<JWK> keys = new ArrayList<>(rsaKeys);
+      keys.add(ec);
+      String set = new JWKSet(keys).toString(true);
       return set.substring(0, set.lastIndexOf(']')) + "," + edJwk + "]}";
     }
 
@@ -204,6 +211,103 @@ class ResourceServerTest {
         claims("mallory", "admin").build()).replaceFirst("^[^.]+", b64("{\"alg\":\"RS256\",\"kid\":\"rsa-1\","
             + "\"jku\":\"https://attacker.example/jwks\"}")));
     assertEquals(401, jku.status, jku.toString());
+    RSAKey attacker = new RSAKeyGenerator(2048).keyID("rsa-1").generate();
+    for (JWSHeader header : List.of(
+        new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1").jwk(attacker.toPublicJWK()).build(),
+        new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1")
+            .x509CertURL(java.net.URI.create("https://attacker.example/cert.pem")).build())) {
+      SignedJWT jwt = new SignedJWT(header, claims("mallory", "admin").build());
+      jwt.sign(new RSASSASigner(attacker));
+      RawHttp.Response r = get("/admin", jwt.serialize());
+      assertEquals(401, r.status, header + " -> " + r);
+    }
+  }
+
+  @Test
+  void everyAlgorithmOfTheListThroughHttp() throws Exception {
+    try (IdentityProvider provider = new IdentityProvider()) {
+      ECKey p384 = new ECKeyGenerator(Curve.P_384).keyID("ec-384").generate();
+      ECKey p521 = new ECKeyGenerator(Curve.P_521).keyID("ec-521").generate();
+      String base = provider.jwks();
+      // Serve the two further curves beside the provider's keys.
+      HttpServer extra = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      extra.createContext("/certs", exchange -> {
+        String set = base.substring(0, base.lastIndexOf(']')) + "," + p384.toPublicJWK().toJSONString() + ","
+            + p521.toPublicJWK().toJSONString() + "]}";
+        byte[] body = set.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+          out.write(body);
+        }
+      });
+      extra.start();
+      try (TestServer all = TestServer.example(Example.RESOURCE_SERVER, s -> s
+          .jwksUri("http://127.0.0.1:" + extra.getAddress().getPort() + "/certs")
+          .keyAlgorithms(List.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512",
+              "EdDSA")))) {
+        JWTClaimsSet claims = claims("alice", "user").build();
+        List<String> tokens = new ArrayList<>();
+        for (JWSAlgorithm alg : List.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512,
+            JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512)) {
+          tokens.add(sign(new RSASSASigner(provider.rsa), alg, "rsa-1", claims));
+        }
+        tokens.add(sign(new ECDSASigner(provider.ec), JWSAlgorithm.ES256, "ec-1", claims));
+        tokens.add(sign(new ECDSASigner(p384), JWSAlgorithm.ES384, "ec-384", claims));
+        tokens.add(sign(new ECDSASigner(p521), JWSAlgorithm.ES512, "ec-521", claims));
+        String input = b64("{\"alg\":\"EdDSA\",\"kid\":\"ed-1\"}") + "." + b64(claims.toString());
+        Signature signature = Signature.getInstance("Ed25519");
+        signature.initSign(provider.ed.getPrivate());
+        signature.update(input.getBytes(StandardCharsets.US_ASCII));
+        tokens.add(input + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign()));
+        for (String jwt : tokens) {
+          RawHttp.Response r = all.http.send("GET", "/some-path", "Authorization: Bearer " + jwt);
+          assertEquals(200, r.status, jwt + "\n" + r);
+        }
+        assertEquals(10, tokens.size());
+      } finally {
+        extra.stop(0);
+      }
+    }
+  }
+
+  @Test
+  void rotationFloodAndAnOutageThroughHttp() throws Exception {
+    try (IdentityProvider provider = new IdentityProvider();
+        TestServer server = TestServer.example(Example.RESOURCE_SERVER,
+            s -> s.jwksUri(provider.jwksUri()).jwksMinRefresh(Duration.ofMillis(300)))) {
+      RawHttp http = server.http;
+      String old = sign(new RSASSASigner(provider.rsa), JWSAlgorithm.RS256, "rsa-1", claims("alice", "user").build());
+      for (int i = 0; i < 3; i++) { // the third use comes from the cache
+        assertEquals(200, http.send("GET", "/some-path", "Authorization: Bearer " + old).status);
+      }
+      assertEquals(1, provider.fetches.get());
+
+      // A flood of random kids within one interval: no fetch at all.
+      for (int i = 0; i < 50; i++) {
+        String random = sign(new RSASSASigner(provider.rsa), JWSAlgorithm.RS256, "kid-" + i,
+            claims("mallory", "admin").build());
+        assertEquals(401, http.send("GET", "/some-path", "Authorization: Bearer " + random).status);
+      }
+      assertTrue(provider.fetches.get() <= 2, "fetches during the flood: " + provider.fetches.get());
+
+      // Rotation: the provider replaces rsa-1 with rsa-2.
+      RSAKey next = new RSAKeyGenerator(2048).keyID("rsa-2").generate();
+      provider.rsaKeys = List.of(next);
+      Thread.sleep(350);
+      String fresh = sign(new RSASSASigner(next), JWSAlgorithm.RS256, "rsa-2", claims("alice", "user").build());
+      assertEquals(200, http.send("GET", "/some-path", "Authorization: Bearer " + fresh).status, "the new key");
+      assertEquals(401, http.send("GET", "/some-path", "Authorization: Bearer " + old).status,
+          "the removed key's token, although it was cached");
+
+      // An outage during operation: the last good set stays.
+      provider.status = 500;
+      Thread.sleep(350);
+      String another = sign(new RSASSASigner(next), JWSAlgorithm.RS256, "rsa-2", claims("bob", "user").build());
+      assertEquals(200, http.send("GET", "/some-path", "Authorization: Bearer " + another).status);
+      String unknown = sign(new RSASSASigner(next), JWSAlgorithm.RS256, "rsa-3", claims("bob", "user").build());
+      assertEquals(401, http.send("GET", "/some-path", "Authorization: Bearer " + unknown).status);
+      assertEquals(200, http.send("GET", "/some-path", "Authorization: Bearer " + fresh).status);
+    }
   }
 
   @Test
