@@ -8,6 +8,7 @@ import dev.jwtsecured.runtime.internal.Credentials;
 import dev.jwtsecured.runtime.internal.PasswordGrant;
 import dev.jwtsecured.runtime.internal.ClaimRules;
 import dev.jwtsecured.runtime.internal.JwksKeySet;
+import dev.jwtsecured.runtime.internal.KeyPairCodec;
 import dev.jwtsecured.runtime.internal.KeySetVerifier;
 import dev.jwtsecured.runtime.internal.TokenCodec;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -44,6 +45,8 @@ public final class JwtAuth {
   private final TokenCodec codec;
   /** {@code null} unless the configuration verifies with keys from a JWKS. */
   private final KeySetVerifier keySetVerifier;
+  /** {@code null} unless the configuration signs with a private key. */
+  private final KeyPairCodec keyPair;
   private final Map<AuthFailure, String> challenges = new EnumMap<>(AuthFailure.class);
   private final Map<AuthFailure, String> bodies = new EnumMap<>(AuthFailure.class);
 
@@ -72,9 +75,18 @@ public final class JwtAuth {
           settings.acceptedIssuers(), settings.audience(), settings.rolesClaim());
       this.keySetVerifier =
           new KeySetVerifier(keys, settings.keyAlgorithms(), rules, settings.clock(), settings.cacheSize());
+      this.keyPair = null;
+    } else if (settings.privateKey().isPresent()) {
+      this.codec = null;
+      this.keySetVerifier = null;
+      ClaimRules rules = new ClaimRules(settings.clock(), settings.leeway(), settings.acceptedIssuers(),
+          settings.audience(), settings.rolesClaim());
+      this.keyPair = new KeyPairCodec(settings.privateKey().get(), rules, settings.rolesClaim(), settings.clock(),
+          settings.cacheSize());
     } else {
       this.codec = new TokenCodec(settings);
       this.keySetVerifier = null;
+      this.keyPair = null;
     }
     if (!QUOTABLE.matcher(settings.realm()).matches()) {
       throw new IllegalArgumentException("realm must use only the characters RFC 6750 section 3 allows");
@@ -112,10 +124,43 @@ public final class JwtAuth {
    */
   public TokenCodec codec() {
     if (codec == null) {
+      throw new IllegalStateException("jwtsecured: " + configuration.getSimpleName() + " has no secret");
+    }
+    return codec;
+  }
+
+  /**
+   * Signs {@code token} with the configuration's secret or private key.
+   *
+   * @throws IllegalStateException for a verifier-only configuration ({@code jwksUri}), which issues no tokens
+   */
+  public String issue(Token token) {
+    if (keyPair != null) {
+      return keyPair.issue(token);
+    }
+    if (codec == null) {
       throw new IllegalStateException("jwtsecured: " + configuration.getSimpleName() + " verifies tokens from a JWKS"
           + " and issues none");
     }
-    return codec;
+    return codec.issue(token);
+  }
+
+  /** Now, to the second, on the configuration's clock: the {@code iat} of tokens issued now. */
+  public java.time.Instant now() {
+    return java.time.Instant.ofEpochSecond(settings.clock().instant().getEpochSecond());
+  }
+
+  /**
+   * The public key of a configuration with {@code privateKey}, as the JSON Web Key Set its generated resource serves
+   * at {@code /.well-known/jwks.json}.
+   *
+   * @throws IllegalStateException for a configuration without a private key
+   */
+  public String publicJwks() {
+    if (keyPair == null) {
+      throw new IllegalStateException("jwtsecured: " + configuration.getSimpleName() + " has no private key");
+    }
+    return keyPair.jwks();
   }
 
   /** The {@code @JwtSecured} class this instance belongs to. */
@@ -165,7 +210,7 @@ public final class JwtAuth {
    */
   public Token authenticate(ContainerRequestContext request) {
     String jwt = readToken(request);
-    return codec != null ? codec.verify(jwt) : keySetVerifier.verify(jwt);
+    return codec != null ? codec.verify(jwt) : keyPair != null ? keyPair.verify(jwt) : keySetVerifier.verify(jwt);
   }
 
   /**

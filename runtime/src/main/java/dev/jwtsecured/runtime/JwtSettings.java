@@ -5,7 +5,9 @@ import dev.jwtsecured.SameSite;
 import dev.jwtsecured.Transport;
 import dev.jwtsecured.UnseenMethods;
 import dev.jwtsecured.runtime.internal.Secrets;
+import dev.jwtsecured.runtime.internal.KeyPairCodec;
 import java.net.URI;
+import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -36,6 +38,8 @@ public final class JwtSettings {
   private final byte[] secret;
   /** {@code null} unless the configuration verifies with keys from a JWKS. */
   private final URI jwksUri;
+  /** {@code null} unless the configuration signs with a private key. */
+  private final PrivateKey privateKey;
   private final Set<String> keyAlgorithms;
   private final Duration jwksMinRefresh;
   private final String rolesClaim;
@@ -63,12 +67,19 @@ public final class JwtSettings {
 
   private JwtSettings(Builder b) {
     this.algorithm = b.algorithm;
-    if (b.jwksUri.isEmpty()) {
-      this.secret = Secrets.resolve(b.secret, b.algorithm, b.environment, b.properties);
-      this.jwksUri = null;
-    } else {
+    if (!b.jwksUri.isEmpty()) {
       this.secret = new byte[0];
       this.jwksUri = URI.create(Secrets.resolveText(b.jwksUri, "JWKS URI", b.environment, b.properties));
+      this.privateKey = null;
+    } else if (!b.privateKey.isEmpty()) {
+      this.secret = new byte[0];
+      this.jwksUri = null;
+      this.privateKey = KeyPairCodec.parsePem(readKey(Secrets.resolveText(b.privateKey, "private key",
+          b.environment, b.properties)));
+    } else {
+      this.secret = Secrets.resolve(b.secret, b.algorithm, b.environment, b.properties);
+      this.jwksUri = null;
+      this.privateKey = null;
     }
     this.keyAlgorithms = Set.copyOf(new LinkedHashSet<>(b.keyAlgorithms));
     this.jwksMinRefresh = Objects.requireNonNull(b.jwksMinRefresh);
@@ -105,6 +116,19 @@ public final class JwtSettings {
     this.maxTokenRequestBytes = b.maxTokenRequestBytes;
     this.clientAddressHeader = b.clientAddressHeader.isEmpty() ? null : b.clientAddressHeader;
     this.loginThrottle = b.loginThrottle != null ? b.loginThrottle : InMemoryLoginThrottle.withDefaults(b.clock);
+  }
+
+  /** A PEM text, or the contents of the file a {@code file:} value names. */
+  private static String readKey(String value) {
+    if (!value.startsWith("file:")) {
+      return value;
+    }
+    try {
+      return java.nio.file.Files.readString(java.nio.file.Path.of(value.substring("file:".length())));
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("jwtsecured: the private key file " + value.substring("file:".length())
+          + " cannot be read", e);
+    }
   }
 
   private static Duration requirePositive(Duration d, String name) {
@@ -148,6 +172,14 @@ public final class JwtSettings {
    */
   public Optional<URI> jwksUri() {
     return Optional.ofNullable(jwksUri);
+  }
+
+  /**
+   * The private key the configuration signs its tokens with (and whose public key its feature publishes), for a
+   * configuration with {@code privateKey}; empty otherwise.
+   */
+  public Optional<PrivateKey> privateKey() {
+    return Optional.ofNullable(privateKey);
   }
 
   /** The algorithms accepted with keys from {@link #jwksUri()}. */
@@ -260,6 +292,7 @@ public final class JwtSettings {
     private JwsAlgorithm algorithm = JwsAlgorithm.HS256;
     private String secret;
     private String jwksUri = "";
+    private String privateKey = "";
     private List<String> keyAlgorithms = List.of("RS256");
     private Duration jwksMinRefresh = Duration.ofSeconds(30);
     private String rolesClaim = "roles";
@@ -300,6 +333,15 @@ public final class JwtSettings {
      */
     public Builder jwksUri(String jwksUri) {
       this.jwksUri = Objects.requireNonNull(jwksUri);
+      return this;
+    }
+
+    /**
+     * A PEM PKCS#8 private key (EC P-256 or RSA), a {@code ${NAME}} placeholder resolved like the secret, or
+     * {@code file:} and a path: the configuration then signs with it (ES256 or RS256) and has no secret.
+     */
+    public Builder privateKey(String privateKey) {
+      this.privateKey = Objects.requireNonNull(privateKey);
       return this;
     }
 
@@ -464,10 +506,12 @@ public final class JwtSettings {
      * @throws IllegalStateException when the secret is unset or too short (see {@link Secrets})
      */
     public JwtSettings build() {
-      if (!jwksUri.isEmpty() && secret != null) {
-        throw new IllegalStateException("jwtsecured: a secret and a JWKS URI together; a configuration has one");
+      int sources = (secret != null ? 1 : 0) + (jwksUri.isEmpty() ? 0 : 1) + (privateKey.isEmpty() ? 0 : 1);
+      if (sources > 1) {
+        throw new IllegalStateException(
+            "jwtsecured: a configuration has one of a secret, a JWKS URI and a private key, not several");
       }
-      if (jwksUri.isEmpty() && secret == null) {
+      if (sources == 0) {
         throw new IllegalStateException("jwtsecured: no secret configured");
       }
       return new JwtSettings(this);

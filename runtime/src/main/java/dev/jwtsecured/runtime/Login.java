@@ -127,7 +127,7 @@ public final class Login {
   /** The token this login issues (built on first call, then fixed). */
   public Token token() {
     if (token == null) {
-      Instant now = auth.codec().now();
+      Instant now = auth.now();
       token =
           Token.builder()
               .subject(subject)
@@ -140,7 +140,7 @@ public final class Login {
               .scopes(scopes)
               .extras(extras)
               .build();
-      jwt = auth.codec().issue(token);
+      jwt = auth.issue(token);
     }
     return token;
   }

@@ -47,7 +47,7 @@ import java.util.regex.Pattern;
  *
  * <p>Thread-safe; one thread fetches at a time, the others keep using the current set meanwhile.
  */
-public final class JwksKeySet {
+public final class JwksKeySet implements KeySource {
   private static final System.Logger LOG = System.getLogger(JwksKeySet.class.getName());
   private static final Pattern MAX_AGE = Pattern.compile("(?:^|[,\\s])max-age\\s*=\\s*\"?(\\d{1,10})\"?");
 
@@ -139,6 +139,7 @@ public final class JwksKeySet {
    * The key {@code kid} names: from the current set, refreshed first when it is stale, or fetched again when the set
    * does not hold {@code kid} and the last fetch is at least {@link Options#unknownKidInterval} old.
    */
+  @Override
   public Optional<Key> key(String kid) {
     Instant now = options.clock().instant();
     Snapshot snapshot = current;
@@ -153,6 +154,7 @@ public final class JwksKeySet {
   }
 
   /** Changes whenever a key leaves the set or changes (not when one is added). */
+  @Override
   public long generation() {
     return current.generation();
   }

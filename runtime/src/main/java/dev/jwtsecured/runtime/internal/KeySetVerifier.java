@@ -24,8 +24,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Verifies tokens signed with an asymmetric key of a {@link JwksKeySet}: the tokens of an identity provider, or of a
- * jwtsecured issuer that publishes its keys.
+ * Verifies tokens signed with an asymmetric key of a {@link KeySource}: the tokens of an identity provider (a
+ * {@link JwksKeySet}), or a configuration's own tokens signed with its private key ({@link KeyPairCodec}).
  *
  * <ol>
  *   <li>the shape and base64url checks of {@link TokenCodec};
@@ -65,7 +65,7 @@ public final class KeySetVerifier {
     }
   }
 
-  private final JwksKeySet keys;
+  private final KeySource keys;
   private final Set<String> algorithms;
   private final ClaimRules rules;
   private final JwtParser parser;
@@ -80,7 +80,7 @@ public final class KeySetVerifier {
    *     {@code PS384}, {@code PS512}, {@code ES256}, {@code ES384}, {@code ES512} and {@code EdDSA}
    * @throws IllegalArgumentException for an algorithm outside that list
    */
-  public KeySetVerifier(JwksKeySet keys, Set<String> algorithms, ClaimRules rules, Clock clock, int cacheSize) {
+  public KeySetVerifier(KeySource keys, Set<String> algorithms, ClaimRules rules, Clock clock, int cacheSize) {
     if (algorithms.isEmpty() || !FAMILIES.keySet().containsAll(algorithms)) {
       throw new IllegalArgumentException("jwtsecured: accepted algorithms must be among " + FAMILIES.keySet()
           + ", not " + algorithms);

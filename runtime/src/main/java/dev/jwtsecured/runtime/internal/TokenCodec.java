@@ -262,11 +262,19 @@ public final class TokenCodec {
   }
 
   /**
-   * Signs {@code token}. {@code aud} is written as an array (RFC 7519 allows a string or an array; readers take both).
-   * Extras are written as the nested {@code "extras"} object (always present, possibly empty);
-   * roles as a {@code roles} array and scopes as a space-separated {@code scope}, each only when not empty.
+   * Signs {@code token} with the secret; its claims are written as {@link #claims} says, roles at {@code roles}.
    */
   public String issue(Token token) {
+    return claims(token, "roles").signWith(key, jjwt(settings.algorithm())).compact();
+  }
+
+  /**
+   * An unsigned builder with the token's claims: {@code aud} as an array (RFC 7519 allows a string or an array;
+   * readers take both), extras as the nested {@code "extras"} object (always present, possibly empty), roles as an
+   * array at {@code rolesClaim} ({@code .} between nested names) and scopes as a space-separated {@code scope}, each
+   * only when not empty.
+   */
+  static JwtBuilder claims(Token token, String rolesClaim) {
     JwtBuilder b =
         Jwts.builder()
             .json(StrictJson.serializer())
@@ -281,13 +289,18 @@ public final class TokenCodec {
       b.audience().add(token.audience()).and();
     }
     if (!token.roles().isEmpty()) {
-      b.claim("roles", List.copyOf(token.roles()));
+      String[] path = rolesClaim.split("\\.");
+      Object value = List.copyOf(token.roles());
+      for (int i = path.length - 1; i > 0; i--) {
+        value = Map.of(path[i], value);
+      }
+      b.claim(path[0], value);
     }
     if (!token.scopes().isEmpty()) {
       b.claim("scope", String.join(" ", token.scopes()));
     }
     b.claim("extras", token.extras());
-    return b.signWith(key, jjwt(settings.algorithm())).compact();
+    return b;
   }
 
   private static io.jsonwebtoken.security.MacAlgorithm jjwt(JwsAlgorithm algorithm) {

@@ -394,6 +394,46 @@ class KeySetVerifierTest {
     assertEquals(1, fetches.get());
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"EC", "RSA"})
+  void aKeyPairCodecsTokensVerifyAgainstTheJwksItPublishes(String type) throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance(type);
+    generator.initialize(type.equals("EC") ? 256 : 2048);
+    KeyPair pair = generator.generateKeyPair();
+    String pem = "-----BEGIN PRIVATE KEY-----\n"
+        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(
+            pair.getPrivate().getEncoded())
+        + "\n-----END PRIVATE KEY-----\n";
+    ClaimRules rules = new ClaimRules(clock, Duration.ZERO, Set.of("https://issuer.example"), List.of(),
+        "realm_access.roles");
+    KeyPairCodec codec = new KeyPairCodec(KeyPairCodec.parsePem(pem), rules, "realm_access.roles", clock, 100);
+    Token token = Token.builder().subject("bob").issuer("https://issuer.example").issuedAt(clock.instant())
+        .expiresAt(clock.instant().plusSeconds(60)).roles(Set.of("admin")).build();
+    String jwt = codec.issue(token);
+    assertEquals(Set.of("admin"), codec.verify(jwt).roles(), "the configuration verifies its own tokens");
+    jwks = codec.jwks();
+    KeySetVerifier other = verifier(ALL, o -> o, Set.of("https://issuer.example"), List.of(), "realm_access.roles", 0);
+    Token verified = other.verify(jwt);
+    assertEquals("bob", verified.subject());
+    assertEquals(Set.of("admin"), verified.roles(), "roles at the nested claim");
+    String header = new String(Base64.getUrlDecoder().decode(jwt.substring(0, jwt.indexOf('.'))),
+        StandardCharsets.UTF_8);
+    assertTrue(header.contains("\"alg\":\"" + (type.equals("EC") ? "ES256" : "RS256") + "\""), header);
+    assertTrue(jwks.contains("\"use\":\"sig\""), jwks);
+    assertEquals(AuthFailure.BAD_SIGNATURE, failure(other, jwt.substring(0, jwt.lastIndexOf('.') + 1)
+        + (jwt.endsWith("A") ? "B" : "A") + jwt.substring(jwt.lastIndexOf('.') + 2)));
+  }
+
+  @Test
+  void aShortRsaPrivateKeyIsRefused() throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(1024);
+    KeyPair pair = generator.generateKeyPair();
+    ClaimRules rules = new ClaimRules(clock, Duration.ZERO, Set.of(), List.of(), "roles");
+    assertThrows(IllegalStateException.class, () -> new KeyPairCodec(pair.getPrivate(), rules, "roles", clock, 0));
+    assertThrows(IllegalStateException.class, () -> KeyPairCodec.parsePem("-----BEGIN PRIVATE KEY-----\nnot a key"));
+  }
+
   @Test
   void plainHttpOnlyOnLoopback() {
     assertThrows(IllegalArgumentException.class,
