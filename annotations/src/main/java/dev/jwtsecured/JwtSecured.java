@@ -77,6 +77,16 @@ public @interface JwtSecured {
   String jwksUri() default "";
 
   /**
+   * A PEM PKCS#8 private key to sign tokens with instead of a secret: EC P-256 (ES256) or RSA of at least 2048 bits
+   * (RS256), the algorithm following the key; a {@code ${ENV_VAR}} placeholder holding the PEM text, or {@code file:}
+   * and a path, never the key itself. The configuration issues and verifies its tokens like one with a secret, writes
+   * roles at {@link #rolesClaim()}, and its feature publishes the public key as a JSON Web Key Set at
+   * {@code /.well-known/jwks.json} (the key's RFC 7638 thumbprint as {@code kid}), so that other services verify its
+   * tokens with {@link #jwksUri()} and no shared secret.
+   */
+  String privateKey() default "";
+
+  /**
    * The algorithms a {@link #jwksUri()} configuration accepts, from {@code RS256}, {@code RS384}, {@code RS512},
    * {@code PS256}, {@code PS384}, {@code PS512}, {@code ES256}, {@code ES384}, {@code ES512} and {@code EdDSA}; HMAC
    * and {@code none} are never accepted with keys from a set.
@@ -92,7 +102,8 @@ public @interface JwtSecured {
   /**
    * The claim roles are read from, for {@code @RolesAllowed}: a name, or names joined by {@code .} for a nested one
    * ({@code realm_access.roles} as Keycloak writes it, {@code groups} as MicroProfile JWT does); an array of strings or a
-   * space-separated string. Only with a {@link #jwksUri()}: tokens a configuration issues itself carry {@code roles}.
+   * space-separated string. With a {@link #jwksUri()}, or a {@link #privateKey()} (which writes roles there); tokens a
+   * configuration with a secret issues carry {@code roles}.
    */
   String rolesClaim() default "roles";
 

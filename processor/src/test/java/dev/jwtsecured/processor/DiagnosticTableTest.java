@@ -71,6 +71,18 @@ class DiagnosticTableTest {
 
   static Stream<Case> cases() {
     return Stream.of(
+        expect(Message.PRIVATE_KEY_WITH_OTHER_KEYS, "secret = ",
+            "@JwtSecured(privateKey = \"${JWT_PRIVATE_KEY}\",",
+            "    secret = \"${JWT_SECRET}\")",
+            "final class Config {",
+            RETRIEVER,
+            "}").alsoContaining("secret cannot go with privateKey").alone(),
+        expect(Message.PRIVATE_KEY_INVALID, "privateKey = ",
+            "@JwtSecured(",
+            "    privateKey = \"-----BEGIN PRIVATE KEY-----MIGHAgEA\")",
+            "final class Config {",
+            RETRIEVER,
+            "}").alone(),
         expect(Message.JWKS_WITH_ISSUING_MEMBER, "secret = ",
             "@JwtSecured(jwksUri = \"${JWT_JWKS_URI}\",",
             "    secret = \"${JWT_SECRET}\")",

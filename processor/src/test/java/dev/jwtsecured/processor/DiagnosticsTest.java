@@ -46,6 +46,24 @@ class DiagnosticsTest {
   }
 
   @Test
+  void aPrivateKeyConfigurationPublishesItsKeySet() throws Exception {
+    Compilation c = compile(user(), source("Config",
+        "@JwtSecured(privateKey = \"${JWT_PRIVATE_KEY}\", rolesClaim = \"realm_access.roles\")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return new User(token.subject()); }",
+        "}"));
+    assertThat(c).succeededWithoutWarnings();
+    String feature = c.generatedSourceFile("test.ConfigJwtFeature").get().getCharContent(true).toString();
+    assertTrue(feature.contains(".privateKey(\"${JWT_PRIVATE_KEY}\")"), feature);
+    assertTrue(feature.contains("ConfigJwtJwks.class"), feature);
+    String jwks = c.generatedSourceFile("test.ConfigJwtJwks").get().getCharContent(true).toString();
+    assertTrue(jwks.contains("@Path(\"/.well-known/jwks.json\")"), jwks);
+    assertTrue(jwks.contains("implements GeneratedResource"), jwks);
+    String accessPoint = c.generatedSourceFile("test.ConfigJwt").get().getCharContent(true).toString();
+    assertTrue(accessPoint.contains("login("), "it issues tokens");
+  }
+
+  @Test
   void validConfigurationCompilesWithoutWarnings() {
     Compilation c = compile(user(), source("Config",
         "@JwtSecured(secret = \"${JWT_SECRET}\")",

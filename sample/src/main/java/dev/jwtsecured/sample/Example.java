@@ -17,6 +17,9 @@ import dev.jwtsecured.sample.header.HeaderSwaggerUi;
 import dev.jwtsecured.sample.header.LoginResource;
 import dev.jwtsecured.sample.header.SomePathResource;
 import dev.jwtsecured.sample.header.UserCache;
+import dev.jwtsecured.sample.issuer.IssuerResources;
+import dev.jwtsecured.sample.issuer.IssuerSecurity;
+import dev.jwtsecured.sample.issuer.IssuerSecurityJwtFeature;
 import dev.jwtsecured.sample.resourceserver.ResourceServerResources;
 import dev.jwtsecured.sample.resourceserver.ResourceServerSecurityJwtFeature;
 import jakarta.ws.rs.core.Application;
@@ -70,6 +73,21 @@ public enum Example {
       return application(jwt, OAuth2SecurityJwtFeature.classes(), Services.properties(users, revoked),
           OAuth2Resources.SomePath.class, OAuth2Resources.Admin.class, OAuth2Resources.LoginCustom.class,
           OAuth2Resources.Logout.class, OAuth2Resources.Health.class, OAuth2SwaggerUi.class);
+    }
+  },
+
+  /**
+   * Tokens signed ES256 with a private key ({@code JWT_PRIVATE_KEY}), the public key published at
+   * {@code /.well-known/jwks.json}; the oauth2 example's users.
+   */
+  ISSUER {
+    @Override
+    public Application application(UnaryOperator<JwtSettings.Builder> settings) {
+      DemoUsers users = new DemoUsers();
+      IssuerSecurityJwtFeature jwt = new IssuerSecurityJwtFeature(new IssuerSecurity(users),
+          settings.apply(IssuerSecurityJwtFeature.settings()).build());
+      return application(jwt, IssuerSecurityJwtFeature.classes(), Services.properties(users),
+          IssuerResources.SomePath.class, IssuerResources.Admin.class);
     }
   },
 
@@ -134,19 +152,19 @@ public enum Example {
   /** The JAX-RS application; {@code settings} may adjust the generated defaults (secret source, clock). */
   public abstract Application application(UnaryOperator<JwtSettings.Builder> settings);
 
-  /** Parses {@code header}, {@code cookie}, {@code oauth2} or {@code resource-server}. */
+  /** Parses {@code header}, {@code cookie}, {@code oauth2}, {@code issuer} or {@code resource-server}. */
   public static Example parse(String name) {
     try {
       return valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_'));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("unknown example '" + name
-          + "': use header, cookie, oauth2 or resource-server", e);
+          + "': use header, cookie, oauth2, issuer or resource-server", e);
     }
   }
 
-  /** Whether the example issues its own tokens, with a secret ({@code JWT_SECRET}). */
+  /** Whether the example issues its own tokens with a secret ({@code JWT_SECRET}). */
   public boolean hasSecret() {
-    return this != RESOURCE_SERVER;
+    return this != RESOURCE_SERVER && this != ISSUER;
   }
 
   /** The name on the command line. */

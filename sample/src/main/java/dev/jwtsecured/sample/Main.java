@@ -1,17 +1,19 @@
 package dev.jwtsecured.sample;
 
+import dev.jwtsecured.runtime.JwtSettings;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.UnaryOperator;
 
 /**
- * Runs one example: {@code java -jar jwtsecured-sample.jar [--example header|cookie|oauth2|resource-server]
+ * Runs one example: {@code java -jar jwtsecured-sample.jar [--example header|cookie|oauth2|issuer|resource-server]
  * [--port N] [--host H]}.
  *
- * <p>The secret comes from {@code JWT_SECRET}; without it, a random per-process secret is used (tokens then die with the
- * process) and a warning says so on stderr. The resource-server example has no secret: it verifies with the keys of
- * the JWKS at {@code JWT_JWKS_URI}.
+ * <p>The secret comes from {@code JWT_SECRET}; without it, a random per-process secret is used (tokens then die with
+ * the process) and a warning says so on stderr. The issuer example signs with {@code JWT_PRIVATE_KEY} (else a
+ * per-process key, with a warning); the resource-server example verifies with the keys at {@code JWT_JWKS_URI}.
  */
 public final class Main {
   private Main() {}
@@ -33,8 +35,8 @@ public final class Main {
           host = value(args, ++i);
           break;
         default:
-          System.err.println("usage: java -jar jwtsecured-sample.jar [--example header|cookie|oauth2|resource-server]"
-              + " [--port N] [--host H]");
+          System.err.println("usage: java -jar jwtsecured-sample.jar"
+              + " [--example header|cookie|oauth2|issuer|resource-server] [--port N] [--host H]");
           System.exit(2);
       }
     }
@@ -51,8 +53,11 @@ public final class Main {
     } else {
       randomSecret = null;
     }
-    SampleServer server =
-        SampleServer.start(example, host, port, s -> randomSecret == null ? s : s.secret(randomSecret));
+    UnaryOperator<JwtSettings.Builder> settings = s -> randomSecret == null ? s : s.secret(randomSecret);
+    if (example == Example.ISSUER) {
+      settings = issuerSettings(port);
+    }
+    SampleServer server = SampleServer.start(example, host, port, settings);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();
@@ -62,6 +67,34 @@ public final class Main {
     System.out.println("Listening on http://localhost:" + server.port());
     System.out.flush();
     stopped.await();
+  }
+
+  /**
+   * The issuer example's key ({@code JWT_PRIVATE_KEY}, else a new EC P-256 key for this process, with a warning) and
+   * {@code iss} ({@code JWT_ISSUER}, else {@code http://localhost:<port>}).
+   */
+  private static UnaryOperator<JwtSettings.Builder> issuerSettings(int port) {
+    String key = System.getenv("JWT_PRIVATE_KEY");
+    String pem;
+    if (key == null || key.isEmpty()) {
+      try {
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+        generator.initialize(256);
+        pem = "-----BEGIN PRIVATE KEY-----\n"
+            + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(
+                generator.generateKeyPair().getPrivate().getEncoded())
+            + "\n-----END PRIVATE KEY-----\n";
+      } catch (java.security.GeneralSecurityException e) {
+        throw new IllegalStateException(e);
+      }
+      System.err.println("WARNING: JWT_PRIVATE_KEY is not set; using a new EC P-256 key for this process only."
+          + " Tokens stop working when it exits.");
+    } else {
+      pem = null;
+    }
+    String issuer = System.getenv("JWT_ISSUER");
+    String iss = issuer == null || issuer.isEmpty() ? "http://localhost:" + port : issuer;
+    return s -> (pem == null ? s : s.privateKey(pem)).issuer(iss);
   }
 
   private static String value(String[] args, int i) {

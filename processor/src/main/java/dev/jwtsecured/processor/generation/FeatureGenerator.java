@@ -127,6 +127,9 @@ public final class FeatureGenerator implements SourceGenerator {
     if (!model.settings().openApiPath().isEmpty()) {
       classes.add(CodeBlock.of("$T.class", model.openApiClass()));
     }
+    if (model.settings().signsWithKey()) {
+      classes.add(CodeBlock.of("$T.class", model.jwksClass()));
+    }
     MethodSpec.Builder method = MethodSpec.methodBuilder("classes")
         .addJavadoc("The resources generated for {@link $T}", model.configClass());
     if (!model.settings().tokenUrl().isEmpty() && model.authenticator().isPresent()) {
@@ -134,6 +137,9 @@ public final class FeatureGenerator implements SourceGenerator {
     }
     if (!model.settings().openApiPath().isEmpty()) {
       method.addJavadoc(", the OpenAPI document at {@code $L}", model.settings().openApiPath());
+    }
+    if (model.settings().signsWithKey()) {
+      method.addJavadoc(", the public key set at {@code $L}", JwksResourceGenerator.PATH);
     }
     return method
         .addJavadoc(".\nReturn them from {@code Application.getClasses()} beside the application's own, and this\n")
@@ -154,6 +160,8 @@ public final class FeatureGenerator implements SourceGenerator {
         .indent().indent();
     if (s.verifierOnly()) {
       chain.add("\n.jwksUri($S)", s.jwksUri());
+    } else if (s.signsWithKey()) {
+      chain.add("\n.privateKey($S)", s.privateKey());
     } else {
       chain.add("\n.secret($S)", s.secret());
     }

@@ -70,6 +70,9 @@ public record ConfigModel(
   /** {@code FooJwtOpenApi}: serves the OpenAPI document. */
   public ClassName openApiClass() { return generated("JwtOpenApi"); }
 
+  /** {@code FooJwtJwks}: serves the public key of a configuration that signs with a private key. */
+  public ClassName jwksClass() { return generated("JwtJwks"); }
+
   /** Nested classes join their names with {@code _}: {@code Outer.Config} gives {@code Outer_ConfigJwtFilter}. */
   private ClassName generated(String suffix) {
     return ClassName.get(configClass.packageName(), String.join("_", configClass.simpleNames()) + suffix);

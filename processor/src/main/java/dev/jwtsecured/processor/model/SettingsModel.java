@@ -6,6 +6,7 @@ import java.util.List;
 public record SettingsModel(
     String secret,
     String jwksUri,
+    String privateKey,
     List<String> keyAlgorithms,
     long jwksMinRefreshSeconds,
     String rolesClaim,
@@ -36,6 +37,11 @@ public record SettingsModel(
     UnseenMethods unseenMethods,
     int maxTokenRequestBytes,
     String clientAddressHeader) {
+
+  /** Whether the configuration signs with a private key and publishes its public key. */
+  public boolean signsWithKey() {
+    return !privateKey.isEmpty();
+  }
 
   /** Whether the configuration verifies with keys from a JWKS and issues no tokens. */
   public boolean verifierOnly() {

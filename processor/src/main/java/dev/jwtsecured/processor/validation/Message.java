@@ -65,6 +65,12 @@ public enum Message {
       "%s cannot go with jwksUri: a configuration that verifies with keys from a JWKS issues no tokens, so it has no"
           + " secret, algorithm, expiration or tokenUrl. Remove %s, or remove jwksUri to issue and verify your own"
           + " HMAC tokens"),
+  PRIVATE_KEY_WITH_OTHER_KEYS("JwtSecured.PrivateKeyWithOtherKeys",
+      "%s cannot go with privateKey: a configuration signs with one key, a secret (HMAC), a private key (ES256 or"
+          + " RS256, from the key's type) or none (jwksUri). Remove %s"),
+  PRIVATE_KEY_INVALID("JwtSecured.InvalidPrivateKey",
+      "privateKey must be a ${NAME} placeholder or \"file:\" and a path to a PEM PKCS#8 key; a key written in the"
+          + " source would be in every copy of the code and the build"),
   JWKS_URI_INVALID("JwtSecured.InvalidJwksUri",
       "jwksUri \"%s\" is not an https URI or a ${NAME} placeholder; plain http is allowed only on a loopback"
           + " address (localhost, 127.0.0.1, [::1]), because keys fetched over plain http can be replaced on the way"),

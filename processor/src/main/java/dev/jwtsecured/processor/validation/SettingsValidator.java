@@ -48,11 +48,23 @@ final class SettingsValidator {
 
     String secret = v.string("secret");
     String jwksUri = v.string("jwksUri");
-    if (jwksUri.isEmpty()) {
+    String privateKey = v.string("privateKey");
+    if (!privateKey.isEmpty()) {
+      for (String member : List.of("secret", "jwksUri", "algorithm")) {
+        if (v.explicit(member) != null) {
+          problems.add(v.at(member, Message.PRIVATE_KEY_WITH_OTHER_KEYS.format(member, member)));
+        }
+      }
+      if (!PLACEHOLDER.matcher(privateKey).matches() && !privateKey.matches("file:.+")) {
+        problems.add(v.at("privateKey", Message.PRIVATE_KEY_INVALID.format()));
+      }
+      checkClaimPath(v, problems);
+    } else if (jwksUri.isEmpty()) {
       validateSecret(v, secret, algorithm.name(), minimumBytes, problems);
       if (v.explicit("rolesClaim") != null && !v.string("rolesClaim").equals("roles")) {
         problems.add(v.at("rolesClaim", Message.ROLES_CLAIM_INVALID.format(v.string("rolesClaim"),
-            "goes only with jwksUri: the tokens a configuration with a secret issues carry their roles in \"roles\"")));
+            "goes only with jwksUri or privateKey: the tokens a configuration with a secret issues carry their roles in"
+                + " \"roles\"")));
       }
     } else {
       validateKeySet(v, jwksUri, problems);
@@ -125,6 +137,7 @@ final class SettingsValidator {
     return new SettingsModel(
         secret,
         jwksUri,
+        privateKey,
         v.strings("keyAlgorithms"),
         jwksMinRefresh,
         v.string("rolesClaim"),
@@ -180,6 +193,10 @@ final class SettingsValidator {
         problems.add(v.at("keyAlgorithms", i, Message.KEY_ALGORITHM_UNKNOWN.format(algorithms.get(i))));
       }
     }
+    checkClaimPath(v, problems);
+  }
+
+  private static void checkClaimPath(ConfigValues v, List<Diagnostic> problems) {
     String rolesClaim = v.string("rolesClaim");
     if (!CLAIM_PATH.matcher(rolesClaim).matches()) {
       problems.add(v.at("rolesClaim", Message.ROLES_CLAIM_INVALID.format(rolesClaim,

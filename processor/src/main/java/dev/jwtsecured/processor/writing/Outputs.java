@@ -4,6 +4,7 @@ import dev.jwtsecured.processor.generation.AccessPointGenerator;
 import dev.jwtsecured.processor.generation.FeatureGenerator;
 import dev.jwtsecured.processor.generation.FilterGenerator;
 import dev.jwtsecured.processor.generation.JsonTree;
+import dev.jwtsecured.processor.generation.JwksResourceGenerator;
 import dev.jwtsecured.processor.generation.LocatorGuardGenerator;
 import dev.jwtsecured.processor.generation.OpenApiGenerator;
 import dev.jwtsecured.processor.generation.OpenApiResourceGenerator;
@@ -35,7 +36,7 @@ public final class Outputs {
     // Every generated source, in the order they are written; each decides whether it applies.
     List<SourceGenerator> sources = List.of(new FilterGenerator(), new AccessPointGenerator(), new FeatureGenerator(),
         new PoliciesGenerator(), new LocatorGuardGenerator(), new TokenEndpointGenerator(),
-        new OpenApiResourceGenerator(document));
+        new OpenApiResourceGenerator(document), new JwksResourceGenerator());
     List<String> written = new ArrayList<>();
     for (SourceGenerator generator : sources) {
       if (generator.applies(model)) {

@@ -1,0 +1,55 @@
+package dev.jwtsecured.processor.generation;
+
+import static dev.jwtsecured.processor.generation.GeneratedTypes.CONTEXT;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.JWT_AUTH;
+
+import dev.jwtsecured.processor.model.ConfigModel;
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.TypeSpec;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Generates {@code FooJwtJwks}, for a configuration that signs with a private key: the public key as a JSON Web Key Set
+ * at {@link #PATH}, public, with a {@code Cache-Control} max-age, so that other services verify its tokens with
+ * {@code jwksUri} pointing here.
+ */
+public final class JwksResourceGenerator implements SourceGenerator {
+  /** Where the key set is served, relative to the application path. */
+  public static final String PATH = "/.well-known/jwks.json";
+
+  private static final ClassName PATH_ANNOTATION = ClassName.get("jakarta.ws.rs", "Path");
+  private static final ClassName GET = ClassName.get("jakarta.ws.rs", "GET");
+  private static final ClassName PRODUCES = ClassName.get("jakarta.ws.rs", "Produces");
+  private static final ClassName RESPONSE = ClassName.get("jakarta.ws.rs.core", "Response");
+  private static final ClassName CONFIGURATION = ClassName.get("jakarta.ws.rs.core", "Configuration");
+
+  @Override
+  public boolean applies(ConfigModel model) {
+    return model.settings().signsWithKey();
+  }
+
+  @Override
+  public TypeSpec generate(ConfigModel model) {
+    return TypeSpec.classBuilder(model.jwksClass())
+        .addJavadoc("Serves the public key of {@link $T} as a JSON Web Key Set at {@code $L}.\n", model.configClass(),
+            PATH)
+        .addAnnotation(AnnotationSpec.builder(PATH_ANNOTATION).addMember("value", "$S", PATH).build())
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addSuperinterface(GeneratedTypes.GENERATED_RESOURCE)
+        .addMethod(MethodSpec.methodBuilder("keys")
+            .addAnnotation(GET)
+            .addAnnotation(AnnotationSpec.builder(PRODUCES).addMember("value", "$S", "application/jwk-set+json")
+                .build())
+            .addModifiers(Modifier.PUBLIC)
+            .returns(RESPONSE)
+            .addParameter(ParameterSpec.builder(CONFIGURATION, "application").addAnnotation(CONTEXT).build())
+            .addStatement("return $T.ok($T.of(application, $T.class).publicJwks())"
+                    + ".header($S, $S).header($T.NOSNIFF_HEADER, $S).build()",
+                RESPONSE, JWT_AUTH, model.configClass(), "Cache-Control", "public, max-age=300", JWT_AUTH, "nosniff")
+            .build())
+        .build();
+  }
+}

@@ -1,0 +1,80 @@
+package dev.jwtsecured.sample;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jwtsecured.testing.RawHttp;
+import dev.jwtsecured.testing.TestServer;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SPEC section 11: one process issues (the {@code issuer} example, ES256 with a private key, its public key at
+ * {@code /.well-known/jwks.json}), another verifies (the {@code resource-server} example pointed at that JWKS), with
+ * no shared secret.
+ */
+class IssuerAndResourceServerTest {
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final String ISSUER = "http://issuer.test";
+
+  static String pem() throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+    generator.initialize(256);
+    return "-----BEGIN PRIVATE KEY-----\n"
+        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(
+            generator.generateKeyPair().getPrivate().getEncoded())
+        + "\n-----END PRIVATE KEY-----\n";
+  }
+
+  static String login(RawHttp http, String user, String password) throws Exception {
+    RawHttp.Response r = http.sendBody("POST", "/login", "grant_type=password&username=" + user + "&password="
+        + password, "Content-Type: application/x-www-form-urlencoded");
+    assertEquals(200, r.status, r.toString());
+    return JSON.readTree(r.body).get("access_token").asText();
+  }
+
+  @Test
+  void theIssuersTokensAreAcceptedByTheResourceServer() throws Exception {
+    String pem = pem();
+    try (TestServer issuer = TestServer.example(Example.ISSUER, s -> s.privateKey(pem).issuer(ISSUER))) {
+      String bob = login(issuer.http, "bob", "builder");
+      String alice = login(issuer.http, "alice", "wonderland");
+      JsonNode header = JSON.readTree(Base64.getUrlDecoder().decode(bob.substring(0, bob.indexOf('.'))));
+      assertEquals("ES256", header.get("alg").asText());
+      JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(bob.split("\\.")[1]));
+      assertEquals(ISSUER, claims.get("iss").asText());
+      assertEquals(JSON.readTree("[\"user\",\"admin\"]"), claims.at("/realm_access/roles"));
+      assertEquals(200, issuer.http.send("GET", "/admin", "Authorization: Bearer " + bob).status,
+          "the issuer verifies its own tokens");
+
+      RawHttp.Response keys = issuer.http.send("GET", "/.well-known/jwks.json");
+      assertEquals(200, keys.status, keys.toString());
+      assertTrue(keys.header("Cache-Control").contains("max-age="), keys.toString());
+      JsonNode key = JSON.readTree(keys.body).get("keys").get(0);
+      assertEquals(header.get("kid").asText(), key.get("kid").asText());
+      assertEquals("EC", key.get("kty").asText());
+      assertEquals("P-256", key.get("crv").asText());
+      assertFalse(key.has("d"), "the private part is never published: " + keys.body);
+
+      String jwksUri = "http://127.0.0.1:" + issuer.port() + "/.well-known/jwks.json";
+      try (TestServer resources = TestServer.example(Example.RESOURCE_SERVER,
+          s -> s.jwksUri(jwksUri).issuer(ISSUER).keyAlgorithms(List.of("ES256")))) {
+        RawHttp.Response admin = resources.http.send("GET", "/admin", "Authorization: Bearer " + bob);
+        assertEquals(200, admin.status, admin.toString());
+        assertEquals(JSON.readTree("{\"subject\":\"bob\",\"roles\":[\"admin\",\"user\"]}"), JSON.readTree(admin.body));
+        assertEquals(403, resources.http.send("GET", "/admin", "Authorization: Bearer " + alice).status);
+        assertEquals(200, resources.http.send("GET", "/some-path", "Authorization: Bearer " + alice).status);
+      }
+      try (TestServer otherIssuer = TestServer.example(Example.RESOURCE_SERVER,
+          s -> s.jwksUri(jwksUri).issuer("http://someone-else.test").keyAlgorithms(List.of("ES256")))) {
+        assertEquals(401, otherIssuer.http.send("GET", "/some-path", "Authorization: Bearer " + bob).status);
+      }
+    }
+  }
+}
