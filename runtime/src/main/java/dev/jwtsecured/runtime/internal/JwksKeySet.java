@@ -41,6 +41,8 @@ import java.util.regex.Pattern;
  *       refused until the set can be read, and the service starts regardless;
  *   <li>only public keys meant for signatures are kept (a JWK with {@code use} other than {@code sig}, a private or
  *       secret key, or one without {@code kid} is skipped);
+ *   <li>a URI ending in {@code /.well-known/openid-configuration} is an OpenID Provider's configuration: its
+ *       {@code jwks_uri} is read once (the document's {@code issuer} must match its location) and used from then on;
  *   <li>{@link #generation()} changes whenever a key leaves the set or changes, so that a cache of verified tokens can
  *       drop what a removed key signed.
  * </ul>
@@ -90,6 +92,8 @@ public final class JwksKeySet implements KeySource {
   private volatile Snapshot current;
   /** When the last fetch was attempted (successful or not); {@link Instant#MIN} before the first. */
   private volatile Instant lastAttempt = Instant.MIN;
+  /** The {@code jwks_uri} an OpenID configuration named, once read. */
+  private volatile URI discovered;
 
   /**
    * @throws IllegalArgumentException when {@code uri} is not {@code https} and its host is not a loopback address
@@ -208,7 +212,53 @@ public final class JwksKeySet implements KeySource {
   private record Fetched(String body, Duration maxAge) {}
 
   private Fetched fetch() throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(uri).timeout(options.responseTimeout())
+    URI jwks = uri;
+    if (isDiscovery(uri)) {
+      jwks = discovered;
+      if (jwks == null) {
+        jwks = discover();
+        discovered = jwks;
+      }
+    }
+    return get(jwks);
+  }
+
+  /** Whether {@code uri} is an OpenID Provider's configuration document rather than a JWKS. */
+  static boolean isDiscovery(URI uri) {
+    return uri.getPath() != null && uri.getPath().endsWith("/.well-known/openid-configuration");
+  }
+
+  /**
+   * Reads {@code jwks_uri} from the OpenID Provider configuration (OpenID Connect Discovery 1.0 section 4), which must
+   * name the same issuer as the document's location (section 4.3) and be https (http only on loopback) like the
+   * configured URI.
+   */
+  private URI discover() throws IOException, InterruptedException {
+    Map<String, Object> document;
+    try {
+      document = Json.parseObject(get(uri).body());
+    } catch (RuntimeException e) {
+      throw new IOException("the OpenID configuration is not a JSON object");
+    }
+    Object issuer = document.get("issuer");
+    String expected = uri.toString().substring(0, uri.toString().length()
+        - "/.well-known/openid-configuration".length());
+    if (!(issuer instanceof String i) || !i.equals(expected)) {
+      throw new IOException("the OpenID configuration names issuer " + issuer + ", not " + expected);
+    }
+    Object jwksUri = document.get("jwks_uri");
+    if (!(jwksUri instanceof String j)) {
+      throw new IOException("the OpenID configuration has no jwks_uri");
+    }
+    try {
+      return requireSecure(URI.create(j));
+    } catch (IllegalArgumentException e) {
+      throw new IOException("the OpenID configuration's jwks_uri is not https: " + j);
+    }
+  }
+
+  private Fetched get(URI target) throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(target).timeout(options.responseTimeout())
         .header("Accept", "application/jwk-set+json, application/json").GET().build();
     HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
     try (InputStream in = response.body()) {

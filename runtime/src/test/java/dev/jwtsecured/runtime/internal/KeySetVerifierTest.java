@@ -91,6 +91,7 @@ class KeySetVerifierTest {
   volatile int status = 200;
   volatile String jwks = "{\"keys\":[]}";
   volatile String cacheControl = "";
+  volatile String openIdConfiguration = "";
   final MovableClock clock = new MovableClock();
 
   @BeforeEach
@@ -104,6 +105,13 @@ class KeySetVerifierTest {
         exchange.getResponseHeaders().add("Cache-Control", cacheControl);
       }
       exchange.sendResponseHeaders(status, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    });
+    server.createContext("/realms/demo/.well-known/openid-configuration", exchange -> {
+      byte[] body = openIdConfiguration.getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, body.length);
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(body);
       }
@@ -185,8 +193,7 @@ class KeySetVerifierTest {
     // nimbus signs Ed25519 only with Google Tink on the class path, so the JDK signs.
     String jwt = jdkSigned("{\"alg\":\"EdDSA\",\"kid\":\"d1\",\"typ\":\"JWT\"}", "Ed25519", pair);
     assertEquals("alice", verifier(ALL).verify(jwt).subject());
-    String tampered = jwt.substring(0, jwt.length() - 2) + (jwt.endsWith("A") ? "BA" : "AA");
-    assertEquals(AuthFailure.BAD_SIGNATURE, failure(verifier(ALL), tampered));
+    assertEquals(AuthFailure.BAD_SIGNATURE, failure(verifier(ALL), tampered(jwt)));
   }
 
   String jdkSigned(String header, String jcaAlgorithm, KeyPair pair) throws Exception {
@@ -195,6 +202,12 @@ class KeySetVerifierTest {
     signature.initSign(pair.getPrivate());
     signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
     return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
+  }
+
+  /** {@code jwt} with the first character of its signature changed (still canonical base64url). */
+  static String tampered(String jwt) {
+    int at = jwt.lastIndexOf('.') + 1;
+    return jwt.substring(0, at) + (jwt.charAt(at) == 'A' ? 'B' : 'A') + jwt.substring(at + 1);
   }
 
   static String b64(String json) {
@@ -240,7 +253,8 @@ class KeySetVerifierTest {
     serve(key);
     KeySetVerifier verifier = verifier(ALL);
     for (JWSHeader header : List.of(
-        new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("r1").jwkURL(URI.create("https://attacker.example/jwks")).build(),
+        new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("r1").jwkURL(URI.create("https://attacker.example/jwks"))
+            .build(),
         new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("r1").x509CertURL(URI.create("https://attacker.example/c"))
             .build(),
         new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("r1").jwk(attacker.toPublicJWK()).build())) {
@@ -314,7 +328,8 @@ class KeySetVerifierTest {
     String fresh = sign(new RSASSASigner(second), header(JWSAlgorithm.RS256, "2026-12"), claims().build());
     assertEquals(AuthFailure.UNKNOWN_KEY, failure(verifier, fresh), "within the unknown-kid interval");
     clock.advance(Duration.ofSeconds(61));
-    assertEquals("alice", verifier.verify(fresh).subject(), "an unknown kid refreshes the set once the interval passed");
+    assertEquals("alice", verifier.verify(fresh).subject(),
+        "an unknown kid refreshes the set once the interval passed");
     assertEquals(AuthFailure.UNKNOWN_KEY, failure(verifier, old), "the cached token of a removed key");
     assertEquals(0, verifier.cachedTokens());
   }
@@ -420,8 +435,7 @@ class KeySetVerifierTest {
         StandardCharsets.UTF_8);
     assertTrue(header.contains("\"alg\":\"" + (type.equals("EC") ? "ES256" : "RS256") + "\""), header);
     assertTrue(jwks.contains("\"use\":\"sig\""), jwks);
-    assertEquals(AuthFailure.BAD_SIGNATURE, failure(other, jwt.substring(0, jwt.lastIndexOf('.') + 1)
-        + (jwt.endsWith("A") ? "B" : "A") + jwt.substring(jwt.lastIndexOf('.') + 2)));
+    assertEquals(AuthFailure.BAD_SIGNATURE, failure(other, tampered(jwt)));
   }
 
   @Test
@@ -432,6 +446,33 @@ class KeySetVerifierTest {
     ClaimRules rules = new ClaimRules(clock, Duration.ZERO, Set.of(), List.of(), "roles");
     assertThrows(IllegalStateException.class, () -> new KeyPairCodec(pair.getPrivate(), rules, "roles", clock, 0));
     assertThrows(IllegalStateException.class, () -> KeyPairCodec.parsePem("-----BEGIN PRIVATE KEY-----\nnot a key"));
+  }
+
+  @Test
+  void openIdDiscoveryFindsTheKeySet() throws Exception {
+    RSAKey key = new RSAKeyGenerator(2048).keyID("r1").generate();
+    serve(key);
+    String base = "http://127.0.0.1:" + server.getAddress().getPort();
+    URI discovery = URI.create(base + "/realms/demo/.well-known/openid-configuration");
+    String jwt = sign(new RSASSASigner(key), header(JWSAlgorithm.RS256, "r1"), claims().build());
+
+    openIdConfiguration = "{\"issuer\":\"" + base + "/realms/demo\",\"jwks_uri\":\"" + base + "/jwks\"}";
+    KeySetVerifier verifier = new KeySetVerifier(new JwksKeySet(discovery,
+        JwksKeySet.Options.DEFAULT.withClock(clock)), ALL,
+        new ClaimRules(clock, Duration.ZERO, Set.of(), List.of(), "roles"), clock, 0);
+    assertEquals("alice", verifier.verify(jwt).subject());
+
+    openIdConfiguration = "{\"issuer\":\"https://elsewhere.example\",\"jwks_uri\":\"" + base + "/jwks\"}";
+    KeySetVerifier wrongIssuer = new KeySetVerifier(new JwksKeySet(discovery,
+        JwksKeySet.Options.DEFAULT.withClock(clock)), ALL,
+        new ClaimRules(clock, Duration.ZERO, Set.of(), List.of(), "roles"), clock, 0);
+    assertEquals(AuthFailure.UNKNOWN_KEY, failure(wrongIssuer, jwt), "the document must name its own issuer");
+
+    openIdConfiguration = "{\"issuer\":\"" + base + "/realms/demo\",\"jwks_uri\":\"http://idp.example/jwks\"}";
+    KeySetVerifier insecure = new KeySetVerifier(new JwksKeySet(discovery,
+        JwksKeySet.Options.DEFAULT.withClock(clock)), ALL,
+        new ClaimRules(clock, Duration.ZERO, Set.of(), List.of(), "roles"), clock, 0);
+    assertEquals(AuthFailure.UNKNOWN_KEY, failure(insecure, jwt), "a discovered jwks_uri must be https too");
   }
 
   @Test
