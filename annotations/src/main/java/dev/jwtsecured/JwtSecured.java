@@ -77,6 +77,14 @@ public @interface JwtSecured {
   String jwksUri() default "";
 
   /**
+   * One public key to verify tokens with, for an issuer that publishes no JWKS: PEM ({@code -----BEGIN PUBLIC
+   * KEY-----}, RSA, EC or Ed25519), a {@code ${ENV_VAR}} placeholder or {@code file:} and a path. Like
+   * {@link #jwksUri()}, a verifier-only configuration: {@link #keyAlgorithms()} (each only with a key of its family),
+   * {@link #rolesClaim()}, no secret and no token endpoint; tokens may come with or without {@code kid}.
+   */
+  String publicKey() default "";
+
+  /**
    * A PEM PKCS#8 private key to sign tokens with instead of a secret: EC P-256 (ES256) or RSA of at least 2048 bits
    * (RS256), the algorithm following the key; a {@code ${ENV_VAR}} placeholder holding the PEM text, or {@code file:}
    * and a path, never the key itself. The configuration issues and verifies its tokens like one with a secret, writes

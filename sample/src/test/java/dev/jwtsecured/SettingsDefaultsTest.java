@@ -44,6 +44,10 @@ class SettingsDefaultsTest {
     assertEquals(annotationDefault("maxTokenRequestBytes"), s.maxTokenRequestBytes());
     assertEquals(annotationDefault("clientAddressHeader"), text(s.clientAddressHeader()));
     assertEquals(annotationDefault("jwksUri"), s.jwksUri().map(Object::toString).orElse(""));
+    assertEquals("", annotationDefault("publicKey"));
+    assertEquals(false, s.publicKey().isPresent());
+    assertEquals("", annotationDefault("privateKey"));
+    assertEquals(false, s.privateKey().isPresent());
     assertEquals(java.util.Set.of((String[]) annotationDefault("keyAlgorithms")), s.keyAlgorithms());
     assertEquals(Duration.parse((String) annotationDefault("jwksMinRefresh")), s.jwksMinRefresh());
     assertEquals(annotationDefault("rolesClaim"), s.rolesClaim());

@@ -71,6 +71,19 @@ class DiagnosticTableTest {
 
   static Stream<Case> cases() {
     return Stream.of(
+        expect(Message.PUBLIC_KEY_INVALID, "publicKey = ",
+            "@JwtSecured(",
+            "    publicKey = \"-----BEGIN PUBLIC KEY-----MIIBIjANBgkq\")",
+            "final class Config {",
+            RETRIEVER,
+            "}").alone(),
+        expect(Message.JWKS_WITH_ISSUING_MEMBER, "tokenUrl = ",
+            "@JwtSecured(publicKey = \"${JWT_PUBLIC_KEY}\",",
+            "    tokenUrl = \"/login\")",
+            "final class Config {",
+            RETRIEVER,
+            "  @Authenticator static Grant check(String u, String p) { return null; }",
+            "}").alsoContaining("tokenUrl cannot go with publicKey"),
         expect(Message.PRIVATE_KEY_WITH_OTHER_KEYS, "secret = ",
             "@JwtSecured(privateKey = \"${JWT_PRIVATE_KEY}\",",
             "    secret = \"${JWT_SECRET}\")",

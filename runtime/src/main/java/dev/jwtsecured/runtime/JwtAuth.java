@@ -10,6 +10,8 @@ import dev.jwtsecured.runtime.internal.ClaimRules;
 import dev.jwtsecured.runtime.internal.JwksKeySet;
 import dev.jwtsecured.runtime.internal.KeyPairCodec;
 import dev.jwtsecured.runtime.internal.KeySetVerifier;
+import dev.jwtsecured.runtime.internal.KeySource;
+import dev.jwtsecured.runtime.internal.PublicKeySource;
 import dev.jwtsecured.runtime.internal.TokenCodec;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -67,10 +69,12 @@ public final class JwtAuth {
     this.settings = settings;
     this.configuration = java.util.Objects.requireNonNull(configuration);
     this.instance = instance;
-    if (settings.jwksUri().isPresent()) {
+    if (settings.jwksUri().isPresent() || settings.publicKey().isPresent()) {
       this.codec = null;
-      JwksKeySet keys = new JwksKeySet(settings.jwksUri().get(), JwksKeySet.Options.DEFAULT
-          .withClock(settings.clock()).withUnknownKidInterval(settings.jwksMinRefresh()));
+      KeySource keys = settings.publicKey().isPresent()
+          ? new PublicKeySource(settings.publicKey().get())
+          : new JwksKeySet(settings.jwksUri().get(), JwksKeySet.Options.DEFAULT
+              .withClock(settings.clock()).withUnknownKidInterval(settings.jwksMinRefresh()));
       ClaimRules rules = new ClaimRules(settings.clock(), settings.leeway(),
           settings.acceptedIssuers(), settings.audience(), settings.rolesClaim());
       this.keySetVerifier =
@@ -139,8 +143,8 @@ public final class JwtAuth {
       return keyPair.issue(token);
     }
     if (codec == null) {
-      throw new IllegalStateException("jwtsecured: " + configuration.getSimpleName() + " verifies tokens from a JWKS"
-          + " and issues none");
+      throw new IllegalStateException("jwtsecured: " + configuration.getSimpleName() + " verifies an identity"
+          + " provider's tokens and issues none");
     }
     return codec.issue(token);
   }

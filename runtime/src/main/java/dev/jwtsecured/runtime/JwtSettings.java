@@ -6,8 +6,10 @@ import dev.jwtsecured.Transport;
 import dev.jwtsecured.UnseenMethods;
 import dev.jwtsecured.runtime.internal.Secrets;
 import dev.jwtsecured.runtime.internal.KeyPairCodec;
+import dev.jwtsecured.runtime.internal.PublicKeySource;
 import java.net.URI;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -40,6 +42,8 @@ public final class JwtSettings {
   private final URI jwksUri;
   /** {@code null} unless the configuration signs with a private key. */
   private final PrivateKey privateKey;
+  /** {@code null} unless the configuration verifies with one configured public key. */
+  private final PublicKey publicKey;
   private final Set<String> keyAlgorithms;
   private final Duration jwksMinRefresh;
   private final String rolesClaim;
@@ -67,20 +71,14 @@ public final class JwtSettings {
 
   private JwtSettings(Builder b) {
     this.algorithm = b.algorithm;
-    if (!b.jwksUri.isEmpty()) {
-      this.secret = new byte[0];
-      this.jwksUri = URI.create(Secrets.resolveText(b.jwksUri, "JWKS URI", b.environment, b.properties));
-      this.privateKey = null;
-    } else if (!b.privateKey.isEmpty()) {
-      this.secret = new byte[0];
-      this.jwksUri = null;
-      this.privateKey = KeyPairCodec.parsePem(readKey(Secrets.resolveText(b.privateKey, "private key",
-          b.environment, b.properties)));
-    } else {
-      this.secret = Secrets.resolve(b.secret, b.algorithm, b.environment, b.properties);
-      this.jwksUri = null;
-      this.privateKey = null;
-    }
+    this.jwksUri = b.jwksUri.isEmpty() ? null
+        : URI.create(Secrets.resolveText(b.jwksUri, "JWKS URI", b.environment, b.properties));
+    this.privateKey = b.privateKey.isEmpty() ? null : KeyPairCodec.parsePem(readKey(Secrets.resolveText(
+        b.privateKey, "private key", b.environment, b.properties)));
+    this.publicKey = b.publicKey.isEmpty() ? null : PublicKeySource.parsePem(readKey(Secrets.resolveText(
+        b.publicKey, "public key", b.environment, b.properties)));
+    this.secret = b.secret == null ? new byte[0]
+        : Secrets.resolve(b.secret, b.algorithm, b.environment, b.properties);
     this.keyAlgorithms = Set.copyOf(new LinkedHashSet<>(b.keyAlgorithms));
     this.jwksMinRefresh = Objects.requireNonNull(b.jwksMinRefresh);
     this.rolesClaim = b.rolesClaim;
@@ -182,7 +180,12 @@ public final class JwtSettings {
     return Optional.ofNullable(privateKey);
   }
 
-  /** The algorithms accepted with keys from {@link #jwksUri()}. */
+  /** The one public key a verifier-only configuration with {@code publicKey} verifies with; empty otherwise. */
+  public Optional<PublicKey> publicKey() {
+    return Optional.ofNullable(publicKey);
+  }
+
+  /** The algorithms accepted with keys from {@link #jwksUri()} or the {@link #publicKey()}. */
   public Set<String> keyAlgorithms() {
     return keyAlgorithms;
   }
@@ -293,6 +296,7 @@ public final class JwtSettings {
     private String secret;
     private String jwksUri = "";
     private String privateKey = "";
+    private String publicKey = "";
     private List<String> keyAlgorithms = List.of("RS256");
     private Duration jwksMinRefresh = Duration.ofSeconds(30);
     private String rolesClaim = "roles";
@@ -342,6 +346,15 @@ public final class JwtSettings {
      */
     public Builder privateKey(String privateKey) {
       this.privateKey = Objects.requireNonNull(privateKey);
+      return this;
+    }
+
+    /**
+     * A PEM public key ({@code -----BEGIN PUBLIC KEY-----}: RSA, EC or Ed25519), a {@code ${NAME}} placeholder or
+     * {@code file:} and a path: the configuration then verifies with it, with or without {@code kid}, and issues none.
+     */
+    public Builder publicKey(String publicKey) {
+      this.publicKey = Objects.requireNonNull(publicKey);
       return this;
     }
 
@@ -506,10 +519,11 @@ public final class JwtSettings {
      * @throws IllegalStateException when the secret is unset or too short (see {@link Secrets})
      */
     public JwtSettings build() {
-      int sources = (secret != null ? 1 : 0) + (jwksUri.isEmpty() ? 0 : 1) + (privateKey.isEmpty() ? 0 : 1);
+      int sources = (secret != null ? 1 : 0) + (jwksUri.isEmpty() ? 0 : 1) + (privateKey.isEmpty() ? 0 : 1)
+          + (publicKey.isEmpty() ? 0 : 1);
       if (sources > 1) {
-        throw new IllegalStateException(
-            "jwtsecured: a configuration has one of a secret, a JWKS URI and a private key, not several");
+        throw new IllegalStateException("jwtsecured: a configuration has one of a secret, a JWKS URI, a private key"
+            + " and a public key, not several");
       }
       if (sources == 0) {
         throw new IllegalStateException("jwtsecured: no secret configured");

@@ -350,6 +350,24 @@ class ResourceServerTest {
   }
 
   @Test
+  void onePemPublicKeyInsteadOfAJwks() throws Exception {
+    String pem = "-----BEGIN PUBLIC KEY-----\n"
+        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(
+            idp.rsa.toRSAPublicKey().getEncoded())
+        + "\n-----END PUBLIC KEY-----\n";
+    try (TestServer server = TestServer.example(Example.RESOURCE_SERVER, s -> s.jwksUri("").publicKey(pem))) {
+      SignedJWT withoutKid = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).build(),
+          claims("alice", "user").build());
+      withoutKid.sign(new RSASSASigner(idp.rsa));
+      assertEquals(200, server.http.send("GET", "/some-path", "Authorization: Bearer " + withoutKid.serialize())
+          .status);
+      assertEquals(401, server.http.send("GET", "/some-path", "Authorization: Bearer "
+          + sign(new ECDSASigner(idp.ec), JWSAlgorithm.ES256, "ec-1", claims("alice", "user").build())).status,
+          "the EC key of the JWKS is not this configuration's key");
+    }
+  }
+
+  @Test
   void startsWhileTheJwksIsDownAndAcceptsTokensOnceItIsUp() throws Exception {
     try (IdentityProvider down = new IdentityProvider()) {
       down.status = 503;

@@ -158,7 +158,9 @@ public final class FeatureGenerator implements SourceGenerator {
     CodeBlock.Builder chain = CodeBlock.builder()
         .add("return $T.builder()", JWT_SETTINGS)
         .indent().indent();
-    if (s.verifierOnly()) {
+    if (!s.publicKey().isEmpty()) {
+      chain.add("\n.publicKey($S)", s.publicKey());
+    } else if (s.verifierOnly()) {
       chain.add("\n.jwksUri($S)", s.jwksUri());
     } else if (s.signsWithKey()) {
       chain.add("\n.privateKey($S)", s.privateKey());

@@ -7,6 +7,7 @@ public record SettingsModel(
     String secret,
     String jwksUri,
     String privateKey,
+    String publicKey,
     List<String> keyAlgorithms,
     long jwksMinRefreshSeconds,
     String rolesClaim,
@@ -43,9 +44,9 @@ public record SettingsModel(
     return !privateKey.isEmpty();
   }
 
-  /** Whether the configuration verifies with keys from a JWKS and issues no tokens. */
+  /** Whether the configuration verifies with keys from a JWKS or one public key, and issues no tokens. */
   public boolean verifierOnly() {
-    return !jwksUri.isEmpty();
+    return !jwksUri.isEmpty() || !publicKey.isEmpty();
   }
 
   /** The HMAC algorithms {@code algorithm} may name, with the secret length each needs (RFC 7518 section 3.2). */

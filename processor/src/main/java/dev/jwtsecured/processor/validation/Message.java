@@ -62,9 +62,12 @@ public enum Message {
       "secret must not be empty; set it to a placeholder such as \"${JWT_SECRET}\" and provide the variable at"
           + " start-up, or verify an identity provider's tokens with jwksUri instead"),
   JWKS_WITH_ISSUING_MEMBER("JwtSecured.JwksWithSecretSettings",
-      "%s cannot go with jwksUri: a configuration that verifies with keys from a JWKS issues no tokens, so it has no"
-          + " secret, algorithm, expiration or tokenUrl. Remove %s, or remove jwksUri to issue and verify your own"
-          + " HMAC tokens"),
+      "%s cannot go with %s: a configuration that verifies an identity provider's tokens issues none, so it has no"
+          + " secret, private key, algorithm, expiration or tokenUrl, and one source of keys. Remove %s, or remove %s"
+          + " to issue and verify your own tokens"),
+  PUBLIC_KEY_INVALID("JwtSecured.InvalidPublicKey",
+      "publicKey must be a ${NAME} placeholder, \"file:\" and a path, or a PEM public key"
+          + " (-----BEGIN PUBLIC KEY-----, RSA, EC or Ed25519)%s"),
   PRIVATE_KEY_WITH_OTHER_KEYS("JwtSecured.PrivateKeyWithOtherKeys",
       "%s cannot go with privateKey: a configuration signs with one key, a secret (HMAC), a private key (ES256 or"
           + " RS256, from the key's type) or none (jwksUri). Remove %s"),

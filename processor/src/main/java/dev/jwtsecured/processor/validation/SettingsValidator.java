@@ -59,6 +59,15 @@ final class SettingsValidator {
         problems.add(v.at("privateKey", Message.PRIVATE_KEY_INVALID.format()));
       }
       checkClaimPath(v, problems);
+    } else if (!v.string("publicKey").isEmpty()) {
+      validateVerifierOnly(v, "publicKey", problems);
+      String publicKey = v.string("publicKey");
+      if (!PLACEHOLDER.matcher(publicKey).matches() && !publicKey.matches("file:.+")) {
+        String problem = literalPublicKeyProblem(publicKey);
+        if (problem != null) {
+          problems.add(v.at("publicKey", Message.PUBLIC_KEY_INVALID.format(problem)));
+        }
+      }
     } else if (jwksUri.isEmpty()) {
       validateSecret(v, secret, algorithm.name(), minimumBytes, problems);
       if (v.explicit("rolesClaim") != null && !v.string("rolesClaim").equals("roles")) {
@@ -138,6 +147,7 @@ final class SettingsValidator {
         secret,
         jwksUri,
         privateKey,
+        v.string("publicKey"),
         v.strings("keyAlgorithms"),
         jwksMinRefresh,
         v.string("rolesClaim"),
@@ -176,13 +186,18 @@ final class SettingsValidator {
 
   /** A verifier-only configuration: the URI, its algorithms and claim path, and nothing of issuing. */
   private static void validateKeySet(ConfigValues v, String jwksUri, List<Diagnostic> problems) {
-    for (String member : List.of("secret", "algorithm", "expiration", "tokenUrl")) {
-      if (v.explicit(member) != null) {
-        problems.add(v.at(member, Message.JWKS_WITH_ISSUING_MEMBER.format(member, member)));
-      }
-    }
+    validateVerifierOnly(v, "jwksUri", problems);
     if (!PLACEHOLDER.matcher(jwksUri).matches() && !secureUri(jwksUri)) {
       problems.add(v.at("jwksUri", Message.JWKS_URI_INVALID.format(jwksUri)));
+    }
+  }
+
+  /** What every verifier-only configuration checks: nothing of issuing, one source of keys, algorithms, claim path. */
+  private static void validateVerifierOnly(ConfigValues v, String source, List<Diagnostic> problems) {
+    for (String member : List.of("secret", "algorithm", "expiration", "tokenUrl", "jwksUri", "publicKey")) {
+      if (!member.equals(source) && v.explicit(member) != null && !v.string(member).isEmpty()) {
+        problems.add(v.at(member, Message.JWKS_WITH_ISSUING_MEMBER.format(member, source, member, source)));
+      }
     }
     List<String> algorithms = v.strings("keyAlgorithms");
     if (v.explicit("keyAlgorithms") != null && algorithms.isEmpty()) {
@@ -202,6 +217,28 @@ final class SettingsValidator {
       problems.add(v.at("rolesClaim", Message.ROLES_CLAIM_INVALID.format(rolesClaim,
           "is not a claim path: write a claim name, or names joined by '.' for a nested one, such as"
               + " \"realm_access.roles\"")));
+    }
+  }
+
+  /** Why a public key written in the source is not one, or {@code null} when it parses. */
+  private static String literalPublicKeyProblem(String pem) {
+    if (!pem.startsWith("-----BEGIN PUBLIC KEY-----")) {
+      return "";
+    }
+    try {
+      byte[] der = java.util.Base64.getDecoder().decode(pem.replace("-----BEGIN PUBLIC KEY-----", "")
+          .replace("-----END PUBLIC KEY-----", "").replaceAll("\\s", ""));
+      for (String type : new String[] {"RSA", "EC", "Ed25519"}) {
+        try {
+          java.security.KeyFactory.getInstance(type).generatePublic(new java.security.spec.X509EncodedKeySpec(der));
+          return null;
+        } catch (java.security.GeneralSecurityException e) {
+          // the next type
+        }
+      }
+      return ": it is none of them";
+    } catch (IllegalArgumentException e) {
+      return ": its base64 is broken";
     }
   }
 

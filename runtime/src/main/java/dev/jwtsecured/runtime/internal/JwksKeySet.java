@@ -145,6 +145,9 @@ public final class JwksKeySet implements KeySource {
    */
   @Override
   public Optional<Key> key(String kid) {
+    if (kid.isEmpty()) {
+      return Optional.empty(); // tokens verified with a key set name their key
+    }
     Instant now = options.clock().instant();
     Snapshot snapshot = current;
     if (now.isAfter(snapshot.freshUntil())) {

@@ -30,7 +30,7 @@ import java.util.Set;
  * <ol>
  *   <li>the shape and base64url checks of {@link TokenCodec};
  *   <li>the header is a strict JSON object whose {@code alg} is one of the accepted algorithms (never {@code none} or
- *       an HMAC), with a {@code kid}, and none of {@code jku}, {@code x5u}, {@code jwk}, {@code x5c}, {@code crit} or
+ *       an HMAC), with a {@code kid} the key source knows (a single configured key needs none), and none of {@code jku}, {@code x5u}, {@code jwk}, {@code x5c}, {@code crit} or
  *       the other members {@link TokenCodec} refuses: keys come only from the configured set;
  *   <li>the key {@code kid} names, and only if its type fits the algorithm: an RSA key of at least 2048 bits for
  *       {@code RS*}/{@code PS*}, the curve of the algorithm for {@code ES*}, an Edwards key for {@code EdDSA}, and the
@@ -194,10 +194,9 @@ public final class KeySetVerifier {
     if (alg == null || !algorithms.contains(alg)) {
       throw new AuthException(AuthFailure.ALGORITHM_NOT_ACCEPTED);
     }
-    if (kid == null || kid.isEmpty()) {
-      throw new AuthException(AuthFailure.UNKNOWN_KEY);
-    }
-    JwksKeySet.Key key = keys.key(kid).orElseThrow(() -> new AuthException(AuthFailure.UNKNOWN_KEY));
+    // A key set needs the kid; a single configured public key takes tokens with or without one.
+    JwksKeySet.Key key = keys.key(kid == null ? "" : kid)
+        .orElseThrow(() -> new AuthException(AuthFailure.UNKNOWN_KEY));
     if (key.algorithm().isPresent() && !key.algorithm().get().equals(alg) || !FAMILIES.get(alg).fits(key.key())) {
       throw new AuthException(AuthFailure.ALGORITHM_NOT_ACCEPTED);
     }

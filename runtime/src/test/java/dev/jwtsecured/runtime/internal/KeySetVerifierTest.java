@@ -476,6 +476,28 @@ class KeySetVerifierTest {
   }
 
   @Test
+  void onePublicKeyVerifiesTokensWithOrWithoutKid() throws Exception {
+    RSAKey key = new RSAKeyGenerator(2048).generate();
+    String pem = "-----BEGIN PUBLIC KEY-----\n"
+        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(
+            key.toRSAPublicKey().getEncoded())
+        + "\n-----END PUBLIC KEY-----\n";
+    KeySetVerifier verifier = new KeySetVerifier(new PublicKeySource(PublicKeySource.parsePem(pem)), ALL,
+        new ClaimRules(clock, Duration.ZERO, Set.of(), List.of(), "roles"), clock, 0);
+    JWTClaimsSet claims = claims().build();
+    assertEquals("alice", verifier.verify(sign(new RSASSASigner(key),
+        new JWSHeader.Builder(JWSAlgorithm.RS256).build(), claims)).subject(), "no kid");
+    assertEquals("alice", verifier.verify(sign(new RSASSASigner(key), header(JWSAlgorithm.PS256, "any"), claims))
+        .subject());
+    ECKey ec = new ECKeyGenerator(Curve.P_256).generate();
+    assertEquals(AuthFailure.ALGORITHM_NOT_ACCEPTED, failure(verifier, sign(new ECDSASigner(ec),
+        new JWSHeader.Builder(JWSAlgorithm.ES256).build(), claims)), "an RSA key never verifies ES256");
+    assertEquals(AuthFailure.BAD_SIGNATURE, failure(verifier, sign(new RSASSASigner(new RSAKeyGenerator(2048)
+        .generate()), new JWSHeader.Builder(JWSAlgorithm.RS256).build(), claims)));
+    assertThrows(IllegalStateException.class, () -> PublicKeySource.parsePem("-----BEGIN PUBLIC KEY-----\nAAAA"));
+  }
+
+  @Test
   void plainHttpOnlyOnLoopback() {
     assertThrows(IllegalArgumentException.class,
         () -> new JwksKeySet(URI.create("http://idp.example/jwks"), JwksKeySet.Options.DEFAULT));
