@@ -66,6 +66,14 @@ public @interface JwtSecured {
   String secret() default "";
 
   /**
+   * Earlier secrets still accepted when verifying, each a {@code ${ENV_VAR}} placeholder: to rotate, move the current
+   * secret's variable here and set a new {@code secret}; tokens are signed with {@code secret} only, tokens signed
+   * with an earlier one stay valid until they expire, and the entry is removed after that. Each is checked like the
+   * secret at start-up; a refused token costs one HMAC per accepted secret.
+   */
+  String[] previousSecrets() default {};
+
+  /**
    * Where the public keys of an identity provider are published, a JSON Web Key Set: an {@code https} URI, or
    * {@code http} on a loopback address; a placeholder {@code ${ENV_VAR}} is resolved at start-up like the secret. Such
    * a verifier-only configuration has no secret, no {@code tokenUrl}, no {@code algorithm} and no {@code expiration}:

@@ -71,6 +71,12 @@ class DiagnosticTableTest {
 
   static Stream<Case> cases() {
     return Stream.of(
+        expect(Message.PREVIOUS_SECRET_INVALID, "\"an-old-literal-secret",
+            "@JwtSecured(secret = \"${JWT_SECRET}\", previousSecrets = {\"${JWT_SECRET_OLD}\",",
+            "    \"an-old-literal-secret-an-old-literal-secret\"})",
+            "final class Config {",
+            RETRIEVER,
+            "}").alone(),
         expect(Message.PUBLIC_KEY_INVALID, "publicKey = ",
             "@JwtSecured(",
             "    publicKey = \"-----BEGIN PUBLIC KEY-----MIIBIjANBgkq\")",

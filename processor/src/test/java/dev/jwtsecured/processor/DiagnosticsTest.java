@@ -64,6 +64,18 @@ class DiagnosticsTest {
   }
 
   @Test
+  void previousSecretsReachTheSettings() throws Exception {
+    Compilation c = compile(user(), source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\", previousSecrets = \"${JWT_SECRET_PREVIOUS}\")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return new User(token.subject()); }",
+        "}"));
+    assertThat(c).succeededWithoutWarnings();
+    String feature = c.generatedSourceFile("test.ConfigJwtFeature").get().getCharContent(true).toString();
+    assertTrue(feature.contains(".previousSecrets(List.of(\"${JWT_SECRET_PREVIOUS}\"))"), feature);
+  }
+
+  @Test
   void validConfigurationCompilesWithoutWarnings() {
     Compilation c = compile(user(), source("Config",
         "@JwtSecured(secret = \"${JWT_SECRET}\")",

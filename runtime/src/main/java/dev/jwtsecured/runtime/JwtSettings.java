@@ -38,6 +38,8 @@ public final class JwtSettings {
   private final JwsAlgorithm algorithm;
   /** Empty for a verifier-only configuration. */
   private final byte[] secret;
+  /** Earlier secrets still accepted when verifying, during a rotation. */
+  private final List<byte[]> previousSecrets;
   /** {@code null} unless the configuration verifies with keys from a JWKS. */
   private final URI jwksUri;
   /** {@code null} unless the configuration signs with a private key. */
@@ -79,6 +81,11 @@ public final class JwtSettings {
         b.publicKey, "public key", b.environment, b.properties)));
     this.secret = b.secret == null ? new byte[0]
         : Secrets.resolve(b.secret, b.algorithm, b.environment, b.properties);
+    if (!b.previousSecrets.isEmpty() && b.secret == null) {
+      throw new IllegalStateException("jwtsecured: previous secrets go only with a secret");
+    }
+    this.previousSecrets = b.previousSecrets.stream()
+        .map(spec -> Secrets.resolve(spec, b.algorithm, b.environment, b.properties)).toList();
     this.keyAlgorithms = Set.copyOf(new LinkedHashSet<>(b.keyAlgorithms));
     this.jwksMinRefresh = Objects.requireNonNull(b.jwksMinRefresh);
     this.rolesClaim = b.rolesClaim;
@@ -200,6 +207,11 @@ public final class JwtSettings {
     return rolesClaim;
   }
 
+  /** The resolved earlier secrets still accepted when verifying, copies; tokens are signed with {@link #secret()}. */
+  public List<byte[]> previousSecrets() {
+    return previousSecrets.stream().map(byte[]::clone).toList();
+  }
+
   /** The resolved key bytes, a copy: what the codec signs and verifies with (empty for a verifier-only one). */
   public byte[] secret() {
     return secret.clone();
@@ -296,6 +308,7 @@ public final class JwtSettings {
     private String secret;
     private String jwksUri = "";
     private String privateKey = "";
+    private List<String> previousSecrets = List.of();
     private String publicKey = "";
     private List<String> keyAlgorithms = List.of("RS256");
     private Duration jwksMinRefresh = Duration.ofSeconds(30);
@@ -373,6 +386,15 @@ public final class JwtSettings {
     /** The claim roles are read from, {@code .} between nested names ({@code roles} by default). */
     public Builder rolesClaim(String rolesClaim) {
       this.rolesClaim = Objects.requireNonNull(rolesClaim);
+      return this;
+    }
+
+    /**
+     * Earlier secrets, literal or placeholders like the secret, still accepted when verifying: put the old secret here
+     * when you change {@code secret}, and remove it once the tokens it signed have expired.
+     */
+    public Builder previousSecrets(List<String> previousSecrets) {
+      this.previousSecrets = List.copyOf(previousSecrets);
       return this;
     }
 

@@ -151,6 +151,24 @@ class SampleOAuth2Test {
   }
 
   @Test
+  void aRotatedSecretKeepsEarlierTokensValidThroughPreviousSecrets() throws Exception {
+    String old = accessToken("bob", "builder");
+    String next = "rotated-secret-rotated-secret-rotated-secret";
+    try (TestServer rotated = TestServer.example(Example.OAUTH2,
+        s -> s.secret(next).previousSecrets(java.util.List.of(SECRET)));
+        TestServer withoutPrevious = TestServer.example(Example.OAUTH2, s -> s.secret(next))) {
+      assertEquals(200, rotated.http.send("GET", "/some-path", "Authorization: Bearer " + old).status);
+      assertEquals(401, withoutPrevious.http.send("GET", "/some-path", "Authorization: Bearer " + old).status);
+      RawHttp.Response login = rotated.http.sendBody("POST", "/login",
+          "grant_type=password&username=bob&password=builder", "Content-Type: application/x-www-form-urlencoded");
+      String fresh = JSON.readTree(login.body).get("access_token").asText();
+      assertEquals(200, withoutPrevious.http.send("GET", "/some-path", "Authorization: Bearer " + fresh).status,
+          "new tokens are signed with the new secret");
+      assertEquals(401, http.send("GET", "/some-path", "Authorization: Bearer " + fresh).status);
+    }
+  }
+
+  @Test
   void healthIsOpenAndIgnoresABadToken() throws Exception {
     RawHttp.Response open = http.send("GET", "/health");
     assertEquals(200, open.status, open.toString());

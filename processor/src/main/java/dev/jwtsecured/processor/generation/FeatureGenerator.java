@@ -166,6 +166,7 @@ public final class FeatureGenerator implements SourceGenerator {
       chain.add("\n.privateKey($S)", s.privateKey());
     } else {
       chain.add("\n.secret($S)", s.secret());
+      addIf(chain, !s.previousSecrets().isEmpty(), "\n.previousSecrets($L)", list(s.previousSecrets()));
     }
     // Only what differs from JwtSettings.Builder's defaults, which are the annotation's defaults.
     addIf(chain, s.algorithm() != SettingsModel.Algorithm.HS256, "\n.algorithm($T.$L)", JWS_ALGORITHM, s.algorithm());

@@ -5,6 +5,7 @@ import java.util.List;
 /** The checked values of {@code @JwtSecured}, durations in seconds, lists in declaration order. */
 public record SettingsModel(
     String secret,
+    List<String> previousSecrets,
     String jwksUri,
     String privateKey,
     String publicKey,
@@ -86,6 +87,7 @@ public record SettingsModel(
   }
 
   public SettingsModel {
+    previousSecrets = List.copyOf(previousSecrets);
     keyAlgorithms = List.copyOf(keyAlgorithms);
     exclude = List.copyOf(exclude);
     excludeMethods = List.copyOf(excludeMethods);

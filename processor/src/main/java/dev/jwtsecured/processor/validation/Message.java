@@ -65,6 +65,9 @@ public enum Message {
       "%s cannot go with %s: a configuration that verifies an identity provider's tokens issues none, so it has no"
           + " secret, private key, algorithm, expiration or tokenUrl, and one source of keys. Remove %s, or remove %s"
           + " to issue and verify your own tokens"),
+  PREVIOUS_SECRET_INVALID("JwtSecured.InvalidPreviousSecret",
+      "previousSecrets \"%s\" must be a ${NAME} placeholder: an earlier secret comes from the environment like the"
+          + " current one, and is removed once the tokens it signed have expired"),
   PUBLIC_KEY_INVALID("JwtSecured.InvalidPublicKey",
       "publicKey must be a ${NAME} placeholder, \"file:\" and a path, or a PEM public key"
           + " (-----BEGIN PUBLIC KEY-----, RSA, EC or Ed25519)%s"),

@@ -50,7 +50,7 @@ final class SettingsValidator {
     String jwksUri = v.string("jwksUri");
     String privateKey = v.string("privateKey");
     if (!privateKey.isEmpty()) {
-      for (String member : List.of("secret", "jwksUri", "algorithm")) {
+      for (String member : List.of("secret", "jwksUri", "algorithm", "previousSecrets")) {
         if (v.explicit(member) != null) {
           problems.add(v.at(member, Message.PRIVATE_KEY_WITH_OTHER_KEYS.format(member, member)));
         }
@@ -70,6 +70,12 @@ final class SettingsValidator {
       }
     } else if (jwksUri.isEmpty()) {
       validateSecret(v, secret, algorithm.name(), minimumBytes, problems);
+      List<String> previous = v.strings("previousSecrets");
+      for (int i = 0; i < previous.size(); i++) {
+        if (!PLACEHOLDER.matcher(previous.get(i)).matches()) {
+          problems.add(v.at("previousSecrets", i, Message.PREVIOUS_SECRET_INVALID.format(previous.get(i))));
+        }
+      }
       if (v.explicit("rolesClaim") != null && !v.string("rolesClaim").equals("roles")) {
         problems.add(v.at("rolesClaim", Message.ROLES_CLAIM_INVALID.format(v.string("rolesClaim"),
             "goes only with jwksUri or privateKey: the tokens a configuration with a secret issues carry their roles in"
@@ -145,6 +151,7 @@ final class SettingsValidator {
     long jwksMinRefresh = duration(v, "jwksMinRefresh", false, problems);
     return new SettingsModel(
         secret,
+        v.strings("previousSecrets"),
         jwksUri,
         privateKey,
         v.string("publicKey"),
@@ -194,8 +201,10 @@ final class SettingsValidator {
 
   /** What every verifier-only configuration checks: nothing of issuing, one source of keys, algorithms, claim path. */
   private static void validateVerifierOnly(ConfigValues v, String source, List<Diagnostic> problems) {
-    for (String member : List.of("secret", "algorithm", "expiration", "tokenUrl", "jwksUri", "publicKey")) {
-      if (!member.equals(source) && v.explicit(member) != null && !v.string(member).isEmpty()) {
+    for (String member : List.of("secret", "algorithm", "expiration", "tokenUrl", "jwksUri", "publicKey",
+        "previousSecrets")) {
+      if (!member.equals(source) && v.explicit(member) != null
+          && !(member.equals("previousSecrets") ? v.strings(member).isEmpty() : v.string(member).isEmpty())) {
         problems.add(v.at(member, Message.JWKS_WITH_ISSUING_MEMBER.format(member, source, member, source)));
       }
     }

@@ -64,8 +64,11 @@ public final class TokenCodec {
       Set.of("crit", "zip", "b64", "jwk", "jku", "x5u", "x5c", "x5t", "x5t#S256", "enc", "epk", "p2s", "p2c");
 
   private final JwtSettings settings;
+  /** The secret tokens are signed with. */
   private final SecretKey key;
-  private final JwtParser parser;
+  /** The current secret, then the previous ones still accepted (rotation), each with its parser. */
+  private final List<SecretKey> keys;
+  private final List<JwtParser> parsers;
   private final Clock clock;
   private final long leewaySeconds;
   private final ClaimRules rules;
@@ -77,28 +80,33 @@ public final class TokenCodec {
    * identical checks.
    */
   private final Set<String> checkedHeaders = ConcurrentHashMap.newKeySet();
-  /** One MAC per thread, initialised with the key: {@code Mac} is not thread-safe and costly to create. */
-  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+  /** One MAC per key and thread, initialised: {@code Mac} is not thread-safe and costly to create. */
+  private final ThreadLocal<Mac[]> macs = ThreadLocal.withInitial(this::newMacs);
   private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
   private static final int MAX_CHECKED_HEADERS = 16;
 
   public TokenCodec(JwtSettings settings) {
     this.settings = settings;
     this.key = new SecretKeySpec(settings.secret(), settings.algorithm().jcaName());
+    List<SecretKey> all = new java.util.ArrayList<>(List.of(key));
+    for (byte[] previous : settings.previousSecrets()) {
+      all.add(new SecretKeySpec(previous, settings.algorithm().jcaName()));
+    }
+    this.keys = List.copyOf(all);
     this.clock = settings.clock();
     this.leewaySeconds = settings.leeway().getSeconds();
     this.rules = new ClaimRules(clock, settings.leeway(),
         settings.acceptedIssuers(), settings.audience(), "roles");
     this.cache = settings.cacheSize() > 0 ? new TokenCache(settings.cacheSize()) : null;
-    this.parser =
-        Jwts.parser()
+    this.parsers = keys.stream().map(k -> Jwts.parser()
             .json(StrictJson.deserializer())
             .sig().clear().add(jjwt(settings.algorithm())).and()
             .zip().clear().and()
-            .verifyWith(key)
+            .verifyWith(k)
             .clock(() -> Date.from(clock.instant()))
             .clockSkewSeconds(leewaySeconds)
-            .build();
+            .build())
+        .toList();
   }
 
   /**
@@ -143,8 +151,9 @@ public final class TokenCodec {
 
   private Token verifyFully(String jwt) {
     int second = checkSegments(jwt);
-    // Before the header and payload are decoded or parsed: a forged or altered token costs one HMAC and nothing more.
-    checkSignature(jwt, second);
+    // Before the header and payload are decoded or parsed: a forged or altered token costs one HMAC per accepted
+    // secret (one, unless previous secrets are kept for a rotation) and nothing more.
+    int signedWith = checkSignature(jwt, second);
     int first = jwt.indexOf('.');
     if (!StrictBase64Url.isCanonical(jwt, 0, first) || !StrictBase64Url.isCanonical(jwt, first + 1, second)) {
       throw new AuthException(AuthFailure.MALFORMED_TOKEN);
@@ -156,7 +165,7 @@ public final class TokenCodec {
     }
     Claims claims;
     try {
-      Jws<Claims> jws = parser.parseSignedClaims(jwt);
+      Jws<Claims> jws = parsers.get(signedWith).parseSignedClaims(jwt);
       if (!settings.algorithm().name().equals(jws.getHeader().getAlgorithm())) {
         throw new AuthException(AuthFailure.ALGORITHM_NOT_ACCEPTED);
       }
@@ -186,30 +195,38 @@ public final class TokenCodec {
    * equivalent. jjwt checks the signature again on the tokens that pass; this check only makes the refusal of a bad
    * one cheap: no decoding of header or payload, no JSON, no claims objects.
    */
-  private void checkSignature(String jwt, int second) {
+  private int checkSignature(String jwt, int second) {
     byte[] ascii = jwt.getBytes(StandardCharsets.ISO_8859_1); // anything else than ASCII fails the MAC or a later check
-    Mac mac = macs.get();
-    mac.update(ascii, 0, second);
-    byte[] expected = BASE64URL.encode(mac.doFinal());
-    int length = ascii.length - second - 1;
-    // Constant time over the expected length: which byte differs is not told by the time taken.
-    int differs = expected.length ^ length;
-    for (int i = 0; i < expected.length; i++) {
-      differs |= expected[i] ^ (i < length ? ascii[second + 1 + i] : 0);
+    Mac[] all = macs.get();
+    for (int k = 0; k < all.length; k++) {
+      Mac mac = all[k];
+      mac.update(ascii, 0, second);
+      byte[] expected = BASE64URL.encode(mac.doFinal());
+      int length = ascii.length - second - 1;
+      // Constant time over the expected length: which byte differs is not told by the time taken.
+      int differs = expected.length ^ length;
+      for (int i = 0; i < expected.length; i++) {
+        differs |= expected[i] ^ (i < length ? ascii[second + 1 + i] : 0);
+      }
+      if (differs == 0) {
+        return k;
+      }
     }
-    if (differs != 0) {
-      throw new AuthException(AuthFailure.BAD_SIGNATURE);
-    }
+    throw new AuthException(AuthFailure.BAD_SIGNATURE);
   }
 
-  private Mac newMac() {
-    try {
-      Mac mac = Mac.getInstance(key.getAlgorithm());
-      mac.init(key);
-      return mac;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("the JDK offers no " + key.getAlgorithm(), e);
+  private Mac[] newMacs() {
+    Mac[] all = new Mac[keys.size()];
+    for (int i = 0; i < all.length; i++) {
+      SecretKey k = keys.get(i);
+      try {
+        all[i] = Mac.getInstance(k.getAlgorithm());
+        all[i].init(k);
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException("the JDK offers no " + k.getAlgorithm(), e);
+      }
     }
+    return all;
   }
 
   /** Returns the index of the first dot, after checking the length, segment count and base64url of every segment. */

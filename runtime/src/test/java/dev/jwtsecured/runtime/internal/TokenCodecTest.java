@@ -63,6 +63,21 @@ class TokenCodecTest {
   }
 
   @Test
+  void aPreviousSecretKeepsItsTokensValidDuringARotation() {
+    String next = "fedcba9876543210fedcba9876543210";
+    Token token = Token.builder().subject("alice").issuedAt(NOW).expiresAt(NOW.plusSeconds(60)).build();
+    String old = codec(s -> s).issue(token);
+    TokenCodec rotated = codec(s -> s.secret(next).previousSecrets(List.of(SECRET)));
+    assertEquals("alice", rotated.verify(old).subject(), "signed with the previous secret");
+    String fresh = rotated.issue(token);
+    assertEquals("alice", codec(s -> s.secret(next)).verify(fresh).subject(), "new tokens use the new secret");
+    assertEquals(AuthFailure.BAD_SIGNATURE, failure(codec(s -> s.secret(next)), old), "once the old one is dropped");
+    assertEquals(AuthFailure.BAD_SIGNATURE, failure(codec(s -> s), fresh));
+    assertThrows(IllegalStateException.class, () -> codec(s -> s.previousSecrets(List.of("too-short"))),
+        "a previous secret passes the same strength checks");
+  }
+
+  @Test
   void extrasAreNestedOnTheWireAndUnknownClaimsJoinThem() {
     Token t = codec(s -> s).verify(sign("{\"sub\":\"a\",\"iat\":" + T + ",\"exp\":" + (T + 60)
         + ",\"extras\":{\"x\":1,\"y\":\"nested\"},\"y\":\"top\",\"z\":true}"));
