@@ -57,6 +57,18 @@ class DiagnosticTableTest {
     return new Case(message, line, List.of(), List.of(source), false, false, false);
   }
 
+  /** A 1024-bit RSA public key as one-line PEM, too short for a configuration. */
+  static String shortRsaPem() {
+    try {
+      java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+      generator.initialize(1024);
+      return "-----BEGIN PUBLIC KEY-----" + java.util.Base64.getEncoder().encodeToString(
+          generator.generateKeyPair().getPublic().getEncoded()) + "-----END PUBLIC KEY-----";
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** The resources route rules are checked against. */
   static final JavaFileObject RESOURCES = source("Resources",
       "@Path(\"/\")",
@@ -71,6 +83,12 @@ class DiagnosticTableTest {
 
   static Stream<Case> cases() {
     return Stream.of(
+        expect(Message.PUBLIC_KEY_INVALID, "publicKey = ",
+            "@JwtSecured(",
+            "    publicKey = \"" + DiagnosticTableTest.shortRsaPem() + "\")",
+            "final class Config {",
+            RETRIEVER,
+            "}").alsoContaining("an RSA key needs at least 2048 bits, this one has 1024").alone(),
         expect(Message.PREVIOUS_SECRET_INVALID, "\"an-old-literal-secret",
             "@JwtSecured(secret = \"${JWT_SECRET}\", previousSecrets = {\"${JWT_SECRET_OLD}\",",
             "    \"an-old-literal-secret-an-old-literal-secret\"})",

@@ -239,7 +239,11 @@ final class SettingsValidator {
           .replace("-----END PUBLIC KEY-----", "").replaceAll("\\s", ""));
       for (String type : new String[] {"RSA", "EC", "Ed25519"}) {
         try {
-          java.security.KeyFactory.getInstance(type).generatePublic(new java.security.spec.X509EncodedKeySpec(der));
+          java.security.PublicKey key = java.security.KeyFactory.getInstance(type)
+              .generatePublic(new java.security.spec.X509EncodedKeySpec(der));
+          if (key instanceof java.security.interfaces.RSAPublicKey rsa && rsa.getModulus().bitLength() < 2048) {
+            return ": an RSA key needs at least 2048 bits, this one has " + rsa.getModulus().bitLength();
+          }
           return null;
         } catch (java.security.GeneralSecurityException e) {
           // the next type
