@@ -6,14 +6,11 @@ import io.jsonwebtoken.security.Jwks;
 import io.jsonwebtoken.security.PrivateJwk;
 import io.jsonwebtoken.security.PublicJwk;
 import io.jsonwebtoken.security.SignatureAlgorithm;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.RSAPrivateKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,24 +51,9 @@ public final class KeyPairCodec implements KeySource {
     this.verifier = new KeySetVerifier(this, Set.of(algorithm.getId()), rules, clock, cacheSize);
   }
 
-  /** Reads a PEM PKCS#8 private key ({@code -----BEGIN PRIVATE KEY-----}), EC or RSA. */
+  /** Reads a PEM PKCS#8 private key ({@code -----BEGIN PRIVATE KEY-----}). */
   public static PrivateKey parsePem(String pem) {
-    String base64 = pem.replace("-----BEGIN PRIVATE KEY-----", "").replace("-----END PRIVATE KEY-----", "")
-        .replaceAll("\\s", "");
-    byte[] der;
-    try {
-      der = Base64.getDecoder().decode(base64);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalStateException("jwtsecured: the private key is not PEM PKCS#8 (-----BEGIN PRIVATE KEY-----)");
-    }
-    for (String type : new String[] {"EC", "RSA"}) {
-      try {
-        return KeyFactory.getInstance(type).generatePrivate(new PKCS8EncodedKeySpec(der));
-      } catch (java.security.GeneralSecurityException e) {
-        // try the next type
-      }
-    }
-    throw new IllegalStateException("jwtsecured: the private key is neither an EC nor an RSA PKCS#8 key");
+    return Pem.privateKey(pem);
   }
 
   /** Signs {@code token}: header {@code kid} = the key's thumbprint, claims as {@link TokenCodec} writes them. */

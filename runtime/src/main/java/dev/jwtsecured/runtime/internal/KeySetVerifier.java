@@ -3,14 +3,11 @@ package dev.jwtsecured.runtime.internal;
 import dev.jwtsecured.runtime.AuthFailure;
 import dev.jwtsecured.runtime.Token;
 import io.jsonwebtoken.Claims;
-import io.jsonwebtoken.ExpiredJwtException;
 import io.jsonwebtoken.JwsHeader;
 import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.LocatorAdapter;
-import io.jsonwebtoken.PrematureJwtException;
 import io.jsonwebtoken.security.SecureDigestAlgorithm;
-import io.jsonwebtoken.security.SecurityException;
 import java.nio.charset.StandardCharsets;
 import java.security.Key;
 import java.security.PublicKey;
@@ -172,19 +169,8 @@ public final class KeySetVerifier {
     Claims claims;
     try {
       claims = parser.parseSignedClaims(jwt).getPayload();
-    } catch (ExpiredJwtException e) {
-      throw new AuthException(AuthFailure.EXPIRED);
-    } catch (PrematureJwtException e) {
-      throw new AuthException(AuthFailure.NOT_YET_VALID);
-    } catch (AuthException e) {
-      throw e;
-    } catch (SecurityException e) {
-      throw e.getCause() instanceof AuthException a ? a : new AuthException(AuthFailure.BAD_SIGNATURE);
     } catch (RuntimeException e) {
-      if (e.getCause() instanceof AuthException a) {
-        throw a;
-      }
-      throw new AuthException(AuthFailure.MALFORMED_TOKEN);
+      throw TokenCodec.classify(e, () -> AuthFailure.MALFORMED_TOKEN);
     }
     return rules.toToken(claims);
   }

@@ -69,8 +69,6 @@ public final class TokenCodec {
   /** The current secret, then the previous ones still accepted (rotation), each with its parser. */
   private final List<SecretKey> keys;
   private final List<JwtParser> parsers;
-  private final Clock clock;
-  private final long leewaySeconds;
   private final ClaimRules rules;
   /** {@code null} when caching is off. */
   private final TokenCache cache;
@@ -93,8 +91,8 @@ public final class TokenCodec {
       all.add(new SecretKeySpec(previous, settings.algorithm().jcaName()));
     }
     this.keys = List.copyOf(all);
-    this.clock = settings.clock();
-    this.leewaySeconds = settings.leeway().getSeconds();
+    Clock clock = settings.clock();
+    long leewaySeconds = settings.leeway().getSeconds();
     this.rules = new ClaimRules(clock, settings.leeway(),
         settings.acceptedIssuers(), settings.audience(), "roles");
     this.cache = settings.cacheSize() > 0 ? new TokenCache(settings.cacheSize()) : null;
@@ -173,20 +171,32 @@ public final class TokenCodec {
       if (!knownHeader && checkedHeaders.size() < MAX_CHECKED_HEADERS) {
         checkedHeaders.add(header);
       }
-    } catch (ExpiredJwtException e) {
-      throw new AuthException(AuthFailure.EXPIRED);
-    } catch (PrematureJwtException e) {
-      throw new AuthException(AuthFailure.NOT_YET_VALID);
-    } catch (SecurityException e) {
-      throw new AuthException(AuthFailure.BAD_SIGNATURE);
-    } catch (AuthException e) {
-      throw e;
     } catch (RuntimeException e) {
       // jjwt does not always keep the deserializer's exception as the cause; classify on this cold path instead.
-      throw new AuthException(StrictJson.hasBadClaimType(payloadJson(jwt))
+      throw classify(e, () -> StrictJson.hasBadClaimType(payloadJson(jwt))
           ? AuthFailure.BAD_CLAIM : AuthFailure.MALFORMED_TOKEN);
     }
     return rules.toToken(claims);
+  }
+
+  /** The failure of a token that jjwt (or a check inside its parse) refused; {@code other} classifies the rest. */
+  static AuthException classify(RuntimeException e, java.util.function.Supplier<AuthFailure> other) {
+    if (e instanceof AuthException a) {
+      return a;
+    }
+    if (e.getCause() instanceof AuthException a) {
+      return a; // thrown by a key locator inside jjwt
+    }
+    if (e instanceof ExpiredJwtException) {
+      return new AuthException(AuthFailure.EXPIRED);
+    }
+    if (e instanceof PrematureJwtException) {
+      return new AuthException(AuthFailure.NOT_YET_VALID);
+    }
+    if (e instanceof SecurityException) {
+      return new AuthException(AuthFailure.BAD_SIGNATURE);
+    }
+    return new AuthException(other.get());
   }
 
   /**
@@ -330,6 +340,6 @@ public final class TokenCodec {
 
   /** Now, truncated to whole seconds as NumericDate claims are, by the configured clock. */
   public Instant now() {
-    return Instant.ofEpochSecond(clock.instant().getEpochSecond());
+    return Instant.ofEpochSecond(settings.clock().instant().getEpochSecond());
   }
 }
