@@ -1,0 +1,178 @@
+package dev.jwtsecured.runtime;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+
+/**
+ * A {@link RefreshTokenStore} in a SQL database, shared by every instance that uses the same database: the way a
+ * cluster shares refresh tokens (the database does the replication). Tested on PostgreSQL and H2. Create the table
+ * once ({@link #SCHEMA}, or {@link #createTable()}):
+ *
+ * <pre>
+ * CREATE TABLE jwtsecured_refresh_tokens (
+ *   hash       VARCHAR(64)   PRIMARY KEY,   -- base64url SHA-256 of the token; the token itself is never stored
+ *   family     VARCHAR(64)   NOT NULL,      -- every token descended from one login
+ *   subject    VARCHAR(1024) NOT NULL,
+ *   scopes     VARCHAR(4096) NOT NULL,      -- space-separated
+ *   expires_at BIGINT        NOT NULL,      -- epoch seconds
+ *   spent      BOOLEAN       NOT NULL,
+ *   revoked    BOOLEAN       NOT NULL)
+ * CREATE INDEX jwtsecured_refresh_tokens_family ON jwtsecured_refresh_tokens (family)
+ * </pre>
+ *
+ * <p>A rotation is one transaction: a conditional {@code UPDATE ... SET spent = TRUE WHERE hash = ? AND NOT spent AND
+ * NOT revoked AND expires_at > ?} decides the race (the database lets one such update change the row), and only the
+ * winner inserts the successor. Expired rows may be deleted at any time after they expire ({@link #deleteExpired}).
+ */
+public final class JdbcRefreshTokenStore implements RefreshTokenStore {
+  /** The table and its index, in SQL that PostgreSQL and H2 accept. */
+  public static final String SCHEMA = "CREATE TABLE jwtsecured_refresh_tokens (hash VARCHAR(64) PRIMARY KEY,"
+      + " family VARCHAR(64) NOT NULL, subject VARCHAR(1024) NOT NULL, scopes VARCHAR(4096) NOT NULL,"
+      + " expires_at BIGINT NOT NULL, spent BOOLEAN NOT NULL, revoked BOOLEAN NOT NULL);"
+      + " CREATE INDEX jwtsecured_refresh_tokens_family ON jwtsecured_refresh_tokens (family)";
+
+  private final DataSource dataSource;
+
+  public JdbcRefreshTokenStore(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** Creates the table and its index ({@link #SCHEMA}). */
+  public void createTable() {
+    try (Connection c = dataSource.getConnection(); var statement = c.createStatement()) {
+      for (String sql : SCHEMA.split(";")) {
+        statement.execute(sql.trim());
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("jwtsecured: could not create the refresh token table", e);
+    }
+  }
+
+  @Override
+  public void create(Entry entry) {
+    inTransaction(c -> {
+      insert(c, entry);
+      return null;
+    });
+  }
+
+  @Override
+  public Rotation rotate(String presentedHash, Instant now, Function<Entry, Entry> successor) {
+    return inTransaction(c -> {
+      Entry presented = find(c, presentedHash);
+      if (presented == null || !now.isBefore(presented.expiresAt())) {
+        return new Invalid();
+      }
+      try (PreparedStatement spend = c.prepareStatement("UPDATE jwtsecured_refresh_tokens SET spent = TRUE"
+          + " WHERE hash = ? AND spent = FALSE AND revoked = FALSE AND expires_at > ?")) {
+        spend.setString(1, presentedHash);
+        spend.setLong(2, now.getEpochSecond());
+        if (spend.executeUpdate() == 1) {
+          insert(c, successor.apply(presented));
+          return new Rotated(presented);
+        }
+      }
+      revoke(c, presented.family());
+      return new Reused(presented.family());
+    });
+  }
+
+  @Override
+  public void revokeFamily(String family) {
+    inTransaction(c -> {
+      revoke(c, family);
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<String> familyOf(String hash, Instant now) {
+    return inTransaction(c -> {
+      try (PreparedStatement q = c.prepareStatement("SELECT family FROM jwtsecured_refresh_tokens WHERE hash = ?"
+          + " AND spent = FALSE AND revoked = FALSE AND expires_at > ?")) {
+        q.setString(1, hash);
+        q.setLong(2, now.getEpochSecond());
+        try (ResultSet r = q.executeQuery()) {
+          return r.next() ? Optional.of(r.getString(1)) : Optional.<String>empty();
+        }
+      }
+    });
+  }
+
+  /** Deletes the tokens that expired before {@code now}; returns how many. */
+  public int deleteExpired(Instant now) {
+    return inTransaction(c -> {
+      try (PreparedStatement d = c.prepareStatement("DELETE FROM jwtsecured_refresh_tokens WHERE expires_at <= ?")) {
+        d.setLong(1, now.getEpochSecond());
+        return d.executeUpdate();
+      }
+    });
+  }
+
+  private static Entry find(Connection c, String hash) throws SQLException {
+    try (PreparedStatement q = c.prepareStatement("SELECT family, subject, scopes, expires_at"
+        + " FROM jwtsecured_refresh_tokens WHERE hash = ?")) {
+      q.setString(1, hash);
+      try (ResultSet r = q.executeQuery()) {
+        if (!r.next()) {
+          return null;
+        }
+        Set<String> scopes = Arrays.stream(r.getString(3).split(" ")).filter(s -> !s.isEmpty())
+            .collect(Collectors.toSet());
+        return new Entry(hash, r.getString(1), r.getString(2), scopes, Instant.ofEpochSecond(r.getLong(4)));
+      }
+    }
+  }
+
+  private static void insert(Connection c, Entry e) throws SQLException {
+    try (PreparedStatement insert = c.prepareStatement("INSERT INTO jwtsecured_refresh_tokens"
+        + " (hash, family, subject, scopes, expires_at, spent, revoked) VALUES (?, ?, ?, ?, ?, FALSE, FALSE)")) {
+      insert.setString(1, e.hash());
+      insert.setString(2, e.family());
+      insert.setString(3, e.subject());
+      insert.setString(4, String.join(" ", e.scopes()));
+      insert.setLong(5, e.expiresAt().getEpochSecond());
+      insert.executeUpdate();
+    }
+  }
+
+  private static void revoke(Connection c, String family) throws SQLException {
+    try (PreparedStatement revoke = c.prepareStatement(
+        "UPDATE jwtsecured_refresh_tokens SET revoked = TRUE WHERE family = ?")) {
+      revoke.setString(1, family);
+      revoke.executeUpdate();
+    }
+  }
+
+  private interface Work<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  private <T> T inTransaction(Work<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      boolean autoCommit = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(autoCommit);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("jwtsecured: the refresh token store failed (" + e.getSQLState() + ")", e);
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package dev.jwtsecured.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link RefreshTokenStore} does; each implementation's test runs these against a real store. */
+abstract class RefreshTokenStoreContract {
+  static final Instant NOW = Instant.parse("2026-12-02T10:00:00Z");
+
+  /** A new, empty store. */
+  abstract RefreshTokenStore store();
+
+  static RefreshTokenStore.Entry entry(String family) {
+    return new RefreshTokenStore.Entry(UUID.randomUUID().toString(), family, "alice", Set.of("read", "write"),
+        NOW.plusSeconds(3600));
+  }
+
+  /** The successor a token endpoint would store: a new hash, same family, subject and scopes. */
+  static Function<RefreshTokenStore.Entry, RefreshTokenStore.Entry> successor(List<String> hashes) {
+    return previous -> {
+      RefreshTokenStore.Entry next = new RefreshTokenStore.Entry(UUID.randomUUID().toString(), previous.family(),
+          previous.subject(), previous.scopes(), NOW.plusSeconds(7200));
+      hashes.add(next.hash());
+      return next;
+    };
+  }
+
+  @Test
+  void aTokenRotatesOnceAndItsSuccessorThen() {
+    RefreshTokenStore store = store();
+    RefreshTokenStore.Entry first = entry("f1");
+    store.create(first);
+    List<String> hashes = new ArrayList<>();
+    RefreshTokenStore.Rotation r = store.rotate(first.hash(), NOW, successor(hashes));
+    RefreshTokenStore.Entry previous = assertInstanceOf(RefreshTokenStore.Rotated.class, r).previous();
+    assertEquals("alice", previous.subject());
+    assertEquals(Set.of("read", "write"), previous.scopes());
+    assertEquals("f1", previous.family());
+    assertInstanceOf(RefreshTokenStore.Rotated.class, store.rotate(hashes.get(0), NOW, successor(hashes)));
+    assertEquals(Optional.of("f1"), store.familyOf(hashes.get(1), NOW));
+  }
+
+  @Test
+  void presentingASpentTokenRevokesTheWholeFamily() {
+    RefreshTokenStore store = store();
+    RefreshTokenStore.Entry first = entry("f2");
+    store.create(first);
+    RefreshTokenStore.Entry other = entry("other");
+    store.create(other);
+    List<String> hashes = new ArrayList<>();
+    store.rotate(first.hash(), NOW, successor(hashes)); // the legitimate client
+    assertInstanceOf(RefreshTokenStore.Reused.class, store.rotate(first.hash(), NOW, successor(hashes)),
+        "the thief presents the spent token");
+    assertInstanceOf(RefreshTokenStore.Reused.class, store.rotate(hashes.get(0), NOW, successor(hashes)),
+        "the legitimate client's current token is revoked too");
+    assertEquals(Optional.empty(), store.familyOf(hashes.get(0), NOW));
+    assertInstanceOf(RefreshTokenStore.Rotated.class, store.rotate(other.hash(), NOW, successor(hashes)),
+        "another family is untouched");
+  }
+
+  @Test
+  void unknownAndExpiredTokensAreInvalid() {
+    RefreshTokenStore store = store();
+    RefreshTokenStore.Entry first = entry("f3");
+    store.create(first);
+    assertInstanceOf(RefreshTokenStore.Invalid.class, store.rotate("unknown", NOW, successor(new ArrayList<>())));
+    assertInstanceOf(RefreshTokenStore.Invalid.class,
+        store.rotate(first.hash(), first.expiresAt(), successor(new ArrayList<>())), "expired at its expiry");
+    assertEquals(Optional.empty(), store.familyOf(first.hash(), first.expiresAt()));
+  }
+
+  @Test
+  void logoutRevokesTheFamily() {
+    RefreshTokenStore store = store();
+    RefreshTokenStore.Entry first = entry("f4");
+    store.create(first);
+    store.revokeFamily(store.familyOf(first.hash(), NOW).orElseThrow());
+    assertInstanceOf(RefreshTokenStore.Reused.class, store.rotate(first.hash(), NOW, successor(new ArrayList<>())));
+  }
+
+  @Test
+  void ofConcurrentRefreshesWithOneTokenExactlyOneSucceedsAndTheRaceRevokesTheFamily() throws Exception {
+    RefreshTokenStore store = store();
+    RefreshTokenStore.Entry first = entry("f5");
+    store.create(first);
+    int threads = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    CountDownLatch start = new CountDownLatch(1);
+    List<String> hashes = java.util.Collections.synchronizedList(new ArrayList<>());
+    try {
+      List<Future<RefreshTokenStore.Rotation>> results = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        Callable<RefreshTokenStore.Rotation> task = () -> {
+          start.await();
+          return store.rotate(first.hash(), NOW, successor(hashes));
+        };
+        results.add(pool.submit(task));
+      }
+      start.countDown();
+      int rotated = 0;
+      int reused = 0;
+      for (Future<RefreshTokenStore.Rotation> f : results) {
+        RefreshTokenStore.Rotation r = f.get();
+        rotated += r instanceof RefreshTokenStore.Rotated ? 1 : 0;
+        reused += r instanceof RefreshTokenStore.Reused ? 1 : 0;
+      }
+      assertEquals(1, rotated, "exactly one refresh wins");
+      assertEquals(threads - 1, reused, "the others see a spent token");
+      assertEquals(1, hashes.size(), "only the winner stored a successor");
+      assertTrue(store.familyOf(hashes.get(0), NOW).isEmpty(), "the race revoked the family, the winner's too");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
