@@ -10,6 +10,9 @@ import java.util.Set;
  * <p>Implementations: {@link InMemoryRefreshTokenStore} (one process only) and {@link JdbcRefreshTokenStore} (a
  * database that several instances share). Each method is atomic: of two rotations of one token, exactly one
  * succeeds.
+ *
+ * <p>The generated token endpoint does not use a store yet (no {@code refresh_token} grant so far); the store and its
+ * contract are in place and tested for that step.
  */
 public interface RefreshTokenStore {
   /** A stored refresh token: the SHA-256 of its value (base64url), its family, subject, scopes and expiry. */
