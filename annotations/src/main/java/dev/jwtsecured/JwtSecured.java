@@ -60,8 +60,8 @@ public @interface JwtSecured {
    * The HMAC secret: either a placeholder {@code ${ENV_VAR}} or {@code ${ENV_VAR:fallback}}, resolved at start-up from
    * the environment, then from system properties, or a literal (discouraged). Start-up fails with a clear message when
    * the variable is unset and has no fallback, or when the resolved secret is shorter than the algorithm needs. A
-   * configuration has a secret (it issues and verifies its own tokens) or a {@link #jwksUri()} (it verifies the tokens
-   * of an identity provider), never both and never neither.
+   * configuration has exactly one source of keys: a secret or a {@link #privateKey()} (it issues and verifies its own
+   * tokens), or a {@link #jwksUri()} or a {@link #publicKey()} (it verifies the tokens of an identity provider).
    */
   String secret() default "";
 

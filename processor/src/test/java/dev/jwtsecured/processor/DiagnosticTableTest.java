@@ -83,6 +83,12 @@ class DiagnosticTableTest {
 
   static Stream<Case> cases() {
     return Stream.of(
+        expect(Message.PRIVATE_KEY_WITH_OTHER_KEYS, "publicKey = ",
+            "@JwtSecured(privateKey = \"${JWT_PRIVATE_KEY}\",",
+            "    publicKey = \"${JWT_PUBLIC_KEY}\")",
+            "final class Config {",
+            RETRIEVER,
+            "}").alsoContaining("publicKey cannot go with privateKey").alone(),
         expect(Message.PUBLIC_KEY_INVALID, "publicKey = ",
             "@JwtSecured(",
             "    publicKey = \"" + DiagnosticTableTest.shortRsaPem() + "\")",

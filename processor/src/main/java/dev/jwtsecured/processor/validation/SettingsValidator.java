@@ -50,7 +50,7 @@ final class SettingsValidator {
     String jwksUri = v.string("jwksUri");
     String privateKey = v.string("privateKey");
     if (!privateKey.isEmpty()) {
-      for (String member : List.of("secret", "jwksUri", "algorithm", "previousSecrets")) {
+      for (String member : List.of("secret", "jwksUri", "publicKey", "algorithm", "previousSecrets")) {
         if (v.explicit(member) != null) {
           problems.add(v.at(member, Message.PRIVATE_KEY_WITH_OTHER_KEYS.format(member, member)));
         }
