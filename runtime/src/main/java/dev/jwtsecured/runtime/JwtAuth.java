@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -43,12 +44,14 @@ public final class JwtAuth {
   private final JwtSettings settings;
   private final Class<?> configuration;
   private final Object instance;
-  /** {@code null} for a verifier-only configuration. */
+  /** {@code null} unless the configuration has a secret. */
   private final TokenCodec codec;
-  /** {@code null} unless the configuration verifies with keys from a JWKS. */
-  private final KeySetVerifier keySetVerifier;
   /** {@code null} unless the configuration signs with a private key. */
   private final KeyPairCodec keyPair;
+  /** Verifies a request's token: decided once, from the configuration's source of keys. */
+  private final Function<String, Token> verifier;
+  /** Signs tokens; {@code null} for a verifier-only configuration ({@code jwksUri}, {@code publicKey}). */
+  private final Function<Token, String> signer;
   private final Map<AuthFailure, String> challenges = new EnumMap<>(AuthFailure.class);
   private final Map<AuthFailure, String> bodies = new EnumMap<>(AuthFailure.class);
 
@@ -69,28 +72,29 @@ public final class JwtAuth {
     this.settings = settings;
     this.configuration = java.util.Objects.requireNonNull(configuration);
     this.instance = instance;
-    if (settings.jwksUri().isPresent() || settings.publicKey().isPresent()) {
+    ClaimRules rules = new ClaimRules(settings.clock(), settings.leeway(), settings.acceptedIssuers(),
+        settings.audience(), settings.rolesClaim());
+    if (settings.privateKey().isPresent()) {
       this.codec = null;
+      this.keyPair = new KeyPairCodec(settings.privateKey().get(), rules, settings.rolesClaim(), settings.clock(),
+          settings.cacheSize());
+      this.verifier = keyPair::verify;
+      this.signer = keyPair::issue;
+    } else if (settings.jwksUri().isPresent() || settings.publicKey().isPresent()) {
+      this.codec = null;
+      this.keyPair = null;
       KeySource keys = settings.publicKey().isPresent()
           ? new PublicKeySource(settings.publicKey().get())
           : new JwksKeySet(settings.jwksUri().get(), JwksKeySet.Options.DEFAULT
               .withClock(settings.clock()).withUnknownKidInterval(settings.jwksMinRefresh()));
-      ClaimRules rules = new ClaimRules(settings.clock(), settings.leeway(),
-          settings.acceptedIssuers(), settings.audience(), settings.rolesClaim());
-      this.keySetVerifier =
-          new KeySetVerifier(keys, settings.keyAlgorithms(), rules, settings.clock(), settings.cacheSize());
-      this.keyPair = null;
-    } else if (settings.privateKey().isPresent()) {
-      this.codec = null;
-      this.keySetVerifier = null;
-      ClaimRules rules = new ClaimRules(settings.clock(), settings.leeway(), settings.acceptedIssuers(),
-          settings.audience(), settings.rolesClaim());
-      this.keyPair = new KeyPairCodec(settings.privateKey().get(), rules, settings.rolesClaim(), settings.clock(),
-          settings.cacheSize());
+      this.verifier = new KeySetVerifier(keys, settings.keyAlgorithms(), rules, settings.clock(),
+          settings.cacheSize())::verify;
+      this.signer = null;
     } else {
       this.codec = new TokenCodec(settings);
-      this.keySetVerifier = null;
       this.keyPair = null;
+      this.verifier = codec::verify;
+      this.signer = codec::issue;
     }
     if (!QUOTABLE.matcher(settings.realm()).matches()) {
       throw new IllegalArgumentException("realm must use only the characters RFC 6750 section 3 allows");
@@ -124,7 +128,7 @@ public final class JwtAuth {
   /**
    * The codec that issues and verifies this configuration's own tokens.
    *
-   * @throws IllegalStateException for a verifier-only configuration ({@code jwksUri}), which issues no tokens
+   * @throws IllegalStateException for a configuration without a secret
    */
   public TokenCodec codec() {
     if (codec == null) {
@@ -139,14 +143,19 @@ public final class JwtAuth {
    * @throws IllegalStateException for a verifier-only configuration ({@code jwksUri}), which issues no tokens
    */
   public String issue(Token token) {
-    if (keyPair != null) {
-      return keyPair.issue(token);
-    }
-    if (codec == null) {
+    if (signer == null) {
       throw new IllegalStateException("jwtsecured: " + configuration.getSimpleName() + " verifies an identity"
           + " provider's tokens and issues none");
     }
-    return codec.issue(token);
+    return signer.apply(token);
+  }
+
+  /**
+   * Whether a token's scopes count as roles: only for tokens the configuration issues itself, whose scopes and roles
+   * the processor keeps apart; an identity provider's scopes ({@code "openid email"}) never pass for roles.
+   */
+  boolean scopesAreRoles() {
+    return signer != null;
   }
 
   /** Now, to the second, on the configuration's clock: the {@code iat} of tokens issued now. */
@@ -213,8 +222,7 @@ public final class JwtAuth {
    * @throws AuthException when there is no token, more than one, or it fails verification
    */
   public Token authenticate(ContainerRequestContext request) {
-    String jwt = readToken(request);
-    return codec != null ? codec.verify(jwt) : keyPair != null ? keyPair.verify(jwt) : keySetVerifier.verify(jwt);
+    return verifier.apply(readToken(request));
   }
 
   /**

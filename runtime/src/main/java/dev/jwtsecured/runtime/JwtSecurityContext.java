@@ -144,9 +144,7 @@ public final class JwtSecurityContext implements SecurityContext {
     if (token == null) {
       return false;
     }
-    // Scopes count as roles only in tokens the configuration issues itself, whose scopes and roles the processor keeps
-    // apart; an identity provider's scopes ("openid email") never pass for roles: those come from rolesClaim alone.
-    return token.roles().contains(role) || auth.settings().jwksUri().isEmpty() && token.scopes().contains(role);
+    return token.roles().contains(role) || auth.scopesAreRoles() && token.scopes().contains(role);
   }
 
   @Override

@@ -364,6 +364,11 @@ class ResourceServerTest {
       assertEquals(401, server.http.send("GET", "/some-path", "Authorization: Bearer "
           + sign(new ECDSASigner(idp.ec), JWSAlgorithm.ES256, "ec-1", claims("alice", "user").build())).status,
           "the EC key of the JWKS is not this configuration's key");
+      SignedJWT scope = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).build(),
+          claims("carol", "user").claim("scope", "openid admin").build());
+      scope.sign(new RSASSASigner(idp.rsa));
+      assertEquals(403, server.http.send("GET", "/admin", "Authorization: Bearer " + scope.serialize()).status,
+          "a scope never passes for a role with a configured public key either");
     }
   }
 

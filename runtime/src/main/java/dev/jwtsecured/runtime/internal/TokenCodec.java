@@ -18,7 +18,6 @@ import io.jsonwebtoken.security.SecurityException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Date;
@@ -336,10 +335,5 @@ public final class TokenCodec {
       case HS384 -> Jwts.SIG.HS384;
       case HS512 -> Jwts.SIG.HS512;
     };
-  }
-
-  /** Now, truncated to whole seconds as NumericDate claims are, by the configured clock. */
-  public Instant now() {
-    return Instant.ofEpochSecond(settings.clock().instant().getEpochSecond());
   }
 }
