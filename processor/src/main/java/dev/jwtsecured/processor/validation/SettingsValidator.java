@@ -203,8 +203,7 @@ final class SettingsValidator {
   private static void validateVerifierOnly(ConfigValues v, String source, List<Diagnostic> problems) {
     for (String member : List.of("secret", "algorithm", "expiration", "tokenUrl", "jwksUri", "publicKey",
         "previousSecrets")) {
-      if (!member.equals(source) && v.explicit(member) != null
-          && !(member.equals("previousSecrets") ? v.strings(member).isEmpty() : v.string(member).isEmpty())) {
+      if (!member.equals(source) && v.explicit(member) != null) {
         problems.add(v.at(member, Message.JWKS_WITH_ISSUING_MEMBER.format(member, source, member, source)));
       }
     }
