@@ -27,7 +27,7 @@ import java.util.function.Function;
  * <p>Tests and applications may change any value before building, for example a fixed {@link Clock} or a secret
  * source other than the process environment.
  *
- * <p>It is long because each of its twenty-odd settings has a field, an accessor and a builder method, each documented.
+ * <p>It is long because each of its thirty-odd settings has a field, an accessor and a builder method, each documented.
  */
 public final class JwtSettings {
   /** Tokens longer than this are rejected before any parsing. */
