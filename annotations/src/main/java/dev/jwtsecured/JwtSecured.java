@@ -39,6 +39,9 @@ import java.lang.annotation.Target;
  *       would match ({@code "/users/me"} beside only {@code /users/{id}}) is an error.
  *   <li>No name is both one of {@link #scopes()} and a role ({@link #roles()} or {@code @RolesAllowed}).
  *   <li>{@code cookieSameSite = NONE} needs {@code cookieSecure = true}.
+ *   <li>{@link #refreshExpiration()} is empty or a positive ISO-8601 duration, and needs a token endpoint and handler
+ *       methods without {@code ContainerRequestContext}; {@code refreshStorage = PROVIDED} needs refresh tokens and
+ *       a {@link RefreshStore} method, and a {@link RefreshStore} method needs {@code refreshStorage = PROVIDED}.
  *   <li>With instance handler methods, the class has a non-private constructor.
  *   <li>{@link #applicationPath()} is a plain absolute path; without it, {@code @ApplicationPath} classes with
  *       different paths that the processor cannot choose between are an error.
@@ -128,6 +131,23 @@ public @interface JwtSecured {
    * set, the class needs an {@link Authenticator} method.
    */
   String tokenUrl() default "";
+
+  /**
+   * Turns refresh tokens on at the {@link #tokenUrl()} endpoint (RFC 6749 section 6), with their lifetime as an ISO-8601
+   * duration ({@code "P14D"}); empty (the default) for none. The password grant then also answers a
+   * {@code refresh_token}, and {@code grant_type=refresh_token} buys a new access token and a new refresh token; the
+   * presented one is spent (rotation), and presenting a spent one revokes every refresh token of that login (reuse
+   * detection, RFC 9700 section 4.14). Each refresh token lives this long from its issue, so a login stays alive while
+   * it is used at least this often. Needs a token endpoint, and a user retriever and revocation check that take no
+   * {@code ContainerRequestContext} (refresh calls them outside any filter).
+   */
+  String refreshExpiration() default "";
+
+  /**
+   * Where refresh tokens live: {@link RefreshStorage#IN_MEMORY} (the default; one instance only) or
+   * {@link RefreshStorage#PROVIDED}, the store a {@link RefreshStore} method returns (a database a cluster shares).
+   */
+  RefreshStorage refreshStorage() default RefreshStorage.IN_MEMORY;
 
   /**
    * Java regular expressions matched at compile time against the path template of every operation the processor sees

@@ -52,5 +52,7 @@ class SettingsDefaultsTest {
     assertEquals(Duration.parse((String) annotationDefault("jwksMinRefresh")), s.jwksMinRefresh());
     assertEquals(annotationDefault("rolesClaim"), s.rolesClaim());
     assertEquals(java.util.Set.of((String[]) annotationDefault("acceptedIssuers")), s.acceptedIssuers());
+    assertEquals("", annotationDefault("refreshExpiration"));
+    assertEquals(false, s.refreshExpiration().isPresent());
   }
 }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
+import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -226,6 +227,34 @@ class DiagnosticsTest {
     }
   }
 
+
+  @Test
+  void refreshConfigurationsThatAreAccepted() {
+    String[][] variants = {
+        {"", "  @UserRetriever static User user(Token token) { return null; }",
+            "  @Authenticator static Grant check(String u, String p) { return null; }"},
+        {", transport = Transport.COOKIE, refreshStorage = RefreshStorage.PROVIDED",
+            "  @UserRetriever CompletionStage<Optional<User>> user(Token token) { return null; }",
+            "  @Authenticator static Grant check(String u, String p) { return null; }",
+            "  @RevocationCheck boolean revoked(Token token) { return false; }",
+            "  @RefreshStore InMemoryRefreshTokenStore store() { return new InMemoryRefreshTokenStore(10); }"},
+        {", refreshStorage = RefreshStorage.PROVIDED",
+            "  @UserRetriever static Optional<User> user(Token token) { return Optional.empty(); }",
+            "  @Authenticator Optional<String> check(String u, String p) { return Optional.empty(); }",
+            "  @RefreshStore static RefreshTokenStore store() { return null; }"}};
+    for (String[] variant : variants) {
+      List<String> lines = new java.util.ArrayList<>(List.of(
+          "@JwtSecured(secret = \"${JWT_SECRET}\", tokenUrl = \"/token\", refreshExpiration = \"P14D\"" + variant[0]
+              + ")",
+          "final class Config {"));
+      lines.addAll(List.of(variant).subList(1, variant.length));
+      lines.add("}");
+      Compilation c = compile(user(), source("Config", lines.toArray(new String[0])));
+      assertThat(c).succeededWithoutWarnings();
+      assertThat(c).generatedSourceFile("test.ConfigJwtLoginResource").contentsAsUtf8String()
+          .contains("auth.refreshResponse(grant, ");
+    }
+  }
 
   @Test
   void twoRevocationChecksOrAuthenticators() {

@@ -46,8 +46,9 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
       revoke(stored.entry().family());
       return new Reused(stored.entry().family());
     }
+    Entry next = successor.apply(stored.entry()); // may throw: then nothing changed
     tokens.put(presentedHash, new Stored(stored.entry(), true, false));
-    put(successor.apply(stored.entry()));
+    put(next);
     return new Rotated(stored.entry());
   }
 

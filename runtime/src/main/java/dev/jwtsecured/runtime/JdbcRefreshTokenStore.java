@@ -1,11 +1,14 @@
 package dev.jwtsecured.runtime;
 
+import dev.jwtsecured.runtime.internal.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -22,7 +25,9 @@ import javax.sql.DataSource;
  *   hash       VARCHAR(64)   PRIMARY KEY,   -- base64url SHA-256 of the token; the token itself is never stored
  *   family     VARCHAR(64)   NOT NULL,      -- every token descended from one login
  *   subject    VARCHAR(1024) NOT NULL,
- *   scopes     VARCHAR(4096) NOT NULL,      -- space-separated
+ *   roles      VARCHAR(4096) NOT NULL,      -- a JSON array of strings
+ *   scopes     VARCHAR(4096) NOT NULL,      -- space-separated (scope tokens have no spaces, RFC 6749 section 3.3)
+ *   extras     VARCHAR(16384) NOT NULL,     -- a JSON object: the login's application claims
  *   expires_at BIGINT        NOT NULL,      -- epoch seconds
  *   spent      BOOLEAN       NOT NULL,
  *   revoked    BOOLEAN       NOT NULL)
@@ -36,7 +41,8 @@ import javax.sql.DataSource;
 public final class JdbcRefreshTokenStore implements RefreshTokenStore {
   /** The table and its index, in SQL that PostgreSQL and H2 accept. */
   public static final String SCHEMA = "CREATE TABLE jwtsecured_refresh_tokens (hash VARCHAR(64) PRIMARY KEY,"
-      + " family VARCHAR(64) NOT NULL, subject VARCHAR(1024) NOT NULL, scopes VARCHAR(4096) NOT NULL,"
+      + " family VARCHAR(64) NOT NULL, subject VARCHAR(1024) NOT NULL, roles VARCHAR(4096) NOT NULL,"
+      + " scopes VARCHAR(4096) NOT NULL, extras VARCHAR(16384) NOT NULL,"
       + " expires_at BIGINT NOT NULL, spent BOOLEAN NOT NULL, revoked BOOLEAN NOT NULL);"
       + " CREATE INDEX jwtsecured_refresh_tokens_family ON jwtsecured_refresh_tokens (family)";
 
@@ -77,6 +83,7 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
         spend.setString(1, presentedHash);
         spend.setLong(2, now.getEpochSecond());
         if (spend.executeUpdate() == 1) {
+          // A successor that throws rolls the spending back with the transaction.
           insert(c, successor.apply(presented));
           return new Rotated(presented);
         }
@@ -119,28 +126,36 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
   }
 
   private static Entry find(Connection c, String hash) throws SQLException {
-    try (PreparedStatement q = c.prepareStatement("SELECT family, subject, scopes, expires_at"
+    try (PreparedStatement q = c.prepareStatement("SELECT family, subject, roles, scopes, extras, expires_at"
         + " FROM jwtsecured_refresh_tokens WHERE hash = ?")) {
       q.setString(1, hash);
       try (ResultSet r = q.executeQuery()) {
         if (!r.next()) {
           return null;
         }
-        Set<String> scopes = Arrays.stream(r.getString(3).split(" ")).filter(s -> !s.isEmpty())
-            .collect(Collectors.toSet());
-        return new Entry(hash, r.getString(1), r.getString(2), scopes, Instant.ofEpochSecond(r.getLong(4)));
+        Set<String> roles = new LinkedHashSet<>();
+        for (Object role : (List<?>) Json.parse(r.getString(3))) {
+          roles.add((String) role);
+        }
+        Set<String> scopes = Arrays.stream(r.getString(4).split(" ")).filter(s -> !s.isEmpty())
+            .collect(Collectors.toCollection(LinkedHashSet::new));
+        return new Entry(hash, r.getString(1), r.getString(2), roles, scopes, Json.parseObject(r.getString(5)),
+            Instant.ofEpochSecond(r.getLong(6)));
       }
     }
   }
 
   private static void insert(Connection c, Entry e) throws SQLException {
     try (PreparedStatement insert = c.prepareStatement("INSERT INTO jwtsecured_refresh_tokens"
-        + " (hash, family, subject, scopes, expires_at, spent, revoked) VALUES (?, ?, ?, ?, ?, FALSE, FALSE)")) {
+        + " (hash, family, subject, roles, scopes, extras, expires_at, spent, revoked)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, FALSE, FALSE)")) {
       insert.setString(1, e.hash());
       insert.setString(2, e.family());
       insert.setString(3, e.subject());
-      insert.setString(4, String.join(" ", e.scopes()));
-      insert.setLong(5, e.expiresAt().getEpochSecond());
+      insert.setString(4, Json.write(List.copyOf(e.roles())));
+      insert.setString(5, String.join(" ", e.scopes()));
+      insert.setString(6, Json.write(e.extras()));
+      insert.setLong(7, e.expiresAt().getEpochSecond());
       insert.executeUpdate();
     }
   }

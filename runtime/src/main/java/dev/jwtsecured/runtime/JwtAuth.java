@@ -5,13 +5,14 @@ import dev.jwtsecured.runtime.internal.AccessRule;
 import dev.jwtsecured.runtime.internal.AuthException;
 import dev.jwtsecured.runtime.internal.Cookies;
 import dev.jwtsecured.runtime.internal.Credentials;
-import dev.jwtsecured.runtime.internal.PasswordGrant;
+import dev.jwtsecured.runtime.internal.TokenRequest;
 import dev.jwtsecured.runtime.internal.ClaimRules;
 import dev.jwtsecured.runtime.internal.JwksKeySet;
 import dev.jwtsecured.runtime.internal.KeyPairCodec;
 import dev.jwtsecured.runtime.internal.KeySetVerifier;
 import dev.jwtsecured.runtime.internal.KeySource;
 import dev.jwtsecured.runtime.internal.PublicKeySource;
+import dev.jwtsecured.runtime.internal.RefreshTokens;
 import dev.jwtsecured.runtime.internal.TokenCodec;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -52,6 +53,8 @@ public final class JwtAuth {
   private final Function<String, Token> verifier;
   /** Signs tokens; {@code null} for a verifier-only configuration ({@code jwksUri}, {@code publicKey}). */
   private final Function<Token, String> signer;
+  /** {@code null} unless the token endpoint issues refresh tokens. */
+  private final RefreshTokens refresh;
   private final Map<AuthFailure, String> challenges = new EnumMap<>(AuthFailure.class);
   private final Map<AuthFailure, String> bodies = new EnumMap<>(AuthFailure.class);
 
@@ -69,6 +72,17 @@ public final class JwtAuth {
    * @param instance the instance of {@code configuration} whose methods the generated code calls, or {@code null}
    */
   public JwtAuth(JwtSettings settings, Class<?> configuration, Object instance) {
+    this(settings, configuration, instance, null);
+  }
+
+  /**
+   * @param settings the configuration's settings
+   * @param configuration the {@code @JwtSecured} class, which tags the principals this instance creates
+   * @param instance the instance of {@code configuration} whose methods the generated code calls, or {@code null}
+   * @param refreshStore where refresh tokens live when {@code settings} turns them on; {@code null} for a bounded
+   *     {@link InMemoryRefreshTokenStore} (one instance only)
+   */
+  public JwtAuth(JwtSettings settings, Class<?> configuration, Object instance, RefreshTokenStore refreshStore) {
     this.settings = settings;
     this.configuration = java.util.Objects.requireNonNull(configuration);
     this.instance = instance;
@@ -95,6 +109,13 @@ public final class JwtAuth {
       this.keyPair = null;
       this.verifier = codec::verify;
       this.signer = codec::issue;
+    }
+    this.refresh = settings.refreshExpiration()
+        .map(lifetime -> new RefreshTokens(
+            refreshStore != null ? refreshStore : InMemoryRefreshTokenStore.withDefaults(), lifetime))
+        .orElse(null);
+    if (refreshStore != null && refresh == null) {
+      throw new IllegalArgumentException("jwtsecured: a refresh token store without refreshExpiration is never used");
     }
     if (!QUOTABLE.matcher(settings.realm()).matches()) {
       throw new IllegalArgumentException("realm must use only the characters RFC 6750 section 3 allows");
@@ -321,18 +342,7 @@ public final class JwtAuth {
    * {@code <name>=<jwt>; Max-Age=<n>; Path=<path>[; Domain=<domain>][; Secure]; HttpOnly; SameSite=<s>}.
    */
   public String cookie(String jwt, long maxAgeSeconds) {
-    StringBuilder c = new StringBuilder(jwt.length() + 96);
-    c.append(settings.cookieName()).append('=').append(jwt);
-    c.append("; Max-Age=").append(maxAgeSeconds);
-    c.append("; Path=").append(settings.cookiePath());
-    if (settings.cookieDomain() != null) {
-      c.append("; Domain=").append(settings.cookieDomain());
-    }
-    if (settings.cookieSecure()) {
-      c.append("; Secure");
-    }
-    c.append("; HttpOnly; SameSite=").append(settings.cookieSameSite().attribute());
-    return c.toString();
+    return Cookies.setCookie(settings, settings.cookieName(), jwt, maxAgeSeconds, settings.cookiePath());
   }
 
   /** The {@code Set-Cookie} value that deletes the token cookie (logout). */
@@ -348,21 +358,35 @@ public final class JwtAuth {
     Response.ResponseBuilder response = Response.noContent().header(HttpHeaders.CACHE_CONTROL, "no-store");
     if (settings.transport() == Transport.COOKIE) {
       response.header(HttpHeaders.SET_COOKIE, clearedCookie());
+      if (refresh != null) {
+        response.header(HttpHeaders.SET_COOKIE, RefreshTokens.cookie(settings, "", 0));
+      }
     }
     return response;
+  }
+
+  /**
+   * {@link #logout()}, and when the token endpoint issues refresh tokens, revokes every refresh token of the login
+   * {@code token} belongs to (its {@code sid}). {@code token} may be {@code null} (nothing to revoke).
+   */
+  public Response.ResponseBuilder logout(Token token) {
+    if (refresh != null && token != null) {
+      token.sessionId().ifPresent(refresh.store()::revokeFamily);
+    }
+    return logout();
   }
 
   /**
    * Answers 429 with {@code Retry-After} when the login throttle holds this attempt back; call it before the
    * authenticator, so that a throttled guess costs no password check.
    *
-   * @throws PasswordGrant.TokenError the 429
+   * @throws TokenRequest.TokenError the 429
    */
-  public void checkThrottle(PasswordGrant request, HttpHeaders headers) {
+  public void checkThrottle(TokenRequest request, HttpHeaders headers) {
     java.time.Duration wait = settings.loginThrottle().delay(request.username(), clientAddress(headers));
     if (!wait.isZero() && !wait.isNegative()) {
       long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-      throw new PasswordGrant.TokenError(429, "invalid_request",
+      throw new TokenRequest.TokenError(429, "invalid_request",
           "Too many failed attempts; retry after " + seconds + " seconds", seconds);
     }
   }
@@ -386,17 +410,47 @@ public final class JwtAuth {
    *
    * @param grant the authenticator's answer; {@code null} means bad credentials and gives {@code invalid_grant}
    */
-  public Response tokenResponse(PasswordGrant request, Grant grant, HttpHeaders headers) {
+  public Response tokenResponse(TokenRequest request, Grant grant, HttpHeaders headers) {
     String client = clientAddress(headers);
     if (grant == null) {
       settings.loginThrottle().failed(request.username(), client);
       // One answer for an unknown user and a wrong password: the endpoint does not tell which.
-      return new PasswordGrant.TokenError("invalid_grant", "The user name or password is wrong").response();
+      return new TokenRequest.TokenError("invalid_grant", "The user name or password is wrong").response();
     }
     settings.loginThrottle().succeeded(request.username(), client);
     Set<String> scopes = new LinkedHashSet<>(request.scopes());
     scopes.retainAll(grant.scopes());
-    return login(grant.subject()).roles(grant.roles()).scopes(scopes).extras(grant.extras()).tokenResponse();
+    Login login = login(grant.subject()).roles(grant.roles()).scopes(scopes).extras(grant.extras());
+    if (refresh == null) {
+      return login.tokenResponse(null);
+    }
+    RefreshTokens.Issued first = refresh.start(grant.subject(), grant.roles(), scopes, grant.extras(), now());
+    return login.sessionId(first.entry().family()).tokenResponse(first);
+  }
+
+  /**
+   * The token endpoint's answer to a refresh token grant (RFC 6749 section 6): rotates the presented refresh token and
+   * answers 200 with a new access token and a new refresh token. The access token carries the login's subject, roles
+   * and extras, and the requested scopes (all of the login's when none are requested). {@code known} is asked about
+   * the new access token as a request with it would be (the user retriever, then the revocation check): when it says
+   * no, the login is revoked and the answer is {@code invalid_grant}.
+   *
+   * @throws TokenRequest.TokenError {@code invalid_grant} for a spent (the login is then revoked), unknown, expired or
+   *     malformed refresh token; {@code invalid_scope} for a scope wider than the login's (the token stays active)
+   */
+  public Response refreshResponse(TokenRequest request, java.util.function.Predicate<Token> known) {
+    if (refresh == null) {
+      throw new TokenRequest.TokenError("unsupported_grant_type", "Only the password grant type is supported");
+    }
+    RefreshTokens.Refreshed refreshed = refresh.rotate(request.refreshToken(), request.scopes(), now());
+    RefreshTokenStore.Entry login = refreshed.previous();
+    Login next = login(login.subject()).roles(login.roles()).extras(login.extras()).sessionId(login.family())
+        .scopes(request.scopes().isEmpty() ? login.scopes() : request.scopes());
+    if (!known.test(next.token())) {
+      refresh.store().revokeFamily(login.family());
+      throw new TokenRequest.TokenError("invalid_grant", "The user of this refresh token is no longer accepted");
+    }
+    return next.tokenResponse(refreshed.next());
   }
 
   /** Starts a programmatic login for {@code subject}. */

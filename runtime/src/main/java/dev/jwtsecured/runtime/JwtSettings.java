@@ -70,6 +70,9 @@ public final class JwtSettings {
   private final int maxTokenRequestBytes;
   private final String clientAddressHeader;
   private final LoginThrottle loginThrottle;
+  /** {@code null} when refresh tokens are off. */
+  private final Duration refreshExpiration;
+  private final String refreshCookiePath;
 
   private JwtSettings(Builder b) {
     this.algorithm = b.algorithm;
@@ -121,6 +124,15 @@ public final class JwtSettings {
     this.maxTokenRequestBytes = b.maxTokenRequestBytes;
     this.clientAddressHeader = b.clientAddressHeader.isEmpty() ? null : b.clientAddressHeader;
     this.loginThrottle = b.loginThrottle != null ? b.loginThrottle : InMemoryLoginThrottle.withDefaults(b.clock);
+    this.refreshExpiration = b.refreshExpiration == null ? null
+        : requirePositive(b.refreshExpiration, "refreshExpiration");
+    if (refreshExpiration != null && tokenUrl == null) {
+      throw new IllegalStateException("jwtsecured: refresh tokens need a token endpoint (tokenUrl)");
+    }
+    this.refreshCookiePath = b.refreshCookiePath.isEmpty() ? tokenUrl : b.refreshCookiePath;
+    if (refreshCookiePath != null && !refreshCookiePath.matches("/[\\x21-\\x2B\\x2D-\\x3A\\x3C-\\x7E]*")) {
+      throw new IllegalArgumentException("refreshCookiePath must be a path without ';', ',' or spaces");
+    }
   }
 
   /** A PEM text, or the contents of the file a {@code file:} value names. */
@@ -285,6 +297,22 @@ public final class JwtSettings {
     return tokenUrl;
   }
 
+  /**
+   * How long a refresh token lives from its issue (each rotation issues a new one), when the token endpoint issues
+   * refresh tokens; empty when it does not.
+   */
+  public Optional<Duration> refreshExpiration() {
+    return Optional.ofNullable(refreshExpiration);
+  }
+
+  /**
+   * The {@code Path} of the refresh token cookie (cookie transport): the token endpoint's full path, so that the
+   * browser sends the refresh token there and nowhere else.
+   */
+  public String refreshCookiePath() {
+    return refreshCookiePath;
+  }
+
   /** OAuth2 scopes the token endpoint may grant. */
   public List<String> scopes() {
     return scopes;
@@ -336,6 +364,8 @@ public final class JwtSettings {
     private int maxTokenRequestBytes = 64 * 1024;
     private String clientAddressHeader = "";
     private LoginThrottle loginThrottle;
+    private Duration refreshExpiration;
+    private String refreshCookiePath = "";
 
     private Builder() {}
 
@@ -526,6 +556,24 @@ public final class JwtSettings {
      */
     public Builder loginThrottle(LoginThrottle loginThrottle) {
       this.loginThrottle = Objects.requireNonNull(loginThrottle);
+      return this;
+    }
+
+    /**
+     * Turns refresh tokens on at the token endpoint (which {@code tokenUrl} must name): each lives {@code expiration}
+     * from its issue. {@code null} (the default) turns them off.
+     */
+    public Builder refreshExpiration(Duration refreshExpiration) {
+      this.refreshExpiration = refreshExpiration;
+      return this;
+    }
+
+    /**
+     * The refresh cookie's {@code Path}; by default {@code tokenUrl}. The generated settings give the token endpoint's
+     * path under the {@code @ApplicationPath}; set it when the application also runs under a servlet context path.
+     */
+    public Builder refreshCookiePath(String refreshCookiePath) {
+      this.refreshCookiePath = Objects.requireNonNull(refreshCookiePath);
       return this;
     }
 

@@ -2,6 +2,7 @@ package dev.jwtsecured.runtime;
 
 import dev.jwtsecured.Transport;
 import dev.jwtsecured.runtime.internal.Json;
+import dev.jwtsecured.runtime.internal.RefreshTokens;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -34,6 +35,7 @@ public final class Login {
   private String issuer;
   private List<String> audience;
   private String id = UUID.randomUUID().toString();
+  private String sessionId;
   private Map<String, Object> extras = Map.of();
   private Set<String> roles = Set.of();
   private Set<String> scopes = Set.of();
@@ -76,6 +78,12 @@ public final class Login {
   /** The {@code jti}; a random UUID by default. {@code null} for none (such a token cannot be revoked by id). */
   public Login id(String id) {
     this.id = id;
+    return unbuilt();
+  }
+
+  /** The {@code sid}: the refresh token family of a token endpoint login. */
+  Login sessionId(String sessionId) {
+    this.sessionId = sessionId;
     return unbuilt();
   }
 
@@ -136,6 +144,7 @@ public final class Login {
               .issuer(issuer)
               .audience(audience)
               .id(id)
+              .sessionId(sessionId)
               .roles(roles)
               .scopes(scopes)
               .extras(extras)
@@ -173,16 +182,26 @@ public final class Login {
 
   /**
    * The token endpoint's response (RFC 6749 section 5.1): 200, the OAuth2 body, {@code Cache-Control: no-store} and
-   * {@code Pragma: no-cache}, and for cookie transport the cookie.
+   * {@code Pragma: no-cache}, and for cookie transport the cookie. A refresh token, when given, is the body's
+   * {@code refresh_token}, or for cookie transport its own {@code HttpOnly} cookie (never readable by scripts).
    */
-  Response tokenResponse() {
+  Response tokenResponse(RefreshTokens.Issued refreshToken) {
     String signed = jwt();
-    Response.ResponseBuilder response = Response.ok(json(oauth2Body(signed)), MediaType.APPLICATION_JSON_TYPE)
+    JwtSettings s = auth.settings();
+    Map<String, Object> body = oauth2Body(signed);
+    if (refreshToken != null && s.transport() != Transport.COOKIE) {
+      body.put("refresh_token", refreshToken.value());
+    }
+    Response.ResponseBuilder response = Response.ok(json(body), MediaType.APPLICATION_JSON_TYPE)
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
         .header("Pragma", "no-cache")
         .header(JwtAuth.NOSNIFF_HEADER, "nosniff");
-    if (auth.settings().transport() == Transport.COOKIE) {
+    if (s.transport() == Transport.COOKIE) {
       response.header(HttpHeaders.SET_COOKIE, auth.cookie(signed, expiration.getSeconds()));
+      if (refreshToken != null) {
+        response.header(HttpHeaders.SET_COOKIE,
+            RefreshTokens.cookie(s, refreshToken.value(), s.refreshExpiration().orElseThrow().getSeconds()));
+      }
     }
     return response.build();
   }

@@ -1,24 +1,43 @@
 package dev.jwtsecured.runtime;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Where refresh tokens live (RFC 6749 section 6, with the rotation and reuse detection of RFC 9700 section 4.14): only
- * a hash of each token, with its family (every token descended from one login), subject, scopes and expiry.
+ * a hash of each token, with its family (every token descended from one login), subject, the roles, scopes and extras
+ * of the login, and expiry.
  *
  * <p>Implementations: {@link InMemoryRefreshTokenStore} (one process only) and {@link JdbcRefreshTokenStore} (a
  * database that several instances share). Each method is atomic: of two rotations of one token, exactly one
  * succeeds.
  *
- * <p>The generated token endpoint does not use a store yet (no {@code refresh_token} grant so far); the store and its
- * contract are in place and tested for that step.
+ * <p>The generated token endpoint uses the configuration's store when {@code refreshExpiration} is set: a password
+ * grant creates a family, each {@code refresh_token} grant rotates, a logout revokes the family. Implement this
+ * interface for another shared store; {@code RefreshTokenStoreContract} in the project's tests states what each method
+ * must do.
  */
 public interface RefreshTokenStore {
-  /** A stored refresh token: the SHA-256 of its value (base64url), its family, subject, scopes and expiry. */
-  record Entry(String hash, String family, String subject, Set<String> scopes, Instant expiresAt) {
+  /**
+   * A stored refresh token: the SHA-256 of its value (base64url), its family, and what the access tokens it buys carry:
+   * subject, roles, the scopes originally granted (a refresh may only narrow them) and extras; and its expiry.
+   */
+  record Entry(String hash, String family, String subject, Set<String> roles, Set<String> scopes,
+      Map<String, Object> extras, Instant expiresAt) {
     public Entry {
-      scopes = Set.copyOf(scopes);
+      roles = Collections.unmodifiableSet(new LinkedHashSet<>(roles));
+      scopes = Collections.unmodifiableSet(new LinkedHashSet<>(scopes));
+      extras = Collections.unmodifiableMap(new LinkedHashMap<>(extras));
+    }
+
+    /** Names the family and subject only: the hash is a credential's fingerprint, the extras the application's. */
+    @Override
+    public String toString() {
+      return "Entry{family=" + family + ", sub=" + subject + ", exp=" + expiresAt + "}";
     }
   }
 
@@ -44,7 +63,8 @@ public interface RefreshTokenStore {
    * If {@code presentedHash} is active (not spent, not revoked, not expired at {@code now}), marks it spent and stores
    * {@code next} (same family) in one atomic step, and returns {@link Rotated}; if it was spent or revoked, revokes its
    * family and returns {@link Reused}; otherwise {@link Invalid}. {@code next} is built from the presented entry by
-   * {@code successor}, which sees the stored subject, scopes and family.
+   * {@code successor}, which sees the stored entry. When {@code successor} throws, nothing changes: the presented
+   * token stays active and the exception reaches the caller (the token endpoint refuses a wider scope this way).
    */
   Rotation rotate(String presentedHash, Instant now, java.util.function.Function<Entry, Entry> successor);
 

@@ -15,7 +15,7 @@ import java.util.Set;
  *
  * <p>Registered claims have typed accessors. Application claims are {@link #extras()}: on the wire they are written as a
  * nested JSON object claim {@code "extras"}; on reading, any top-level claim that is not one of {@code sub}, {@code exp},
- * {@code iat}, {@code nbf}, {@code iss}, {@code aud}, {@code jti}, {@code extras}, {@code roles} or {@code scope} is
+ * {@code iat}, {@code nbf}, {@code iss}, {@code aud}, {@code jti}, {@code sid}, {@code extras}, {@code roles} or {@code scope} is
  * collected into the extras too (a nested entry wins over a top-level one of the same name). {@code roles} (a JSON array
  * of strings or a space-separated string) and {@code scope} (a space-separated string, RFC 8693) are read into
  * {@link #roles()} and {@link #scopes()}.
@@ -30,6 +30,7 @@ public final class Token {
   private final String issuer;
   private final List<String> audience;
   private final String id;
+  private final String sessionId;
   private final Set<String> roles;
   private final Set<String> scopes;
   private final Map<String, Object> extras;
@@ -42,6 +43,7 @@ public final class Token {
     this.issuer = b.issuer;
     this.audience = List.copyOf(b.audience);
     this.id = b.id;
+    this.sessionId = b.sessionId;
     // Empty collections are shared: cached tokens stay small, which matters to the garbage collector.
     this.roles = b.roles.isEmpty() ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(b.roles));
     this.scopes = b.scopes.isEmpty() ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(b.scopes));
@@ -94,6 +96,14 @@ public final class Token {
     return Optional.ofNullable(id);
   }
 
+  /**
+   * {@code sid} (OpenID Connect's session id), when present: for tokens from a token endpoint with refresh tokens, the
+   * login they belong to, whose refresh tokens a logout revokes.
+   */
+  public Optional<String> sessionId() {
+    return Optional.ofNullable(sessionId);
+  }
+
   /** The {@code roles} claim. */
   public Set<String> roles() {
     return roles;
@@ -125,6 +135,7 @@ public final class Token {
         && Objects.equals(issuer, t.issuer)
         && audience.equals(t.audience)
         && Objects.equals(id, t.id)
+        && Objects.equals(sessionId, t.sessionId)
         && roles.equals(t.roles)
         && scopes.equals(t.scopes)
         && extras.equals(t.extras);
@@ -132,7 +143,7 @@ public final class Token {
 
   @Override
   public int hashCode() {
-    return Objects.hash(subject, expiresAt, issuedAt, notBefore, issuer, audience, id, roles, scopes, extras);
+    return Objects.hash(subject, expiresAt, issuedAt, notBefore, issuer, audience, id, sessionId, roles, scopes, extras);
   }
 
   /** Names the subject and times only: a token's other claims may be personal data and never reach logs this way. */
@@ -150,6 +161,7 @@ public final class Token {
     private String issuer;
     private List<String> audience = List.of();
     private String id;
+    private String sessionId;
     private Set<String> roles = Set.of();
     private Set<String> scopes = Set.of();
     private Map<String, Object> extras = Map.of();
@@ -188,6 +200,11 @@ public final class Token {
 
     public Builder id(String id) {
       this.id = id;
+      return this;
+    }
+
+    public Builder sessionId(String sessionId) {
+      this.sessionId = sessionId;
       return this;
     }
 

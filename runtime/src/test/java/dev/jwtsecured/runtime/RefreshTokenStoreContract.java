@@ -2,11 +2,14 @@ package dev.jwtsecured.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -26,7 +29,8 @@ abstract class RefreshTokenStoreContract {
   abstract RefreshTokenStore store();
 
   static RefreshTokenStore.Entry entry(String family) {
-    return new RefreshTokenStore.Entry(UUID.randomUUID().toString(), family, "alice", Set.of("read", "write"),
+    return new RefreshTokenStore.Entry(UUID.randomUUID().toString(), family, "alice", Set.of("admin", "user"),
+        Set.of("read", "write"), Map.of("tenant", "acme", "level", 3, "tags", List.of("a", "b")),
         NOW.plusSeconds(3600));
   }
 
@@ -34,7 +38,7 @@ abstract class RefreshTokenStoreContract {
   static Function<RefreshTokenStore.Entry, RefreshTokenStore.Entry> successor(List<String> hashes) {
     return previous -> {
       RefreshTokenStore.Entry next = new RefreshTokenStore.Entry(UUID.randomUUID().toString(), previous.family(),
-          previous.subject(), previous.scopes(), NOW.plusSeconds(7200));
+          previous.subject(), previous.roles(), previous.scopes(), previous.extras(), NOW.plusSeconds(7200));
       hashes.add(next.hash());
       return next;
     };
@@ -50,9 +54,24 @@ abstract class RefreshTokenStoreContract {
     RefreshTokenStore.Entry previous = assertInstanceOf(RefreshTokenStore.Rotated.class, r).previous();
     assertEquals("alice", previous.subject());
     assertEquals(Set.of("read", "write"), previous.scopes());
+    assertEquals(Set.of("admin", "user"), previous.roles());
+    assertEquals(Map.of("tenant", "acme", "level", 3, "tags", List.of("a", "b")), previous.extras());
     assertEquals("f1", previous.family());
     assertInstanceOf(RefreshTokenStore.Rotated.class, store.rotate(hashes.get(0), NOW, successor(hashes)));
     assertEquals(Optional.of("f1"), store.familyOf(hashes.get(1), NOW));
+  }
+
+  @Test
+  void aSuccessorThatThrowsLeavesThePresentedTokenActive() {
+    RefreshTokenStore store = store();
+    RefreshTokenStore.Entry first = entry("f6");
+    store.create(first);
+    IllegalStateException refused = new IllegalStateException("scope too wide");
+    assertSame(refused, assertThrows(IllegalStateException.class, () -> store.rotate(first.hash(), NOW, previous -> {
+      throw refused;
+    })));
+    assertEquals(Optional.of("f6"), store.familyOf(first.hash(), NOW), "not spent");
+    assertInstanceOf(RefreshTokenStore.Rotated.class, store.rotate(first.hash(), NOW, successor(new ArrayList<>())));
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.jwtsecured.processor.generation;
 
 import dev.jwtsecured.processor.model.ConfigModel;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.JWT_AUTH;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.JWT_PRINCIPAL;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.JWT_SECURITY_CONTEXT;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.LOGIN;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.SECURITY_CONTEXT;
@@ -94,14 +95,25 @@ public final class AccessPointGenerator implements SourceGenerator {
           .addStatement("return $T.of(application, $T.class).login(subject)", JWT_AUTH, model.configClass())
           .build());
     }
-    type.addMethod(MethodSpec.methodBuilder("logout")
+    MethodSpec.Builder logout = MethodSpec.methodBuilder("logout")
         .addJavadoc("A logout response to finish and build: 204, and for cookie transport the {@code Set-Cookie}\n")
         .addJavadoc("that deletes the token cookie. It does not revoke the token: a {@code @RevocationCheck} does.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(ClassName.get("jakarta.ws.rs.core", "Response").nestedClass("ResponseBuilder"))
-        .addParameter(CONFIGURATION, "application")
-        .addStatement("return $T.of(application, $T.class).logout()", JWT_AUTH, model.configClass())
-        .build());
+        .addParameter(CONFIGURATION, "application");
+    if (model.settings().refreshes()) {
+      // With refresh tokens, a logout that forgot them would leave the login alive: the security context is required.
+      logout.addJavadoc("\n<p>It revokes every refresh token of the login the request's token belongs to (its\n")
+          .addJavadoc("{@code sid}); for cookie transport it also deletes the refresh cookie.\n")
+          .addParameter(SECURITY_CONTEXT, "security")
+          .addStatement("$T principal = $T.principal(security, $T.class)", JWT_PRINCIPAL, JWT_SECURITY_CONTEXT,
+              model.configClass())
+          .addStatement("return $T.of(application, $T.class).logout(principal == null ? null : principal.token())",
+              JWT_AUTH, model.configClass());
+    } else {
+      logout.addStatement("return $T.of(application, $T.class).logout()", JWT_AUTH, model.configClass());
+    }
+    type.addMethod(logout.build());
     return type.build();
   }
 

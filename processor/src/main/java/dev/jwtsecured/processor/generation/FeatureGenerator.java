@@ -62,7 +62,7 @@ public final class FeatureGenerator implements SourceGenerator {
           .addParameter(config, "config")
           .addParameter(JWT_SETTINGS, "settings")
           .addStatement("this.config = $T.requireNonNull(config)", Objects.class)
-          .addStatement("this.auth = new $T(settings, $T.class, config)", JWT_AUTH, config)
+          .addStatement("this.auth = new $T(settings, $T.class, config$L)", JWT_AUTH, config, refreshStore(model))
           .build());
     } else {
       type.addMethod(MethodSpec.constructorBuilder()
@@ -74,7 +74,9 @@ public final class FeatureGenerator implements SourceGenerator {
           .addJavadoc("Uses {@code settings}, for example {@link #settings()} with a test clock.\n")
           .addModifiers(Modifier.PUBLIC)
           .addParameter(JWT_SETTINGS, "settings")
-          .addStatement("this.auth = new $T(settings, $T.class)", JWT_AUTH, config)
+          .addStatement(model.refreshStore().isPresent()
+              ? "this.auth = new $T(settings, $T.class, null$L)" : "this.auth = new $T(settings, $T.class$L)",
+              JWT_AUTH, config, refreshStore(model))
           .build());
     }
 
@@ -152,6 +154,14 @@ public final class FeatureGenerator implements SourceGenerator {
         .build();
   }
 
+  /** {@code , config.store()}: the {@code @RefreshStore} method's store for {@code JwtAuth}, or nothing. */
+  private static CodeBlock refreshStore(ConfigModel model) {
+    return model.refreshStore()
+        .map(m -> CodeBlock.of(", $L.$N()", m.isStatic() ? CodeBlock.of("$T", model.configClass()) : "config",
+            m.name()))
+        .orElse(CodeBlock.of(""));
+  }
+
   /** {@code settings()}: a builder holding every value of the annotation, checked at compile time. */
   private static MethodSpec settingsMethod(ConfigModel model) {
     SettingsModel s = model.settings();
@@ -196,6 +206,12 @@ public final class FeatureGenerator implements SourceGenerator {
     addIf(chain, s.verifierOnly() && s.jwksMinRefreshSeconds() != 30, "\n.jwksMinRefresh($T.ofSeconds($LL))",
         Duration.class, s.jwksMinRefreshSeconds());
     addIf(chain, !s.rolesClaim().equals("roles"), "\n.rolesClaim($S)", s.rolesClaim());
+    addIf(chain, s.refreshes(), "\n.refreshExpiration($T.ofSeconds($LL))", Duration.class,
+        s.refreshExpirationSeconds());
+    // The refresh cookie goes to the token endpoint only: its full path, under the @ApplicationPath.
+    String tokenPath = OpenApiGenerator.fullPath(model, s.tokenUrl());
+    addIf(chain, s.refreshes() && s.transport() == Transport.COOKIE && !tokenPath.equals(s.tokenUrl()),
+        "\n.refreshCookiePath($S)", tokenPath);
     chain.add(";\n").unindent().unindent();
     return MethodSpec.methodBuilder("settings")
         .addJavadoc("The settings of {@code @JwtSecured} on {@link $T}; the secret is resolved by {@code build()}.\n",

@@ -138,7 +138,8 @@ public final class FilterGenerator implements SourceGenerator {
         .build();
   }
 
-  private static CodeBlock retrieverCall(ConfigModel model) {
+  /** The retriever's user for {@code token}, unwrapped; {@code null} when it names none. */
+  static CodeBlock retrieverCall(ConfigModel model) {
     CodeBlock call = call(model, model.retriever(), "token");
     switch (model.retriever().returns()) {
       case OPTIONAL:

@@ -25,6 +25,7 @@ public final class GeneratedTypes {
   static final ClassName ROUTE_SCOPE = ClassName.get(Names.RUNTIME_INTERNAL, "RouteScope");
   static final ClassName LOCATOR_PATHS = ClassName.get(Names.RUNTIME_INTERNAL, "LocatorPaths");
   static final ClassName JWT_SECURITY_CONTEXT = ClassName.get(Names.RUNTIME, "JwtSecurityContext");
+  static final ClassName JWT_PRINCIPAL = ClassName.get(Names.RUNTIME, "JwtPrincipal");
   static final ClassName LOGIN = ClassName.get(Names.RUNTIME, "Login");
   static final ClassName GRANT = ClassName.get(Names.RUNTIME, "Grant");
   static final ClassName TRANSPORT = ClassName.get(ANNOTATIONS, "Transport");

@@ -163,7 +163,9 @@ public final class OpenApiGenerator {
   private Map<String, Object> tokenOperation(ConfigModel model) {
     Map<String, Object> op = new LinkedHashMap<>();
     op.put("operationId", "jwtsecured_token");
-    op.put("summary", "OAuth2 token endpoint (password grant, RFC 6749 section 4.3)");
+    op.put("summary", model.settings().refreshes()
+        ? "OAuth2 token endpoint (password grant, RFC 6749 section 4.3; refresh token grant, section 6)"
+        : "OAuth2 token endpoint (password grant, RFC 6749 section 4.3)");
     op.put("security", List.of());
     Map<String, Object> tokenRequest = ref("schemas", "OAuth2TokenRequest");
     op.put("requestBody", map("required", true, "content", map(
@@ -192,7 +194,12 @@ public final class OpenApiGenerator {
       for (String scope : s.scopes()) {
         scopes.put(scope, "Scope " + scope);
       }
-      scheme.put("flows", map("password", map("tokenUrl", tokenUrl(model), "scopes", scopes)));
+      Map<String, Object> flow = map("tokenUrl", tokenUrl(model));
+      if (s.refreshes()) {
+        flow.put("refreshUrl", tokenUrl(model));
+      }
+      flow.put("scopes", scopes);
+      scheme.put("flows", map("password", flow));
     } else if (s.transport() == SettingsModel.Transport.COOKIE) {
       scheme.put("type", "apiKey");
       scheme.put("in", "cookie");
@@ -212,7 +219,8 @@ public final class OpenApiGenerator {
         ? "in the " + s.authHeader() + " header as 'Bearer <jwt>', or in the '" + s.cookieName() + "' cookie"
         : "in the " + s.authHeader() + " header as 'Bearer <jwt>'";
     return "A JSON Web Token signed with " + s.algorithm() + ", sent " + where + "."
-        + (hasTokenEndpoint(model) ? " Get one from the token endpoint with a user name and password." : "");
+        + (hasTokenEndpoint(model) ? " Get one from the token endpoint with a user name and password." : "")
+        + (s.refreshes() ? " Get a new one there with the refresh token of the login (grant_type=refresh_token)." : "");
   }
 
   private Map<String, Object> responses(ConfigModel model) {
@@ -237,20 +245,42 @@ public final class OpenApiGenerator {
         "status_code", map("type", "integer"),
         "detail", map("type", "string"))));
     if (hasTokenEndpoint(model)) {
-      schemas.put("OAuth2TokenRequest", map("type", "object",
+      Map<String, Object> passwordGrant = map("type", "object",
           "required", List.of("grant_type", "username", "password"),
           "properties", map(
               "grant_type", map("type", "string", "enum", List.of("password")),
               "username", map("type", "string"),
               "password", map("type", "string", "format", "password"),
-              "scope", map("type", "string", "description", "Space-separated scopes."))));
+              "scope", map("type", "string", "description", "Space-separated scopes.")));
+      Map<String, Object> tokenResponse = map(
+          "access_token", map("type", "string"),
+          "token_type", map("type", "string", "enum", List.of("Bearer")),
+          "expires_in", map("type", "integer"),
+          "scope", map("type", "string"));
+      boolean cookie = model.settings().transport() == SettingsModel.Transport.COOKIE;
+      if (model.settings().refreshes()) {
+        schemas.put("OAuth2TokenRequest", map("oneOf", List.of(
+            ref("schemas", "OAuth2PasswordGrant"), ref("schemas", "OAuth2RefreshTokenGrant"))));
+        schemas.put("OAuth2PasswordGrant", passwordGrant);
+        schemas.put("OAuth2RefreshTokenGrant", map("type", "object",
+            "required", cookie ? List.of("grant_type") : List.of("grant_type", "refresh_token"),
+            "properties", map(
+                "grant_type", map("type", "string", "enum", List.of("refresh_token")),
+                "refresh_token", map("type", "string", "description", cookie
+                    ? "The refresh token; when absent, the one in the " + model.settings().cookieName()
+                        + "_refresh cookie." : "The refresh token of the login; each is accepted once."),
+                "scope", map("type", "string",
+                    "description", "Space-separated scopes, at most those of the login; all of them when absent."))));
+        if (!cookie) {
+          tokenResponse.put("refresh_token", map("type", "string",
+              "description", "Spent by its first use; the answer to that use carries the next one."));
+        }
+      } else {
+        schemas.put("OAuth2TokenRequest", passwordGrant);
+      }
       schemas.put("OAuth2TokenResponse", map("type", "object",
           "required", List.of("access_token", "token_type", "expires_in"),
-          "properties", map(
-              "access_token", map("type", "string"),
-              "token_type", map("type", "string", "enum", List.of("Bearer")),
-              "expires_in", map("type", "integer"),
-              "scope", map("type", "string"))));
+          "properties", tokenResponse));
       schemas.put("OAuth2Error", map("type", "object", "required", List.of("error"), "properties", map(
           "error", map("type", "string", "enum",
               List.of("invalid_request", "unsupported_grant_type", "invalid_grant", "invalid_scope")),

@@ -6,6 +6,7 @@ import dev.jwtsecured.processor.model.Names;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.CONTEXT;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.GRANT;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.JWT_AUTH;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.TOKEN;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
@@ -32,8 +33,8 @@ public final class TokenEndpointGenerator implements SourceGenerator {
   private static final ClassName CONFIGURATION = ClassName.get("jakarta.ws.rs.core", "Configuration");
   private static final ClassName INPUT_STREAM = ClassName.get("java.io", "InputStream");
   private static final ClassName HTTP_HEADERS = ClassName.get("jakarta.ws.rs.core", "HttpHeaders");
-  private static final ClassName PASSWORD_GRANT = ClassName.get(Names.RUNTIME_INTERNAL, "PasswordGrant");
-  private static final ClassName TOKEN_ERROR = PASSWORD_GRANT.nestedClass("TokenError");
+  private static final ClassName TOKEN_REQUEST = ClassName.get(Names.RUNTIME_INTERNAL, "TokenRequest");
+  private static final ClassName TOKEN_ERROR = TOKEN_REQUEST.nestedClass("TokenError");
 
   @Override
   public boolean applies(ConfigModel model) {
@@ -50,6 +51,9 @@ public final class TokenEndpointGenerator implements SourceGenerator {
             .addJavadoc("<p>{@code POST $L} with {@code grant_type=password}, {@code username}, {@code password} and\n",
                 model.settings().tokenUrl())
             .addJavadoc("optionally {@code scope}, as a form or as JSON. It is always excluded from authentication.\n")
+            .addJavadoc(model.settings().refreshes()
+                ? "\n<p>{@code grant_type=refresh_token} with {@code refresh_token} (RFC 6749 section 6) rotates the\n"
+                    + "login's refresh token and answers a new access token.\n" : "")
             .addAnnotation(AnnotationSpec.builder(PATH).addMember("value", "$S", model.settings().tokenUrl()).build())
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addSuperinterface(GeneratedTypes.GENERATED_RESOURCE);
@@ -82,14 +86,14 @@ public final class TokenEndpointGenerator implements SourceGenerator {
         .addParameter(boolean.class, "json")
         .addComment("Published by $T when JAX-RS configured it.", model.featureClass())
         .addStatement("$T auth = $T.of(application, $T.class)", JWT_AUTH, JWT_AUTH, model.configClass());
-    if (!authenticator.isStatic()) {
+    if (!authenticator.isStatic() || (model.settings().refreshes() && model.needsInstance())) {
       token.addStatement("$T config = ($T) auth.instance()", model.configClass(), model.configClass());
     }
     type.addMethod(token
         .beginControlFlow("try")
         .addComment("At most maxTokenRequestBytes are read: 413 beyond, 400 for a bad charset or form.")
-        .addStatement("$T grant = $T.read(headers, body, json, auth.settings().maxTokenRequestBytes(),\n"
-            + "auth.settings().scopes())", PASSWORD_GRANT, PASSWORD_GRANT)
+        .addStatement("$T grant = $T.read(headers, body, json, auth.settings())", TOKEN_REQUEST, TOKEN_REQUEST)
+        .addCode(refreshBranch(model))
         .addComment("429 with Retry-After while the login throttle holds this user name or address back.")
         .addStatement("auth.checkThrottle(grant, headers)")
         .addComment("null: bad credentials, answered as invalid_grant whether or not the user exists.")
@@ -99,6 +103,9 @@ public final class TokenEndpointGenerator implements SourceGenerator {
         .addStatement("return e.response()")
         .endControlFlow()
         .build());
+    if (model.settings().refreshes()) {
+      type.addMethod(knownMethod(model));
+    }
     if (authenticator.returns() == HandlerModel.Returns.SUBJECT) {
       type.addMethod(MethodSpec.methodBuilder("toGrant")
           .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
@@ -108,6 +115,37 @@ public final class TokenEndpointGenerator implements SourceGenerator {
           .build());
     }
     return type.build();
+  }
+
+  private static CodeBlock refreshBranch(ConfigModel model) {
+    if (!model.settings().refreshes()) {
+      return CodeBlock.of("");
+    }
+    CodeBlock known = model.needsInstance() ? CodeBlock.of("token -> known(config, token)")
+        : CodeBlock.of("$T::known", model.loginResourceClass());
+    return CodeBlock.builder()
+        .beginControlFlow("if (grant.isRefresh())")
+        .addStatement("return auth.refreshResponse(grant, $L)", known)
+        .endControlFlow()
+        .build();
+  }
+
+  /** {@code known(config, token)}: whether a refreshed token names a user who may still use it. */
+  private static MethodSpec knownMethod(ConfigModel model) {
+    MethodSpec.Builder known = MethodSpec.methodBuilder("known")
+        .addJavadoc("Whether a request with the refreshed {@code token} would pass: its user is known and it is not\n")
+        .addJavadoc("revoked.\n")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(boolean.class);
+    if (model.needsInstance()) {
+      known.addParameter(model.configClass(), "config");
+    }
+    known.addParameter(TOKEN, "token")
+        .addStatement("$T user = $L", model.userType(), FilterGenerator.retrieverCall(model));
+    CodeBlock revoked = model.revocationCheck()
+        .map(check -> CodeBlock.of(" && !$L", FilterGenerator.call(model, check, "token")))
+        .orElse(CodeBlock.of(""));
+    return known.addStatement("return user != null$L", revoked).build();
   }
 
   private static String authenticatorArguments(HandlerModel authenticator) {

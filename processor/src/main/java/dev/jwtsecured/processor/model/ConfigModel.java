@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param retriever the {@code @UserRetriever} method
  * @param revocationCheck the {@code @RevocationCheck} method, if any
  * @param authenticator the {@code @Authenticator} method, if any
+ * @param refreshStore the {@code @RefreshStore} method, with {@code refreshStorage = PROVIDED}
  * @param hasNoArgConstructor whether generated code in the package can call {@code new ConfigClass()}
  * @param settings the annotation's values
  * @param routes every JAX-RS operation the configuration secures, sorted, each with its policy
@@ -31,6 +32,7 @@ public record ConfigModel(
     HandlerModel retriever,
     Optional<HandlerModel> revocationCheck,
     Optional<HandlerModel> authenticator,
+    Optional<HandlerModel> refreshStore,
     boolean hasNoArgConstructor,
     SettingsModel settings,
     List<RouteModel> routes,
@@ -46,7 +48,8 @@ public record ConfigModel(
   public boolean needsInstance() {
     return !retriever.isStatic()
         || revocationCheck.map(h -> !h.isStatic()).orElse(false)
-        || authenticator.map(h -> !h.isStatic()).orElse(false);
+        || authenticator.map(h -> !h.isStatic()).orElse(false)
+        || refreshStore.map(h -> !h.isStatic()).orElse(false);
   }
 
   /** {@code FooJwtFilter}. */

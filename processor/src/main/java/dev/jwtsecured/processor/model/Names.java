@@ -6,11 +6,13 @@ public final class Names {
   public static final String USER_RETRIEVER = "dev.jwtsecured.UserRetriever";
   public static final String AUTHENTICATOR = "dev.jwtsecured.Authenticator";
   public static final String REVOCATION_CHECK = "dev.jwtsecured.RevocationCheck";
+  public static final String REFRESH_STORE = "dev.jwtsecured.RefreshStore";
 
   public static final String RUNTIME = "dev.jwtsecured.runtime";
   public static final String RUNTIME_INTERNAL = RUNTIME + ".internal";
   public static final String TOKEN = RUNTIME + ".Token";
   public static final String GRANT = RUNTIME + ".Grant";
+  public static final String REFRESH_TOKEN_STORE = RUNTIME + ".RefreshTokenStore";
 
   public static final String CONTAINER_REQUEST_CONTEXT = "jakarta.ws.rs.container.ContainerRequestContext";
   public static final String HTTP_HEADERS = "jakarta.ws.rs.core.HttpHeaders";

@@ -38,11 +38,18 @@ public record SettingsModel(
     int cacheSize,
     UnseenMethods unseenMethods,
     int maxTokenRequestBytes,
-    String clientAddressHeader) {
+    String clientAddressHeader,
+    long refreshExpirationSeconds,
+    RefreshStorage refreshStorage) {
 
   /** Whether the configuration signs with a private key and publishes its public key. */
   public boolean signsWithKey() {
     return !privateKey.isEmpty();
+  }
+
+  /** Whether the token endpoint issues refresh tokens ({@code refreshExpiration} is set). */
+  public boolean refreshes() {
+    return refreshExpirationSeconds > 0;
   }
 
   /** Whether the configuration verifies with keys from a JWKS or one public key, and issues no tokens. */
@@ -78,6 +85,12 @@ public record SettingsModel(
     STRICT,
     LAX,
     NONE
+  }
+
+  /** {@code dev.jwtsecured.RefreshStorage}. */
+  public enum RefreshStorage {
+    IN_MEMORY,
+    PROVIDED
   }
 
   /** {@code dev.jwtsecured.UnseenMethods}. */

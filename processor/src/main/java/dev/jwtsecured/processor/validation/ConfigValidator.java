@@ -35,11 +35,13 @@ public final class ConfigValidator {
   private final Elements elements;
   private final Types types;
   private final HandlerValidator handlers;
+  private final RefreshValidator refresh;
 
   public ConfigValidator(ProcessingEnvironment env) {
     this.elements = env.getElementUtils();
     this.types = env.getTypeUtils();
     this.handlers = new HandlerValidator(elements, types);
+    this.refresh = new RefreshValidator(elements, types, handlers);
   }
 
   public Result validate(TypeElement config, AnnotationMirror annotation, RouteScanner.Scan scan, List<String> basePackages,
@@ -105,6 +107,16 @@ public final class ConfigValidator {
           config, annotation, values.value("tokenUrl")));
     }
 
+    List<ExecutableElement> requestTakers = new ArrayList<>();
+    if (retriever != null && retriever.takesRequest()) {
+      requestTakers.add(retrievers.get(0));
+    }
+    if (revocation.isPresent() && revocation.get().takesRequest()) {
+      requestTakers.add(revocationChecks.get(0));
+    }
+    Optional<HandlerModel> refreshStore = refresh.validate(config, values, settings, methods,
+        authenticator.isPresent() && !settings.tokenUrl().isEmpty(), requestTakers, problems);
+
     RouteChecks.Result routes = new RouteChecks(values).check(settings, scan,
         authenticator.isPresent() && !settings.tokenUrl().isEmpty());
     problems.addAll(routes.problems());
@@ -124,6 +136,7 @@ public final class ConfigValidator {
             retriever,
             revocation,
             authenticator,
+            refreshStore,
             ClassValidator.hasNoArgConstructor(config),
             settings,
             routes.routes(),

@@ -149,8 +149,8 @@ public enum Message {
       "cookieSameSite = NONE needs cookieSecure = true: browsers drop SameSite=None cookies without Secure. Set"
           + " cookieSecure = true, or use LAX or STRICT"),
   NO_CALLABLE_CONSTRUCTOR("JwtSecured.NoCallableConstructor",
-      "%s has instance @UserRetriever, @Authenticator or @RevocationCheck methods but only private constructors, so"
-          + " neither the generated feature nor the application can create it. Add a non-private constructor, or make"
+      "%s has instance @UserRetriever, @Authenticator, @RevocationCheck or @RefreshStore methods but only private"
+          + " constructors, so neither the generated feature nor the application can create it. Add a non-private constructor, or make"
           + " the methods static"),
   SECRET_WELL_KNOWN_FALLBACK("JwtSecured.WellKnownSecretFallback",
       "the fallback \"%s\" of secret placeholder ${%s:...} is a well-known example value that attackers try first,"
@@ -165,6 +165,27 @@ public enum Message {
   RESOURCE_NOT_ACCESSIBLE("JwtSecured.ResourceNotAccessible",
       "Resource class %s is not visible from package \"%s\", where the generated code binds each resource method to"
           + " its policy by the class; make it (and the classes enclosing it) public"),
+  REFRESH_WITHOUT_TOKEN_ENDPOINT("JwtSecured.RefreshWithoutTokenEndpoint",
+      "refreshExpiration \"%s\" turns on refresh tokens, which the generated token endpoint issues; %s has no"
+          + " token endpoint (tokenUrl and an @Authenticator method). Add both, or remove refreshExpiration"),
+  REFRESH_HANDLER_TAKES_REQUEST("JwtSecured.RefreshHandlerTakesRequest",
+      "With refresh tokens, the token endpoint asks @%s '%s' about each refreshed token outside any request filter,"
+          + " where no ContainerRequestContext exists; remove its ContainerRequestContext parameter, or remove"
+          + " refreshExpiration"),
+  REFRESH_STORAGE_WITHOUT_REFRESH("JwtSecured.RefreshStorageWithoutRefresh",
+      "refreshStorage = PROVIDED chooses where refresh tokens live, but refreshExpiration is empty, so there are"
+          + " none; set refreshExpiration (such as \"P14D\") or remove refreshStorage"),
+  REFRESH_STORE_MISSING("JwtSecured.RefreshStoreMissing",
+      "refreshStorage = PROVIDED needs a @RefreshStore method that returns the store; %s has none. Add one, for"
+          + " example '@RefreshStore RefreshTokenStore refreshTokens() { return new JdbcRefreshTokenStore(dataSource); }',"
+          + " or use RefreshStorage.IN_MEMORY for a single instance"),
+  REFRESH_STORE_UNUSED("JwtSecured.RefreshStoreUnused",
+      "@RefreshStore '%s' is used only with refreshStorage = PROVIDED (and refreshExpiration set); this"
+          + " configuration keeps refresh tokens %s. Set refreshStorage = RefreshStorage.PROVIDED (with"
+          + " refreshExpiration), or remove the method"),
+  REFRESH_STORE_SIGNATURE("RefreshStore.Signature",
+      "A @RefreshStore method takes no parameters and returns dev.jwtsecured.runtime.RefreshTokenStore or a"
+          + " subtype; '%s' is '%s'. Change it to match"),
   INTERNAL_ERROR("JwtSecured.InternalError",
       "jwtsecured's processor failed on this class; please report it with this trace: %s");
 

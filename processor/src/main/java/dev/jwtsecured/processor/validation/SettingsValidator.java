@@ -104,6 +104,8 @@ final class SettingsValidator {
     }
 
     long jwksMinRefresh = duration(v, "jwksMinRefresh", false, problems);
+    long refreshExpiration = v.string("refreshExpiration").isEmpty() ? 0
+        : duration(v, "refreshExpiration", false, problems);
     return new SettingsModel(
         v.string("secret"),
         v.strings("previousSecrets"),
@@ -139,7 +141,9 @@ final class SettingsValidator {
         cacheSize,
         v.enumValue("unseenMethods", UnseenMethods.class),
         maxTokenRequestBytes,
-        clientAddressHeader);
+        clientAddressHeader,
+        refreshExpiration,
+        v.enumValue("refreshStorage", SettingsModel.RefreshStorage.class));
   }
 
   private static long duration(ConfigValues v, String member, boolean zeroAllowed, List<Diagnostic> problems) {

@@ -1,6 +1,6 @@
 package dev.jwtsecured.runtime.internal;
 
-import dev.jwtsecured.runtime.internal.PasswordGrant.TokenError;
+import dev.jwtsecured.runtime.internal.TokenRequest.TokenError;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedHashMap;

@@ -22,7 +22,7 @@ import java.util.Set;
  */
 public final class ClaimRules {
   static final Set<String> REGISTERED_CLAIMS =
-      Set.of("sub", "exp", "iat", "nbf", "iss", "aud", "jti", "extras", "roles", "scope");
+      Set.of("sub", "exp", "iat", "nbf", "iss", "aud", "jti", "sid", "extras", "roles", "scope");
 
   private final Clock clock;
   private final long leewaySeconds;
@@ -106,6 +106,7 @@ public final class ClaimRules {
         .issuer(issuer)
         .audience(aud)
         .id(claims.getId())
+        .sessionId(claims.get("sid") instanceof String sid ? sid : null)
         .roles(asSet(words(at(claims, rolesPath))))
         .scopes(asSet(words(claims.get("scope"))))
         .extras(extras)

@@ -1,5 +1,6 @@
 package dev.jwtsecured.runtime.internal;
 
+import dev.jwtsecured.runtime.JwtSettings;
 import dev.jwtsecured.runtime.internal.AuthException;
 import dev.jwtsecured.runtime.AuthFailure;
 import java.util.List;
@@ -49,5 +50,24 @@ public final class Cookies {
       found = found.substring(LEGACY_PREFIX_ENCODED.length()).trim();
     }
     return found.isEmpty() ? null : found;
+  }
+
+  /**
+   * A {@code Set-Cookie} value: {@code <name>=<value>; Max-Age=<n>; Path=<path>[; Domain=<domain>][; Secure]; HttpOnly;
+   * SameSite=<s>}, with the configuration's domain, {@code Secure} and {@code SameSite}.
+   */
+  public static String setCookie(JwtSettings settings, String name, String value, long maxAgeSeconds, String path) {
+    StringBuilder c = new StringBuilder(value.length() + 96);
+    c.append(name).append('=').append(value);
+    c.append("; Max-Age=").append(maxAgeSeconds);
+    c.append("; Path=").append(path);
+    if (settings.cookieDomain() != null) {
+      c.append("; Domain=").append(settings.cookieDomain());
+    }
+    if (settings.cookieSecure()) {
+      c.append("; Secure");
+    }
+    c.append("; HttpOnly; SameSite=").append(settings.cookieSameSite().attribute());
+    return c.toString();
   }
 }

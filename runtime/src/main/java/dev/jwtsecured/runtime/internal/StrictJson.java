@@ -93,7 +93,7 @@ public final class StrictJson {
         throw new BadClaimTypeException();
       }
     }
-    for (String name : new String[] {"sub", "iss", "jti", "scope"}) {
+    for (String name : new String[] {"sub", "iss", "jti", "sid", "scope"}) {
       if (json.containsKey(name) && !(json.get(name) instanceof String)) {
         throw new BadClaimTypeException();
       }

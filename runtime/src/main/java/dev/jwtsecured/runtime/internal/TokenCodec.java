@@ -311,6 +311,7 @@ public final class TokenCodec {
     token.notBefore().ifPresent(nbf -> b.notBefore(Date.from(nbf)));
     token.issuer().ifPresent(b::issuer);
     token.id().ifPresent(b::id);
+    token.sessionId().ifPresent(sid -> b.claim("sid", sid));
     if (!token.audience().isEmpty()) {
       b.audience().add(token.audience()).and();
     }

@@ -28,7 +28,7 @@ class BodiesTest {
   @Test
   void refusesMalformedEscapesAndInvalidUtf8() {
     for (String bad : new String[] {"a=%", "a=%4", "a=%zz", "a=%C3%28", "a=%FF"}) {
-      PasswordGrant.TokenError e = assertThrows(PasswordGrant.TokenError.class, () -> Bodies.form(bad), bad);
+      TokenRequest.TokenError e = assertThrows(TokenRequest.TokenError.class, () -> Bodies.form(bad), bad);
       assertEquals("invalid_request", e.error());
       assertEquals(400, e.status());
     }

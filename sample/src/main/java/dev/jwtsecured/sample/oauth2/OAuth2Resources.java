@@ -73,14 +73,17 @@ public final class OAuth2Resources {
     }
   }
 
-  /** {@code POST /logout}: protected; revokes the presented token by its {@code jti} and answers 204. */
+  /**
+   * {@code POST /logout}: protected; revokes the presented token by its {@code jti} and the refresh tokens of its
+   * login, and answers 204.
+   */
   @Path("/logout")
   public static final class Logout {
     @POST
     public Response logout(@Context SecurityContext security, @Context Configuration application) {
       Token token = OAuth2SecurityJwt.token(security);
       token.id().ifPresent(Services.get(application, RevokedTokens.class)::revoke);
-      return OAuth2SecurityJwt.logout(application).build();
+      return OAuth2SecurityJwt.logout(application, security).build();
     }
   }
 }

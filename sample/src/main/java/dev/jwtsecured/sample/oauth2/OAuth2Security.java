@@ -11,9 +11,11 @@ import java.util.Optional;
 
 /**
  * The seed's "Using OAUTH2 Bearer Password" listing, with the token endpoint the seed leaves to the user generated at
- * {@code /login} (OAuth2 password grant, RFC 6749 section 4.3), and logout by revocation.
+ * {@code /login} (OAuth2 password grant, RFC 6749 section 4.3) with refresh tokens (section 6, rotated, 14 days), and
+ * logout by revocation.
  */
-@JwtSecured(secret = "${JWT_SECRET}", tokenUrl = "/login", exclude = {"/login", "/schema(/.*)?"},
+@JwtSecured(secret = "${JWT_SECRET}", tokenUrl = "/login", refreshExpiration = "P14D",
+    exclude = {"/login", "/schema(/.*)?"},
     clientAddressHeader = SampleServer.CLIENT_ADDRESS_HEADER,
     openApiPath = "/schema/openapi.json", openApiTitle = "jwtsecured sample: oauth2")
 public final class OAuth2Security {

@@ -1,6 +1,8 @@
 package dev.jwtsecured.runtime.internal;
 
+import dev.jwtsecured.Transport;
 import dev.jwtsecured.runtime.JwtAuth;
+import dev.jwtsecured.runtime.JwtSettings;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -14,39 +16,53 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * An OAuth2 resource owner password credentials request (RFC 6749 section 4.3) as the generated token endpoint reads
- * it, from a form or a JSON object, and the responses of sections 5.1 and 5.2.
+ * A request to the generated token endpoint as it reads it, from a form or a JSON object, and the responses of RFC 6749
+ * sections 5.1 and 5.2: the resource owner password credentials grant (section 4.3) and, when refresh tokens are on,
+ * the refresh token grant (section 6).
  *
- * <p>Rules: {@code grant_type}, {@code username} and {@code password} are required, each exactly once;
- * {@code grant_type} must be {@code password}; every requested scope must be one the configuration declares. A
- * violation is a {@link TokenError}. Credentials are never part of an error. {@code scopes} are the requested scopes,
- * all declared by the configuration.
+ * <p>Rules: {@code grant_type} is required; every parameter appears at most once; every requested scope must be one the
+ * configuration declares. {@code password} needs {@code username} and {@code password}; {@code refresh_token} needs
+ * {@code refresh_token}, which for cookie transport may come from the refresh cookie instead. Another grant type, or
+ * {@code refresh_token} while refresh tokens are off, is {@code unsupported_grant_type}. A violation is a
+ * {@link TokenError}. Credentials are never part of an error.
+ *
+ * @param refreshToken the presented refresh token for the refresh grant, else {@code null}
+ * @param scopes the requested scopes, all declared by the configuration
  */
-public record PasswordGrant(String username, String password, Set<String> scopes) {
-  private static final List<String> FIELDS = List.of("grant_type", "username", "password", "scope");
+public record TokenRequest(String username, String password, String refreshToken, Set<String> scopes) {
+  private static final List<String> FIELDS = List.of("grant_type", "username", "password", "scope", "refresh_token");
 
-  /** Leaves the password out. */
+  public TokenRequest {
+    scopes = Collections.unmodifiableSet(new LinkedHashSet<>(scopes));
+  }
+
+  /** Whether this is the refresh token grant. */
+  public boolean isRefresh() {
+    return refreshToken != null;
+  }
+
+  /** Leaves the password and the refresh token out. */
   @Override
   public String toString() {
-    return "PasswordGrant{username=" + username + ", scopes=" + scopes + "}";
+    return isRefresh() ? "TokenRequest{refresh_token, scopes=" + scopes + "}"
+        : "TokenRequest{username=" + username + ", scopes=" + scopes + "}";
   }
 
   /**
-   * Reads the token endpoint's body from {@code in}, at most {@code maxBytes} of it: a larger {@code Content-Length} is
-   * refused before anything is read, and a body that turns out larger is refused as soon as it passes the bound (413,
-   * {@code invalid_request}). The charset comes from {@code Content-Type} (UTF-8 when absent); an unknown charset or
-   * bytes that are not valid in it are a 400 {@code invalid_request}, never an exception.
+   * Reads the token endpoint's body from {@code in}, at most {@code maxTokenRequestBytes} of it: a larger {@code
+   * Content-Length} is refused before anything is read, and a body that turns out larger is refused as soon as it
+   * passes the bound (413, {@code invalid_request}). The charset comes from {@code Content-Type} (UTF-8 when absent);
+   * an unknown charset or bytes that are not valid in it are a 400 {@code invalid_request}, never an exception.
    *
    * @param json whether the body is JSON ({@code application/json}) rather than a form
    */
-  public static PasswordGrant read(HttpHeaders headers, InputStream in, boolean json, int maxBytes,
-      List<String> declaredScopes) {
-    String text = Bodies.text(headers, in, maxBytes);
-    return json ? fromJson(text, declaredScopes) : fromForm(Bodies.form(text), declaredScopes);
+  public static TokenRequest read(HttpHeaders headers, InputStream in, boolean json, JwtSettings settings) {
+    String text = Bodies.text(headers, in, settings.maxTokenRequestBytes());
+    Map<String, String> fields = json ? jsonFields(text) : formFields(Bodies.form(text));
+    return from(fields, settings, headers);
   }
 
-  /** Reads a form body ({@code application/x-www-form-urlencoded}). */
-  public static PasswordGrant fromForm(MultivaluedMap<String, String> form, List<String> declaredScopes) {
+  private static Map<String, String> formFields(MultivaluedMap<String, String> form) {
     Map<String, String> fields = new LinkedHashMap<>();
     for (String name : FIELDS) {
       List<String> values = form == null ? null : form.get(name);
@@ -57,11 +73,10 @@ public record PasswordGrant(String username, String password, Set<String> scopes
         fields.put(name, values.get(0));
       }
     }
-    return from(fields, declaredScopes);
+    return fields;
   }
 
-  /** Reads a JSON object body with the same members as the form. */
-  public static PasswordGrant fromJson(String body, List<String> declaredScopes) {
+  private static Map<String, String> jsonFields(String body) {
     Map<String, Object> json;
     try {
       json = body == null || body.isBlank() ? null : Json.parseObject(body);
@@ -81,24 +96,41 @@ public record PasswordGrant(String username, String password, Set<String> scopes
         fields.put(member.getKey(), text);
       }
     }
-    return from(fields, declaredScopes);
+    return fields;
   }
 
-  private static PasswordGrant from(Map<String, String> fields, List<String> declaredScopes) {
+  private static TokenRequest from(Map<String, String> fields, JwtSettings settings, HttpHeaders headers) {
     String grantType = fields.get("grant_type");
     if (grantType == null || grantType.isEmpty()) {
       throw new TokenError("invalid_request", "The parameter grant_type is missing");
     }
-    if (!grantType.equals("password")) {
-      throw new TokenError("unsupported_grant_type", "Only the password grant type is supported");
+    boolean refresh = grantType.equals("refresh_token") && settings.refreshExpiration().isPresent();
+    if (!grantType.equals("password") && !refresh) {
+      throw new TokenError("unsupported_grant_type", settings.refreshExpiration().isPresent()
+          ? "Only the password and refresh_token grant types are supported"
+          : "Only the password grant type is supported");
+    }
+    Set<String> scopes = scopes(fields.get("scope"), settings.scopes());
+    if (refresh) {
+      String token = fields.get("refresh_token");
+      if ((token == null || token.isEmpty()) && settings.transport() == Transport.COOKIE && headers != null) {
+        token = RefreshTokens.fromCookie(headers.getRequestHeader(HttpHeaders.COOKIE), settings);
+      }
+      if (token == null || token.isEmpty()) {
+        throw new TokenError("invalid_request", "The parameter refresh_token is missing");
+      }
+      return new TokenRequest(null, null, token, scopes);
     }
     for (String required : List.of("username", "password")) {
       if (fields.get(required) == null || fields.get(required).isEmpty()) {
         throw new TokenError("invalid_request", "The parameter " + required + " is missing");
       }
     }
+    return new TokenRequest(fields.get("username"), fields.get("password"), null, scopes);
+  }
+
+  private static Set<String> scopes(String scope, List<String> declaredScopes) {
     Set<String> scopes = new LinkedHashSet<>();
-    String scope = fields.get("scope");
     if (scope != null) {
       for (String s : scope.trim().split(" +")) {
         if (s.isEmpty()) {
@@ -110,7 +142,7 @@ public record PasswordGrant(String username, String password, Set<String> scopes
         scopes.add(s);
       }
     }
-    return new PasswordGrant(fields.get("username"), fields.get("password"), Collections.unmodifiableSet(scopes));
+    return scopes;
   }
 
   /** An RFC 6749 section 5.2 error. Its description is fixed text, never user input. */

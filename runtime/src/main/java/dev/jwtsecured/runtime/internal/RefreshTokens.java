@@ -1,0 +1,147 @@
+package dev.jwtsecured.runtime.internal;
+
+import dev.jwtsecured.runtime.JwtSettings;
+import dev.jwtsecured.runtime.RefreshTokenStore;
+import dev.jwtsecured.runtime.RefreshTokenStore.Entry;
+import dev.jwtsecured.runtime.internal.TokenRequest.TokenError;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The refresh tokens of one configuration: opaque random values of 256 bits (base64url, 43 characters), of which the
+ * {@link RefreshTokenStore} keeps only the SHA-256; each login starts a family (a random 128-bit id, the access
+ * tokens' {@code sid}), each refresh rotates within it (RFC 9700 section 4.14).
+ */
+public final class RefreshTokens {
+  private static final int VALUE_BYTES = 32;
+  private static final int FAMILY_BYTES = 16;
+  private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+
+  private final RefreshTokenStore store;
+  private final Duration lifetime;
+  private final SecureRandom random = new SecureRandom();
+
+  public RefreshTokens(RefreshTokenStore store, Duration lifetime) {
+    this.store = store;
+    this.lifetime = lifetime;
+  }
+
+  public RefreshTokenStore store() {
+    return store;
+  }
+
+  /** A refresh token's lifetime from its issue. */
+  public Duration lifetime() {
+    return lifetime;
+  }
+
+  /** A new token and its stored entry. */
+  public record Issued(String value, Entry entry) {
+    /** Leaves the value out. */
+    @Override
+    public String toString() {
+      return "Issued{" + entry + "}";
+    }
+  }
+
+  /** Starts a family for a login and stores its first token. */
+  public Issued start(String subject, Set<String> roles, Set<String> scopes, Map<String, Object> extras, Instant now) {
+    Issued first = next(random(FAMILY_BYTES), subject, roles, scopes, extras, now);
+    store.create(first.entry());
+    return first;
+  }
+
+  /**
+   * Rotates {@code presented}: the stored entry it replaced, and the new token. A requested scope wider than the
+   * family's is {@code invalid_scope} and leaves the presented token active; a spent (or revoked) token revokes its
+   * family; it, an unknown, expired or malformed one are {@code invalid_grant}.
+   */
+  public Refreshed rotate(String presented, Set<String> requestedScopes, Instant now) {
+    if (!isWellFormed(presented)) {
+      throw unknown();
+    }
+    Issued[] issued = new Issued[1];
+    RefreshTokenStore.Rotation rotation = store.rotate(hash(presented), now, previous -> {
+      if (!previous.scopes().containsAll(requestedScopes)) {
+        throw new TokenError("invalid_scope", "The requested scope exceeds the scope originally granted");
+      }
+      issued[0] = next(previous.family(), previous.subject(), previous.roles(), previous.scopes(), previous.extras(),
+          now);
+      return issued[0].entry();
+    });
+    if (rotation instanceof RefreshTokenStore.Rotated rotated) {
+      return new Refreshed(rotated.previous(), issued[0]);
+    }
+    if (rotation instanceof RefreshTokenStore.Reused) {
+      throw new TokenError("invalid_grant", "The refresh token was already used; every token of its login is revoked");
+    }
+    throw unknown();
+  }
+
+  /** What a refresh did: the entry presented and the token that replaced it. */
+  public record Refreshed(Entry previous, Issued next) {}
+
+  private static TokenError unknown() {
+    return new TokenError("invalid_grant", "The refresh token is unknown or expired");
+  }
+
+  private Issued next(String family, String subject, Set<String> roles, Set<String> scopes,
+      Map<String, Object> extras, Instant now) {
+    String value = random(VALUE_BYTES);
+    return new Issued(value, new Entry(hash(value), family, subject, roles, scopes, extras, now.plus(lifetime)));
+  }
+
+  private String random(int bytes) {
+    byte[] b = new byte[bytes];
+    random.nextBytes(b);
+    return BASE64URL.encodeToString(b);
+  }
+
+  /** The 43 base64url characters of 32 bytes, canonical. */
+  static boolean isWellFormed(String value) {
+    return value != null && value.length() == 43 && StrictBase64Url.isCanonical(value, 0, 43);
+  }
+
+  /** The SHA-256 of a token's value, base64url: what the store keeps. */
+  public static String hash(String value) {
+    try {
+      return BASE64URL.encodeToString(
+          MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.US_ASCII)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK offers no SHA-256", e);
+    }
+  }
+
+  /** The refresh cookie's name: the token cookie's with {@code _refresh} appended. */
+  public static String cookieName(JwtSettings settings) {
+    return settings.cookieName() + "_refresh";
+  }
+
+  /**
+   * The refresh token in the refresh cookie, or {@code null}; a cookie sent twice (one perhaps planted by a sibling
+   * domain) is {@code invalid_request}.
+   */
+  static String fromCookie(List<String> cookieHeaders, JwtSettings settings) {
+    try {
+      return Cookies.token(cookieHeaders, cookieName(settings));
+    } catch (AuthException e) {
+      throw new TokenError("invalid_request", "The refresh cookie is sent more than once");
+    }
+  }
+
+  /**
+   * The {@code Set-Cookie} value for the refresh cookie: {@code HttpOnly}, with the token cookie's {@code Domain},
+   * {@code Secure} and {@code SameSite}, and {@code Path} the token endpoint's path, so the browser sends it there only.
+   */
+  public static String cookie(JwtSettings settings, String value, long maxAgeSeconds) {
+    return Cookies.setCookie(settings, cookieName(settings), value, maxAgeSeconds, settings.refreshCookiePath());
+  }
+}
