@@ -43,6 +43,17 @@ class GoldenFilesTest {
       "  }",
       "}");
 
+  static final JavaFileObject REFRESH_CONFIG = source("RefreshConfig",
+      "@JwtSecured(secret = \"${JWT_SECRET}\", tokenUrl = \"/token\", refreshExpiration = \"P14D\",",
+      "    refreshStorage = RefreshStorage.PROVIDED, basePackages = \"refresh.none\")",
+      "final class RefreshConfig {",
+      "  private final RefreshTokenStore store = InMemoryRefreshTokenStore.withDefaults();",
+      "  @UserRetriever Optional<User> user(Token token) { return Optional.empty(); }",
+      "  @RevocationCheck static boolean revoked(Token token) { return false; }",
+      "  @Authenticator static Grant check(String username, String password) { return null; }",
+      "  @RefreshStore RefreshTokenStore refreshTokens() { return store; }",
+      "}");
+
   static final JavaFileObject RESOURCES = source("Resources",
       "@Path(\"/admin\")",
       "@RolesAllowed(\"admin\")",
@@ -57,7 +68,8 @@ class GoldenFilesTest {
       "@Path(\"/files\") final class Files { @GET @Path(\"{name}\") public String file() { return \"\"; } }");
 
   static Compilation compile() {
-    return javac().withProcessors(new JwtSecuredProcessor()).compile(user(), CONFIG, RESOURCES, OAUTH2_CONFIG);
+    return javac().withProcessors(new JwtSecuredProcessor()).compile(user(), CONFIG, RESOURCES, OAUTH2_CONFIG,
+        REFRESH_CONFIG);
   }
 
   @Test
@@ -88,6 +100,21 @@ class GoldenFilesTest {
   @Test
   void oauth2Feature() throws IOException {
     check("OAuth2ConfigJwtFeature");
+  }
+
+  @Test
+  void refreshTokenEndpoint() throws IOException {
+    check("RefreshConfigJwtLoginResource");
+  }
+
+  @Test
+  void refreshFeature() throws IOException {
+    check("RefreshConfigJwtFeature");
+  }
+
+  @Test
+  void refreshAccessPoint() throws IOException {
+    check("RefreshConfigJwt");
   }
 
   private static void check(String simpleName) throws IOException {

@@ -76,6 +76,9 @@ class OpenApiTest {
         return compile("@JwtSecured(secret = \"${S}\", tokenUrl = \"/login\", scopes = {\"read\", \"write\"},"
             + " exclude = {\"/login\", \"/schema(/.*)?\"}, openApiTitle = \"OAuth2 API\", openApiVersion = \"2.0\")",
             RESOURCES);
+      case "refresh":
+        return compile("@JwtSecured(secret = \"${S}\", tokenUrl = \"/token\", refreshExpiration = \"P14D\","
+            + " scopes = \"read\")", TEMPLATES, APPLICATION);
       default:
         return compile("@JwtSecured(secret = \"${S}\", tokenUrl = \"/token\", exclude = \"/items/\\\\{id\\\\}\")",
             TEMPLATES, APPLICATION);
@@ -98,7 +101,7 @@ class OpenApiTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"header", "cookie", "oauth2", "templates"})
+  @ValueSource(strings = {"header", "cookie", "oauth2", "templates", "refresh"})
   void documentMatchesItsGoldenFile(String name) throws IOException {
     Compilation c = variant(name);
     golden(name + ".openapi.json", resource(c, ".openapi.json"));
@@ -107,7 +110,7 @@ class OpenApiTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"header", "cookie", "oauth2", "templates"})
+  @ValueSource(strings = {"header", "cookie", "oauth2", "templates", "refresh"})
   void swaggerParserFindsNothingToReport(String name) throws IOException {
     Compilation c = variant(name);
     for (String suffix : List.of(".openapi.json", ".openapi.yaml")) {
@@ -117,6 +120,23 @@ class OpenApiTest {
       assertTrue(result.getOpenAPI() != null, name + suffix + " did not parse");
       assertEquals(List.of(), result.getMessages(), name + suffix);
     }
+  }
+
+  @org.junit.jupiter.api.Test
+  void refreshUrlIsTheTokenEndpointAndTheRequestSchemaHasTheRefreshGrant() throws IOException {
+    io.swagger.v3.oas.models.OpenAPI api = new OpenAPIParser()
+        .readContents(resource(variant("refresh"), ".openapi.json"), null, new ParseOptions()).getOpenAPI();
+    io.swagger.v3.oas.models.security.OAuthFlow password =
+        api.getComponents().getSecuritySchemes().get("BearerToken").getFlows().getPassword();
+    assertEquals("/api/v1/token", password.getTokenUrl());
+    assertEquals("/api/v1/token", password.getRefreshUrl());
+    var schemas = api.getComponents().getSchemas();
+    assertEquals(List.of("refresh_token"), schemas.get("OAuth2RefreshTokenGrant").getProperties().get("grant_type")
+        .getEnum());
+    assertEquals(List.of("grant_type", "refresh_token"), schemas.get("OAuth2RefreshTokenGrant").getRequired());
+    assertEquals(2, schemas.get("OAuth2TokenRequest").getOneOf().size());
+    assertTrue(schemas.get("OAuth2TokenResponse").getProperties().containsKey("refresh_token"));
+    assertTrue(!resource(variant("oauth2"), ".openapi.json").contains("refresh"), "no refresh, no mention");
   }
 
   @ParameterizedTest

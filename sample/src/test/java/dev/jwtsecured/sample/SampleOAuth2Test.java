@@ -16,7 +16,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The {@code oauth2} example: the generated token endpoint against RFC 6749 sections 4.3, 5.1 and 5.2, roles,
- * {@code /login_custom} and logout by revocation, through real HTTP.
+ * {@code /login_custom}, refresh tokens (the contract of the refresh tokens issue) and logout by revocation, through
+ * real HTTP.
  */
 class SampleOAuth2Test {
   static final String SECRET = "sample-oauth2-secret-sample-oauth2-secret";
@@ -71,6 +72,7 @@ class SampleOAuth2Test {
     assertEquals("alice", claims.get("sub").asText());
     assertEquals("[\"user\"]", claims.get("roles").toString());
     assertNull(r.header("Set-Cookie"), "header transport sets no cookie");
+    assertTrue(body.get("refresh_token").asText().matches("[A-Za-z0-9_-]{43}"), "refresh is on: " + body);
   }
 
   @Test
@@ -174,6 +176,68 @@ class SampleOAuth2Test {
     assertEquals(200, open.status, open.toString());
     assertEquals(JSON.readTree("{\"status\":\"ok\"}"), JSON.readTree(open.body));
     assertEquals(200, http.send("GET", "/health", "Authorization: Bearer not.a.token").status);
+  }
+
+  String refreshToken(String user, String password) throws Exception {
+    RawHttp.Response r = token(FORM, "grant_type=password&username=" + user + "&password=" + password);
+    assertEquals(200, r.status, r.toString());
+    return JSON.readTree(r.body).get("refresh_token").asText();
+  }
+
+  RawHttp.Response refresh(String refreshToken) {
+    return token(FORM, "grant_type=refresh_token&refresh_token=" + refreshToken);
+  }
+
+  @Test
+  void aRefreshTokenBuysANewAccessTokenAndANewRefreshTokenOnce() throws Exception {
+    String first = refreshToken("bob", "builder");
+    RawHttp.Response r = refresh(first);
+    assertEquals(200, r.status, r.toString());
+    assertEquals("no-store", r.header("Cache-Control"));
+    JsonNode body = JSON.readTree(r.body);
+    String second = body.get("refresh_token").asText();
+    assertTrue(!second.equals(first) && second.length() == 43, second);
+    String access = body.get("access_token").asText();
+    assertEquals(200, http.send("GET", "/admin", "Authorization: Bearer " + access).status, "bob's roles carried over");
+
+    assertTokenError(refresh(first), "invalid_grant"); // spent: the login is revoked
+    assertTokenError(refresh(second), "invalid_grant");
+  }
+
+  @Test
+  void unknownMalformedAndMissingRefreshTokens() throws Exception {
+    assertTokenError(refresh("A".repeat(43)), "invalid_grant");
+    assertTokenError(refresh("eyJhbGciOiJIUzI1NiJ9.e30.x"), "invalid_grant");
+    assertTokenError(token(FORM, "grant_type=refresh_token"), "invalid_request");
+    assertTokenError(token(JSON_TYPE, "{\"grant_type\":\"refresh_token\",\"refresh_token\":7}"), "invalid_request");
+  }
+
+  @Test
+  void aWiderScopeThanTheLoginsIsInvalidScope() throws Exception {
+    String refreshToken = refreshToken("alice", "wonderland");
+    assertTokenError(token(FORM, "grant_type=refresh_token&scope=admin&refresh_token=" + refreshToken),
+        "invalid_scope");
+    assertEquals(200, refresh(refreshToken).status, "still active");
+  }
+
+  @Test
+  void refreshWorksAsJsonToo() throws Exception {
+    String refreshToken = refreshToken("alice", "wonderland");
+    RawHttp.Response r = token(JSON_TYPE,
+        "{\"grant_type\":\"refresh_token\",\"refresh_token\":\"" + refreshToken + "\"}");
+    assertEquals(200, r.status, r.toString());
+  }
+
+  @Test
+  void logoutAlsoRevokesTheRefreshTokensOfThatLogin() throws Exception {
+    RawHttp.Response login = token(FORM, "grant_type=password&username=alice&password=wonderland");
+    JsonNode body = JSON.readTree(login.body);
+    String other = refreshToken("alice", "wonderland");
+    RawHttp.Response logout = http.sendBody("POST", "/logout", "",
+        "Authorization: Bearer " + body.get("access_token").asText());
+    assertEquals(204, logout.status, logout.toString());
+    assertTokenError(refresh(body.get("refresh_token").asText()), "invalid_grant");
+    assertEquals(200, refresh(other).status, "another login of alice goes on");
   }
 
   @Test

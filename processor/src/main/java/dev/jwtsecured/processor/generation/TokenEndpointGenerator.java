@@ -124,6 +124,7 @@ public final class TokenEndpointGenerator implements SourceGenerator {
     CodeBlock known = model.needsInstance() ? CodeBlock.of("token -> known(config, token)")
         : CodeBlock.of("$T::known", model.loginResourceClass());
     return CodeBlock.builder()
+        .add("// RFC 6749 section 6: rotates the refresh token; a spent one revokes every token of its login.\n")
         .beginControlFlow("if (grant.isRefresh())")
         .addStatement("return auth.refreshResponse(grant, $L)", known)
         .endControlFlow()

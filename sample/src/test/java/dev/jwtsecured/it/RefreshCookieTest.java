@@ -1,0 +1,162 @@
+package dev.jwtsecured.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jwtsecured.it.refreshcookie.RefreshCookieSecurity;
+import dev.jwtsecured.it.refreshcookie.RefreshCookieSecurityJwtFeature;
+import dev.jwtsecured.runtime.JdbcRefreshTokenStore;
+import dev.jwtsecured.testing.RawHttp;
+import dev.jwtsecured.testing.ServerPerClass;
+import dev.jwtsecured.testing.TestServer;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Refresh tokens with cookie transport, kept by the application's {@link JdbcRefreshTokenStore} (H2): the refresh token
+ * lives in its own {@code HttpOnly} cookie scoped to the token endpoint and never in a body a script could read.
+ */
+class RefreshCookieTest {
+  static final String SECRET = "refresh-cookie-secret-refresh-cookie-secret";
+  static final String FORM = "Content-Type: application/x-www-form-urlencoded";
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final AtomicInteger DATABASES = new AtomicInteger();
+
+  /** The database the application keeps its refresh tokens in. */
+  record Database(JdbcDataSource dataSource, JdbcRefreshTokenStore store) {
+    static Database create() {
+      JdbcDataSource ds = new JdbcDataSource();
+      ds.setURL("jdbc:h2:mem:refresh-cookie-" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
+      JdbcRefreshTokenStore store = new JdbcRefreshTokenStore(ds);
+      store.createTable();
+      return new Database(ds, store);
+    }
+
+    List<String> hashes() throws Exception {
+      List<String> hashes = new ArrayList<>();
+      try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+          ResultSet r = s.executeQuery("SELECT hash FROM jwtsecured_refresh_tokens")) {
+        while (r.next()) {
+          hashes.add(r.getString(1));
+        }
+      }
+      return hashes;
+    }
+  }
+
+  @RegisterExtension
+  static final ServerPerClass SERVER = ServerPerClass.withFixture(Database.class, Database::create,
+      db -> TestServer.start(
+          new RefreshCookieSecurityJwtFeature(new RefreshCookieSecurity(db.store()),
+              RefreshCookieSecurityJwtFeature.settings().secret(SECRET).build()),
+          RefreshCookieSecurityJwtFeature.classes(), RefreshCookieSecurity.WhoAmI.class,
+          RefreshCookieSecurity.Logout.class));
+
+  RawHttp http;
+  Database db;
+
+  @BeforeEach
+  void connect(TestServer server, Database db) {
+    this.http = server.http;
+    this.db = db;
+  }
+
+  /** The value of cookie {@code name} among a response's {@code Set-Cookie} headers, and its attributes. */
+  static String setCookie(RawHttp.Response r, String name) {
+    return r.headers("Set-Cookie").stream().filter(c -> c.startsWith(name + "=")).findFirst()
+        .orElseThrow(() -> new AssertionError("no " + name + " cookie in " + r));
+  }
+
+  static String value(String setCookie) {
+    return setCookie.substring(setCookie.indexOf('=') + 1, setCookie.indexOf(';'));
+  }
+
+  RawHttp.Response login(String user) {
+    RawHttp.Response r = http.sendBody("POST", "/auth/token", "grant_type=password&username=" + user + "&password=pw",
+        FORM);
+    assertEquals(200, r.status, r.toString());
+    return r;
+  }
+
+  RawHttp.Response refreshWithCookie(String refreshToken) {
+    return http.sendBody("POST", "/auth/token", "grant_type=refresh_token", FORM,
+        "Cookie: token_refresh=" + refreshToken);
+  }
+
+  @Test
+  void thePasswordGrantSetsAnHttpOnlyRefreshCookieForTheTokenEndpointOnly() throws Exception {
+    RawHttp.Response r = login("carol");
+    String refresh = setCookie(r, "token_refresh");
+    String value = value(refresh);
+    assertEquals("token_refresh=" + value + "; Max-Age=604800; Path=/auth/token; HttpOnly; SameSite=Lax", refresh);
+    assertTrue(value.matches("[A-Za-z0-9_-]{43}"), value);
+    assertTrue(setCookie(r, "token").contains("; Path=/; HttpOnly"), "the access token cookie as before");
+    JsonNode body = JSON.readTree(r.body);
+    assertFalse(body.has("refresh_token"), "never in a body a script reads: " + body);
+    assertFalse(db.hashes().contains(value), "the database holds hashes only");
+    assertTrue(db.hashes().contains(dev.jwtsecured.runtime.internal.RefreshTokens.hash(value)));
+  }
+
+  @Test
+  void aRefreshReadsTheCookieAndRotatesIt() throws Exception {
+    String first = value(setCookie(login("carol"), "token_refresh"));
+    RawHttp.Response refreshed = refreshWithCookie(first);
+    assertEquals(200, refreshed.status, refreshed.toString());
+    String second = value(setCookie(refreshed, "token_refresh"));
+    assertNotEquals(first, second);
+    String access = value(setCookie(refreshed, "token"));
+    RawHttp.Response who = http.send("GET", "/whoami", "Cookie: token=" + access);
+    assertEquals(200, who.status, who.toString());
+    assertEquals("carol", who.body);
+    RawHttp.Response reused = refreshWithCookie(first);
+    assertEquals(400, reused.status);
+    assertEquals("invalid_grant", JSON.readTree(reused.body).get("error").asText());
+    assertEquals(400, refreshWithCookie(second).status, "the reuse revoked the login in the database");
+  }
+
+  @Test
+  void aRefreshTokenInTheBodyWinsOverTheCookie() throws Exception {
+    String cookie = value(setCookie(login("dave"), "token_refresh"));
+    String body = value(setCookie(login("dave"), "token_refresh"));
+    RawHttp.Response r = http.sendBody("POST", "/auth/token", "grant_type=refresh_token&refresh_token=" + body, FORM,
+        "Cookie: token_refresh=" + cookie);
+    assertEquals(200, r.status, r.toString());
+    assertEquals(200, refreshWithCookie(cookie).status, "the cookie's token was not spent");
+  }
+
+  @Test
+  void twoRefreshCookiesAreRefused() throws Exception {
+    String value = value(setCookie(login("erin"), "token_refresh"));
+    RawHttp.Response r = http.sendBody("POST", "/auth/token", "grant_type=refresh_token", FORM,
+        "Cookie: token_refresh=" + value + "; token_refresh=planted");
+    assertEquals(400, r.status, r.toString());
+    assertEquals("invalid_request", JSON.readTree(r.body).get("error").asText());
+  }
+
+  @Test
+  void logoutDeletesBothCookiesAndRevokesTheLogin() throws Exception {
+    RawHttp.Response login = login("frank");
+    String access = value(setCookie(login, "token"));
+    String refresh = value(setCookie(login, "token_refresh"));
+    RawHttp.Response out = http.send("POST", "/logout", "Cookie: token=" + access);
+    assertEquals(204, out.status, out.toString());
+    assertEquals("token=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax", setCookie(out, "token"));
+    assertEquals("token_refresh=; Max-Age=0; Path=/auth/token; HttpOnly; SameSite=Lax",
+        setCookie(out, "token_refresh"));
+    RawHttp.Response after = refreshWithCookie(refresh);
+    assertEquals(400, after.status);
+    assertEquals("invalid_grant", JSON.readTree(after.body).get("error").asText());
+  }
+}
