@@ -131,8 +131,8 @@ class OpenApiTest {
     assertEquals("/api/v1/token", password.getTokenUrl());
     assertEquals("/api/v1/token", password.getRefreshUrl());
     var schemas = api.getComponents().getSchemas();
-    assertEquals(List.of("refresh_token"), schemas.get("OAuth2RefreshTokenGrant").getProperties().get("grant_type")
-        .getEnum());
+    Object grantType = schemas.get("OAuth2RefreshTokenGrant").getProperties().get("grant_type");
+    assertEquals(List.of("refresh_token"), ((io.swagger.v3.oas.models.media.Schema<?>) grantType).getEnum());
     assertEquals(List.of("grant_type", "refresh_token"), schemas.get("OAuth2RefreshTokenGrant").getRequired());
     assertEquals(2, schemas.get("OAuth2TokenRequest").getOneOf().size());
     assertTrue(schemas.get("OAuth2TokenResponse").getProperties().containsKey("refresh_token"));
