@@ -65,10 +65,7 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
 
   @Override
   public void create(Entry entry) {
-    inTransaction(c -> {
-      insert(c, entry);
-      return null;
-    });
+    run(c -> insert(c, entry));
   }
 
   @Override
@@ -95,10 +92,7 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
 
   @Override
   public void revokeFamily(String family) {
-    inTransaction(c -> {
-      revoke(c, family);
-      return null;
-    });
+    run(c -> revoke(c, family));
   }
 
   @Override
@@ -170,6 +164,17 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
 
   private interface Work<T> {
     T run(Connection c) throws SQLException;
+  }
+
+  private interface Step {
+    void run(Connection c) throws SQLException;
+  }
+
+  private void run(Step step) {
+    inTransaction(c -> {
+      step.run(c);
+      return null;
+    });
   }
 
   private <T> T inTransaction(Work<T> work) {

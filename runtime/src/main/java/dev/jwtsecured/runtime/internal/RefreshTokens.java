@@ -19,29 +19,16 @@ import java.util.Set;
  * The refresh tokens of one configuration: opaque random values of 256 bits (base64url, 43 characters), of which the
  * {@link RefreshTokenStore} keeps only the SHA-256; each login starts a family (a random 128-bit id, the access
  * tokens' {@code sid}), each refresh rotates within it (RFC 9700 section 4.14).
+ *
+ * @param store where the hashes live
+ * @param lifetime a refresh token's lifetime from its issue
  */
-public final class RefreshTokens {
+public record RefreshTokens(RefreshTokenStore store, Duration lifetime) {
   private static final int VALUE_BYTES = 32;
   private static final int FAMILY_BYTES = 16;
   private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
-
-  private final RefreshTokenStore store;
-  private final Duration lifetime;
-  private final SecureRandom random = new SecureRandom();
-
-  public RefreshTokens(RefreshTokenStore store, Duration lifetime) {
-    this.store = store;
-    this.lifetime = lifetime;
-  }
-
-  public RefreshTokenStore store() {
-    return store;
-  }
-
-  /** A refresh token's lifetime from its issue. */
-  public Duration lifetime() {
-    return lifetime;
-  }
+  /** Thread-safe; shared by every configuration. */
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   /** A new token and its stored entry. */
   public record Issued(String value, Entry entry) {
@@ -99,9 +86,9 @@ public final class RefreshTokens {
     return new Issued(value, new Entry(hash(value), family, subject, roles, scopes, extras, now.plus(lifetime)));
   }
 
-  private String random(int bytes) {
+  private static String random(int bytes) {
     byte[] b = new byte[bytes];
-    random.nextBytes(b);
+    RANDOM.nextBytes(b);
     return BASE64URL.encodeToString(b);
   }
 
