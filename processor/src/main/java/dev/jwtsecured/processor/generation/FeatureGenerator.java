@@ -58,6 +58,7 @@ public final class FeatureGenerator implements SourceGenerator {
           .build());
       type.addMethod(MethodSpec.constructorBuilder()
           .addJavadoc("Uses {@code config} and {@code settings}, for example {@link #settings()} with a test clock.\n")
+          .addJavadoc(refreshStoreDoc(model))
           .addModifiers(Modifier.PUBLIC)
           .addParameter(config, "config")
           .addParameter(JWT_SETTINGS, "settings")
@@ -72,6 +73,7 @@ public final class FeatureGenerator implements SourceGenerator {
           .build());
       type.addMethod(MethodSpec.constructorBuilder()
           .addJavadoc("Uses {@code settings}, for example {@link #settings()} with a test clock.\n")
+          .addJavadoc(refreshStoreDoc(model))
           .addModifiers(Modifier.PUBLIC)
           .addParameter(JWT_SETTINGS, "settings")
           .addStatement(model.refreshStore().isPresent()
@@ -152,6 +154,12 @@ public final class FeatureGenerator implements SourceGenerator {
                 Object.class))))
         .addStatement("return $T.of($L)", Set.class, CodeBlock.join(classes, ", "))
         .build();
+  }
+
+  private static CodeBlock refreshStoreDoc(ConfigModel model) {
+    return model.refreshStore()
+        .map(m -> CodeBlock.of("Refresh tokens live in the store {@code $L()} returns, asked once, here.\n", m.name()))
+        .orElse(CodeBlock.of(""));
   }
 
   /** {@code , config.store()}: the {@code @RefreshStore} method's store for {@code JwtAuth}, or nothing. */
