@@ -68,7 +68,7 @@ public record RefreshTokens(RefreshTokenStore store, Duration lifetime) {
       return new Refreshed(rotated.previous(), issued[0]);
     }
     if (rotation instanceof RefreshTokenStore.Reused) {
-      throw new TokenError("invalid_grant", "The refresh token was already used; every token of its login is revoked");
+      throw new TokenError("invalid_grant", "The refresh token is spent or revoked; every token of its login is now revoked");
     }
     throw unknown();
   }
