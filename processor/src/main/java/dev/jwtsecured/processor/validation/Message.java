@@ -168,6 +168,11 @@ public enum Message {
   REFRESH_WITHOUT_TOKEN_ENDPOINT("JwtSecured.RefreshWithoutTokenEndpoint",
       "refreshExpiration \"%s\" turns on refresh tokens, which the generated token endpoint issues; %s has no"
           + " token endpoint (tokenUrl and an @Authenticator method). Add both, or remove refreshExpiration"),
+  REFRESH_NOT_LONGER_THAN_TOKEN("JwtSecured.RefreshNotLongerThanToken", Kind.WARNING,
+      "refreshExpiration \"%s\" is not longer than expiration \"%s\": each refresh token dies no later than the"
+          + " access token issued with it, so a client that refreshes when its access token expires (the usual way)"
+          + " always finds the refresh token expired too. Make refreshExpiration longer (days) and expiration short"
+          + " (minutes)"),
   REFRESH_HANDLER_TAKES_REQUEST("JwtSecured.RefreshHandlerTakesRequest",
       "With refresh tokens, the token endpoint asks @%s '%s' about each refreshed token outside any request filter,"
           + " where no ContainerRequestContext exists; remove its ContainerRequestContext parameter, or remove"

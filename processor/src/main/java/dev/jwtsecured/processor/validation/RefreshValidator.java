@@ -40,6 +40,10 @@ final class RefreshValidator {
       List<ExecutableElement> methods, boolean tokenEndpoint, List<ExecutableElement> requestTakers,
       List<Diagnostic> problems) {
     if (settings.refreshes()) {
+      if (settings.expirationSeconds() > 0 && settings.refreshExpirationSeconds() <= settings.expirationSeconds()) {
+        problems.add(v.at("refreshExpiration", Message.REFRESH_NOT_LONGER_THAN_TOKEN.format(
+            v.string("refreshExpiration"), v.string("expiration"))));
+      }
       if (!tokenEndpoint) {
         problems.add(v.at("refreshExpiration", Message.REFRESH_WITHOUT_TOKEN_ENDPOINT.format(
             v.string("refreshExpiration"), config.getSimpleName())));
