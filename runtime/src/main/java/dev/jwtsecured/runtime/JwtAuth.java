@@ -407,6 +407,8 @@ public final class JwtAuth {
    * Cache-Control: no-store}, {@code Pragma: no-cache}, and for cookie transport the cookie. The {@code scope} claim
    * holds the requested scopes that {@code grant} grants: none when it names none. The login throttle learns how the
    * attempt went, keyed by user name and by the client address from {@code headers} (which may be {@code null}).
+   * With refresh tokens on, the login starts a refresh token family: the answer carries its first refresh token (in
+   * the body, or for cookie transport in the refresh cookie) and the access token its {@code sid}.
    *
    * @param grant the authenticator's answer; {@code null} means bad credentials and gives {@code invalid_grant}
    */
