@@ -257,6 +257,29 @@ class RefreshTokensTest {
   }
 
   @Test
+  void mutatedRefreshRequestsGetA4xxNeverA500() throws Exception {
+    String token = login("bob", null).refreshToken();
+    String valid = "grant_type=refresh_token&scope=read&refresh_token=" + token;
+    java.util.Random random = new java.util.Random(18);
+    String alphabet = "=&%+;, \"\u0000\u00e9\ud83d\ude00abcAZ09_-.~/";
+    for (int i = 0; i < 300; i++) {
+      StringBuilder body = new StringBuilder(valid);
+      for (int edits = 1 + random.nextInt(4); edits > 0; edits--) {
+        int at = random.nextInt(body.length() + 1);
+        switch (random.nextInt(3)) {
+          case 0 -> body.insert(at, alphabet.charAt(random.nextInt(alphabet.length())));
+          case 1 -> body.delete(at, Math.min(body.length(), at + 1 + random.nextInt(8)));
+          default -> body.insert(at, "%" + Integer.toHexString(random.nextInt(256)));
+        }
+      }
+      String type = random.nextBoolean() ? FORM : "Content-Type: application/json";
+      RawHttp.Response r = http.sendBody("POST", "/token", body.toString(), type);
+      assertTrue(r.status == 200 || r.status == 400 || r.status == 415, i + ": " + body + " -> " + r);
+      assertFalse(r.body.contains("Exception") || r.body.contains(SECRET), r.body);
+    }
+  }
+
+  @Test
   void aRefreshTokenIsNoAccessTokenAndAnAccessTokenIsNoRefreshToken() throws Exception {
     Answer login = login("alice", null);
     assertEquals(401, whoami(login.refreshToken()).status);
