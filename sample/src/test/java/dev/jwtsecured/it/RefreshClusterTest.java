@@ -61,12 +61,6 @@ class RefreshClusterTest {
     this.b = cluster.second().http;
   }
 
-  static String cookie(RawHttp.Response r, String name) {
-    String set = r.headers("Set-Cookie").stream().filter(c -> c.startsWith(name + "=")).findFirst()
-        .orElseThrow(() -> new AssertionError("no " + name + " cookie in " + r));
-    return set.substring(set.indexOf('=') + 1, set.indexOf(';'));
-  }
-
   static RawHttp.Response refresh(RawHttp instance, String refreshToken) {
     return instance.sendBody("POST", "/auth/token", "grant_type=refresh_token", FORM,
         "Cookie: token_refresh=" + refreshToken);
@@ -76,17 +70,17 @@ class RefreshClusterTest {
   void aLoginMovesBetweenInstancesAndReuseOnOneEndsItOnBoth() throws Exception {
     RawHttp.Response login = a.sendBody("POST", "/auth/token", "grant_type=password&username=gina&password=pw", FORM);
     assertEquals(200, login.status, login.toString());
-    String first = cookie(login, "token_refresh");
+    String first = login.cookieValue("token_refresh");
 
     RawHttp.Response onB = refresh(b, first);
     assertEquals(200, onB.status, "B knows A's refresh token: " + onB);
-    String second = cookie(onB, "token_refresh");
-    assertEquals(200, a.send("GET", "/whoami", "Cookie: token=" + cookie(onB, "token")).status,
+    String second = onB.cookieValue("token_refresh");
+    assertEquals(200, a.send("GET", "/whoami", "Cookie: token=" + onB.cookieValue("token")).status,
         "B's access token works on A");
 
     RawHttp.Response onA = refresh(a, second);
     assertEquals(200, onA.status, "and back: " + onA);
-    String third = cookie(onA, "token_refresh");
+    String third = onA.cookieValue("token_refresh");
 
     RawHttp.Response replayed = refresh(b, first);
     assertEquals(400, replayed.status);

@@ -73,16 +73,6 @@ class RefreshCookieTest {
     this.db = db;
   }
 
-  /** The value of cookie {@code name} among a response's {@code Set-Cookie} headers, and its attributes. */
-  static String setCookie(RawHttp.Response r, String name) {
-    return r.headers("Set-Cookie").stream().filter(c -> c.startsWith(name + "=")).findFirst()
-        .orElseThrow(() -> new AssertionError("no " + name + " cookie in " + r));
-  }
-
-  static String value(String setCookie) {
-    return setCookie.substring(setCookie.indexOf('=') + 1, setCookie.indexOf(';'));
-  }
-
   RawHttp.Response login(String user) {
     RawHttp.Response r = http.sendBody("POST", "/auth/token", "grant_type=password&username=" + user + "&password=pw",
         FORM);
@@ -98,11 +88,11 @@ class RefreshCookieTest {
   @Test
   void thePasswordGrantSetsAnHttpOnlyRefreshCookieForTheTokenEndpointOnly() throws Exception {
     RawHttp.Response r = login("carol");
-    String refresh = setCookie(r, "token_refresh");
-    String value = value(refresh);
+    String refresh = r.setCookie("token_refresh");
+    String value = r.cookieValue("token_refresh");
     assertEquals("token_refresh=" + value + "; Max-Age=604800; Path=/auth/token; HttpOnly; SameSite=Lax", refresh);
     assertTrue(value.matches("[A-Za-z0-9_-]{43}"), value);
-    assertTrue(setCookie(r, "token").contains("; Path=/; HttpOnly"), "the access token cookie as before");
+    assertTrue(r.setCookie("token").contains("; Path=/; HttpOnly"), "the access token cookie as before");
     JsonNode body = JSON.readTree(r.body);
     assertFalse(body.has("refresh_token"), "never in a body a script reads: " + body);
     assertFalse(db.hashes().contains(value), "the database holds hashes only");
@@ -111,12 +101,12 @@ class RefreshCookieTest {
 
   @Test
   void aRefreshReadsTheCookieAndRotatesIt() throws Exception {
-    String first = value(setCookie(login("carol"), "token_refresh"));
+    String first = login("carol").cookieValue("token_refresh");
     RawHttp.Response refreshed = refreshWithCookie(first);
     assertEquals(200, refreshed.status, refreshed.toString());
-    String second = value(setCookie(refreshed, "token_refresh"));
+    String second = refreshed.cookieValue("token_refresh");
     assertNotEquals(first, second);
-    String access = value(setCookie(refreshed, "token"));
+    String access = refreshed.cookieValue("token");
     RawHttp.Response who = http.send("GET", "/whoami", "Cookie: token=" + access);
     assertEquals(200, who.status, who.toString());
     assertEquals("carol", who.body);
@@ -128,8 +118,8 @@ class RefreshCookieTest {
 
   @Test
   void aRefreshTokenInTheBodyWinsOverTheCookie() throws Exception {
-    String cookie = value(setCookie(login("dave"), "token_refresh"));
-    String body = value(setCookie(login("dave"), "token_refresh"));
+    String cookie = login("dave").cookieValue("token_refresh");
+    String body = login("dave").cookieValue("token_refresh");
     RawHttp.Response r = http.sendBody("POST", "/auth/token", "grant_type=refresh_token&refresh_token=" + body, FORM,
         "Cookie: token_refresh=" + cookie);
     assertEquals(200, r.status, r.toString());
@@ -138,7 +128,7 @@ class RefreshCookieTest {
 
   @Test
   void twoRefreshCookiesAreRefused() throws Exception {
-    String value = value(setCookie(login("erin"), "token_refresh"));
+    String value = login("erin").cookieValue("token_refresh");
     RawHttp.Response r = http.sendBody("POST", "/auth/token", "grant_type=refresh_token", FORM,
         "Cookie: token_refresh=" + value + "; token_refresh=planted");
     assertEquals(400, r.status, r.toString());
@@ -148,13 +138,13 @@ class RefreshCookieTest {
   @Test
   void logoutDeletesBothCookiesAndRevokesTheLogin() throws Exception {
     RawHttp.Response login = login("frank");
-    String access = value(setCookie(login, "token"));
-    String refresh = value(setCookie(login, "token_refresh"));
+    String access = login.cookieValue("token");
+    String refresh = login.cookieValue("token_refresh");
     RawHttp.Response out = http.send("POST", "/logout", "Cookie: token=" + access);
     assertEquals(204, out.status, out.toString());
-    assertEquals("token=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax", setCookie(out, "token"));
+    assertEquals("token=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax", out.setCookie("token"));
     assertEquals("token_refresh=; Max-Age=0; Path=/auth/token; HttpOnly; SameSite=Lax",
-        setCookie(out, "token_refresh"));
+        out.setCookie("token_refresh"));
     RawHttp.Response after = refreshWithCookie(refresh);
     assertEquals(400, after.status);
     assertEquals("invalid_grant", JSON.readTree(after.body).get("error").asText());

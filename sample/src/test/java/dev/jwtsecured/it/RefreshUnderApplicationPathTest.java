@@ -25,28 +25,19 @@ class RefreshUnderApplicationPathTest {
       List.of(new ApiRefreshSecurityJwtFeature(ApiRefreshSecurityJwtFeature.settings().secret(SECRET).build())),
       ApiRefreshSecurityJwtFeature.classes(), ApiRefreshSecurity.Me.class));
 
-  static String setCookie(RawHttp.Response r, String name) {
-    return r.headers("Set-Cookie").stream().filter(c -> c.startsWith(name + "=")).findFirst()
-        .orElseThrow(() -> new AssertionError("no " + name + " cookie in " + r));
-  }
-
-  static String value(String setCookie) {
-    return setCookie.substring(setCookie.indexOf('=') + 1, setCookie.indexOf(';'));
-  }
-
   @Test
   void theRefreshCookieIsScopedToTheTokenEndpointsFullPath(TestServer server) {
     RawHttp.Response login = server.http.sendBody("POST", "/api/session/token",
         "grant_type=password&username=hana&password=pw", FORM);
     assertEquals(200, login.status, login.toString());
-    String refresh = setCookie(login, "at_refresh");
-    assertEquals("at_refresh=" + value(refresh)
+    String refresh = login.setCookie("at_refresh");
+    assertEquals("at_refresh=" + login.cookieValue("at_refresh")
         + "; Max-Age=2592000; Path=/api/session/token; Domain=example.test; Secure; HttpOnly; SameSite=Strict", refresh);
 
     RawHttp.Response refreshed = server.http.sendBody("POST", "/api/session/token", "grant_type=refresh_token", FORM,
-        "Cookie: at_refresh=" + value(refresh));
+        "Cookie: at_refresh=" + login.cookieValue("at_refresh"));
     assertEquals(200, refreshed.status, refreshed.toString());
-    RawHttp.Response me = server.http.send("GET", "/api/me", "Cookie: at=" + value(setCookie(refreshed, "at")));
+    RawHttp.Response me = server.http.send("GET", "/api/me", "Cookie: at=" + refreshed.cookieValue("at"));
     assertEquals(200, me.status, me.toString());
     assertEquals("hana", me.body);
   }

@@ -101,6 +101,19 @@ public final class RawHttp {
       return values;
     }
 
+    /** The {@code Set-Cookie} header that sets cookie {@code name}, attributes included; fails when there is none. */
+    public String setCookie(String name) {
+      return headers("Set-Cookie").stream().filter(c -> c.startsWith(name + "=")).findFirst()
+          .orElseThrow(() -> new AssertionError("no " + name + " cookie in " + this));
+    }
+
+    /** The value cookie {@code name} is set to. */
+    public String cookieValue(String name) {
+      String set = setCookie(name);
+      int end = set.indexOf(';');
+      return set.substring(name.length() + 1, end < 0 ? set.length() : end);
+    }
+
     @Override
     public String toString() {
       StringBuilder s = new StringBuilder().append(status).append('\n');

@@ -104,7 +104,7 @@ public final class FeatureGenerator implements SourceGenerator {
             ROUTE_SCOPE, ROUTE_SCOPE, model.configClass().canonicalName(), List.class, packages,
             model.policiesClass())
         .addStatement("context.property(scope.property(), scope)")
-        .addComment("For the access point's login(application, subject) and logout(application).")
+        .addComment("For the access point's login and logout, and the generated resources.")
         .addStatement("context.property(auth.property(), auth)")
         .addStatement("context.register(new $T($L, scope))", model.policiesClass(), instance);
     if (!model.guardedLocators().isEmpty()) {
