@@ -50,37 +50,9 @@ public final class FeatureGenerator implements SourceGenerator {
             .addStatement("this(new $T())", config)
             .build());
       }
-      type.addMethod(MethodSpec.constructorBuilder()
-          .addJavadoc("Uses {@code config} and the settings of {@code @JwtSecured}.\n")
-          .addModifiers(Modifier.PUBLIC)
-          .addParameter(config, "config")
-          .addStatement("this(config, settings().build())")
-          .build());
-      type.addMethod(MethodSpec.constructorBuilder()
-          .addJavadoc("Uses {@code config} and {@code settings}, for example {@link #settings()} with a test clock.\n")
-          .addJavadoc(refreshStoreDoc(model))
-          .addModifiers(Modifier.PUBLIC)
-          .addParameter(config, "config")
-          .addParameter(JWT_SETTINGS, "settings")
-          .addStatement("this.config = $T.requireNonNull(config)", Objects.class)
-          .addStatement("this.auth = new $T(settings, $T.class, config$L)", JWT_AUTH, config, refreshStore(model))
-          .build());
-    } else {
-      type.addMethod(MethodSpec.constructorBuilder()
-          .addJavadoc("Uses the settings of {@code @JwtSecured}.\n")
-          .addModifiers(Modifier.PUBLIC)
-          .addStatement("this(settings().build())")
-          .build());
-      type.addMethod(MethodSpec.constructorBuilder()
-          .addJavadoc("Uses {@code settings}, for example {@link #settings()} with a test clock.\n")
-          .addJavadoc(refreshStoreDoc(model))
-          .addModifiers(Modifier.PUBLIC)
-          .addParameter(JWT_SETTINGS, "settings")
-          .addStatement(model.refreshStore().isPresent()
-              ? "this.auth = new $T(settings, $T.class, null$L)" : "this.auth = new $T(settings, $T.class$L)",
-              JWT_AUTH, config, refreshStore(model))
-          .build());
     }
+    type.addMethod(constructor(model, false));
+    type.addMethod(constructor(model, true));
 
     type.addMethod(settingsMethod(model));
     type.addMethod(MethodSpec.methodBuilder("auth")
@@ -153,6 +125,38 @@ public final class FeatureGenerator implements SourceGenerator {
             ParameterizedTypeName.get(ClassName.get(Class.class), com.palantir.javapoet.WildcardTypeName.subtypeOf(
                 Object.class))))
         .addStatement("return $T.of($L)", Set.class, CodeBlock.join(classes, ", "))
+        .build();
+  }
+
+  /**
+   * A public constructor: with the configuration instance first when handlers need one, then either the settings of
+   * the annotation ({@code withSettings} false, delegating) or given settings, which create the {@code JwtAuth}.
+   */
+  private static MethodSpec constructor(ConfigModel model, boolean withSettings) {
+    boolean withConfig = model.needsInstance();
+    String uses = withConfig ? "{@code config} and " : "";
+    MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC);
+    if (withConfig) {
+      constructor.addParameter(model.configClass(), "config");
+    }
+    if (!withSettings) {
+      return constructor
+          .addJavadoc("Uses $Lthe settings of {@code @JwtSecured}.\n", uses)
+          .addStatement(withConfig ? "this(config, settings().build())" : "this(settings().build())")
+          .build();
+    }
+    constructor
+        .addJavadoc("Uses $L{@code settings}, for example {@link #settings()} with a test clock.\n", uses)
+        .addJavadoc(refreshStoreDoc(model))
+        .addParameter(JWT_SETTINGS, "settings");
+    if (withConfig) {
+      constructor.addStatement("this.config = $T.requireNonNull(config)", Objects.class);
+    }
+    // JwtAuth(settings, configuration class[, configuration instance or null[, refresh store]])
+    String instance = withConfig ? ", config" : model.refreshStore().isPresent() ? ", null" : "";
+    return constructor
+        .addStatement("this.auth = new $T(settings, $T.class$L$L)", JWT_AUTH, model.configClass(), instance,
+            refreshStore(model))
         .build();
   }
 
