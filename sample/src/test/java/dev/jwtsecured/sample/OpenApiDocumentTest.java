@@ -99,6 +99,54 @@ class OpenApiDocumentTest {
     }
   }
 
+  /**
+   * Each kind of answer the token endpoint gives, provoked for real, is a response of its documented operation with the
+   * documented headers, and each error code is in the documented enum.
+   */
+  @ParameterizedTest
+  @EnumSource(value = Example.class, names = "OAUTH2")
+  void everyAnswerOfTheTokenEndpointIsDocumented(Example example) throws Exception {
+    try (TestServer server = TestServer.example(example, s -> s.secret(SECRET))) {
+      RawHttp http = new RawHttp(server.port());
+      JsonNode doc = document(http);
+      String tokenUrl = doc.get("components").get("securitySchemes").get("BearerToken").get("flows").get("password")
+          .get("tokenUrl").asText();
+      JsonNode documented = doc.get("paths").get(tokenUrl).get("post").get("responses");
+      JsonNode errorCodes = doc.get("components").get("schemas").get("OAuth2Error").get("properties").get("error")
+          .get("enum");
+      String form = "Content-Type: application/x-www-form-urlencoded";
+
+      List<RawHttp.Response> answers = new java.util.ArrayList<>();
+      answers.add(http.sendBody("POST", tokenUrl, "grant_type=password&username=alice&password=wonderland", form));
+      answers.add(http.sendBody("POST", tokenUrl, "grant_type=client_credentials", form));
+      answers.add(http.sendBody("POST", tokenUrl, "grant_type=refresh_token&refresh_token=" + "A".repeat(43), form));
+      answers.add(http.sendBody("POST", tokenUrl, "grant_type=password", "Content-Type: text/plain"));
+      answers.add(http.raw("POST " + tokenUrl + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + form
+          + "\r\nContent-Length: 1000000\r\n\r\n"));
+      RawHttp.Response guess;
+      int guesses = 0;
+      do {
+        guess = http.sendBody("POST", tokenUrl, "grant_type=password&username=mallory&password=guess" + guesses, form);
+        answers.add(guess);
+      } while (guess.status != 429 && ++guesses < 20);
+
+      assertEquals(List.of(200, 400, 415, 413, 429),
+          answers.stream().map(r -> r.status).distinct().toList(), answers.toString());
+      for (RawHttp.Response answer : answers) {
+        JsonNode response = documented.get(String.valueOf(answer.status));
+        assertTrue(response != null, "undocumented: " + answer);
+        if (response.has("headers")) {
+          response.get("headers").fieldNames().forEachRemaining(name ->
+              assertTrue(answer.header(name) != null, name + " documented but not sent: " + answer));
+        }
+        if (answer.status >= 400 && answer.status != 415) {
+          String error = JSON.readTree(answer.body).get("error").asText();
+          assertTrue(errorCodes.toString().contains("\"" + error + "\""), error + " not documented: " + answer);
+        }
+      }
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(value = Example.class, names = {"HEADER", "COOKIE"})
   void schemeFollowsTheTransport(Example example) throws Exception {

@@ -17,8 +17,8 @@ import java.util.regex.Matcher;
 /**
  * Builds the OpenAPI 3.1 document of a configuration: its security scheme, a root requirement, and every
  * operation the processor saw with its own requirement ({@code []} for excluded and {@code @PermitAll} ones), the
- * 401/403 responses of protected ones, and the token endpoint with its request and response schemas. The same tree is
- * written as JSON and YAML; {@link RouteReportGenerator} writes the route report from the same classification.
+ * 401/403 responses of protected ones, and the token endpoint ({@link TokenEndpointDocument}). The same tree is written
+ * as JSON and YAML; {@link RouteReportGenerator} writes the route report from the same classification.
  */
 public final class OpenApiGenerator {
   private static final List<String> METHOD_ORDER =
@@ -43,7 +43,7 @@ public final class OpenApiGenerator {
       item.put(method, operation(model, route, unique(operationIds, operationId(route))));
     }
     if (hasTokenEndpoint(model)) {
-      paths.put(openApiPath(tokenUrl(model)), Map.of("post", tokenOperation(model)));
+      paths.put(openApiPath(tokenUrl(model)), Map.of("post", TokenEndpointDocument.operation(model.settings())));
     }
     doc.put("paths", paths);
 
@@ -160,31 +160,6 @@ public final class OpenApiGenerator {
     return candidate;
   }
 
-  private Map<String, Object> tokenOperation(ConfigModel model) {
-    Map<String, Object> op = new LinkedHashMap<>();
-    op.put("operationId", "jwtsecured_token");
-    op.put("summary", model.settings().refreshes()
-        ? "OAuth2 token endpoint (password grant, RFC 6749 section 4.3; refresh token grant, section 6)"
-        : "OAuth2 token endpoint (password grant, RFC 6749 section 4.3)");
-    op.put("security", List.of());
-    Map<String, Object> tokenRequest = ref("schemas", "OAuth2TokenRequest");
-    op.put("requestBody", map("required", true, "content", map(
-        "application/x-www-form-urlencoded", map("schema", tokenRequest),
-        "application/json", map("schema", tokenRequest))));
-    Map<String, Object> noStore = map(
-        "Cache-Control", map("schema", map("type", "string", "const", "no-store")),
-        "Pragma", map("schema", map("type", "string", "const", "no-cache")));
-    Map<String, Object> responses = new LinkedHashMap<>();
-    responses.put("200", map("description", "The access token (RFC 6749 section 5.1).", "headers", noStore,
-        "content", map("application/json", map("schema", ref("schemas", "OAuth2TokenResponse")))));
-    responses.put("400", map("description", "The request or the credentials were refused (RFC 6749 section 5.2).",
-        "headers", noStore,
-        "content", map("application/json", map("schema", ref("schemas", "OAuth2Error")))));
-    responses.put("415", map("description", "Neither a form nor JSON."));
-    op.put("responses", responses);
-    return op;
-  }
-
   private Map<String, Object> scheme(ConfigModel model) {
     SettingsModel s = model.settings();
     Map<String, Object> scheme = new LinkedHashMap<>();
@@ -245,51 +220,12 @@ public final class OpenApiGenerator {
         "status_code", map("type", "integer"),
         "detail", map("type", "string"))));
     if (hasTokenEndpoint(model)) {
-      Map<String, Object> passwordGrant = map("type", "object",
-          "required", List.of("grant_type", "username", "password"),
-          "properties", map(
-              "grant_type", map("type", "string", "enum", List.of("password")),
-              "username", map("type", "string"),
-              "password", map("type", "string", "format", "password"),
-              "scope", map("type", "string", "description", "Space-separated scopes.")));
-      Map<String, Object> tokenResponse = map(
-          "access_token", map("type", "string"),
-          "token_type", map("type", "string", "enum", List.of("Bearer")),
-          "expires_in", map("type", "integer"),
-          "scope", map("type", "string"));
-      boolean cookie = model.settings().transport() == SettingsModel.Transport.COOKIE;
-      if (model.settings().refreshes()) {
-        schemas.put("OAuth2TokenRequest", map("oneOf", List.of(
-            ref("schemas", "OAuth2PasswordGrant"), ref("schemas", "OAuth2RefreshTokenGrant"))));
-        schemas.put("OAuth2PasswordGrant", passwordGrant);
-        schemas.put("OAuth2RefreshTokenGrant", map("type", "object",
-            "required", cookie ? List.of("grant_type") : List.of("grant_type", "refresh_token"),
-            "properties", map(
-                "grant_type", map("type", "string", "enum", List.of("refresh_token")),
-                "refresh_token", map("type", "string", "description", cookie
-                    ? "The refresh token; when absent, the one in the " + model.settings().cookieName()
-                        + "_refresh cookie." : "The refresh token of the login; each is accepted once."),
-                "scope", map("type", "string",
-                    "description", "Space-separated scopes, at most those of the login; all of them when absent."))));
-        if (!cookie) {
-          tokenResponse.put("refresh_token", map("type", "string",
-              "description", "Spent by its first use; the answer to that use carries the next one."));
-        }
-      } else {
-        schemas.put("OAuth2TokenRequest", passwordGrant);
-      }
-      schemas.put("OAuth2TokenResponse", map("type", "object",
-          "required", List.of("access_token", "token_type", "expires_in"),
-          "properties", tokenResponse));
-      schemas.put("OAuth2Error", map("type", "object", "required", List.of("error"), "properties", map(
-          "error", map("type", "string", "enum",
-              List.of("invalid_request", "unsupported_grant_type", "invalid_grant", "invalid_scope")),
-          "error_description", map("type", "string"))));
+      TokenEndpointDocument.schemas(model.settings(), schemas);
     }
     return schemas;
   }
 
-  private static Map<String, Object> ref(String section, String name) {
+  static Map<String, Object> ref(String section, String name) {
     return map("$ref", "#/components/" + section + "/" + name);
   }
 
