@@ -5,15 +5,8 @@ import io.jsonwebtoken.security.JwkSet;
 import io.jsonwebtoken.security.Jwks;
 import io.jsonwebtoken.security.PublicJwk;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.System.Logger.Level;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,11 +17,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The public keys of a JSON Web Key Set served at a URI, by {@code kid}, kept fresh the way identity providers expect:
+ * The public keys of a JSON Web Key Set served at a URI, by {@code kid}, kept fresh the way identity providers expect
+ * ({@link JwksFetcher} reads the set over HTTP):
  *
  * <ul>
  *   <li>the set is fetched on first use and again when its {@code Cache-Control: max-age} has passed (bounded by
@@ -51,7 +43,6 @@ import java.util.regex.Pattern;
  */
 public final class JwksKeySet implements KeySource {
   private static final System.Logger LOG = System.getLogger(JwksKeySet.class.getName());
-  private static final Pattern MAX_AGE = Pattern.compile("(?:^|[,\\s])max-age\\s*=\\s*\"?(\\d{1,10})\"?");
 
   /** How the set is fetched and how long it is trusted. */
   public record Options(Duration defaultMaxAge, Duration minMaxAge, Duration maxMaxAge, Duration unknownKidInterval,
@@ -86,57 +77,21 @@ public final class JwksKeySet implements KeySource {
 
   private final URI uri;
   private final Options options;
-  private final HttpClient client;
+  private final JwksFetcher fetcher;
   private final ReentrantLock fetching = new ReentrantLock();
   private final AtomicLong fetches = new AtomicLong();
   private volatile Snapshot current;
   /** When the last fetch was attempted (successful or not); {@link Instant#MIN} before the first. */
   private volatile Instant lastAttempt = Instant.MIN;
-  /** The {@code jwks_uri} an OpenID configuration named, once read. */
-  private volatile URI discovered;
 
   /**
    * @throws IllegalArgumentException when {@code uri} is not {@code https} and its host is not a loopback address
    */
   public JwksKeySet(URI uri, Options options) {
-    this.uri = requireSecure(uri);
+    this.fetcher = new JwksFetcher(uri, options);
+    this.uri = uri;
     this.options = options;
-    this.client = HttpClient.newBuilder()
-        .connectTimeout(options.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
     this.current = new Snapshot(Map.of(), Instant.MIN, 0);
-  }
-
-  static URI requireSecure(URI uri) {
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-    if (scheme.equals("https")) {
-      return uri;
-    }
-    if (scheme.equals("http") && isLoopback(uri.getHost())) {
-      return uri;
-    }
-    throw new IllegalArgumentException("jwtsecured: a JWKS URI must be https (http only on a loopback address): "
-        + uri);
-  }
-
-  private static boolean isLoopback(String host) {
-    if (host == null) {
-      return false;
-    }
-    String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-    if (h.equalsIgnoreCase("localhost")) {
-      return true;
-    }
-    // Only literal addresses: a name is not looked up, so DNS cannot turn an outside host into a loopback one.
-    if (!h.matches("[0-9.]+") && !h.contains(":")) {
-      return false;
-    }
-    try {
-      return InetAddress.getByName(h).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      return false;
-    }
   }
 
   /**
@@ -188,7 +143,7 @@ public final class JwksKeySet implements KeySource {
       lastAttempt = now;
       fetches.incrementAndGet();
       try {
-        Fetched fetched = fetch();
+        JwksFetcher.Fetched fetched = fetcher.fetch();
         Map<String, Key> keys = parse(fetched.body());
         // Only a key that left the set (or changed) invalidates what it verified; a new key invalidates nothing.
         boolean lost = snapshot.keys().entrySet().stream().anyMatch(e -> !e.getValue().equals(keys.get(e.getKey())));
@@ -210,87 +165,6 @@ public final class JwksKeySet implements KeySource {
     } finally {
       fetching.unlock();
     }
-  }
-
-  private record Fetched(String body, Duration maxAge) {}
-
-  private Fetched fetch() throws IOException, InterruptedException {
-    URI jwks = uri;
-    if (isDiscovery(uri)) {
-      jwks = discovered;
-      if (jwks == null) {
-        jwks = discover();
-        discovered = jwks;
-      }
-    }
-    return get(jwks);
-  }
-
-  /** Whether {@code uri} is an OpenID Provider's configuration document rather than a JWKS. */
-  static boolean isDiscovery(URI uri) {
-    return uri.getPath() != null && uri.getPath().endsWith("/.well-known/openid-configuration");
-  }
-
-  /**
-   * Reads {@code jwks_uri} from the OpenID Provider configuration (OpenID Connect Discovery 1.0 section 4), which must
-   * name the same issuer as the document's location (section 4.3) and be https (http only on loopback) like the
-   * configured URI.
-   */
-  private URI discover() throws IOException, InterruptedException {
-    Map<String, Object> document;
-    try {
-      document = Json.parseObject(get(uri).body());
-    } catch (RuntimeException e) {
-      throw new IOException("the OpenID configuration is not a JSON object");
-    }
-    Object issuer = document.get("issuer");
-    String expected = uri.toString().substring(0, uri.toString().length()
-        - "/.well-known/openid-configuration".length());
-    if (!(issuer instanceof String i) || !i.equals(expected)) {
-      throw new IOException("the OpenID configuration names issuer " + issuer + ", not " + expected);
-    }
-    Object jwksUri = document.get("jwks_uri");
-    if (!(jwksUri instanceof String j)) {
-      throw new IOException("the OpenID configuration has no jwks_uri");
-    }
-    try {
-      return requireSecure(URI.create(j));
-    } catch (IllegalArgumentException e) {
-      throw new IOException("the OpenID configuration's jwks_uri is not https: " + j);
-    }
-  }
-
-  private Fetched get(URI target) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(target).timeout(options.responseTimeout())
-        .header("Accept", "application/jwk-set+json, application/json").GET().build();
-    HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-    try (InputStream in = response.body()) {
-      if (response.statusCode() != 200) {
-        throw new IOException("status " + response.statusCode());
-      }
-      long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-      if (declared > options.maxBytes()) {
-        throw new IOException("larger than " + options.maxBytes() + " bytes");
-      }
-      byte[] body = in.readNBytes(options.maxBytes() + 1);
-      if (body.length > options.maxBytes()) {
-        throw new IOException("larger than " + options.maxBytes() + " bytes");
-      }
-      return new Fetched(new String(body, StandardCharsets.UTF_8),
-          maxAge(response.headers().firstValue("Cache-Control").orElse("")));
-    }
-  }
-
-  private Duration maxAge(String cacheControl) {
-    Matcher m = MAX_AGE.matcher(cacheControl.toLowerCase(java.util.Locale.ROOT));
-    if (!m.find()) {
-      return options.defaultMaxAge();
-    }
-    Duration age = Duration.ofSeconds(Long.parseLong(m.group(1)));
-    if (age.compareTo(options.minMaxAge()) < 0) {
-      return options.minMaxAge();
-    }
-    return age.compareTo(options.maxMaxAge()) > 0 ? options.maxMaxAge() : age;
   }
 
   /** The public signature keys of a JWKS document, by {@code kid}; a document that is not a JWKS is an exception. */

@@ -506,6 +506,6 @@ class KeySetVerifierTest {
     new JwksKeySet(URI.create("https://idp.example/jwks"), JwksKeySet.Options.DEFAULT);
     new JwksKeySet(URI.create("http://localhost:8080/jwks"), JwksKeySet.Options.DEFAULT);
     new JwksKeySet(URI.create("http://[::1]:8080/jwks"), JwksKeySet.Options.DEFAULT);
-    assertTrue(JwksKeySet.requireSecure(uri()).getScheme().equals("http"));
+    assertTrue(JwksFetcher.requireSecure(uri()).getScheme().equals("http"));
   }
 }
