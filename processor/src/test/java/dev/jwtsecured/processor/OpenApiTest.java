@@ -122,6 +122,24 @@ class OpenApiTest {
     }
   }
 
+  /**
+   * A description with characters a YAML document may not carry as they are (DEL, C1 controls, a byte order mark, an
+   * unpaired surrogate) beside ordinary non-ASCII text: both documents parse and read the description back unchanged.
+   */
+  @org.junit.jupiter.api.Test
+  void userTextWithAnyCharacterKeepsBothDocumentsValid() throws IOException {
+    String description = "Gr\u00f6\u00dfe \u2603 \ud83d\ude00 del\u007f nel\u0085 dcs\u0090 bom\ufeff lone\ud800 end";
+    StringBuilder literal = new StringBuilder();
+    description.chars().forEach(ch -> literal.append(String.format("\\u%04x", ch)));
+    Compilation c = compile("@JwtSecured(secret = \"${S}\", description = \"" + literal + "\")", RESOURCES);
+    for (String suffix : List.of(".openapi.json", ".openapi.yaml")) {
+      SwaggerParseResult result = new OpenAPIParser().readContents(resource(c, suffix), null, new ParseOptions());
+      assertTrue(result.getOpenAPI() != null, suffix + " did not parse: " + result.getMessages());
+      assertEquals(description,
+          result.getOpenAPI().getComponents().getSecuritySchemes().get("BearerToken").getDescription(), suffix);
+    }
+  }
+
   @org.junit.jupiter.api.Test
   void refreshUrlIsTheTokenEndpointAndTheRequestSchemaHasTheRefreshGrant() throws IOException {
     io.swagger.v3.oas.models.OpenAPI api = new OpenAPIParser()

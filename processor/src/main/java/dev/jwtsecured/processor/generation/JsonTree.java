@@ -1,12 +1,14 @@
 package dev.jwtsecured.processor.generation;
 
+import dev.jwtsecured.runtime.internal.Json;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Writes a tree of {@link Map}s (in their iteration order), {@link List}s, strings, numbers and booleans as JSON or as
  * block YAML. The processor has no JSON library on its path; this is all the output needs. Strings are always escaped
- * (JSON) or double-quoted with the same escapes (YAML), so user-supplied paths and texts cannot break the document.
+ * (JSON) or double-quoted with the same escapes (YAML) by the runtime's {@link Json#quote}, whose class the processor's
+ * jar carries shaded, so user-supplied paths and texts cannot break the document.
  */
 public final class JsonTree {
   private JsonTree() {}
@@ -153,25 +155,8 @@ public final class JsonTree {
     }
   }
 
+  /** The runtime's escaper: one definition of a JSON string (and of a YAML double-quoted scalar) for the project. */
   private static void quote(String s, StringBuilder out) {
-    out.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20 || c == 0x7F || c == '\u2028' || c == '\u2029') {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    out.append('"');
+    Json.quote(s, out);
   }
 }

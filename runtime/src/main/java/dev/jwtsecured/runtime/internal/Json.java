@@ -397,8 +397,14 @@ public final class Json {
     return o == null ? "null" : o.getClass().getName();
   }
 
-  /** Appends {@code s} as a JSON string, escaping quotes, backslashes and control characters. */
-  static void quote(String s, StringBuilder out) {
+  /**
+   * Appends {@code s} as a JSON string. Besides quotes, backslashes and control characters, it escapes what a YAML
+   * double-quoted scalar may not hold as it is (DEL, the C1 controls, U+FEFF, U+FFFE, U+FFFF, unpaired surrogates) and
+   * the line separators U+2028 and U+2029, so that the result is also valid YAML and safe in a script. It is the one
+   * string escaper of the project: the processor's jar carries a copy of this class (shaded) for the OpenAPI JSON and
+   * YAML it writes.
+   */
+  public static void quote(String s, StringBuilder out) {
     out.append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -408,10 +414,12 @@ public final class Json {
         case '\n' -> out.append("\\n");
         case '\r' -> out.append("\\r");
         case '\t' -> out.append("\\t");
-        case '\b' -> out.append("\\b");
-        case '\f' -> out.append("\\f");
         default -> {
-          if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+          boolean paired =
+              Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
+                  || Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+          if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u2028' || c == '\u2029' || c == '\uFEFF'
+              || c == '\uFFFE' || c == '\uFFFF' || (Character.isSurrogate(c) && !paired)) {
             out.append(String.format("\\u%04x", (int) c));
           } else {
             out.append(c);

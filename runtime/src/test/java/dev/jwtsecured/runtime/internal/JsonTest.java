@@ -90,6 +90,15 @@ class JsonTest {
         new java.util.Date(4102444800_000L))));
   }
 
+  /** What YAML may not hold as it is gets escaped too (the processor writes its YAML with this escaper). */
+  @Test
+  void escapesWhatAYamlDoubleQuotedScalarMayNotHold() {
+    String text = "\u007f\u0085\u009f\ufeff\ufffe\uffff\ud800x\udc00\ud83d\ude00\u00e9\u00a0";
+    String json = Json.write(text);
+    assertEquals("\"\\u007f\\u0085\\u009f\\ufeff\\ufffe\\uffff\\ud800x\\udc00\ud83d\ude00\u00e9\u00a0\"", json);
+    assertEquals(text, Json.parse(json));
+  }
+
   @Test
   void refusesToWriteWhatIsNoJsonValue() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Json.write(Map.of("x",
