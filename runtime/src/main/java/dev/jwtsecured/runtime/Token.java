@@ -20,34 +20,40 @@ import java.util.Set;
  * of strings or a space-separated string) and {@code scope} (a space-separated string, RFC 8693) are read into
  * {@link #roles()} and {@link #scopes()}.
  *
- * <p>Instances are immutable.
+ * <p>Instances are immutable; {@link #builder()} is the usual way to make one.
+ *
+ * @param subject {@code sub}: the identifier the token was issued for. Never empty.
+ * @param expiresAt {@code exp}
+ * @param issuedAt {@code iat}
+ * @param notBefore {@code nbf}, when present
+ * @param issuer {@code iss}, when present
+ * @param audience {@code aud}, as a list whether the wire had a string or an array; empty when absent
+ * @param id {@code jti}, when present. Tokens issued by jwtsecured always have one.
+ * @param sessionId {@code sid} (OpenID Connect's session id), when present: for tokens from a token endpoint with
+ *     refresh tokens, the login they belong to, whose refresh tokens a logout revokes
+ * @param roles the {@code roles} claim
+ * @param scopes the space-separated {@code scope} claim, split
+ * @param extras application claims; see above. Values are JSON values: strings, numbers, booleans, {@code null},
+ *     lists and maps.
  */
-public final class Token {
-  private final String subject;
-  private final Instant expiresAt;
-  private final Instant issuedAt;
-  private final Instant notBefore;
-  private final String issuer;
-  private final List<String> audience;
-  private final String id;
-  private final String sessionId;
-  private final Set<String> roles;
-  private final Set<String> scopes;
-  private final Map<String, Object> extras;
+public record Token(String subject, Instant expiresAt, Instant issuedAt, Optional<Instant> notBefore,
+    Optional<String> issuer, List<String> audience, Optional<String> id, Optional<String> sessionId, Set<String> roles,
+    Set<String> scopes, Map<String, Object> extras) {
 
-  private Token(Builder b) {
-    this.subject = requireText(b.subject, "subject");
-    this.expiresAt = Objects.requireNonNull(b.expiresAt, "expiresAt");
-    this.issuedAt = Objects.requireNonNull(b.issuedAt, "issuedAt");
-    this.notBefore = b.notBefore;
-    this.issuer = b.issuer;
-    this.audience = List.copyOf(b.audience);
-    this.id = b.id;
-    this.sessionId = b.sessionId;
+  /** Checks the required claims and copies the collections. */
+  public Token {
+    subject = requireText(subject, "subject");
+    Objects.requireNonNull(expiresAt, "expiresAt");
+    Objects.requireNonNull(issuedAt, "issuedAt");
+    Objects.requireNonNull(notBefore, "notBefore");
+    Objects.requireNonNull(issuer, "issuer");
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(sessionId, "sessionId");
+    audience = List.copyOf(audience);
     // Empty collections are shared: cached tokens stay small, which matters to the garbage collector.
-    this.roles = b.roles.isEmpty() ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(b.roles));
-    this.scopes = b.scopes.isEmpty() ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(b.scopes));
-    this.extras = b.extras.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(b.extras));
+    roles = roles.isEmpty() ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(roles));
+    scopes = scopes.isEmpty() ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(scopes));
+    extras = extras.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extras));
   }
 
   private static String requireText(String value, String name) {
@@ -59,91 +65,6 @@ public final class Token {
 
   public static Builder builder() {
     return new Builder();
-  }
-
-  /** {@code sub}: the identifier the token was issued for. Never empty. */
-  public String subject() {
-    return subject;
-  }
-
-  /** {@code exp}. */
-  public Instant expiresAt() {
-    return expiresAt;
-  }
-
-  /** {@code iat}. */
-  public Instant issuedAt() {
-    return issuedAt;
-  }
-
-  /** {@code nbf}, when present. */
-  public Optional<Instant> notBefore() {
-    return Optional.ofNullable(notBefore);
-  }
-
-  /** {@code iss}, when present. */
-  public Optional<String> issuer() {
-    return Optional.ofNullable(issuer);
-  }
-
-  /** {@code aud}, as a list whether the wire had a string or an array; empty when absent. */
-  public List<String> audience() {
-    return audience;
-  }
-
-  /** {@code jti}, when present. Tokens issued by jwtsecured always have one. */
-  public Optional<String> id() {
-    return Optional.ofNullable(id);
-  }
-
-  /**
-   * {@code sid} (OpenID Connect's session id), when present: for tokens from a token endpoint with refresh tokens, the
-   * login they belong to, whose refresh tokens a logout revokes.
-   */
-  public Optional<String> sessionId() {
-    return Optional.ofNullable(sessionId);
-  }
-
-  /** The {@code roles} claim. */
-  public Set<String> roles() {
-    return roles;
-  }
-
-  /** The space-separated {@code scope} claim, split. */
-  public Set<String> scopes() {
-    return scopes;
-  }
-
-  /** Application claims; see the class comment. Values are JSON values as Jackson reads them. */
-  public Map<String, Object> extras() {
-    return extras;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    if (this == o) {
-      return true;
-    }
-    if (!(o instanceof Token)) {
-      return false;
-    }
-    Token t = (Token) o;
-    return subject.equals(t.subject)
-        && expiresAt.equals(t.expiresAt)
-        && issuedAt.equals(t.issuedAt)
-        && Objects.equals(notBefore, t.notBefore)
-        && Objects.equals(issuer, t.issuer)
-        && audience.equals(t.audience)
-        && Objects.equals(id, t.id)
-        && Objects.equals(sessionId, t.sessionId)
-        && roles.equals(t.roles)
-        && scopes.equals(t.scopes)
-        && extras.equals(t.extras);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(subject, expiresAt, issuedAt, notBefore, issuer, audience, id, sessionId, roles, scopes, extras);
   }
 
   /** Names the subject and times only: a token's other claims may be personal data and never reach logs this way. */
@@ -224,7 +145,8 @@ public final class Token {
     }
 
     public Token build() {
-      return new Token(this);
+      return new Token(subject, expiresAt, issuedAt, Optional.ofNullable(notBefore), Optional.ofNullable(issuer),
+          audience, Optional.ofNullable(id), Optional.ofNullable(sessionId), roles, scopes, extras);
     }
   }
 }
