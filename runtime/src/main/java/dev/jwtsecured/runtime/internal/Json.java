@@ -415,18 +415,28 @@ public final class Json {
         case '\r' -> out.append("\\r");
         case '\t' -> out.append("\\t");
         default -> {
-          boolean paired =
-              Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
-                  || Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
-          if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u2028' || c == '\u2029' || c == '\uFEFF'
-              || c == '\uFFFE' || c == '\uFFFF' || (Character.isSurrogate(c) && !paired)) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
+          if ((c >= 0x20 && c < 0x7F) || !mustEscape(s, i, c)) {
             out.append(c);
+          } else {
+            out.append(String.format("\\u%04x", (int) c));
           }
         }
       }
     }
     out.append('"');
+  }
+
+  /** Whether {@link #quote} writes {@code c}, at {@code i} in {@code s}, as an escape with its code in hexadecimal. */
+  private static boolean mustEscape(String s, int i, char c) {
+    if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
+      return true;
+    }
+    if (c == '\u2028' || c == '\u2029' || c == '\uFEFF' || c == '\uFFFE' || c == '\uFFFF') {
+      return true;
+    }
+    if (Character.isHighSurrogate(c)) {
+      return i + 1 == s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
+    }
+    return Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(s.charAt(i - 1)));
   }
 }
