@@ -201,7 +201,7 @@ final class BenchRequest implements ContainerRequestContext {
     }
   }
 
-  /** Path segments only: what {@code JwtAuth.excludablePath} reads. */
+  /** Path segments only: the generated filter reads no path (its rule is bound per resource method). */
   private final class Uri implements UriInfo {
     @Override
     public List<PathSegment> getPathSegments(boolean decode) {

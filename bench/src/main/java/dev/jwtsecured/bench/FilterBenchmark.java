@@ -38,8 +38,8 @@ public class FilterBenchmark {
   public void setUp() {
     BenchSecurityJwtFeature feature = new BenchSecurityJwtFeature(BenchSecurityJwtFeature.settings()
         .secret(Tokens.SECRET).build());
-    filter = new BenchSecurityJwtFilter(feature.auth(), AccessRule.AUTHENTICATED);
-    publicFilter = new BenchSecurityJwtFilter(feature.auth(), AccessRule.PUBLIC);
+    filter = new BenchSecurityJwtFilter(feature.auth().requestAuth(), AccessRule.AUTHENTICATED);
+    publicFilter = new BenchSecurityJwtFilter(feature.auth().requestAuth(), AccessRule.PUBLIC);
     String token = Tokens.token();
     authenticated = new BenchRequest("GET", "/secured", "Bearer " + token);
     excluded = new BenchRequest("GET", "/open", null);

@@ -252,7 +252,7 @@ class DiagnosticsTest {
       Compilation c = compile(user(), source("Config", lines.toArray(new String[0])));
       assertThat(c).succeededWithoutWarnings();
       assertThat(c).generatedSourceFile("test.ConfigJwtLoginResource").contentsAsUtf8String()
-          .contains("auth.refreshResponse(grant, ");
+          .contains("auth.requestAuth().refreshResponse(grant, ");
     }
   }
 

@@ -236,7 +236,7 @@ class RouteBoundDiagnosticsTest {
     String access = c.generatedSourceFile("test.ConfigJwt").orElseThrow().getCharContent(true).toString();
     assertTrue(access.contains("public static User user(SecurityContext security)"), access);
     String filter = c.generatedSourceFile("test.ConfigJwtFilter").orElseThrow().getCharContent(true).toString();
-    assertTrue(filter.contains("User user = JwtAuth.awaitOptional(Config.user(token));"), filter);
+    assertTrue(filter.contains("User user = RequestAuth.awaitOptional(Config.user(token));"), filter);
   }
 
   @Test

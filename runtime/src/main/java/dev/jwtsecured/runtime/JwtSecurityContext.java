@@ -76,7 +76,7 @@ public final class JwtSecurityContext implements SecurityContext {
   public static JwtSecurityContext requireAuthenticated(ContainerRequestContext request) {
     JwtSecurityContext context = require(request);
     if (!context.isAuthenticated()) {
-      throw new NotAuthorizedException(context.auth.reject(AuthFailure.NO_TOKEN));
+      throw new NotAuthorizedException(context.auth.requestAuth().reject(AuthFailure.NO_TOKEN));
     }
     return context;
   }

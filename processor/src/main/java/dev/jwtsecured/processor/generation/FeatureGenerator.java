@@ -62,7 +62,8 @@ public final class FeatureGenerator implements SourceGenerator {
         .addStatement("return auth")
         .build());
 
-    CodeBlock instance = model.needsInstance() ? CodeBlock.of("auth, config") : CodeBlock.of("auth");
+    CodeBlock instance = model.needsInstance()
+        ? CodeBlock.of("auth.requestAuth(), config") : CodeBlock.of("auth.requestAuth()");
     CodeBlock packages = model.basePackages().stream().map(p -> CodeBlock.of("$S", p))
         .collect(CodeBlock.joining(", "));
     MethodSpec.Builder configure = MethodSpec.methodBuilder("configure")

@@ -10,7 +10,7 @@ import static dev.jwtsecured.processor.generation.GeneratedTypes.CONTAINER_REQUE
 import static dev.jwtsecured.processor.generation.GeneratedTypes.CONTAINER_REQUEST_FILTER;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.CONTAINER_RESPONSE_CONTEXT;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.CONTAINER_RESPONSE_FILTER;
-import static dev.jwtsecured.processor.generation.GeneratedTypes.JWT_AUTH;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.REQUEST_AUTH;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.JWT_SECURITY_CONTEXT;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.PRIORITIES;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.PRIORITY;
@@ -44,7 +44,7 @@ public final class FilterGenerator implements SourceGenerator {
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addSuperinterface(CONTAINER_REQUEST_FILTER)
             .addSuperinterface(CONTAINER_RESPONSE_FILTER)
-            .addField(JWT_AUTH, "auth", Modifier.PRIVATE, Modifier.FINAL);
+            .addField(REQUEST_AUTH, "auth", Modifier.PRIVATE, Modifier.FINAL);
     if (model.needsInstance()) {
       type.addField(model.configClass(), "config", Modifier.PRIVATE, Modifier.FINAL);
     }
@@ -52,7 +52,7 @@ public final class FilterGenerator implements SourceGenerator {
 
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
         .addJavadoc("A filter for one resource method, which requires {@code rule}.\n")
-        .addParameter(JWT_AUTH, "auth")
+        .addParameter(REQUEST_AUTH, "auth")
         .addStatement("this.auth = auth");
     if (model.needsInstance()) {
       constructor.addParameter(model.configClass(), "config").addStatement("this.config = config");
@@ -145,9 +145,9 @@ public final class FilterGenerator implements SourceGenerator {
       case OPTIONAL:
         return CodeBlock.of("$L.orElse(null)", call);
       case COMPLETION_STAGE:
-        return CodeBlock.of("$T.await($L)", JWT_AUTH, call);
+        return CodeBlock.of("$T.await($L)", REQUEST_AUTH, call);
       case COMPLETION_STAGE_OF_OPTIONAL:
-        return CodeBlock.of("$T.awaitOptional($L)", JWT_AUTH, call);
+        return CodeBlock.of("$T.awaitOptional($L)", REQUEST_AUTH, call);
       default:
         return call;
     }

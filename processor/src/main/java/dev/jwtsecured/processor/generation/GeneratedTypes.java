@@ -20,6 +20,7 @@ public final class GeneratedTypes {
   static final ClassName AUTH_EXCEPTION = ClassName.get(Names.RUNTIME_INTERNAL, "AuthException");
   static final ClassName AUTH_FAILURE = ClassName.get(Names.RUNTIME, "AuthFailure");
   static final ClassName ACCESS_RULE = ClassName.get(Names.RUNTIME_INTERNAL, "AccessRule");
+  static final ClassName REQUEST_AUTH = ClassName.get(Names.RUNTIME_INTERNAL, "RequestAuth");
   static final ClassName GENERATED_RESOURCE = ClassName.get(Names.RUNTIME_INTERNAL, "GeneratedResource");
   static final ClassName RESOURCE_METHODS = ClassName.get(Names.RUNTIME_INTERNAL, "ResourceMethods");
   static final ClassName ROUTE_SCOPE = ClassName.get(Names.RUNTIME_INTERNAL, "RouteScope");

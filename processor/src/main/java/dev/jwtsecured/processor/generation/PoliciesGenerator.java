@@ -5,7 +5,7 @@ import dev.jwtsecured.processor.model.RouteModel;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.ACCESS_RULE;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.DYNAMIC_FEATURE;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.FEATURE_CONTEXT;
-import static dev.jwtsecured.processor.generation.GeneratedTypes.JWT_AUTH;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.REQUEST_AUTH;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.PRIORITIES;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.RESOURCE_INFO;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.RESOURCE_METHODS;
@@ -41,9 +41,9 @@ public final class PoliciesGenerator implements SourceGenerator {
         .addJavadoc("Registered by {@link $T}.\n", model.featureClass())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(DYNAMIC_FEATURE)
-        .addField(JWT_AUTH, "auth", Modifier.PRIVATE, Modifier.FINAL);
+        .addField(REQUEST_AUTH, "auth", Modifier.PRIVATE, Modifier.FINAL);
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
-        .addParameter(JWT_AUTH, "auth")
+        .addParameter(REQUEST_AUTH, "auth")
         .addStatement("this.auth = auth");
     if (model.needsInstance()) {
       type.addField(model.configClass(), "config", Modifier.PRIVATE, Modifier.FINAL);

@@ -95,10 +95,10 @@ public final class TokenEndpointGenerator implements SourceGenerator {
         .addStatement("$T grant = $T.read(headers, body, json, auth.settings())", TOKEN_REQUEST, TOKEN_REQUEST)
         .addCode(refreshBranch(model))
         .addComment("429 with Retry-After while the login throttle holds this user name or address back.")
-        .addStatement("auth.checkThrottle(grant, headers)")
+        .addStatement("auth.requestAuth().checkThrottle(grant, headers)")
         .addComment("null: bad credentials, answered as invalid_grant whether or not the user exists.")
         .addStatement("$T granted = $L", GRANT, granted)
-        .addStatement("return auth.tokenResponse(grant, granted, headers)")
+        .addStatement("return auth.requestAuth().tokenResponse(grant, granted, headers)")
         .nextControlFlow("catch ($T e)", TOKEN_ERROR)
         .addStatement("return e.response()")
         .endControlFlow()
@@ -126,7 +126,7 @@ public final class TokenEndpointGenerator implements SourceGenerator {
     return CodeBlock.builder()
         .add("// RFC 6749 section 6: rotates the refresh token; a spent one revokes every token of its login.\n")
         .beginControlFlow("if (grant.isRefresh())")
-        .addStatement("return auth.refreshResponse(grant, $L)", known)
+        .addStatement("return auth.requestAuth().refreshResponse(grant, $L)", known)
         .endControlFlow()
         .build();
   }

@@ -1,0 +1,219 @@
+package dev.jwtsecured.runtime;
+
+import dev.jwtsecured.Transport;
+import dev.jwtsecured.runtime.internal.AccessRule;
+import dev.jwtsecured.runtime.internal.AuthException;
+import dev.jwtsecured.runtime.internal.Cookies;
+import dev.jwtsecured.runtime.internal.Credentials;
+import dev.jwtsecured.runtime.internal.RefreshTokens;
+import dev.jwtsecured.runtime.internal.RequestAuth;
+import dev.jwtsecured.runtime.internal.TokenRequest;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * The {@link RequestAuth} of one {@link JwtAuth}: in this package, because it sets the security context and finishes
+ * logins through their package-private methods. The RFC 6750 challenges and bodies are built once, here.
+ */
+final class JwtRequestAuth implements RequestAuth {
+  private static final Pattern QUOTABLE = Pattern.compile(dev.jwtsecured.JwtSecured.TEXT_CHARACTERS);
+  private static final Pattern SCOPE_TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
+
+  private final JwtAuth auth;
+  private final JwtSettings settings;
+  /** Verifies a request's token: decided once, from the configuration's source of keys. */
+  private final Function<String, Token> verifier;
+  /** {@code null} unless the token endpoint issues refresh tokens. */
+  private final RefreshTokens refresh;
+  private final Map<AuthFailure, String> challenges = new EnumMap<>(AuthFailure.class);
+  private final Map<AuthFailure, String> bodies = new EnumMap<>(AuthFailure.class);
+
+  JwtRequestAuth(JwtAuth auth, Function<String, Token> verifier, RefreshTokens refresh) {
+    this.auth = auth;
+    this.settings = auth.settings();
+    this.verifier = verifier;
+    this.refresh = refresh;
+    if (!QUOTABLE.matcher(settings.realm()).matches()) {
+      throw new IllegalArgumentException("realm must use only the characters RFC 6750 section 3 allows");
+    }
+    String realm = "Bearer realm=\"" + settings.realm() + "\"";
+    for (AuthFailure f : AuthFailure.values()) {
+      if (f.status() != 403 || f.error() != null) {
+        challenges.put(f, f.error() == null ? realm : realm + ", error=\"" + f.error() + "\"" + description(f));
+      }
+      String detail = f == AuthFailure.NO_TOKEN ? noTokenDetail(settings.transport()) : f.detail();
+      bodies.put(f, "{\"status_code\":" + f.status() + ",\"detail\":\"" + detail + "\"}");
+    }
+  }
+
+  private static String description(AuthFailure f) {
+    return f.description() == null || f == AuthFailure.INSUFFICIENT_SCOPE
+        ? ""
+        : ", error_description=\"" + f.description() + "\"";
+  }
+
+  private static String noTokenDetail(Transport transport) {
+    return transport == Transport.COOKIE
+        ? "No JWT token found in request header or cookies"
+        : "No JWT token found in request header";
+  }
+
+  @Override
+  public JwtSecurityContext authenticatedBefore(ContainerRequestContext request) {
+    return JwtSecurityContext.of(request)
+        .filter(c -> c.auth() == auth && c.isAuthenticated())
+        .orElse(null);
+  }
+
+  @Override
+  public Token authenticate(ContainerRequestContext request) {
+    return verifier.apply(readToken(request));
+  }
+
+  private String readToken(ContainerRequestContext request) {
+    String fromHeader = Credentials.fromHeader(request.getHeaders().get(settings.authHeader()));
+    if (settings.transport() == Transport.COOKIE) {
+      String fromCookie = Cookies.token(request.getHeaders().get(HttpHeaders.COOKIE), settings.cookieName());
+      if (fromHeader != null && fromCookie != null && !fromHeader.equals(fromCookie)) {
+        throw new AuthException(AuthFailure.MULTIPLE_TOKENS);
+      }
+      if (fromHeader == null) {
+        fromHeader = fromCookie;
+      }
+    }
+    if (fromHeader == null) {
+      throw new AuthException(AuthFailure.NO_TOKEN);
+    }
+    return fromHeader;
+  }
+
+  @Override
+  public JwtSecurityContext authenticated(ContainerRequestContext request, Token token, Object user) {
+    JwtSecurityContext context =
+        JwtSecurityContext.authenticated(request.getSecurityContext(), auth, token, user);
+    context.install(request);
+    return context;
+  }
+
+  @Override
+  public void skipped(ContainerRequestContext request) {
+    JwtSecurityContext.anonymous(request.getSecurityContext(), auth).install(request);
+  }
+
+  @Override
+  public void secureResponse(ContainerRequestContext request, ContainerResponseContext response) {
+    MultivaluedMap<String, Object> headers = response.getHeaders();
+    headers.putSingle(JwtAuth.NOSNIFF_HEADER, "nosniff");
+    JwtSecurityContext context = JwtSecurityContext.of(request).orElse(null);
+    if (context == null || context.auth() != auth || !context.isAuthenticated()) {
+      return;
+    }
+    if (!headers.containsKey(HttpHeaders.CACHE_CONTROL)) {
+      headers.putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
+    } else {
+      headers.add(HttpHeaders.VARY, settings.transport() == Transport.COOKIE
+          ? settings.authHeader() + ", " + HttpHeaders.COOKIE
+          : settings.authHeader());
+    }
+  }
+
+  @Override
+  public Response reject(AuthFailure failure) {
+    Response.ResponseBuilder response =
+        Response.status(failure.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(bodies.get(failure));
+    String challenge = challenges.get(failure);
+    if (challenge != null) {
+      response.header(HttpHeaders.WWW_AUTHENTICATE, challenge);
+    }
+    return response.header(HttpHeaders.CACHE_CONTROL, "no-store").header(JwtAuth.NOSNIFF_HEADER, "nosniff").build();
+  }
+
+  @Override
+  public Response forbidden(AccessRule rule) {
+    StringBuilder scope = new StringBuilder();
+    for (String role : rule.roles()) {
+      if (SCOPE_TOKEN.matcher(role).matches()) {
+        scope.append(scope.length() == 0 ? "" : " ").append(role);
+      }
+    }
+    return Response.status(403)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(bodies.get(AuthFailure.INSUFFICIENT_SCOPE))
+        .header(
+            HttpHeaders.WWW_AUTHENTICATE,
+            challenges.get(AuthFailure.INSUFFICIENT_SCOPE)
+                + ", error_description=\"" + AuthFailure.INSUFFICIENT_SCOPE.description() + "\""
+                + ", scope=\"" + scope + "\"")
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .header(JwtAuth.NOSNIFF_HEADER, "nosniff")
+        .build();
+  }
+
+  @Override
+  public void checkThrottle(TokenRequest request, HttpHeaders headers) {
+    Duration wait = settings.loginThrottle().delay(request.username(), clientAddress(headers));
+    if (!wait.isZero() && !wait.isNegative()) {
+      long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+      throw new TokenRequest.TokenError(429, "invalid_request",
+          "Too many failed attempts; retry after " + seconds + " seconds", seconds);
+    }
+  }
+
+  /** The client's address from {@code clientAddressHeader} (its last entry), or {@code null}. */
+  private String clientAddress(HttpHeaders headers) {
+    String name = settings.clientAddressHeader();
+    String value = name == null || headers == null ? null : headers.getHeaderString(name);
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String last = value.substring(value.lastIndexOf(',') + 1).trim();
+    return last.isEmpty() || last.length() > 64 ? null : last;
+  }
+
+  @Override
+  public Response tokenResponse(TokenRequest request, Grant grant, HttpHeaders headers) {
+    String client = clientAddress(headers);
+    if (grant == null) {
+      settings.loginThrottle().failed(request.username(), client);
+      // One answer for an unknown user and a wrong password: the endpoint does not tell which.
+      return new TokenRequest.TokenError("invalid_grant", "The user name or password is wrong").response();
+    }
+    settings.loginThrottle().succeeded(request.username(), client);
+    Set<String> scopes = new LinkedHashSet<>(request.scopes());
+    scopes.retainAll(grant.scopes());
+    Login login = auth.login(grant.subject()).roles(grant.roles()).scopes(scopes).extras(grant.extras());
+    if (refresh == null) {
+      return login.tokenResponse(null);
+    }
+    RefreshTokens.Issued first = refresh.start(grant.subject(), grant.roles(), scopes, grant.extras(), auth.now());
+    return login.sessionId(first.entry().family()).tokenResponse(first);
+  }
+
+  @Override
+  public Response refreshResponse(TokenRequest request, Predicate<Token> known) {
+    if (refresh == null) {
+      throw new TokenRequest.TokenError("unsupported_grant_type", "Only the password grant type is supported");
+    }
+    RefreshTokens.Refreshed refreshed = refresh.rotate(request.refreshToken(), request.scopes(), auth.now());
+    RefreshTokenStore.Entry login = refreshed.previous();
+    Login next = auth.login(login.subject()).roles(login.roles()).extras(login.extras()).sessionId(login.family())
+        .scopes(request.scopes().isEmpty() ? login.scopes() : request.scopes());
+    if (!known.test(next.token())) {
+      refresh.store().revokeFamily(login.family());
+      throw new TokenRequest.TokenError("invalid_grant", "The user of this refresh token is no longer accepted");
+    }
+    return next.tokenResponse(refreshed.next());
+  }
+}
