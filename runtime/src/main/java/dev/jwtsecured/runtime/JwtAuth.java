@@ -32,8 +32,6 @@ public final class JwtAuth {
   private final TokenCodec codec;
   /** {@code null} unless the configuration signs with a private key. */
   private final KeyPairCodec keyPair;
-  /** Verifies a request's token: decided once, from the configuration's source of keys. */
-  private final Function<String, Token> verifier;
   /** Signs tokens; {@code null} for a verifier-only configuration ({@code jwksUri}, {@code publicKey}). */
   private final Function<Token, String> signer;
   /** {@code null} unless the token endpoint issues refresh tokens. */
@@ -71,11 +69,13 @@ public final class JwtAuth {
     this.instance = instance;
     ClaimRules rules = new ClaimRules(settings.clock(), settings.leeway(), settings.acceptedIssuers(),
         settings.audience(), settings.rolesClaim());
+    // Verifies a request's token: decided once, from the configuration's source of keys.
+    Function<String, Token> verifier;
     if (settings.privateKey().isPresent()) {
       this.codec = null;
       this.keyPair = new KeyPairCodec(settings.privateKey().get(), rules, settings.rolesClaim(), settings.clock(),
           settings.cacheSize());
-      this.verifier = keyPair::verify;
+      verifier = keyPair::verify;
       this.signer = keyPair::issue;
     } else if (settings.jwksUri().isPresent() || settings.publicKey().isPresent()) {
       this.codec = null;
@@ -84,13 +84,13 @@ public final class JwtAuth {
           ? new PublicKeySource(settings.publicKey().get())
           : new JwksKeySet(settings.jwksUri().get(), JwksKeySet.Options.DEFAULT
               .withClock(settings.clock()).withUnknownKidInterval(settings.jwksMinRefresh()));
-      this.verifier = new KeySetVerifier(keys, settings.keyAlgorithms(), rules, settings.clock(),
+      verifier = new KeySetVerifier(keys, settings.keyAlgorithms(), rules, settings.clock(),
           settings.cacheSize())::verify;
       this.signer = null;
     } else {
       this.codec = new TokenCodec(settings);
       this.keyPair = null;
-      this.verifier = codec::verify;
+      verifier = codec::verify;
       this.signer = codec::issue;
     }
     this.refresh = settings.refreshExpiration()
