@@ -14,9 +14,10 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Predicate;
 
 /**
- * What generated code calls on one configuration's runtime, and nothing else does: the filters read and verify tokens,
- * set the security context, answer RFC 6750 errors and add response headers through it; the token endpoint throttles
- * and answers through it. {@code JwtAuth.requestAuth()} hands it out (ARCHITECTURE.md, "What runs per request").
+ * What generated code calls on one configuration's runtime per request, and applications do not: the filters read and
+ * verify tokens, set the security context, answer RFC 6750 errors and add response headers through it; the token
+ * endpoint throttles and answers through it. {@code JwtAuth.requestAuth()} hands it out (ARCHITECTURE.md, "What runs
+ * per request").
  */
 public interface RequestAuth {
   /**
