@@ -259,6 +259,13 @@ public @interface JwtSecured {
   String TEXT_CHARACTERS = "[\\x20\\x21\\x23-\\x2B\\x2D-\\x3A\\x3C-\\x5B\\x5D-\\x7E]*";
 
   /**
+   * The form of {@link #authHeader()}, {@link #clientAddressHeader()} and {@link #cookieName()}, as a regular
+   * expression: an RFC 9110 token, that is letters, digits and {@code !#$%&'*+.^_`|~-}. The processor and the runtime
+   * both use this one definition.
+   */
+  String TOKEN_CHARACTERS = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+
+  /**
    * The roles the application uses; when not empty, every role named by {@code @RolesAllowed} on a resource this
    * configuration secures must be one of them (a compile error otherwise), which catches typos such as
    * {@code "admn"}.

@@ -28,7 +28,6 @@ import java.util.regex.Pattern;
  * logins through their package-private methods. The RFC 6750 challenges and bodies are built once, here.
  */
 final class JwtRequestAuth implements RequestAuth {
-  private static final Pattern QUOTABLE = Pattern.compile(dev.jwtsecured.JwtSecured.TEXT_CHARACTERS);
   private static final Pattern SCOPE_TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
 
   private final JwtAuth auth;
@@ -45,9 +44,6 @@ final class JwtRequestAuth implements RequestAuth {
     this.settings = auth.settings();
     this.verifier = verifier;
     this.refresh = refresh;
-    if (!QUOTABLE.matcher(settings.realm()).matches()) {
-      throw new IllegalArgumentException("realm must use only the characters RFC 6750 section 3 allows");
-    }
     String realm = "Bearer realm=\"" + settings.realm() + "\"";
     for (AuthFailure f : AuthFailure.values()) {
       if (f.status() != 403 || f.error() != null) {

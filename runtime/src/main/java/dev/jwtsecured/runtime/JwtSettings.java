@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The run-time form of a {@code @JwtSecured} configuration. The generated feature fills a builder with the values the
@@ -34,6 +35,8 @@ public final class JwtSettings {
   public static final int MAX_TOKEN_LENGTH = 8 * 1024;
   /** The largest {@code maxTokenRequestBytes}. */
   public static final int MAX_TOKEN_REQUEST_BYTES = 1024 * 1024;
+  private static final Pattern TOKEN = Pattern.compile(JwtSecured.TOKEN_CHARACTERS);
+  private static final Pattern TEXT = Pattern.compile(JwtSecured.TEXT_CHARACTERS);
 
   private final JwsAlgorithm algorithm;
   /** Empty for a verifier-only configuration. */
@@ -100,12 +103,12 @@ public final class JwtSettings {
       throw new IllegalArgumentException("leeway must not be negative");
     }
     this.leeway = b.leeway;
-    this.authHeader = b.authHeader;
+    this.authHeader = requireForm(b.authHeader, TOKEN, "authHeader");
     this.transport = b.transport;
-    this.realm = b.realm;
-    this.cookieName = b.cookieName;
-    this.cookiePath = b.cookiePath;
-    this.cookieDomain = b.cookieDomain.isEmpty() ? null : b.cookieDomain;
+    this.realm = requireForm(b.realm, TEXT, "realm");
+    this.cookieName = requireForm(b.cookieName, TOKEN, "cookieName");
+    this.cookiePath = requireForm(b.cookiePath, TEXT, "cookiePath");
+    this.cookieDomain = b.cookieDomain.isEmpty() ? null : requireForm(b.cookieDomain, TEXT, "cookieDomain");
     this.cookieSecure = b.cookieSecure;
     this.cookieSameSite = b.cookieSameSite;
     this.tokenUrl = b.tokenUrl.isEmpty() ? null : b.tokenUrl;
@@ -122,7 +125,8 @@ public final class JwtSettings {
           + ", not " + b.maxTokenRequestBytes);
     }
     this.maxTokenRequestBytes = b.maxTokenRequestBytes;
-    this.clientAddressHeader = b.clientAddressHeader.isEmpty() ? null : b.clientAddressHeader;
+    this.clientAddressHeader = b.clientAddressHeader.isEmpty() ? null
+        : requireForm(b.clientAddressHeader, TOKEN, "clientAddressHeader");
     this.loginThrottle = b.loginThrottle != null ? b.loginThrottle : InMemoryLoginThrottle.withDefaults(b.clock);
     this.refreshExpiration = b.refreshExpiration == null ? null
         : requirePositive(b.refreshExpiration, "refreshExpiration");
@@ -146,6 +150,21 @@ public final class JwtSettings {
       throw new IllegalStateException("jwtsecured: the private key file " + value.substring("file:".length())
           + " cannot be read", e);
     }
+  }
+
+  /**
+   * {@code value} when it has the form of {@code pattern}: {@link JwtSecured#TOKEN_CHARACTERS} for header and cookie
+   * names, {@link JwtSecured#TEXT_CHARACTERS} for text that goes into a challenge or a cookie attribute. The same rules
+   * the processor applies to the annotation, for values set on the builder. The message leaves the value out: it may
+   * hold line breaks, which do not belong in a log.
+   */
+  private static String requireForm(String value, Pattern pattern, String name) {
+    if (!pattern.matcher(value).matches()) {
+      throw new IllegalArgumentException("jwtsecured: " + name + (pattern == TOKEN
+          ? " must be an RFC 9110 token: letters, digits and !#$%&'*+.^_`|~-"
+          : " must be printable ASCII without '\"', '\\', ',' and ';'"));
+    }
+    return value;
   }
 
   private static Duration requirePositive(Duration d, String name) {
@@ -587,6 +606,9 @@ public final class JwtSettings {
      * Resolves the secret and freezes the settings.
      *
      * @throws IllegalStateException when the secret is unset or too short (see {@link Secrets})
+     * @throws IllegalArgumentException when a value breaks the rule the processor applies to the annotation member of
+     *     the same name: a header or cookie name that is not an RFC 9110 token, a realm, cookie path or domain with
+     *     {@code "}, {@code \}, {@code ,}, {@code ;} or a control character, a number or duration out of range
      */
     public JwtSettings build() {
       int sources = (secret != null ? 1 : 0) + (jwksUri.isEmpty() ? 0 : 1) + (privateKey.isEmpty() ? 0 : 1)

@@ -22,7 +22,7 @@ import javax.lang.model.element.Element;
  */
 final class SettingsValidator {
   private static final Pattern HTTP_METHOD = Pattern.compile("[A-Z]+");
-  private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+  private static final Pattern HEADER_NAME = Pattern.compile(JwtSecured.TOKEN_CHARACTERS);
   private static final Pattern QUOTABLE = Pattern.compile(JwtSecured.TEXT_CHARACTERS);
   private static final Pattern TOKEN_URL = Pattern.compile("(/[A-Za-z0-9._~!$&'()*+=:@-]+)+");
   private static final Set<String> ALGORITHMS = Set.of("HS256", "HS384", "HS512");

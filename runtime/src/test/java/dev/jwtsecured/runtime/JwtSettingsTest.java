@@ -1,0 +1,56 @@
+package dev.jwtsecured.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Values set on the builder follow the rules the processor applies to the annotation: names that go into headers are
+ * RFC 9110 tokens, text that goes into a challenge or a cookie attribute cannot end it. A value that breaks them is
+ * refused when the settings are built, with a message that names the setting and leaves the value out.
+ */
+class JwtSettingsTest {
+  static final String SECRET = "settings-test-secret-settings-test-secret!!";
+
+  static JwtSettings build(UnaryOperator<JwtSettings.Builder> change) {
+    return change.apply(JwtSettings.builder().secret(SECRET)).build();
+  }
+
+  @Test
+  void headerAndCookieNamesAreTokens() {
+    for (String bad : List.of("", "Authorization:", "X Token", "X-Token\r\nX-Evil: 1", "Ä")) {
+      assertRefused("authHeader", () -> build(b -> b.authHeader(bad)));
+      assertRefused("cookieName", () -> build(b -> b.cookieName(bad)));
+      if (!bad.isEmpty()) {
+        assertRefused("clientAddressHeader", () -> build(b -> b.clientAddressHeader(bad)));
+      }
+    }
+    JwtSettings ok = build(b -> b.authHeader("X-Api-Token").cookieName("__Host-session").clientAddressHeader(""));
+    assertEquals("X-Api-Token", ok.authHeader());
+    assertEquals("__Host-session", ok.cookieName());
+    assertEquals(null, ok.clientAddressHeader());
+  }
+
+  @Test
+  void textInAChallengeOrACookieAttributeCannotEndIt() {
+    for (String bad : List.of("/; Domain=evil.example", "a\"b", "a\\b", "a,b", "/\r\nSet-Cookie: x=y", "é")) {
+      assertRefused("realm", () -> build(b -> b.realm(bad)));
+      assertRefused("cookiePath", () -> build(b -> b.cookiePath(bad)));
+      assertRefused("cookieDomain", () -> build(b -> b.cookieDomain(bad)));
+    }
+    JwtSettings ok = build(b -> b.realm("my api").cookiePath("/app").cookieDomain("example.com"));
+    assertEquals("my api", ok.realm());
+    assertEquals("/app", ok.cookiePath());
+    assertEquals("example.com", ok.cookieDomain());
+  }
+
+  static void assertRefused(String setting, org.junit.jupiter.api.function.Executable build) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, build, setting);
+    assertEquals(true, e.getMessage().startsWith("jwtsecured: " + setting + " must be "), e.getMessage());
+    assertFalse(e.getMessage().contains("\r") || e.getMessage().contains("evil"), e.getMessage());
+  }
+}
