@@ -35,8 +35,13 @@ public final class JwtSettings {
   public static final int MAX_TOKEN_LENGTH = 8 * 1024;
   /** The largest {@code maxTokenRequestBytes}. */
   public static final int MAX_TOKEN_REQUEST_BYTES = 1024 * 1024;
-  private static final Pattern TOKEN = Pattern.compile(JwtSecured.TOKEN_CHARACTERS);
-  private static final Pattern TEXT = Pattern.compile(JwtSecured.TEXT_CHARACTERS);
+  /** A rule the processor applies to annotation values and {@link Builder#build()} to values set in code. */
+  private record Form(Pattern pattern, String description) {}
+
+  private static final Form TOKEN = new Form(Pattern.compile(JwtSecured.TOKEN_CHARACTERS),
+      "an RFC 9110 token: letters, digits and !#$%&'*+.^_`|~-");
+  private static final Form TEXT = new Form(Pattern.compile(JwtSecured.TEXT_CHARACTERS),
+      "printable ASCII without '\"', '\\', ',' and ';'");
 
   private final JwsAlgorithm algorithm;
   /** Empty for a verifier-only configuration. */
@@ -153,16 +158,14 @@ public final class JwtSettings {
   }
 
   /**
-   * {@code value} when it has the form of {@code pattern}: {@link JwtSecured#TOKEN_CHARACTERS} for header and cookie
+   * {@code value} when it has {@code form}: {@link JwtSecured#TOKEN_CHARACTERS} for header and cookie
    * names, {@link JwtSecured#TEXT_CHARACTERS} for text that goes into a challenge or a cookie attribute. The same rules
    * the processor applies to the annotation, for values set on the builder. The message leaves the value out: it may
    * hold line breaks, which do not belong in a log.
    */
-  private static String requireForm(String value, Pattern pattern, String name) {
-    if (!pattern.matcher(value).matches()) {
-      throw new IllegalArgumentException("jwtsecured: " + name + (pattern == TOKEN
-          ? " must be an RFC 9110 token: letters, digits and !#$%&'*+.^_`|~-"
-          : " must be printable ASCII without '\"', '\\', ',' and ';'"));
+  private static String requireForm(String value, Form form, String name) {
+    if (!form.pattern().matcher(value).matches()) {
+      throw new IllegalArgumentException("jwtsecured: " + name + " must be " + form.description());
     }
     return value;
   }
