@@ -28,8 +28,8 @@ public final class JwtAuth {
   private final JwtSettings settings;
   private final Class<?> configuration;
   private final Object instance;
-  /** {@code null} unless the configuration has a secret. */
-  private final TokenCodec codec;
+  /** How many verified tokens the verifier remembers. */
+  private final java.util.function.IntSupplier cachedTokens;
   /** {@code null} unless the configuration signs with a private key. */
   private final KeyPairCodec keyPair;
   /** Signs tokens; {@code null} for a verifier-only configuration ({@code jwksUri}, {@code publicKey}). */
@@ -72,26 +72,28 @@ public final class JwtAuth {
     // Verifies a request's token: decided once, from the configuration's source of keys.
     Function<String, Token> verifier;
     if (settings.privateKey().isPresent()) {
-      this.codec = null;
       this.keyPair = new KeyPairCodec(settings.privateKey().get(), rules, settings.rolesClaim(), settings.clock(),
           settings.cacheSize());
       verifier = keyPair::verify;
       this.signer = keyPair::issue;
+      this.cachedTokens = keyPair::cachedTokens;
     } else if (settings.jwksUri().isPresent() || settings.publicKey().isPresent()) {
-      this.codec = null;
       this.keyPair = null;
       KeySource keys = settings.publicKey().isPresent()
           ? new PublicKeySource(settings.publicKey().get())
           : new JwksKeySet(settings.jwksUri().get(), JwksKeySet.Options.DEFAULT
               .withClock(settings.clock()).withUnknownKidInterval(settings.jwksMinRefresh()));
-      verifier = new KeySetVerifier(keys, settings.keyAlgorithms(), rules, settings.clock(),
-          settings.cacheSize())::verify;
+      KeySetVerifier keySet = new KeySetVerifier(keys, settings.keyAlgorithms(), rules, settings.clock(),
+          settings.cacheSize());
+      verifier = keySet::verify;
       this.signer = null;
+      this.cachedTokens = keySet::cachedTokens;
     } else {
-      this.codec = new TokenCodec(settings);
+      TokenCodec codec = new TokenCodec(settings);
       this.keyPair = null;
       verifier = codec::verify;
       this.signer = codec::issue;
+      this.cachedTokens = codec::cachedTokens;
     }
     this.refresh = settings.refreshExpiration()
         .map(lifetime -> new RefreshTokens(
@@ -116,15 +118,11 @@ public final class JwtAuth {
   }
 
   /**
-   * The codec that issues and verifies this configuration's own tokens.
-   *
-   * @throws IllegalStateException for a configuration without a secret
+   * How many verified tokens this configuration remembers now (see {@link JwtSettings#cacheSize()}), whatever its
+   * keys: for monitoring, and for tests that show a token was served from the cache. 0 when caching is off.
    */
-  public TokenCodec codec() {
-    if (codec == null) {
-      throw new IllegalStateException("jwtsecured: " + configuration.getSimpleName() + " has no secret");
-    }
-    return codec;
+  public int cachedTokens() {
+    return cachedTokens.getAsInt();
   }
 
   /**

@@ -196,10 +196,10 @@ class ItSecurityTest {
     String jti = java.util.UUID.randomUUID().toString();
     String jwt = Jwts.hs256("{\"sub\":\"alice\",\"iat\":" + now() + ",\"exp\":" + (now() + 600) + ",\"jti\":\""
         + jti + "\"}", KEY);
-    int cachedBefore = application.feature().auth().codec().cachedTokens();
+    int cachedBefore = application.feature().auth().cachedTokens();
     assertEquals(200, get("/admin", "Authorization: Bearer " + jwt).status);
     assertEquals(200, get("/admin", "Authorization: Bearer " + jwt).status); // a second use: cached from here on
-    assertEquals(cachedBefore + 1, application.feature().auth().codec().cachedTokens(), "the token is cached now");
+    assertEquals(cachedBefore + 1, application.feature().auth().cachedTokens(), "the token is cached now");
     ItApplication.reset();
     ItApplication.know("alice");
     ItApplication.revoke(jti);

@@ -67,6 +67,11 @@ public final class KeyPairCodec implements KeySource {
     return verifier.verify(jwt);
   }
 
+  /** The number of cached tokens (0 when caching is off). */
+  public int cachedTokens() {
+    return verifier.cachedTokens();
+  }
+
   /** The public key as a JSON Web Key Set: {@code {"keys":[{...}]}}, with {@code use} and {@code alg}. */
   public String jwks() {
     Map<String, Object> jwk = new LinkedHashMap<>();
