@@ -450,7 +450,11 @@ public final class JwtSettings {
       return this;
     }
 
-    /** A literal secret or a {@code ${NAME}} / {@code ${NAME:fallback}} placeholder; see {@link Secrets}. */
+    /**
+     * A literal secret or a {@code ${NAME}} / {@code ${NAME:fallback}} placeholder, looked up in the
+     * {@link #environment} first, then in the {@link #properties}; its UTF-8 bytes are the HMAC key, at least
+     * {@link JwsAlgorithm#minimumSecretBytes()} of them.
+     */
     public Builder secret(String secret) {
       this.secret = Objects.requireNonNull(secret);
       return this;
@@ -550,7 +554,10 @@ public final class JwtSettings {
       return this;
     }
 
-    /** How many verified tokens to remember (see {@link TokenCodec}); 0 turns the cache off. */
+    /**
+     * How many verified tokens to remember by their exact text, so that a token used again skips parsing and its
+     * signature check (its times are checked on every use); 0 turns the cache off.
+     */
     public Builder cacheSize(int cacheSize) {
       this.cacheSize = cacheSize;
       return this;
@@ -582,7 +589,7 @@ public final class JwtSettings {
     }
 
     /**
-     * Turns refresh tokens on at the token endpoint (which {@code tokenUrl} must name): each lives {@code expiration}
+     * Turns refresh tokens on at the token endpoint (which {@code tokenUrl} must name): each lives this long
      * from its issue. {@code null} (the default) turns them off.
      */
     public Builder refreshExpiration(Duration refreshExpiration) {
@@ -608,7 +615,9 @@ public final class JwtSettings {
     /**
      * Resolves the secret and freezes the settings.
      *
-     * @throws IllegalStateException when the secret is unset or too short (see {@link Secrets})
+     * @throws IllegalStateException when no secret or key is set, more than one is, a placeholder is unset without a
+     *     fallback, or the secret is shorter than its algorithm needs; the message names the placeholder, never the
+     *     secret
      * @throws IllegalArgumentException when a value breaks the rule the processor applies to the annotation member of
      *     the same name: a header or cookie name that is not an RFC 9110 token, a realm, cookie path or domain with
      *     {@code "}, {@code \}, {@code ,}, {@code ;} or a control character, a number or duration out of range
