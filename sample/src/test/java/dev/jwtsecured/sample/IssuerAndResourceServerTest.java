@@ -6,9 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jwtsecured.runtime.JwtAuth;
+import dev.jwtsecured.sample.issuer.IssuerSecurityJwtFeature;
+import dev.jwtsecured.sample.resourceserver.ResourceServerSecurityJwtFeature;
 import dev.jwtsecured.testing.RawHttp;
 import dev.jwtsecured.testing.TestServer;
+import jakarta.ws.rs.core.Application;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.util.Base64;
 import java.util.List;
@@ -24,12 +29,19 @@ class IssuerAndResourceServerTest {
   static final String ISSUER = "http://issuer.test";
 
   static String pem() throws Exception {
+    return pem("PRIVATE KEY", ecKeyPair().getPrivate().getEncoded());
+  }
+
+  static KeyPair ecKeyPair() throws Exception {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
     generator.initialize(256);
-    return "-----BEGIN PRIVATE KEY-----\n"
-        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(
-            generator.generateKeyPair().getPrivate().getEncoded())
-        + "\n-----END PRIVATE KEY-----\n";
+    return generator.generateKeyPair();
+  }
+
+  static String pem(String label, byte[] der) {
+    return "-----BEGIN " + label + "-----\n"
+        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+        + "\n-----END " + label + "-----\n";
   }
 
   static String login(RawHttp http, String user, String password) throws Exception {
@@ -76,5 +88,54 @@ class IssuerAndResourceServerTest {
         assertEquals(401, otherIssuer.http.send("GET", "/some-path", "Authorization: Bearer " + bob).status);
       }
     }
+  }
+
+  /**
+   * {@link JwtAuth#cachedTokens()} counts for a private key, a JWKS and one public key alike: a token verified a second
+   * time is remembered.
+   */
+  @Test
+  void everySourceOfKeysRemembersATokenVerifiedTwice() throws Exception {
+    KeyPair pair = ecKeyPair();
+    String privateKey = pem("PRIVATE KEY", pair.getPrivate().getEncoded());
+    String publicKey = pem("PUBLIC KEY", pair.getPublic().getEncoded());
+    Application issuerApplication = Example.ISSUER.application(s -> s.privateKey(privateKey).issuer(ISSUER));
+    try (TestServer issuer = TestServer.start("", issuerApplication)) {
+      String bob = login(issuer.http, "bob", "builder");
+      assertRememberedOnSecondUse(issuer, auth(issuerApplication), bob, "private key");
+      String jwksUri = "http://127.0.0.1:" + issuer.port() + "/.well-known/jwks.json";
+      Application jwks = Example.RESOURCE_SERVER.application(
+          s -> s.jwksUri(jwksUri).issuer(ISSUER).keyAlgorithms(List.of("ES256")));
+      try (TestServer server = TestServer.start("", jwks)) {
+        assertRememberedOnSecondUse(server, auth(jwks), bob, "JWKS");
+      }
+      Application onePublicKey = Example.RESOURCE_SERVER.application(
+          s -> s.jwksUri("").publicKey(publicKey).issuer(ISSUER).keyAlgorithms(List.of("ES256")));
+      try (TestServer server = TestServer.start("", onePublicKey)) {
+        assertRememberedOnSecondUse(server, auth(onePublicKey), bob, "public key");
+      }
+    }
+  }
+
+  static void assertRememberedOnSecondUse(TestServer server, JwtAuth auth, String jwt, String keys) {
+    int before = auth.cachedTokens();
+    assertEquals(200, server.http.send("GET", "/admin", "Authorization: Bearer " + jwt).status, keys);
+    assertEquals(before, auth.cachedTokens(), keys + ": a token seen once is not remembered yet");
+    assertEquals(200, server.http.send("GET", "/admin", "Authorization: Bearer " + jwt).status, keys);
+    assertEquals(before + 1, auth.cachedTokens(), keys + ": the second use remembers it");
+  }
+
+  /** The feature's runtime; {@code getSingletons()} is deprecated, but it is where the sample registers the feature. */
+  @SuppressWarnings("deprecation")
+  static JwtAuth auth(Application application) {
+    for (Object singleton : application.getSingletons()) {
+      if (singleton instanceof IssuerSecurityJwtFeature feature) {
+        return feature.auth();
+      }
+      if (singleton instanceof ResourceServerSecurityJwtFeature feature) {
+        return feature.auth();
+      }
+    }
+    throw new AssertionError("no jwtsecured feature in " + application.getSingletons());
   }
 }
