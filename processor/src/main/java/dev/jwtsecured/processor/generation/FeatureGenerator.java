@@ -35,7 +35,7 @@ public final class FeatureGenerator implements SourceGenerator {
     TypeSpec.Builder type =
         TypeSpec.classBuilder(model.featureClass())
             .addJavadoc("Installs JWT security as {@link $T} configures it: register an instance with the JAX-RS\n", config)
-            .addJavadoc("application. Creating it resolves the secret, so a missing or weak secret fails at start-up.\n")
+            .addJavadoc("application. $L\n", startUpCheck(model.settings()))
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addSuperinterface(FEATURE)
             .addField(JWT_AUTH, "auth", Modifier.PRIVATE, Modifier.FINAL);
@@ -56,7 +56,7 @@ public final class FeatureGenerator implements SourceGenerator {
 
     type.addMethod(settingsMethod(model));
     type.addMethod(MethodSpec.methodBuilder("auth")
-        .addJavadoc("The runtime of this configuration: token codec, login, error responses.\n")
+        .addJavadoc("The runtime of this configuration: its settings and keys, logins and logouts.\n")
         .addModifiers(Modifier.PUBLIC)
         .returns(JWT_AUTH)
         .addStatement("return auth")
@@ -175,6 +175,29 @@ public final class FeatureGenerator implements SourceGenerator {
         .orElse(CodeBlock.of(""));
   }
 
+  /** What signs or verifies this configuration's tokens, as its settings name it. */
+  private static String keySource(SettingsModel s) {
+    if (!s.publicKey().isEmpty()) {
+      return "the public key";
+    }
+    if (s.verifierOnly()) {
+      return "the JWKS URI";
+    }
+    return s.signsWithKey() ? "the private key" : "the secret";
+  }
+
+  /** What creating the feature checks, for its Javadoc: what {@code JwtSettings.Builder.build()} refuses. */
+  private static String startUpCheck(SettingsModel s) {
+    if (s.verifierOnly() && s.publicKey().isEmpty()) {
+      return "Creating it resolves the JWKS URI, so a missing one fails at start-up; the key set itself is read on\n"
+          + "first use, and the application starts while it cannot be read.";
+    }
+    if (!s.publicKey().isEmpty() || s.signsWithKey()) {
+      return "Creating it reads " + keySource(s) + ", so a missing or unreadable key fails at start-up.";
+    }
+    return "Creating it resolves the secret, so a missing or weak secret fails at start-up.";
+  }
+
   /** {@code settings()}: a builder holding every value of the annotation, checked at compile time. */
   private static MethodSpec settingsMethod(ConfigModel model) {
     SettingsModel s = model.settings();
@@ -227,8 +250,8 @@ public final class FeatureGenerator implements SourceGenerator {
         "\n.refreshCookiePath($S)", tokenPath);
     chain.add(";\n").unindent().unindent();
     return MethodSpec.methodBuilder("settings")
-        .addJavadoc("The settings of {@code @JwtSecured} on {@link $T}; the secret is resolved by {@code build()}.\n",
-            model.configClass())
+        .addJavadoc("The settings of {@code @JwtSecured} on {@link $T}; {@code build()} resolves $L.\n",
+            model.configClass(), keySource(model.settings()))
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(JWT_SETTINGS.nestedClass("Builder"))
         .addCode(chain.build())
