@@ -42,6 +42,9 @@ public final class JwtSettings {
       "an RFC 9110 token: letters, digits and !#$%&'*+.^_`|~-");
   private static final Form TEXT = new Form(Pattern.compile(JwtSecured.TEXT_CHARACTERS),
       "printable ASCII without '\"', '\\', ',' and ';'");
+  /** The refresh cookie's path: it is the token endpoint's path, never empty or relative. */
+  private static final Form PATH = new Form(Pattern.compile("/[\\x21-\\x2B\\x2D-\\x3A\\x3C-\\x7E]*"),
+      "a path starting with '/', without ';', ',' or spaces");
 
   private final JwsAlgorithm algorithm;
   /** Empty for a verifier-only configuration. */
@@ -138,10 +141,8 @@ public final class JwtSettings {
     if (refreshExpiration != null && tokenUrl == null) {
       throw new IllegalStateException("jwtsecured: refresh tokens need a token endpoint (tokenUrl)");
     }
-    this.refreshCookiePath = b.refreshCookiePath.isEmpty() ? tokenUrl : b.refreshCookiePath;
-    if (refreshCookiePath != null && !refreshCookiePath.matches("/[\\x21-\\x2B\\x2D-\\x3A\\x3C-\\x7E]*")) {
-      throw new IllegalArgumentException("refreshCookiePath must be a path without ';', ',' or spaces");
-    }
+    String refreshPath = b.refreshCookiePath.isEmpty() ? tokenUrl : b.refreshCookiePath;
+    this.refreshCookiePath = refreshPath == null ? null : requireForm(refreshPath, PATH, "refreshCookiePath");
   }
 
   /** A PEM text, or the contents of the file a {@code file:} value names. */
@@ -158,10 +159,10 @@ public final class JwtSettings {
   }
 
   /**
-   * {@code value} when it has {@code form}: {@link JwtSecured#TOKEN_CHARACTERS} for header and cookie
-   * names, {@link JwtSecured#TEXT_CHARACTERS} for text that goes into a challenge or a cookie attribute. The same rules
-   * the processor applies to the annotation, for values set on the builder. The message leaves the value out: it may
-   * hold line breaks, which do not belong in a log.
+   * {@code value} when it has {@code form}: {@link JwtSecured#TOKEN_CHARACTERS} for header and cookie names,
+   * {@link JwtSecured#TEXT_CHARACTERS} for text that goes into a challenge or a cookie attribute (the same rules the
+   * processor applies to the annotation, for values set on the builder), an absolute path for the refresh cookie. The
+   * message leaves the value out: it may hold line breaks, which do not belong in a log.
    */
   private static String requireForm(String value, Form form, String name) {
     if (!form.pattern().matcher(value).matches()) {

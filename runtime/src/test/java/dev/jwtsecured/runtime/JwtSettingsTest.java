@@ -48,6 +48,21 @@ class JwtSettingsTest {
     assertEquals("example.com", ok.cookieDomain());
   }
 
+  @Test
+  void theRefreshCookiePathIsAnAbsolutePathThatCannotEndTheAttribute() {
+    for (String bad : List.of("login", "/login; Domain=evil.example", "/a,b", "/a b", "/\r\nSet-Cookie: x=y")) {
+      assertRefused("refreshCookiePath", () -> build(b -> b.tokenUrl("/login").refreshExpiration(
+          java.time.Duration.ofDays(1)).refreshCookiePath(bad)));
+    }
+    assertRefused("refreshCookiePath", () -> build(b -> b.tokenUrl("/log in").refreshExpiration(
+        java.time.Duration.ofDays(1))));
+    JwtSettings byDefault = build(b -> b.tokenUrl("/api/login").refreshExpiration(java.time.Duration.ofDays(1)));
+    assertEquals("/api/login", byDefault.refreshCookiePath());
+    JwtSettings set = build(b -> b.tokenUrl("/login").refreshExpiration(java.time.Duration.ofDays(1))
+        .refreshCookiePath("/app/login"));
+    assertEquals("/app/login", set.refreshCookiePath());
+  }
+
   static void assertRefused(String setting, org.junit.jupiter.api.function.Executable build) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, build, setting);
     assertEquals(true, e.getMessage().startsWith("jwtsecured: " + setting + " must be "), e.getMessage());
