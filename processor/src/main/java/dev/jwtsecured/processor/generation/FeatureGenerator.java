@@ -175,27 +175,15 @@ public final class FeatureGenerator implements SourceGenerator {
         .orElse(CodeBlock.of(""));
   }
 
-  /** What signs or verifies this configuration's tokens, as its settings name it. */
-  private static String keySource(SettingsModel s) {
-    if (!s.publicKey().isEmpty()) {
-      return "the public key";
-    }
-    if (s.verifierOnly()) {
-      return "the JWKS URI";
-    }
-    return s.signsWithKey() ? "the private key" : "the secret";
-  }
-
   /** What creating the feature checks, for its Javadoc: what {@code JwtSettings.Builder.build()} refuses. */
   private static String startUpCheck(SettingsModel s) {
-    if (s.verifierOnly() && s.publicKey().isEmpty()) {
-      return "Creating it resolves the JWKS URI, so a missing one fails at start-up; the key set itself is read on\n"
-          + "first use, and the application starts while it cannot be read.";
-    }
-    if (!s.publicKey().isEmpty() || s.signsWithKey()) {
-      return "Creating it reads " + keySource(s) + ", so a missing or unreadable key fails at start-up.";
-    }
-    return "Creating it resolves the secret, so a missing or weak secret fails at start-up.";
+    return switch (s.keySource()) {
+      case SECRET -> "Creating it resolves the secret, so a missing or weak secret fails at start-up.";
+      case PRIVATE_KEY, PUBLIC_KEY ->
+          "Creating it reads " + s.keySource().description + ", so a missing or unreadable key fails at start-up.";
+      case JWKS -> "Creating it resolves the JWKS URI, so a missing one fails at start-up; the key set itself is read"
+          + " on\nfirst use, and the application starts while it cannot be read.";
+    };
   }
 
   /** {@code settings()}: a builder holding every value of the annotation, checked at compile time. */
@@ -204,15 +192,14 @@ public final class FeatureGenerator implements SourceGenerator {
     CodeBlock.Builder chain = CodeBlock.builder()
         .add("return $T.builder()", JWT_SETTINGS)
         .indent().indent();
-    if (!s.publicKey().isEmpty()) {
-      chain.add("\n.publicKey($S)", s.publicKey());
-    } else if (s.verifierOnly()) {
-      chain.add("\n.jwksUri($S)", s.jwksUri());
-    } else if (s.signsWithKey()) {
-      chain.add("\n.privateKey($S)", s.privateKey());
-    } else {
-      chain.add("\n.secret($S)", s.secret());
-      addIf(chain, !s.previousSecrets().isEmpty(), "\n.previousSecrets($L)", list(s.previousSecrets()));
+    switch (s.keySource()) {
+      case PUBLIC_KEY -> chain.add("\n.publicKey($S)", s.publicKey());
+      case JWKS -> chain.add("\n.jwksUri($S)", s.jwksUri());
+      case PRIVATE_KEY -> chain.add("\n.privateKey($S)", s.privateKey());
+      case SECRET -> {
+        chain.add("\n.secret($S)", s.secret());
+        addIf(chain, !s.previousSecrets().isEmpty(), "\n.previousSecrets($L)", list(s.previousSecrets()));
+      }
     }
     // Only what differs from JwtSettings.Builder's defaults, which are the annotation's defaults.
     addIf(chain, s.algorithm() != SettingsModel.Algorithm.HS256, "\n.algorithm($T.$L)", JWS_ALGORITHM, s.algorithm());
@@ -251,7 +238,7 @@ public final class FeatureGenerator implements SourceGenerator {
     chain.add(";\n").unindent().unindent();
     return MethodSpec.methodBuilder("settings")
         .addJavadoc("The settings of {@code @JwtSecured} on {@link $T}; {@code build()} resolves $L.\n",
-            model.configClass(), keySource(model.settings()))
+            model.configClass(), model.settings().keySource().description)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(JWT_SETTINGS.nestedClass("Builder"))
         .addCode(chain.build())

@@ -34,7 +34,7 @@ public final class JsonTree {
         if (i++ > 0) {
           out.append(',');
         }
-        quote(String.valueOf(e.getKey()), out);
+        Json.quote(String.valueOf(e.getKey()), out);
         out.append(':');
         compact(e.getValue(), out);
       }
@@ -63,7 +63,7 @@ public final class JsonTree {
       int i = 0;
       for (Map.Entry<?, ?> e : map.entrySet()) {
         out.append(indent).append("  ");
-        quote(String.valueOf(e.getKey()), out);
+        Json.quote(String.valueOf(e.getKey()), out);
         out.append(": ");
         json(e.getValue(), out, indent + "  ");
         out.append(++i < map.size() ? ",\n" : "\n");
@@ -108,7 +108,7 @@ public final class JsonTree {
           .contains(key.toLowerCase(java.util.Locale.ROOT))) {
         out.append(key);
       } else {
-        quote(key, out);
+        Json.quote(key, out);
       }
       out.append(':');
       yamlValue(e.getValue(), out, indent);
@@ -151,12 +151,7 @@ public final class JsonTree {
     } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long) {
       out.append(value);
     } else {
-      quote(String.valueOf(value), out);
+      Json.quote(String.valueOf(value), out);
     }
-  }
-
-  /** The runtime's escaper: one definition of a JSON string (and of a YAML double-quoted scalar) for the project. */
-  private static void quote(String s, StringBuilder out) {
-    Json.quote(s, out);
   }
 }

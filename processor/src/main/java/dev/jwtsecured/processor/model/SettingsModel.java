@@ -42,6 +42,32 @@ public record SettingsModel(
     long refreshExpirationSeconds,
     RefreshStorage refreshStorage) {
 
+  /** What signs or verifies the configuration's tokens: the validator allows exactly one. */
+  public KeySource keySource() {
+    if (!publicKey.isEmpty()) {
+      return KeySource.PUBLIC_KEY;
+    }
+    if (!jwksUri.isEmpty()) {
+      return KeySource.JWKS;
+    }
+    return privateKey.isEmpty() ? KeySource.SECRET : KeySource.PRIVATE_KEY;
+  }
+
+  /** The four sources of keys, each named as documentation speaks of it. */
+  public enum KeySource {
+    SECRET("the secret"),
+    PRIVATE_KEY("the private key"),
+    PUBLIC_KEY("the public key"),
+    JWKS("the JWKS URI");
+
+    /** How generated documentation names it. */
+    public final String description;
+
+    KeySource(String description) {
+      this.description = description;
+    }
+  }
+
   /** Whether the configuration signs with a private key and publishes its public key. */
   public boolean signsWithKey() {
     return !privateKey.isEmpty();
