@@ -14,23 +14,39 @@ public enum AuthFailure {
   EMPTY_BEARER(400, "invalid_request", "The Bearer credentials are empty", "Invalid request"),
   /** The header value does not follow the RFC 6750 section 2.1 grammar (tab, trailing words, illegal characters). */
   MALFORMED_CREDENTIALS(400, "invalid_request", "The Bearer credentials are malformed", "Invalid request"),
-  /** More than one token in the request: repeated header, comma-joined values, repeated cookie, header and cookie differ. */
+  /**
+   * More than one token in the request: a repeated header, comma-joined values, a repeated cookie, or a header and a
+   * cookie that differ.
+   */
   MULTIPLE_TOKENS(400, "invalid_request", "The request carries more than one token", "Invalid request"),
 
+  /** The token is longer than {@link JwtSettings#MAX_TOKEN_LENGTH} characters; it is not parsed. */
   TOKEN_TOO_LONG(401, "invalid_token", "The token is too long", "Invalid token"),
+  /** The token is not three base64url parts with a JSON header and payload, or its header is refused. */
   MALFORMED_TOKEN(401, "invalid_token", "The token is malformed", "Invalid token"),
+  /** The header's {@code alg} is not one the configuration accepts ({@code none} never is). */
   ALGORITHM_NOT_ACCEPTED(401, "invalid_token", "The token algorithm is not accepted", "Invalid token"),
+  /** The signature does not verify with any accepted key. */
   BAD_SIGNATURE(401, "invalid_token", "The token signature is invalid", "Invalid token"),
   /** The token names a key ({@code kid}) the configured key set does not hold, or the set could not be read yet. */
   UNKNOWN_KEY(401, "invalid_token", "The token signing key is not known", "Invalid token"),
+  /** A required claim ({@code sub}, {@code exp}, {@code iat}) is absent. */
   MISSING_CLAIM(401, "invalid_token", "The token lacks a required claim", "Invalid token"),
+  /** A claim has the wrong JSON type, such as a string {@code exp}. */
   BAD_CLAIM(401, "invalid_token", "The token has a claim of the wrong type", "Invalid token"),
+  /** {@code exp} has passed, beyond the leeway. */
   EXPIRED(401, "invalid_token", "The token has expired", "Invalid token"),
+  /** {@code nbf} is still ahead, beyond the leeway. */
   NOT_YET_VALID(401, "invalid_token", "The token is not yet valid", "Invalid token"),
+  /** {@code iat} is ahead, beyond the leeway. */
   ISSUED_IN_FUTURE(401, "invalid_token", "The token was issued in the future", "Invalid token"),
+  /** {@code iss} is not one of the accepted issuers. */
   ISSUER_NOT_ACCEPTED(401, "invalid_token", "The token issuer is not accepted", "Invalid token"),
+  /** {@code aud} names none of the configured audiences. */
   AUDIENCE_NOT_ACCEPTED(401, "invalid_token", "The token audience is not accepted", "Invalid token"),
+  /** The user retriever found no user for the token's subject. */
   UNKNOWN_USER(401, "invalid_token", "The token does not name a known user", "Unauthorized"),
+  /** The revocation check refused the token. */
   REVOKED(401, "invalid_token", "The token has been revoked", "Unauthorized"),
 
   /** {@code @RolesAllowed} is not satisfied. The challenge names the needed scope. */

@@ -19,6 +19,7 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
   private final int capacity;
   private final Map<String, Stored> tokens = new LinkedHashMap<>();
 
+  /** A store of at most {@code capacity} tokens (at least 1). */
   public InMemoryRefreshTokenStore(int capacity) {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be positive");

@@ -1,9 +1,16 @@
 package dev.jwtsecured.runtime;
 
-/** The JWS algorithms jwtsecured signs and verifies with: HMAC with SHA-2 (RFC 7518 section 3.2). */
+/**
+ * The HMAC algorithms with SHA-2 (RFC 7518 section 3.2) that a configuration with a secret signs and verifies with. A
+ * configuration with a private key signs with the key's algorithm; one with a JWKS or public key accepts its
+ * {@link JwtSettings#keyAlgorithms()}.
+ */
 public enum JwsAlgorithm {
+  /** HMAC with SHA-256; its secret has at least 32 bytes. */
   HS256(256),
+  /** HMAC with SHA-384; its secret has at least 48 bytes. */
   HS384(384),
+  /** HMAC with SHA-512; its secret has at least 64 bytes. */
   HS512(512);
 
   /** The SHA-2 variant's output size. */

@@ -105,6 +105,7 @@ public final class JwtAuth {
     this.requestAuth = new JwtRequestAuth(this, verifier, refresh);
   }
 
+  /** The settings this runtime was built with. */
   public JwtSettings settings() {
     return settings;
   }

@@ -130,6 +130,10 @@ public final class JwtSecurityContext implements SecurityContext {
     return auth;
   }
 
+  /**
+   * Whether a valid token of a known user authenticated the request; {@code false} on a public operation called
+   * without one.
+   */
   public boolean isAuthenticated() {
     return token != null;
   }

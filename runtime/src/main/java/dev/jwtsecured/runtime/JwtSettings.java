@@ -198,10 +198,15 @@ public final class JwtSettings {
     return unseenMethods;
   }
 
+  /**
+   * A builder holding the defaults of {@code @JwtSecured}; a secret or a key must be set before
+   * {@link Builder#build()}.
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** The HMAC algorithm tokens are signed with and the only one accepted, for a configuration with a secret. */
   public JwsAlgorithm algorithm() {
     return algorithm;
   }
@@ -270,34 +275,42 @@ public final class JwtSettings {
     return Set.copyOf(all);
   }
 
+  /** Audiences written at login ({@code aud}); when not empty, a token must name at least one of them. */
   public List<String> audience() {
     return audience;
   }
 
+  /** The lifetime of the tokens a login issues, unless {@link Login#expiration(Duration)} gives another. */
   public Duration expiration() {
     return expiration;
   }
 
+  /** Clock skew allowed on {@code exp}, {@code nbf} and {@code iat}. */
   public Duration leeway() {
     return leeway;
   }
 
+  /** The request and response header that carries {@code Bearer <jwt>}. */
   public String authHeader() {
     return authHeader;
   }
 
+  /** Where tokens are read from and where login writes them. */
   public Transport transport() {
     return transport;
   }
 
+  /** The {@code realm} of {@code WWW-Authenticate} challenges. */
   public String realm() {
     return realm;
   }
 
+  /** The token cookie's name, for {@link Transport#COOKIE}. */
   public String cookieName() {
     return cookieName;
   }
 
+  /** The token cookie's {@code Path}. */
   public String cookiePath() {
     return cookiePath;
   }
@@ -307,10 +320,12 @@ public final class JwtSettings {
     return cookieDomain;
   }
 
+  /** Whether the token and refresh cookies carry {@code Secure}. */
   public boolean cookieSecure() {
     return cookieSecure;
   }
 
+  /** The {@code SameSite} of the token and refresh cookies. */
   public SameSite cookieSameSite() {
     return cookieSameSite;
   }
@@ -341,6 +356,7 @@ public final class JwtSettings {
     return scopes;
   }
 
+  /** The clock that issues and checks time claims. */
   public Clock clock() {
     return clock;
   }
@@ -392,6 +408,10 @@ public final class JwtSettings {
 
     private Builder() {}
 
+    /**
+     * The HMAC algorithm a secret signs and verifies with ({@code HS256} by default); the secret needs at least
+     * {@link JwsAlgorithm#minimumSecretBytes()} bytes. Not used with keys.
+     */
     public Builder algorithm(JwsAlgorithm algorithm) {
       this.algorithm = Objects.requireNonNull(algorithm);
       return this;
@@ -473,6 +493,7 @@ public final class JwtSettings {
       return this;
     }
 
+    /** Written as {@code iss} at login and required when verifying; empty (the default) for none. */
     public Builder issuer(String issuer) {
       this.issuer = Objects.requireNonNull(issuer);
       return this;
@@ -484,66 +505,107 @@ public final class JwtSettings {
       return this;
     }
 
+    /**
+     * Audiences written at login ({@code aud}); when not empty, a token is accepted only if its {@code aud} names at
+     * least one of them. None by default.
+     */
     public Builder audience(List<String> audience) {
       this.audience = List.copyOf(audience);
       return this;
     }
 
+    /** The lifetime of the tokens a login issues: at least one second, 24 hours by default. */
     public Builder expiration(Duration expiration) {
       this.expiration = Objects.requireNonNull(expiration);
       return this;
     }
 
+    /** Clock skew allowed on {@code exp}, {@code nbf} and {@code iat}: not negative, none by default. */
     public Builder leeway(Duration leeway) {
       this.leeway = Objects.requireNonNull(leeway);
       return this;
     }
 
+    /**
+     * The request and response header that carries {@code Bearer <jwt>} ({@code Authorization} by default): an RFC 9110
+     * token ({@link JwtSecured#TOKEN_CHARACTERS}).
+     */
     public Builder authHeader(String authHeader) {
       this.authHeader = Objects.requireNonNull(authHeader);
       return this;
     }
 
+    /** Where tokens are read from and where login writes them; {@link Transport#HEADER} by default. */
     public Builder transport(Transport transport) {
       this.transport = Objects.requireNonNull(transport);
       return this;
     }
 
+    /**
+     * The {@code realm} of {@code WWW-Authenticate} challenges ({@code api} by default): printable ASCII without
+     * {@code "}, {@code \}, {@code ,} and {@code ;} ({@link JwtSecured#TEXT_CHARACTERS}).
+     */
     public Builder realm(String realm) {
       this.realm = Objects.requireNonNull(realm);
       return this;
     }
 
+    /**
+     * The token cookie's name for {@link Transport#COOKIE} ({@code token} by default): an RFC 9110 token ({@link
+     * JwtSecured#TOKEN_CHARACTERS}).
+     */
     public Builder cookieName(String cookieName) {
       this.cookieName = Objects.requireNonNull(cookieName);
       return this;
     }
 
+    /**
+     * The token cookie's {@code Path} ({@code /} by default): printable ASCII without {@code "}, {@code \}, {@code ,}
+     * and {@code ;} ({@link JwtSecured#TEXT_CHARACTERS}).
+     */
     public Builder cookiePath(String cookiePath) {
       this.cookiePath = Objects.requireNonNull(cookiePath);
       return this;
     }
 
+    /**
+     * The {@code Domain} of the token and refresh cookies; empty (the default) for host-only cookies. Otherwise
+     * printable ASCII without {@code "}, {@code \}, {@code ,} and {@code ;} ({@link JwtSecured#TEXT_CHARACTERS}).
+     */
     public Builder cookieDomain(String cookieDomain) {
       this.cookieDomain = Objects.requireNonNull(cookieDomain);
       return this;
     }
 
+    /**
+     * Whether the token and refresh cookies carry {@code Secure}; off by default. Turn it on for anything served over
+     * HTTPS.
+     */
     public Builder cookieSecure(boolean cookieSecure) {
       this.cookieSecure = cookieSecure;
       return this;
     }
 
+    /**
+     * The {@code SameSite} of the token and refresh cookies ({@link SameSite#LAX} by default); browsers drop
+     * {@link SameSite#NONE} cookies without {@link #cookieSecure(boolean) Secure}.
+     */
     public Builder cookieSameSite(SameSite cookieSameSite) {
       this.cookieSameSite = Objects.requireNonNull(cookieSameSite);
       return this;
     }
 
+    /**
+     * The path of the generated token endpoint, relative to the application path; empty (the default) when there is
+     * none. Refresh tokens need it, and the refresh cookie's path follows it unless {@link #refreshCookiePath(String)}
+     * says otherwise.
+     */
     public Builder tokenUrl(String tokenUrl) {
       this.tokenUrl = Objects.requireNonNull(tokenUrl);
       return this;
     }
 
+    /** The OAuth2 scopes the token endpoint may grant; none by default. */
     public Builder scopes(List<String> scopes) {
       this.scopes = List.copyOf(scopes);
       return this;

@@ -65,11 +65,13 @@ public final class Login {
     return unbuilt();
   }
 
+  /** The {@code iss}; the configuration's issuer by default, {@code null} for none. */
   public Login issuer(String issuer) {
     this.issuer = issuer;
     return unbuilt();
   }
 
+  /** The {@code aud}; the configuration's audience by default, none when empty. */
   public Login audience(String... audience) {
     this.audience = List.of(audience);
     return unbuilt();

@@ -28,6 +28,7 @@ public interface RefreshTokenStore {
    */
   record Entry(String hash, String family, String subject, Set<String> roles, Set<String> scopes,
       Map<String, Object> extras, Instant expiresAt) {
+    /** Copies the collections. */
     public Entry {
       roles = Collections.unmodifiableSet(new LinkedHashSet<>(roles));
       scopes = Collections.unmodifiableSet(new LinkedHashSet<>(scopes));

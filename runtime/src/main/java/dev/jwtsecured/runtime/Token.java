@@ -13,12 +13,12 @@ import java.util.Set;
 /**
  * A verified JSON Web Token (the seed framework's {@code Token}).
  *
- * <p>Registered claims have typed accessors. Application claims are {@link #extras()}: on the wire they are written as a
- * nested JSON object claim {@code "extras"}; on reading, any top-level claim that is not one of {@code sub}, {@code exp},
- * {@code iat}, {@code nbf}, {@code iss}, {@code aud}, {@code jti}, {@code sid}, {@code extras}, {@code roles} or {@code scope} is
- * collected into the extras too (a nested entry wins over a top-level one of the same name). {@code roles} (a JSON array
- * of strings or a space-separated string) and {@code scope} (a space-separated string, RFC 8693) are read into
- * {@link #roles()} and {@link #scopes()}.
+ * <p>Registered claims have typed accessors. Application claims are {@link #extras()}: on the wire they are written as
+ * a nested JSON object claim {@code "extras"}; on reading, any top-level claim that is not one of {@code sub},
+ * {@code exp}, {@code iat}, {@code nbf}, {@code iss}, {@code aud}, {@code jti}, {@code sid}, {@code extras},
+ * {@code roles} or {@code scope} is collected into the extras too (a nested entry wins over a top-level one of the same
+ * name). {@code roles} (a JSON array of strings or a space-separated string) and {@code scope} (a space-separated
+ * string, RFC 8693) are read into {@link #roles()} and {@link #scopes()}.
  *
  * <p>Instances are immutable; {@link #builder()} is the usual way to make one.
  *
@@ -63,6 +63,7 @@ public record Token(String subject, Instant expiresAt, Instant issuedAt, Optiona
     return value;
   }
 
+  /** A builder with no claims set; {@code subject}, {@code expiresAt} and {@code issuedAt} are required. */
   public static Builder builder() {
     return new Builder();
   }
@@ -89,61 +90,78 @@ public record Token(String subject, Instant expiresAt, Instant issuedAt, Optiona
 
     private Builder() {}
 
+    /** {@code sub}: required, never empty. */
     public Builder subject(String subject) {
       this.subject = subject;
       return this;
     }
 
+    /** {@code exp}: required. */
     public Builder expiresAt(Instant expiresAt) {
       this.expiresAt = expiresAt;
       return this;
     }
 
+    /** {@code iat}: required. */
     public Builder issuedAt(Instant issuedAt) {
       this.issuedAt = issuedAt;
       return this;
     }
 
+    /** {@code nbf}; {@code null} (the default) for none. */
     public Builder notBefore(Instant notBefore) {
       this.notBefore = notBefore;
       return this;
     }
 
+    /** {@code iss}; {@code null} (the default) for none. */
     public Builder issuer(String issuer) {
       this.issuer = issuer;
       return this;
     }
 
+    /** {@code aud}; empty (the default) for none. */
     public Builder audience(List<String> audience) {
       this.audience = Objects.requireNonNull(audience);
       return this;
     }
 
+    /** {@code jti}; {@code null} (the default) for none. */
     public Builder id(String id) {
       this.id = id;
       return this;
     }
 
+    /** {@code sid}; {@code null} (the default) for none. */
     public Builder sessionId(String sessionId) {
       this.sessionId = sessionId;
       return this;
     }
 
+    /** The {@code roles} claim; none by default. */
     public Builder roles(Set<String> roles) {
       this.roles = Objects.requireNonNull(roles);
       return this;
     }
 
+    /** The scopes, written space-separated as the {@code scope} claim; none by default. */
     public Builder scopes(Set<String> scopes) {
       this.scopes = Objects.requireNonNull(scopes);
       return this;
     }
 
+    /** Application claims, each a JSON value (see {@link Token#extras()}); none by default. */
     public Builder extras(Map<String, Object> extras) {
       this.extras = Objects.requireNonNull(extras);
       return this;
     }
 
+    /**
+     * The token.
+     *
+     * @throws IllegalArgumentException when the subject is missing or empty
+     * @throws NullPointerException when {@code expiresAt} or {@code issuedAt} is missing
+     */
     public Token build() {
       return new Token(subject, expiresAt, issuedAt, Optional.ofNullable(notBefore), Optional.ofNullable(issuer),
           audience, Optional.ofNullable(id), Optional.ofNullable(sessionId), roles, scopes, extras);
