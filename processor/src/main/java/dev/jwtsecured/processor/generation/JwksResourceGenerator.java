@@ -40,6 +40,8 @@ public final class JwksResourceGenerator implements SourceGenerator {
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(GeneratedTypes.GENERATED_RESOURCE)
         .addMethod(MethodSpec.methodBuilder("keys")
+            .addJavadoc("The key set, which clients may cache for five minutes; public, like every generated"
+                + " resource.\n")
             .addAnnotation(GET)
             .addAnnotation(AnnotationSpec.builder(PRODUCES).addMember("value", "$S", "application/jwk-set+json")
                 .build())
@@ -47,7 +49,7 @@ public final class JwksResourceGenerator implements SourceGenerator {
             .returns(RESPONSE)
             .addParameter(ParameterSpec.builder(CONFIGURATION, "application").addAnnotation(CONTEXT).build())
             .addStatement("return $T.ok($T.of(application, $T.class).publicJwks())"
-                    + ".header($S, $S).header($T.NOSNIFF_HEADER, $S).build()",
+                    + "\n.header($S, $S)\n.header($T.NOSNIFF_HEADER, $S)\n.build()",
                 RESPONSE, JWT_AUTH, model.configClass(), "Cache-Control", "public, max-age=300", JWT_AUTH, "nosniff")
             .build())
         .build();

@@ -56,6 +56,7 @@ public final class OpenApiResourceGenerator implements SourceGenerator {
             .initializer("$T.join($S,$>\n$L$<)", String.class, "", CodeBlock.join(chunks, ",\n"))
             .build())
         .addMethod(MethodSpec.methodBuilder("document")
+            .addJavadoc("{@link #DOCUMENT}; public, like every generated resource.\n")
             .addAnnotation(GET)
             .addAnnotation(AnnotationSpec.builder(PRODUCES).addMember("value", "$T.APPLICATION_JSON", MEDIA_TYPE)
                 .build())
