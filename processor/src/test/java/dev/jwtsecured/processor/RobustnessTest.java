@@ -86,6 +86,28 @@ class RobustnessTest {
     }
   }
 
+  /**
+   * {@code *} is a path character (RFC 3986 sub-delims) that the processor accepts in these paths; the generated
+   * Javadoc names them, where {@code /log*}{@code /in} written as it is would end the comment and break the build.
+   */
+  @Test
+  void pathsThatWouldEndAJavadocCommentCompile() {
+    Compilation c = javac().withProcessors(new JwtSecuredProcessor()).compile(user(), source("Config",
+        "@JwtSecured(secret = \"${S}\", tokenUrl = \"/log*/in\", openApiPath = \"/api*/*/openapi.json\")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return null; }",
+        "  @Authenticator static Optional<Grant> login(String user, String password) { return Optional.empty(); }",
+        "}"));
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("test.ConfigJwtLoginResource").contentsAsUtf8String()
+        .contains("@Path(\"/log*/in\")");
+    assertThat(c).generatedSourceFile("test.ConfigJwtOpenApi").contentsAsUtf8String()
+        .contains("@Path(\"/api*/*/openapi.json\")");
+    assertThat(c).generatedSourceFile("test.ConfigJwtFeature").contentsAsUtf8String()
+        .contains("the token endpoint at {@code /log*}{@code /in}, the OpenAPI document at"
+            + " {@code /api*}{@code /*}{@code /openapi.json}");
+  }
+
   @Test
   void configurationAsANestedClass() {
     Compilation c = javac().withProcessors(new JwtSecuredProcessor()).compile(user(), source("Outer",

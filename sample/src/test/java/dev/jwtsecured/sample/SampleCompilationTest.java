@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Compiles the sample's sources and the behaviour tests' applications with the processor twice, from scratch, with
  * {@code -Xlint:all}: not one warning, and byte-identical generated sources and resources both times. The project's one
- * determinism check.
+ * determinism check. Then compiles the generated sources once more with doclint, which javac does not apply to sources
+ * a processor writes: their Javadoc (links, HTML, tags) is what users read when they open them.
  */
 class SampleCompilationTest {
 
@@ -69,10 +70,34 @@ class SampleCompilationTest {
     return output;
   }
 
+  /** Every problem doclint finds in the Javadoc of the sources generated into {@code out} by {@link #compile}. */
+  static List<String> javadocProblems(Path out) throws IOException {
+    List<File> sources;
+    try (Stream<Path> files = Files.walk(out.resolve("generated"))) {
+      sources = files.filter(f -> f.toString().endsWith(".java")).map(Path::toFile).collect(Collectors.toList());
+    }
+    String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))
+        + File.pathSeparator + out.resolve("classes");
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, null)) {
+      List<String> options = List.of("--release", "17", "-proc:none", "-Xdoclint:all,-missing", "-cp", classPath,
+          "-d", Files.createDirectories(out.resolve("doclint")).toString());
+      javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromFiles(sources)).call();
+    }
+    assertTrue(sources.size() > 20, "generated sources: " + sources.size());
+    return diagnostics.getDiagnostics().stream()
+        .filter(d -> d.getKind() != Diagnostic.Kind.NOTE)
+        .map(d -> d.getKind() + ": " + Path.of(d.getSource().toUri()).getFileName() + ":" + d.getLineNumber() + " "
+            + d.getMessage(null))
+        .collect(Collectors.toList());
+  }
+
   @Test
   void warningFreeAndReproducible() throws IOException {
     Path dir = Files.createDirectories(Path.of("target", "recompile"));
-    Map<String, byte[]> first = compile(Files.createTempDirectory(dir, "first"));
+    Path firstDir = Files.createTempDirectory(dir, "first");
+    Map<String, byte[]> first = compile(firstDir);
     Map<String, byte[]> second = compile(Files.createTempDirectory(dir, "second"));
     assertTrue(first.keySet().stream().anyMatch(n -> n.endsWith("OAuth2SecurityJwtLoginResource.java")),
         first.keySet()::toString);
@@ -83,5 +108,6 @@ class SampleCompilationTest {
     for (String name : first.keySet()) {
       assertTrue(java.util.Arrays.equals(first.get(name), second.get(name)), name + " differs between compilations");
     }
+    assertEquals(List.of(), javadocProblems(firstDir));
   }
 }

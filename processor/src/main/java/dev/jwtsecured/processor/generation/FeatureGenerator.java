@@ -110,10 +110,10 @@ public final class FeatureGenerator implements SourceGenerator {
     MethodSpec.Builder method = MethodSpec.methodBuilder("classes")
         .addJavadoc("The resources generated for {@link $T}", model.configClass());
     if (!model.settings().tokenUrl().isEmpty() && model.authenticator().isPresent()) {
-      method.addJavadoc(": the token endpoint at {@code $L}", model.settings().tokenUrl());
+      method.addJavadoc(": the token endpoint at $L", SourceGenerator.javadocCode(model.settings().tokenUrl()));
     }
     if (!model.settings().openApiPath().isEmpty()) {
-      method.addJavadoc(", the OpenAPI document at {@code $L}", model.settings().openApiPath());
+      method.addJavadoc(", the OpenAPI document at $L", SourceGenerator.javadocCode(model.settings().openApiPath()));
     }
     if (model.settings().signsWithKey()) {
       method.addJavadoc(", the public key set at {@code $L}", JwksResourceGenerator.PATH);

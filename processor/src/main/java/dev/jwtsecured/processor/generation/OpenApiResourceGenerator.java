@@ -45,8 +45,8 @@ public final class OpenApiResourceGenerator implements SourceGenerator {
       chunks.add(CodeBlock.of("$S", json.substring(i, Math.min(json.length(), i + CHUNK))));
     }
     return TypeSpec.classBuilder(model.openApiClass())
-        .addJavadoc("Serves the OpenAPI 3.1 document of {@link $T} at {@code $L}.\n", model.configClass(),
-            model.settings().openApiPath())
+        .addJavadoc("Serves the OpenAPI 3.1 document of {@link $T} at $L.\n", model.configClass(),
+            SourceGenerator.javadocCode(model.settings().openApiPath()))
         .addAnnotation(AnnotationSpec.builder(PATH).addMember("value", "$S", model.settings().openApiPath()).build())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(GeneratedTypes.GENERATED_RESOURCE)

@@ -14,4 +14,12 @@ public interface SourceGenerator {
   }
 
   TypeSpec generate(ConfigModel model);
+
+  /**
+   * {@code text} as inline code in generated Javadoc. A path the user wrote may hold a star followed by a slash, which
+   * would end the comment; each such place splits the text into two adjacent code spans, which read as one.
+   */
+  static String javadocCode(String text) {
+    return "{@code " + text.replace("*/", "*}{@code /") + "}";
+  }
 }

@@ -48,8 +48,8 @@ public final class TokenEndpointGenerator implements SourceGenerator {
         TypeSpec.classBuilder(model.loginResourceClass())
             .addJavadoc("The OAuth2 token endpoint of {@link $T} (password grant, RFC 6749 section 4.3).\n\n",
                 model.configClass())
-            .addJavadoc("<p>{@code POST $L} with {@code grant_type=password}, {@code username}, {@code password} and\n",
-                model.settings().tokenUrl())
+            .addJavadoc("<p>$L with {@code grant_type=password}, {@code username}, {@code password} and\n",
+                SourceGenerator.javadocCode("POST " + model.settings().tokenUrl()))
             .addJavadoc("optionally {@code scope}, as a form or as JSON. It is always excluded from authentication.\n")
             .addJavadoc(model.settings().refreshes()
                 ? "\n<p>{@code grant_type=refresh_token} with {@code refresh_token} (RFC 6749 section 6) rotates the\n"
