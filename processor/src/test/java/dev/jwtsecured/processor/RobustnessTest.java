@@ -108,6 +108,39 @@ class RobustnessTest {
             + " {@code /api*}{@code /*}{@code /openapi.json}");
   }
 
+  /**
+   * A resource path is the user's text, and the generated policies name each operation in a line comment: a line
+   * break there, or a backslash and {@code u000a}, which javac reads as one before it reads comments, would end the
+   * comment and leave the rest of the path as code.
+   */
+  @Test
+  void resourcePathsThatWouldEndALineCommentCompile() {
+    Compilation c = javac().withProcessors(new JwtSecuredProcessor()).compile(user(), source("Config",
+        "@JwtSecured(secret = \"${S}\")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return null; }",
+        "}"), source("Odd",
+        "@Path(\"/odd\")",
+        "public final class Odd {",
+        "  @GET @Path(\"/a\\\\u000a/b\") public String escaped() { return \"\"; }",
+        "  @GET @Path(\"/c\\n/d\") public String broken() { return \"\"; }",
+        "  @Path(\"/e\\\\u000a/f\") public Sub locator() { return new Sub(); }",
+        "}"), source("Sub",
+        "public final class Sub {",
+        "  @GET public String get() { return \"\"; }",
+        "}"));
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("test.ConfigJwtPolicies").contentsAsUtf8String()
+        .contains("is(method, \"escaped\")");
+    // Both written with the backslash doubled: a comment again, which reads as the path.
+    assertThat(c).generatedSourceFile("test.ConfigJwtPolicies").contentsAsUtf8String()
+        .contains("// GET /odd/a\\\\u000a/b\n");
+    assertThat(c).generatedSourceFile("test.ConfigJwtPolicies").contentsAsUtf8String()
+        .contains("// GET /odd/c\\\\u000a/d\n");
+    assertThat(c).generatedSourceFile("test.ConfigJwtFeature").contentsAsUtf8String()
+        .contains("// Authenticates before the protected sub-resource locators /odd/e\\\\u000a/f run.\n");
+  }
+
   @Test
   void configurationAsANestedClass() {
     Compilation c = javac().withProcessors(new JwtSecuredProcessor()).compile(user(), source("Outer",

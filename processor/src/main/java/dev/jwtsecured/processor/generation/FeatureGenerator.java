@@ -82,7 +82,7 @@ public final class FeatureGenerator implements SourceGenerator {
         .addStatement("context.register(new $T($L, scope))", model.policiesClass(), instance);
     if (!model.guardedLocators().isEmpty()) {
       configure.addComment("Authenticates before the protected sub-resource locators $L run.",
-          String.join(", ", model.guardedLocators()));
+          SourceGenerator.commentText(String.join(", ", model.guardedLocators())));
       configure.addStatement("context.register(new $T(new $T($L, $T.AUTHENTICATED)))", model.locatorGuardClass(),
           model.filterClass(), instance, GeneratedTypes.ACCESS_RULE);
     }

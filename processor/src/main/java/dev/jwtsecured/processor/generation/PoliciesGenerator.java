@@ -88,7 +88,7 @@ public final class PoliciesGenerator implements SourceGenerator {
         CodeBlock types = r.parameterTypes().stream()
             .map(t -> CodeBlock.of(", $T.class", t))
             .collect(CodeBlock.joining(""));
-        body.add("// $L $L\n", r.httpMethod(), r.path())
+        body.add("// $L $L\n", SourceGenerator.commentText(r.httpMethod()), SourceGenerator.commentText(r.path()))
             .beginControlFlow("if ($T.is(method, $S$L))", RESOURCE_METHODS, r.methodName(), types)
             .addStatement("return $L", rule(r))
             .endControlFlow();

@@ -16,10 +16,31 @@ public interface SourceGenerator {
   TypeSpec generate(ConfigModel model);
 
   /**
-   * {@code text} as inline code in generated Javadoc. A path the user wrote may hold a star followed by a slash, which
-   * would end the comment; each such place splits the text into two adjacent code spans, which read as one.
+   * {@code text} as inline code in generated Javadoc, as {@link #commentText} writes it. A path the user wrote may
+   * also hold a star followed by a slash, which would end the comment; each such place splits the text into two
+   * adjacent code spans, which read as one.
    */
   static String javadocCode(String text) {
-    return "{@code " + text.replace("*/", "*}{@code /") + "}";
+    return "{@code " + commentText(text).replace("*/", "*}{@code /") + "}";
+  }
+
+  /**
+   * {@code text} (a path the user wrote, say) for a generated comment: every backslash doubled, so that javac, which
+   * reads Unicode escapes before comments, finds none in it; line breaks and other control characters written as
+   * such an escape with its backslash doubled, so that the comment does not end early.
+   */
+  static String commentText(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\\') {
+        out.append("\\\\");
+      } else if (c < 0x20 || c == 0x7f) {
+        out.append(String.format("\\\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 }
