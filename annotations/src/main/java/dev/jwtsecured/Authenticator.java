@@ -13,6 +13,8 @@ import java.lang.annotation.Target;
  * <p>Rules the processor enforces, each a compiler error on this method (or on {@code tokenUrl}):
  *
  * <ul>
+ *   <li>It is declared by the {@code @JwtSecured} class itself (not a superclass, nested class or helper class);
+ *       anywhere else nothing would call it, so it is an error there.
  *   <li>Required when {@code tokenUrl} is set; at most one per class.
  *   <li>Not {@code private}, not abstract; may be {@code static}.
  *   <li>Parameters: {@code String username, String password}, optionally followed by

@@ -14,6 +14,8 @@ import java.lang.annotation.Target;
  * <p>Rules the processor enforces, each a compiler error on this method:
  *
  * <ul>
+ *   <li>It is declared by the {@code @JwtSecured} class itself (not a superclass, nested class or helper class);
+ *       anywhere else nothing would call it, so it is an error there.
  *   <li>At most one per class, and only with {@code refreshStorage = RefreshStorage.PROVIDED}; not {@code private},
  *       not generic, no checked exceptions; may be {@code static}.
  *   <li>No parameters; returns {@code dev.jwtsecured.runtime.RefreshTokenStore} or a subtype.

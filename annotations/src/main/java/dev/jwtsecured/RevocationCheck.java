@@ -13,6 +13,8 @@ import java.lang.annotation.Target;
  * <p>Rules the processor enforces, each a compiler error on this method:
  *
  * <ul>
+ *   <li>It is declared by the {@code @JwtSecured} class itself (not a superclass, nested class or helper class);
+ *       anywhere else nothing would call it, so it is an error there.
  *   <li>At most one per class; not {@code private}, not abstract; may be {@code static}.
  *   <li>First parameter {@code dev.jwtsecured.runtime.Token}, optional second parameter
  *       {@code jakarta.ws.rs.container.ContainerRequestContext}.

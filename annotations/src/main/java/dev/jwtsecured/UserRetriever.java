@@ -13,6 +13,8 @@ import java.lang.annotation.Target;
  * <p>Rules the processor enforces, each a compiler error on this method:
  *
  * <ul>
+ *   <li>It is declared by the {@code @JwtSecured} class itself (not a superclass, nested class or helper class);
+ *       anywhere else nothing would call it, so it is an error there.
  *   <li>A {@code @JwtSecured} class has exactly one {@code @UserRetriever} method.
  *   <li>The method is not {@code private} and not abstract; it may be {@code static}. An instance method is called on
  *       the configuration instance given to the generated feature: {@code new FooJwtFeature(new Foo(...))}, or

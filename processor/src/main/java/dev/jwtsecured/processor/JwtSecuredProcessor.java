@@ -7,6 +7,7 @@ import dev.jwtsecured.processor.validation.ApplicationPaths;
 import dev.jwtsecured.processor.validation.ConfigScopes;
 import dev.jwtsecured.processor.validation.ConfigValidator;
 import dev.jwtsecured.processor.validation.Diagnostic;
+import dev.jwtsecured.processor.validation.HandlerPlacement;
 import dev.jwtsecured.processor.validation.Message;
 import dev.jwtsecured.processor.validation.RouteScanner;
 import dev.jwtsecured.processor.writing.GeneratedFiles;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -49,6 +51,8 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
   private final Set<String> resources = new LinkedHashSet<>();
   /** {@code @ApplicationPath} classes seen in any round, by qualified name. */
   private final Set<String> applications = new LinkedHashSet<>();
+  /** Every type the sources of this compilation declare (nested ones too), in any round, by qualified name. */
+  private final Set<String> declared = new HashSet<>();
 
   /** {@code -Ajwtsecured.warningsAsErrors=Tag,Tag|all}: report these warnings as errors (for CI). */
   static final String WARNINGS_AS_ERRORS = "jwtsecured.warningsAsErrors";
@@ -74,7 +78,8 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
   /** The project's own annotations, which it claims: {@code -Xlint:processing} then names none of them. */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(Names.JWT_SECURED, Names.USER_RETRIEVER, Names.AUTHENTICATOR, Names.REVOCATION_CHECK);
+    return Set.of(Names.JWT_SECURED, Names.USER_RETRIEVER, Names.AUTHENTICATOR, Names.REVOCATION_CHECK,
+        Names.REFRESH_STORE);
   }
 
   @Override
@@ -84,6 +89,9 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    for (Element root : round.getRootElements()) {
+      addDeclared(root);
+    }
     RouteScanner scanner = new RouteScanner(processingEnv);
     for (TypeElement resource : scanner.resourceClasses(round.getRootElements())) {
       resources.add(resource.getQualifiedName().toString());
@@ -111,11 +119,12 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
         if (e instanceof TypeElement) {
           configs.add((TypeElement) e);
         } else {
-          error(Message.NOT_A_CLASS.format(e.getSimpleName(), e.getKind()), e);
+          error(Message.NOT_A_CLASS.format(e.getSimpleName(), Message.kind(e.getKind())), e);
         }
       }
     }
 
+    HandlerPlacement.check(round, processingEnv.getElementUtils()).forEach(this::report);
     ConfigScopes scopes = new ConfigScopes(processingEnv.getElementUtils(), scanner);
     ConfigScopes.Overlaps overlaps = scopes.overlaps(configs);
     overlaps.diagnostics().forEach(this::report);
@@ -171,9 +180,20 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
     beforeWriting.accept(model);
     List<Element> originating = new ArrayList<>(scoped.originating());
     originating.addAll(appPath.applications());
-    String summary = new Outputs(new GeneratedFiles(processingEnv)).write(model, originating);
-    if (Boolean.parseBoolean(processingEnv.getOptions().get(VERBOSE))) {
-      processingEnv.getMessager().printMessage(Kind.NOTE, summary, config);
+    Outputs.Written written = new Outputs(new GeneratedFiles(processingEnv)).write(model, originating, declared);
+    if (!written.taken().isEmpty()) {
+      error(Message.GENERATED_NAME_TAKEN.format(config.getSimpleName(), String.join(", ", written.taken())), config);
+    } else if (Boolean.parseBoolean(processingEnv.getOptions().get(VERBOSE))) {
+      processingEnv.getMessager().printMessage(Kind.NOTE, written.summary(), config);
+    }
+  }
+
+  private void addDeclared(Element e) {
+    if (e instanceof TypeElement t) {
+      declared.add(t.getQualifiedName().toString());
+      for (Element member : t.getEnclosedElements()) {
+        addDeclared(member);
+      }
     }
   }
 

@@ -10,9 +10,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
+import java.io.File;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** One test per diagnostic: the message, from {@link Message}, on the line it belongs to. */
 class DiagnosticsTest {
@@ -163,8 +169,74 @@ class DiagnosticsTest {
     JavaFileObject iface = source("Config",
         "@JwtSecured(secret = \"${JWT_SECRET}\")",
         "interface Config {}");
-    assertThat(compile(iface)).hadErrorContaining(tagged(Message.NOT_A_CLASS)).inFile(iface)
-        .onLineContaining("interface Config");
+    assertThat(compile(iface)).hadErrorContaining(tagged(Message.NOT_A_CLASS) + " @JwtSecured belongs on a class;"
+        + " Config is an interface.").inFile(iface).onLineContaining("interface Config");
+  }
+
+  @Test
+  void aHandlerMethodOutsideAConfigurationIsAnErrorOnTheMethod() {
+    JavaFileObject config = source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return null; }",
+        "}");
+    JavaFileObject helpers = source("Helpers",
+        "final class Helpers {",
+        "  @RevocationCheck static boolean revoked(Token token) { return false; }",
+        "  static final class Nested {",
+        "    @UserRetriever static User user(Token token) { return null; }",
+        "  }",
+        "}");
+    Compilation c = compile(user(), config, helpers);
+    assertThat(c).hadErrorContaining(tagged(Message.HANDLER_OUTSIDE_CONFIGURATION) + " @RevocationCheck method"
+        + " 'revoked' is in test.Helpers, which has no @JwtSecured").inFile(helpers).onLineContaining("revoked(");
+    assertThat(c).hadErrorContaining(tagged(Message.HANDLER_OUTSIDE_CONFIGURATION) + " @UserRetriever method 'user'"
+        + " is in test.Helpers.Nested").inFile(helpers).onLineContaining("@UserRetriever");
+    assertThat(c).hadErrorCount(2);
+  }
+
+  @Test
+  void aTypeNamedLikeAGeneratedOneIsAnErrorNotACrash() {
+    JavaFileObject config = source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return null; }",
+        "}");
+    Compilation c = compile(user(), config, source("ConfigJwtFeature", "final class ConfigJwtFeature {}"));
+    assertThat(c).hadErrorContaining(tagged(Message.GENERATED_NAME_TAKEN) + " Config generates test.ConfigJwtFeature,"
+        + " but a source of this compilation already declares a type of that name").inFile(config)
+        .onLineContaining("final class Config");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  /** A class of that name on the class path is usually this configuration's output of an earlier build. */
+  @Test
+  void aGeneratedNameOnTheClassPathIsReplacedNotAnError(@TempDir Path dir) throws Exception {
+    Compilation earlier = compile(source("ConfigJwtFeature", "final class ConfigJwtFeature {}"));
+    assertThat(earlier).succeeded();
+    for (JavaFileObject f : earlier.generatedFiles()) {
+      if (f.getKind() == JavaFileObject.Kind.CLASS) {
+        Path out = Files.createDirectories(dir.resolve("test")).resolve("ConfigJwtFeature.class");
+        try (InputStream in = f.openInputStream()) {
+          Files.copy(in, out);
+        }
+      }
+    }
+    assertTrue(Files.exists(dir.resolve("test/ConfigJwtFeature.class")));
+    List<File> classPath = new ArrayList<>();
+    classPath.add(dir.toFile());
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      classPath.add(new File(entry));
+    }
+    Compilation c = javac().withProcessors(new JwtSecuredProcessor()).withClasspath(classPath).compile(user(),
+        source("Config",
+            "@JwtSecured(secret = \"${JWT_SECRET}\")",
+            "final class Config {",
+            "  @UserRetriever static User user(Token token) { return null; }",
+            "}"));
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("test.ConfigJwtFeature").contentsAsUtf8String()
+        .contains("public final class ConfigJwtFeature implements Feature");
   }
 
   @Test

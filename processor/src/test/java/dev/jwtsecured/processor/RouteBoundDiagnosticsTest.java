@@ -242,11 +242,13 @@ class RouteBoundDiagnosticsTest {
   @Test
   void theProcessorClaimsItsOwnAnnotations() {
     JavaFileObject config = source("Config",
-        "@JwtSecured(secret = \"${JWT_SECRET}\", tokenUrl = \"/login\")",
+        "@JwtSecured(secret = \"${JWT_SECRET}\", tokenUrl = \"/login\", refreshExpiration = \"P7D\",",
+        "    refreshStorage = RefreshStorage.PROVIDED)",
         "final class Config {",
         "  @UserRetriever static User user(Token token) { return null; }",
         "  @Authenticator static String login(String u, String p) { return null; }",
         "  @RevocationCheck static boolean revoked(Token token) { return false; }",
+        "  @RefreshStore static RefreshTokenStore store() { return InMemoryRefreshTokenStore.withDefaults(); }",
         "}");
     Compilation c = javac().withProcessors(new JwtSecuredProcessor()).withOptions("-Xlint:processing")
         .compile(user(), config);

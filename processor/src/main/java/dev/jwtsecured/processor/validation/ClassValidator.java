@@ -1,7 +1,6 @@
 package dev.jwtsecured.processor.validation;
 
 import java.util.List;
-import java.util.Locale;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -16,8 +15,8 @@ final class ClassValidator {
 
   static void validate(TypeElement config, List<Diagnostic> problems) {
     if (config.getKind() != ElementKind.CLASS) {
-      problems.add(Diagnostic.at(Message.NOT_A_CLASS.format(config.getSimpleName(),
-          config.getKind().toString().toLowerCase(Locale.ROOT).replace('_', ' ')), config));
+      problems.add(Diagnostic.at(Message.NOT_A_CLASS.format(config.getSimpleName(), Message.kind(config.getKind())),
+          config));
       return;
     }
     if (config.getModifiers().contains(Modifier.ABSTRACT)) {

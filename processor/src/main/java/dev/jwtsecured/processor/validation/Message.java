@@ -2,6 +2,7 @@ package dev.jwtsecured.processor.validation;
 
 import dev.jwtsecured.JwtSecured;
 import java.util.Locale;
+import javax.lang.model.element.ElementKind;
 import javax.tools.Diagnostic.Kind;
 
 /**
@@ -10,7 +11,7 @@ import javax.tools.Diagnostic.Kind;
  */
 public enum Message {
   NOT_A_CLASS("JwtSecured.NotAClass",
-      "@JwtSecured belongs on a class; %s is a %s. Put it on a plain (top-level or static nested) class"),
+      "@JwtSecured belongs on a class; %s is %s. Put it on a plain (top-level or static nested) class"),
   CLASS_NOT_ACCESSIBLE("JwtSecured.ClassNotAccessible",
       "A @JwtSecured class must be visible to the code generated in its package; %s is %s. Make it package-private or"
           + " public, and static if nested"),
@@ -191,6 +192,12 @@ public enum Message {
   REFRESH_STORE_SIGNATURE("RefreshStore.Signature",
       "A @RefreshStore method takes no parameters and returns dev.jwtsecured.runtime.RefreshTokenStore or a"
           + " subtype; '%s' is '%s'. Change it to match"),
+  HANDLER_OUTSIDE_CONFIGURATION("JwtSecured.HandlerOutsideConfiguration",
+      "@%s method '%s' is in %s, which has no @JwtSecured, so nothing calls it: only the methods a @JwtSecured class"
+          + " declares are used. Move it into the @JwtSecured class it serves"),
+  GENERATED_NAME_TAKEN("JwtSecured.GeneratedNameTaken",
+      "%s generates %s, but a source of this compilation already declares a type of that name. Rename that type,"
+          + " or the configuration class (generated names start with its name)"),
   INTERNAL_ERROR("JwtSecured.InternalError",
       "jwtsecured's processor failed on this class; please report it with this trace: %s");
 
@@ -224,6 +231,12 @@ public enum Message {
   /** The stable tag, without brackets. */
   public String tag() {
     return tag;
+  }
+
+  /** An element's kind as a message names it: "an interface", "a record", "an annotation type". */
+  public static String kind(ElementKind kind) {
+    String name = kind.toString().toLowerCase(Locale.ROOT).replace('_', ' ');
+    return ("aeiou".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name;
   }
 
   /** The full message: {@code [Tag] text}. */

@@ -6,7 +6,9 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.tools.FileObject;
@@ -24,6 +26,23 @@ public final class GeneratedFiles {
   public GeneratedFiles(ProcessingEnvironment env) {
     this.env = env;
     this.generatedAvailable = env.getElementUtils().getTypeElement(GeneratedTypes.GENERATED.canonicalName()) != null;
+  }
+
+  /**
+   * The qualified names of {@code types} (in the configuration's package) that a source of this compilation already
+   * declares: writing one would fail. A class of that name on the class path does not count: it is usually this
+   * configuration's own output of an earlier build, which the new one replaces.
+   */
+  public static List<String> taken(ConfigModel model, List<TypeSpec> types, Set<String> declared) {
+    List<String> taken = new ArrayList<>();
+    for (TypeSpec type : types) {
+      String name = model.configClass().packageName().isEmpty() ? type.name()
+          : model.configClass().packageName() + "." + type.name();
+      if (declared.contains(name)) {
+        taken.add(name);
+      }
+    }
+    return taken;
   }
 
   /** Writes {@code type} in the configuration's package. */

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.lang.model.element.Element;
 
 /** Every output of one configuration: the generated sources that apply, the OpenAPI document and the route report. */
@@ -30,20 +31,40 @@ public final class Outputs {
     this.files = files;
   }
 
-  /** Writes every output of {@code model}; returns a summary for {@code -Ajwtsecured.verbose}. */
-  public String write(ConfigModel model, List<Element> originating) throws IOException {
+  /**
+   * What {@link #write} did: wrote nothing because the compilation already has types of these names ({@code taken}),
+   * or wrote everything, summarised for {@code -Ajwtsecured.verbose}.
+   */
+  public record Written(List<String> taken, String summary) {
+    public Written {
+      taken = List.copyOf(taken);
+    }
+  }
+
+  /**
+   * Writes every output of {@code model}, or none when a generated type's name is taken by one of {@code declared},
+   * the types the sources of this compilation declare.
+   */
+  public Written write(ConfigModel model, List<Element> originating, Set<String> declared) throws IOException {
     Map<String, Object> document = new OpenApiGenerator().document(model);
     // Every generated source, in the order they are written; each decides whether it applies.
     List<SourceGenerator> sources = List.of(new FilterGenerator(), new AccessPointGenerator(), new FeatureGenerator(),
         new PoliciesGenerator(), new LocatorGuardGenerator(), new TokenEndpointGenerator(),
         new OpenApiResourceGenerator(document), new JwksResourceGenerator());
-    List<String> written = new ArrayList<>();
+    List<TypeSpec> types = new ArrayList<>();
     for (SourceGenerator generator : sources) {
       if (generator.applies(model)) {
-        TypeSpec type = generator.generate(model);
-        files.write(model, type, originating);
-        written.add(type.name());
+        types.add(generator.generate(model));
       }
+    }
+    List<String> taken = GeneratedFiles.taken(model, types, declared);
+    if (!taken.isEmpty()) {
+      return new Written(taken, "");
+    }
+    List<String> written = new ArrayList<>();
+    for (TypeSpec type : types) {
+      files.write(model, type, originating);
+      written.add(type.name());
     }
     String base = "META-INF/jwtsecured/" + model.configClass().reflectionName();
     files.writeResource(base + ".openapi.json", JsonTree.json(document), originating);
@@ -56,6 +77,6 @@ public final class Outputs {
       note.append("\n  ").append(r.httpMethod()).append(' ').append(OpenApiGenerator.fullPath(model, r.path()))
           .append(" -> ").append(r.policy().label);
     }
-    return note.toString();
+    return new Written(List.of(), note.toString());
   }
 }
