@@ -101,7 +101,8 @@ public @interface JwtSecured {
    * and a path, never the key itself. The configuration issues and verifies its tokens like one with a secret, writes
    * roles at {@link #rolesClaim()}, and its feature publishes the public key as a JSON Web Key Set at
    * {@code /.well-known/jwks.json} (the key's RFC 7638 thumbprint as {@code kid}), so that other services verify its
-   * tokens with {@link #jwksUri()} and no shared secret.
+   * tokens with {@link #jwksUri()} and no shared secret; a resource of this configuration that also answers {@code GET}
+   * there is a compile error.
    */
   String privateKey() default "";
 
@@ -221,7 +222,8 @@ public @interface JwtSecured {
   /**
    * Path at which the generated feature serves the OpenAPI 3.1 document of this configuration (its security scheme and
    * every operation the processor saw), for example {@code "/schema/openapi.json"}; empty to serve none. The same
-   * document is written to {@code META-INF/jwtsecured/<configuration class>.openapi.json} and {@code .yaml}.
+   * document is written to {@code META-INF/jwtsecured/<configuration class>.openapi.json} and {@code .yaml}. A resource
+   * of this configuration that also answers {@code GET} there is a compile error.
    */
   String openApiPath() default "";
 

@@ -214,6 +214,13 @@ class DiagnosticTableTest {
             "final class Config {",
             RETRIEVER,
             "}").alsoContaining("@RolesAllowed(auditor) on GET /reports is never checked").onTheRoutes(),
+        expect(Message.GENERATED_PATH_COLLIDES, "openApiPath = \"/public\"",
+            "@JwtSecured(secret = \"${S}\",",
+            "    openApiPath = \"/public\")",
+            "final class Config {",
+            RETRIEVER,
+            "}").alsoContaining("The generated OpenAPI document is served at \"/public\", which test.Resources.open"
+                + " also answers with GET").againstRoutes().alone(),
         expect(Message.TOKEN_URL_COLLIDES, "tokenUrl = \"/login\"",
             "@JwtSecured(secret = \"${S}\",",
             "    tokenUrl = \"/login\")",

@@ -48,6 +48,32 @@ class RouteDiagnosticsTest {
 
 
   @Test
+  void aResourceAtTheKeySetPathCollidesWithThePublishedKeys() {
+    JavaFileObject config = source("Config",
+        "@JwtSecured(privateKey = \"${JWT_PRIVATE_KEY}\")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return null; }",
+        "}");
+    JavaFileObject keys = source("Keys",
+        "@Path(\"/.well-known\")",
+        "public final class Keys {",
+        "  @GET @Path(\"jwks.json\") public String keys() { return \"{}\"; }",
+        "  @POST @Path(\"jwks.json\") public void rotate() {}",
+        "}");
+    Compilation c = javac().withProcessors(new JwtSecuredProcessor()).compile(user(), config, keys);
+    assertThat(c).hadErrorContaining(tagged(Message.GENERATED_PATH_COLLIDES) + " The generated public key set is"
+        + " served at \"/.well-known/jwks.json\", which test.Keys.keys also answers with GET").inFile(config)
+        .onLineContaining("privateKey = ");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  @Test
+  void aGeneratedDocumentBesideAnotherMethodOfItsPathIsFine() {
+    JavaFileObject config = config("@JwtSecured(secret = \"${S}\", openApiPath = \"/login\")");
+    assertThat(compile(config)).succeededWithoutWarnings();
+  }
+
+  @Test
   void templatesAreMatchedWithTheirParameters() {
     JavaFileObject config = config(
         "@JwtSecured(secret = \"${S}\", exclude = {\"/users/[^/]+\", \"/users/\\\\{id\\\\}\"})");

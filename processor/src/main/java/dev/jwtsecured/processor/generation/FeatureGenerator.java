@@ -116,7 +116,7 @@ public final class FeatureGenerator implements SourceGenerator {
       method.addJavadoc(", the OpenAPI document at $L", SourceGenerator.javadocCode(model.settings().openApiPath()));
     }
     if (model.settings().signsWithKey()) {
-      method.addJavadoc(", the public key set at {@code $L}", JwksResourceGenerator.PATH);
+      method.addJavadoc(", the public key set at {@code $L}", SettingsModel.JWKS_PATH);
     }
     return method
         .addJavadoc(".\nReturn them from {@code Application.getClasses()} beside the application's own, and this\n")

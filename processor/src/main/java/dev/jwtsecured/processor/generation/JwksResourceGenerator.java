@@ -4,6 +4,7 @@ import static dev.jwtsecured.processor.generation.GeneratedTypes.CONTEXT;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.JWT_AUTH;
 
 import dev.jwtsecured.processor.model.ConfigModel;
+import dev.jwtsecured.processor.model.SettingsModel;
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
@@ -13,13 +14,10 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Generates {@code FooJwtJwks}, for a configuration that signs with a private key: the public key as a JSON Web Key Set
- * at {@link #PATH}, public, with a {@code Cache-Control} max-age, so that other services verify its tokens with
+ * at {@link SettingsModel#JWKS_PATH}, public, with a {@code Cache-Control} max-age, so that other services verify its tokens with
  * {@code jwksUri} pointing here.
  */
 public final class JwksResourceGenerator implements SourceGenerator {
-  /** Where the key set is served, relative to the application path. */
-  public static final String PATH = "/.well-known/jwks.json";
-
   private static final ClassName PATH_ANNOTATION = ClassName.get("jakarta.ws.rs", "Path");
   private static final ClassName GET = ClassName.get("jakarta.ws.rs", "GET");
   private static final ClassName PRODUCES = ClassName.get("jakarta.ws.rs", "Produces");
@@ -35,8 +33,8 @@ public final class JwksResourceGenerator implements SourceGenerator {
   public TypeSpec generate(ConfigModel model) {
     return TypeSpec.classBuilder(model.jwksClass())
         .addJavadoc("Serves the public key of {@link $T} as a JSON Web Key Set at {@code $L}.\n", model.configClass(),
-            PATH)
-        .addAnnotation(AnnotationSpec.builder(PATH_ANNOTATION).addMember("value", "$S", PATH).build())
+            SettingsModel.JWKS_PATH)
+        .addAnnotation(AnnotationSpec.builder(PATH_ANNOTATION).addMember("value", "$S", SettingsModel.JWKS_PATH).build())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(GeneratedTypes.GENERATED_RESOURCE)
         .addMethod(MethodSpec.methodBuilder("keys")

@@ -68,7 +68,10 @@ public record SettingsModel(
     }
   }
 
-  /** Whether the configuration signs with a private key and publishes its public key. */
+  /** Where a configuration that signs with a private key serves its public key set, under the application path. */
+  public static final String JWKS_PATH = "/.well-known/jwks.json";
+
+  /** Whether the configuration signs with a private key and publishes its public key at {@link #JWKS_PATH}. */
   public boolean signsWithKey() {
     return !privateKey.isEmpty();
   }

@@ -118,6 +118,9 @@ public enum Message {
   TOKEN_URL_COLLIDES("JwtSecured.TokenUrlCollides",
       "tokenUrl \"%s\" is also the path of %s; JAX-RS would see two resources for one path. Choose another tokenUrl"
           + " or move the resource"),
+  GENERATED_PATH_COLLIDES("JwtSecured.GeneratedPathCollides",
+      "The generated %s is served at \"%s\", which %s also answers with GET; JAX-RS would see two resources for one"
+          + " request. %s"),
   EXCLUDE_MATCHES_NO_ROUTE("JwtSecured.ExcludeMatchesNoRoute", Kind.WARNING,
       "exclude \"%s\" matches no route the processor saw (patterns must match the whole path); the closest route is"
           + " %s. Fix the pattern, or remove it"),

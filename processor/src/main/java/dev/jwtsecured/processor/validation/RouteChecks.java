@@ -6,6 +6,7 @@ import dev.jwtsecured.processor.model.Templates;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
@@ -57,7 +58,15 @@ final class RouteChecks {
       templates.add(s.tokenUrl());
     }
     if (!s.openApiPath().isEmpty()) {
+      gettable(routes, s.openApiPath()).ifPresent(r -> problems.add(values.at("openApiPath",
+          Message.GENERATED_PATH_COLLIDES.format("OpenAPI document", s.openApiPath(), name(r),
+              "Choose another openApiPath, or move the resource"))));
       templates.add(s.openApiPath());
+    }
+    if (s.signsWithKey()) {
+      gettable(routes, SettingsModel.JWKS_PATH).ifPresent(r -> problems.add(values.at("privateKey",
+          Message.GENERATED_PATH_COLLIDES.format("public key set", SettingsModel.JWKS_PATH, name(r),
+              "Move the resource: the key set's path is fixed, for the services that read it"))));
     }
     checkExcludes(s, routes, templates, problems);
 
@@ -159,6 +168,17 @@ final class RouteChecks {
       }
     }
     return guarded;
+  }
+
+  /** The first operation that answers {@code GET} at {@code path} (relative to the application path), if any. */
+  private static Optional<RouteModel> gettable(List<RouteModel> routes, String path) {
+    return routes.stream()
+        .filter(r -> r.httpMethod().equals("GET") && Templates.openApi(r.path()).equals(path))
+        .findFirst();
+  }
+
+  private static String name(RouteModel r) {
+    return r.resourceClass().canonicalName() + "." + r.methodName();
   }
 
   private static List<Pattern> compiled(List<String> patterns) {
