@@ -268,6 +268,12 @@ public @interface JwtSecured {
   String TOKEN_CHARACTERS = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
 
   /**
+   * The form of {@link #rolesClaim()}, as a regular expression: a claim name of letters, digits and {@code _:/-}, or
+   * such names joined by {@code .} for a nested claim. The processor and the runtime both use this one definition.
+   */
+  String CLAIM_PATH = "[A-Za-z0-9_:/-]+(\\.[A-Za-z0-9_:/-]+)*";
+
+  /**
    * The roles the application uses; when not empty, every role named by {@code @RolesAllowed} on a resource this
    * configuration secures must be one of them (a compile error otherwise), which catches typos such as
    * {@code "admn"}.

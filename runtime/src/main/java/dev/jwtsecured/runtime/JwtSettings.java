@@ -42,6 +42,8 @@ public final class JwtSettings {
       "an RFC 9110 token: letters, digits and !#$%&'*+.^_`|~-");
   private static final Form TEXT = new Form(Pattern.compile(JwtSecured.TEXT_CHARACTERS),
       "printable ASCII without '\"', '\\', ',' and ';'");
+  private static final Form CLAIM = new Form(Pattern.compile(JwtSecured.CLAIM_PATH),
+      "a claim name of letters, digits and _:/-, or such names joined by '.'");
   /** The refresh cookie's path: it is the token endpoint's path, never empty or relative. */
   private static final Form PATH = new Form(Pattern.compile("/[\\x21-\\x2B\\x2D-\\x3A\\x3C-\\x7E]*"),
       "a path starting with '/', without ';', ',' or spaces");
@@ -102,7 +104,11 @@ public final class JwtSettings {
         .map(spec -> Secrets.resolve(spec, b.algorithm, b.environment, b.properties)).toList();
     this.keyAlgorithms = Set.copyOf(new LinkedHashSet<>(b.keyAlgorithms));
     this.jwksMinRefresh = Objects.requireNonNull(b.jwksMinRefresh);
-    this.rolesClaim = b.rolesClaim;
+    this.rolesClaim = requireForm(b.rolesClaim, CLAIM, "rolesClaim");
+    if (b.secret != null && !rolesClaim.equals("roles")) {
+      throw new IllegalStateException("jwtsecured: rolesClaim goes only with a JWKS URI, a public key or a private"
+          + " key; the tokens a configuration with a secret issues carry their roles in \"roles\"");
+    }
     this.issuer = b.issuer.isEmpty() ? null : b.issuer;
     this.acceptedIssuers = List.copyOf(b.acceptedIssuers);
     this.audience = List.copyOf(b.audience);
@@ -456,7 +462,10 @@ public final class JwtSettings {
       return this;
     }
 
-    /** The claim roles are read from, {@code .} between nested names ({@code roles} by default). */
+    /**
+     * The claim roles are read from, {@code .} between nested names ({@code roles} by default; another one only with
+     * keys: see {@link JwtSecured#rolesClaim()}).
+     */
     public Builder rolesClaim(String rolesClaim) {
       this.rolesClaim = Objects.requireNonNull(rolesClaim);
       return this;
@@ -679,11 +688,12 @@ public final class JwtSettings {
      * Resolves the secret and freezes the settings.
      *
      * @throws IllegalStateException when no secret or key is set, more than one is, a placeholder is unset without a
-     *     fallback, or the secret is shorter than its algorithm needs; the message names the placeholder, never the
-     *     secret
+     *     fallback, the secret is shorter than its algorithm needs, or a secret comes with a {@code rolesClaim} other
+     *     than {@code roles}; the message names the placeholder, never the secret
      * @throws IllegalArgumentException when a value breaks the rule the processor applies to the annotation member of
      *     the same name: a header or cookie name that is not an RFC 9110 token, a realm, cookie path or domain with
-     *     {@code "}, {@code \}, {@code ,}, {@code ;} or a control character, a number or duration out of range
+     *     {@code "}, {@code \}, {@code ,}, {@code ;} or a control character, a roles claim that is not a claim path, a
+     *     number or duration out of range
      */
     public JwtSettings build() {
       int sources = (secret != null ? 1 : 0) + (jwksUri.isEmpty() ? 0 : 1) + (privateKey.isEmpty() ? 0 : 1)

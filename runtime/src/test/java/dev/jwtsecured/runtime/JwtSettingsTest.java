@@ -63,6 +63,20 @@ class JwtSettingsTest {
     assertEquals("/app/login", set.refreshCookiePath());
   }
 
+  @Test
+  void theRolesClaimIsAClaimPathAndGoesOnlyWithKeys() {
+    for (String bad : List.of("", "realm_access..roles", ".roles", "roles.", "realm access", "a\r\nevil")) {
+      assertRefused("rolesClaim", () -> JwtSettings.builder().jwksUri("https://idp.example/jwks").rolesClaim(bad)
+          .build());
+    }
+    assertEquals("realm_access.roles", JwtSettings.builder().jwksUri("https://idp.example/jwks")
+        .rolesClaim("realm_access.roles").build().rolesClaim());
+    // Tokens a secret signs carry their roles in "roles": another claim would be ignored, so it is refused.
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> build(b -> b.rolesClaim("groups")));
+    assertEquals(true, e.getMessage().startsWith("jwtsecured: rolesClaim goes only with"), e.getMessage());
+    assertEquals("roles", build(b -> b.rolesClaim("roles")).rolesClaim());
+  }
+
   static void assertRefused(String setting, org.junit.jupiter.api.function.Executable build) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, build, setting);
     assertEquals(true, e.getMessage().startsWith("jwtsecured: " + setting + " must be "), e.getMessage());

@@ -67,7 +67,7 @@ final class KeySourceValidator {
     }
   }
 
-  private static final Pattern CLAIM_PATH = Pattern.compile("[A-Za-z0-9_:/-]+(\\.[A-Za-z0-9_:/-]+)*");
+  private static final Pattern CLAIM_PATH = Pattern.compile(JwtSecured.CLAIM_PATH);
   private static final Set<String> KEY_ALGORITHMS = Set.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512",
       "ES256", "ES384", "ES512", "EdDSA");
 
