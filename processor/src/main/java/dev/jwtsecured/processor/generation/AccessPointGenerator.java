@@ -1,12 +1,15 @@
 package dev.jwtsecured.processor.generation;
 
-import dev.jwtsecured.processor.model.ConfigModel;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.CONFIGURATION;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.JWT_AUTH;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.JWT_PRINCIPAL;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.JWT_SECURITY_CONTEXT;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.LOGIN;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.RESPONSE;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.SECURITY_CONTEXT;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.TOKEN;
+
+import dev.jwtsecured.processor.model.ConfigModel;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
@@ -22,7 +25,6 @@ import javax.lang.model.element.Modifier;
  * resources on every runtime: {@code SecurityContext} for the user and token, {@code Configuration} for login.
  */
 public final class AccessPointGenerator implements SourceGenerator {
-  private static final ClassName CONFIGURATION = ClassName.get("jakarta.ws.rs.core", "Configuration");
 
   @Override
   public TypeSpec generate(ConfigModel model) {
@@ -99,7 +101,7 @@ public final class AccessPointGenerator implements SourceGenerator {
         .addJavadoc("A logout response to finish and build: 204, and for cookie transport the {@code Set-Cookie}\n")
         .addJavadoc("that deletes the token cookie. It does not revoke the token: a {@code @RevocationCheck} does.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(ClassName.get("jakarta.ws.rs.core", "Response").nestedClass("ResponseBuilder"))
+        .returns(RESPONSE.nestedClass("ResponseBuilder"))
         .addParameter(CONFIGURATION, "application");
     if (model.settings().refreshes()) {
       // With refresh tokens, a logout that forgot them would leave the login alive: the security context is required.

@@ -10,6 +10,7 @@ public final class GeneratedTypes {
   public static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 
   private static final String ANNOTATIONS = "dev.jwtsecured";
+  private static final String RS = "jakarta.ws.rs";
   private static final String CONTAINER = "jakarta.ws.rs.container";
   private static final String CORE = "jakarta.ws.rs.core";
 
@@ -44,7 +45,17 @@ public final class GeneratedTypes {
   static final ClassName FEATURE_CONTEXT = ClassName.get(CORE, "FeatureContext");
   static final ClassName SECURITY_CONTEXT = ClassName.get(CORE, "SecurityContext");
   static final ClassName PRIORITY = ClassName.get("jakarta.annotation", "Priority");
-  static final ClassName PRIORITIES = ClassName.get("jakarta.ws.rs", "Priorities");
+  static final ClassName PRIORITIES = ClassName.get(RS, "Priorities");
+  static final ClassName PATH = ClassName.get(RS, "Path");
+  static final ClassName GET = ClassName.get(RS, "GET");
+  static final ClassName POST = ClassName.get(RS, "POST");
+  static final ClassName CONSUMES = ClassName.get(RS, "Consumes");
+  static final ClassName PRODUCES = ClassName.get(RS, "Produces");
+  static final ClassName MEDIA_TYPE = ClassName.get(CORE, "MediaType");
+  static final ClassName RESPONSE = ClassName.get(CORE, "Response");
+  static final ClassName MULTIVALUED_MAP = ClassName.get(CORE, "MultivaluedMap");
+  static final ClassName CONFIGURATION = ClassName.get(CORE, "Configuration");
+  static final ClassName HTTP_HEADERS = ClassName.get(CORE, "HttpHeaders");
 
   private GeneratedTypes() {}
 

@@ -1,12 +1,16 @@
 package dev.jwtsecured.processor.generation;
 
+import static dev.jwtsecured.processor.generation.GeneratedTypes.CONFIGURATION;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.CONTEXT;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.GET;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.JWT_AUTH;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.PATH;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.PRODUCES;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.RESPONSE;
 
 import dev.jwtsecured.processor.model.ConfigModel;
 import dev.jwtsecured.processor.model.SettingsModel;
 import com.palantir.javapoet.AnnotationSpec;
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeSpec;
@@ -14,15 +18,10 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Generates {@code FooJwtJwks}, for a configuration that signs with a private key: the public key as a JSON Web Key Set
- * at {@link SettingsModel#JWKS_PATH}, public, with a {@code Cache-Control} max-age, so that other services verify its tokens with
- * {@code jwksUri} pointing here.
+ * at {@link SettingsModel#JWKS_PATH}, public, with a {@code Cache-Control} max-age, so that other services verify its
+ * tokens with {@code jwksUri} pointing here.
  */
 public final class JwksResourceGenerator implements SourceGenerator {
-  private static final ClassName PATH_ANNOTATION = ClassName.get("jakarta.ws.rs", "Path");
-  private static final ClassName GET = ClassName.get("jakarta.ws.rs", "GET");
-  private static final ClassName PRODUCES = ClassName.get("jakarta.ws.rs", "Produces");
-  private static final ClassName RESPONSE = ClassName.get("jakarta.ws.rs.core", "Response");
-  private static final ClassName CONFIGURATION = ClassName.get("jakarta.ws.rs.core", "Configuration");
 
   @Override
   public boolean applies(ConfigModel model) {
@@ -34,7 +33,7 @@ public final class JwksResourceGenerator implements SourceGenerator {
     return TypeSpec.classBuilder(model.jwksClass())
         .addJavadoc("Serves the public key of {@link $T} as a JSON Web Key Set at {@code $L}.\n", model.configClass(),
             SettingsModel.JWKS_PATH)
-        .addAnnotation(AnnotationSpec.builder(PATH_ANNOTATION).addMember("value", "$S", SettingsModel.JWKS_PATH).build())
+        .addAnnotation(AnnotationSpec.builder(PATH).addMember("value", "$S", SettingsModel.JWKS_PATH).build())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(GeneratedTypes.GENERATED_RESOURCE)
         .addMethod(MethodSpec.methodBuilder("keys")

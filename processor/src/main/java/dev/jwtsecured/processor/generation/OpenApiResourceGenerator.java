@@ -1,8 +1,13 @@
 package dev.jwtsecured.processor.generation;
 
+import static dev.jwtsecured.processor.generation.GeneratedTypes.GET;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.MEDIA_TYPE;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.PATH;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.PRODUCES;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.RESPONSE;
+
 import dev.jwtsecured.processor.model.ConfigModel;
 import com.palantir.javapoet.AnnotationSpec;
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
@@ -17,13 +22,8 @@ import javax.lang.model.element.Modifier;
  * constant (nothing is read from the class path at run time). Always public: the filter lets every request through.
  */
 public final class OpenApiResourceGenerator implements SourceGenerator {
-  private static final ClassName RESPONSE = ClassName.get("jakarta.ws.rs.core", "Response");
   /** Chunks keep every string constant far below the class file's 65,535-byte limit. */
   private static final int CHUNK = 8_000;
-  private static final ClassName PATH = ClassName.get("jakarta.ws.rs", "Path");
-  private static final ClassName GET = ClassName.get("jakarta.ws.rs", "GET");
-  private static final ClassName PRODUCES = ClassName.get("jakarta.ws.rs", "Produces");
-  private static final ClassName MEDIA_TYPE = ClassName.get("jakarta.ws.rs.core", "MediaType");
 
   /** The configuration's OpenAPI document, built once for this resource and the class-path files. */
   private final Map<String, Object> document;

@@ -1,12 +1,22 @@
 package dev.jwtsecured.processor.generation;
 
+import static dev.jwtsecured.processor.generation.GeneratedTypes.CONFIGURATION;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.CONSUMES;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.CONTEXT;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.GRANT;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.HTTP_HEADERS;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.JWT_AUTH;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.MEDIA_TYPE;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.MULTIVALUED_MAP;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.PATH;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.POST;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.PRODUCES;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.RESPONSE;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.TOKEN;
+
 import dev.jwtsecured.processor.model.ConfigModel;
 import dev.jwtsecured.processor.model.HandlerModel;
 import dev.jwtsecured.processor.model.Names;
-import static dev.jwtsecured.processor.generation.GeneratedTypes.CONTEXT;
-import static dev.jwtsecured.processor.generation.GeneratedTypes.GRANT;
-import static dev.jwtsecured.processor.generation.GeneratedTypes.JWT_AUTH;
-import static dev.jwtsecured.processor.generation.GeneratedTypes.TOKEN;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
@@ -23,16 +33,7 @@ import javax.lang.model.element.Modifier;
  * sections 4.3, 5.1 and 5.2). It takes a form, as RFC 6749 and Swagger UI send it, or the same fields as JSON.
  */
 public final class TokenEndpointGenerator implements SourceGenerator {
-  private static final ClassName PATH = ClassName.get("jakarta.ws.rs", "Path");
-  private static final ClassName POST = ClassName.get("jakarta.ws.rs", "POST");
-  private static final ClassName CONSUMES = ClassName.get("jakarta.ws.rs", "Consumes");
-  private static final ClassName PRODUCES = ClassName.get("jakarta.ws.rs", "Produces");
-  private static final ClassName MEDIA_TYPE = ClassName.get("jakarta.ws.rs.core", "MediaType");
-  private static final ClassName RESPONSE = ClassName.get("jakarta.ws.rs.core", "Response");
-  private static final ClassName MULTIVALUED_MAP = ClassName.get("jakarta.ws.rs.core", "MultivaluedMap");
-  private static final ClassName CONFIGURATION = ClassName.get("jakarta.ws.rs.core", "Configuration");
   private static final ClassName INPUT_STREAM = ClassName.get("java.io", "InputStream");
-  private static final ClassName HTTP_HEADERS = ClassName.get("jakarta.ws.rs.core", "HttpHeaders");
   private static final ClassName TOKEN_REQUEST = ClassName.get(Names.RUNTIME_INTERNAL, "TokenRequest");
   private static final ClassName TOKEN_ERROR = TOKEN_REQUEST.nestedClass("TokenError");
 
