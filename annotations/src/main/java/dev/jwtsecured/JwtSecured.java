@@ -102,7 +102,7 @@ public @interface JwtSecured {
    * roles at {@link #rolesClaim()}, and its feature publishes the public key as a JSON Web Key Set at
    * {@code /.well-known/jwks.json} (the key's RFC 7638 thumbprint as {@code kid}), so that other services verify its
    * tokens with {@link #jwksUri()} and no shared secret; a resource of this configuration that also answers {@code GET}
-   * there is a compile error.
+   * there, or a second configuration with a private key under the same {@code Application} class, is a compile error.
    */
   String privateKey() default "";
 
@@ -129,7 +129,8 @@ public @interface JwtSecured {
 
   /**
    * Path of the generated OAuth2 password-grant token endpoint ({@code /login}); empty for no generated endpoint. When
-   * set, the class needs an {@link Authenticator} method.
+   * set, the class needs an {@link Authenticator} method. A resource of this configuration at the same path, or another
+   * configuration's token endpoint there under the same {@code Application} class, is a compile error.
    */
   String tokenUrl() default "";
 
@@ -223,7 +224,8 @@ public @interface JwtSecured {
    * Path at which the generated feature serves the OpenAPI 3.1 document of this configuration (its security scheme and
    * every operation the processor saw), for example {@code "/schema/openapi.json"}; empty to serve none. The same
    * document is written to {@code META-INF/jwtsecured/<configuration class>.openapi.json} and {@code .yaml}. A resource
-   * of this configuration that also answers {@code GET} there is a compile error.
+   * of this configuration that also answers {@code GET} there, or another configuration's document there under the
+   * same {@code Application} class, is a compile error.
    */
   String openApiPath() default "";
 

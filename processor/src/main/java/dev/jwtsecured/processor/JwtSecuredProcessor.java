@@ -10,6 +10,7 @@ import dev.jwtsecured.processor.validation.Diagnostic;
 import dev.jwtsecured.processor.validation.HandlerPlacement;
 import dev.jwtsecured.processor.validation.Message;
 import dev.jwtsecured.processor.validation.RouteScanner;
+import dev.jwtsecured.processor.validation.SharedEndpoints;
 import dev.jwtsecured.processor.writing.GeneratedFiles;
 import dev.jwtsecured.processor.writing.Outputs;
 import com.google.auto.service.AutoService;
@@ -51,6 +52,8 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
   private final Set<String> resources = new LinkedHashSet<>();
   /** {@code @ApplicationPath} classes seen in any round, by qualified name. */
   private final Set<String> applications = new LinkedHashSet<>();
+  /** The requests the generated resources of the configurations written so far answer, per application. */
+  private final SharedEndpoints endpoints = new SharedEndpoints();
   /** Every type the sources of this compilation declare (nested ones too), in any round, by qualified name. */
   private final Set<String> declared = new HashSet<>();
 
@@ -177,6 +180,12 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
       return;
     }
     ConfigModel model = result.model().get();
+    List<Diagnostic> shared = endpoints.claim(model, config, mirror.get(),
+        appPath.nearby() ? appPath.applications() : List.of());
+    if (!shared.isEmpty()) {
+      shared.forEach(this::report);
+      return;
+    }
     beforeWriting.accept(model);
     List<Element> originating = new ArrayList<>(scoped.originating());
     originating.addAll(appPath.applications());

@@ -239,6 +239,44 @@ class RouteBoundDiagnosticsTest {
     assertTrue(filter.contains("User user = RequestAuth.awaitOptional(Config.user(token));"), filter);
   }
 
+  /** {@code <pkg>.Config} with a token endpoint, an OpenAPI document and the given extra members. */
+  static JavaFileObject endpointsConfig(String pkg, String members) {
+    return JavaFileObjects.forSourceString(pkg + ".Config", "package " + pkg + ";\n" + Sources.IMPORTS
+        + "@JwtSecured(secret = \"${S}\", " + members + ")\n"
+        + "public final class Config {\n"
+        + "  @UserRetriever static String user(Token token) { return token.subject(); }\n"
+        + "  @Authenticator static String login(String u, String p) { return null; }\n"
+        + "}\n");
+  }
+
+  @Test
+  void twoConfigurationsOfOneApplicationCannotServeOneGeneratedEndpoint() {
+    JavaFileObject second = endpointsConfig("app.b", "tokenUrl = \"/login\",\n    openApiPath = \"/openapi.json\"");
+    Compilation c = javac().withProcessors(new JwtSecuredProcessor()).compile(application("app.App", "/api"),
+        endpointsConfig("app.a", "tokenUrl = \"/login\", openApiPath = \"/openapi.json\""), second);
+    // On the configuration checked second (javac gives them in source order), naming the first.
+    assertThat(c).hadErrorContaining(tagged(Message.GENERATED_PATH_COLLIDES) + " The generated token endpoint is"
+        + " served at \"/api/login\", which the token endpoint of app.a.Config also answers with POST")
+        .inFile(second).onLineContaining("tokenUrl = ");
+    assertThat(c).hadErrorContaining(tagged(Message.GENERATED_PATH_COLLIDES) + " The generated OpenAPI document is"
+        + " served at \"/api/openapi.json\", which the OpenAPI document of app.a.Config also answers with GET")
+        .inFile(second).onLineContaining("openApiPath = ");
+    assertThat(c).hadErrorCount(2);
+
+    // Their own paths: fine. Paths given only by applicationPath, or by the only Application class of the compilation
+    // in an unrelated package: nothing says they share an application.
+    assertThat(javac().withProcessors(new JwtSecuredProcessor()).compile(application("app.App", "/api"),
+        endpointsConfig("app.a", "tokenUrl = \"/a/login\""), endpointsConfig("app.b", "tokenUrl = \"/b/login\"")))
+        .succeededWithoutWarnings();
+    assertThat(javac().withProcessors(new JwtSecuredProcessor()).compile(
+        endpointsConfig("app.a", "tokenUrl = \"/login\", applicationPath = \"/api\""),
+        endpointsConfig("app.b", "tokenUrl = \"/login\", applicationPath = \"/api\"")))
+        .succeededWithoutWarnings();
+    assertThat(javac().withProcessors(new JwtSecuredProcessor()).compile(application("other.App", "/api"),
+        endpointsConfig("app.a", "tokenUrl = \"/login\""), endpointsConfig("app.b", "tokenUrl = \"/login\"")))
+        .succeededWithoutWarnings();
+  }
+
   @Test
   void theProcessorClaimsItsOwnAnnotations() {
     JavaFileObject config = source("Config",

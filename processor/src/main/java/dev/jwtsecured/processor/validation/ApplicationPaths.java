@@ -21,8 +21,12 @@ import javax.lang.model.util.Elements;
 public final class ApplicationPaths {
   private static final Pattern PLAIN_PATH = Pattern.compile("/|(/[A-Za-z0-9._~!$&'()*+=:@-]+)+");
 
-  /** The path (empty for none), the classes it came from, or the problem that stops the configuration. */
-  public record Resolved(String path, List<Element> applications, Optional<Diagnostic> problem) {}
+  /**
+   * The path (empty for none), the classes it came from, or the problem that stops the configuration. {@code nearby}:
+   * whether those classes lie in the configuration's packages or a parent package, rather than being the only ones in
+   * the compilation; only then does the configuration surely belong to their application.
+   */
+  public record Resolved(String path, List<Element> applications, boolean nearby, Optional<Diagnostic> problem) {}
 
   private final Elements elements;
   private final RouteScanner scanner;
@@ -39,7 +43,7 @@ public final class ApplicationPaths {
       if (!PLAIN_PATH.matcher(path).matches()) {
         return problem(Message.APPLICATION_PATH_INVALID.format(path), config, mirror);
       }
-      return new Resolved(path.equals("/") ? "" : path, List.of(), Optional.empty());
+      return new Resolved(path.equals("/") ? "" : path, List.of(), false, Optional.empty());
     }
     List<TypeElement> all = new ArrayList<>();
     for (String name : applications) {
@@ -50,19 +54,19 @@ public final class ApplicationPaths {
     }
     List<TypeElement> inScope = all.stream().filter(a -> scanner.inScope(a, scope)).toList();
     if (!inScope.isEmpty()) {
-      return decide(inScope, config, mirror);
+      return decide(inScope, true, config, mirror);
     }
     for (String p = scanner.packageOf(config); !p.isEmpty(); p = parent(p)) {
       String pkg = p;
       List<TypeElement> here = all.stream().filter(a -> scanner.packageOf(a).equals(pkg)).toList();
       if (!here.isEmpty()) {
-        return decide(here, config, mirror);
+        return decide(here, true, config, mirror);
       }
     }
-    return all.isEmpty() ? new Resolved("", List.of(), Optional.empty()) : decide(all, config, mirror);
+    return all.isEmpty() ? new Resolved("", List.of(), false, Optional.empty()) : decide(all, false, config, mirror);
   }
 
-  private Resolved decide(List<TypeElement> candidates, TypeElement config, AnnotationMirror mirror) {
+  private Resolved decide(List<TypeElement> candidates, boolean nearby, TypeElement config, AnnotationMirror mirror) {
     TreeSet<String> paths = new TreeSet<>();
     for (TypeElement a : candidates) {
       paths.add(RouteScanner.join(RouteScanner.pathOf(a, Names.APPLICATION_PATH).orElse("")));
@@ -72,11 +76,11 @@ public final class ApplicationPaths {
           mirror);
     }
     String path = paths.first();
-    return new Resolved(path.equals("/") ? "" : path, List.copyOf(candidates), Optional.empty());
+    return new Resolved(path.equals("/") ? "" : path, List.copyOf(candidates), nearby, Optional.empty());
   }
 
   private static Resolved problem(Message.Text message, TypeElement config, AnnotationMirror mirror) {
-    return new Resolved("", List.of(),
+    return new Resolved("", List.of(), false,
         Optional.of(Diagnostic.at(message, config, mirror, AnnotationValues.value(mirror, "applicationPath")
             .orElse(null))));
   }

@@ -119,7 +119,7 @@ public enum Message {
       "tokenUrl \"%s\" is also the path of %s; JAX-RS would see two resources for one path. Choose another tokenUrl"
           + " or move the resource"),
   GENERATED_PATH_COLLIDES("JwtSecured.GeneratedPathCollides",
-      "The generated %s is served at \"%s\", which %s also answers with GET; JAX-RS would see two resources for one"
+      "The generated %s is served at \"%s\", which %s also answers with %s; JAX-RS would see two resources for one"
           + " request. %s"),
   EXCLUDE_MATCHES_NO_ROUTE("JwtSecured.ExcludeMatchesNoRoute", Kind.WARNING,
       "exclude \"%s\" matches no route the processor saw (patterns must match the whole path); the closest route is"

@@ -59,13 +59,13 @@ final class RouteChecks {
     }
     if (!s.openApiPath().isEmpty()) {
       gettable(routes, s.openApiPath()).ifPresent(r -> problems.add(values.at("openApiPath",
-          Message.GENERATED_PATH_COLLIDES.format("OpenAPI document", s.openApiPath(), name(r),
+          Message.GENERATED_PATH_COLLIDES.format("OpenAPI document", s.openApiPath(), name(r), "GET",
               "Choose another openApiPath, or move the resource"))));
       templates.add(s.openApiPath());
     }
     if (s.signsWithKey()) {
       gettable(routes, SettingsModel.JWKS_PATH).ifPresent(r -> problems.add(values.at("privateKey",
-          Message.GENERATED_PATH_COLLIDES.format("public key set", SettingsModel.JWKS_PATH, name(r),
+          Message.GENERATED_PATH_COLLIDES.format("public key set", SettingsModel.JWKS_PATH, name(r), "GET",
               "Move the resource: the key set's path is fixed, for the services that read it"))));
     }
     checkExcludes(s, routes, templates, problems);
