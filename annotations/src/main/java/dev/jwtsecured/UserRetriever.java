@@ -25,10 +25,12 @@ import java.lang.annotation.Target;
  *   <li>It returns the user type {@code U} itself, {@code java.util.Optional<U>},
  *       {@code java.util.concurrent.CompletionStage<U>} or {@code CompletionStage<Optional<U>>}; {@code U} is any
  *       reference type except {@code Object}'s raw wildcards, and not {@code void} or a primitive.
+ *   <li>Code in the configuration's package can name {@code U} and its type arguments: not a {@code private} class,
+ *       nor a {@code protected} one inherited from another package.
  * </ul>
  *
- * <p>At run time {@code null}, an empty {@code Optional} (also inside a stage) or a stage completed with {@code null} means the token names
- * no known user: the request gets a 401. An exception thrown by the method is not swallowed: it reaches the JAX-RS
+ * <p>At run time {@code null}, an empty {@code Optional} (also inside a stage) or a stage completed with {@code null}
+ * means the token names no known user: the request gets a 401. An exception thrown by the method is not swallowed: it reaches the JAX-RS
  * runtime like any other application exception.
  */
 @Documented

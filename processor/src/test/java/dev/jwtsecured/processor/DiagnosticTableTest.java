@@ -221,6 +221,13 @@ class DiagnosticTableTest {
             RETRIEVER,
             "}").alsoContaining("The generated OpenAPI document is served at \"/public\", which test.Resources.open"
                 + " also answers with GET").againstRoutes().alone(),
+        expect(Message.USER_TYPE_NOT_ACCESSIBLE, "Optional<Hidden> user(",
+            "@JwtSecured(secret = \"${S}\")",
+            "final class Config {",
+            "  private static final class Hidden {}",
+            "  @UserRetriever static Optional<Hidden> user(Token token) { return Optional.empty(); }",
+            "}").alsoContaining("names test.Config.Hidden, which is private: the generated access point in package"
+                + " \"test\" cannot name it. Make it package-private or public").alone(),
         expect(Message.TOKEN_URL_COLLIDES, "tokenUrl = \"/login\"",
             "@JwtSecured(secret = \"${S}\",",
             "    tokenUrl = \"/login\")",

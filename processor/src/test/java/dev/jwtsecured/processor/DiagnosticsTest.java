@@ -195,6 +195,26 @@ class DiagnosticsTest {
     assertThat(c).hadErrorCount(2);
   }
 
+  /** A protected class a configuration inherits: the configuration can name it, code beside it cannot. */
+  @Test
+  void anInheritedProtectedUserTypeIsNotAccessibleToGeneratedCode() {
+    JavaFileObject base = com.google.testing.compile.JavaFileObjects.forSourceString("other.Base", String.join("\n",
+        "package other;",
+        "public class Base {",
+        "  protected static class Member {}",
+        "}"));
+    JavaFileObject config = source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\")",
+        "final class Config extends other.Base {",
+        "  @UserRetriever static Optional<Member> user(Token token) { return Optional.empty(); }",
+        "}");
+    Compilation c = compile(base, config);
+    assertThat(c).hadErrorContaining(tagged(Message.USER_TYPE_NOT_ACCESSIBLE) + " The user type of 'user' names"
+        + " other.Base.Member, which is not public and in another package: the generated access point in package"
+        + " \"test\" cannot name it. Make it public").inFile(config).onLineContaining("Optional<Member> user(");
+    assertThat(c).hadErrorCount(1);
+  }
+
   @Test
   void aTypeNamedLikeAGeneratedOneIsAnErrorNotACrash() {
     JavaFileObject config = source("Config",

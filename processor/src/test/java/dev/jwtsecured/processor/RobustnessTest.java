@@ -141,6 +141,34 @@ class RobustnessTest {
         .contains("// Authenticates before the protected sub-resource locators /odd/e\\\\u000a/f run.\n");
   }
 
+  /**
+   * Generated code names the application's types and methods; what the application deprecated, or a user type of
+   * {@code Object}, must not put a warning into a file the user cannot change (a -Werror build would fail).
+   */
+  @Test
+  void deprecatedApplicationTypesAndAnObjectUserLeaveGeneratedCodeWarningFree() {
+    Compilation c = javac().withProcessors(new JwtSecuredProcessor()).withOptions("-Xlint:all", "-Xlint:-processing")
+        .compile(source("Config",
+            "@Deprecated",
+            "@JwtSecured(secret = \"${S}\")",
+            "final class Config {",
+            "  @Deprecated static final class Old {}",
+            "  @Deprecated @UserRetriever static Old user(Token token) { return null; }",
+            "}"), source("Legacy",
+            "@Deprecated(forRemoval = true) @Path(\"/legacy\")",
+            "public class Legacy { @GET public String get() { return \"\"; } }"));
+    assertThat(c).succeededWithoutWarnings();
+    Compilation object = javac().withProcessors(new JwtSecuredProcessor())
+        .withOptions("-Xlint:all", "-Xlint:-processing").compile(source("Config",
+            "@JwtSecured(secret = \"${S}\")",
+            "final class Config {",
+            "  @UserRetriever static Object user(Token token) { return token.subject(); }",
+            "}"));
+    assertThat(object).succeededWithoutWarnings();
+    assertThat(object).generatedSourceFile("test.ConfigJwt").contentsAsUtf8String()
+        .contains("return JwtSecurityContext.requirePrincipal(security, Config.class).user();");
+  }
+
   @Test
   void configurationAsANestedClass() {
     Compilation c = javac().withProcessors(new JwtSecuredProcessor()).compile(user(), source("Outer",

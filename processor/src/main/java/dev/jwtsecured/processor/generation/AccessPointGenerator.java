@@ -13,6 +13,7 @@ import dev.jwtsecured.processor.model.ConfigModel;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -46,11 +47,14 @@ public final class AccessPointGenerator implements SourceGenerator {
     if (model.userTypeIsParameterized()) {
       user.addAnnotation(unchecked());
     }
+    // A user type of Object needs no cast, and -Xlint:cast would call one redundant.
+    CodeBlock cast = model.userType().equals(ClassName.get(Object.class)) ? CodeBlock.of("")
+        : CodeBlock.of("($T) ", model.userType());
     type.addMethod(user
         .addComment("The filter stored what $T.$N returned for this request.", model.configClass(),
             model.retriever().name())
-        .addStatement("return ($T) $T.requirePrincipal(security, $T.class).user()", model.userType(),
-            JWT_SECURITY_CONTEXT, model.configClass())
+        .addStatement("return $L$T.requirePrincipal(security, $T.class).user()", cast, JWT_SECURITY_CONTEXT,
+            model.configClass())
         .build());
 
     MethodSpec.Builder currentUser = MethodSpec.methodBuilder("currentUser")
@@ -62,8 +66,8 @@ public final class AccessPointGenerator implements SourceGenerator {
       currentUser.addAnnotation(unchecked());
     }
     type.addMethod(currentUser
-        .addStatement("return $T.ofNullable($T.principal(security, $T.class)).map(p -> ($T) p.user())",
-            Optional.class, JWT_SECURITY_CONTEXT, model.configClass(), model.userType())
+        .addStatement("return $T.ofNullable($T.principal(security, $T.class)).map(p -> $Lp.user())",
+            Optional.class, JWT_SECURITY_CONTEXT, model.configClass(), cast)
         .build());
 
     type.addMethod(MethodSpec.methodBuilder("token")

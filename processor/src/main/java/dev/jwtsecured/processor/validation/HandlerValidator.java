@@ -5,13 +5,16 @@ import dev.jwtsecured.processor.model.Names;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -80,8 +83,51 @@ final class HandlerValidator {
     Optional<TypeMirror> user = userType(m.getReturnType());
     if (user.isEmpty()) {
       problems.add(Diagnostic.at(Message.RETRIEVER_RETURN.format(m.getSimpleName(), m.getReturnType()), m));
+    } else if (user.get().getKind() != TypeKind.ERROR) {
+      String pkg = elements.getPackageOf(m).getQualifiedName().toString();
+      Optional<TypeElement> hidden = hiddenFrom(pkg, user.get());
+      if (hidden.isPresent()) {
+        boolean isPrivate = hidden.get().getModifiers().contains(Modifier.PRIVATE);
+        problems.add(Diagnostic.at(Message.USER_TYPE_NOT_ACCESSIBLE.format(m.getSimpleName(),
+            hidden.get().getQualifiedName(), isPrivate ? "private" : "not public and in another package", pkg,
+            isPrivate ? "package-private or public" : "public"), m));
+        return Optional.empty();
+      }
     }
     return parametersOk || user.map(u -> u.getKind() == TypeKind.ERROR).orElse(false) ? user : Optional.empty();
+  }
+
+  /**
+   * A class that {@code type} names (itself, its type arguments, array components, and the classes enclosing them)
+   * that code in package {@code pkg} cannot name, if any.
+   */
+  private Optional<TypeElement> hiddenFrom(String pkg, TypeMirror type) {
+    if (type.getKind() == TypeKind.ARRAY) {
+      return hiddenFrom(pkg, ((ArrayType) type).getComponentType());
+    }
+    if (type.getKind() == TypeKind.WILDCARD) {
+      WildcardType w = (WildcardType) type;
+      TypeMirror bound = w.getExtendsBound() != null ? w.getExtendsBound() : w.getSuperBound();
+      return bound == null ? Optional.empty() : hiddenFrom(pkg, bound);
+    }
+    if (type.getKind() != TypeKind.DECLARED) {
+      return Optional.empty();
+    }
+    DeclaredType declared = (DeclaredType) type;
+    for (Element e = declared.asElement(); e instanceof TypeElement t; e = e.getEnclosingElement()) {
+      boolean samePackage = elements.getPackageOf(t).getQualifiedName().contentEquals(pkg);
+      boolean isPublic = t.getModifiers().contains(Modifier.PUBLIC);
+      if (t.getModifiers().contains(Modifier.PRIVATE) || !samePackage && !isPublic) {
+        return Optional.of(t);
+      }
+    }
+    for (TypeMirror argument : declared.getTypeArguments()) {
+      Optional<TypeElement> hidden = hiddenFrom(pkg, argument);
+      if (hidden.isPresent()) {
+        return hidden;
+      }
+    }
+    return Optional.empty();
   }
 
   private Optional<TypeMirror> userType(TypeMirror returned) {

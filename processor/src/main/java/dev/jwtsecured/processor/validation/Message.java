@@ -38,6 +38,9 @@ public enum Message {
   RETRIEVER_RETURN("UserRetriever.ReturnType",
       "A @UserRetriever method returns the user type U, Optional<U> or CompletionStage<U>; '%s' returns '%s'. Return"
           + " the user, or Optional.empty() / null for an unknown user"),
+  USER_TYPE_NOT_ACCESSIBLE("UserRetriever.TypeNotAccessible",
+      "The user type of '%s' names %s, which is %s: the generated access point in package \"%s\" cannot name it."
+          + " Make it %s"),
   REVOCATION_SIGNATURE("RevocationCheck.Signature",
       "A @RevocationCheck method is 'boolean name(Token)' or 'boolean name(Token, ContainerRequestContext)'; '%s' is"
           + " '%s'. Change it to one of those"),

@@ -2,6 +2,7 @@ package dev.jwtsecured.processor.writing;
 
 import dev.jwtsecured.processor.generation.GeneratedTypes;
 import dev.jwtsecured.processor.model.ConfigModel;
+import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
 import java.io.IOException;
@@ -16,8 +17,9 @@ import javax.tools.StandardLocation;
 
 /**
  * Writes what the generators produce: every source gets {@code @Generated} (when the compilation can see
- * {@code javax.annotation.processing.Generated}) and the configuration, its resources and applications as originating
- * elements, so that incremental builds know what to recompile.
+ * {@code javax.annotation.processing.Generated}), {@code @SuppressWarnings} for deprecation (it names the application's
+ * types, which the application may have deprecated), and the configuration, its resources and applications as
+ * originating elements, so that incremental builds know what to recompile.
  */
 public final class GeneratedFiles {
   private final ProcessingEnvironment env;
@@ -51,6 +53,11 @@ public final class GeneratedFiles {
     if (generatedAvailable) {
       builder.addAnnotation(GeneratedTypes.generatedAnnotation());
     }
+    // Generated code names the application's own types and methods, which it may have deprecated; the warning would
+    // stand in a file the user cannot change, and fail a -Werror build.
+    builder.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
+        .addMember("value", "{$S, $S}", "deprecation", "removal")
+        .build());
     for (Element e : originating) {
       builder.addOriginatingElement(e);
     }
