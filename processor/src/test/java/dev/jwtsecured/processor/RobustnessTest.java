@@ -7,6 +7,7 @@ import static dev.jwtsecured.processor.Sources.source;
 import static dev.jwtsecured.processor.Sources.user;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -167,6 +168,33 @@ class RobustnessTest {
     assertThat(object).succeededWithoutWarnings();
     assertThat(object).generatedSourceFile("test.ConfigJwt").contentsAsUtf8String()
         .contains("return JwtSecurityContext.requirePrincipal(security, Config.class).user();");
+  }
+
+  /**
+   * Resources in a subpackage often take package-private beans and entities; the generated policies, in the
+   * configuration's package, name parameter types as text (as {@code Class.getTypeName()} gives them), never as class
+   * literals it may not see.
+   */
+  @Test
+  void packagePrivateParameterTypesInASubpackageCompile() {
+    Compilation c = javac().withProcessors(new JwtSecuredProcessor()).withOptions("-Xlint:all", "-Xlint:-processing")
+        .compile(
+            JavaFileObjects.forSourceString("app.Config", "package app;\n" + Sources.IMPORTS
+                + "@JwtSecured(secret = \"${S}\") final class Config {\n"
+                + "  @UserRetriever static String user(Token t) { return t.subject(); }\n}\n"),
+            JavaFileObjects.forSourceString("app.orders.Orders", "package app.orders;\n" + Sources.IMPORTS
+                + "@Path(\"/orders\") public class Orders {\n"
+                + "  @GET public String list(@BeanParam Filter f, @QueryParam(\"n\") int n) { return \"\"; }\n"
+                + "  @POST public void create(Item[][] items, Map.Entry<String, String> tag, long... ids) {}\n"
+                + "  static class Filter { @QueryParam(\"q\") public String q; }\n"
+                + "}\n"
+                + "class Item {}\n"));
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("app.ConfigJwtPolicies").contentsAsUtf8String()
+        .contains("ResourceMethods.is(method, \"list\", \"app.orders.Orders$Filter\", \"int\")");
+    assertThat(c).generatedSourceFile("app.ConfigJwtPolicies").contentsAsUtf8String()
+        .contains("ResourceMethods.is(method, \"create\", \"app.orders.Item[][]\", \"java.util.Map$Entry\","
+            + " \"long[]\")");
   }
 
   @Test

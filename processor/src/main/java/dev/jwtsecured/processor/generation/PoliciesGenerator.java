@@ -11,10 +11,12 @@ import static dev.jwtsecured.processor.generation.GeneratedTypes.RESOURCE_INFO;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.RESOURCE_METHODS;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.ROUTE_SCOPE;
 
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
 import java.util.ArrayList;
@@ -86,7 +88,7 @@ public final class PoliciesGenerator implements SourceGenerator {
       body.beginControlFlow("if (resourceClass == $T.class)", group.get(0).resourceClass());
       for (RouteModel r : group) {
         CodeBlock types = r.parameterTypes().stream()
-            .map(t -> CodeBlock.of(", $T.class", t))
+            .map(t -> CodeBlock.of(", $S", typeName(t)))
             .collect(CodeBlock.joining(""));
         body.add("// $L $L\n", SourceGenerator.commentText(r.httpMethod()), SourceGenerator.commentText(r.path()))
             .beginControlFlow("if ($T.is(method, $S$L))", RESOURCE_METHODS, r.methodName(), types)
@@ -104,6 +106,18 @@ public final class PoliciesGenerator implements SourceGenerator {
         .addParameter(METHOD, "method")
         .addCode(body.build())
         .build();
+  }
+
+  /**
+   * An erased parameter type as {@code Class.getTypeName()} gives it at run time: the binary name of a class
+   * ({@code Outer$Inner}), {@code []} per array dimension, a primitive's keyword.
+   */
+  static String typeName(TypeName type) {
+    TypeName plain = type.withoutAnnotations();
+    if (plain instanceof ArrayTypeName array) {
+      return typeName(array.componentType()) + "[]";
+    }
+    return plain instanceof ClassName c ? c.reflectionName() : plain.toString();
   }
 
   private static MethodSpec knowsMethod(List<RouteModel> routes) {
