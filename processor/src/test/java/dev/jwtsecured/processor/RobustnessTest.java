@@ -197,6 +197,28 @@ class RobustnessTest {
             + " \"long[]\")");
   }
 
+  /**
+   * A class of the configuration's package named like a {@code java.lang} type that generated code uses (a school's
+   * {@code Class}, say) would shadow it in generated files that do not otherwise mention it.
+   */
+  @Test
+  void packageClassesNamedLikeJavaLangTypesDoNotShadowThem() {
+    Compilation c = javac().withProcessors(new JwtSecuredProcessor()).withOptions("-Xlint:all", "-Xlint:-processing")
+        .compile(user(), source("Config",
+            "@JwtSecured(secret = \"${S}\", tokenUrl = \"/login\", openApiPath = \"/openapi.json\")",
+            "final class Config {",
+            "  @UserRetriever static Optional<User> user(Token token) { return Optional.empty(); }",
+            "  @Authenticator static Grant login(java.lang.String u, java.lang.String p) { return null; }",
+            "}"),
+            source("Class", "final class Class {}"),
+            source("String", "final class String {}"),
+            source("Override", "final class Override {}"),
+            source("SuppressWarnings", "final class SuppressWarnings {}"));
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("test.ConfigJwtFeature").contentsAsUtf8String()
+        .contains("public static Set<java.lang.Class<?>> classes()");
+  }
+
   @Test
   void configurationAsANestedClass() {
     Compilation c = javac().withProcessors(new JwtSecuredProcessor()).compile(user(), source("Outer",

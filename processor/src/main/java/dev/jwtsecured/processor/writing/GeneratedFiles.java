@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.PackageElement;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
@@ -61,11 +62,30 @@ public final class GeneratedFiles {
     for (Element e : originating) {
       builder.addOriginatingElement(e);
     }
+    // A class of the package named like a java.lang type (a domain class "Class", say) would shadow the java.lang
+    // type generated code means; JavaPoet cannot see it unless told, so such names are always written qualified.
+    builder.alwaysQualify(shadowingJavaLang(model.configClass().packageName()).toArray(new String[0]));
     JavaFile.builder(model.configClass().packageName(), builder.build())
         .skipJavaLangImports(true)
         .indent("  ")
         .build()
         .writeTo(env.getFiler());
+  }
+
+  /** Simple names of the types in package {@code pkg} that are also the names of {@code java.lang} types. */
+  private List<String> shadowingJavaLang(String pkg) {
+    List<String> names = new ArrayList<>();
+    PackageElement element = env.getElementUtils().getPackageElement(pkg);
+    if (element == null || pkg.equals("java.lang")) {
+      return names;
+    }
+    for (Element e : element.getEnclosedElements()) {
+      String simple = e.getSimpleName().toString();
+      if (env.getElementUtils().getTypeElement("java.lang." + simple) != null) {
+        names.add(simple);
+      }
+    }
+    return names;
   }
 
   /** Writes a class-path resource, such as the OpenAPI document. */
