@@ -11,6 +11,7 @@ import dev.jwtsecured.it.routes.billing.BillingSecurityJwtFeature;
 import dev.jwtsecured.UnseenMethods;
 import dev.jwtsecured.it.routes.Outside;
 import dev.jwtsecured.it.routes.billing.Invoices;
+import dev.jwtsecured.it.routes.users.Archive;
 import dev.jwtsecured.it.routes.users.Files;
 import dev.jwtsecured.it.routes.users.Reports;
 import dev.jwtsecured.it.routes.users.Users;
@@ -51,11 +52,11 @@ class RouteBoundSecurityTest {
   static final ServerPerClass SERVER = new ServerPerClass(() -> TestServer.startAt("/api",
       List.of(usersFeature(), billingFeature()),
       TestServer.union(UsersSecurityJwtFeature.classes(), BillingSecurityJwtFeature.classes()),
-      Users.class, Reports.class, Files.class, Invoices.class, Outside.class));
+      Users.class, Reports.class, Files.class, Archive.class, Invoices.class, Outside.class));
   @RegisterExtension
   static final ServerPerClass USERS_SERVER = new ServerPerClass("users", () -> TestServer.startAt("/api",
       List.of(usersFeature()), UsersSecurityJwtFeature.classes(),
-      Users.class, Reports.class, Files.class));
+      Users.class, Reports.class, Files.class, Archive.class));
 
   @BeforeEach
   void connect(TestServer server, @ServerPerClass.Named("users") TestServer usersServer) {
@@ -104,6 +105,21 @@ class RouteBoundSecurityTest {
       assertEquals(401, r.status, target + " -> " + r);
     }
     assertEquals(runs, UsersSecurity.PROTECTED_RUNS.get(), "the protected {id} method ran without a token");
+  }
+
+  // A generic interface: the implementation method takes String, its bridge Object; the rule binds either way.
+  @Test
+  void rolesOnAGenericInterfaceMethodAreEnforced() throws Exception {
+    int runs = UsersSecurity.PROTECTED_RUNS.get();
+    RawHttp.Response alice = users.sendBody("POST", "/api/archive/a1", "minutes", bearer("alice"),
+        "Content-Type: text/plain");
+    assertEquals(403, alice.status, alice.toString());
+    assertEquals(401, users.sendBody("POST", "/api/archive/a1", "minutes", "Content-Type: text/plain").status);
+    assertEquals(runs, UsersSecurity.PROTECTED_RUNS.get(), "the admin-only method ran for a non-admin");
+    RawHttp.Response bob = users.sendBody("POST", "/api/archive/a1", "minutes", bearer("bob"),
+        "Content-Type: text/plain");
+    assertEquals(200, bob.status, bob.toString());
+    assertEquals("stored minutes on a1", bob.body);
   }
 
   // Defect 2: @RolesAllowed on the interface method that JAX-RS takes the annotations from.
