@@ -14,6 +14,7 @@ import dev.jwtsecured.it.routes.billing.Invoices;
 import dev.jwtsecured.it.routes.users.Archive;
 import dev.jwtsecured.it.routes.users.Files;
 import dev.jwtsecured.it.routes.users.Reports;
+import dev.jwtsecured.it.routes.users.Shelves;
 import dev.jwtsecured.it.routes.users.Users;
 import dev.jwtsecured.it.routes.users.UsersSecurity;
 import dev.jwtsecured.it.routes.users.UsersSecurityJwtFeature;
@@ -52,11 +53,12 @@ class RouteBoundSecurityTest {
   static final ServerPerClass SERVER = new ServerPerClass(() -> TestServer.startAt("/api",
       List.of(usersFeature(), billingFeature()),
       TestServer.union(UsersSecurityJwtFeature.classes(), BillingSecurityJwtFeature.classes()),
-      Users.class, Reports.class, Files.class, Archive.class, Invoices.class, Outside.class));
+      Users.class, Reports.class, Files.class, Archive.class, Shelves.class, Invoices.class,
+      Outside.class));
   @RegisterExtension
   static final ServerPerClass USERS_SERVER = new ServerPerClass("users", () -> TestServer.startAt("/api",
       List.of(usersFeature()), UsersSecurityJwtFeature.classes(),
-      Users.class, Reports.class, Files.class, Archive.class));
+      Users.class, Reports.class, Files.class, Archive.class, Shelves.class));
 
   @BeforeEach
   void connect(TestServer server, @ServerPerClass.Named("users") TestServer usersServer) {
@@ -107,19 +109,22 @@ class RouteBoundSecurityTest {
     assertEquals(runs, UsersSecurity.PROTECTED_RUNS.get(), "the protected {id} method ran without a token");
   }
 
-  // A generic interface: the implementation method takes String, its bridge Object; the rule binds either way.
+  // Generic interface and superclass: the implementing or overriding method takes String, the compiler's bridge
+  // Object; the rule is bound to the method JAX-RS reports, on both runtimes.
   @Test
-  void rolesOnAGenericInterfaceMethodAreEnforced() throws Exception {
-    int runs = UsersSecurity.PROTECTED_RUNS.get();
-    RawHttp.Response alice = users.sendBody("POST", "/api/archive/a1", "minutes", bearer("alice"),
-        "Content-Type: text/plain");
-    assertEquals(403, alice.status, alice.toString());
-    assertEquals(401, users.sendBody("POST", "/api/archive/a1", "minutes", "Content-Type: text/plain").status);
-    assertEquals(runs, UsersSecurity.PROTECTED_RUNS.get(), "the admin-only method ran for a non-admin");
-    RawHttp.Response bob = users.sendBody("POST", "/api/archive/a1", "minutes", bearer("bob"),
-        "Content-Type: text/plain");
-    assertEquals(200, bob.status, bob.toString());
-    assertEquals("stored minutes on a1", bob.body);
+  void rolesOnGenericInterfaceAndSuperclassMethodsAreEnforced() throws Exception {
+    for (String[] call : new String[][] {{"POST", "/api/archive/a1", "stored minutes on a1"},
+        {"PUT", "/api/shelves/s1", "put minutes on s1"}}) {
+      int runs = UsersSecurity.PROTECTED_RUNS.get();
+      RawHttp.Response alice = users.sendBody(call[0], call[1], "minutes", bearer("alice"),
+          "Content-Type: text/plain");
+      assertEquals(403, alice.status, call[1] + " " + alice);
+      assertEquals(401, users.sendBody(call[0], call[1], "minutes", "Content-Type: text/plain").status, call[1]);
+      assertEquals(runs, UsersSecurity.PROTECTED_RUNS.get(), "the admin-only " + call[1] + " ran for a non-admin");
+      RawHttp.Response bob = users.sendBody(call[0], call[1], "minutes", bearer("bob"), "Content-Type: text/plain");
+      assertEquals(200, bob.status, call[1] + " " + bob);
+      assertEquals(call[2], bob.body);
+    }
   }
 
   // Defect 2: @RolesAllowed on the interface method that JAX-RS takes the annotations from.
