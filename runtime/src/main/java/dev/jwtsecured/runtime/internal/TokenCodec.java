@@ -238,7 +238,6 @@ public final class TokenCodec {
     return all;
   }
 
-  /** Returns the index of the first dot, after checking the length, segment count and base64url of every segment. */
   /**
    * Returns the index of the second dot, after checking the length, the segment count and the signature segment's
    * base64url (canonical: one encoding per signature, so the MAC comparison below may compare encodings). The header and
