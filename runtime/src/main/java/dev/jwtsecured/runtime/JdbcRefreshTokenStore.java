@@ -49,8 +49,8 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
   private final DataSource dataSource;
 
   /**
-   * A store in the {@code jwtsecured_refresh_tokens} table of {@code dataSource}'s database, which must exist ({@link
-   * #createTable()}).
+   * A store in the {@code jwtsecured_refresh_tokens} table of {@code dataSource}'s database, which must exist
+   * ({@link #createTable()}).
    */
   public JdbcRefreshTokenStore(DataSource dataSource) {
     this.dataSource = dataSource;

@@ -560,8 +560,8 @@ public final class JwtSettings {
     }
 
     /**
-     * The token cookie's name for {@link Transport#COOKIE} ({@code token} by default): an RFC 9110 token ({@link
-     * JwtSecured#TOKEN_CHARACTERS}).
+     * The token cookie's name for {@link Transport#COOKIE} ({@code token} by default): an RFC 9110 token
+     * ({@link JwtSecured#TOKEN_CHARACTERS}).
      */
     public Builder cookieName(String cookieName) {
       this.cookieName = Objects.requireNonNull(cookieName);
