@@ -235,7 +235,7 @@ public @interface JwtSecured {
   /** {@code info.version} of the OpenAPI document. */
   String openApiVersion() default "1.0.0";
 
-  /** OAuth2 scopes that the token endpoint may grant. */
+  /** OAuth2 scopes that the token endpoint may grant, each a scope token ({@link #SCOPE_TOKEN}). */
   String[] scopes() default {};
 
   /**
@@ -268,6 +268,13 @@ public @interface JwtSecured {
    * both use this one definition.
    */
   String TOKEN_CHARACTERS = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+
+  /**
+   * The form of each of {@link #scopes()}, as a regular expression: an RFC 6749 section 3.3 scope token, printable
+   * ASCII without space, {@code "} and {@code \\} (tokens carry their scopes space-separated). The processor and the
+   * runtime both use this one definition.
+   */
+  String SCOPE_TOKEN = "[\\x21\\x23-\\x5B\\x5D-\\x7E]+";
 
   /**
    * The form of {@link #rolesClaim()}, as a regular expression: a claim name of letters, digits and {@code _:/-}, or

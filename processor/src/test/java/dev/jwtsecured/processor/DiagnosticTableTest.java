@@ -221,6 +221,12 @@ class DiagnosticTableTest {
             RETRIEVER,
             "}").alsoContaining("The generated OpenAPI document is served at \"/public\", which test.Resources.open"
                 + " also answers with GET").againstRoutes().alone(),
+        expect(Message.SCOPE_INVALID, "\"orders write\"",
+            "@JwtSecured(secret = \"${S}\", scopes = {\"orders:read\",",
+            "    \"orders write\"})",
+            "final class Config {",
+            RETRIEVER,
+            "}").alsoContaining("scope \"orders write\" is not an RFC 6749 scope token").alone(),
         expect(Message.USER_TYPE_NOT_ACCESSIBLE, "Optional<Hidden> user(",
             "@JwtSecured(secret = \"${S}\")",
             "final class Config {",

@@ -1,5 +1,6 @@
 package dev.jwtsecured.runtime;
 
+import dev.jwtsecured.JwtSecured;
 import dev.jwtsecured.Transport;
 import dev.jwtsecured.runtime.internal.AccessRule;
 import dev.jwtsecured.runtime.internal.AuthException;
@@ -28,7 +29,7 @@ import java.util.regex.Pattern;
  * logins through their package-private methods. The RFC 6750 challenges and bodies are built once, here.
  */
 final class JwtRequestAuth implements RequestAuth {
-  private static final Pattern SCOPE_TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
+  private static final Pattern SCOPE_TOKEN = Pattern.compile(JwtSecured.SCOPE_TOKEN);
 
   private final JwtAuth auth;
   private final JwtSettings settings;

@@ -42,6 +42,8 @@ public final class JwtSettings {
       "an RFC 9110 token: letters, digits and !#$%&'*+.^_`|~-");
   private static final Form TEXT = new Form(Pattern.compile(JwtSecured.TEXT_CHARACTERS),
       "printable ASCII without '\"', '\\', ',' and ';'");
+  private static final Form SCOPE = new Form(Pattern.compile(JwtSecured.SCOPE_TOKEN),
+      "RFC 6749 scope tokens: printable ASCII without space, '\"' and '\\'");
   private static final Form CLAIM = new Form(Pattern.compile(JwtSecured.CLAIM_PATH),
       "a claim name of letters, digits and _:/-, or such names joined by '.'");
   /** The refresh cookie's path: it is the token endpoint's path, never empty or relative. */
@@ -127,6 +129,9 @@ public final class JwtSettings {
     this.cookieSameSite = b.cookieSameSite;
     this.tokenUrl = b.tokenUrl.isEmpty() ? null : b.tokenUrl;
     this.scopes = List.copyOf(b.scopes);
+    for (String scope : scopes) {
+      requireForm(scope, SCOPE, "scopes");
+    }
     this.clock = b.clock;
     if (b.cacheSize < 0 || b.cacheSize > JwtSecured.MAX_CACHE_SIZE) {
       throw new IllegalArgumentException(
@@ -614,7 +619,7 @@ public final class JwtSettings {
       return this;
     }
 
-    /** The OAuth2 scopes the token endpoint may grant; none by default. */
+    /** The OAuth2 scopes the token endpoint may grant, each an RFC 6749 scope token; none by default. */
     public Builder scopes(List<String> scopes) {
       this.scopes = List.copyOf(scopes);
       return this;

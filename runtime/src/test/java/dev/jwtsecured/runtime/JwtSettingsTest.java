@@ -77,6 +77,16 @@ class JwtSettingsTest {
     assertEquals("roles", build(b -> b.rolesClaim("roles")).rolesClaim());
   }
 
+  @Test
+  void scopesAreScopeTokens() {
+    // A scope with a space would be read back from the space-separated "scope" claim as two scopes.
+    for (String bad : List.of("orders write", "", "say\"what\"", "back\\slash", "caf\u00e9")) {
+      assertRefused("scopes", () -> build(b -> b.scopes(List.of("orders:read", bad))));
+    }
+    assertEquals(List.of("orders:read", "https://api.example/write"),
+        build(b -> b.scopes(List.of("orders:read", "https://api.example/write"))).scopes());
+  }
+
   static void assertRefused(String setting, org.junit.jupiter.api.function.Executable build) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, build, setting);
     assertEquals(true, e.getMessage().startsWith("jwtsecured: " + setting + " must be "), e.getMessage());

@@ -149,6 +149,9 @@ public enum Message {
       "The sub-resource locator at \"%s\" leads to public and protected operations, so it runs before"
           + " authentication for every caller; keep user code in it free of side effects and of answers that differ"
           + " by existence (404 before 401), or move the public operations to their own resource"),
+  SCOPE_INVALID("JwtSecured.InvalidScope",
+      "scope \"%s\" is not an RFC 6749 scope token (printable ASCII without space, '\"' and '\\'): tokens carry"
+          + " their scopes space-separated. Write one scope per array element"),
   SCOPE_IS_ROLE("JwtSecured.ScopeIsRole",
       "scope \"%s\" is also a role (declared in roles or required by @RolesAllowed); a client could request the"
           + " scope and pass for the role. Rename the scope, for example \"%1$s:read\""),

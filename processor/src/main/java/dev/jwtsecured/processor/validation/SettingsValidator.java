@@ -24,6 +24,7 @@ final class SettingsValidator {
   private static final Pattern HTTP_METHOD = Pattern.compile("[A-Z]+");
   private static final Pattern HEADER_NAME = Pattern.compile(JwtSecured.TOKEN_CHARACTERS);
   private static final Pattern QUOTABLE = Pattern.compile(JwtSecured.TEXT_CHARACTERS);
+  private static final Pattern SCOPE_TOKEN = Pattern.compile(JwtSecured.SCOPE_TOKEN);
   private static final Pattern TOKEN_URL = Pattern.compile("(/[A-Za-z0-9._~!$&'()*+=:@-]+)+");
   private static final Set<String> ALGORITHMS = Set.of("HS256", "HS384", "HS512");
 
@@ -203,7 +204,9 @@ final class SettingsValidator {
     }
     List<String> scopes = v.strings("scopes");
     for (int i = 0; i < scopes.size(); i++) {
-      if (roles.contains(scopes.get(i))) {
+      if (!SCOPE_TOKEN.matcher(scopes.get(i)).matches()) {
+        problems.add(v.at("scopes", i, Message.SCOPE_INVALID.format(scopes.get(i))));
+      } else if (roles.contains(scopes.get(i))) {
         problems.add(v.at("scopes", i, Message.SCOPE_IS_ROLE.format(scopes.get(i))));
       }
     }
