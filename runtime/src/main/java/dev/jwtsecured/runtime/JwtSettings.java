@@ -129,9 +129,7 @@ public final class JwtSettings {
     this.cookieSameSite = b.cookieSameSite;
     this.tokenUrl = b.tokenUrl.isEmpty() ? null : b.tokenUrl;
     this.scopes = List.copyOf(b.scopes);
-    for (String scope : scopes) {
-      requireForm(scope, SCOPE, "scopes");
-    }
+    scopes.forEach(JwtSettings::requireScope);
     this.clock = b.clock;
     if (b.cacheSize < 0 || b.cacheSize > JwtSecured.MAX_CACHE_SIZE) {
       throw new IllegalArgumentException(
@@ -180,6 +178,11 @@ public final class JwtSettings {
       throw new IllegalArgumentException("jwtsecured: " + name + " must be " + form.description());
     }
     return value;
+  }
+
+  /** {@code scope} when it is an RFC 6749 scope token: the {@code scope} claim carries scopes space-separated. */
+  static String requireScope(String scope) {
+    return requireForm(scope, SCOPE, "scopes");
   }
 
   private static Duration requirePositive(Duration d, String name) {

@@ -101,8 +101,14 @@ public final class Login {
     return unbuilt();
   }
 
-  /** The {@code scope} claim. */
+  /**
+   * The {@code scope} claim, written space-separated.
+   *
+   * @throws IllegalArgumentException when a scope is not an RFC 6749 scope token (it has a space, say, and would come
+   *     back from the token as two scopes)
+   */
   public Login scopes(Collection<String> scopes) {
+    scopes.forEach(JwtSettings::requireScope);
     this.scopes = new LinkedHashSet<>(scopes);
     return unbuilt();
   }

@@ -1,0 +1,29 @@
+package dev.jwtsecured.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** What a programmatic login writes into its token. */
+class LoginTest {
+  static final JwtAuth AUTH =
+      new JwtAuth(JwtSettings.builder().secret(JwtSettingsTest.SECRET).build(), LoginTest.class);
+
+  /**
+   * The {@code scope} claim is space-separated: a scope with a space would come back from the token as two (a scope
+   * the application checked, {@code "orders:read admin"}, would grant {@code admin}), so it is refused.
+   */
+  @Test
+  void scopesAreScopeTokens() {
+    for (String bad : List.of("orders:read admin", "", "say\"what\"", "back\\slash")) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> AUTH.login("alice").scopes(List.of("orders:read", bad)), bad);
+      assertEquals(true, e.getMessage().startsWith("jwtsecured: scopes must be "), e.getMessage());
+    }
+    Token token = AUTH.login("alice").scopes(List.of("orders:read", "https://api.example/write")).token();
+    assertEquals(Set.of("orders:read", "https://api.example/write"), token.scopes());
+  }
+}
