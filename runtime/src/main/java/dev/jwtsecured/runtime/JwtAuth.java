@@ -130,12 +130,15 @@ public final class JwtAuth {
    * Signs {@code token} with the configuration's secret or private key.
    *
    * @throws IllegalStateException for a verifier-only configuration ({@code jwksUri}), which issues no tokens
+   * @throws IllegalArgumentException when a scope is not an RFC 6749 scope token: the {@code scope} claim is
+   *     space-separated, so {@code "orders:read admin"} would come back as two scopes
    */
   public String issue(Token token) {
     if (signer == null) {
       throw new IllegalStateException("jwtsecured: " + configuration.getSimpleName() + " verifies an identity"
           + " provider's tokens and issues none");
     }
+    token.scopes().forEach(JwtSettings::requireScope);
     return signer.apply(token);
   }
 

@@ -25,5 +25,9 @@ class LoginTest {
     }
     Token token = AUTH.login("alice").scopes(List.of("orders:read", "https://api.example/write")).token();
     assertEquals(Set.of("orders:read", "https://api.example/write"), token.scopes());
+    // A token built by hand is checked when it is signed.
+    Token handMade = Token.builder().subject("alice").issuedAt(token.issuedAt()).expiresAt(token.expiresAt())
+        .scopes(Set.of("orders:read admin")).build();
+    assertThrows(IllegalArgumentException.class, () -> AUTH.issue(handMade));
   }
 }
