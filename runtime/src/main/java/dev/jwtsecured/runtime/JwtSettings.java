@@ -105,7 +105,11 @@ public final class JwtSettings {
     this.previousSecrets = b.previousSecrets.stream()
         .map(spec -> Secrets.resolve(spec, b.algorithm, b.environment, b.properties)).toList();
     this.keyAlgorithms = Set.copyOf(new LinkedHashSet<>(b.keyAlgorithms));
-    this.jwksMinRefresh = Objects.requireNonNull(b.jwksMinRefresh);
+    if (b.jwksMinRefresh.isNegative() || b.jwksMinRefresh.isZero()) {
+      // Zero would let every token with an unknown kid make the server fetch the key set.
+      throw new IllegalArgumentException("jwtsecured: jwksMinRefresh must be more than zero");
+    }
+    this.jwksMinRefresh = b.jwksMinRefresh;
     this.rolesClaim = requireForm(b.rolesClaim, CLAIM, "rolesClaim");
     if (b.secret != null && !rolesClaim.equals("roles")) {
       throw new IllegalStateException("jwtsecured: rolesClaim goes only with a JWKS URI, a public key or a private"
@@ -464,7 +468,10 @@ public final class JwtSettings {
       return this;
     }
 
-    /** The least time between two fetches of the JWKS caused by unknown {@code kid}s (30 seconds by default). */
+    /**
+     * The least time between two fetches of the JWKS caused by unknown {@code kid}s: more than zero, 30 seconds by
+     * default (the annotation takes whole seconds, at least one).
+     */
     public Builder jwksMinRefresh(Duration jwksMinRefresh) {
       this.jwksMinRefresh = Objects.requireNonNull(jwksMinRefresh);
       return this;

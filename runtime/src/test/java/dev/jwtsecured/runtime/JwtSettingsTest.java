@@ -77,6 +77,18 @@ class JwtSettingsTest {
     assertEquals("roles", build(b -> b.rolesClaim("roles")).rolesClaim());
   }
 
+  /** Without a least interval, every token naming an unknown {@code kid} would make the server fetch the key set. */
+  @Test
+  void theKeySetRefreshIntervalIsNotZero() {
+    for (java.time.Duration bad : List.of(java.time.Duration.ZERO, java.time.Duration.ofSeconds(-30))) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> JwtSettings.builder().jwksUri("https://idp.example/jwks").jwksMinRefresh(bad).build());
+      assertEquals("jwtsecured: jwksMinRefresh must be more than zero", e.getMessage());
+    }
+    assertEquals(java.time.Duration.ofMillis(200), JwtSettings.builder().jwksUri("https://idp.example/jwks")
+        .jwksMinRefresh(java.time.Duration.ofMillis(200)).build().jwksMinRefresh());
+  }
+
   @Test
   void scopesAreScopeTokens() {
     // A scope with a space would be read back from the space-separated "scope" claim as two scopes.
