@@ -130,6 +130,10 @@ public final class JwtSettings {
     this.cookiePath = requireForm(b.cookiePath, TEXT, "cookiePath");
     this.cookieDomain = b.cookieDomain.isEmpty() ? null : requireForm(b.cookieDomain, TEXT, "cookieDomain");
     this.cookieSecure = b.cookieSecure;
+    if (b.cookieSameSite == SameSite.NONE && !b.cookieSecure) {
+      throw new IllegalArgumentException("jwtsecured: cookieSameSite NONE needs cookieSecure: browsers drop"
+          + " SameSite=None cookies without Secure");
+    }
     this.cookieSameSite = b.cookieSameSite;
     this.tokenUrl = b.tokenUrl.isEmpty() ? null : b.tokenUrl;
     this.scopes = List.copyOf(b.scopes);
@@ -708,7 +712,8 @@ public final class JwtSettings {
      * @throws IllegalArgumentException when a value breaks the rule the processor applies to the annotation member of
      *     the same name: a header or cookie name that is not an RFC 9110 token, a realm, cookie path or domain with
      *     {@code "}, {@code \}, {@code ,}, {@code ;} or a control character, a roles claim that is not a claim path, a
-     *     number or duration out of range
+     *     scope that is not a scope token, {@code SameSite.NONE} without {@code cookieSecure}, a number or duration
+     *     out of range
      */
     public JwtSettings build() {
       int sources = (secret != null ? 1 : 0) + (jwksUri.isEmpty() ? 0 : 1) + (privateKey.isEmpty() ? 0 : 1)

@@ -89,6 +89,16 @@ class JwtSettingsTest {
         .jwksMinRefresh(java.time.Duration.ofMillis(200)).build().jwksMinRefresh());
   }
 
+  /** Browsers drop a {@code SameSite=None} cookie without {@code Secure}: login would set a cookie nobody keeps. */
+  @Test
+  void sameSiteNoneNeedsSecure() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> build(b -> b.cookieSameSite(dev.jwtsecured.SameSite.NONE)));
+    assertEquals(true, e.getMessage().startsWith("jwtsecured: cookieSameSite NONE needs cookieSecure"), e.getMessage());
+    assertEquals(dev.jwtsecured.SameSite.NONE,
+        build(b -> b.cookieSameSite(dev.jwtsecured.SameSite.NONE).cookieSecure(true)).cookieSameSite());
+  }
+
   @Test
   void scopesAreScopeTokens() {
     // A scope with a space would be read back from the space-separated "scope" claim as two scopes.
