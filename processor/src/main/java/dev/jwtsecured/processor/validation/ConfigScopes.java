@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
@@ -66,13 +65,9 @@ public final class ConfigScopes {
     for (RouteScanner.ScannedRoute r : scoped.scan().routes()) {
       TypeElement resource = (TypeElement) r.method().getEnclosingElement();
       TypeElement declared = elements.getTypeElement(r.resourceClass().canonicalName());
-      for (Element e = declared == null ? resource : declared; e instanceof TypeElement; e = e.getEnclosingElement()) {
-        boolean samePackage = elements.getPackageOf(e).getQualifiedName().contentEquals(own);
-        if (e.getModifiers().contains(Modifier.PRIVATE)
-            || (!samePackage && !e.getModifiers().contains(Modifier.PUBLIC))) {
-          return Optional.of(Diagnostic.at(Message.RESOURCE_NOT_ACCESSIBLE.format(r.resourceClass().canonicalName(),
-              own), config, mirror, null));
-        }
+      if (Visibility.hiddenFrom(elements, declared == null ? resource : declared, own).isPresent()) {
+        return Optional.of(Diagnostic.at(Message.RESOURCE_NOT_ACCESSIBLE.format(r.resourceClass().canonicalName(),
+            own), config, mirror, null));
       }
     }
     return Optional.empty();

@@ -5,7 +5,6 @@ import dev.jwtsecured.processor.model.Names;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
@@ -114,15 +113,12 @@ final class HandlerValidator {
       return Optional.empty();
     }
     DeclaredType declared = (DeclaredType) type;
-    for (Element e = declared.asElement(); e instanceof TypeElement t; e = e.getEnclosingElement()) {
-      boolean samePackage = elements.getPackageOf(t).getQualifiedName().contentEquals(pkg);
-      boolean isPublic = t.getModifiers().contains(Modifier.PUBLIC);
-      if (t.getModifiers().contains(Modifier.PRIVATE) || !samePackage && !isPublic) {
-        return Optional.of(t);
-      }
+    Optional<TypeElement> hidden = Visibility.hiddenFrom(elements, declared.asElement(), pkg);
+    if (hidden.isPresent()) {
+      return hidden;
     }
     for (TypeMirror argument : declared.getTypeArguments()) {
-      Optional<TypeElement> hidden = hiddenFrom(pkg, argument);
+      hidden = hiddenFrom(pkg, argument);
       if (hidden.isPresent()) {
         return hidden;
       }
