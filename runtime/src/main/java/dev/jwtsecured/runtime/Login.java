@@ -102,13 +102,10 @@ public final class Login {
   }
 
   /**
-   * The {@code scope} claim, written space-separated.
-   *
-   * @throws IllegalArgumentException when a scope is not an RFC 6749 scope token (it has a space, say, and would come
-   *     back from the token as two scopes)
+   * The {@code scope} claim, written space-separated; each scope must be an RFC 6749 scope token (one with a space would
+   * come back from the token as two), which {@link JwtAuth#issue} checks when the token is signed.
    */
   public Login scopes(Collection<String> scopes) {
-    scopes.forEach(JwtSettings::requireScope);
     this.scopes = new LinkedHashSet<>(scopes);
     return unbuilt();
   }
@@ -144,7 +141,7 @@ public final class Login {
   public Token token() {
     if (token == null) {
       Instant now = auth.now();
-      token =
+      Token built =
           Token.builder()
               .subject(subject)
               .issuedAt(now)
@@ -157,7 +154,9 @@ public final class Login {
               .scopes(scopes)
               .extras(extras)
               .build();
-      jwt = auth.issue(token);
+      // Signed before it is kept: a refused token (a bad scope) leaves this login unissued, not half issued.
+      jwt = auth.issue(built);
+      token = built;
     }
     return token;
   }

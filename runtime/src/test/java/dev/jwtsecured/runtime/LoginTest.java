@@ -14,15 +14,18 @@ class LoginTest {
 
   /**
    * The {@code scope} claim is space-separated: a scope with a space would come back from the token as two (a scope
-   * the application checked, {@code "orders:read admin"}, would grant {@code admin}), so it is refused.
+   * the application checked, {@code "orders:read admin"}, would grant {@code admin}), so no token is signed with it.
    */
   @Test
   void scopesAreScopeTokens() {
     for (String bad : List.of("orders:read admin", "", "say\"what\"", "back\\slash")) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> AUTH.login("alice").scopes(List.of("orders:read", bad)), bad);
+          () -> AUTH.login("alice").scopes(List.of("orders:read", bad)).token(), bad);
       assertEquals(true, e.getMessage().startsWith("jwtsecured: scopes must be "), e.getMessage());
     }
+    Login refused = AUTH.login("alice").scopes(List.of("orders:read admin"));
+    assertThrows(IllegalArgumentException.class, refused::token);
+    assertThrows(IllegalArgumentException.class, refused::jwt, "nothing half issued after a refusal");
     Token token = AUTH.login("alice").scopes(List.of("orders:read", "https://api.example/write")).token();
     assertEquals(Set.of("orders:read", "https://api.example/write"), token.scopes());
     // A token built by hand is checked when it is signed.
