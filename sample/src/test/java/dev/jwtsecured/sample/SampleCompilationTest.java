@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
  * a processor writes: their Javadoc (links, HTML, tags) is what users read when they open them.
  */
 class SampleCompilationTest {
+  static final String CLASS_PATH =
+      System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
 
   static Map<String, byte[]> compile(Path out) throws IOException {
     Path classes = Files.createDirectories(out.resolve("classes"));
@@ -41,24 +43,10 @@ class SampleCompilationTest {
             .map(Path::toFile).forEach(sources::add);
       }
     }
-    String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, null)) {
-      List<String> options = List.of("--release", "17", "-Xlint:all", "-Xlint:-processing",
-          "-processor", "dev.jwtsecured.processor.JwtSecuredProcessor", "-processorpath", classPath,
-          "-cp", classPath, "-d", classes.toString(), "-s", generated.toString());
-      boolean ok = javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromFiles(sources))
-          .call();
-      List<String> reported = new ArrayList<>();
-      for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-        if (d.getKind() != Diagnostic.Kind.NOTE) {
-          reported.add(d.getKind() + ": " + d.getMessage(null));
-        }
-      }
-      assertEquals(List.of(), reported);
-      assertTrue(ok);
-    }
+    List<String> options = List.of("--release", "17", "-Xlint:all", "-Xlint:-processing",
+        "-processor", "dev.jwtsecured.processor.JwtSecuredProcessor", "-processorpath", CLASS_PATH,
+        "-cp", CLASS_PATH, "-d", classes.toString(), "-s", generated.toString());
+    assertEquals(List.of(), javac(options, sources));
     Map<String, byte[]> output = new TreeMap<>();
     for (Path root : List.of(generated, classes.resolve("META-INF/jwtsecured"))) {
       try (Stream<Path> files = Files.walk(root)) {
@@ -76,21 +64,33 @@ class SampleCompilationTest {
     try (Stream<Path> files = Files.walk(out.resolve("generated"))) {
       sources = files.filter(f -> f.toString().endsWith(".java")).map(Path::toFile).collect(Collectors.toList());
     }
-    String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))
-        + File.pathSeparator + out.resolve("classes");
+    assertTrue(sources.size() > 20, "generated sources: " + sources.size());
+    List<String> options = List.of("--release", "17", "-proc:none", "-Xdoclint:all,-missing",
+        "-cp", CLASS_PATH + File.pathSeparator + out.resolve("classes"),
+        "-d", Files.createDirectories(out.resolve("doclint")).toString());
+    return javac(options, sources);
+  }
+
+  /** Compiles {@code sources}: every diagnostic but notes, and a line saying so when javac failed. */
+  static List<String> javac(List<String> options, List<File> sources) throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    boolean ok;
     try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, null)) {
-      List<String> options = List.of("--release", "17", "-proc:none", "-Xdoclint:all,-missing", "-cp", classPath,
-          "-d", Files.createDirectories(out.resolve("doclint")).toString());
-      javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromFiles(sources)).call();
+      ok = javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromFiles(sources)).call();
     }
-    assertTrue(sources.size() > 20, "generated sources: " + sources.size());
-    return diagnostics.getDiagnostics().stream()
-        .filter(d -> d.getKind() != Diagnostic.Kind.NOTE)
-        .map(d -> d.getKind() + ": " + Path.of(d.getSource().toUri()).getFileName() + ":" + d.getLineNumber() + " "
-            + d.getMessage(null))
-        .collect(Collectors.toList());
+    List<String> reported = new ArrayList<>();
+    for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+      if (d.getKind() != Diagnostic.Kind.NOTE) {
+        String where = d.getSource() == null ? "" : Path.of(d.getSource().toUri()).getFileName() + ":"
+            + d.getLineNumber() + " ";
+        reported.add(d.getKind() + ": " + where + d.getMessage(null));
+      }
+    }
+    if (!ok) {
+      reported.add("javac failed");
+    }
+    return reported;
   }
 
   @Test
