@@ -59,7 +59,7 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
 
   /** {@code -Ajwtsecured.warningsAsErrors=Tag,Tag|all}: report these warnings as errors (for CI). */
   static final String WARNINGS_AS_ERRORS = "jwtsecured.warningsAsErrors";
-  /** {@code -Ajwtsecured.verbose=true}: a note per configuration naming what was generated and how routes are exposed. */
+  /** {@code -Ajwtsecured.verbose=true}: a note per configuration naming what was generated and how routes are shown. */
   static final String VERBOSE = "jwtsecured.verbose";
 
   /** Runs before a configuration's files are written; tests use it to simulate an internal failure. */
@@ -189,7 +189,8 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
     beforeWriting.accept(model);
     List<Element> originating = new ArrayList<>(scoped.originating());
     originating.addAll(appPath.applications());
-    Outputs.Written written = new Outputs(new GeneratedFiles(processingEnv)).write(model, originating, declared);
+    Outputs.Written written =
+        new Outputs(new GeneratedFiles(processingEnv, config)).write(model, originating, declared);
     if (!written.taken().isEmpty()) {
       error(Message.GENERATED_NAME_TAKEN.format(config.getSimpleName(), String.join(", ", written.taken())), config);
     } else if (Boolean.parseBoolean(processingEnv.getOptions().get(VERBOSE))) {

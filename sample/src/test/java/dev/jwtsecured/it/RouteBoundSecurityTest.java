@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jwtsecured.it.routes.Audit;
 import dev.jwtsecured.it.routes.billing.BillingSecurityJwtFeature;
 import dev.jwtsecured.UnseenMethods;
 import dev.jwtsecured.it.routes.Outside;
@@ -58,7 +59,8 @@ class RouteBoundSecurityTest {
   @RegisterExtension
   static final ServerPerClass USERS_SERVER = new ServerPerClass("users", () -> TestServer.startAt("/api",
       List.of(usersFeature()), UsersSecurityJwtFeature.classes(),
-      Users.class, Reports.class, Files.class, Archive.class, Shelves.class));
+      Users.class, Reports.class, Files.class, Archive.class, Shelves.class,
+      Audit.BeforeMatching.class, Audit.AfterMatching.class));
 
   @BeforeEach
   void connect(TestServer server, @ServerPerClass.Named("users") TestServer usersServer) {
@@ -96,6 +98,22 @@ class RouteBoundSecurityTest {
 
   String bearer(String user) throws Exception {
     return "Authorization: Bearer " + token(user);
+  }
+
+  // The generated filters run at priority AUTHENTICATION, the locator guard before matching and the method's filter
+  // after it: the application's own AUTHORIZATION filters, which JAX-RS runs later, see the authenticated user.
+  @Test
+  void theApplicationsAuthorizationFiltersRunAfterAuthentication() throws Exception {
+    Audit.SEEN.clear();
+    RawHttp.Response file = users.send("GET", "/api/files/notes.txt", bearer("alice"));
+    assertEquals(200, file.status, file.toString());
+    assertEquals("alice", Audit.SEEN.get("pre files/notes.txt"), Audit.SEEN.toString());
+    assertEquals("alice", Audit.SEEN.get("post files/notes.txt"), Audit.SEEN.toString());
+    RawHttp.Response report = users.send("GET", "/api/reports/2026", bearer("bob"));
+    assertEquals(200, report.status, report.toString());
+    assertEquals("anonymous", Audit.SEEN.get("pre reports/2026"), "no generated filter authenticates a method "
+        + "before matching, unless a locator may lead to it");
+    assertEquals("bob", Audit.SEEN.get("post reports/2026"), Audit.SEEN.toString());
   }
 
   // Defect 1: percent-encoding must not move a request from a protected template to an excluded literal.

@@ -83,8 +83,9 @@ public final class FeatureGenerator implements SourceGenerator {
     if (!model.guardedLocators().isEmpty()) {
       configure.addComment("Authenticates before the protected sub-resource locators $L run.",
           SourceGenerator.commentText(String.join(", ", model.guardedLocators())));
-      configure.addStatement("context.register(new $T(new $T($L, $T.AUTHENTICATED)))", model.locatorGuardClass(),
-          model.filterClass(), instance, GeneratedTypes.ACCESS_RULE);
+      configure.addStatement("context.register(new $T(new $T($L, $T.AUTHENTICATED)), $T.AUTHENTICATION)",
+          model.locatorGuardClass(), model.filterClass(), instance, GeneratedTypes.ACCESS_RULE,
+          GeneratedTypes.PRIORITIES);
     }
     type.addMethod(configure.addStatement("return true").build());
     type.addMethod(classesMethod(model));

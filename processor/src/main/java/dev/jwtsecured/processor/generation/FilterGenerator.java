@@ -12,11 +12,8 @@ import static dev.jwtsecured.processor.generation.GeneratedTypes.CONTAINER_RESPO
 import static dev.jwtsecured.processor.generation.GeneratedTypes.CONTAINER_RESPONSE_FILTER;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.REQUEST_AUTH;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.JWT_SECURITY_CONTEXT;
-import static dev.jwtsecured.processor.generation.GeneratedTypes.PRIORITIES;
-import static dev.jwtsecured.processor.generation.GeneratedTypes.PRIORITY;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.TOKEN;
 
-import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
@@ -38,9 +35,8 @@ public final class FilterGenerator implements SourceGenerator {
                 model.configClass())
             .addJavadoc("<p>{@link $T} binds one instance to each resource method, with the rule the processor\n",
                 model.policiesClass())
-            .addJavadoc("decided for it, so it runs after JAX-RS matched the request: an unknown path gets 404 and a\n")
-            .addJavadoc("wrong method 405 before any 401.\n")
-            .addAnnotation(AnnotationSpec.builder(PRIORITY).addMember("value", "$T.AUTHENTICATION", PRIORITIES).build())
+            .addJavadoc("decided for it and the priority {@code AUTHENTICATION}, so it runs after JAX-RS matched the\n")
+            .addJavadoc("request: an unknown path gets 404 and a wrong method 405 before any 401.\n")
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addSuperinterface(CONTAINER_REQUEST_FILTER)
             .addSuperinterface(CONTAINER_RESPONSE_FILTER)

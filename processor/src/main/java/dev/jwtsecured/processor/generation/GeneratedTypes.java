@@ -44,7 +44,6 @@ public final class GeneratedTypes {
   static final ClassName PRE_MATCHING = ClassName.get(CONTAINER, "PreMatching");
   static final ClassName FEATURE_CONTEXT = ClassName.get(CORE, "FeatureContext");
   static final ClassName SECURITY_CONTEXT = ClassName.get(CORE, "SecurityContext");
-  static final ClassName PRIORITY = ClassName.get("jakarta.annotation", "Priority");
   static final ClassName PRIORITIES = ClassName.get(RS, "Priorities");
   static final ClassName PATH = ClassName.get(RS, "Path");
   static final ClassName GET = ClassName.get(RS, "GET");

@@ -6,10 +6,7 @@ import static dev.jwtsecured.processor.generation.GeneratedTypes.CONTAINER_REQUE
 import static dev.jwtsecured.processor.generation.GeneratedTypes.CONTAINER_REQUEST_FILTER;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.LOCATOR_PATHS;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.PRE_MATCHING;
-import static dev.jwtsecured.processor.generation.GeneratedTypes.PRIORITIES;
-import static dev.jwtsecured.processor.generation.GeneratedTypes.PRIORITY;
 
-import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -44,7 +41,6 @@ public final class LocatorGuardGenerator implements SourceGenerator {
         .addJavadoc("A request that may reach one answers 401 here without a valid token, even where the locator\n")
         .addJavadoc("would have answered 404: asking for a token more often is the safe direction.\n")
         .addAnnotation(PRE_MATCHING)
-        .addAnnotation(AnnotationSpec.builder(PRIORITY).addMember("value", "$T.AUTHENTICATION", PRIORITIES).build())
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(CONTAINER_REQUEST_FILTER)
         .addField(FieldSpec.builder(ArrayTypeName.of(PATTERN), "LOCATORS", Modifier.PRIVATE, Modifier.STATIC,

@@ -8,16 +8,22 @@ import com.palantir.javapoet.TypeSpec;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ModuleElement;
+import javax.lang.model.element.ModuleElement.RequiresDirective;
 import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
 import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
 /**
- * Writes what the generators produce: every source gets {@code @Generated} (when the compilation can see
+ * Writes what the generators produce: every source gets {@code @Generated} (when the configuration's module reads
  * {@code javax.annotation.processing.Generated}), {@code @SuppressWarnings} for deprecation (it names the application's
  * types, which the application may have deprecated), and the configuration, its resources and applications as
  * originating elements, so that incremental builds know what to recompile.
@@ -26,9 +32,49 @@ public final class GeneratedFiles {
   private final ProcessingEnvironment env;
   private final boolean generatedAvailable;
 
-  public GeneratedFiles(ProcessingEnvironment env) {
+  /** Writes the outputs of configuration {@code config}. */
+  public GeneratedFiles(ProcessingEnvironment env, TypeElement config) {
     this.env = env;
-    this.generatedAvailable = env.getElementUtils().getTypeElement(GeneratedTypes.GENERATED.canonicalName()) != null;
+    this.generatedAvailable = visible(env.getElementUtils(), GeneratedTypes.GENERATED.canonicalName(), config);
+  }
+
+  /**
+   * Whether code beside {@code from} can name type {@code name}. The unnamed module reads every module of the graph; a
+   * named one (an application with a {@code module-info.java}) only those it requires and what they require
+   * transitively. {@code javax.annotation.processing.Generated} lives in {@code java.compiler}, which is in the graph
+   * as soon as any module needs it, while the application's module rarely reads it.
+   */
+  static boolean visible(Elements elements, String name, Element from) {
+    TypeElement type = elements.getTypeElement(name);
+    if (type == null) {
+      return false;
+    }
+    ModuleElement reader = elements.getModuleOf(from);
+    ModuleElement target = elements.getModuleOf(type);
+    if (reader == null || reader.isUnnamed() || target == null || reader.equals(target)) {
+      return true;
+    }
+    return reads(reader, target, false, new HashSet<>());
+  }
+
+  /**
+   * Whether {@code module} reads {@code target}: it requires it, or requires a module that requires it transitively
+   * ({@code transitiveOnly} for the modules below the first, whose plain requires give {@code module} nothing).
+   */
+  private static boolean reads(ModuleElement module, ModuleElement target, boolean transitiveOnly,
+      Set<ModuleElement> seen) {
+    if (!seen.add(module)) {
+      return false;
+    }
+    for (RequiresDirective requires : ElementFilter.requiresIn(module.getDirectives())) {
+      if (transitiveOnly && !requires.isTransitive()) {
+        continue;
+      }
+      if (requires.getDependency().equals(target) || reads(requires.getDependency(), target, true, seen)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
