@@ -48,6 +48,10 @@ import java.lang.annotation.Target;
  *   <li>Every resource class the configuration secures is visible from its package (the generated code names it).
  *   <li>A sub-resource locator leading to public and protected operations is a warning: it runs before
  *       authentication.
+ *   <li>The configuration waits while its resources name a type no processor has generated yet (a resource method's
+ *       parameter type, a sub-resource class, a superclass or interface); one that never appears is an error on the
+ *       resource. A resource class another processor generates after the configuration was written is a warning:
+ *       its methods are unseen.
  * </ul>
  *
  * <p>For each operation of the resources it secures, the processor decides at compile time what it requires, and the
@@ -321,7 +325,8 @@ public @interface JwtSecured {
   String clientAddressHeader() default "";
 
   /**
-   * What resource methods the processor did not see require: a valid token (the default) or nothing but a 403. Either
+   * What resource methods the processor did not see require (classes from other jars or outside every configuration's
+   * packages, resources generated after the configuration): a valid token (the default) or nothing but a 403. Either
    * way the feature logs each of them once.
    */
   UnseenMethods unseenMethods() default UnseenMethods.REQUIRE_TOKEN;

@@ -9,6 +9,7 @@ import dev.jwtsecured.processor.validation.ConfigValidator;
 import dev.jwtsecured.processor.validation.Diagnostic;
 import dev.jwtsecured.processor.validation.HandlerPlacement;
 import dev.jwtsecured.processor.validation.Message;
+import dev.jwtsecured.processor.validation.PendingTypes;
 import dev.jwtsecured.processor.validation.RouteScanner;
 import dev.jwtsecured.processor.validation.SharedEndpoints;
 import dev.jwtsecured.processor.writing.GeneratedFiles;
@@ -19,8 +20,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -56,6 +59,10 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
   private final SharedEndpoints endpoints = new SharedEndpoints();
   /** Every type the sources of this compilation declare (nested ones too), in any round, by qualified name. */
   private final Set<String> declared = new HashSet<>();
+  /** The packages of each configuration written so far, by name: a resource appearing there later is unseen. */
+  private final Map<String, List<String>> written = new LinkedHashMap<>();
+  /** The types this processor generated, by qualified name. */
+  private final Set<String> generated = new HashSet<>();
 
   /** {@code -Ajwtsecured.warningsAsErrors=Tag,Tag|all}: report these warnings as errors (for CI). */
   static final String WARNINGS_AS_ERRORS = "jwtsecured.warningsAsErrors";
@@ -98,6 +105,12 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
     RouteScanner scanner = new RouteScanner(processingEnv);
     for (TypeElement resource : scanner.resourceClasses(round.getRootElements())) {
       resources.add(resource.getQualifiedName().toString());
+      written.forEach((config, packages) -> {
+        if (scanner.inScope(resource, packages) && !generated.contains(resource.getQualifiedName().toString())) {
+          report(Diagnostic.at(Message.RESOURCE_AFTER_CONFIGURATION.format(resource.getQualifiedName(), config),
+              resource));
+        }
+      });
     }
     TypeElement applicationPath = processingEnv.getElementUtils().getTypeElement(Names.APPLICATION_PATH);
     if (applicationPath != null) {
@@ -128,7 +141,7 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
     }
 
     HandlerPlacement.check(round, processingEnv.getElementUtils()).forEach(this::report);
-    ConfigScopes scopes = new ConfigScopes(processingEnv.getElementUtils(), scanner);
+    ConfigScopes scopes = new ConfigScopes(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), scanner);
     ConfigScopes.Overlaps overlaps = scopes.overlaps(configs);
     overlaps.diagnostics().forEach(this::report);
     for (TypeElement config : configs) {
@@ -154,6 +167,12 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
       return;
     }
     ConfigScopes.Scoped scoped = scopes.scan(config, mirror.get(), resources);
+    if (scoped.pending().isPresent()) {
+      PendingTypes.Pending pending = scoped.pending().get();
+      waitForGeneratedType(config, lastRound, Diagnostic.at(
+          Message.RESOURCE_TYPE_NEVER_GENERATED.format(pending.describe(), pending.type()), pending.element()));
+      return;
+    }
     Optional<Diagnostic> inaccessible = scopes.inaccessibleResource(config, mirror.get(), scoped);
     if (inaccessible.isPresent()) {
       report(inaccessible.get());
@@ -168,11 +187,8 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
     ConfigValidator.Result result = new ConfigValidator(processingEnv)
         .validate(config, mirror.get(), scoped.scan(), scoped.packages(), appPath.path());
     if (result.deferred()) {
-      if (lastRound) {
-        error(Message.TYPE_NEVER_GENERATED.format(result.deferredMethod()), config);
-      } else {
-        deferred.add(config.getQualifiedName().toString());
-      }
+      waitForGeneratedType(config, lastRound,
+          Diagnostic.at(Message.TYPE_NEVER_GENERATED.format(result.deferredMethod()), config));
       return;
     }
     result.diagnostics().forEach(this::report);
@@ -189,12 +205,28 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
     beforeWriting.accept(model);
     List<Element> originating = new ArrayList<>(scoped.originating());
     originating.addAll(appPath.applications());
-    Outputs.Written written =
+    Outputs.Written outputs =
         new Outputs(new GeneratedFiles(processingEnv, config)).write(model, originating, declared);
-    if (!written.taken().isEmpty()) {
-      error(Message.GENERATED_NAME_TAKEN.format(config.getSimpleName(), String.join(", ", written.taken())), config);
-    } else if (Boolean.parseBoolean(processingEnv.getOptions().get(VERBOSE))) {
-      processingEnv.getMessager().printMessage(Kind.NOTE, written.summary(), config);
+    if (!outputs.taken().isEmpty()) {
+      error(Message.GENERATED_NAME_TAKEN.format(config.getSimpleName(), String.join(", ", outputs.taken())), config);
+      return;
+    }
+    written.put(config.getQualifiedName().toString(), scoped.packages());
+    generated.addAll(outputs.types());
+    if (Boolean.parseBoolean(processingEnv.getOptions().get(VERBOSE))) {
+      processingEnv.getMessager().printMessage(Kind.NOTE, outputs.summary(), config);
+    }
+  }
+
+  /**
+   * Processes {@code config} again in the next round, when another processor may have generated the type it waits for;
+   * in the last round, reports {@code missing}.
+   */
+  private void waitForGeneratedType(TypeElement config, boolean lastRound, Diagnostic missing) {
+    if (lastRound) {
+      report(missing);
+    } else {
+      deferred.add(config.getQualifiedName().toString());
     }
   }
 

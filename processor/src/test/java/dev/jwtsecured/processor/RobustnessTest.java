@@ -3,6 +3,7 @@ package dev.jwtsecured.processor;
 import dev.jwtsecured.processor.validation.Message;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
+import static dev.jwtsecured.processor.Sources.plainConfig;
 import static dev.jwtsecured.processor.Sources.source;
 import static dev.jwtsecured.processor.Sources.user;
 
@@ -22,9 +23,20 @@ import org.junit.jupiter.api.Test;
 /** Rounds, unusual user and configuration types, and failures inside the processor. */
 class RobustnessTest {
 
-  /** Generates {@code test.GeneratedUser} in its second round, as another annotation processor might. */
+  /** Generates {@code test.GeneratedUser} (or a source of its own) in its second round, as another processor might. */
   static final class LateGenerator extends AbstractProcessor {
+    private final String name;
+    private final String source;
     private int round;
+
+    LateGenerator() {
+      this("test.GeneratedUser", "package test; public record GeneratedUser(String name) {}");
+    }
+
+    LateGenerator(String name, String source) {
+      this.name = name;
+      this.source = source;
+    }
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
@@ -40,8 +52,8 @@ class RobustnessTest {
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment env) {
       round++;
       if (round == 2) {
-        try (Writer w = processingEnv.getFiler().createSourceFile("test.GeneratedUser").openWriter()) {
-          w.write("package test; public record GeneratedUser(String name) {}");
+        try (Writer w = processingEnv.getFiler().createSourceFile(name).openWriter()) {
+          w.write(source);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -69,6 +81,93 @@ class RobustnessTest {
     assertThat(c).succeededWithoutWarnings();
     assertThat(c).generatedSourceFile("test.ConfigJwt").contentsAsUtf8String()
         .contains("public static GeneratedUser user(SecurityContext security)");
+  }
+
+  /**
+   * A resource method's parameter type that another processor generates later (an entity class, say) is not known
+   * yet when the first round runs: named then, it would be written as the bare name the source spells, never match
+   * the method at run time, and leave the method unseen (a valid token, no role check). The configuration waits.
+   */
+  @Test
+  void resourceParameterTypeGeneratedInALaterRoundIsWaitedFor() {
+    Compilation c = javac().withProcessors(new LateGenerator(), new JwtSecuredProcessor()).compile(user(),
+        plainConfig(),
+        source("Orders",
+            "@Path(\"/orders\")",
+            "public final class Orders {",
+            "  @POST @RolesAllowed(\"admin\") public String create(GeneratedUser order) { return \"\"; }",
+            "  @GET public String list(List<GeneratedUser>[] filters) { return \"\"; }",
+            "}"));
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("test.ConfigJwtPolicies").contentsAsUtf8String()
+        .contains("ResourceMethods.is(method, \"create\", \"test.GeneratedUser\")");
+    assertThat(c).generatedSourceFile("test.ConfigJwtPolicies").contentsAsUtf8String()
+        .contains("ResourceMethods.is(method, \"list\", \"java.util.List[]\")");
+  }
+
+  /**
+   * A resource's interface, and a locator's sub-resource class, that another processor generates later carry JAX-RS
+   * and JSR-250 annotations the first round cannot see; the configuration waits and binds their roles.
+   */
+  @Test
+  void resourceSupertypesAndSubResourcesGeneratedInALaterRoundAreWaitedFor() throws Exception {
+    JavaFileObject config = plainConfig();
+    Compilation implementing = javac().withProcessors(new LateGenerator("test.OrdersApi",
+            "package test; public interface OrdersApi {"
+                + " @jakarta.ws.rs.DELETE @jakarta.annotation.security.RolesAllowed(\"admin\") String delete(); }"),
+        new JwtSecuredProcessor()).compile(user(), config, source("Orders",
+            "@Path(\"/orders\")",
+            "public final class Orders implements OrdersApi {",
+            "  @Override public String delete() { return \"\"; }",
+            "}"));
+    assertThat(implementing).succeededWithoutWarnings();
+    assertThat(implementing).generatedSourceFile("test.ConfigJwtPolicies").contentsAsUtf8String()
+        .contains("// DELETE /orders\n      if (ResourceMethods.is(method, \"delete\")) {\n"
+            + "        return AccessRule.rolesAllowed(\"admin\");");
+
+    Compilation locating = javac().withProcessors(new LateGenerator("test.File",
+            "package test; public class File {"
+                + " @jakarta.ws.rs.DELETE @jakarta.annotation.security.RolesAllowed(\"admin\")"
+                + " public String delete() { return \"\"; } }"),
+        new JwtSecuredProcessor()).compile(user(), config, source("Files",
+            "@Path(\"/files\")",
+            "public final class Files {",
+            "  @Path(\"{name}\") public File file() { return new File(); }",
+            "}"));
+    assertThat(locating).succeededWithoutWarnings();
+    assertThat(locating).generatedSourceFile("test.ConfigJwtPolicies").contentsAsUtf8String()
+        .contains("// DELETE /files/{name}\n      if (ResourceMethods.is(method, \"delete\")) {\n"
+            + "        return AccessRule.rolesAllowed(\"admin\");");
+  }
+
+  /**
+   * A resource another processor generates after the configuration was written cannot be classified any more: at run
+   * time it is unseen (a valid token, its roles not applied), which the processor says at compile time.
+   */
+  @Test
+  void aResourceGeneratedAfterItsConfigurationWasWrittenIsAWarning() {
+    Compilation c = javac().withProcessors(new LateGenerator("test.Late",
+            "package test; @jakarta.ws.rs.Path(\"/late\") public class Late {"
+                + " @jakarta.ws.rs.GET @jakarta.annotation.security.RolesAllowed(\"admin\")"
+                + " public String get() { return \"\"; } }"),
+        new JwtSecuredProcessor()).compile(user(), plainConfig());
+    assertThat(c).succeeded();
+    assertThat(c).hadWarningCount(1);
+    assertThat(c).hadWarningContaining("[" + Message.RESOURCE_AFTER_CONFIGURATION.tag() + "] Resource test.Late was"
+        + " generated by another annotation processor after configuration test.Config was written");
+  }
+
+  @Test
+  void aResourceParameterTypeThatNeverExistsIsAnErrorOnTheMethod() {
+    JavaFileObject orders = source("Orders",
+        "@Path(\"/orders\")",
+        "public final class Orders {",
+        "  @POST @RolesAllowed(\"admin\") public String create(Missing order) { return \"\"; }",
+        "}");
+    Compilation c = javac().withProcessors(new JwtSecuredProcessor()).compile(user(), orders, plainConfig());
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining("[" + Message.RESOURCE_TYPE_NEVER_GENERATED.tag() + "] Resource method 'create'"
+        + " names Missing").inFile(orders).onLineContaining("public String create(Missing order)");
   }
 
   @Test
@@ -116,11 +215,7 @@ class RobustnessTest {
    */
   @Test
   void resourcePathsThatWouldEndALineCommentCompile() {
-    Compilation c = javac().withProcessors(new JwtSecuredProcessor()).compile(user(), source("Config",
-        "@JwtSecured(secret = \"${S}\")",
-        "final class Config {",
-        "  @UserRetriever static User user(Token token) { return null; }",
-        "}"), source("Odd",
+    Compilation c = javac().withProcessors(new JwtSecuredProcessor()).compile(user(), plainConfig(), source("Odd",
         "@Path(\"/odd\")",
         "public final class Odd {",
         "  @GET @Path(\"/a\\\\u000a/b\") public String escaped() { return \"\"; }",
@@ -249,11 +344,7 @@ class RobustnessTest {
 
   @Test
   void anInternalFailureIsAnErrorOnTheConfigurationNotACrash() {
-    JavaFileObject config = source("Config",
-        "@JwtSecured(secret = \"${S}\")",
-        "final class Config {",
-        "  @UserRetriever static User user(Token token) { return null; }",
-        "}");
+    JavaFileObject config = plainConfig();
     Compilation c = javac()
         .withProcessors(new JwtSecuredProcessor(model -> {
           throw new IllegalStateException("simulated failure");

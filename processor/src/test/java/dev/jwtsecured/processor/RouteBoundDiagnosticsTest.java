@@ -3,6 +3,7 @@ package dev.jwtsecured.processor;
 import dev.jwtsecured.processor.validation.Message;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
+import static dev.jwtsecured.processor.Sources.plainConfig;
 import static dev.jwtsecured.processor.Sources.source;
 import static dev.jwtsecured.processor.Sources.user;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,15 +45,6 @@ class RouteBoundDiagnosticsTest {
     return JavaFileObjects.forSourceString(qualifiedName, "package " + qualifiedName.substring(0, dot) + ";\n"
         + "@jakarta.ws.rs.ApplicationPath(\"" + path + "\")\n"
         + "public class " + qualifiedName.substring(dot + 1) + " extends jakarta.ws.rs.core.Application {}");
-  }
-
-  /** {@code test.Config} with a placeholder secret and a static retriever, nothing else. */
-  static JavaFileObject plainConfig() {
-    return source("Config",
-        "@JwtSecured(secret = \"${JWT_SECRET}\")",
-        "final class Config {",
-        "  @UserRetriever static User user(Token token) { return null; }",
-        "}");
   }
 
   static final JavaFileObject USERS = source("Users",

@@ -23,6 +23,15 @@ final class Sources {
         "package test;\n" + IMPORTS + String.join("\n", lines) + "\n");
   }
 
+  /** {@code test.Config} with a placeholder secret and a static retriever, nothing else. */
+  static JavaFileObject plainConfig() {
+    return source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return null; }",
+        "}");
+  }
+
   /** A user type for configurations. */
   static JavaFileObject user() {
     return source("User", "public record User(String name) {}");

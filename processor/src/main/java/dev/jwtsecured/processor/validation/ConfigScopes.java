@@ -10,14 +10,19 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 
 /**
  * Which resources each configuration secures: its packages, the configurations whose packages overlap (an error on
  * both), and the routes scanned in its packages, with the resource classes as originating elements.
  */
 public final class ConfigScopes {
-  /** The routes in a configuration's packages, and every element its outputs derive from. */
-  public record Scoped(List<String> packages, RouteScanner.Scan scan, List<Element> originating) {
+  /**
+   * The routes in a configuration's packages, every element its outputs derive from, and a type they name that no
+   * processor has generated yet ({@code pending}: the configuration waits for a later round).
+   */
+  public record Scoped(List<String> packages, RouteScanner.Scan scan, List<Element> originating,
+      Optional<PendingTypes.Pending> pending) {
     public Scoped {
       packages = List.copyOf(packages);
       originating = List.copyOf(originating);
@@ -26,10 +31,12 @@ public final class ConfigScopes {
 
   private final Elements elements;
   private final RouteScanner scanner;
+  private final PendingTypes pendingTypes;
 
-  public ConfigScopes(Elements elements, RouteScanner scanner) {
+  public ConfigScopes(Elements elements, Types types, RouteScanner scanner) {
     this.elements = elements;
     this.scanner = scanner;
+    this.pendingTypes = new PendingTypes(types);
   }
 
   /** {@code basePackages} as written, else the configuration's own package. */
@@ -44,16 +51,19 @@ public final class ConfigScopes {
     List<RouteScanner.ScannedRoute> routes = new ArrayList<>();
     List<RouteScanner.ScannedLocator> locators = new ArrayList<>();
     List<Element> originating = new ArrayList<>(List.of(config));
+    List<TypeElement> roots = new ArrayList<>();
     for (String name : resources) {
       TypeElement resource = elements.getTypeElement(name);
       if (resource != null && scanner.inScope(resource, packages)) {
         RouteScanner.Scan scan = scanner.scan(resource);
         routes.addAll(scan.routes());
         locators.addAll(scan.locators());
-        originating.add(resource);
+        roots.add(resource);
       }
     }
-    return new Scoped(packages, new RouteScanner.Scan(routes, locators), originating);
+    originating.addAll(roots);
+    RouteScanner.Scan scan = new RouteScanner.Scan(routes, locators);
+    return new Scoped(packages, scan, originating, pendingTypes.find(roots, scan));
   }
 
   /**

@@ -14,6 +14,7 @@ import dev.jwtsecured.processor.generation.SourceGenerator;
 import dev.jwtsecured.processor.generation.TokenEndpointGenerator;
 import dev.jwtsecured.processor.model.ConfigModel;
 import dev.jwtsecured.processor.model.RouteModel;
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeSpec;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -33,11 +34,12 @@ public final class Outputs {
 
   /**
    * What {@link #write} did: wrote nothing because the compilation already has types of these names ({@code taken}),
-   * or wrote everything, summarised for {@code -Ajwtsecured.verbose}.
+   * or wrote everything: the generated {@code types} by qualified name, and a summary for {@code -Ajwtsecured.verbose}.
    */
-  public record Written(List<String> taken, String summary) {
+  public record Written(List<String> taken, List<String> types, String summary) {
     public Written {
       taken = List.copyOf(taken);
+      types = List.copyOf(types);
     }
   }
 
@@ -59,12 +61,14 @@ public final class Outputs {
     }
     List<String> taken = GeneratedFiles.taken(model, types, declared);
     if (!taken.isEmpty()) {
-      return new Written(taken, "");
+      return new Written(taken, List.of(), "");
     }
     List<String> written = new ArrayList<>();
+    List<String> qualified = new ArrayList<>();
     for (TypeSpec type : types) {
       files.write(model, type, originating);
       written.add(type.name());
+      qualified.add(ClassName.get(model.configClass().packageName(), type.name()).canonicalName());
     }
     String base = "META-INF/jwtsecured/" + model.configClass().reflectionName();
     files.writeResource(base + ".openapi.json", JsonTree.json(document), originating);
@@ -77,6 +81,6 @@ public final class Outputs {
       note.append("\n  ").append(r.httpMethod()).append(' ').append(OpenApiGenerator.fullPath(model, r.path()))
           .append(" -> ").append(r.policy().label);
     }
-    return new Written(List.of(), note.toString());
+    return new Written(List.of(), qualified, note.toString());
   }
 }
