@@ -170,6 +170,31 @@ class RobustnessTest {
         + " names Missing").inFile(orders).onLineContaining("public String create(Missing order)");
   }
 
+  /**
+   * A record is a class JAX-RS can instantiate (a record without components has a public no-argument constructor), as a
+   * root resource or as what a locator returns; its rules are bound like any class's.
+   */
+  @Test
+  void recordResourcesAreClassified() {
+    Compilation c = javac().withProcessors(new JwtSecuredProcessor()).compile(user(), plainConfig(),
+        source("Health",
+            "@Path(\"/health\")",
+            "public record Health() {",
+            "  @GET @RolesAllowed(\"ops\") public String get() { return \"\"; }",
+            "  @Path(\"{name}\") public Check check(@PathParam(\"name\") String name) { return new Check(name); }",
+            "  public record Check(String name) {",
+            "    @DELETE @RolesAllowed(\"admin\") public String reset() { return name; }",
+            "  }",
+            "}"));
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("test.ConfigJwtPolicies").contentsAsUtf8String()
+        .contains("// GET /health\n      if (ResourceMethods.is(method, \"get\")) {\n"
+            + "        return AccessRule.rolesAllowed(\"ops\");");
+    assertThat(c).generatedSourceFile("test.ConfigJwtPolicies").contentsAsUtf8String()
+        .contains("// DELETE /health/{name}\n      if (ResourceMethods.is(method, \"reset\")) {\n"
+            + "        return AccessRule.rolesAllowed(\"admin\");");
+  }
+
   @Test
   void nestedGenericAndRecordUserTypes() {
     for (String type : new String[] {"Outer.Inner", "Map<String, List<Integer>>", "User", "String[]"}) {

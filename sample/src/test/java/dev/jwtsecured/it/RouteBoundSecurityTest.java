@@ -16,6 +16,7 @@ import dev.jwtsecured.it.routes.users.Archive;
 import dev.jwtsecured.it.routes.users.Files;
 import dev.jwtsecured.it.routes.users.Reports;
 import dev.jwtsecured.it.routes.users.Shelves;
+import dev.jwtsecured.it.routes.users.Status;
 import dev.jwtsecured.it.routes.users.Users;
 import dev.jwtsecured.it.routes.users.UsersSecurity;
 import dev.jwtsecured.it.routes.users.UsersSecurityJwtFeature;
@@ -54,12 +55,12 @@ class RouteBoundSecurityTest {
   static final ServerPerClass SERVER = new ServerPerClass(() -> TestServer.startAt("/api",
       List.of(usersFeature(), billingFeature()),
       TestServer.union(UsersSecurityJwtFeature.classes(), BillingSecurityJwtFeature.classes()),
-      Users.class, Reports.class, Files.class, Archive.class, Shelves.class, Invoices.class,
+      Users.class, Reports.class, Files.class, Archive.class, Shelves.class, Status.class, Invoices.class,
       Outside.class));
   @RegisterExtension
   static final ServerPerClass USERS_SERVER = new ServerPerClass("users", () -> TestServer.startAt("/api",
       List.of(usersFeature()), UsersSecurityJwtFeature.classes(),
-      Users.class, Reports.class, Files.class, Archive.class, Shelves.class,
+      Users.class, Reports.class, Files.class, Archive.class, Shelves.class, Status.class,
       Audit.BeforeMatching.class, Audit.AfterMatching.class));
 
   @BeforeEach
@@ -114,6 +115,18 @@ class RouteBoundSecurityTest {
     assertEquals("anonymous", Audit.SEEN.get("pre reports/2026"), "no generated filter authenticates a method "
         + "before matching, unless a locator may lead to it");
     assertEquals("bob", Audit.SEEN.get("post reports/2026"), Audit.SEEN.toString());
+  }
+
+  // A record resource: its rules are bound like a class's (it was unseen: a valid token sufficed).
+  @Test
+  void aRecordResourceHasItsRolesEnforced() throws Exception {
+    int runs = UsersSecurity.PROTECTED_RUNS.get();
+    RawHttp.Response alice = users.send("GET", "/api/status", bearer("alice"));
+    assertEquals(403, alice.status, alice.toString());
+    assertEquals(runs, UsersSecurity.PROTECTED_RUNS.get(), "the admin-only record method ran for alice");
+    RawHttp.Response bob = users.send("GET", "/api/status", bearer("bob"));
+    assertEquals(200, bob.status, bob.toString());
+    assertEquals("status ok", bob.body);
   }
 
   // Defect 1: percent-encoding must not move a request from a protected template to an excluded literal.

@@ -99,7 +99,8 @@ public final class RouteScanner {
   }
 
   private void collect(Element e, List<TypeElement> found) {
-    if (e.getKind() == ElementKind.CLASS && AnnotationValues.has(e, Names.PATH)
+    // A record is a class too, and JAX-RS creates one through its public constructor like any other.
+    if ((e.getKind() == ElementKind.CLASS || e.getKind() == ElementKind.RECORD) && AnnotationValues.has(e, Names.PATH)
         && !e.getModifiers().contains(Modifier.ABSTRACT)) {
       found.add((TypeElement) e);
     }
