@@ -240,6 +240,9 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
   }
 
   private void report(Diagnostic d) {
+    if (d.isSuppressed()) {
+      return;
+    }
     Kind kind = d.kind();
     String message = d.message();
     if (kind == Kind.WARNING && promoted(d.text().message())) {

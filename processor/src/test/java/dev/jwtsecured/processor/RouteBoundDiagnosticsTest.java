@@ -105,6 +105,40 @@ class RouteBoundDiagnosticsTest {
     assertTrue(c.generatedSourceFile("test.ConfigJwtLocatorGuard").isEmpty(), "a mixed locator is not guarded");
   }
 
+  /**
+   * JAX-RS binds a filter to a resource method, not to a path: a sub-resource class behind a plain locator and an
+   * admin-only one gets one rule, the stricter, at both paths (the first path's rule was bound to both), and says so.
+   */
+  @Test
+  void aSubResourceMethodReachedWithDifferentRulesGetsTheStrictestAtEveryPath() throws IOException {
+    String[] lines = {
+        "@Path(\"/\")",
+        "public final class Root {",
+        "  @Path(\"a/{x}\") public Sub open() { return new Sub(); }",
+        "  @Path(\"z/{x}\") @RolesAllowed({\"admin\", \"ops\"}) public Sub admin() { return new Sub(); }",
+        "  @Path(\"y/{x}\") @RolesAllowed({\"ops\", \"auditor\"}) public Sub ops() { return new Sub(); }",
+        "  public static final class Sub {",
+        "    @GET public String get() { return \"\"; }",
+        "  }",
+        "}"};
+    JavaFileObject root = source("Root", lines);
+    Compilation c = compile(user(), root, plainConfig());
+    assertThat(c).succeeded();
+    assertThat(c).hadWarningCount(1);
+    assertThat(c).hadWarningContaining(tagged(Message.SHARED_RESOURCE_METHOD) + " Resource method test.Root.Sub.get is"
+        + " reached at GET /a/{x} (protected), GET /z/{x} (roles admin, ops), GET /y/{x} (roles auditor, ops);")
+        .inFile(root).onLineContaining("@GET public String get()");
+    assertThat(c).hadWarningContaining("every one of these paths requires the strictest: roles ops.");
+    String policies = c.generatedSourceFile("test.ConfigJwtPolicies").orElseThrow().getCharContent(true).toString();
+    assertEquals(3, policies.split("return AccessRule.rolesAllowed\\(\"ops\"\\);", -1).length - 1, policies);
+    String report = routes(c, "test.Config");
+    assertEquals(3, report.split("\"roles\": \\[\n        \"ops\"\n      \\]", -1).length - 1, report);
+
+    // The same, its warning turned off where the sub-resource is declared.
+    lines[5] = "  @SuppressWarnings(\"JwtSecured.SharedResourceMethod\") public static final class Sub {";
+    assertThat(compile(user(), source("Root", lines), plainConfig())).succeededWithoutWarnings();
+  }
+
   @Test
   void aLocatorLeadingOnlyToProtectedOperationsIsGuarded() throws IOException {
     JavaFileObject files = source("Files",

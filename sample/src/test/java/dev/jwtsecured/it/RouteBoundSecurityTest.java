@@ -13,6 +13,7 @@ import dev.jwtsecured.UnseenMethods;
 import dev.jwtsecured.it.routes.Outside;
 import dev.jwtsecured.it.routes.billing.Invoices;
 import dev.jwtsecured.it.routes.users.Archive;
+import dev.jwtsecured.it.routes.users.Drawers;
 import dev.jwtsecured.it.routes.users.Files;
 import dev.jwtsecured.it.routes.users.Reports;
 import dev.jwtsecured.it.routes.users.Shelves;
@@ -55,12 +56,12 @@ class RouteBoundSecurityTest {
   static final ServerPerClass SERVER = new ServerPerClass(() -> TestServer.startAt("/api",
       List.of(usersFeature(), billingFeature()),
       TestServer.union(UsersSecurityJwtFeature.classes(), BillingSecurityJwtFeature.classes()),
-      Users.class, Reports.class, Files.class, Archive.class, Shelves.class, Status.class, Invoices.class,
-      Outside.class));
+      Users.class, Reports.class, Files.class, Archive.class, Shelves.class, Status.class, Drawers.class,
+      Invoices.class, Outside.class));
   @RegisterExtension
   static final ServerPerClass USERS_SERVER = new ServerPerClass("users", () -> TestServer.startAt("/api",
       List.of(usersFeature()), UsersSecurityJwtFeature.classes(),
-      Users.class, Reports.class, Files.class, Archive.class, Shelves.class, Status.class,
+      Users.class, Reports.class, Files.class, Archive.class, Shelves.class, Status.class, Drawers.class,
       Audit.BeforeMatching.class, Audit.AfterMatching.class));
 
   @BeforeEach
@@ -127,6 +128,21 @@ class RouteBoundSecurityTest {
     RawHttp.Response bob = users.send("GET", "/api/status", bearer("bob"));
     assertEquals(200, bob.status, bob.toString());
     assertEquals("status ok", bob.body);
+  }
+
+  // One sub-resource class behind a plain locator and an admin-only one: JAX-RS binds one filter to its method, so
+  // both paths require the admin role (the first path's rule was bound to both, and alice opened the locked drawer).
+  @Test
+  void aSubResourceMethodSharedByTwoLocatorsGetsTheStricterRuleAtBoth() throws Exception {
+    int runs = UsersSecurity.PROTECTED_RUNS.get();
+    for (String path : List.of("/api/drawers/locked/1", "/api/drawers/all/1")) {
+      RawHttp.Response alice = users.send("GET", path, bearer("alice"));
+      assertEquals(403, alice.status, path + " -> " + alice);
+    }
+    assertEquals(runs, UsersSecurity.PROTECTED_RUNS.get(), "a drawer opened for alice");
+    RawHttp.Response bob = users.send("GET", "/api/drawers/locked/1", bearer("bob"));
+    assertEquals(200, bob.status, bob.toString());
+    assertEquals("drawer locked 1", bob.body);
   }
 
   // Defect 1: percent-encoding must not move a request from a protected template to an excluded literal.

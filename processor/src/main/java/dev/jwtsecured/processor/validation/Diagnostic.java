@@ -1,5 +1,6 @@
 package dev.jwtsecured.processor.validation;
 
+import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -31,5 +32,23 @@ public record Diagnostic(Message.Text text, Element element, AnnotationMirror mi
 
   boolean isError() {
     return kind() == Kind.ERROR;
+  }
+
+  /**
+   * Whether this is a warning that {@code @SuppressWarnings} with its tag (such as
+   * {@code "JwtSecured.LocatorBeforeAuthentication"}) on its element or an enclosing one turns off, as javac's own
+   * warnings are turned off. Errors cannot be.
+   */
+  public boolean isSuppressed() {
+    if (kind() != Kind.WARNING) {
+      return false;
+    }
+    for (Element e = element; e != null; e = e.getEnclosingElement()) {
+      Optional<AnnotationMirror> suppress = AnnotationValues.find(e, "java.lang.SuppressWarnings");
+      if (suppress.isPresent() && AnnotationValues.strings(suppress.get(), "value").contains(text.message().tag())) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -43,6 +43,7 @@ final class RouteChecks {
     for (RouteScanner.ScannedRoute r : scan.routes()) {
       routes.add(decide(s, excludes, r));
     }
+    routes = SharedMethods.bind(scan.routes(), routes, problems);
     routes.sort(RouteModel.ORDER);
 
     List<String> templates = routes.stream().map(r -> Templates.openApi(r.path())).distinct()

@@ -1,0 +1,99 @@
+package dev.jwtsecured.processor.validation;
+
+import dev.jwtsecured.processor.model.RouteModel;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * One rule per resource method. JAX-RS binds filters to a resource method (its class and Java method), not to a path:
+ * a sub-resource class that two locators return, or a root resource class that a locator also returns, has one filter
+ * for every path that reaches it. When those paths were decided differently (a plain locator and one with
+ * {@code @RolesAllowed("admin")}), every path gets the strictest of their rules, so that no path is more open than
+ * decided; the route report and OpenAPI document then say what is enforced, and a warning names the paths.
+ */
+final class SharedMethods {
+  private SharedMethods() {}
+
+  /**
+   * {@code decided}, in the order of {@code scanned} (one route each), with one rule per resource method; a warning in
+   * {@code problems} on each method whose paths had different rules.
+   */
+  static List<RouteModel> bind(List<RouteScanner.ScannedRoute> scanned, List<RouteModel> decided,
+      List<Diagnostic> problems) {
+    Map<String, List<Integer>> byMethod = new LinkedHashMap<>();
+    for (int i = 0; i < decided.size(); i++) {
+      RouteModel r = decided.get(i);
+      String key = r.resourceClass().reflectionName() + "#" + r.methodName() + r.parameterTypes();
+      byMethod.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+    }
+    List<RouteModel> bound = new ArrayList<>(decided);
+    for (List<Integer> group : byMethod.values()) {
+      List<RouteModel> routes = group.stream().map(decided::get).collect(Collectors.toList());
+      if (routes.stream().map(SharedMethods::effect).distinct().count() < 2) {
+        continue;
+      }
+      RouteModel strictest = strictest(routes);
+      for (int i : group) {
+        RouteModel r = decided.get(i);
+        bound.set(i, new RouteModel(r.resourceClass(), r.methodName(), r.parameterTypes(), r.httpMethod(), r.path(),
+            strictest.policy(), strictest.roles(), r.consumes(), r.produces(), r.locatorPath()));
+      }
+      String paths = routes.stream().map(r -> r.httpMethod() + " " + r.path() + " (" + describe(r) + ")")
+          .collect(Collectors.joining(", "));
+      problems.add(Diagnostic.at(Message.SHARED_RESOURCE_METHOD.format(
+          routes.get(0).resourceClass().canonicalName() + "." + routes.get(0).methodName(), paths,
+          describe(strictest)), scanned.get(group.get(0)).method()));
+    }
+    return bound;
+  }
+
+  /** What a rule does at run time: public ones are alike whatever made them public. */
+  private static String effect(RouteModel r) {
+    return r.policy().isPublic ? "public" : r.policy() + r.roles().toString();
+  }
+
+  private static String describe(RouteModel r) {
+    return r.policy() == RouteModel.Policy.ROLES ? "roles " + String.join(", ", r.roles()) : r.policy().label;
+  }
+
+  /**
+   * Denied before roles before a valid token before public; several role lists admit only the roles they share, and
+   * none shared is denied.
+   */
+  private static RouteModel strictest(List<RouteModel> routes) {
+    RouteModel strictest = routes.get(0);
+    for (RouteModel r : routes.subList(1, routes.size())) {
+      strictest = stricter(strictest, r);
+    }
+    return strictest;
+  }
+
+  private static RouteModel stricter(RouteModel a, RouteModel b) {
+    if (a.policy() == RouteModel.Policy.ROLES && b.policy() == RouteModel.Policy.ROLES) {
+      List<String> shared = a.roles().stream().filter(b.roles()::contains).collect(Collectors.toList());
+      return shared.isEmpty() ? with(a, RouteModel.Policy.DENY_ALL, List.of()) : with(a, RouteModel.Policy.ROLES, shared);
+    }
+    return rank(b) > rank(a) ? b : a;
+  }
+
+  private static RouteModel with(RouteModel r, RouteModel.Policy policy, List<String> roles) {
+    return new RouteModel(r.resourceClass(), r.methodName(), r.parameterTypes(), r.httpMethod(), r.path(), policy,
+        roles, r.consumes(), r.produces(), r.locatorPath());
+  }
+
+  private static int rank(RouteModel r) {
+    switch (r.policy()) {
+      case DENY_ALL:
+        return 3;
+      case ROLES:
+        return 2;
+      case AUTHENTICATED:
+        return 1;
+      default:
+        return 0;
+    }
+  }
+}
