@@ -7,6 +7,7 @@ import static dev.jwtsecured.processor.Sources.plainConfig;
 import static dev.jwtsecured.processor.Sources.source;
 import static dev.jwtsecured.processor.Sources.user;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
@@ -137,6 +138,41 @@ class RouteBoundDiagnosticsTest {
     // The same, its warning turned off where the sub-resource is declared.
     lines[5] = "  @SuppressWarnings(\"JwtSecured.SharedResourceMethod\") public static final class Sub {";
     assertThat(compile(user(), source("Root", lines), plainConfig())).succeededWithoutWarnings();
+  }
+
+  /**
+   * A locator declaring an interface or abstract class: JAX-RS reports the class of the returned object, which the
+   * policy table cannot name, so its operations were documented with roles the filter never applied. They are unseen
+   * now (a valid token, checked before the locator runs), undocumented, and the locator is a warning.
+   */
+  @Test
+  void aLocatorDeclaringAnInterfaceOrAbstractClassIsAWarningAndLeadsToUnseenOperations() throws IOException {
+    for (String declared : new String[] {"public interface Shelf", "public abstract static class Shelf"}) {
+      JavaFileObject shelves = source("Shelves",
+          "@Path(\"/shelves\")",
+          "public final class Shelves {",
+          "  @Path(\"{id}\") public Shelf shelf() { return new Oak(); }",
+          "  " + declared + " {",
+          "    @DELETE @RolesAllowed(\"admin\") " + (declared.contains("interface") ? "" : "public abstract ")
+              + "String empty();",
+          "  }",
+          "  public static final class Oak " + (declared.contains("interface") ? "implements" : "extends")
+              + " Shelf {",
+          "    @Override public String empty() { return \"\"; }",
+          "  }",
+          "}");
+      Compilation c = compile(user(), shelves, plainConfig());
+      assertThat(c).succeeded();
+      assertThat(c).hadWarningCount(1);
+      assertThat(c).hadWarningContaining(tagged(Message.LOCATOR_RETURNS_ABSTRACT_TYPE) + " The sub-resource locator at"
+          + " \"/shelves/{id}\" declares it returns test.Shelves.Shelf").inFile(shelves)
+          .onLineContaining("public Shelf shelf()");
+      String report = routes(c, "test.Config");
+      assertFalse(report.contains("/shelves"), report);
+      String guard = c.generatedSourceFile("test.ConfigJwtLocatorGuard").orElseThrow().getCharContent(true)
+          .toString();
+      assertTrue(guard.contains("Pattern.compile(\"\\\\Q/shelves/\\\\E[^/]+(?:/.*)?\")"), guard);
+    }
   }
 
   @Test

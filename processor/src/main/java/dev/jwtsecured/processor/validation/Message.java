@@ -157,6 +157,10 @@ public enum Message {
       "Resource method %s is reached at %s; JAX-RS binds one filter per resource method, not per path, so every one"
           + " of these paths requires the strictest: %s. Give each locator its own sub-resource class to keep the"
           + " rules apart"),
+  LOCATOR_RETURNS_ABSTRACT_TYPE("JwtSecured.LocatorReturnsAbstractType", Kind.WARNING,
+      "The sub-resource locator at \"%s\" declares it returns %s, but JAX-RS reports the class of the object it"
+          + " returns: the operations behind it are unseen at run time (a valid token; their JSR-250 annotations are"
+          + " not applied) and not in the OpenAPI document. Declare the class it returns"),
   LOCATOR_BEFORE_AUTHENTICATION("JwtSecured.LocatorBeforeAuthentication", Kind.WARNING,
       "The sub-resource locator at \"%s\" leads to public and protected operations, so it runs before"
           + " authentication for every caller; keep user code in it free of side effects and of answers that differ"

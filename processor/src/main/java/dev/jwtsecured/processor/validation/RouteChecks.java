@@ -158,6 +158,8 @@ final class RouteChecks {
     List<RouteScanner.ScannedLocator> locators = new ArrayList<>(scan.locators());
     locators.sort(Comparator.comparing(RouteScanner.ScannedLocator::path));
     for (RouteScanner.ScannedLocator locator : locators) {
+      locator.abstractReturn().ifPresent(type -> problems.add(Diagnostic.at(
+          Message.LOCATOR_RETURNS_ABSTRACT_TYPE.format(locator.path(), type), locator.method(), null, null)));
       long open = locator.reached().stream().filter(r -> decide(s, excludes, r).policy().isPublic).count();
       if (open == 0) {
         if (guarded.stream().noneMatch(g -> locator.path().startsWith(g + "/") || locator.path().equals(g))) {

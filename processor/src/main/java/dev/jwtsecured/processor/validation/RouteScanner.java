@@ -82,9 +82,11 @@ public final class RouteScanner {
 
   /**
    * A sub-resource locator: its full template, the operations it leads to (at any depth), and whether it may lead to a
-   * class the processor cannot see (its return type is {@code Object}, a type variable, or a class already on the path).
+   * class the processor cannot see (its return type is {@code Object}, a type variable, an interface or abstract class,
+   * or a class already on the path); {@code abstractReturn} names the interface or abstract class it declares.
    */
-  public record ScannedLocator(String path, ExecutableElement method, List<ScannedRoute> reached, boolean leadsToUnseen) {}
+  public record ScannedLocator(String path, ExecutableElement method, List<ScannedRoute> reached, boolean leadsToUnseen,
+      Optional<String> abstractReturn) {}
 
   /** What one root resource class gives. */
   public record Scan(List<ScannedRoute> routes, List<ScannedLocator> locators) {}
@@ -171,8 +173,12 @@ public final class RouteScanner {
         String locator = join(prefix, subPath.get());
         List<ScannedRoute> reached = new ArrayList<>();
         Optional<TypeElement> sub = subResourceClass(types.asMemberOf((DeclaredType) resource.asType(), method));
+        // JAX-RS reports the class of the object a locator returns, never an interface or abstract class: the methods
+        // of the declared type would be bound to a class no request reaches.
+        Optional<String> abstractReturn = sub.filter(t -> t.getKind() == ElementKind.INTERFACE
+            || t.getModifiers().contains(Modifier.ABSTRACT)).map(t -> t.getQualifiedName().toString());
         boolean leadsToUnseen;
-        if (sub.isEmpty() || onPath.contains(sub.get())) {
+        if (sub.isEmpty() || abstractReturn.isPresent() || onPath.contains(sub.get())) {
           leadsToUnseen = true;
         } else {
           onPath.push(sub.get());
@@ -181,7 +187,7 @@ public final class RouteScanner {
               reached, locators);
           onPath.pop();
         }
-        locators.add(new ScannedLocator(locator, method, List.copyOf(reached), leadsToUnseen));
+        locators.add(new ScannedLocator(locator, method, List.copyOf(reached), leadsToUnseen, abstractReturn));
         routes.addAll(reached);
         unseen |= leadsToUnseen;
       }
