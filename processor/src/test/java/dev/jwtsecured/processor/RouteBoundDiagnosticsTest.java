@@ -165,7 +165,7 @@ class RouteBoundDiagnosticsTest {
       assertThat(c).succeeded();
       assertThat(c).hadWarningCount(1);
       assertThat(c).hadWarningContaining(tagged(Message.LOCATOR_RETURNS_ABSTRACT_TYPE) + " The sub-resource locator at"
-          + " \"/shelves/{id}\" declares it returns test.Shelves.Shelf").inFile(shelves)
+          + " \"/shelves/{id}\" declares test.Shelves.Shelf").inFile(shelves)
           .onLineContaining("public Shelf shelf()");
       String report = routes(c, "test.Config");
       assertFalse(report.contains("/shelves"), report);
