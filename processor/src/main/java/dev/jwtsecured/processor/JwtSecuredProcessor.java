@@ -66,7 +66,7 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
 
   /** {@code -Ajwtsecured.warningsAsErrors=Tag,Tag|all}: report these warnings as errors (for CI). */
   static final String WARNINGS_AS_ERRORS = "jwtsecured.warningsAsErrors";
-  /** {@code -Ajwtsecured.verbose=true}: a note per configuration naming what was generated and how routes are shown. */
+  /** {@code -Ajwtsecured.verbose=true}: a note per configuration: what was generated, how each route is exposed. */
   static final String VERBOSE = "jwtsecured.verbose";
 
   /** Runs before a configuration's files are written; tests use it to simulate an internal failure. */
