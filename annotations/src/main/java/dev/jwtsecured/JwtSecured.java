@@ -48,8 +48,8 @@ import java.lang.annotation.Target;
  *   <li>Every resource class the configuration secures is visible from its package (the generated code names it).
  *   <li>A sub-resource locator leading to public and protected operations is a warning: it runs before
  *       authentication.
- *   <li>A sub-resource locator declaring an interface or abstract class is a warning: JAX-RS reports the returned
- *       object's class, so the operations behind it are unseen.
+ *   <li>A sub-resource locator declaring an interface or abstract class is a warning: the declared type's rules bind
+ *       to every class implementing it, whose own JSR-250 annotations are not read.
  *   <li>A resource method reached at several paths with different rules (one sub-resource class behind two locators)
  *       is a warning, and every one of those paths requires the strictest rule: JAX-RS binds filters per method.
  *   <li>The configuration waits while its resources name a type no processor has generated yet (a resource method's

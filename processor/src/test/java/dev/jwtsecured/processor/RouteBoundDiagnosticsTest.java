@@ -141,12 +141,13 @@ class RouteBoundDiagnosticsTest {
   }
 
   /**
-   * A locator declaring an interface or abstract class: JAX-RS reports the class of the returned object, which the
-   * policy table cannot name, so its operations were documented with roles the filter never applied. They are unseen
-   * now (a valid token, checked before the locator runs), undocumented, and the locator is a warning.
+   * A locator declaring an interface or abstract class: JAX-RS reports the class of the returned object, which a table
+   * keyed by the declared type never matched (its operations ran with a valid token, their roles documented but not
+   * applied). The declared type's rules bind to every class implementing it; the locator is a warning, since the
+   * implementation's own JSR-250 annotations are not read.
    */
   @Test
-  void aLocatorDeclaringAnInterfaceOrAbstractClassIsAWarningAndLeadsToUnseenOperations() throws IOException {
+  void aLocatorDeclaringAnInterfaceOrAbstractClassBindsItsRulesToEveryImplementation() throws IOException {
     for (String declared : new String[] {"public interface Shelf", "public abstract static class Shelf"}) {
       JavaFileObject shelves = source("Shelves",
           "@Path(\"/shelves\")",
@@ -165,13 +166,17 @@ class RouteBoundDiagnosticsTest {
       assertThat(c).succeeded();
       assertThat(c).hadWarningCount(1);
       assertThat(c).hadWarningContaining(tagged(Message.LOCATOR_RETURNS_ABSTRACT_TYPE) + " The sub-resource locator at"
-          + " \"/shelves/{id}\" declares test.Shelves.Shelf").inFile(shelves)
-          .onLineContaining("public Shelf shelf()");
+          + " \"/shelves/{id}\" declares test.Shelves.Shelf; JAX-RS reports the returned object's class, so its rules"
+          + " bind to every implementation").inFile(shelves).onLineContaining("public Shelf shelf()");
+      String policies = c.generatedSourceFile("test.ConfigJwtPolicies").orElseThrow().getCharContent(true).toString();
+      assertTrue(policies.contains("if (Shelves.Shelf.class.isAssignableFrom(resourceClass)) {\n"
+          + "      // DELETE /shelves/{id}\n      if (ResourceMethods.is(method, \"empty\")) {\n"
+          + "        return AccessRule.rolesAllowed(\"admin\");"), policies);
+      assertTrue(policies.contains("return Shelves.Shelf.class.isAssignableFrom(resourceClass);"), policies);
       String report = routes(c, "test.Config");
-      assertFalse(report.contains("/shelves"), report);
-      String guard = c.generatedSourceFile("test.ConfigJwtLocatorGuard").orElseThrow().getCharContent(true)
-          .toString();
-      assertTrue(guard.contains("Pattern.compile(\"\\\\Q/shelves/\\\\E[^/]+(?:/.*)?\")"), guard);
+      assertTrue(report.contains("\"path\": \"/shelves/{id}\""), report);
+      assertTrue(report.contains("\"roles\": [\n        \"admin\"\n      ]"), report);
+      assertTrue(c.generatedSourceFile("test.ConfigJwtLocatorGuard").isPresent(), "every operation needs a token");
     }
   }
 

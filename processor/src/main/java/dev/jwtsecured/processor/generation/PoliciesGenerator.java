@@ -85,7 +85,7 @@ public final class PoliciesGenerator implements SourceGenerator {
     Map<String, List<RouteModel>> byClass = byClass(routes);
     CodeBlock.Builder body = CodeBlock.builder();
     for (List<RouteModel> group : byClass.values()) {
-      body.beginControlFlow("if (resourceClass == $T.class)", group.get(0).resourceClass());
+      body.beginControlFlow("if ($L)", matches(group.get(0)));
       for (RouteModel r : group) {
         CodeBlock types = r.parameterTypes().stream()
             .map(t -> CodeBlock.of(", $S", typeName(t)))
@@ -120,9 +120,19 @@ public final class PoliciesGenerator implements SourceGenerator {
     return plain instanceof ClassName c ? c.reflectionName() : plain.toString();
   }
 
+  /**
+   * The test for {@code resourceClass}: the class itself, or for the interface or abstract class a locator declares,
+   * any class implementing it (JAX-RS reports the returned object's class).
+   */
+  private static CodeBlock matches(RouteModel r) {
+    return r.anyImplementation()
+        ? CodeBlock.of("$T.class.isAssignableFrom(resourceClass)", r.resourceClass())
+        : CodeBlock.of("resourceClass == $T.class", r.resourceClass());
+  }
+
   private static MethodSpec knowsMethod(List<RouteModel> routes) {
     CodeBlock condition = byClass(routes).values().stream()
-        .map(group -> CodeBlock.of("resourceClass == $T.class", group.get(0).resourceClass()))
+        .map(group -> matches(group.get(0)))
         .collect(CodeBlock.joining("\n    || "));
     return MethodSpec.methodBuilder("knows")
         .addJavadoc("Whether the processor saw {@code resourceClass} for this configuration.\n")
@@ -133,10 +143,15 @@ public final class PoliciesGenerator implements SourceGenerator {
         .build();
   }
 
+  /**
+   * The routes by resource class, by name: the classes themselves first, then the interfaces and abstract classes
+   * locators declare, so that a class the processor saw keeps its own rules before those of a type it implements.
+   */
   private static Map<String, List<RouteModel>> byClass(List<RouteModel> routes) {
     Map<String, List<RouteModel>> byClass = new TreeMap<>();
     for (RouteModel r : routes) {
-      byClass.computeIfAbsent(r.resourceClass().canonicalName(), k -> new ArrayList<>()).add(r);
+      byClass.computeIfAbsent((r.anyImplementation() ? "1 " : "0 ") + r.resourceClass().canonicalName(),
+          k -> new ArrayList<>()).add(r);
     }
     return byClass;
   }

@@ -20,6 +20,8 @@ import java.util.List;
  * @param consumes media types of {@code @Consumes} (method, else class), as written
  * @param produces media types of {@code @Produces} (method, else class), as written
  * @param locatorPath the template of the outermost sub-resource locator that leads here, or empty for a root resource
+ * @param anyImplementation whether {@code resourceClass} is the interface or abstract class a locator declares: JAX-RS
+ *     reports the class of the object the locator returns, so the rule binds to every class implementing it
  */
 public record RouteModel(
     ClassName resourceClass,
@@ -31,7 +33,8 @@ public record RouteModel(
     List<String> roles,
     List<String> consumes,
     List<String> produces,
-    String locatorPath) {
+    String locatorPath,
+    boolean anyImplementation) {
 
   public RouteModel {
     parameterTypes = List.copyOf(parameterTypes);

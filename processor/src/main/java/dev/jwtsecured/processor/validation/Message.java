@@ -162,8 +162,8 @@ public enum Message {
           + " authentication for every caller; keep user code in it free of side effects and of answers that differ"
           + " by existence (404 before 401), or move the public operations to their own resource"),
   LOCATOR_RETURNS_ABSTRACT_TYPE("JwtSecured.LocatorReturnsAbstractType", Kind.WARNING,
-      "The sub-resource locator at \"%s\" declares %s, but JAX-RS reports the class of the returned object, so the"
-          + " operations behind it are unseen (a valid token, no JSR-250 rules), undocumented. Declare that class"),
+      "The sub-resource locator at \"%s\" declares %s; JAX-RS reports the returned object's class, so its rules bind"
+          + " to every implementation, whose own JSR-250 annotations are not read. Declare the class it returns"),
   SCOPE_INVALID("JwtSecured.InvalidScope",
       "scope \"%s\" is not an RFC 6749 scope token (printable ASCII without space, '\"' and '\\'): tokens carry"
           + " their scopes space-separated. Write one scope per array element"),

@@ -103,7 +103,7 @@ final class RouteChecks {
     }
     return new RouteModel(r.resourceClass(), r.methodName(), r.parameterTypes(), r.httpMethod(), r.path(), policy,
         policy == RouteModel.Policy.ROLES ? r.decision().roles() : List.of(), r.consumes(), r.produces(),
-        r.locatorPath());
+        r.locatorPath(), r.anyImplementation());
   }
 
   private void checkExcludes(SettingsModel s, List<RouteModel> routes, List<String> templates,

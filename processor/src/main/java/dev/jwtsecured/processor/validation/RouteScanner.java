@@ -78,12 +78,12 @@ public final class RouteScanner {
    */
   public record ScannedRoute(ClassName resourceClass, String methodName, List<TypeName> parameterTypes, String httpMethod,
       String path, Decision decision, List<String> consumes, List<String> produces, ExecutableElement method,
-      String locatorPath) {}
+      String locatorPath, boolean anyImplementation) {}
 
   /**
    * A sub-resource locator: its full template, the operations it leads to (at any depth), and whether it may lead to a
-   * class the processor cannot see (its return type is {@code Object}, a type variable, an interface or abstract class,
-   * or a class already on the path); {@code abstractReturn} names the interface or abstract class it declares.
+   * class the processor cannot see (its return type is {@code Object}, a type variable, or a class already on the path);
+   * {@code abstractReturn} names the interface or abstract class it declares, whose rules bind to every implementation.
    */
   public record ScannedLocator(String path, ExecutableElement method, List<ScannedRoute> reached, boolean leadsToUnseen,
       Optional<String> abstractReturn) {}
@@ -168,17 +168,16 @@ public final class RouteScanner {
                 .collect(Collectors.toList()),
             httpMethod.get(), join(prefix, subPath.orElse("")), decision,
             mediaTypes(annotated, resource, Names.CONSUMES), mediaTypes(annotated, resource, Names.PRODUCES),
-            method, locatorPath));
+            method, locatorPath, isAbstract(resource)));
       } else if (subPath.isPresent()) {
         String locator = join(prefix, subPath.get());
         List<ScannedRoute> reached = new ArrayList<>();
         Optional<TypeElement> sub = subResourceClass(types.asMemberOf((DeclaredType) resource.asType(), method));
-        // JAX-RS reports the class of the object a locator returns, never an interface or abstract class: the methods
-        // of the declared type would be bound to a class no request reaches.
-        Optional<String> abstractReturn = sub.filter(t -> t.getKind() == ElementKind.INTERFACE
-            || t.getModifiers().contains(Modifier.ABSTRACT)).map(t -> t.getQualifiedName().toString());
+        // JAX-RS reports the class of the object a locator returns, never an interface or abstract class: the rules
+        // of the declared type bind to every class implementing it (RouteModel.anyImplementation).
+        Optional<String> abstractReturn = sub.filter(RouteScanner::isAbstract).map(t -> t.getQualifiedName().toString());
         boolean leadsToUnseen;
-        if (sub.isEmpty() || abstractReturn.isPresent() || onPath.contains(sub.get())) {
+        if (sub.isEmpty() || onPath.contains(sub.get())) {
           leadsToUnseen = true;
         } else {
           onPath.push(sub.get());
@@ -193,6 +192,10 @@ public final class RouteScanner {
       }
     }
     return unseen;
+  }
+
+  private static boolean isAbstract(TypeElement type) {
+    return type.getKind() == ElementKind.INTERFACE || type.getModifiers().contains(Modifier.ABSTRACT);
   }
 
   /** The class a locator returns, when it is one the processor can scan. */

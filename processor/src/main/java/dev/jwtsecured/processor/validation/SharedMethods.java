@@ -39,7 +39,7 @@ final class SharedMethods {
       for (int i : group) {
         RouteModel r = decided.get(i);
         bound.set(i, new RouteModel(r.resourceClass(), r.methodName(), r.parameterTypes(), r.httpMethod(), r.path(),
-            strictest.policy(), strictest.roles(), r.consumes(), r.produces(), r.locatorPath()));
+            strictest.policy(), strictest.roles(), r.consumes(), r.produces(), r.locatorPath(), r.anyImplementation()));
       }
       String paths = routes.stream().map(r -> r.httpMethod() + " " + r.path() + " (" + describe(r) + ")")
           .collect(Collectors.joining(", "));
@@ -81,7 +81,7 @@ final class SharedMethods {
 
   private static RouteModel with(RouteModel r, RouteModel.Policy policy, List<String> roles) {
     return new RouteModel(r.resourceClass(), r.methodName(), r.parameterTypes(), r.httpMethod(), r.path(), policy,
-        roles, r.consumes(), r.produces(), r.locatorPath());
+        roles, r.consumes(), r.produces(), r.locatorPath(), r.anyImplementation());
   }
 
   private static int rank(RouteModel r) {
