@@ -14,6 +14,7 @@ import dev.jwtsecured.runtime.internal.TokenCodec;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 
 /**
  * The run-time half of one {@code @JwtSecured} configuration, which its generated feature creates and publishes: its
@@ -29,7 +30,7 @@ public final class JwtAuth {
   private final Class<?> configuration;
   private final Object instance;
   /** How many verified tokens the verifier remembers. */
-  private final java.util.function.IntSupplier cachedTokens;
+  private final IntSupplier cachedTokens;
   /** {@code null} unless the configuration signs with a private key. */
   private final KeyPairCodec keyPair;
   /** Signs tokens; {@code null} for a verifier-only configuration ({@code jwksUri}, {@code publicKey}). */

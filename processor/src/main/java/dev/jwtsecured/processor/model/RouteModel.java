@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * One JAX-RS operation the processor saw, with the policy it decided for it: a resource method of a root resource
@@ -82,5 +83,27 @@ public record RouteModel(
       this.label = label;
       this.isPublic = isPublic;
     }
+
+    /** Denied before roles before a valid token before public (whatever made it public). */
+    public int strictness() {
+      switch (this) {
+        case DENY_ALL:
+          return 3;
+        case ROLES:
+          return 2;
+        case AUTHENTICATED:
+          return 1;
+        default:
+          return 0;
+      }
+    }
+  }
+
+  /**
+   * What a caller needs to pass two role requirements at once: the roles both lists admit, in the first list's order;
+   * empty means nobody passes (denied).
+   */
+  public static List<String> sharedRoles(List<String> first, List<String> second) {
+    return first.stream().filter(second::contains).collect(Collectors.toList());
   }
 }

@@ -61,7 +61,7 @@ public final class RouteScanner {
     /** The stricter of two decisions. */
     Decision stricter(Decision other) {
       if (access == RouteModel.Access.ROLES && other.access == RouteModel.Access.ROLES) {
-        List<String> shared = roles.stream().filter(other.roles::contains).collect(Collectors.toList());
+        List<String> shared = RouteModel.sharedRoles(roles, other.roles);
         return shared.isEmpty()
             ? new Decision(RouteModel.Access.DENY_ALL, List.of(), source)
             : new Decision(RouteModel.Access.ROLES, shared, source);

@@ -73,27 +73,14 @@ final class SharedMethods {
 
   private static RouteModel stricter(RouteModel a, RouteModel b) {
     if (a.policy() == RouteModel.Policy.ROLES && b.policy() == RouteModel.Policy.ROLES) {
-      List<String> shared = a.roles().stream().filter(b.roles()::contains).collect(Collectors.toList());
+      List<String> shared = RouteModel.sharedRoles(a.roles(), b.roles());
       return shared.isEmpty() ? with(a, RouteModel.Policy.DENY_ALL, List.of()) : with(a, RouteModel.Policy.ROLES, shared);
     }
-    return rank(b) > rank(a) ? b : a;
+    return b.policy().strictness() > a.policy().strictness() ? b : a;
   }
 
   private static RouteModel with(RouteModel r, RouteModel.Policy policy, List<String> roles) {
     return new RouteModel(r.resourceClass(), r.methodName(), r.parameterTypes(), r.httpMethod(), r.path(), policy,
         roles, r.consumes(), r.produces(), r.locatorPath(), r.anyImplementation());
-  }
-
-  private static int rank(RouteModel r) {
-    switch (r.policy()) {
-      case DENY_ALL:
-        return 3;
-      case ROLES:
-        return 2;
-      case AUTHENTICATED:
-        return 1;
-      default:
-        return 0;
-    }
   }
 }
