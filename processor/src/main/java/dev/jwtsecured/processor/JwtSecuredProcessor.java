@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
@@ -69,6 +70,14 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
   /** {@code -Ajwtsecured.verbose=true}: a note per configuration: what was generated, how each route is exposed. */
   static final String VERBOSE = "jwtsecured.verbose";
 
+  /**
+   * Whether the compiler is the Eclipse compiler (the Eclipse IDE, {@code plexus-compiler-eclipse}), which places a
+   * message at an annotation value only when that value is a whole member: one element of an array member it puts on
+   * the annotation. Messages about an element then go to {@link Diagnostic#member() the member holding it}. Read from
+   * the type of its {@code Elements}, which no known wrapper of the processing environment replaces.
+   */
+  private boolean eclipse;
+
   /** Runs before a configuration's files are written; tests use it to simulate an internal failure. */
   private final Consumer<ConfigModel> beforeWriting;
 
@@ -95,6 +104,12 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
   @Override
   public SourceVersion getSupportedSourceVersion() {
     return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public synchronized void init(ProcessingEnvironment env) {
+    super.init(env);
+    eclipse = env.getElementUtils().getClass().getName().startsWith("org.eclipse.jdt.");
   }
 
   @Override
@@ -254,7 +269,8 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
     } else if (d.value() == null) {
       processingEnv.getMessager().printMessage(kind, message, d.element(), d.mirror());
     } else {
-      processingEnv.getMessager().printMessage(kind, message, d.element(), d.mirror(), d.value());
+      processingEnv.getMessager().printMessage(kind, message, d.element(), d.mirror(),
+          eclipse ? d.member() : d.value());
     }
   }
 

@@ -3,15 +3,21 @@ package dev.jwtsecured.processor;
 import dev.jwtsecured.processor.validation.Message;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static dev.jwtsecured.processor.Sources.source;
 import static dev.jwtsecured.processor.Sources.user;
 
 import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import javax.tools.Diagnostic;
 import javax.tools.Diagnostic.Kind;
 import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -25,26 +31,34 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DiagnosticTableTest {
   /** One expected outcome. */
   record Case(Message message, String line, List<String> alsoContaining, List<String> source, boolean withRoutes,
-      boolean inResources, boolean onlyOne) {
+      boolean inResources, boolean onlyOne, String eclipseLine) {
     Case alsoContaining(String text) {
       List<String> more = new ArrayList<>(alsoContaining);
       more.add(text);
-      return new Case(message, line, more, source, withRoutes, inResources, onlyOne);
+      return new Case(message, line, more, source, withRoutes, inResources, onlyOne, eclipseLine);
     }
 
     /** Compiled beside {@link #RESOURCES}; the diagnostic stands in the configuration. */
     Case againstRoutes() {
-      return new Case(message, line, alsoContaining, source, true, false, onlyOne);
+      return new Case(message, line, alsoContaining, source, true, false, onlyOne, eclipseLine);
     }
 
     /** Compiled beside {@link #RESOURCES}; the diagnostic stands on a resource method. */
     Case onTheRoutes() {
-      return new Case(message, line, alsoContaining, source, true, true, onlyOne);
+      return new Case(message, line, alsoContaining, source, true, true, onlyOne, eclipseLine);
     }
 
     /** The only error (or warning) of the compilation. */
     Case alone() {
-      return new Case(message, line, alsoContaining, source, withRoutes, inResources, true);
+      return new Case(message, line, alsoContaining, source, withRoutes, inResources, true, eclipseLine);
+    }
+
+    /**
+     * The Eclipse compiler places a message about one element of an array member at the member, on the line of its
+     * name: {@code member} is that line's marker when the element stands on another line.
+     */
+    Case onEclipseAt(String member) {
+      return new Case(message, line, alsoContaining, source, withRoutes, inResources, onlyOne, member);
     }
 
     @Override
@@ -54,7 +68,7 @@ class DiagnosticTableTest {
   }
 
   static Case expect(Message message, String line, String... source) {
-    return new Case(message, line, List.of(), List.of(source), false, false, false);
+    return new Case(message, line, List.of(), List.of(source), false, false, false, line);
   }
 
   /** A 1024-bit RSA public key as one-line PEM, too short for a configuration. */
@@ -100,7 +114,7 @@ class DiagnosticTableTest {
             "    \"an-old-literal-secret-an-old-literal-secret\"})",
             "final class Config {",
             RETRIEVER,
-            "}").alone(),
+            "}").alone().onEclipseAt("previousSecrets = "),
         expect(Message.PUBLIC_KEY_INVALID, "publicKey = ",
             "@JwtSecured(",
             "    publicKey = \"-----BEGIN PUBLIC KEY-----MIIBIjANBgkq\")",
@@ -151,7 +165,7 @@ class DiagnosticTableTest {
             "        \"HS256\"})",
             "final class Config {",
             RETRIEVER,
-            "}").alone(),
+            "}").alone().onEclipseAt("keyAlgorithms = "),
         expect(Message.ROLES_CLAIM_INVALID, "rolesClaim = ",
             "@JwtSecured(jwksUri = \"https://idp.example/jwks\",",
             "    rolesClaim = \"realm_access..roles\")",
@@ -226,7 +240,8 @@ class DiagnosticTableTest {
             "    \"orders write\"})",
             "final class Config {",
             RETRIEVER,
-            "}").alsoContaining("scope \"orders write\" is not an RFC 6749 scope token").alone(),
+            "}").alsoContaining("scope \"orders write\" is not an RFC 6749 scope token").alone()
+            .onEclipseAt("scopes = "),
         expect(Message.USER_TYPE_NOT_ACCESSIBLE, "Optional<Hidden> user(",
             "@JwtSecured(secret = \"${S}\")",
             "final class Config {",
@@ -277,7 +292,7 @@ class DiagnosticTableTest {
             "        \"/schema(/.*\"})",
             "final class Config {",
             RETRIEVER,
-            "}").alsoContaining("Unclosed group"),
+            "}").alsoContaining("Unclosed group").onEclipseAt("exclude = "),
         expect(Message.ALGORITHM_UNKNOWN, "algorithm = \"RS256\"",
             "@JwtSecured(secret = \"${JWT_SECRET}\",",
             "    algorithm = \"RS256\")",
@@ -471,5 +486,47 @@ class DiagnosticTableTest {
         assertThat(compilation).hadErrorCount(1);
       }
     }
+  }
+
+  /**
+   * The same table through the Eclipse compiler (the Eclipse IDE, {@code plexus-compiler-eclipse}): the same tag, kind,
+   * file and line (for an array element, the line of the member holding it), and the same count where it is alone.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void eachIsReportedOnItsLineWithItsKindByTheEclipseCompiler(Case c, @TempDir Path dir) throws IOException {
+    JavaFileObject config = source("Config", c.source().toArray(new String[0]));
+    EclipseCompilation compilation = EclipseCompilation.compile(dir,
+        c.withRoutes() ? List.of(user(), RESOURCES, config) : List.of(user(), config));
+    JavaFileObject file = c.inResources() ? RESOURCES : config;
+    long expectedLine = lineContaining(file, c.eclipseLine());
+    String expectedName = Path.of(file.toUri().getPath()).getFileName().toString();
+    List<Diagnostic<? extends JavaFileObject>> reported = compilation.fromProcessor(c.message().kind());
+    assertEquals(c.message().kind() == Kind.WARNING, compilation.success(), compilation::describe);
+    assertTrue(reported.stream().anyMatch(d -> d.getLineNumber() == expectedLine
+            && Path.of(d.getSource().toUri()).getFileName().toString().equals(expectedName)
+            && Stream.concat(Stream.of("[" + c.message().tag() + "]"), c.alsoContaining().stream())
+                .allMatch(d.getMessage(null)::contains)),
+        () -> "expected [" + c.message().tag() + "] in " + expectedName + " on line " + expectedLine + ", got:\n"
+            + compilation.describe());
+    if (c.onlyOne()) {
+      long all = c.message().kind() == Kind.ERROR
+          ? compilation.diagnostics().stream().filter(d -> d.getKind() == Kind.ERROR).count()
+          : reported.size();
+      assertEquals(1, all, compilation::describe);
+    }
+  }
+
+  /** The number of the one line of {@code file} that contains {@code marker}. */
+  private static long lineContaining(JavaFileObject file, String marker) throws IOException {
+    List<String> lines = file.getCharContent(true).toString().lines().toList();
+    List<Integer> found = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains(marker)) {
+        found.add(i + 1);
+      }
+    }
+    assertEquals(1, found.size(), () -> "\"" + marker + "\" stands on lines " + found);
+    return found.get(0);
   }
 }

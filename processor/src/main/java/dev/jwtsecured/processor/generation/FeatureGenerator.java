@@ -40,8 +40,11 @@ public final class FeatureGenerator implements SourceGenerator {
             .addSuperinterface(FEATURE)
             .addField(JWT_AUTH, "auth", Modifier.PRIVATE, Modifier.FINAL);
 
-    if (model.needsInstance()) {
+    if (model.filterNeedsInstance()) {
+      // For the filters, created in configure(); JwtAuth holds it for the token endpoint.
       type.addField(config, "config", Modifier.PRIVATE, Modifier.FINAL);
+    }
+    if (model.needsInstance()) {
       if (model.hasNoArgConstructor()) {
         type.addMethod(MethodSpec.constructorBuilder()
             .addJavadoc("Creates the configuration with its no-argument constructor and the settings of\n")
@@ -62,7 +65,7 @@ public final class FeatureGenerator implements SourceGenerator {
         .addStatement("return auth")
         .build());
 
-    CodeBlock instance = model.needsInstance()
+    CodeBlock instance = model.filterNeedsInstance()
         ? CodeBlock.of("auth.requestAuth(), config") : CodeBlock.of("auth.requestAuth()");
     CodeBlock packages = model.basePackages().stream().map(p -> CodeBlock.of("$S", p))
         .collect(CodeBlock.joining(", "));
@@ -151,11 +154,14 @@ public final class FeatureGenerator implements SourceGenerator {
         .addJavadoc("Uses $L{@code settings}, for example {@link #settings()} with a test clock.\n", uses)
         .addJavadoc(refreshStoreDoc(model))
         .addParameter(JWT_SETTINGS, "settings");
-    if (withConfig) {
+    CodeBlock instance = CodeBlock.of(model.refreshStore().isPresent() ? ", null" : "");
+    if (model.filterNeedsInstance()) {
       constructor.addStatement("this.config = $T.requireNonNull(config)", Objects.class);
+      instance = CodeBlock.of(", config");
+    } else if (withConfig) {
+      instance = CodeBlock.of(", $T.requireNonNull(config)", Objects.class);
     }
     // JwtAuth(settings, configuration class[, configuration instance or null[, refresh store]])
-    String instance = withConfig ? ", config" : model.refreshStore().isPresent() ? ", null" : "";
     return constructor
         .addStatement("this.auth = new $T(settings, $T.class$L$L)", JWT_AUTH, model.configClass(), instance,
             refreshStore(model))

@@ -41,7 +41,7 @@ public final class FilterGenerator implements SourceGenerator {
             .addSuperinterface(CONTAINER_REQUEST_FILTER)
             .addSuperinterface(CONTAINER_RESPONSE_FILTER)
             .addField(REQUEST_AUTH, "auth", Modifier.PRIVATE, Modifier.FINAL);
-    if (model.needsInstance()) {
+    if (model.filterNeedsInstance()) {
       type.addField(model.configClass(), "config", Modifier.PRIVATE, Modifier.FINAL);
     }
     type.addField(ACCESS_RULE, "rule", Modifier.PRIVATE, Modifier.FINAL);
@@ -50,7 +50,7 @@ public final class FilterGenerator implements SourceGenerator {
         .addJavadoc("A filter for one resource method, which requires {@code rule}.\n")
         .addParameter(REQUEST_AUTH, "auth")
         .addStatement("this.auth = auth");
-    if (model.needsInstance()) {
+    if (model.filterNeedsInstance()) {
       constructor.addParameter(model.configClass(), "config").addStatement("this.config = config");
     }
     type.addMethod(constructor.addParameter(ACCESS_RULE, "rule").addStatement("this.rule = rule").build());

@@ -47,14 +47,14 @@ public final class PoliciesGenerator implements SourceGenerator {
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
         .addParameter(REQUEST_AUTH, "auth")
         .addStatement("this.auth = auth");
-    if (model.needsInstance()) {
+    if (model.filterNeedsInstance()) {
       type.addField(model.configClass(), "config", Modifier.PRIVATE, Modifier.FINAL);
       constructor.addParameter(model.configClass(), "config").addStatement("this.config = config");
     }
     type.addField(ROUTE_SCOPE, "scope", Modifier.PRIVATE, Modifier.FINAL);
     type.addMethod(constructor.addParameter(ROUTE_SCOPE, "scope").addStatement("this.scope = scope").build());
 
-    CodeBlock filterArguments = model.needsInstance() ? CodeBlock.of("auth, config, rule") : CodeBlock.of("auth, rule");
+    CodeBlock filterArguments = model.filterNeedsInstance() ? CodeBlock.of("auth, config, rule") : CodeBlock.of("auth, rule");
     type.addMethod(MethodSpec.methodBuilder("configure")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)

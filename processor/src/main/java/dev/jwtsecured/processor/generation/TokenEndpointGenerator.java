@@ -87,7 +87,7 @@ public final class TokenEndpointGenerator implements SourceGenerator {
         .addParameter(boolean.class, "json")
         .addComment("Published by $T when JAX-RS configured it.", model.featureClass())
         .addStatement("$T auth = $T.of(application, $T.class)", JWT_AUTH, JWT_AUTH, model.configClass());
-    if (!authenticator.isStatic() || (model.settings().refreshes() && model.needsInstance())) {
+    if (!authenticator.isStatic() || (model.settings().refreshes() && model.filterNeedsInstance())) {
       token.addStatement("$T config = ($T) auth.instance()", model.configClass(), model.configClass());
     }
     type.addMethod(token
@@ -122,7 +122,7 @@ public final class TokenEndpointGenerator implements SourceGenerator {
     if (!model.settings().refreshes()) {
       return CodeBlock.of("");
     }
-    CodeBlock known = model.needsInstance() ? CodeBlock.of("token -> known(config, token)")
+    CodeBlock known = model.filterNeedsInstance() ? CodeBlock.of("token -> known(config, token)")
         : CodeBlock.of("$T::known", model.loginResourceClass());
     return CodeBlock.builder()
         .add("// RFC 6749 section 6: rotates the refresh token; a spent one revokes every token of its login.\n")
@@ -139,7 +139,7 @@ public final class TokenEndpointGenerator implements SourceGenerator {
         .addJavadoc("revoked.\n")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(boolean.class);
-    if (model.needsInstance()) {
+    if (model.filterNeedsInstance()) {
       known.addParameter(model.configClass(), "config");
     }
     known.addParameter(TOKEN, "token")

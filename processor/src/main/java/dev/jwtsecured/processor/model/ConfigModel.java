@@ -44,12 +44,19 @@ public record ConfigModel(
     basePackages = List.copyOf(basePackages);
   }
 
-  /** Whether any handler method is an instance method: generated code then holds a configuration instance. */
+  /** Whether any handler method is an instance method: the feature then holds a configuration instance. */
   public boolean needsInstance() {
-    return !retriever.isStatic()
-        || revocationCheck.map(h -> !h.isStatic()).orElse(false)
+    return filterNeedsInstance()
         || authenticator.map(h -> !h.isStatic()).orElse(false)
         || refreshStore.map(h -> !h.isStatic()).orElse(false);
+  }
+
+  /**
+   * Whether a handler the filter calls (the retriever, the revocation check) is an instance method: the filter, and the
+   * policies that create it, then hold the configuration instance.
+   */
+  public boolean filterNeedsInstance() {
+    return !retriever.isStatic() || revocationCheck.map(h -> !h.isStatic()).orElse(false);
   }
 
   /** {@code FooJwtFilter}. */

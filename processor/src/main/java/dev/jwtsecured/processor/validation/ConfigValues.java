@@ -89,6 +89,6 @@ final class ConfigValues {
         at = (AnnotationValue) list.get(index);
       }
     }
-    return Diagnostic.at(text, config, mirror, at);
+    return Diagnostic.inArray(text, config, mirror, array, at);
   }
 }

@@ -8,18 +8,27 @@ import javax.tools.Diagnostic.Kind;
 
 /**
  * One problem found by a validator: a formatted {@link Message}, which carries its kind, at the most precise position
- * known: element, and where the problem is in an annotation, its mirror and value.
+ * known: element, and where the problem is in an annotation, its mirror and value. When the value is one element of an
+ * array-valued member, {@code member} is that whole member's value, for compilers that place a message only at a whole
+ * member (the Eclipse compiler); otherwise it is {@code value}.
  */
-public record Diagnostic(Message.Text text, Element element, AnnotationMirror mirror, AnnotationValue value) {
+public record Diagnostic(Message.Text text, Element element, AnnotationMirror mirror, AnnotationValue value,
+    AnnotationValue member) {
 
   /** {@code text} on {@code element}. */
   public static Diagnostic at(Message.Text text, Element element) {
-    return new Diagnostic(text, element, null, null);
+    return new Diagnostic(text, element, null, null, null);
   }
 
-  /** {@code text} on {@code element}, in {@code mirror} (may be null) at {@code value} (may be null). */
+  /** {@code text} on {@code element}, in {@code mirror} (may be null) at {@code value}, a whole member (may be null). */
   public static Diagnostic at(Message.Text text, Element element, AnnotationMirror mirror, AnnotationValue value) {
-    return new Diagnostic(text, element, mirror, value);
+    return new Diagnostic(text, element, mirror, value, value);
+  }
+
+  /** {@code text} on {@code element}, in {@code mirror} at {@code value}, one element of the array {@code member}. */
+  static Diagnostic inArray(Message.Text text, Element element, AnnotationMirror mirror, AnnotationValue member,
+      AnnotationValue value) {
+    return new Diagnostic(text, element, mirror, value, member);
   }
 
   public Kind kind() {
