@@ -71,7 +71,7 @@ class TransportAndBypassTest {
       // Undertow folds the tab into a space before JAX-RS sees the header.
       assertEquals(200, r.status, r.toString());
     } else {
-      // Jetty passes it on unchanged; RFC 6750 allows only spaces there (CredentialsTest pins the parser).
+      // Jetty and Grizzly pass it on unchanged; RFC 6750 allows only spaces there (CredentialsTest pins the parser).
       assertEquals(400, r.status, r.toString());
       assertTrue(r.header("WWW-Authenticate").contains("error=\"invalid_request\""), r.toString());
     }

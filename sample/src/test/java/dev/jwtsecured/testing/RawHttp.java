@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A minimal HTTP/1.1 client over a plain socket. Tests need exactly what goes on the wire: unnormalised paths
@@ -123,15 +125,30 @@ public final class RawHttp {
       return s.append('\n').append(body).toString();
     }
 
+    /**
+     * Reads one response: its head, then as much body as {@code Content-Length} or the chunked encoding says, else up
+     * to the end of the stream. It does not wait for the end of the stream when the length is known: a server may
+     * answer before a request's declared body arrives and keep the connection open until it has.
+     */
     static Response parse(InputStream in, boolean head) throws IOException {
       ByteArrayOutputStream all = new ByteArrayOutputStream();
-      in.transferTo(all);
+      if (!readThrough(in, all, "\r\n\r\n")) {
+        throw new IOException("no complete response head: " + all.toString(StandardCharsets.ISO_8859_1));
+      }
+      String responseHead = all.toString(StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+      Matcher length = CONTENT_LENGTH.matcher(responseHead);
+      if (head) {
+        // No body follows a response to HEAD, whatever its headers say.
+      } else if (length.find()) {
+        all.write(in.readNBytes(Integer.parseInt(length.group(1))));
+      } else if (responseHead.contains("\r\ntransfer-encoding: chunked")) {
+        readThrough(in, all, "\r\n0\r\n\r\n");
+      } else {
+        in.transferTo(all);
+      }
       byte[] raw = all.toByteArray();
       String text = new String(raw, StandardCharsets.ISO_8859_1);
       int end = text.indexOf("\r\n\r\n");
-      if (end < 0) {
-        throw new IOException("no complete response head: " + text);
-      }
       String[] lines = text.substring(0, end).split("\r\n");
       int status = Integer.parseInt(lines[0].split(" ")[1]);
       List<String[]> headers = new ArrayList<>();
@@ -146,6 +163,31 @@ public final class RawHttp {
         body = dechunk(body);
       }
       return new Response(status, headers, head ? "" : new String(body, StandardCharsets.UTF_8));
+    }
+
+    private static final Pattern CONTENT_LENGTH = Pattern.compile("\r\ncontent-length: *([0-9]+)\r\n");
+
+    /**
+     * Reads into {@code out} until what it holds ends with {@code terminator}; false when the stream ends first.
+     */
+    private static boolean readThrough(InputStream in, ByteArrayOutputStream out, String terminator)
+        throws IOException {
+      byte[] wanted = terminator.getBytes(StandardCharsets.ISO_8859_1);
+      byte[] held = out.toByteArray();
+      byte[] window = new byte[wanted.length];
+      int filled = Math.min(held.length, wanted.length);
+      System.arraycopy(held, held.length - filled, window, wanted.length - filled, filled);
+      while (filled < wanted.length || !java.util.Arrays.equals(window, wanted)) {
+        int b = in.read();
+        if (b < 0) {
+          return false;
+        }
+        out.write(b);
+        System.arraycopy(window, 1, window, 0, wanted.length - 1);
+        window[wanted.length - 1] = (byte) b;
+        filled = Math.min(filled + 1, wanted.length);
+      }
+      return true;
     }
 
     private static byte[] dechunk(byte[] body) {

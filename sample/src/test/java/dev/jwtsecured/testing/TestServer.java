@@ -12,9 +12,10 @@ import java.util.function.UnaryOperator;
 
 /**
  * A real JAX-RS server on an ephemeral loopback port, on the runtime the system property
- * {@value #RUNTIME_PROPERTY} names: {@code jersey} (Jersey on its JDK HTTP container, the default) or {@code resteasy}
- * (RESTEasy on Undertow). The application is a plain {@link Application} of singletons and classes, registered the way
- * the README tells users to, so the same behaviour tests run unchanged on both.
+ * {@value #RUNTIME_PROPERTY} names: {@code jersey} (Jersey on the sample's Jetty 12 server, the default),
+ * {@code jersey-grizzly} (Jersey on its Grizzly container) or {@code resteasy} (RESTEasy on Undertow). The application
+ * is a plain {@link Application} of singletons and classes, registered the way the README tells users to, so the same
+ * behaviour tests run unchanged on each.
  */
 public final class TestServer implements AutoCloseable {
   /** The system property that picks the JAX-RS runtime. */
@@ -36,7 +37,7 @@ public final class TestServer implements AutoCloseable {
     this.http = new RawHttp(server.port());
   }
 
-  /** The runtime the tests run on: {@code jersey} or {@code resteasy}. */
+  /** The runtime the tests run on: {@code jersey}, {@code jersey-grizzly} or {@code resteasy}. */
   public static String runtime() {
     return System.getProperty(RUNTIME_PROPERTY, "jersey").toLowerCase(Locale.ROOT);
   }
@@ -64,6 +65,7 @@ public final class TestServer implements AutoCloseable {
   public static TestServer example(Example example, UnaryOperator<JwtSettings.Builder> settings) {
     return new TestServer(switch (runtime()) {
       case "jersey" -> JerseyServer.example(example, settings);
+      case "jersey-grizzly" -> GrizzlyServer.start("", example.application(settings));
       case "resteasy" -> ResteasyServer.start("", example.application(settings));
       default -> throw new IllegalArgumentException("unknown " + RUNTIME_PROPERTY + " " + runtime());
     });
@@ -81,6 +83,7 @@ public final class TestServer implements AutoCloseable {
   public static TestServer start(String contextPath, Application application) {
     return new TestServer(switch (runtime()) {
       case "jersey" -> JerseyServer.start(contextPath, application);
+      case "jersey-grizzly" -> GrizzlyServer.start(contextPath, application);
       case "resteasy" -> ResteasyServer.start(contextPath, application);
       default -> throw new IllegalArgumentException("unknown " + RUNTIME_PROPERTY + " " + runtime());
     });
