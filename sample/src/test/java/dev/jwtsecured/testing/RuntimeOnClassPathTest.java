@@ -3,11 +3,16 @@ package dev.jwtsecured.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.RuntimeDelegate;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** Each run of the behaviour suite has exactly the JAX-RS runtime it says it runs on. */
+/** Each run of the behaviour suite has exactly the JAX-RS runtime, and the Jakarta REST release, it says it runs on. */
 class RuntimeOnClassPathTest {
+  /** The system property naming the Jakarta REST release of a run: {@code 3.1}, else 4.0. */
+  static final String REST_API_PROPERTY = "jwtsecured.test.restApi";
+
   @Test
   void theOnlyJaxRsRuntimeIsTheOneUnderTest() {
     String delegate = RuntimeDelegate.getInstance().getClass().getName();
@@ -17,5 +22,18 @@ class RuntimeOnClassPathTest {
         : "org.jboss.resteasy.core.ResteasyDeploymentImpl";
     assertEquals(null, RuntimeOnClassPathTest.class.getClassLoader().getResource(other.replace('.', '/') + ".class"),
         other + " is on the class path");
+  }
+
+  @Test
+  void theJakartaRestReleaseIsTheOneUnderTest() {
+    // HttpHeaders.containsHeaderString came with Jakarta REST 4.0.
+    boolean rest40 = Arrays.stream(HttpHeaders.class.getMethods())
+        .anyMatch(m -> m.getName().equals("containsHeaderString"));
+    String release = System.getProperty(REST_API_PROPERTY, "4.0");
+    assertEquals(release.equals("4.0"), rest40, "Jakarta REST " + release + " expected");
+    if (!TestServer.runtime().equals("resteasy")) {
+      String jersey = org.glassfish.jersey.internal.Version.getVersion();
+      assertTrue(jersey.startsWith(release.equals("3.1") ? "3.1." : "4.0."), "Jersey " + jersey);
+    }
   }
 }
