@@ -25,16 +25,6 @@ final class GrizzlyServer {
       throw new UncheckedIOException(e);
     }
     int port = server.getListener("grizzly").getPort();
-    return new TestServer.Started() {
-      @Override
-      public int port() {
-        return port;
-      }
-
-      @Override
-      public void close() {
-        server.shutdownNow();
-      }
-    };
+    return TestServer.Started.of(port, server::shutdownNow);
   }
 }

@@ -19,16 +19,6 @@ final class JerseyServer {
   }
 
   private static TestServer.Started started(SampleServer server) {
-    return new TestServer.Started() {
-      @Override
-      public int port() {
-        return server.port();
-      }
-
-      @Override
-      public void close() {
-        server.close();
-      }
-    };
+    return TestServer.Started.of(server.port(), server::close);
   }
 }

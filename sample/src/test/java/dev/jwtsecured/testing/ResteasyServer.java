@@ -18,16 +18,6 @@ final class ResteasyServer extends UndertowJaxrsServer {
         .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, -1L));
     server.deploy(application, contextPath.isEmpty() ? "/" : contextPath);
     int port = ((InetSocketAddress) server.server.getListenerInfo().get(0).getAddress()).getPort();
-    return new TestServer.Started() {
-      @Override
-      public int port() {
-        return port;
-      }
-
-      @Override
-      public void close() {
-        server.stop();
-      }
-    };
+    return TestServer.Started.of(port, server::stop);
   }
 }

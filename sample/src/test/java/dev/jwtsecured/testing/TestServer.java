@@ -27,6 +27,21 @@ public final class TestServer implements AutoCloseable {
 
     @Override
     void close();
+
+    /** A server listening on {@code port} that {@code stop} stops. */
+    static Started of(int port, Runnable stop) {
+      return new Started() {
+        @Override
+        public int port() {
+          return port;
+        }
+
+        @Override
+        public void close() {
+          stop.run();
+        }
+      };
+    }
   }
 
   private final Started server;
