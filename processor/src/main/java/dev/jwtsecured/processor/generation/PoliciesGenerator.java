@@ -54,7 +54,8 @@ public final class PoliciesGenerator implements SourceGenerator {
     type.addField(ROUTE_SCOPE, "scope", Modifier.PRIVATE, Modifier.FINAL);
     type.addMethod(constructor.addParameter(ROUTE_SCOPE, "scope").addStatement("this.scope = scope").build());
 
-    CodeBlock filterArguments = model.filterNeedsInstance() ? CodeBlock.of("auth, config, rule") : CodeBlock.of("auth, rule");
+    CodeBlock filterArguments = model.filterNeedsInstance()
+        ? CodeBlock.of("auth, config, rule") : CodeBlock.of("auth, rule");
     type.addMethod(MethodSpec.methodBuilder("configure")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
