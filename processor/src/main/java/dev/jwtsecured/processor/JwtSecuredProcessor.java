@@ -27,11 +27,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import javax.annotation.processing.AbstractProcessor;
-import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
@@ -49,7 +46,7 @@ import javax.tools.Diagnostic.Kind;
  * {@code generation}, {@code writing}.
  */
 @AutoService(Processor.class)
-public final class JwtSecuredProcessor extends AbstractProcessor {
+public final class JwtSecuredProcessor extends ReportingProcessor {
   /** Configuration classes waiting for a type that another processor may generate in a later round. */
   private final Set<String> deferred = new LinkedHashSet<>();
   /** Root resource classes seen in any round, by qualified name. */
@@ -69,14 +66,6 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
   static final String WARNINGS_AS_ERRORS = "jwtsecured.warningsAsErrors";
   /** {@code -Ajwtsecured.verbose=true}: a note per configuration: what was generated, how each route is exposed. */
   static final String VERBOSE = "jwtsecured.verbose";
-
-  /**
-   * Whether the compiler is the Eclipse compiler (the Eclipse IDE, {@code plexus-compiler-eclipse}), which places a
-   * message at an annotation value only when that value is a whole member: one element of an array member it puts on
-   * the annotation. Messages about an element then go to {@link Diagnostic#member() the member holding it}. Read from
-   * the type of its {@code Elements}, which no known wrapper of the processing environment replaces.
-   */
-  private boolean eclipse;
 
   /** Runs before a configuration's files are written; tests use it to simulate an internal failure. */
   private final Consumer<ConfigModel> beforeWriting;
@@ -99,17 +88,6 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
   public Set<String> getSupportedAnnotationTypes() {
     return Set.of(Names.JWT_SECURED, Names.USER_RETRIEVER, Names.AUTHENTICATOR, Names.REVOCATION_CHECK,
         Names.REFRESH_STORE);
-  }
-
-  @Override
-  public SourceVersion getSupportedSourceVersion() {
-    return SourceVersion.latestSupported();
-  }
-
-  @Override
-  public synchronized void init(ProcessingEnvironment env) {
-    super.init(env);
-    eclipse = env.getElementUtils().getClass().getName().startsWith("org.eclipse.jdt.");
   }
 
   @Override
@@ -252,42 +230,6 @@ public final class JwtSecuredProcessor extends AbstractProcessor {
         addDeclared(member);
       }
     }
-  }
-
-  private void report(Diagnostic d) {
-    if (d.isSuppressed()) {
-      return;
-    }
-    Kind kind = d.kind();
-    String message = d.message();
-    if (kind == Kind.WARNING && promoted(d.text().message())) {
-      kind = Kind.ERROR;
-      message = message + " (an error through -A" + WARNINGS_AS_ERRORS + ")";
-    }
-    if (d.mirror() == null) {
-      processingEnv.getMessager().printMessage(kind, message, d.element());
-    } else if (d.value() == null) {
-      processingEnv.getMessager().printMessage(kind, message, d.element(), d.mirror());
-    } else {
-      processingEnv.getMessager().printMessage(kind, message, d.element(), d.mirror(),
-          eclipse ? d.member() : d.value());
-    }
-  }
-
-  /** Whether {@code -Ajwtsecured.warningsAsErrors} names the tag of {@code message}, or is {@code all}. */
-  private boolean promoted(Message message) {
-    String option = processingEnv.getOptions().get(WARNINGS_AS_ERRORS);
-    if (option == null || option.isBlank()) {
-      return false;
-    }
-    String tag = message.tag();
-    for (String wanted : option.split(",")) {
-      String w = wanted.trim();
-      if (w.equals("all") || w.equals(tag) || w.equals("[" + tag + "]")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private void error(Message.Text message, Element element) {

@@ -47,7 +47,8 @@ class CatalogueTest {
     List<String> untested = new ArrayList<>();
     for (Message m : Message.values()) {
       Pattern asserted = Pattern.compile("had(Error|Warning)Containing\\(\\s*(\"\"\\s*\\+\\s*)?(tagged\\(Message\\."
-          + m.name() + "\\)|Message\\." + m.name() + "\\.tag\\(\\))|expect\\(\\s*Message\\." + m.name() + "\\b");
+          + m.name() + "\\)|Message\\." + m.name() + "\\.tag\\(\\))|expect\\(\\s*Message\\." + m.name() + "\\b"
+          + "|hadWarning\\(\\s*\\w+\\s*,\\s*Message\\." + m.name() + "\\b");
       if (!asserted.matcher(tests).find()) {
         untested.add(m.name());
       }

@@ -85,6 +85,11 @@ public record ConfigModel(
 
   /** Nested classes join their names with {@code _}: {@code Outer.Config} gives {@code Outer_ConfigJwtFilter}. */
   private ClassName generated(String suffix) {
-    return ClassName.get(configClass.packageName(), String.join("_", configClass.simpleNames()) + suffix);
+    return generated(configClass, suffix);
+  }
+
+  /** The class generated for {@code config} with {@code suffix}: in its package, nested names joined by {@code _}. */
+  public static ClassName generated(ClassName config, String suffix) {
+    return ClassName.get(config.packageName(), String.join("_", config.simpleNames()) + suffix);
   }
 }

@@ -216,6 +216,9 @@ public enum Message {
   REFRESH_STORE_SIGNATURE("RefreshStore.Signature",
       "A @RefreshStore method takes no parameters and returns dev.jwtsecured.runtime.RefreshTokenStore or a"
           + " subtype; '%s' is '%s'. Change it to match"),
+  COMPILED_WITHOUT_CONFIGURATION("JwtSecured.CompiledWithoutConfiguration", Kind.WARNING,
+      "%s was compiled without its configuration %s (a build of changed files only): the route table of the"
+          + " earlier build still applies, not what changed here. Rebuild the module (mvn clean compile, or Rebuild)"),
   HANDLER_OUTSIDE_CONFIGURATION("JwtSecured.HandlerOutsideConfiguration",
       "@%s method '%s' is in %s, which has no @JwtSecured, so nothing calls it: only the methods a @JwtSecured class"
           + " declares are used. Move it into the @JwtSecured class it serves"),
