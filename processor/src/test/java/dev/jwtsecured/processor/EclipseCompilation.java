@@ -38,13 +38,7 @@ record EclipseCompilation(boolean success, List<Diagnostic<? extends JavaFileObj
   /** The same, with {@code processors} in that order. */
   static EclipseCompilation compile(Path dir, List<JavaFileObject> sources, List<String> options,
       List<? extends Processor> processors) throws IOException {
-    List<File> files = new ArrayList<>();
-    for (JavaFileObject source : sources) {
-      Path file = dir.resolve("src").resolve(source.toUri().getPath());
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, source.getCharContent(true));
-      files.add(file.toFile());
-    }
+    List<File> files = Sources.onDisk(dir.resolve("src"), sources);
     Path classes = Files.createDirectories(dir.resolve("classes"));
     Path generated = Files.createDirectories(dir.resolve("generated"));
     JavaCompiler compiler = new EclipseCompiler();

@@ -13,7 +13,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
@@ -55,13 +54,7 @@ class IncrementalBuildTest {
     }
 
     static Run javac(Path dir, Path classes, Path alsoOnClassPath, List<JavaFileObject> sources) throws IOException {
-      List<File> files = new ArrayList<>();
-      for (JavaFileObject source : sources) {
-        Path file = dir.resolve("src").resolve(source.toUri().getPath());
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, source.getCharContent(true));
-        files.add(file.toFile());
-      }
+      List<File> files = Sources.onDisk(dir.resolve("src"), sources);
       Path generated = Files.createDirectories(dir.resolve("generated"));
       Files.createDirectories(classes);
       JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();

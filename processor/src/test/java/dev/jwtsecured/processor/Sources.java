@@ -1,6 +1,12 @@
 package dev.jwtsecured.processor;
 
 import com.google.testing.compile.JavaFileObjects;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javax.tools.JavaFileObject;
 
 /** Source snippets for compile tests. */
@@ -35,5 +41,20 @@ final class Sources {
   /** A user type for configurations. */
   static JavaFileObject user() {
     return source("User", "public record User(String name) {}");
+  }
+
+  /**
+   * {@code sources} written below {@code dir} in their package folders, for compilers that read files only (the
+   * Eclipse compiler) and for builds that compile into a real output folder.
+   */
+  static List<File> onDisk(Path dir, List<JavaFileObject> sources) throws IOException {
+    List<File> files = new ArrayList<>();
+    for (JavaFileObject source : sources) {
+      Path file = dir.resolve(source.toUri().getPath());
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, source.getCharContent(true));
+      files.add(file.toFile());
+    }
+    return files;
   }
 }
