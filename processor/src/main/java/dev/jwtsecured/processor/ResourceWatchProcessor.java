@@ -143,11 +143,17 @@ public final class ResourceWatchProcessor extends ReportingProcessor {
   /** The {@code @JwtSecured} types of package {@code name} (nested ones too), from sources or the class path. */
   private List<TypeElement> configurationsIn(String name) {
     List<TypeElement> found = new ArrayList<>();
-    PackageElement pkg = processingEnv.getElementUtils().getPackageElement(name);
-    if (pkg != null) {
-      for (TypeElement type : ElementFilter.typesIn(pkg.getEnclosedElements())) {
-        addConfigurations(type, found);
+    try {
+      PackageElement pkg = processingEnv.getElementUtils().getPackageElement(name);
+      if (pkg != null) {
+        for (TypeElement type : ElementFilter.typesIn(pkg.getEnclosedElements())) {
+          addConfigurations(type, found);
+        }
       }
+    } catch (RuntimeException e) {
+      // A class the compiler cannot read in a parent package (another release's class file, say) is not this
+      // check's business: it looks for configurations, and reading it fails the compiler's own way if it matters.
+      return List.of();
     }
     return found;
   }
