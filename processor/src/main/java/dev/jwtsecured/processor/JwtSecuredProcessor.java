@@ -55,8 +55,6 @@ public final class JwtSecuredProcessor extends ReportingProcessor {
   private final Set<String> applications = new LinkedHashSet<>();
   /** The requests the generated resources of the configurations written so far answer, per application. */
   private final SharedEndpoints endpoints = new SharedEndpoints();
-  /** Every type the sources of this compilation declare (nested ones too), in any round, by qualified name. */
-  private final Set<String> declared = new HashSet<>();
   /** The packages of each configuration written so far, by name: a resource appearing there later is unseen. */
   private final Map<String, List<String>> written = new LinkedHashMap<>();
   /** The types this processor generated, by qualified name. */
@@ -92,9 +90,7 @@ public final class JwtSecuredProcessor extends ReportingProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    for (Element root : round.getRootElements()) {
-      addDeclared(root);
-    }
+    declare(round);
     RouteScanner scanner = new RouteScanner(processingEnv);
     for (TypeElement resource : scanner.resourceClasses(round.getRootElements())) {
       resources.add(resource.getQualifiedName().toString());
@@ -199,7 +195,7 @@ public final class JwtSecuredProcessor extends ReportingProcessor {
     List<Element> originating = new ArrayList<>(scoped.originating());
     originating.addAll(appPath.applications());
     Outputs.Written outputs =
-        new Outputs(new GeneratedFiles(processingEnv, config)).write(model, originating, declared);
+        new Outputs(new GeneratedFiles(processingEnv, config)).write(model, originating, declared());
     if (!outputs.taken().isEmpty()) {
       error(Message.GENERATED_NAME_TAKEN.format(config.getSimpleName(), String.join(", ", outputs.taken())), config);
       return;
@@ -220,15 +216,6 @@ public final class JwtSecuredProcessor extends ReportingProcessor {
       report(missing);
     } else {
       deferred.add(config.getQualifiedName().toString());
-    }
-  }
-
-  private void addDeclared(Element e) {
-    if (e instanceof TypeElement t) {
-      declared.add(t.getQualifiedName().toString());
-      for (Element member : t.getEnclosedElements()) {
-        addDeclared(member);
-      }
     }
   }
 

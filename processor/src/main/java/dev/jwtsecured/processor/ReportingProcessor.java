@@ -2,13 +2,20 @@ package dev.jwtsecured.processor;
 
 import dev.jwtsecured.processor.validation.Diagnostic;
 import dev.jwtsecured.processor.validation.Message;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic.Kind;
 
 /**
- * What both processors share: the latest source version, and {@link #report} for their {@link Diagnostic}s: warnings
+ * What both processors share: the latest source version, the types this compilation declares, and {@link #report} for
+ * their {@link Diagnostic}s: warnings
  * turned off by {@code @SuppressWarnings} are dropped, those {@code -Ajwtsecured.warningsAsErrors} names become errors,
  * and under the Eclipse compiler a message about one element of an array member goes to the member.
  */
@@ -20,6 +27,8 @@ abstract class ReportingProcessor extends AbstractProcessor {
    * the type of its {@code Elements}, which no known wrapper of the processing environment replaces.
    */
   private boolean eclipse;
+  /** Every type the sources of this compilation declare (nested ones too), in any round, by qualified name. */
+  private final Set<String> declared = new HashSet<>();
 
   @Override
   public SourceVersion getSupportedSourceVersion() {
@@ -30,6 +39,25 @@ abstract class ReportingProcessor extends AbstractProcessor {
   public synchronized void init(ProcessingEnvironment env) {
     super.init(env);
     eclipse = env.getElementUtils().getClass().getName().startsWith("org.eclipse.jdt.");
+  }
+
+  /** Records the types that {@code round}'s sources declare, nested ones included. */
+  final void declare(RoundEnvironment round) {
+    for (TypeElement type : ElementFilter.typesIn(round.getRootElements())) {
+      declare(type);
+    }
+  }
+
+  private void declare(TypeElement type) {
+    declared.add(type.getQualifiedName().toString());
+    for (TypeElement nested : ElementFilter.typesIn(type.getEnclosedElements())) {
+      declare(nested);
+    }
+  }
+
+  /** The types the sources of this compilation declare, in every round so far, by qualified name. */
+  final Set<String> declared() {
+    return Collections.unmodifiableSet(declared);
   }
 
   final void report(Diagnostic d) {

@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +39,6 @@ import javax.tools.StandardLocation;
  */
 @AutoService(Processor.class)
 public final class ResourceWatchProcessor extends ReportingProcessor {
-  /** Every type the sources of this compilation declare (nested ones too), in any round, by qualified name. */
-  private final Set<String> declared = new HashSet<>();
   /** Types of this compilation carrying JAX-RS or JSR-250 annotations, by qualified name. */
   private final Set<String> watched = new LinkedHashSet<>();
 
@@ -52,6 +49,7 @@ public final class ResourceWatchProcessor extends ReportingProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    declare(round);
     for (TypeElement type : ElementFilter.typesIn(round.getRootElements())) {
       collect(type);
     }
@@ -62,7 +60,6 @@ public final class ResourceWatchProcessor extends ReportingProcessor {
   }
 
   private void collect(TypeElement type) {
-    declared.add(type.getQualifiedName().toString());
     if (bearsJaxRs(type)) {
       watched.add(type.getQualifiedName().toString());
     }
@@ -115,7 +112,7 @@ public final class ResourceWatchProcessor extends ReportingProcessor {
     for (String p = pkg; ; p = p.substring(0, Math.max(p.lastIndexOf('.'), 0))) {
       for (TypeElement config : configsByPackage.computeIfAbsent(p, this::configurationsIn)) {
         Optional<AnnotationMirror> mirror = AnnotationValues.find(config, Names.JWT_SECURED);
-        if (!declared.contains(config.getQualifiedName().toString()) && mirror.isPresent()
+        if (!declared().contains(config.getQualifiedName().toString()) && mirror.isPresent()
             && scanner.inScope(type, scopes.packages(config, mirror.get())) && generatedHere(config)) {
           return Optional.of(config);
         }
