@@ -216,15 +216,20 @@ public final class JwtAuth {
   }
 
   /**
-   * A logout response: 204, and for cookie transport the {@code Set-Cookie} that deletes the token cookie. Logging out
-   * does not revoke the token; revoke its {@code jti} in a {@code @RevocationCheck} for that.
+   * A logout response: 204, and for cookie transport the {@code Set-Cookie} that deletes the token cookie (and the
+   * refresh cookie, under the configured application path). Logging out does not revoke the token; revoke its
+   * {@code jti} in a {@code @RevocationCheck} for that.
    */
   public Response.ResponseBuilder logout() {
+    return logout((String) null);
+  }
+
+  private Response.ResponseBuilder logout(String basePath) {
     Response.ResponseBuilder response = Response.noContent().header(HttpHeaders.CACHE_CONTROL, "no-store");
     if (settings.transport() == Transport.COOKIE) {
       response.header(HttpHeaders.SET_COOKIE, clearedCookie());
       if (refresh != null) {
-        response.header(HttpHeaders.SET_COOKIE, RefreshTokens.cookie(settings, "", 0));
+        response.header(HttpHeaders.SET_COOKIE, RefreshTokens.cookie(settings, "", 0, basePath));
       }
     }
     return response;
@@ -232,13 +237,15 @@ public final class JwtAuth {
 
   /**
    * {@link #logout()}, and when the token endpoint issues refresh tokens, revokes every refresh token of the login
-   * {@code token} belongs to (its {@code sid}). {@code token} may be {@code null} (nothing to revoke).
+   * {@code principal}'s token belongs to (its {@code sid}), and deletes the refresh cookie at the path the token
+   * endpoint set it under for that request's base path. {@code principal} may be {@code null} (nothing to revoke; the
+   * refresh cookie is deleted under the configured application path).
    */
-  public Response.ResponseBuilder logout(Token token) {
-    if (refresh != null && token != null) {
-      token.sessionId().ifPresent(refresh.store()::revokeFamily);
+  public Response.ResponseBuilder logout(JwtPrincipal principal) {
+    if (refresh != null && principal != null) {
+      principal.token().sessionId().ifPresent(refresh.store()::revokeFamily);
     }
-    return logout();
+    return logout(principal == null ? null : principal.basePath());
   }
 
   /** Starts a programmatic login for {@code subject}. */

@@ -13,11 +13,14 @@ public final class JwtPrincipal implements Principal {
   private final Class<?> configuration;
   private final Token token;
   private final Object user;
+  /** The raw path of the request's base URI, kept when a logout needs it to delete the refresh cookie; else null. */
+  private final String basePath;
 
-  JwtPrincipal(Class<?> configuration, Token token, Object user) {
+  JwtPrincipal(Class<?> configuration, Token token, Object user, String basePath) {
     this.configuration = Objects.requireNonNull(configuration);
     this.token = Objects.requireNonNull(token);
     this.user = Objects.requireNonNull(user);
+    this.basePath = basePath;
   }
 
   /** The token's subject. */
@@ -34,6 +37,10 @@ public final class JwtPrincipal implements Principal {
   /** The user the retriever returned; the generated access point gives it its type. */
   public Object user() {
     return user;
+  }
+
+  String basePath() {
+    return basePath;
   }
 
   /** Whether the configuration class {@code configuration} authenticated the request. */

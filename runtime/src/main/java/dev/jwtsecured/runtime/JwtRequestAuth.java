@@ -98,8 +98,11 @@ final class JwtRequestAuth implements RequestAuth {
 
   @Override
   public JwtSecurityContext authenticated(ContainerRequestContext request, Token token, Object user) {
+    // A logout deletes the refresh cookie where the token endpoint set it: under this request's base path.
+    String basePath = refresh != null && settings.transport() == Transport.COOKIE
+        && settings.refreshCookiePath().isEmpty() ? request.getUriInfo().getBaseUri().getRawPath() : null;
     JwtSecurityContext context =
-        JwtSecurityContext.authenticated(request.getSecurityContext(), auth, token, user);
+        JwtSecurityContext.authenticated(request.getSecurityContext(), auth, token, user, basePath);
     context.install(request);
     return context;
   }
@@ -192,10 +195,10 @@ final class JwtRequestAuth implements RequestAuth {
     scopes.retainAll(grant.scopes());
     Login login = auth.login(grant.subject()).roles(grant.roles()).scopes(scopes).extras(grant.extras());
     if (refresh == null) {
-      return login.tokenResponse(null);
+      return login.tokenResponse(null, request.basePath());
     }
     RefreshTokens.Issued first = refresh.start(grant.subject(), grant.roles(), scopes, grant.extras(), auth.now());
-    return login.sessionId(first.entry().family()).tokenResponse(first);
+    return login.sessionId(first.entry().family()).tokenResponse(first, request.basePath());
   }
 
   @Override
@@ -211,6 +214,6 @@ final class JwtRequestAuth implements RequestAuth {
       refresh.store().revokeFamily(login.family());
       throw new TokenRequest.TokenError("invalid_grant", "The user of this refresh token is no longer accepted");
     }
-    return next.tokenResponse(refreshed.next());
+    return next.tokenResponse(refreshed.next(), request.basePath());
   }
 }

@@ -29,22 +29,27 @@ public final class JwtSecurityContext implements SecurityContext {
   private final Object user;
   private final JwtPrincipal principal;
 
-  private JwtSecurityContext(SecurityContext container, JwtAuth auth, Token token, Object user) {
+  private JwtSecurityContext(SecurityContext container, JwtAuth auth, Token token, Object user, String basePath) {
     this.container = container;
     this.auth = Objects.requireNonNull(auth);
     this.token = token;
     this.user = user;
-    this.principal = token == null ? null : new JwtPrincipal(auth.configuration(), token, user);
+    this.principal = token == null ? null : new JwtPrincipal(auth.configuration(), token, user, basePath);
   }
 
-  /** The context of a request that was authenticated with {@code token} as {@code user}. */
-  static JwtSecurityContext authenticated(SecurityContext container, JwtAuth auth, Token token, Object user) {
-    return new JwtSecurityContext(container, auth, Objects.requireNonNull(token), Objects.requireNonNull(user));
+  /**
+   * The context of a request that was authenticated with {@code token} as {@code user}; {@code basePath}, the raw path
+   * of its base URI, when a logout may need it, else {@code null}.
+   */
+  static JwtSecurityContext authenticated(SecurityContext container, JwtAuth auth, Token token, Object user,
+      String basePath) {
+    return new JwtSecurityContext(container, auth, Objects.requireNonNull(token), Objects.requireNonNull(user),
+        basePath);
   }
 
   /** The context of a request that skipped authentication. */
   static JwtSecurityContext anonymous(SecurityContext container, JwtAuth auth) {
-    return new JwtSecurityContext(container, auth, null, null);
+    return new JwtSecurityContext(container, auth, null, null, null);
   }
 
   /**

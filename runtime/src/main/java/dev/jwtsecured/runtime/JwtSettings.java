@@ -78,6 +78,8 @@ public final class JwtSettings {
   private final boolean cookieSecure;
   private final SameSite cookieSameSite;
   private final String tokenUrl;
+  /** The application path without a trailing {@code /}; empty for none. */
+  private final String applicationPath;
   private final List<String> scopes;
   private final Clock clock;
   private final int cacheSize;
@@ -87,6 +89,7 @@ public final class JwtSettings {
   private final LoginThrottle loginThrottle;
   /** {@code null} when refresh tokens are off. */
   private final Duration refreshExpiration;
+  /** {@code null} unless set: the refresh cookie's path then follows the requests (see the accessor). */
   private final String refreshCookiePath;
 
   private JwtSettings(Builder b) {
@@ -158,8 +161,13 @@ public final class JwtSettings {
     if (refreshExpiration != null && tokenUrl == null) {
       throw new IllegalStateException("jwtsecured: refresh tokens need a token endpoint (tokenUrl)");
     }
-    String refreshPath = b.refreshCookiePath.isEmpty() ? tokenUrl : b.refreshCookiePath;
-    this.refreshCookiePath = refreshPath == null ? null : requireForm(refreshPath, PATH, "refreshCookiePath");
+    String appPath = b.applicationPath.replaceAll("/+$", "");
+    this.applicationPath = appPath.isEmpty() ? "" : requireForm(appPath, PATH, "applicationPath");
+    if (tokenUrl != null) {
+      requireForm(tokenUrl, PATH, "tokenUrl");
+    }
+    this.refreshCookiePath = b.refreshCookiePath.isEmpty() ? null
+        : requireForm(b.refreshCookiePath, PATH, "refreshCookiePath");
   }
 
   /** A PEM text, or the contents of the file a {@code file:} value names. */
@@ -366,11 +374,21 @@ public final class JwtSettings {
   }
 
   /**
-   * The {@code Path} of the refresh token cookie (cookie transport): the token endpoint's full path, so that the
-   * browser sends the refresh token there and nowhere else.
+   * The application path the token endpoint is served under ({@code @ApplicationPath}), without a trailing {@code /};
+   * empty for none.
    */
-  public String refreshCookiePath() {
-    return refreshCookiePath;
+  public String applicationPath() {
+    return applicationPath;
+  }
+
+  /**
+   * The {@code Path} of the refresh token cookie (cookie transport) when set. Empty (the default) for the token
+   * endpoint's path as requests reach it, so that the browser sends the refresh token there and nowhere else: the path
+   * of the request's base URI (the servlet context path and the application path included) followed by
+   * {@code tokenUrl}.
+   */
+  public Optional<String> refreshCookiePath() {
+    return Optional.ofNullable(refreshCookiePath);
   }
 
   /** OAuth2 scopes the token endpoint may grant. */
@@ -418,6 +436,7 @@ public final class JwtSettings {
     private boolean cookieSecure;
     private SameSite cookieSameSite = SameSite.LAX;
     private String tokenUrl = "";
+    private String applicationPath = "";
     private List<String> scopes = List.of();
     private Clock clock = Clock.systemUTC();
     private int cacheSize = 10_000;
@@ -633,6 +652,16 @@ public final class JwtSettings {
       return this;
     }
 
+    /**
+     * The application path the token endpoint is served under: the {@code @ApplicationPath} (or {@code
+     * applicationPath}) the processor found, which the generated settings give; empty or {@code /} (the default) for
+     * none. The refresh cookie's path is built from it only where no request tells the path: a logout without a token.
+     */
+    public Builder applicationPath(String applicationPath) {
+      this.applicationPath = Objects.requireNonNull(applicationPath);
+      return this;
+    }
+
     /** The OAuth2 scopes the token endpoint may grant, each an RFC 6749 scope token; none by default. */
     public Builder scopes(List<String> scopes) {
       this.scopes = List.copyOf(scopes);
@@ -689,8 +718,10 @@ public final class JwtSettings {
     }
 
     /**
-     * The refresh cookie's {@code Path}; by default {@code tokenUrl}. The generated settings give the token endpoint's
-     * path under the {@code @ApplicationPath}; set it when the application also runs under a servlet context path.
+     * The refresh cookie's {@code Path}. By default it follows the requests: the path of the token endpoint's request
+     * base URI (servlet context path and application path included) followed by {@code tokenUrl}, which is right
+     * wherever the server knows the path it is reached at. Set it when a proxy in front adds a prefix the server does
+     * not see.
      */
     public Builder refreshCookiePath(String refreshCookiePath) {
       this.refreshCookiePath = Objects.requireNonNull(refreshCookiePath);

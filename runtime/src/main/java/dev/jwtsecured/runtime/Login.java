@@ -190,9 +190,10 @@ public final class Login {
   /**
    * The token endpoint's response (RFC 6749 section 5.1): 200, the OAuth2 body, {@code Cache-Control: no-store} and
    * {@code Pragma: no-cache}, and for cookie transport the cookie. A refresh token, when given, is the body's
-   * {@code refresh_token}, or for cookie transport its own {@code HttpOnly} cookie (never readable by scripts).
+   * {@code refresh_token}, or for cookie transport its own {@code HttpOnly} cookie (never readable by scripts), whose
+   * path starts with {@code basePath} (the token endpoint's request base path; see {@link RefreshTokens#cookiePath}).
    */
-  Response tokenResponse(RefreshTokens.Issued refreshToken) {
+  Response tokenResponse(RefreshTokens.Issued refreshToken, String basePath) {
     String signed = jwt();
     JwtSettings s = auth.settings();
     Map<String, Object> body = oauth2Body(signed);
@@ -206,8 +207,8 @@ public final class Login {
     if (s.transport() == Transport.COOKIE) {
       response.header(HttpHeaders.SET_COOKIE, auth.cookie(signed, expiration.getSeconds()));
       if (refreshToken != null) {
-        response.header(HttpHeaders.SET_COOKIE,
-            RefreshTokens.cookie(s, refreshToken.value(), s.refreshExpiration().orElseThrow().getSeconds()));
+        long maxAge = s.refreshExpiration().orElseThrow().getSeconds();
+        response.header(HttpHeaders.SET_COOKIE, RefreshTokens.cookie(s, refreshToken.value(), maxAge, basePath));
       }
     }
     return response.build();

@@ -54,13 +54,19 @@ class JwtSettingsTest {
       assertRefused("refreshCookiePath", () -> build(b -> b.tokenUrl("/login").refreshExpiration(
           java.time.Duration.ofDays(1)).refreshCookiePath(bad)));
     }
-    assertRefused("refreshCookiePath", () -> build(b -> b.tokenUrl("/log in").refreshExpiration(
+    assertRefused("tokenUrl", () -> build(b -> b.tokenUrl("/log in").refreshExpiration(
         java.time.Duration.ofDays(1))));
-    JwtSettings byDefault = build(b -> b.tokenUrl("/api/login").refreshExpiration(java.time.Duration.ofDays(1)));
-    assertEquals("/api/login", byDefault.refreshCookiePath());
+    for (String bad : List.of("api", "/a;b", "/a b")) {
+      assertRefused("applicationPath", () -> build(b -> b.applicationPath(bad)));
+    }
+    JwtSettings byDefault = build(b -> b.tokenUrl("/login").applicationPath("/api/")
+        .refreshExpiration(java.time.Duration.ofDays(1)));
+    assertEquals(java.util.Optional.empty(), byDefault.refreshCookiePath(), "follows the requests");
+    assertEquals("/api", byDefault.applicationPath());
+    assertEquals("", build(b -> b.applicationPath("/")).applicationPath());
     JwtSettings set = build(b -> b.tokenUrl("/login").refreshExpiration(java.time.Duration.ofDays(1))
         .refreshCookiePath("/app/login"));
-    assertEquals("/app/login", set.refreshCookiePath());
+    assertEquals(java.util.Optional.of("/app/login"), set.refreshCookiePath());
   }
 
   @Test

@@ -4,19 +4,36 @@ import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import jakarta.ws.rs.core.Application;
 import java.net.InetSocketAddress;
+import org.jboss.resteasy.core.ResteasyDeploymentImpl;
 import org.jboss.resteasy.plugins.server.undertow.UndertowJaxrsServer;
+import org.jboss.resteasy.spi.ResteasyDeployment;
 
 /** RESTEasy on Undertow: 7.0 (Jakarta REST 4.0), or 6.2 (3.1) in the suite's run on that release. */
 final class ResteasyServer extends UndertowJaxrsServer {
   private ResteasyServer() {}
 
   static TestServer.Started start(String contextPath, Application application) {
+    return start(contextPath, null, application);
+  }
+
+  /**
+   * {@code application} in a servlet context at {@code contextPath}, its servlet mapped to {@code servletPath + "/*"}
+   * as a servlet container maps an {@code @ApplicationPath}; {@code null} for RESTEasy's own choice.
+   */
+  static TestServer.Started start(String contextPath, String servletPath, Application application) {
     ResteasyServer server = new ResteasyServer();
     // Undertow 2.3.24 (RESTEasy 6.2.16's) refuses a body declared over 2 MiB itself, with a 500, before any JAX-RS
     // code runs; the suite tests the library's own bound, so that limit is lifted here as the others' are.
     server.start(Undertow.builder().addHttpListener(0, "127.0.0.1")
         .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, -1L));
-    server.deploy(application, contextPath.isEmpty() ? "/" : contextPath);
+    if (servletPath == null) {
+      server.deploy(application, contextPath.isEmpty() ? "/" : contextPath);
+    } else {
+      ResteasyDeployment deployment = new ResteasyDeploymentImpl();
+      deployment.setApplication(application);
+      server.deploy(server.undertowDeployment(deployment, servletPath).setContextPath(contextPath)
+          .setDeploymentName("jwtsecured" + contextPath).setClassLoader(ResteasyServer.class.getClassLoader()));
+    }
     int port = ((InetSocketAddress) server.server.getListenerInfo().get(0).getAddress()).getPort();
     return TestServer.Started.of(port, server::stop);
   }

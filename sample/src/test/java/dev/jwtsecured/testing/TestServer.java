@@ -74,6 +74,21 @@ public final class TestServer implements AutoCloseable {
   }
 
   /**
+   * The same in a servlet context at {@code contextPath} (as a war deployed under that name), the application mapped to
+   * {@code servletPath} (its {@code @ApplicationPath}): on RESTEasy a real servlet deployment, whose base URI the
+   * container builds from the context path and the servlet path; on Jersey's containers the same base URI.
+   */
+  public static TestServer startInServletContext(String contextPath, String servletPath, List<Feature> features,
+      Set<Class<?>> generated, Class<?>... resources) {
+    Set<Class<?>> classes = new LinkedHashSet<>(generated);
+    classes.addAll(List.of(resources));
+    Application application = application(Set.copyOf(features), classes);
+    return runtime().equals("resteasy")
+        ? new TestServer(ResteasyServer.start(contextPath, servletPath, application))
+        : start(contextPath + servletPath, application);
+  }
+
+  /**
    * One of the sample's examples: on Jersey exactly as {@code java -jar} starts it ({@code SampleServer}), on RESTEasy
    * the same {@code Application}.
    */

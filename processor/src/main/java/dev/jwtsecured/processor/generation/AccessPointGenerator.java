@@ -114,8 +114,7 @@ public final class AccessPointGenerator implements SourceGenerator {
           .addParameter(SECURITY_CONTEXT, "security")
           .addStatement("$T principal = $T.principal(security, $T.class)", JWT_PRINCIPAL, JWT_SECURITY_CONTEXT,
               model.configClass())
-          .addStatement("return $T.of(application, $T.class).logout(principal == null ? null : principal.token())",
-              JWT_AUTH, model.configClass());
+          .addStatement("return $T.of(application, $T.class).logout(principal)", JWT_AUTH, model.configClass());
     } else {
       logout.addStatement("return $T.of(application, $T.class).logout()", JWT_AUTH, model.configClass());
     }

@@ -220,6 +220,7 @@ public final class FeatureGenerator implements SourceGenerator {
     addIf(chain, !s.acceptedIssuers().isEmpty(), "\n.acceptedIssuers($L)", list(s.acceptedIssuers()));
     addIf(chain, !s.audience().isEmpty(), "\n.audience($L)", list(s.audience()));
     addIf(chain, !s.tokenUrl().isEmpty(), "\n.tokenUrl($S)", s.tokenUrl());
+    addIf(chain, !model.applicationPath().isEmpty(), "\n.applicationPath($S)", model.applicationPath());
     addIf(chain, !s.scopes().isEmpty(), "\n.scopes($L)", list(s.scopes()));
     addIf(chain, !s.cookieName().equals("token"), "\n.cookieName($S)", s.cookieName());
     addIf(chain, !s.cookiePath().equals("/"), "\n.cookiePath($S)", s.cookiePath());
@@ -238,10 +239,6 @@ public final class FeatureGenerator implements SourceGenerator {
     addIf(chain, !s.rolesClaim().equals("roles"), "\n.rolesClaim($S)", s.rolesClaim());
     addIf(chain, s.refreshes(), "\n.refreshExpiration($T.ofSeconds($LL))", Duration.class,
         s.refreshExpirationSeconds());
-    // The refresh cookie goes to the token endpoint only: its full path, under the @ApplicationPath.
-    String tokenPath = OpenApiGenerator.fullPath(model, s.tokenUrl());
-    addIf(chain, s.refreshes() && s.transport() == Transport.COOKIE && !tokenPath.equals(s.tokenUrl()),
-        "\n.refreshCookiePath($S)", tokenPath);
     chain.add(";\n").unindent().unindent();
     return MethodSpec.methodBuilder("settings")
         .addJavadoc("The settings of {@code @JwtSecured} on {@link $T}; {@code build()} resolves $L.\n",

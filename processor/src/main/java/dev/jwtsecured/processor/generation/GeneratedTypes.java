@@ -26,6 +26,7 @@ public final class GeneratedTypes {
   static final ClassName RESOURCE_METHODS = ClassName.get(Names.RUNTIME_INTERNAL, "ResourceMethods");
   static final ClassName ROUTE_SCOPE = ClassName.get(Names.RUNTIME_INTERNAL, "RouteScope");
   static final ClassName LOCATOR_PATHS = ClassName.get(Names.RUNTIME_INTERNAL, "LocatorPaths");
+  static final ClassName OPEN_API_DOCUMENT = ClassName.get(Names.RUNTIME_INTERNAL, "OpenApiDocument");
   static final ClassName JWT_SECURITY_CONTEXT = ClassName.get(Names.RUNTIME, "JwtSecurityContext");
   static final ClassName JWT_PRINCIPAL = ClassName.get(Names.RUNTIME, "JwtPrincipal");
   static final ClassName LOGIN = ClassName.get(Names.RUNTIME, "Login");
@@ -55,6 +56,7 @@ public final class GeneratedTypes {
   static final ClassName MULTIVALUED_MAP = ClassName.get(CORE, "MultivaluedMap");
   static final ClassName CONFIGURATION = ClassName.get(CORE, "Configuration");
   static final ClassName HTTP_HEADERS = ClassName.get(CORE, "HttpHeaders");
+  static final ClassName URI_INFO = ClassName.get(CORE, "UriInfo");
 
   private GeneratedTypes() {}
 

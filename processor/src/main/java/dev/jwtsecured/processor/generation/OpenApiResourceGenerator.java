@@ -11,6 +11,7 @@ import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,9 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Generates {@code FooJwtOpenApi}: a resource at {@code openApiPath} that serves the OpenAPI document, held as a
- * constant (nothing is read from the class path at run time). Always public: the filter lets every request through.
+ * constant (nothing is read from the class path at run time), placed by the runtime's {@code OpenApiDocument} where the
+ * request reached the application (below a servlet context path, say). Always public: the filter lets every request
+ * through.
  */
 public final class OpenApiResourceGenerator implements SourceGenerator {
   /** Chunks keep every string constant far below the class file's 65,535-byte limit. */
@@ -55,14 +58,23 @@ public final class OpenApiResourceGenerator implements SourceGenerator {
                 model.configClass().reflectionName())
             .initializer("$T.join($S,$>\n$L$<)", String.class, "", CodeBlock.join(chunks, ",\n"))
             .build())
+        .addField(FieldSpec.builder(GeneratedTypes.OPEN_API_DOCUMENT, "SERVED", Modifier.PRIVATE, Modifier.STATIC,
+                Modifier.FINAL)
+            .addJavadoc("Its paths are under $L, the application path.\n",
+                SourceGenerator.javadocCode(model.applicationPath().isEmpty() ? "/" : model.applicationPath()))
+            .initializer("new $T(DOCUMENT, $S)", GeneratedTypes.OPEN_API_DOCUMENT, model.applicationPath())
+            .build())
         .addMethod(MethodSpec.methodBuilder("document")
-            .addJavadoc("{@link #DOCUMENT}; public, like every generated resource.\n")
+            .addJavadoc("{@link #DOCUMENT}, with a {@code servers} entry when the request's base URI has more than the\n")
+            .addJavadoc("application path (a servlet context path); public, like every generated resource.\n")
             .addAnnotation(GET)
             .addAnnotation(AnnotationSpec.builder(PRODUCES).addMember("value", "$T.APPLICATION_JSON", MEDIA_TYPE)
                 .build())
             .addModifiers(Modifier.PUBLIC)
             .returns(RESPONSE)
-            .addStatement("return $T.ok(DOCUMENT).header($T.NOSNIFF_HEADER, $S).build()", RESPONSE,
+            .addParameter(ParameterSpec.builder(GeneratedTypes.URI_INFO, "uri")
+                .addAnnotation(GeneratedTypes.CONTEXT).build())
+            .addStatement("return $T.ok(SERVED.at(uri)).header($T.NOSNIFF_HEADER, $S).build()", RESPONSE,
                 GeneratedTypes.JWT_AUTH, "nosniff")
             .build())
         .build();

@@ -83,6 +83,7 @@ public final class TokenEndpointGenerator implements SourceGenerator {
         .returns(RESPONSE)
         .addParameter(ParameterSpec.builder(CONFIGURATION, "application").build())
         .addParameter(HTTP_HEADERS, "headers")
+        .addParameter(GeneratedTypes.URI_INFO, "uri")
         .addParameter(INPUT_STREAM, "body")
         .addParameter(boolean.class, "json")
         .addComment("Published by $T when JAX-RS configured it.", model.featureClass())
@@ -93,7 +94,7 @@ public final class TokenEndpointGenerator implements SourceGenerator {
     type.addMethod(token
         .beginControlFlow("try")
         .addComment("At most maxTokenRequestBytes are read: 413 beyond, 400 for a bad charset or form.")
-        .addStatement("$T grant = $T.read(headers, body, json, auth.settings())", TOKEN_REQUEST, TOKEN_REQUEST)
+        .addStatement("$T grant = $T.read(headers, uri, body, json, auth.settings())", TOKEN_REQUEST, TOKEN_REQUEST)
         .addCode(refreshBranch(model))
         .addComment("429 with Retry-After while the login throttle holds this user name or address back.")
         .addStatement("auth.requestAuth().checkThrottle(grant, headers)")
@@ -165,8 +166,9 @@ public final class TokenEndpointGenerator implements SourceGenerator {
         .returns(RESPONSE)
         .addParameter(ParameterSpec.builder(CONFIGURATION, "application").addAnnotation(CONTEXT).build())
         .addParameter(ParameterSpec.builder(HTTP_HEADERS, "headers").addAnnotation(CONTEXT).build())
+        .addParameter(ParameterSpec.builder(GeneratedTypes.URI_INFO, "uri").addAnnotation(CONTEXT).build())
         .addParameter(INPUT_STREAM, "body")
-        .addStatement("return token(application, headers, body, $L)", json)
+        .addStatement("return token(application, headers, uri, body, $L)", json)
         .build();
   }
 

@@ -126,9 +126,42 @@ public record RefreshTokens(RefreshTokenStore store, Duration lifetime) {
 
   /**
    * The {@code Set-Cookie} value for the refresh cookie: {@code HttpOnly}, with the token cookie's {@code Domain},
-   * {@code Secure} and {@code SameSite}, and {@code Path} the token endpoint's path, so the browser sends it there only.
+   * {@code Secure} and {@code SameSite}, and {@code Path} the token endpoint's path ({@link #cookiePath}), so the
+   * browser sends it there only.
+   *
+   * @param basePath the raw path of the request's base URI, or {@code null} when no request tells it
    */
-  public static String cookie(JwtSettings settings, String value, long maxAgeSeconds) {
-    return Cookies.setCookie(settings, cookieName(settings), value, maxAgeSeconds, settings.refreshCookiePath());
+  public static String cookie(JwtSettings settings, String value, long maxAgeSeconds, String basePath) {
+    return Cookies.setCookie(settings, cookieName(settings), value, maxAgeSeconds, cookiePath(settings, basePath));
+  }
+
+  /**
+   * The refresh cookie's {@code Path}: {@code refreshCookiePath} when set; else the token endpoint's path as requests
+   * reach it, {@code basePath} (what the JAX-RS runtime reports as the request's base URI: servlet context path and
+   * application path included) followed by {@code tokenUrl}; without a base path, the configured application path
+   * followed by {@code tokenUrl}. A character that could end the attribute or the header is percent-encoded: a base
+   * path is the client's spelling of the request, and a browser then simply does not send the cookie to other
+   * spellings.
+   */
+  public static String cookiePath(JwtSettings settings, String basePath) {
+    if (settings.refreshCookiePath().isPresent()) {
+      return settings.refreshCookiePath().get();
+    }
+    String base = basePath == null ? settings.applicationPath() : basePath;
+    int end = base.length();
+    while (end > 0 && base.charAt(end - 1) == '/') {
+      end--;
+    }
+    String path = base.substring(0, end) + settings.tokenUrl();
+    StringBuilder safe = new StringBuilder(path.length());
+    for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+      if (b >= 0x21 && b <= 0x7E && b != ',' && b != ';') {
+        safe.append((char) b);
+      } else {
+        safe.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
+            .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
+      }
+    }
+    return safe.charAt(0) == '/' ? safe.toString() : "/" + safe;
   }
 }

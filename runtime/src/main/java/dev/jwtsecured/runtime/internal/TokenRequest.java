@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -28,8 +29,11 @@ import java.util.Set;
  *
  * @param refreshToken the presented refresh token for the refresh grant, else {@code null}
  * @param scopes the requested scopes, all declared by the configuration
+ * @param basePath the raw path of the request's base URI as the JAX-RS runtime reports it (servlet context path and
+ *     application path included), where the refresh cookie's path starts; {@code null} when unknown
  */
-public record TokenRequest(String username, String password, String refreshToken, Set<String> scopes) {
+public record TokenRequest(String username, String password, String refreshToken, Set<String> scopes,
+    String basePath) {
   private static final List<String> FIELDS = List.of("grant_type", "username", "password", "scope", "refresh_token");
 
   public TokenRequest {
@@ -54,12 +58,14 @@ public record TokenRequest(String username, String password, String refreshToken
    * passes the bound (413, {@code invalid_request}). The charset comes from {@code Content-Type} (UTF-8 when absent);
    * an unknown charset or bytes that are not valid in it are a 400 {@code invalid_request}, never an exception.
    *
+   * @param uri the request's URI information, for its base path
    * @param json whether the body is JSON ({@code application/json}) rather than a form
    */
-  public static TokenRequest read(HttpHeaders headers, InputStream in, boolean json, JwtSettings settings) {
+  public static TokenRequest read(HttpHeaders headers, UriInfo uri, InputStream in, boolean json,
+      JwtSettings settings) {
     String text = Bodies.text(headers, in, settings.maxTokenRequestBytes());
     Map<String, String> fields = json ? jsonFields(text) : formFields(Bodies.form(text));
-    return from(fields, settings, headers);
+    return from(fields, settings, headers, uri == null ? null : uri.getBaseUri().getRawPath());
   }
 
   private static Map<String, String> formFields(MultivaluedMap<String, String> form) {
@@ -99,7 +105,8 @@ public record TokenRequest(String username, String password, String refreshToken
     return fields;
   }
 
-  private static TokenRequest from(Map<String, String> fields, JwtSettings settings, HttpHeaders headers) {
+  private static TokenRequest from(Map<String, String> fields, JwtSettings settings, HttpHeaders headers,
+      String basePath) {
     String grantType = fields.get("grant_type");
     if (grantType == null || grantType.isEmpty()) {
       throw new TokenError("invalid_request", "The parameter grant_type is missing");
@@ -119,14 +126,14 @@ public record TokenRequest(String username, String password, String refreshToken
       if (token == null || token.isEmpty()) {
         throw new TokenError("invalid_request", "The parameter refresh_token is missing");
       }
-      return new TokenRequest(null, null, token, scopes);
+      return new TokenRequest(null, null, token, scopes, basePath);
     }
     for (String required : List.of("username", "password")) {
       if (fields.get(required) == null || fields.get(required).isEmpty()) {
         throw new TokenError("invalid_request", "The parameter " + required + " is missing");
       }
     }
-    return new TokenRequest(fields.get("username"), fields.get("password"), null, scopes);
+    return new TokenRequest(fields.get("username"), fields.get("password"), null, scopes, basePath);
   }
 
   private static Set<String> scopes(String scope, List<String> declaredScopes) {

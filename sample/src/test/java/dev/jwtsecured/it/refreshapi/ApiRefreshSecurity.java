@@ -7,8 +7,11 @@ import dev.jwtsecured.Transport;
 import dev.jwtsecured.UserRetriever;
 import dev.jwtsecured.runtime.Token;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
 /**
@@ -37,6 +40,15 @@ public final class ApiRefreshSecurity {
     @GET
     public String get(@Context SecurityContext security) {
       return ApiRefreshSecurityJwt.user(security);
+    }
+  }
+
+  /** {@code POST /api/logout}: protected; deletes both cookies and revokes the login's refresh tokens. */
+  @Path("/logout")
+  public static final class Logout {
+    @POST
+    public Response logout(@Context Configuration application, @Context SecurityContext security) {
+      return ApiRefreshSecurityJwt.logout(application, security).build();
     }
   }
 }
