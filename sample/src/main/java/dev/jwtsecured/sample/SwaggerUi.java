@@ -48,8 +48,12 @@ public abstract class SwaggerUi {
       "</body>",
       "</html>",
       "");
-  /** Starts Swagger UI on the example's document; a file of its own, as the policy allows no inline script. */
-  private static final String INIT = "window.ui = SwaggerUIBundle({url: '/schema/openapi.json', dom_id: '#swagger-ui'});\n";
+  /**
+   * Starts Swagger UI on the example's document, {@code /schema/openapi.json} relative to the page (as the page's own
+   * links are), so that it works below a servlet context path too; a file of its own, as the policy allows no inline
+   * script.
+   */
+  private static final String INIT = "window.ui = SwaggerUIBundle({url: 'openapi.json', dom_id: '#swagger-ui'});\n";
 
   private static String version() {
     Properties p = new Properties();
