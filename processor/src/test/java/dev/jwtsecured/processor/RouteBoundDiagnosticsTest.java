@@ -258,6 +258,39 @@ class RouteBoundDiagnosticsTest {
     assertTrue(report.contains("\"path\": \"/api/users/login\""), report);
   }
 
+  /**
+   * Servlet containers map {@code @ApplicationPath("/api/*")} (and {@code "api/"}, {@code "api"}) to {@code /api}, as a
+   * servlet mapping: the {@code /*} is no part of any resource's path.
+   */
+  @Test
+  void anApplicationPathWrittenAsAServletMappingMeansItsPrefix() throws IOException {
+    for (String written : new String[] {"/api/*", "api/*", "/api/", "api"}) {
+      JavaFileObject app = application("app.ApiApplication", written);
+      JavaFileObject config = JavaFileObjects.forSourceString("app.Config", String.join("\n",
+          "package app;",
+          "import dev.jwtsecured.*;",
+          "import dev.jwtsecured.runtime.Token;",
+          "@JwtSecured(secret = \"${JWT_SECRET}\", tokenUrl = \"/login\")",
+          "final class Config {",
+          "  @UserRetriever static String user(Token token) { return null; }",
+          "  @Authenticator static String login(String u, String p) { return null; }",
+          "}"));
+      Compilation c = compile(app, config);
+      assertThat(c).succeededWithoutWarnings();
+      String report = routes(c, "app.Config");
+      assertTrue(report.contains("\"path\": \"/api/login\""), written + ": " + report);
+    }
+    JavaFileObject explicit = source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\", tokenUrl = \"/login\", applicationPath = \"/api/*\")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return null; }",
+        "  @Authenticator static String login(String u, String p) { return null; }",
+        "}");
+    Compilation c = compile(user(), explicit);
+    assertThat(c).succeededWithoutWarnings();
+    assertTrue(routes(c, "test.Config").contains("\"path\": \"/api/login\""), routes(c, "test.Config"));
+  }
+
   @Test
   void applicationsWithDifferentPathsAndNoneNearAreAmbiguous() {
     JavaFileObject one = application("one.OneApplication", "/one");

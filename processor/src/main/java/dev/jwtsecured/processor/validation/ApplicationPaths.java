@@ -39,7 +39,7 @@ public final class ApplicationPaths {
   public Resolved resolve(TypeElement config, AnnotationMirror mirror, List<String> scope, Collection<String> applications) {
     Optional<String> explicit = AnnotationValues.string(mirror, "applicationPath");
     if (explicit.isPresent() && !explicit.get().isEmpty()) {
-      String path = explicit.get();
+      String path = withoutServletWildcard(explicit.get());
       if (!PLAIN_PATH.matcher(path).matches()) {
         return problem(Message.APPLICATION_PATH_INVALID.format(path), config, mirror);
       }
@@ -66,10 +66,18 @@ public final class ApplicationPaths {
     return all.isEmpty() ? new Resolved("", List.of(), false, Optional.empty()) : decide(all, false, config, mirror);
   }
 
+  /**
+   * {@code /api} for {@code /api/*}: servlet containers take an application path written as a servlet mapping
+   * ({@code /*} at the end) to mean its prefix, which is what resources are served under.
+   */
+  static String withoutServletWildcard(String path) {
+    return !path.endsWith("/*") ? path : path.length() == 2 ? "/" : path.substring(0, path.length() - 2);
+  }
+
   private Resolved decide(List<TypeElement> candidates, boolean nearby, TypeElement config, AnnotationMirror mirror) {
     TreeSet<String> paths = new TreeSet<>();
     for (TypeElement a : candidates) {
-      paths.add(RouteScanner.join(RouteScanner.pathOf(a, Names.APPLICATION_PATH).orElse("")));
+      paths.add(RouteScanner.join(withoutServletWildcard(RouteScanner.pathOf(a, Names.APPLICATION_PATH).orElse(""))));
     }
     if (paths.size() > 1) {
       return problem(Message.APPLICATION_PATH_AMBIGUOUS.format(String.join(", ", paths), paths.first()), config,
