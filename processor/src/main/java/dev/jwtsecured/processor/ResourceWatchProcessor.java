@@ -1,20 +1,14 @@
 package dev.jwtsecured.processor;
 
-import dev.jwtsecured.processor.model.ConfigModel;
-import dev.jwtsecured.processor.model.Names;
-import dev.jwtsecured.processor.validation.AnnotationValues;
-import dev.jwtsecured.processor.validation.ConfigScopes;
 import dev.jwtsecured.processor.validation.Diagnostic;
 import dev.jwtsecured.processor.validation.Message;
-import dev.jwtsecured.processor.validation.RouteScanner;
+import dev.jwtsecured.processor.writing.Outputs;
 import com.google.auto.service.AutoService;
-import com.palantir.javapoet.ClassName;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,7 +16,6 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 import javax.tools.StandardLocation;
@@ -34,8 +27,9 @@ import javax.tools.StandardLocation;
  * {@link JwtSecuredProcessor} is not called in such a build, since none of its annotations is in the compiled files;
  * this processor is, for the JAX-RS and JSR-250 annotations, which it never claims.
  *
- * <p>A configuration is found in the compiled type's package or a parent package, the usual place; one elsewhere whose
- * {@code basePackages} name the type's package is not.
+ * <p>The configuration is found through the package markers the earlier build wrote into the same output
+ * ({@code META-INF/jwtsecured/packages/<package>.txt}, one per package in its {@code basePackages}), for the compiled
+ * type's package or a parent package: wherever the configuration class itself lives.
  */
 @AutoService(Processor.class)
 public final class ResourceWatchProcessor extends ReportingProcessor {
@@ -92,30 +86,27 @@ public final class ResourceWatchProcessor extends ReportingProcessor {
 
   /** Reports each watched type that a configuration compiled earlier, and not now, secures. */
   private void check() {
-    RouteScanner scanner = new RouteScanner(processingEnv);
-    ConfigScopes scopes = new ConfigScopes(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), scanner);
-    Map<String, List<TypeElement>> configsByPackage = new HashMap<>();
+    Map<String, Optional<String>> securedPackages = new HashMap<>();
     for (String name : watched) {
       TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
       if (type == null) {
         continue;
       }
-      securedEarlier(type, scopes, scanner, configsByPackage).ifPresent(config -> report(Diagnostic.at(
-          Message.COMPILED_WITHOUT_CONFIGURATION.format(name, config.getQualifiedName()), type)));
+      securedEarlier(type, securedPackages).ifPresent(config -> report(Diagnostic.at(
+          Message.COMPILED_WITHOUT_CONFIGURATION.format(name, config), type)));
     }
   }
 
-  /** A configuration from the class path, not compiled now, whose packages hold {@code type}. */
-  private Optional<TypeElement> securedEarlier(TypeElement type, ConfigScopes scopes, RouteScanner scanner,
-      Map<String, List<TypeElement>> configsByPackage) {
+  /**
+   * The configuration, not compiled now, that an earlier build into this output found securing {@code type}'s package
+   * or a parent package: the first package marker up the chain names it.
+   */
+  private Optional<String> securedEarlier(TypeElement type, Map<String, Optional<String>> securedPackages) {
     String pkg = processingEnv.getElementUtils().getPackageOf(type).getQualifiedName().toString();
     for (String p = pkg; ; p = p.substring(0, Math.max(p.lastIndexOf('.'), 0))) {
-      for (TypeElement config : configsByPackage.computeIfAbsent(p, this::configurationsIn)) {
-        Optional<AnnotationMirror> mirror = AnnotationValues.find(config, Names.JWT_SECURED);
-        if (!declared().contains(config.getQualifiedName().toString()) && mirror.isPresent()
-            && scanner.inScope(type, scopes.packages(config, mirror.get())) && generatedHere(config)) {
-          return Optional.of(config);
-        }
+      Optional<String> config = securedPackages.computeIfAbsent(p, this::markedConfiguration);
+      if (config.isPresent()) {
+        return declared().contains(config.get()) ? Optional.empty() : config;
       }
       if (p.isEmpty()) {
         return Optional.empty();
@@ -124,43 +115,16 @@ public final class ResourceWatchProcessor extends ReportingProcessor {
   }
 
   /**
-   * Whether {@code config}'s route table is among this compilation's class files (an earlier build of the same
-   * module), rather than in another module's jar, whose resources it never saw anyway.
+   * The configuration (qualified name) whose package marker for {@code pkg} is among this compilation's outputs (an
+   * earlier build of the same module), rather than in another module's jar, whose resources it never saw anyway.
    */
-  private boolean generatedHere(TypeElement config) {
-    ClassName policies = ConfigModel.generated(ClassName.get(config), "JwtPolicies");
-    try (InputStream in = processingEnv.getFiler().getResource(StandardLocation.CLASS_OUTPUT,
-        policies.packageName(), policies.simpleName() + ".class").openInputStream()) {
-      return in.read() >= 0;
+  private Optional<String> markedConfiguration(String pkg) {
+    try (InputStream in = processingEnv.getFiler().getResource(StandardLocation.CLASS_OUTPUT, "",
+        Outputs.scopeMarker(pkg)).openInputStream()) {
+      String name = new String(in.readNBytes(1024), StandardCharsets.UTF_8).trim();
+      return name.isEmpty() ? Optional.empty() : Optional.of(name);
     } catch (IOException | IllegalArgumentException e) {
-      return false;
-    }
-  }
-
-  /** The {@code @JwtSecured} types of package {@code name} (nested ones too), from sources or the class path. */
-  private List<TypeElement> configurationsIn(String name) {
-    List<TypeElement> found = new ArrayList<>();
-    try {
-      PackageElement pkg = processingEnv.getElementUtils().getPackageElement(name);
-      if (pkg != null) {
-        for (TypeElement type : ElementFilter.typesIn(pkg.getEnclosedElements())) {
-          addConfigurations(type, found);
-        }
-      }
-    } catch (RuntimeException e) {
-      // A class the compiler cannot read in a parent package (another release's class file, say) is not this
-      // check's business: it looks for configurations, and reading it fails the compiler's own way if it matters.
-      return List.of();
-    }
-    return found;
-  }
-
-  private static void addConfigurations(TypeElement type, List<TypeElement> found) {
-    if (AnnotationValues.find(type, Names.JWT_SECURED).isPresent()) {
-      found.add(type);
-    }
-    for (TypeElement nested : ElementFilter.typesIn(type.getEnclosedElements())) {
-      addConfigurations(nested, found);
+      return Optional.empty();
     }
   }
 }

@@ -109,6 +109,38 @@ class IncrementalBuildTest {
     assertTrue(both.policies().contains("AccessRule.rolesAllowed(\"auditor\")"));
   }
 
+  /** A configuration in a package of its own, securing the resources' package through {@code basePackages}. */
+  @Test
+  void aConfigurationElsewhereThatNamesThePackageIsFoundToo(@TempDir Path dir) throws IOException {
+    JavaFileObject config = JavaFileObjects.forSourceString("security.Config", String.join("\n",
+        "package security;",
+        "import dev.jwtsecured.*;",
+        "import dev.jwtsecured.runtime.Token;",
+        "@JwtSecured(secret = \"${JWT_SECRET}\", basePackages = \"shop\")",
+        "public final class Config {",
+        "  @UserRetriever static String user(Token token) { return token.subject(); }",
+        "}"));
+    Path classes = dir.resolve("classes");
+    Run full = Run.javac(dir.resolve("full"), classes, List.of(config, shopOrders("customer")));
+    assertTrue(full.success(), full.warnings()::toString);
+    assertEquals(List.of(), full.warnings());
+
+    Run partial = Run.javac(dir.resolve("partial"), classes, List.of(shopOrders("auditor")));
+    assertTrue(partial.success(), partial.warnings()::toString);
+    hadWarning(partial, Message.COMPILED_WITHOUT_CONFIGURATION,
+        "shop.orders.Orders was compiled without its configuration security.Config (a build of changed files only)");
+  }
+
+  static JavaFileObject shopOrders(String role) {
+    return JavaFileObjects.forSourceString("shop.orders.Orders", String.join("\n",
+        "package shop.orders;",
+        "@jakarta.ws.rs.Path(\"/orders\")",
+        "public final class Orders {",
+        "  @jakarta.ws.rs.GET @jakarta.annotation.security.RolesAllowed(\"" + role + "\")",
+        "  public String list() { return \"\"; }",
+        "}"));
+  }
+
   /**
    * Not every resource compiled without a configuration is stale: one outside its packages, or one whose configuration
    * was compiled into another output (another module, or main classes seen from a test compilation), never was in its

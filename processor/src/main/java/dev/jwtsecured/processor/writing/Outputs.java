@@ -18,6 +18,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeSpec;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,6 +42,14 @@ public final class Outputs {
       taken = List.copyOf(taken);
       types = List.copyOf(types);
     }
+  }
+
+  /**
+   * The class-path resource that names the configuration securing package {@code pkg} (and its subpackages), for the
+   * resource watch of a later, partial build.
+   */
+  public static String scopeMarker(String pkg) {
+    return "META-INF/jwtsecured/packages/" + pkg + ".txt";
   }
 
   /**
@@ -74,6 +83,10 @@ public final class Outputs {
     files.writeResource(base + ".openapi.json", JsonTree.json(document), originating);
     files.writeResource(base + ".openapi.yaml", JsonTree.yaml(document), originating);
     files.writeResource(base + ".routes.json", JsonTree.json(new RouteReportGenerator().report(model)), originating);
+    // Which configuration secures each package: a later build that compiles a resource alone finds it here.
+    for (String pkg : new LinkedHashSet<>(model.basePackages())) {
+      files.writeResource(scopeMarker(pkg), model.configClass().canonicalName() + "\n", originating);
+    }
 
     StringBuilder note = new StringBuilder("[jwtsecured] generated ").append(String.join(", ", written))
         .append(" and ").append(base).append(".{openapi.json,openapi.yaml,routes.json}; routes:");
