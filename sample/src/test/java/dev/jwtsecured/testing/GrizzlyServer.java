@@ -5,8 +5,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.servlet.WebappContext;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.servlet.ServletContainer;
 
 /**
  * Jersey 4 on Grizzly, the container of Jersey's own quickstart, with its defaults but a 16 KiB request header limit
@@ -26,5 +29,26 @@ final class GrizzlyServer {
     }
     int port = server.getListener("grizzly").getPort();
     return TestServer.Started.of(port, server::shutdownNow);
+  }
+
+  /**
+   * {@code application} behind Jersey's {@code ServletContainer} in a Grizzly servlet context at {@code contextPath},
+   * mapped to {@code servletPath + "/*"}, as a servlet container deploys a war with an {@code @ApplicationPath}.
+   */
+  static TestServer.Started startInServletContext(String contextPath, String servletPath, Application application) {
+    HttpServer server = new HttpServer();
+    NetworkListener listener = new NetworkListener("grizzly", "127.0.0.1", 0);
+    listener.setMaxHttpHeaderSize(16 * 1024);
+    server.addListener(listener);
+    WebappContext context = new WebappContext("jwtsecured", contextPath);
+    context.addServlet("jersey", new ServletContainer(ResourceConfig.forApplication(application)))
+        .addMapping(servletPath + "/*");
+    context.deploy(server);
+    try {
+      server.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return TestServer.Started.of(listener.getPort(), server::shutdownNow);
   }
 }

@@ -8,7 +8,10 @@ import jakarta.ws.rs.ext.RuntimeDelegate;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** Each run of the behaviour suite has exactly the JAX-RS runtime, and the Jakarta REST release, it says it runs on. */
+/**
+ * Each run of the behaviour suite has exactly the JAX-RS runtime, and the Jakarta REST and Servlet releases, it says it
+ * runs on.
+ */
 class RuntimeOnClassPathTest {
   /** The system property naming the Jakarta REST release of a run: {@code 3.1}, else 4.0. */
   static final String REST_API_PROPERTY = "jwtsecured.test.restApi";
@@ -35,5 +38,15 @@ class RuntimeOnClassPathTest {
       String jersey = org.glassfish.jersey.internal.Version.getVersion();
       assertTrue(jersey.startsWith(release.equals("3.1") ? "3.1." : "4.0."), "Jersey " + jersey);
     }
+  }
+
+  /** The servlet containers of a run (Undertow; Grizzly's, for Jersey's servlet) get their Jakarta EE's Servlet API. */
+  @Test
+  void theServletReleaseIsTheOneOfThatJakartaEe() throws ClassNotFoundException {
+    // ServletResponse.setCharacterEncoding(Charset) came with Servlet 6.1 (Jakarta EE 11, with Jakarta REST 4.0).
+    long setters = Arrays.stream(Class.forName("jakarta.servlet.ServletResponse").getMethods())
+        .filter(m -> m.getName().equals("setCharacterEncoding")).count();
+    String release = System.getProperty(REST_API_PROPERTY, "4.0");
+    assertEquals(release.equals("4.0") ? 2 : 1, setters, "the Servlet API of Jakarta REST " + release + "'s release");
   }
 }

@@ -75,17 +75,21 @@ public final class TestServer implements AutoCloseable {
 
   /**
    * The same in a servlet context at {@code contextPath} (as a war deployed under that name), the application mapped to
-   * {@code servletPath} (its {@code @ApplicationPath}): on RESTEasy a real servlet deployment, whose base URI the
-   * container builds from the context path and the servlet path; on Jersey's containers the same base URI.
+   * {@code servletPath} (its {@code @ApplicationPath}): a real servlet deployment, whose base URI the container builds
+   * from the context path and the servlet path (RESTEasy's servlet on Undertow; Jersey's {@code ServletContainer} on
+   * Grizzly's servlet container); on the sample's Jetty, which serves Jersey without servlets, the same base URI.
    */
   public static TestServer startInServletContext(String contextPath, String servletPath, List<Feature> features,
       Set<Class<?>> generated, Class<?>... resources) {
     Set<Class<?>> classes = new LinkedHashSet<>(generated);
     classes.addAll(List.of(resources));
     Application application = application(Set.copyOf(features), classes);
-    return runtime().equals("resteasy")
-        ? new TestServer(ResteasyServer.start(contextPath, servletPath, application))
-        : start(contextPath + servletPath, application);
+    return switch (runtime()) {
+      case "resteasy" -> new TestServer(ResteasyServer.start(contextPath, servletPath, application));
+      case "jersey-grizzly" -> new TestServer(GrizzlyServer.startInServletContext(contextPath, servletPath,
+          application));
+      default -> start(contextPath + servletPath, application);
+    };
   }
 
   /**
