@@ -243,15 +243,7 @@ class RouteBoundDiagnosticsTest {
   void anApplicationInAParentPackageGivesThePath() throws IOException {
     JavaFileObject app = application("app.ApiApplication", "/api");
     JavaFileObject other = application("other.OtherApplication", "/other");
-    JavaFileObject config = JavaFileObjects.forSourceString("app.users.Config", String.join("\n",
-        "package app.users;",
-        "import dev.jwtsecured.*;",
-        "import dev.jwtsecured.runtime.Token;",
-        "@JwtSecured(secret = \"${JWT_SECRET}\", tokenUrl = \"/users/login\")",
-        "final class Config {",
-        "  @UserRetriever static String user(Token token) { return null; }",
-        "  @Authenticator static String login(String u, String p) { return null; }",
-        "}"));
+    JavaFileObject config = loginConfig("app.users.Config", "tokenUrl = \"/users/login\"");
     Compilation c = compile(app, other, config);
     assertThat(c).succeededWithoutWarnings();
     String report = routes(c, "app.users.Config");
@@ -266,29 +258,28 @@ class RouteBoundDiagnosticsTest {
   void anApplicationPathWrittenAsAServletMappingMeansItsPrefix() throws IOException {
     for (String written : new String[] {"/api/*", "api/*", "/api/", "api"}) {
       JavaFileObject app = application("app.ApiApplication", written);
-      JavaFileObject config = JavaFileObjects.forSourceString("app.Config", String.join("\n",
-          "package app;",
-          "import dev.jwtsecured.*;",
-          "import dev.jwtsecured.runtime.Token;",
-          "@JwtSecured(secret = \"${JWT_SECRET}\", tokenUrl = \"/login\")",
-          "final class Config {",
-          "  @UserRetriever static String user(Token token) { return null; }",
-          "  @Authenticator static String login(String u, String p) { return null; }",
-          "}"));
-      Compilation c = compile(app, config);
+      Compilation c = compile(app, loginConfig("app.Config", "tokenUrl = \"/login\""));
       assertThat(c).succeededWithoutWarnings();
       String report = routes(c, "app.Config");
       assertTrue(report.contains("\"path\": \"/api/login\""), written + ": " + report);
     }
-    JavaFileObject explicit = source("Config",
-        "@JwtSecured(secret = \"${JWT_SECRET}\", tokenUrl = \"/login\", applicationPath = \"/api/*\")",
-        "final class Config {",
-        "  @UserRetriever static User user(Token token) { return null; }",
-        "  @Authenticator static String login(String u, String p) { return null; }",
-        "}");
-    Compilation c = compile(user(), explicit);
+    Compilation c = compile(loginConfig("app.Config", "tokenUrl = \"/login\", applicationPath = \"/api/*\""));
     assertThat(c).succeededWithoutWarnings();
-    assertTrue(routes(c, "test.Config").contains("\"path\": \"/api/login\""), routes(c, "test.Config"));
+    assertTrue(routes(c, "app.Config").contains("\"path\": \"/api/login\""), routes(c, "app.Config"));
+  }
+
+  /** A configuration {@code qualifiedName} with a static retriever and authenticator and {@code members}. */
+  static JavaFileObject loginConfig(String qualifiedName, String members) {
+    int dot = qualifiedName.lastIndexOf('.');
+    return JavaFileObjects.forSourceString(qualifiedName, String.join("\n",
+        "package " + qualifiedName.substring(0, dot) + ";",
+        "import dev.jwtsecured.*;",
+        "import dev.jwtsecured.runtime.Token;",
+        "@JwtSecured(secret = \"${JWT_SECRET}\", " + members + ")",
+        "final class " + qualifiedName.substring(dot + 1) + " {",
+        "  @UserRetriever static String user(Token token) { return null; }",
+        "  @Authenticator static String login(String u, String p) { return null; }",
+        "}"));
   }
 
   @Test
