@@ -15,7 +15,7 @@ public final class ShopApplication extends Application {
 
   @Override
   public Set<Class<?>> getClasses() {
-    Set<Class<?>> classes = new HashSet<>(ShopSecurityJwtFeature.classes()); // the token endpoint and OpenAPI
+    Set<Class<?>> classes = new HashSet<>(ShopSecurityJwtFeature.classes()); // token endpoint, OpenAPI, check
     classes.add(Orders.class);
     return classes;
   }

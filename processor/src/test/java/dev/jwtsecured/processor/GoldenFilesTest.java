@@ -88,6 +88,11 @@ class GoldenFilesTest {
   }
 
   @Test
+  void featureCheck() throws IOException {
+    check("ConfigJwtFeatureCheck");
+  }
+
+  @Test
   void tokenEndpoint() throws IOException {
     check("OAuth2ConfigJwtLoginResource");
   }

@@ -102,6 +102,7 @@ public final class FeatureGenerator implements SourceGenerator {
    */
   private static MethodSpec classesMethod(ConfigModel model) {
     List<CodeBlock> classes = new java.util.ArrayList<>();
+    classes.add(CodeBlock.of("$T.class", model.featureCheckClass()));
     if (!model.settings().tokenUrl().isEmpty() && model.authenticator().isPresent()) {
       classes.add(CodeBlock.of("$T.class", model.loginResourceClass()));
     }
@@ -112,9 +113,11 @@ public final class FeatureGenerator implements SourceGenerator {
       classes.add(CodeBlock.of("$T.class", model.jwksClass()));
     }
     MethodSpec.Builder method = MethodSpec.methodBuilder("classes")
-        .addJavadoc("The resources generated for {@link $T}", model.configClass());
+        .addJavadoc("The classes generated for {@link $T}: {@link $T}, which fails its resources closed if this\n",
+            model.configClass(), model.featureCheckClass())
+        .addJavadoc("feature is missing");
     if (!model.settings().tokenUrl().isEmpty() && model.authenticator().isPresent()) {
-      method.addJavadoc(": the token endpoint at $L", SourceGenerator.javadocCode(model.settings().tokenUrl()));
+      method.addJavadoc(", the token endpoint at $L", SourceGenerator.javadocCode(model.settings().tokenUrl()));
     }
     if (!model.settings().openApiPath().isEmpty()) {
       method.addJavadoc(", the OpenAPI document at $L", SourceGenerator.javadocCode(model.settings().openApiPath()));

@@ -27,6 +27,8 @@ public final class GeneratedTypes {
   static final ClassName ROUTE_SCOPE = ClassName.get(Names.RUNTIME_INTERNAL, "RouteScope");
   static final ClassName LOCATOR_PATHS = ClassName.get(Names.RUNTIME_INTERNAL, "LocatorPaths");
   static final ClassName OPEN_API_DOCUMENT = ClassName.get(Names.RUNTIME_INTERNAL, "OpenApiDocument");
+  static final ClassName FEATURE_CHECK = ClassName.get(Names.RUNTIME_INTERNAL, "FeatureCheck");
+  static final ClassName PROVIDER = ClassName.get("jakarta.ws.rs.ext", "Provider");
   static final ClassName JWT_SECURITY_CONTEXT = ClassName.get(Names.RUNTIME, "JwtSecurityContext");
   static final ClassName JWT_PRINCIPAL = ClassName.get(Names.RUNTIME, "JwtPrincipal");
   static final ClassName LOGIN = ClassName.get(Names.RUNTIME, "Login");

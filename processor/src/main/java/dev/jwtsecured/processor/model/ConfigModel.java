@@ -80,6 +80,9 @@ public record ConfigModel(
   /** {@code FooJwtOpenApi}: serves the OpenAPI document. */
   public ClassName openApiClass() { return generated("JwtOpenApi"); }
 
+  /** {@code FooJwtFeatureCheck}: fails the configuration's resources closed when its feature is not registered. */
+  public ClassName featureCheckClass() { return generated("JwtFeatureCheck"); }
+
   /** {@code FooJwtJwks}: serves the public key of a configuration that signs with a private key. */
   public ClassName jwksClass() { return generated("JwtJwks"); }
 

@@ -1,6 +1,7 @@
 package dev.jwtsecured.processor.writing;
 
 import dev.jwtsecured.processor.generation.AccessPointGenerator;
+import dev.jwtsecured.processor.generation.FeatureCheckGenerator;
 import dev.jwtsecured.processor.generation.FeatureGenerator;
 import dev.jwtsecured.processor.generation.FilterGenerator;
 import dev.jwtsecured.processor.generation.JsonTree;
@@ -61,7 +62,7 @@ public final class Outputs {
     // Every generated source, in the order they are written; each decides whether it applies.
     List<SourceGenerator> sources = List.of(new FilterGenerator(), new AccessPointGenerator(), new FeatureGenerator(),
         new PoliciesGenerator(), new LocatorGuardGenerator(), new TokenEndpointGenerator(),
-        new OpenApiResourceGenerator(document), new JwksResourceGenerator());
+        new OpenApiResourceGenerator(document), new JwksResourceGenerator(), new FeatureCheckGenerator());
     List<TypeSpec> types = new ArrayList<>();
     for (SourceGenerator generator : sources) {
       if (generator.applies(model)) {

@@ -1,0 +1,46 @@
+package dev.jwtsecured.processor.generation;
+
+import static dev.jwtsecured.processor.generation.GeneratedTypes.DYNAMIC_FEATURE;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.FEATURE_CHECK;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.FEATURE_CONTEXT;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.PROVIDER;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.RESOURCE_INFO;
+
+import dev.jwtsecured.processor.model.ConfigModel;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Generates {@code FooJwtFeatureCheck}: a {@code DynamicFeature} that makes the configuration's resources (those the
+ * processor saw, and the generated ones) fail closed with a 500 when the application registered the generated classes
+ * but not {@code FooJwtFeature}, which alone authenticates them. It is among {@code FooJwtFeature.classes()} and is a
+ * {@code @Provider}, for runtimes that scan for providers; where the feature is registered it binds nothing.
+ */
+public final class FeatureCheckGenerator implements SourceGenerator {
+  @Override
+  public TypeSpec generate(ConfigModel model) {
+    return TypeSpec.classBuilder(model.featureCheckClass())
+        .addJavadoc("Makes the resources of {@link $T} answer 500 instead of running unauthenticated when\n",
+            model.configClass())
+        .addJavadoc("{@link $T} is not registered. Listed by {@code $T.classes()}; binds nothing where the\n",
+            model.featureClass(), model.featureClass())
+        .addJavadoc("feature is registered.\n")
+        .addAnnotation(PROVIDER)
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addSuperinterface(DYNAMIC_FEATURE)
+        .addMethod(MethodSpec.methodBuilder("configure")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .addParameter(RESOURCE_INFO, "resourceInfo")
+            .addParameter(FEATURE_CONTEXT, "context")
+            .addStatement("$T<?> resourceClass = resourceInfo.getResourceClass()", Class.class)
+            .beginControlFlow("if (resourceClass != null && ($T.knows(resourceClass)$>$>\n|| $T.classes().contains("
+                + "resourceClass)))$<$<", model.policiesClass(), model.featureClass())
+            .addStatement("$T.require(context, $T.class, $T.class)", FEATURE_CHECK, model.configClass(),
+                model.featureClass())
+            .endControlFlow()
+            .build())
+        .build();
+  }
+}

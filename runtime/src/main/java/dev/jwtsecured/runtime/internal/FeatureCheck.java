@@ -1,0 +1,60 @@
+package dev.jwtsecured.runtime.internal;
+
+import dev.jwtsecured.runtime.JwtAuth;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.FeatureContext;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+
+/**
+ * What a configuration's generated {@code FooJwtFeatureCheck} binds to each of the configuration's resource methods
+ * when the application did not register {@code FooJwtFeature}: then nothing would authenticate their requests, so they
+ * fail closed, answering 500 with the usual JSON body and no detail, instead of running for anyone. Logged once per
+ * configuration, with the fix.
+ */
+public final class FeatureCheck implements ContainerRequestFilter {
+  private static final Logger LOG = Logger.getLogger(FeatureCheck.class.getName());
+  private static final Set<String> LOGGED = ConcurrentHashMap.newKeySet();
+  private static final String BODY;
+
+  static {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status_code", 500);
+    body.put("detail", "Internal Server Error");
+    BODY = Json.write(body);
+  }
+
+  private FeatureCheck() {}
+
+  /**
+   * Binds the failing filter to the resource method {@code context} configures unless {@code feature}, the feature of
+   * {@code configuration}, published its runtime in the application's configuration.
+   */
+  public static void require(FeatureContext context, Class<?> configuration, Class<?> feature) {
+    if (context.getConfiguration().getProperty(JwtAuth.PROPERTY_PREFIX + configuration.getName()) != null) {
+      return;
+    }
+    if (LOGGED.add(configuration.getName())) {
+      LOG.severe("jwtsecured: " + feature.getName() + " is not registered with this application, so nothing "
+          + "authenticates the resources of " + configuration.getName() + ": they answer 500. Return new "
+          + feature.getSimpleName() + "(...) from Application.getSingletons() (or register it with the runtime)");
+    }
+    context.register(new FeatureCheck(), Priorities.AUTHENTICATION);
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    request.abortWith(Response.serverError()
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(BODY)
+        .header(JwtAuth.NOSNIFF_HEADER, "nosniff")
+        .build());
+  }
+}

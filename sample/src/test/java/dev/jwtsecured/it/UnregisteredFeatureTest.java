@@ -1,0 +1,38 @@
+package dev.jwtsecured.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.jwtsecured.it.routes.users.Reports;
+import dev.jwtsecured.it.routes.users.Users;
+import dev.jwtsecured.it.routes.users.UsersSecurity;
+import dev.jwtsecured.it.routes.users.UsersSecurityJwtFeature;
+import dev.jwtsecured.testing.RawHttp;
+import dev.jwtsecured.testing.TestServer;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An application that lists the generated classes and its resources, but not the feature singleton, has no filter of
+ * the configuration: every resource of the configuration must then fail closed, never run unauthenticated.
+ */
+class UnregisteredFeatureTest {
+  @Test
+  void withoutItsFeatureAConfigurationsResourcesAnswer500AndNeverRun() {
+    try (TestServer server = TestServer.startAt("/api", List.of(), UsersSecurityJwtFeature.classes(), Users.class,
+        Reports.class)) {
+      int runs = UsersSecurity.PROTECTED_RUNS.get();
+      for (String[] request : List.of(new String[] {"GET", "/api/users/7"}, new String[] {"GET", "/api/reports/2026"},
+          new String[] {"POST", "/api/users/register"}, new String[] {"POST", "/api/users/login"})) {
+        RawHttp.Response r = request[0].equals("GET") ? server.http.send("GET", request[1])
+            : server.http.sendBody("POST", request[1], "grant_type=password",
+                "Content-Type: application/x-www-form-urlencoded");
+        String what = request[0] + " " + request[1] + " -> " + r;
+        assertEquals(500, r.status, what);
+        assertEquals("{\"status_code\":500,\"detail\":\"Internal Server Error\"}", r.body, what);
+        assertFalse(r.body.contains("Feature") || r.body.contains("jwtsecured"), what);
+      }
+      assertEquals(runs, UsersSecurity.PROTECTED_RUNS.get(), "the protected method ran");
+    }
+  }
+}
