@@ -13,7 +13,7 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Generates {@code FooJwtFeatureCheck}: a {@code DynamicFeature} that makes the configuration's resources (those the
- * processor saw, and the generated ones) fail closed with a 500 when the application registered the generated classes
+ * processor saw, the generated ones, and any other in its packages) fail closed with a 500 when the application registered the generated classes
  * but not {@code FooJwtFeature}, which alone authenticates them. It is among {@code FooJwtFeature.classes()} and is a
  * {@code @Provider}, for runtimes that scan for providers; where the feature is registered it binds nothing.
  */
@@ -36,7 +36,8 @@ public final class FeatureCheckGenerator implements SourceGenerator {
             .addParameter(FEATURE_CONTEXT, "context")
             .addStatement("$T<?> resourceClass = resourceInfo.getResourceClass()", Class.class)
             .beginControlFlow("if (resourceClass != null && ($T.knows(resourceClass)$>$>\n|| $T.classes().contains("
-                + "resourceClass)))$<$<", model.policiesClass(), model.featureClass())
+                + "resourceClass)\n|| $T.within(resourceClass, $T.PACKAGES)))$<$<", model.policiesClass(),
+                model.featureClass(), GeneratedTypes.ROUTE_SCOPE, model.featureClass())
             .addStatement("$T.require(context, $T.class, $T.class)", FEATURE_CHECK, model.configClass(),
                 model.featureClass())
             .endControlFlow()

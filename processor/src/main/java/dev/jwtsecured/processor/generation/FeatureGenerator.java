@@ -14,6 +14,7 @@ import static dev.jwtsecured.processor.generation.GeneratedTypes.UNSEEN_METHODS;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -38,6 +39,12 @@ public final class FeatureGenerator implements SourceGenerator {
             .addJavadoc("application. $L\n", startUpCheck(model.settings()))
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addSuperinterface(FEATURE)
+            .addField(FieldSpec.builder(ParameterizedTypeName.get(List.class, String.class), "PACKAGES",
+                    Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("The packages whose resources {@link $T} secures, with their subpackages.\n", config)
+                .initializer("$T.of($L)", List.class, model.basePackages().stream().map(p -> CodeBlock.of("$S", p))
+                    .collect(CodeBlock.joining(", ")))
+                .build())
             .addField(JWT_AUTH, "auth", Modifier.PRIVATE, Modifier.FINAL);
 
     if (model.filterNeedsInstance()) {
@@ -67,18 +74,15 @@ public final class FeatureGenerator implements SourceGenerator {
 
     CodeBlock instance = model.filterNeedsInstance()
         ? CodeBlock.of("auth.requestAuth(), config") : CodeBlock.of("auth.requestAuth()");
-    CodeBlock packages = model.basePackages().stream().map(p -> CodeBlock.of("$S", p))
-        .collect(CodeBlock.joining(", "));
     MethodSpec.Builder configure = MethodSpec.methodBuilder("configure")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .returns(boolean.class)
         .addParameter(FEATURE_CONTEXT, "context")
         .addComment("Published so that other configurations in the application leave these resources alone.")
-        .addStatement("$T scope = new $T($S, $T.of($L), $T::knows, auth.settings().unseenMethods(),\n"
+        .addStatement("$T scope = new $T($S, PACKAGES, $T::knows, auth.settings().unseenMethods(),\n"
                 + "context.getConfiguration())",
-            ROUTE_SCOPE, ROUTE_SCOPE, model.configClass().canonicalName(), List.class, packages,
-            model.policiesClass())
+            ROUTE_SCOPE, ROUTE_SCOPE, model.configClass().canonicalName(), model.policiesClass())
         .addStatement("context.property(scope.property(), scope)")
         .addComment("For the access point's login and logout, and the generated resources.")
         .addStatement("context.property(auth.property(), auth)")

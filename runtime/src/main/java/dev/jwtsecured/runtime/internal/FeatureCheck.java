@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Logger;
 
 /**
  * What a configuration's generated {@code FooJwtFeatureCheck} binds to each of the configuration's resource methods
@@ -20,7 +19,7 @@ import java.util.logging.Logger;
  * configuration, with the fix.
  */
 public final class FeatureCheck implements ContainerRequestFilter {
-  private static final Logger LOG = Logger.getLogger(FeatureCheck.class.getName());
+  private static final System.Logger LOG = System.getLogger("dev.jwtsecured");
   private static final Set<String> LOGGED = ConcurrentHashMap.newKeySet();
   private static final String BODY;
 
@@ -42,9 +41,10 @@ public final class FeatureCheck implements ContainerRequestFilter {
       return;
     }
     if (LOGGED.add(configuration.getName())) {
-      LOG.severe("jwtsecured: " + feature.getName() + " is not registered with this application, so nothing "
-          + "authenticates the resources of " + configuration.getName() + ": they answer 500. Return new "
-          + feature.getSimpleName() + "(...) from Application.getSingletons() (or register it with the runtime)");
+      LOG.log(System.Logger.Level.ERROR, "jwtsecured: " + feature.getName() + " is not registered with this"
+          + " application, so nothing authenticates the resources of " + configuration.getName() + ": they answer"
+          + " 500. Return new " + feature.getSimpleName() + "(...) from Application.getSingletons() (or register it"
+          + " with the runtime)");
     }
     context.register(new FeatureCheck(), Priorities.AUTHENTICATION);
   }

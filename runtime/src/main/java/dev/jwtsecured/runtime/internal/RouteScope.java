@@ -56,6 +56,11 @@ public final class RouteScope {
   }
 
   private boolean inPackages(Class<?> resourceClass) {
+    return within(resourceClass, packages);
+  }
+
+  /** Whether {@code resourceClass} lies in one of {@code packages} or their subpackages ({@code ""}: every package). */
+  public static boolean within(Class<?> resourceClass, List<String> packages) {
     String name = resourceClass.getPackageName();
     for (String base : packages) {
       if (base.isEmpty() || name.equals(base) || name.startsWith(base + ".")) {
