@@ -2,6 +2,7 @@ package dev.jwtsecured.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.jwtsecured.it.routes.users.Reports;
 import dev.jwtsecured.it.routes.users.Users;
@@ -32,6 +33,18 @@ class UnregisteredFeatureTest {
         assertEquals("{\"status_code\":500,\"detail\":\"Internal Server Error\"}", r.body, what);
         assertFalse(r.body.contains("Feature") || r.body.contains("jwtsecured"), what);
       }
+      assertEquals(runs, UsersSecurity.PROTECTED_RUNS.get(), "the protected method ran");
+    }
+  }
+
+  /** A server that scans for resources and providers finds the check (a {@code @Provider}) but not the feature. */
+  @Test
+  void aScanningApplicationWithoutTheFeatureFailsClosed() {
+    assumeFalse(TestServer.runtime().equals("resteasy"), "Jersey's package scanning");
+    try (TestServer server = TestServer.scanning("/api", "dev.jwtsecured.it.routes.users")) {
+      int runs = UsersSecurity.PROTECTED_RUNS.get();
+      RawHttp.Response r = server.http.send("GET", "/api/users/7");
+      assertEquals(500, r.status, r.toString());
       assertEquals(runs, UsersSecurity.PROTECTED_RUNS.get(), "the protected method ran");
     }
   }

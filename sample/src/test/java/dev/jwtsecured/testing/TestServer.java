@@ -93,6 +93,17 @@ public final class TestServer implements AutoCloseable {
   }
 
   /**
+   * An application that lists nothing and lets Jersey scan {@code pkg} for {@code @Path} and {@code @Provider} classes
+   * ({@code ResourceConfig.packages}), under {@code contextPath}; on the Jersey runs only.
+   */
+  public static TestServer scanning(String contextPath, String pkg) {
+    if (runtime().equals("resteasy")) {
+      throw new UnsupportedOperationException("Jersey's package scanning, on RESTEasy");
+    }
+    return start(contextPath, JerseyScanning.of(pkg));
+  }
+
+  /**
    * One of the sample's examples: on Jersey exactly as {@code java -jar} starts it ({@code SampleServer}), on RESTEasy
    * the same {@code Application}.
    */
