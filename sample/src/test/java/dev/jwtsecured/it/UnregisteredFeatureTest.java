@@ -48,4 +48,23 @@ class UnregisteredFeatureTest {
       assertEquals(runs, UsersSecurity.PROTECTED_RUNS.get(), "the protected method ran");
     }
   }
+
+  /**
+   * The other side: the same kind of server with the application's own {@code @Provider} feature that installs the
+   * generated one secures the resources, and the check binds nothing.
+   */
+  @Test
+  void aScanningApplicationWithItsFeatureAsAProviderIsSecured() throws Exception {
+    assumeFalse(TestServer.runtime().equals("resteasy"), "Jersey's package scanning");
+    try (TestServer server = TestServer.scanning("/api", "dev.jwtsecured.it.scanned")) {
+      assertEquals(401, server.http.send("GET", "/api/whoami").status);
+      RawHttp.Response login = server.http.sendBody("POST", "/api/login",
+          "grant_type=password&username=ada&password=pw", "Content-Type: application/x-www-form-urlencoded");
+      assertEquals(200, login.status, login.toString());
+      String token = ServletContextPathTest.JSON.readTree(login.body).get("access_token").asText();
+      RawHttp.Response me = server.http.send("GET", "/api/whoami", "Authorization: Bearer " + token);
+      assertEquals(200, me.status, me.toString());
+      assertEquals("ada", me.body);
+    }
+  }
 }
