@@ -106,6 +106,29 @@ class RobustnessTest {
   }
 
   /**
+   * A locator declaring a class that is not final may return a subclass, which JAX-RS reports: that class's rules bind
+   * to its subclasses, after the classes seen themselves; a final class is matched exactly.
+   */
+  @Test
+  void theRulesOfANonFinalClassALocatorDeclaresBindToItsSubclasses() {
+    for (String modifier : new String[] {"", "final "}) {
+      Compilation c = javac().withProcessors(new JwtSecuredProcessor()).compile(user(), plainConfig(),
+          source("Lockers",
+              "@Path(\"/lockers\")",
+              "public final class Lockers {",
+              "  @Path(\"{id}\") public Locker locker() { return new Locker(); }",
+              "  public static " + modifier + "class Locker {",
+              "    @DELETE @RolesAllowed(\"admin\") public String clear() { return \"\"; }",
+              "  }",
+              "}"));
+      assertThat(c).succeededWithoutWarnings();
+      assertThat(c).generatedSourceFile("test.ConfigJwtPolicies").contentsAsUtf8String()
+          .contains(modifier.isEmpty() ? "if (Lockers.Locker.class.isAssignableFrom(resourceClass)) {"
+              : "if (resourceClass == Lockers.Locker.class) {");
+    }
+  }
+
+  /**
    * A resource's interface, and a locator's sub-resource class, that another processor generates later carry JAX-RS
    * and JSR-250 annotations the first round cannot see; the configuration waits and binds their roles.
    */

@@ -16,6 +16,7 @@ import dev.jwtsecured.it.routes.users.Archive;
 import dev.jwtsecured.it.routes.users.Cabinets;
 import dev.jwtsecured.it.routes.users.Drawers;
 import dev.jwtsecured.it.routes.users.Files;
+import dev.jwtsecured.it.routes.users.Lockers;
 import dev.jwtsecured.it.routes.users.Reports;
 import dev.jwtsecured.it.routes.users.Shelves;
 import dev.jwtsecured.it.routes.users.Status;
@@ -63,7 +64,7 @@ class RouteBoundSecurityTest {
   static final ServerPerClass USERS_SERVER = new ServerPerClass("users", () -> TestServer.startAt("/api",
       List.of(usersFeature()), UsersSecurityJwtFeature.classes(),
       Users.class, Reports.class, Files.class, Archive.class, Shelves.class, Status.class, Drawers.class,
-      Cabinets.class, Audit.BeforeMatching.class, Audit.AfterMatching.class));
+      Cabinets.class, Lockers.class, Audit.BeforeMatching.class, Audit.AfterMatching.class));
 
   @BeforeEach
   void connect(TestServer server, @ServerPerClass.Named("users") TestServer usersServer) {
@@ -153,6 +154,18 @@ class RouteBoundSecurityTest {
     assertEquals(200, look.status, look.toString());
     assertEquals("cabinet c1", look.body);
     assertEquals(401, users.send("GET", "/api/cabinets/c1").status);
+  }
+
+  // A locator declaring a concrete class that returns a subclass: JAX-RS reports the subclass, which no table named,
+  // so it ran as an unseen method (any valid token, roles not enforced: alice cleared the steel locker).
+  @Test
+  void theRulesOfAConcreteClassALocatorDeclaresBindToItsSubclasses() throws Exception {
+    assertAdminOnly("DELETE", "/api/lockers/steel-1", "cleared steel steel-1");
+    assertAdminOnly("DELETE", "/api/lockers/wood-1", "cleared wood-1");
+    RawHttp.Response open = users.send("GET", "/api/lockers/steel-1", bearer("alice"));
+    assertEquals(200, open.status, open.toString());
+    assertEquals("locker steel-1", open.body);
+    assertEquals(401, users.send("GET", "/api/lockers/steel-1").status);
   }
 
   // Defect 1: percent-encoding must not move a request from a protected template to an excluded literal.

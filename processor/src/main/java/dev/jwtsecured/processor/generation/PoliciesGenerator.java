@@ -122,8 +122,8 @@ public final class PoliciesGenerator implements SourceGenerator {
   }
 
   /**
-   * The test for {@code resourceClass}: the class itself, or for the interface or abstract class a locator declares,
-   * any class implementing it (JAX-RS reports the returned object's class).
+   * The test for {@code resourceClass}: the class itself, or for a type a locator declares that is not final, any
+   * class implementing or extending it (JAX-RS reports the returned object's class).
    */
   private static CodeBlock matches(RouteModel r) {
     return r.anyImplementation()
@@ -145,8 +145,9 @@ public final class PoliciesGenerator implements SourceGenerator {
   }
 
   /**
-   * The routes by resource class, by name: the classes themselves first, then the interfaces and abstract classes
-   * locators declare, so that a class the processor saw keeps its own rules before those of a type it implements.
+   * The routes by resource class, by name: the classes themselves first, then the types locators declare that other
+   * classes may implement or extend, so that a class the processor saw keeps its own rules before those of a type it
+   * implements or extends.
    */
   private static Map<String, List<RouteModel>> byClass(List<RouteModel> routes) {
     Map<String, List<RouteModel>> byClass = new TreeMap<>();

@@ -21,8 +21,9 @@ import java.util.stream.Collectors;
  * @param consumes media types of {@code @Consumes} (method, else class), as written
  * @param produces media types of {@code @Produces} (method, else class), as written
  * @param locatorPath the template of the outermost sub-resource locator that leads here, or empty for a root resource
- * @param anyImplementation whether {@code resourceClass} is the interface or abstract class a locator declares: JAX-RS
- *     reports the class of the object the locator returns, so the rule binds to every class implementing it
+ * @param anyImplementation whether {@code resourceClass} is a type a locator declares that other classes may implement
+ *     or extend (an interface, an abstract class, a class that is not final): JAX-RS reports the class of the object
+ *     the locator returns, so the rule binds to every class implementing or extending it
  */
 public record RouteModel(
     ClassName resourceClass,

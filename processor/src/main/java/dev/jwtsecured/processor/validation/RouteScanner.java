@@ -168,13 +168,14 @@ public final class RouteScanner {
                 .collect(Collectors.toList()),
             httpMethod.get(), join(prefix, subPath.orElse("")), decision,
             mediaTypes(annotated, resource, Names.CONSUMES), mediaTypes(annotated, resource, Names.PRODUCES),
-            method, locatorPath, isAbstract(resource)));
+            method, locatorPath, isAbstract(resource) || (!locatorPath.isEmpty() && !isFinal(resource))));
       } else if (subPath.isPresent()) {
         String locator = join(prefix, subPath.get());
         List<ScannedRoute> reached = new ArrayList<>();
         Optional<TypeElement> sub = subResourceClass(types.asMemberOf((DeclaredType) resource.asType(), method));
-        // JAX-RS reports the class of the object a locator returns, never an interface or abstract class: the rules
-        // of the declared type bind to every class implementing it (RouteModel.anyImplementation).
+        // JAX-RS reports the class of the object a locator returns, never an interface or abstract class, and a
+        // subclass when it returns one: the rules of the declared type bind to every class implementing or extending
+        // it (RouteModel.anyImplementation), after the classes the processor saw themselves.
         Optional<String> abstractReturn = sub.filter(RouteScanner::isAbstract).map(t -> t.getQualifiedName().toString());
         boolean leadsToUnseen;
         if (sub.isEmpty() || onPath.contains(sub.get())) {
@@ -196,6 +197,15 @@ public final class RouteScanner {
 
   private static boolean isAbstract(TypeElement type) {
     return type.getKind() == ElementKind.INTERFACE || type.getModifiers().contains(Modifier.ABSTRACT);
+  }
+
+  /**
+   * Whether no class can extend {@code type}. A locator declaring a class that is not final may return a subclass,
+   * which JAX-RS then reports: the declared class's rules bind to its subclasses too.
+   */
+  private static boolean isFinal(TypeElement type) {
+    return type.getModifiers().contains(Modifier.FINAL) || type.getKind() == ElementKind.RECORD
+        || type.getKind() == ElementKind.ENUM;
   }
 
   /** The class a locator returns, when it is one the processor can scan. */
