@@ -37,6 +37,8 @@ final class JwtRequestAuth implements RequestAuth {
   private final Function<String, Token> verifier;
   /** {@code null} unless the token endpoint issues refresh tokens. */
   private final RefreshTokens refresh;
+  /** Whether a logout needs the request's base path: the refresh cookie's path follows it (decided once). */
+  private final boolean keepsBasePath;
   private final Map<AuthFailure, String> challenges = new EnumMap<>(AuthFailure.class);
   private final Map<AuthFailure, String> bodies = new EnumMap<>(AuthFailure.class);
 
@@ -45,6 +47,8 @@ final class JwtRequestAuth implements RequestAuth {
     this.settings = auth.settings();
     this.verifier = verifier;
     this.refresh = refresh;
+    this.keepsBasePath = refresh != null && settings.transport() == Transport.COOKIE
+        && settings.refreshCookiePath().isEmpty();
     String realm = "Bearer realm=\"" + settings.realm() + "\"";
     for (AuthFailure f : AuthFailure.values()) {
       if (f.status() != 403 || f.error() != null) {
@@ -99,8 +103,7 @@ final class JwtRequestAuth implements RequestAuth {
   @Override
   public JwtSecurityContext authenticated(ContainerRequestContext request, Token token, Object user) {
     // A logout deletes the refresh cookie where the token endpoint set it: under this request's base path.
-    String basePath = refresh != null && settings.transport() == Transport.COOKIE
-        && settings.refreshCookiePath().isEmpty() ? request.getUriInfo().getBaseUri().getRawPath() : null;
+    String basePath = keepsBasePath ? request.getUriInfo().getBaseUri().getRawPath() : null;
     JwtSecurityContext context =
         JwtSecurityContext.authenticated(request.getSecurityContext(), auth, token, user, basePath);
     context.install(request);

@@ -149,23 +149,27 @@ class RouteBoundSecurityTest {
   // interface's rules bind to it (a table keyed by the interface never matched: any valid token emptied the cabinet).
   @Test
   void theRulesOfAnInterfaceALocatorDeclaresBindToItsImplementation() throws Exception {
-    assertAdminOnly("DELETE", "/api/cabinets/c1", "emptied c1");
-    RawHttp.Response look = users.send("GET", "/api/cabinets/c1", bearer("alice"));
-    assertEquals(200, look.status, look.toString());
-    assertEquals("cabinet c1", look.body);
-    assertEquals(401, users.send("GET", "/api/cabinets/c1").status);
+    assertDeclaredTypesRules("/api/cabinets/c1", "emptied c1", "cabinet c1");
   }
 
   // A locator declaring a concrete class that returns a subclass: JAX-RS reports the subclass, which no table named,
   // so it ran as an unseen method (any valid token, roles not enforced: alice cleared the steel locker).
   @Test
   void theRulesOfAConcreteClassALocatorDeclaresBindToItsSubclasses() throws Exception {
-    assertAdminOnly("DELETE", "/api/lockers/steel-1", "cleared steel steel-1");
-    assertAdminOnly("DELETE", "/api/lockers/wood-1", "cleared wood-1");
-    RawHttp.Response open = users.send("GET", "/api/lockers/steel-1", bearer("alice"));
-    assertEquals(200, open.status, open.toString());
-    assertEquals("locker steel-1", open.body);
-    assertEquals(401, users.send("GET", "/api/lockers/steel-1").status);
+    assertDeclaredTypesRules("/api/lockers/steel-1", "cleared steel steel-1", "locker steel-1");
+    assertDeclaredTypesRules("/api/lockers/wood-1", "cleared wood-1", "locker wood-1");
+  }
+
+  /**
+   * The rules of the type a locator declares, at {@code path}: its {@code DELETE} admin only (answering
+   * {@code deleted}), its {@code GET} any valid token (answering {@code looked}), nothing without a token.
+   */
+  void assertDeclaredTypesRules(String path, String deleted, String looked) throws Exception {
+    assertAdminOnly("DELETE", path, deleted);
+    RawHttp.Response look = users.send("GET", path, bearer("alice"));
+    assertEquals(200, look.status, look.toString());
+    assertEquals(looked, look.body);
+    assertEquals(401, users.send("GET", path).status);
   }
 
   // Defect 1: percent-encoding must not move a request from a protected template to an excluded literal.

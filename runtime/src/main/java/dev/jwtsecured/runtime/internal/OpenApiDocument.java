@@ -32,7 +32,7 @@ public final class OpenApiDocument {
    */
   public OpenApiDocument(String document, String applicationPath) {
     this.document = document;
-    this.applicationPath = trimmed(applicationPath);
+    this.applicationPath = applicationPath.replaceAll("/+$", "");
   }
 
   /** The document for a request with this URI information. */
@@ -42,7 +42,7 @@ public final class OpenApiDocument {
 
   /** The document for requests whose base URI has the raw path {@code basePath}. */
   public String at(String basePath) {
-    String base = trimmed(basePath == null ? "" : basePath);
+    String base = basePath == null ? "" : basePath.replaceAll("/+$", "");
     if (base.equals(applicationPath)) {
       return document;
     }
@@ -117,13 +117,5 @@ public final class OpenApiDocument {
   @SuppressWarnings("unchecked") // Json builds objects as Map<String, Object>
   private static Map<String, Object> object(Object value) {
     return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
-  }
-
-  private static String trimmed(String path) {
-    int end = path.length();
-    while (end > 0 && path.charAt(end - 1) == '/') {
-      end--;
-    }
-    return path.substring(0, end);
   }
 }

@@ -148,11 +148,7 @@ public record RefreshTokens(RefreshTokenStore store, Duration lifetime) {
       return settings.refreshCookiePath().get();
     }
     String base = basePath == null ? settings.applicationPath() : basePath;
-    int end = base.length();
-    while (end > 0 && base.charAt(end - 1) == '/') {
-      end--;
-    }
-    String path = base.substring(0, end) + settings.tokenUrl();
+    String path = base.replaceAll("/+$", "") + settings.tokenUrl();
     StringBuilder safe = new StringBuilder(path.length());
     for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
       if (b >= 0x21 && b <= 0x7E && b != ',' && b != ';') {
