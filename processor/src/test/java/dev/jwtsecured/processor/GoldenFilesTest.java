@@ -5,12 +5,15 @@ import static com.google.testing.compile.Compiler.javac;
 import static dev.jwtsecured.processor.Sources.source;
 import static dev.jwtsecured.processor.Sources.user;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -78,6 +81,11 @@ class GoldenFilesTest {
   }
 
   @Test
+  void policies() throws IOException {
+    check("ConfigJwtPolicies");
+  }
+
+  @Test
   void accessPoint() throws IOException {
     check("ConfigJwt");
   }
@@ -122,12 +130,45 @@ class GoldenFilesTest {
     check("RefreshConfigJwt");
   }
 
+  /**
+   * The README's shortened filter and policies: every line it shows stands in the golden files, in order (a remark
+   * after code, {@code // ...}, is the README's own; {@code ...} marks what it leaves out).
+   */
+  @Test
+  void theReadmeShowsGeneratedLinesOnly() throws IOException {
+    String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8);
+    int open = readme.indexOf("```java\n", readme.indexOf("A shortened `FooJwtFilter` and `FooJwtPolicies`"))
+        + "```java\n".length();
+    List<String> generated = new ArrayList<>();
+    for (String simpleName : List.of("ConfigJwtFilter", "ConfigJwtPolicies")) {
+      Files.readAllLines(goldenFile(simpleName), StandardCharsets.UTF_8).forEach(l -> generated.add(l.strip()));
+    }
+    int at = 0;
+    int shown = 0;
+    for (String line : readme.substring(open, readme.indexOf("```", open)).split("\n")) {
+      String code = line.strip();
+      int remark = code.indexOf(" // ");
+      code = remark > 0 ? code.substring(0, remark) : code;
+      if (code.isEmpty() || code.equals("...")) {
+        continue;
+      }
+      int found = generated.subList(at, generated.size()).indexOf(code);
+      assertTrue(found >= 0, "the README shows a line the generated code does not have (there): " + line);
+      at += found + 1;
+      shown++;
+    }
+    assertTrue(shown > 40, "the excerpt was not found: " + shown + " lines");
+  }
+
+  private static Path goldenFile(String simpleName) {
+    return Path.of(System.getProperty("jwtsecured.goldenDir", "src/test/resources/golden"), simpleName + ".java.txt");
+  }
+
   private static void check(String simpleName) throws IOException {
     Compilation c = compile();
     assertThat(c).succeededWithoutWarnings();
     String actual = generated(c, simpleName);
-    Path golden = Path.of(System.getProperty("jwtsecured.goldenDir", "src/test/resources/golden"),
-        simpleName + ".java.txt");
+    Path golden = goldenFile(simpleName);
     if (UPDATE) {
       Files.createDirectories(golden.getParent());
       Files.writeString(golden, actual, StandardCharsets.UTF_8);

@@ -160,7 +160,7 @@ class RobustnessTest {
     assertThat(locating).succeededWithoutWarnings();
     assertThat(locating).generatedSourceFile("test.ConfigJwtPolicies").contentsAsUtf8String()
         .contains("// DELETE /files/{name}\n      if (ResourceMethods.is(method, \"delete\")) {\n"
-            + "        return AccessRule.rolesAllowed(\"admin\");");
+            + "        declared = AccessRule.stricter(declared, AccessRule.rolesAllowed(\"admin\"));");
   }
 
   /**

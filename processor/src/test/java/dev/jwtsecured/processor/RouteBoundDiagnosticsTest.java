@@ -169,9 +169,11 @@ class RouteBoundDiagnosticsTest {
           + " \"/shelves/{id}\" declares test.Shelves.Shelf; JAX-RS reports the returned object's class, so its rules"
           + " bind to every implementation").inFile(shelves).onLineContaining("public Shelf shelf()");
       String policies = c.generatedSourceFile("test.ConfigJwtPolicies").orElseThrow().getCharContent(true).toString();
-      assertTrue(policies.contains("if (Shelves.Shelf.class.isAssignableFrom(resourceClass)) {\n"
+      assertTrue(policies.contains("    AccessRule declared = null;\n"
+          + "    if (Shelves.Shelf.class.isAssignableFrom(resourceClass)) {\n"
           + "      // DELETE /shelves/{id}\n      if (ResourceMethods.is(method, \"empty\")) {\n"
-          + "        return AccessRule.rolesAllowed(\"admin\");"), policies);
+          + "        declared = AccessRule.stricter(declared, AccessRule.rolesAllowed(\"admin\"));"), policies);
+      assertTrue(policies.contains("    return declared;\n  }"), policies);
       assertTrue(policies.contains("return Shelves.Shelf.class.isAssignableFrom(resourceClass);"), policies);
       String report = routes(c, "test.Config");
       assertTrue(report.contains("\"path\": \"/shelves/{id}\""), report);

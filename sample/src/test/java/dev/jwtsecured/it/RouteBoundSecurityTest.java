@@ -23,6 +23,7 @@ import dev.jwtsecured.it.routes.users.Status;
 import dev.jwtsecured.it.routes.users.Users;
 import dev.jwtsecured.it.routes.users.UsersSecurity;
 import dev.jwtsecured.it.routes.users.UsersSecurityJwtFeature;
+import dev.jwtsecured.it.routes.users.Vaults;
 import dev.jwtsecured.testing.Jwts;
 import dev.jwtsecured.testing.RawHttp;
 import dev.jwtsecured.testing.ServerPerClass;
@@ -59,12 +60,12 @@ class RouteBoundSecurityTest {
       List.of(usersFeature(), billingFeature()),
       TestServer.union(UsersSecurityJwtFeature.classes(), BillingSecurityJwtFeature.classes()),
       Users.class, Reports.class, Files.class, Archive.class, Shelves.class, Status.class, Drawers.class,
-      Cabinets.class, Lockers.class, Invoices.class, Outside.class));
+      Cabinets.class, Lockers.class, Vaults.class, Invoices.class, Outside.class));
   @RegisterExtension
   static final ServerPerClass USERS_SERVER = new ServerPerClass("users", () -> TestServer.startAt("/api",
       List.of(usersFeature()), UsersSecurityJwtFeature.classes(),
       Users.class, Reports.class, Files.class, Archive.class, Shelves.class, Status.class, Drawers.class,
-      Cabinets.class, Lockers.class, Audit.BeforeMatching.class, Audit.AfterMatching.class));
+      Cabinets.class, Lockers.class, Vaults.class, Audit.BeforeMatching.class, Audit.AfterMatching.class));
 
   @BeforeEach
   void connect(TestServer server, @ServerPerClass.Named("users") TestServer usersServer) {
@@ -158,6 +159,16 @@ class RouteBoundSecurityTest {
   void theRulesOfAConcreteClassALocatorDeclaresBindToItsSubclasses() throws Exception {
     assertDeclaredTypesRules("/api/lockers/steel-1", "cleared steel steel-1", "locker steel-1");
     assertDeclaredTypesRules("/api/lockers/wood-1", "cleared wood-1", "locker wood-1");
+  }
+
+  // One class implementing two types that two locators declare, with different rules for the same method (a plain
+  // locator, an admin-only one): JAX-RS binds one filter to its method, so both paths need the stricter rule (the
+  // first type by name decided it, and alice opened the safe).
+  @Test
+  void aClassImplementingTwoDeclaredTypesGetsTheStricterRuleAtBothPaths() throws Exception {
+    assertAdminOnly("GET", "/api/vaults/safe/v1", "vault v1");
+    assertAdminOnly("GET", "/api/vaults/box/v1", "vault v1");
+    assertEquals(401, users.send("GET", "/api/vaults/safe/v1").status);
   }
 
   /**

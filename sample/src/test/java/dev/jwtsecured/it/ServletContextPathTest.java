@@ -19,6 +19,7 @@ import dev.jwtsecured.it.routes.users.Status;
 import dev.jwtsecured.it.routes.users.Users;
 import dev.jwtsecured.it.routes.users.UsersSecurityJwtFeature;
 import dev.jwtsecured.it.routes.users.UsersSecurityJwtOpenApi;
+import dev.jwtsecured.it.routes.users.Vaults;
 import dev.jwtsecured.testing.RawHttp;
 import dev.jwtsecured.testing.ServerPerClass;
 import dev.jwtsecured.testing.TestServer;
@@ -50,7 +51,7 @@ class ServletContextPathTest {
   static final ServerPerClass USERS = new ServerPerClass("users", () -> TestServer.startInServletContext("/shop",
       "/api", List.of(new UsersSecurityJwtFeature(UsersSecurityJwtFeature.settings().secret(USERS_SECRET).build())),
       UsersSecurityJwtFeature.classes(), Users.class, Reports.class, Files.class, Archive.class, Shelves.class,
-      Status.class, Drawers.class, Cabinets.class, Lockers.class));
+      Status.class, Drawers.class, Cabinets.class, Lockers.class, Vaults.class));
 
   @Test
   void theRefreshCookieGoesToTheTokenEndpointUnderTheContextPath(@ServerPerClass.Named("cookies") TestServer server) {
@@ -96,7 +97,7 @@ class ServletContextPathTest {
     try (TestServer server = TestServer.startAt("", List.of(new UsersSecurityJwtFeature(
         UsersSecurityJwtFeature.settings().secret(USERS_SECRET).build())), UsersSecurityJwtFeature.classes(),
         Users.class, Reports.class, Files.class, Archive.class, Shelves.class, Status.class, Drawers.class,
-        Cabinets.class, Lockers.class)) {
+        Cabinets.class, Lockers.class, Vaults.class)) {
       JsonNode doc = served(server, "/users/openapi.json");
       assertTrue(doc.path("servers").isMissingNode(), doc.path("servers").toString());
       assertEquals("/users/login", tokenUrl(doc));

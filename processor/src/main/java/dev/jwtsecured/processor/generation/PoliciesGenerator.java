@@ -82,10 +82,20 @@ public final class PoliciesGenerator implements SourceGenerator {
     return type.build();
   }
 
+  /**
+   * The classes the processor saw return their rule. A class may implement several types locators declare, each with
+   * a rule for the same method, and JAX-RS binds one filter to its method whichever locator reached it: those rules
+   * are combined, the stricter winning.
+   */
   private static MethodSpec ruleMethod(List<RouteModel> routes) {
-    Map<String, List<RouteModel>> byClass = byClass(routes);
     CodeBlock.Builder body = CodeBlock.builder();
-    for (List<RouteModel> group : byClass.values()) {
+    boolean declaredTypes = false;
+    for (List<RouteModel> group : byClass(routes).values()) {
+      if (group.get(0).anyImplementation() && !declaredTypes) {
+        declaredTypes = true;
+        body.add("// The types locators declare: a class implementing several gets the stricter of their rules.\n")
+            .addStatement("$T declared = null", ACCESS_RULE);
+      }
       body.beginControlFlow("if ($L)", matches(group.get(0)));
       for (RouteModel r : group) {
         CodeBlock types = r.parameterTypes().stream()
@@ -93,12 +103,13 @@ public final class PoliciesGenerator implements SourceGenerator {
             .collect(CodeBlock.joining(""));
         body.add("// $L $L\n", SourceGenerator.commentText(r.httpMethod()), SourceGenerator.commentText(r.path()))
             .beginControlFlow("if ($T.is(method, $S$L))", RESOURCE_METHODS, r.methodName(), types)
-            .addStatement("return $L", rule(r))
+            .addStatement(declaredTypes ? CodeBlock.of("declared = $T.stricter(declared, $L)", ACCESS_RULE, rule(r))
+                : CodeBlock.of("return $L", rule(r)))
             .endControlFlow();
       }
       body.endControlFlow();
     }
-    body.addStatement("return null");
+    body.addStatement(declaredTypes ? "return declared" : "return null");
     return MethodSpec.methodBuilder("rule")
         .addJavadoc("The rule the processor decided for a resource method it saw, or {@code null}.\n")
         .addModifiers(Modifier.STATIC)
@@ -134,7 +145,7 @@ public final class PoliciesGenerator implements SourceGenerator {
   private static MethodSpec knowsMethod(List<RouteModel> routes) {
     CodeBlock condition = byClass(routes).values().stream()
         .map(group -> matches(group.get(0)))
-        .collect(CodeBlock.joining("\n    || "));
+        .collect(CodeBlock.joining("\n|| "));
     return MethodSpec.methodBuilder("knows")
         .addJavadoc("Whether the processor saw {@code resourceClass} for this configuration.\n")
         .addModifiers(Modifier.STATIC)

@@ -20,11 +20,12 @@ public final class AccessRule {
   /** {@code @DenyAll}: 403 for everyone. */
   public static final AccessRule DENY_ALL = new AccessRule(Kind.DENY_ALL, List.of());
 
+  /** In order of strictness. */
   private enum Kind {
-    AUTHENTICATED,
     PUBLIC,
-    DENY_ALL,
-    ROLES
+    AUTHENTICATED,
+    ROLES,
+    DENY_ALL
   }
 
   private final Kind kind;
@@ -41,6 +42,22 @@ public final class AccessRule {
       return DENY_ALL; // JSR-250: @RolesAllowed({}) admits nobody
     }
     return new AccessRule(Kind.ROLES, List.of(roles));
+  }
+
+  /**
+   * The stricter of two rules, for a class that implements several types locators declare, each with a rule for the
+   * same method: denied before roles before a valid token before public; two role lists admit only the roles they
+   * share, and none shared is denied. {@code a} may be {@code null} (no rule yet): then {@code b}.
+   */
+  public static AccessRule stricter(AccessRule a, AccessRule b) {
+    if (a == null) {
+      return b;
+    }
+    if (a.kind == Kind.ROLES && b.kind == Kind.ROLES) {
+      List<String> shared = a.roles.stream().filter(b.roles::contains).toList();
+      return shared.isEmpty() ? DENY_ALL : new AccessRule(Kind.ROLES, shared);
+    }
+    return b.kind.compareTo(a.kind) > 0 ? b : a;
   }
 
   public boolean isPublic() {
