@@ -171,7 +171,11 @@ public @interface JwtSecured {
    */
   String[] exclude() default {};
 
-  /** HTTP methods that skip authentication. {@code HEAD} is deliberately not in the default: it runs the GET method. */
+  /**
+   * HTTP methods that skip authentication: operations declared with them are public, and requests with them (such as
+   * the JAX-RS runtime's own OPTIONS answers) pass. {@code HEAD} is not in the default, and excluding it makes only
+   * {@code @HEAD} methods public: JAX-RS answers other HEAD requests by running the GET method, which keeps its rule.
+   */
   String[] excludeMethods() default {"OPTIONS"};
 
   /** Where tokens are read from and written to. */

@@ -148,7 +148,7 @@ class GoldenFilesTest {
     for (String line : readme.substring(open, readme.indexOf("```", open)).split("\n")) {
       String code = line.strip();
       int remark = code.indexOf(" // ");
-      code = remark > 0 ? code.substring(0, remark) : code;
+      code = remark > 0 ? code.substring(0, remark).strip() : code;
       if (code.isEmpty() || code.equals("...")) {
         continue;
       }

@@ -252,6 +252,37 @@ class RouteBoundSecurityTest {
     assertEquals(404, users.send("GET", "/api/files/secret-plans.txt", bearer("alice")).status);
   }
 
+  // OPTIONS skips authentication (excludeMethods), and HEAD runs the GET method: neither may run a protected locator
+  // for an anonymous caller, whose answers would tell which names exist (OPTIONS: 404 for an unknown name, 200 with
+  // the sub-resource's methods for a known one). OPTIONS is answered 200 alike, for CORS preflights; HEAD needs a token.
+  @Test
+  void aLocatorDoesNotRunForAnonymousOptionsOrHead() throws Exception {
+    for (String[] call : new String[][] {{"OPTIONS", "200"}, {"HEAD", "401"}}) {
+      int locatorRuns = UsersSecurity.LOCATOR_RUNS.get();
+      RawHttp.Response unknown = users.send(call[0], "/api/files/secret-plans.txt");
+      RawHttp.Response known = users.send(call[0], "/api/files/notes.txt");
+      assertEquals(Integer.parseInt(call[1]), unknown.status, call[0] + ": " + unknown);
+      assertEquals(Integer.parseInt(call[1]), known.status, call[0] + ": " + known);
+      assertEquals(unknown.body, known.body, call[0]);
+      assertEquals(locatorRuns, UsersSecurity.LOCATOR_RUNS.get(), call[0] + ": the locator ran before authentication");
+    }
+    assertEquals(200, users.send("HEAD", "/api/files/notes.txt", bearer("alice")).status);
+  }
+
+  // HEAD in excludeMethods: JAX-RS answers HEAD /invoices by running the GET method, which keeps its rule (it ran for
+  // anyone, its answer's headers with it); a @HEAD method is public.
+  @Test
+  void excludingHeadMakesHeadMethodsPublicAndNeverRunsAProtectedGetMethod() throws Exception {
+    int runs = Invoices.PROTECTED_RUNS.get();
+    RawHttp.Response anonymous = http.send("HEAD", "/api/billing/invoices");
+    assertEquals(401, anonymous.status, anonymous.toString());
+    assertEquals(runs, Invoices.PROTECTED_RUNS.get(), "the protected GET method ran for an anonymous HEAD");
+    assertEquals(200, http.send("HEAD", "/api/billing/invoices", bearer("carol")).status);
+    RawHttp.Response ping = http.send("HEAD", "/api/billing/ping");
+    assertEquals(200, ping.status, ping.toString());
+    assertEquals("pong", ping.header("X-Ping"));
+  }
+
   // Defect 5: two configurations, each acting on its own resources only.
   @Test
   void twoConfigurationsCoexist() throws Exception {

@@ -18,6 +18,8 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
+import java.util.List;
+import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -55,6 +57,7 @@ public final class FilterGenerator implements SourceGenerator {
     }
     type.addMethod(constructor.addParameter(ACCESS_RULE, "rule").addStatement("this.rule = rule").build());
     type.addMethod(filterMethod(model));
+    type.addMethod(checkMethod());
     type.addMethod(MethodSpec.methodBuilder("filter")
         .addJavadoc("Adds {@code nosniff}, and {@code Cache-Control: no-store} (or {@code Vary}) to authenticated answers.\n")
         .addAnnotation(Override.class)
@@ -67,12 +70,21 @@ public final class FilterGenerator implements SourceGenerator {
     return type.build();
   }
 
+  /**
+   * The request methods the filter lets pass whatever the rule says: {@code excludeMethods} but {@code HEAD}. JAX-RS
+   * answers a HEAD request by running the GET method, which keeps its rule; a {@code @HEAD} method in
+   * {@code excludeMethods} is public by its own rule. What remains is for the JAX-RS runtime's own handlers (OPTIONS).
+   */
+  static List<String> skippedMethods(SettingsModel s) {
+    return s.excludeMethods().stream().filter(m -> !m.equals("HEAD")).collect(Collectors.toList());
+  }
+
   private MethodSpec filterMethod(ConfigModel model) {
-    SettingsModel s = model.settings();
+    List<String> skipped = skippedMethods(model.settings());
     CodeBlock.Builder body = CodeBlock.builder();
-    if (!s.excludeMethods().isEmpty()) {
-      body.add("// excludeMethods. HEAD is never skipped by default: JAX-RS answers it by running the GET method.\n");
-      CodeBlock condition = s.excludeMethods().stream()
+    if (!skipped.isEmpty()) {
+      body.add("// excludeMethods, HEAD aside: JAX-RS answers HEAD by running the GET method, which keeps its rule.\n");
+      CodeBlock condition = skipped.stream()
           .map(m -> CodeBlock.of("method.equals($S)", m))
           .collect(CodeBlock.joining(" || "));
       body.addStatement("$T method = request.getMethod()", String.class)
@@ -81,6 +93,12 @@ public final class FilterGenerator implements SourceGenerator {
           .addStatement("return")
           .endControlFlow();
     }
+    body.addStatement("check(request)");
+    return SourceGenerator.requestFilter(body.build());
+  }
+
+  private MethodSpec checkMethod() {
+    CodeBlock.Builder body = CodeBlock.builder();
     body.beginControlFlow("if (rule.isDenyAll())")
         .addStatement("request.abortWith(auth.reject($T.DENIED))", AUTH_FAILURE)
         .addStatement("return")
@@ -104,9 +122,9 @@ public final class FilterGenerator implements SourceGenerator {
         .beginControlFlow("if (!rule.allows(security))")
         .addStatement("request.abortWith(auth.forbidden(rule))")
         .endControlFlow();
-    return MethodSpec.methodBuilder("filter")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
+    return MethodSpec.methodBuilder("check")
+        .addJavadoc("Applies the rule to {@code request}, whatever its method; the locator guard calls it for every\n")
+        .addJavadoc("request that may reach a protected locator.\n")
         .addParameter(CONTAINER_REQUEST_CONTEXT, "request")
         .addCode(body.build())
         .build();

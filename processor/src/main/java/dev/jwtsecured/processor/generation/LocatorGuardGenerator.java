@@ -2,10 +2,10 @@ package dev.jwtsecured.processor.generation;
 
 import dev.jwtsecured.processor.model.ConfigModel;
 import dev.jwtsecured.processor.model.Templates;
-import static dev.jwtsecured.processor.generation.GeneratedTypes.CONTAINER_REQUEST_CONTEXT;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.CONTAINER_REQUEST_FILTER;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.LOCATOR_PATHS;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.PRE_MATCHING;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.RESPONSE;
 
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
@@ -55,14 +55,30 @@ public final class LocatorGuardGenerator implements SourceGenerator {
             .addParameter(model.filterClass(), "filter")
             .addStatement("this.filter = filter")
             .build())
-        .addMethod(MethodSpec.methodBuilder("filter")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
-            .addParameter(CONTAINER_REQUEST_CONTEXT, "request")
-            .beginControlFlow("if ($T.matches(request.getUriInfo(), LOCATORS))", LOCATOR_PATHS)
-            .addStatement("filter.filter(request)")
-            .endControlFlow()
-            .build())
+        .addMethod(filterMethod(model))
         .build();
+  }
+
+  /**
+   * Checks every request that may reach a guarded locator with the filter's {@code check}, which skips no request
+   * method: a method {@code excludeMethods} names would otherwise run the locator for anyone. OPTIONS, when excluded,
+   * is answered here (200, the same below every locator) so that CORS preflights, which carry no credentials, pass.
+   */
+  private static MethodSpec filterMethod(ConfigModel model) {
+    CodeBlock.Builder body = CodeBlock.builder()
+        .beginControlFlow("if (!$T.matches(request.getUriInfo(), LOCATORS))", LOCATOR_PATHS)
+        .addStatement("return")
+        .endControlFlow();
+    if (FilterGenerator.skippedMethods(model.settings()).contains("OPTIONS")) {
+      body.add("// excludeMethods has OPTIONS, but JAX-RS would run the locator to answer it, for anyone; answered\n")
+          .add("// here instead, alike for every path below a locator.\n")
+          .beginControlFlow("if (request.getMethod().equals($S))", "OPTIONS")
+          .addStatement("request.abortWith($T.ok().build())", RESPONSE)
+          .addStatement("return")
+          .endControlFlow();
+    }
+    body.add("// Every other method, excluded or not: a locator leads only to operations that need a token.\n")
+        .addStatement("filter.check(request)");
+    return SourceGenerator.requestFilter(body.build());
   }
 }

@@ -1,7 +1,12 @@
 package dev.jwtsecured.processor.generation;
 
 import dev.jwtsecured.processor.model.ConfigModel;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.CONTAINER_REQUEST_CONTEXT;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
+import javax.lang.model.element.Modifier;
 
 /**
  * Generates one Java source file from a validated configuration. A generator sees only the model (no {@code Element},
@@ -14,6 +19,16 @@ public interface SourceGenerator {
   }
 
   TypeSpec generate(ConfigModel model);
+
+  /** {@code ContainerRequestFilter.filter(request)}, overridden with {@code body}. */
+  static MethodSpec requestFilter(CodeBlock body) {
+    return MethodSpec.methodBuilder("filter")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(CONTAINER_REQUEST_CONTEXT, "request")
+        .addCode(body)
+        .build();
+  }
 
   /**
    * {@code text} as inline code in generated Javadoc, as {@link #commentText} writes it. A path the user wrote may
