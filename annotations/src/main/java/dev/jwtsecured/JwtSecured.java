@@ -310,6 +310,16 @@ public @interface JwtSecured {
   String[] basePackages() default {};
 
   /**
+   * Root resource classes compiled elsewhere, in another module or jar, that this configuration secures besides those of
+   * its packages. The processor reads their JAX-RS and JSR-250 annotations from their class files, as it reads sources:
+   * their {@code @RolesAllowed} is enforced, the route report and OpenAPI document list them, and {@code exclude}
+   * applies to them. Without this, such classes are unseen: they need a valid token, and their JSR-250 annotations are
+   * not applied. Each must be a concrete {@code @Path} class visible from this configuration's package; list root
+   * resources only (the sub-resources their locators return come with them).
+   */
+  Class<?>[] resources() default {};
+
+  /**
    * The {@code @ApplicationPath} under which the resources are served, for the OpenAPI document's paths and
    * {@code tokenUrl}; {@code "/"} for none. Empty (the default) means: the {@code @ApplicationPath} of the
    * {@code Application} class in this configuration's packages or their parent packages, else the only one in the

@@ -156,6 +156,10 @@ public final class JwtSecuredProcessor extends ReportingProcessor {
       return;
     }
     ConfigScopes.Scoped scoped = scopes.scan(config, mirror.get(), resources);
+    if (!scoped.problems().isEmpty()) {
+      scoped.problems().forEach(this::report);
+      return;
+    }
     if (scoped.pending().isPresent()) {
       PendingTypes.Pending pending = scoped.pending().get();
       waitForGeneratedType(config, lastRound, Diagnostic.at(

@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import java.io.File;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -234,20 +233,8 @@ class DiagnosticsTest {
   void aGeneratedNameOnTheClassPathIsReplacedNotAnError(@TempDir Path dir) throws Exception {
     Compilation earlier = compile(source("ConfigJwtFeature", "final class ConfigJwtFeature {}"));
     assertThat(earlier).succeeded();
-    for (JavaFileObject f : earlier.generatedFiles()) {
-      if (f.getKind() == JavaFileObject.Kind.CLASS) {
-        Path out = Files.createDirectories(dir.resolve("test")).resolve("ConfigJwtFeature.class");
-        try (InputStream in = f.openInputStream()) {
-          Files.copy(in, out);
-        }
-      }
-    }
+    List<File> classPath = Sources.classPathWith(dir, earlier);
     assertTrue(Files.exists(dir.resolve("test/ConfigJwtFeature.class")));
-    List<File> classPath = new ArrayList<>();
-    classPath.add(dir.toFile());
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      classPath.add(new File(entry));
-    }
     Compilation c = javac().withProcessors(new JwtSecuredProcessor()).withClasspath(classPath).compile(user(),
         source("Config",
             "@JwtSecured(secret = \"${JWT_SECRET}\")",

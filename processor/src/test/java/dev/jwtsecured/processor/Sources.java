@@ -1,8 +1,10 @@
 package dev.jwtsecured.processor;
 
+import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,6 +43,24 @@ final class Sources {
   /** A user type for configurations. */
   static JavaFileObject user() {
     return source("User", "public record User(String name) {}");
+  }
+
+  /** The class files {@code compiled} produced, written below {@code dir}, and a class path of it and the tests'. */
+  static List<File> classPathWith(Path dir, Compilation compiled) throws IOException {
+    for (JavaFileObject f : compiled.generatedFiles()) {
+      if (f.getKind() == JavaFileObject.Kind.CLASS) {
+        Path out = dir.resolve(f.toUri().getPath().replaceFirst("^/(CLASS_OUTPUT/)?", ""));
+        Files.createDirectories(out.getParent());
+        try (InputStream in = f.openInputStream()) {
+          Files.copy(in, out);
+        }
+      }
+    }
+    List<File> classPath = new ArrayList<>(List.of(dir.toFile()));
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      classPath.add(new File(entry));
+    }
+    return classPath;
   }
 
   /**

@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -18,14 +20,16 @@ import javax.lang.model.util.Types;
  */
 public final class ConfigScopes {
   /**
-   * The routes in a configuration's packages, every element its outputs derive from, and a type they name that no
-   * processor has generated yet ({@code pending}: the configuration waits for a later round).
+   * The routes of a configuration's resources (those of its packages in the compilation, and those it lists), every
+   * element its outputs derive from, a type they name that no processor has generated yet ({@code pending}: the
+   * configuration waits for a later round), and the errors on its {@code resources} member.
    */
   public record Scoped(List<String> packages, RouteScanner.Scan scan, List<Element> originating,
-      Optional<PendingTypes.Pending> pending) {
+      Optional<PendingTypes.Pending> pending, List<Diagnostic> problems) {
     public Scoped {
       packages = List.copyOf(packages);
       originating = List.copyOf(originating);
+      problems = List.copyOf(problems);
     }
   }
 
@@ -45,25 +49,72 @@ public final class ConfigScopes {
     return packages.isEmpty() ? List.of(elements.getPackageOf(config).getQualifiedName().toString()) : packages;
   }
 
-  /** Scans the named root resources that lie in the configuration's packages. */
+  /**
+   * Scans the named root resources of the compilation that lie in the configuration's packages, and the classes its
+   * {@code resources} member lists (read from their class files when compiled elsewhere).
+   */
   public Scoped scan(TypeElement config, AnnotationMirror mirror, Iterable<String> resources) {
     List<String> packages = packages(config, mirror);
-    List<RouteScanner.ScannedRoute> routes = new ArrayList<>();
-    List<RouteScanner.ScannedLocator> locators = new ArrayList<>();
-    List<Element> originating = new ArrayList<>(List.of(config));
     List<TypeElement> roots = new ArrayList<>();
     for (String name : resources) {
       TypeElement resource = elements.getTypeElement(name);
       if (resource != null && scanner.inScope(resource, packages)) {
-        RouteScanner.Scan scan = scanner.scan(resource);
-        routes.addAll(scan.routes());
-        locators.addAll(scan.locators());
         roots.add(resource);
       }
     }
+    List<Diagnostic> problems = new ArrayList<>();
+    List<AnnotationValue> listed = listedValues(mirror);
+    for (AnnotationValue value : listed) {
+      TypeElement resource = listedClass(value);
+      if (resource == null || scanner.resourceClasses(List.of(resource)).stream().noneMatch(resource::equals)) {
+        Object named = resource == null ? value : resource.getQualifiedName();
+        problems.add(Diagnostic.inArray(Message.NOT_A_ROOT_RESOURCE.format(named), config, mirror,
+            AnnotationValues.value(mirror, "resources").orElse(null), value));
+      } else if (!roots.contains(resource)) {
+        roots.add(resource);
+      }
+    }
+    List<RouteScanner.ScannedRoute> routes = new ArrayList<>();
+    List<RouteScanner.ScannedLocator> locators = new ArrayList<>();
+    for (TypeElement root : roots) {
+      RouteScanner.Scan scan = scanner.scan(root);
+      routes.addAll(scan.routes());
+      locators.addAll(scan.locators());
+    }
+    List<Element> originating = new ArrayList<>(List.of(config));
     originating.addAll(roots);
     RouteScanner.Scan scan = new RouteScanner.Scan(routes, locators);
-    return new Scoped(packages, scan, originating, pendingTypes.find(roots, scan));
+    return new Scoped(packages, scan, originating, pendingTypes.find(roots, scan), problems);
+  }
+
+  /** The elements of the {@code resources} member as written (one written without braces counts as one). */
+  private static List<AnnotationValue> listedValues(AnnotationMirror mirror) {
+    return AnnotationValues.value(mirror, "resources").map(v -> {
+      List<AnnotationValue> items = new ArrayList<>();
+      if (v.getValue() instanceof List<?> list) {
+        list.forEach(i -> items.add((AnnotationValue) i));
+      } else {
+        items.add(v);
+      }
+      return items;
+    }).orElse(List.of());
+  }
+
+  /** The class a {@code resources} element names, or {@code null} when it names no class. */
+  private static TypeElement listedClass(AnnotationValue value) {
+    return value.getValue() instanceof DeclaredType type && type.asElement() instanceof TypeElement t ? t : null;
+  }
+
+  /** The qualified names of the classes {@code resources} lists. */
+  private static List<String> listedNames(AnnotationMirror mirror) {
+    List<String> names = new ArrayList<>();
+    for (AnnotationValue value : listedValues(mirror)) {
+      TypeElement t = listedClass(value);
+      if (t != null) {
+        names.add(t.getQualifiedName().toString());
+      }
+    }
+    return names;
   }
 
   /**
@@ -103,6 +154,16 @@ public final class ConfigScopes {
         if (ma.isEmpty() || mb.isEmpty() || a.equals(b)) {
           continue;
         }
+        for (String listed : listedNames(ma.get())) {
+          if (secures(b, mb.get(), listed) && found.add(a) | found.add(b)) {
+            twoConfigurations(listed, a, ma.get(), b, mb.get(), diagnostics);
+          }
+        }
+        for (String listed : listedNames(mb.get())) {
+          if (secures(a, ma.get(), listed) && found.add(a) | found.add(b)) {
+            twoConfigurations(listed, a, ma.get(), b, mb.get(), diagnostics);
+          }
+        }
         for (String pa : packages(a, ma.get())) {
           for (String pb : packages(b, mb.get())) {
             String shared = pa.equals(pb) || pb.startsWith(pa + ".") ? pb : pa.startsWith(pb + ".") ? pa : null;
@@ -117,5 +178,19 @@ public final class ConfigScopes {
       }
     }
     return new Overlaps(found, diagnostics);
+  }
+
+  /** Whether {@code config} lists the class {@code name} or holds it in its packages. */
+  private boolean secures(TypeElement config, AnnotationMirror mirror, String name) {
+    TypeElement type = elements.getTypeElement(name);
+    return listedNames(mirror).contains(name) || type != null && scanner.inScope(type, packages(config, mirror));
+  }
+
+  private static void twoConfigurations(String resource, TypeElement a, AnnotationMirror ma, TypeElement b,
+      AnnotationMirror mb, List<Diagnostic> diagnostics) {
+    Message.Text message = Message.RESOURCE_IN_TWO_CONFIGURATIONS.format(resource, a.getQualifiedName(),
+        b.getQualifiedName());
+    diagnostics.add(Diagnostic.at(message, a, ma, AnnotationValues.value(ma, "resources").orElse(null)));
+    diagnostics.add(Diagnostic.at(message, b, mb, AnnotationValues.value(mb, "resources").orElse(null)));
   }
 }

@@ -187,6 +187,12 @@ public enum Message {
           + " applicationPath = \"%s\""),
   APPLICATION_PATH_INVALID("JwtSecured.InvalidApplicationPath",
       "applicationPath must be a plain absolute path such as \"/api\", or \"/\" for none; got \"%s\""),
+  NOT_A_ROOT_RESOURCE("JwtSecured.NotARootResource",
+      "%s in resources is not a root resource class (a concrete class with @Path); list root resources only, the"
+          + " sub-resources their locators return come with them"),
+  RESOURCE_IN_TWO_CONFIGURATIONS("JwtSecured.ResourceInTwoConfigurations",
+      "Resource class %s is secured by both @JwtSecured classes %s and %s (through resources or basePackages); a"
+          + " resource must have one configuration"),
   RESOURCE_NOT_ACCESSIBLE("JwtSecured.ResourceNotAccessible",
       "Resource class %s is not visible from package \"%s\", where the generated code binds each resource method to"
           + " its policy by the class; make it (and the classes enclosing it) public"),

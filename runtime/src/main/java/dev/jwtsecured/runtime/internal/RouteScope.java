@@ -88,7 +88,8 @@ public final class RouteScope {
           + " (a class from another jar, outside every configuration's packages, or one it could not see); "
           + configuration + " "
           + (unseen == UnseenMethods.DENY ? "answers 403 for it" : "requires a valid token for it")
-          + ", and its @RolesAllowed, @PermitAll and @DenyAll are not enforced");
+          + ", and its @RolesAllowed, @PermitAll and @DenyAll are not enforced; list a resource class compiled"
+          + " elsewhere in @JwtSecured(resources = ...)");
     }
     return unseen == UnseenMethods.DENY ? AccessRule.DENY_ALL : AccessRule.AUTHENTICATED;
   }
