@@ -228,6 +228,12 @@ class DiagnosticTableTest {
             "final class Config {",
             RETRIEVER,
             "}").alsoContaining("@RolesAllowed(auditor) on GET /reports is never checked").onTheRoutes(),
+        expect(Message.RULE_ON_EXCLUDED_METHOD, "String reports()",
+            "@JwtSecured(secret = \"${S}\", excludeMethods = {\"OPTIONS\", \"GET\"})",
+            "final class Config {",
+            RETRIEVER,
+            "}").alsoContaining("@RolesAllowed(auditor) on GET /reports is never applied: excludeMethods has GET")
+            .onTheRoutes().alone(),
         expect(Message.GENERATED_PATH_COLLIDES, "openApiPath = \"/public\"",
             "@JwtSecured(secret = \"${S}\",",
             "    openApiPath = \"/public\")",

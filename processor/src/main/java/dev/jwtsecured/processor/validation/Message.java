@@ -143,6 +143,9 @@ public enum Message {
   ROLES_ON_EXCLUDED_PATH("JwtSecured.RolesOnExcludedPath", Kind.WARNING,
       "@RolesAllowed(%s) on %s is never checked: an exclude pattern covers its path, so requests skip authentication."
           + " Narrow the pattern, or remove the annotation"),
+  RULE_ON_EXCLUDED_METHOD("JwtSecured.RuleOnExcludedMethod", Kind.WARNING,
+      "%s on %s is never applied: excludeMethods has %s, so its requests skip authentication. Remove the method from"
+          + " excludeMethods, or the annotation"),
   UNDECLARED_ROLE("JwtSecured.UndeclaredRole",
       "@RolesAllowed role \"%s\" is not in the roles declared by @JwtSecured(roles = {%s}); fix the name or declare"
           + " it"),

@@ -72,6 +72,13 @@ final class RouteChecks {
     checkExcludes(s, routes, templates, problems);
 
     for (RouteScanner.ScannedRoute r : scan.routes()) {
+      if (s.excludeMethods().contains(r.httpMethod()) && (r.decision().access() == RouteModel.Access.ROLES
+          || r.decision().access() == RouteModel.Access.DENY_ALL)) {
+        String rule = r.decision().access() == RouteModel.Access.ROLES
+            ? "@RolesAllowed(" + String.join(", ", r.decision().roles()) + ")" : "@DenyAll";
+        problems.add(Diagnostic.at(Message.RULE_ON_EXCLUDED_METHOD.format(rule, r.httpMethod() + " " + r.path(),
+            r.httpMethod()), r.method(), null, null));
+      }
       if (!isExcluded(excludes, r.path()) || s.excludeMethods().contains(r.httpMethod())) {
         continue;
       }
