@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jwtsecured.it.routes.Audit;
+import dev.jwtsecured.it.routes.Cors;
 import dev.jwtsecured.it.routes.billing.BillingSecurityJwtFeature;
 import dev.jwtsecured.UnseenMethods;
 import dev.jwtsecured.it.routes.Outside;
@@ -65,7 +66,8 @@ class RouteBoundSecurityTest {
   static final ServerPerClass USERS_SERVER = new ServerPerClass("users", () -> TestServer.startAt("/api",
       List.of(usersFeature()), UsersSecurityJwtFeature.classes(),
       Users.class, Reports.class, Files.class, Archive.class, Shelves.class, Status.class, Drawers.class,
-      Cabinets.class, Lockers.class, Vaults.class, Audit.BeforeMatching.class, Audit.AfterMatching.class));
+      Cabinets.class, Lockers.class, Vaults.class, Audit.BeforeMatching.class, Audit.AfterMatching.class,
+      Cors.class));
 
   @BeforeEach
   void connect(TestServer server, @ServerPerClass.Named("users") TestServer usersServer) {
@@ -267,6 +269,16 @@ class RouteBoundSecurityTest {
       assertEquals(locatorRuns, UsersSecurity.LOCATOR_RUNS.get(), call[0] + ": the locator ran before authentication");
     }
     assertEquals(200, users.send("HEAD", "/api/files/notes.txt", bearer("alice")).status);
+  }
+
+  // A browser's CORS preflight carries no credentials: the guard's OPTIONS answer still gets the application's CORS
+  // response headers, so the browser goes on to send the real request, with its token.
+  @Test
+  void aCorsPreflightBelowAProtectedLocatorPasses() throws Exception {
+    RawHttp.Response preflight = users.send("OPTIONS", "/api/files/notes.txt", "Origin: https://app.example",
+        "Access-Control-Request-Method: DELETE", "Access-Control-Request-Headers: authorization");
+    assertEquals(200, preflight.status, preflight.toString());
+    assertEquals("https://app.example", preflight.header("Access-Control-Allow-Origin"), preflight.toString());
   }
 
   // HEAD in excludeMethods: JAX-RS answers HEAD /invoices by running the GET method, which keeps its rule (it ran for
