@@ -38,6 +38,12 @@ record EclipseCompilation(boolean success, List<Diagnostic<? extends JavaFileObj
   /** The same, with {@code processors} in that order. */
   static EclipseCompilation compile(Path dir, List<JavaFileObject> sources, List<String> options,
       List<? extends Processor> processors) throws IOException {
+    return compile(dir, sources, System.getProperty("java.class.path"), options, processors);
+  }
+
+  /** The same, on {@code classPath}. */
+  static EclipseCompilation compile(Path dir, List<JavaFileObject> sources, String classPath, List<String> options,
+      List<? extends Processor> processors) throws IOException {
     List<File> files = Sources.onDisk(dir.resolve("src"), sources);
     Path classes = Files.createDirectories(dir.resolve("classes"));
     Path generated = Files.createDirectories(dir.resolve("generated"));
@@ -46,7 +52,7 @@ record EclipseCompilation(boolean success, List<Diagnostic<? extends JavaFileObj
     try (StandardJavaFileManager fileManager = compiler.getStandardFileManager(collector, null, StandardCharsets.UTF_8)) {
       fileManager.setLocation(StandardLocation.CLASS_OUTPUT, List.of(classes.toFile()));
       fileManager.setLocation(StandardLocation.SOURCE_OUTPUT, List.of(generated.toFile()));
-      List<String> all = new ArrayList<>(List.of("-17", "-classpath", System.getProperty("java.class.path")));
+      List<String> all = new ArrayList<>(List.of("-17", "-classpath", classPath));
       all.addAll(options);
       JavaCompiler.CompilationTask task = compiler.getTask(new StringWriter(), fileManager, collector, all, null,
           fileManager.getJavaFileObjectsFromFiles(files));

@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import dev.jwtsecured.processor.validation.Message;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic.Kind;
 import javax.tools.JavaFileObject;
@@ -24,6 +26,25 @@ import org.junit.jupiter.api.io.TempDir;
  * that compiles there without a warning. {@link DiagnosticTableTest} runs its table through it too.
  */
 class EclipseCompilerTest {
+
+  /** A resource class compiled elsewhere, listed in {@code resources}: ecj reads its annotations from class files too. */
+  @Test
+  void listedResourcesAreReadFromTheirClassFiles(@TempDir Path dir) throws IOException {
+    List<File> classPath = ListedResourcesTest.classPathWith(dir.resolve("library"), ListedResourcesTest.ORDERS);
+    EclipseCompilation eclipse = EclipseCompilation.compile(dir, List.of(user(), source("Config",
+            "@JwtSecured(secret = \"${JWT_SECRET}\", resources = lib.Orders.class)",
+            "final class Config {",
+            "  @UserRetriever static User user(Token token) { return null; }",
+            "}")),
+        classPath.stream().map(File::getPath).collect(Collectors.joining(File.pathSeparator)),
+        List.of(), List.of(new JwtSecuredProcessor()));
+    assertTrue(eclipse.success(), eclipse::describe);
+    String policies = Files.readString(eclipse.generated().resolve("test/ConfigJwtPolicies.java"));
+    assertTrue(policies.contains("      // DELETE /orders/{id}\n      if (ResourceMethods.is(method, \"delete\")) {\n"
+        + "        return AccessRule.DENY_ALL;"), policies);
+    assertTrue(policies.contains("      // GET /orders\n      if (ResourceMethods.is(method, \"list\")) {\n"
+        + "        return AccessRule.rolesAllowed(\"admin\");"), policies);
+  }
 
   @Test
   void generatesWhatJavacGenerates(@TempDir Path dir) throws IOException {
