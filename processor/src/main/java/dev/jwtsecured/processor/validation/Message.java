@@ -105,6 +105,9 @@ public enum Message {
           + " expressions that must match the whole path)"),
   EXCLUDE_METHOD_INVALID("JwtSecured.InvalidExcludeMethod",
       "excludeMethods \"%s\" is not an HTTP method; use upper-case method names such as \"OPTIONS\""),
+  RULE_ON_EXCLUDED_METHOD("JwtSecured.RuleOnExcludedMethod", Kind.WARNING,
+      "%s on %s is never applied: excludeMethods has %s, so its requests skip authentication. Remove the method from"
+          + " excludeMethods, or the annotation"),
   DURATION_INVALID("JwtSecured.InvalidDuration",
       "%s \"%s\" is not a valid ISO-8601 duration%s; write it like \"PT24H\" or \"PT30S\""),
   HEADER_NAME_INVALID("JwtSecured.InvalidHeaderName",
@@ -143,9 +146,6 @@ public enum Message {
   ROLES_ON_EXCLUDED_PATH("JwtSecured.RolesOnExcludedPath", Kind.WARNING,
       "@RolesAllowed(%s) on %s is never checked: an exclude pattern covers its path, so requests skip authentication."
           + " Narrow the pattern, or remove the annotation"),
-  RULE_ON_EXCLUDED_METHOD("JwtSecured.RuleOnExcludedMethod", Kind.WARNING,
-      "%s on %s is never applied: excludeMethods has %s, so its requests skip authentication. Remove the method from"
-          + " excludeMethods, or the annotation"),
   UNDECLARED_ROLE("JwtSecured.UndeclaredRole",
       "@RolesAllowed role \"%s\" is not in the roles declared by @JwtSecured(roles = {%s}); fix the name or declare"
           + " it"),
