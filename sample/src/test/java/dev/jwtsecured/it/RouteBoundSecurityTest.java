@@ -67,7 +67,7 @@ class RouteBoundSecurityTest {
       List.of(usersFeature()), UsersSecurityJwtFeature.classes(),
       Users.class, Reports.class, Files.class, Archive.class, Shelves.class, Status.class, Drawers.class,
       Cabinets.class, Lockers.class, Vaults.class, Audit.BeforeMatching.class, Audit.AfterMatching.class,
-      Cors.class));
+      Cors.Preflights.class, Cors.Responses.class));
 
   @BeforeEach
   void connect(TestServer server, @ServerPerClass.Named("users") TestServer usersServer) {
@@ -271,14 +271,21 @@ class RouteBoundSecurityTest {
     assertEquals(200, users.send("HEAD", "/api/files/notes.txt", bearer("alice")).status);
   }
 
-  // A browser's CORS preflight carries no credentials: the guard's OPTIONS answer still gets the application's CORS
-  // response headers, so the browser goes on to send the real request, with its token.
+  // A browser's CORS preflight carries no credentials: the application's CORS filter answers it below a protected
+  // locator as anywhere (the guard's own OPTIONS answer came first, without CORS headers: the browser stopped there),
+  // and the real request then needs the token.
   @Test
   void aCorsPreflightBelowAProtectedLocatorPasses() throws Exception {
+    int locatorRuns = UsersSecurity.LOCATOR_RUNS.get();
     RawHttp.Response preflight = users.send("OPTIONS", "/api/files/notes.txt", "Origin: https://app.example",
         "Access-Control-Request-Method: DELETE", "Access-Control-Request-Headers: authorization");
     assertEquals(200, preflight.status, preflight.toString());
     assertEquals("https://app.example", preflight.header("Access-Control-Allow-Origin"), preflight.toString());
+    assertEquals("GET, DELETE", preflight.header("Access-Control-Allow-Methods"), preflight.toString());
+    RawHttp.Response anonymous = users.send("DELETE", "/api/files/notes.txt", "Origin: https://app.example");
+    assertEquals(401, anonymous.status, anonymous.toString());
+    assertEquals("https://app.example", anonymous.header("Access-Control-Allow-Origin"), anonymous.toString());
+    assertEquals(locatorRuns, UsersSecurity.LOCATOR_RUNS.get(), "the locator ran before authentication");
   }
 
   // HEAD in excludeMethods: JAX-RS answers HEAD /invoices by running the GET method, which keeps its rule (it ran for

@@ -93,6 +93,12 @@ public final class FeatureGenerator implements SourceGenerator {
       configure.addStatement("context.register(new $T(new $T($L, $T.AUTHENTICATED)), $T.AUTHENTICATION)",
           model.locatorGuardClass(), model.filterClass(), instance, GeneratedTypes.ACCESS_RULE,
           GeneratedTypes.PRIORITIES);
+      if (LocatorGuardGenerator.answersOptions(model)) {
+        configure.addComment("After the pre-matching filters of the usual priorities (up to USER): a CORS filter")
+            .addComment("answers preflights first.")
+            .addStatement("context.register(new $T.Preflight(), $T.USER * 10)", model.locatorGuardClass(),
+                GeneratedTypes.PRIORITIES);
+      }
     }
     type.addMethod(configure.addStatement("return true").build());
     type.addMethod(classesMethod(model));

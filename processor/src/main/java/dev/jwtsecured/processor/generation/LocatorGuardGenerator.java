@@ -35,7 +35,7 @@ public final class LocatorGuardGenerator implements SourceGenerator {
     CodeBlock patterns = model.guardedLocators().stream()
         .map(path -> CodeBlock.of("$T.compile($S)", PATTERN, Templates.regex(path) + "(?:/.*)?"))
         .collect(CodeBlock.joining(",\n"));
-    return TypeSpec.classBuilder(model.locatorGuardClass())
+    TypeSpec.Builder type = TypeSpec.classBuilder(model.locatorGuardClass())
         .addJavadoc("Authenticates requests for the protected sub-resource locators of {@link $T} before they run.\n",
             model.configClass())
         .addJavadoc("A request that may reach one answers 401 here without a valid token, even where the locator\n")
@@ -55,25 +55,57 @@ public final class LocatorGuardGenerator implements SourceGenerator {
             .addParameter(model.filterClass(), "filter")
             .addStatement("this.filter = filter")
             .build())
-        .addMethod(filterMethod(model))
+        .addMethod(filterMethod(model));
+    if (answersOptions(model)) {
+      type.addType(preflightClass());
+    }
+    return type.build();
+  }
+
+  /**
+   * Whether OPTIONS below a guarded locator is answered by the nested {@code Preflight} filter: when
+   * {@code excludeMethods} has OPTIONS, which JAX-RS would otherwise answer by running the locator, for anyone.
+   */
+  static boolean answersOptions(ConfigModel model) {
+    return FilterGenerator.skippedMethods(model.settings()).contains("OPTIONS");
+  }
+
+  /**
+   * {@code Preflight}: answers OPTIONS below a guarded locator with an empty 200, alike for every path. The feature
+   * registers it after the application's pre-matching filters, so that a CORS filter answers preflights (which carry
+   * no credentials) first, as it does everywhere else.
+   */
+  private static TypeSpec preflightClass() {
+    CodeBlock body = CodeBlock.builder()
+        .beginControlFlow("if (request.getMethod().equals($S) && $T.matches(request.getUriInfo(), LOCATORS))",
+            "OPTIONS", LOCATOR_PATHS)
+        .addStatement("request.abortWith($T.ok().build())", RESPONSE)
+        .endControlFlow()
+        .build();
+    return TypeSpec.classBuilder("Preflight")
+        .addJavadoc("Answers OPTIONS below the protected locators, alike for every path, so that the locators do not\n")
+        .addJavadoc("run for it; registered after the application's pre-matching filters, so that a CORS filter\n")
+        .addJavadoc("answers preflights first.\n")
+        .addAnnotation(PRE_MATCHING)
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addSuperinterface(CONTAINER_REQUEST_FILTER)
+        .addMethod(SourceGenerator.requestFilter(body))
         .build();
   }
 
   /**
    * Checks every request that may reach a guarded locator with the filter's {@code check}, which skips no request
-   * method: a method {@code excludeMethods} names would otherwise run the locator for anyone. OPTIONS, when excluded,
-   * is answered here (200, the same below every locator) so that CORS preflights, which carry no credentials, pass.
+   * method: a method {@code excludeMethods} names would otherwise run the locator for anyone. OPTIONS, when excluded, is
+   * left to the application's CORS filter and then to {@code Preflight}.
    */
   private static MethodSpec filterMethod(ConfigModel model) {
     CodeBlock.Builder body = CodeBlock.builder()
         .beginControlFlow("if (!$T.matches(request.getUriInfo(), LOCATORS))", LOCATOR_PATHS)
         .addStatement("return")
         .endControlFlow();
-    if (FilterGenerator.skippedMethods(model.settings()).contains("OPTIONS")) {
-      body.add("// excludeMethods has OPTIONS, but JAX-RS would run the locator to answer it, for anyone; answered\n")
-          .add("// here instead, alike for every path below a locator.\n")
+    if (answersOptions(model)) {
+      body.add("// excludeMethods has OPTIONS: left to the application's CORS filter, then answered by Preflight.\n")
           .beginControlFlow("if (request.getMethod().equals($S))", "OPTIONS")
-          .addStatement("request.abortWith($T.ok().build())", RESPONSE)
           .addStatement("return")
           .endControlFlow();
     }
