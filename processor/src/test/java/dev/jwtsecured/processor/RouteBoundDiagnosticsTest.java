@@ -146,6 +146,32 @@ class RouteBoundDiagnosticsTest {
    * applied). The declared type's rules bind to every class implementing it; the locator is a warning, since the
    * implementation's own JSR-250 annotations are not read.
    */
+  /**
+   * A root resource the processor saw keeps its own rules; when it implements a type an admin-only locator declares,
+   * the locator's path would be as open as the class if the locator returned it: a warning on its method.
+   */
+  @Test
+  void aRootResourceImplementingATypeALocatorDeclaresWithAMoreOpenRuleIsAWarning() {
+    JavaFileObject docs = source("Docs",
+        "@Path(\"/folders\")",
+        "public final class Docs {",
+        "  @Path(\"{id}\") @RolesAllowed(\"admin\") @SuppressWarnings(\"JwtSecured.LocatorReturnsAbstractType\")",
+        "  public Doc doc() { return new Notice(); }",
+        "  public interface Doc { @GET String text(); @GET @Path(\"size\") int size(); }",
+        "}",
+        "@Path(\"/notice\")",
+        "final class Notice implements Docs.Doc {",
+        "  @PermitAll @Override public String text() { return \"\"; }",
+        "  @RolesAllowed(\"admin\") @Override public int size() { return 0; }",
+        "}");
+    Compilation c = compile(user(), docs, plainConfig());
+    assertThat(c).succeeded();
+    assertThat(c).hadWarningCount(1);
+    assertThat(c).hadWarningContaining(tagged(Message.RESOURCE_ALSO_BEHIND_LOCATOR) + " Resource method test.Notice.text"
+        + " (public) implements a method of test.Docs.Doc, declared by the locator at GET /folders/{id} (roles admin)")
+        .inFile(docs).onLineContaining("@PermitAll @Override public String text()");
+  }
+
   @Test
   void aLocatorDeclaringAnInterfaceOrAbstractClassBindsItsRulesToEveryImplementation() throws IOException {
     for (String declared : new String[] {"public interface Shelf", "public abstract static class Shelf"}) {

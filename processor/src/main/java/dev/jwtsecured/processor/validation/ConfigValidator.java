@@ -117,7 +117,7 @@ public final class ConfigValidator {
     Optional<HandlerModel> refreshStore = refresh.validate(config, values, settings, methods,
         authenticator.isPresent() && !settings.tokenUrl().isEmpty(), requestTakers, problems);
 
-    RouteChecks.Result routes = new RouteChecks(values).check(settings, scan,
+    RouteChecks.Result routes = new RouteChecks(values, this::isSubtype).check(settings, scan,
         authenticator.isPresent() && !settings.tokenUrl().isEmpty());
     problems.addAll(routes.problems());
     SettingsValidator.checkDeclaredRoles(values, scan.routes(), problems);
@@ -146,5 +146,12 @@ public final class ConfigValidator {
       return new Result(Optional.empty(), problems, null);
     }
     return new Result(Optional.of(model), problems, null);
+  }
+
+  /** Whether the class {@code sub} extends or implements {@code sup}, both named canonically. */
+  private boolean isSubtype(String sub, String sup) {
+    TypeElement a = elements.getTypeElement(sub);
+    TypeElement b = elements.getTypeElement(sup);
+    return a != null && b != null && types.isSubtype(types.erasure(a.asType()), types.erasure(b.asType()));
   }
 }

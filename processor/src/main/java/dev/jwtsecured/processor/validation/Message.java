@@ -196,6 +196,9 @@ public enum Message {
   RESOURCE_IN_TWO_CONFIGURATIONS("JwtSecured.ResourceInTwoConfigurations",
       "Resource class %s is secured by both @JwtSecured classes %s and %s (through resources or basePackages); a"
           + " resource must have one configuration"),
+  RESOURCE_ALSO_BEHIND_LOCATOR("JwtSecured.ResourceAlsoBehindLocator", Kind.WARNING,
+      "Resource method %s (%s) implements a method of %s, declared by the locator at %s (%s): if the locator returns"
+          + " this class, its own, more open rule applies there too. Return another class, or give both one rule"),
   RESOURCE_NOT_ACCESSIBLE("JwtSecured.ResourceNotAccessible",
       "Resource class %s is not visible from package \"%s\", where the generated code binds each resource method to"
           + " its policy by the class; make it (and the classes enclosing it) public"),

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
@@ -31,9 +32,12 @@ final class RouteChecks {
   record Result(List<RouteModel> routes, List<String> guardedLocators, List<Diagnostic> problems) {}
 
   private final ConfigValues values;
+  /** Whether the class named first is a subtype of the one named second. */
+  private final BiPredicate<String, String> isSubtype;
 
-  RouteChecks(ConfigValues values) {
+  RouteChecks(ConfigValues values, BiPredicate<String, String> isSubtype) {
     this.values = values;
+    this.isSubtype = isSubtype;
   }
 
   Result check(SettingsModel s, RouteScanner.Scan scan, boolean hasTokenEndpoint) {
@@ -44,6 +48,7 @@ final class RouteChecks {
       routes.add(decide(s, excludes, r));
     }
     routes = SharedMethods.bind(scan.routes(), routes, problems);
+    SharedMethods.checkSeenImplementations(scan.routes(), routes, isSubtype, problems);
     routes.sort(RouteModel.ORDER);
 
     List<String> templates = routes.stream().map(r -> Templates.openApi(r.path())).distinct()

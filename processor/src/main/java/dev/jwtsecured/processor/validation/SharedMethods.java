@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 
 /**
@@ -48,6 +49,34 @@ final class SharedMethods {
           describe(strictest)), scanned.get(group.get(0)).method()));
     }
     return bound;
+  }
+
+  /**
+   * A warning on each method of a class the processor saw (a root resource) that also implements or overrides a method
+   * of a type a locator declares, with a more open rule than the declared type's: if the locator returns an instance of
+   * that class, JAX-RS binds the class's own filter there too, and the locator's path is as open as the class's.
+   */
+  static void checkSeenImplementations(List<RouteScanner.ScannedRoute> scanned, List<RouteModel> bound,
+      BiPredicate<String, String> isSubtype, List<Diagnostic> problems) {
+    for (int i = 0; i < bound.size(); i++) {
+      RouteModel seen = bound.get(i);
+      if (seen.anyImplementation()) {
+        continue;
+      }
+      for (RouteModel declared : bound) {
+        if (!declared.anyImplementation() || !declared.methodName().equals(seen.methodName())
+            || !declared.parameterTypes().equals(seen.parameterTypes())
+            || effect(stricter(seen, declared)).equals(effect(seen))
+            || !isSubtype.test(seen.resourceClass().canonicalName(), declared.resourceClass().canonicalName())) {
+          continue;
+        }
+        problems.add(Diagnostic.at(Message.RESOURCE_ALSO_BEHIND_LOCATOR.format(
+            seen.resourceClass().canonicalName() + "." + seen.methodName(), describe(seen),
+            declared.resourceClass().canonicalName(), declared.httpMethod() + " " + declared.path(),
+            describe(declared)), scanned.get(i).method()));
+        break;
+      }
+    }
   }
 
   /** What a rule does at run time: public ones are alike whatever made them public. */
