@@ -2,7 +2,6 @@ package dev.jwtsecured.processor.generation;
 
 import dev.jwtsecured.processor.model.ConfigModel;
 import dev.jwtsecured.processor.model.HandlerModel;
-import dev.jwtsecured.processor.model.SettingsModel;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.ACCESS_RULE;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.AUTH_EXCEPTION;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.AUTH_FAILURE;
@@ -19,7 +18,6 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import java.util.List;
-import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -70,17 +68,8 @@ public final class FilterGenerator implements SourceGenerator {
     return type.build();
   }
 
-  /**
-   * The request methods the filter lets pass whatever the rule says: {@code excludeMethods} but {@code HEAD}. JAX-RS
-   * answers a HEAD request by running the GET method, which keeps its rule; a {@code @HEAD} method in
-   * {@code excludeMethods} is public by its own rule. What remains is for the JAX-RS runtime's own handlers (OPTIONS).
-   */
-  static List<String> skippedMethods(SettingsModel s) {
-    return s.excludeMethods().stream().filter(m -> !m.equals("HEAD")).collect(Collectors.toList());
-  }
-
   private MethodSpec filterMethod(ConfigModel model) {
-    List<String> skipped = skippedMethods(model.settings());
+    List<String> skipped = model.settings().skippedRequestMethods();
     CodeBlock.Builder body = CodeBlock.builder();
     if (!skipped.isEmpty()) {
       body.add("// excludeMethods, HEAD aside: JAX-RS answers HEAD by running the GET method, which keeps its rule.\n");

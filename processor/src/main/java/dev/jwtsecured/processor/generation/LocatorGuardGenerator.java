@@ -67,7 +67,7 @@ public final class LocatorGuardGenerator implements SourceGenerator {
    * {@code excludeMethods} has OPTIONS, which JAX-RS would otherwise answer by running the locator, for anyone.
    */
   static boolean answersOptions(ConfigModel model) {
-    return FilterGenerator.skippedMethods(model.settings()).contains("OPTIONS");
+    return model.settings().skippedRequestMethods().contains("OPTIONS");
   }
 
   /**

@@ -71,6 +71,15 @@ public record SettingsModel(
   /** Where a configuration that signs with a private key serves its public key set, under the application path. */
   public static final String JWKS_PATH = "/.well-known/jwks.json";
 
+  /**
+   * The request methods the generated filter lets pass whatever the rule says: {@code excludeMethods} but {@code HEAD}.
+   * JAX-RS answers a HEAD request by running the GET method, which keeps its rule; a {@code @HEAD} method in
+   * {@code excludeMethods} is public by its own policy. What remains is for the JAX-RS runtime's own handlers (OPTIONS).
+   */
+  public List<String> skippedRequestMethods() {
+    return excludeMethods.stream().filter(m -> !m.equals("HEAD")).toList();
+  }
+
   /** Whether the configuration signs with a private key and publishes its public key at {@link #JWKS_PATH}. */
   public boolean signsWithKey() {
     return !privateKey.isEmpty();
