@@ -12,9 +12,11 @@ import dev.jwtsecured.processor.validation.Message;
 import dev.jwtsecured.processor.validation.PendingTypes;
 import dev.jwtsecured.processor.validation.RouteScanner;
 import dev.jwtsecured.processor.validation.SharedEndpoints;
+import dev.jwtsecured.processor.writing.EarlierBuild;
 import dev.jwtsecured.processor.writing.GeneratedFiles;
 import dev.jwtsecured.processor.writing.Outputs;
 import com.google.auto.service.AutoService;
+import com.palantir.javapoet.ClassName;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -155,7 +157,13 @@ public final class JwtSecuredProcessor extends ReportingProcessor {
     if (mirror.isEmpty()) {
       return;
     }
-    ConfigScopes.Scoped scoped = scopes.scan(config, mirror.get(), resources);
+    List<TypeElement> earlier = new ArrayList<>();
+    Optional<Diagnostic> unreadable = earlierInputs(config, earlier);
+    if (unreadable.isPresent()) {
+      report(unreadable.get());
+      return;
+    }
+    ConfigScopes.Scoped scoped = scopes.scan(config, mirror.get(), resources, earlier);
     if (!scoped.problems().isEmpty()) {
       scoped.problems().forEach(this::report);
       return;
@@ -171,8 +179,11 @@ public final class JwtSecuredProcessor extends ReportingProcessor {
       report(inaccessible.get());
       return;
     }
+    Set<String> applicationClasses = new LinkedHashSet<>(applications);
+    earlier.stream().filter(t -> AnnotationValues.find(t, Names.APPLICATION_PATH).isPresent())
+        .forEach(t -> applicationClasses.add(t.getQualifiedName().toString()));
     ApplicationPaths.Resolved appPath = new ApplicationPaths(processingEnv.getElementUtils(), scanner)
-        .resolve(config, mirror.get(), scoped.packages(), applications);
+        .resolve(config, mirror.get(), scoped.packages(), applicationClasses);
     if (appPath.problem().isPresent()) {
       report(appPath.problem().get());
       return;
@@ -196,10 +207,14 @@ public final class JwtSecuredProcessor extends ReportingProcessor {
       return;
     }
     beforeWriting.accept(model);
-    List<Element> originating = new ArrayList<>(scoped.originating());
-    originating.addAll(appPath.applications());
-    Outputs.Written outputs =
-        new Outputs(new GeneratedFiles(processingEnv, config)).write(model, originating, declared());
+    // The classes besides the configuration that the outputs derive from: its resources and application classes.
+    List<Element> inputs = new ArrayList<>(scoped.roots());
+    inputs.addAll(appPath.applications());
+    List<Element> originating = new ArrayList<>(List.of(config));
+    originating.addAll(inputs);
+    Outputs.Written outputs = new Outputs(new GeneratedFiles(processingEnv, config)).write(model, inputs.stream()
+        .map(e -> processingEnv.getElementUtils().getBinaryName((TypeElement) e).toString()).toList(), originating,
+        declared());
     if (!outputs.taken().isEmpty()) {
       error(Message.GENERATED_NAME_TAKEN.format(config.getSimpleName(), String.join(", ", outputs.taken())), config);
       return;
@@ -209,6 +224,28 @@ public final class JwtSecuredProcessor extends ReportingProcessor {
     if (Boolean.parseBoolean(processingEnv.getOptions().get(VERBOSE))) {
       processingEnv.getMessager().printMessage(Kind.NOTE, outputs.summary(), config);
     }
+  }
+
+  /**
+   * Adds to {@code found} the classes an earlier build recorded as inputs of {@code config}'s outputs (root resources,
+   * {@code @ApplicationPath} classes) whose class files are still in this output: a build of changed files may compile
+   * the configuration without them. An error for the first one javac cannot read (the output is not on the class
+   * path). A recorded class without a class file here was deleted, or compiled elsewhere: it is dropped.
+   */
+  private Optional<Diagnostic> earlierInputs(TypeElement config, List<TypeElement> found) {
+    EarlierBuild earlier = new EarlierBuild(processingEnv.getFiler());
+    for (String binaryName : earlier.inputs(ClassName.get(config))) {
+      if (!earlier.compiled(binaryName)) {
+        continue;
+      }
+      TypeElement resource = processingEnv.getElementUtils().getTypeElement(binaryName.replace('$', '.'));
+      if (resource == null) {
+        return Optional.of(Diagnostic.at(Message.EARLIER_CLASS_UNREADABLE.format(binaryName,
+            config.getQualifiedName()), config));
+      }
+      found.add(resource);
+    }
+    return Optional.empty();
   }
 
   /**

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The catalogue stays whole: every {@link Message} has a unique tag, is asserted by a compile test (an
- * {@code hadErrorContaining} or {@code hadWarningContaining} on its tag, in code: a mention in a comment or a string
+ * {@code hadErrorContaining}, {@code hadWarningContaining} or similar on its tag, in code: a mention in a comment or a string
  * does not count), and is listed in the README's Diagnostics section.
  */
 class CatalogueTest {
@@ -48,7 +48,7 @@ class CatalogueTest {
     for (Message m : Message.values()) {
       Pattern asserted = Pattern.compile("had(Error|Warning)Containing\\(\\s*(\"\"\\s*\\+\\s*)?(tagged\\(Message\\."
           + m.name() + "\\)|Message\\." + m.name() + "\\.tag\\(\\))|expect\\(\\s*Message\\." + m.name() + "\\b"
-          + "|hadWarning\\(\\s*\\w+\\s*,\\s*Message\\." + m.name() + "\\b");
+          + "|had(Warning|Error)\\(\\s*\\w+\\s*,\\s*Message\\." + m.name() + "\\b");
       if (!asserted.matcher(tests).find()) {
         untested.add(m.name());
       }

@@ -3,6 +3,7 @@ package dev.jwtsecured.processor;
 import static dev.jwtsecured.processor.Sources.source;
 import static dev.jwtsecured.processor.Sources.user;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.JavaFileObjects;
@@ -48,12 +49,23 @@ class IncrementalBuildTest {
    * One javac run with both processors, class files into {@code classes}, which is on its class path too, with
    * {@code alsoOnClassPath}.
    */
-  record Run(boolean success, List<String> warnings, Path generated) {
+  record Run(boolean success, List<String> warnings, List<String> errors, Path generated) {
     static Run javac(Path dir, Path classes, List<JavaFileObject> sources) throws IOException {
       return javac(dir, classes, classes, sources);
     }
 
     static Run javac(Path dir, Path classes, Path alsoOnClassPath, List<JavaFileObject> sources) throws IOException {
+      return javac(dir, classes, classes + File.pathSeparator + alsoOnClassPath, sources);
+    }
+
+    /** Class files into {@code classes}, which is not on the class path; {@code libraries} is. */
+    static Run javacWithoutOutputOnClassPath(Path dir, Path classes, Path libraries, List<JavaFileObject> sources)
+        throws IOException {
+      return javac(dir, classes, libraries.toString(), sources);
+    }
+
+    private static Run javac(Path dir, Path classes, String classPath, List<JavaFileObject> sources)
+        throws IOException {
       List<File> files = Sources.onDisk(dir.resolve("src"), sources);
       Path generated = Files.createDirectories(dir.resolve("generated"));
       Files.createDirectories(classes);
@@ -63,20 +75,25 @@ class IncrementalBuildTest {
         manager.setLocation(StandardLocation.CLASS_OUTPUT, List.of(classes.toFile()));
         manager.setLocation(StandardLocation.SOURCE_OUTPUT, List.of(generated.toFile()));
         JavaCompiler.CompilationTask task = compiler.getTask(new StringWriter(), manager, collector,
-            List.of("-classpath", classes + File.pathSeparator + alsoOnClassPath + File.pathSeparator
-                + System.getProperty("java.class.path")), null,
+            List.of("-classpath", classPath + File.pathSeparator + System.getProperty("java.class.path")), null,
             manager.getJavaFileObjectsFromFiles(files));
         task.setProcessors(List.of(new JwtSecuredProcessor(), new ResourceWatchProcessor()));
         boolean success = task.call();
         List<String> warnings = collector.getDiagnostics().stream()
             .filter(d -> d.getKind() == Diagnostic.Kind.WARNING || d.getKind() == Diagnostic.Kind.MANDATORY_WARNING)
             .map(d -> d.getMessage(null)).toList();
-        return new Run(success, warnings, generated);
+        List<String> errors = collector.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+            .map(d -> d.getMessage(null)).toList();
+        return new Run(success, warnings, errors, generated);
       }
     }
 
     String policies() throws IOException {
       return Files.readString(generated.resolve("test/ConfigJwtPolicies.java"));
+    }
+
+    String feature() throws IOException {
+      return Files.readString(generated.resolve("test/ConfigJwtFeature.java"));
     }
   }
 
@@ -86,6 +103,12 @@ class IncrementalBuildTest {
   static void hadWarning(Run run, Message message, String text) {
     assertEquals(List.of("[" + message.tag() + "] " + text), run.warnings().stream()
         .map(w -> w.substring(0, Math.min(w.length(), message.tag().length() + 3 + text.length()))).toList());
+  }
+
+  /** {@code run}'s only error is {@code message}'s, with {@code text} after its tag. */
+  static void hadError(Run run, Message message, String text) {
+    assertEquals(List.of("[" + message.tag() + "] " + text), run.errors().stream()
+        .map(e -> e.substring(0, Math.min(e.length(), message.tag().length() + 3 + text.length()))).toList());
   }
 
   @Test
@@ -108,6 +131,67 @@ class IncrementalBuildTest {
     assertEquals(List.of(), both.warnings());
     assertTrue(both.policies().contains("AccessRule.rolesAllowed(\"auditor\")"));
   }
+
+  /**
+   * The other direction: only the configuration changed, so javac compiles it alone. The route table it writes must
+   * still hold the resources the earlier build compiled into this output, read from their class files (without them
+   * each would be an unseen method, its {@code @RolesAllowed} not applied), and the settings the application path the
+   * earlier build found on an {@code @ApplicationPath} class.
+   */
+  @Test
+  void aConfigurationRecompiledAloneKeepsTheResourcesOfTheEarlierBuild(@TempDir Path dir) throws IOException {
+    Path classes = dir.resolve("classes");
+    Run full = Run.javac(dir.resolve("full"), classes, List.of(user(), CONFIG, orders("customer"), NESTED, SHOP));
+    assertTrue(full.success(), full.warnings()::toString);
+    assertTrue(full.feature().contains(".applicationPath(\"/api\")"), full.feature());
+
+    Run alone = Run.javac(dir.resolve("alone"), classes, List.of(CONFIG));
+    assertTrue(alone.success(), alone.errors()::toString);
+    assertEquals(List.of(), alone.warnings());
+    assertEquals(full.policies(), alone.policies());
+    assertTrue(alone.policies().contains("if (resourceClass == Orders.class)"), alone.policies());
+    assertTrue(alone.policies().contains("AccessRule.rolesAllowed(\"customer\")"), alone.policies());
+    assertTrue(alone.policies().contains("if (resourceClass == Api.Admin.class)"), alone.policies());
+    assertEquals(full.feature(), alone.feature());
+
+    // A resource whose class file is gone (deleted with its source) is no longer in the table.
+    Files.delete(classes.resolve("test/Orders.class"));
+    Run deleted = Run.javac(dir.resolve("deleted"), classes, List.of(CONFIG));
+    assertTrue(deleted.success(), deleted.errors()::toString);
+    assertFalse(deleted.policies().contains("Orders.class"), deleted.policies());
+    assertTrue(deleted.policies().contains("if (resourceClass == Api.Admin.class)"), deleted.policies());
+  }
+
+  /**
+   * The earlier build's class files are in the output folder, so they are deployed, but javac cannot read them (the
+   * output is not on its class path): their rules cannot be bound, which is an error rather than unseen methods.
+   */
+  @Test
+  void earlierResourcesTheCompilerCannotSeeAreAnError(@TempDir Path dir) throws IOException {
+    Path classes = dir.resolve("classes");
+    assertTrue(Run.javac(dir.resolve("full"), classes, List.of(user(), CONFIG, orders("customer"))).success());
+
+    Path libraries = Files.createDirectories(dir.resolve("libraries"));
+    Files.move(classes.resolve("test/User.class"), libraries.resolve("User.class"));
+    Files.createDirectories(libraries.resolve("test"));
+    Files.move(libraries.resolve("User.class"), libraries.resolve("test/User.class"));
+    Run alone = Run.javacWithoutOutputOnClassPath(dir.resolve("alone"), classes, libraries, List.of(CONFIG));
+    assertFalse(alone.success());
+    hadError(alone, Message.EARLIER_CLASS_UNREADABLE, "test.Orders, which an earlier build compiled into this"
+        + " output folder and built test.Config's outputs from, cannot be read by this compilation");
+  }
+
+  static final JavaFileObject SHOP = source("Shop",
+      "@jakarta.ws.rs.ApplicationPath(\"/api\")",
+      "public final class Shop extends jakarta.ws.rs.core.Application {}");
+
+  static final JavaFileObject NESTED = source("Api",
+      "public final class Api {",
+      "  @Path(\"/admin\")",
+      "  public static final class Admin {",
+      "    @GET @RolesAllowed(\"admin\") public String get() { return \"\"; }",
+      "  }",
+      "}");
 
   /** A configuration in a package of its own, securing the resources' package through {@code basePackages}. */
   @Test

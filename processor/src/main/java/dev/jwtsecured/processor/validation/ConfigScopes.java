@@ -20,15 +20,15 @@ import javax.lang.model.util.Types;
  */
 public final class ConfigScopes {
   /**
-   * The routes of a configuration's resources (those of its packages in the compilation, and those it lists), every
-   * element its outputs derive from, a type they name that no processor has generated yet ({@code pending}: the
+   * The root resource classes of a configuration (those of its packages in the compilation or an earlier build, and
+   * those it lists), their routes, a type they name that no processor has generated yet ({@code pending}: the
    * configuration waits for a later round), and the errors on its {@code resources} member.
    */
-  public record Scoped(List<String> packages, RouteScanner.Scan scan, List<Element> originating,
+  public record Scoped(List<String> packages, List<TypeElement> roots, RouteScanner.Scan scan,
       Optional<PendingTypes.Pending> pending, List<Diagnostic> problems) {
     public Scoped {
       packages = List.copyOf(packages);
-      originating = List.copyOf(originating);
+      roots = List.copyOf(roots);
       problems = List.copyOf(problems);
     }
   }
@@ -50,15 +50,24 @@ public final class ConfigScopes {
   }
 
   /**
-   * Scans the named root resources of the compilation that lie in the configuration's packages, and the classes its
-   * {@code resources} member lists (read from their class files when compiled elsewhere).
+   * Scans the named root resources of the compilation that lie in the configuration's packages, those an earlier build
+   * of the same output compiled there ({@code earlier}: a build of changed files that compiles the configuration
+   * without them), and the classes its {@code resources} member lists; the last two are read from their class files.
    */
-  public Scoped scan(TypeElement config, AnnotationMirror mirror, Iterable<String> resources) {
+  public Scoped scan(TypeElement config, AnnotationMirror mirror, Iterable<String> resources,
+      List<TypeElement> earlier) {
     List<String> packages = packages(config, mirror);
     List<TypeElement> roots = new ArrayList<>();
     for (String name : resources) {
       TypeElement resource = elements.getTypeElement(name);
       if (resource != null && scanner.inScope(resource, packages)) {
+        roots.add(resource);
+      }
+    }
+    for (TypeElement resource : earlier) {
+      // Still a root resource in the configuration's packages, and not compiled now (then it is above already).
+      if (!roots.contains(resource) && scanner.inScope(resource, packages)
+          && scanner.resourceClasses(List.of(resource)).contains(resource)) {
         roots.add(resource);
       }
     }
@@ -81,10 +90,8 @@ public final class ConfigScopes {
       routes.addAll(scan.routes());
       locators.addAll(scan.locators());
     }
-    List<Element> originating = new ArrayList<>(List.of(config));
-    originating.addAll(roots);
     RouteScanner.Scan scan = new RouteScanner.Scan(routes, locators);
-    return new Scoped(packages, scan, originating, pendingTypes.find(roots, scan), problems);
+    return new Scoped(packages, roots, scan, pendingTypes.find(roots, scan), problems);
   }
 
   /** The elements of the {@code resources} member as written (one written without braces counts as one). */

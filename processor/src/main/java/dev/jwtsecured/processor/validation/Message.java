@@ -231,6 +231,10 @@ public enum Message {
   COMPILED_WITHOUT_CONFIGURATION("JwtSecured.CompiledWithoutConfiguration", Kind.WARNING,
       "%s was compiled without its configuration %s (a build of changed files only): the route table of the"
           + " earlier build still applies, not what changed here. Rebuild the module (mvn clean compile, or Rebuild)"),
+  EARLIER_CLASS_UNREADABLE("JwtSecured.EarlierClassUnreadable",
+      "%s, which an earlier build compiled into this output folder and built %s's outputs from, cannot be read by"
+          + " this compilation, so the rules or paths it holds would be lost. Put the output folder on the class path"
+          + " (as Maven does), or compile the configuration with its resources"),
   HANDLER_OUTSIDE_CONFIGURATION("JwtSecured.HandlerOutsideConfiguration",
       "@%s method '%s' is in %s, which has no @JwtSecured, so nothing calls it: only the methods a @JwtSecured class"
           + " declares are used. Move it into the @JwtSecured class it serves"),

@@ -23,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 
 /** Every output of one configuration: the generated sources that apply, the OpenAPI document and the route report. */
@@ -55,9 +56,11 @@ public final class Outputs {
 
   /**
    * Writes every output of {@code model}, or none when a generated type's name is taken by one of {@code declared},
-   * the types the sources of this compilation declare.
+   * the types the sources of this compilation declare; {@code inputs} are the binary names of the classes besides the
+   * configuration that the outputs derive from.
    */
-  public Written write(ConfigModel model, List<Element> originating, Set<String> declared) throws IOException {
+  public Written write(ConfigModel model, List<String> inputs, List<Element> originating, Set<String> declared)
+      throws IOException {
     Map<String, Object> document = new OpenApiGenerator().document(model);
     // Every generated source, in the order they are written; each decides whether it applies.
     List<SourceGenerator> sources = List.of(new FilterGenerator(), new AccessPointGenerator(), new FeatureGenerator(),
@@ -84,6 +87,9 @@ public final class Outputs {
     files.writeResource(base + ".openapi.json", JsonTree.json(document), originating);
     files.writeResource(base + ".openapi.yaml", JsonTree.yaml(document), originating);
     files.writeResource(base + ".routes.json", JsonTree.json(new RouteReportGenerator().report(model)), originating);
+    // The classes all this derives from: a later build that compiles the configuration alone reads them back.
+    files.writeResource(EarlierBuild.inputList(model.configClass()),
+        inputs.stream().map(r -> r + "\n").collect(Collectors.joining()), originating);
     // Which configuration secures each package: a later build that compiles a resource alone finds it here.
     for (String pkg : new LinkedHashSet<>(model.basePackages())) {
       files.writeResource(scopeMarker(pkg), model.configClass().canonicalName() + "\n", originating);
