@@ -17,6 +17,7 @@ import dev.jwtsecured.it.routes.users.Archive;
 import dev.jwtsecured.it.routes.users.Cabinets;
 import dev.jwtsecured.it.routes.users.Drawers;
 import dev.jwtsecured.it.routes.users.Files;
+import dev.jwtsecured.it.routes.users.Ledger;
 import dev.jwtsecured.it.routes.users.Lockers;
 import dev.jwtsecured.it.routes.users.Reports;
 import dev.jwtsecured.it.routes.users.Shelves;
@@ -61,12 +62,12 @@ class RouteBoundSecurityTest {
       List.of(usersFeature(), billingFeature()),
       TestServer.union(UsersSecurityJwtFeature.classes(), BillingSecurityJwtFeature.classes()),
       Users.class, Reports.class, Files.class, Archive.class, Shelves.class, Status.class, Drawers.class,
-      Cabinets.class, Lockers.class, Vaults.class, Invoices.class, Outside.class));
+      Cabinets.class, Lockers.class, Vaults.class, Ledger.class, Invoices.class, Outside.class));
   @RegisterExtension
   static final ServerPerClass USERS_SERVER = new ServerPerClass("users", () -> TestServer.startAt("/api",
       List.of(usersFeature()), UsersSecurityJwtFeature.classes(),
       Users.class, Reports.class, Files.class, Archive.class, Shelves.class, Status.class, Drawers.class,
-      Cabinets.class, Lockers.class, Vaults.class, Audit.BeforeMatching.class, Audit.AfterMatching.class,
+      Cabinets.class, Lockers.class, Vaults.class, Ledger.class, Audit.BeforeMatching.class, Audit.AfterMatching.class,
       Cors.Preflights.class, Cors.Responses.class));
 
   @BeforeEach

@@ -12,6 +12,7 @@ import dev.jwtsecured.it.routes.users.Archive;
 import dev.jwtsecured.it.routes.users.Cabinets;
 import dev.jwtsecured.it.routes.users.Drawers;
 import dev.jwtsecured.it.routes.users.Files;
+import dev.jwtsecured.it.routes.users.Ledger;
 import dev.jwtsecured.it.routes.users.Lockers;
 import dev.jwtsecured.it.routes.users.Reports;
 import dev.jwtsecured.it.routes.users.Shelves;
@@ -51,7 +52,7 @@ class ServletContextPathTest {
   static final ServerPerClass USERS = new ServerPerClass("users", () -> TestServer.startInServletContext("/shop",
       "/api", List.of(new UsersSecurityJwtFeature(UsersSecurityJwtFeature.settings().secret(USERS_SECRET).build())),
       UsersSecurityJwtFeature.classes(), Users.class, Reports.class, Files.class, Archive.class, Shelves.class,
-      Status.class, Drawers.class, Cabinets.class, Lockers.class, Vaults.class));
+      Status.class, Drawers.class, Cabinets.class, Lockers.class, Vaults.class, Ledger.class));
 
   @Test
   void theRefreshCookieGoesToTheTokenEndpointUnderTheContextPath(@ServerPerClass.Named("cookies") TestServer server) {
@@ -97,7 +98,7 @@ class ServletContextPathTest {
     try (TestServer server = TestServer.startAt("", List.of(new UsersSecurityJwtFeature(
         UsersSecurityJwtFeature.settings().secret(USERS_SECRET).build())), UsersSecurityJwtFeature.classes(),
         Users.class, Reports.class, Files.class, Archive.class, Shelves.class, Status.class, Drawers.class,
-        Cabinets.class, Lockers.class, Vaults.class)) {
+        Cabinets.class, Lockers.class, Vaults.class, Ledger.class)) {
       JsonNode doc = served(server, "/users/openapi.json");
       assertTrue(doc.path("servers").isMissingNode(), doc.path("servers").toString());
       assertEquals("/users/login", tokenUrl(doc));

@@ -35,9 +35,10 @@ public final class FeatureCheckGenerator implements SourceGenerator {
             .addParameter(RESOURCE_INFO, "resourceInfo")
             .addParameter(FEATURE_CONTEXT, "context")
             .addStatement("$T<?> resourceClass = resourceInfo.getResourceClass()", Class.class)
-            .beginControlFlow("if (resourceClass != null && ($T.knows(resourceClass)$>$>\n|| $T.classes().contains("
-                + "resourceClass)\n|| $T.within(resourceClass, $T.PACKAGES)))$<$<", model.policiesClass(),
-                model.featureClass(), GeneratedTypes.ROUTE_SCOPE, model.featureClass())
+            .beginControlFlow("if (resourceClass != null && ($T.seenOrSubclass(resourceClass, $T::knows)$>$>\n"
+                + "|| $T.classes().contains(resourceClass)\n|| $T.within(resourceClass, $T.PACKAGES)))$<$<",
+                GeneratedTypes.ROUTE_SCOPE, model.policiesClass(), model.featureClass(), GeneratedTypes.ROUTE_SCOPE,
+                model.featureClass())
             .addStatement("$T.require(context, $T.class, $T.class)", FEATURE_CHECK, model.configClass(),
                 model.featureClass())
             .endControlFlow()

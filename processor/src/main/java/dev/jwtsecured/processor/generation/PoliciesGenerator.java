@@ -68,7 +68,7 @@ public final class PoliciesGenerator implements SourceGenerator {
         .endControlFlow()
         .addStatement("$T rule = rule(resourceClass, method)", ACCESS_RULE)
         .beginControlFlow("if (rule == null)")
-        .addStatement("rule = scope.unseen(resourceClass, method)")
+        .addStatement("rule = scope.unseen(resourceClass, method, $T::rule)", model.policiesClass())
         .beginControlFlow("if (rule == null)")
         .addComment("Another configuration's, or a generated resource that checks what it needs itself.")
         .addStatement("return")

@@ -4,9 +4,11 @@ import dev.jwtsecured.UnseenMethods;
 import dev.jwtsecured.runtime.internal.AccessRule;
 import jakarta.ws.rs.core.Configuration;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
 /**
@@ -72,14 +74,32 @@ public final class RouteScope {
 
   /**
    * The rule for a resource method the processor did not see, or {@code null} when another configuration secures it.
-   * This configuration takes it when the class is in its packages, or when no configuration owns it and this one comes
-   * first by name, so that exactly one filter guards it. The first time, it logs that the method's JSR-250 annotations
-   * are not enforced.
+   *
+   * <p>A subclass of a resource class a configuration saw belongs to that configuration, with that class's rules
+   * ({@code seen} gives this configuration's): JAX-RS may report the class of a registered instance, an anonymous
+   * subclass or the proxy class of an AOP library, and it serves the methods of the class it extends. Any other class
+   * is this configuration's when it is in its packages, or when no configuration owns it and this one comes first by
+   * name, so that exactly one filter guards it; the first time, it logs that the method's JSR-250 annotations are not
+   * enforced.
    */
-  public AccessRule unseen(Class<?> resourceClass, Method method) {
-    if (GeneratedResource.class.isAssignableFrom(resourceClass) || !claims(resourceClass)) {
+  public AccessRule unseen(Class<?> resourceClass, Method method, BiFunction<Class<?>, Method, AccessRule> seen) {
+    if (GeneratedResource.class.isAssignableFrom(resourceClass)) {
       return null;
     }
+    for (Class<?> c = resourceClass.getSuperclass(); c != null && c != Object.class; c = c.getSuperclass()) {
+      if (knows.test(c)) {
+        AccessRule rule = seen.apply(c, method);
+        return rule != null ? rule : unclassified(resourceClass, method);
+      }
+      if (knownElsewhere(c)) {
+        return null;
+      }
+    }
+    return claims(resourceClass) ? unclassified(resourceClass, method) : null;
+  }
+
+  /** The rule of a method nobody classified, logged once. */
+  private AccessRule unclassified(Class<?> resourceClass, Method method) {
     String name = resourceClass.getName() + "." + method.getName();
     // The JAX-RS runtime's own handlers (automatic OPTIONS answers) are guarded the same way, but not worth a line.
     boolean runtimeOwn = name.startsWith("org.glassfish.jersey.") || name.startsWith("org.jboss.resteasy.");
@@ -94,17 +114,38 @@ public final class RouteScope {
     return unseen == UnseenMethods.DENY ? AccessRule.DENY_ALL : AccessRule.AUTHENTICATED;
   }
 
-  private boolean claims(Class<?> resourceClass) {
-    if (inPackages(resourceClass)) {
-      return true;
-    }
+  /** The other configurations' scopes, published as application properties. */
+  private List<RouteScope> others() {
+    List<RouteScope> others = new ArrayList<>();
     for (String property : application.getPropertyNames()) {
       Object other = property.startsWith(PROPERTY_PREFIX) ? application.getProperty(property) : null;
-      if (other instanceof RouteScope scope && scope != this
-          && (scope.owns(resourceClass) || scope.configuration.compareTo(configuration) < 0)) {
-        return false;
+      if (other instanceof RouteScope scope && scope != this) {
+        others.add(scope);
       }
     }
-    return true;
+    return others;
+  }
+
+  /** Whether another configuration's processor saw {@code resourceClass}. */
+  private boolean knownElsewhere(Class<?> resourceClass) {
+    return others().stream().anyMatch(scope -> scope.knows.test(resourceClass));
+  }
+
+  /**
+   * Whether the processor saw {@code resourceClass} for the configuration {@code knows} describes, or a class it
+   * extends: what the configuration's resources are when its feature is missing.
+   */
+  public static boolean seenOrSubclass(Class<?> resourceClass, Predicate<Class<?>> knows) {
+    for (Class<?> c = resourceClass; c != null; c = c.getSuperclass()) {
+      if (knows.test(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean claims(Class<?> resourceClass) {
+    return inPackages(resourceClass) || others().stream()
+        .noneMatch(scope -> scope.owns(resourceClass) || scope.configuration.compareTo(configuration) < 0);
   }
 }
