@@ -17,11 +17,13 @@ import dev.jwtsecured.it.routes.users.Archive;
 import dev.jwtsecured.it.routes.users.Cabinets;
 import dev.jwtsecured.it.routes.users.Drawers;
 import dev.jwtsecured.it.routes.users.Files;
+import dev.jwtsecured.it.routes.users.Counter;
 import dev.jwtsecured.it.routes.users.Ledger;
 import dev.jwtsecured.it.routes.users.Lockers;
 import dev.jwtsecured.it.routes.users.Reports;
 import dev.jwtsecured.it.routes.users.Shelves;
 import dev.jwtsecured.it.routes.users.Status;
+import dev.jwtsecured.it.routes.users.Till;
 import dev.jwtsecured.it.routes.users.Users;
 import dev.jwtsecured.it.routes.users.UsersSecurity;
 import dev.jwtsecured.it.routes.users.UsersSecurityJwtFeature;
@@ -62,13 +64,14 @@ class RouteBoundSecurityTest {
       List.of(usersFeature(), billingFeature()),
       TestServer.union(UsersSecurityJwtFeature.classes(), BillingSecurityJwtFeature.classes()),
       Users.class, Reports.class, Files.class, Archive.class, Shelves.class, Status.class, Drawers.class,
-      Cabinets.class, Lockers.class, Vaults.class, Ledger.class, Invoices.class, Outside.class));
+      Cabinets.class, Lockers.class, Vaults.class, Ledger.class, Till.class, Counter.class, Invoices.class,
+      Outside.class));
   @RegisterExtension
   static final ServerPerClass USERS_SERVER = new ServerPerClass("users", () -> TestServer.startAt("/api",
       List.of(usersFeature()), UsersSecurityJwtFeature.classes(),
       Users.class, Reports.class, Files.class, Archive.class, Shelves.class, Status.class, Drawers.class,
-      Cabinets.class, Lockers.class, Vaults.class, Ledger.class, Audit.BeforeMatching.class, Audit.AfterMatching.class,
-      Cors.Preflights.class, Cors.Responses.class));
+      Cabinets.class, Lockers.class, Vaults.class, Ledger.class, Till.class, Counter.class, Audit.BeforeMatching.class,
+      Audit.AfterMatching.class, Cors.Preflights.class, Cors.Responses.class));
 
   @BeforeEach
   void connect(TestServer server, @ServerPerClass.Named("users") TestServer usersServer) {
@@ -76,6 +79,26 @@ class RouteBoundSecurityTest {
     this.http = server.http;
     this.usersServer = usersServer;
     this.users = usersServer.http;
+  }
+
+  /**
+   * A root resource whose {@code @Path} stands on its interface or abstract superclass only: both runtimes serve it
+   * (RESTEasy reporting the annotated type as the resource class), so the processor scans it like any other.
+   */
+  @Test
+  void aResourceTakingItsPathFromAnInterfaceOrAbstractClassKeepsItsRules() throws Exception {
+    int runs = UsersSecurity.PROTECTED_RUNS.get();
+    for (String path : List.of("/api/till", "/api/counter")) {
+      assertEquals(401, users.send("GET", path).status, path);
+      RawHttp.Response alice = users.send("GET", path, bearer("alice"));
+      assertEquals(403, alice.status, path + ": alice lacks the admin role: " + alice);
+    }
+    assertEquals(runs, UsersSecurity.PROTECTED_RUNS.get(), "an admin-only method ran");
+    assertEquals("till open", users.send("GET", "/api/till", bearer("bob")).body);
+    assertEquals("count 3", users.send("GET", "/api/counter", bearer("bob")).body);
+    RawHttp.Response status = users.send("GET", "/api/till/status");
+    assertEquals(200, status.status, "@PermitAll on the interface: " + status);
+    assertEquals("till closed", status.body);
   }
 
   static UsersSecurityJwtFeature usersFeature() {

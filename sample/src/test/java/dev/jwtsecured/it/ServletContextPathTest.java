@@ -12,11 +12,13 @@ import dev.jwtsecured.it.routes.users.Archive;
 import dev.jwtsecured.it.routes.users.Cabinets;
 import dev.jwtsecured.it.routes.users.Drawers;
 import dev.jwtsecured.it.routes.users.Files;
+import dev.jwtsecured.it.routes.users.Counter;
 import dev.jwtsecured.it.routes.users.Ledger;
 import dev.jwtsecured.it.routes.users.Lockers;
 import dev.jwtsecured.it.routes.users.Reports;
 import dev.jwtsecured.it.routes.users.Shelves;
 import dev.jwtsecured.it.routes.users.Status;
+import dev.jwtsecured.it.routes.users.Till;
 import dev.jwtsecured.it.routes.users.Users;
 import dev.jwtsecured.it.routes.users.UsersSecurityJwtFeature;
 import dev.jwtsecured.it.routes.users.UsersSecurityJwtOpenApi;
@@ -52,7 +54,8 @@ class ServletContextPathTest {
   static final ServerPerClass USERS = new ServerPerClass("users", () -> TestServer.startInServletContext("/shop",
       "/api", List.of(new UsersSecurityJwtFeature(UsersSecurityJwtFeature.settings().secret(USERS_SECRET).build())),
       UsersSecurityJwtFeature.classes(), Users.class, Reports.class, Files.class, Archive.class, Shelves.class,
-      Status.class, Drawers.class, Cabinets.class, Lockers.class, Vaults.class, Ledger.class));
+      Status.class, Drawers.class, Cabinets.class, Lockers.class, Vaults.class, Ledger.class, Till.class,
+      Counter.class));
 
   @Test
   void theRefreshCookieGoesToTheTokenEndpointUnderTheContextPath(@ServerPerClass.Named("cookies") TestServer server) {
@@ -98,7 +101,7 @@ class ServletContextPathTest {
     try (TestServer server = TestServer.startAt("", List.of(new UsersSecurityJwtFeature(
         UsersSecurityJwtFeature.settings().secret(USERS_SECRET).build())), UsersSecurityJwtFeature.classes(),
         Users.class, Reports.class, Files.class, Archive.class, Shelves.class, Status.class, Drawers.class,
-        Cabinets.class, Lockers.class, Vaults.class, Ledger.class)) {
+        Cabinets.class, Lockers.class, Vaults.class, Ledger.class, Till.class, Counter.class)) {
       JsonNode doc = served(server, "/users/openapi.json");
       assertTrue(doc.path("servers").isMissingNode(), doc.path("servers").toString());
       assertEquals("/users/login", tokenUrl(doc));

@@ -77,8 +77,9 @@ public final class PoliciesGenerator implements SourceGenerator {
         .addStatement("context.register(new $T($L), $T.AUTHENTICATION)", model.filterClass(), filterArguments,
             PRIORITIES)
         .build());
-    type.addMethod(ruleMethod(model.routes()));
-    type.addMethod(knowsMethod(model.routes()));
+    Map<String, Group> groups = groups(model);
+    type.addMethod(ruleMethod(groups));
+    type.addMethod(knowsMethod(groups));
     return type.build();
   }
 
@@ -87,17 +88,18 @@ public final class PoliciesGenerator implements SourceGenerator {
    * a rule for the same method, and JAX-RS binds one filter to its method whichever locator reached it: those rules
    * are combined, the stricter winning.
    */
-  private static MethodSpec ruleMethod(List<RouteModel> routes) {
+  private static MethodSpec ruleMethod(Map<String, Group> groups) {
     CodeBlock.Builder body = CodeBlock.builder();
     boolean declaredTypes = false;
-    for (List<RouteModel> group : byClass(routes).values()) {
-      if (group.get(0).anyImplementation() && !declaredTypes) {
+    for (Group group : groups.values()) {
+      if (group.anyImplementation() && !declaredTypes) {
         declaredTypes = true;
-        body.add("// The types locators declare: a class implementing several gets the stricter of their rules.\n")
+        body.add("// The types locators declare and the types carrying a root resource's @Path: a class implementing\n")
+            .add("// several gets the stricter of their rules.\n")
             .addStatement("$T declared = null", ACCESS_RULE);
       }
-      body.beginControlFlow("if ($L)", matches(group.get(0)));
-      for (RouteModel r : group) {
+      body.beginControlFlow("if ($L)", group.matches());
+      for (RouteModel r : group.routes()) {
         CodeBlock types = r.parameterTypes().stream()
             .map(t -> CodeBlock.of(", $S", typeName(t)))
             .collect(CodeBlock.joining(""));
@@ -133,18 +135,22 @@ public final class PoliciesGenerator implements SourceGenerator {
   }
 
   /**
-   * The test for {@code resourceClass}: the class itself, or for a type a locator declares that is not final, any
-   * class implementing or extending it (JAX-RS reports the returned object's class).
+   * The routes of one type, and whether they bind to every class implementing or extending it ({@code
+   * anyImplementation}: JAX-RS reports the returned object's class for a type a locator declares that is not final,
+   * and RESTEasy reports the type carrying a root resource's {@code @Path}) or to the class itself.
    */
-  private static CodeBlock matches(RouteModel r) {
-    return r.anyImplementation()
-        ? CodeBlock.of("$T.class.isAssignableFrom(resourceClass)", r.resourceClass())
-        : CodeBlock.of("resourceClass == $T.class", r.resourceClass());
+  private record Group(ClassName type, boolean anyImplementation, List<RouteModel> routes) {
+    /** The test for {@code resourceClass}. */
+    CodeBlock matches() {
+      return anyImplementation
+          ? CodeBlock.of("$T.class.isAssignableFrom(resourceClass)", type)
+          : CodeBlock.of("resourceClass == $T.class", type);
+    }
   }
 
-  private static MethodSpec knowsMethod(List<RouteModel> routes) {
-    CodeBlock condition = byClass(routes).values().stream()
-        .map(group -> matches(group.get(0)))
+  private static MethodSpec knowsMethod(Map<String, Group> groups) {
+    CodeBlock condition = groups.values().stream()
+        .map(Group::matches)
         .collect(CodeBlock.joining("\n|| "));
     return MethodSpec.methodBuilder("knows")
         .addJavadoc("Whether the processor saw {@code resourceClass} for this configuration.\n")
@@ -156,17 +162,26 @@ public final class PoliciesGenerator implements SourceGenerator {
   }
 
   /**
-   * The routes by resource class, by name: the classes themselves first, then the types locators declare that other
-   * classes may implement or extend, so that a class the processor saw keeps its own rules before those of a type it
-   * implements or extends.
+   * The routes by type, by name: the classes themselves first, then the types other classes may implement or extend
+   * (those locators declare, and those carrying a root resource's {@code @Path}, under which its routes stand again),
+   * so that a class the processor saw keeps its own rules before those of a type it implements or extends.
    */
-  private static Map<String, List<RouteModel>> byClass(List<RouteModel> routes) {
-    Map<String, List<RouteModel>> byClass = new TreeMap<>();
-    for (RouteModel r : routes) {
-      byClass.computeIfAbsent((r.anyImplementation() ? "1 " : "0 ") + r.resourceClass().canonicalName(),
-          k -> new ArrayList<>()).add(r);
+  private static Map<String, Group> groups(ConfigModel model) {
+    Map<String, Group> groups = new TreeMap<>();
+    for (RouteModel r : model.routes()) {
+      add(groups, r.resourceClass(), r.anyImplementation(), r);
+      if (r.locatorPath().isEmpty()) {
+        for (ClassName type : model.pathTypes().getOrDefault(r.resourceClass(), List.of())) {
+          add(groups, type, true, r);
+        }
+      }
     }
-    return byClass;
+    return groups;
+  }
+
+  private static void add(Map<String, Group> groups, ClassName type, boolean anyImplementation, RouteModel r) {
+    groups.computeIfAbsent((anyImplementation ? "1 " : "0 ") + type.canonicalName(),
+        k -> new Group(type, anyImplementation, new ArrayList<>())).routes().add(r);
   }
 
   private static CodeBlock rule(RouteModel r) {

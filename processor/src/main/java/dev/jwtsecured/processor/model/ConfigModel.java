@@ -2,7 +2,10 @@ package dev.jwtsecured.processor.model;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,6 +25,8 @@ import java.util.Optional;
  * @param settings the annotation's values
  * @param routes every JAX-RS operation the configuration secures, sorted, each with its policy
  * @param guardedLocators templates of the sub-resource locators to authenticate before they run
+ * @param pathTypes for a root resource class whose {@code @Path} stands on an interface or abstract class, the types a
+ *     JAX-RS runtime may report as its resource class instead (RESTEasy reports the type carrying {@code @Path})
  */
 public record ConfigModel(
     ClassName configClass,
@@ -36,11 +41,15 @@ public record ConfigModel(
     boolean hasNoArgConstructor,
     SettingsModel settings,
     List<RouteModel> routes,
-    List<String> guardedLocators) {
+    List<String> guardedLocators,
+    Map<ClassName, List<ClassName>> pathTypes) {
 
   public ConfigModel {
     routes = List.copyOf(routes);
     guardedLocators = List.copyOf(guardedLocators);
+    Map<ClassName, List<ClassName>> copied = new LinkedHashMap<>();
+    pathTypes.forEach((root, types) -> copied.put(root, List.copyOf(types)));
+    pathTypes = Collections.unmodifiableMap(copied);
     basePackages = List.copyOf(basePackages);
   }
 

@@ -1,9 +1,12 @@
 package dev.jwtsecured.processor.validation;
 
 import dev.jwtsecured.processor.model.Names;
+import com.palantir.javapoet.ClassName;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
@@ -85,12 +88,14 @@ public final class ConfigScopes {
     }
     List<RouteScanner.ScannedRoute> routes = new ArrayList<>();
     List<RouteScanner.ScannedLocator> locators = new ArrayList<>();
+    Map<ClassName, List<ClassName>> pathTypes = new LinkedHashMap<>();
     for (TypeElement root : roots) {
       RouteScanner.Scan scan = scanner.scan(root);
       routes.addAll(scan.routes());
       locators.addAll(scan.locators());
+      pathTypes.putAll(scan.pathTypes());
     }
-    RouteScanner.Scan scan = new RouteScanner.Scan(routes, locators);
+    RouteScanner.Scan scan = new RouteScanner.Scan(routes, locators, pathTypes);
     return new Scoped(packages, roots, scan, pendingTypes.find(roots, scan), problems);
   }
 

@@ -140,7 +140,8 @@ public final class ConfigValidator {
             ClassValidator.hasNoArgConstructor(config),
             settings,
             routes.routes(),
-            routes.guardedLocators());
+            routes.guardedLocators(),
+            scan.pathTypes());
     if (model.needsInstance() && !ClassValidator.hasCallableConstructor(config)) {
       problems.add(Diagnostic.at(Message.NO_CALLABLE_CONSTRUCTOR.format(config.getSimpleName()), config));
       return new Result(Optional.empty(), problems, null);

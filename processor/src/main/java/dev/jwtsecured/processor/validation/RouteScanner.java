@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,9 +31,9 @@ import javax.lang.model.util.Types;
 
 /**
  * Collects every operation JAX-RS can dispatch to from the classes of the compilation: the resource methods of root
- * resource classes (concrete classes annotated {@code @Path}), including methods whose JAX-RS annotations sit on a
- * superclass or interface method they implement, and the resource methods of sub-resource classes that locators
- * return, recursively.
+ * resource classes (concrete classes annotated {@code @Path}, or taking it from an interface or abstract class, as
+ * Jersey and RESTEasy do), including methods whose JAX-RS annotations sit on a superclass or interface method they
+ * implement, and the resource methods of sub-resource classes that locators return, recursively.
  *
  * <p>Access follows JSR-250 as JAX-RS runtimes apply it, looked up where JAX-RS finds the method's annotations: a
  * {@code @DenyAll}, {@code @RolesAllowed} or {@code @PermitAll} on the method (the implementation, or the superclass or
@@ -88,8 +89,18 @@ public final class RouteScanner {
   public record ScannedLocator(String path, ExecutableElement method, List<ScannedRoute> reached, boolean leadsToUnseen,
       Optional<String> abstractReturn) {}
 
-  /** What one root resource class gives. */
-  public record Scan(List<ScannedRoute> routes, List<ScannedLocator> locators) {}
+  /**
+   * What one or more root resource classes give. {@code pathTypes}: for a root resource whose {@code @Path} stands on
+   * an interface or abstract class it implements or extends, the types a JAX-RS runtime may report as its resource
+   * class besides itself (RESTEasy reports the type carrying {@code @Path}; Jersey the class).
+   */
+  public record Scan(List<ScannedRoute> routes, List<ScannedLocator> locators, Map<ClassName, List<ClassName>> pathTypes) {
+    public Scan {
+      routes = List.copyOf(routes);
+      locators = List.copyOf(locators);
+      pathTypes = Map.copyOf(pathTypes);
+    }
+  }
 
   /** The root resource classes among {@code roots} and their nested classes. */
   public List<TypeElement> resourceClasses(Iterable<? extends Element> roots) {
@@ -101,9 +112,12 @@ public final class RouteScanner {
   }
 
   private void collect(Element e, List<TypeElement> found) {
-    // A record is a class too, and JAX-RS creates one through its public constructor like any other.
-    if ((e.getKind() == ElementKind.CLASS || e.getKind() == ElementKind.RECORD) && AnnotationValues.has(e, Names.PATH)
-        && !e.getModifiers().contains(Modifier.ABSTRACT)) {
+    // A record is a class too, and JAX-RS creates one through its public constructor like any other. Its @Path may
+    // stand on an interface or abstract class it implements or extends, where both runtimes find it (an API interface
+    // generated from an OpenAPI document, say); a subclass of a concrete @Path class is that class's concern.
+    if ((e.getKind() == ElementKind.CLASS || e.getKind() == ElementKind.RECORD)
+        && !e.getModifiers().contains(Modifier.ABSTRACT)
+        && PathTypes.found((TypeElement) e).filter(t -> t.equals(e) || isAbstract(t)).isPresent()) {
       found.add((TypeElement) e);
     }
     for (TypeElement nested : ElementFilter.typesIn(e.getEnclosedElements())) {
@@ -137,8 +151,16 @@ public final class RouteScanner {
     List<ScannedLocator> locators = new ArrayList<>();
     Deque<TypeElement> path = new ArrayDeque<>();
     path.push(root);
-    scanClass(root, pathOf(root).orElse(""), null, "", path, routes, locators);
-    return new Scan(routes, locators);
+    TypeElement annotated = PathTypes.found(root).orElse(root);
+    scanClass(root, pathOf(annotated).orElse(""), null, "", path, routes, locators);
+    Set<ClassName> reported = new LinkedHashSet<>();
+    for (TypeElement t : List.of(annotated, PathTypes.reported(root).orElse(root))) {
+      if (!t.equals(root)) {
+        reported.add(ClassName.get(t));
+      }
+    }
+    return new Scan(routes, locators,
+        reported.isEmpty() ? Map.of() : Map.of(ClassName.get(root), List.copyOf(reported)));
   }
 
   /**
@@ -195,7 +217,7 @@ public final class RouteScanner {
     return unseen;
   }
 
-  private static boolean isAbstract(TypeElement type) {
+  static boolean isAbstract(TypeElement type) {
     return type.getKind() == ElementKind.INTERFACE || type.getModifiers().contains(Modifier.ABSTRACT);
   }
 

@@ -1,0 +1,73 @@
+package dev.jwtsecured.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+import static dev.jwtsecured.processor.RouteBoundDiagnosticsTest.routes;
+import static dev.jwtsecured.processor.Sources.plainConfig;
+import static dev.jwtsecured.processor.Sources.source;
+import static dev.jwtsecured.processor.Sources.user;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A class without {@code @Path} that implements an interface carrying it (or extends an abstract class carrying it) is
+ * a root resource on Jersey and RESTEasy alike. Jersey reports the class, RESTEasy the annotated type: the table binds
+ * the class's rules to both, the stricter where two classes in the configuration implement the type.
+ */
+class PathOnSupertypeTest {
+  @Test
+  void implementationsOfAPathInterfaceAreRootResources() throws IOException {
+    Compilation c = javac().withProcessors(new JwtSecuredProcessor()).compile(user(), plainConfig(),
+        source("TillApi",
+            "@Path(\"/till\")",
+            "public interface TillApi {",
+            "  @GET String open();",
+            "  @GET @Path(\"status\") @PermitAll String status();",
+            "}"),
+        source("Till",
+            "public final class Till implements TillApi {",
+            "  @RolesAllowed(\"admin\") public String open() { return \"\"; }",
+            "  public String status() { return \"\"; }",
+            "}"),
+        source("TillStub",
+            "@DenyAll",
+            "public final class TillStub implements TillApi {",
+            "  public String open() { return \"\"; }",
+            "  public String status() { return \"\"; }",
+            "}"),
+        source("CounterBase",
+            "@Path(\"/counter\")",
+            "public abstract class CounterBase {",
+            "  @GET @RolesAllowed(\"admin\") public String count() { return \"\"; }",
+            "}"),
+        source("Counter", "public final class Counter extends CounterBase {}"),
+        source("Plain", "public final class Plain {",
+            "  @GET public String notAResource() { return \"\"; }",
+            "}"));
+    assertThat(c).succeededWithoutWarnings();
+    String policies = c.generatedSourceFile("test.ConfigJwtPolicies").orElseThrow().getCharContent(true).toString();
+    assertTrue(policies.contains("if (resourceClass == Till.class) {\n"
+        + "      // GET /till\n      if (ResourceMethods.is(method, \"open\")) {\n"
+        + "        return AccessRule.rolesAllowed(\"admin\");"), policies);
+    assertTrue(policies.contains("if (resourceClass == Counter.class) {\n"
+        + "      // GET /counter\n      if (ResourceMethods.is(method, \"count\")) {\n"
+        + "        return AccessRule.rolesAllowed(\"admin\");"), policies);
+    // What RESTEasy reports: both implementations' rules, combined.
+    assertTrue(policies.contains("if (TillApi.class.isAssignableFrom(resourceClass)) {\n"
+        + "      // GET /till\n      if (ResourceMethods.is(method, \"open\")) {\n"
+        + "        declared = AccessRule.stricter(declared, AccessRule.rolesAllowed(\"admin\"));\n      }\n"
+        + "      // GET /till/status\n      if (ResourceMethods.is(method, \"status\")) {\n"
+        + "        declared = AccessRule.stricter(declared, AccessRule.PUBLIC);\n      }\n"
+        + "      // GET /till\n      if (ResourceMethods.is(method, \"open\")) {\n"
+        + "        declared = AccessRule.stricter(declared, AccessRule.DENY_ALL);\n      }\n"), policies);
+    assertTrue(policies.contains("if (CounterBase.class.isAssignableFrom(resourceClass)) {"), policies);
+    assertFalse(policies.contains("Plain.class"), policies);
+    String report = routes(c, "test.Config");
+    assertTrue(report.contains("\"path\": \"/till/status\""), report);
+    assertTrue(report.contains("\"path\": \"/counter\""), report);
+  }
+}
