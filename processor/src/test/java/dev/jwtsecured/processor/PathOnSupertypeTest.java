@@ -24,6 +24,7 @@ class PathOnSupertypeTest {
     Compilation c = javac().withProcessors(new JwtSecuredProcessor()).compile(user(), plainConfig(),
         source("TillApi",
             "@Path(\"/till\")",
+            "@Produces(\"text/plain\")",
             "public interface TillApi {",
             "  @GET String open();",
             "  @GET @Path(\"status\") @PermitAll String status();",
@@ -69,5 +70,12 @@ class PathOnSupertypeTest {
     String report = routes(c, "test.Config");
     assertTrue(report.contains("\"path\": \"/till/status\""), report);
     assertTrue(report.contains("\"path\": \"/counter\""), report);
+    String document = c.generatedFile(javax.tools.StandardLocation.CLASS_OUTPUT, "",
+        "META-INF/jwtsecured/test.Config.openapi.json").orElseThrow().getCharContent(true).toString()
+        .replaceAll("\\s", "");
+    int status = document.indexOf("\"/till/status\":{\"get\":{");
+    assertTrue(status >= 0, document);
+    assertTrue(document.substring(status, document.indexOf("}}}", status)).contains("\"content\":{\"text/plain\":"),
+        "the interface's class-level @Produces: " + document);
   }
 }

@@ -172,6 +172,8 @@ public final class RouteScanner {
   private boolean scanClass(TypeElement resource, String prefix, Decision inherited, String locatorPath,
       Deque<TypeElement> onPath, List<ScannedRoute> routes, List<ScannedLocator> locators) {
     boolean unseen = false;
+    // Class-level media types stand where Jersey reads them: on the type carrying the class's @Path, if any.
+    TypeElement classLevel = PathTypes.found(resource).orElse(resource);
     for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(resource))) {
       if (!method.getModifiers().contains(Modifier.PUBLIC) || method.getModifiers().contains(Modifier.STATIC)
           || ((TypeElement) method.getEnclosingElement()).getQualifiedName().contentEquals("java.lang.Object")) {
@@ -189,7 +191,7 @@ public final class RouteScanner {
             method.getParameters().stream().map(p -> TypeName.get(types.erasure(p.asType())))
                 .collect(Collectors.toList()),
             httpMethod.get(), join(prefix, subPath.orElse("")), decision,
-            mediaTypes(annotated, resource, Names.CONSUMES), mediaTypes(annotated, resource, Names.PRODUCES),
+            mediaTypes(annotated, classLevel, Names.CONSUMES), mediaTypes(annotated, classLevel, Names.PRODUCES),
             method, locatorPath, isAbstract(resource) || (!locatorPath.isEmpty() && !isFinal(resource))));
       } else if (subPath.isPresent()) {
         String locator = join(prefix, subPath.get());
