@@ -20,6 +20,7 @@ import dev.jwtsecured.it.routes.users.Files;
 import dev.jwtsecured.it.routes.users.Counter;
 import dev.jwtsecured.it.routes.users.Ledger;
 import dev.jwtsecured.it.routes.users.Lockers;
+import dev.jwtsecured.it.routes.users.Notes;
 import dev.jwtsecured.it.routes.users.Reports;
 import dev.jwtsecured.it.routes.users.Shelves;
 import dev.jwtsecured.it.routes.users.Status;
@@ -64,14 +65,14 @@ class RouteBoundSecurityTest {
       List.of(usersFeature(), billingFeature()),
       TestServer.union(UsersSecurityJwtFeature.classes(), BillingSecurityJwtFeature.classes()),
       Users.class, Reports.class, Files.class, Archive.class, Shelves.class, Status.class, Drawers.class,
-      Cabinets.class, Lockers.class, Vaults.class, Ledger.class, Till.class, Counter.class, Invoices.class,
-      Outside.class));
+      Cabinets.class, Lockers.class, Vaults.class, Ledger.class, Till.class, Counter.class, Notes.class,
+      Invoices.class, Outside.class));
   @RegisterExtension
   static final ServerPerClass USERS_SERVER = new ServerPerClass("users", () -> TestServer.startAt("/api",
       List.of(usersFeature()), UsersSecurityJwtFeature.classes(),
       Users.class, Reports.class, Files.class, Archive.class, Shelves.class, Status.class, Drawers.class,
-      Cabinets.class, Lockers.class, Vaults.class, Ledger.class, Till.class, Counter.class, Audit.BeforeMatching.class,
-      Audit.AfterMatching.class, Cors.Preflights.class, Cors.Responses.class));
+      Cabinets.class, Lockers.class, Vaults.class, Ledger.class, Till.class, Counter.class, Notes.class,
+      Audit.BeforeMatching.class, Audit.AfterMatching.class, Cors.Preflights.class, Cors.Responses.class));
 
   @BeforeEach
   void connect(TestServer server, @ServerPerClass.Named("users") TestServer usersServer) {
@@ -99,6 +100,18 @@ class RouteBoundSecurityTest {
     RawHttp.Response status = users.send("GET", "/api/till/status");
     assertEquals(200, status.status, "@PermitAll on the interface: " + status);
     assertEquals("till closed", status.body);
+  }
+
+  /** Rules on a generic base class bind to the overriding methods JAX-RS reports (not their bridge methods). */
+  @Test
+  void rulesOnAGenericBaseClassBindToTheOverridingMethods() throws Exception {
+    int runs = UsersSecurity.PROTECTED_RUNS.get();
+    RawHttp.Response alice = users.sendBody("POST", "/api/notes", "hi", "Content-Type: text/plain", bearer("alice"));
+    assertEquals(403, alice.status, alice.toString());
+    assertEquals(runs, UsersSecurity.PROTECTED_RUNS.get(), "the admin-only method ran");
+    assertEquals("created hi", users.sendBody("POST", "/api/notes", "hi", "Content-Type: text/plain", bearer("bob")).body);
+    assertEquals(401, users.send("GET", "/api/notes/1").status);
+    assertEquals("note 1", users.send("GET", "/api/notes/1", bearer("alice")).body);
   }
 
   static UsersSecurityJwtFeature usersFeature() {

@@ -15,6 +15,7 @@ import dev.jwtsecured.it.routes.users.Files;
 import dev.jwtsecured.it.routes.users.Counter;
 import dev.jwtsecured.it.routes.users.Ledger;
 import dev.jwtsecured.it.routes.users.Lockers;
+import dev.jwtsecured.it.routes.users.Notes;
 import dev.jwtsecured.it.routes.users.Reports;
 import dev.jwtsecured.it.routes.users.Shelves;
 import dev.jwtsecured.it.routes.users.Status;
@@ -55,7 +56,7 @@ class ServletContextPathTest {
       "/api", List.of(new UsersSecurityJwtFeature(UsersSecurityJwtFeature.settings().secret(USERS_SECRET).build())),
       UsersSecurityJwtFeature.classes(), Users.class, Reports.class, Files.class, Archive.class, Shelves.class,
       Status.class, Drawers.class, Cabinets.class, Lockers.class, Vaults.class, Ledger.class, Till.class,
-      Counter.class));
+      Counter.class, Notes.class));
 
   @Test
   void theRefreshCookieGoesToTheTokenEndpointUnderTheContextPath(@ServerPerClass.Named("cookies") TestServer server) {
@@ -101,7 +102,8 @@ class ServletContextPathTest {
     try (TestServer server = TestServer.startAt("", List.of(new UsersSecurityJwtFeature(
         UsersSecurityJwtFeature.settings().secret(USERS_SECRET).build())), UsersSecurityJwtFeature.classes(),
         Users.class, Reports.class, Files.class, Archive.class, Shelves.class, Status.class, Drawers.class,
-        Cabinets.class, Lockers.class, Vaults.class, Ledger.class, Till.class, Counter.class)) {
+        Cabinets.class, Lockers.class, Vaults.class, Ledger.class, Till.class, Counter.class,
+        Notes.class)) {
       JsonNode doc = served(server, "/users/openapi.json");
       assertTrue(doc.path("servers").isMissingNode(), doc.path("servers").toString());
       assertEquals("/users/login", tokenUrl(doc));
