@@ -92,26 +92,7 @@ public final class JwtSecuredProcessor extends ReportingProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    declare(round);
-    RouteScanner scanner = new RouteScanner(processingEnv);
-    for (TypeElement resource : scanner.resourceClasses(round.getRootElements())) {
-      resources.add(resource.getQualifiedName().toString());
-      written.forEach((config, packages) -> {
-        if (scanner.inScope(resource, packages) && !generated.contains(resource.getQualifiedName().toString())) {
-          report(Diagnostic.at(Message.RESOURCE_AFTER_CONFIGURATION.format(resource.getQualifiedName(), config),
-              resource));
-        }
-      });
-    }
-    TypeElement applicationPath = processingEnv.getElementUtils().getTypeElement(Names.APPLICATION_PATH);
-    if (applicationPath != null) {
-      for (Element e : round.getElementsAnnotatedWith(applicationPath)) {
-        if (e instanceof TypeElement t) {
-          applications.add(t.getQualifiedName().toString());
-        }
-      }
-    }
-
+    RouteScanner scanner = collect(round);
     List<TypeElement> configs = new ArrayList<>();
     for (String name : deferred) {
       TypeElement t = processingEnv.getElementUtils().getTypeElement(name);
@@ -139,15 +120,56 @@ public final class JwtSecuredProcessor extends ReportingProcessor {
       if (overlaps.configs().contains(config)) {
         continue;
       }
-      try {
-        processConfig(config, scanner, scopes, round.processingOver());
-      } catch (RuntimeException | IOException | LinkageError e) {
-        StringWriter trace = new StringWriter();
-        e.printStackTrace(new PrintWriter(trace));
-        error(Message.INTERNAL_ERROR.format(trace), config);
-      }
+      processSafely(config, scanner, scopes, round.processingOver());
     }
     return true; // only dev.jwtsecured annotations are supported, so claiming them takes nothing from another processor
+  }
+
+  /**
+   * Writes the outputs of {@code config}, which this compilation does not compile (javac reads it from its class file),
+   * from the resources of {@code round} and those the earlier build recorded: what {@link ResourceWatchProcessor} asks
+   * for when a build of changed files compiles resources without their configuration. Returns the generated types.
+   */
+  Set<String> regenerate(TypeElement config, RoundEnvironment round) {
+    RouteScanner scanner = collect(round);
+    processSafely(config, scanner,
+        new ConfigScopes(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), scanner), true);
+    return Set.copyOf(generated);
+  }
+
+  /** Records what {@code round} declares: its types, root resources and {@code @ApplicationPath} classes. */
+  private RouteScanner collect(RoundEnvironment round) {
+    declare(round);
+    RouteScanner scanner = new RouteScanner(processingEnv);
+    for (TypeElement resource : scanner.resourceClasses(round.getRootElements())) {
+      resources.add(resource.getQualifiedName().toString());
+      written.forEach((config, packages) -> {
+        if (scanner.inScope(resource, packages) && !generated.contains(resource.getQualifiedName().toString())) {
+          report(Diagnostic.at(Message.RESOURCE_AFTER_CONFIGURATION.format(resource.getQualifiedName(), config),
+              resource));
+        }
+      });
+    }
+    TypeElement applicationPath = processingEnv.getElementUtils().getTypeElement(Names.APPLICATION_PATH);
+    if (applicationPath != null) {
+      for (Element e : round.getElementsAnnotatedWith(applicationPath)) {
+        if (e instanceof TypeElement t) {
+          applications.add(t.getQualifiedName().toString());
+        }
+      }
+    }
+    return scanner;
+  }
+
+  /** {@link #processConfig}, with an internal failure reported as an error on the configuration. */
+  private void processSafely(TypeElement config, RouteScanner scanner, ConfigScopes scopes, boolean lastRound) {
+    try {
+      processConfig(config, scanner, scopes, lastRound);
+    } catch (RuntimeException | IOException | LinkageError e) {
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      error(Message.INTERNAL_ERROR.format(trace), config);
+    }
   }
 
   /** One configuration, in pipeline order: scan its packages, resolve the application path, validate, write. */

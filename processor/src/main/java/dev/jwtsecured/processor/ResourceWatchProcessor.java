@@ -1,5 +1,7 @@
 package dev.jwtsecured.processor;
 
+import dev.jwtsecured.processor.model.Names;
+import dev.jwtsecured.processor.validation.AnnotationValues;
 import dev.jwtsecured.processor.validation.Diagnostic;
 import dev.jwtsecured.processor.validation.Message;
 import dev.jwtsecured.processor.writing.Outputs;
@@ -7,11 +9,15 @@ import com.google.auto.service.AutoService;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.AnnotationMirror;
@@ -21,11 +27,13 @@ import javax.lang.model.util.ElementFilter;
 import javax.tools.StandardLocation;
 
 /**
- * Warns when JAX-RS resources are compiled without the configuration that secures them and whose route table an
- * earlier build of the same module wrote, as builds that recompile only changed files do ({@code maven-compiler-plugin}
- * with {@code useIncrementalCompilation=false}, an IDE's incremental builder): that table keeps the old rules.
- * {@link JwtSecuredProcessor} is not called in such a build, since none of its annotations is in the compiled files;
- * this processor is, for the JAX-RS and JSR-250 annotations, which it never claims.
+ * Writes a configuration's outputs again when JAX-RS resources are compiled without it, though it secures them and an
+ * earlier build of the same module wrote its route table, as builds that recompile only changed files do
+ * ({@code maven-compiler-plugin} with {@code useIncrementalCompilation=false}, an IDE's incremental builder): that table
+ * would keep the old rules. {@link JwtSecuredProcessor} is not called in such a build, since none of its annotations is
+ * in the compiled files; this processor is, for the JAX-RS and JSR-250 annotations, which it never claims. It reads
+ * the configuration from its class file and has {@link JwtSecuredProcessor#regenerate} write the outputs, from the
+ * compiled resources and those the earlier build recorded; where javac cannot read the configuration, it warns.
  *
  * <p>The configuration is found through the package markers the earlier build wrote into the same output
  * ({@code META-INF/jwtsecured/packages/<package>.txt}, one per package in its {@code basePackages}), for the compiled
@@ -35,6 +43,9 @@ import javax.tools.StandardLocation;
 public final class ResourceWatchProcessor extends ReportingProcessor {
   /** Types of this compilation carrying JAX-RS or JSR-250 annotations, by qualified name. */
   private final Set<String> watched = new LinkedHashSet<>();
+  /** The configurations whose outputs this compilation wrote again, and the types it generated for them. */
+  private final Set<String> regenerated = new HashSet<>();
+  private final Set<String> generatedTypes = new HashSet<>();
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -44,21 +55,51 @@ public final class ResourceWatchProcessor extends ReportingProcessor {
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     declare(round);
+    List<TypeElement> found = new ArrayList<>();
     for (TypeElement type : ElementFilter.typesIn(round.getRootElements())) {
-      collect(type);
+      if (!generatedTypes.contains(type.getQualifiedName().toString())) {
+        collect(type, found);
+      }
     }
     if (round.processingOver()) {
       check();
+    } else {
+      regenerate(found, round);
     }
     return false;
   }
 
-  private void collect(TypeElement type) {
+  private void collect(TypeElement type, List<TypeElement> found) {
     if (bearsJaxRs(type)) {
       watched.add(type.getQualifiedName().toString());
+      found.add(type);
     }
     for (TypeElement nested : ElementFilter.typesIn(type.getEnclosedElements())) {
-      collect(nested);
+      collect(nested, found);
+    }
+  }
+
+  /**
+   * Writes again the outputs of each configuration, not compiled now, whose earlier table holds one of {@code found},
+   * from its class file and this compilation's resources ({@link JwtSecuredProcessor#regenerate}): the same outputs a
+   * full build writes. A configuration javac cannot read is left to {@link #check}'s warning.
+   */
+  private void regenerate(List<TypeElement> found, RoundEnvironment round) {
+    Map<String, Optional<String>> securedPackages = new HashMap<>();
+    Set<String> stale = new TreeSet<>();
+    for (TypeElement type : found) {
+      securedEarlier(type, securedPackages).ifPresent(stale::add);
+    }
+    for (String name : stale) {
+      TypeElement config = processingEnv.getElementUtils().getTypeElement(name);
+      if (regenerated.contains(name) || config == null
+          || AnnotationValues.find(config, Names.JWT_SECURED).isEmpty()) {
+        continue;
+      }
+      JwtSecuredProcessor processor = new JwtSecuredProcessor();
+      processor.init(processingEnv);
+      generatedTypes.addAll(processor.regenerate(config, round));
+      regenerated.add(name);
     }
   }
 
@@ -92,8 +133,8 @@ public final class ResourceWatchProcessor extends ReportingProcessor {
       if (type == null) {
         continue;
       }
-      securedEarlier(type, securedPackages).ifPresent(config -> report(Diagnostic.at(
-          Message.COMPILED_WITHOUT_CONFIGURATION.format(name, config), type)));
+      securedEarlier(type, securedPackages).filter(config -> !regenerated.contains(config))
+          .ifPresent(config -> report(Diagnostic.at(Message.COMPILED_WITHOUT_CONFIGURATION.format(name, config), type)));
     }
   }
 

@@ -27,8 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A build that recompiles only the files that changed, as {@code maven-compiler-plugin} does with
- * {@code useIncrementalCompilation=false}: javac run twice on one output folder, the second time on a resource alone.
- * The configuration's route table from the first run would keep the resource's old rules; the resource watch says so.
+ * {@code useIncrementalCompilation=false}: javac run twice on one output folder, the second time on a resource or the
+ * configuration alone. The configuration's outputs from the first run would keep the resource's old rules, or lose the
+ * resources; each such build writes them again as a full build does.
  */
 class IncrementalBuildTest {
   static final JavaFileObject CONFIG = source("Config",
@@ -112,24 +113,40 @@ class IncrementalBuildTest {
   }
 
   @Test
-  void aResourceRecompiledWithoutItsConfigurationIsAWarning(@TempDir Path dir) throws IOException {
+  void aResourceRecompiledWithoutItsConfigurationWritesTheConfigurationsOutputsAgain(@TempDir Path dir)
+      throws IOException {
     Path classes = dir.resolve("classes");
-    Run full = Run.javac(dir.resolve("full"), classes, List.of(user(), CONFIG, orders("customer")));
+    Run full = Run.javac(dir.resolve("full"), classes, List.of(user(), CONFIG, orders("customer"), NESTED, SHOP));
     assertTrue(full.success(), full.warnings()::toString);
     assertEquals(List.of(), full.warnings());
     assertTrue(full.policies().contains("AccessRule.rolesAllowed(\"customer\")"));
 
-    // Only the changed resource: the table written above still says "customer".
+    // Only the changed resource: the configuration is read from its class file and its outputs are written again,
+    // with the other resources and the application path of the earlier build.
+    Run partial = Run.javac(dir.resolve("partial"), classes, List.of(orders("auditor")));
+    assertTrue(partial.success(), partial.errors()::toString);
+    assertEquals(List.of(), partial.warnings());
+    assertEquals(full.policies().replace("\"customer\"", "\"auditor\""), partial.policies());
+    assertEquals(full.feature(), partial.feature());
+
+    // Once more with its configuration: the same.
+    Run both = Run.javac(dir.resolve("both"), classes, List.of(CONFIG, orders("auditor")));
+    assertTrue(both.success(), both.warnings()::toString);
+    assertEquals(List.of(), both.warnings());
+    assertEquals(partial.policies(), both.policies());
+  }
+
+  /** Where the configuration's class file is gone, its outputs cannot be written again: the warning says so. */
+  @Test
+  void aResourceCompiledWithoutAReadableConfigurationIsAWarning(@TempDir Path dir) throws IOException {
+    Path classes = dir.resolve("classes");
+    assertTrue(Run.javac(dir.resolve("full"), classes, List.of(user(), CONFIG, orders("customer"))).success());
+    Files.delete(classes.resolve("test/Config.class"));
+
     Run partial = Run.javac(dir.resolve("partial"), classes, List.of(orders("auditor")));
     assertTrue(partial.success(), partial.warnings()::toString);
     hadWarning(partial, Message.COMPILED_WITHOUT_CONFIGURATION,
         "test.Orders was compiled without its configuration test.Config (a build of changed files only)");
-
-    // With its configuration, the table is written again: no warning, and the new rule.
-    Run both = Run.javac(dir.resolve("both"), classes, List.of(CONFIG, orders("auditor")));
-    assertTrue(both.success(), both.warnings()::toString);
-    assertEquals(List.of(), both.warnings());
-    assertTrue(both.policies().contains("AccessRule.rolesAllowed(\"auditor\")"));
   }
 
   /**
@@ -210,9 +227,10 @@ class IncrementalBuildTest {
     assertEquals(List.of(), full.warnings());
 
     Run partial = Run.javac(dir.resolve("partial"), classes, List.of(shopOrders("auditor")));
-    assertTrue(partial.success(), partial.warnings()::toString);
-    hadWarning(partial, Message.COMPILED_WITHOUT_CONFIGURATION,
-        "shop.orders.Orders was compiled without its configuration security.Config (a build of changed files only)");
+    assertTrue(partial.success(), partial.errors()::toString);
+    assertEquals(List.of(), partial.warnings());
+    String policies = Files.readString(partial.generated().resolve("security/ConfigJwtPolicies.java"));
+    assertTrue(policies.contains("AccessRule.rolesAllowed(\"auditor\")"), policies);
   }
 
   static JavaFileObject shopOrders(String role) {
