@@ -4,7 +4,9 @@ import dev.jwtsecured.processor.model.Names;
 import dev.jwtsecured.processor.validation.AnnotationValues;
 import dev.jwtsecured.processor.validation.Diagnostic;
 import dev.jwtsecured.processor.validation.Message;
+import dev.jwtsecured.processor.writing.EarlierBuild;
 import dev.jwtsecured.processor.writing.Outputs;
+import com.palantir.javapoet.ClassName;
 import com.google.auto.service.AutoService;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +33,7 @@ import javax.tools.StandardLocation;
  * earlier build of the same module wrote its route table, as builds that recompile only changed files do
  * ({@code maven-compiler-plugin} with {@code useIncrementalCompilation=false}, an IDE's incremental builder): that table
  * would keep the old rules. {@link JwtSecuredProcessor} is not called in such a build, since none of its annotations is
- * in the compiled files; this processor is, for the JAX-RS and JSR-250 annotations, which it never claims. It reads
+ * in the compiled files; this processor is, for every file, and claims nothing. It reads
  * the configuration from its class file and has {@link JwtSecuredProcessor#regenerate} write the outputs, from the
  * compiled resources and those the earlier build recorded; where javac cannot read the configuration, it warns.
  *
@@ -47,9 +49,14 @@ public final class ResourceWatchProcessor extends ReportingProcessor {
   private final Set<String> regenerated = new HashSet<>();
   private final Set<String> generatedTypes = new HashSet<>();
 
+  /**
+   * Every file, annotated or not: a resource class may have no JAX-RS or JSR-250 annotation of its own (its
+   * {@code @Path} and methods on an interface), and javac calls a processor for such a file only through {@code *}.
+   * It claims nothing.
+   */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of("jakarta.ws.rs.*", "jakarta.annotation.security.*");
+    return Set.of("*");
   }
 
   @Override
@@ -69,10 +76,11 @@ public final class ResourceWatchProcessor extends ReportingProcessor {
     return false;
   }
 
+  /** Adds {@code type} and its nested types to {@code found}, and those bearing JAX-RS or JSR-250 to the watched. */
   private void collect(TypeElement type, List<TypeElement> found) {
+    found.add(type);
     if (bearsJaxRs(type)) {
       watched.add(type.getQualifiedName().toString());
-      found.add(type);
     }
     for (TypeElement nested : ElementFilter.typesIn(type.getEnclosedElements())) {
       collect(nested, found);
@@ -86,9 +94,20 @@ public final class ResourceWatchProcessor extends ReportingProcessor {
    */
   private void regenerate(List<TypeElement> found, RoundEnvironment round) {
     Map<String, Optional<String>> securedPackages = new HashMap<>();
+    Map<String, List<String>> inputs = new HashMap<>();
+    EarlierBuild earlier = new EarlierBuild(processingEnv.getFiler());
     Set<String> stale = new TreeSet<>();
     for (TypeElement type : found) {
-      securedEarlier(type, securedPackages).ifPresent(stale::add);
+      String name = type.getQualifiedName().toString();
+      Optional<String> config = securedEarlier(type, securedPackages);
+      // A type without JAX-RS or JSR-250 annotations matters when the earlier table was built from it.
+      if (config.isPresent() && !watched.contains(name) && inputs.computeIfAbsent(config.get(), c -> {
+        TypeElement configType = processingEnv.getElementUtils().getTypeElement(c);
+        return configType == null ? List.of() : earlier.inputs(ClassName.get(configType));
+      }).contains(processingEnv.getElementUtils().getBinaryName(type).toString())) {
+        watched.add(name);
+      }
+      config.filter(c -> watched.contains(name)).ifPresent(stale::add);
     }
     for (String name : stale) {
       TypeElement config = processingEnv.getElementUtils().getTypeElement(name);

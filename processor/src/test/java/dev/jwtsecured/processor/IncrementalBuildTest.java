@@ -136,6 +136,29 @@ class IncrementalBuildTest {
     assertEquals(partial.policies(), both.policies());
   }
 
+  /**
+   * A resource without any JAX-RS or JSR-250 annotation of its own (its {@code @Path} and methods on an interface),
+   * compiled alone after its last annotation was removed: javac runs only processors that support {@code *} for such a
+   * file, and the table must not keep the removed {@code @PermitAll}.
+   */
+  @Test
+  void aRecordedResourceWithoutAnnotationsCompiledAloneWritesTheOutputsAgain(@TempDir Path dir) throws IOException {
+    Path classes = dir.resolve("classes");
+    JavaFileObject api = source("TillApi", "@Path(\"/till\")", "public interface TillApi {",
+        "  @GET String open();", "}");
+    Run full = Run.javac(dir.resolve("full"), classes, List.of(user(), CONFIG, api, source("Till",
+        "public final class Till implements TillApi {", "  @PermitAll public String open() { return \"\"; }", "}")));
+    assertTrue(full.success(), full.errors()::toString);
+    assertTrue(full.policies().contains("return AccessRule.PUBLIC;"), full.policies());
+
+    Run partial = Run.javac(dir.resolve("partial"), classes, List.of(source("Till",
+        "public final class Till implements TillApi {", "  public String open() { return \"\"; }", "}")));
+    assertTrue(partial.success(), partial.errors()::toString);
+    assertEquals(List.of(), partial.warnings());
+    assertFalse(partial.policies().contains("AccessRule.PUBLIC"), partial.policies());
+    assertTrue(partial.policies().contains("return AccessRule.AUTHENTICATED;"), partial.policies());
+  }
+
   /** Where the configuration's class file is gone, its outputs cannot be written again: the warning says so. */
   @Test
   void aResourceCompiledWithoutAReadableConfigurationIsAWarning(@TempDir Path dir) throws IOException {
