@@ -29,13 +29,13 @@ import javax.lang.model.util.ElementFilter;
 import javax.tools.StandardLocation;
 
 /**
- * Writes a configuration's outputs again when JAX-RS resources are compiled without it, though it secures them and an
- * earlier build of the same module wrote its route table, as builds that recompile only changed files do
- * ({@code maven-compiler-plugin} with {@code useIncrementalCompilation=false}, an IDE's incremental builder): that table
- * would keep the old rules. {@link JwtSecuredProcessor} is not called in such a build, since none of its annotations is
- * in the compiled files; this processor is, for every file, and claims nothing. It reads
- * the configuration from its class file and has {@link JwtSecuredProcessor#regenerate} write the outputs, from the
- * compiled resources and those the earlier build recorded; where javac cannot read the configuration, it warns.
+ *  Writes a configuration's outputs again when JAX-RS resources are compiled without it, though it secures them and an
+ * earlier build of the same module wrote its route table, as builds that recompile only changed files do ({@code
+ * maven-compiler-plugin} with {@code useIncrementalCompilation=false}, an IDE's incremental builder): that table would
+ * keep the old rules. {@link JwtSecuredProcessor} is not called in such a build, since none of its annotations is in
+ * the compiled files; this processor is, for every file, and claims nothing. It reads the configuration from its class
+ * file and has {@link JwtSecuredProcessor#regenerate} write the outputs, from the compiled resources and those the
+ * earlier build recorded; where javac cannot read the configuration, it warns.
  *
  * <p>The configuration is found through the package markers the earlier build wrote into the same output
  * ({@code META-INF/jwtsecured/packages/<package>.txt}, one per package in its {@code basePackages}), for the compiled
