@@ -29,7 +29,7 @@ import javax.lang.model.util.ElementFilter;
 import javax.tools.StandardLocation;
 
 /**
- *  Writes a configuration's outputs again when JAX-RS resources are compiled without it, though it secures them and an
+ * Writes a configuration's outputs again when JAX-RS resources are compiled without it, though it secures them and an
  * earlier build of the same module wrote its route table, as builds that recompile only changed files do ({@code
  * maven-compiler-plugin} with {@code useIncrementalCompilation=false}, an IDE's incremental builder): that table would
  * keep the old rules. {@link JwtSecuredProcessor} is not called in such a build, since none of its annotations is in
