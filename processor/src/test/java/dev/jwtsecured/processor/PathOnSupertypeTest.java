@@ -10,8 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A class without {@code @Path} that implements an interface carrying it (or extends an abstract class carrying it) is
@@ -77,5 +82,27 @@ class PathOnSupertypeTest {
     assertTrue(status >= 0, document);
     assertTrue(document.substring(status, document.indexOf("}}}", status)).contains("\"content\":{\"text/plain\":"),
         "the interface's class-level @Produces: " + document);
+  }
+
+  /** The API interface generated into another module (a jar on the class path), its implementation compiled here. */
+  @Test
+  void anApiInterfaceFromAnotherModuleIsReadFromItsClassFile(@TempDir Path dir) throws IOException {
+    List<File> classPath = ListedResourcesTest.classPathWith(dir, JavaFileObjects.forSourceString("api.PetsApi",
+        String.join("\n",
+            "package api;",
+            "@jakarta.ws.rs.Path(\"/pets\")",
+            "public interface PetsApi {",
+            "  @jakarta.ws.rs.DELETE @jakarta.ws.rs.Path(\"{id}\") @jakarta.annotation.security.RolesAllowed(\"admin\")",
+            "  void delete(@jakarta.ws.rs.PathParam(\"id\") String id);",
+            "}")));
+    Compilation c = javac().withProcessors(new JwtSecuredProcessor()).withClasspath(classPath).compile(user(),
+        plainConfig(), source("Pets", "public final class Pets implements api.PetsApi {",
+            "  public void delete(String id) {}", "}"));
+    assertThat(c).succeededWithoutWarnings();
+    String policies = c.generatedSourceFile("test.ConfigJwtPolicies").orElseThrow().getCharContent(true).toString();
+    assertTrue(policies.contains("if (resourceClass == Pets.class) {\n"
+        + "      // DELETE /pets/{id}\n      if (ResourceMethods.is(method, \"delete\", \"java.lang.String\")) {\n"
+        + "        return AccessRule.rolesAllowed(\"admin\");"), policies);
+    assertTrue(policies.contains("if (PetsApi.class.isAssignableFrom(resourceClass)) {"), policies);
   }
 }
