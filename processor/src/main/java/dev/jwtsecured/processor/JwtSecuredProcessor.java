@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
@@ -61,6 +63,11 @@ public final class JwtSecuredProcessor extends ReportingProcessor {
   private final Map<String, List<String>> written = new LinkedHashMap<>();
   /** The types this processor generated, by qualified name. */
   private final Set<String> generated = new HashSet<>();
+  /**
+   * The {@code @ApplicationPath} classes (binary names) the configurations written so far took their path from, with
+   * those configurations: recorded at the end, for a later build that compiles such a class alone.
+   */
+  private final Map<String, Set<String>> applicationUsers = new TreeMap<>();
 
   /** {@code -Ajwtsecured.warningsAsErrors=Tag,Tag|all}: report these warnings as errors (for CI). */
   static final String WARNINGS_AS_ERRORS = "jwtsecured.warningsAsErrors";
@@ -122,7 +129,22 @@ public final class JwtSecuredProcessor extends ReportingProcessor {
       }
       processSafely(config, scanner, scopes, round.processingOver());
     }
+    if (round.processingOver()) {
+      recordApplicationUsers();
+    }
     return true; // only dev.jwtsecured annotations are supported, so claiming them takes nothing from another processor
+  }
+
+  private void recordApplicationUsers() {
+    EarlierBuild earlier = new EarlierBuild(processingEnv.getFiler());
+    applicationUsers.forEach((application, configs) -> {
+      try {
+        earlier.recordApplicationUsers(application, configs);
+      } catch (IOException e) {
+        processingEnv.getMessager().printMessage(Kind.ERROR,
+            Message.INTERNAL_ERROR.format(e).toString());
+      }
+    });
   }
 
   /**
@@ -180,7 +202,9 @@ public final class JwtSecuredProcessor extends ReportingProcessor {
       return;
     }
     List<TypeElement> earlier = new ArrayList<>();
-    Optional<Diagnostic> unreadable = earlierInputs(config, earlier);
+    EarlierBuild record = new EarlierBuild(processingEnv.getFiler());
+    Optional<Diagnostic> unreadable = scopes.earlierInputs(config, record.inputs(ClassName.get(config)),
+        record::compiled, earlier);
     if (unreadable.isPresent()) {
       report(unreadable.get());
       return;
@@ -242,32 +266,15 @@ public final class JwtSecuredProcessor extends ReportingProcessor {
       return;
     }
     written.put(config.getQualifiedName().toString(), scoped.packages());
+    for (Element application : appPath.applications()) {
+      applicationUsers.computeIfAbsent(
+          processingEnv.getElementUtils().getBinaryName((TypeElement) application).toString(), a -> new TreeSet<>())
+          .add(config.getQualifiedName().toString());
+    }
     generated.addAll(outputs.types());
     if (Boolean.parseBoolean(processingEnv.getOptions().get(VERBOSE))) {
       processingEnv.getMessager().printMessage(Kind.NOTE, outputs.summary(), config);
     }
-  }
-
-  /**
-   * Adds to {@code found} the classes an earlier build recorded as inputs of {@code config}'s outputs (root resources,
-   * {@code @ApplicationPath} classes) whose class files are still in this output: a build of changed files may compile
-   * the configuration without them. An error for the first one javac cannot read (the output is not on the class
-   * path). A recorded class without a class file here was deleted, or compiled elsewhere: it is dropped.
-   */
-  private Optional<Diagnostic> earlierInputs(TypeElement config, List<TypeElement> found) {
-    EarlierBuild earlier = new EarlierBuild(processingEnv.getFiler());
-    for (String binaryName : earlier.inputs(ClassName.get(config))) {
-      if (!earlier.compiled(binaryName)) {
-        continue;
-      }
-      TypeElement resource = processingEnv.getElementUtils().getTypeElement(binaryName.replace('$', '.'));
-      if (resource == null) {
-        return Optional.of(Diagnostic.at(Message.EARLIER_CLASS_UNREADABLE.format(binaryName,
-            config.getQualifiedName()), config));
-      }
-      found.add(resource);
-    }
-    return Optional.empty();
   }
 
   /**

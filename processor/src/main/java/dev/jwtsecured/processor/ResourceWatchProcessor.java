@@ -108,6 +108,12 @@ public final class ResourceWatchProcessor extends ReportingProcessor {
         watched.add(name);
       }
       config.filter(c -> watched.contains(name)).ifPresent(stale::add);
+      // An @ApplicationPath class, wherever it lies: the configurations that took their path from it.
+      if (AnnotationValues.find(type, Names.APPLICATION_PATH).isPresent()) {
+        earlier.applicationUsers(processingEnv.getElementUtils().getBinaryName(type).toString()).stream()
+            .filter(c -> !declared().contains(c))
+            .forEach(stale::add);
+      }
     }
     for (String name : stale) {
       TypeElement config = processingEnv.getElementUtils().getTypeElement(name);

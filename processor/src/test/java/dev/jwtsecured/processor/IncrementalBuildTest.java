@@ -159,6 +159,29 @@ class IncrementalBuildTest {
     assertTrue(partial.policies().contains("return AccessRule.AUTHENTICATED;"), partial.policies());
   }
 
+  /**
+   * The {@code @ApplicationPath} class, in a package no configuration secures, compiled alone with a new path: the
+   * configurations whose outputs it gave its path to write them again.
+   */
+  @Test
+  void anApplicationClassCompiledAloneWritesTheOutputsOfItsConfigurationsAgain(@TempDir Path dir) throws IOException {
+    Path classes = dir.resolve("classes");
+    Run full = Run.javac(dir.resolve("full"), classes, List.of(user(), CONFIG, orders("customer"), application("/api")));
+    assertTrue(full.success(), full.errors()::toString);
+    assertTrue(full.feature().contains(".applicationPath(\"/api\")"), full.feature());
+
+    Run partial = Run.javac(dir.resolve("partial"), classes, List.of(application("/v2")));
+    assertTrue(partial.success(), partial.errors()::toString);
+    assertEquals(List.of(), partial.warnings());
+    assertEquals(full.feature().replace("\"/api\"", "\"/v2\""), partial.feature());
+    assertEquals(full.policies(), partial.policies());
+  }
+
+  static JavaFileObject application(String path) {
+    return JavaFileObjects.forSourceString("app.Shop", "package app;\n@jakarta.ws.rs.ApplicationPath(\"" + path
+        + "\")\npublic final class Shop extends jakarta.ws.rs.core.Application {}\n");
+  }
+
   /** Where the configuration's class file is gone, its outputs cannot be written again: the warning says so. */
   @Test
   void aResourceCompiledWithoutAReadableConfigurationIsAWarning(@TempDir Path dir) throws IOException {

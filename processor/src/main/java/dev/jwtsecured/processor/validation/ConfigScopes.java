@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -97,6 +98,29 @@ public final class ConfigScopes {
     }
     RouteScanner.Scan scan = new RouteScanner.Scan(routes, locators, pathTypes);
     return new Scoped(packages, roots, scan, pendingTypes.find(roots, scan), problems);
+  }
+
+  /**
+   * Adds to {@code found} the classes an earlier build recorded as inputs of {@code config}'s outputs ({@code recorded}:
+   * root resources, {@code @ApplicationPath} classes) whose class files are still in this output ({@code compiled}): a
+   * build of changed files may compile the configuration without them. An error for the first one javac cannot read
+   * (the output is not on the class path). A recorded class without a class file here was deleted, or compiled
+   * elsewhere: it is dropped.
+   */
+  public Optional<Diagnostic> earlierInputs(TypeElement config, List<String> recorded, Predicate<String> compiled,
+      List<TypeElement> found) {
+    for (String binaryName : recorded) {
+      if (!compiled.test(binaryName)) {
+        continue;
+      }
+      TypeElement input = elements.getTypeElement(binaryName.replace('$', '.'));
+      if (input == null) {
+        return Optional.of(Diagnostic.at(Message.EARLIER_CLASS_UNREADABLE.format(binaryName,
+            config.getQualifiedName()), config));
+      }
+      found.add(input);
+    }
+    return Optional.empty();
   }
 
   /** The elements of the {@code resources} member as written (one written without braces counts as one). */

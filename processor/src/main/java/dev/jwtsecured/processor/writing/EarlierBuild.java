@@ -3,17 +3,22 @@ package dev.jwtsecured.processor.writing;
 import com.palantir.javapoet.ClassName;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.annotation.processing.Filer;
+import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
 /**
  * What an earlier build of the same module left in the class output for a later one that recompiles only changed
  * files: the classes each configuration's outputs were built from besides itself (its root resources and the
  * {@code @ApplicationPath} classes that gave its path). A build that compiles the configuration alone reads them back
- * from their class files, so that it writes what a full build writes.
+ * from their class files, so that it writes what a full build writes; and, per {@code @ApplicationPath} class, the
+ * configurations that took their path from it, for a build that compiles that class alone.
  */
 public final class EarlierBuild {
   private final Filer filer;
@@ -29,8 +34,40 @@ public final class EarlierBuild {
 
   /** The binary names an earlier build recorded for {@code config}; none when there was no such build. */
   public List<String> inputs(ClassName config) {
-    try (InputStream in = filer.getResource(StandardLocation.CLASS_OUTPUT, "", inputList(config))
-        .openInputStream()) {
+    return lines(inputList(config));
+  }
+
+  /**
+   * The class-output resource naming the configurations that took their application path from the
+   * {@code @ApplicationPath} class {@code application} (a binary name): a build that compiles that class alone finds
+   * them here, since it may lie outside their packages.
+   */
+  static String applicationRecord(String application) {
+    return "META-INF/jwtsecured/applications/" + application + ".txt";
+  }
+
+  /** The configurations (qualified names) an earlier build recorded for {@code application}, a binary name. */
+  public List<String> applicationUsers(String application) {
+    return lines(applicationRecord(application));
+  }
+
+  /**
+   * Records that {@code configs} took their application path from {@code application}, beside those an earlier build
+   * recorded (which a build compiling only some configurations must not forget).
+   */
+  public void recordApplicationUsers(String application, Set<String> configs) throws IOException {
+    Set<String> all = new TreeSet<>(lines(applicationRecord(application)));
+    all.addAll(configs);
+    FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", applicationRecord(application));
+    try (Writer out = file.openWriter()) {
+      for (String config : all) {
+        out.write(config + "\n");
+      }
+    }
+  }
+
+  private List<String> lines(String resource) {
+    try (InputStream in = filer.getResource(StandardLocation.CLASS_OUTPUT, "", resource).openInputStream()) {
       List<String> names = new ArrayList<>();
       for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
         if (!line.isBlank()) {
