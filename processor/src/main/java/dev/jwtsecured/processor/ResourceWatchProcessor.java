@@ -5,12 +5,8 @@ import dev.jwtsecured.processor.validation.AnnotationValues;
 import dev.jwtsecured.processor.validation.Diagnostic;
 import dev.jwtsecured.processor.validation.Message;
 import dev.jwtsecured.processor.writing.EarlierBuild;
-import dev.jwtsecured.processor.writing.Outputs;
 import com.palantir.javapoet.ClassName;
 import com.google.auto.service.AutoService;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,13 +16,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
-import javax.tools.StandardLocation;
 
 /**
  * Writes a configuration's outputs again when JAX-RS resources are compiled without it, though it secures them and an
@@ -48,6 +44,14 @@ public final class ResourceWatchProcessor extends ReportingProcessor {
   /** The configurations whose outputs this compilation wrote again, and the types it generated for them. */
   private final Set<String> regenerated = new HashSet<>();
   private final Set<String> generatedTypes = new HashSet<>();
+  /** What earlier builds recorded in this compilation's output; set in {@link #init}. */
+  private EarlierBuild earlier;
+
+  @Override
+  public synchronized void init(ProcessingEnvironment env) {
+    super.init(env);
+    earlier = new EarlierBuild(env.getFiler());
+  }
 
   /**
    * Every file, annotated or not: a resource class may have no JAX-RS or JSR-250 annotation of its own (its
@@ -95,24 +99,19 @@ public final class ResourceWatchProcessor extends ReportingProcessor {
   private void regenerate(List<TypeElement> found, RoundEnvironment round) {
     Map<String, Optional<String>> securedPackages = new HashMap<>();
     Map<String, List<String>> inputs = new HashMap<>();
-    EarlierBuild earlier = new EarlierBuild(processingEnv.getFiler());
     Set<String> stale = new TreeSet<>();
     for (TypeElement type : found) {
       String name = type.getQualifiedName().toString();
+      String binaryName = processingEnv.getElementUtils().getBinaryName(type).toString();
       Optional<String> config = securedEarlier(type, securedPackages);
       // A type without JAX-RS or JSR-250 annotations matters when the earlier table was built from it.
-      if (config.isPresent() && !watched.contains(name) && inputs.computeIfAbsent(config.get(), c -> {
-        TypeElement configType = processingEnv.getElementUtils().getTypeElement(c);
-        return configType == null ? List.of() : earlier.inputs(ClassName.get(configType));
-      }).contains(processingEnv.getElementUtils().getBinaryName(type).toString())) {
+      if (config.isPresent() && inputs.computeIfAbsent(config.get(), this::earlierInputs).contains(binaryName)) {
         watched.add(name);
       }
       config.filter(c -> watched.contains(name)).ifPresent(stale::add);
       // An @ApplicationPath class, wherever it lies: the configurations that took their path from it.
       if (AnnotationValues.find(type, Names.APPLICATION_PATH).isPresent()) {
-        earlier.applicationUsers(processingEnv.getElementUtils().getBinaryName(type).toString()).stream()
-            .filter(c -> !declared().contains(c))
-            .forEach(stale::add);
+        earlier.applicationUsers(binaryName).stream().filter(c -> !declared().contains(c)).forEach(stale::add);
       }
     }
     for (String name : stale) {
@@ -126,6 +125,12 @@ public final class ResourceWatchProcessor extends ReportingProcessor {
       generatedTypes.addAll(processor.regenerate(config, round));
       regenerated.add(name);
     }
+  }
+
+  /** The classes the earlier build recorded as inputs of configuration {@code config}; none when it cannot be read. */
+  private List<String> earlierInputs(String config) {
+    TypeElement type = processingEnv.getElementUtils().getTypeElement(config);
+    return type == null ? List.of() : earlier.inputs(ClassName.get(type));
   }
 
   private static boolean bearsJaxRs(TypeElement type) {
@@ -170,27 +175,13 @@ public final class ResourceWatchProcessor extends ReportingProcessor {
   private Optional<String> securedEarlier(TypeElement type, Map<String, Optional<String>> securedPackages) {
     String pkg = processingEnv.getElementUtils().getPackageOf(type).getQualifiedName().toString();
     for (String p = pkg; ; p = p.substring(0, Math.max(p.lastIndexOf('.'), 0))) {
-      Optional<String> config = securedPackages.computeIfAbsent(p, this::markedConfiguration);
+      Optional<String> config = securedPackages.computeIfAbsent(p, earlier::securing);
       if (config.isPresent()) {
         return declared().contains(config.get()) ? Optional.empty() : config;
       }
       if (p.isEmpty()) {
         return Optional.empty();
       }
-    }
-  }
-
-  /**
-   * The configuration (qualified name) whose package marker for {@code pkg} is among this compilation's outputs (an
-   * earlier build of the same module), rather than in another module's jar, whose resources it never saw anyway.
-   */
-  private Optional<String> markedConfiguration(String pkg) {
-    try (InputStream in = processingEnv.getFiler().getResource(StandardLocation.CLASS_OUTPUT, "",
-        Outputs.scopeMarker(pkg)).openInputStream()) {
-      String name = new String(in.readNBytes(1024), StandardCharsets.UTF_8).trim();
-      return name.isEmpty() ? Optional.empty() : Optional.of(name);
-    } catch (IOException | IllegalArgumentException e) {
-      return Optional.empty();
     }
   }
 }

@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.annotation.processing.Filer;
@@ -35,6 +36,14 @@ public final class EarlierBuild {
   /** The binary names an earlier build recorded for {@code config}; none when there was no such build. */
   public List<String> inputs(ClassName config) {
     return lines(inputList(config));
+  }
+
+  /**
+   * The configuration (qualified name) whose package marker for {@code pkg} ({@link Outputs#scopeMarker}) an earlier
+   * build wrote into this output, rather than into another module's jar, whose resources it never saw anyway.
+   */
+  public Optional<String> securing(String pkg) {
+    return lines(Outputs.scopeMarker(pkg)).stream().findFirst();
   }
 
   /**
