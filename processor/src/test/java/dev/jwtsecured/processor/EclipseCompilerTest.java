@@ -101,6 +101,27 @@ class EclipseCompilerTest {
   }
 
   /**
+   * As under javac (RobustnessTest), classes of the configuration's package named like {@code java.lang} types are
+   * written qualified: the Eclipse compiler lists the members of {@code java.lang} too.
+   */
+  @Test
+  void packageClassesNamedLikeJavaLangTypesDoNotShadowThem(@TempDir Path dir) throws IOException {
+    EclipseCompilation eclipse = EclipseCompilation.compile(dir, List.of(user(), source("Config",
+            "@JwtSecured(secret = \"${S}\", tokenUrl = \"/login\", openApiPath = \"/openapi.json\")",
+            "final class Config {",
+            "  @UserRetriever static Optional<User> user(Token token) { return Optional.empty(); }",
+            "  @Authenticator static Grant login(java.lang.String u, java.lang.String p) { return null; }",
+            "}"),
+        source("Class", "final class Class {}"),
+        source("String", "final class String {}"),
+        source("Override", "final class Override {}"),
+        source("SuppressWarnings", "final class SuppressWarnings {}")));
+    assertTrue(eclipse.success(), eclipse::describe);
+    assertTrue(Files.readString(eclipse.generated().resolve("test/ConfigJwtFeature.java"))
+        .contains("public static Set<java.lang.Class<?>> classes()"));
+  }
+
+  /**
    * Types another processor generates in later rounds (RobustnessTest under javac): the Eclipse compiler models a type
    * not generated yet in its own way, and the configuration still waits for it and binds its roles.
    */

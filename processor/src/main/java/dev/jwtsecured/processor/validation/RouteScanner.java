@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
@@ -370,11 +371,13 @@ public final class RouteScanner {
     return AnnotationValues.find(e, annotation).flatMap(m -> AnnotationValues.string(m, "value"));
   }
 
+  private static final Pattern EDGE_SLASHES = Pattern.compile("^/+|/+$");
+
   /** Joins JAX-RS path fragments as the runtime does: one slash between, one at the start, none at the end. */
   public static String join(String... fragments) {
     StringBuilder path = new StringBuilder();
     for (String f : fragments) {
-      String trimmed = f.replaceAll("^/+", "").replaceAll("/+$", "");
+      String trimmed = EDGE_SLASHES.matcher(f).replaceAll("");
       if (!trimmed.isEmpty()) {
         path.append('/').append(trimmed);
       }
