@@ -83,7 +83,8 @@ public final class BuildTime {
     return new double[] {w, e, wo};
   }
 
-  private static final String JWTSECURED = "dev.jwtsecured.processor.JwtSecuredProcessor";
+  /** jwtsecured's processors, found on the processor path as a user's build finds them. */
+  private static final String JWTSECURED = "jwtsecured";
   private static final String EMPTY = EmptySourceProcessor.class.getName();
   private static final String NONE = "";
 
@@ -105,7 +106,11 @@ public final class BuildTime {
     Path javac = Path.of(System.getProperty("java.home"), "bin", "javac");
     List<String> command = new ArrayList<>(List.of(javac.toString(), "--release", "17", "-nowarn", "-cp", classPath,
         "-d", classes.toString(), "-s", generated.toString()));
-    if (!processor.isEmpty()) {
+    if (processor.equals(JWTSECURED)) {
+      // As a build runs it (maven-compiler-plugin's annotationProcessorPaths, Gradle's annotationProcessor): found
+      // through the processor jar's service file, which names every processor it brings.
+      command.addAll(List.of("-processorpath", classPath));
+    } else if (!processor.isEmpty()) {
       command.addAll(List.of("-processor", processor, "-processorpath", classPath));
     } else {
       command.add("-proc:none");
