@@ -106,16 +106,7 @@ class EclipseCompilerTest {
    */
   @Test
   void packageClassesNamedLikeJavaLangTypesDoNotShadowThem(@TempDir Path dir) throws IOException {
-    EclipseCompilation eclipse = EclipseCompilation.compile(dir, List.of(user(), source("Config",
-            "@JwtSecured(secret = \"${S}\", tokenUrl = \"/login\", openApiPath = \"/openapi.json\")",
-            "final class Config {",
-            "  @UserRetriever static Optional<User> user(Token token) { return Optional.empty(); }",
-            "  @Authenticator static Grant login(java.lang.String u, java.lang.String p) { return null; }",
-            "}"),
-        source("Class", "final class Class {}"),
-        source("String", "final class String {}"),
-        source("Override", "final class Override {}"),
-        source("SuppressWarnings", "final class SuppressWarnings {}")));
+    EclipseCompilation eclipse = EclipseCompilation.compile(dir, RobustnessTest.shadowingJavaLang());
     assertTrue(eclipse.success(), eclipse::describe);
     assertTrue(Files.readString(eclipse.generated().resolve("test/ConfigJwtFeature.java"))
         .contains("public static Set<java.lang.Class<?>> classes()"));

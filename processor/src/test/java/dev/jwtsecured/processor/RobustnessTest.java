@@ -12,6 +12,7 @@ import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
@@ -347,19 +348,24 @@ class RobustnessTest {
   @Test
   void packageClassesNamedLikeJavaLangTypesDoNotShadowThem() {
     Compilation c = javac().withProcessors(new JwtSecuredProcessor()).withOptions("-Xlint:all", "-Xlint:-processing")
-        .compile(user(), source("Config",
+        .compile(shadowingJavaLang());
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("test.ConfigJwtFeature").contentsAsUtf8String()
+        .contains("public static Set<java.lang.Class<?>> classes()");
+  }
+
+  /** A configuration beside classes named like {@code java.lang} types that generated code uses. */
+  static List<JavaFileObject> shadowingJavaLang() {
+    return List.of(user(), source("Config",
             "@JwtSecured(secret = \"${S}\", tokenUrl = \"/login\", openApiPath = \"/openapi.json\")",
             "final class Config {",
             "  @UserRetriever static Optional<User> user(Token token) { return Optional.empty(); }",
             "  @Authenticator static Grant login(java.lang.String u, java.lang.String p) { return null; }",
             "}"),
-            source("Class", "final class Class {}"),
-            source("String", "final class String {}"),
-            source("Override", "final class Override {}"),
-            source("SuppressWarnings", "final class SuppressWarnings {}"));
-    assertThat(c).succeededWithoutWarnings();
-    assertThat(c).generatedSourceFile("test.ConfigJwtFeature").contentsAsUtf8String()
-        .contains("public static Set<java.lang.Class<?>> classes()");
+        source("Class", "final class Class {}"),
+        source("String", "final class String {}"),
+        source("Override", "final class Override {}"),
+        source("SuppressWarnings", "final class SuppressWarnings {}"));
   }
 
   @Test
