@@ -1,0 +1,4 @@
+package com.example.shop.orders;
+
+/** The shop's user type. */
+public record Customer(String name) {}
