@@ -86,7 +86,9 @@ public final class FeatureGenerator implements SourceGenerator {
         .addStatement("context.property(scope.property(), scope)")
         .addComment("For the access point's login and logout, and the generated resources.")
         .addStatement("context.property(auth.property(), auth)")
-        .addStatement("context.register(new $T($L, scope))", model.policiesClass(), instance);
+        .addStatement("context.register(new $T($L, scope))", model.policiesClass(), instance)
+        .addComment("A server enforcing @RolesAllowed with its own login would refuse every token: said in the log.")
+        .addStatement("$T.check(context)", GeneratedTypes.SERVER_ENFORCEMENT);
     if (!model.guardedLocators().isEmpty()) {
       configure.addComment("Authenticates before the protected sub-resource locators $L run.",
           SourceGenerator.commentText(String.join(", ", model.guardedLocators())));

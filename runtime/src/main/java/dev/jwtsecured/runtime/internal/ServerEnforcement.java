@@ -1,0 +1,41 @@
+package dev.jwtsecured.runtime.internal;
+
+import jakarta.ws.rs.core.Configuration;
+import jakarta.ws.rs.core.FeatureContext;
+
+/**
+ * Looks, when a generated feature is installed, for authorization that a server adds to every JAX-RS application and
+ * that cannot know jwtsecured's tokens. Payara registers its own {@code @RolesAllowed} enforcement in each application
+ * (unless the war's {@code payara-web.xml} turns it off); it asks the server's login, so every method carrying
+ * JSR-250 annotations answers the server's 401, whatever token the caller sent. Such an application fails closed, and
+ * nothing in the answers says why: the log says it once, with the fix. The feature is compared by class name only.
+ */
+public final class ServerEnforcement {
+  /** The class Payara registers in every JAX-RS application while {@code jaxrs-roles-allowed-enabled} is on. */
+  static final String PAYARA_ROLES_ALLOWED = "fish.payara.microprofile.jwtauth.jaxrs.RolesAllowedDynamicFeature";
+  /** Set in the application once it was reported, so that several configurations report it once. */
+  private static final String REPORTED = "dev.jwtsecured.serverEnforcementReported";
+
+  private static final System.Logger LOG = System.getLogger("dev.jwtsecured");
+
+  private ServerEnforcement() {}
+
+  /** Logs, at {@code ERROR} and once per application, that the server enforces JSR-250 with its own login. */
+  public static void check(FeatureContext context) {
+    Configuration application = context.getConfiguration();
+    if (application.getProperty(REPORTED) != null) {
+      return;
+    }
+    for (Class<?> registered : application.getClasses()) {
+      if (registered.getName().equals(PAYARA_ROLES_ALLOWED)) {
+        context.property(REPORTED, Boolean.TRUE);
+        LOG.log(System.Logger.Level.ERROR, "jwtsecured: Payara applies @RolesAllowed, @PermitAll and @DenyAll to this"
+            + " application's resources itself, with the server's login, which knows nothing of jwtsecured's tokens:"
+            + " every call to a method carrying them gets the server's 401. jwtsecured applies them; turn Payara's"
+            + " enforcement off with <jaxrs-roles-allowed-enabled>false</jaxrs-roles-allowed-enabled> in"
+            + " WEB-INF/payara-web.xml");
+        return;
+      }
+    }
+  }
+}
