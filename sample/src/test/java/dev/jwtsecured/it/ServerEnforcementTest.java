@@ -46,7 +46,8 @@ class ServerEnforcementTest {
   void anApplicationWithoutItHearsNothingOfIt() {
     List<LogRecord> records = logged(() -> TestServer.startAt("/api", List.of(RouteBoundSecurityTest.usersFeature()),
         UsersSecurityJwtFeature.classes(), Users.class));
-    assertTrue(records.stream().noneMatch(r -> String.valueOf(r.getMessage()).contains("Payara")), () -> messages(records));
+    assertTrue(records.stream().noneMatch(r -> String.valueOf(r.getMessage()).contains("Payara")),
+        () -> messages(records));
   }
 
   /** What the library logs while a server starts and stops. */
