@@ -6,6 +6,8 @@ import static com.google.testing.compile.Compiler.javac;
 import static dev.jwtsecured.processor.Sources.plainConfig;
 import static dev.jwtsecured.processor.Sources.source;
 import static dev.jwtsecured.processor.Sources.user;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
@@ -352,6 +354,28 @@ class RobustnessTest {
     assertThat(c).succeededWithoutWarnings();
     assertThat(c).generatedSourceFile("test.ConfigJwtFeature").contentsAsUtf8String()
         .contains("public static Set<java.lang.Class<?>> classes()");
+  }
+
+  /**
+   * A CDI container that manages resource classes serves them through a proxy subclass (RESTEasy on WildFly gives them
+   * request scope): Weld refused the final generated token endpoint, and every token request got a 500 there. The
+   * generated resources are not final, declare no constructor (the implicit one is public) and no final method.
+   */
+  @Test
+  void generatedResourcesCanBeProxiedByACdiContainer() throws IOException {
+    Compilation c = javac().withProcessors(new JwtSecuredProcessor()).compile(user(), source("Config",
+        "@JwtSecured(privateKey = \"${K}\", tokenUrl = \"/login\", openApiPath = \"/openapi.json\")",
+        "final class Config {",
+        "  @UserRetriever static Optional<User> user(Token token) { return Optional.empty(); }",
+        "  @Authenticator static Grant login(String u, String p) { return null; }",
+        "}"));
+    assertThat(c).succeeded();
+    for (String resource : List.of("ConfigJwtLoginResource", "ConfigJwtOpenApi", "ConfigJwtJwks")) {
+      String source = c.generatedSourceFile("test." + resource).orElseThrow().getCharContent(true).toString();
+      assertTrue(source.contains("\npublic class " + resource + " implements GeneratedResource {"), source);
+      assertFalse(source.contains(" " + resource + "("), source);
+      assertFalse(source.matches("(?s).*\n  (public |protected )?final \\S+ \\w+\\(.*"), source);
+    }
   }
 
   /** A configuration beside classes named like {@code java.lang} types that generated code uses. */

@@ -30,12 +30,10 @@ public final class JwksResourceGenerator implements SourceGenerator {
 
   @Override
   public TypeSpec generate(ConfigModel model) {
-    return TypeSpec.classBuilder(model.jwksClass())
+    return SourceGenerator.resourceClass(model.jwksClass())
         .addJavadoc("Serves the public key of {@link $T} as a JSON Web Key Set at {@code $L}.\n", model.configClass(),
             SettingsModel.JWKS_PATH)
         .addAnnotation(AnnotationSpec.builder(PATH).addMember("value", "$S", SettingsModel.JWKS_PATH).build())
-        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addSuperinterface(GeneratedTypes.GENERATED_RESOURCE)
         .addMethod(MethodSpec.methodBuilder("keys")
             .addJavadoc("The key set, which clients may cache for five minutes; public, like every generated"
                 + " resource.\n")

@@ -47,12 +47,10 @@ public final class OpenApiResourceGenerator implements SourceGenerator {
     for (int i = 0; i < json.length(); i += CHUNK) {
       chunks.add(CodeBlock.of("$S", json.substring(i, Math.min(json.length(), i + CHUNK))));
     }
-    return TypeSpec.classBuilder(model.openApiClass())
+    return SourceGenerator.resourceClass(model.openApiClass())
         .addJavadoc("Serves the OpenAPI 3.1 document of {@link $T} at $L.\n", model.configClass(),
             SourceGenerator.javadocCode(model.settings().openApiPath()))
         .addAnnotation(AnnotationSpec.builder(PATH).addMember("value", "$S", model.settings().openApiPath()).build())
-        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addSuperinterface(GeneratedTypes.GENERATED_RESOURCE)
         .addField(FieldSpec.builder(String.class, "DOCUMENT", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .addJavadoc("The document, compact; pretty-printed in {@code META-INF/jwtsecured/$L.openapi.json}.\n",
                 model.configClass().reflectionName())

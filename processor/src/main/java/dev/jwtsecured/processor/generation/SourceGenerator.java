@@ -3,6 +3,7 @@ package dev.jwtsecured.processor.generation;
 import dev.jwtsecured.processor.model.ConfigModel;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.CONTAINER_REQUEST_CONTEXT;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
@@ -19,6 +20,17 @@ public interface SourceGenerator {
   }
 
   TypeSpec generate(ConfigModel model);
+
+  /**
+   * A generated resource class: public and, unlike the other generated classes, not final. A CDI container that manages
+   * resource classes may give them a scope it serves through a proxy subclass (RESTEasy on WildFly gives them request
+   * scope), and Weld cannot proxy a final class: every request to it was answered 500 there.
+   */
+  static TypeSpec.Builder resourceClass(ClassName name) {
+    return TypeSpec.classBuilder(name)
+        .addModifiers(Modifier.PUBLIC)
+        .addSuperinterface(GeneratedTypes.GENERATED_RESOURCE);
+  }
 
   /** {@code ContainerRequestFilter.filter(request)}, overridden with {@code body}. */
   static MethodSpec requestFilter(CodeBlock body) {

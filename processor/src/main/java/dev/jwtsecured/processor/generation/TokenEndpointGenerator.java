@@ -46,7 +46,7 @@ public final class TokenEndpointGenerator implements SourceGenerator {
   public TypeSpec generate(ConfigModel model) {
     HandlerModel authenticator = model.authenticator().orElseThrow();
     TypeSpec.Builder type =
-        TypeSpec.classBuilder(model.loginResourceClass())
+        SourceGenerator.resourceClass(model.loginResourceClass())
             .addJavadoc("The OAuth2 token endpoint of {@link $T} (password grant, RFC 6749 section 4.3).\n\n",
                 model.configClass())
             .addJavadoc("<p>$L with {@code grant_type=password}, {@code username}, {@code password} and\n",
@@ -55,9 +55,7 @@ public final class TokenEndpointGenerator implements SourceGenerator {
             .addJavadoc(model.settings().refreshes()
                 ? "\n<p>{@code grant_type=refresh_token} with {@code refresh_token} (RFC 6749 section 6) rotates the\n"
                     + "login's refresh token and answers a new access token.\n" : "")
-            .addAnnotation(AnnotationSpec.builder(PATH).addMember("value", "$S", model.settings().tokenUrl()).build())
-            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-            .addSuperinterface(GeneratedTypes.GENERATED_RESOURCE);
+            .addAnnotation(AnnotationSpec.builder(PATH).addMember("value", "$S", model.settings().tokenUrl()).build());
     type.addMethod(entryPoint(model, "form", "APPLICATION_FORM_URLENCODED", false,
         "The request as {@code application/x-www-form-urlencoded}, as RFC 6749 and Swagger UI send it."));
     type.addMethod(entryPoint(model, "json", "APPLICATION_JSON", true, "The same fields as a JSON object."));
