@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Payara registers its own {@code @RolesAllowed} enforcement in every JAX-RS application unless the war turns it off;
  * it asks the server's login, so on Payara Micro 7 every method carrying JSR-250 annotations answered the server's 401
- * to a valid token (consumer/payara, tried). The features say so in the log, once for the application, with the fix;
+ * to a valid token (consumer/war, tried). The features say so in the log, once for the application, with the fix;
  * an application without that enforcement gets no such line. The class Payara registers is stood in for by one of the
  * same name that binds nothing.
  */

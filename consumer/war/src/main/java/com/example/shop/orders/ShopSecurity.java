@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The shop's JWT security: a token endpoint at /shop/api/login, everything else protected. */
-@JwtSecured(secret = "${SHOP_SECRET}", tokenUrl = "/login")
+@JwtSecured(secret = "${SHOP_SECRET}", tokenUrl = "/login", openApiPath = "/openapi.json")
 public final class ShopSecurity {
   private static final Map<String, Set<String>> ROLES =
       Map.of("ada", Set.of("customer"), "grace", Set.of("customer", "admin"));
