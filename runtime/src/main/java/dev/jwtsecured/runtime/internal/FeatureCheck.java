@@ -4,6 +4,7 @@ import dev.jwtsecured.runtime.JwtAuth;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -44,9 +45,23 @@ public final class FeatureCheck implements ContainerRequestFilter {
       LOG.log(System.Logger.Level.ERROR, "jwtsecured: " + feature.getName() + " is not registered with this"
           + " application, so nothing authenticates the resources of " + configuration.getName() + ": they answer"
           + " 500. Return new " + feature.getSimpleName() + "(...) from Application.getSingletons() (or register it"
-          + " with the runtime)");
+          + " with the runtime)" + (blind(context) ? NOT_SHOWN : ""));
     }
     context.register(new FeatureCheck(), Priorities.AUTHENTICATION);
+  }
+
+  /**
+   * Added where the runtime shows dynamic features nothing of the application, not even this check's own registration:
+   * the feature may be registered after all, and the runtime is one jwtsecured does not support (Apache CXF).
+   */
+  private static final String NOT_SHOWN = ". This JAX-RS runtime shows dynamic features nothing of the application's"
+      + " configuration (Apache CXF does so), and jwtsecured needs it: the runtime is not supported";
+
+  /** Whether the configuration a dynamic feature sees is empty: no class, instance or property at all. */
+  private static boolean blind(FeatureContext context) {
+    Configuration application = context.getConfiguration();
+    return application.getClasses().isEmpty() && application.getInstances().isEmpty()
+        && application.getPropertyNames().isEmpty();
   }
 
   @Override
