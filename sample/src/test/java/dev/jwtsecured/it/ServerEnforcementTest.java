@@ -9,7 +9,6 @@ import dev.jwtsecured.it.routes.billing.Invoices;
 import dev.jwtsecured.it.routes.users.Users;
 import dev.jwtsecured.it.routes.users.UsersSecurityJwtFeature;
 import dev.jwtsecured.testing.TestServer;
-import fish.payara.microprofile.jwtauth.jaxrs.RolesAllowedDynamicFeature;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -20,33 +19,42 @@ import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
- * Payara registers its own {@code @RolesAllowed} enforcement in every JAX-RS application unless the war turns it off;
- * it asks the server's login, so on Payara Micro 7 every method carrying JSR-250 annotations answered the server's 401
- * to a valid token (consumer/war, tried). The features say so in the log, once for the application, with the fix;
- * an application without that enforcement gets no such line. The class Payara registers is stood in for by one of the
- * same name that binds nothing.
+ * Payara and GlassFish register their own {@code @RolesAllowed} enforcement in every JAX-RS application (unless it is
+ * turned off); it asks the server's login, so on Payara Micro 7 and GlassFish 8 every method carrying JSR-250
+ * annotations answered the server's 401 to a valid token (consumer/war, tried). The features say so in the log, once
+ * for the application, with that server's fix; an application without such enforcement gets no such line. The classes
+ * the servers register are stood in for by classes of the same names that bind nothing.
  */
 class ServerEnforcementTest {
-  private static final String FIX = "<jaxrs-roles-allowed-enabled>false</jaxrs-roles-allowed-enabled>";
-
   @Test
   void payarasOwnEnforcementIsReportedOnceWithTheFix() {
-    assumeFalse(TestServer.runtime().equals("resteasy"), "Payara serves JAX-RS with Jersey");
+    assertReportedOnce(fish.payara.microprofile.jwtauth.jaxrs.RolesAllowedDynamicFeature.class,
+        "<jaxrs-roles-allowed-enabled>false</jaxrs-roles-allowed-enabled> in WEB-INF/payara-web.xml");
+  }
+
+  @Test
+  void glassFishsOwnEnforcementIsReportedOnceWithTheFix() {
+    assertReportedOnce(org.omnifaces.jwt.jaxrs.RolesAllowedDynamicFeature.class,
+        "jersey.config.server.disableMetainfServicesLookup = true from Application.getProperties()");
+  }
+
+  /** With two configurations and the server's class {@code enforcement} registered, one ERROR naming {@code fix}. */
+  private static void assertReportedOnce(Class<?> enforcement, String fix) {
+    assumeFalse(TestServer.runtime().equals("resteasy"), "Payara and GlassFish serve JAX-RS with Jersey");
     List<LogRecord> records = logged(() -> TestServer.startAt("/api", List.of(RouteBoundSecurityTest.usersFeature(),
         RouteBoundSecurityTest.billingFeature()),
         TestServer.union(UsersSecurityJwtFeature.classes(), BillingSecurityJwtFeature.classes()), Users.class,
-        Invoices.class, RolesAllowedDynamicFeature.class));
-    List<LogRecord> reports = records.stream().filter(r -> String.valueOf(r.getMessage()).contains(FIX)).toList();
+        Invoices.class, enforcement));
+    List<LogRecord> reports = records.stream().filter(r -> String.valueOf(r.getMessage()).contains(fix)).toList();
     assertEquals(1, reports.size(), () -> messages(records));
     assertEquals(Level.SEVERE, reports.get(0).getLevel());
-    assertTrue(reports.get(0).getMessage().contains("WEB-INF/payara-web.xml"), reports.get(0).getMessage());
   }
 
   @Test
   void anApplicationWithoutItHearsNothingOfIt() {
     List<LogRecord> records = logged(() -> TestServer.startAt("/api", List.of(RouteBoundSecurityTest.usersFeature()),
         UsersSecurityJwtFeature.classes(), Users.class));
-    assertTrue(records.stream().noneMatch(r -> String.valueOf(r.getMessage()).contains("Payara")),
+    assertTrue(records.stream().noneMatch(r -> String.valueOf(r.getMessage()).contains("server's login")),
         () -> messages(records));
   }
 

@@ -7,6 +7,7 @@ import com.example.shop.orders.ShopSecurityJwtFeature;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 /** The application, as in any war: the server finds it by its annotation and serves it at /shop/api. */
@@ -20,6 +21,15 @@ public class ShopApplication extends Application {
     classes.add(Orders.class);
     classes.add(Admin.class);
     return classes;
+  }
+
+  /**
+   * For GlassFish, which loads its own {@code @RolesAllowed} enforcement through {@code META-INF/services}: Jersey then
+   * looks there no more. Other runtimes ignore the property.
+   */
+  @Override
+  public Map<String, Object> getProperties() {
+    return Map.of("jersey.config.server.disableMetainfServicesLookup", true);
   }
 
   @SuppressWarnings("deprecation") // still the portable way to register an instance without CDI
