@@ -119,7 +119,8 @@ public final class JwtSecuredProcessor extends ReportingProcessor {
       }
     }
 
-    HandlerPlacement.check(round, processingEnv.getElementUtils()).forEach(this::report);
+    HandlerPlacement.check(round, processingEnv.getElementUtils(), processingEnv.getTypeUtils())
+        .forEach(this::report);
     ConfigScopes scopes = new ConfigScopes(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), scanner);
     ConfigScopes.Overlaps overlaps = scopes.overlaps(configs);
     overlaps.diagnostics().forEach(this::report);

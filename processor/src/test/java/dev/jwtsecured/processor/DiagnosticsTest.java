@@ -194,6 +194,39 @@ class DiagnosticsTest {
     assertThat(c).hadErrorCount(2);
   }
 
+  /**
+   * What kapt shows the processor for a Kotlin configuration with {@code companion object { @JvmStatic @UserRetriever
+   * fun user(token: Token): User? }}: the static method in the configuration, which generated code calls, and the
+   * annotated instance method of the companion class. The copy is not an error (it was, so Kotlin's usual way to write
+   * a static handler did not compile); a handler in a nested class without such a twin still is.
+   */
+  @Test
+  void aKotlinCompanionsCopyOfAStaticHandlerIsNotAnError() {
+    JavaFileObject config = source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\")",
+        "public final class Config {",
+        "  public static final Companion Companion = new Companion();",
+        "  @UserRetriever public static final User user(Token token) { return Companion.user(token); }",
+        "  public static final class Companion {",
+        "    private Companion() {}",
+        "    @UserRetriever public final User user(Token token) { return null; }",
+        "    @RevocationCheck public final boolean revoked(Token token) { return false; }",
+        "  }",
+        "}");
+    Compilation c = compile(user(), config);
+    assertThat(c).hadErrorContaining(tagged(Message.HANDLER_OUTSIDE_CONFIGURATION) + " @RevocationCheck method"
+        + " 'revoked' is in test.Config.Companion").inFile(config).onLineContaining("revoked(");
+    assertThat(c).hadErrorCount(1);
+    assertThat(compile(user(), source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\")",
+        "public final class Config {",
+        "  @UserRetriever public static final User user(Token token) { return null; }",
+        "  public static final class Companion {",
+        "    @UserRetriever public final User user(Token token) { return null; }",
+        "  }",
+        "}"))).succeededWithoutWarnings();
+  }
+
   /** A protected class a configuration inherits: the configuration can name it, code beside it cannot. */
   @Test
   void anInheritedProtectedUserTypeIsNotAccessibleToGeneratedCode() {

@@ -406,6 +406,58 @@ class RobustnessTest {
         .contains("this(new Outer.Config())");
   }
 
+  /**
+   * A class that hands out its only instance, as a Kotlin {@code object} does through {@code INSTANCE} and a Java
+   * singleton through a field or {@code getInstance()}: the application gives that instance to the feature. (Before,
+   * only private constructors were an error whatever else the class offered, so no Kotlin {@code object} could be a
+   * configuration with instance methods.)
+   */
+  @Test
+  void aSingletonConfigurationWithOnlyPrivateConstructorsCompiles() throws IOException {
+    JavaFileObject field = source("Config",
+        "@JwtSecured(secret = \"${S}\")",
+        "public final class Config {",
+        "  public static final Config INSTANCE = new Config();",
+        "  private Config() {}",
+        "  @UserRetriever User user(Token token) { return null; }",
+        "}");
+    JavaFileObject method = source("Other",
+        "@JwtSecured(secret = \"${S}\")",
+        "final class Other {",
+        "  private static final Other INSTANCE = new Other();",
+        "  private Other() {}",
+        "  static Other getInstance() { return INSTANCE; }",
+        "  @UserRetriever User user(Token token) { return null; }",
+        "}");
+    for (String name : List.of("Config", "Other")) {
+      Compilation c = javac().withProcessors(new JwtSecuredProcessor())
+          .compile(user(), name.equals("Config") ? field : method);
+      assertThat(c).succeededWithoutWarnings();
+      // The feature takes the instance the application gives it, and never creates one.
+      String feature = c.generatedSourceFile("test." + name + "JwtFeature").orElseThrow().getCharContent(true)
+          .toString();
+      assertTrue(feature.contains("public " + name + "JwtFeature(" + name + " config) {"), feature);
+      assertFalse(feature.contains("new " + name + "()"), feature);
+    }
+  }
+
+  /** A private field of the class's type, or a static method taking arguments, is no way for the application in. */
+  @Test
+  void privateOrParameterisedWaysToAnInstanceStillNeedAConstructor() {
+    JavaFileObject config = source("Config",
+        "@JwtSecured(secret = \"${S}\")",
+        "final class Config {",
+        "  private static final Config INSTANCE = new Config();",
+        "  final Config self = this;",
+        "  private Config() {}",
+        "  static Config of(String name) { return INSTANCE; }",
+        "  @UserRetriever User user(Token token) { return null; }",
+        "}");
+    assertThat(javac().withProcessors(new JwtSecuredProcessor()).compile(user(), config))
+        .hadErrorContaining("[" + Message.NO_CALLABLE_CONSTRUCTOR.tag() + "]").inFile(config)
+        .onLineContaining("final class Config");
+  }
+
   @Test
   void innerClassConfigurationIsRefused() {
     JavaFileObject outer = source("Outer",

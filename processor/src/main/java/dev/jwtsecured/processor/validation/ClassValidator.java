@@ -1,12 +1,16 @@
 package dev.jwtsecured.processor.validation;
 
 import java.util.List;
+import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 
 /** The rules for the {@code @JwtSecured} class itself: a concrete, accessible class that generated code can name. */
@@ -41,10 +45,33 @@ final class ClassValidator {
     }
   }
 
-  /** Whether the user can create the configuration: some constructor is not private. */
-  static boolean hasCallableConstructor(TypeElement config) {
-    return ElementFilter.constructorsIn(config.getEnclosedElements()).stream()
-        .anyMatch(c -> !c.getModifiers().contains(Modifier.PRIVATE));
+  /**
+   * Whether the application can get an instance of the configuration to give the generated feature: some constructor
+   * is not private, or the class hands out an instance of itself through a static field or a static method without
+   * parameters that is not private (a singleton's {@code INSTANCE}, which is also what a Kotlin {@code object}
+   * compiles to, or its {@code getInstance()}).
+   */
+  static boolean instanceObtainable(TypeElement config) {
+    for (Element e : config.getEnclosedElements()) {
+      Set<Modifier> modifiers = e.getModifiers();
+      if (modifiers.contains(Modifier.PRIVATE)) {
+        continue;
+      }
+      if (e.getKind() == ElementKind.CONSTRUCTOR) {
+        return true;
+      }
+      boolean ownType = e.getKind() == ElementKind.FIELD ? isType(e.asType(), config)
+          : e.getKind() == ElementKind.METHOD && ((ExecutableElement) e).getParameters().isEmpty()
+              && isType(((ExecutableElement) e).getReturnType(), config);
+      if (ownType && modifiers.contains(Modifier.STATIC)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isType(TypeMirror type, TypeElement config) {
+    return type.getKind() == TypeKind.DECLARED && ((DeclaredType) type).asElement().equals(config);
   }
 
   static boolean hasNoArgConstructor(TypeElement config) {

@@ -142,7 +142,7 @@ public final class ConfigValidator {
             routes.routes(),
             routes.guardedLocators(),
             scan.pathTypes());
-    if (model.needsInstance() && !ClassValidator.hasCallableConstructor(config)) {
+    if (model.needsInstance() && !ClassValidator.instanceObtainable(config)) {
       problems.add(Diagnostic.at(Message.NO_CALLABLE_CONSTRUCTOR.format(config.getSimpleName()), config));
       return new Result(Optional.empty(), problems, null);
     }

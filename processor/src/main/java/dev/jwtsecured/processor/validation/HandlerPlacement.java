@@ -7,13 +7,20 @@ import java.util.Optional;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 
 /**
  * Handler methods ({@code @UserRetriever}, {@code @Authenticator}, {@code @RevocationCheck}, {@code @RefreshStore})
  * count only where a configuration declares them; one anywhere else would be ignored without a word, so it is an
- * error on the method.
+ * error on the method. One exception: Kotlin compiles a {@code @JvmStatic} method of a configuration's
+ * {@code companion object} twice, a static method of the configuration (the one used) and an instance method of the
+ * companion class, both carrying the annotation; the companion's copy is not reported.
  */
 public final class HandlerPlacement {
   private static final List<String> HANDLERS =
@@ -22,7 +29,7 @@ public final class HandlerPlacement {
   private HandlerPlacement() {}
 
   /** A diagnostic for each handler method of this round that no {@code @JwtSecured} class declares. */
-  public static List<Diagnostic> check(RoundEnvironment round, Elements elements) {
+  public static List<Diagnostic> check(RoundEnvironment round, Elements elements, Types types) {
     List<Diagnostic> problems = new ArrayList<>();
     for (String handler : HANDLERS) {
       TypeElement annotation = elements.getTypeElement(handler);
@@ -31,7 +38,8 @@ public final class HandlerPlacement {
       }
       for (Element method : round.getElementsAnnotatedWith(annotation)) {
         Element owner = method.getEnclosingElement();
-        if (AnnotationValues.has(owner, Names.JWT_SECURED)) {
+        if (AnnotationValues.has(owner, Names.JWT_SECURED)
+            || method instanceof ExecutableElement e && hasStaticTwin(e, handler, types)) {
           continue;
         }
         Optional<AnnotationMirror> mirror = AnnotationValues.find(method, handler);
@@ -40,5 +48,35 @@ public final class HandlerPlacement {
       }
     }
     return problems;
+  }
+
+  /**
+   * Whether {@code method}, in a class nested in a configuration, has a twin there: a static method of the same name
+   * and parameter types with the same handler annotation.
+   */
+  private static boolean hasStaticTwin(ExecutableElement method, String handler, Types types) {
+    Element configuration = method.getEnclosingElement().getEnclosingElement();
+    if (!(configuration instanceof TypeElement) || !AnnotationValues.has(configuration, Names.JWT_SECURED)) {
+      return false;
+    }
+    return ElementFilter.methodsIn(configuration.getEnclosedElements()).stream()
+        .anyMatch(m -> m.getModifiers().contains(Modifier.STATIC)
+            && m.getSimpleName().contentEquals(method.getSimpleName())
+            && AnnotationValues.has(m, handler)
+            && sameParameters(m, method, types));
+  }
+
+  private static boolean sameParameters(ExecutableElement a, ExecutableElement b, Types types) {
+    List<? extends VariableElement> pa = a.getParameters();
+    List<? extends VariableElement> pb = b.getParameters();
+    if (pa.size() != pb.size()) {
+      return false;
+    }
+    for (int i = 0; i < pa.size(); i++) {
+      if (!types.isSameType(types.erasure(pa.get(i).asType()), types.erasure(pb.get(i).asType()))) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -177,9 +177,10 @@ public enum Message {
       "cookieSameSite = NONE needs cookieSecure = true: browsers drop SameSite=None cookies without Secure. Set"
           + " cookieSecure = true, or use LAX or STRICT"),
   NO_CALLABLE_CONSTRUCTOR("JwtSecured.NoCallableConstructor",
-      "%s has instance @UserRetriever, @Authenticator, @RevocationCheck or @RefreshStore methods but only private"
-          + " constructors, so neither the generated feature nor the application can create it. Add a non-private constructor, or make"
-          + " the methods static"),
+      "%s has instance @UserRetriever, @Authenticator, @RevocationCheck or @RefreshStore methods, but only private"
+          + " constructors and no static field or method that gives an instance of it, so neither the generated feature"
+          + " nor the application can get one. Add a non-private constructor or a singleton's static INSTANCE field, or"
+          + " make the methods static"),
   SECRET_WELL_KNOWN_FALLBACK("JwtSecured.WellKnownSecretFallback",
       "the fallback \"%s\" of secret placeholder ${%s:...} is a well-known example value that attackers try first,"
           + " and it is used whenever the variable is unset; remove the fallback (start-up then fails without the"
