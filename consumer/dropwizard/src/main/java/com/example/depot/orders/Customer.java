@@ -1,0 +1,4 @@
+package com.example.depot.orders;
+
+/** The depot's user type. */
+public record Customer(String name) {}
