@@ -87,6 +87,9 @@ public final class FeatureGenerator implements SourceGenerator {
         .addComment("For the access point's login and logout, and the generated resources.")
         .addStatement("context.property(auth.property(), auth)")
         .addStatement("context.register(new $T($L, scope))", model.policiesClass(), instance)
+        .addComment("Fails closed on a runtime that drops the dynamic feature above (Quarkus REST).")
+        .addStatement("context.register($T.unlessConsulted(scope, $T.class), $T.AUTHENTICATION)",
+            GeneratedTypes.FEATURE_CHECK, model.featureClass(), GeneratedTypes.PRIORITIES)
         .addComment("A server enforcing @RolesAllowed with its own login would refuse every token: said in the log.")
         .addStatement("$T.check(context)", GeneratedTypes.SERVER_ENFORCEMENT);
     if (!model.guardedLocators().isEmpty()) {

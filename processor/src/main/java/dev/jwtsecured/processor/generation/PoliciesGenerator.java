@@ -61,6 +61,8 @@ public final class PoliciesGenerator implements SourceGenerator {
         .addModifiers(Modifier.PUBLIC)
         .addParameter(RESOURCE_INFO, "resourceInfo")
         .addParameter(FEATURE_CONTEXT, "context")
+        .addComment("The feature's check lets requests through only once the runtime has asked this.")
+        .addStatement("scope.markConsulted()")
         .addStatement("$T resourceClass = resourceInfo.getResourceClass()", ANY_CLASS)
         .addStatement("$T method = resourceInfo.getResourceMethod()", METHOD)
         .beginControlFlow("if (resourceClass == null || method == null)")

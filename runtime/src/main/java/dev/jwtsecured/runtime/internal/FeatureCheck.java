@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * What a configuration's generated {@code FooJwtFeatureCheck} binds to each of the configuration's resource methods
  * when the application did not register {@code FooJwtFeature}: then nothing would authenticate their requests, so they
  * fail closed, answering 500 with the usual JSON body and no detail, instead of running for anyone. Logged once per
- * configuration, with the fix.
+ * configuration, with the fix. Likewise, through {@link #unlessConsulted}, where the feature is registered but the
+ * runtime drops the dynamic feature it registers.
  */
 public final class FeatureCheck implements ContainerRequestFilter {
   private static final System.Logger LOG = System.getLogger("dev.jwtsecured");
@@ -66,10 +67,50 @@ public final class FeatureCheck implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
+    failClosed(request);
+  }
+
+  private static void failClosed(ContainerRequestContext request) {
     request.abortWith(Response.serverError()
         .type(MediaType.APPLICATION_JSON_TYPE)
         .entity(BODY)
         .header(JwtAuth.NOSNIFF_HEADER, "nosniff")
         .build());
+  }
+
+  /**
+   * What a configuration's generated feature registers beside its dynamic feature ({@code FooJwtPolicies}, which gives
+   * each resource method its filter): a filter for every request that answers 500 unless the runtime consulted that
+   * dynamic feature. A runtime that drops dynamic features a feature registers (Quarkus REST does, without a word:
+   * its feature context keeps only filters, interceptors and exception mappers) would otherwise run every resource
+   * method with no token checked. Logged once per configuration.
+   */
+  public static ContainerRequestFilter unlessConsulted(RouteScope scope, Class<?> feature) {
+    return new Unconsulted(scope, feature.getName());
+  }
+
+  /** The filter of {@link #unlessConsulted}. */
+  private static final class Unconsulted implements ContainerRequestFilter {
+    private final RouteScope scope;
+    private final String feature;
+
+    Unconsulted(RouteScope scope, String feature) {
+      this.scope = scope;
+      this.feature = feature;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+      if (scope.consulted()) {
+        return;
+      }
+      if (LOGGED.add("consulted " + scope.configuration())) {
+        LOG.log(System.Logger.Level.ERROR, "jwtsecured: this JAX-RS runtime did not apply the dynamic feature that "
+            + feature + " registered (Quarkus REST drops the dynamic features a Feature registers), so nothing would"
+            + " check tokens and roles on the resources of " + scope.configuration() + ": every request answers 500."
+            + " jwtsecured does not support this runtime");
+      }
+      failClosed(request);
+    }
   }
 }

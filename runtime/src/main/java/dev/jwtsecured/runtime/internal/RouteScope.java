@@ -29,6 +29,8 @@ public final class RouteScope {
   private final UnseenMethods unseen;
   private final Configuration application;
   private final Set<String> logged = ConcurrentHashMap.newKeySet();
+  /** Whether the runtime asked the configuration's dynamic feature about any resource method (see below). */
+  private volatile boolean consulted;
 
   /**
    * @param configuration the configuration class's name
@@ -45,6 +47,28 @@ public final class RouteScope {
     this.packages = List.copyOf(packages);
     this.knows = knows;
     this.unseen = unseen;
+  }
+
+  /**
+   * Called by the configuration's generated dynamic feature ({@code FooJwtPolicies}) each time the runtime asks it
+   * about a resource method, which is how each method gets its filter.
+   */
+  public void markConsulted() {
+    consulted = true;
+  }
+
+  /**
+   * Whether the runtime asked the configuration's dynamic feature about some resource method. Once a request has
+   * matched a resource method it must have, or the runtime dropped the dynamic feature that the configuration's
+   * feature registered, and no method got its filter ({@link FeatureCheck#unlessConsulted}).
+   */
+  public boolean consulted() {
+    return consulted;
+  }
+
+  /** The configuration class's name. */
+  public String configuration() {
+    return configuration;
   }
 
   /** The application property this scope is published under. */
