@@ -458,6 +458,29 @@ class RobustnessTest {
         .onLineContaining("final class Config");
   }
 
+  /**
+   * Quarkus REST asks dynamic features about sub-resource locators too: the policies name the locators of the classes
+   * the processor saw, by the very class, so that they bind nothing to them (before, a locator was an unseen method
+   * there: a token required, and a warning).
+   */
+  @Test
+  void thePoliciesNameTheLocatorsTheProcessorSaw() throws IOException {
+    Compilation c = javac().withProcessors(new JwtSecuredProcessor()).compile(user(), plainConfig(), source("Shop",
+        "@jakarta.ws.rs.Path(\"/shop\")",
+        "public class Shop {",
+        "  @jakarta.ws.rs.Path(\"{name}\")",
+        "  public Item item(@jakarta.ws.rs.PathParam(\"name\") String name) { return new Item(); }",
+        "  public static class Item {",
+        "    @jakarta.ws.rs.GET public String get() { return \"item\"; }",
+        "  }",
+        "}"));
+    assertThat(c).succeededWithoutWarnings();
+    String policies = c.generatedSourceFile("test.ConfigJwtPolicies").orElseThrow().getCharContent(true).toString();
+    assertTrue(policies.contains("if (resourceClass == Shop.class && ResourceMethods.is(method, \"item\","
+        + " \"java.lang.String\")) {\n      return true;"), policies);
+    assertTrue(policies.contains("if (locator(resourceClass, method)) {\n        return;"), policies);
+  }
+
   @Test
   void innerClassConfigurationIsRefused() {
     JavaFileObject outer = source("Outer",

@@ -2,9 +2,12 @@ package dev.jwtsecured.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.jwtsecured.it.routes.users.Files;
+import dev.jwtsecured.it.routes.users.Reports;
 import dev.jwtsecured.it.routes.users.Users;
 import dev.jwtsecured.it.routes.users.UsersSecurity;
 import dev.jwtsecured.it.routes.users.UsersSecurityJwtFeature;
+import dev.jwtsecured.it.routes.users.UsersSecurityJwtFeatureCheck;
 import dev.jwtsecured.testing.RawHttp;
 import dev.jwtsecured.testing.TestServer;
 import jakarta.ws.rs.container.DynamicFeature;
@@ -12,8 +15,10 @@ import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -24,13 +29,43 @@ import org.junit.jupiter.api.Test;
  * Quarkus REST (3.33) drops, without a word, the dynamic features a {@code Feature} registers: its feature context
  * keeps only filters, interceptors and exception mappers. The generated feature's {@code FooJwtPolicies}, which gives
  * each resource method its filter, was then never asked, and every resource method ran with no token checked (seen:
- * an anonymous request got an admin-only method's answer, 200). Stood in for here by a feature that gives the
- * generated one such a context: every request of the application must answer 500, the protected method never run, and
- * one ERROR say why.
+ * an anonymous request got an admin-only method's answer, 200). Such a runtime still applies the dynamic features it
+ * finds among the application's classes, {@code FooJwtFeatureCheck} among them, which now passes the question on.
+ * Stood in for here by a feature that gives the generated one a context dropping dynamic features.
  */
 class DroppedDynamicFeaturesTest {
+  /** With {@code FooJwtFeatureCheck} among the classes, as {@code classes()} lists it: secured as anywhere. */
   @Test
-  void aRuntimeThatDropsTheDynamicFeatureFailsClosed() {
+  void aRuntimeThatDropsTheFeaturesDynamicFeatureIsSecuredThroughTheCheck() throws Exception {
+    try (TestServer server = TestServer.startAt("/api", List.of(new DroppingDynamicFeatures(
+        RouteBoundSecurityTest.usersFeature())), UsersSecurityJwtFeature.classes(), Users.class, Reports.class,
+        Files.class)) {
+      int runs = UsersSecurity.PROTECTED_RUNS.get();
+      int locatorRuns = UsersSecurity.LOCATOR_RUNS.get();
+      assertEquals(401, server.http.send("GET", "/api/users/7").status);
+      assertEquals(401, server.http.send("GET", "/api/reports/2026").status);
+      assertEquals(401, server.http.send("GET", "/api/files/notes.txt").status);
+      assertEquals(runs, UsersSecurity.PROTECTED_RUNS.get(), "a protected method ran");
+      assertEquals(locatorRuns, UsersSecurity.LOCATOR_RUNS.get(), "the protected locator ran");
+      assertEquals(200, server.http.send("GET", "/api/reports/summary").status);
+      String alice = "Authorization: Bearer " + token(server, "alice");
+      String bob = "Authorization: Bearer " + token(server, "bob");
+      RawHttp.Response user = server.http.send("GET", "/api/users/7", alice);
+      assertEquals(200, user.status, user.toString());
+      assertEquals("user 7", user.body);
+      assertEquals(403, server.http.send("GET", "/api/reports/2026", alice).status);
+      assertEquals(200, server.http.send("GET", "/api/reports/2026", bob).status);
+      assertEquals(403, server.http.send("DELETE", "/api/files/notes.txt", alice).status);
+      assertEquals(200, server.http.send("DELETE", "/api/files/notes.txt", bob).status);
+    }
+  }
+
+  /**
+   * Without {@code FooJwtFeatureCheck} among the classes nothing gives the methods their filters there: every request
+   * of the application must answer 500, the protected method never run, and one ERROR say why.
+   */
+  @Test
+  void withoutTheCheckAmongItsClassesItFailsClosed() {
     List<LogRecord> records = new ArrayList<>();
     Handler handler = new Handler() {
       @Override
@@ -46,14 +81,16 @@ class DroppedDynamicFeaturesTest {
     };
     Logger logger = Logger.getLogger("dev.jwtsecured");
     logger.addHandler(handler);
+    Set<Class<?>> withoutCheck = new HashSet<>(UsersSecurityJwtFeature.classes());
+    withoutCheck.remove(UsersSecurityJwtFeatureCheck.class);
     try (TestServer server = TestServer.startAt("/api", List.of(new DroppingDynamicFeatures(
-        RouteBoundSecurityTest.usersFeature())), UsersSecurityJwtFeature.classes(), Users.class)) {
+        RouteBoundSecurityTest.usersFeature())), withoutCheck, Users.class)) {
       int runs = UsersSecurity.PROTECTED_RUNS.get();
       for (int i = 0; i < 2; i++) {
         for (String[] request : List.of(new String[] {"GET", "/api/users/7"},
             new String[] {"POST", "/api/users/register"}, new String[] {"POST", "/api/users/login"})) {
           RawHttp.Response r = request[0].equals("GET") ? server.http.send("GET", request[1])
-              : server.http.sendBody("POST", request[1], "grant_type=password&username=ada&password=pw",
+              : server.http.sendBody("POST", request[1], "grant_type=password&username=alice&password=pw",
                   "Content-Type: application/x-www-form-urlencoded");
           String what = request[0] + " " + request[1] + " -> " + r;
           assertEquals(500, r.status, what);
@@ -79,6 +116,13 @@ class DroppedDynamicFeaturesTest {
       assertEquals(200, server.http.sendBody("POST", "/api/users/register", "",
           "Content-Type: application/x-www-form-urlencoded").status);
     }
+  }
+
+  private static String token(TestServer server, String user) throws Exception {
+    RawHttp.Response r = server.http.sendBody("POST", "/api/users/login",
+        "grant_type=password&username=" + user + "&password=pw", "Content-Type: application/x-www-form-urlencoded");
+    assertEquals(200, r.status, r.toString());
+    return ServletContextPathTest.JSON.readTree(r.body).get("access_token").asText();
   }
 
   /** An application's feature that installs {@code feature} through a context that drops dynamic features. */

@@ -23,9 +23,11 @@ public final class FeatureCheckGenerator implements SourceGenerator {
     return TypeSpec.classBuilder(model.featureCheckClass())
         .addJavadoc("Makes the resources of {@link $T} answer 500 instead of running unauthenticated when\n",
             model.configClass())
-        .addJavadoc("{@link $T} is not registered. Listed by {@code $T.classes()}; binds nothing where the\n",
+        .addJavadoc("{@link $T} is not registered. Listed by {@code $T.classes()}. Where the feature is\n",
             model.featureClass(), model.featureClass())
-        .addJavadoc("feature is registered.\n")
+        .addJavadoc("registered, passes the runtime's question on to its {@link $T}, for runtimes that drop\n",
+            model.policiesClass())
+        .addJavadoc("the dynamic features a feature registers (Quarkus REST); each method is bound once.\n")
         .addAnnotation(PROVIDER)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(DYNAMIC_FEATURE)
@@ -34,6 +36,9 @@ public final class FeatureCheckGenerator implements SourceGenerator {
             .addModifiers(Modifier.PUBLIC)
             .addParameter(RESOURCE_INFO, "resourceInfo")
             .addParameter(FEATURE_CONTEXT, "context")
+            .beginControlFlow("if ($T.bind(resourceInfo, context, $T.class))", FEATURE_CHECK, model.configClass())
+            .addStatement("return")
+            .endControlFlow()
             .addStatement("$T<?> resourceClass = resourceInfo.getResourceClass()", Class.class)
             .beginControlFlow("if (resourceClass != null && ($T.seenOrSubclass(resourceClass, $T::knows)$>$>\n"
                 + "|| $T.classes().contains(resourceClass)\n|| $T.within(resourceClass, $T.PACKAGES)))$<$<",

@@ -86,8 +86,12 @@ public final class FeatureGenerator implements SourceGenerator {
         .addStatement("context.property(scope.property(), scope)")
         .addComment("For the access point's login and logout, and the generated resources.")
         .addStatement("context.property(auth.property(), auth)")
-        .addStatement("context.register(new $T($L, scope))", model.policiesClass(), instance)
-        .addComment("Fails closed on a runtime that drops the dynamic feature above (Quarkus REST).")
+        .addStatement("$T policies = new $T($L, scope)", model.policiesClass(), model.policiesClass(), instance)
+        .addComment("$T asks it too, where the runtime drops a feature's dynamic features (Quarkus REST).",
+            model.featureCheckClass())
+        .addStatement("scope.bindWith(policies)")
+        .addStatement("context.register(policies)")
+        .addComment("Fails closed where nothing asked it.")
         .addStatement("context.register($T.unlessConsulted(scope, $T.class), $T.AUTHENTICATION)",
             GeneratedTypes.FEATURE_CHECK, model.featureClass(), GeneratedTypes.PRIORITIES)
         .addComment("A server enforcing @RolesAllowed with its own login would refuse every token: said in the log.")

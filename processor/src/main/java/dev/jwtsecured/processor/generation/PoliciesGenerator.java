@@ -61,8 +61,10 @@ public final class PoliciesGenerator implements SourceGenerator {
         .addModifiers(Modifier.PUBLIC)
         .addParameter(RESOURCE_INFO, "resourceInfo")
         .addParameter(FEATURE_CONTEXT, "context")
-        .addComment("The feature's check lets requests through only once the runtime has asked this.")
-        .addStatement("scope.markConsulted()")
+        .addComment("Once per method: $T passes the runtime's question on too.", model.featureCheckClass())
+        .beginControlFlow("if (!scope.firstAsked(resourceInfo))")
+        .addStatement("return")
+        .endControlFlow()
         .addStatement("$T resourceClass = resourceInfo.getResourceClass()", ANY_CLASS)
         .addStatement("$T method = resourceInfo.getResourceMethod()", METHOD)
         .beginControlFlow("if (resourceClass == null || method == null)")
@@ -70,6 +72,9 @@ public final class PoliciesGenerator implements SourceGenerator {
         .endControlFlow()
         .addStatement("$T rule = rule(resourceClass, method)", ACCESS_RULE)
         .beginControlFlow("if (rule == null)")
+        .addCode(model.locators().isEmpty() ? CodeBlock.of("")
+            : CodeBlock.builder().beginControlFlow("if (locator(resourceClass, method))")
+                .addStatement("return").endControlFlow().build())
         .addStatement("rule = scope.unseen(resourceClass, method, $T::rule)", model.policiesClass())
         .beginControlFlow("if (rule == null)")
         .addComment("Another configuration's, or a generated resource that checks what it needs itself.")
@@ -82,7 +87,37 @@ public final class PoliciesGenerator implements SourceGenerator {
     Map<String, Group> groups = groups(model);
     type.addMethod(ruleMethod(groups));
     type.addMethod(knowsMethod(groups));
+    if (!model.locators().isEmpty()) {
+      type.addMethod(locatorMethod(model));
+    }
     return type.build();
+  }
+
+  /**
+   * Whether a method of a class the processor saw is a sub-resource locator: Quarkus REST asks dynamic features about
+   * locators too, and the operations behind a locator have their own filters (and, where all need a token, the locator
+   * guard). The class must be the very one: a subclass may make the method a resource method, which then gets the
+   * rule of an unseen method.
+   */
+  private static MethodSpec locatorMethod(ConfigModel model) {
+    CodeBlock.Builder body = CodeBlock.builder();
+    for (RouteModel.Locator l : model.locators()) {
+      CodeBlock types = l.parameterTypes().stream()
+          .map(t -> CodeBlock.of(", $S", typeName(t)))
+          .collect(CodeBlock.joining(""));
+      body.beginControlFlow("if (resourceClass == $T.class && $T.is(method, $S$L))", l.resourceClass(),
+              RESOURCE_METHODS, l.methodName(), types)
+          .addStatement("return true")
+          .endControlFlow();
+    }
+    return MethodSpec.methodBuilder("locator")
+        .addJavadoc("Whether {@code method} is a sub-resource locator of {@code resourceClass}, which binds nothing.\n")
+        .addModifiers(Modifier.STATIC)
+        .returns(boolean.class)
+        .addParameter(ANY_CLASS, "resourceClass")
+        .addParameter(METHOD, "method")
+        .addCode(body.addStatement("return false").build())
+        .build();
   }
 
   /**

@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param settings the annotation's values
  * @param routes every JAX-RS operation the configuration secures, sorted, each with its policy
  * @param guardedLocators templates of the sub-resource locators to authenticate before they run
+ * @param locators every sub-resource locator method, sorted
  * @param pathTypes for a root resource class whose {@code @Path} stands on an interface or abstract class, the types a
  *     JAX-RS runtime may report as its resource class instead (RESTEasy reports the type carrying {@code @Path})
  */
@@ -42,11 +43,13 @@ public record ConfigModel(
     SettingsModel settings,
     List<RouteModel> routes,
     List<String> guardedLocators,
+    List<RouteModel.Locator> locators,
     Map<ClassName, List<ClassName>> pathTypes) {
 
   public ConfigModel {
     routes = List.copyOf(routes);
     guardedLocators = List.copyOf(guardedLocators);
+    locators = List.copyOf(locators);
     Map<ClassName, List<ClassName>> copied = new LinkedHashMap<>();
     pathTypes.forEach((root, types) -> copied.put(root, List.copyOf(types)));
     pathTypes = Collections.unmodifiableMap(copied);

@@ -52,6 +52,16 @@ public record RouteModel(
           .thenComparing(r -> r.parameterTypes().toString())
           .thenComparing(RouteModel::path);
 
+  /**
+   * A sub-resource locator method, as a runtime reports it to dynamic features (Quarkus REST does; Jersey and RESTEasy
+   * ask them about resource methods only): the filter binds nothing to it, since the operations behind it have theirs.
+   */
+  public record Locator(ClassName resourceClass, String methodName, List<TypeName> parameterTypes) {
+    public Locator {
+      parameterTypes = List.copyOf(parameterTypes);
+    }
+  }
+
   /** What JSR-250 annotations say about an operation, before the configuration's exclusions apply. */
   public enum Access {
     PERMIT_ALL,

@@ -3,10 +3,12 @@ package dev.jwtsecured.processor.validation;
 import dev.jwtsecured.processor.model.ConfigModel;
 import dev.jwtsecured.processor.model.HandlerModel;
 import dev.jwtsecured.processor.model.Names;
+import dev.jwtsecured.processor.model.RouteModel;
 import dev.jwtsecured.processor.model.SettingsModel;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -141,6 +143,11 @@ public final class ConfigValidator {
             settings,
             routes.routes(),
             routes.guardedLocators(),
+            scan.locators().stream().map(RouteScanner.ScannedLocator::locator)
+                .sorted(Comparator.comparing((RouteModel.Locator l) -> l.resourceClass().canonicalName())
+                    .thenComparing(RouteModel.Locator::methodName)
+                    .thenComparing(l -> l.parameterTypes().toString()))
+                .distinct().toList(),
             scan.pathTypes());
     if (model.needsInstance() && !ClassValidator.instanceObtainable(config)) {
       problems.add(Diagnostic.at(Message.NO_CALLABLE_CONSTRUCTOR.format(config.getSimpleName()), config));

@@ -88,7 +88,7 @@ public final class RouteScanner {
    * {@code abstractReturn} names the interface or abstract class it declares, whose rules bind to every implementation.
    */
   public record ScannedLocator(String path, ExecutableElement method, List<ScannedRoute> reached, boolean leadsToUnseen,
-      Optional<String> abstractReturn) {}
+      Optional<String> abstractReturn, RouteModel.Locator locator) {}
 
   /**
    * What one or more root resource classes give. {@code pathTypes}: for a root resource whose {@code @Path} stands on
@@ -187,10 +187,10 @@ public final class RouteScanner {
       if (inherited != null) {
         decision = decision.stricter(inherited);
       }
+      List<TypeName> parameterTypes = method.getParameters().stream()
+          .map(p -> TypeName.get(types.erasure(p.asType()))).collect(Collectors.toList());
       if (httpMethod.isPresent()) {
-        routes.add(new ScannedRoute(ClassName.get(resource), method.getSimpleName().toString(),
-            method.getParameters().stream().map(p -> TypeName.get(types.erasure(p.asType())))
-                .collect(Collectors.toList()),
+        routes.add(new ScannedRoute(ClassName.get(resource), method.getSimpleName().toString(), parameterTypes,
             httpMethod.get(), join(prefix, subPath.orElse("")), decision,
             mediaTypes(annotated, classLevel, Names.CONSUMES), mediaTypes(annotated, classLevel, Names.PRODUCES),
             method, locatorPath, isAbstract(resource) || (!locatorPath.isEmpty() && !isFinal(resource))));
@@ -212,7 +212,8 @@ public final class RouteScanner {
               reached, locators);
           onPath.pop();
         }
-        locators.add(new ScannedLocator(locator, method, List.copyOf(reached), leadsToUnseen, abstractReturn));
+        locators.add(new ScannedLocator(locator, method, List.copyOf(reached), leadsToUnseen, abstractReturn,
+            new RouteModel.Locator(ClassName.get(resource), method.getSimpleName().toString(), parameterTypes)));
         routes.addAll(reached);
         unseen |= leadsToUnseen;
       }

@@ -4,6 +4,7 @@ import dev.jwtsecured.runtime.JwtAuth;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.core.MediaType;
@@ -33,6 +34,23 @@ public final class FeatureCheck implements ContainerRequestFilter {
   }
 
   private FeatureCheck() {}
+
+  /**
+   * Asks the dynamic feature of {@code configuration}'s feature about the resource method {@code context} configures,
+   * when the feature is registered: where the runtime dropped that dynamic feature (Quarkus REST drops those a
+   * {@code Feature} registers, and applies those it finds as providers, as it finds {@code FooJwtFeatureCheck}), this
+   * gives each method its filter all the same; where the runtime applies both, the method is bound once.
+   *
+   * @return whether the feature is registered
+   */
+  public static boolean bind(ResourceInfo method, FeatureContext context, Class<?> configuration) {
+    if (context.getConfiguration().getProperty(RouteScope.PROPERTY_PREFIX + configuration.getName())
+        instanceof RouteScope scope && scope.binding() != null) {
+      scope.binding().configure(method, context);
+      return true;
+    }
+    return false;
+  }
 
   /**
    * Binds the failing filter to the resource method {@code context} configures unless {@code feature}, the feature of
@@ -80,10 +98,11 @@ public final class FeatureCheck implements ContainerRequestFilter {
 
   /**
    * What a configuration's generated feature registers beside its dynamic feature ({@code FooJwtPolicies}, which gives
-   * each resource method its filter): a filter for every request that answers 500 unless the runtime consulted that
-   * dynamic feature. A runtime that drops dynamic features a feature registers (Quarkus REST does, without a word:
-   * its feature context keeps only filters, interceptors and exception mappers) would otherwise run every resource
-   * method with no token checked. Logged once per configuration.
+   * each resource method its filter): a filter for every request that answers 500 unless the runtime asked that
+   * dynamic feature about some method, itself or through {@code FooJwtFeatureCheck} ({@link #bind}). A runtime that
+   * drops the dynamic features a feature registers (Quarkus REST does, without a word: its feature context keeps only
+   * filters, interceptors and exception mappers) and has no {@code FooJwtFeatureCheck} among the application's classes
+   * would otherwise run every resource method with no token checked. Logged once per configuration.
    */
   public static ContainerRequestFilter unlessConsulted(RouteScope scope, Class<?> feature) {
     return new Unconsulted(scope, feature.getName());
@@ -106,9 +125,10 @@ public final class FeatureCheck implements ContainerRequestFilter {
       }
       if (LOGGED.add("consulted " + scope.configuration())) {
         LOG.log(System.Logger.Level.ERROR, "jwtsecured: this JAX-RS runtime did not apply the dynamic feature that "
-            + feature + " registered (Quarkus REST drops the dynamic features a Feature registers), so nothing would"
-            + " check tokens and roles on the resources of " + scope.configuration() + ": every request answers 500."
-            + " jwtsecured does not support this runtime");
+            + feature + " registered (Quarkus REST drops the dynamic features a Feature registers), and no "
+            + feature + "Check among the application's classes did it instead, so nothing would check tokens and"
+            + " roles on the resources of " + scope.configuration() + ": every request answers 500. Add the classes"
+            + " of " + feature + ".classes() to the application's");
       }
       failClosed(request);
     }

@@ -14,7 +14,21 @@ public final class LocatorPaths {
 
   /** Whether any form of the request's path fully matches one of {@code locators}. */
   public static boolean matches(UriInfo uri, Pattern[] locators) {
-    return matchesAny(uri.getPath(false), locators) || matchesAny(uri.getPath(true), locators);
+    return matchesAny(encodedPath(uri), locators) || matchesAny(uri.getPath(true), locators);
+  }
+
+  /**
+   * The request's path relative to the application, as sent: what {@code uri.getPath(false)} gives, which Quarkus REST
+   * refuses to give (it throws). Where the base path is not a prefix of the request's (no runtime tried writes them
+   * apart), the whole request path; the decoded form is tried besides.
+   */
+  static String encodedPath(UriInfo uri) {
+    String request = uri.getRequestUri().getRawPath();
+    String base = uri.getBaseUri().getRawPath();
+    if (request.startsWith(base)) {
+      return request.substring(base.length());
+    }
+    return base.endsWith("/") && request.equals(base.substring(0, base.length() - 1)) ? "" : request;
   }
 
   static boolean matchesAny(String path, Pattern[] locators) {

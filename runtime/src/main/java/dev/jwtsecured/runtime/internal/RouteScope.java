@@ -2,9 +2,13 @@ package dev.jwtsecured.runtime.internal;
 
 import dev.jwtsecured.UnseenMethods;
 import dev.jwtsecured.runtime.internal.AccessRule;
+import jakarta.ws.rs.container.DynamicFeature;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Configuration;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +35,11 @@ public final class RouteScope {
   private final Set<String> logged = ConcurrentHashMap.newKeySet();
   /** Whether the runtime asked the configuration's dynamic feature about any resource method (see below). */
   private volatile boolean consulted;
+  /** The resource methods (as the runtime describes them) the dynamic feature has already been asked about. */
+  private final Set<ResourceInfo> asked =
+      Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
+  /** The configuration's dynamic feature ({@code FooJwtPolicies}), for {@link FeatureCheck#bind}. */
+  private volatile DynamicFeature binding;
 
   /**
    * @param configuration the configuration class's name
@@ -50,11 +59,26 @@ public final class RouteScope {
   }
 
   /**
-   * Called by the configuration's generated dynamic feature ({@code FooJwtPolicies}) each time the runtime asks it
-   * about a resource method, which is how each method gets its filter.
+   * Called by the configuration's generated dynamic feature ({@code FooJwtPolicies}) each time it is asked about a
+   * resource method, which is how each method gets its filter: {@code false} when it was asked about the same method
+   * before. It is asked twice where the runtime applies both it and the generated {@code FooJwtFeatureCheck}, which
+   * passes the question on (see {@link FeatureCheck#bind}); the method must get one filter. Runtimes ask every dynamic
+   * feature about a method with the same {@code ResourceInfo} (Jersey's and RESTEasy's method invoker), and each
+   * method a different one: a method reached through two locators is two methods to them, with a filter each.
    */
-  public void markConsulted() {
+  public boolean firstAsked(ResourceInfo method) {
     consulted = true;
+    return asked.add(method);
+  }
+
+  /** Records the configuration's dynamic feature, which {@link FeatureCheck#bind} asks where the runtime did not. */
+  public void bindWith(DynamicFeature policies) {
+    binding = policies;
+  }
+
+  /** The configuration's dynamic feature, or {@code null} before {@link #bindWith}. */
+  DynamicFeature binding() {
+    return binding;
   }
 
   /**
