@@ -1,0 +1,4 @@
+package com.example.kiosk;
+
+/** The kiosk's user type. */
+public record Customer(String name) {}
