@@ -8,21 +8,19 @@ import dev.jwtsecured.it.routes.users.Users;
 import dev.jwtsecured.it.routes.users.UsersSecurity;
 import dev.jwtsecured.it.routes.users.UsersSecurityJwtFeature;
 import dev.jwtsecured.it.routes.users.UsersSecurityJwtFeatureCheck;
+import dev.jwtsecured.testing.LibraryLog;
 import dev.jwtsecured.testing.RawHttp;
 import dev.jwtsecured.testing.TestServer;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,25 +64,10 @@ class DroppedDynamicFeaturesTest {
    */
   @Test
   void withoutTheCheckAmongItsClassesItFailsClosed() {
-    List<LogRecord> records = new ArrayList<>();
-    Handler handler = new Handler() {
-      @Override
-      public synchronized void publish(LogRecord record) {
-        records.add(record);
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
-    Logger logger = Logger.getLogger("dev.jwtsecured");
-    logger.addHandler(handler);
     Set<Class<?>> withoutCheck = new HashSet<>(UsersSecurityJwtFeature.classes());
     withoutCheck.remove(UsersSecurityJwtFeatureCheck.class);
-    try (TestServer server = TestServer.startAt("/api", List.of(new DroppingDynamicFeatures(
-        RouteBoundSecurityTest.usersFeature())), withoutCheck, Users.class)) {
+    try (LibraryLog log = new LibraryLog(); TestServer server = TestServer.startAt("/api",
+        List.of(new DroppingDynamicFeatures(RouteBoundSecurityTest.usersFeature())), withoutCheck, Users.class)) {
       int runs = UsersSecurity.PROTECTED_RUNS.get();
       for (int i = 0; i < 2; i++) {
         for (String[] request : List.of(new String[] {"GET", "/api/users/7"},
@@ -98,13 +81,10 @@ class DroppedDynamicFeaturesTest {
         }
       }
       assertEquals(runs, UsersSecurity.PROTECTED_RUNS.get(), "the protected method ran");
-    } finally {
-      logger.removeHandler(handler);
+      List<LogRecord> reports = log.containing("did not apply the dynamic feature");
+      assertEquals(1, reports.size(), log::toString);
+      assertEquals(Level.SEVERE, reports.get(0).getLevel());
     }
-    List<LogRecord> reports = records.stream()
-        .filter(r -> String.valueOf(r.getMessage()).contains("did not apply the dynamic feature")).toList();
-    assertEquals(1, reports.size(), records.stream().map(LogRecord::getMessage).toList().toString());
-    assertEquals(Level.SEVERE, reports.get(0).getLevel());
   }
 
   /** The same application with the feature registered as it is: secured, not failing. */

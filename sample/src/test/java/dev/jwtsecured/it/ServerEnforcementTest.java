@@ -8,14 +8,11 @@ import dev.jwtsecured.it.routes.billing.BillingSecurityJwtFeature;
 import dev.jwtsecured.it.routes.billing.Invoices;
 import dev.jwtsecured.it.routes.users.Users;
 import dev.jwtsecured.it.routes.users.UsersSecurityJwtFeature;
+import dev.jwtsecured.testing.LibraryLog;
 import dev.jwtsecured.testing.TestServer;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,49 +38,23 @@ class ServerEnforcementTest {
   /** With two configurations and the server's class {@code enforcement} registered, one ERROR naming {@code fix}. */
   private static void assertReportedOnce(Class<?> enforcement, String fix) {
     assumeFalse(TestServer.runtime().equals("resteasy"), "Payara and GlassFish serve JAX-RS with Jersey");
-    List<LogRecord> records = logged(() -> TestServer.startAt("/api", List.of(RouteBoundSecurityTest.usersFeature(),
-        RouteBoundSecurityTest.billingFeature()),
-        TestServer.union(UsersSecurityJwtFeature.classes(), BillingSecurityJwtFeature.classes()), Users.class,
-        Invoices.class, enforcement));
-    List<LogRecord> reports = records.stream().filter(r -> String.valueOf(r.getMessage()).contains(fix)).toList();
-    assertEquals(1, reports.size(), () -> messages(records));
-    assertEquals(Level.SEVERE, reports.get(0).getLevel());
+    try (LibraryLog log = new LibraryLog()) {
+      TestServer.startAt("/api", List.of(RouteBoundSecurityTest.usersFeature(),
+          RouteBoundSecurityTest.billingFeature()),
+          TestServer.union(UsersSecurityJwtFeature.classes(), BillingSecurityJwtFeature.classes()), Users.class,
+          Invoices.class, enforcement).close();
+      List<LogRecord> reports = log.containing(fix);
+      assertEquals(1, reports.size(), log::toString);
+      assertEquals(Level.SEVERE, reports.get(0).getLevel());
+    }
   }
 
   @Test
   void anApplicationWithoutItHearsNothingOfIt() {
-    List<LogRecord> records = logged(() -> TestServer.startAt("/api", List.of(RouteBoundSecurityTest.usersFeature()),
-        UsersSecurityJwtFeature.classes(), Users.class));
-    assertTrue(records.stream().noneMatch(r -> String.valueOf(r.getMessage()).contains("server's login")),
-        () -> messages(records));
-  }
-
-  /** What the library logs while a server starts and stops. */
-  private static List<LogRecord> logged(Supplier<TestServer> start) {
-    List<LogRecord> records = new ArrayList<>();
-    Handler handler = new Handler() {
-      @Override
-      public synchronized void publish(LogRecord record) {
-        records.add(record);
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
-    Logger logger = Logger.getLogger("dev.jwtsecured");
-    logger.addHandler(handler);
-    try {
-      start.get().close();
-      return List.copyOf(records);
-    } finally {
-      logger.removeHandler(handler);
+    try (LibraryLog log = new LibraryLog()) {
+      TestServer.startAt("/api", List.of(RouteBoundSecurityTest.usersFeature()), UsersSecurityJwtFeature.classes(),
+          Users.class).close();
+      assertTrue(log.containing("server's login").isEmpty(), log::toString);
     }
-  }
-
-  private static String messages(List<LogRecord> records) {
-    return records.stream().map(r -> r.getLevel() + " " + r.getMessage()).toList().toString();
   }
 }
