@@ -49,6 +49,21 @@ class ServerEnforcementTest {
     }
   }
 
+  /**
+   * Two configurations, two features: nothing either registers is a second instance of a class the other registered
+   * (runtimes keep one; RESTEasy said "RESTEASY002160: Provider instance ... is already registered" for the guard
+   * each feature registered, before one guard served both).
+   */
+  @Test
+  void twoConfigurationsRegisterNothingTwice() {
+    try (LibraryLog log = new LibraryLog("")) {
+      TestServer.startAt("/api", List.of(RouteBoundSecurityTest.usersFeature(), RouteBoundSecurityTest.billingFeature()),
+          TestServer.union(UsersSecurityJwtFeature.classes(), BillingSecurityJwtFeature.classes()), Users.class,
+          Invoices.class).close();
+      assertTrue(log.containing("already registered").isEmpty(), log::toString);
+    }
+  }
+
   @Test
   void anApplicationWithoutItHearsNothingOfIt() {
     try (LibraryLog log = new LibraryLog()) {

@@ -8,10 +8,10 @@ import java.util.logging.Logger;
 
 /**
  * What the library logs ({@code java.util.logging} logger {@code dev.jwtsecured}, where {@code System.Logger} goes by
- * default) between its creation and {@link #close()}.
+ * default), or another logger and its children, between its creation and {@link #close()}.
  */
 public final class LibraryLog implements AutoCloseable {
-  private final Logger logger = Logger.getLogger("dev.jwtsecured");
+  private final Logger logger;
   private final List<LogRecord> records = new ArrayList<>();
   private final Handler handler = new Handler() {
     @Override
@@ -28,8 +28,14 @@ public final class LibraryLog implements AutoCloseable {
     public void close() {}
   };
 
-  /** Starts recording. */
+  /** Starts recording the library's log. */
   public LibraryLog() {
+    this("dev.jwtsecured");
+  }
+
+  /** Starts recording the logger {@code name} ({@code ""}: every logger). */
+  public LibraryLog(String name) {
+    logger = Logger.getLogger(name);
     logger.addHandler(handler);
   }
 

@@ -25,9 +25,9 @@ public final class FeatureCheckGenerator implements SourceGenerator {
             model.configClass())
         .addJavadoc("{@link $T} is not registered. Listed by {@code $T.classes()}. Where the feature is\n",
             model.featureClass(), model.featureClass())
-        .addJavadoc("registered, passes the runtime's question on to its {@link $T}, for runtimes that drop\n",
+        .addJavadoc("registered and the runtime dropped its {@link $T} (Quarkus REST drops the dynamic\n",
             model.policiesClass())
-        .addJavadoc("the dynamic features a feature registers (Quarkus REST); each method is bound once.\n")
+        .addJavadoc("features a feature registers), passes the runtime's question on to it.\n")
         .addAnnotation(PROVIDER)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(DYNAMIC_FEATURE)

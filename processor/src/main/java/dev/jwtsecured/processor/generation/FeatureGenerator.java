@@ -86,14 +86,11 @@ public final class FeatureGenerator implements SourceGenerator {
         .addStatement("context.property(scope.property(), scope)")
         .addComment("For the access point's login and logout, and the generated resources.")
         .addStatement("context.property(auth.property(), auth)")
-        .addStatement("$T policies = new $T($L, scope)", model.policiesClass(), model.policiesClass(), instance)
-        .addComment("$T asks it too, where the runtime drops a feature's dynamic features (Quarkus REST).",
+        .addComment("Kept for $T where the runtime drops a feature's dynamic features (Quarkus REST).",
             model.featureCheckClass())
-        .addStatement("scope.bindWith(policies)")
-        .addStatement("context.register(policies)")
+        .addStatement("scope.register(context, new $T($L, scope))", model.policiesClass(), instance)
         .addComment("Fails closed where nothing asked it.")
-        .addStatement("context.register($T.unlessConsulted(scope, $T.class), $T.AUTHENTICATION)",
-            GeneratedTypes.FEATURE_CHECK, model.featureClass(), GeneratedTypes.PRIORITIES)
+        .addStatement("$T.guard(context, scope, $T.class)", GeneratedTypes.FEATURE_CHECK, model.featureClass())
         .addComment("A server enforcing @RolesAllowed with its own login would refuse every token: said in the log.")
         .addStatement("$T.check(context)", GeneratedTypes.SERVER_ENFORCEMENT);
     if (!model.guardedLocators().isEmpty()) {

@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * What a configuration's generated {@code FooJwtFeatureCheck} binds to each of the configuration's resource methods
  * when the application did not register {@code FooJwtFeature}: then nothing would authenticate their requests, so they
  * fail closed, answering 500 with the usual JSON body and no detail, instead of running for anyone. Logged once per
- * configuration, with the fix. Likewise, through {@link #unlessConsulted}, where the feature is registered but the
+ * configuration, with the fix. Likewise, through {@link #guard}, where the feature is registered but the
  * runtime drops the dynamic feature it registers.
  */
 public final class FeatureCheck implements ContainerRequestFilter {
@@ -37,16 +37,16 @@ public final class FeatureCheck implements ContainerRequestFilter {
 
   /**
    * Asks the dynamic feature of {@code configuration}'s feature about the resource method {@code context} configures,
-   * when the feature is registered: where the runtime dropped that dynamic feature (Quarkus REST drops those a
-   * {@code Feature} registers, and applies those it finds as providers, as it finds {@code FooJwtFeatureCheck}), this
-   * gives each method its filter all the same; where the runtime applies both, the method is bound once.
+   * where the runtime dropped it (Quarkus REST drops those a {@code Feature} registers, and applies those it finds as
+   * providers, as it finds {@code FooJwtFeatureCheck}): each method gets its filter all the same
+   * ({@link RouteScope#register}).
    *
-   * @return whether the feature is registered
+   * @return whether it did
    */
   public static boolean bind(ResourceInfo method, FeatureContext context, Class<?> configuration) {
     if (context.getConfiguration().getProperty(RouteScope.PROPERTY_PREFIX + configuration.getName())
-        instanceof RouteScope scope && scope.binding() != null) {
-      scope.binding().configure(method, context);
+        instanceof RouteScope scope && scope.dropped() != null) {
+      scope.dropped().configure(method, context);
       return true;
     }
     return false;
@@ -96,41 +96,57 @@ public final class FeatureCheck implements ContainerRequestFilter {
         .build());
   }
 
+  /** The application property under which the first feature publishes the guard the others join. */
+  private static final String GUARD_PROPERTY = "dev.jwtsecured.guard";
+
   /**
-   * What a configuration's generated feature registers beside its dynamic feature ({@code FooJwtPolicies}, which gives
+   * What a configuration's generated feature installs beside its dynamic feature ({@code FooJwtPolicies}, which gives
    * each resource method its filter): a filter for every request that answers 500 unless the runtime asked that
    * dynamic feature about some method, itself or through {@code FooJwtFeatureCheck} ({@link #bind}). A runtime that
    * drops the dynamic features a feature registers (Quarkus REST does, without a word: its feature context keeps only
    * filters, interceptors and exception mappers) and has no {@code FooJwtFeatureCheck} among the application's classes
-   * would otherwise run every resource method with no token checked. Logged once per configuration.
+   * would otherwise run every resource method with no token checked. One filter serves every configuration of the
+   * application: the first feature registers it, the others join it (runtimes keep one instance of a provider class,
+   * and RESTEasy warns about the second). Logged once per configuration.
    */
-  public static ContainerRequestFilter unlessConsulted(RouteScope scope, Class<?> feature) {
-    return new Unconsulted(scope, feature.getName());
+  public static void guard(FeatureContext context, RouteScope scope, Class<?> feature) {
+    if (context.getConfiguration().getProperty(GUARD_PROPERTY) instanceof Unconsulted guard) {
+      guard.add(scope, feature.getName());
+      return;
+    }
+    Unconsulted guard = new Unconsulted();
+    guard.add(scope, feature.getName());
+    context.property(GUARD_PROPERTY, guard);
+    context.register(guard, Priorities.AUTHENTICATION);
   }
 
-  /** The filter of {@link #unlessConsulted}. */
+  /** The filter of {@link #guard}. */
   private static final class Unconsulted implements ContainerRequestFilter {
-    private final RouteScope scope;
-    private final String feature;
+    /** Each configuration's scope, with its feature's name. */
+    private final Map<RouteScope, String> scopes = new ConcurrentHashMap<>();
 
-    Unconsulted(RouteScope scope, String feature) {
-      this.scope = scope;
-      this.feature = feature;
+    void add(RouteScope scope, String feature) {
+      scopes.put(scope, feature);
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-      if (scope.consulted()) {
+      for (Map.Entry<RouteScope, String> entry : scopes.entrySet()) {
+        RouteScope scope = entry.getKey();
+        if (scope.consulted()) {
+          continue;
+        }
+        String feature = entry.getValue();
+        if (LOGGED.add("consulted " + scope.configuration())) {
+          LOG.log(System.Logger.Level.ERROR, "jwtsecured: this JAX-RS runtime did not apply the dynamic feature that "
+              + feature + " registered (Quarkus REST drops the dynamic features a Feature registers), and no "
+              + feature + "Check among the application's classes did it instead, so nothing would check tokens and"
+              + " roles on the resources of " + scope.configuration() + ": every request answers 500. Add the"
+              + " classes of " + feature + ".classes() to the application's");
+        }
+        failClosed(request);
         return;
       }
-      if (LOGGED.add("consulted " + scope.configuration())) {
-        LOG.log(System.Logger.Level.ERROR, "jwtsecured: this JAX-RS runtime did not apply the dynamic feature that "
-            + feature + " registered (Quarkus REST drops the dynamic features a Feature registers), and no "
-            + feature + "Check among the application's classes did it instead, so nothing would check tokens and"
-            + " roles on the resources of " + scope.configuration() + ": every request answers 500. Add the classes"
-            + " of " + feature + ".classes() to the application's");
-      }
-      failClosed(request);
     }
   }
 }

@@ -3,12 +3,10 @@ package dev.jwtsecured.runtime.internal;
 import dev.jwtsecured.UnseenMethods;
 import dev.jwtsecured.runtime.internal.AccessRule;
 import jakarta.ws.rs.container.DynamicFeature;
-import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Configuration;
+import jakarta.ws.rs.core.FeatureContext;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,11 +33,8 @@ public final class RouteScope {
   private final Set<String> logged = ConcurrentHashMap.newKeySet();
   /** Whether the runtime asked the configuration's dynamic feature about any resource method (see below). */
   private volatile boolean consulted;
-  /** The resource methods (as the runtime describes them) the dynamic feature has already been asked about. */
-  private final Set<ResourceInfo> asked =
-      Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
-  /** The configuration's dynamic feature ({@code FooJwtPolicies}), for {@link FeatureCheck#bind}. */
-  private volatile DynamicFeature binding;
+  /** The configuration's dynamic feature where the runtime dropped it, for {@link FeatureCheck#bind}; else null. */
+  private volatile DynamicFeature dropped;
 
   /**
    * @param configuration the configuration class's name
@@ -59,32 +54,36 @@ public final class RouteScope {
   }
 
   /**
-   * Called by the configuration's generated dynamic feature ({@code FooJwtPolicies}) each time it is asked about a
-   * resource method, which is how each method gets its filter: {@code false} when it was asked about the same method
-   * before. It is asked twice where the runtime applies both it and the generated {@code FooJwtFeatureCheck}, which
-   * passes the question on (see {@link FeatureCheck#bind}); the method must get one filter. Runtimes ask every dynamic
-   * feature about a method with the same {@code ResourceInfo} (Jersey's and RESTEasy's method invoker), and each
-   * method a different one: a method reached through two locators is two methods to them, with a filter each.
+   * Registers the configuration's dynamic feature ({@code FooJwtPolicies}, which gives each resource method its
+   * filter) with the feature's {@code context}, and keeps it where the runtime dropped it: Quarkus REST drops the
+   * dynamic features a {@code Feature} registers, without a word, and then its configuration does not list it. There
+   * the generated {@code FooJwtFeatureCheck}, a dynamic feature the runtime finds among the application's classes,
+   * passes each question on to it ({@link FeatureCheck#bind}); where the runtime keeps it, nothing is passed on, so
+   * each method gets one filter. A runtime that lists it and drops it all the same leaves every method unbound, and
+   * {@link FeatureCheck#guard} fails its requests closed; one that keeps it without listing it registers each
+   * method's filter twice, which Jersey and RESTEasy ignore (RESTEasy with a warning).
    */
-  public boolean firstAsked(ResourceInfo method) {
+  public void register(FeatureContext context, DynamicFeature policies) {
+    context.register(policies);
+    if (!context.getConfiguration().isRegistered(policies)) {
+      dropped = policies;
+    }
+  }
+
+  /** Called by the configuration's dynamic feature each time the runtime (or the feature check) asks it. */
+  public void markConsulted() {
     consulted = true;
-    return asked.add(method);
   }
 
-  /** Records the configuration's dynamic feature, which {@link FeatureCheck#bind} asks where the runtime did not. */
-  public void bindWith(DynamicFeature policies) {
-    binding = policies;
-  }
-
-  /** The configuration's dynamic feature, or {@code null} before {@link #bindWith}. */
-  DynamicFeature binding() {
-    return binding;
+  /** The configuration's dynamic feature where the runtime dropped it, else {@code null}. */
+  DynamicFeature dropped() {
+    return dropped;
   }
 
   /**
    * Whether the runtime asked the configuration's dynamic feature about some resource method. Once a request has
    * matched a resource method it must have, or the runtime dropped the dynamic feature that the configuration's
-   * feature registered, and no method got its filter ({@link FeatureCheck#unlessConsulted}).
+   * feature registered, and no method got its filter ({@link FeatureCheck#guard}).
    */
   public boolean consulted() {
     return consulted;
