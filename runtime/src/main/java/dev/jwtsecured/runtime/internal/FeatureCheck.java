@@ -124,13 +124,23 @@ public final class FeatureCheck implements ContainerRequestFilter {
   private static final class Unconsulted implements ContainerRequestFilter {
     /** Each configuration's scope, with its feature's name. */
     private final Map<RouteScope, String> scopes = new ConcurrentHashMap<>();
+    /** Set once every scope was consulted, which stays so: then a request costs one read. */
+    private volatile boolean allConsulted;
 
     void add(RouteScope scope, String feature) {
       scopes.put(scope, feature);
+      allConsulted = false;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
+      if (allConsulted) {
+        return;
+      }
+      if (scopes.keySet().stream().allMatch(RouteScope::consulted)) {
+        allConsulted = true;
+        return;
+      }
       for (Map.Entry<RouteScope, String> entry : scopes.entrySet()) {
         RouteScope scope = entry.getKey();
         if (scope.consulted()) {
