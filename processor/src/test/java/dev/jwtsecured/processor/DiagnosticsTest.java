@@ -198,7 +198,8 @@ class DiagnosticsTest {
    * What kapt shows the processor for a Kotlin configuration with {@code companion object { @JvmStatic @UserRetriever
    * fun user(token: Token): User? }}: the static method in the configuration, which generated code calls, and the
    * annotated instance method of the companion class. The copy is not an error (it was, so Kotlin's usual way to write
-   * a static handler did not compile); a handler in a nested class without such a twin still is.
+   * a static handler did not compile); a handler in a nested class without such a twin (another name, other
+   * parameters) still is.
    */
   @Test
   void aKotlinCompanionsCopyOfAStaticHandlerIsNotAnError() {
@@ -210,13 +211,16 @@ class DiagnosticsTest {
         "  public static final class Companion {",
         "    private Companion() {}",
         "    @UserRetriever public final User user(Token token) { return null; }",
+        "    @UserRetriever public final User user(Token token, ContainerRequestContext r) { return null; }",
         "    @RevocationCheck public final boolean revoked(Token token) { return false; }",
         "  }",
         "}");
     Compilation c = compile(user(), config);
     assertThat(c).hadErrorContaining(tagged(Message.HANDLER_OUTSIDE_CONFIGURATION) + " @RevocationCheck method"
         + " 'revoked' is in test.Config.Companion").inFile(config).onLineContaining("revoked(");
-    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining(tagged(Message.HANDLER_OUTSIDE_CONFIGURATION) + " @UserRetriever method"
+        + " 'user' is in test.Config.Companion").inFile(config).onLineContaining("ContainerRequestContext r");
+    assertThat(c).hadErrorCount(2);
     assertThat(compile(user(), source("Config",
         "@JwtSecured(secret = \"${JWT_SECRET}\")",
         "public final class Config {",

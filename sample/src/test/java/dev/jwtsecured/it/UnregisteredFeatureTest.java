@@ -22,19 +22,28 @@ class UnregisteredFeatureTest {
   void withoutItsFeatureAConfigurationsResourcesAnswer500AndNeverRun() {
     try (TestServer server = TestServer.startAt("/api", List.of(), UsersSecurityJwtFeature.classes(), Users.class,
         Reports.class)) {
-      int runs = UsersSecurity.PROTECTED_RUNS.get();
-      for (String[] request : List.of(new String[] {"GET", "/api/users/7"}, new String[] {"GET", "/api/reports/2026"},
-          new String[] {"POST", "/api/users/register"}, new String[] {"POST", "/api/users/login"})) {
-        RawHttp.Response r = request[0].equals("GET") ? server.http.send("GET", request[1])
-            : server.http.sendBody("POST", request[1], "grant_type=password",
-                "Content-Type: application/x-www-form-urlencoded");
-        String what = request[0] + " " + request[1] + " -> " + r;
-        assertEquals(500, r.status, what);
-        assertEquals("{\"status_code\":500,\"detail\":\"Internal Server Error\"}", r.body, what);
-        assertFalse(r.body.contains("Feature") || r.body.contains("jwtsecured"), what);
-      }
-      assertEquals(runs, UsersSecurity.PROTECTED_RUNS.get(), "the protected method ran");
+      assertFailsClosed(server, "GET /api/users/7", "GET /api/reports/2026", "POST /api/users/register",
+          "POST /api/users/login");
     }
+  }
+
+  /**
+   * Each of {@code requests} ({@code "GET /path"} or {@code "POST /path"}, the latter a password grant with alice's
+   * credentials) is answered the library's bare 500, which names nothing, and no protected method runs.
+   */
+  static void assertFailsClosed(TestServer server, String... requests) {
+    int runs = UsersSecurity.PROTECTED_RUNS.get();
+    for (String request : requests) {
+      String[] parts = request.split(" ", 2);
+      RawHttp.Response r = parts[0].equals("GET") ? server.http.send("GET", parts[1])
+          : server.http.sendBody(parts[0], parts[1], "grant_type=password&username=alice&password=pw",
+              "Content-Type: application/x-www-form-urlencoded");
+      String what = request + " -> " + r;
+      assertEquals(500, r.status, what);
+      assertEquals("{\"status_code\":500,\"detail\":\"Internal Server Error\"}", r.body, what);
+      assertFalse(r.body.contains("Feature") || r.body.contains("jwtsecured"), what);
+    }
+    assertEquals(runs, UsersSecurity.PROTECTED_RUNS.get(), "the protected method ran");
   }
 
   /** A server that scans for resources and providers finds the check (a {@code @Provider}) but not the feature. */

@@ -10,7 +10,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ExecutableType;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -63,20 +63,6 @@ public final class HandlerPlacement {
         .anyMatch(m -> m.getModifiers().contains(Modifier.STATIC)
             && m.getSimpleName().contentEquals(method.getSimpleName())
             && AnnotationValues.has(m, handler)
-            && sameParameters(m, method, types));
-  }
-
-  private static boolean sameParameters(ExecutableElement a, ExecutableElement b, Types types) {
-    List<? extends VariableElement> pa = a.getParameters();
-    List<? extends VariableElement> pb = b.getParameters();
-    if (pa.size() != pb.size()) {
-      return false;
-    }
-    for (int i = 0; i < pa.size(); i++) {
-      if (!types.isSameType(types.erasure(pa.get(i).asType()), types.erasure(pb.get(i).asType()))) {
-        return false;
-      }
-    }
-    return true;
+            && types.isSubsignature((ExecutableType) m.asType(), (ExecutableType) method.asType()));
   }
 }
