@@ -280,7 +280,7 @@ class DiagnosticsTest {
             "}"));
     assertThat(c).succeededWithoutWarnings();
     assertThat(c).generatedSourceFile("test.ConfigJwtFeature").contentsAsUtf8String()
-        .contains("public final class ConfigJwtFeature implements Feature");
+        .contains("public final class ConfigJwtFeature implements Feature, JwtFeature");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.jwtsecured.runtime;
 
 import dev.jwtsecured.Transport;
 import dev.jwtsecured.runtime.internal.Cookies;
+import dev.jwtsecured.runtime.internal.FeatureCheck;
 import dev.jwtsecured.runtime.internal.ClaimRules;
 import dev.jwtsecured.runtime.internal.JwksKeySet;
 import dev.jwtsecured.runtime.internal.KeyPairCodec;
@@ -19,8 +20,8 @@ import java.util.function.IntSupplier;
 /**
  * The run-time half of one {@code @JwtSecured} configuration, which its generated feature creates and publishes: its
  * settings, the keys that sign and verify its tokens, logins ({@link #login}), logouts and cookies. What the generated
- * filters and token endpoint call per request is its {@link #requestAuth()}. Immutable and thread-safe;
- * {@link #of} finds it in a resource's {@code @Context Configuration}.
+ * filters and token endpoint call per request is its {@link #requestAuth()}. Thread-safe, and immutable but for
+ * whether its feature was configured; {@link #of} finds it in a resource's {@code @Context Configuration}.
  */
 public final class JwtAuth {
   /** Prefix of the application property under which each configuration's feature publishes its {@code JwtAuth}. */
@@ -39,6 +40,8 @@ public final class JwtAuth {
   private final RefreshTokens refresh;
   /** What the generated filters and token endpoint call. */
   private final JwtRequestAuth requestAuth;
+  /** Whether a JAX-RS runtime configured the feature holding this instance ({@link #publish}). */
+  private volatile boolean published;
 
   /**
    * @param settings the configuration's settings
@@ -185,17 +188,42 @@ public final class JwtAuth {
   }
 
   /**
-   * The {@code JwtAuth} of {@code configuration} in {@code application} (a resource's {@code @Context Configuration}),
-   * where its feature published it.
+   * Publishes this instance in the configuration of the application whose runtime configures its feature ({@code
+   * context}), under {@link #property()}; called by the generated feature.
+   */
+  public void publish(jakarta.ws.rs.core.FeatureContext context) {
+    context.property(property(), this);
+    published = true;
+  }
+
+  /**
+   * The {@code JwtAuth} of {@code configuration} in {@code application} (a resource's {@code @Context Configuration}):
+   * where its feature published it or, on a runtime that does not show resources the properties a feature set (Apache
+   * CXF), the one held by a {@link JwtFeature} among the application's instances that the runtime configured. An
+   * instance the runtime did not configure is refused: an {@code Application.getSingletons()} that creates its
+   * instances anew on each call would otherwise give each request a runtime of its own, with its own login throttle
+   * and refresh tokens.
    *
-   * @throws IllegalStateException when the configuration's feature is not registered
+   * @throws jakarta.ws.rs.InternalServerErrorException when there is none: a 500 with the usual JSON body, the cause
+   *     logged once
    */
   public static JwtAuth of(jakarta.ws.rs.core.Configuration application, Class<?> configuration) {
-    Object auth = application == null ? null : application.getProperty(PROPERTY_PREFIX + configuration.getName());
-    if (auth instanceof JwtAuth jwt) {
-      return jwt;
+    if (application != null) {
+      if (application.getProperty(PROPERTY_PREFIX + configuration.getName()) instanceof JwtAuth jwt) {
+        return jwt;
+      }
+      for (Object instance : application.getInstances()) {
+        if (instance instanceof JwtFeature feature && feature.auth().configuration() == configuration) {
+          if (feature.auth().published) {
+            return feature.auth();
+          }
+          throw FeatureCheck.misconfigured("jwtsecured: the JAX-RS runtime did not configure the instance of "
+              + instance.getClass().getName() + " that the application holds now: return the same instance from"
+              + " each call of Application.getSingletons()");
+        }
+      }
     }
-    throw new IllegalStateException("jwtsecured: the feature of " + configuration.getName()
+    throw FeatureCheck.misconfigured("jwtsecured: the feature of " + configuration.getName()
         + " is not registered with this application");
   }
 

@@ -2,7 +2,6 @@ package dev.jwtsecured.processor.generation;
 
 import dev.jwtsecured.processor.model.ConfigModel;
 import dev.jwtsecured.processor.model.SettingsModel;
-import static dev.jwtsecured.processor.generation.GeneratedTypes.FEATURE;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.FEATURE_CONTEXT;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.JWS_ALGORITHM;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.JWT_AUTH;
@@ -38,7 +37,8 @@ public final class FeatureGenerator implements SourceGenerator {
             .addJavadoc("Installs JWT security as {@link $T} configures it: register an instance with the JAX-RS\n", config)
             .addJavadoc("application. $L\n", startUpCheck(model.settings()))
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-            .addSuperinterface(FEATURE)
+            .addSuperinterface(GeneratedTypes.FEATURE)
+            .addSuperinterface(GeneratedTypes.JWT_FEATURE)
             .addField(FieldSpec.builder(ParameterizedTypeName.get(List.class, String.class), "PACKAGES",
                     Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("The packages whose resources {@link $T} secures, with their subpackages.\n", config)
@@ -67,6 +67,7 @@ public final class FeatureGenerator implements SourceGenerator {
     type.addMethod(settingsMethod(model));
     type.addMethod(MethodSpec.methodBuilder("auth")
         .addJavadoc("The runtime of this configuration: its settings and keys, logins and logouts.\n")
+        .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .returns(JWT_AUTH)
         .addStatement("return auth")
@@ -85,7 +86,7 @@ public final class FeatureGenerator implements SourceGenerator {
             ROUTE_SCOPE, ROUTE_SCOPE, model.configClass().canonicalName(), model.policiesClass())
         .addStatement("context.property(scope.property(), scope)")
         .addComment("For the access point's login and logout, and the generated resources.")
-        .addStatement("context.property(auth.property(), auth)")
+        .addStatement("auth.publish(context)")
         .addComment("Kept for $T where the runtime drops a feature's dynamic features (Quarkus REST).",
             model.featureCheckClass())
         .addStatement("scope.register(context, new $T($L, scope))", model.policiesClass(), instance)

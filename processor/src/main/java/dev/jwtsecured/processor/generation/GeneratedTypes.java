@@ -16,6 +16,7 @@ public final class GeneratedTypes {
 
   static final ClassName TOKEN = ClassName.get(Names.RUNTIME, "Token");
   static final ClassName JWT_AUTH = ClassName.get(Names.RUNTIME, "JwtAuth");
+  static final ClassName JWT_FEATURE = ClassName.get(Names.RUNTIME, "JwtFeature");
   static final ClassName JWT_SETTINGS = ClassName.get(Names.RUNTIME, "JwtSettings");
   static final ClassName JWS_ALGORITHM = ClassName.get(Names.RUNTIME, "JwsAlgorithm");
   static final ClassName AUTH_EXCEPTION = ClassName.get(Names.RUNTIME_INTERNAL, "AuthException");

@@ -1,6 +1,7 @@
 package dev.jwtsecured.runtime.internal;
 
 import dev.jwtsecured.runtime.JwtAuth;
+import jakarta.ws.rs.InternalServerErrorException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -54,33 +55,61 @@ public final class FeatureCheck implements ContainerRequestFilter {
 
   /**
    * Binds the failing filter to the resource method {@code context} configures unless {@code feature}, the feature of
-   * {@code configuration}, published its runtime in the application's configuration.
+   * {@code configuration}, published its runtime in the application's configuration. Where the runtime shows dynamic
+   * features nothing of the application (Apache CXF: neither its classes and instances nor what features published),
+   * whether the feature is there is known only at a request: then the bound filter lets a request pass once the
+   * feature's {@link #guard} has seen it.
    */
   public static void require(FeatureContext context, Class<?> configuration, Class<?> feature) {
     if (context.getConfiguration().getProperty(JwtAuth.PROPERTY_PREFIX + configuration.getName()) != null) {
       return;
     }
+    if (blind(context)) {
+      context.register(new Unshown(configuration.getName(), feature.getName()), Priorities.AUTHENTICATION + 1);
+      return;
+    }
     if (LOGGED.add(configuration.getName())) {
-      LOG.log(System.Logger.Level.ERROR, "jwtsecured: " + feature.getName() + " is not registered with this"
-          + " application, so nothing authenticates the resources of " + configuration.getName() + ": they answer"
-          + " 500. Return new " + feature.getSimpleName() + "(...) from Application.getSingletons() (or register it"
-          + " with the runtime)" + (blind(context) ? NOT_SHOWN : ""));
+      LOG.log(System.Logger.Level.ERROR, notRegistered(configuration.getName(), feature.getName()));
     }
     context.register(new FeatureCheck(), Priorities.AUTHENTICATION);
   }
 
-  /**
-   * Added where the runtime shows dynamic features nothing of the application, not even this check's own registration:
-   * the feature may be registered after all, and the runtime is one jwtsecured does not support (Apache CXF).
-   */
-  private static final String NOT_SHOWN = ". This JAX-RS runtime shows dynamic features nothing of the application's"
-      + " configuration (Apache CXF does so), and jwtsecured needs it: the runtime is not supported";
+  private static String notRegistered(String configuration, String feature) {
+    return "jwtsecured: " + feature + " is not registered with this application, so nothing authenticates the"
+        + " resources of " + configuration + ": they answer 500. Return new "
+        + feature.substring(feature.lastIndexOf('.') + 1) + "(...) from Application.getSingletons() (or register it"
+        + " with the runtime)";
+  }
 
-  /** Whether the configuration a dynamic feature sees is empty: no class, instance or property at all. */
+  /** Whether the configuration a feature or dynamic feature sees shows no class or instance of the application. */
   private static boolean blind(FeatureContext context) {
     Configuration application = context.getConfiguration();
-    return application.getClasses().isEmpty() && application.getInstances().isEmpty()
-        && application.getPropertyNames().isEmpty();
+    return application.getClasses().isEmpty() && application.getInstances().isEmpty();
+  }
+
+  /**
+   * The filter {@link #require} binds where the runtime shows dynamic features nothing of the application: it answers
+   * 500 unless the guard of the configuration's feature saw the request first.
+   */
+  private static final class Unshown implements ContainerRequestFilter {
+    private final String configuration;
+    private final String feature;
+
+    Unshown(String configuration, String feature) {
+      this.configuration = configuration;
+      this.feature = feature;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+      if (request.getProperty(GUARD_PROPERTY) instanceof Unconsulted guard && guard.covers(configuration)) {
+        return;
+      }
+      if (LOGGED.add(configuration)) {
+        LOG.log(System.Logger.Level.ERROR, notRegistered(configuration, feature));
+      }
+      failClosed(request);
+    }
   }
 
   @Override
@@ -89,11 +118,26 @@ public final class FeatureCheck implements ContainerRequestFilter {
   }
 
   private static void failClosed(ContainerRequestContext request) {
-    request.abortWith(Response.serverError()
+    request.abortWith(failure());
+  }
+
+  private static Response failure() {
+    return Response.serverError()
         .type(MediaType.APPLICATION_JSON_TYPE)
         .entity(BODY)
         .header(JwtAuth.NOSNIFF_HEADER, "nosniff")
-        .build());
+        .build();
+  }
+
+  /**
+   * What a resource throws when it finds no runtime of its configuration: the failing answer, with {@code message}
+   * logged once.
+   */
+  public static InternalServerErrorException misconfigured(String message) {
+    if (LOGGED.add(message)) {
+      LOG.log(System.Logger.Level.ERROR, message);
+    }
+    return new InternalServerErrorException(failure());
   }
 
   /** The application property under which the first feature publishes the guard the others join. */
@@ -114,7 +158,7 @@ public final class FeatureCheck implements ContainerRequestFilter {
       guard.add(scope, feature.getName());
       return;
     }
-    Unconsulted guard = new Unconsulted();
+    Unconsulted guard = new Unconsulted(scope.blind());
     guard.add(scope, feature.getName());
     context.property(GUARD_PROPERTY, guard);
     context.register(guard, Priorities.AUTHENTICATION);
@@ -124,16 +168,32 @@ public final class FeatureCheck implements ContainerRequestFilter {
   private static final class Unconsulted implements ContainerRequestFilter {
     /** Each configuration's scope, with its feature's name. */
     private final Map<RouteScope, String> scopes = new ConcurrentHashMap<>();
+    /**
+     * Whether the runtime showed the feature nothing of the application (Apache CXF): then this filter marks each
+     * request it sees, for the {@link Unshown} filters, and no other feature could join it.
+     */
+    private final boolean blind;
     /** Set once every scope was consulted, which stays so: then a request costs one read. */
     private volatile boolean allConsulted;
+
+    Unconsulted(boolean blind) {
+      this.blind = blind;
+    }
 
     void add(RouteScope scope, String feature) {
       scopes.put(scope, feature);
       allConsulted = false;
     }
 
+    boolean covers(String configuration) {
+      return scopes.keySet().stream().anyMatch(scope -> scope.configuration().equals(configuration));
+    }
+
     @Override
     public void filter(ContainerRequestContext request) {
+      if (blind && !mark(request)) {
+        return;
+      }
       if (allConsulted) {
         return;
       }
@@ -157,6 +217,30 @@ public final class FeatureCheck implements ContainerRequestFilter {
         failClosed(request);
         return;
       }
+    }
+
+    /**
+     * Marks {@code request} as seen by this guard, or fails it closed when another feature's guard saw it: the
+     * configurations of one application cannot see each other where the runtime shows features nothing of the
+     * application, and each would then take the others' resources for its own.
+     *
+     * @return whether the request goes on
+     */
+    private boolean mark(ContainerRequestContext request) {
+      Object other = request.getProperty(GUARD_PROPERTY);
+      if (other == null || other == this) {
+        request.setProperty(GUARD_PROPERTY, this);
+        return true;
+      }
+      if (LOGGED.add("several " + String.join(",", new java.util.TreeSet<>(scopes.values())))) {
+        LOG.log(System.Logger.Level.ERROR, "jwtsecured: this application registers the features of several"
+            + " configurations (" + String.join(", ", new java.util.TreeSet<>(scopes.values())) + " and "
+            + String.join(", ", new java.util.TreeSet<>(((Unconsulted) other).scopes.values())) + ") on a JAX-RS"
+            + " runtime that shows features nothing of the application (Apache CXF), so none can tell which"
+            + " resources are the others': every request answers 500. Use one configuration per application there");
+      }
+      failClosed(request);
+      return false;
     }
   }
 }

@@ -30,6 +30,8 @@ public final class RouteScope {
   private final Predicate<Class<?>> knows;
   private final UnseenMethods unseen;
   private final Configuration application;
+  /** Whether the application's configuration showed the feature no class or instance (Apache CXF), see below. */
+  private final boolean blind;
   private final Set<String> logged = ConcurrentHashMap.newKeySet();
   /** Whether the runtime asked the configuration's dynamic feature about any resource method (see below). */
   private volatile boolean consulted;
@@ -47,6 +49,7 @@ public final class RouteScope {
   public RouteScope(String configuration, List<String> packages, Predicate<Class<?>> knows, UnseenMethods unseen,
       Configuration application) {
     this.application = application;
+    this.blind = application.getClasses().isEmpty() && application.getInstances().isEmpty();
     this.configuration = configuration;
     this.packages = List.copyOf(packages);
     this.knows = knows;
@@ -87,6 +90,15 @@ public final class RouteScope {
    */
   public boolean consulted() {
     return consulted;
+  }
+
+  /**
+   * Whether the configuration the feature saw, before it registered anything, held no class or instance of the
+   * application: a runtime that gives each feature a configuration of its own (Apache CXF), where what a feature
+   * publishes stays unseen by everything else.
+   */
+  boolean blind() {
+    return blind;
   }
 
   /** The configuration class's name. */
