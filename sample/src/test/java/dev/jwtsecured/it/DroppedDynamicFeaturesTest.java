@@ -35,6 +35,7 @@ class DroppedDynamicFeaturesTest {
   /** With {@code FooJwtFeatureCheck} among the classes, as {@code classes()} lists it: secured as anywhere. */
   @Test
   void aRuntimeThatDropsTheFeaturesDynamicFeatureIsSecuredThroughTheCheck() throws Exception {
+    assumeNotCxf();
     try (TestServer server = TestServer.startAt("/api", List.of(new DroppingDynamicFeatures(
         RouteBoundSecurityTest.usersFeature())), UsersSecurityJwtFeature.classes(), Users.class, Reports.class,
         Files.class)) {
@@ -64,6 +65,7 @@ class DroppedDynamicFeaturesTest {
    */
   @Test
   void withoutTheCheckAmongItsClassesItFailsClosed() {
+    assumeNotCxf();
     Set<Class<?>> withoutCheck = new HashSet<>(UsersSecurityJwtFeature.classes());
     withoutCheck.remove(UsersSecurityJwtFeatureCheck.class);
     try (LibraryLog log = new LibraryLog(); TestServer server = TestServer.startAt("/api",
@@ -174,5 +176,15 @@ class DroppedDynamicFeaturesTest {
     public FeatureContext register(Object component, Map<Class<?>, Integer> contracts) {
       throw new UnsupportedOperationException();
     }
+  }
+
+  /**
+   * Apache CXF gives each feature a context of its own, where the generated feature registers no dynamic feature but
+   * binds each method's filter at its first request ({@code CxfTest}); the stand-in context changes nothing there, and
+   * the wrapper hides the generated feature from the token endpoint, which finds it among the application's instances.
+   */
+  private static void assumeNotCxf() {
+    org.junit.jupiter.api.Assumptions.assumeFalse(TestServer.runtime().equals("cxf"), "a runtime that drops dynamic"
+        + " features, stood in for on the others");
   }
 }

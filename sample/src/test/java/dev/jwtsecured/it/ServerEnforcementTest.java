@@ -2,7 +2,7 @@ package dev.jwtsecured.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.jwtsecured.it.routes.billing.BillingSecurityJwtFeature;
 import dev.jwtsecured.it.routes.billing.Invoices;
@@ -37,7 +37,7 @@ class ServerEnforcementTest {
 
   /** With two configurations and the server's class {@code enforcement} registered, one ERROR naming {@code fix}. */
   private static void assertReportedOnce(Class<?> enforcement, String fix) {
-    assumeFalse(TestServer.runtime().equals("resteasy"), "Payara and GlassFish serve JAX-RS with Jersey");
+    assumeTrue(TestServer.jersey(), "Payara and GlassFish serve JAX-RS with Jersey");
     try (LibraryLog log = new LibraryLog()) {
       TestServer.startAt("/api", List.of(RouteBoundSecurityTest.usersFeature(),
           RouteBoundSecurityTest.billingFeature()),

@@ -41,6 +41,7 @@ class SubclassInstancesTest {
 
   @Test
   void aSubclassInstanceKeepsTheRulesOfTheClassItExtends(TestServer server) throws Exception {
+    TestServer.assumeSeveralConfigurations();
     int runs = UsersSecurity.PROTECTED_RUNS.get();
     RawHttp.Response alice = server.http.send("GET", "/api/ledger", bearer(server.http, "alice"));
     assertEquals(403, alice.status, "alice lacks the admin role: " + alice);

@@ -67,8 +67,8 @@ class TransportAndBypassTest {
   @Test
   void tabAfterTheSchemeIsRefusedWhereItReachesTheFilter() {
     RawHttp.Response r = admin("Authorization: Bearer\t" + token);
-    if (TestServer.runtime().equals("resteasy")) {
-      // Undertow folds the tab into a space before JAX-RS sees the header.
+    if (!TestServer.jersey()) {
+      // Undertow (under RESTEasy and CXF) folds the tab into a space before JAX-RS sees the header.
       assertEquals(200, r.status, r.toString());
     } else {
       // Jetty and Grizzly pass it on unchanged; RFC 6750 allows only spaces there (CredentialsTest pins the parser).

@@ -121,8 +121,10 @@ class OpenApiDocumentTest {
       answers.add(http.sendBody("POST", tokenUrl, "grant_type=client_credentials", form));
       answers.add(http.sendBody("POST", tokenUrl, "grant_type=refresh_token&refresh_token=" + "A".repeat(43), form));
       answers.add(http.sendBody("POST", tokenUrl, "grant_type=password", "Content-Type: text/plain"));
+      // Apache CXF reads and drops what a request sends (up to 16 MiB) before it answers: there the body is sent.
+      String sent = TestServer.runtime().equals("cxf") ? "a".repeat(1_000_000) : "";
       answers.add(http.raw("POST " + tokenUrl + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + form
-          + "\r\nContent-Length: 1000000\r\n\r\n"));
+          + "\r\nContent-Length: 1000000\r\n\r\n" + sent));
       RawHttp.Response guess;
       int guesses = 0;
       do {

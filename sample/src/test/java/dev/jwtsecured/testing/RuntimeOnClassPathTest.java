@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.RuntimeDelegate;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,13 +20,20 @@ class RuntimeOnClassPathTest {
 
   @Test
   void theOnlyJaxRsRuntimeIsTheOneUnderTest() {
+    // Each runtime by its package and a class of its own.
+    Map<String, List<String>> runtimes = Map.of(
+        "resteasy", List.of("org.jboss.resteasy.", "org.jboss.resteasy.core.ResteasyDeploymentImpl"),
+        "jersey", List.of("org.glassfish.jersey.", "org.glassfish.jersey.server.ResourceConfig"),
+        "cxf", List.of("org.apache.cxf.", "org.apache.cxf.jaxrs.JAXRSServerFactoryBean"));
+    String runtime = TestServer.jersey() ? "jersey" : TestServer.runtime();
     String delegate = RuntimeDelegate.getInstance().getClass().getName();
-    String expected = TestServer.runtime().equals("resteasy") ? "org.jboss.resteasy." : "org.glassfish.jersey.";
-    assertTrue(delegate.startsWith(expected), delegate);
-    String other = expected.equals("org.jboss.resteasy.") ? "org.glassfish.jersey.server.ResourceConfig"
-        : "org.jboss.resteasy.core.ResteasyDeploymentImpl";
-    assertEquals(null, RuntimeOnClassPathTest.class.getClassLoader().getResource(other.replace('.', '/') + ".class"),
-        other + " is on the class path");
+    assertTrue(delegate.startsWith(runtimes.get(runtime).get(0)), delegate);
+    for (Map.Entry<String, List<String>> each : runtimes.entrySet()) {
+      String marker = each.getValue().get(1);
+      boolean present = RuntimeOnClassPathTest.class.getClassLoader()
+          .getResource(marker.replace('.', '/') + ".class") != null;
+      assertEquals(each.getKey().equals(runtime), present, marker + (present ? " is" : " is not") + " on the class path");
+    }
   }
 
   @Test
@@ -34,7 +43,7 @@ class RuntimeOnClassPathTest {
         .anyMatch(m -> m.getName().equals("containsHeaderString"));
     String release = System.getProperty(REST_API_PROPERTY, "4.0");
     assertEquals(release.equals("4.0"), rest40, "Jakarta REST " + release + " expected");
-    if (!TestServer.runtime().equals("resteasy")) {
+    if (TestServer.jersey()) {
       String jersey = org.glassfish.jersey.internal.Version.getVersion();
       assertTrue(jersey.startsWith(release.equals("3.1") ? "3.1." : "4.0."), "Jersey " + jersey);
     }

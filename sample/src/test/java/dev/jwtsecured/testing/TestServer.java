@@ -13,7 +13,8 @@ import java.util.function.UnaryOperator;
 /**
  * A real JAX-RS server on an ephemeral loopback port, on the runtime the system property
  * {@value #RUNTIME_PROPERTY} names: {@code jersey} (Jersey on the sample's Jetty 12 server, the default),
- * {@code jersey-grizzly} (Jersey on its Grizzly container) or {@code resteasy} (RESTEasy on Undertow). The application
+ * {@code jersey-grizzly} (Jersey on its Grizzly container), {@code resteasy} (RESTEasy on Undertow) or {@code cxf}
+ * (Apache CXF's servlet on Undertow). The application
  * is a plain {@link Application} of singletons and classes, registered the way the README tells users to, so the same
  * behaviour tests run unchanged on each.
  */
@@ -52,9 +53,23 @@ public final class TestServer implements AutoCloseable {
     this.http = new RawHttp(server.port());
   }
 
-  /** The runtime the tests run on: {@code jersey}, {@code jersey-grizzly} or {@code resteasy}. */
+  /** The runtime the tests run on: {@code jersey}, {@code jersey-grizzly}, {@code resteasy} or {@code cxf}. */
   public static String runtime() {
     return System.getProperty(RUNTIME_PROPERTY, "jersey").toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Skips a test that needs several configurations in one application: on Apache CXF they fail every request closed
+   * (see {@code CxfTest}).
+   */
+  public static void assumeSeveralConfigurations() {
+    org.junit.jupiter.api.Assumptions.assumeFalse(runtime().equals("cxf"),
+        "Apache CXF: one configuration per application");
+  }
+
+  /** Whether the tests run on Jersey (on any server). */
+  public static boolean jersey() {
+    return runtime().startsWith("jersey");
   }
 
   /**
@@ -86,6 +101,7 @@ public final class TestServer implements AutoCloseable {
     Application application = application(Set.copyOf(features), classes);
     return switch (runtime()) {
       case "resteasy" -> new TestServer(ResteasyServer.start(contextPath, servletPath, application));
+      case "cxf" -> new TestServer(CxfServer.start(contextPath, servletPath, application));
       case "jersey-grizzly" -> new TestServer(GrizzlyServer.startInServletContext(contextPath, servletPath,
           application));
       default -> start(contextPath + servletPath, application);
@@ -97,8 +113,8 @@ public final class TestServer implements AutoCloseable {
    * ({@code ResourceConfig.packages}), under {@code contextPath}; on the Jersey runs only.
    */
   public static TestServer scanning(String contextPath, String pkg) {
-    if (runtime().equals("resteasy")) {
-      throw new UnsupportedOperationException("Jersey's package scanning, on RESTEasy");
+    if (!jersey()) {
+      throw new UnsupportedOperationException("Jersey's package scanning, on " + runtime());
     }
     return start(contextPath, JerseyScanning.of(pkg));
   }
@@ -112,6 +128,7 @@ public final class TestServer implements AutoCloseable {
       case "jersey" -> JerseyServer.example(example, settings);
       case "jersey-grizzly" -> GrizzlyServer.start("", example.application(settings));
       case "resteasy" -> ResteasyServer.start("", example.application(settings));
+      case "cxf" -> CxfServer.start("", "", example.application(settings));
       default -> throw new IllegalArgumentException("unknown " + RUNTIME_PROPERTY + " " + runtime());
     });
   }
@@ -130,6 +147,7 @@ public final class TestServer implements AutoCloseable {
       case "jersey" -> JerseyServer.start(contextPath, application);
       case "jersey-grizzly" -> GrizzlyServer.start(contextPath, application);
       case "resteasy" -> ResteasyServer.start(contextPath, application);
+      case "cxf" -> CxfServer.start(contextPath, "", application);
       default -> throw new IllegalArgumentException("unknown " + RUNTIME_PROPERTY + " " + runtime());
     });
   }

@@ -97,14 +97,16 @@ public final class PoliciesGenerator implements SourceGenerator {
    * guard). The class must be the very one: a subclass may make the method a resource method, which then gets the
    * rule of an unseen method.
    */
+  /** {@code , "java.lang.String", ...}: the names of {@code types} as arguments. */
+  private static CodeBlock typeList(List<TypeName> types) {
+    return types.stream().map(t -> CodeBlock.of(", $S", typeName(t))).collect(CodeBlock.joining(""));
+  }
+
   private static MethodSpec locatorMethod(ConfigModel model) {
     CodeBlock.Builder body = CodeBlock.builder();
     for (RouteModel.Locator l : model.locators()) {
-      CodeBlock types = l.parameterTypes().stream()
-          .map(t -> CodeBlock.of(", $S", typeName(t)))
-          .collect(CodeBlock.joining(""));
       body.beginControlFlow("if (resourceClass == $T.class && $T.is(method, $S$L))", l.resourceClass(),
-              RESOURCE_METHODS, l.methodName(), types)
+              RESOURCE_METHODS, l.methodName(), typeList(l.parameterTypes()))
           .addStatement("return true")
           .endControlFlow();
     }
@@ -135,11 +137,15 @@ public final class PoliciesGenerator implements SourceGenerator {
       }
       body.beginControlFlow("if ($L)", group.matches());
       for (RouteModel r : group.routes()) {
-        CodeBlock types = r.parameterTypes().stream()
-            .map(t -> CodeBlock.of(", $S", typeName(t)))
-            .collect(CodeBlock.joining(""));
+        CodeBlock matches = CodeBlock.of("$T.is(method, $S$L)", RESOURCE_METHODS, r.methodName(),
+            typeList(r.parameterTypes()));
+        if (!r.bridgeTypes().isEmpty()) {
+          // The bridge method of a generic supertype's declaration, which Apache CXF reports.
+          matches = CodeBlock.of("$L\n|| $T.is(method, $S$L)", matches, RESOURCE_METHODS, r.methodName(),
+              typeList(r.bridgeTypes()));
+        }
         body.add("// $L $L\n", SourceGenerator.commentText(r.httpMethod()), SourceGenerator.commentText(r.path()))
-            .beginControlFlow("if ($T.is(method, $S$L))", RESOURCE_METHODS, r.methodName(), types)
+            .beginControlFlow("if ($L)", matches)
             .addStatement(declaredTypes ? CodeBlock.of("declared = $T.stricter(declared, $L)", ACCESS_RULE, rule(r))
                 : CodeBlock.of("return $L", rule(r)))
             .endControlFlow();

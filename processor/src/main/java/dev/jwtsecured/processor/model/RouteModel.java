@@ -24,6 +24,9 @@ import java.util.stream.Collectors;
  * @param anyImplementation whether {@code resourceClass} is a type a locator declares that other classes may implement
  *     or extend (an interface, an abstract class, a class that is not final): JAX-RS reports the class of the object
  *     the locator returns, so the rule binds to every class implementing or extending it
+ * @param bridgeTypes the erased parameter types of the declaration carrying the JAX-RS annotations where they differ
+ *     from {@code parameterTypes}, else empty: a method of a generic supertype that the class overrides, whose
+ *     compiler-made bridge method Apache CXF reports in place of the override
  */
 public record RouteModel(
     ClassName resourceClass,
@@ -36,10 +39,12 @@ public record RouteModel(
     List<String> consumes,
     List<String> produces,
     String locatorPath,
-    boolean anyImplementation) {
+    boolean anyImplementation,
+    List<TypeName> bridgeTypes) {
 
   public RouteModel {
     parameterTypes = List.copyOf(parameterTypes);
+    bridgeTypes = List.copyOf(bridgeTypes);
     roles = List.copyOf(roles);
     consumes = List.copyOf(consumes);
     produces = List.copyOf(produces);

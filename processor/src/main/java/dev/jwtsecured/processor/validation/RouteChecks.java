@@ -115,7 +115,7 @@ final class RouteChecks {
     }
     return new RouteModel(r.resourceClass(), r.methodName(), r.parameterTypes(), r.httpMethod(), r.path(), policy,
         policy == RouteModel.Policy.ROLES ? r.decision().roles() : List.of(), r.consumes(), r.produces(),
-        r.locatorPath(), r.anyImplementation());
+        r.locatorPath(), r.anyImplementation(), r.bridgeTypes());
   }
 
   private void checkExcludes(SettingsModel s, List<RouteModel> routes, List<String> templates,

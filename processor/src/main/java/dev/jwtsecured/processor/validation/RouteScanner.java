@@ -77,10 +77,11 @@ public final class RouteScanner {
    *
    * @param method the Java method (for positions of diagnostics)
    * @param locatorPath the template of the outermost locator that leads here, or empty
+   * @param bridgeTypes as {@link RouteModel#bridgeTypes()}
    */
   public record ScannedRoute(ClassName resourceClass, String methodName, List<TypeName> parameterTypes, String httpMethod,
       String path, Decision decision, List<String> consumes, List<String> produces, ExecutableElement method,
-      String locatorPath, boolean anyImplementation) {}
+      String locatorPath, boolean anyImplementation, List<TypeName> bridgeTypes) {}
 
   /**
    * A sub-resource locator: its full template, the operations it leads to (at any depth), and whether it may lead to a
@@ -187,13 +188,15 @@ public final class RouteScanner {
       if (inherited != null) {
         decision = decision.stricter(inherited);
       }
-      List<TypeName> parameterTypes = method.getParameters().stream()
-          .map(p -> TypeName.get(types.erasure(p.asType()))).collect(Collectors.toList());
+      List<TypeName> parameterTypes = erasedParameters(method);
       if (httpMethod.isPresent()) {
+        // A generic supertype's declaration that the class overrides: the compiler's bridge has its erasure.
+        List<TypeName> declared = erasedParameters(annotated);
         routes.add(new ScannedRoute(ClassName.get(resource), method.getSimpleName().toString(), parameterTypes,
             httpMethod.get(), join(prefix, subPath.orElse("")), decision,
             mediaTypes(annotated, classLevel, Names.CONSUMES), mediaTypes(annotated, classLevel, Names.PRODUCES),
-            method, locatorPath, isAbstract(resource) || (!locatorPath.isEmpty() && !isFinal(resource))));
+            method, locatorPath, isAbstract(resource) || (!locatorPath.isEmpty() && !isFinal(resource)),
+            declared.equals(parameterTypes) ? List.of() : declared));
       } else if (subPath.isPresent()) {
         String locator = join(prefix, subPath.get());
         List<ScannedRoute> reached = new ArrayList<>();
@@ -219,6 +222,11 @@ public final class RouteScanner {
       }
     }
     return unseen;
+  }
+
+  private List<TypeName> erasedParameters(ExecutableElement method) {
+    return method.getParameters().stream()
+        .map(p -> TypeName.get(types.erasure(p.asType()))).collect(Collectors.toList());
   }
 
   static boolean isAbstract(TypeElement type) {

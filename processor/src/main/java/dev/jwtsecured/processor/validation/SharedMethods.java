@@ -40,7 +40,8 @@ final class SharedMethods {
       for (int i : group) {
         RouteModel r = decided.get(i);
         bound.set(i, new RouteModel(r.resourceClass(), r.methodName(), r.parameterTypes(), r.httpMethod(), r.path(),
-            strictest.policy(), strictest.roles(), r.consumes(), r.produces(), r.locatorPath(), r.anyImplementation()));
+            strictest.policy(), strictest.roles(), r.consumes(), r.produces(), r.locatorPath(), r.anyImplementation(),
+            r.bridgeTypes()));
       }
       String paths = routes.stream().map(r -> r.httpMethod() + " " + r.path() + " (" + describe(r) + ")")
           .collect(Collectors.joining(", "));
@@ -110,6 +111,6 @@ final class SharedMethods {
 
   private static RouteModel with(RouteModel r, RouteModel.Policy policy, List<String> roles) {
     return new RouteModel(r.resourceClass(), r.methodName(), r.parameterTypes(), r.httpMethod(), r.path(), policy,
-        roles, r.consumes(), r.produces(), r.locatorPath(), r.anyImplementation());
+        roles, r.consumes(), r.produces(), r.locatorPath(), r.anyImplementation(), r.bridgeTypes());
   }
 }

@@ -26,19 +26,7 @@ public final class Bodies {
   /** The body as text in the charset of its {@code Content-Type} (UTF-8 when none is given). */
   public static String text(HttpHeaders headers, InputStream in, int maxBytes) {
     Charset charset = charset(headers);
-    String length = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-    if (length != null) {
-      long declared;
-      try {
-        declared = Long.parseLong(length.trim());
-      } catch (NumberFormatException e) {
-        throw new TokenError("invalid_request", "The Content-Length is not a number");
-      }
-      if (declared > maxBytes) {
-        throw tooLarge(maxBytes);
-      }
-    }
-    byte[] bytes = readAtMost(in, maxBytes);
+    byte[] bytes = bytes(headers.getHeaderString(HttpHeaders.CONTENT_LENGTH), in, maxBytes);
     try {
       return charset.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
@@ -48,6 +36,25 @@ public final class Bodies {
     } catch (CharacterCodingException e) {
       throw new TokenError("invalid_request", "The body is not valid in its charset");
     }
+  }
+
+  /**
+   * The body's bytes, at most {@code maxBytes} of them: a larger {@code contentLength} (the header's value, or
+   * {@code null}) is refused before anything is read, a body that turns out larger as soon as it passes the bound.
+   */
+  public static byte[] bytes(String contentLength, InputStream in, int maxBytes) {
+    if (contentLength != null) {
+      long declared;
+      try {
+        declared = Long.parseLong(contentLength.trim());
+      } catch (NumberFormatException e) {
+        throw new TokenError("invalid_request", "The Content-Length is not a number");
+      }
+      if (declared > maxBytes) {
+        throw tooLarge(maxBytes);
+      }
+    }
+    return readAtMost(in, maxBytes);
   }
 
   private static Charset charset(HttpHeaders headers) {

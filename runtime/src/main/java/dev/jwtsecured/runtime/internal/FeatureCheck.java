@@ -6,7 +6,6 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
-import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -55,17 +54,14 @@ public final class FeatureCheck implements ContainerRequestFilter {
 
   /**
    * Binds the failing filter to the resource method {@code context} configures unless {@code feature}, the feature of
-   * {@code configuration}, published its runtime in the application's configuration. Where the runtime shows dynamic
-   * features nothing of the application (Apache CXF: neither its classes and instances nor what features published),
-   * whether the feature is there is known only at a request: then the bound filter lets a request pass once the
-   * feature's {@link #guard} has seen it.
+   * {@code configuration}, published its runtime in the application's configuration, which a runtime that gives each
+   * feature a configuration of its own (Apache CXF) does not show: {@link LazyBinding#require} decides there.
    */
   public static void require(FeatureContext context, Class<?> configuration, Class<?> feature) {
     if (context.getConfiguration().getProperty(JwtAuth.PROPERTY_PREFIX + configuration.getName()) != null) {
       return;
     }
-    if (blind(context)) {
-      context.register(new Unshown(configuration.getName(), feature.getName()), Priorities.AUTHENTICATION + 1);
+    if (LazyBinding.require(context, configuration.getName(), feature.getName())) {
       return;
     }
     if (LOGGED.add(configuration.getName())) {
@@ -74,42 +70,11 @@ public final class FeatureCheck implements ContainerRequestFilter {
     context.register(new FeatureCheck(), Priorities.AUTHENTICATION);
   }
 
-  private static String notRegistered(String configuration, String feature) {
+  static String notRegistered(String configuration, String feature) {
     return "jwtsecured: " + feature + " is not registered with this application, so nothing authenticates the"
         + " resources of " + configuration + ": they answer 500. Return new "
         + feature.substring(feature.lastIndexOf('.') + 1) + "(...) from Application.getSingletons() (or register it"
         + " with the runtime)";
-  }
-
-  /** Whether the configuration a feature or dynamic feature sees shows no class or instance of the application. */
-  private static boolean blind(FeatureContext context) {
-    Configuration application = context.getConfiguration();
-    return application.getClasses().isEmpty() && application.getInstances().isEmpty();
-  }
-
-  /**
-   * The filter {@link #require} binds where the runtime shows dynamic features nothing of the application: it answers
-   * 500 unless the guard of the configuration's feature saw the request first.
-   */
-  private static final class Unshown implements ContainerRequestFilter {
-    private final String configuration;
-    private final String feature;
-
-    Unshown(String configuration, String feature) {
-      this.configuration = configuration;
-      this.feature = feature;
-    }
-
-    @Override
-    public void filter(ContainerRequestContext request) {
-      if (request.getProperty(GUARD_PROPERTY) instanceof Unconsulted guard && guard.covers(configuration)) {
-        return;
-      }
-      if (LOGGED.add(configuration)) {
-        LOG.log(System.Logger.Level.ERROR, notRegistered(configuration, feature));
-      }
-      failClosed(request);
-    }
   }
 
   @Override
@@ -117,7 +82,7 @@ public final class FeatureCheck implements ContainerRequestFilter {
     failClosed(request);
   }
 
-  private static void failClosed(ContainerRequestContext request) {
+  static void failClosed(ContainerRequestContext request) {
     request.abortWith(failure());
   }
 
@@ -154,11 +119,15 @@ public final class FeatureCheck implements ContainerRequestFilter {
    * and RESTEasy warns about the second). Logged once per configuration.
    */
   public static void guard(FeatureContext context, RouteScope scope, Class<?> feature) {
+    if (scope.blind()) {
+      LazyBinding.install(context, scope, feature.getName());
+      return;
+    }
     if (context.getConfiguration().getProperty(GUARD_PROPERTY) instanceof Unconsulted guard) {
       guard.add(scope, feature.getName());
       return;
     }
-    Unconsulted guard = new Unconsulted(scope.blind());
+    Unconsulted guard = new Unconsulted();
     guard.add(scope, feature.getName());
     context.property(GUARD_PROPERTY, guard);
     context.register(guard, Priorities.AUTHENTICATION);
@@ -168,32 +137,16 @@ public final class FeatureCheck implements ContainerRequestFilter {
   private static final class Unconsulted implements ContainerRequestFilter {
     /** Each configuration's scope, with its feature's name. */
     private final Map<RouteScope, String> scopes = new ConcurrentHashMap<>();
-    /**
-     * Whether the runtime showed the feature nothing of the application (Apache CXF): then this filter marks each
-     * request it sees, for the {@link Unshown} filters, and no other feature could join it.
-     */
-    private final boolean blind;
     /** Set once every scope was consulted, which stays so: then a request costs one read. */
     private volatile boolean allConsulted;
-
-    Unconsulted(boolean blind) {
-      this.blind = blind;
-    }
 
     void add(RouteScope scope, String feature) {
       scopes.put(scope, feature);
       allConsulted = false;
     }
 
-    boolean covers(String configuration) {
-      return scopes.keySet().stream().anyMatch(scope -> scope.configuration().equals(configuration));
-    }
-
     @Override
     public void filter(ContainerRequestContext request) {
-      if (blind && !mark(request)) {
-        return;
-      }
       if (allConsulted) {
         return;
       }
@@ -217,30 +170,6 @@ public final class FeatureCheck implements ContainerRequestFilter {
         failClosed(request);
         return;
       }
-    }
-
-    /**
-     * Marks {@code request} as seen by this guard, or fails it closed when another feature's guard saw it: the
-     * configurations of one application cannot see each other where the runtime shows features nothing of the
-     * application, and each would then take the others' resources for its own.
-     *
-     * @return whether the request goes on
-     */
-    private boolean mark(ContainerRequestContext request) {
-      Object other = request.getProperty(GUARD_PROPERTY);
-      if (other == null || other == this) {
-        request.setProperty(GUARD_PROPERTY, this);
-        return true;
-      }
-      if (LOGGED.add("several " + String.join(",", new java.util.TreeSet<>(scopes.values())))) {
-        LOG.log(System.Logger.Level.ERROR, "jwtsecured: this application registers the features of several"
-            + " configurations (" + String.join(", ", new java.util.TreeSet<>(scopes.values())) + " and "
-            + String.join(", ", new java.util.TreeSet<>(((Unconsulted) other).scopes.values())) + ") on a JAX-RS"
-            + " runtime that shows features nothing of the application (Apache CXF), so none can tell which"
-            + " resources are the others': every request answers 500. Use one configuration per application there");
-      }
-      failClosed(request);
-      return false;
     }
   }
 }

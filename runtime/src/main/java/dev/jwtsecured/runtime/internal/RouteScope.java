@@ -35,7 +35,10 @@ public final class RouteScope {
   private final Set<String> logged = ConcurrentHashMap.newKeySet();
   /** Whether the runtime asked the configuration's dynamic feature about any resource method (see below). */
   private volatile boolean consulted;
-  /** The configuration's dynamic feature where the runtime dropped it, for {@link FeatureCheck#bind}; else null. */
+  /**
+   * The configuration's dynamic feature where the runtime dropped it, for {@link FeatureCheck#bind}, or where it was
+   * not registered, for {@link LazyBinding}; else null.
+   */
   private volatile DynamicFeature dropped;
 
   /**
@@ -64,9 +67,15 @@ public final class RouteScope {
    * passes each question on to it ({@link FeatureCheck#bind}); where the runtime keeps it, nothing is passed on, so
    * each method gets one filter. A runtime that lists it and drops it all the same leaves every method unbound, and
    * {@link FeatureCheck#guard} fails its requests closed; one that keeps it without listing it registers each
-   * method's filter twice, which Jersey and RESTEasy ignore (RESTEasy with a warning).
+   * method's filter twice, which Jersey and RESTEasy ignore (RESTEasy with a warning). Where the runtime showed the
+   * feature nothing of the application (Apache CXF, {@link #blind()}), it is not registered but kept for
+   * {@link LazyBinding}: that runtime asks dynamic features about no method of a sub-resource.
    */
   public void register(FeatureContext context, DynamicFeature policies) {
+    if (blind) {
+      dropped = policies;
+      return;
+    }
     context.register(policies);
     if (!context.getConfiguration().isRegistered(policies)) {
       dropped = policies;
@@ -78,7 +87,7 @@ public final class RouteScope {
     consulted = true;
   }
 
-  /** The configuration's dynamic feature where the runtime dropped it, else {@code null}. */
+  /** The configuration's dynamic feature where the runtime dropped it or it was not registered, else {@code null}. */
   DynamicFeature dropped() {
     return dropped;
   }
@@ -99,6 +108,11 @@ public final class RouteScope {
    */
   boolean blind() {
     return blind;
+  }
+
+  /** The application's configuration, as the feature saw it. */
+  Configuration application() {
+    return application;
   }
 
   /** The configuration class's name. */

@@ -1,0 +1,298 @@
+package dev.jwtsecured.runtime.internal;
+
+import dev.jwtsecured.runtime.JwtAuth;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.DynamicFeature;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Configuration;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.FeatureContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.io.ByteArrayInputStream;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * How a configuration is enforced on a JAX-RS runtime that gives each feature a configuration of its own and shows it
+ * nothing of the application (Apache CXF, where {@link RouteScope#blind()}): what a feature publishes stays unseen by
+ * dynamic features and resources, and the runtime asks dynamic features about no method of a sub-resource. There the
+ * feature registers {@link Guard} instead of its dynamic feature: a filter for every request that asks the dynamic
+ * feature about the matched resource method the first time it is called (root resource or sub-resource alike), keeps
+ * the filter it binds, and runs it. The configurations of one application cannot see each other there, so each would
+ * take the others' resources for its own: several fail every request closed, and say so.
+ */
+public final class LazyBinding {
+  private static final System.Logger LOG = System.getLogger("dev.jwtsecured");
+  private static final Set<String> LOGGED = ConcurrentHashMap.newKeySet();
+  /** The request property under which a guard marks the requests it saw. */
+  private static final String SEEN_PROPERTY = "dev.jwtsecured.guard.seen";
+  /** The request property under which a guard keeps the filter it ran, for the response. */
+  private static final String BOUND_PROPERTY = "dev.jwtsecured.guard.bound";
+  /** The configurations whose feature such a runtime configured in this JVM. */
+  private static final Set<String> CONFIGURED = ConcurrentHashMap.newKeySet();
+
+  private LazyBinding() {}
+
+  /** Installs the guard of {@code scope}, whose feature is {@code feature}, in its feature's {@code context}. */
+  static void install(FeatureContext context, RouteScope scope, String feature) {
+    CONFIGURED.add(scope.configuration());
+    Object auth = context.getConfiguration().getProperty(JwtAuth.PROPERTY_PREFIX + scope.configuration());
+    Guard guard = new Guard(scope, feature, auth instanceof JwtAuth jwt ? jwt : null);
+    // Before any configuration's guard runs its filter, which may answer first.
+    context.register(new Marker(guard), Priorities.AUTHENTICATION - 1);
+    context.register(guard, Priorities.AUTHENTICATION);
+  }
+
+  /**
+   * Marks each request as seen by its configuration's guard, or fails it closed where another configuration's marker
+   * saw it first.
+   */
+  private static final class Marker implements ContainerRequestFilter {
+    private final Guard guard;
+
+    Marker(Guard guard) {
+      this.guard = guard;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+      Object other = request.getProperty(SEEN_PROPERTY);
+      if (other == null || other == guard) {
+        request.setProperty(SEEN_PROPERTY, guard);
+      } else {
+        guard.several(request, (Guard) other);
+      }
+    }
+  }
+
+  /**
+   * What the feature check does for a resource method of {@code configuration} whose feature it cannot see. Where a
+   * runtime that gives each feature a configuration of its own configured a feature of the configuration in this JVM,
+   * it may be this application's: the method gets a filter that answers 500 unless that feature's guard saw the
+   * request. Where none did and the runtime is Apache CXF, the feature is missing, and the application refuses to
+   * start: CXF would run the methods of its sub-resources, which no dynamic feature sees, unchecked.
+   *
+   * @return whether it decided; otherwise the feature is missing on a runtime that shows features the application
+   * @throws IllegalStateException when the feature is missing on Apache CXF
+   */
+  static boolean require(FeatureContext context, String configuration, String feature) {
+    if (CONFIGURED.contains(configuration)) {
+      context.register(new Unseen(configuration, feature), Priorities.AUTHENTICATION + 1);
+      return true;
+    }
+    if (context.getConfiguration().getClass().getName().startsWith("org.apache.cxf.")) {
+      throw new IllegalStateException(FeatureCheck.notRegistered(configuration, feature)
+          .replace(": they answer 500", ": the application does not start"));
+    }
+    return false;
+  }
+
+  /**
+   * The guard of one configuration: for each request, the filter the dynamic feature binds to the matched method, for
+   * the request and, when it is one, for the response.
+   */
+  private static final class Guard implements ContainerRequestFilter, ContainerResponseFilter {
+    private final RouteScope scope;
+    private final String feature;
+    /** The configuration's runtime, as its feature published it. */
+    private final JwtAuth auth;
+    /** The filter the dynamic feature bound to each resource method, or empty when it bound none. */
+    private final Map<MethodOf, Optional<ContainerRequestFilter>> bound = new ConcurrentHashMap<>();
+
+    @Context
+    private ResourceInfo resourceInfo;
+
+    Guard(RouteScope scope, String feature, JwtAuth auth) {
+      this.scope = scope;
+      this.feature = feature;
+      this.auth = auth;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) throws java.io.IOException {
+      if (request.getProperty(SEEN_PROPERTY) != this) {
+        FeatureCheck.failClosed(request);
+        return;
+      }
+      MethodOf method = new MethodOf(resourceInfo.getResourceClass(), resourceInfo.getResourceMethod());
+      if (method.resourceClass() == null || method.method() == null || auth == null) {
+        FeatureCheck.failClosed(request);
+        return;
+      }
+      if (GeneratedResource.class.isAssignableFrom(method.resourceClass()) && !readWithin(request)) {
+        return;
+      }
+      Optional<ContainerRequestFilter> filter = bound.computeIfAbsent(method, this::bind);
+      if (filter.isPresent()) {
+        request.setProperty(BOUND_PROPERTY, filter.get());
+        filter.get().filter(request);
+      }
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) throws java.io.IOException {
+      if (request.getProperty(SEEN_PROPERTY) == this
+          && request.getProperty(BOUND_PROPERTY) instanceof ContainerResponseFilter filter) {
+        filter.filter(request, response);
+      }
+    }
+
+    /**
+     * Reads the body of a request to a generated resource (the token endpoint) within the configuration's
+     * {@code maxTokenRequestBytes}, and hands the endpoint what was read: Apache CXF copies a form body whole into
+     * memory before the resource method runs, which would otherwise let a client make it hold any size.
+     *
+     * @return whether the request goes on; else it was answered 413 or 400
+     */
+    private boolean readWithin(ContainerRequestContext request) {
+      try {
+        byte[] body = Bodies.bytes(request.getHeaderString(HttpHeaders.CONTENT_LENGTH), request.getEntityStream(),
+            auth.settings().maxTokenRequestBytes());
+        request.setEntityStream(new ByteArrayInputStream(body));
+        return true;
+      } catch (TokenRequest.TokenError e) {
+        request.abortWith(e.response());
+        return false;
+      }
+    }
+
+    /** Asks the configuration's dynamic feature about {@code method} as a runtime would, keeping what it binds. */
+    private Optional<ContainerRequestFilter> bind(MethodOf method) {
+      Binding binding = new Binding(scope);
+      scope.dropped().configure(method, binding);
+      return binding.filters.isEmpty() ? Optional.empty() : Optional.of(binding.filters.get(0));
+    }
+
+    boolean covers(String configuration) {
+      return scope.configuration().equals(configuration);
+    }
+
+    private void several(ContainerRequestContext request, Guard other) {
+      String features = String.join(" and ", new java.util.TreeSet<>(List.of(feature, other.feature)));
+      if (LOGGED.add(features)) {
+        LOG.log(System.Logger.Level.ERROR, "jwtsecured: this application registers the features of several"
+            + " configurations (" + features + ") on a JAX-RS runtime that shows features nothing of the application"
+            + " (Apache CXF), so none can tell which resources are the others': every request answers 500. Use one"
+            + " configuration per application there");
+      }
+      FeatureCheck.failClosed(request);
+    }
+  }
+
+  /** A resource method as {@link ResourceInfo} reports it. */
+  private record MethodOf(Class<?> resourceClass, Method method) implements ResourceInfo {
+    @Override
+    public Method getResourceMethod() {
+      return method;
+    }
+
+    @Override
+    public Class<?> getResourceClass() {
+      return resourceClass;
+    }
+  }
+
+  /**
+   * The filter {@link #require} binds: it answers 500 unless the guard of its configuration saw the request first.
+   */
+  private static final class Unseen implements ContainerRequestFilter {
+    private final String configuration;
+    private final String feature;
+
+    Unseen(String configuration, String feature) {
+      this.configuration = configuration;
+      this.feature = feature;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+      if (request.getProperty(SEEN_PROPERTY) instanceof Guard guard && guard.covers(configuration)) {
+        return;
+      }
+      if (LOGGED.add(configuration)) {
+        LOG.log(System.Logger.Level.ERROR, FeatureCheck.notRegistered(configuration, feature));
+      }
+      FeatureCheck.failClosed(request);
+    }
+  }
+
+  /**
+   * The feature context the guard hands the dynamic feature: it keeps the filters registered, which is all a
+   * configuration's dynamic feature does with it.
+   */
+  private static final class Binding implements FeatureContext {
+    private final RouteScope scope;
+    final List<ContainerRequestFilter> filters = new ArrayList<>();
+
+    Binding(RouteScope scope) {
+      this.scope = scope;
+    }
+
+    @Override
+    public Configuration getConfiguration() {
+      return scope.application();
+    }
+
+    @Override
+    public FeatureContext register(Object component, int priority) {
+      return register(component);
+    }
+
+    @Override
+    public FeatureContext register(Object component) {
+      if (!(component instanceof ContainerRequestFilter filter)) {
+        throw new UnsupportedOperationException("jwtsecured: only a filter is bound here, not " + component);
+      }
+      filters.add(filter);
+      return this;
+    }
+
+    @Override
+    public FeatureContext property(String name, Object value) {
+      throw unsupported();
+    }
+
+    @Override
+    public FeatureContext register(Class<?> componentClass) {
+      throw unsupported();
+    }
+
+    @Override
+    public FeatureContext register(Class<?> componentClass, int priority) {
+      throw unsupported();
+    }
+
+    @Override
+    public FeatureContext register(Class<?> componentClass, Class<?>... contracts) {
+      throw unsupported();
+    }
+
+    @Override
+    public FeatureContext register(Class<?> componentClass, Map<Class<?>, Integer> contracts) {
+      throw unsupported();
+    }
+
+    @Override
+    public FeatureContext register(Object component, Class<?>... contracts) {
+      throw unsupported();
+    }
+
+    @Override
+    public FeatureContext register(Object component, Map<Class<?>, Integer> contracts) {
+      throw unsupported();
+    }
+
+    private static UnsupportedOperationException unsupported() {
+      return new UnsupportedOperationException("jwtsecured: only a filter is bound here");
+    }
+  }
+}
