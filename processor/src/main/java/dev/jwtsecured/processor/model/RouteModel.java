@@ -45,6 +45,9 @@ public record RouteModel(
   public RouteModel {
     parameterTypes = List.copyOf(parameterTypes);
     bridgeTypes = List.copyOf(bridgeTypes);
+    if (!bridgeTypes.isEmpty() && bridgeTypes.size() != parameterTypes.size()) {
+      throw new IllegalArgumentException("a bridge method takes as many parameters as the method: " + methodName);
+    }
     roles = List.copyOf(roles);
     consumes = List.copyOf(consumes);
     produces = List.copyOf(produces);

@@ -8,17 +8,17 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
-import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.lang.reflect.Method;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -105,7 +105,10 @@ public final class LazyBinding {
     private final String feature;
     /** The configuration's runtime, as its feature published it. */
     private final JwtAuth auth;
-    /** The filter the dynamic feature bound to each resource method, or empty when it bound none. */
+    /**
+     * The filter the dynamic feature bound to each resource method, or empty when it bound none: one entry per method
+     * of a class the runtime served, as the runtime's own bindings.
+     */
     private final Map<MethodOf, Optional<ContainerRequestFilter>> bound = new ConcurrentHashMap<>();
 
     @Context
@@ -118,13 +121,14 @@ public final class LazyBinding {
     }
 
     @Override
-    public void filter(ContainerRequestContext request) throws java.io.IOException {
-      if (request.getProperty(SEEN_PROPERTY) != this) {
+    public void filter(ContainerRequestContext request) throws IOException {
+      // The runtime injects the matched method; without it, or without the configuration's runtime, nothing is bound.
+      if (request.getProperty(SEEN_PROPERTY) != this || resourceInfo == null || auth == null) {
         FeatureCheck.failClosed(request);
         return;
       }
       MethodOf method = new MethodOf(resourceInfo.getResourceClass(), resourceInfo.getResourceMethod());
-      if (method.resourceClass() == null || method.method() == null || auth == null) {
+      if (method.resourceClass() == null || method.method() == null) {
         FeatureCheck.failClosed(request);
         return;
       }
@@ -139,7 +143,7 @@ public final class LazyBinding {
     }
 
     @Override
-    public void filter(ContainerRequestContext request, ContainerResponseContext response) throws java.io.IOException {
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) throws IOException {
       if (request.getProperty(SEEN_PROPERTY) == this
           && request.getProperty(BOUND_PROPERTY) instanceof ContainerResponseFilter filter) {
         filter.filter(request, response);
@@ -167,7 +171,7 @@ public final class LazyBinding {
 
     /** Asks the configuration's dynamic feature about {@code method} as a runtime would, keeping what it binds. */
     private Optional<ContainerRequestFilter> bind(MethodOf method) {
-      Binding binding = new Binding(scope);
+      BindingContext binding = new BindingContext(scope.application());
       scope.dropped().configure(method, binding);
       return binding.filters.isEmpty() ? Optional.empty() : Optional.of(binding.filters.get(0));
     }
@@ -177,7 +181,7 @@ public final class LazyBinding {
     }
 
     private void several(ContainerRequestContext request, Guard other) {
-      String features = String.join(" and ", new java.util.TreeSet<>(List.of(feature, other.feature)));
+      String features = String.join(" and ", new TreeSet<>(List.of(feature, other.feature)));
       if (LOGGED.add(features)) {
         LOG.log(System.Logger.Level.ERROR, "jwtsecured: this application registers the features of several"
             + " configurations (" + features + ") on a JAX-RS runtime that shows features nothing of the application"
@@ -222,77 +226,6 @@ public final class LazyBinding {
         LOG.log(System.Logger.Level.ERROR, FeatureCheck.notRegistered(configuration, feature));
       }
       FeatureCheck.failClosed(request);
-    }
-  }
-
-  /**
-   * The feature context the guard hands the dynamic feature: it keeps the filters registered, which is all a
-   * configuration's dynamic feature does with it.
-   */
-  private static final class Binding implements FeatureContext {
-    private final RouteScope scope;
-    final List<ContainerRequestFilter> filters = new ArrayList<>();
-
-    Binding(RouteScope scope) {
-      this.scope = scope;
-    }
-
-    @Override
-    public Configuration getConfiguration() {
-      return scope.application();
-    }
-
-    @Override
-    public FeatureContext register(Object component, int priority) {
-      return register(component);
-    }
-
-    @Override
-    public FeatureContext register(Object component) {
-      if (!(component instanceof ContainerRequestFilter filter)) {
-        throw new UnsupportedOperationException("jwtsecured: only a filter is bound here, not " + component);
-      }
-      filters.add(filter);
-      return this;
-    }
-
-    @Override
-    public FeatureContext property(String name, Object value) {
-      throw unsupported();
-    }
-
-    @Override
-    public FeatureContext register(Class<?> componentClass) {
-      throw unsupported();
-    }
-
-    @Override
-    public FeatureContext register(Class<?> componentClass, int priority) {
-      throw unsupported();
-    }
-
-    @Override
-    public FeatureContext register(Class<?> componentClass, Class<?>... contracts) {
-      throw unsupported();
-    }
-
-    @Override
-    public FeatureContext register(Class<?> componentClass, Map<Class<?>, Integer> contracts) {
-      throw unsupported();
-    }
-
-    @Override
-    public FeatureContext register(Object component, Class<?>... contracts) {
-      throw unsupported();
-    }
-
-    @Override
-    public FeatureContext register(Object component, Map<Class<?>, Integer> contracts) {
-      throw unsupported();
-    }
-
-    private static UnsupportedOperationException unsupported() {
-      return new UnsupportedOperationException("jwtsecured: only a filter is bound here");
     }
   }
 }
