@@ -8,6 +8,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -23,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How a configuration is enforced on a JAX-RS runtime that gives each feature a configuration of its own and shows it
- * nothing of the application (Apache CXF, where {@link RouteScope#blind()}): what a feature publishes stays unseen by
+ * nothing of the application (Apache CXF, {@link RouteScope#blind()}): what a feature publishes stays unseen by
  * dynamic features and resources, and the runtime asks dynamic features about no method of a sub-resource. There the
  * feature registers {@link Guard} instead of its dynamic feature: a filter for every request that asks the dynamic
  * feature about the matched resource method the first time it is called (root resource or sub-resource alike), keeps
@@ -89,11 +90,16 @@ public final class LazyBinding {
       context.register(new Unseen(configuration, feature), Priorities.AUTHENTICATION + 1);
       return true;
     }
-    if (context.getConfiguration().getClass().getName().startsWith("org.apache.cxf.")) {
+    if (isCxf(context.getConfiguration())) {
       throw new IllegalStateException(FeatureCheck.notRegistered(configuration, feature)
           .replace(": they answer 500", ": the application does not start"));
     }
     return false;
+  }
+
+  /** Whether {@code configuration} is Apache CXF's, by its class. */
+  static boolean isCxf(Configuration configuration) {
+    return configuration.getClass().getName().startsWith("org.apache.cxf.");
   }
 
   /**

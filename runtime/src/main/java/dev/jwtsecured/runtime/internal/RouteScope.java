@@ -30,7 +30,7 @@ public final class RouteScope {
   private final Predicate<Class<?>> knows;
   private final UnseenMethods unseen;
   private final Configuration application;
-  /** Whether the application's configuration showed the feature no class or instance (Apache CXF), see below. */
+  /** Whether the runtime is Apache CXF, which gives each feature a configuration of its own: see below. */
   private final boolean blind;
   private final Set<String> logged = ConcurrentHashMap.newKeySet();
   /** Whether the runtime asked the configuration's dynamic feature about any resource method (see below). */
@@ -52,7 +52,7 @@ public final class RouteScope {
   public RouteScope(String configuration, List<String> packages, Predicate<Class<?>> knows, UnseenMethods unseen,
       Configuration application) {
     this.application = application;
-    this.blind = application.getClasses().isEmpty() && application.getInstances().isEmpty();
+    this.blind = LazyBinding.isCxf(application);
     this.configuration = configuration;
     this.packages = List.copyOf(packages);
     this.knows = knows;
@@ -102,9 +102,9 @@ public final class RouteScope {
   }
 
   /**
-   * Whether the configuration the feature saw, before it registered anything, held no class or instance of the
-   * application: a runtime that gives each feature a configuration of its own (Apache CXF), where what a feature
-   * publishes stays unseen by everything else.
+   * Whether the runtime gives each feature a configuration of its own, which shows nothing of the application and keeps
+   * what the feature publishes from dynamic features and resources: Apache CXF, known by its configuration's class
+   * (Quarkus REST, whose feature context shows no class or instance either, shows what a feature publishes).
    */
   boolean blind() {
     return blind;
