@@ -329,7 +329,6 @@ class RouteBoundSecurityTest {
   // anyone, its answer's headers with it); a @HEAD method is public.
   @Test
   void excludingHeadMakesHeadMethodsPublicAndNeverRunsAProtectedGetMethod() throws Exception {
-    TestServer.assumeSeveralConfigurations();
     int runs = Invoices.PROTECTED_RUNS.get();
     RawHttp.Response anonymous = http.send("HEAD", "/api/billing/invoices");
     assertEquals(401, anonymous.status, anonymous.toString());
@@ -343,7 +342,6 @@ class RouteBoundSecurityTest {
   // Defect 5: two configurations, each acting on its own resources only.
   @Test
   void twoConfigurationsCoexist() throws Exception {
-    TestServer.assumeSeveralConfigurations();
     assertEquals(200, http.send("GET", "/api/billing/health").status, "billing's exclusion");
     assertEquals(200, http.sendBody("POST", "/api/users/register", "").status, "users' exclusion");
     assertEquals(200, http.send("GET", "/api/users/openapi.json").status);
@@ -403,11 +401,8 @@ class RouteBoundSecurityTest {
   @Test
   void everyDocumentedOperationHasItsDocumentedSecurity() throws Exception {
     int operations = 0;
-    // On Apache CXF, one configuration per application: the users one alone.
-    boolean several = !TestServer.runtime().equals("cxf");
-    RawHttp http = several ? this.http : users;
-    for (String config : several ? List.of("users", "billing") : List.of("users")) {
-      JsonNode doc = document(http, "/api/" + config + "/openapi.json");
+    for (String config : List.of("users", "billing")) {
+      JsonNode doc = document("/api/" + config + "/openapi.json");
       JsonNode report = routeReport(config.equals("users") ? "dev.jwtsecured.it.routes.users.UsersSecurity"
           : "dev.jwtsecured.it.routes.billing.BillingSecurity");
       String admin = config.equals("users") ? "bob" : "carol";
@@ -451,7 +446,7 @@ class RouteBoundSecurityTest {
       }
     }
     assertEquals(List.of("[\"admin\"]", "[\"admin\"]"), roles);
-    JsonNode doc = document(users, "/api/users/openapi.json");
+    JsonNode doc = document("/api/users/openapi.json");
     JsonNode delete = doc.get("paths").get("/api/files/{name}").get("delete");
     assertTrue(delete.get("responses").has("403"), delete.toString());
     assertTrue(doc.get("paths").get("/api/reports/{year}").get("get").get("responses").has("403"));
@@ -460,7 +455,6 @@ class RouteBoundSecurityTest {
   // Unseen methods: exactly one configuration guards them, with a valid token and nothing more (or a 403).
   @Test
   void aMethodNoConfigurationClassifiedNeedsOneConfigurationsValidToken() throws Exception {
-    TestServer.assumeSeveralConfigurations();
     assertEquals(401, http.send("GET", "/api/outside").status);
     RawHttp.Response carol = http.send("GET", "/api/outside", bearer("carol"));
     assertEquals(200, carol.status, "billing comes first by name and guards it; roles are not enforced: " + carol);

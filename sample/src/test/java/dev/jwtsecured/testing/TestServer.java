@@ -58,15 +58,6 @@ public final class TestServer implements AutoCloseable {
     return System.getProperty(RUNTIME_PROPERTY, "jersey").toLowerCase(Locale.ROOT);
   }
 
-  /**
-   * Skips a test that needs several configurations in one application: on Apache CXF they fail every request closed
-   * (see {@code CxfTest}).
-   */
-  public static void assumeSeveralConfigurations() {
-    org.junit.jupiter.api.Assumptions.assumeFalse(runtime().equals("cxf"),
-        "Apache CXF: one configuration per application");
-  }
-
   /** Whether the tests run on Jersey (on any server). */
   public static boolean jersey() {
     return runtime().startsWith("jersey");

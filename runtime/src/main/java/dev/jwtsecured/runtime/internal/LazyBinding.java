@@ -15,11 +15,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -28,16 +28,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * dynamic features and resources, and the runtime asks dynamic features about no method of a sub-resource. There the
  * feature registers {@link Guard} instead of its dynamic feature: a filter for every request that asks the dynamic
  * feature about the matched resource method the first time it is called (root resource or sub-resource alike), keeps
- * the filter it binds, and runs it. The configurations of one application cannot see each other there, so each would
- * take the others' resources for its own: several fail every request closed, and say so.
+ * the filter it binds, and runs it. The configurations of one application see each other nowhere else there: each
+ * learns the others from the requests they all mark, before it binds a method.
  */
 public final class LazyBinding {
   private static final System.Logger LOG = System.getLogger("dev.jwtsecured");
   private static final Set<String> LOGGED = ConcurrentHashMap.newKeySet();
-  /** The request property under which a guard marks the requests it saw. */
+  /** The request property under which the markers list the guards of a request. */
   private static final String SEEN_PROPERTY = "dev.jwtsecured.guard.seen";
-  /** The request property under which a guard keeps the filter it ran, for the response. */
-  private static final String BOUND_PROPERTY = "dev.jwtsecured.guard.bound";
+  /** The prefix of the request property under which a guard keeps the filter it ran, for the response. */
+  private static final String BOUND_PROPERTY = "dev.jwtsecured.guard.bound.";
   /** The configurations whose feature such a runtime configured in this JVM. */
   private static final Set<String> CONFIGURED = ConcurrentHashMap.newKeySet();
 
@@ -54,8 +54,8 @@ public final class LazyBinding {
   }
 
   /**
-   * Marks each request as seen by its configuration's guard, or fails it closed where another configuration's marker
-   * saw it first.
+   * Adds its configuration's guard to those that saw the request, before any guard runs: all the configurations of the
+   * application, which see each other nowhere else there.
    */
   private static final class Marker implements ContainerRequestFilter {
     private final Guard guard;
@@ -66,12 +66,23 @@ public final class LazyBinding {
 
     @Override
     public void filter(ContainerRequestContext request) {
-      Object other = request.getProperty(SEEN_PROPERTY);
-      if (other == null || other == guard) {
-        request.setProperty(SEEN_PROPERTY, guard);
+      Seen seen;
+      if (request.getProperty(SEEN_PROPERTY) instanceof Seen known) {
+        seen = known;
       } else {
-        guard.several(request, (Guard) other);
+        seen = new Seen();
+        request.setProperty(SEEN_PROPERTY, seen);
       }
+      seen.guards.add(guard);
+    }
+  }
+
+  /** The guards that saw a request. */
+  private static final class Seen {
+    final List<Guard> guards = new ArrayList<>(2);
+
+    boolean covers(String configuration) {
+      return guards.stream().anyMatch(guard -> guard.scope.configuration().equals(configuration));
     }
   }
 
@@ -129,7 +140,8 @@ public final class LazyBinding {
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
       // The runtime injects the matched method; without it, or without the configuration's runtime, nothing is bound.
-      if (request.getProperty(SEEN_PROPERTY) != this || resourceInfo == null || auth == null) {
+      if (!(request.getProperty(SEEN_PROPERTY) instanceof Seen seen) || !seen.guards.contains(this)
+          || resourceInfo == null || auth == null) {
         FeatureCheck.failClosed(request);
         return;
       }
@@ -141,17 +153,21 @@ public final class LazyBinding {
       if (GeneratedResource.class.isAssignableFrom(method.resourceClass()) && !readWithin(request)) {
         return;
       }
-      Optional<ContainerRequestFilter> filter = bound.computeIfAbsent(method, this::bind);
+      Optional<ContainerRequestFilter> filter = bound.get(method);
+      if (filter == null) {
+        // The configurations of the application, which decide together who guards a class none of them saw.
+        scope.neighbours(seen.guards.stream().map(guard -> guard.scope).toList());
+        filter = bound.computeIfAbsent(method, this::bind);
+      }
       if (filter.isPresent()) {
-        request.setProperty(BOUND_PROPERTY, filter.get());
+        request.setProperty(BOUND_PROPERTY + scope.configuration(), filter.get());
         filter.get().filter(request);
       }
     }
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) throws IOException {
-      if (request.getProperty(SEEN_PROPERTY) == this
-          && request.getProperty(BOUND_PROPERTY) instanceof ContainerResponseFilter filter) {
+      if (request.getProperty(BOUND_PROPERTY + scope.configuration()) instanceof ContainerResponseFilter filter) {
         filter.filter(request, response);
       }
     }
@@ -180,21 +196,6 @@ public final class LazyBinding {
       BindingContext binding = new BindingContext(scope.application());
       scope.dropped().configure(method, binding);
       return binding.filters.isEmpty() ? Optional.empty() : Optional.of(binding.filters.get(0));
-    }
-
-    boolean covers(String configuration) {
-      return scope.configuration().equals(configuration);
-    }
-
-    private void several(ContainerRequestContext request, Guard other) {
-      String features = String.join(" and ", new TreeSet<>(List.of(feature, other.feature)));
-      if (LOGGED.add(features)) {
-        LOG.log(System.Logger.Level.ERROR, "jwtsecured: this application registers the features of several"
-            + " configurations (" + features + ") on a JAX-RS runtime that shows features nothing of the application"
-            + " (Apache CXF), so none can tell which resources are the others': every request answers 500. Use one"
-            + " configuration per application there");
-      }
-      FeatureCheck.failClosed(request);
     }
   }
 
@@ -225,7 +226,7 @@ public final class LazyBinding {
 
     @Override
     public void filter(ContainerRequestContext request) {
-      if (request.getProperty(SEEN_PROPERTY) instanceof Guard guard && guard.covers(configuration)) {
+      if (request.getProperty(SEEN_PROPERTY) instanceof Seen seen && seen.covers(configuration)) {
         return;
       }
       if (LOGGED.add(configuration)) {

@@ -32,6 +32,8 @@ public final class RouteScope {
   private final Configuration application;
   /** Whether the runtime is Apache CXF, which gives each feature a configuration of its own: see below. */
   private final boolean blind;
+  /** There, the other configurations of the application, as {@link LazyBinding} learns them from requests. */
+  private volatile List<RouteScope> neighbours = List.of();
   private final Set<String> logged = ConcurrentHashMap.newKeySet();
   /** Whether the runtime asked the configuration's dynamic feature about any resource method (see below). */
   private volatile boolean consulted;
@@ -108,6 +110,11 @@ public final class RouteScope {
    */
   boolean blind() {
     return blind;
+  }
+
+  /** Where {@link #blind()}, the other configurations' scopes of the application, which no property shows there. */
+  void neighbours(List<RouteScope> scopes) {
+    neighbours = scopes.stream().filter(scope -> scope != this).toList();
   }
 
   /** The application's configuration, as the feature saw it. */
@@ -187,8 +194,14 @@ public final class RouteScope {
     return unseen == UnseenMethods.DENY ? AccessRule.DENY_ALL : AccessRule.AUTHENTICATED;
   }
 
-  /** The other configurations' scopes, published as application properties. */
+  /**
+   * The other configurations' scopes: published as application properties or, where the runtime shows a feature
+   * nothing of the application (Apache CXF), those {@link LazyBinding} saw marking the same requests.
+   */
   private List<RouteScope> others() {
+    if (blind) {
+      return neighbours;
+    }
     List<RouteScope> others = new ArrayList<>();
     for (String property : application.getPropertyNames()) {
       Object other = property.startsWith(PROPERTY_PREFIX) ? application.getProperty(property) : null;
