@@ -8,6 +8,7 @@ import dev.jwtsecured.runtime.internal.JwksKeySet;
 import dev.jwtsecured.runtime.internal.KeyPairCodec;
 import dev.jwtsecured.runtime.internal.KeySetVerifier;
 import dev.jwtsecured.runtime.internal.KeySource;
+import dev.jwtsecured.runtime.internal.LazyBinding;
 import dev.jwtsecured.runtime.internal.PublicKeySource;
 import dev.jwtsecured.runtime.internal.RefreshTokens;
 import dev.jwtsecured.runtime.internal.RequestAuth;
@@ -224,7 +225,9 @@ public final class JwtAuth {
       }
     }
     throw FeatureCheck.misconfigured("jwtsecured: the feature of " + configuration.getName()
-        + " is not registered with this application");
+        + " is not registered with this application" + (application != null && LazyBinding.isCxf(application)
+            ? " (on Apache CXF, return the generated feature itself from Application.getSingletons(): a feature of"
+                + " your own that wraps it is not found there)" : ""));
   }
 
   /** {@code X-Content-Type-Options}, sent as {@code nosniff} on every response jwtsecured writes or guards. */

@@ -147,4 +147,27 @@ class CxfTest {
       assertEquals(Level.SEVERE, reports.get(0).getLevel());
     }
   }
+
+  /**
+   * A feature of the application's own that wraps the generated one (as on servers that scan for providers) secures the
+   * resources there too, but the token endpoint does not find the generated feature among the application's instances:
+   * it answers 500, and one ERROR says to register the generated feature itself.
+   */
+  @Test
+  @Order(5)
+  void aWrappedFeatureIsNamedInTheTokenEndpointsError() throws Exception {
+    assumeTrue(TestServer.runtime().equals("cxf"), "Apache CXF");
+    AloneSecurityJwtFeature generated = feature();
+    jakarta.ws.rs.core.Feature wrapper = context -> generated.configure(context);
+    try (LibraryLog log = new LibraryLog(); TestServer server = TestServer.startAt("", List.of(wrapper),
+        AloneSecurityJwtFeature.classes(), AloneSecurity.Desks.class)) {
+      assertEquals(401, server.http.send("GET", "/desks/1").status, "the resources are secured");
+      RawHttp.Response login = server.http.sendBody("POST", "/login", "grant_type=password&username=ada&password=pw",
+          "Content-Type: application/x-www-form-urlencoded");
+      assertEquals(500, login.status, login.toString());
+      List<LogRecord> reports = log.containing("return the generated feature itself");
+      assertEquals(1, reports.size(), log::toString);
+      assertEquals(Level.SEVERE, reports.get(0).getLevel());
+    }
+  }
 }

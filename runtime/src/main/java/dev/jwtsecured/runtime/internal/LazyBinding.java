@@ -109,7 +109,7 @@ public final class LazyBinding {
   }
 
   /** Whether {@code configuration} is Apache CXF's, by its class. */
-  static boolean isCxf(Configuration configuration) {
+  public static boolean isCxf(Configuration configuration) {
     return configuration.getClass().getName().startsWith("org.apache.cxf.");
   }
 
