@@ -1,5 +1,7 @@
 package dev.jwtsecured.processor.model;
 
+import java.util.List;
+
 /** Qualified names of the types the processor recognises; it never loads them. */
 public final class Names {
   public static final String JWT_SECURED = "dev.jwtsecured.JwtSecured";
@@ -30,6 +32,14 @@ public final class Names {
   public static final String COMPLETABLE_FUTURE = "java.util.concurrent.CompletableFuture";
   public static final String SET = "java.util.Set";
   public static final String STRING = "java.lang.String";
+
+  /**
+   * Lombok's annotations that make the constructors of the class they stand on ({@code @Data}, {@code @Value} and
+   * {@code @Builder} where it declares no constructor).
+   */
+  public static final List<String> LOMBOK_CONSTRUCTORS = List.of("lombok.NoArgsConstructor",
+      "lombok.RequiredArgsConstructor", "lombok.AllArgsConstructor", "lombok.Data", "lombok.Value", "lombok.Builder",
+      "lombok.experimental.SuperBuilder");
 
   private Names() {}
 }

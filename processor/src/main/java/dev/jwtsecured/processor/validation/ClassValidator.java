@@ -1,5 +1,6 @@
 package dev.jwtsecured.processor.validation;
 
+import dev.jwtsecured.processor.model.Names;
 import java.util.List;
 import java.util.Set;
 import javax.lang.model.element.Element;
@@ -49,9 +50,13 @@ final class ClassValidator {
    * Whether the application can get an instance of the configuration to give the generated feature: some constructor
    * is not private, or the class hands out an instance of itself through a static field or a static method without
    * parameters that is not private (a singleton's {@code INSTANCE}, which is also what a Kotlin {@code object}
-   * compiles to, or its {@code getInstance()}).
+   * compiles to, or its {@code getInstance()}). Where Lombok makes the constructors, this processor may run before
+   * them (see {@link #hasNoArgConstructor}): then it cannot tell, and says nothing.
    */
   static boolean instanceObtainable(TypeElement config) {
+    if (lombokMakesConstructors(config)) {
+      return true;
+    }
     for (Element e : config.getEnclosedElements()) {
       Set<Modifier> modifiers = e.getModifiers();
       if (modifiers.contains(Modifier.PRIVATE)) {
@@ -74,7 +79,17 @@ final class ClassValidator {
     return type.getKind() == TypeKind.DECLARED && ((DeclaredType) type).asElement().equals(config);
   }
 
+  /**
+   * Whether generated code can call {@code new Config()}: the class has a no-argument constructor that is not private,
+   * and no Lombok annotation makes its constructors. Lombok replaces javac's implicit constructor, and javac runs it
+   * before or after this processor as the processor path orders them; running first, this processor would see a
+   * constructor that is gone when the generated code compiles. Lombok's annotations stay visible after it ran, so the
+   * answer does not depend on that order.
+   */
   static boolean hasNoArgConstructor(TypeElement config) {
+    if (lombokMakesConstructors(config)) {
+      return false;
+    }
     for (ExecutableElement c : ElementFilter.constructorsIn(config.getEnclosedElements())) {
       if (c.getParameters().isEmpty() && !c.getModifiers().contains(Modifier.PRIVATE)) {
         return true;
@@ -83,4 +98,7 @@ final class ClassValidator {
     return false;
   }
 
+  private static boolean lombokMakesConstructors(TypeElement config) {
+    return Names.LOMBOK_CONSTRUCTORS.stream().anyMatch(name -> AnnotationValues.has(config, name));
+  }
 }

@@ -7,17 +7,18 @@ import dev.jwtsecured.UserRetriever;
 import dev.jwtsecured.runtime.Grant;
 import dev.jwtsecured.runtime.Token;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
-/** The store's JWT security, a Spring bean: a token endpoint at /api/login; the resources in com.example.store.api. */
+/**
+ * The store's JWT security, a Spring bean given the users by the constructor Lombok makes: a token endpoint at
+ * /api/login; the resources in com.example.store.api.
+ */
 @Component
+@RequiredArgsConstructor
 @JwtSecured(secret = "${store.secret}", tokenUrl = "/login", basePackages = "com.example.store.api")
 public class StoreSecurity {
   private final Users users;
-
-  public StoreSecurity(Users users) {
-    this.users = users;
-  }
 
   @Authenticator
   Optional<Grant> login(String username, String password) {
