@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.google.testing.compile.Compilation;
+import dev.jwtsecured.processor.validation.Message;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -84,6 +85,27 @@ class LombokTest {
         "  @UserRetriever Optional<User> user(Token token) { return users.find(token.subject()); }",
         "}");
     assertThat(compile(lombokFirst, config)).succeededWithoutWarnings();
+  }
+
+  /**
+   * Lombok's {@code @UtilityClass} makes the one constructor private and the methods static as it runs. Failed before
+   * the fix when this processor ran first: javac reported the private constructor inside the generated feature; now
+   * the class gets the same diagnostic in either order, at its declaration.
+   */
+  @ParameterizedTest(name = "Lombok first: {0}")
+  @ValueSource(booleans = {true, false})
+  void aUtilityClassWithInstanceHandlersIsNoCallableConstructorInEitherOrder(boolean lombokFirst) {
+    JavaFileObject config = source("Config",
+        "@lombok.experimental.UtilityClass",
+        "@JwtSecured(secret = \"${JWT_SECRET}\")",
+        "public class Config {",
+        "  @UserRetriever Optional<User> user(Token token) { return Optional.of(new User(token.subject())); }",
+        "}");
+    Compilation c = compile(lombokFirst, config);
+    assertThat(c).failed();
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadErrorContaining("[" + Message.NO_CALLABLE_CONSTRUCTOR.tag() + "]").inFile(config)
+        .onLineContaining("public class Config");
   }
 
   /** A Lombok annotation that makes no constructor leaves javac's implicit one, which the feature calls. */

@@ -40,6 +40,8 @@ public final class Names {
   public static final List<String> LOMBOK_CONSTRUCTORS = List.of("lombok.NoArgsConstructor",
       "lombok.RequiredArgsConstructor", "lombok.AllArgsConstructor", "lombok.Data", "lombok.Value", "lombok.Builder",
       "lombok.experimental.SuperBuilder");
+  /** Lombok's annotation that makes a class's methods static and its one constructor private. */
+  public static final String LOMBOK_UTILITY_CLASS = "lombok.experimental.UtilityClass";
 
   private Names() {}
 }

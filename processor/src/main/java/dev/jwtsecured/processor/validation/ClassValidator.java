@@ -51,9 +51,13 @@ final class ClassValidator {
    * is not private, or the class hands out an instance of itself through a static field or a static method without
    * parameters that is not private (a singleton's {@code INSTANCE}, which is also what a Kotlin {@code object}
    * compiles to, or its {@code getInstance()}). Where Lombok makes the constructors, this processor may run before
-   * them (see {@link #hasNoArgConstructor}): then it cannot tell, and says nothing.
+   * them (see {@link #hasNoArgConstructor}): then it cannot tell, and says nothing; except for Lombok's
+   * {@code @UtilityClass}, whose one constructor is private, which it says in either order.
    */
   static boolean instanceObtainable(TypeElement config) {
+    if (AnnotationValues.has(config, Names.LOMBOK_UTILITY_CLASS)) {
+      return false;
+    }
     if (lombokMakesConstructors(config)) {
       return true;
     }
@@ -87,7 +91,7 @@ final class ClassValidator {
    * answer does not depend on that order.
    */
   static boolean hasNoArgConstructor(TypeElement config) {
-    if (lombokMakesConstructors(config)) {
+    if (lombokMakesConstructors(config) || AnnotationValues.has(config, Names.LOMBOK_UTILITY_CLASS)) {
       return false;
     }
     for (ExecutableElement c : ElementFilter.constructorsIn(config.getEnclosedElements())) {
