@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -65,8 +66,18 @@ class IncrementalBuildTest {
       return javac(dir, classes, libraries.toString(), sources);
     }
 
+    /** As {@link #javac(Path, Path, List)}, with javac's lint of annotation processing on. */
+    static Run javacLintingProcessing(Path dir, Path classes, List<JavaFileObject> sources) throws IOException {
+      return javac(dir, classes, classes.toString(), sources, List.of("-Xlint:processing"));
+    }
+
     private static Run javac(Path dir, Path classes, String classPath, List<JavaFileObject> sources)
         throws IOException {
+      return javac(dir, classes, classPath, sources, List.of());
+    }
+
+    private static Run javac(Path dir, Path classes, String classPath, List<JavaFileObject> sources,
+        List<String> options) throws IOException {
       List<File> files = Sources.onDisk(dir.resolve("src"), sources);
       Path generated = Files.createDirectories(dir.resolve("generated"));
       Files.createDirectories(classes);
@@ -76,7 +87,8 @@ class IncrementalBuildTest {
         manager.setLocation(StandardLocation.CLASS_OUTPUT, List.of(classes.toFile()));
         manager.setLocation(StandardLocation.SOURCE_OUTPUT, List.of(generated.toFile()));
         JavaCompiler.CompilationTask task = compiler.getTask(new StringWriter(), manager, collector,
-            List.of("-classpath", classPath + File.pathSeparator + System.getProperty("java.class.path")), null,
+            Stream.concat(Stream.of("-classpath", classPath + File.pathSeparator + System.getProperty("java.class.path")),
+                options.stream()).toList(), null,
             manager.getJavaFileObjectsFromFiles(files));
         task.setProcessors(List.of(new JwtSecuredProcessor(), new ResourceWatchProcessor()));
         boolean success = task.call();
@@ -110,6 +122,24 @@ class IncrementalBuildTest {
   static void hadError(Run run, Message message, String text) {
     assertEquals(List.of("[" + message.tag() + "] " + text), run.errors().stream()
         .map(e -> e.substring(0, Math.min(e.length(), message.tag().length() + 3 + text.length()))).toList());
+  }
+
+  /**
+   * The resource watch looks for what an earlier build left in the class output. It never asks javac for a file this
+   * compilation wrote: javac refuses, and with {@code -Xlint:processing} (or {@code -Xlint:all}) warns "Attempt to
+   * create a file for 'META-INF/jwtsecured/packages/test.txt' multiple times", three times a build before the fix.
+   */
+  @Test
+  void theWatchNeverReadsBackWhatThisCompilationWrote(@TempDir Path dir) throws IOException {
+    Path classes = dir.resolve("classes");
+    Run full = Run.javacLintingProcessing(dir.resolve("full"), classes, List.of(user(), CONFIG, orders("customer")));
+    assertTrue(full.success(), full.errors()::toString);
+    assertFalse(full.warnings().isEmpty(), "javac's own lint of processing, which shows the lint was on");
+    assertEquals(List.of(), full.warnings().stream().filter(w -> w.contains("multiple times")).toList());
+    Run partial = Run.javacLintingProcessing(dir.resolve("partial"), classes, List.of(orders("auditor")));
+    assertTrue(partial.success(), partial.errors()::toString);
+    assertTrue(partial.policies().contains("AccessRule.rolesAllowed(\"auditor\")"));
+    assertEquals(List.of(), partial.warnings().stream().filter(w -> w.contains("multiple times")).toList());
   }
 
   @Test

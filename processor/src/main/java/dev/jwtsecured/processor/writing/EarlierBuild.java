@@ -68,6 +68,7 @@ public final class EarlierBuild {
     Set<String> all = new TreeSet<>(lines(applicationRecord(application)));
     all.addAll(configs);
     FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", applicationRecord(application));
+    WrittenResources.add(filer, applicationRecord(application));
     try (Writer out = file.openWriter()) {
       for (String config : all) {
         out.write(config + "\n");
@@ -75,7 +76,11 @@ public final class EarlierBuild {
     }
   }
 
+  /** The lines of {@code resource} as an earlier build left it; none when there is none or this compilation wrote it. */
   private List<String> lines(String resource) {
+    if (WrittenResources.contains(filer, resource)) {
+      return List.of();
+    }
     try (InputStream in = filer.getResource(StandardLocation.CLASS_OUTPUT, "", resource).openInputStream()) {
       List<String> names = new ArrayList<>();
       for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {

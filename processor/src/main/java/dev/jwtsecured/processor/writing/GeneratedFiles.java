@@ -153,6 +153,7 @@ public final class GeneratedFiles {
   public void writeResource(String path, String content, List<Element> originating) throws IOException {
     FileObject file = env.getFiler().createResource(
         StandardLocation.CLASS_OUTPUT, "", path, originating.toArray(new Element[0]));
+    WrittenResources.add(env.getFiler(), path);
     try (Writer out = file.openWriter()) {
       out.write(content);
     }
