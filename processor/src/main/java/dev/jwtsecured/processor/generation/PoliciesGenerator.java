@@ -10,15 +10,18 @@ import static dev.jwtsecured.processor.generation.GeneratedTypes.PRIORITIES;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.RESOURCE_INFO;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.RESOURCE_METHODS;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.ROUTE_SCOPE;
+import static dev.jwtsecured.processor.generation.MethodParts.ANY_CLASS;
+import static dev.jwtsecured.processor.generation.MethodParts.METHOD;
+import static dev.jwtsecured.processor.generation.MethodParts.SPLIT;
+import static dev.jwtsecured.processor.generation.MethodParts.anyOf;
+import static dev.jwtsecured.processor.generation.MethodParts.lookup;
 
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import com.palantir.javapoet.WildcardTypeName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +34,10 @@ import javax.lang.model.element.Modifier;
  * methods nobody compiled get "valid token required" (or 403) from {@code RouteScope}.
  */
 public final class PoliciesGenerator implements SourceGenerator {
-  private static final ClassName METHOD = ClassName.get("java.lang.reflect", "Method");
-  private static final ParameterizedTypeName ANY_CLASS =
-      ParameterizedTypeName.get(ClassName.get(Class.class), WildcardTypeName.subtypeOf(Object.class));
+  private static final CodeBlock DECLARED = CodeBlock.builder()
+      .add("// The types locators declare and the types carrying a root resource's @Path: a class implementing\n")
+      .add("// several gets the stricter of their rules.\n")
+      .build();
 
   @Override
   public TypeSpec generate(ConfigModel model) {
@@ -83,12 +87,17 @@ public final class PoliciesGenerator implements SourceGenerator {
             PRIORITIES)
         .build());
     Map<String, Group> groups = groups(model);
-    type.addMethod(ruleMethod(groups));
-    type.addMethod(knowsMethod(groups));
+    ruleMethods(groups).forEach(type::addMethod);
+    knowsMethods(groups).forEach(type::addMethod);
     if (!model.locators().isEmpty()) {
-      type.addMethod(locatorMethod(model));
+      locatorMethods(model).forEach(type::addMethod);
     }
     return type.build();
+  }
+
+  /** {@code , "java.lang.String", ...}: the names of {@code types} as arguments. */
+  private static CodeBlock typeList(List<TypeName> types) {
+    return types.stream().map(t -> CodeBlock.of(", $S", typeName(t))).collect(CodeBlock.joining(""));
   }
 
   /**
@@ -97,46 +106,103 @@ public final class PoliciesGenerator implements SourceGenerator {
    * guard). The class must be the very one: a subclass may make the method a resource method, which then gets the
    * rule of an unseen method.
    */
-  /** {@code , "java.lang.String", ...}: the names of {@code types} as arguments. */
-  private static CodeBlock typeList(List<TypeName> types) {
-    return types.stream().map(t -> CodeBlock.of(", $S", typeName(t))).collect(CodeBlock.joining(""));
+  private static List<MethodSpec> locatorMethods(ConfigModel model) {
+    List<CodeBlock> parts = new ArrayList<>();
+    for (List<RouteModel.Locator> part : MethodParts.split(model.locators(),
+        l -> MethodParts.call(1 + l.parameterTypes().size()) + 16)) {
+      CodeBlock.Builder body = CodeBlock.builder();
+      for (RouteModel.Locator l : part) {
+        body.beginControlFlow("if (resourceClass == $T.class && $T.is(method, $S$L))", l.resourceClass(),
+                RESOURCE_METHODS, l.methodName(), typeList(l.parameterTypes()))
+            .addStatement("return true")
+            .endControlFlow();
+      }
+      parts.add(body.addStatement("return false").build());
+    }
+    return anyOf("locator",
+        "Whether {@code method} is a sub-resource locator of {@code resourceClass}, which binds nothing.\n", true, parts);
   }
 
-  private static MethodSpec locatorMethod(ConfigModel model) {
-    CodeBlock.Builder body = CodeBlock.builder();
-    for (RouteModel.Locator l : model.locators()) {
-      body.beginControlFlow("if (resourceClass == $T.class && $T.is(method, $S$L))", l.resourceClass(),
-              RESOURCE_METHODS, l.methodName(), typeList(l.parameterTypes()))
-          .addStatement("return true")
-          .endControlFlow();
+  /** One group's routes, or a run of them where they would not fit one method. */
+  private record Part(Group group, List<RouteModel> routes) {
+    int cost() {
+      return 16 + routes.stream().mapToInt(PoliciesGenerator::cost).sum();
     }
-    return MethodSpec.methodBuilder("locator")
-        .addJavadoc("Whether {@code method} is a sub-resource locator of {@code resourceClass}, which binds nothing.\n")
-        .addModifiers(Modifier.STATIC)
-        .returns(boolean.class)
-        .addParameter(ANY_CLASS, "resourceClass")
-        .addParameter(METHOD, "method")
-        .addCode(body.addStatement("return false").build())
-        .build();
+  }
+
+  /** An estimate of the bytecode of one route's test and rule. */
+  private static int cost(RouteModel r) {
+    int cost = MethodParts.call(1 + r.parameterTypes().size()) + MethodParts.call(r.roles().size()) + 8;
+    return r.bridgeTypes().isEmpty() ? cost : cost + MethodParts.call(1 + r.bridgeTypes().size());
+  }
+
+  /** The groups that bind to their class alone, or those that bind to {@code anyImplementation}, each in parts. */
+  private static List<List<Part>> parts(Map<String, Group> groups, boolean anyImplementation) {
+    List<Part> parts = new ArrayList<>();
+    for (Group group : groups.values()) {
+      if (group.anyImplementation() == anyImplementation) {
+        MethodParts.split(group.routes(), PoliciesGenerator::cost).forEach(run -> parts.add(new Part(group, run)));
+      }
+    }
+    return MethodParts.split(parts, Part::cost);
   }
 
   /**
    * The classes the processor saw return their rule. A class may implement several types locators declare, each with
    * a rule for the same method, and JAX-RS binds one filter to its method whichever locator reached it: those rules
-   * are combined, the stricter winning.
+   * are combined, the stricter winning. One method where it fits; else the method asks its parts in order, first
+   * those of the classes themselves, which return a rule, then those of the types, which combine it.
    */
-  private static MethodSpec ruleMethod(Map<String, Group> groups) {
+  private static List<MethodSpec> ruleMethods(Map<String, Group> groups) {
+    List<List<Part>> own = parts(groups, false);
+    List<List<Part>> declared = parts(groups, true);
+    MethodSpec.Builder rule = lookup("rule", ACCESS_RULE, true)
+        .addJavadoc("The rule the processor decided for a resource method it saw, or {@code null}.\n");
+    if (own.size() + declared.size() <= 1) {
+      CodeBlock.Builder body = CodeBlock.builder();
+      own.forEach(part -> body.add(branches(part, false)));
+      declared.forEach(part -> body.add(DECLARED).addStatement("$T declared = null", ACCESS_RULE)
+          .add(branches(part, true)));
+      return List.of(rule.addCode(body.addStatement(declared.isEmpty() ? "return null" : "return declared").build())
+          .build());
+    }
+    List<MethodSpec> parts = new ArrayList<>();
+    CodeBlock.Builder body = CodeBlock.builder().add("// $L\n", SPLIT);
+    if (!own.isEmpty()) {
+      body.addStatement("$T rule", ACCESS_RULE);
+    }
+    for (List<Part> part : own) {
+      int n = parts.size() + 1;
+      body.addStatement("rule = rule$L(resourceClass, method)", n)
+          .beginControlFlow("if (rule != null)")
+          .addStatement("return rule")
+          .endControlFlow();
+      parts.add(lookup("rule" + n, ACCESS_RULE, true).addModifiers(Modifier.PRIVATE)
+          .addJavadoc("Part $L of {@link #rule}: classes the processor saw.\n", n)
+          .addCode(branches(part, false)).addStatement("return null").build());
+    }
+    if (!declared.isEmpty()) {
+      body.add(DECLARED).addStatement("$T declared = null", ACCESS_RULE);
+    }
+    for (List<Part> part : declared) {
+      int n = parts.size() + 1;
+      body.addStatement("declared = rule$L(resourceClass, method, declared)", n);
+      parts.add(lookup("rule" + n, ACCESS_RULE, true).addModifiers(Modifier.PRIVATE)
+          .addParameter(ACCESS_RULE, "declared")
+          .addJavadoc("Part $L of {@link #rule}: types, whose rules {@code declared} combines.\n", n)
+          .addCode(branches(part, true)).addStatement("return declared").build());
+    }
+    parts.add(0, rule.addCode(body.addStatement(declared.isEmpty() ? "return null" : "return declared").build())
+        .build());
+    return parts;
+  }
+
+  /** The tests of {@code parts}: each returns its rule, or, {@code combining}, makes {@code declared} stricter. */
+  private static CodeBlock branches(List<Part> parts, boolean combining) {
     CodeBlock.Builder body = CodeBlock.builder();
-    boolean declaredTypes = false;
-    for (Group group : groups.values()) {
-      if (group.anyImplementation() && !declaredTypes) {
-        declaredTypes = true;
-        body.add("// The types locators declare and the types carrying a root resource's @Path: a class implementing\n")
-            .add("// several gets the stricter of their rules.\n")
-            .addStatement("$T declared = null", ACCESS_RULE);
-      }
-      body.beginControlFlow("if ($L)", group.matches());
-      for (RouteModel r : group.routes()) {
+    for (Part part : parts) {
+      body.beginControlFlow("if ($L)", part.group().matches());
+      for (RouteModel r : part.routes()) {
         CodeBlock matches = CodeBlock.of("$T.is(method, $S$L)", RESOURCE_METHODS, r.methodName(),
             typeList(r.parameterTypes()));
         if (!r.bridgeTypes().isEmpty()) {
@@ -146,21 +212,13 @@ public final class PoliciesGenerator implements SourceGenerator {
         }
         body.add("// $L $L\n", SourceGenerator.commentText(r.httpMethod()), SourceGenerator.commentText(r.path()))
             .beginControlFlow("if ($L)", matches)
-            .addStatement(declaredTypes ? CodeBlock.of("declared = $T.stricter(declared, $L)", ACCESS_RULE, rule(r))
+            .addStatement(combining ? CodeBlock.of("declared = $T.stricter(declared, $L)", ACCESS_RULE, rule(r))
                 : CodeBlock.of("return $L", rule(r)))
             .endControlFlow();
       }
       body.endControlFlow();
     }
-    body.addStatement(declaredTypes ? "return declared" : "return null");
-    return MethodSpec.methodBuilder("rule")
-        .addJavadoc("The rule the processor decided for a resource method it saw, or {@code null}.\n")
-        .addModifiers(Modifier.STATIC)
-        .returns(ACCESS_RULE)
-        .addParameter(ANY_CLASS, "resourceClass")
-        .addParameter(METHOD, "method")
-        .addCode(body.build())
-        .build();
+    return body.build();
   }
 
   /**
@@ -189,17 +247,21 @@ public final class PoliciesGenerator implements SourceGenerator {
     }
   }
 
-  private static MethodSpec knowsMethod(Map<String, Group> groups) {
-    CodeBlock condition = groups.values().stream()
-        .map(Group::matches)
-        .collect(CodeBlock.joining("\n|| "));
-    return MethodSpec.methodBuilder("knows")
-        .addJavadoc("Whether the processor saw {@code resourceClass} for this configuration.\n")
-        .addModifiers(Modifier.STATIC)
-        .returns(boolean.class)
-        .addParameter(ANY_CLASS, "resourceClass")
-        .addStatement("return $L", condition.isEmpty() ? CodeBlock.of("false") : condition)
-        .build();
+  /**
+   * Whether the processor saw {@code resourceClass}; in parts of at most 200 classes where there are more, which also
+   * bounds the depth of the {@code ||} chain that javac compiles recursively.
+   */
+  private static List<MethodSpec> knowsMethods(Map<String, Group> groups) {
+    List<CodeBlock> parts = new ArrayList<>();
+    for (List<Group> part : MethodParts.split(new ArrayList<>(groups.values()), group -> MethodParts.BUDGET / 200)) {
+      parts.add(CodeBlock.builder()
+          .addStatement("return $L", part.stream().map(Group::matches).collect(CodeBlock.joining("\n|| ")))
+          .build());
+    }
+    if (parts.isEmpty()) {
+      parts.add(CodeBlock.builder().addStatement("return false").build());
+    }
+    return anyOf("knows", "Whether the processor saw {@code resourceClass} for this configuration.\n", false, parts);
   }
 
   /**
@@ -226,18 +288,12 @@ public final class PoliciesGenerator implements SourceGenerator {
   }
 
   private static CodeBlock rule(RouteModel r) {
-    switch (r.policy()) {
-      case EXCLUDED:
-      case EXCLUDED_METHOD:
-      case PERMIT_ALL:
-        return CodeBlock.of("$T.PUBLIC", ACCESS_RULE);
-      case DENY_ALL:
-        return CodeBlock.of("$T.DENY_ALL", ACCESS_RULE);
-      case ROLES:
-        return CodeBlock.of("$T.rolesAllowed($L)", ACCESS_RULE,
-            r.roles().stream().map(v -> CodeBlock.of("$S", v)).collect(CodeBlock.joining(", ")));
-      default:
-        return CodeBlock.of("$T.AUTHENTICATED", ACCESS_RULE);
-    }
+    return switch (r.policy()) {
+      case EXCLUDED, EXCLUDED_METHOD, PERMIT_ALL -> CodeBlock.of("$T.PUBLIC", ACCESS_RULE);
+      case DENY_ALL -> CodeBlock.of("$T.DENY_ALL", ACCESS_RULE);
+      case ROLES -> CodeBlock.of("$T.rolesAllowed($L)", ACCESS_RULE,
+          r.roles().stream().map(v -> CodeBlock.of("$S", v)).collect(CodeBlock.joining(", ")));
+      case AUTHENTICATED -> CodeBlock.of("$T.AUTHENTICATED", ACCESS_RULE);
+    };
   }
 }

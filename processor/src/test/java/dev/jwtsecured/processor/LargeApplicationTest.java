@@ -1,0 +1,109 @@
+package dev.jwtsecured.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+import static dev.jwtsecured.processor.Sources.source;
+import static dev.jwtsecured.processor.Sources.user;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import java.io.File;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An application far larger than the sample: 2,400 resource methods on 200 root resources, and 480 more on 40 types
+ * that sub-resource locators declare. The generated policies held one branch per resource method in one method, which
+ * the JVM limits to 65,535 bytes of bytecode: from about 1,700 resource methods javac failed with "code too large"
+ * inside the generated file. Each resource method must still get its own rule, as in a small application.
+ */
+class LargeApplicationTest {
+  private static final int ROOTS = 200;
+  private static final int SUBS = 40;
+  private static final int METHODS = 12;
+
+  private static List<JavaFileObject> sources() {
+    List<JavaFileObject> sources = new ArrayList<>(List.of(user(), source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return new User(token.subject()); }",
+        "}")));
+    for (int c = 0; c < ROOTS; c++) {
+      List<String> lines = new ArrayList<>(List.of("@Path(\"/r" + c + "\")", "public class R" + c + " {"));
+      for (int m = 0; m < METHODS; m++) {
+        lines.add("  @GET @Path(\"m" + m + "/{id}\") @RolesAllowed(\"role" + m + "\")"
+            + " public String m" + m + "(@PathParam(\"id\") String id, @QueryParam(\"q\") int q) { return id; }");
+      }
+      if (c == 0) {
+        for (int k = 0; k < SUBS; k++) {
+          lines.add("  @Path(\"s" + k + "\") public S" + k + " s" + k + "() { return new S" + k + "(); }");
+        }
+      }
+      lines.add("}");
+      sources.add(source("R" + c, lines.toArray(new String[0])));
+    }
+    for (int k = 0; k < SUBS; k++) {
+      List<String> lines = new ArrayList<>(List.of("public class S" + k + " {"));
+      for (int m = 0; m < METHODS; m++) {
+        lines.add("  @DELETE @Path(\"t" + m + "\") @RolesAllowed(\"sub" + m + "\") public void t" + m + "() {}");
+      }
+      lines.add("}");
+      sources.add(source("S" + k, lines.toArray(new String[0])));
+    }
+    return sources;
+  }
+
+  /** Failed before the fix: "code too large" in {@code ConfigJwtPolicies}. */
+  @Test
+  void everyResourceMethodOfALargeApplicationGetsItsRule(@TempDir Path dir) throws Exception {
+    Compilation c = javac().withProcessors(new JwtSecuredProcessor()).compile(sources());
+    assertThat(c).succeededWithoutWarnings();
+    String policies = c.generatedSourceFile("test.ConfigJwtPolicies").orElseThrow().getCharContent(true).toString();
+    assertTrue(policies.contains("private static AccessRule rule2(Class<?> resourceClass, Method method)"), policies);
+
+    List<URL> urls = new ArrayList<>();
+    for (File f : Sources.classPathWith(dir, c)) {
+      urls.add(f.toURI().toURL());
+    }
+    try (URLClassLoader loader = new URLClassLoader(urls.toArray(new URL[0]), null)) {
+      Class<?> generated = loader.loadClass("test.ConfigJwtPolicies");
+      // The test reads the generated lookups as the generated feature calls them.
+      Method rule = generated.getDeclaredMethod("rule", Class.class, Method.class);
+      Method knows = generated.getDeclaredMethod("knows", Class.class);
+      Method locator = generated.getDeclaredMethod("locator", Class.class, Method.class);
+      rule.setAccessible(true);
+      knows.setAccessible(true);
+      locator.setAccessible(true);
+      for (int r = 0; r < ROOTS; r++) {
+        Class<?> resource = loader.loadClass("test.R" + r);
+        assertTrue((Boolean) knows.invoke(null, resource), resource::getName);
+        for (int m = 0; m < METHODS; m++) {
+          Method method = resource.getMethod("m" + m, String.class, int.class);
+          assertEquals("RolesAllowed[role" + m + "]", String.valueOf(rule.invoke(null, resource, method)),
+              method::toString);
+        }
+      }
+      Class<?> root = loader.loadClass("test.R0");
+      for (int k = 0; k < SUBS; k++) {
+        Class<?> sub = loader.loadClass("test.S" + k);
+        assertTrue((Boolean) locator.invoke(null, root, root.getMethod("s" + k)));
+        for (int m = 0; m < METHODS; m++) {
+          Method method = sub.getMethod("t" + m);
+          assertEquals("RolesAllowed[sub" + m + "]", String.valueOf(rule.invoke(null, sub, method)),
+              method::toString);
+        }
+      }
+      assertNull(rule.invoke(null, root, Object.class.getMethod("toString")));
+      assertEquals(false, knows.invoke(null, loader.loadClass("test.Config")));
+    }
+  }
+}
