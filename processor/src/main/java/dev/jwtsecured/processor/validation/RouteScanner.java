@@ -26,6 +26,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -242,18 +243,32 @@ public final class RouteScanner {
         || type.getKind() == ElementKind.ENUM;
   }
 
-  /** The class a locator returns, when it is one the processor can scan. */
+  /**
+   * The class a locator returns, when it is one the processor can scan. A locator may also return a class, which Jersey
+   * instantiates: {@code Class<Bin>} and {@code Class<? extends Bin>} lead to {@code Bin} (and what extends it) as a
+   * locator declaring {@code Bin} does; {@code Class<?>}, like {@code Object}, leads to classes the processor cannot see.
+   */
   private Optional<TypeElement> subResourceClass(TypeMirror methodType) {
     TypeMirror returned = ((javax.lang.model.type.ExecutableType) methodType).getReturnType();
-    if (returned.getKind() != TypeKind.DECLARED) {
+    if (returned.getKind() == TypeKind.DECLARED && returned instanceof DeclaredType declared
+        && ((TypeElement) declared.asElement()).getQualifiedName().contentEquals("java.lang.Class")) {
+      if (declared.getTypeArguments().size() != 1) {
+        return Optional.empty();
+      }
+      TypeMirror argument = declared.getTypeArguments().get(0);
+      return scannable(argument instanceof WildcardType wildcard ? wildcard.getExtendsBound() : argument);
+    }
+    return scannable(returned);
+  }
+
+  /** {@code type} as a class the processor can scan: not {@code Object}, {@code Class}, a type variable or none. */
+  private static Optional<TypeElement> scannable(TypeMirror type) {
+    if (type == null || type.getKind() != TypeKind.DECLARED) {
       return Optional.empty();
     }
-    TypeElement type = (TypeElement) ((DeclaredType) returned).asElement();
-    String name = type.getQualifiedName().toString();
-    if (name.equals("java.lang.Object") || name.equals("java.lang.Class")) {
-      return Optional.empty();
-    }
-    return Optional.of(type);
+    TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
+    String name = element.getQualifiedName().toString();
+    return name.equals("java.lang.Object") || name.equals("java.lang.Class") ? Optional.empty() : Optional.of(element);
   }
 
   /**
