@@ -6,6 +6,7 @@ import static com.google.testing.compile.Compiler.javac;
 import static dev.jwtsecured.processor.Sources.plainConfig;
 import static dev.jwtsecured.processor.Sources.source;
 import static dev.jwtsecured.processor.Sources.user;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -438,6 +439,40 @@ class RobustnessTest {
           .toString();
       assertTrue(feature.contains("public " + name + "JwtFeature(" + name + " config) {"), feature);
       assertFalse(feature.contains("new " + name + "()"), feature);
+    }
+  }
+
+  /**
+   * A record (a Spring bean given its services through the canonical constructor) and a singleton enum are
+   * configurations like classes. Before, both were {@code [JwtSecured.NotAClass]}.
+   */
+  @Test
+  void recordsAndEnumsAreConfigurations() throws IOException {
+    JavaFileObject record = source("Config",
+        "@JwtSecured(secret = \"${S}\")",
+        "public record Config(Map<String, User> users) {",
+        "  @UserRetriever User user(Token token) { return users.get(token.subject()); }",
+        "}");
+    JavaFileObject empty = source("Empty",
+        "@JwtSecured(secret = \"${S}\")",
+        "record Empty() {",
+        "  @UserRetriever User user(Token token) { return new User(token.subject()); }",
+        "}");
+    JavaFileObject singleton = source("Single",
+        "@JwtSecured(secret = \"${S}\")",
+        "public enum Single {",
+        "  INSTANCE;",
+        "  @UserRetriever User user(Token token) { return new User(token.subject()); }",
+        "}");
+    for (JavaFileObject config : List.of(record, empty, singleton)) {
+      Compilation c = javac().withProcessors(new JwtSecuredProcessor()).compile(user(), config);
+      assertThat(c).succeededWithoutWarnings();
+      String name = config.getName().replaceAll(".*/|\\.java$", "");
+      String feature = c.generatedSourceFile("test." + name + "JwtFeature").orElseThrow().getCharContent(true)
+          .toString();
+      assertTrue(feature.contains("public " + name + "JwtFeature(" + name + " config) {"), feature);
+      // Only the record without components can be created without arguments.
+      assertEquals(name.equals("Empty"), feature.contains("this(new Empty())"), feature);
     }
   }
 

@@ -14,12 +14,17 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 
-/** The rules for the {@code @JwtSecured} class itself: a concrete, accessible class that generated code can name. */
+/**
+ * The rules for the {@code @JwtSecured} class itself: a concrete, accessible class (a record or an enum too, such as a
+ * Spring bean written as a record, or a singleton enum whose {@code INSTANCE} the application gives the feature) that
+ * generated code can name.
+ */
 final class ClassValidator {
   private ClassValidator() {}
 
   static void validate(TypeElement config, List<Diagnostic> problems) {
-    if (config.getKind() != ElementKind.CLASS) {
+    if (config.getKind() != ElementKind.CLASS && config.getKind() != ElementKind.RECORD
+        && config.getKind() != ElementKind.ENUM) {
       problems.add(Diagnostic.at(Message.NOT_A_CLASS.format(config.getSimpleName(), Message.kind(config.getKind())),
           config));
       return;
@@ -69,7 +74,8 @@ final class ClassValidator {
       if (e.getKind() == ElementKind.CONSTRUCTOR) {
         return true;
       }
-      boolean ownType = e.getKind() == ElementKind.FIELD ? isType(e.asType(), config)
+      boolean ownType = e.getKind() == ElementKind.FIELD || e.getKind() == ElementKind.ENUM_CONSTANT
+          ? isType(e.asType(), config)
           : e.getKind() == ElementKind.METHOD && ((ExecutableElement) e).getParameters().isEmpty()
               && isType(((ExecutableElement) e).getReturnType(), config);
       if (ownType && modifiers.contains(Modifier.STATIC)) {
@@ -84,14 +90,15 @@ final class ClassValidator {
   }
 
   /**
-   * Whether generated code can call {@code new Config()}: the class has a no-argument constructor that is not private,
-   * and no Lombok annotation makes its constructors. Lombok replaces javac's implicit constructor, and javac runs it
+   * Whether generated code can call {@code new Config()}: the class is no enum, has a no-argument constructor that is
+   * not private, and no Lombok annotation makes its constructors. Lombok replaces javac's implicit constructor, and javac runs it
    * before or after this processor as the processor path orders them; running first, this processor would see a
    * constructor that is gone when the generated code compiles. Lombok's annotations stay visible after it ran, so the
    * answer does not depend on that order.
    */
   static boolean hasNoArgConstructor(TypeElement config) {
-    if (lombokMakesConstructors(config) || AnnotationValues.has(config, Names.LOMBOK_UTILITY_CLASS)) {
+    if (config.getKind() == ElementKind.ENUM || lombokMakesConstructors(config)
+        || AnnotationValues.has(config, Names.LOMBOK_UTILITY_CLASS)) {
       return false;
     }
     for (ExecutableElement c : ElementFilter.constructorsIn(config.getEnclosedElements())) {

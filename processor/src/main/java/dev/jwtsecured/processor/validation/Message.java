@@ -11,7 +11,7 @@ import javax.tools.Diagnostic.Kind;
  */
 public enum Message {
   NOT_A_CLASS("JwtSecured.NotAClass",
-      "@JwtSecured belongs on a class; %s is %s. Put it on a plain (top-level or static nested) class"),
+      "@JwtSecured belongs on a class; %s is %s. Put it on a class, record or enum (top-level or static nested)"),
   CLASS_NOT_ACCESSIBLE("JwtSecured.ClassNotAccessible",
       "A @JwtSecured class must be visible to the code generated in its package; %s is %s. Make it package-private or"
           + " public, and static if nested"),
