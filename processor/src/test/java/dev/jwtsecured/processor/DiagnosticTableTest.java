@@ -255,6 +255,12 @@ class DiagnosticTableTest {
             "  @UserRetriever static Optional<Hidden> user(Token token) { return Optional.empty(); }",
             "}").alsoContaining("names test.Config.Hidden, which is private: the generated access point in package"
                 + " \"test\" cannot name it. Make it package-private or public").alone(),
+        expect(Message.USER_TYPE_TYPE_VARIABLE, "Optional<List<T>> user(",
+            "@JwtSecured(secret = \"${S}\")",
+            "final class Config<T> {",
+            "  @UserRetriever Optional<List<T>> user(Token token) { return Optional.empty(); }",
+            "}").alsoContaining("The user type of 'user' names the type variable T: the generated access point, which"
+                + " has none, cannot name it").alone(),
         expect(Message.TOKEN_URL_COLLIDES, "tokenUrl = \"/login\"",
             "@JwtSecured(secret = \"${S}\",",
             "    tokenUrl = \"/login\")",

@@ -476,6 +476,28 @@ class RobustnessTest {
     }
   }
 
+  /**
+   * A generic configuration class: generated code names it {@code Config<?>}. Before, it named the raw type, and javac
+   * warned nine times ({@code [rawtypes]}) in the generated files, which fails a build with {@code -Werror}.
+   */
+  @Test
+  void aGenericConfigurationIsNamedWithWildcardsInGeneratedCode() throws IOException {
+    JavaFileObject config = source("Config",
+        "@JwtSecured(secret = \"${S}\", tokenUrl = \"/token\", refreshExpiration = \"P14D\")",
+        "public class Config<T> {",
+        "  @UserRetriever User user(Token token) { return new User(token.subject()); }",
+        "  @Authenticator Grant login(String username, String password) { return null; }",
+        "  @RevocationCheck boolean revoked(Token token) { return false; }",
+        "}");
+    Compilation c = javac().withProcessors(new JwtSecuredProcessor()).withOptions("-Xlint:all", "-Xlint:-processing")
+        .compile(user(), config);
+    assertThat(c).succeededWithoutWarnings();
+    assertThat(c).generatedSourceFile("test.ConfigJwtFeature").contentsAsUtf8String()
+        .contains("public ConfigJwtFeature() {\n    this(new Config<>());");
+    assertThat(c).generatedSourceFile("test.ConfigJwtFilter").contentsAsUtf8String()
+        .contains("private final Config<?> config;");
+  }
+
   /** A private field of the class's type, or a static method taking arguments, is no way for the application in. */
   @Test
   void privateOrParameterisedWaysToAnInstanceStillNeedAConstructor() {

@@ -49,7 +49,7 @@ public final class FeatureGenerator implements SourceGenerator {
 
     if (model.filterNeedsInstance()) {
       // For the filters, created in configure(); JwtAuth holds it for the token endpoint.
-      type.addField(config, "config", Modifier.PRIVATE, Modifier.FINAL);
+      type.addField(model.configType(), "config", Modifier.PRIVATE, Modifier.FINAL);
     }
     if (model.needsInstance()) {
       if (model.hasNoArgConstructor()) {
@@ -57,7 +57,7 @@ public final class FeatureGenerator implements SourceGenerator {
             .addJavadoc("Creates the configuration with its no-argument constructor and the settings of\n")
             .addJavadoc("{@code @JwtSecured}.\n")
             .addModifiers(Modifier.PUBLIC)
-            .addStatement("this(new $T())", config)
+            .addStatement(model.typeParameters() == 0 ? "this(new $T())" : "this(new $T<>())", config)
             .build());
       }
     }
@@ -162,7 +162,7 @@ public final class FeatureGenerator implements SourceGenerator {
     String uses = withConfig ? "{@code config} and " : "";
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC);
     if (withConfig) {
-      constructor.addParameter(model.configClass(), "config");
+      constructor.addParameter(model.configType(), "config");
     }
     if (!withSettings) {
       return constructor

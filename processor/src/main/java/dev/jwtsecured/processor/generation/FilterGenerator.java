@@ -42,7 +42,7 @@ public final class FilterGenerator implements SourceGenerator {
             .addSuperinterface(CONTAINER_RESPONSE_FILTER)
             .addField(REQUEST_AUTH, "auth", Modifier.PRIVATE, Modifier.FINAL);
     if (model.filterNeedsInstance()) {
-      type.addField(model.configClass(), "config", Modifier.PRIVATE, Modifier.FINAL);
+      type.addField(model.configType(), "config", Modifier.PRIVATE, Modifier.FINAL);
     }
     type.addField(ACCESS_RULE, "rule", Modifier.PRIVATE, Modifier.FINAL);
 
@@ -51,7 +51,7 @@ public final class FilterGenerator implements SourceGenerator {
         .addParameter(REQUEST_AUTH, "auth")
         .addStatement("this.auth = auth");
     if (model.filterNeedsInstance()) {
-      constructor.addParameter(model.configClass(), "config").addStatement("this.config = config");
+      constructor.addParameter(model.configType(), "config").addStatement("this.config = config");
     }
     type.addMethod(constructor.addParameter(ACCESS_RULE, "rule").addStatement("this.rule = rule").build());
     type.addMethod(filterMethod(model));

@@ -52,8 +52,8 @@ public final class PoliciesGenerator implements SourceGenerator {
         .addParameter(REQUEST_AUTH, "auth")
         .addStatement("this.auth = auth");
     if (model.filterNeedsInstance()) {
-      type.addField(model.configClass(), "config", Modifier.PRIVATE, Modifier.FINAL);
-      constructor.addParameter(model.configClass(), "config").addStatement("this.config = config");
+      type.addField(model.configType(), "config", Modifier.PRIVATE, Modifier.FINAL);
+      constructor.addParameter(model.configType(), "config").addStatement("this.config = config");
     }
     type.addField(ROUTE_SCOPE, "scope", Modifier.PRIVATE, Modifier.FINAL);
     type.addMethod(constructor.addParameter(ROUTE_SCOPE, "scope").addStatement("this.scope = scope").build());

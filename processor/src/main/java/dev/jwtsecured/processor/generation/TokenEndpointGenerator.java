@@ -87,7 +87,7 @@ public final class TokenEndpointGenerator implements SourceGenerator {
         .addComment("Published by $T when JAX-RS configured it.", model.featureClass())
         .addStatement("$T auth = $T.of(application, $T.class)", JWT_AUTH, JWT_AUTH, model.configClass());
     if (!authenticator.isStatic() || (model.settings().refreshes() && model.filterNeedsInstance())) {
-      token.addStatement("$T config = ($T) auth.instance()", model.configClass(), model.configClass());
+      token.addStatement("$T config = ($T) auth.instance()", model.configType(), model.configType());
     }
     type.addMethod(token
         .beginControlFlow("try")
@@ -139,7 +139,7 @@ public final class TokenEndpointGenerator implements SourceGenerator {
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(boolean.class);
     if (model.filterNeedsInstance()) {
-      known.addParameter(model.configClass(), "config");
+      known.addParameter(model.configType(), "config");
     }
     known.addParameter(TOKEN, "token")
         .addStatement("$T user = $L", model.userType(), FilterGenerator.retrieverCall(model));

@@ -1,7 +1,9 @@
 package dev.jwtsecured.processor.model;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.WildcardTypeName;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +24,7 @@ import java.util.Optional;
  * @param authenticator the {@code @Authenticator} method, if any
  * @param refreshStore the {@code @RefreshStore} method, with {@code refreshStorage = PROVIDED}
  * @param hasNoArgConstructor whether generated code in the package can call {@code new ConfigClass()}
+ * @param typeParameters how many type parameters the class has: generated code names it with as many wildcards
  * @param settings the annotation's values
  * @param routes every JAX-RS operation the configuration secures, sorted, each with its policy
  * @param guardedLocators templates of the sub-resource locators to authenticate before they run
@@ -40,6 +43,7 @@ public record ConfigModel(
     Optional<HandlerModel> authenticator,
     Optional<HandlerModel> refreshStore,
     boolean hasNoArgConstructor,
+    int typeParameters,
     SettingsModel settings,
     List<RouteModel> routes,
     List<String> guardedLocators,
@@ -54,6 +58,12 @@ public record ConfigModel(
     pathTypes.forEach((root, types) -> copied.put(root, List.copyOf(types)));
     pathTypes = Collections.unmodifiableMap(copied);
     basePackages = List.copyOf(basePackages);
+  }
+
+  /** The configuration as generated code declares it: {@code Foo}, or {@code Foo<?>} for a generic class. */
+  public TypeName configType() {
+    return typeParameters == 0 ? configClass : ParameterizedTypeName.get(configClass,
+        Collections.nCopies(typeParameters, WildcardTypeName.subtypeOf(Object.class)).toArray(new TypeName[0]));
   }
 
   /** Whether any handler method is an instance method: the feature then holds a configuration instance. */

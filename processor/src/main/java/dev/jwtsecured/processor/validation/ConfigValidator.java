@@ -140,6 +140,7 @@ public final class ConfigValidator {
             authenticator,
             refreshStore,
             ClassValidator.hasNoArgConstructor(config),
+            config.getTypeParameters().size(),
             settings,
             routes.routes(),
             routes.guardedLocators(),

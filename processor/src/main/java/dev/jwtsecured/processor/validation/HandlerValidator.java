@@ -84,6 +84,12 @@ final class HandlerValidator {
       problems.add(Diagnostic.at(Message.RETRIEVER_RETURN.format(m.getSimpleName(), m.getReturnType()), m));
     } else if (user.get().getKind() != TypeKind.ERROR) {
       String pkg = elements.getPackageOf(m).getQualifiedName().toString();
+      Optional<TypeMirror> variable = typeVariableIn(user.get());
+      if (variable.isPresent()) {
+        problems.add(Diagnostic.at(Message.USER_TYPE_TYPE_VARIABLE.format(m.getSimpleName(), variable.get(),
+            variable.get()), m));
+        return Optional.empty();
+      }
       Optional<TypeElement> hidden = hiddenFrom(pkg, user.get());
       if (hidden.isPresent()) {
         boolean isPrivate = hidden.get().getModifiers().contains(Modifier.PRIVATE);
@@ -94,6 +100,33 @@ final class HandlerValidator {
       }
     }
     return parametersOk || user.map(u -> u.getKind() == TypeKind.ERROR).orElse(false) ? user : Optional.empty();
+  }
+
+  /**
+   * A type variable that {@code type} names (in its type arguments, array components or wildcard bounds), if any: the
+   * configuration class's own ({@code Config<T>}) or the method's.
+   */
+  private static Optional<TypeMirror> typeVariableIn(TypeMirror type) {
+    switch (type.getKind()) {
+      case TYPEVAR:
+        return Optional.of(type);
+      case ARRAY:
+        return typeVariableIn(((ArrayType) type).getComponentType());
+      case WILDCARD:
+        WildcardType w = (WildcardType) type;
+        TypeMirror bound = w.getExtendsBound() != null ? w.getExtendsBound() : w.getSuperBound();
+        return bound == null ? Optional.empty() : typeVariableIn(bound);
+      case DECLARED:
+        for (TypeMirror argument : ((DeclaredType) type).getTypeArguments()) {
+          Optional<TypeMirror> variable = typeVariableIn(argument);
+          if (variable.isPresent()) {
+            return variable;
+          }
+        }
+        return Optional.empty();
+      default:
+        return Optional.empty();
+    }
   }
 
   /**

@@ -41,6 +41,9 @@ public enum Message {
   USER_TYPE_NOT_ACCESSIBLE("UserRetriever.TypeNotAccessible",
       "The user type of '%s' names %s, which is %s: the generated access point in package \"%s\" cannot name it."
           + " Make it %s"),
+  USER_TYPE_TYPE_VARIABLE("UserRetriever.TypeVariable",
+      "The user type of '%s' names the type variable %s: the generated access point, which has none, cannot name it."
+          + " Return a type without type variables (the class %s stands for)"),
   REVOCATION_SIGNATURE("RevocationCheck.Signature",
       "A @RevocationCheck method is 'boolean name(Token)' or 'boolean name(Token, ContainerRequestContext)'; '%s' is"
           + " '%s'. Change it to one of those"),
