@@ -40,6 +40,19 @@ class LombokTest {
     return lombok;
   }
 
+  /** A retriever asking the field {@code users}. */
+  private static final String FIND =
+      "  @UserRetriever Optional<User> user(Token token) { return users.find(token.subject()); }";
+
+  /** {@code test.Config} carrying {@code lombok}, with {@code members}. */
+  private static JavaFileObject config(String lombok, String... members) {
+    List<String> lines =
+        new ArrayList<>(List.of(lombok, "@JwtSecured(secret = \"${JWT_SECRET}\")", "public class Config {"));
+    lines.addAll(List.of(members));
+    lines.add("}");
+    return source("Config", lines.toArray(new String[0]));
+  }
+
   private static Compilation compile(boolean lombokFirst, JavaFileObject config) {
     List<Processor> processors = new ArrayList<>(lombok());
     processors.add(lombokFirst ? processors.size() : 0, new JwtSecuredProcessor());
@@ -53,13 +66,7 @@ class LombokTest {
   @ParameterizedTest(name = "Lombok first: {0}")
   @ValueSource(booleans = {true, false})
   void constructorsLombokMakesAreLeftToTheApplicationInEitherOrder(boolean lombokFirst) throws Exception {
-    JavaFileObject config = source("Config",
-        "@lombok.RequiredArgsConstructor",
-        "@JwtSecured(secret = \"${JWT_SECRET}\")",
-        "public class Config {",
-        "  private final Users users;",
-        "  @UserRetriever Optional<User> user(Token token) { return users.find(token.subject()); }",
-        "}");
+    JavaFileObject config = config("@lombok.RequiredArgsConstructor", "  private final Users users;", FIND);
     Compilation c = compile(lombokFirst, config);
     assertThat(c).succeededWithoutWarnings();
     String feature = c.generatedSourceFile("test.ConfigJwtFeature").orElseThrow().getCharContent(true).toString();
@@ -77,13 +84,8 @@ class LombokTest {
   @ParameterizedTest(name = "Lombok first: {0}")
   @ValueSource(booleans = {true, false})
   void noCallableConstructorIsNotJudgedBeforeLombok(boolean lombokFirst) {
-    JavaFileObject config = source("Config",
-        "@lombok.RequiredArgsConstructor(access = lombok.AccessLevel.PRIVATE)",
-        "@JwtSecured(secret = \"${JWT_SECRET}\")",
-        "public class Config {",
-        "  private final Users users;",
-        "  @UserRetriever Optional<User> user(Token token) { return users.find(token.subject()); }",
-        "}");
+    JavaFileObject config = config("@lombok.RequiredArgsConstructor(access = lombok.AccessLevel.PRIVATE)",
+        "  private final Users users;", FIND);
     assertThat(compile(lombokFirst, config)).succeededWithoutWarnings();
   }
 
@@ -95,12 +97,8 @@ class LombokTest {
   @ParameterizedTest(name = "Lombok first: {0}")
   @ValueSource(booleans = {true, false})
   void aUtilityClassWithInstanceHandlersIsNoCallableConstructorInEitherOrder(boolean lombokFirst) {
-    JavaFileObject config = source("Config",
-        "@lombok.experimental.UtilityClass",
-        "@JwtSecured(secret = \"${JWT_SECRET}\")",
-        "public class Config {",
-        "  @UserRetriever Optional<User> user(Token token) { return Optional.of(new User(token.subject())); }",
-        "}");
+    JavaFileObject config = config("@lombok.experimental.UtilityClass",
+        "  @UserRetriever Optional<User> user(Token token) { return Optional.of(new User(token.subject())); }");
     Compilation c = compile(lombokFirst, config);
     assertThat(c).failed();
     assertThat(c).hadErrorCount(1);
@@ -112,13 +110,8 @@ class LombokTest {
   @ParameterizedTest(name = "Lombok first: {0}")
   @ValueSource(booleans = {true, false})
   void theImplicitConstructorStillServesBesideOtherLombokAnnotations(boolean lombokFirst) throws Exception {
-    JavaFileObject config = source("Config",
-        "@lombok.Getter",
-        "@JwtSecured(secret = \"${JWT_SECRET}\")",
-        "public class Config {",
-        "  private final Users users = new Users();",
-        "  @UserRetriever Optional<User> user(Token token) { return getUsers().find(token.subject()); }",
-        "}");
+    JavaFileObject config = config("@lombok.Getter", "  private final Users users = new Users();",
+        "  @UserRetriever Optional<User> user(Token token) { return getUsers().find(token.subject()); }");
     Compilation c = compile(lombokFirst, config);
     assertThat(c).succeededWithoutWarnings();
     assertThat(c).generatedSourceFile("test.ConfigJwtFeature").contentsAsUtf8String()

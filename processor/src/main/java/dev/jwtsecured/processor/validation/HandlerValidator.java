@@ -4,6 +4,7 @@ import dev.jwtsecured.processor.model.HandlerModel;
 import dev.jwtsecured.processor.model.Names;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -102,31 +103,9 @@ final class HandlerValidator {
     return parametersOk || user.map(u -> u.getKind() == TypeKind.ERROR).orElse(false) ? user : Optional.empty();
   }
 
-  /**
-   * A type variable that {@code type} names (in its type arguments, array components or wildcard bounds), if any: the
-   * configuration class's own ({@code Config<T>}) or the method's.
-   */
+  /** A type variable that {@code type} names, if any: the configuration class's own ({@code Config<T>}) or the method's. */
   private static Optional<TypeMirror> typeVariableIn(TypeMirror type) {
-    switch (type.getKind()) {
-      case TYPEVAR:
-        return Optional.of(type);
-      case ARRAY:
-        return typeVariableIn(((ArrayType) type).getComponentType());
-      case WILDCARD:
-        WildcardType w = (WildcardType) type;
-        TypeMirror bound = w.getExtendsBound() != null ? w.getExtendsBound() : w.getSuperBound();
-        return bound == null ? Optional.empty() : typeVariableIn(bound);
-      case DECLARED:
-        for (TypeMirror argument : ((DeclaredType) type).getTypeArguments()) {
-          Optional<TypeMirror> variable = typeVariableIn(argument);
-          if (variable.isPresent()) {
-            return variable;
-          }
-        }
-        return Optional.empty();
-      default:
-        return Optional.empty();
-    }
+    return first(type, t -> t.getKind() == TypeKind.TYPEVAR ? Optional.of(t) : Optional.empty());
   }
 
   /**
@@ -134,29 +113,38 @@ final class HandlerValidator {
    * that code in package {@code pkg} cannot name, if any.
    */
   private Optional<TypeElement> hiddenFrom(String pkg, TypeMirror type) {
-    if (type.getKind() == TypeKind.ARRAY) {
-      return hiddenFrom(pkg, ((ArrayType) type).getComponentType());
+    return first(type, t -> t.getKind() == TypeKind.DECLARED
+        ? Visibility.hiddenFrom(elements, ((DeclaredType) t).asElement(), pkg) : Optional.empty());
+  }
+
+  /** What {@code test} finds in {@code type} or, else, in the types it names: arguments, components, bounds. */
+  private static <T> Optional<T> first(TypeMirror type, Function<TypeMirror, Optional<T>> test) {
+    Optional<T> found = test.apply(type);
+    if (found.isPresent()) {
+      return found;
     }
-    if (type.getKind() == TypeKind.WILDCARD) {
-      WildcardType w = (WildcardType) type;
-      TypeMirror bound = w.getExtendsBound() != null ? w.getExtendsBound() : w.getSuperBound();
-      return bound == null ? Optional.empty() : hiddenFrom(pkg, bound);
-    }
-    if (type.getKind() != TypeKind.DECLARED) {
-      return Optional.empty();
-    }
-    DeclaredType declared = (DeclaredType) type;
-    Optional<TypeElement> hidden = Visibility.hiddenFrom(elements, declared.asElement(), pkg);
-    if (hidden.isPresent()) {
-      return hidden;
-    }
-    for (TypeMirror argument : declared.getTypeArguments()) {
-      hidden = hiddenFrom(pkg, argument);
-      if (hidden.isPresent()) {
-        return hidden;
+    switch (type.getKind()) {
+      case ARRAY -> {
+        return first(((ArrayType) type).getComponentType(), test);
+      }
+      case WILDCARD -> {
+        WildcardType w = (WildcardType) type;
+        TypeMirror bound = w.getExtendsBound() != null ? w.getExtendsBound() : w.getSuperBound();
+        return bound == null ? Optional.empty() : first(bound, test);
+      }
+      case DECLARED -> {
+        for (TypeMirror argument : ((DeclaredType) type).getTypeArguments()) {
+          found = first(argument, test);
+          if (found.isPresent()) {
+            return found;
+          }
+        }
+        return Optional.empty();
+      }
+      default -> {
+        return Optional.empty();
       }
     }
-    return Optional.empty();
   }
 
   private Optional<TypeMirror> userType(TypeMirror returned) {

@@ -3,6 +3,7 @@ package dev.jwtsecured.it.classlocator;
 import dev.jwtsecured.Authenticator;
 import dev.jwtsecured.JwtSecured;
 import dev.jwtsecured.UserRetriever;
+import dev.jwtsecured.it.alone.AloneSecurity;
 import dev.jwtsecured.runtime.Grant;
 import dev.jwtsecured.runtime.Token;
 import jakarta.annotation.security.RolesAllowed;
@@ -10,7 +11,6 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import java.util.Set;
 
 /**
  * Sub-resource locators that return a class rather than an object, which Jersey instantiates (a Jersey feature; the
@@ -20,13 +20,10 @@ import java.util.Set;
 public final class BinsSecurity {
   private BinsSecurity() {}
 
-  /** Password "pw"; "root" is an admin. */
+  /** {@code AloneSecurity}'s users: password "pw"; "root" is an admin. */
   @Authenticator
   static Grant authenticate(String username, String password) {
-    if (!password.equals("pw")) {
-      return null;
-    }
-    return username.equals("root") ? Grant.of(username).withRoles(Set.of("admin")) : Grant.of(username);
+    return AloneSecurity.authenticate(username, password);
   }
 
   @UserRetriever
