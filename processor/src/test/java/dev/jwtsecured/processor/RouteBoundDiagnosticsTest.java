@@ -141,12 +141,6 @@ class RouteBoundDiagnosticsTest {
   }
 
   /**
-   * A locator declaring an interface or abstract class: JAX-RS reports the class of the returned object, which a table
-   * keyed by the declared type never matched (its operations ran with a valid token, their roles documented but not
-   * applied). The declared type's rules bind to every class implementing it; the locator is a warning, since the
-   * implementation's own JSR-250 annotations are not read.
-   */
-  /**
    * A root resource the processor saw keeps its own rules; when it implements a type an admin-only locator declares,
    * the locator's path would be as open as the class if the locator returned it: a warning on its method.
    */
@@ -172,6 +166,12 @@ class RouteBoundDiagnosticsTest {
         .inFile(docs).onLineContaining("@PermitAll @Override public String text()");
   }
 
+  /**
+   * A locator declaring an interface or abstract class: JAX-RS reports the class of the returned object, which a table
+   * keyed by the declared type never matched (its operations ran with a valid token, their roles documented but not
+   * applied). The declared type's rules bind to every class implementing it; the locator is a warning, since the
+   * implementation's own JSR-250 annotations are not read.
+   */
   @Test
   void aLocatorDeclaringAnInterfaceOrAbstractClassBindsItsRulesToEveryImplementation() throws IOException {
     for (String declared : new String[] {"public interface Shelf", "public abstract static class Shelf"}) {
