@@ -39,6 +39,8 @@ public final class AccessPointGenerator implements SourceGenerator {
 
     MethodSpec.Builder user = MethodSpec.methodBuilder("user")
         .addJavadoc("The user the retriever returned for this request's token.\n\n")
+        .addJavadoc("@param security the request's {@code @Context SecurityContext}\n")
+        .addJavadoc("@return the user\n")
         .addJavadoc("@throws jakarta.ws.rs.NotAuthorizedException a 401 when this configuration did not authenticate\n")
         .addJavadoc("    the request (a public operation called without a valid token)\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -58,7 +60,9 @@ public final class AccessPointGenerator implements SourceGenerator {
         .build());
 
     MethodSpec.Builder currentUser = MethodSpec.methodBuilder("currentUser")
-        .addJavadoc("The user, or empty when the request carried no valid token (a public operation).\n")
+        .addJavadoc("The user, or empty when the request carried no valid token (a public operation).\n\n")
+        .addJavadoc("@param security the request's {@code @Context SecurityContext}\n")
+        .addJavadoc("@return the user, or empty\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(ParameterizedTypeName.get(ClassName.get(Optional.class), model.userType()))
         .addParameter(SECURITY_CONTEXT, "security");
@@ -72,6 +76,8 @@ public final class AccessPointGenerator implements SourceGenerator {
 
     type.addMethod(MethodSpec.methodBuilder("token")
         .addJavadoc("The verified token of this request.\n\n")
+        .addJavadoc("@param security the request's {@code @Context SecurityContext}\n")
+        .addJavadoc("@return the token\n")
         .addJavadoc("@throws jakarta.ws.rs.NotAuthorizedException a 401 when this configuration did not authenticate\n")
         .addJavadoc("    the request\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -82,7 +88,9 @@ public final class AccessPointGenerator implements SourceGenerator {
         .build());
 
     type.addMethod(MethodSpec.methodBuilder("isAuthenticated")
-        .addJavadoc("Whether this request carried a valid token for a known user of this configuration.\n")
+        .addJavadoc("Whether this request carried a valid token for a known user of this configuration.\n\n")
+        .addJavadoc("@param security the request's {@code @Context SecurityContext}\n")
+        .addJavadoc("@return whether it did\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(boolean.class)
         .addParameter(SECURITY_CONTEXT, "security")
@@ -93,7 +101,10 @@ public final class AccessPointGenerator implements SourceGenerator {
       type.addMethod(MethodSpec.methodBuilder("login")
           .addJavadoc("Starts a login for {@code subject}: set options on the returned {@link $T}, then build its\n",
               LOGIN)
-          .addJavadoc("{@code response()}. {@code application} is the resource's {@code @Context Configuration}.\n")
+          .addJavadoc("{@code response()}.\n\n")
+          .addJavadoc("@param application the resource's {@code @Context Configuration}\n")
+          .addJavadoc("@param subject the user the token names ({@code sub})\n")
+          .addJavadoc("@return the login to finish\n")
           .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
           .returns(LOGIN)
           .addParameter(CONFIGURATION, "application")
@@ -118,7 +129,11 @@ public final class AccessPointGenerator implements SourceGenerator {
     } else {
       logout.addStatement("return $T.of(application, $T.class).logout()", JWT_AUTH, model.configClass());
     }
-    type.addMethod(logout.build());
+    logout.addJavadoc("\n@param application the resource's {@code @Context Configuration}\n");
+    if (model.settings().refreshes()) {
+      logout.addJavadoc("@param security the request's {@code @Context SecurityContext}\n");
+    }
+    type.addMethod(logout.addJavadoc("@return the response to finish\n").build());
     return type.build();
   }
 

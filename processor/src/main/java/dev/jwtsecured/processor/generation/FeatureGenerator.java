@@ -66,7 +66,8 @@ public final class FeatureGenerator implements SourceGenerator {
 
     type.addMethod(settingsMethod(model));
     type.addMethod(MethodSpec.methodBuilder("auth")
-        .addJavadoc("The runtime of this configuration: its settings and keys, logins and logouts.\n")
+        .addJavadoc("The runtime of this configuration: its settings and keys, logins and logouts.\n\n")
+        .addJavadoc("@return the runtime\n")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .returns(JWT_AUTH)
@@ -144,7 +145,8 @@ public final class FeatureGenerator implements SourceGenerator {
     }
     return method
         .addJavadoc(".\nReturn them from {@code Application.getClasses()} beside the application's own, and this\n")
-        .addJavadoc("feature from {@code getSingletons()}.\n")
+        .addJavadoc("feature from {@code getSingletons()}.\n\n")
+        .addJavadoc("@return the classes\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(ParameterizedTypeName.get(ClassName.get(Set.class),
             ParameterizedTypeName.get(ClassName.get(Class.class), com.palantir.javapoet.WildcardTypeName.subtypeOf(
@@ -164,15 +166,20 @@ public final class FeatureGenerator implements SourceGenerator {
     if (withConfig) {
       constructor.addParameter(model.configType(), "config");
     }
+    CodeBlock configDoc = withConfig
+        ? CodeBlock.of("\n@param config the configuration its handler methods are called on\n") : CodeBlock.of("");
     if (!withSettings) {
       return constructor
           .addJavadoc("Uses $Lthe settings of {@code @JwtSecured}.\n", uses)
+          .addJavadoc(configDoc)
           .addStatement(withConfig ? "this(config, settings().build())" : "this(settings().build())")
           .build();
     }
     constructor
         .addJavadoc("Uses $L{@code settings}, for example {@link #settings()} with a test clock.\n", uses)
         .addJavadoc(refreshStoreDoc(model))
+        .addJavadoc(withConfig ? configDoc : CodeBlock.of("\n"))
+        .addJavadoc("@param settings the settings, which {@link #settings()} gives to adjust\n")
         .addParameter(JWT_SETTINGS, "settings");
     CodeBlock instance = CodeBlock.of(model.refreshStore().isPresent() ? ", null" : "");
     if (model.filterNeedsInstance()) {
@@ -261,8 +268,9 @@ public final class FeatureGenerator implements SourceGenerator {
         s.refreshExpirationSeconds());
     chain.add(";\n").unindent().unindent();
     return MethodSpec.methodBuilder("settings")
-        .addJavadoc("The settings of {@code @JwtSecured} on {@link $T}; {@code build()} resolves $L.\n",
+        .addJavadoc("The settings of {@code @JwtSecured} on {@link $T}; {@code build()} resolves $L.\n\n",
             model.configClass(), model.settings().keySource().description)
+        .addJavadoc("@return a builder of those settings\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(JWT_SETTINGS.nestedClass("Builder"))
         .addCode(chain.build())

@@ -36,7 +36,9 @@ public final class JwksResourceGenerator implements SourceGenerator {
         .addAnnotation(AnnotationSpec.builder(PATH).addMember("value", "$S", SettingsModel.JWKS_PATH).build())
         .addMethod(MethodSpec.methodBuilder("keys")
             .addJavadoc("The key set, which clients may cache for five minutes; public, like every generated"
-                + " resource.\n")
+                + " resource.\n\n")
+            .addJavadoc("@param application the application's {@code @Context Configuration}\n")
+            .addJavadoc("@return the key set\n")
             .addAnnotation(GET)
             .addAnnotation(AnnotationSpec.builder(PRODUCES).addMember("value", "$S", "application/jwk-set+json")
                 .build())

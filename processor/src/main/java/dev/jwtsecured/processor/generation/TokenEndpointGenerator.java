@@ -156,7 +156,12 @@ public final class TokenEndpointGenerator implements SourceGenerator {
 
   private static MethodSpec entryPoint(ConfigModel model, String name, String mediaType, boolean json, String doc) {
     return MethodSpec.methodBuilder(name)
-        .addJavadoc(doc + "\n")
+        .addJavadoc(doc + "\n\n")
+        .addJavadoc("@param application the application's {@code @Context Configuration}\n")
+        .addJavadoc("@param headers the request's headers (a throttle may read the client's address there)\n")
+        .addJavadoc("@param uri the request's URI, for the refresh cookie's path\n")
+        .addJavadoc("@param body the request body, read within {@code maxTokenRequestBytes}\n")
+        .addJavadoc("@return the token response, or the RFC 6749 error\n")
         .addAnnotation(POST)
         .addAnnotation(AnnotationSpec.builder(CONSUMES).addMember("value", "$T.$L", MEDIA_TYPE, mediaType).build())
         .addAnnotation(AnnotationSpec.builder(PRODUCES).addMember("value", "$T.APPLICATION_JSON", MEDIA_TYPE).build())
