@@ -119,8 +119,8 @@ public final class PoliciesGenerator implements SourceGenerator {
       }
       parts.add(body.addStatement("return false").build());
     }
-    return anyOf("locator",
-        "Whether {@code method} is a sub-resource locator of {@code resourceClass}, which binds nothing.\n", true, parts);
+    return anyOf("locator", "Whether {@code method} is a sub-resource locator of {@code resourceClass}, which binds"
+        + " nothing.\n", true, parts);
   }
 
   /** One group's routes, or a run of them where they would not fit one method. */

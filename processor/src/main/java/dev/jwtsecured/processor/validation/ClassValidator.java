@@ -91,10 +91,10 @@ final class ClassValidator {
 
   /**
    * Whether generated code can call {@code new Config()}: the class is no enum, has a no-argument constructor that is
-   * not private, and no Lombok annotation makes its constructors. Lombok replaces javac's implicit constructor, and javac runs it
-   * before or after this processor as the processor path orders them; running first, this processor would see a
-   * constructor that is gone when the generated code compiles. Lombok's annotations stay visible after it ran, so the
-   * answer does not depend on that order.
+   * not private, and no Lombok annotation makes its constructors. Lombok replaces javac's implicit constructor, and
+   * javac runs it before or after this processor as the processor path orders them; running first, this processor
+   * would see a constructor that is gone when the generated code compiles. Lombok's annotations stay visible after it
+   * ran, so the answer does not depend on that order.
    */
   static boolean hasNoArgConstructor(TypeElement config) {
     if (config.getKind() == ElementKind.ENUM || lombokMakesConstructors(config)
