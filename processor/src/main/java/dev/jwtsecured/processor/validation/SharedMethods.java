@@ -59,14 +59,21 @@ final class SharedMethods {
    */
   static void checkSeenImplementations(List<RouteScanner.ScannedRoute> scanned, List<RouteModel> bound,
       BiPredicate<String, String> isSubtype, List<Diagnostic> problems) {
+    // The declared types' routes by method name, in order: each route is compared with those of its name only (one
+    // pass over all pairs took half a second for 10,000 resource methods).
+    Map<String, List<RouteModel>> declaredByName = new LinkedHashMap<>();
+    for (RouteModel r : bound) {
+      if (r.anyImplementation()) {
+        declaredByName.computeIfAbsent(r.methodName(), name -> new ArrayList<>()).add(r);
+      }
+    }
     for (int i = 0; i < bound.size(); i++) {
       RouteModel seen = bound.get(i);
       if (seen.anyImplementation()) {
         continue;
       }
-      for (RouteModel declared : bound) {
-        if (!declared.anyImplementation() || !declared.methodName().equals(seen.methodName())
-            || !declared.parameterTypes().equals(seen.parameterTypes())
+      for (RouteModel declared : declaredByName.getOrDefault(seen.methodName(), List.of())) {
+        if (!declared.parameterTypes().equals(seen.parameterTypes())
             || effect(stricter(seen, declared)).equals(effect(seen))
             || !isSubtype.test(seen.resourceClass().canonicalName(), declared.resourceClass().canonicalName())) {
           continue;
