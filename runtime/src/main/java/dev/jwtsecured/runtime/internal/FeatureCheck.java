@@ -64,10 +64,15 @@ public final class FeatureCheck implements ContainerRequestFilter {
     if (LazyBinding.require(context, configuration.getName(), feature.getName())) {
       return;
     }
-    if (LOGGED.add(configuration.getName())) {
-      LOG.log(System.Logger.Level.ERROR, notRegistered(configuration.getName(), feature.getName()));
-    }
+    errorOnce(configuration.getName(), notRegistered(configuration.getName(), feature.getName()));
     context.register(new FeatureCheck(), Priorities.AUTHENTICATION);
+  }
+
+  /** Logs {@code message} as an ERROR the first time something logs under {@code key} in this JVM. */
+  static void errorOnce(String key, String message) {
+    if (LOGGED.add(key)) {
+      LOG.log(System.Logger.Level.ERROR, message);
+    }
   }
 
   static String notRegistered(String configuration, String feature) {
@@ -99,9 +104,7 @@ public final class FeatureCheck implements ContainerRequestFilter {
    * logged once.
    */
   public static InternalServerErrorException misconfigured(String message) {
-    if (LOGGED.add(message)) {
-      LOG.log(System.Logger.Level.ERROR, message);
-    }
+    errorOnce(message, message);
     return new InternalServerErrorException(failure());
   }
 
@@ -160,13 +163,11 @@ public final class FeatureCheck implements ContainerRequestFilter {
           continue;
         }
         String feature = entry.getValue();
-        if (LOGGED.add("consulted " + scope.configuration())) {
-          LOG.log(System.Logger.Level.ERROR, "jwtsecured: this JAX-RS runtime did not apply the dynamic feature that "
-              + feature + " registered (Quarkus REST drops the dynamic features a Feature registers), and no "
-              + feature + "Check among the application's classes did it instead, so nothing would check tokens and"
-              + " roles on the resources of " + scope.configuration() + ": every request answers 500. Add the"
-              + " classes of " + feature + ".classes() to the application's");
-        }
+        errorOnce("consulted " + scope.configuration(), "jwtsecured: this JAX-RS runtime did not apply the"
+            + " dynamic feature that " + feature + " registered (Quarkus REST drops the dynamic features a Feature"
+            + " registers), and no " + feature + "Check among the application's classes did it instead, so nothing"
+            + " would check tokens and roles on the resources of " + scope.configuration() + ": every request answers"
+            + " 500. Add the classes of " + feature + ".classes() to the application's");
         failClosed(request);
         return;
       }

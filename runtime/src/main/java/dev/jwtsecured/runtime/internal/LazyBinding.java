@@ -32,8 +32,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * learns the others from the requests they all mark, before it binds a method.
  */
 public final class LazyBinding {
-  private static final System.Logger LOG = System.getLogger("dev.jwtsecured");
-  private static final Set<String> LOGGED = ConcurrentHashMap.newKeySet();
   /** The request property under which the markers list the guards of a request. */
   private static final String SEEN_PROPERTY = "dev.jwtsecured.guard.seen";
   /** The prefix of the request property under which a guard keeps the filter it ran, for the response. */
@@ -229,9 +227,8 @@ public final class LazyBinding {
       if (request.getProperty(SEEN_PROPERTY) instanceof Seen seen && seen.covers(configuration)) {
         return;
       }
-      if (LOGGED.add(configuration)) {
-        LOG.log(System.Logger.Level.ERROR, FeatureCheck.notRegistered(configuration, feature));
-      }
+      // Logged once per configuration, as where the runtime shows the feature missing at deployment.
+      FeatureCheck.errorOnce(configuration, FeatureCheck.notRegistered(configuration, feature));
       FeatureCheck.failClosed(request);
     }
   }
