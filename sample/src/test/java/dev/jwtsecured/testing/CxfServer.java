@@ -32,6 +32,8 @@ final class CxfServer {
         .addServlet(Servlets.servlet("jaxrs", CXFNonSpringJaxrsServlet.class,
                 new ImmediateInstanceFactory<>(new CXFNonSpringJaxrsServlet(application)))
             .addMapping(servletPath + "/*")
+            // As a war's web.xml says <async-supported>: CXF answers suspended and CompletionStage methods only then.
+            .setAsyncSupported(true)
             // CXF finds no JSON provider by itself: its users name one, as here Jackson's.
             .addInitParam("jaxrs.providers", "com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider")
             .setLoadOnStartup(1));
