@@ -157,6 +157,32 @@ class OpenApiTest {
     assertTrue(!resource(variant("oauth2"), ".openapi.json").contains("refresh"), "no refresh, no mention");
   }
 
+  /**
+   * An operation of the application's own HTTP method ({@code @HttpMethod("PURGE")}) has no field in OpenAPI 3.1: the
+   * document leaves it out, without an empty path item where it is a path's only operation; the route report lists it.
+   */
+  @org.junit.jupiter.api.Test
+  void anOwnHttpMethodIsInTheRouteReportButNotTheDocument() throws IOException {
+    JavaFileObject purge = source("Purge",
+        "@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)",
+        "@HttpMethod(\"PURGE\") @interface Purge {}");
+    JavaFileObject caches = source("Caches",
+        "@Path(\"/caches\")",
+        "final class Caches {",
+        "  @GET public String list() { return \"\"; }",
+        "  @Purge public void purgeAll() {}",
+        "  @Purge @Path(\"{name}\") public void purge(@PathParam(\"name\") String name) {}",
+        "}");
+    Compilation c = compile("@JwtSecured(secret = \"${S}\")", purge, caches);
+    String json = resource(c, ".openapi.json");
+    assertTrue(json.contains("\"/caches\": {\n      \"get\""), json);
+    assertTrue(!json.contains("/caches/{name}") && !json.toLowerCase(java.util.Locale.ROOT).contains("purge"), json);
+    String routes = resource(c, ".routes.json");
+    assertTrue(routes.contains("\"method\": \"PURGE\",\n      \"path\": \"/caches/{name}\""), routes);
+    SwaggerParseResult result = new OpenAPIParser().readContents(json, null, new ParseOptions());
+    assertEquals(List.of(), result.getMessages());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"oauth2", "templates"})
   void tokenUrlIsTheEndpointsRealPath(String name) throws IOException {

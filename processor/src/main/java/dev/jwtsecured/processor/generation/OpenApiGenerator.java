@@ -33,12 +33,15 @@ public final class OpenApiGenerator {
     Map<String, Map<String, Object>> paths = new TreeMap<>();
     Set<String> operationIds = new LinkedHashSet<>();
     for (RouteModel route : model.routes()) {
+      String method = route.httpMethod().toLowerCase(java.util.Locale.ROOT);
+      if (!METHOD_ORDER.contains(method)) {
+        continue; // a designator of the application's own (PURGE): OpenAPI 3.1 has no field for it
+      }
       String path = openApiPath(fullPath(model, route.path()));
       Map<String, Object> item = paths.computeIfAbsent(path, p -> new TreeMap<>(
           (a, b) -> Integer.compare(METHOD_ORDER.indexOf(a), METHOD_ORDER.indexOf(b))));
-      String method = route.httpMethod().toLowerCase(java.util.Locale.ROOT);
-      if (!METHOD_ORDER.contains(method) || item.containsKey(method)) {
-        continue; // a custom designator, or a second Java method for the same operation: JAX-RS picks one
+      if (item.containsKey(method)) {
+        continue; // a second Java method for the same operation: JAX-RS picks one
       }
       item.put(method, operation(model, route, unique(operationIds, operationId(route))));
     }
