@@ -1,6 +1,7 @@
 package dev.jwtsecured.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -100,6 +101,27 @@ class RouteBoundSecurityTest {
     RawHttp.Response status = users.send("GET", "/api/till/status");
     assertEquals(200, status.status, "@PermitAll on the interface: " + status);
     assertEquals("till closed", status.body);
+  }
+
+  /**
+   * A default method of a resource interface, and a method of an HTTP method the application declares ({@code PURGE}):
+   * each keeps its rule, and the route report lists the second, which OpenAPI has no field for.
+   */
+  @Test
+  void defaultInterfaceMethodsAndTheApplicationsOwnHttpMethodsKeepTheirRules() throws Exception {
+    int runs = UsersSecurity.PROTECTED_RUNS.get();
+    for (String[] operation : new String[][] {{"GET", "/api/till/drawer"}, {"PURGE", "/api/till/receipts"}}) {
+      RawHttp.Response anonymous = users.send(operation[0], operation[1]);
+      assertEquals(401, anonymous.status, operation[0] + " " + operation[1] + " -> " + anonymous);
+      RawHttp.Response alice = users.send(operation[0], operation[1], bearer("alice"));
+      assertEquals(403, alice.status, operation[0] + " " + operation[1] + ": alice lacks the admin role: " + alice);
+    }
+    assertEquals(runs, UsersSecurity.PROTECTED_RUNS.get(), "an admin-only method ran");
+    assertEquals("till drawer", users.send("GET", "/api/till/drawer", bearer("bob")).body);
+    assertEquals("receipts purged", users.send("PURGE", "/api/till/receipts", bearer("bob")).body);
+    JsonNode report = routeReport("dev.jwtsecured.it.routes.users.UsersSecurity");
+    assertEquals("protected", access(report, "PURGE", "/api/till/receipts"));
+    assertFalse(document("/api/users/openapi.json").get("paths").has("/api/till/receipts"));
   }
 
   /** Rules on a generic base class bind to the overriding methods JAX-RS reports (not their bridge methods). */

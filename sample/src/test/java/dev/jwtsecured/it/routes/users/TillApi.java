@@ -20,4 +20,22 @@ public interface TillApi {
   @Path("status")
   @PermitAll
   String status();
+
+  /** A default method, which the implementing class inherits with its annotations. */
+  @GET
+  @Path("drawer")
+  @RolesAllowed("admin")
+  default String drawer() {
+    UsersSecurity.PROTECTED_RUNS.incrementAndGet();
+    return "till drawer";
+  }
+
+  /** A method of the application's own HTTP method. */
+  @Purge
+  @Path("receipts")
+  @RolesAllowed("admin")
+  default String purgeReceipts() {
+    UsersSecurity.PROTECTED_RUNS.incrementAndGet();
+    return "receipts purged";
+  }
 }
