@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -181,6 +183,50 @@ class OpenApiTest {
     assertTrue(routes.contains("\"method\": \"PURGE\",\n      \"path\": \"/caches/{name}\""), routes);
     SwaggerParseResult result = new OpenAPIParser().readContents(json, null, new ParseOptions());
     assertEquals(List.of(), result.getMessages());
+  }
+
+  /**
+   * Resource methods that JAX-RS chooses between by media type serve one OpenAPI operation. It listed the first one's
+   * media types and rule only: {@code POST /prices} read as public with a text body, though a JSON body needs the
+   * admin role. Now the operation lists every media type and, where the rules differ, each requirement (then {@code {}}
+   * for the public variant) and each variant's rule in words.
+   */
+  @org.junit.jupiter.api.Test
+  void variantsByMediaTypeShowEveryRuleAndMediaType() throws IOException {
+    JavaFileObject prices = source("Prices",
+        "@Path(\"/prices\")",
+        "final class Prices {",
+        "  @GET @Produces(\"text/plain\") @PermitAll public String text() { return \"\"; }",
+        "  @GET @Produces(\"application/json\") @RolesAllowed(\"admin\") public String json() { return \"\"; }",
+        "  @POST @Consumes(\"text/plain\") @PermitAll public void quote(String body) {}",
+        "  @POST @Consumes(\"application/json\") @RolesAllowed(\"admin\") public void set(String body) {}",
+        "  @GET @Path(\"feed\") @Produces(\"application/atom+xml\") public String atom() { return \"\"; }",
+        "  @GET @Path(\"feed\") @Produces(\"application/json\") public String feed() { return \"\"; }",
+        "}");
+    String json = resource(compile("@JwtSecured(secret = \"${S}\")", prices), ".openapi.json");
+    SwaggerParseResult result = new OpenAPIParser().readContents(json, null, new ParseOptions());
+    assertEquals(List.of(), result.getMessages());
+    io.swagger.v3.oas.models.Paths paths = result.getOpenAPI().getPaths();
+    for (io.swagger.v3.oas.models.Operation op : List.of(paths.get("/prices").getGet(),
+        paths.get("/prices").getPost())) {
+      assertEquals(2, op.getSecurity().size(), json);
+      assertEquals(Map.of("BearerToken", List.of("admin")), Map.copyOf(op.getSecurity().get(0)), json);
+      assertEquals(Map.of(), Map.copyOf(op.getSecurity().get(1)), "{}, none, last: the public variant needs nothing");
+      assertTrue(op.getResponses().keySet().containsAll(List.of("default", "400", "401", "403")), json);
+    }
+    io.swagger.v3.oas.models.Operation get = paths.get("/prices").getGet();
+    assertEquals("The resource methods serving this operation differ by media type, each with its own rule: json"
+        + " (produces application/json): requires a token with one of the roles: admin. text (produces text/plain):"
+        + " public: @PermitAll.", get.getDescription());
+    assertEquals(Set.of("text/plain", "application/json"), get.getResponses().get("default").getContent().keySet());
+    assertEquals(Set.of("text/plain", "application/json"),
+        paths.get("/prices").getPost().getRequestBody().getContent().keySet());
+    io.swagger.v3.oas.models.Operation feed = paths.get("/prices/feed").getGet();
+    assertEquals(1, feed.getSecurity().size(), "one rule: one requirement");
+    assertEquals(Map.of("BearerToken", List.of()), Map.copyOf(feed.getSecurity().get(0)));
+    assertEquals(null, feed.getDescription());
+    assertEquals(Set.of("application/atom+xml", "application/json"),
+        feed.getResponses().get("default").getContent().keySet());
   }
 
   @ParameterizedTest

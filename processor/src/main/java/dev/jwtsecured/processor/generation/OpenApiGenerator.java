@@ -6,23 +6,26 @@ import dev.jwtsecured.processor.model.SettingsModel;
 import dev.jwtsecured.processor.model.Templates;
 import dev.jwtsecured.processor.validation.RouteScanner;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
 
 /**
  * Builds the OpenAPI 3.1 document of a configuration: its security scheme, a root requirement, and every
- * operation the processor saw with its own requirement ({@code []} for excluded and {@code @PermitAll} ones), the
- * 401/403 responses of protected ones, and the token endpoint ({@link TokenEndpointDocument}). The same tree is written
+ * operation the processor saw with its own requirement ({@code []} for excluded and {@code @PermitAll} ones) and the
+ * 401/403 responses of protected ones ({@link OperationDocument}), and the token endpoint ({@link
+ * TokenEndpointDocument}). The same tree is written
  * as JSON and YAML; {@link RouteReportGenerator} writes the route report from the same classification.
  */
 public final class OpenApiGenerator {
   private static final List<String> METHOD_ORDER =
       List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+  private static final Comparator<String> BY_METHOD_ORDER = Comparator.comparingInt(METHOD_ORDER::indexOf);
+
   public Map<String, Object> document(ConfigModel model) {
     SettingsModel s = model.settings();
     Map<String, Object> doc = new LinkedHashMap<>();
@@ -30,20 +33,27 @@ public final class OpenApiGenerator {
     doc.put("info", map("title", s.openApiTitle(), "version", s.openApiVersion()));
     doc.put("security", List.of(map(s.schemeName(), List.of())));
 
-    Map<String, Map<String, Object>> paths = new TreeMap<>();
-    Set<String> operationIds = new LinkedHashSet<>();
+    // Each path's operations, each operation's resource methods (several where JAX-RS chooses by media type).
+    Map<String, Map<String, List<RouteModel>>> operations = new TreeMap<>();
     for (RouteModel route : model.routes()) {
       String method = route.httpMethod().toLowerCase(java.util.Locale.ROOT);
       if (!METHOD_ORDER.contains(method)) {
         continue; // a designator of the application's own (PURGE): OpenAPI 3.1 has no field for it
       }
+      operations.computeIfAbsent(openApiPath(fullPath(model, route.path())), p -> new TreeMap<>(BY_METHOD_ORDER))
+          .computeIfAbsent(method, m -> new ArrayList<>()).add(route);
+    }
+    Map<String, Map<String, Object>> paths = new TreeMap<>();
+    Set<String> operationIds = new LinkedHashSet<>();
+    for (RouteModel route : model.routes()) { // operation ids in the order of the routes, as before
+      String method = route.httpMethod().toLowerCase(java.util.Locale.ROOT);
       String path = openApiPath(fullPath(model, route.path()));
-      Map<String, Object> item = paths.computeIfAbsent(path, p -> new TreeMap<>(
-          (a, b) -> Integer.compare(METHOD_ORDER.indexOf(a), METHOD_ORDER.indexOf(b))));
-      if (item.containsKey(method)) {
-        continue; // a second Java method for the same operation: JAX-RS picks one
+      List<RouteModel> variants = operations.getOrDefault(path, Map.of()).get(method);
+      if (variants == null || variants.get(0) != route) {
+        continue;
       }
-      item.put(method, operation(model, route, unique(operationIds, operationId(route))));
+      paths.computeIfAbsent(path, p -> new TreeMap<>(BY_METHOD_ORDER))
+          .put(method, OperationDocument.operation(model, variants, unique(operationIds, operationId(route))));
     }
     if (hasTokenEndpoint(model)) {
       paths.put(openApiPath(tokenUrl(model)), Map.of("post", TokenEndpointDocument.operation(model.settings())));
@@ -74,81 +84,6 @@ public final class OpenApiGenerator {
   /** {@code /items/{id: [0-9]+}} becomes {@code /items/{id}}. */
   static String openApiPath(String template) {
     return Templates.openApi(template);
-  }
-
-  private Map<String, Object> operation(ConfigModel model, RouteModel route, String operationId) {
-    SettingsModel s = model.settings();
-    Map<String, Object> op = new LinkedHashMap<>();
-    op.put("operationId", operationId);
-    List<Object> parameters = new ArrayList<>();
-    Matcher m = Templates.PARAM.matcher(fullPath(model, route.path()));
-    Set<String> seen = new LinkedHashSet<>();
-    while (m.find()) {
-      if (!seen.add(m.group(1))) {
-        continue;
-      }
-      Map<String, Object> schema = new LinkedHashMap<>();
-      schema.put("type", "string");
-      if (m.group(2) != null && !m.group(2).isBlank()) {
-        schema.put("pattern", "^(?:" + m.group(2).trim() + ")$");
-      }
-      parameters.add(map("name", m.group(1), "in", "path", "required", true, "schema", schema));
-    }
-    if (!parameters.isEmpty()) {
-      op.put("parameters", parameters);
-    }
-    if (!route.consumes().isEmpty() && List.of("POST", "PUT", "PATCH").contains(route.httpMethod())) {
-      Map<String, Object> content = new LinkedHashMap<>();
-      for (String type : route.consumes()) {
-        content.put(type, Map.of());
-      }
-      op.put("requestBody", map("content", content));
-    }
-    RouteModel.Policy policy = route.policy();
-    boolean isProtected = policy == RouteModel.Policy.AUTHENTICATED || policy == RouteModel.Policy.ROLES;
-    if (isProtected) {
-      // An oauth2 requirement lists scopes; roles are no scopes (the token endpoint refuses them), so they are said
-      // in words there, and listed for the other scheme types, whose requirements may name roles (OpenAPI 3.1).
-      boolean oauth2 = hasTokenEndpoint(model);
-      op.put("security", List.of(map(s.schemeName(), oauth2 ? List.of() : route.roles())));
-      if (!route.roles().isEmpty()) {
-        op.put("description", "Requires a token with one of the roles: " + String.join(", ", route.roles()) + ".");
-      }
-    } else if (policy == RouteModel.Policy.DENY_ALL) {
-      op.put("security", List.of(map(s.schemeName(), List.of())));
-    } else {
-      op.put("security", List.of());
-    }
-    if (!isProtected) {
-      op.put("description", switch (policy) {
-        case EXCLUDED -> "Excluded from authentication by an exclude pattern.";
-        case PERMIT_ALL -> "Public: @PermitAll.";
-        case EXCLUDED_METHOD -> "Excluded from authentication by its HTTP method.";
-        default -> "Denied to everyone: @DenyAll.";
-      });
-    }
-    Map<String, Object> responses = new LinkedHashMap<>();
-    if (policy != RouteModel.Policy.DENY_ALL) {
-      Map<String, Object> success = new LinkedHashMap<>();
-      success.put("description", "The operation's response.");
-      if (!route.produces().isEmpty()) {
-        Map<String, Object> content = new LinkedHashMap<>();
-        for (String type : route.produces()) {
-          content.put(type, Map.of());
-        }
-        success.put("content", content);
-      }
-      responses.put("default", success);
-    }
-    if (isProtected) {
-      responses.put("400", ref("responses", "InvalidRequest"));
-      responses.put("401", ref("responses", "Unauthorized"));
-    }
-    if (policy == RouteModel.Policy.DENY_ALL || !route.roles().isEmpty()) {
-      responses.put("403", ref("responses", "Forbidden"));
-    }
-    op.put("responses", responses);
-    return op;
   }
 
   private static String operationId(RouteModel route) {

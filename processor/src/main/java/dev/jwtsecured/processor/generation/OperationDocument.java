@@ -1,0 +1,166 @@
+package dev.jwtsecured.processor.generation;
+
+import static dev.jwtsecured.processor.generation.OpenApiGenerator.fullPath;
+import static dev.jwtsecured.processor.generation.OpenApiGenerator.hasTokenEndpoint;
+import static dev.jwtsecured.processor.generation.OpenApiGenerator.map;
+import static dev.jwtsecured.processor.generation.OpenApiGenerator.ref;
+
+import dev.jwtsecured.processor.model.ConfigModel;
+import dev.jwtsecured.processor.model.RouteModel;
+import dev.jwtsecured.processor.model.RouteModel.Policy;
+import dev.jwtsecured.processor.model.Templates;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+
+/**
+ * One operation of the OpenAPI document: a path and HTTP method, served by one resource method or by several that JAX-RS
+ * chooses between by media type ({@code @Consumes}, {@code @Produces}). OpenAPI has one operation there, so it lists
+ * the media types of all, and, where their rules differ, every requirement among them and each variant's rule in words:
+ * the document never shows one variant's rule as the operation's.
+ */
+final class OperationDocument {
+  private OperationDocument() {}
+
+  /** The operation of {@code variants} (one or more routes of one path and method), named {@code operationId}. */
+  static Map<String, Object> operation(ConfigModel model, List<RouteModel> variants, String operationId) {
+    RouteModel first = variants.get(0);
+    Map<String, Object> op = new LinkedHashMap<>();
+    op.put("operationId", operationId);
+    List<Object> parameters = parameters(fullPath(model, first.path()));
+    if (!parameters.isEmpty()) {
+      op.put("parameters", parameters);
+    }
+    Set<String> consumes = new LinkedHashSet<>();
+    Set<String> produces = new LinkedHashSet<>();
+    for (RouteModel variant : variants) {
+      consumes.addAll(variant.consumes());
+      if (variant.policy() != Policy.DENY_ALL) {
+        produces.addAll(variant.produces());
+      }
+    }
+    if (!consumes.isEmpty() && List.of("POST", "PUT", "PATCH").contains(first.httpMethod())) {
+      op.put("requestBody", map("content", content(consumes)));
+    }
+    boolean oneRule = variants.stream().map(v -> v.policy() + " " + v.roles()).distinct().count() == 1;
+    // One rule: [] for an open operation. Several: each variant's requirement, then {} (none) where one is open.
+    List<Object> security = new ArrayList<>();
+    for (RouteModel variant : variants) {
+      Object requirement = requirement(model, variant);
+      if (!isOpen(variant) && !security.contains(requirement)) {
+        security.add(requirement);
+      }
+    }
+    if (!oneRule && variants.stream().anyMatch(OperationDocument::isOpen)) {
+      security.add(Map.of());
+    }
+    op.put("security", security);
+    if (oneRule) {
+      String rule = rule(first);
+      if (rule != null) {
+        op.put("description", rule);
+      }
+    } else {
+      StringBuilder description = new StringBuilder("The resource methods serving this operation differ by media"
+          + " type, each with its own rule:");
+      for (RouteModel variant : variants) {
+        description.append(' ').append(variant.methodName()).append(mediaTypes(variant)).append(": ")
+            .append(rule(variant) == null ? "requires a token." : lowerFirst(rule(variant)));
+      }
+      op.put("description", description.toString());
+    }
+    Map<String, Object> responses = new LinkedHashMap<>();
+    if (variants.stream().anyMatch(v -> v.policy() != Policy.DENY_ALL)) {
+      Map<String, Object> success = new LinkedHashMap<>();
+      success.put("description", "The operation's response.");
+      if (!produces.isEmpty()) {
+        success.put("content", content(produces));
+      }
+      responses.put("default", success);
+    }
+    if (variants.stream().anyMatch(OperationDocument::isProtected)) {
+      responses.put("400", ref("responses", "InvalidRequest"));
+      responses.put("401", ref("responses", "Unauthorized"));
+    }
+    if (variants.stream().anyMatch(v -> v.policy() == Policy.DENY_ALL || !v.roles().isEmpty())) {
+      responses.put("403", ref("responses", "Forbidden"));
+    }
+    op.put("responses", responses);
+    return op;
+  }
+
+  private static List<Object> parameters(String path) {
+    List<Object> parameters = new ArrayList<>();
+    Matcher m = Templates.PARAM.matcher(path);
+    Set<String> seen = new LinkedHashSet<>();
+    while (m.find()) {
+      if (!seen.add(m.group(1))) {
+        continue;
+      }
+      Map<String, Object> schema = new LinkedHashMap<>();
+      schema.put("type", "string");
+      if (m.group(2) != null && !m.group(2).isBlank()) {
+        schema.put("pattern", "^(?:" + m.group(2).trim() + ")$");
+      }
+      parameters.add(map("name", m.group(1), "in", "path", "required", true, "schema", schema));
+    }
+    return parameters;
+  }
+
+  /**
+   * The security requirement of one variant: the scheme for a protected or denied one, with its roles where the scheme
+   * is not oauth2 (an oauth2 requirement lists scopes; roles are no scopes, as the token endpoint refuses them, so they
+   * are said in words there).
+   */
+  private static Map<String, Object> requirement(ConfigModel model, RouteModel variant) {
+    boolean listRoles = isProtected(variant) && !hasTokenEndpoint(model);
+    return map(model.settings().schemeName(), listRoles ? variant.roles() : List.of());
+  }
+
+  private static boolean isProtected(RouteModel route) {
+    return route.policy() == Policy.AUTHENTICATED || route.policy() == Policy.ROLES;
+  }
+
+  private static boolean isOpen(RouteModel route) {
+    return route.policy().isPublic;
+  }
+
+  /** The rule in words; {@code null} for a plain protected one (the requirement says it all). */
+  private static String rule(RouteModel route) {
+    return switch (route.policy()) {
+      case AUTHENTICATED, ROLES -> route.roles().isEmpty() ? null
+          : "Requires a token with one of the roles: " + String.join(", ", route.roles()) + ".";
+      case EXCLUDED -> "Excluded from authentication by an exclude pattern.";
+      case PERMIT_ALL -> "Public: @PermitAll.";
+      case EXCLUDED_METHOD -> "Excluded from authentication by its HTTP method.";
+      default -> "Denied to everyone: @DenyAll.";
+    };
+  }
+
+  private static String mediaTypes(RouteModel route) {
+    List<String> parts = new ArrayList<>();
+    if (!route.consumes().isEmpty()) {
+      parts.add("consumes " + String.join(", ", route.consumes()));
+    }
+    if (!route.produces().isEmpty()) {
+      parts.add("produces " + String.join(", ", route.produces()));
+    }
+    return parts.isEmpty() ? "" : " (" + String.join("; ", parts) + ")";
+  }
+
+  private static String lowerFirst(String sentence) {
+    return Character.toLowerCase(sentence.charAt(0)) + sentence.substring(1);
+  }
+
+  private static Map<String, Object> content(Set<String> types) {
+    Map<String, Object> content = new LinkedHashMap<>();
+    for (String type : types) {
+      content.put(type, Map.of());
+    }
+    return content;
+  }
+}
