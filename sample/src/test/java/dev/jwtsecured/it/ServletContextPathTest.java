@@ -16,6 +16,7 @@ import dev.jwtsecured.it.routes.users.Counter;
 import dev.jwtsecured.it.routes.users.Ledger;
 import dev.jwtsecured.it.routes.users.Lockers;
 import dev.jwtsecured.it.routes.users.Notes;
+import dev.jwtsecured.it.routes.users.Rates;
 import dev.jwtsecured.it.routes.users.Reports;
 import dev.jwtsecured.it.routes.users.Shelves;
 import dev.jwtsecured.it.routes.users.Status;
@@ -56,7 +57,7 @@ class ServletContextPathTest {
       "/api", List.of(new UsersSecurityJwtFeature(UsersSecurityJwtFeature.settings().secret(USERS_SECRET).build())),
       UsersSecurityJwtFeature.classes(), Users.class, Reports.class, Files.class, Archive.class, Shelves.class,
       Status.class, Drawers.class, Cabinets.class, Lockers.class, Vaults.class, Ledger.class, Till.class,
-      Counter.class, Notes.class));
+      Counter.class, Notes.class, Rates.class));
 
   @Test
   void theRefreshCookieGoesToTheTokenEndpointUnderTheContextPath(@ServerPerClass.Named("cookies") TestServer server) {
@@ -103,7 +104,7 @@ class ServletContextPathTest {
         UsersSecurityJwtFeature.settings().secret(USERS_SECRET).build())), UsersSecurityJwtFeature.classes(),
         Users.class, Reports.class, Files.class, Archive.class, Shelves.class, Status.class, Drawers.class,
         Cabinets.class, Lockers.class, Vaults.class, Ledger.class, Till.class, Counter.class,
-        Notes.class)) {
+        Notes.class, Rates.class)) {
       JsonNode doc = served(server, "/users/openapi.json");
       assertTrue(doc.path("servers").isMissingNode(), doc.path("servers").toString());
       assertEquals("/users/login", tokenUrl(doc));
