@@ -355,7 +355,9 @@ class RouteBoundDiagnosticsTest {
     String access = c.generatedSourceFile("test.ConfigJwt").orElseThrow().getCharContent(true).toString();
     assertTrue(access.contains("public static User user(SecurityContext security)"), access);
     String filter = c.generatedSourceFile("test.ConfigJwtFilter").orElseThrow().getCharContent(true).toString();
-    assertTrue(filter.contains("User user = RequestAuth.awaitOptional(Config.user(token));"), filter);
+    assertTrue(filter.contains("RequestAuth.afterOptionalUser(request, Config.user(token), user -> decide(request, token,"
+        + " user));"), filter);
+    assertTrue(filter.contains("Response decide(ContainerRequestContext request, Token token, User user)"), filter);
   }
 
   /** {@code <pkg>.Config} with a token endpoint, an OpenAPI document and the given extra members. */

@@ -9,8 +9,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
-/** GET /api/till for customers (the typed user), /api/till/takings for admins, /api/till/open for anyone. */
+/**
+ * GET /api/till for customers (the typed user), /api/till/later likewise but non-blocking, /api/till/takings and the
+ * non-blocking /api/till/later/takings for admins, /api/till/open for anyone.
+ */
 @Path("/till")
 public class Till {
   @GET
@@ -26,6 +31,24 @@ public class Till {
   @Produces(MediaType.TEXT_PLAIN)
   public String takings() {
     return "takings";
+  }
+
+  /** Non-blocking (it returns a stage): Quarkus REST runs it, and its filters, on the event loop. */
+  @GET
+  @Path("/later")
+  @RolesAllowed("customer")
+  @Produces(MediaType.TEXT_PLAIN)
+  public CompletionStage<String> later(@Context SecurityContext security) {
+    return CompletableFuture.completedFuture("later for " + KioskSecurityJwt.user(security).name());
+  }
+
+  /** Non-blocking too, for admins: a customer's request is refused once the retriever answered. */
+  @GET
+  @Path("/later/takings")
+  @RolesAllowed("admin")
+  @Produces(MediaType.TEXT_PLAIN)
+  public CompletionStage<String> laterTakings() {
+    return CompletableFuture.completedFuture("takings, later");
   }
 
   @GET

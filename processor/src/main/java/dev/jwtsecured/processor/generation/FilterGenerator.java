@@ -10,6 +10,7 @@ import static dev.jwtsecured.processor.generation.GeneratedTypes.CONTAINER_REQUE
 import static dev.jwtsecured.processor.generation.GeneratedTypes.CONTAINER_RESPONSE_CONTEXT;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.CONTAINER_RESPONSE_FILTER;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.REQUEST_AUTH;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.RESPONSE;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.JWT_SECURITY_CONTEXT;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.TOKEN;
 
@@ -55,7 +56,7 @@ public final class FilterGenerator implements SourceGenerator {
     }
     type.addMethod(constructor.addParameter(ACCESS_RULE, "rule").addStatement("this.rule = rule").build());
     type.addMethod(filterMethod(model));
-    type.addMethod(checkMethod());
+    type.addMethod(checkMethod(model));
     type.addMethod(MethodSpec.methodBuilder("filter")
         .addJavadoc("Adds {@code nosniff}, and {@code Cache-Control: no-store} (or {@code Vary}) to authenticated answers.\n")
         .addAnnotation(Override.class)
@@ -64,7 +65,9 @@ public final class FilterGenerator implements SourceGenerator {
         .addParameter(CONTAINER_RESPONSE_CONTEXT, "response")
         .addStatement("auth.secureResponse(request, response)")
         .build());
-    type.addMethod(authenticateMethod(model));
+    type.addMethod(decideMethod(model));
+    type.addMethod(refuseMethod());
+    type.addMethod(abortWithMethod());
     return type.build();
   }
 
@@ -86,31 +89,38 @@ public final class FilterGenerator implements SourceGenerator {
     return SourceGenerator.requestFilter(body.build());
   }
 
-  private MethodSpec checkMethod() {
+  private MethodSpec checkMethod(ConfigModel model) {
     CodeBlock.Builder body = CodeBlock.builder();
     body.beginControlFlow("if (rule.isDenyAll())")
         .addStatement("request.abortWith(auth.reject($T.DENIED))", AUTH_FAILURE)
         .addStatement("return")
         .endControlFlow()
         .add("// Set when the locator guard authenticated this request before a sub-resource locator ran.\n")
-        .addStatement("$T security = auth.authenticatedBefore(request)", JWT_SECURITY_CONTEXT)
-        .beginControlFlow("if (security == null)")
-        .beginControlFlow("try")
-        .addStatement("security = authenticate(request)")
-        .nextControlFlow("catch ($T e)", AUTH_EXCEPTION)
-        .add("// A public operation runs anonymously without a valid token; any other is refused.\n")
-        .beginControlFlow("if (rule.isPublic())")
-        .addStatement("auth.skipped(request)")
-        .nextControlFlow("else")
-        .addStatement("request.abortWith(auth.reject(e.failure()))")
+        .addStatement("$T before = auth.authenticatedBefore(request)", JWT_SECURITY_CONTEXT)
+        .beginControlFlow("if (before != null)")
+        .beginControlFlow("if (!rule.allows(before))")
+        .addStatement("request.abortWith(auth.forbidden(rule))")
         .endControlFlow()
         .addStatement("return")
         .endControlFlow()
-        .endControlFlow()
-        .add("// @RolesAllowed: the roles and scope claims of the token, read by the security context.\n")
-        .beginControlFlow("if (!rule.allows(security))")
-        .addStatement("request.abortWith(auth.forbidden(rule))")
+        .addStatement("$T token", TOKEN)
+        .beginControlFlow("try")
+        .addStatement("token = auth.authenticate(request)")
+        .nextControlFlow("catch ($T e)", AUTH_EXCEPTION)
+        .addStatement("abortWith(request, refuse(request, e.failure()))")
+        .addStatement("return")
         .endControlFlow();
+    HandlerModel.Returns returns = model.retriever().returns();
+    if (returns == HandlerModel.Returns.COMPLETION_STAGE
+        || returns == HandlerModel.Returns.COMPLETION_STAGE_OF_OPTIONAL) {
+      body.add("// The retriever answers later: the request waits for it, suspended where the runtime can (Quarkus\n")
+          .add("// REST), its thread waiting elsewhere.\n")
+          .addStatement("$T.$N(request, $L, user -> decide(request, token, user))", REQUEST_AUTH,
+              returns == HandlerModel.Returns.COMPLETION_STAGE ? "afterUser" : "afterOptionalUser",
+              call(model, model.retriever(), "token"));
+    } else {
+      body.addStatement("abortWith(request, decide(request, token, $L))", retrieverCall(model));
+    }
     return MethodSpec.methodBuilder("check")
         .addJavadoc("Applies the rule to {@code request}, whatever its method; the locator guard calls it for every\n")
         .addJavadoc("request that may reach a protected locator.\n")
@@ -119,25 +129,63 @@ public final class FilterGenerator implements SourceGenerator {
         .build();
   }
 
-  private MethodSpec authenticateMethod(ConfigModel model) {
+  private MethodSpec decideMethod(ConfigModel model) {
     CodeBlock.Builder body = CodeBlock.builder()
-        .addStatement("$T token = auth.authenticate(request)", TOKEN)
-        .addStatement("$T user = $L", model.userType(), retrieverCall(model))
         .beginControlFlow("if (user == null)")
-        .addStatement("throw new $T($T.UNKNOWN_USER)", AUTH_EXCEPTION, AUTH_FAILURE)
+        .addStatement("return refuse(request, $T.UNKNOWN_USER)", AUTH_FAILURE)
         .endControlFlow();
     model.revocationCheck().ifPresent(check ->
         body.beginControlFlow("if ($L)", call(model, check, "token"))
-            .addStatement("throw new $T($T.REVOKED)", AUTH_EXCEPTION, AUTH_FAILURE)
+            .addStatement("return refuse(request, $T.REVOKED)", AUTH_FAILURE)
             .endControlFlow());
-    body.addStatement("return auth.authenticated(request, token, user)");
-    return MethodSpec.methodBuilder("authenticate")
-        .addJavadoc("Verifies the request's token, then asks the retriever for its user and the revocation check\n")
-        .addJavadoc("whether it still counts; on success the request carries both.\n\n")
-        .addJavadoc("@throws $T when there is no token, or it or its user is refused\n", AUTH_EXCEPTION)
-        .returns(JWT_SECURITY_CONTEXT)
+    body.addStatement("$T security = auth.authenticated(request, token, user)", JWT_SECURITY_CONTEXT)
+        .add("// @RolesAllowed: the roles and scope claims of the token, read by the security context.\n")
+        .addStatement("return rule.allows(security) ? null : auth.forbidden(rule)");
+    return MethodSpec.methodBuilder("decide")
+        .addJavadoc(model.revocationCheck().isPresent()
+            ? "Refuses an unknown user or a revoked token; otherwise sets the security context and applies the\n"
+                + "rule.\n\n"
+            : "Refuses an unknown user; otherwise sets the security context and applies the rule.\n\n")
+        .addJavadoc("@param request the request\n")
+        .addJavadoc("@param token the request's verified token\n")
+        .addJavadoc("@param user the user the retriever named for the token, or {@code null} for none\n")
+        .addJavadoc("@return {@code null} when the request goes on, or the answer that refuses it\n")
+        .returns(RESPONSE)
         .addParameter(CONTAINER_REQUEST_CONTEXT, "request")
+        .addParameter(TOKEN, "token")
+        .addParameter(model.userType(), "user")
         .addCode(body.build())
+        .build();
+  }
+
+  private MethodSpec refuseMethod() {
+    return MethodSpec.methodBuilder("refuse")
+        .addJavadoc("What a request without a valid token or user gets.\n\n")
+        .addJavadoc("@param request the request\n")
+        .addJavadoc("@param failure why it has none\n")
+        .addJavadoc("@return {@code null} for a public operation, which runs anonymously, or the refusal\n")
+        .returns(RESPONSE)
+        .addParameter(CONTAINER_REQUEST_CONTEXT, "request")
+        .addParameter(AUTH_FAILURE, "failure")
+        .beginControlFlow("if (rule.isPublic())")
+        .addStatement("auth.skipped(request)")
+        .addStatement("return null")
+        .endControlFlow()
+        .addStatement("return auth.reject(failure)")
+        .build();
+  }
+
+  private static MethodSpec abortWithMethod() {
+    return MethodSpec.methodBuilder("abortWith")
+        .addJavadoc("Aborts {@code request} with {@code answer}, unless there is none.\n\n")
+        .addJavadoc("@param request the request\n")
+        .addJavadoc("@param answer the refusal, or {@code null} to go on\n")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addParameter(CONTAINER_REQUEST_CONTEXT, "request")
+        .addParameter(RESPONSE, "answer")
+        .beginControlFlow("if (answer != null)")
+        .addStatement("request.abortWith(answer)")
+        .endControlFlow()
         .build();
   }
 

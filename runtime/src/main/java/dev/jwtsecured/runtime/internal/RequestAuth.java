@@ -9,8 +9,10 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -86,6 +88,57 @@ public interface RequestAuth {
    *     malformed refresh token; {@code invalid_scope} for a scope wider than the login's (the token stays active)
    */
   Response refreshResponse(TokenRequest request, Predicate<Token> known);
+
+  /**
+   * Calls {@code decide} with the user of an asynchronous retriever's {@code stage} ({@code null} for none), then aborts
+   * {@code request} with the answer it returns ({@code null}: the request goes on). Where the stage is not complete yet
+   * and the runtime lets a request filter wait suspended (Quarkus REST, which runs the filters of its non-blocking
+   * resource methods on its event loop), the request waits so and its thread goes on; elsewhere the thread waits, as
+   * for a synchronous retriever. A stage completed exceptionally reaches the JAX-RS runtime with its cause, as the
+   * retriever's own exception would.
+   */
+  static <U> void afterUser(ContainerRequestContext request, CompletionStage<U> stage, Function<U, Response> decide) {
+    if (stage != null) {
+      CompletableFuture<U> future = stage.toCompletableFuture();
+      // The class name first: QuarkusRequests, which names Quarkus's type, loads only where Quarkus REST runs.
+      if (!future.isDone() && request.getClass().getName().startsWith(QuarkusRequests.CONTEXT_PACKAGE)
+          && QuarkusRequests.suspendable(request)) {
+        QuarkusRequests.suspend(request);
+        future.whenComplete((user, failure) -> decideLater(request, user, failure, decide));
+        return;
+      }
+    }
+    Response answer = decide.apply(await(stage));
+    if (answer != null) {
+      request.abortWith(answer);
+    }
+  }
+
+  /** {@link #afterUser} for a retriever that answers {@code Optional}: empty (or {@code null}) gives {@code null}. */
+  static <U> void afterOptionalUser(ContainerRequestContext request, CompletionStage<? extends Optional<U>> stage,
+      Function<U, Response> decide) {
+    afterUser(request, stage == null ? null : stage.thenApply(user -> user == null ? null : user.orElse(null)),
+        decide);
+  }
+
+  private static <U> void decideLater(ContainerRequestContext request, U user, Throwable failure,
+      Function<U, Response> decide) {
+    Response answer;
+    try {
+      if (failure != null) {
+        throw failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+      }
+      answer = decide.apply(user);
+    } catch (Throwable e) {
+      QuarkusRequests.resume(request, e);
+      return;
+    }
+    if (answer == null) {
+      QuarkusRequests.resume(request);
+    } else {
+      request.abortWith(answer); // Quarkus REST resumes a suspended request that a filter aborts
+    }
+  }
 
   /** Waits for an asynchronous user retriever that answers {@code Optional}: empty (or {@code null}) gives {@code null}. */
   static <U> U awaitOptional(CompletionStage<? extends Optional<U>> stage) {
