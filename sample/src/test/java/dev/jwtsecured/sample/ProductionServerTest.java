@@ -64,9 +64,12 @@ class ProductionServerTest {
       "POST /login HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\nContent-Length: 6\r\nConnection: close\r\n\r\nhello",
       START + "Host: a\r\nX-A: \u0001value\r\nConnection: close\r\n\r\n",                   // a control character
       START + "Host: a\r\nX-A\t: value\r\nConnection: close\r\n\r\n",                      // whitespace before ':'
-      "POST /login HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+      // Bodies the token endpoint reads (a form: it answers any other type 415 before reading).
+      "POST /login HTTP/1.1\r\nHost: a\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+          + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
           + "f".repeat(10_000) + "\r\n",                                                    // an oversized chunk size
-      "POST /login HTTP/1.1\nHost: a\nTransfer-Encoding: chunked\nConnection: close\n\n5\nhello\n0\n\n");
+      "POST /login HTTP/1.1\nHost: a\nContent-Type: application/x-www-form-urlencoded\nTransfer-Encoding: chunked\n"
+          + "Connection: close\n\n5\nhello\n0\n\n");                                     // LF-only lines
   }
 
   @ParameterizedTest

@@ -10,6 +10,7 @@ import dev.jwtsecured.testing.Jwts;
 import dev.jwtsecured.testing.RawHttp;
 import dev.jwtsecured.testing.ServerPerClass;
 import dev.jwtsecured.testing.TestServer;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -132,9 +133,27 @@ class SampleOAuth2Test {
   }
 
   @Test
-  void wrongContentTypeIs415() {
-    RawHttp.Response r = token("Content-Type: text/plain", "grant_type=password&username=alice&password=wonderland");
-    assertEquals(415, r.status, r.toString());
+  void wrongContentTypeIs415() throws Exception {
+    for (String type : List.of("Content-Type: text/plain", "Content-Type: application/xml",
+        "Content-Type: application/x-www-form-urlencoded-not", "Content-Type: */*")) {
+      RawHttp.Response r = token(type, "grant_type=password&username=alice&password=wonderland");
+      assertEquals(415, r.status, type + " -> " + r);
+      assertEquals("invalid_request", JSON.readTree(r.body).get("error").asText(), r.body);
+      assertEquals("no-store", r.header("Cache-Control"));
+    }
+  }
+
+  /** The media type is matched as RFC 9110 says: case-insensitively, with its parameters. */
+  @Test
+  void formAndJsonAreKnownInAnyCaseAndWithParameters() {
+    for (String type : List.of("Content-Type: Application/X-WWW-Form-Urlencoded",
+        "Content-Type: application/x-www-form-urlencoded; charset=UTF-8")) {
+      RawHttp.Response r = token(type, "grant_type=password&username=alice&password=wonderland");
+      assertEquals(200, r.status, type + " -> " + r);
+    }
+    RawHttp.Response json = token("Content-Type: APPLICATION/JSON; charset=utf-8",
+        "{\"grant_type\":\"password\",\"username\":\"alice\",\"password\":\"wonderland\"}");
+    assertEquals(200, json.status, json.toString());
   }
 
   @Test

@@ -34,7 +34,8 @@ final class TokenEndpointDocument {
     responses.put("400", error("The request or the credentials were refused (RFC 6749 section 5.2).", noStore()));
     responses.put("413", error("The body is larger than maxTokenRequestBytes (" + s.maxTokenRequestBytes()
         + " bytes in @JwtSecured).", noStore()));
-    responses.put("415", map("description", "Neither a form nor JSON."));
+    responses.put("415", error("The body is neither a form nor JSON (RFC 6749 section 5.2's invalid_request).",
+        noStore()));
     Map<String, Object> throttled = noStore();
     throttled.put("Retry-After", map("description", "Seconds to wait before the next attempt.",
         "schema", map("type", "integer", "minimum", 1)));

@@ -1,16 +1,13 @@
 package dev.jwtsecured.processor.generation;
 
 import static dev.jwtsecured.processor.generation.GeneratedTypes.CONFIGURATION;
-import static dev.jwtsecured.processor.generation.GeneratedTypes.CONSUMES;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.CONTEXT;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.GRANT;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.HTTP_HEADERS;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.JWT_AUTH;
-import static dev.jwtsecured.processor.generation.GeneratedTypes.MEDIA_TYPE;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.MULTIVALUED_MAP;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.PATH;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.POST;
-import static dev.jwtsecured.processor.generation.GeneratedTypes.PRODUCES;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.RESPONSE;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.TOKEN;
 
@@ -56,9 +53,6 @@ public final class TokenEndpointGenerator implements SourceGenerator {
                 ? "\n<p>{@code grant_type=refresh_token} with {@code refresh_token} (RFC 6749 section 6) rotates the\n"
                     + "login's refresh token and answers a new access token.\n" : "")
             .addAnnotation(AnnotationSpec.builder(PATH).addMember("value", "$S", model.settings().tokenUrl()).build());
-    type.addMethod(entryPoint(model, "form", "APPLICATION_FORM_URLENCODED", false,
-        "The request as {@code application/x-www-form-urlencoded}, as RFC 6749 and Swagger UI send it."));
-    type.addMethod(entryPoint(model, "json", "APPLICATION_JSON", true, "The same fields as a JSON object."));
 
     CodeBlock target = authenticator.isStatic() ? CodeBlock.of("$T", model.configClass()) : CodeBlock.of("config");
     CodeBlock call = CodeBlock.of("$L.$N($L)", target, authenticator.name(), authenticatorArguments(authenticator));
@@ -77,13 +71,22 @@ public final class TokenEndpointGenerator implements SourceGenerator {
         granted = call;
     }
     MethodSpec.Builder token = MethodSpec.methodBuilder("token")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addJavadoc("The token request: a form ({@code application/x-www-form-urlencoded}, as RFC 6749 and Swagger UI\n")
+        .addJavadoc("send it) or the same fields as a JSON object, as its {@code Content-Type} says; a 415 for any\n")
+        .addJavadoc("other. It names no media type for JAX-RS: Quarkus REST would warn at build time that a method\n")
+        .addJavadoc("naming JSON needs a JSON extension, which this one, writing its own JSON, does not.\n\n")
+        .addJavadoc("@param application the application's {@code @Context Configuration}\n")
+        .addJavadoc("@param headers the request's headers (a throttle may read the client's address there)\n")
+        .addJavadoc("@param uri the request's URI, for the refresh cookie's path\n")
+        .addJavadoc("@param body the request body, read within {@code maxTokenRequestBytes}\n")
+        .addJavadoc("@return the token response, or the RFC 6749 error\n")
+        .addAnnotation(POST)
+        .addModifiers(Modifier.PUBLIC)
         .returns(RESPONSE)
-        .addParameter(ParameterSpec.builder(CONFIGURATION, "application").build())
-        .addParameter(HTTP_HEADERS, "headers")
-        .addParameter(GeneratedTypes.URI_INFO, "uri")
+        .addParameter(ParameterSpec.builder(CONFIGURATION, "application").addAnnotation(CONTEXT).build())
+        .addParameter(ParameterSpec.builder(HTTP_HEADERS, "headers").addAnnotation(CONTEXT).build())
+        .addParameter(ParameterSpec.builder(GeneratedTypes.URI_INFO, "uri").addAnnotation(CONTEXT).build())
         .addParameter(INPUT_STREAM, "body")
-        .addParameter(boolean.class, "json")
         .addComment("Published by $T when JAX-RS configured it.", model.featureClass())
         .addStatement("$T auth = $T.of(application, $T.class)", JWT_AUTH, JWT_AUTH, model.configClass());
     if (!authenticator.isStatic() || (model.settings().refreshes() && model.filterNeedsInstance())) {
@@ -91,8 +94,9 @@ public final class TokenEndpointGenerator implements SourceGenerator {
     }
     type.addMethod(token
         .beginControlFlow("try")
-        .addComment("At most maxTokenRequestBytes are read: 413 beyond, 400 for a bad charset or form.")
-        .addStatement("$T grant = $T.read(headers, uri, body, json, auth.settings())", TOKEN_REQUEST, TOKEN_REQUEST)
+        .addComment("A form or JSON (else 415), at most maxTokenRequestBytes of it: 413 beyond, 400 for a bad charset or")
+        .addComment("form.")
+        .addStatement("$T grant = $T.read(headers, uri, body, auth.settings())", TOKEN_REQUEST, TOKEN_REQUEST)
         .addCode(refreshBranch(model))
         .addComment("429 with Retry-After while the login throttle holds this user name or address back.")
         .addStatement("auth.requestAuth().checkThrottle(grant, headers)")
@@ -153,26 +157,4 @@ public final class TokenEndpointGenerator implements SourceGenerator {
     return "grant.username(), grant.password()" + (authenticator.takesScopes() ? ", grant.scopes()" : "")
         + (authenticator.takesRequest() ? ", headers" : "");
   }
-
-  private static MethodSpec entryPoint(ConfigModel model, String name, String mediaType, boolean json, String doc) {
-    return MethodSpec.methodBuilder(name)
-        .addJavadoc(doc + "\n\n")
-        .addJavadoc("@param application the application's {@code @Context Configuration}\n")
-        .addJavadoc("@param headers the request's headers (a throttle may read the client's address there)\n")
-        .addJavadoc("@param uri the request's URI, for the refresh cookie's path\n")
-        .addJavadoc("@param body the request body, read within {@code maxTokenRequestBytes}\n")
-        .addJavadoc("@return the token response, or the RFC 6749 error\n")
-        .addAnnotation(POST)
-        .addAnnotation(AnnotationSpec.builder(CONSUMES).addMember("value", "$T.$L", MEDIA_TYPE, mediaType).build())
-        .addAnnotation(AnnotationSpec.builder(PRODUCES).addMember("value", "$T.APPLICATION_JSON", MEDIA_TYPE).build())
-        .addModifiers(Modifier.PUBLIC)
-        .returns(RESPONSE)
-        .addParameter(ParameterSpec.builder(CONFIGURATION, "application").addAnnotation(CONTEXT).build())
-        .addParameter(ParameterSpec.builder(HTTP_HEADERS, "headers").addAnnotation(CONTEXT).build())
-        .addParameter(ParameterSpec.builder(GeneratedTypes.URI_INFO, "uri").addAnnotation(CONTEXT).build())
-        .addParameter(INPUT_STREAM, "body")
-        .addStatement("return token(application, headers, uri, body, $L)", json)
-        .build();
-  }
-
 }

@@ -57,13 +57,35 @@ public final class Bodies {
     return readAtMost(in, maxBytes);
   }
 
-  private static Charset charset(HttpHeaders headers) {
-    MediaType type;
+  /**
+   * Whether the body is JSON ({@code application/json}) rather than a form ({@code
+   * application/x-www-form-urlencoded}): the token endpoint takes both, and nothing else.
+   *
+   * @throws TokenError 415 for any other {@code Content-Type} or none, 400 for a malformed one
+   */
+  static boolean isJson(HttpHeaders headers) {
+    MediaType type = mediaType(headers);
+    if (type != null && type.getType().equalsIgnoreCase("application")) {
+      if (type.getSubtype().equalsIgnoreCase("json")) {
+        return true;
+      }
+      if (type.getSubtype().equalsIgnoreCase("x-www-form-urlencoded")) {
+        return false;
+      }
+    }
+    throw new TokenError(415, "invalid_request", "The body is neither a form nor JSON");
+  }
+
+  private static MediaType mediaType(HttpHeaders headers) {
     try {
-      type = headers.getMediaType();
+      return headers.getMediaType();
     } catch (RuntimeException e) {
       throw new TokenError("invalid_request", "The Content-Type is malformed");
     }
+  }
+
+  private static Charset charset(HttpHeaders headers) {
+    MediaType type = mediaType(headers);
     String name = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
     if (name == null) {
       return StandardCharsets.UTF_8;

@@ -58,11 +58,15 @@ public record TokenRequest(String username, String password, String refreshToken
    * passes the bound (413, {@code invalid_request}). The charset comes from {@code Content-Type} (UTF-8 when absent);
    * an unknown charset or bytes that are not valid in it are a 400 {@code invalid_request}, never an exception.
    *
+   * <p>The body is a form ({@code application/x-www-form-urlencoded}) or the same fields as JSON ({@code
+   * application/json}), as its {@code Content-Type} says; any other type, or none, is a 415 {@code invalid_request}
+   * before anything is read. The generated endpoint names no media type for JAX-RS to match, so that runtimes that
+   * look for a JSON provider where a resource names JSON (Quarkus REST warns at build time) find nothing to ask for.
+   *
    * @param uri the request's URI information, for its base path
-   * @param json whether the body is JSON ({@code application/json}) rather than a form
    */
-  public static TokenRequest read(HttpHeaders headers, UriInfo uri, InputStream in, boolean json,
-      JwtSettings settings) {
+  public static TokenRequest read(HttpHeaders headers, UriInfo uri, InputStream in, JwtSettings settings) {
+    boolean json = Bodies.isJson(headers);
     String text = Bodies.text(headers, in, settings.maxTokenRequestBytes());
     Map<String, String> fields = json ? jsonFields(text) : formFields(Bodies.form(text));
     return from(fields, settings, headers, uri == null ? null : uri.getBaseUri().getRawPath());
