@@ -53,8 +53,6 @@ public final class GeneratedTypes {
   static final ClassName PATH = ClassName.get(RS, "Path");
   static final ClassName GET = ClassName.get(RS, "GET");
   static final ClassName POST = ClassName.get(RS, "POST");
-  static final ClassName CONSUMES = ClassName.get(RS, "Consumes");
-  static final ClassName PRODUCES = ClassName.get(RS, "Produces");
   static final ClassName MEDIA_TYPE = ClassName.get(CORE, "MediaType");
   static final ClassName RESPONSE = ClassName.get(CORE, "Response");
   static final ClassName MULTIVALUED_MAP = ClassName.get(CORE, "MultivaluedMap");

@@ -33,28 +33,23 @@ public final class OpenApiGenerator {
     doc.put("info", map("title", s.openApiTitle(), "version", s.openApiVersion()));
     doc.put("security", List.of(map(s.schemeName(), List.of())));
 
-    // Each path's operations, each operation's resource methods (several where JAX-RS chooses by media type).
-    Map<String, Map<String, List<RouteModel>>> operations = new TreeMap<>();
+    // Each operation (path and method) with its resource methods, several where JAX-RS chooses by media type; in the
+    // order of the routes, which gives the operation ids.
+    Map<List<String>, List<RouteModel>> operations = new LinkedHashMap<>();
     for (RouteModel route : model.routes()) {
       String method = route.httpMethod().toLowerCase(java.util.Locale.ROOT);
       if (!METHOD_ORDER.contains(method)) {
         continue; // a designator of the application's own (PURGE): OpenAPI 3.1 has no field for it
       }
-      operations.computeIfAbsent(openApiPath(fullPath(model, route.path())), p -> new TreeMap<>(BY_METHOD_ORDER))
-          .computeIfAbsent(method, m -> new ArrayList<>()).add(route);
+      operations.computeIfAbsent(List.of(openApiPath(fullPath(model, route.path())), method), k -> new ArrayList<>())
+          .add(route);
     }
     Map<String, Map<String, Object>> paths = new TreeMap<>();
     Set<String> operationIds = new LinkedHashSet<>();
-    for (RouteModel route : model.routes()) { // operation ids in the order of the routes, as before
-      String method = route.httpMethod().toLowerCase(java.util.Locale.ROOT);
-      String path = openApiPath(fullPath(model, route.path()));
-      List<RouteModel> variants = operations.getOrDefault(path, Map.of()).get(method);
-      if (variants == null || variants.get(0) != route) {
-        continue;
-      }
-      paths.computeIfAbsent(path, p -> new TreeMap<>(BY_METHOD_ORDER))
-          .put(method, OperationDocument.operation(model, variants, unique(operationIds, operationId(route))));
-    }
+    operations.forEach((operation, variants) -> paths
+        .computeIfAbsent(operation.get(0), p -> new TreeMap<>(BY_METHOD_ORDER))
+        .put(operation.get(1),
+            OperationDocument.operation(model, variants, unique(operationIds, operationId(variants.get(0))))));
     if (hasTokenEndpoint(model)) {
       paths.put(openApiPath(tokenUrl(model)), Map.of("post", TokenEndpointDocument.operation(model.settings())));
     }

@@ -98,17 +98,15 @@ public interface RequestAuth {
    * retriever's own exception would.
    */
   static <U> void afterUser(ContainerRequestContext request, CompletionStage<U> stage, Function<U, Response> decide) {
-    if (stage != null) {
-      CompletableFuture<U> future = stage.toCompletableFuture();
-      // The class name first: QuarkusRequests, which names Quarkus's type, loads only where Quarkus REST runs.
-      if (!future.isDone() && request.getClass().getName().startsWith(QuarkusRequests.CONTEXT_PACKAGE)
-          && QuarkusRequests.suspendable(request)) {
-        QuarkusRequests.suspend(request);
-        future.whenComplete((user, failure) -> decideLater(request, user, failure, decide));
-        return;
-      }
+    CompletableFuture<U> future = stage == null ? CompletableFuture.completedFuture(null) : stage.toCompletableFuture();
+    // The class name first: QuarkusRequests, which names Quarkus's type, loads only where Quarkus REST runs.
+    if (!future.isDone() && request.getClass().getName().startsWith(QuarkusRequests.CONTEXT_PACKAGE)
+        && QuarkusRequests.suspendable(request)) {
+      QuarkusRequests.suspend(request);
+      future.whenComplete((user, failure) -> decideLater(request, user, failure, decide));
+      return;
     }
-    Response answer = decide.apply(await(stage));
+    Response answer = decide.apply(await(future));
     if (answer != null) {
       request.abortWith(answer);
     }
