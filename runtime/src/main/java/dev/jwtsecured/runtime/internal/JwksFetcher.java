@@ -1,24 +1,35 @@
 package dev.jwtsecured.runtime.internal;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodySubscriber;
+import java.net.http.HttpResponse.BodySubscribers;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a JSON Web Key Set over HTTP for {@link JwksKeySet}: with its connect and response timeouts, at most
- * {@link JwksKeySet.Options#maxBytes} bytes, no redirect, {@code https} unless the host is a loopback address, and its
- * {@code Cache-Control: max-age} bounded by the options; through an OpenID Provider's configuration when the URI names
- * one. {@link JwksKeySet} calls {@link #fetch()} from one thread at a time.
+ * Reads a JSON Web Key Set over HTTP for {@link JwksKeySet}: with its connect timeout, the whole response (headers
+ * and body) within its response timeout, at most {@link JwksKeySet.Options#maxBytes} bytes, no redirect, {@code https}
+ * unless the host is a loopback address, and its {@code Cache-Control: max-age} bounded by the options; through an
+ * OpenID Provider's configuration when the URI names one. {@link JwksKeySet} calls {@link #fetch()} from one thread at a time.
  */
 final class JwksFetcher {
   private static final Pattern MAX_AGE = Pattern.compile("(?:^|[,\\s])max-age\\s*=\\s*\"?(\\d{1,10})\"?");
@@ -121,24 +132,98 @@ final class JwksFetcher {
     }
   }
 
+  /**
+   * One GET, whole (headers and body) within the response timeout: {@link HttpRequest#timeout} alone ends when the
+   * headers arrive, and a body that stalls or drips after them would hold this thread, and every later fetch, for
+   * good.
+   */
   private Fetched get(URI target) throws IOException, InterruptedException {
     HttpRequest request = HttpRequest.newBuilder(target).timeout(options.responseTimeout())
         .header("Accept", "application/jwk-set+json, application/json").GET().build();
-    HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-    try (InputStream in = response.body()) {
-      if (response.statusCode() != 200) {
-        throw new IOException("status " + response.statusCode());
+    CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, this::bodyOf200);
+    HttpResponse<byte[]> response;
+    try {
+      response = exchange.get(options.responseTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      exchange.cancel(true);
+      throw new HttpTimeoutException("no whole response within " + options.responseTimeout().toMillis() + " ms");
+    } catch (InterruptedException e) {
+      exchange.cancel(true);
+      throw e;
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      throw cause instanceof IOException io ? io : new IOException(cause);
+    }
+    if (response.statusCode() != 200) {
+      throw new IOException("status " + response.statusCode());
+    }
+    return new Fetched(new String(response.body(), StandardCharsets.UTF_8),
+        maxAge(response.headers().firstValue("Cache-Control").orElse("")));
+  }
+
+  /** The body of a 200 response, read up to {@link JwksKeySet.Options#maxBytes}; any other response's is dropped. */
+  private BodySubscriber<byte[]> bodyOf200(HttpResponse.ResponseInfo info) {
+    if (info.statusCode() != 200) {
+      return BodySubscribers.replacing(new byte[0]);
+    }
+    return new BoundedBody(options.maxBytes(), info.headers().firstValueAsLong("Content-Length").orElse(-1));
+  }
+
+  /** Collects a body of at most {@code max} bytes, cancelling the exchange as soon as it is known to be larger. */
+  private static final class BoundedBody implements BodySubscriber<byte[]> {
+    private final int max;
+    private final long declared;
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+    private Flow.Subscription subscription;
+
+    BoundedBody(int max, long declared) {
+      this.max = max;
+      this.declared = declared;
+    }
+
+    @Override
+    public CompletionStage<byte[]> getBody() {
+      return body;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription subscription) {
+      this.subscription = subscription;
+      if (declared > max) {
+        tooLarge();
+        return;
       }
-      long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-      if (declared > options.maxBytes()) {
-        throw new IOException("larger than " + options.maxBytes() + " bytes");
+      subscription.request(1);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> buffers) {
+      for (ByteBuffer buffer : buffers) {
+        if (bytes.size() + buffer.remaining() > max) {
+          tooLarge();
+          return;
+        }
+        byte[] chunk = new byte[buffer.remaining()];
+        buffer.get(chunk);
+        bytes.write(chunk, 0, chunk.length);
       }
-      byte[] body = in.readNBytes(options.maxBytes() + 1);
-      if (body.length > options.maxBytes()) {
-        throw new IOException("larger than " + options.maxBytes() + " bytes");
-      }
-      return new Fetched(new String(body, StandardCharsets.UTF_8),
-          maxAge(response.headers().firstValue("Cache-Control").orElse("")));
+      subscription.request(1);
+    }
+
+    private void tooLarge() {
+      subscription.cancel();
+      body.completeExceptionally(new IOException("larger than " + max + " bytes"));
+    }
+
+    @Override
+    public void onError(Throwable failure) {
+      body.completeExceptionally(failure);
+    }
+
+    @Override
+    public void onComplete() {
+      body.complete(bytes.toByteArray());
     }
   }
 

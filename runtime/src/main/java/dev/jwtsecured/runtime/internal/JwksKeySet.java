@@ -27,8 +27,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *       {@link Options#minMaxAge} and {@link Options#maxMaxAge}; {@link Options#defaultMaxAge} without one);
  *   <li>a {@code kid} the set does not hold triggers a fetch at most once per {@link Options#unknownKidInterval}, so a
  *       flood of tokens with random {@code kid}s causes at most one fetch per interval;
- *   <li>fetches have a connect and a response timeout, read at most {@link Options#maxBytes}, follow no redirect, and
- *       need {@code https} unless the host is a loopback address;
+ *   <li>fetches have a connect timeout and a response timeout that bounds the whole response, body included, read at
+ *       most {@link Options#maxBytes}, follow no redirect, and need {@code https} unless the host is a loopback
+ *       address;
  *   <li>a failed fetch keeps the last good set and is logged; with no set yet every key is unknown, so requests are
  *       refused until the set can be read, and the service starts regardless;
  *   <li>only public keys meant for signatures are kept (a JWK with {@code use} other than {@code sig}, a private or

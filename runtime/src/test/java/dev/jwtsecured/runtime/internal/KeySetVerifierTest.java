@@ -2,6 +2,7 @@ package dev.jwtsecured.runtime.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.JOSEObjectType;
@@ -46,6 +47,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
@@ -92,6 +96,9 @@ class KeySetVerifierTest {
   volatile String jwks = "{\"keys\":[]}";
   volatile String cacheControl = "";
   volatile String openIdConfiguration = "";
+  /** How the JWKS endpoint misbehaves after sending its headers: "" for not at all. */
+  volatile String bodyFault = "";
+  final CountDownLatch released = new CountDownLatch(1);
   final MovableClock clock = new MovableClock();
 
   @BeforeEach
@@ -106,9 +113,27 @@ class KeySetVerifierTest {
       }
       exchange.sendResponseHeaders(status, body.length);
       try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
+        if (bodyFault.isEmpty()) {
+          out.write(body);
+          return;
+        }
+        try {
+          for (int i = 0; i < body.length && released.getCount() > 0; i++) {
+            out.write(body[i]);
+            out.flush();
+            // "stall": a few bytes, then nothing; "drip": a byte every 100 ms, long past the response timeout
+            if (!released.await(bodyFault.equals("stall") && i >= 8 ? 60_000 : 100, TimeUnit.MILLISECONDS)) {
+              continue;
+            }
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        } catch (IOException e) {
+          // the client gave up, as it should
+        }
       }
     });
+    server.setExecutor(Executors.newCachedThreadPool());
     server.createContext("/realms/demo/.well-known/openid-configuration", exchange -> {
       byte[] body = openIdConfiguration.getBytes(StandardCharsets.UTF_8);
       exchange.sendResponseHeaders(200, body.length);
@@ -121,6 +146,7 @@ class KeySetVerifierTest {
 
   @AfterEach
   void stopJwksServer() {
+    released.countDown();
     server.stop(0);
   }
 
@@ -407,6 +433,28 @@ class KeySetVerifierTest {
     String jwt = sign(new RSASSASigner(key), header(JWSAlgorithm.RS256, "r1"), claims().build());
     assertEquals(AuthFailure.UNKNOWN_KEY, failure(verifier, jwt));
     assertEquals(1, fetches.get());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"stall", "drip"})
+  void aJwksBodyThatStallsOrDripsIsCutAtTheResponseTimeoutAndTheNextFetchWorks(String fault) throws Exception {
+    RSAKey key = new RSAKeyGenerator(2048).keyID("r1").generate();
+    serve(key);
+    bodyFault = fault;
+    KeySetVerifier verifier = verifier(ALL, o -> new JwksKeySet.Options(o.defaultMaxAge(), o.minMaxAge(),
+        o.maxMaxAge(), o.unknownKidInterval(), o.connectTimeout(), Duration.ofMillis(500), o.maxBytes(), o.clock()),
+        Set.of(), List.of(), "roles", 0);
+    String jwt = sign(new RSASSASigner(key), header(JWSAlgorithm.RS256, "r1"), claims().build());
+    long start = System.nanoTime();
+    AuthFailure first = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> failure(verifier, jwt),
+        "the fetch, and the request thread making it, must not wait for the body past the response timeout");
+    assertEquals(AuthFailure.UNKNOWN_KEY, first);
+    assertTrue(System.nanoTime() - start < Duration.ofSeconds(5).toNanos(), "cut near the 500 ms timeout");
+    bodyFault = "";
+    clock.advance(Duration.ofSeconds(60));
+    assertEquals("alice", assertTimeoutPreemptively(Duration.ofSeconds(20), () -> verifier.verify(jwt).subject()),
+        "the stalled fetch released the set for the next one");
+    assertEquals(2, fetches.get());
   }
 
   @ParameterizedTest
