@@ -24,15 +24,18 @@ import javax.sql.DataSource;
  * CREATE TABLE jwtsecured_refresh_tokens (
  *   hash       VARCHAR(64)   PRIMARY KEY,   -- base64url SHA-256 of the token; the token itself is never stored
  *   family     VARCHAR(64)   NOT NULL,      -- every token descended from one login
- *   subject    VARCHAR(1024) NOT NULL,
- *   roles      VARCHAR(4096) NOT NULL,      -- a JSON array of strings
- *   scopes     VARCHAR(4096) NOT NULL,      -- space-separated (scope tokens have no spaces, RFC 6749 section 3.3)
- *   extras     VARCHAR(16384) NOT NULL,     -- a JSON object: the login's application claims
+ *   subject    TEXT          NOT NULL,
+ *   roles      TEXT          NOT NULL,      -- a JSON array of strings
+ *   scopes     TEXT          NOT NULL,      -- space-separated (scope tokens have no spaces, RFC 6749 section 3.3)
+ *   extras     TEXT          NOT NULL,      -- a JSON object: the login's application claims
  *   expires_at BIGINT        NOT NULL,      -- epoch seconds
  *   spent      BOOLEAN       NOT NULL,
  *   revoked    BOOLEAN       NOT NULL)
  * CREATE INDEX jwtsecured_refresh_tokens_family ON jwtsecured_refresh_tokens (family)
  * </pre>
+ *
+ * <p>What a login carries has no length limit of the store's own: the columns that hold it are {@code TEXT}, so a
+ * login with hundreds of directory groups, a long subject or large extras keeps working when refresh tokens are on.
  *
  * <p>A rotation is one transaction: a conditional {@code UPDATE ... SET spent = TRUE WHERE hash = ? AND NOT spent AND
  * NOT revoked AND expires_at > ?} decides the race (the database lets one such update change the row), and only the
@@ -41,9 +44,8 @@ import javax.sql.DataSource;
 public final class JdbcRefreshTokenStore implements RefreshTokenStore {
   /** The table and its index, in SQL that PostgreSQL and H2 accept. */
   public static final String SCHEMA = "CREATE TABLE jwtsecured_refresh_tokens (hash VARCHAR(64) PRIMARY KEY,"
-      + " family VARCHAR(64) NOT NULL, subject VARCHAR(1024) NOT NULL, roles VARCHAR(4096) NOT NULL,"
-      + " scopes VARCHAR(4096) NOT NULL, extras VARCHAR(16384) NOT NULL,"
-      + " expires_at BIGINT NOT NULL, spent BOOLEAN NOT NULL, revoked BOOLEAN NOT NULL);"
+      + " family VARCHAR(64) NOT NULL, subject TEXT NOT NULL, roles TEXT NOT NULL, scopes TEXT NOT NULL,"
+      + " extras TEXT NOT NULL, expires_at BIGINT NOT NULL, spent BOOLEAN NOT NULL, revoked BOOLEAN NOT NULL);"
       + " CREATE INDEX jwtsecured_refresh_tokens_family ON jwtsecured_refresh_tokens (family)";
 
   private final DataSource dataSource;

@@ -61,6 +61,29 @@ abstract class RefreshTokenStoreContract {
     assertEquals(Optional.of("f1"), store.familyOf(hashes.get(1), NOW));
   }
 
+  /**
+   * Whatever a login may carry is kept whole: a directory's hundreds of groups, a long subject (an X.500 name, say) and
+   * large extras. A login that works without refresh tokens must not fail with them.
+   */
+  @Test
+  void aLargeLoginIsKeptWhole() {
+    RefreshTokenStore store = store();
+    Set<String> roles = new java.util.LinkedHashSet<>();
+    for (int i = 0; i < 400; i++) {
+      roles.add("CN=group-" + i + ",OU=Groups,DC=example,DC=com");
+    }
+    String subject = "CN=Zoë " + "x".repeat(2000) + ",OU=People,DC=example,DC=com";
+    Map<String, Object> extras = Map.of("profile", "é".repeat(40_000), "groups", List.copyOf(roles));
+    RefreshTokenStore.Entry big = new RefreshTokenStore.Entry(UUID.randomUUID().toString(), "f-big", subject, roles,
+        Set.of("read"), extras, NOW.plusSeconds(3600));
+    store.create(big);
+    RefreshTokenStore.Rotation r = store.rotate(big.hash(), NOW, successor(new ArrayList<>()));
+    RefreshTokenStore.Entry previous = assertInstanceOf(RefreshTokenStore.Rotated.class, r).previous();
+    assertEquals(subject, previous.subject());
+    assertEquals(List.copyOf(roles), List.copyOf(previous.roles()), "all roles, in order");
+    assertEquals(extras, previous.extras());
+  }
+
   @Test
   void aSuccessorThatThrowsLeavesThePresentedTokenActive() {
     RefreshTokenStore store = store();
