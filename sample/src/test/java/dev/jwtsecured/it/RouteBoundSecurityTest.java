@@ -13,6 +13,7 @@ import dev.jwtsecured.it.routes.Cors;
 import dev.jwtsecured.it.routes.billing.BillingSecurityJwtFeature;
 import dev.jwtsecured.UnseenMethods;
 import dev.jwtsecured.it.routes.Outside;
+import dev.jwtsecured.it.routes.Versions;
 import dev.jwtsecured.it.routes.billing.Invoices;
 import dev.jwtsecured.it.routes.users.Archive;
 import dev.jwtsecured.it.routes.users.Cabinets;
@@ -74,7 +75,8 @@ class RouteBoundSecurityTest {
       List.of(usersFeature()), UsersSecurityJwtFeature.classes(),
       Users.class, Reports.class, Files.class, Archive.class, Shelves.class, Status.class, Drawers.class,
       Cabinets.class, Lockers.class, Vaults.class, Ledger.class, Till.class, Counter.class, Notes.class, Rates.class,
-      Audit.BeforeMatching.class, Audit.AfterMatching.class, Cors.Preflights.class, Cors.Responses.class));
+      Audit.BeforeMatching.class, Audit.AfterMatching.class, Cors.Preflights.class, Cors.Responses.class,
+      Versions.class));
 
   @BeforeEach
   void connect(TestServer server, @ServerPerClass.Named("users") TestServer usersServer) {
@@ -344,6 +346,27 @@ class RouteBoundSecurityTest {
     assertEquals(401, users.send("GET", "/api/files/notes.txt", "Authorization: Bearer x.y.z").status);
     assertEquals(locatorRuns, UsersSecurity.LOCATOR_RUNS.get(), "the locator ran before authentication");
     assertEquals(404, users.send("GET", "/api/files/secret-plans.txt", bearer("alice")).status);
+  }
+
+  // An application's own pre-matching filter, running after the guard at the default priority, rewrites
+  // /api/v1/files/... to /api/files/...: the guard saw a path that leads to no locator, JAX-RS then matches the locator.
+  // The locator still runs for no anonymous caller (it did: 404 for an unknown name, 401 for a known one).
+  @Test
+  void aLocatorDoesNotRunBeforeAuthenticationWhenAnApplicationFilterRewritesThePath() throws Exception {
+    int locatorRuns = UsersSecurity.LOCATOR_RUNS.get();
+    RawHttp.Response unknown = users.send("GET", "/api/v1/files/secret-plans.txt");
+    RawHttp.Response known = users.send("GET", "/api/v1/files/notes.txt");
+    assertEquals(401, unknown.status, unknown.toString());
+    assertEquals(401, known.status, known.toString());
+    assertEquals(unknown.body, known.body, "an anonymous caller can tell which names exist");
+    assertEquals(locatorRuns, UsersSecurity.LOCATOR_RUNS.get(), "the locator ran before authentication");
+    RawHttp.Response options = users.send("OPTIONS", "/api/v1/files/notes.txt");
+    assertEquals(200, options.status, "OPTIONS (excludeMethods) answered alike below the rewrite: " + options);
+    assertEquals(locatorRuns, UsersSecurity.LOCATOR_RUNS.get(), "OPTIONS: the locator ran before authentication");
+    RawHttp.Response alice = users.send("GET", "/api/v1/files/notes.txt", bearer("alice"));
+    assertEquals(200, alice.status, alice.toString());
+    assertEquals("alice", Audit.SEEN.get("post files/notes.txt"), "the rewritten request, authenticated once");
+    assertEquals(404, users.send("GET", "/api/v1/files/secret-plans.txt", bearer("alice")).status);
   }
 
   // OPTIONS skips authentication (excludeMethods), and HEAD runs the GET method: neither may run a protected locator

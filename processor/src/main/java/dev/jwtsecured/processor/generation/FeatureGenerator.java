@@ -97,16 +97,16 @@ public final class FeatureGenerator implements SourceGenerator {
         .addStatement("$T.check(context)", GeneratedTypes.SERVER_ENFORCEMENT);
     if (!model.guardedLocators().isEmpty()) {
       configure.addComment("Authenticates before the protected sub-resource locators $L run.",
-          SourceGenerator.commentText(String.join(", ", model.guardedLocators())));
-      configure.addStatement("context.register(new $T(new $T($L, $T.AUTHENTICATED)), $T.AUTHENTICATION)",
-          model.locatorGuardClass(), model.filterClass(), instance, GeneratedTypes.ACCESS_RULE,
-          GeneratedTypes.PRIORITIES);
-      if (LocatorGuardGenerator.answersOptions(model)) {
-        configure.addComment("After the pre-matching filters of the usual priorities (up to USER): a CORS filter")
-            .addComment("answers preflights first.")
-            .addStatement("context.register(new $T.Preflight(), $T.USER * 10)", model.locatorGuardClass(),
-                GeneratedTypes.PRIORITIES);
-      }
+              SourceGenerator.commentText(String.join(", ", model.guardedLocators())))
+          .addStatement("$T locators = new $T($L, $T.AUTHENTICATED)", model.filterClass(), model.filterClass(),
+              instance, GeneratedTypes.ACCESS_RULE)
+          .addStatement("context.register(new $T(locators), $T.AUTHENTICATION)", model.locatorGuardClass(),
+              GeneratedTypes.PRIORITIES)
+          .addComment("Again after the pre-matching filters of the usual priorities (up to USER), which may rewrite")
+          .addComment(LocatorGuardGenerator.answersOptions(model)
+              ? "the path; a CORS filter answers preflights first." : "the path.")
+          .addStatement("context.register(new $T.Late(locators), $T.USER * 10)", model.locatorGuardClass(),
+              GeneratedTypes.PRIORITIES);
     }
     type.addMethod(configure.addStatement("return true").build());
     type.addMethod(classesMethod(model));

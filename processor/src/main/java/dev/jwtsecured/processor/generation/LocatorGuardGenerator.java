@@ -48,6 +48,10 @@ public final class LocatorGuardGenerator implements SourceGenerator {
             .addJavadoc("The locators' templates as JAX-RS matches them, and everything below them.\n")
             .initializer("{$>\n$L$<\n}", patterns)
             .build())
+        .addField(FieldSpec.builder(String.class, "CHECKED", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("The request property that says this guard checked the request.\n")
+            .initializer("$T.class.getName()", model.locatorGuardClass())
+            .build())
         .addField(model.filterClass(), "filter", Modifier.PRIVATE, Modifier.FINAL)
         .addMethod(MethodSpec.constructorBuilder()
             .addJavadoc("{@code filter} requires a valid token; what the final resource method needs is checked\n")
@@ -55,15 +59,13 @@ public final class LocatorGuardGenerator implements SourceGenerator {
             .addParameter(model.filterClass(), "filter")
             .addStatement("this.filter = filter")
             .build())
-        .addMethod(filterMethod(model));
-    if (answersOptions(model)) {
-      type.addType(preflightClass());
-    }
+        .addMethod(filterMethod(model))
+        .addType(lateClass(model));
     return type.build();
   }
 
   /**
-   * Whether OPTIONS below a guarded locator is answered by the nested {@code Preflight} filter: when
+   * Whether OPTIONS below a guarded locator is answered by the nested {@code Late} filter: when
    * {@code excludeMethods} has OPTIONS, which JAX-RS would otherwise answer by running the locator, for anyone.
    */
   static boolean answersOptions(ConfigModel model) {
@@ -71,32 +73,49 @@ public final class LocatorGuardGenerator implements SourceGenerator {
   }
 
   /**
-   * {@code Preflight}: answers OPTIONS below a guarded locator with an empty 200, alike for every path. The feature
-   * registers it after the application's pre-matching filters, so that a CORS filter answers preflights (which carry
-   * no credentials) first, as it does everywhere else.
+   * {@code Late}: registered after the application's pre-matching filters, which may have rewritten the request's path
+   * (a version prefix, a suffix for content negotiation) so that JAX-RS matches a protected locator the guard did not
+   * see; it checks such a request. When {@code excludeMethods} has OPTIONS it also answers OPTIONS below the locators
+   * with an empty 200, alike for every path, after a CORS filter answered preflights (which carry no credentials) first,
+   * as it does everywhere else.
    */
-  private static TypeSpec preflightClass() {
-    CodeBlock body = CodeBlock.builder()
-        .beginControlFlow("if (request.getMethod().equals($S) && $T.matches(request.getUriInfo(), LOCATORS))",
-            "OPTIONS", LOCATOR_PATHS)
-        .addStatement("request.abortWith($T.ok().build())", RESPONSE)
-        .endControlFlow()
-        .build();
-    return TypeSpec.classBuilder("Preflight")
-        .addJavadoc("Answers OPTIONS below the protected locators, alike for every path, so that the locators do not\n")
-        .addJavadoc("run for it; registered after the application's pre-matching filters, so that a CORS filter\n")
-        .addJavadoc("answers preflights first.\n")
+  private static TypeSpec lateClass(ConfigModel model) {
+    CodeBlock.Builder body = CodeBlock.builder()
+        .beginControlFlow("if (!$T.matches(request.getUriInfo(), LOCATORS))", LOCATOR_PATHS)
+        .addStatement("return")
+        .endControlFlow();
+    if (answersOptions(model)) {
+      body.beginControlFlow("if (request.getMethod().equals($S))", "OPTIONS")
+          .addStatement("request.abortWith($T.ok().build())", RESPONSE)
+          .addStatement("return")
+          .endControlFlow();
+    }
+    body.beginControlFlow("if (request.getProperty(CHECKED) == null)")
+        .addStatement("filter.check(request)")
+        .endControlFlow();
+    TypeSpec.Builder type = TypeSpec.classBuilder("Late")
+        .addJavadoc("Checks, after the application's pre-matching filters, a request whose path one of them rewrote\n")
+        .addJavadoc("to reach a protected locator")
+        .addJavadoc(answersOptions(model)
+            ? "; answers OPTIONS below the locators, alike for every path, so\n"
+                + "that the locators do not run for it (after a CORS filter answered preflights first).\n"
+            : ".\n")
         .addAnnotation(PRE_MATCHING)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addSuperinterface(CONTAINER_REQUEST_FILTER)
-        .addMethod(SourceGenerator.requestFilter(body))
-        .build();
+        .addField(model.filterClass(), "filter", Modifier.PRIVATE, Modifier.FINAL)
+        .addMethod(MethodSpec.constructorBuilder()
+            .addParameter(model.filterClass(), "filter")
+            .addStatement("this.filter = filter")
+            .build())
+        .addMethod(SourceGenerator.requestFilter(body.build()));
+    return type.build();
   }
 
   /**
    * Checks every request that may reach a guarded locator with the filter's {@code check}, which skips no request
    * method: a method {@code excludeMethods} names would otherwise run the locator for anyone. OPTIONS, when excluded, is
-   * left to the application's CORS filter and then to {@code Preflight}.
+   * left to the application's CORS filter and then to {@code Late}.
    */
   private static MethodSpec filterMethod(ConfigModel model) {
     CodeBlock.Builder body = CodeBlock.builder()
@@ -104,12 +123,13 @@ public final class LocatorGuardGenerator implements SourceGenerator {
         .addStatement("return")
         .endControlFlow();
     if (answersOptions(model)) {
-      body.add("// excludeMethods has OPTIONS: left to the application's CORS filter, then answered by Preflight.\n")
+      body.add("// excludeMethods has OPTIONS: left to the application's CORS filter, then answered by Late.\n")
           .beginControlFlow("if (request.getMethod().equals($S))", "OPTIONS")
           .addStatement("return")
           .endControlFlow();
     }
     body.add("// Every other method, excluded or not: a locator leads only to operations that need a token.\n")
+        .addStatement("request.setProperty(CHECKED, $T.TRUE)", Boolean.class)
         .addStatement("filter.check(request)");
     return SourceGenerator.requestFilter(body.build());
   }
