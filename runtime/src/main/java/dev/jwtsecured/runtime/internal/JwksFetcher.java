@@ -105,8 +105,8 @@ final class JwksFetcher {
 
   /**
    * Reads {@code jwks_uri} from the OpenID Provider configuration (OpenID Connect Discovery 1.0 section 4), which must
-   * name the same issuer as the document's location (section 4.3) and be https (http only on loopback) like the
-   * configured URI.
+   * name the same issuer as the document's location (section 4.3), with or without a terminating slash (section 4.1),
+   * and be https (http only on loopback) like the configured URI.
    */
   private URI discover() throws IOException, InterruptedException {
     Map<String, Object> document;
@@ -118,7 +118,8 @@ final class JwksFetcher {
     Object issuer = document.get("issuer");
     String expected = uri.toString().substring(0, uri.toString().length()
         - "/.well-known/openid-configuration".length());
-    if (!(issuer instanceof String i) || !i.equals(expected)) {
+    // An issuer's terminating slash is removed before the suffix is appended (section 4.1): Auth0's issuers end in one.
+    if (!(issuer instanceof String i) || !(i.equals(expected) || i.equals(expected + "/"))) {
       throw new IOException("the OpenID configuration names issuer " + issuer + ", not " + expected);
     }
     Object jwksUri = document.get("jwks_uri");

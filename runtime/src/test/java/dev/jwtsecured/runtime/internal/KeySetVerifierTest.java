@@ -134,13 +134,15 @@ class KeySetVerifierTest {
       }
     });
     server.setExecutor(Executors.newCachedThreadPool());
-    server.createContext("/realms/demo/.well-known/openid-configuration", exchange -> {
-      byte[] body = openIdConfiguration.getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(200, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    });
+    for (String discovery : List.of("/realms/demo", "")) {
+      server.createContext(discovery + "/.well-known/openid-configuration", exchange -> {
+        byte[] body = openIdConfiguration.getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+          out.write(body);
+        }
+      });
+    }
     server.start();
   }
 
@@ -521,6 +523,32 @@ class KeySetVerifierTest {
         JwksKeySet.Options.DEFAULT.withClock(clock)), ALL,
         new ClaimRules(clock, Duration.ZERO, Set.of(), List.of(), "roles"), clock, 0);
     assertEquals(AuthFailure.UNKNOWN_KEY, failure(insecure, jwt), "a discovered jwks_uri must be https too");
+  }
+
+  /**
+   * An issuer ending in {@code /}, as Auth0's do ({@code https://tenant.example/}): its configuration stands at the issuer
+   * without that slash followed by {@code /.well-known/openid-configuration} (OpenID Connect Discovery 1.0 section
+   * 4.1), and names the issuer with it.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"", "/realms/demo"})
+  void openIdDiscoveryTakesAnIssuerEndingInASlash(String path) throws Exception {
+    RSAKey key = new RSAKeyGenerator(2048).keyID("r1").generate();
+    serve(key);
+    String base = "http://127.0.0.1:" + server.getAddress().getPort();
+    URI discovery = URI.create(base + path + "/.well-known/openid-configuration");
+    String jwt = sign(new RSASSASigner(key), header(JWSAlgorithm.RS256, "r1"), claims().build());
+    openIdConfiguration = "{\"issuer\":\"" + base + path + "/\",\"jwks_uri\":\"" + base + "/jwks\"}";
+    KeySetVerifier verifier = new KeySetVerifier(new JwksKeySet(discovery,
+        JwksKeySet.Options.DEFAULT.withClock(clock)), ALL,
+        new ClaimRules(clock, Duration.ZERO, Set.of(), List.of(), "roles"), clock, 0);
+    assertEquals("alice", verifier.verify(jwt).subject());
+
+    openIdConfiguration = "{\"issuer\":\"" + base + path + "//\",\"jwks_uri\":\"" + base + "/jwks\"}";
+    KeySetVerifier twoSlashes = new KeySetVerifier(new JwksKeySet(discovery,
+        JwksKeySet.Options.DEFAULT.withClock(clock)), ALL,
+        new ClaimRules(clock, Duration.ZERO, Set.of(), List.of(), "roles"), clock, 0);
+    assertEquals(AuthFailure.UNKNOWN_KEY, failure(twoSlashes, jwt), "only the one terminating slash");
   }
 
   @Test
