@@ -59,8 +59,14 @@ import javax.crypto.spec.SecretKeySpec;
  * together keeps the order visible.
  */
 public final class TokenCodec {
+  /**
+   * Header members that refuse a token: extensions and compression, keys carried or referenced ({@code jwk},
+   * {@code jku}, {@code x5u}, {@code x5c}) and encryption's. The certificate thumbprints {@code x5t} and
+   * {@code x5t#S256} pass: they only name a key, as {@code kid} does (keys are found by {@code kid} alone), and
+   * Microsoft Entra ID puts {@code x5t} in every token.
+   */
   static final Set<String> FORBIDDEN_HEADER_MEMBERS =
-      Set.of("crit", "zip", "b64", "jwk", "jku", "x5u", "x5c", "x5t", "x5t#S256", "enc", "epk", "p2s", "p2c");
+      Set.of("crit", "zip", "b64", "jwk", "jku", "x5u", "x5c", "enc", "epk", "p2s", "p2c");
 
   private final JwtSettings settings;
   /** The secret tokens are signed with. */

@@ -274,6 +274,28 @@ class KeySetVerifierTest {
     assertEquals(AuthFailure.ALGORITHM_NOT_ACCEPTED, failure(verifier(ALL), withSignature));
   }
 
+  /**
+   * Microsoft Entra ID (and AD FS) name the signing key twice in every token's header, by {@code kid} and by the
+   * certificate's SHA-1 thumbprint {@code x5t}, equal values: a thumbprint names a key the set holds, it carries or
+   * fetches none, so it is no reason to refuse the token (every such token was refused as malformed).
+   */
+  @Test
+  @SuppressWarnings("deprecation") // nimbus deprecates writing the SHA-1 x5t, which Entra ID still sends
+  void certificateThumbprintsInTheHeaderAsEntraIdSendsThemAreAccepted() throws Exception {
+    RSAKey key = new RSAKeyGenerator(2048).keyID("nOo3ZDrODXEK1jKWhXslHR_KXEg").generate();
+    serve(key);
+    KeySetVerifier verifier = verifier(ALL);
+    Base64URL thumbprint = new Base64URL("nOo3ZDrODXEK1jKWhXslHR_KXEg");
+    for (JWSHeader header : List.of(
+        new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).x509CertThumbprint(thumbprint)
+            .keyID("nOo3ZDrODXEK1jKWhXslHR_KXEg").build(),
+        new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("nOo3ZDrODXEK1jKWhXslHR_KXEg")
+            .x509CertSHA256Thumbprint(new Base64URL("47DEQpj8HBSa-_TImW-5JCeuQeRkm5NMpJWZG3hSuFU")).build())) {
+      String jwt = sign(new RSASSASigner(key), header, claims().build());
+      assertEquals("alice", verifier.verify(jwt).subject(), header.toString());
+    }
+  }
+
   @Test
   void keyReferencesInTheHeaderAreRefused() throws Exception {
     RSAKey key = new RSAKeyGenerator(2048).keyID("r1").generate();
