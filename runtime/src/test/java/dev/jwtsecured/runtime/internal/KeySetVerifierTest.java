@@ -27,14 +27,20 @@ import com.sun.net.httpserver.HttpServer;
 import dev.jwtsecured.runtime.AuthFailure;
 import dev.jwtsecured.runtime.Token;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
 import java.security.Signature;
+import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,6 +61,7 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -294,6 +301,41 @@ class KeySetVerifierTest {
       String jwt = sign(new RSASSASigner(key), header, claims().build());
       assertEquals("alice", verifier.verify(jwt).subject(), header.toString());
     }
+  }
+
+  /**
+   * A key set shaped like Microsoft Entra ID's: each RSA key with its certificate ({@code x5c}), the certificate's
+   * thumbprint as {@code x5t} and {@code kid}, and an {@code issuer} member; a token naming it both ways verifies. The
+   * certificate is made by the JDK's {@code keytool}, as no test library here writes one.
+   */
+  @Test
+  @SuppressWarnings("deprecation") // nimbus deprecates writing the SHA-1 x5t, which Entra ID still sends
+  void anEntraIdShapedKeySetWithCertificatesVerifies(@TempDir Path dir) throws Exception {
+    Path store = dir.resolve("entra.p12");
+    Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+        "-genkeypair", "-alias", "k", "-keyalg", "RSA", "-keysize", "2048", "-validity", "365",
+        "-dname", "CN=accounts.accesscontrol.windows.net", "-storetype", "PKCS12", "-keystore", store.toString(),
+        "-storepass", "changeit").redirectErrorStream(true).start();
+    String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, keytool.waitFor(), output);
+    KeyStore keys = KeyStore.getInstance("PKCS12");
+    try (InputStream in = java.nio.file.Files.newInputStream(store)) {
+      keys.load(in, "changeit".toCharArray());
+    }
+    X509Certificate certificate = (X509Certificate) keys.getCertificate("k");
+    PrivateKey privateKey = (PrivateKey) keys.getKey("k", "changeit".toCharArray());
+    RSAPublicKey publicKey = (RSAPublicKey) certificate.getPublicKey();
+    String thumbprint = Base64URL.encode(MessageDigest.getInstance("SHA-1").digest(certificate.getEncoded()))
+        .toString();
+    jwks = "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"kid\":\"" + thumbprint + "\",\"x5t\":\"" + thumbprint
+        + "\",\"n\":\"" + Base64URL.encode(publicKey.getModulus()) + "\",\"e\":\""
+        + Base64URL.encode(publicKey.getPublicExponent()) + "\",\"x5c\":[\""
+        + Base64.getEncoder().encodeToString(certificate.getEncoded())
+        + "\"],\"issuer\":\"https://login.microsoftonline.com/9188040d-6c67-4c5b-b112-36a304b66dad/v2.0\"}]}";
+    JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT)
+        .x509CertThumbprint(new Base64URL(thumbprint)).keyID(thumbprint).build();
+    String jwt = sign(new RSASSASigner(privateKey), header, claims().build());
+    assertEquals("alice", verifier(ALL).verify(jwt).subject());
   }
 
   @Test
