@@ -129,9 +129,10 @@ public @interface JwtSecured {
 
   /**
    * The claim roles are read from, for {@code @RolesAllowed}: a name, or names joined by {@code .} for a nested one
-   * ({@code realm_access.roles} as Keycloak writes it, {@code groups} as MicroProfile JWT does); an array of strings or a
-   * space-separated string. With a {@link #jwksUri()}, or a {@link #privateKey()} (which writes roles there); tokens a
-   * configuration with a secret issues carry {@code roles}.
+   * ({@code realm_access.roles} as Keycloak writes it, {@code groups} as MicroProfile JWT does), or a URI, which names
+   * one claim, dots and all ({@code https://shop.example.com/roles}, as Auth0 names custom claims); an array of strings
+   * or a space-separated string. With a {@link #jwksUri()}, or a {@link #privateKey()} (which writes roles there);
+   * tokens a configuration with a secret issues carry {@code roles}.
    */
   String rolesClaim() default "roles";
 

@@ -51,6 +51,20 @@ class DiagnosticsTest {
     assertFalse(accessPoint.contains("login("), "a verifier-only configuration issues no tokens");
   }
 
+  /** A roles claim named by URI, as Auth0 requires of custom claims, is accepted as written and reaches the settings. */
+  @Test
+  void aRolesClaimNamedByUriCompiles() throws Exception {
+    Compilation c = compile(user(), source("Config",
+        "@JwtSecured(jwksUri = \"https://tenant.example/.well-known/jwks.json\",",
+        "    rolesClaim = \"https://shop.example.com/roles\")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return new User(token.subject()); }",
+        "}"));
+    assertThat(c).succeededWithoutWarnings();
+    String feature = c.generatedSourceFile("test.ConfigJwtFeature").get().getCharContent(true).toString();
+    assertTrue(feature.contains(".rolesClaim(\"https://shop.example.com/roles\")"), feature);
+  }
+
   @Test
   void aPrivateKeyConfigurationPublishesItsKeySet() throws Exception {
     Compilation c = compile(user(), source("Config",

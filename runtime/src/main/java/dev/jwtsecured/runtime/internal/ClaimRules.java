@@ -33,14 +33,24 @@ public final class ClaimRules {
   /**
    * @param issuers the accepted {@code iss} values; empty accepts any
    * @param audience the expected {@code aud} values, one of which the token must name; empty accepts any
-   * @param rolesClaim the claim holding roles, with {@code .} between the names of nested objects
+   * @param rolesClaim the claim holding roles, with {@code .} between the names of nested objects, or a URI naming one
+   *     claim
    */
   public ClaimRules(Clock clock, Duration leeway, Set<String> issuers, List<String> audience, String rolesClaim) {
     this.clock = clock;
     this.leewaySeconds = leeway.getSeconds();
     this.issuers = Set.copyOf(issuers);
     this.audience = List.copyOf(audience);
-    this.rolesPath = List.of(rolesClaim.split("\\."));
+    this.rolesPath = path(rolesClaim);
+  }
+
+  /**
+   * The names of the nested objects {@code rolesClaim} leads through: split at {@code .}, unless it is a URI
+   * ({@code https://shop.example.com/roles}, a collision-resistant name as RFC 7519 section 4.2 suggests and Auth0
+   * requires), which names one claim, dots and all.
+   */
+  static List<String> path(String rolesClaim) {
+    return rolesClaim.contains("://") ? List.of(rolesClaim) : List.of(rolesClaim.split("\\."));
   }
 
   long leewaySeconds() {

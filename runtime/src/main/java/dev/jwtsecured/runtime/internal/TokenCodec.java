@@ -321,12 +321,12 @@ public final class TokenCodec {
       b.audience().add(token.audience()).and();
     }
     if (!token.roles().isEmpty()) {
-      String[] path = rolesClaim.split("\\.");
+      List<String> path = ClaimRules.path(rolesClaim);
       Object value = List.copyOf(token.roles());
-      for (int i = path.length - 1; i > 0; i--) {
-        value = Map.of(path[i], value);
+      for (int i = path.size() - 1; i > 0; i--) {
+        value = Map.of(path.get(i), value);
       }
-      b.claim(path[0], value);
+      b.claim(path.get(0), value);
     }
     if (!token.scopes().isEmpty()) {
       b.claim("scope", String.join(" ", token.scopes()));

@@ -338,6 +338,33 @@ class KeySetVerifierTest {
     assertEquals("alice", verifier(ALL).verify(jwt).subject());
   }
 
+  /**
+   * Auth0 (and any provider following RFC 7519 section 4.2) names custom claims by URI, dots and all: roles under
+   * {@code https://shop.example.com/roles} were looked for as nested objects {@code https://shop}, {@code example},
+   * {@code com/roles}, found nowhere, and every {@code @RolesAllowed} answered 403. A URI is one claim name; and a
+   * configuration with a private key writes its roles under that one name.
+   */
+  @Test
+  void aRolesClaimNamedByUriIsOneClaim() throws Exception {
+    RSAKey key = new RSAKeyGenerator(2048).keyID("r1").generate();
+    serve(key);
+    String claim = "https://shop.example.com/roles";
+    KeySetVerifier verifier = verifier(ALL, o -> o, Set.of(), List.of(), claim, 0);
+    Token token = verifier.verify(sign(new RSASSASigner(key), header(JWSAlgorithm.RS256, "r1"),
+        claims().claim(claim, List.of("admin", "user")).build()));
+    assertEquals(Set.of("admin", "user"), token.roles());
+
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    ClaimRules rules = new ClaimRules(clock, Duration.ZERO, Set.of(), List.of(), claim);
+    KeyPairCodec codec = new KeyPairCodec(generator.generateKeyPair().getPrivate(), rules, claim, clock, 0);
+    String issued = codec.issue(Token.builder().subject("bob").issuedAt(clock.instant())
+        .expiresAt(clock.instant().plusSeconds(60)).roles(Set.of("admin")).build());
+    assertEquals(List.of("admin"), SignedJWT.parse(issued).getJWTClaimsSet().getStringListClaim(claim),
+        "written under the one name");
+    assertEquals(Set.of("admin"), codec.verify(issued).roles());
+  }
+
   @Test
   void keyReferencesInTheHeaderAreRefused() throws Exception {
     RSAKey key = new RSAKeyGenerator(2048).keyID("r1").generate();
