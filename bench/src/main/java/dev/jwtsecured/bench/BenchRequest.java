@@ -23,12 +23,15 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * A request context for measuring the generated filter without HTTP: method, path, headers, properties, security
- * context and the abort response, which is all the filter reads or writes. Everything else is unsupported. One
+ * A request context for measuring the generated filter without HTTP: method, path (with the request and base URIs of
+ * an application at {@code /}), headers, properties, security context and the abort response, which is all the filter
+ * and the locator guard read or write. Everything else is unsupported. One
  * instance is reused by a benchmark thread; {@link #reset()} clears what the filter wrote.
  */
 final class BenchRequest implements ContainerRequestContext {
+  private static final URI BASE = URI.create("http://localhost:8080/");
   private final String method;
+  private final String path;
   private final List<PathSegment> segments = new ArrayList<>();
   private final MultivaluedMap<String, String> headers = new MultivaluedHashMap<>();
   private final Map<String, Object> properties = new HashMap<>();
@@ -38,6 +41,7 @@ final class BenchRequest implements ContainerRequestContext {
 
   BenchRequest(String method, String path, String authorization) {
     this.method = method;
+    this.path = path;
     for (String s : path.substring(1).split("/", -1)) {
       segments.add(new Segment(s));
     }
@@ -215,17 +219,18 @@ final class BenchRequest implements ContainerRequestContext {
 
     @Override
     public String getPath() {
-      throw new UnsupportedOperationException();
+      return getPath(true);
     }
 
     @Override
     public String getPath(boolean decode) {
-      throw new UnsupportedOperationException();
+      String relative = path.substring(1);
+      return decode ? java.net.URLDecoder.decode(relative, java.nio.charset.StandardCharsets.UTF_8) : relative;
     }
 
     @Override
     public URI getRequestUri() {
-      throw new UnsupportedOperationException();
+      return BASE.resolve(path.substring(1));
     }
 
     @Override
@@ -245,7 +250,7 @@ final class BenchRequest implements ContainerRequestContext {
 
     @Override
     public URI getBaseUri() {
-      throw new UnsupportedOperationException();
+      return BASE;
     }
 
     @Override

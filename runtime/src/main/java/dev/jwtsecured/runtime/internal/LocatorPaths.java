@@ -10,6 +10,9 @@ import java.util.regex.Pattern;
  * dot-segments resolved; any of them matching counts.
  */
 public final class LocatorPaths {
+  private static final Pattern MATRIX = Pattern.compile(";[^/]*");
+  private static final Pattern SLASHES = Pattern.compile("/{2,}");
+
   private LocatorPaths() {}
 
   /** Whether any form of the request's path fully matches one of {@code locators}. */
@@ -33,8 +36,17 @@ public final class LocatorPaths {
 
   static boolean matchesAny(String path, Pattern[] locators) {
     String absolute = path.startsWith("/") ? path : "/" + path;
-    String plain = absolute.replaceAll(";[^/]*", "").replaceAll("/{2,}", "/");
-    return test(absolute, locators) || test(plain, locators) || test(resolveDots(plain), locators);
+    if (test(absolute, locators)) {
+      return true;
+    }
+    String plain = absolute.indexOf(';') < 0 ? absolute : MATRIX.matcher(absolute).replaceAll("");
+    plain = plain.contains("//") ? SLASHES.matcher(plain).replaceAll("/") : plain;
+    if (plain != absolute && test(plain, locators)) {
+      return true;
+    }
+    // Only a path with a dot-segment ("." or "..") reads otherwise once they are resolved.
+    return (plain.contains("/./") || plain.contains("/../") || plain.endsWith("/.") || plain.endsWith("/.."))
+        && test(resolveDots(plain), locators);
   }
 
   private static boolean test(String path, Pattern[] locators) {
