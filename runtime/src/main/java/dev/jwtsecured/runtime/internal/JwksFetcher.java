@@ -18,10 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,7 +28,7 @@ import java.util.regex.Pattern;
  * Reads a JSON Web Key Set over HTTP for {@link JwksKeySet}: with its connect timeout, the whole response (headers
  * and body) within its response timeout, at most {@link JwksKeySet.Options#maxBytes} bytes, no redirect, {@code https}
  * unless the host is a loopback address, and its {@code Cache-Control: max-age} bounded by the options; through an
- * OpenID Provider's configuration when the URI names one. {@link JwksKeySet} calls {@link #fetch()} from one thread at a time.
+ * OpenID Provider's configuration when the URI names one. {@link JwksKeySet} has one fetch under way at a time.
  */
 final class JwksFetcher {
   private static final Pattern MAX_AGE = Pattern.compile("(?:^|[,\\s])max-age\\s*=\\s*\"?(\\d{1,10})\"?");
@@ -85,17 +84,33 @@ final class JwksFetcher {
   /** A fetched document and how long it may be trusted. */
   record Fetched(String body, Duration maxAge) {}
 
-  /** The key set document: from the configured URI, or from the {@code jwks_uri} its OpenID configuration names. */
-  Fetched fetch() throws IOException, InterruptedException {
-    URI jwks = uri;
-    if (isDiscovery(uri)) {
-      jwks = discovered;
-      if (jwks == null) {
-        jwks = discover();
-        discovered = jwks;
+  /**
+   * The key set document: from the configured URI, or from the {@code jwks_uri} its OpenID configuration names. The
+   * stage completes, with the document or with the failure (an {@link IOException} for anything the provider did),
+   * within the response timeout per request; it never throws.
+   */
+  CompletableFuture<Fetched> fetch() {
+    try {
+      if (!isDiscovery(uri)) {
+        return get(uri);
       }
+      URI known = discovered;
+      if (known != null) {
+        return get(known);
+      }
+      return get(uri).thenCompose(configuration -> {
+        URI jwks;
+        try {
+          jwks = discover(configuration.body());
+        } catch (IOException e) {
+          return CompletableFuture.failedFuture(e);
+        }
+        discovered = jwks;
+        return get(jwks);
+      });
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
     }
-    return get(jwks);
   }
 
   /** Whether {@code uri} is an OpenID Provider's configuration document rather than a JWKS. */
@@ -108,10 +123,10 @@ final class JwksFetcher {
    * name the same issuer as the document's location (section 4.3), with or without a terminating slash (section 4.1),
    * and be https (http only on loopback) like the configured URI.
    */
-  private URI discover() throws IOException, InterruptedException {
+  private URI discover(String configuration) throws IOException {
     Map<String, Object> document;
     try {
-      document = Json.parseObject(get(uri).body());
+      document = Json.parseObject(configuration);
     } catch (RuntimeException e) {
       throw new IOException("the OpenID configuration is not a JSON object");
     }
@@ -135,31 +150,34 @@ final class JwksFetcher {
 
   /**
    * One GET, whole (headers and body) within the response timeout: {@link HttpRequest#timeout} alone ends when the
-   * headers arrive, and a body that stalls or drips after them would hold this thread, and every later fetch, for
-   * good.
+   * headers arrive, and a body that stalls or drips after them would keep the fetch, and every later one, waiting for
+   * good. At the deadline the exchange is cancelled, which closes its connection.
    */
-  private Fetched get(URI target) throws IOException, InterruptedException {
+  private CompletableFuture<Fetched> get(URI target) {
     HttpRequest request = HttpRequest.newBuilder(target).timeout(options.responseTimeout())
         .header("Accept", "application/jwk-set+json, application/json").GET().build();
     CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request, this::bodyOf200);
-    HttpResponse<byte[]> response;
-    try {
-      response = exchange.get(options.responseTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      exchange.cancel(true);
-      throw new HttpTimeoutException("no whole response within " + options.responseTimeout().toMillis() + " ms");
-    } catch (InterruptedException e) {
-      exchange.cancel(true);
-      throw e;
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      throw cause instanceof IOException io ? io : new IOException(cause);
-    }
-    if (response.statusCode() != 200) {
-      throw new IOException("status " + response.statusCode());
-    }
-    return new Fetched(new String(response.body(), StandardCharsets.UTF_8),
-        maxAge(response.headers().firstValue("Cache-Control").orElse("")));
+    CompletableFuture<Fetched> fetched = new CompletableFuture<>();
+    exchange.whenComplete((response, failure) -> {
+      if (failure != null) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause() : failure;
+        fetched.completeExceptionally(cause instanceof IOException ? cause : new IOException(cause));
+      } else if (response.statusCode() != 200) {
+        fetched.completeExceptionally(new IOException("status " + response.statusCode()));
+      } else {
+        fetched.complete(new Fetched(new String(response.body(), StandardCharsets.UTF_8),
+            maxAge(response.headers().firstValue("Cache-Control").orElse(""))));
+      }
+    });
+    long deadline = options.responseTimeout().toMillis();
+    CompletableFuture.delayedExecutor(deadline, TimeUnit.MILLISECONDS).execute(() -> {
+      if (fetched.completeExceptionally(
+          new HttpTimeoutException("no whole response within " + deadline + " ms"))) {
+        exchange.cancel(true);
+      }
+    });
+    return fetched;
   }
 
   /** The body of a 200 response, read up to {@link JwksKeySet.Options#maxBytes}; any other response's is dropped. */

@@ -4,7 +4,6 @@ import io.jsonwebtoken.security.Jwk;
 import io.jsonwebtoken.security.JwkSet;
 import io.jsonwebtoken.security.Jwks;
 import io.jsonwebtoken.security.PublicJwk;
-import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.security.PublicKey;
@@ -15,16 +14,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The public keys of a JSON Web Key Set served at a URI, by {@code kid}, kept fresh the way identity providers expect
  * ({@link JwksFetcher} reads the set over HTTP):
  *
  * <ul>
- *   <li>the set is fetched on first use and again when its {@code Cache-Control: max-age} has passed (bounded by
- *       {@link Options#minMaxAge} and {@link Options#maxMaxAge}; {@link Options#defaultMaxAge} without one);
+ *   <li>the set is fetched on first use, the request waiting for it, and again when its {@code Cache-Control: max-age}
+ *       has passed (bounded by {@link Options#minMaxAge} and {@link Options#maxMaxAge}; {@link Options#defaultMaxAge}
+ *       without one), the stale set serving meanwhile: no request waits for that fetch;
  *   <li>a {@code kid} the set does not hold triggers a fetch at most once per {@link Options#unknownKidInterval}, so a
  *       flood of tokens with random {@code kid}s causes at most one fetch per interval;
  *   <li>fetches have a connect timeout and a response timeout that bounds the whole response, body included, read at
@@ -40,7 +43,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *       drop what a removed key signed.
  * </ul>
  *
- * <p>Thread-safe; one thread fetches at a time, the others keep using the current set meanwhile.
+ * <p>Thread-safe; one fetch is under way at a time, on the HTTP client's threads; requests keep using the current set
+ * meanwhile, but for those that wait for a first set or an unknown {@code kid}'s fetch.
  */
 public final class JwksKeySet implements KeySource {
   private static final System.Logger LOG = System.getLogger(JwksKeySet.class.getName());
@@ -79,7 +83,7 @@ public final class JwksKeySet implements KeySource {
   private final URI uri;
   private final Options options;
   private final JwksFetcher fetcher;
-  private final ReentrantLock fetching = new ReentrantLock();
+  private final AtomicBoolean fetching = new AtomicBoolean();
   private final AtomicLong fetches = new AtomicLong();
   private volatile Snapshot current;
   /** When the last fetch was attempted (successful or not); {@link Instant#MIN} before the first. */
@@ -96,8 +100,9 @@ public final class JwksKeySet implements KeySource {
   }
 
   /**
-   * The key {@code kid} names: from the current set, refreshed first when it is stale, or fetched again when the set
-   * does not hold {@code kid} and the last fetch is at least {@link Options#unknownKidInterval} old.
+   * The key {@code kid} names: from the current set, or after fetching it when there is none yet, or when the set does
+   * not hold {@code kid} and the last fetch is at least {@link Options#unknownKidInterval} old. A stale set goes on
+   * serving while it is fetched again: the caller does not wait for that fetch.
    */
   @Override
   public Optional<Key> key(String kid) {
@@ -107,11 +112,11 @@ public final class JwksKeySet implements KeySource {
     Instant now = options.clock().instant();
     Snapshot snapshot = current;
     if (now.isAfter(snapshot.freshUntil())) {
-      snapshot = refresh(now, false);
+      snapshot = refresh(now, false, snapshot.keys().isEmpty());
     }
     Key key = snapshot.keys().get(kid);
     if (key == null && !now.isBefore(lastAttempt.plus(options.unknownKidInterval()))) {
-      key = refresh(now, true).keys().get(kid);
+      key = refresh(now, true, true).keys().get(kid);
     }
     return Optional.ofNullable(key);
   }
@@ -127,10 +132,20 @@ public final class JwksKeySet implements KeySource {
     return fetches.get();
   }
 
-  private Snapshot refresh(Instant now, boolean unknownKid) {
-    if (!fetching.tryLock()) {
-      return current; // another thread is fetching; use what there is
+  /** Whether a fetch is under way; for tests. */
+  boolean fetching() {
+    return fetching.get();
+  }
+
+  /**
+   * Starts a fetch when one is due and none is under way, and returns the set: the one the fetch brought (or kept) when
+   * {@code wait}, else the current one at once.
+   */
+  private Snapshot refresh(Instant now, boolean unknownKid, boolean wait) {
+    if (!fetching.compareAndSet(false, true)) {
+      return current; // a fetch is under way; use what there is
     }
+    CompletableFuture<Snapshot> settled;
     try {
       Snapshot snapshot = current;
       boolean intervalPassed = !now.isBefore(lastAttempt.plus(options.unknownKidInterval()));
@@ -139,32 +154,58 @@ public final class JwksKeySet implements KeySource {
           ? !snapshot.keys().isEmpty() || intervalPassed
           : intervalPassed;
       if (!due) {
+        fetching.set(false);
         return snapshot; // refreshed meanwhile, or refused by the interval
       }
       lastAttempt = now;
       fetches.incrementAndGet();
-      try {
-        JwksFetcher.Fetched fetched = fetcher.fetch();
-        Map<String, Key> keys = parse(fetched.body());
-        // Only a key that left the set (or changed) invalidates what it verified; a new key invalidates nothing.
-        boolean lost = snapshot.keys().entrySet().stream().anyMatch(e -> !e.getValue().equals(keys.get(e.getKey())));
-        long generation = lost ? snapshot.generation() + 1 : snapshot.generation();
-        current = new Snapshot(keys, now.plus(fetched.maxAge()), generation);
-      } catch (IOException | RuntimeException e) {
-        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        LOG.log(Level.WARNING, "jwtsecured: could not read the JWKS at " + uri + " (" + why + "); "
-            + (snapshot.keys().isEmpty() ? "tokens are refused until it can be read"
-                : "keeping the last good set of " + snapshot.keys().size() + " keys"));
-        if (!snapshot.keys().isEmpty()) {
-          // Trust the last good set a little longer rather than fetching on every request.
-          current = new Snapshot(snapshot.keys(), now.plus(options.minMaxAge()), snapshot.generation());
+      settled = fetcher.fetch().handle((fetched, failure) -> settle(snapshot, now, fetched, failure));
+    } catch (RuntimeException e) {
+      fetching.set(false);
+      throw e;
+    }
+    if (!wait) {
+      return current;
+    }
+    try {
+      return settled.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return current;
+    } catch (ExecutionException e) {
+      return current; // settle logs what went wrong
+    }
+  }
+
+  /** Takes what a fetch brought, or keeps the last good set when it failed; then lets the next fetch start. */
+  private Snapshot settle(Snapshot snapshot, Instant now, JwksFetcher.Fetched fetched, Throwable failure) {
+    try {
+      Throwable problem = failure instanceof CompletionException && failure.getCause() != null
+          ? failure.getCause() : failure;
+      if (problem == null) {
+        try {
+          Map<String, Key> keys = parse(fetched.body());
+          // Only a key that left the set (or changed) invalidates what it verified; a new key invalidates nothing.
+          boolean lost = snapshot.keys().entrySet().stream()
+              .anyMatch(e -> !e.getValue().equals(keys.get(e.getKey())));
+          long generation = lost ? snapshot.generation() + 1 : snapshot.generation();
+          current = new Snapshot(keys, now.plus(fetched.maxAge()), generation);
+          return current;
+        } catch (RuntimeException e) {
+          problem = e;
         }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+      }
+      String why = problem.getMessage() == null ? problem.getClass().getSimpleName() : problem.getMessage();
+      LOG.log(Level.WARNING, "jwtsecured: could not read the JWKS at " + uri + " (" + why + "); "
+          + (snapshot.keys().isEmpty() ? "tokens are refused until it can be read"
+              : "keeping the last good set of " + snapshot.keys().size() + " keys"));
+      if (!snapshot.keys().isEmpty()) {
+        // Trust the last good set a little longer rather than fetching on every request.
+        current = new Snapshot(snapshot.keys(), now.plus(options.minMaxAge()), snapshot.generation());
       }
       return current;
     } finally {
-      fetching.unlock();
+      fetching.set(false);
     }
   }
 

@@ -106,6 +106,8 @@ class KeySetVerifierTest {
   /** How the JWKS endpoint misbehaves after sending its headers: "" for not at all. */
   volatile String bodyFault = "";
   final CountDownLatch released = new CountDownLatch(1);
+  /** While set, the JWKS endpoint holds its answer until this opens (at most 20 s). */
+  volatile CountDownLatch hold;
   final MovableClock clock = new MovableClock();
 
   @BeforeEach
@@ -113,6 +115,14 @@ class KeySetVerifierTest {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/jwks", exchange -> {
       fetches.incrementAndGet();
+      CountDownLatch gate = hold;
+      if (gate != null) {
+        try {
+          gate.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       byte[] body = jwks.getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", "application/jwk-set+json");
       if (!cacheControl.isEmpty()) {
@@ -166,8 +176,21 @@ class KeySetVerifierTest {
   KeySetVerifier verifier(Set<String> algorithms, UnaryOperator<JwksKeySet.Options> options, Set<String> issuers,
       List<String> audience, String rolesClaim, int cacheSize) {
     JwksKeySet keys = new JwksKeySet(uri(), options.apply(JwksKeySet.Options.DEFAULT.withClock(clock)));
+    keySet = keys;
     return new KeySetVerifier(keys, algorithms,
         new ClaimRules(clock, Duration.ZERO, issuers, audience, rolesClaim), clock, cacheSize);
+  }
+
+  /** The key set of the last {@link #verifier}. */
+  JwksKeySet keySet;
+
+  /** Waits until the fetch a stale set started in the background has settled. */
+  void awaitFetch() throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (keySet.fetching()) {
+      assertTrue(System.nanoTime() < deadline, "the fetch never settled");
+      Thread.sleep(5);
+    }
   }
 
   KeySetVerifier verifier(Set<String> algorithms) {
@@ -491,7 +514,43 @@ class KeySetVerifierTest {
     clock.advance(Duration.ofMinutes(6)); // past the default max-age: a refresh is due, and fails
     String later = sign(new RSASSASigner(key), header(JWSAlgorithm.RS256, "r1"), claims().build());
     assertEquals("alice", verifier.verify(later).subject(), "the last good set");
+    awaitFetch();
     assertEquals(3, fetches.get());
+    assertEquals("alice", verifier.verify(sign(new RSASSASigner(key), header(JWSAlgorithm.RS256, "r1"),
+        claims().build())).subject(), "still the last good set once the refresh failed");
+  }
+
+  /**
+   * A stale set goes on serving while it is fetched again: no request waits for the provider (one did, for as long as
+   * the provider took, up to the response timeout; on Quarkus REST's event loop, every connection of that loop waited
+   * with it). The fetch then takes effect: a key that left the set is refused.
+   */
+  @Test
+  void aStaleSetServesWhileItIsFetchedAgainAndTheFetchThenTakesEffect() throws Exception {
+    RSAKey first = new RSAKeyGenerator(2048).keyID("k1").generate();
+    RSAKey second = new RSAKeyGenerator(2048).keyID("k2").generate();
+    serve(first);
+    KeySetVerifier verifier = verifier(ALL, o -> o, Set.of(), List.of(), "roles", 0);
+    assertEquals("alice", verifier.verify(sign(new RSASSASigner(first), header(JWSAlgorithm.RS256, "k1"),
+        claims().build())).subject(), "the first set, waited for");
+    serve(second); // the provider rotated
+    CountDownLatch gate = new CountDownLatch(1);
+    hold = gate;
+    clock.advance(Duration.ofMinutes(6)); // past the default max-age of five minutes
+    String stale = sign(new RSASSASigner(first), header(JWSAlgorithm.RS256, "k1"), claims().build());
+    // Under the 5 s response timeout, which is how long a waiting request waited here.
+    assertEquals("alice", assertTimeoutPreemptively(Duration.ofSeconds(3), () -> verifier.verify(stale).subject(),
+        "the request waited for the provider's answer"), "the stale set serves meanwhile");
+    assertTrue(keySet.fetching(), "the fetch is under way while the provider holds its answer");
+    hold = null;
+    gate.countDown();
+    awaitFetch();
+    assertEquals(2, fetches.get());
+    assertEquals(AuthFailure.UNKNOWN_KEY, failure(verifier, sign(new RSASSASigner(first),
+        header(JWSAlgorithm.RS256, "k1"), claims().build())), "the key that left the set, once the fetch settled");
+    assertEquals("alice", verifier.verify(sign(new RSASSASigner(second), header(JWSAlgorithm.RS256, "k2"),
+        claims().build())).subject());
+    assertEquals(2, fetches.get(), "no fetch for the new key: the set already holds it");
   }
 
   @Test
@@ -507,12 +566,15 @@ class KeySetVerifierTest {
     assertEquals(1, fetches.get(), "fresh for 120 s");
     clock.advance(Duration.ofSeconds(21));
     verifier.verify(sign(signer, header(JWSAlgorithm.RS256, "r1"), claims().build()));
+    awaitFetch();
     assertEquals(2, fetches.get(), "stale after 120 s");
     cacheControl = "max-age=1";
     clock.advance(Duration.ofSeconds(121));
     verifier.verify(sign(signer, header(JWSAlgorithm.RS256, "r1"), claims().build()));
+    awaitFetch();
     clock.advance(Duration.ofSeconds(30));
     verifier.verify(sign(signer, header(JWSAlgorithm.RS256, "r1"), claims().build()));
+    awaitFetch();
     assertEquals(3, fetches.get(), "max-age=1 is raised to the one-minute minimum");
   }
 
