@@ -338,14 +338,19 @@ class RouteBoundSecurityTest {
   @Test
   void aLocatorDoesNotRunBeforeAuthentication() throws Exception {
     int locatorRuns = UsersSecurity.LOCATOR_RUNS.get();
-    RawHttp.Response unknown = users.send("GET", "/api/files/secret-plans.txt");
-    RawHttp.Response known = users.send("GET", "/api/files/notes.txt");
-    assertEquals(401, unknown.status, unknown.toString());
-    assertEquals(401, known.status, known.toString());
-    assertEquals(unknown.body, known.body, "an anonymous caller can tell which names exist");
+    assertAnonymousCallersAreRefusedAlike("/api/files/");
     assertEquals(401, users.send("GET", "/api/files/notes.txt", "Authorization: Bearer x.y.z").status);
     assertEquals(locatorRuns, UsersSecurity.LOCATOR_RUNS.get(), "the locator ran before authentication");
     assertEquals(404, users.send("GET", "/api/files/secret-plans.txt", bearer("alice")).status);
+  }
+
+  /** An unknown and a known file below {@code files}, asked for without a token: 401 alike. */
+  void assertAnonymousCallersAreRefusedAlike(String files) throws Exception {
+    RawHttp.Response unknown = users.send("GET", files + "secret-plans.txt");
+    RawHttp.Response known = users.send("GET", files + "notes.txt");
+    assertEquals(401, unknown.status, unknown.toString());
+    assertEquals(401, known.status, known.toString());
+    assertEquals(unknown.body, known.body, "an anonymous caller can tell which names exist");
   }
 
   // An application's own pre-matching filter, running after the guard at the default priority, rewrites
@@ -354,11 +359,7 @@ class RouteBoundSecurityTest {
   @Test
   void aLocatorDoesNotRunBeforeAuthenticationWhenAnApplicationFilterRewritesThePath() throws Exception {
     int locatorRuns = UsersSecurity.LOCATOR_RUNS.get();
-    RawHttp.Response unknown = users.send("GET", "/api/v1/files/secret-plans.txt");
-    RawHttp.Response known = users.send("GET", "/api/v1/files/notes.txt");
-    assertEquals(401, unknown.status, unknown.toString());
-    assertEquals(401, known.status, known.toString());
-    assertEquals(unknown.body, known.body, "an anonymous caller can tell which names exist");
+    assertAnonymousCallersAreRefusedAlike("/api/v1/files/");
     assertEquals(locatorRuns, UsersSecurity.LOCATOR_RUNS.get(), "the locator ran before authentication");
     RawHttp.Response options = users.send("OPTIONS", "/api/v1/files/notes.txt");
     assertEquals(200, options.status, "OPTIONS (excludeMethods) answered alike below the rewrite: " + options);

@@ -80,10 +80,7 @@ public final class LocatorGuardGenerator implements SourceGenerator {
    * as it does everywhere else.
    */
   private static TypeSpec lateClass(ConfigModel model) {
-    CodeBlock.Builder body = CodeBlock.builder()
-        .beginControlFlow("if (!$T.matches(request.getUriInfo(), LOCATORS))", LOCATOR_PATHS)
-        .addStatement("return")
-        .endControlFlow();
+    CodeBlock.Builder body = onlyBelowTheLocators();
     if (answersOptions(model)) {
       body.beginControlFlow("if (request.getMethod().equals($S))", "OPTIONS")
           .addStatement("request.abortWith($T.ok().build())", RESPONSE)
@@ -112,16 +109,21 @@ public final class LocatorGuardGenerator implements SourceGenerator {
     return type.build();
   }
 
+  /** A filter body's start: requests that reach none of the locators pass. */
+  private static CodeBlock.Builder onlyBelowTheLocators() {
+    return CodeBlock.builder()
+        .beginControlFlow("if (!$T.matches(request.getUriInfo(), LOCATORS))", LOCATOR_PATHS)
+        .addStatement("return")
+        .endControlFlow();
+  }
+
   /**
    * Checks every request that may reach a guarded locator with the filter's {@code check}, which skips no request
    * method: a method {@code excludeMethods} names would otherwise run the locator for anyone. OPTIONS, when excluded, is
    * left to the application's CORS filter and then to {@code Late}.
    */
   private static MethodSpec filterMethod(ConfigModel model) {
-    CodeBlock.Builder body = CodeBlock.builder()
-        .beginControlFlow("if (!$T.matches(request.getUriInfo(), LOCATORS))", LOCATOR_PATHS)
-        .addStatement("return")
-        .endControlFlow();
+    CodeBlock.Builder body = onlyBelowTheLocators();
     if (answersOptions(model)) {
       body.add("// excludeMethods has OPTIONS: left to the application's CORS filter, then answered by Late.\n")
           .beginControlFlow("if (request.getMethod().equals($S))", "OPTIONS")

@@ -19,10 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.Collection;
 import java.util.Date;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,15 +56,6 @@ import javax.crypto.spec.SecretKeySpec;
  * together keeps the order visible.
  */
 public final class TokenCodec {
-  /**
-   * Header members that refuse a token: extensions and compression, keys carried or referenced ({@code jwk},
-   * {@code jku}, {@code x5u}, {@code x5c}) and encryption's. The certificate thumbprints {@code x5t} and
-   * {@code x5t#S256} pass: they only name a key, as {@code kid} does (keys are found by {@code kid} alone), and
-   * Microsoft Entra ID puts {@code x5t} in every token.
-   */
-  static final Set<String> FORBIDDEN_HEADER_MEMBERS =
-      Set.of("crit", "zip", "b64", "jwk", "jku", "x5u", "x5c", "enc", "epk", "p2s", "p2c");
-
   private final JwtSettings settings;
   /** The secret tokens are signed with. */
   private final SecretKey key;
@@ -266,24 +254,38 @@ public final class TokenCodec {
   }
 
   private void checkHeader(String jwt, int firstDot) {
+    if (!settings.algorithm().name().equals(header(jwt, firstDot).get("alg"))) {
+      throw new AuthException(AuthFailure.ALGORITHM_NOT_ACCEPTED);
+    }
+  }
+
+  /**
+   * Header members that refuse a token: extensions and compression, keys carried or referenced ({@code jwk},
+   * {@code jku}, {@code x5u}, {@code x5c}) and encryption's. The certificate thumbprints {@code x5t} and
+   * {@code x5t#S256} pass: they only name a key, as {@code kid} does (keys are found by {@code kid} alone), and
+   * Microsoft Entra ID puts {@code x5t} in every token.
+   */
+  private static final Set<String> FORBIDDEN_HEADER_MEMBERS =
+      Set.of("crit", "zip", "b64", "jwk", "jku", "x5u", "x5c", "enc", "epk", "p2s", "p2c");
+
+  /**
+   * The header of a token whose segments passed the canonical base64url checks, as a JSON object with none of the
+   * {@link #FORBIDDEN_HEADER_MEMBERS}.
+   *
+   * @throws AuthException {@link AuthFailure#MALFORMED_TOKEN} otherwise
+   */
+  static Map<?, ?> header(String jwt, int firstDot) {
     Map<?, ?> header;
     try {
       byte[] json = Base64.getUrlDecoder().decode(jwt.substring(0, firstDot));
       header = Json.parseObject(new String(json, java.nio.charset.StandardCharsets.UTF_8));
-    } catch (Exception e) {
+    } catch (RuntimeException e) {
       throw new AuthException(AuthFailure.MALFORMED_TOKEN);
     }
-    if (header == null) {
+    if (header == null || header.keySet().stream().anyMatch(FORBIDDEN_HEADER_MEMBERS::contains)) {
       throw new AuthException(AuthFailure.MALFORMED_TOKEN);
     }
-    if (!settings.algorithm().name().equals(header.get("alg"))) {
-      throw new AuthException(AuthFailure.ALGORITHM_NOT_ACCEPTED);
-    }
-    for (Object member : header.keySet()) {
-      if (FORBIDDEN_HEADER_MEMBERS.contains(member)) {
-        throw new AuthException(AuthFailure.MALFORMED_TOKEN);
-      }
-    }
+    return header;
   }
 
   /** The decoded payload of a token whose segments passed the canonical base64url checks. */
