@@ -17,8 +17,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The public keys of a JSON Web Key Set served at a URI, by {@code kid}, kept fresh the way identity providers expect
@@ -44,7 +44,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * </ul>
  *
  * <p>Thread-safe; one fetch is under way at a time, on the HTTP client's threads; requests keep using the current set
- * meanwhile, but for those that wait for a first set or an unknown {@code kid}'s fetch.
+ * meanwhile, but those that need the fetch (no set yet, an unknown {@code kid} once the interval passed) wait for it,
+ * whichever request started it.
  */
 public final class JwksKeySet implements KeySource {
   private static final System.Logger LOG = System.getLogger(JwksKeySet.class.getName());
@@ -83,7 +84,8 @@ public final class JwksKeySet implements KeySource {
   private final URI uri;
   private final Options options;
   private final JwksFetcher fetcher;
-  private final AtomicBoolean fetching = new AtomicBoolean();
+  /** The fetch under way, which completes with the set it brought or kept; {@code null} when there is none. */
+  private final AtomicReference<CompletableFuture<Snapshot>> pending = new AtomicReference<>();
   private final AtomicLong fetches = new AtomicLong();
   private volatile Snapshot current;
   /** When the last fetch was attempted (successful or not); {@link Instant#MIN} before the first. */
@@ -101,8 +103,9 @@ public final class JwksKeySet implements KeySource {
 
   /**
    * The key {@code kid} names: from the current set, or after fetching it when there is none yet, or when the set does
-   * not hold {@code kid} and the last fetch is at least {@link Options#unknownKidInterval} old. A stale set goes on
-   * serving while it is fetched again: the caller does not wait for that fetch.
+   * not hold {@code kid} and the last fetch is at least {@link Options#unknownKidInterval} old; a caller whose key is
+   * not in the set waits for a fetch under way. A stale set goes on serving while it is fetched again: a caller that
+   * finds its key there does not wait for that fetch.
    */
   @Override
   public Optional<Key> key(String kid) {
@@ -115,8 +118,13 @@ public final class JwksKeySet implements KeySource {
       snapshot = refresh(now, false, snapshot.keys().isEmpty());
     }
     Key key = snapshot.keys().get(kid);
-    if (key == null && !now.isBefore(lastAttempt.plus(options.unknownKidInterval()))) {
-      key = refresh(now, true, true).keys().get(kid);
+    if (key == null) {
+      CompletableFuture<Snapshot> underway = pending.get();
+      if (underway != null) {
+        key = await(underway).keys().get(kid); // the fetch under way may bring it
+      } else if (!now.isBefore(lastAttempt.plus(options.unknownKidInterval()))) {
+        key = refresh(now, true, true).keys().get(kid);
+      }
     }
     return Optional.ofNullable(key);
   }
@@ -134,18 +142,19 @@ public final class JwksKeySet implements KeySource {
 
   /** Whether a fetch is under way; for tests. */
   boolean fetching() {
-    return fetching.get();
+    return pending.get() != null;
   }
 
   /**
-   * Starts a fetch when one is due and none is under way, and returns the set: the one the fetch brought (or kept) when
-   * {@code wait}, else the current one at once.
+   * Starts a fetch when one is due and none is under way, and returns the set: when {@code wait}, the one the fetch
+   * brought (or kept), the fetch this call started or the one already under way; else the current one at once.
    */
   private Snapshot refresh(Instant now, boolean unknownKid, boolean wait) {
-    if (!fetching.compareAndSet(false, true)) {
-      return current; // a fetch is under way; use what there is
+    CompletableFuture<Snapshot> mine = new CompletableFuture<>();
+    CompletableFuture<Snapshot> underway = pending.compareAndExchange(null, mine);
+    if (underway != null) {
+      return wait ? await(underway) : current;
     }
-    CompletableFuture<Snapshot> settled;
     try {
       Snapshot snapshot = current;
       boolean intervalPassed = !now.isBefore(lastAttempt.plus(options.unknownKidInterval()));
@@ -154,30 +163,41 @@ public final class JwksKeySet implements KeySource {
           ? !snapshot.keys().isEmpty() || intervalPassed
           : intervalPassed;
       if (!due) {
-        fetching.set(false);
+        done(mine, snapshot);
         return snapshot; // refreshed meanwhile, or refused by the interval
       }
       lastAttempt = now;
       fetches.incrementAndGet();
-      settled = fetcher.fetch().handle((fetched, failure) -> settle(snapshot, now, fetched, failure));
+      fetcher.fetch().handle((fetched, failure) -> {
+        done(mine, settle(snapshot, now, fetched, failure));
+        return null;
+      });
     } catch (RuntimeException e) {
-      fetching.set(false);
+      done(mine, current);
       throw e;
     }
-    if (!wait) {
-      return current;
-    }
+    return wait ? await(mine) : current;
+  }
+
+  /** Ends the fetch {@code fetch} stood for, so that the next may start, and hands its set to those waiting. */
+  private void done(CompletableFuture<Snapshot> fetch, Snapshot result) {
+    pending.compareAndSet(fetch, null);
+    fetch.complete(result);
+  }
+
+  /** The set a fetch brought or kept; a fetch completes within its deadlines. */
+  private Snapshot await(CompletableFuture<Snapshot> fetch) {
     try {
-      return settled.get();
+      return fetch.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return current;
     } catch (ExecutionException e) {
-      return current; // settle logs what went wrong
+      return current;
     }
   }
 
-  /** Takes what a fetch brought, or keeps the last good set when it failed; then lets the next fetch start. */
+  /** Takes what a fetch brought, or keeps the last good set when it failed (and says so in the log). */
   private Snapshot settle(Snapshot snapshot, Instant now, JwksFetcher.Fetched fetched, Throwable failure) {
     try {
       Throwable problem = failure instanceof CompletionException && failure.getCause() != null
@@ -204,8 +224,8 @@ public final class JwksKeySet implements KeySource {
         current = new Snapshot(snapshot.keys(), now.plus(options.minMaxAge()), snapshot.generation());
       }
       return current;
-    } finally {
-      fetching.set(false);
+    } catch (RuntimeException e) {
+      return current; // never leave the fetch unfinished: done() must run
     }
   }
 

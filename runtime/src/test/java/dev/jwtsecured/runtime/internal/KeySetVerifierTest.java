@@ -553,6 +553,50 @@ class KeySetVerifierTest {
     assertEquals(2, fetches.get(), "no fetch for the new key: the set already holds it");
   }
 
+  /**
+   * Requests that need the fetch under way (a first set, or a new key's after a rotation) wait for it instead of being
+   * refused: at start-up under load, or when clients turn to a rotated key together, every request but the one that
+   * started the fetch answered 401 ("The token signing key is not known") until it completed.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"first set", "rotation"})
+  void requestsThatNeedTheFetchUnderWayWaitForIt(String when) throws Exception {
+    RSAKey first = new RSAKeyGenerator(2048).keyID("k1").generate();
+    RSAKey second = new RSAKeyGenerator(2048).keyID("k2").generate();
+    serve(first);
+    KeySetVerifier verifier = verifier(ALL, o -> o, Set.of(), List.of(), "roles", 0);
+    RSAKey key = first;
+    if (when.equals("rotation")) {
+      assertEquals("alice", verifier.verify(sign(new RSASSASigner(first), header(JWSAlgorithm.RS256, "k1"),
+          claims().build())).subject());
+      serve(first, second);
+      clock.advance(Duration.ofSeconds(60)); // past the unknown-kid interval
+      key = second;
+    }
+    int before = fetches.get();
+    CountDownLatch gate = new CountDownLatch(1);
+    hold = gate;
+    String jwt = sign(new RSASSASigner(key), header(JWSAlgorithm.RS256, key.getKeyID()), claims().build());
+    java.util.concurrent.ExecutorService callers = Executors.newFixedThreadPool(2);
+    try {
+      java.util.concurrent.Future<String> starter = callers.submit(() -> verifier.verify(jwt).subject());
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (fetches.get() == before) { // the provider has the request, and holds it
+        assertTrue(System.nanoTime() < deadline, "no fetch started");
+        Thread.sleep(5);
+      }
+      java.util.concurrent.Future<String> joiner = callers.submit(() -> verifier.verify(jwt).subject());
+      Thread.sleep(200); // the second request arrives while the fetch is under way
+      hold = null;
+      gate.countDown();
+      assertEquals("alice", starter.get(10, TimeUnit.SECONDS));
+      assertEquals("alice", joiner.get(10, TimeUnit.SECONDS), "the request that came during the fetch");
+      assertEquals(before + 1, fetches.get(), "one fetch for both");
+    } finally {
+      callers.shutdownNow();
+    }
+  }
+
   @Test
   void maxAgeIsHonouredWithinBounds() throws Exception {
     RSAKey key = new RSAKeyGenerator(2048).keyID("r1").generate();
