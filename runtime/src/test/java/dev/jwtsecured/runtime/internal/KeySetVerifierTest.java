@@ -1,6 +1,7 @@
 package dev.jwtsecured.runtime.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -577,7 +578,7 @@ class KeySetVerifierTest {
     CountDownLatch gate = new CountDownLatch(1);
     hold = gate;
     String jwt = sign(new RSASSASigner(key), header(JWSAlgorithm.RS256, key.getKeyID()), claims().build());
-    java.util.concurrent.ExecutorService callers = Executors.newFixedThreadPool(2);
+    java.util.concurrent.ExecutorService callers = Executors.newSingleThreadExecutor();
     try {
       java.util.concurrent.Future<String> starter = callers.submit(() -> verifier.verify(jwt).subject());
       long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -585,12 +586,25 @@ class KeySetVerifierTest {
         assertTrue(System.nanoTime() < deadline, "no fetch started");
         Thread.sleep(5);
       }
-      java.util.concurrent.Future<String> joiner = callers.submit(() -> verifier.verify(jwt).subject());
-      Thread.sleep(200); // the second request arrives while the fetch is under way
+      java.util.concurrent.CompletableFuture<String> joined = new java.util.concurrent.CompletableFuture<>();
+      Thread joiner = new Thread(() -> {
+        try {
+          joined.complete(verifier.verify(jwt).subject());
+        } catch (RuntimeException e) {
+          joined.completeExceptionally(e);
+        }
+      });
+      joiner.start();
+      // The provider answers only once the second request is waiting, or has answered (refused below).
+      while (joiner.getState() != Thread.State.WAITING && !joined.isDone()) {
+        assertTrue(System.nanoTime() < deadline, "the second request neither waited nor answered");
+        Thread.sleep(5);
+      }
+      assertFalse(joined.isDone(), "the request that came during the fetch answered before the fetch completed");
       hold = null;
       gate.countDown();
       assertEquals("alice", starter.get(10, TimeUnit.SECONDS));
-      assertEquals("alice", joiner.get(10, TimeUnit.SECONDS), "the request that came during the fetch");
+      assertEquals("alice", joined.get(10, TimeUnit.SECONDS), "the request that came during the fetch");
       assertEquals(before + 1, fetches.get(), "one fetch for both");
     } finally {
       callers.shutdownNow();
