@@ -263,6 +263,21 @@ public @interface JwtSecured {
   int MAX_CACHE_SIZE = 1_000_000;
 
   /**
+   * The longest token accepted, in characters ({@value #MIN_TOKEN_LENGTH} to {@value #MAX_TOKEN_LENGTH}): a longer
+   * one gets 401 {@code invalid_token} before it is decoded. The default, 8 KiB, holds tokens with dozens of roles.
+   * Raise it for an identity provider whose tokens name many groups (Microsoft Entra ID puts up to 200 group ids in a
+   * token, about 11 KiB), together with the request header limit of your server, which is often 8 KiB. A token this
+   * configuration would issue over it is not issued: the login answers 500 and the cause is logged.
+   */
+  int maxTokenLength() default 8 * 1024;
+
+  /** The smallest {@link #maxTokenLength()}. */
+  int MIN_TOKEN_LENGTH = 1024;
+
+  /** The largest {@link #maxTokenLength()}. */
+  int MAX_TOKEN_LENGTH = 64 * 1024;
+
+  /**
    * The form of a {@link #secret()} placeholder, as a regular expression: {@code ${NAME}} or {@code ${NAME:fallback}};
    * group 1 is the name, group 2 the fallback. The processor and the runtime both use this one definition.
    */

@@ -40,6 +40,7 @@ class SettingsDefaultsTest {
     assertEquals(annotationDefault("cookieSecure"), s.cookieSecure());
     assertEquals(annotationDefault("cookieSameSite"), s.cookieSameSite());
     assertEquals(annotationDefault("cacheSize"), s.cacheSize());
+    assertEquals(annotationDefault("maxTokenLength"), s.maxTokenLength());
     assertEquals(annotationDefault("unseenMethods"), s.unseenMethods());
     assertEquals(annotationDefault("maxTokenRequestBytes"), s.maxTokenRequestBytes());
     assertEquals(annotationDefault("clientAddressHeader"), text(s.clientAddressHeader()));

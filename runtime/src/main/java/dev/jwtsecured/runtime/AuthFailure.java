@@ -20,7 +20,7 @@ public enum AuthFailure {
    */
   MULTIPLE_TOKENS(400, "invalid_request", "The request carries more than one token", "Invalid request"),
 
-  /** The token is longer than {@link JwtSettings#MAX_TOKEN_LENGTH} characters; it is not parsed. */
+  /** The token is longer than {@link JwtSettings#maxTokenLength()} characters; it is not parsed. */
   TOKEN_TOO_LONG(401, "invalid_token", "The token is too long", "Invalid token"),
   /** The token is not three base64url parts with a JSON header and payload, or its header is refused. */
   MALFORMED_TOKEN(401, "invalid_token", "The token is malformed", "Invalid token"),

@@ -78,7 +78,7 @@ public final class JwtAuth {
     Function<String, Token> verifier;
     if (settings.privateKey().isPresent()) {
       this.keyPair = new KeyPairCodec(settings.privateKey().get(), rules, settings.rolesClaim(), settings.clock(),
-          settings.cacheSize());
+          settings.cacheSize(), settings.maxTokenLength());
       verifier = keyPair::verify;
       this.signer = keyPair::issue;
       this.cachedTokens = keyPair::cachedTokens;
@@ -89,7 +89,7 @@ public final class JwtAuth {
           : new JwksKeySet(settings.jwksUri().get(), JwksKeySet.Options.DEFAULT
               .withClock(settings.clock()).withUnknownKidInterval(settings.jwksMinRefresh()));
       KeySetVerifier keySet = new KeySetVerifier(keys, settings.keyAlgorithms(), rules, settings.clock(),
-          settings.cacheSize());
+          settings.cacheSize(), settings.maxTokenLength());
       verifier = keySet::verify;
       this.signer = null;
       this.cachedTokens = keySet::cachedTokens;
@@ -137,6 +137,8 @@ public final class JwtAuth {
    * @throws IllegalStateException for a verifier-only configuration ({@code jwksUri}), which issues no tokens
    * @throws IllegalArgumentException when a scope is not an RFC 6749 scope token: the {@code scope} claim is
    *     space-separated, so {@code "orders:read admin"} would come back as two scopes
+   * @throws jakarta.ws.rs.InternalServerErrorException when the signed token is longer than {@code maxTokenLength}:
+   *     every request with it would be refused. A 500 with the usual JSON body; the cause is logged once
    */
   public String issue(Token token) {
     if (signer == null) {
@@ -144,7 +146,14 @@ public final class JwtAuth {
           + " provider's tokens and issues none");
     }
     token.scopes().forEach(JwtSettings::requireScope);
-    return signer.apply(token);
+    String jwt = signer.apply(token);
+    if (jwt.length() > settings.maxTokenLength()) {
+      throw FeatureCheck.misconfigured("maxTokenLength of " + configuration.getName(), "jwtsecured: a token of "
+          + configuration.getName() + " came to " + jwt.length() + " characters, over its maxTokenLength of "
+          + settings.maxTokenLength() + ", so it was not issued: every request with it would be refused. Raise"
+          + " maxTokenLength (and the server's request header limit) or put fewer roles, scopes or extras in it");
+    }
+    return jwt;
   }
 
   /**

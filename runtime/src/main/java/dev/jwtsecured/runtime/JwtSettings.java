@@ -31,8 +31,6 @@ import java.util.regex.Pattern;
  * <p>It is long because each of its thirty-odd settings has a field, an accessor and a builder method, each documented.
  */
 public final class JwtSettings {
-  /** Tokens longer than this are rejected before any parsing. */
-  public static final int MAX_TOKEN_LENGTH = 8 * 1024;
   /** The largest {@code maxTokenRequestBytes}. */
   public static final int MAX_TOKEN_REQUEST_BYTES = 1024 * 1024;
   /** A rule the processor applies to annotation values and {@link Builder#build()} to values set in code. */
@@ -83,6 +81,7 @@ public final class JwtSettings {
   private final List<String> scopes;
   private final Clock clock;
   private final int cacheSize;
+  private final int maxTokenLength;
   private final UnseenMethods unseenMethods;
   private final int maxTokenRequestBytes;
   private final String clientAddressHeader;
@@ -147,6 +146,11 @@ public final class JwtSettings {
           "cacheSize must be between 0 (off) and " + JwtSecured.MAX_CACHE_SIZE + ", not " + b.cacheSize);
     }
     this.cacheSize = b.cacheSize;
+    if (b.maxTokenLength < JwtSecured.MIN_TOKEN_LENGTH || b.maxTokenLength > JwtSecured.MAX_TOKEN_LENGTH) {
+      throw new IllegalArgumentException("jwtsecured: maxTokenLength must be between " + JwtSecured.MIN_TOKEN_LENGTH
+          + " and " + JwtSecured.MAX_TOKEN_LENGTH + ", not " + b.maxTokenLength);
+    }
+    this.maxTokenLength = b.maxTokenLength;
     this.unseenMethods = b.unseenMethods;
     if (b.maxTokenRequestBytes < 256 || b.maxTokenRequestBytes > MAX_TOKEN_REQUEST_BYTES) {
       throw new IllegalArgumentException("maxTokenRequestBytes must be between 256 and " + MAX_TOKEN_REQUEST_BYTES
@@ -406,6 +410,11 @@ public final class JwtSettings {
     return cacheSize;
   }
 
+  /** The longest token accepted, in characters; a longer one is refused before it is decoded, and not issued. */
+  public int maxTokenLength() {
+    return maxTokenLength;
+  }
+
   /**
    * Collects settings; every value has the default of {@code @JwtSecured} except the secret, which is required unless a
    * JWKS URI is given.
@@ -440,6 +449,7 @@ public final class JwtSettings {
     private List<String> scopes = List.of();
     private Clock clock = Clock.systemUTC();
     private int cacheSize = 10_000;
+    private int maxTokenLength = 8 * 1024;
     private UnseenMethods unseenMethods = UnseenMethods.REQUIRE_TOKEN;
     private int maxTokenRequestBytes = 64 * 1024;
     private String clientAddressHeader = "";
@@ -680,6 +690,16 @@ public final class JwtSettings {
      */
     public Builder cacheSize(int cacheSize) {
       this.cacheSize = cacheSize;
+      return this;
+    }
+
+    /**
+     * The longest token accepted, in characters (1,024 to 65,536; 8 KiB by default); a longer one gets 401 before it
+     * is decoded, and a token this configuration would issue over it is not issued. Raise it for an identity
+     * provider whose tokens name many groups, together with the server's request header limit.
+     */
+    public Builder maxTokenLength(int maxTokenLength) {
+      this.maxTokenLength = maxTokenLength;
       return this;
     }
 

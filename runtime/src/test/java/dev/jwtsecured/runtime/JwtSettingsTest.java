@@ -115,6 +115,17 @@ class JwtSettingsTest {
         build(b -> b.scopes(List.of("orders:read", "https://api.example/write"))).scopes());
   }
 
+  /** Below 1 KiB a plain token could not pass; above 64 KiB no server's request header limit lets one through. */
+  @Test
+  void theTokenLengthBoundIsWithinRange() {
+    for (int bad : List.of(1023, 65_537, 0, -1)) {
+      assertRefused("maxTokenLength", () -> build(b -> b.maxTokenLength(bad)));
+    }
+    assertEquals(8 * 1024, build(b -> b).maxTokenLength());
+    assertEquals(1024, build(b -> b.maxTokenLength(1024)).maxTokenLength());
+    assertEquals(65_536, build(b -> b.maxTokenLength(65_536)).maxTokenLength());
+  }
+
   static void assertRefused(String setting, org.junit.jupiter.api.function.Executable build) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, build, setting);
     assertEquals(true, e.getMessage().startsWith("jwtsecured: " + setting + " must be "), e.getMessage());

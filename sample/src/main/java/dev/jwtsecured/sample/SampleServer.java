@@ -87,7 +87,9 @@ public final class SampleServer implements AutoCloseable {
     http.setHttpCompliance(HttpCompliance.RFC7230);
     http.setUriCompliance(UriCompliance.DEFAULT);
     http.setRequestHeaderSize(limits.maxRequestHeaderBytes());
-    http.setResponseHeaderSize(16 * 1024);
+    // A login sends its token twice in headers, as Authorization and, with cookie transport, in Set-Cookie: room for
+    // two tokens at the default maxTokenLength (8 KiB) and their attributes. Over the limit, Jetty sends nothing.
+    http.setResponseHeaderSize(32 * 1024);
     http.setSendServerVersion(false);
     http.setSendXPoweredBy(false);
     NetworkConnectionLimit limit = new NetworkConnectionLimit(limits.maxConnections(), server);

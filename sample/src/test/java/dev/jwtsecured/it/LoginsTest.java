@@ -9,9 +9,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jwtsecured.it.logins.LoginsSecurity;
 import dev.jwtsecured.it.logins.LoginsSecurityJwtFeature;
 import dev.jwtsecured.testing.Jwts;
+import dev.jwtsecured.testing.LibraryLog;
 import dev.jwtsecured.testing.RawHttp;
 import dev.jwtsecured.testing.ServerPerClass;
 import dev.jwtsecured.testing.TestServer;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -136,5 +138,40 @@ class LoginsTest {
     RawHttp.Response r = token("grant_type=password&username=writer&password=pw&scope=admin");
     assertEquals(400, r.status);
     assertEquals("invalid_scope", JSON.readTree(r.body).get("error").asText());
+  }
+
+  /**
+   * A token just within {@code maxTokenLength} is issued whole, in the {@code Authorization} header and the cookie
+   * both, and gets in: the server's response header limit leaves room for it twice.
+   */
+  @Test
+  void aTokenJustWithinMaxTokenLengthIsDeliveredAndGetsIn() {
+    RawHttp.Response r = issue("near");
+    assertEquals(201, r.status, r.toString());
+    String jwt = bearer(r);
+    assertTrue(jwt.length() > 8192 - 64 && jwt.length() <= 8192, "length " + jwt.length());
+    assertEquals(cookie(jwt, 86400), r.header("Set-Cookie"));
+    RawHttp.Response whoami = server.http.send("GET", "/whoami", "Cookie: sid=" + jwt);
+    assertEquals(200, whoami.status, whoami.toString());
+    assertEquals("carol", whoami.body);
+  }
+
+  /**
+   * A token longer than {@code maxTokenLength} would be refused on every request: it is not issued, by the token
+   * endpoint or a programmatic login. A 500 with the usual body, no token and no cookie; the cause is logged once.
+   */
+  @Test
+  void aTokenOverMaxTokenLengthIsNotIssued() throws Exception {
+    try (LibraryLog log = new LibraryLog()) {
+      for (RawHttp.Response r : List.of(token("grant_type=password&username=crowd&password=pw"), issue("crowd"))) {
+        assertEquals(500, r.status, r.toString());
+        assertEquals(JSON.readTree("{\"status_code\":500,\"detail\":\"Internal Server Error\"}"),
+            JSON.readTree(r.body));
+        assertNull(r.header("Set-Cookie"), r.toString());
+        assertNull(r.header("Authorization"), r.toString());
+      }
+      assertEquals(1, log.containing("over its maxTokenLength of 8192, so it was not issued").size(), log.toString());
+    }
+    assertEquals(200, token("grant_type=password&username=writer&password=pw").status, "others still log in");
   }
 }

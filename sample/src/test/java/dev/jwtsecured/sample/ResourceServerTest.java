@@ -181,6 +181,30 @@ class ResourceServerTest {
     assertEquals(403, scope.status, "a scope never passes for a role of an identity provider's token: " + scope);
   }
 
+  /**
+   * A user with 500 roles: a token of about 9 KiB, over the default bound of 8 KiB, within the example's 12 KiB. One
+   * with 700, about 13 KiB, is refused by the library: the sample server's request header limit, 16 KiB, lets it in.
+   */
+  @Test
+  void aTokenOfHundredsOfRolesGetsInUpToTheConfiguredLength() throws Exception {
+    String[] roles = new String[700];
+    for (int i = 0; i < roles.length; i++) {
+      roles[i] = String.format("group-%04d", i);
+    }
+    String jwt = sign(new RSASSASigner(idp.rsa), JWSAlgorithm.RS256, "rsa-1",
+        claims("alice", Arrays.copyOf(roles, 500)).build());
+    assertTrue(jwt.length() > 8 * 1024 && jwt.length() < 12 * 1024, "length " + jwt.length());
+    RawHttp.Response r = get("/some-path", jwt);
+    assertEquals(200, r.status, r.toString());
+    assertEquals(500, JSON.readTree(r.body).get("roles").size());
+
+    String over = sign(new RSASSASigner(idp.rsa), JWSAlgorithm.RS256, "rsa-1", claims("alice", roles).build());
+    assertTrue(over.length() > 12 * 1024 && over.length() < 15 * 1024, "length " + over.length());
+    RawHttp.Response refused = get("/some-path", over);
+    assertEquals(401, refused.status, refused.toString());
+    assertTrue(refused.header("WWW-Authenticate").contains("The token is too long"), refused.toString());
+  }
+
   @Test
   void refusedTokensGet401NeverA500() throws Exception {
     assertEquals(401, get("/some-path", null).status);

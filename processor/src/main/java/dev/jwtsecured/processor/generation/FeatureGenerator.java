@@ -255,6 +255,7 @@ public final class FeatureGenerator implements SourceGenerator {
     addIf(chain, s.cookieSecure(), "\n.cookieSecure($L)", true);
     addIf(chain, s.cookieSameSite() != SameSite.LAX, "\n.cookieSameSite($T.$L)", SAME_SITE, s.cookieSameSite());
     addIf(chain, s.cacheSize() != 10_000, "\n.cacheSize($L)", s.cacheSize());
+    addIf(chain, s.maxTokenLength() != 8 * 1024, "\n.maxTokenLength($L)", s.maxTokenLength());
     addIf(chain, s.unseenMethods() != UnseenMethods.REQUIRE_TOKEN, "\n.unseenMethods($T.$L)", UNSEEN_METHODS,
         s.unseenMethods());
     addIf(chain, s.maxTokenRequestBytes() != 64 * 1024, "\n.maxTokenRequestBytes($L)", s.maxTokenRequestBytes());

@@ -36,6 +36,7 @@ public record SettingsModel(
     String openApiTitle,
     String openApiVersion,
     int cacheSize,
+    int maxTokenLength,
     UnseenMethods unseenMethods,
     int maxTokenRequestBytes,
     String clientAddressHeader,

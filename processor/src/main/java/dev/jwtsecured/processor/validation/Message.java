@@ -65,6 +65,10 @@ public enum Message {
   CACHE_SIZE_INVALID("JwtSecured.InvalidCacheSize",
       "cacheSize %d is outside 0 to " + JwtSecured.MAX_CACHE_SIZE + "; use 0 to turn the token cache off, or a"
           + " bound such as 10000 (the cache's tables are allocated up front)"),
+  TOKEN_LENGTH_LIMIT_INVALID("JwtSecured.InvalidTokenLengthLimit",
+      "maxTokenLength %d is outside " + JwtSecured.MIN_TOKEN_LENGTH + " to " + JwtSecured.MAX_TOKEN_LENGTH + "; the"
+          + " default, 8192, holds tokens with dozens of roles; raise it for an identity provider whose tokens name"
+          + " many groups, together with the server's request header limit"),
   SECRET_EMPTY("JwtSecured.EmptySecret",
       "secret must not be empty; set it to a placeholder such as \"${JWT_SECRET}\" and provide the variable at"
           + " start-up, or verify an identity provider's tokens with jwksUri instead"),

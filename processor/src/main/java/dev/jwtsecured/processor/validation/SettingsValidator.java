@@ -103,6 +103,10 @@ final class SettingsValidator {
     if (cacheSize < 0 || cacheSize > JwtSecured.MAX_CACHE_SIZE) {
       problems.add(v.at("cacheSize", Message.CACHE_SIZE_INVALID.format(cacheSize)));
     }
+    int maxTokenLength = ((Number) v.value("maxTokenLength").getValue()).intValue();
+    if (maxTokenLength < JwtSecured.MIN_TOKEN_LENGTH || maxTokenLength > JwtSecured.MAX_TOKEN_LENGTH) {
+      problems.add(v.at("maxTokenLength", Message.TOKEN_LENGTH_LIMIT_INVALID.format(maxTokenLength)));
+    }
 
     long jwksMinRefresh = duration(v, "jwksMinRefresh", false, problems);
     long refreshExpiration = v.string("refreshExpiration").isEmpty() ? 0
@@ -140,6 +144,7 @@ final class SettingsValidator {
         v.string("openApiTitle"),
         v.string("openApiVersion"),
         cacheSize,
+        maxTokenLength,
         v.enumValue("unseenMethods", UnseenMethods.class),
         maxTokenRequestBytes,
         clientAddressHeader,

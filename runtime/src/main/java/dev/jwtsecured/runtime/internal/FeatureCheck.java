@@ -104,7 +104,12 @@ public final class FeatureCheck implements ContainerRequestFilter {
    * logged once.
    */
   public static InternalServerErrorException misconfigured(String message) {
-    errorOnce(message, message);
+    return misconfigured(message, message);
+  }
+
+  /** The same, logging {@code message} only the first time something is logged under {@code key} in this JVM. */
+  public static InternalServerErrorException misconfigured(String key, String message) {
+    errorOnce(key, message);
     return new InternalServerErrorException(failure());
   }
 

@@ -32,9 +32,11 @@ public final class KeyPairCodec implements KeySource {
   private final KeySetVerifier verifier;
 
   /**
+   * @param maxTokenLength the longest token accepted, in characters
    * @throws IllegalStateException when the key is neither EC P-256 nor RSA of at least 2048 bits
    */
-  public KeyPairCodec(PrivateKey privateKey, ClaimRules rules, String rolesClaim, Clock clock, int cacheSize) {
+  public KeyPairCodec(PrivateKey privateKey, ClaimRules rules, String rolesClaim, Clock clock, int cacheSize,
+      int maxTokenLength) {
     this.privateKey = privateKey;
     if (privateKey instanceof ECPrivateKey ec && ec.getParams().getCurve().getField().getFieldSize() == 256) {
       this.algorithm = Jwts.SIG.ES256;
@@ -48,7 +50,7 @@ public final class KeyPairCodec implements KeySource {
     this.publicJwk = jwk.toPublicJwk();
     this.key = new JwksKeySet.Key(publicJwk.getId(), (PublicKey) publicJwk.toKey(), Optional.of(algorithm.getId()));
     this.rolesClaim = rolesClaim;
-    this.verifier = new KeySetVerifier(this, Set.of(algorithm.getId()), rules, clock, cacheSize);
+    this.verifier = new KeySetVerifier(this, Set.of(algorithm.getId()), rules, clock, cacheSize, maxTokenLength);
   }
 
   /** Reads a PEM PKCS#8 private key ({@code -----BEGIN PRIVATE KEY-----}). */

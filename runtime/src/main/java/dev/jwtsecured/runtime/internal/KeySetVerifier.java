@@ -65,6 +65,7 @@ public final class KeySetVerifier {
   private final ClaimRules rules;
   private final JwtParser parser;
   private final int cacheSize;
+  private final int maxTokenLength;
   /** The cache and the key set generation its tokens were verified under; replaced together. */
   private volatile CacheOfGeneration cache;
 
@@ -73,9 +74,12 @@ public final class KeySetVerifier {
   /**
    * @param algorithms the accepted algorithms, from {@code RS256}, {@code RS384}, {@code RS512}, {@code PS256},
    *     {@code PS384}, {@code PS512}, {@code ES256}, {@code ES384}, {@code ES512} and {@code EdDSA}
+   * @param maxTokenLength the longest token accepted, in characters
+   *     ({@link dev.jwtsecured.runtime.JwtSettings#maxTokenLength()})
    * @throws IllegalArgumentException for an algorithm outside that list
    */
-  public KeySetVerifier(KeySource keys, Set<String> algorithms, ClaimRules rules, Clock clock, int cacheSize) {
+  public KeySetVerifier(KeySource keys, Set<String> algorithms, ClaimRules rules, Clock clock, int cacheSize,
+      int maxTokenLength) {
     if (algorithms.isEmpty() || !FAMILIES.keySet().containsAll(algorithms)) {
       throw new IllegalArgumentException("jwtsecured: accepted algorithms must be among " + FAMILIES.keySet()
           + ", not " + algorithms);
@@ -84,6 +88,7 @@ public final class KeySetVerifier {
     this.algorithms = Set.copyOf(algorithms);
     this.rules = rules;
     this.cacheSize = cacheSize;
+    this.maxTokenLength = maxTokenLength;
     this.cache = new CacheOfGeneration(cacheSize > 0 ? new TokenCache(cacheSize) : null, keys.generation());
     var builder = Jwts.parser()
         .json(StrictJson.deserializer())
@@ -140,7 +145,7 @@ public final class KeySetVerifier {
   }
 
   private Token verifyFully(String jwt) {
-    int second = TokenCodec.checkSegments(jwt);
+    int second = TokenCodec.checkSegments(jwt, maxTokenLength);
     int first = jwt.indexOf('.');
     if (!StrictBase64Url.isCanonical(jwt, 0, first) || !StrictBase64Url.isCanonical(jwt, first + 1, second)) {
       throw new AuthException(AuthFailure.MALFORMED_TOKEN);

@@ -34,7 +34,7 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>Verification, in order; the first failure decides the {@link AuthFailure}:
  *
  * <ol>
- *   <li>length at most {@link JwtSettings#MAX_TOKEN_LENGTH}; exactly three segments (a JWE's five are refused);
+ *   <li>length at most {@link JwtSettings#maxTokenLength()}; exactly three segments (a JWE's five are refused);
  *   <li>every segment canonical unpadded base64url ({@link StrictBase64Url});
  *   <li>the header is a strict JSON object whose {@code alg} is exactly the configured algorithm, with no {@code crit},
  *       {@code zip}, {@code b64}, {@code jwk}, {@code jku}, {@code x5u}, {@code x5c} or {@code enc} member: jwtsecured
@@ -141,7 +141,7 @@ public final class TokenCodec {
   }
 
   private Token verifyFully(String jwt) {
-    int second = checkSegments(jwt);
+    int second = checkSegments(jwt, settings.maxTokenLength());
     // Before the header and payload are decoded or parsed: a forged or altered token costs one HMAC per accepted
     // secret (one, unless previous secrets are kept for a rotation) and nothing more.
     int signedWith = checkSignature(jwt, second);
@@ -237,11 +237,11 @@ public final class TokenCodec {
    * base64url (canonical: one encoding per signature, so the MAC comparison below may compare encodings). The header and
    * payload segments are checked after the signature.
    */
-  static int checkSegments(String jwt) {
+  static int checkSegments(String jwt, int maxLength) {
     if (jwt == null || jwt.isEmpty()) {
       throw new AuthException(AuthFailure.MALFORMED_TOKEN);
     }
-    if (jwt.length() > JwtSettings.MAX_TOKEN_LENGTH) {
+    if (jwt.length() > maxLength) {
       throw new AuthException(AuthFailure.TOKEN_TOO_LONG);
     }
     int first = jwt.indexOf('.');

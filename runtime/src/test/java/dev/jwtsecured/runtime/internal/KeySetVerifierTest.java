@@ -47,6 +47,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
@@ -71,6 +72,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * (nimbus-jose-jwt; the JDK's own {@code Ed25519} signature for EdDSA).
  */
 class KeySetVerifierTest {
+  /** The default {@code maxTokenLength}. */
+  static final int LENGTH = 8 * 1024;
   static final Set<String> ALL = Set.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384",
       "ES512", "EdDSA");
 
@@ -179,7 +182,7 @@ class KeySetVerifierTest {
     JwksKeySet keys = new JwksKeySet(uri(), options.apply(JwksKeySet.Options.DEFAULT.withClock(clock)));
     keySet = keys;
     return new KeySetVerifier(keys, algorithms,
-        new ClaimRules(clock, Duration.ZERO, issuers, audience, rolesClaim), clock, cacheSize);
+        new ClaimRules(clock, Duration.ZERO, issuers, audience, rolesClaim), clock, cacheSize, LENGTH);
   }
 
   /** The key set of the last {@link #verifier}. */
@@ -381,12 +384,34 @@ class KeySetVerifierTest {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
     generator.initialize(2048);
     ClaimRules rules = new ClaimRules(clock, Duration.ZERO, Set.of(), List.of(), claim);
-    KeyPairCodec codec = new KeyPairCodec(generator.generateKeyPair().getPrivate(), rules, claim, clock, 0);
+    KeyPairCodec codec = new KeyPairCodec(generator.generateKeyPair().getPrivate(), rules, claim, clock, 0, LENGTH);
     String issued = codec.issue(Token.builder().subject("bob").issuedAt(clock.instant())
         .expiresAt(clock.instant().plusSeconds(60)).roles(Set.of("admin")).build());
     assertEquals(List.of("admin"), SignedJWT.parse(issued).getJWTClaimsSet().getStringListClaim(claim),
         "written under the one name");
     assertEquals(Set.of("admin"), codec.verify(issued).roles());
+  }
+
+  /**
+   * Microsoft Entra ID writes up to 200 group ids into a token's {@code groups} claim, about 11 KiB in all: refused at
+   * the default bound, accepted where {@code maxTokenLength} is raised, with every group read as a role.
+   */
+  @Test
+  void anEntraIdTokenWithTwoHundredGroupsVerifiesWhereTheLengthBoundIsRaised() throws Exception {
+    RSAKey key = new RSAKeyGenerator(2048).keyID("r1").generate();
+    serve(key);
+    List<String> groups = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      groups.add(UUID.nameUUIDFromBytes(new byte[] {(byte) i}).toString());
+    }
+    String jwt = sign(new RSASSASigner(key), header(JWSAlgorithm.RS256, "r1"), claims().claim("groups", groups)
+        .claim("name", "Alice Example").claim("oid", UUID.randomUUID().toString()).build());
+    assertTrue(jwt.length() > 10 * 1024 && jwt.length() < 12 * 1024, "length " + jwt.length());
+    assertEquals(AuthFailure.TOKEN_TOO_LONG, failure(verifier(ALL, o -> o, Set.of(), List.of(), "groups", 0), jwt));
+    JwksKeySet keys = new JwksKeySet(uri(), JwksKeySet.Options.DEFAULT.withClock(clock));
+    KeySetVerifier raised = new KeySetVerifier(keys, ALL,
+        new ClaimRules(clock, Duration.ZERO, Set.of(), List.of(), "groups"), clock, 100, 16 * 1024);
+    assertEquals(Set.copyOf(groups), raised.verify(jwt).roles());
   }
 
   @Test
@@ -682,7 +707,7 @@ class KeySetVerifierTest {
         + "\n-----END PRIVATE KEY-----\n";
     ClaimRules rules = new ClaimRules(clock, Duration.ZERO, Set.of("https://issuer.example"), List.of(),
         "realm_access.roles");
-    KeyPairCodec codec = new KeyPairCodec(KeyPairCodec.parsePem(pem), rules, "realm_access.roles", clock, 100);
+    KeyPairCodec codec = new KeyPairCodec(KeyPairCodec.parsePem(pem), rules, "realm_access.roles", clock, 100, LENGTH);
     Token token = Token.builder().subject("bob").issuer("https://issuer.example").issuedAt(clock.instant())
         .expiresAt(clock.instant().plusSeconds(60)).roles(Set.of("admin")).build();
     String jwt = codec.issue(token);
@@ -705,7 +730,8 @@ class KeySetVerifierTest {
     generator.initialize(1024);
     KeyPair pair = generator.generateKeyPair();
     ClaimRules rules = new ClaimRules(clock, Duration.ZERO, Set.of(), List.of(), "roles");
-    assertThrows(IllegalStateException.class, () -> new KeyPairCodec(pair.getPrivate(), rules, "roles", clock, 0));
+    assertThrows(IllegalStateException.class,
+        () -> new KeyPairCodec(pair.getPrivate(), rules, "roles", clock, 0, LENGTH));
     assertThrows(IllegalStateException.class, () -> KeyPairCodec.parsePem("-----BEGIN PRIVATE KEY-----\nnot a key"));
   }
 
@@ -720,19 +746,19 @@ class KeySetVerifierTest {
     openIdConfiguration = "{\"issuer\":\"" + base + "/realms/demo\",\"jwks_uri\":\"" + base + "/jwks\"}";
     KeySetVerifier verifier = new KeySetVerifier(new JwksKeySet(discovery,
         JwksKeySet.Options.DEFAULT.withClock(clock)), ALL,
-        new ClaimRules(clock, Duration.ZERO, Set.of(), List.of(), "roles"), clock, 0);
+        new ClaimRules(clock, Duration.ZERO, Set.of(), List.of(), "roles"), clock, 0, LENGTH);
     assertEquals("alice", verifier.verify(jwt).subject());
 
     openIdConfiguration = "{\"issuer\":\"https://elsewhere.example\",\"jwks_uri\":\"" + base + "/jwks\"}";
     KeySetVerifier wrongIssuer = new KeySetVerifier(new JwksKeySet(discovery,
         JwksKeySet.Options.DEFAULT.withClock(clock)), ALL,
-        new ClaimRules(clock, Duration.ZERO, Set.of(), List.of(), "roles"), clock, 0);
+        new ClaimRules(clock, Duration.ZERO, Set.of(), List.of(), "roles"), clock, 0, LENGTH);
     assertEquals(AuthFailure.UNKNOWN_KEY, failure(wrongIssuer, jwt), "the document must name its own issuer");
 
     openIdConfiguration = "{\"issuer\":\"" + base + "/realms/demo\",\"jwks_uri\":\"http://idp.example/jwks\"}";
     KeySetVerifier insecure = new KeySetVerifier(new JwksKeySet(discovery,
         JwksKeySet.Options.DEFAULT.withClock(clock)), ALL,
-        new ClaimRules(clock, Duration.ZERO, Set.of(), List.of(), "roles"), clock, 0);
+        new ClaimRules(clock, Duration.ZERO, Set.of(), List.of(), "roles"), clock, 0, LENGTH);
     assertEquals(AuthFailure.UNKNOWN_KEY, failure(insecure, jwt), "a discovered jwks_uri must be https too");
   }
 
@@ -752,13 +778,13 @@ class KeySetVerifierTest {
     openIdConfiguration = "{\"issuer\":\"" + base + path + "/\",\"jwks_uri\":\"" + base + "/jwks\"}";
     KeySetVerifier verifier = new KeySetVerifier(new JwksKeySet(discovery,
         JwksKeySet.Options.DEFAULT.withClock(clock)), ALL,
-        new ClaimRules(clock, Duration.ZERO, Set.of(), List.of(), "roles"), clock, 0);
+        new ClaimRules(clock, Duration.ZERO, Set.of(), List.of(), "roles"), clock, 0, LENGTH);
     assertEquals("alice", verifier.verify(jwt).subject());
 
     openIdConfiguration = "{\"issuer\":\"" + base + path + "//\",\"jwks_uri\":\"" + base + "/jwks\"}";
     KeySetVerifier twoSlashes = new KeySetVerifier(new JwksKeySet(discovery,
         JwksKeySet.Options.DEFAULT.withClock(clock)), ALL,
-        new ClaimRules(clock, Duration.ZERO, Set.of(), List.of(), "roles"), clock, 0);
+        new ClaimRules(clock, Duration.ZERO, Set.of(), List.of(), "roles"), clock, 0, LENGTH);
     assertEquals(AuthFailure.UNKNOWN_KEY, failure(twoSlashes, jwt), "only the one terminating slash");
   }
 
@@ -770,7 +796,7 @@ class KeySetVerifierTest {
             key.toRSAPublicKey().getEncoded())
         + "\n-----END PUBLIC KEY-----\n";
     KeySetVerifier verifier = new KeySetVerifier(new PublicKeySource(PublicKeySource.parsePem(pem)), ALL,
-        new ClaimRules(clock, Duration.ZERO, Set.of(), List.of(), "roles"), clock, 0);
+        new ClaimRules(clock, Duration.ZERO, Set.of(), List.of(), "roles"), clock, 0, LENGTH);
     JWTClaimsSet claims = claims().build();
     assertEquals("alice", verifier.verify(sign(new RSASSASigner(key),
         new JWSHeader.Builder(JWSAlgorithm.RS256).build(), claims)).subject(), "no kid");

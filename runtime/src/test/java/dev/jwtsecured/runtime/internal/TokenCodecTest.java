@@ -53,6 +53,18 @@ class TokenCodecTest {
     return assertThrows(AuthException.class, () -> codec.verify(jwt)).failure();
   }
 
+  /** The length bound is the configuration's: a token over the default verifies where it is raised, and not over. */
+  @Test
+  void theLengthBoundIsConfigured() {
+    String jwt = sign("{\"sub\":\"alice\",\"iat\":" + T + ",\"exp\":" + (T + 60) + ",\"pad\":\""
+        + "x".repeat(9000) + "\"}");
+    assertTrue(jwt.length() > 8 * 1024 && jwt.length() < 16 * 1024, "length " + jwt.length());
+    assertEquals(AuthFailure.TOKEN_TOO_LONG, failure(codec(s -> s), jwt));
+    assertEquals("alice", codec(s -> s.maxTokenLength(16 * 1024)).verify(jwt).subject());
+    assertEquals(AuthFailure.TOKEN_TOO_LONG, failure(codec(s -> s.maxTokenLength(jwt.length() - 1)), jwt));
+    assertEquals("alice", codec(s -> s.maxTokenLength(jwt.length())).verify(jwt).subject(), "the bound is inclusive");
+  }
+
   @Test
   void issuedTokensVerifyAndRoundTrip() {
     TokenCodec codec = codec(s -> s);

@@ -37,16 +37,31 @@ public final class LoginsSecurity {
   /** How often the authenticator ran: a throttled attempt must not move it. */
   public static final java.util.concurrent.atomic.AtomicInteger CHECKS = new java.util.concurrent.atomic.AtomicInteger();
 
-  /** Password "pw"; "reader" is granted only the read scope, everyone else the scopes they ask for. */
+  /**
+   * Password "pw"; "reader" is granted only the read scope, "crowd" {@link #manyRoles}, everyone else the scopes they
+   * ask for.
+   */
   @Authenticator
   static Grant authenticate(String username, String password, Set<String> requestedScopes) {
     CHECKS.incrementAndGet();
     if (!password.equals("pw")) {
       return null;
     }
+    if (username.equals("crowd")) {
+      return Grant.of(username).withRoles(manyRoles());
+    }
     return username.equals("reader")
         ? Grant.of(username).withScopes(Set.of("read"))
         : Grant.of(username).withScopes(requestedScopes);
+  }
+
+  /** 700 roles: a token holding them is longer than the default {@code maxTokenLength} of 8 KiB. */
+  static Set<String> manyRoles() {
+    Set<String> roles = new java.util.TreeSet<>();
+    for (int i = 0; i < 700; i++) {
+      roles.add(String.format("group-%04d", i));
+    }
+    return roles;
   }
 
   /** {@code GET /whoami}: protected. */
@@ -73,6 +88,16 @@ public final class LoginsSecurity {
           return login.status(200).response();
         case "expiration":
           return login.expiration(Duration.ofSeconds(120)).response();
+        case "crowd":
+          return login.roles(manyRoles()).response();
+        case "near":
+          // Padded until the token is within 64 characters of the default maxTokenLength, 8192.
+          for (int pad = 5_800; ; pad += 3) {
+            var near = LoginsSecurityJwt.login(application, "carol").extras(Map.of("pad", "x".repeat(pad)));
+            if (near.jwt().length() > 8192 - 64) {
+              return near.response();
+            }
+          }
         case "claims":
           return login.id("fixed-id").extras(Map.of("plan", "gold")).tokenInBody().response();
         default:
