@@ -142,11 +142,22 @@ class LoginsTest {
 
   /**
    * A token just within {@code maxTokenLength} is issued whole, in the {@code Authorization} header and the cookie
-   * both, and gets in: the server's response header limit leaves room for it twice.
+   * both, and gets in: the server's response header limit leaves room for it twice. A cookie over 4 KiB, which
+   * browsers drop, is logged once as a warning.
    */
   @Test
   void aTokenJustWithinMaxTokenLengthIsDeliveredAndGetsIn() {
-    RawHttp.Response r = issue("near");
+    RawHttp.Response r;
+    try (LibraryLog log = new LibraryLog()) {
+      assertEquals(201, issue("default").status);
+      assertEquals(List.of(), log.containing("browsers"), "a small cookie: no warning");
+      r = issue("near");
+      // Browsers drop such a cookie without a word: the application is told, once.
+      assertEquals(1, log.containing("the token cookie sid of " + LoginsSecurity.class.getName() + " is").size(),
+          log.toString());
+      issue("near");
+      assertEquals(1, log.containing("browsers keep cookies of at most 4096 bytes").size(), log.toString());
+    }
     assertEquals(201, r.status, r.toString());
     String jwt = bearer(r);
     assertTrue(jwt.length() > 8192 - 64 && jwt.length() <= 8192, "length " + jwt.length());

@@ -75,6 +75,13 @@ public final class FeatureCheck implements ContainerRequestFilter {
     }
   }
 
+  /** Logs {@code message} as a WARNING the first time something logs under {@code key} in this JVM. */
+  public static void warnOnce(String key, String message) {
+    if (LOGGED.add(key)) {
+      LOG.log(System.Logger.Level.WARNING, message);
+    }
+  }
+
   static String notRegistered(String configuration, String feature) {
     return "jwtsecured: " + feature + " is not registered with this application, so nothing authenticates the"
         + " resources of " + configuration + ": they answer 500. Return new "
