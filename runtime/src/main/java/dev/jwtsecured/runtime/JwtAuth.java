@@ -248,19 +248,8 @@ public final class JwtAuth {
    * name and value pass 4096 bytes, which browsers drop, is logged once as a warning.
    */
   public String cookie(String jwt, long maxAgeSeconds) {
-    int size = settings.cookieName().length() + 1 + jwt.length();
-    if (size > BROWSER_COOKIE_BYTES) {
-      FeatureCheck.warnOnce("cookie size of " + configuration.getName(), "jwtsecured: the token cookie "
-          + settings.cookieName() + " of " + configuration.getName() + " is " + size + " bytes, and browsers keep"
-          + " cookies of at most " + BROWSER_COOKIE_BYTES + " bytes of name and value (RFC 6265 section 6.1): a"
-          + " browser drops it without a word and sends no token. Clients that read the Authorization header still"
-          + " get in; for browsers, put fewer roles, scopes or extras in the token");
-    }
-    return Cookies.setCookie(settings, settings.cookieName(), jwt, maxAgeSeconds, settings.cookiePath());
+    return Cookies.tokenCookie(settings, configuration.getName(), jwt, maxAgeSeconds);
   }
-
-  /** The most of a cookie's name and value that browsers keep: RFC 6265 asks them for at least this much. */
-  private static final int BROWSER_COOKIE_BYTES = 4096;
 
   /** The {@code Set-Cookie} value that deletes the token cookie (logout). */
   public String clearedCookie() {

@@ -52,6 +52,25 @@ public final class Cookies {
     return found.isEmpty() ? null : found;
   }
 
+  /** The most of a cookie's name and value that browsers keep: RFC 6265 asks them for at least this much. */
+  private static final int BROWSER_COOKIE_BYTES = 4096;
+
+  /**
+   * The token cookie of {@code configuration} that stores {@code jwt} ({@link #setCookie}); one whose name and value
+   * pass 4096 bytes, which browsers drop, is logged once as a warning.
+   */
+  public static String tokenCookie(JwtSettings settings, String configuration, String jwt, long maxAgeSeconds) {
+    int size = settings.cookieName().length() + 1 + jwt.length();
+    if (size > BROWSER_COOKIE_BYTES) {
+      FeatureCheck.warnOnce("cookie size of " + configuration, "jwtsecured: the token cookie " + settings.cookieName()
+          + " of " + configuration + " is " + size + " bytes, and browsers keep cookies of at most "
+          + BROWSER_COOKIE_BYTES + " bytes of name and value (RFC 6265 section 6.1): a browser drops it without a word"
+          + " and sends no token. Clients that read the Authorization header still get in; for browsers, put fewer"
+          + " roles, scopes or extras in the token");
+    }
+    return setCookie(settings, settings.cookieName(), jwt, maxAgeSeconds, settings.cookiePath());
+  }
+
   /**
    * A {@code Set-Cookie} value: {@code <name>=<value>; Max-Age=<n>; Path=<path>[; Domain=<domain>][; Secure]; HttpOnly;
    * SameSite=<s>}, with the configuration's domain, {@code Secure} and {@code SameSite}.

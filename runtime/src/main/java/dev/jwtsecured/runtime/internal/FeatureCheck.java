@@ -76,7 +76,7 @@ public final class FeatureCheck implements ContainerRequestFilter {
   }
 
   /** Logs {@code message} as a WARNING the first time something logs under {@code key} in this JVM. */
-  public static void warnOnce(String key, String message) {
+  static void warnOnce(String key, String message) {
     if (LOGGED.add(key)) {
       LOG.log(System.Logger.Level.WARNING, message);
     }
