@@ -414,6 +414,20 @@ class KeySetVerifierTest {
     assertEquals(Set.copyOf(groups), raised.verify(jwt).roles());
   }
 
+  /** RFC 9068 access tokens say {@code "typ":"at+jwt"} (Duende IdentityServer writes it); others write no {@code typ}. */
+  @Test
+  void accessTokensTypedAtJwtOrUntypedVerify() throws Exception {
+    RSAKey key = new RSAKeyGenerator(2048).keyID("r1").generate();
+    serve(key);
+    KeySetVerifier verifier = verifier(ALL);
+    for (JWSHeader header : List.of(
+        new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("r1").type(new JOSEObjectType("at+jwt")).build(),
+        new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("r1").build())) {
+      assertEquals("alice", verifier.verify(sign(new RSASSASigner(key), header, claims().build())).subject(),
+          header.toString());
+    }
+  }
+
   @Test
   void keyReferencesInTheHeaderAreRefused() throws Exception {
     RSAKey key = new RSAKeyGenerator(2048).keyID("r1").generate();
