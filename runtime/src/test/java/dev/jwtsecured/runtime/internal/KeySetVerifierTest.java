@@ -414,6 +414,29 @@ class KeySetVerifierTest {
     assertEquals(Set.copyOf(groups), raised.verify(jwt).roles());
   }
 
+  /**
+   * Where providers put what an application checks, each named by {@code rolesClaim} as the README's provider table
+   * says: Entra ID's {@code scp} (a space-separated string), Okta's {@code scp} (an array), Auth0's and Keycloak's
+   * {@code scope}, Cognito's {@code cognito:groups}, Keycloak's client roles at {@code resource_access.<client>.roles}.
+   */
+  @Test
+  void eachProvidersScopesOrGroupsBecomeRolesWhereRolesClaimNamesThem() throws Exception {
+    RSAKey key = new RSAKeyGenerator(2048).keyID("r1").generate();
+    serve(key);
+    Map<String, JWTClaimsSet> tokens = new java.util.LinkedHashMap<>();
+    tokens.put("scp", claims().claim("scp", "orders:read Files.Read").build());
+    tokens.put("scp ", claims().claim("scp", List.of("orders:read", "Files.Read")).build());
+    tokens.put("scope", claims().claim("scope", "openid orders:read Files.Read").build());
+    tokens.put("cognito:groups", claims().claim("cognito:groups", List.of("orders:read", "Files.Read")).build());
+    tokens.put("resource_access.shop-api.roles", claims()
+        .claim("resource_access", Map.of("shop-api", Map.of("roles", List.of("orders:read", "Files.Read")))).build());
+    for (Map.Entry<String, JWTClaimsSet> e : tokens.entrySet()) {
+      KeySetVerifier verifier = verifier(ALL, o -> o, Set.of(), List.of(), e.getKey().trim(), 0);
+      Token token = verifier.verify(sign(new RSASSASigner(key), header(JWSAlgorithm.RS256, "r1"), e.getValue()));
+      assertTrue(token.roles().containsAll(Set.of("orders:read", "Files.Read")), e.getKey() + ": " + token.roles());
+    }
+  }
+
   /** RFC 9068 access tokens say {@code "typ":"at+jwt"} (Duende IdentityServer writes it); others write no {@code typ}. */
   @Test
   void accessTokensTypedAtJwtOrUntypedVerify() throws Exception {
