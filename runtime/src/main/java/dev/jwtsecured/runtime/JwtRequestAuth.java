@@ -200,8 +200,11 @@ final class JwtRequestAuth implements RequestAuth {
     if (refresh == null) {
       return login.tokenResponse(null, request.basePath());
     }
-    RefreshTokens.Issued first = refresh.start(grant.subject(), grant.roles(), scopes, grant.extras(), auth.now());
-    return login.sessionId(first.entry().family()).tokenResponse(first, request.basePath());
+    RefreshTokens.Issued first = refresh.first(grant.subject(), grant.roles(), scopes, grant.extras(), auth.now());
+    // Signed before the refresh token is stored: a refused access token (over maxTokenLength) leaves nothing behind.
+    login.sessionId(first.entry().family()).jwt();
+    refresh.store().create(first.entry());
+    return login.tokenResponse(first, request.basePath());
   }
 
   @Override

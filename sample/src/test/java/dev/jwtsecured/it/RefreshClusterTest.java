@@ -88,4 +88,28 @@ class RefreshClusterTest {
     RawHttp.Response afterwards = refresh(a, third);
     assertEquals(400, afterwards.status, "the reuse B saw revoked the login for A too: " + afterwards);
   }
+
+  /**
+   * A login whose access token would be longer than {@code maxTokenLength} (a 9,000-character user name) is refused
+   * (500) before its refresh token is stored: nothing is left in the database that no client holds.
+   */
+  @Test
+  void aLoginRefusedForItsLengthStoresNoRefreshToken(Cluster cluster) throws Exception {
+    long before = rows(cluster);
+    RawHttp.Response login = a.sendBody("POST", "/auth/token",
+        "grant_type=password&username=" + "x".repeat(9000) + "&password=pw", FORM);
+    assertEquals(500, login.status, login.toString());
+    assertEquals(null, login.header("Set-Cookie"), login.toString());
+    assertEquals(before, rows(cluster));
+    assertEquals(200, a.sendBody("POST", "/auth/token", "grant_type=password&username=gina&password=pw", FORM).status);
+    assertEquals(before + 1, rows(cluster), "a login that is issued stores its refresh token");
+  }
+
+  static long rows(Cluster cluster) throws java.sql.SQLException {
+    try (java.sql.Connection c = cluster.database().getConnection();
+        java.sql.ResultSet r = c.createStatement().executeQuery("SELECT COUNT(*) FROM jwtsecured_refresh_tokens")) {
+      r.next();
+      return r.getLong(1);
+    }
+  }
 }

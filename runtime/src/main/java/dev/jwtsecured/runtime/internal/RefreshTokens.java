@@ -39,11 +39,9 @@ public record RefreshTokens(RefreshTokenStore store, Duration lifetime) {
     }
   }
 
-  /** Starts a family for a login and stores its first token. */
-  public Issued start(String subject, Set<String> roles, Set<String> scopes, Map<String, Object> extras, Instant now) {
-    Issued first = next(random(FAMILY_BYTES), subject, roles, scopes, extras, now);
-    store.create(first.entry());
-    return first;
+  /** Starts a family for a login: its first token, which the caller stores ({@link #store()}) once it is issued. */
+  public Issued first(String subject, Set<String> roles, Set<String> scopes, Map<String, Object> extras, Instant now) {
+    return next(random(FAMILY_BYTES), subject, roles, scopes, extras, now);
   }
 
   /**
