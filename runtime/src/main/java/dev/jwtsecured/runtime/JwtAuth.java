@@ -5,6 +5,7 @@ import dev.jwtsecured.runtime.internal.Cookies;
 import dev.jwtsecured.runtime.internal.FeatureCheck;
 import dev.jwtsecured.runtime.internal.ClaimRules;
 import dev.jwtsecured.runtime.internal.JwksKeySet;
+import dev.jwtsecured.runtime.internal.KeyFetchWait;
 import dev.jwtsecured.runtime.internal.KeyPairCodec;
 import dev.jwtsecured.runtime.internal.KeySetVerifier;
 import dev.jwtsecured.runtime.internal.KeySource;
@@ -76,6 +77,7 @@ public final class JwtAuth {
         settings.audience(), settings.rolesClaim());
     // Verifies a request's token: decided once, from the configuration's source of keys.
     Function<String, Token> verifier;
+    Function<String, java.util.concurrent.CompletableFuture<?>> keyFetch = null;
     if (settings.privateKey().isPresent()) {
       this.keyPair = new KeyPairCodec(settings.privateKey().get(), rules, settings.rolesClaim(), settings.clock(),
           settings.cacheSize(), settings.maxTokenLength());
@@ -91,6 +93,7 @@ public final class JwtAuth {
       KeySetVerifier keySet = new KeySetVerifier(keys, settings.keyAlgorithms(), rules, settings.clock(),
           settings.cacheSize(), settings.maxTokenLength());
       verifier = keySet::verify;
+      keyFetch = keySet::fetchFor;
       this.signer = null;
       this.cachedTokens = keySet::cachedTokens;
     } else {
@@ -107,7 +110,7 @@ public final class JwtAuth {
     if (refreshStore != null && refresh == null) {
       throw new IllegalArgumentException("jwtsecured: a refresh token store without refreshExpiration is never used");
     }
-    this.requestAuth = new JwtRequestAuth(this, verifier, refresh);
+    this.requestAuth = new JwtRequestAuth(this, verifier, keyFetch, refresh);
   }
 
   /** The settings this runtime was built with. */
@@ -198,12 +201,13 @@ public final class JwtAuth {
   }
 
   /**
-   * Publishes this instance in the configuration of the application whose runtime configures its feature ({@code
-   * context}), under {@link #property()}; called by the generated feature.
+   * Publishes this instance under {@link #property()} in the configuration of the application whose feature {@code
+   * context} configures, and with a JWKS installs {@code KeyFetchWait}; called by the generated feature.
    */
   public void publish(jakarta.ws.rs.core.FeatureContext context) {
     context.property(property(), this);
     published = true;
+    settings.jwksUri().ifPresent(uri -> KeyFetchWait.register(context, requestAuth));
   }
 
   /**

@@ -20,6 +20,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -35,6 +36,8 @@ final class JwtRequestAuth implements RequestAuth {
   private final JwtSettings settings;
   /** Verifies a request's token: decided once, from the configuration's source of keys. */
   private final Function<String, Token> verifier;
+  /** The key fetch verifying a token would wait for; {@code null} unless keys come from a JWKS. */
+  private final Function<String, CompletableFuture<?>> keyFetch;
   /** {@code null} unless the token endpoint issues refresh tokens. */
   private final RefreshTokens refresh;
   /** Whether a logout needs the request's base path: the refresh cookie's path follows it (decided once). */
@@ -42,10 +45,12 @@ final class JwtRequestAuth implements RequestAuth {
   private final Map<AuthFailure, String> challenges = new EnumMap<>(AuthFailure.class);
   private final Map<AuthFailure, String> bodies = new EnumMap<>(AuthFailure.class);
 
-  JwtRequestAuth(JwtAuth auth, Function<String, Token> verifier, RefreshTokens refresh) {
+  JwtRequestAuth(JwtAuth auth, Function<String, Token> verifier, Function<String, CompletableFuture<?>> keyFetch,
+      RefreshTokens refresh) {
     this.auth = auth;
     this.settings = auth.settings();
     this.verifier = verifier;
+    this.keyFetch = keyFetch;
     this.refresh = refresh;
     this.keepsBasePath = refresh != null && settings.transport() == Transport.COOKIE
         && settings.refreshCookiePath().isEmpty();
@@ -81,6 +86,18 @@ final class JwtRequestAuth implements RequestAuth {
   @Override
   public Token authenticate(ContainerRequestContext request) {
     return verifier.apply(readToken(request));
+  }
+
+  @Override
+  public CompletableFuture<?> keysFor(ContainerRequestContext request) {
+    if (keyFetch == null) {
+      return null;
+    }
+    try {
+      return keyFetch.apply(readToken(request));
+    } catch (AuthException e) {
+      return null; // refused without a key
+    }
   }
 
   private String readToken(ContainerRequestContext request) {

@@ -129,6 +129,34 @@ public final class JwksKeySet implements KeySource {
     return Optional.ofNullable(key);
   }
 
+  /**
+   * The fetch that {@link #key} would wait for with {@code kid}, started as {@code key} would start it, or {@code null}
+   * when {@code key} would answer at once: for a caller whose thread must not wait (an event loop), which lets its
+   * request wait for the fetch and then calls {@code key}.
+   */
+  @Override
+  public CompletableFuture<?> fetchFor(String kid) {
+    if (kid.isEmpty()) {
+      return null;
+    }
+    Instant now = options.clock().instant();
+    Snapshot snapshot = current;
+    if (now.isAfter(snapshot.freshUntil())) {
+      CompletableFuture<Snapshot> fetch = start(now, false);
+      if (snapshot.keys().isEmpty()) {
+        return fetch.isDone() ? null : fetch;
+      }
+    }
+    if (snapshot.keys().containsKey(kid)) {
+      return null;
+    }
+    CompletableFuture<Snapshot> underway = pending.get();
+    if (underway == null && !now.isBefore(lastAttempt.plus(options.unknownKidInterval()))) {
+      underway = start(now, true);
+    }
+    return underway == null || underway.isDone() ? null : underway;
+  }
+
   /** Changes whenever a key leaves the set or changes (not when one is added). */
   @Override
   public long generation() {
@@ -150,10 +178,19 @@ public final class JwksKeySet implements KeySource {
    * brought (or kept), the fetch this call started or the one already under way; else the current one at once.
    */
   private Snapshot refresh(Instant now, boolean unknownKid, boolean wait) {
+    CompletableFuture<Snapshot> fetch = start(now, unknownKid);
+    return wait ? await(fetch) : current;
+  }
+
+  /**
+   * Starts a fetch when one is due and none is under way: the fetch this call started, the one already under way, or
+   * one completed at once with the current set when none is due.
+   */
+  private CompletableFuture<Snapshot> start(Instant now, boolean unknownKid) {
     CompletableFuture<Snapshot> mine = new CompletableFuture<>();
     CompletableFuture<Snapshot> underway = pending.compareAndExchange(null, mine);
     if (underway != null) {
-      return wait ? await(underway) : current;
+      return underway;
     }
     try {
       Snapshot snapshot = current;
@@ -163,8 +200,8 @@ public final class JwksKeySet implements KeySource {
           ? !snapshot.keys().isEmpty() || intervalPassed
           : intervalPassed;
       if (!due) {
-        done(mine, snapshot);
-        return snapshot; // refreshed meanwhile, or refused by the interval
+        done(mine, snapshot); // refreshed meanwhile, or refused by the interval
+        return mine;
       }
       lastAttempt = now;
       fetches.incrementAndGet();
@@ -176,7 +213,7 @@ public final class JwksKeySet implements KeySource {
       done(mine, current);
       throw e;
     }
-    return wait ? await(mine) : current;
+    return mine;
   }
 
   /** Ends the fetch {@code fetch} stood for, so that the next may start, and hands its set to those waiting. */

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.Date;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Verifies tokens signed with an asymmetric key of a {@link KeySource}: the tokens of an identity provider (a
@@ -136,6 +137,26 @@ public final class KeySetVerifier {
       tokens.put(jwt, token);
     }
     return token;
+  }
+
+  /**
+   * The key fetch that verifying {@code jwt} would wait for ({@link KeySource#fetchFor}), or {@code null} when its
+   * verification would not wait: a token that is malformed, names an algorithm not accepted or has no {@code kid} is
+   * refused without a fetch.
+   */
+  public CompletableFuture<?> fetchFor(String jwt) {
+    try {
+      TokenCodec.checkSegments(jwt, maxTokenLength);
+      int first = jwt.indexOf('.');
+      if (!StrictBase64Url.isCanonical(jwt, 0, first)) {
+        return null;
+      }
+      Map<?, ?> header = TokenCodec.header(jwt, first);
+      return header.get("alg") instanceof String alg && algorithms.contains(alg)
+          && header.get("kid") instanceof String kid ? keys.fetchFor(kid) : null;
+    } catch (AuthException e) {
+      return null;
+    }
   }
 
   /** The number of cached tokens (0 when caching is off); for tests and monitoring. */

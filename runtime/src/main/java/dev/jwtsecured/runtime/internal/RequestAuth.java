@@ -37,6 +37,12 @@ public interface RequestAuth {
    */
   Token authenticate(ContainerRequestContext request);
 
+  /**
+   * The key fetch that verifying the request's token would wait for (a key set not fetched yet, or one that does not
+   * hold the token's key), or {@code null} when verifying it would not wait.
+   */
+  CompletableFuture<?> keysFor(ContainerRequestContext request);
+
   /** Marks the request authenticated: the security context carries {@code token} and {@code user}. */
   JwtSecurityContext authenticated(ContainerRequestContext request, Token token, Object user);
 

@@ -617,6 +617,50 @@ class KeySetVerifierTest {
   }
 
   /**
+   * What a thread that must not wait (Quarkus REST's event loop) asks before verifying: the fetch a verification would
+   * wait for, started as the verification would start it, or {@code null} when it would answer at once. It starts no
+   * fetch of its own for a token refused without a key.
+   */
+  @Test
+  void theFetchAVerificationWouldWaitForIsHandedOutInsteadOfWaitedFor() throws Exception {
+    RSAKey first = new RSAKeyGenerator(2048).keyID("k1").generate();
+    RSAKey second = new RSAKeyGenerator(2048).keyID("k2").generate();
+    serve(first, second);
+    KeySetVerifier verifier = verifier(Set.of("RS256"), o -> o, Set.of(), List.of(), "roles", 0);
+    String jwt = sign(new RSASSASigner(first), header(JWSAlgorithm.RS256, "k1"), claims().build());
+    for (String refused : List.of("", "a.b", "x".repeat(9000), tampered(jwt).replaceFirst("^[^.]+", b64("{}")),
+        sign(new RSASSASigner(first), header(JWSAlgorithm.RS384, "k1"), claims().build()),
+        sign(new RSASSASigner(first), new JWSHeader.Builder(JWSAlgorithm.RS256).build(), claims().build()))) {
+      assertEquals(null, verifier.fetchFor(refused), refused);
+    }
+    assertEquals(0, keySet.fetches(), "no fetch for tokens refused without a key");
+
+    CountDownLatch gate = new CountDownLatch(1);
+    hold = gate;
+    java.util.concurrent.CompletableFuture<?> fetch =
+        assertTimeoutPreemptively(Duration.ofSeconds(3), () -> verifier.fetchFor(jwt), "it waited for the fetch");
+    assertTrue(fetch != null && !fetch.isDone(), "no set yet: the first fetch, under way");
+    assertTrue(fetch == verifier.fetchFor(jwt), "asked again, the same fetch");
+    assertEquals(1, keySet.fetches());
+    hold = null;
+    gate.countDown();
+    fetch.get(10, TimeUnit.SECONDS);
+    assertEquals(null, verifier.fetchFor(jwt), "the key is at hand");
+    assertEquals("alice", verifier.verify(jwt).subject());
+    String unknown = sign(new RSASSASigner(new RSAKeyGenerator(2048).keyID("k9").generate()),
+        header(JWSAlgorithm.RS256, "k9"), claims().build());
+    assertEquals(null, verifier.fetchFor(unknown), "an unknown kid within the interval: refused at once, no fetch");
+    assertEquals(1, keySet.fetches());
+    clock.advance(Duration.ofSeconds(60)); // past the unknown-kid interval
+    java.util.concurrent.CompletableFuture<?> again = verifier.fetchFor(unknown);
+    assertTrue(again != null, "an unknown kid once the interval passed: a fetch the verification would wait for");
+    again.get(10, TimeUnit.SECONDS);
+    assertEquals(2, keySet.fetches());
+    assertEquals(AuthFailure.UNKNOWN_KEY, failure(verifier, unknown), "the fetch did not bring it; no second fetch");
+    assertEquals(2, keySet.fetches());
+  }
+
+  /**
    * Requests that need the fetch under way (a first set, or a new key's after a rotation) wait for it instead of being
    * refused: at start-up under load, or when clients turn to a rotated key together, every request but the one that
    * started the fetch answered 401 ("The token signing key is not known") until it completed.
