@@ -11,12 +11,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * What a configuration that verifies with a JWKS installs in front of its other filters: on Quarkus REST, whose
- * pre-matching filters (and the filters of its non-blocking resource methods) run on its event loop, a request whose
- * token needs a key fetch (no key set yet, or one without the token's key) waits suspended for that fetch, so that the
- * loop serves its other connections meanwhile instead of waiting with it (up to the fetch's timeouts). Once the fetch
- * completes, the request goes on and is verified with the keys it brought. Elsewhere, and for a request whose keys are
- * at hand, it does nothing: a thread that verifies waits for the fetch, as the key set promises.
+ * What a configuration that verifies with a JWKS installs on Quarkus REST in front of its other filters. Quarkus
+ * REST runs pre-matching filters (and the filters of its non-blocking resource methods) on its event loop: a request
+ * whose token needs a key fetch (no key set yet, or one without the token's key) waits suspended for that fetch here,
+ * so that the loop serves its other connections meanwhile instead of waiting with it (up to the fetch's timeouts).
+ * Once the fetch completes, the request goes on and is verified with the keys it brought. For a request whose keys are
+ * at hand it does nothing. Other runtimes do not get it: a thread that verifies there waits for the fetch, as the key
+ * set promises.
  */
 @PreMatching
 public final class KeyFetchWait implements ContainerRequestFilter {
@@ -29,11 +30,15 @@ public final class KeyFetchWait implements ContainerRequestFilter {
   private KeyFetchWait() {}
 
   /**
-   * Installs the filter for {@code auth}, before the configuration's locator guard and filters. One filter serves every
+   * Installs the filter for {@code auth} on Quarkus REST (known by its feature context's class, in the package of its
+   * request context), before the configuration's locator guard and filters; elsewhere, nothing. One filter serves every
    * configuration of the application that verifies with a JWKS: the first registers it, the others join it (runtimes
    * keep one instance of a provider class).
    */
   public static void register(FeatureContext context, RequestAuth auth) {
+    if (!context.getClass().getName().startsWith(QuarkusRequests.CONTEXT_PACKAGE)) {
+      return;
+    }
     if (context.getConfiguration().getProperty(PROPERTY) instanceof KeyFetchWait wait) {
       wait.auths.add(auth);
       return;
