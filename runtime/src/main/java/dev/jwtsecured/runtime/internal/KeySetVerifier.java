@@ -141,17 +141,17 @@ public final class KeySetVerifier {
 
   /**
    * The key fetch that verifying {@code jwt} would wait for ({@link KeySource#fetchFor}), or {@code null} when its
-   * verification would not wait: a token that is malformed, names an algorithm not accepted or has no {@code kid} is
-   * refused without a fetch.
+   * verification would not wait: a token verified before is taken from the cache, and one that is malformed, names an
+   * algorithm not accepted or has no {@code kid} is refused without a fetch.
    */
   public CompletableFuture<?> fetchFor(String jwt) {
+    CacheOfGeneration current = cache;
+    if (jwt == null || current.tokens() != null && current.generation() == keys.generation()
+        && current.tokens().get(jwt) != null) {
+      return null;
+    }
     try {
-      TokenCodec.checkSegments(jwt, maxTokenLength);
-      int first = jwt.indexOf('.');
-      if (!StrictBase64Url.isCanonical(jwt, 0, first)) {
-        return null;
-      }
-      Map<?, ?> header = TokenCodec.header(jwt, first);
+      Map<?, ?> header = header(jwt);
       return header.get("alg") instanceof String alg && algorithms.contains(alg)
           && header.get("kid") instanceof String kid ? keys.fetchFor(kid) : null;
     } catch (AuthException e) {
@@ -165,13 +165,22 @@ public final class KeySetVerifier {
     return tokens == null ? 0 : tokens.size();
   }
 
-  private Token verifyFully(String jwt) {
+  /**
+   * The header of a token of the right length and shape, every segment canonical base64url.
+   *
+   * @throws AuthException otherwise
+   */
+  private Map<?, ?> header(String jwt) {
     int second = TokenCodec.checkSegments(jwt, maxTokenLength);
     int first = jwt.indexOf('.');
     if (!StrictBase64Url.isCanonical(jwt, 0, first) || !StrictBase64Url.isCanonical(jwt, first + 1, second)) {
       throw new AuthException(AuthFailure.MALFORMED_TOKEN);
     }
-    Map<?, ?> header = TokenCodec.header(jwt, first);
+    return TokenCodec.header(jwt, first);
+  }
+
+  private Token verifyFully(String jwt) {
+    Map<?, ?> header = header(jwt);
     Object alg = header.get("alg");
     Object kid = header.get("kid");
     // Before jjwt: an unaccepted algorithm or an unknown key never reaches the parser.

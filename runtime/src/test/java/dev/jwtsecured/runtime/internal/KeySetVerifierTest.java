@@ -660,6 +660,25 @@ class KeySetVerifierTest {
     assertEquals(2, keySet.fetches());
   }
 
+  /** A token the cache holds needs no key, and asking about it starts no fetch, as verifying it starts none. */
+  @Test
+  void aCachedTokenNeedsNoFetch() throws Exception {
+    RSAKey key = new RSAKeyGenerator(2048).keyID("k1").generate();
+    serve(key);
+    KeySetVerifier verifier = verifier(Set.of("RS256"), o -> o, Set.of(), List.of(), "roles", 100);
+    String jwt = sign(new RSASSASigner(key), header(JWSAlgorithm.RS256, "k1"), claims().build());
+    verifier.verify(jwt);
+    verifier.verify(jwt); // remembered from its second use
+    assertEquals(1, verifier.cachedTokens());
+    clock.advance(Duration.ofMinutes(6)); // past the default max-age: the set is stale
+    assertEquals(null, verifier.fetchFor(jwt));
+    assertEquals(1, keySet.fetches(), "no fetch for a cached token");
+    String other = sign(new RSASSASigner(key), header(JWSAlgorithm.RS256, "k1"), claims().subject("bob").build());
+    assertEquals(null, verifier.fetchFor(other), "a known key: the stale set serves");
+    assertEquals(2, keySet.fetches(), "an uncached token starts the stale set's fetch again, as its verification would");
+    awaitFetch();
+  }
+
   /**
    * Requests that need the fetch under way (a first set, or a new key's after a rotation) wait for it instead of being
    * refused: at start-up under load, or when clients turn to a rotated key together, every request but the one that
