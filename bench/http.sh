@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # The sample as a user runs it (the README's first command: java -jar, its own Jetty server, no extra flags), loaded
 # with Debian's wrk on loopback: an authenticated GET /some-path at 1 and 8 connections. Bounded: 30 s warm-up, then
-# 2 x 10 s. Needs `mvn -B -q -DskipTests package` first.
+# 2 x 10 s. Needs `mvn -B -q -DskipTests package` first; JAR names another build of the sample to compare.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${PORT:-18800}
 JWT_SECRET=http-bench-secret-http-bench-secret-http-bench \
-  java -jar sample/target/jwtsecured-sample.jar --port "$port" >/dev/null 2>&1 &
+  java -jar "${JAR:-sample/target/jwtsecured-sample.jar}" --port "$port" >/dev/null 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$port/schema/openapi.json" && break; sleep 0.1; done

@@ -44,6 +44,12 @@ public final class SampleServer implements AutoCloseable {
    */
   public static final String CLIENT_ADDRESS_HEADER = "X-Client-Address";
 
+  /**
+   * The largest answer held back to go out with its {@code Content-Length}, its head and body in one write (Jersey's
+   * default on its other containers); a larger one is streamed, chunked.
+   */
+  public static final int RESPONSE_BUFFER_BYTES = 8 * 1024;
+
   /** The server's bounds. {@link #DEFAULT} is what {@code java -jar} uses. */
   public record Limits(Duration idleTimeout, Duration firstRequestDeadline, int maxConnections,
       Duration idleTimeoutAtLimit, int maxRequestHeaderBytes, long maxRequestBodyBytes) {
@@ -75,7 +81,9 @@ public final class SampleServer implements AutoCloseable {
   /** Serves {@code application} under {@code contextPath} on {@code host:port} with {@code limits}. */
   public static SampleServer serve(Application application, String contextPath, String host, int port, Limits limits) {
     ResourceConfig config = ResourceConfig.forApplication(application)
-        .property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        .property(ServerProperties.WADL_FEATURE_DISABLE, true)
+        // First of all writer interceptors: it holds the bytes that reach the connection.
+        .register(new ContentLengthBuffer(RESPONSE_BUFFER_BYTES), Integer.MIN_VALUE);
     JettyHttpContainer jersey = ContainerFactory.createContainer(JettyHttpContainer.class, config);
     Server server = JettyHttpContainerFactory.createServer(
         URI.create("http://" + host + ":" + port + contextPath + "/"), null, jersey, false);

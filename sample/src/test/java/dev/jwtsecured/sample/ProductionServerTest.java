@@ -201,6 +201,73 @@ class ProductionServerTest {
     }
   }
 
+  /**
+   * Jersey's Jetty 12 container sends every answer without its length (chunked on a connection kept alive: its head
+   * and body in one write, the closing chunk in a second); the server holds an answer up to {@link
+   * SampleServer#RESPONSE_BUFFER_BYTES}, which then goes out with its length, as Jersey's other containers send it.
+   */
+  @Test
+  void smallAnswersCarryTheirLength() throws Exception {
+    String token = token();
+    List<RawHttp.Response> answers = List.of(
+        http.sendBody("POST", "/login", "grant_type=password&username=alice&password=wonderland",
+            "Content-Type: application/x-www-form-urlencoded"),
+        http.sendBody("POST", "/login", "grant_type=password&username=alice&password=nope",
+            "Content-Type: application/x-www-form-urlencoded"),
+        http.send("GET", "/some-path", "Authorization: Bearer " + token),
+        http.send("GET", "/some-path"),
+        http.send("GET", "/schema/openapi.json"));
+    for (RawHttp.Response r : answers) {
+      assertNull(r.header("Transfer-Encoding"), r.toString());
+      assertEquals(String.valueOf(r.body.getBytes(StandardCharsets.UTF_8).length), r.header("Content-Length"),
+          r.toString());
+    }
+  }
+
+  /**
+   * An answer over the buffer is streamed as it is written, not held in memory whole: it goes out without a length
+   * (chunked on a connection kept alive, up to the close here, where the request says {@code Connection: close}).
+   */
+  @Test
+  void aLargeAnswerIsStreamed() {
+    RawHttp.Response bundle = http.send("GET", "/schema/swagger/swagger-ui-bundle.js");
+    assertEquals(200, bundle.status);
+    assertNull(bundle.header("Content-Length"));
+    assertTrue(bundle.body.length() > SampleServer.RESPONSE_BUFFER_BYTES, "the whole file arrives");
+  }
+
+  /** A resource whose answer fails halfway through writing its body. */
+  @jakarta.ws.rs.Path("/half")
+  public static final class HalfWritten {
+    @jakarta.ws.rs.GET
+    public jakarta.ws.rs.core.StreamingOutput get() {
+      return out -> {
+        out.write("{\"items\":[".getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        throw new IllegalStateException("the store went away");
+      };
+    }
+  }
+
+  /**
+   * An answer whose body fails before the buffer is full has sent nothing yet, so the client gets the whole error
+   * answer (the application's 500), not a 200 with half a body.
+   */
+  @Test
+  void aBodyThatFailsHalfwayBecomesAWholeErrorAnswer() {
+    jakarta.ws.rs.core.Application app = new jakarta.ws.rs.core.Application() {
+      @Override
+      public java.util.Set<Class<?>> getClasses() {
+        return java.util.Set.of(HalfWritten.class, UnexpectedErrors.class);
+      }
+    };
+    try (SampleServer half = SampleServer.serve(app, "", "127.0.0.1", 0, SampleServer.Limits.DEFAULT)) {
+      RawHttp.Response r = new RawHttp(half.port()).send("GET", "/half");
+      assertEquals(500, r.status, r.toString());
+      assertEquals("{\"status_code\":500,\"detail\":\"Internal Server Error\"}", r.body);
+    }
+  }
+
   @Test
   void theServerDoesNotAnnounceItself() {
     assertNull(http.send("GET", "/some-path").header("Server"));
