@@ -1,10 +1,14 @@
 package dev.jwtsecured.runtime;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.util.Iterator;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -12,24 +16,64 @@ import java.util.function.Function;
  * {@link JdbcRefreshTokenStore}), and lost on restart (users then log in again). At most {@code capacity} tokens,
  * spent and revoked ones included (reuse detection needs them until they expire); when full, expired tokens go first,
  * then the oldest.
+ *
+ * <p>Every operation takes time logarithmic in the number of tokens at most (a login when full, a refresh, a logout, a
+ * replayed token), under one lock: tokens are indexed by hash in the order they came, by expiry, and by family, whose
+ * revocation is one mark.
  */
 public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
-  private record Stored(Entry entry, boolean spent, boolean revoked) {}
+  private static final int DEFAULT_CAPACITY = 100_000;
+
+  /** A stored token; {@code order} tells tokens of one expiry apart in {@link #byExpiry}. */
+  private record Stored(Entry entry, long order, boolean spent) {
+    Stored spend() {
+      return new Stored(entry, order, true);
+    }
+  }
+
+  /** How many tokens of a family are held, and whether it is revoked; dropped with its last token. */
+  private static final class Family {
+    int tokens;
+    boolean revoked;
+  }
+
+  private static final Comparator<Stored> EXPIRY =
+      Comparator.comparing((Stored s) -> s.entry().expiresAt()).thenComparingLong(Stored::order);
 
   private final int capacity;
+  private final Clock clock;
+  /** By hash, oldest first (spending a token keeps its place). */
   private final Map<String, Stored> tokens = new LinkedHashMap<>();
+  /** The same tokens, soonest expiry first. */
+  private final TreeSet<Stored> byExpiry = new TreeSet<>(EXPIRY);
+  private final Map<String, Family> families = new HashMap<>();
+  private long stored;
 
-  /** A store of at most {@code capacity} tokens (at least 1). */
+  /** A store of at most {@code capacity} tokens (at least 1), judging expiry for eviction by the system clock. */
   public InMemoryRefreshTokenStore(int capacity) {
+    this(capacity, Clock.systemUTC());
+  }
+
+  /**
+   * A store of at most {@code capacity} tokens (at least 1) that judges, when full, which tokens have expired by
+   * {@code clock}: the configuration's clock, the one the token endpoint passes as {@code now}.
+   */
+  public InMemoryRefreshTokenStore(int capacity, Clock clock) {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be positive");
     }
     this.capacity = capacity;
+    this.clock = Objects.requireNonNull(clock);
   }
 
-  /** 100,000 tokens. */
+  /** 100,000 tokens, the system clock. */
   public static InMemoryRefreshTokenStore withDefaults() {
-    return new InMemoryRefreshTokenStore(100_000);
+    return withDefaults(Clock.systemUTC());
+  }
+
+  /** 100,000 tokens, expiry judged by {@code clock} (see {@link #InMemoryRefreshTokenStore(int, Clock)}). */
+  public static InMemoryRefreshTokenStore withDefaults(Clock clock) {
+    return new InMemoryRefreshTokenStore(DEFAULT_CAPACITY, clock);
   }
 
   @Override
@@ -39,18 +83,22 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
 
   @Override
   public synchronized Rotation rotate(String presentedHash, Instant now, Function<Entry, Entry> successor) {
-    Stored stored = tokens.get(presentedHash);
-    if (stored == null || !now.isBefore(stored.entry().expiresAt())) {
+    Stored presented = tokens.get(presentedHash);
+    if (presented == null || !now.isBefore(presented.entry().expiresAt())) {
       return new Invalid();
     }
-    if (stored.spent() || stored.revoked()) {
-      revoke(stored.entry().family());
-      return new Reused(stored.entry().family());
+    String family = presented.entry().family();
+    if (presented.spent() || families.get(family).revoked) {
+      revoke(family);
+      return new Reused(family);
     }
-    Entry next = successor.apply(stored.entry()); // may throw: then nothing changed
-    tokens.put(presentedHash, new Stored(stored.entry(), true, false));
+    Entry next = successor.apply(presented.entry()); // may throw: then nothing changed
+    Stored spent = presented.spend();
+    tokens.put(presentedHash, spent);
+    byExpiry.remove(presented);
+    byExpiry.add(spent);
     put(next);
-    return new Rotated(stored.entry());
+    return new Rotated(presented.entry());
   }
 
   @Override
@@ -60,9 +108,9 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
 
   @Override
   public synchronized Optional<String> familyOf(String hash, Instant now) {
-    Stored stored = tokens.get(hash);
-    return stored == null || stored.spent() || stored.revoked() || !now.isBefore(stored.entry().expiresAt())
-        ? Optional.empty() : Optional.of(stored.entry().family());
+    Stored s = tokens.get(hash);
+    return s == null || s.spent() || families.get(s.entry().family()).revoked
+        || !now.isBefore(s.entry().expiresAt()) ? Optional.empty() : Optional.of(s.entry().family());
   }
 
   /** How many tokens are held, spent and revoked ones included; for tests and monitoring. */
@@ -70,20 +118,39 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
     return tokens.size();
   }
 
+  /** Marks {@code family} revoked; a family of which no token is held has nothing to revoke. */
   private void revoke(String family) {
-    tokens.replaceAll((hash, s) -> s.entry().family().equals(family) ? new Stored(s.entry(), s.spent(), true) : s);
+    Family f = families.get(family);
+    if (f != null) {
+      f.revoked = true;
+    }
   }
 
   private void put(Entry entry) {
+    if (tokens.containsKey(entry.hash())) {
+      remove(entry.hash());
+    }
     if (tokens.size() >= capacity) {
-      Instant now = Instant.now();
-      tokens.values().removeIf(s -> !now.isBefore(s.entry().expiresAt()));
-      Iterator<String> oldest = tokens.keySet().iterator();
-      while (tokens.size() >= capacity && oldest.hasNext()) {
-        oldest.next();
-        oldest.remove();
+      Instant now = clock.instant();
+      while (!byExpiry.isEmpty() && !now.isBefore(byExpiry.first().entry().expiresAt())) {
+        remove(byExpiry.first().entry().hash());
+      }
+      while (tokens.size() >= capacity) {
+        remove(tokens.keySet().iterator().next());
       }
     }
-    tokens.put(entry.hash(), new Stored(entry, false, false));
+    Stored s = new Stored(entry, stored++, false);
+    tokens.put(entry.hash(), s);
+    byExpiry.add(s);
+    families.computeIfAbsent(entry.family(), f -> new Family()).tokens++;
+  }
+
+  private void remove(String hash) {
+    Stored s = tokens.remove(hash);
+    byExpiry.remove(s);
+    Family f = families.get(s.entry().family());
+    if (--f.tokens == 0) {
+      families.remove(s.entry().family());
+    }
   }
 }

@@ -105,7 +105,7 @@ public final class JwtAuth {
     }
     this.refresh = settings.refreshExpiration()
         .map(lifetime -> new RefreshTokens(
-            refreshStore != null ? refreshStore : InMemoryRefreshTokenStore.withDefaults(), lifetime))
+            refreshStore != null ? refreshStore : InMemoryRefreshTokenStore.withDefaults(settings.clock()), lifetime))
         .orElse(null);
     if (refreshStore != null && refresh == null) {
       throw new IllegalArgumentException("jwtsecured: a refresh token store without refreshExpiration is never used");

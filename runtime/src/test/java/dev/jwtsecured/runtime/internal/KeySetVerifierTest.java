@@ -27,6 +27,7 @@ import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import dev.jwtsecured.runtime.AuthFailure;
 import dev.jwtsecured.runtime.Token;
+import dev.jwtsecured.runtime.MovableClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -43,10 +44,8 @@ import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -77,29 +76,6 @@ class KeySetVerifierTest {
   static final Set<String> ALL = Set.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384",
       "ES512", "EdDSA");
 
-  /** A clock the test moves. */
-  static final class MovableClock extends Clock {
-    volatile Instant now = Instant.parse("2026-12-02T10:00:00Z");
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-  }
 
   HttpServer server;
   final AtomicInteger fetches = new AtomicInteger();
@@ -112,7 +88,7 @@ class KeySetVerifierTest {
   final CountDownLatch released = new CountDownLatch(1);
   /** While set, the JWKS endpoint holds its answer until this opens (at most 20 s). */
   volatile CountDownLatch hold;
-  final MovableClock clock = new MovableClock();
+  final MovableClock clock = new MovableClock(Instant.parse("2026-12-02T10:00:00Z"));
 
   @BeforeEach
   void startJwksServer() throws IOException {

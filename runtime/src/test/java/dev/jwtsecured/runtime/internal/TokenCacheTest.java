@@ -3,6 +3,7 @@ package dev.jwtsecured.runtime.internal;
 import dev.jwtsecured.runtime.Token;
 import dev.jwtsecured.runtime.JwtSettings;
 import dev.jwtsecured.runtime.AuthFailure;
+import dev.jwtsecured.runtime.MovableClock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -13,8 +14,6 @@ import dev.jwtsecured.JwtSecured;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -24,29 +23,6 @@ import org.junit.jupiter.api.Test;
 class TokenCacheTest {
   static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
-  /** A clock the test moves by hand. */
-  static final class MovableClock extends Clock {
-    final AtomicReference<Instant> now = new AtomicReference<>(START);
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
-
-    void advance(Duration d) {
-      now.set(now.get().plus(d));
-    }
-  }
 
   static TokenCodec codec(Clock clock, int cacheSize) {
     return new TokenCodec(JwtSettings.builder().secret(TokenCodecTest.SECRET).clock(clock).cacheSize(cacheSize)
@@ -60,7 +36,7 @@ class TokenCacheTest {
 
   @Test
   void aTokenIsCachedOnItsSecondVerificationAndThenHits() {
-    TokenCodec codec = codec(new MovableClock(), 100);
+    TokenCodec codec = codec(new MovableClock(START), 100);
     String jwt = issue(codec, "alice", START, 60);
     codec.verify(jwt);
     assertEquals(0, codec.cachedTokens(), "a token seen once is not cached");
@@ -71,7 +47,7 @@ class TokenCacheTest {
 
   @Test
   void tokensUsedOnceNeverEvictATokenInUse() {
-    TokenCodec codec = codec(new MovableClock(), 100);
+    TokenCodec codec = codec(new MovableClock(START), 100);
     String hot = issue(codec, "alice", START, 60);
     codec.verify(hot);
     Token cached = codec.verify(hot);
@@ -84,7 +60,7 @@ class TokenCacheTest {
 
   @Test
   void aCachedTokenStillExpiresOnTime() {
-    MovableClock clock = new MovableClock();
+    MovableClock clock = new MovableClock(START);
     TokenCodec codec = codec(clock, 100);
     String jwt = issue(codec, "alice", START, 60);
     codec.verify(jwt);
@@ -100,7 +76,7 @@ class TokenCacheTest {
 
   @Test
   void leewayAppliesToCachedTokensToo() {
-    MovableClock clock = new MovableClock();
+    MovableClock clock = new MovableClock(START);
     TokenCodec codec = new TokenCodec(JwtSettings.builder().secret(TokenCodecTest.SECRET).clock(clock)
         .leeway(Duration.ofSeconds(5)).build());
     String jwt = issue(codec, "alice", START, 60);
@@ -114,7 +90,7 @@ class TokenCacheTest {
 
   @Test
   void rejectedTokensAreNeverCached() {
-    TokenCodec codec = codec(new MovableClock(), 100);
+    TokenCodec codec = codec(new MovableClock(START), 100);
     String jwt = issue(codec, "alice", START, 60);
     for (int i = 0; i < 3; i++) {
       assertThrows(AuthException.class, () -> codec.verify(jwt + "="));
@@ -125,7 +101,7 @@ class TokenCacheTest {
 
   @Test
   void aTamperedVariantOfACachedTokenIsNoHit() {
-    TokenCodec codec = codec(new MovableClock(), 100);
+    TokenCodec codec = codec(new MovableClock(START), 100);
     String jwt = issue(codec, "alice", START, 60);
     codec.verify(jwt);
     codec.verify(jwt);
@@ -136,7 +112,7 @@ class TokenCacheTest {
 
   @Test
   void aFloodOfDistinctValidTokensKeepsTheCacheAtItsBound() {
-    TokenCodec codec = codec(new MovableClock(), 1000);
+    TokenCodec codec = codec(new MovableClock(START), 1000);
     for (int i = 0; i < 20_000; i++) {
       String jwt = issue(codec, "user-" + i, START, 60);
       codec.verify(jwt);
@@ -278,7 +254,7 @@ class TokenCacheTest {
 
   @Test
   void cacheSizeZeroTurnsItOff() {
-    TokenCodec codec = codec(new MovableClock(), 0);
+    TokenCodec codec = codec(new MovableClock(START), 0);
     String jwt = issue(codec, "alice", START, 60);
     codec.verify(jwt);
     codec.verify(jwt);
