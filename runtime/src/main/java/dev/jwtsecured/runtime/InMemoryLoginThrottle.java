@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * The default {@link LoginThrottle}: bounded counters in this process, with exponential delays.
@@ -28,7 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * A success clears the name's failures (not the address's: one valid account must not reset a guessing address).
  * Counters expire with the window. At most {@code maxEntries} names and as many addresses are tracked; beyond that,
- * expired entries are dropped first, then others, so memory stays bounded under a flood of distinct names.
+ * entries that delay no one are dropped first (expired ones before others), and delaying ones only when nothing else
+ * is left: memory stays bounded under a flood of distinct names or addresses, and such a flood does not lift a delay.
  * Thread-safe.
  */
 public final class InMemoryLoginThrottle implements LoginThrottle {
@@ -155,16 +157,34 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
     }
   }
 
+  /**
+   * Makes room: drops the entries whose window is over and that delay no one; then, while more than seven eighths of
+   * {@code maxEntries} remain, others that delay no one; only then delaying ones. So a flood of new names or addresses
+   * does not lift a delay, and the pass over all entries comes once per {@code maxEntries / 8} new ones, not per new
+   * one.
+   */
   private void evict(Map<String, Counter> counters, long now) {
+    int target = maxEntries - Math.max(1, maxEntries / 8);
     counters.values().removeIf(c -> now - c.windowStart > window.toMillis() && c.blockedUntil <= now);
-    Iterator<String> keys = counters.keySet().iterator();
-    while (counters.size() >= maxEntries && keys.hasNext()) {
-      keys.next();
-      keys.remove();
+    removeWhileOver(counters, target, c -> c.blockedUntil <= now);
+    removeWhileOver(counters, target, c -> true);
+  }
+
+  private static void removeWhileOver(Map<String, Counter> counters, int target, Predicate<Counter> which) {
+    Iterator<Counter> all = counters.values().iterator();
+    while (counters.size() > target && all.hasNext()) {
+      if (which.test(all.next())) {
+        all.remove();
+      }
     }
   }
 
   /** User names are compared without case, and long ones by their hash, so that a key never grows large. */
+  /** How many names and addresses are tracked; for tests. */
+  int entries() {
+    return users.size() + clients.size();
+  }
+
   private static String key(String username) {
     String lower = username.toLowerCase(Locale.ROOT);
     if (lower.length() <= 128) {
