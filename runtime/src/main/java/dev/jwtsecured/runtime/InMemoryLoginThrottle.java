@@ -179,12 +179,12 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
     }
   }
 
-  /** User names are compared without case, and long ones by their hash, so that a key never grows large. */
   /** How many names and addresses are tracked; for tests. */
   int entries() {
     return users.size() + clients.size();
   }
 
+  /** User names are compared without case, and long ones by their hash, so that a key never grows large. */
   private static String key(String username) {
     String lower = username.toLowerCase(Locale.ROOT);
     if (lower.length() <= 128) {
