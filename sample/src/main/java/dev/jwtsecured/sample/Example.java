@@ -67,9 +67,9 @@ public enum Example {
     @Override
     public Application application(UnaryOperator<JwtSettings.Builder> settings) {
       DemoUsers users = new DemoUsers();
-      RevokedTokens revoked = new RevokedTokens();
-      OAuth2SecurityJwtFeature jwt = new OAuth2SecurityJwtFeature(new OAuth2Security(users, revoked),
-          settings.apply(OAuth2SecurityJwtFeature.settings()).build());
+      JwtSettings built = settings.apply(OAuth2SecurityJwtFeature.settings()).build();
+      RevokedTokens revoked = new RevokedTokens(built.clock(), built.leeway());
+      OAuth2SecurityJwtFeature jwt = new OAuth2SecurityJwtFeature(new OAuth2Security(users, revoked), built);
       return application(jwt, OAuth2SecurityJwtFeature.classes(), Services.properties(users, revoked),
           OAuth2Resources.SomePath.class, OAuth2Resources.Admin.class, OAuth2Resources.LoginCustom.class,
           OAuth2Resources.Logout.class, OAuth2Resources.Health.class, OAuth2SwaggerUi.class);

@@ -82,7 +82,7 @@ public final class OAuth2Resources {
     @POST
     public Response logout(@Context SecurityContext security, @Context Configuration application) {
       Token token = OAuth2SecurityJwt.token(security);
-      token.id().ifPresent(Services.get(application, RevokedTokens.class)::revoke);
+      token.id().ifPresent(id -> Services.get(application, RevokedTokens.class).revoke(id, token.expiresAt()));
       return OAuth2SecurityJwt.logout(application, security).build();
     }
   }
