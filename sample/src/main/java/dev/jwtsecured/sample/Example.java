@@ -41,9 +41,9 @@ public enum Example {
   HEADER {
     @Override
     public Application application(UnaryOperator<JwtSettings.Builder> settings) {
-      UserCache cache = new UserCache();
-      HeaderSecurityJwtFeature jwt = new HeaderSecurityJwtFeature(new HeaderSecurity(cache),
-          settings.apply(HeaderSecurityJwtFeature.settings()).build());
+      JwtSettings built = settings.apply(HeaderSecurityJwtFeature.settings()).build();
+      UserCache cache = users(built);
+      HeaderSecurityJwtFeature jwt = new HeaderSecurityJwtFeature(new HeaderSecurity(cache), built);
       return application(jwt, HeaderSecurityJwtFeature.classes(), Services.properties(cache), LoginResource.class,
           SomePathResource.class, HeaderSwaggerUi.class);
     }
@@ -53,9 +53,9 @@ public enum Example {
   COOKIE {
     @Override
     public Application application(UnaryOperator<JwtSettings.Builder> settings) {
-      UserCache cache = new UserCache();
-      CookieSecurityJwtFeature jwt = new CookieSecurityJwtFeature(new CookieSecurity(cache),
-          settings.apply(CookieSecurityJwtFeature.settings()).build());
+      JwtSettings built = settings.apply(CookieSecurityJwtFeature.settings()).build();
+      UserCache cache = users(built);
+      CookieSecurityJwtFeature jwt = new CookieSecurityJwtFeature(new CookieSecurity(cache), built);
       return application(jwt, CookieSecurityJwtFeature.classes(), Services.properties(cache),
           CookieResources.Login.class, CookieResources.SomePath.class, CookieResources.Logout.class,
           CookieSwaggerUi.class);
@@ -147,6 +147,14 @@ public enum Example {
         return services;
       }
     };
+  }
+
+  /**
+   * The header and cookie examples' users: each held as long as its login's token can pass, at most 10,000 (anyone may
+   * log users in).
+   */
+  static UserCache users(JwtSettings settings) {
+    return new UserCache(settings.clock(), settings.expiration().plus(settings.leeway()), 10_000);
   }
 
   /** The JAX-RS application; {@code settings} may adjust the generated defaults (secret source, clock). */

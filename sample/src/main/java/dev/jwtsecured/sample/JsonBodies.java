@@ -34,7 +34,7 @@ public final class JsonBodies {
 
   private JsonBodies() {}
 
-  /** {@code {"id": "<uuid>", "name": "...", "email": "..."}}. */
+  /** {@code {"id": "<uuid>", "name": "...", "email": "..."}}: a name of at most 200 characters, an address of 254. */
   public static User user(String body) {
     JsonNode json = object(body);
     String id = text(json, "id");
@@ -49,7 +49,11 @@ public final class JsonBodies {
     if (!uuid.toString().equalsIgnoreCase(id)) {
       throw badRequest("id must be a UUID");
     }
-    if (!EMAIL.matcher(email).matches()) {
+    // The user is stored for as long as its token lasts: fields of any length would let anyone fill the memory.
+    if (name.length() > 200) {
+      throw badRequest("name must be at most 200 characters");
+    }
+    if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
       throw badRequest("email must be an e-mail address");
     }
     return new User(uuid, name, email);

@@ -85,7 +85,10 @@ class SampleHeaderTest {
         "{\"id\":\"not-a-uuid\",\"name\":\"Ada\",\"email\":\"ada@example.com\"}",
         "{\"id\":\"" + ID + "\",\"name\":\"Ada\",\"email\":\"not-an-email\"}",
         "{\"id\":\"" + ID + "\",\"name\":\"\",\"email\":\"ada@example.com\"}",
-        "{\"id\":\"" + ID + "\",\"name\":7,\"email\":\"ada@example.com\"}"}) {
+        "{\"id\":\"" + ID + "\",\"name\":7,\"email\":\"ada@example.com\"}",
+        // Stored for as long as the token lasts: a name or address of any length would let anyone fill the memory.
+        "{\"id\":\"" + ID + "\",\"name\":\"" + "a".repeat(201) + "\",\"email\":\"ada@example.com\"}",
+        "{\"id\":\"" + ID + "\",\"name\":\"Ada\",\"email\":\"" + "a".repeat(243) + "@example.com\"}"}) {
       RawHttp.Response r = login(body);
       assertEquals(400, r.status, body + " -> " + r);
       assertTrue(r.body.startsWith("{\"status_code\":400,\"detail\":"), r.body);
