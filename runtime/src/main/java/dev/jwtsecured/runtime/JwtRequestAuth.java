@@ -183,34 +183,23 @@ final class JwtRequestAuth implements RequestAuth {
 
   @Override
   public void checkThrottle(TokenRequest request, HttpHeaders headers) {
-    Duration wait = settings.loginThrottle().delay(request.username(), clientAddress(headers));
-    if (!wait.isZero() && !wait.isNegative()) {
-      long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+    Duration wait = LoginAttempt.of(auth, request.username(), headers).delay();
+    if (!wait.isZero()) {
+      long seconds = LoginAttempt.retryAfterSeconds(wait);
       throw new TokenRequest.TokenError(429, "invalid_request",
           "Too many failed attempts; retry after " + seconds + " seconds", seconds);
     }
   }
 
-  /** The client's address from {@code clientAddressHeader} (its last entry), or {@code null}. */
-  private String clientAddress(HttpHeaders headers) {
-    String name = settings.clientAddressHeader();
-    String value = name == null || headers == null ? null : headers.getHeaderString(name);
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    String last = value.substring(value.lastIndexOf(',') + 1).trim();
-    return last.isEmpty() || last.length() > 64 ? null : last;
-  }
-
   @Override
   public Response tokenResponse(TokenRequest request, Grant grant, HttpHeaders headers) {
-    String client = clientAddress(headers);
+    LoginAttempt attempt = LoginAttempt.of(auth, request.username(), headers);
     if (grant == null) {
-      settings.loginThrottle().failed(request.username(), client);
+      attempt.failed();
       // One answer for an unknown user and a wrong password: the endpoint does not tell which.
       return new TokenRequest.TokenError("invalid_grant", "The user name or password is wrong").response();
     }
-    settings.loginThrottle().succeeded(request.username(), client);
+    attempt.succeeded();
     Set<String> scopes = new LinkedHashSet<>(request.scopes());
     scopes.retainAll(grant.scopes());
     Login login = auth.login(grant.subject()).roles(grant.roles()).scopes(scopes).extras(grant.extras());

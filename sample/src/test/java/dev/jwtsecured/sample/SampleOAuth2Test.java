@@ -285,6 +285,29 @@ class SampleOAuth2Test {
     assertEquals(400, wrong.status, wrong.toString());
   }
 
+  /**
+   * {@code /login_custom} checks the same passwords as the token endpoint, so it is throttled the same way: without
+   * it, anyone could guess there freely. Both count towards one name's failures. A server of its own: the throttle
+   * would hold back the other tests' logins.
+   */
+  @Test
+  void loginCustomIsThrottledAsTheTokenEndpointIs() {
+    try (TestServer fresh = TestServer.example(Example.OAUTH2, s -> s.secret(SECRET))) {
+      RawHttp own = new RawHttp(fresh.port());
+      RawHttp.Response r;
+      int guesses = 0;
+      do {
+        r = own.sendBody("POST", "/login_custom", "{\"username\":\"alice\",\"password\":\"guess" + guesses + "\"}",
+            JSON_TYPE);
+      } while (r.status == 400 && ++guesses < 20);
+      assertEquals(429, r.status, "after " + guesses + " guesses: " + r);
+      assertTrue(Long.parseLong(r.header("Retry-After")) >= 1, r.toString());
+      assertEquals("{\"status_code\":429,\"detail\":\"Too many failed attempts\"}", r.body);
+      assertEquals(429, own.sendBody("POST", "/login", "grant_type=password&username=alice&password=wonderland",
+          "Content-Type: application/x-www-form-urlencoded").status, "the token endpoint holds alice back too");
+    }
+  }
+
   @Test
   void lookalikeOfTheTokenUrlIsNotExcluded() {
     assertEquals(404, http.send("GET", "/loginx").status);

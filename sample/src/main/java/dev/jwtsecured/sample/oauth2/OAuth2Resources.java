@@ -1,6 +1,8 @@
 package dev.jwtsecured.sample.oauth2;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jwtsecured.runtime.JwtAuth;
+import dev.jwtsecured.runtime.LoginAttempt;
 import dev.jwtsecured.runtime.Token;
 import dev.jwtsecured.sample.JsonBodies;
 import dev.jwtsecured.sample.Services;
@@ -13,10 +15,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /** The OAuth2 example's resources; its {@code POST /login} is the generated {@code OAuth2SecurityJwtLoginResource}. */
 public final class OAuth2Resources {
@@ -57,7 +62,7 @@ public final class OAuth2Resources {
   /**
    * {@code POST /login_custom} with {@code {"username", "password"}}: the programmatic login with the user as body (the
    * seed's {@code login_custom}). Public through {@code @PermitAll}: the anchored exclusion of {@code /login} does not
-   * cover it.
+   * cover it. Throttled with the token endpoint's throttle ({@link LoginAttempt}): 429 with {@code Retry-After}.
    */
   @Path("/login_custom")
   public static final class LoginCustom {
@@ -65,11 +70,28 @@ public final class OAuth2Resources {
     @PermitAll
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response login(@Context Configuration application, String body) {
+    public Response login(@Context Configuration application, @Context HttpHeaders headers, String body) {
       JsonNode json = JsonBodies.object(body);
-      DemoUser user = Services.get(application, DemoUsers.class).check(JsonBodies.text(json, "username"), JsonBodies.text(json, "password"))
-          .orElseThrow(() -> JsonBodies.badRequest("wrong user name or password"));
-      return OAuth2SecurityJwt.login(application, user.username()).roles(user.roles()).body(user).response();
+      String username = JsonBodies.text(json, "username");
+      // The token endpoint's throttle: this endpoint checks the same passwords, and must not let anyone guess freely.
+      LoginAttempt attempt = LoginAttempt.of(JwtAuth.of(application, OAuth2Security.class), username, headers);
+      Duration wait = attempt.delay();
+      if (!wait.isZero()) {
+        return Response.status(429)
+            .type(MediaType.APPLICATION_JSON_TYPE)
+            .header(HttpHeaders.RETRY_AFTER, LoginAttempt.retryAfterSeconds(wait))
+            .entity("{\"status_code\":429,\"detail\":\"Too many failed attempts\"}")
+            .build();
+      }
+      Optional<DemoUser> user = Services.get(application, DemoUsers.class)
+          .check(username, JsonBodies.text(json, "password"));
+      if (user.isEmpty()) {
+        attempt.failed();
+        throw JsonBodies.badRequest("wrong user name or password");
+      }
+      attempt.succeeded();
+      return OAuth2SecurityJwt.login(application, user.get().username()).roles(user.get().roles()).body(user.get())
+          .response();
     }
   }
 

@@ -1,0 +1,80 @@
+package dev.jwtsecured.runtime;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import java.time.Duration;
+
+/**
+ * One password check that the application makes itself (a login resource of its own, beside the token endpoint),
+ * throttled as the token endpoint's are: by the configuration's {@link LoginThrottle}, per user name and per client
+ * address (the last entry of {@code clientAddressHeader}). Without it, an application's own login would let anyone
+ * guess the passwords the token endpoint protects.
+ *
+ * <pre>{@code
+ * LoginAttempt attempt = LoginAttempt.of(JwtAuth.of(application, Security.class), username, headers);
+ * Duration wait = attempt.delay();
+ * if (!wait.isZero()) {
+ *   // 429 with Retry-After, before any password hashing
+ * }
+ * Optional<User> user = users.check(username, password);
+ * if (user.isEmpty()) {
+ *   attempt.failed();
+ *   // 400 or 401
+ * }
+ * attempt.succeeded();
+ * }</pre>
+ */
+public final class LoginAttempt {
+  private final LoginThrottle throttle;
+  private final String username;
+  private final String client;
+
+  private LoginAttempt(LoginThrottle throttle, String username, String client) {
+    this.throttle = throttle;
+    this.username = username;
+    this.client = client;
+  }
+
+  /**
+   * An attempt to log {@code username} in from the request with {@code headers} (the resource's
+   * {@code @Context HttpHeaders}), throttled by {@code auth}'s configuration.
+   */
+  public static LoginAttempt of(JwtAuth auth, String username, HttpHeaders headers) {
+    JwtSettings settings = auth.settings();
+    return new LoginAttempt(settings.loginThrottle(), username, clientAddress(settings, headers));
+  }
+
+  /**
+   * How long this attempt must wait, or {@link Duration#ZERO} to go on; answer 429 with {@code Retry-After} in whole
+   * seconds ({@link #retryAfterSeconds}) while it is not zero, without checking the password.
+   */
+  public Duration delay() {
+    Duration wait = throttle.delay(username, client);
+    return wait.isNegative() ? Duration.ZERO : wait;
+  }
+
+  /** {@code wait} in whole seconds for {@code Retry-After}, rounded up, at least 1. */
+  public static long retryAfterSeconds(Duration wait) {
+    return Math.max(1, (wait.toMillis() + 999) / 1000);
+  }
+
+  /** The password was wrong, or the user unknown. */
+  public void failed() {
+    throttle.failed(username, client);
+  }
+
+  /** The password was right. */
+  public void succeeded() {
+    throttle.succeeded(username, client);
+  }
+
+  /** The client's address from {@code clientAddressHeader} (its last entry), or {@code null}. */
+  static String clientAddress(JwtSettings settings, HttpHeaders headers) {
+    String name = settings.clientAddressHeader();
+    String value = name == null || headers == null ? null : headers.getHeaderString(name);
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    String last = value.substring(value.lastIndexOf(',') + 1).trim();
+    return last.isEmpty() || last.length() > 64 ? null : last;
+  }
+}
