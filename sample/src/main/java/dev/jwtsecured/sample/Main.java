@@ -22,22 +22,25 @@ public final class Main {
     Example example = Example.OAUTH2;
     String host = "127.0.0.1";
     String portEnv = System.getenv("PORT");
-    int port = portEnv == null || portEnv.isEmpty() ? 8080 : Integer.parseInt(portEnv);
+    int port = portEnv == null || portEnv.isEmpty() ? 8080 : port(portEnv, "PORT");
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--example":
-          example = Example.parse(value(args, ++i));
+          try {
+            example = Example.parse(value(args, ++i));
+          } catch (IllegalArgumentException e) {
+            fail(2, e.getMessage());
+          }
           break;
         case "--port":
-          port = Integer.parseInt(value(args, ++i));
+          port = port(value(args, ++i), "--port");
           break;
         case "--host":
           host = value(args, ++i);
           break;
         default:
-          System.err.println("usage: java -jar jwtsecured-sample.jar"
+          fail(2, "usage: java -jar jwtsecured-sample.jar"
               + " [--example header|cookie|oauth2|issuer|resource-server] [--port N] [--host H]");
-          System.exit(2);
       }
     }
     String secret = System.getenv("JWT_SECRET");
@@ -57,14 +60,25 @@ public final class Main {
     if (example == Example.ISSUER) {
       settings = issuerSettings(port);
     }
-    SampleServer server = SampleServer.start(example, host, port, settings);
+    SampleServer server = null;
+    try {
+      server = SampleServer.start(example, host, port, settings);
+    } catch (IllegalStateException e) {
+      // A port in use, a host that is not this machine's: one line, not a stack trace.
+      StringBuilder why = new StringBuilder(e.getMessage());
+      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+        why.append(": ").append(cause.getMessage());
+      }
+      fail(1, why.toString());
+    }
+    SampleServer started = server;
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.close();
+      started.close();
       stopped.countDown();
     }, "jwtsecured-sample-shutdown"));
     System.err.println("jwtsecured sample: example " + example.cliName());
-    System.out.println("Listening on http://localhost:" + server.port());
+    System.out.println("Listening on http://localhost:" + started.port());
     System.out.flush();
     stopped.await();
   }
@@ -99,9 +113,28 @@ public final class Main {
 
   private static String value(String[] args, int i) {
     if (i >= args.length) {
-      System.err.println("missing value after " + args[i - 1]);
-      System.exit(2);
+      fail(2, "missing value after " + args[i - 1]);
     }
     return args[i];
+  }
+
+  /** {@code text} as a port number (0 for any free port), or a usage error naming {@code source}. */
+  private static int port(String text, String source) {
+    try {
+      int port = Integer.parseInt(text);
+      if (port >= 0 && port <= 65_535) {
+        return port;
+      }
+    } catch (NumberFormatException notANumber) {
+      // reported below
+    }
+    fail(2, source + " must be a port number from 0 to 65535, not '" + text + "'");
+    return -1;
+  }
+
+  /** Says {@code message} on stderr, prefixed with the program's name, and exits with {@code status}. */
+  private static void fail(int status, String message) {
+    System.err.println("jwtsecured sample: " + message);
+    System.exit(status);
   }
 }

@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpURI;
@@ -49,6 +51,18 @@ public final class SampleServer implements AutoCloseable {
    * default on its other containers); a larger one is streamed, chunked.
    */
   public static final int RESPONSE_BUFFER_BYTES = 8 * 1024;
+
+  /**
+   * Jetty's loggers (through SLF4J into {@code java.util.logging}, as Jersey's and the library's): warnings and errors
+   * only, unless the logging configuration sets a level. Held here: the logging system keeps loggers weakly.
+   */
+  private static final Logger JETTY_LOG = Logger.getLogger("org.eclipse.jetty");
+
+  static {
+    if (JETTY_LOG.getLevel() == null) {
+      JETTY_LOG.setLevel(Level.WARNING);
+    }
+  }
 
   /** The server's bounds. {@link #DEFAULT} is what {@code java -jar} uses. */
   public record Limits(Duration idleTimeout, Duration firstRequestDeadline, int maxConnections,

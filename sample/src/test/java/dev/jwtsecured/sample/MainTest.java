@@ -1,0 +1,101 @@
+package dev.jwtsecured.sample;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sample's command line, run as a process as a user runs it: a mistake is one line on stderr and an exit status,
+ * never a stack trace; a normal start says only what the user needs.
+ */
+class MainTest {
+  /** Runs {@code Main} with {@code args} in a JVM of its own; its exit status and stderr. */
+  record Run(int status, String stderr) {}
+
+  /** {@code java Main args} on this test's class path, without {@code JWT_SECRET} or {@code PORT}. */
+  static ProcessBuilder main(String... args) {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().remove("JWT_SECRET");
+    builder.environment().remove("PORT");
+    return builder;
+  }
+
+  static Process start(String... args) throws IOException {
+    return main(args).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+  }
+
+  static Run run(String... args) throws Exception {
+    Process p = start(args);
+    String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the process ended");
+    return new Run(p.exitValue(), stderr);
+  }
+
+  static void assertOneLine(Run run, int status, String expected) {
+    assertEquals(status, run.status(), run.stderr());
+    assertEquals("jwtsecured sample: " + expected, run.stderr().strip(), "one line, no stack trace");
+  }
+
+  @Test
+  void aBadPortIsAUsageError() throws Exception {
+    assertOneLine(run("--port", "abc"), 2, "--port must be a port number from 0 to 65535, not 'abc'");
+    assertOneLine(run("--port", "99999"), 2, "--port must be a port number from 0 to 65535, not '99999'");
+    assertOneLine(run("--port"), 2, "missing value after --port");
+  }
+
+  @Test
+  void anUnknownExampleIsAUsageError() throws Exception {
+    assertOneLine(run("--example", "nope"), 2,
+        "unknown example 'nope': use header, cookie, oauth2, issuer or resource-server");
+  }
+
+  @Test
+  void aPortInUseIsOneLine() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Run run = run("--port", String.valueOf(taken.getLocalPort()));
+      assertEquals(1, run.status(), run.stderr());
+      List<String> lines = run.stderr().strip().lines().filter(l -> !l.startsWith("WARNING: JWT_SECRET")).toList();
+      assertEquals(1, lines.size(), run.stderr());
+      assertTrue(lines.get(0).startsWith("jwtsecured sample: the server did not start on 127.0.0.1:"
+          + taken.getLocalPort()), run.stderr());
+    }
+  }
+
+  /** Jetty logs through SLF4J: without a provider, three lines of SLF4J warnings opened every start. */
+  @Test
+  void aNormalStartSaysOnlyWhatTheUserNeeds() throws Exception {
+    Path out = Files.createTempFile("sample-out", ".txt");
+    Process sample = main("--port", "0").redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (!Files.readString(out).contains("Listening on") && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      String said = Files.readString(out);
+      assertTrue(said.contains("Listening on http://localhost:"), said);
+      assertFalse(said.contains("SLF4J"), said);
+      assertEquals(List.of("WARNING: JWT_SECRET is not set; using a random secret for this process only. Tokens stop"
+              + " working when it exits.", "jwtsecured sample: example oauth2"),
+          said.lines().filter(l -> !l.startsWith("Listening on")).toList(), said);
+    } finally {
+      sample.destroy();
+      sample.waitFor(30, TimeUnit.SECONDS);
+      Files.delete(out);
+    }
+  }
+}
