@@ -1,10 +1,12 @@
 package dev.jwtsecured.processor.generation;
 
 import static dev.jwtsecured.processor.generation.GeneratedTypes.CONFIGURATION;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.HTTP_HEADERS;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.JWT_AUTH;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.JWT_PRINCIPAL;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.JWT_SECURITY_CONTEXT;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.LOGIN;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.LOGIN_ATTEMPT;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.RESPONSE;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.SECURITY_CONTEXT;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.TOKEN;
@@ -110,6 +112,23 @@ public final class AccessPointGenerator implements SourceGenerator {
           .addParameter(CONFIGURATION, "application")
           .addParameter(String.class, "subject")
           .addStatement("return $T.of(application, $T.class).login(subject)", JWT_AUTH, model.configClass())
+          .build());
+      type.addMethod(MethodSpec.methodBuilder("loginAttempt")
+          .addJavadoc("Throttles a password check of the application's own (a login resource beside the token\n")
+          .addJavadoc("endpoint) as the token endpoint's are: answer 429 while {@link $T#delay()} is not zero,\n",
+              LOGIN_ATTEMPT)
+          .addJavadoc("then report {@code failed()} or {@code succeeded()}.\n\n")
+          .addJavadoc("@param application the resource's {@code @Context Configuration}\n")
+          .addJavadoc("@param username the user name the request gives\n")
+          .addJavadoc("@param headers the resource's {@code @Context HttpHeaders}, for the client's address\n")
+          .addJavadoc("@return the attempt to ask and report to\n")
+          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+          .returns(LOGIN_ATTEMPT)
+          .addParameter(CONFIGURATION, "application")
+          .addParameter(String.class, "username")
+          .addParameter(HTTP_HEADERS, "headers")
+          .addStatement("return $T.of($T.of(application, $T.class), username, headers)", LOGIN_ATTEMPT, JWT_AUTH,
+              model.configClass())
           .build());
     }
     MethodSpec.Builder logout = MethodSpec.methodBuilder("logout")

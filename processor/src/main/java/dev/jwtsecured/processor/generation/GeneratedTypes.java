@@ -34,6 +34,7 @@ public final class GeneratedTypes {
   static final ClassName JWT_SECURITY_CONTEXT = ClassName.get(Names.RUNTIME, "JwtSecurityContext");
   static final ClassName JWT_PRINCIPAL = ClassName.get(Names.RUNTIME, "JwtPrincipal");
   static final ClassName LOGIN = ClassName.get(Names.RUNTIME, "Login");
+  static final ClassName LOGIN_ATTEMPT = ClassName.get(Names.RUNTIME, "LoginAttempt");
   static final ClassName GRANT = ClassName.get(Names.RUNTIME, "Grant");
   static final ClassName TRANSPORT = ClassName.get(ANNOTATIONS, "Transport");
   static final ClassName SAME_SITE = ClassName.get(ANNOTATIONS, "SameSite");

@@ -1,7 +1,6 @@
 package dev.jwtsecured.sample.oauth2;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.jwtsecured.runtime.JwtAuth;
 import dev.jwtsecured.runtime.LoginAttempt;
 import dev.jwtsecured.runtime.Token;
 import dev.jwtsecured.sample.JsonBodies;
@@ -74,7 +73,7 @@ public final class OAuth2Resources {
       JsonNode json = JsonBodies.object(body);
       String username = JsonBodies.text(json, "username");
       // The token endpoint's throttle: this endpoint checks the same passwords, and must not let anyone guess freely.
-      LoginAttempt attempt = LoginAttempt.of(JwtAuth.of(application, OAuth2Security.class), username, headers);
+      LoginAttempt attempt = OAuth2SecurityJwt.loginAttempt(application, username, headers);
       Duration wait = attempt.delay();
       if (!wait.isZero()) {
         return Response.status(429)
