@@ -18,6 +18,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import java.util.Optional;
 import javax.lang.model.element.Modifier;
@@ -100,43 +101,34 @@ public final class AccessPointGenerator implements SourceGenerator {
         .build());
 
     if (!model.settings().verifierOnly()) { // a configuration verifying with keys from a JWKS issues no tokens
-      type.addMethod(MethodSpec.methodBuilder("login")
+      type.addMethod(fromApplication("login", LOGIN)
           .addJavadoc("Starts a login for {@code subject}: set options on the returned {@link $T}, then build its\n",
               LOGIN)
           .addJavadoc("{@code response()}.\n\n")
-          .addJavadoc("@param application the resource's {@code @Context Configuration}\n")
+          .addJavadoc(APPLICATION_PARAM)
           .addJavadoc("@param subject the user the token names ({@code sub})\n")
           .addJavadoc("@return the login to finish\n")
-          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-          .returns(LOGIN)
-          .addParameter(CONFIGURATION, "application")
           .addParameter(String.class, "subject")
           .addStatement("return $T.of(application, $T.class).login(subject)", JWT_AUTH, model.configClass())
           .build());
-      type.addMethod(MethodSpec.methodBuilder("loginAttempt")
+      type.addMethod(fromApplication("loginAttempt", LOGIN_ATTEMPT)
           .addJavadoc("Throttles a password check of the application's own (a login resource beside the token\n")
           .addJavadoc("endpoint) as the token endpoint's are: answer 429 while {@link $T#delay()} is not zero,\n",
               LOGIN_ATTEMPT)
           .addJavadoc("then report {@code failed()} or {@code succeeded()}.\n\n")
-          .addJavadoc("@param application the resource's {@code @Context Configuration}\n")
+          .addJavadoc(APPLICATION_PARAM)
           .addJavadoc("@param username the user name the request gives\n")
           .addJavadoc("@param headers the resource's {@code @Context HttpHeaders}, for the client's address\n")
           .addJavadoc("@return the attempt to ask and report to\n")
-          .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-          .returns(LOGIN_ATTEMPT)
-          .addParameter(CONFIGURATION, "application")
           .addParameter(String.class, "username")
           .addParameter(HTTP_HEADERS, "headers")
           .addStatement("return $T.of($T.of(application, $T.class), username, headers)", LOGIN_ATTEMPT, JWT_AUTH,
               model.configClass())
           .build());
     }
-    MethodSpec.Builder logout = MethodSpec.methodBuilder("logout")
+    MethodSpec.Builder logout = fromApplication("logout", RESPONSE.nestedClass("ResponseBuilder"))
         .addJavadoc("A logout response to finish and build: 204, and for cookie transport the {@code Set-Cookie}\n")
-        .addJavadoc("that deletes the token cookie. It does not revoke the token: a {@code @RevocationCheck} does.\n")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(RESPONSE.nestedClass("ResponseBuilder"))
-        .addParameter(CONFIGURATION, "application");
+        .addJavadoc("that deletes the token cookie. It does not revoke the token: a {@code @RevocationCheck} does.\n");
     if (model.settings().refreshes()) {
       // With refresh tokens, a logout that forgot them would leave the login alive: the security context is required.
       logout.addJavadoc("\n<p>It revokes every refresh token of the login the request's token belongs to (its\n")
@@ -148,12 +140,22 @@ public final class AccessPointGenerator implements SourceGenerator {
     } else {
       logout.addStatement("return $T.of(application, $T.class).logout()", JWT_AUTH, model.configClass());
     }
-    logout.addJavadoc("\n@param application the resource's {@code @Context Configuration}\n");
+    logout.addJavadoc("\n" + APPLICATION_PARAM);
     if (model.settings().refreshes()) {
       logout.addJavadoc("@param security the request's {@code @Context SecurityContext}\n");
     }
     type.addMethod(logout.addJavadoc("@return the response to finish\n").build());
     return type.build();
+  }
+
+  private static final String APPLICATION_PARAM = "@param application the resource's {@code @Context Configuration}\n";
+
+  /** A public static method of the access point whose first parameter is the resource's {@code Configuration}. */
+  private static MethodSpec.Builder fromApplication(String name, TypeName returns) {
+    return MethodSpec.methodBuilder(name)
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(returns)
+        .addParameter(CONFIGURATION, "application");
   }
 
   private static AnnotationSpec unchecked() {
