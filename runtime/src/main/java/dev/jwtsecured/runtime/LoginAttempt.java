@@ -28,10 +28,10 @@ public final class LoginAttempt {
   private final String username;
   private final String client;
 
-  private LoginAttempt(LoginThrottle throttle, String username, String client) {
-    this.throttle = throttle;
+  private LoginAttempt(JwtSettings settings, String username, HttpHeaders headers) {
+    this.throttle = settings.loginThrottle();
     this.username = username;
-    this.client = client;
+    this.client = clientAddress(settings, headers);
   }
 
   /**
@@ -39,8 +39,7 @@ public final class LoginAttempt {
    * {@code @Context HttpHeaders}), throttled by {@code auth}'s configuration.
    */
   public static LoginAttempt of(JwtAuth auth, String username, HttpHeaders headers) {
-    JwtSettings settings = auth.settings();
-    return new LoginAttempt(settings.loginThrottle(), username, clientAddress(settings, headers));
+    return new LoginAttempt(auth.settings(), username, headers);
   }
 
   /**
