@@ -2,6 +2,7 @@ package dev.jwtsecured.runtime;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * One password check that the application makes itself (a login resource of its own, beside the token endpoint),
@@ -30,13 +31,15 @@ public final class LoginAttempt {
 
   private LoginAttempt(JwtSettings settings, String username, HttpHeaders headers) {
     this.throttle = settings.loginThrottle();
-    this.username = username;
+    this.username = Objects.requireNonNull(username, "username");
     this.client = clientAddress(settings, headers);
   }
 
   /**
    * An attempt to log {@code username} in from the request with {@code headers} (the resource's
    * {@code @Context HttpHeaders}), throttled by {@code auth}'s configuration.
+   *
+   * @throws NullPointerException when {@code username} is null: check that the request has one first
    */
   public static LoginAttempt of(JwtAuth auth, String username, HttpHeaders headers) {
     return new LoginAttempt(auth.settings(), username, headers);
