@@ -24,6 +24,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.Callback;
 import org.glassfish.jersey.jetty.JettyHttpContainer;
@@ -51,6 +52,9 @@ public final class SampleServer implements AutoCloseable {
    * default on its other containers); a larger one is streamed, chunked.
    */
   public static final int RESPONSE_BUFFER_BYTES = 8 * 1024;
+
+  /** How long stopping waits for requests in flight: within the 30 s a container gives after SIGTERM. */
+  public static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
 
   /**
    * Jetty's loggers (through SLF4J into {@code java.util.logging}, as Jersey's and the library's): warnings and errors
@@ -119,7 +123,11 @@ public final class SampleServer implements AutoCloseable {
     server.addBean(limit);
     FirstRequestDeadline deadline = new FirstRequestDeadline(server, limits.firstRequestDeadline());
     connector.addBean(deadline);
-    server.setHandler(deadline);
+    // Stopping (the shutdown hook, on SIGTERM) lets requests in flight finish, for up to STOP_TIMEOUT; a request that
+    // comes on a kept-alive connection meanwhile gets 503.
+    GracefulHandler graceful = new GracefulHandler(deadline);
+    server.setHandler(graceful);
+    server.setStopTimeout(STOP_TIMEOUT.toMillis());
     // Any request body over the limit is a 413, whatever the resource does with it.
     SizeLimitHandler bodies = new SizeLimitHandler(limits.maxRequestBodyBytes(), -1);
     deadline.setHandler(bodies);

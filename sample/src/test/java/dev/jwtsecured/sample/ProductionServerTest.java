@@ -268,6 +268,39 @@ class ProductionServerTest {
     }
   }
 
+  /** A resource that takes its time, as a login hashing a password under load does. */
+  @jakarta.ws.rs.Path("/slow")
+  public static final class Slow {
+    @jakarta.ws.rs.GET
+    public String get() throws InterruptedException {
+      Thread.sleep(1_500);
+      return "done";
+    }
+  }
+
+  /**
+   * Stopping the server (a shutdown hook on SIGTERM, as a container stops it) lets requests already being served
+   * finish, instead of cutting their connections.
+   */
+  @Test
+  void stoppingLetsRequestsInFlightFinish() throws Exception {
+    jakarta.ws.rs.core.Application app = new jakarta.ws.rs.core.Application() {
+      @Override
+      public java.util.Set<Class<?>> getClasses() {
+        return java.util.Set.of(Slow.class, UnexpectedErrors.class);
+      }
+    };
+    SampleServer slow = SampleServer.serve(app, "", "127.0.0.1", 0, SampleServer.Limits.DEFAULT);
+    RawHttp client = new RawHttp(slow.port());
+    java.util.concurrent.CompletableFuture<RawHttp.Response> inFlight =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> client.send("GET", "/slow"));
+    Thread.sleep(500);
+    slow.close();
+    RawHttp.Response r = inFlight.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    assertEquals(200, r.status, r.toString());
+    assertEquals("done", r.body);
+  }
+
   @Test
   void theServerDoesNotAnnounceItself() {
     assertNull(http.send("GET", "/some-path").header("Server"));
