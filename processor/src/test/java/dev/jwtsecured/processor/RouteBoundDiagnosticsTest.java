@@ -208,6 +208,40 @@ class RouteBoundDiagnosticsTest {
     }
   }
 
+  /**
+   * A locator declaring a sealed type: the processor knows every class it may return, scans each with its own
+   * JSR-250 annotations (an admin-only class stays admin-only, an open one open to any token), and has nothing to
+   * warn about.
+   */
+  @Test
+  void aLocatorDeclaringASealedTypeBindsEachPermittedClassWithItsOwnRules() throws IOException {
+    JavaFileObject trays = source("Trays",
+        "@Path(\"/trays\")",
+        "public final class Trays {",
+        "  @Path(\"{kind}\") public Tray tray(@PathParam(\"kind\") String kind) {",
+        "    return kind.equals(\"locked\") ? new Locked() : new Open();",
+        "  }",
+        "  public sealed interface Tray permits Open, Locked {",
+        "    @GET String look();",
+        "  }",
+        "  public static final class Open implements Tray {",
+        "    @Override public String look() { return \"open\"; }",
+        "  }",
+        "  @RolesAllowed(\"admin\")",
+        "  public static final class Locked implements Tray {",
+        "    @Override public String look() { return \"locked\"; }",
+        "  }",
+        "}");
+    Compilation c = compile(user(), trays, plainConfig());
+    assertThat(c).succeeded();
+    assertThat(c).hadWarningCount(0);
+    String policies = c.generatedSourceFile("test.ConfigJwtPolicies").orElseThrow().getCharContent(true).toString();
+    assertTrue(policies.contains("if (resourceClass == Trays.Locked.class) {"), policies);
+    assertTrue(policies.contains("if (resourceClass == Trays.Open.class) {"), policies);
+    assertTrue(policies.contains("AccessRule.rolesAllowed(\"admin\")"), policies);
+    assertTrue(!policies.contains("isAssignableFrom"), policies);
+  }
+
   @Test
   void aLocatorLeadingOnlyToProtectedOperationsIsGuarded() throws IOException {
     JavaFileObject files = source("Files",

@@ -22,6 +22,7 @@ import dev.jwtsecured.it.routes.users.Files;
 import dev.jwtsecured.it.routes.users.Counter;
 import dev.jwtsecured.it.routes.users.Ledger;
 import dev.jwtsecured.it.routes.users.Lockers;
+import dev.jwtsecured.it.routes.users.Trays;
 import dev.jwtsecured.it.routes.users.Notes;
 import dev.jwtsecured.it.routes.users.Reports;
 import dev.jwtsecured.it.routes.users.Shelves;
@@ -69,13 +70,13 @@ class RouteBoundSecurityTest {
       TestServer.union(UsersSecurityJwtFeature.classes(), BillingSecurityJwtFeature.classes()),
       Users.class, Reports.class, Files.class, Archive.class, Shelves.class, Status.class, Drawers.class,
       Cabinets.class, Lockers.class, Vaults.class, Ledger.class, Till.class, Counter.class, Notes.class, Rates.class,
-      Invoices.class, Outside.class));
+      Trays.class, Invoices.class, Outside.class));
   @RegisterExtension
   static final ServerPerClass USERS_SERVER = new ServerPerClass("users", () -> TestServer.startAt("/api",
       List.of(usersFeature()), UsersSecurityJwtFeature.classes(),
       Users.class, Reports.class, Files.class, Archive.class, Shelves.class, Status.class, Drawers.class,
       Cabinets.class, Lockers.class, Vaults.class, Ledger.class, Till.class, Counter.class, Notes.class, Rates.class,
-      Audit.BeforeMatching.class, Audit.AfterMatching.class, Cors.Preflights.class, Cors.Responses.class,
+      Trays.class, Audit.BeforeMatching.class, Audit.AfterMatching.class, Cors.Preflights.class, Cors.Responses.class,
       Versions.class));
 
   @BeforeEach
@@ -271,6 +272,18 @@ class RouteBoundSecurityTest {
    * The rules of the type a locator declares, at {@code path}: its {@code DELETE} admin only (answering
    * {@code deleted}), its {@code GET} any valid token (answering {@code looked}), nothing without a token.
    */
+  /** A locator declaring a sealed interface: each permitted class keeps its own {@code @RolesAllowed}. */
+  @Test
+  void eachClassASealedLocatorTypePermitsKeepsItsOwnRoles() throws Exception {
+    int runs = UsersSecurity.PROTECTED_RUNS.get();
+    RawHttp.Response alice = users.send("GET", "/api/trays/locked", bearer("alice"));
+    assertEquals(403, alice.status, "alice lacks the admin role: " + alice);
+    assertEquals(401, users.send("GET", "/api/trays/open").status);
+    assertEquals(runs, UsersSecurity.PROTECTED_RUNS.get(), "a refused look ran");
+    assertEquals("locked tray", users.send("GET", "/api/trays/locked", bearer("bob")).body);
+    assertEquals("open tray", users.send("GET", "/api/trays/open", bearer("alice")).body);
+  }
+
   void assertDeclaredTypesRules(String path, String deleted, String looked) throws Exception {
     assertAdminOnly("DELETE", path, deleted);
     RawHttp.Response look = users.send("GET", path, bearer("alice"));

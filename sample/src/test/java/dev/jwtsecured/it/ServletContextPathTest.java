@@ -15,6 +15,7 @@ import dev.jwtsecured.it.routes.users.Files;
 import dev.jwtsecured.it.routes.users.Counter;
 import dev.jwtsecured.it.routes.users.Ledger;
 import dev.jwtsecured.it.routes.users.Lockers;
+import dev.jwtsecured.it.routes.users.Trays;
 import dev.jwtsecured.it.routes.users.Notes;
 import dev.jwtsecured.it.routes.users.Rates;
 import dev.jwtsecured.it.routes.users.Reports;
@@ -56,7 +57,7 @@ class ServletContextPathTest {
   static final ServerPerClass USERS = new ServerPerClass("users", () -> TestServer.startInServletContext("/shop",
       "/api", List.of(new UsersSecurityJwtFeature(UsersSecurityJwtFeature.settings().secret(USERS_SECRET).build())),
       UsersSecurityJwtFeature.classes(), Users.class, Reports.class, Files.class, Archive.class, Shelves.class,
-      Status.class, Drawers.class, Cabinets.class, Lockers.class, Vaults.class, Ledger.class, Till.class,
+      Status.class, Drawers.class, Cabinets.class, Lockers.class, Trays.class, Vaults.class, Ledger.class, Till.class,
       Counter.class, Notes.class, Rates.class));
 
   @Test
@@ -103,7 +104,7 @@ class ServletContextPathTest {
     try (TestServer server = TestServer.startAt("", List.of(new UsersSecurityJwtFeature(
         UsersSecurityJwtFeature.settings().secret(USERS_SECRET).build())), UsersSecurityJwtFeature.classes(),
         Users.class, Reports.class, Files.class, Archive.class, Shelves.class, Status.class, Drawers.class,
-        Cabinets.class, Lockers.class, Vaults.class, Ledger.class, Till.class, Counter.class,
+        Cabinets.class, Lockers.class, Trays.class, Vaults.class, Ledger.class, Till.class, Counter.class,
         Notes.class, Rates.class)) {
       JsonNode doc = served(server, "/users/openapi.json");
       assertTrue(doc.path("servers").isMissingNode(), doc.path("servers").toString());

@@ -173,7 +173,8 @@ public enum Message {
           + " by existence (404 before 401), or move the public operations to their own resource"),
   LOCATOR_RETURNS_ABSTRACT_TYPE("JwtSecured.LocatorReturnsAbstractType", Kind.WARNING,
       "The sub-resource locator at \"%s\" declares %s; JAX-RS reports the returned object's class, so its rules bind"
-          + " to every implementation, whose own JSR-250 annotations are not read. Declare the class it returns"),
+          + " to every implementation, whose own JSR-250 annotations are not read. Declare the class it returns, or"
+          + " seal the type"),
   SCOPE_INVALID("JwtSecured.InvalidScope",
       "scope \"%s\" is not an RFC 6749 scope token (printable ASCII without space, '\"' and '\\'): tokens carry"
           + " their scopes space-separated. Write one scope per array element"),

@@ -204,15 +204,20 @@ public final class RouteScanner {
         Optional<TypeElement> sub = subResourceClass(types.asMemberOf((DeclaredType) resource.asType(), method));
         // JAX-RS reports the class of the object a locator returns, never an interface or abstract class, and a
         // subclass when it returns one: the rules of the declared type bind to every class implementing or extending
-        // it (RouteModel.anyImplementation), after the classes the processor saw themselves.
-        Optional<String> abstractReturn = sub.filter(RouteScanner::isAbstract).map(t -> t.getQualifiedName().toString());
-        boolean leadsToUnseen;
-        if (sub.isEmpty() || onPath.contains(sub.get())) {
-          leadsToUnseen = true;
-        } else {
-          onPath.push(sub.get());
-          Decision passed = decision.source() == null && inherited == null ? null : decision;
-          leadsToUnseen = scanClass(sub.get(), locator, passed, locatorPath.isEmpty() ? locator : locatorPath, onPath,
+        // it (RouteModel.anyImplementation), after the classes the processor saw themselves. A sealed type names
+        // every class it may be: those are scanned, each with its own rules.
+        List<TypeElement> returned = sub.map(RouteScanner::classesOf).orElse(List.of());
+        Optional<String> abstractReturn = returned.stream().filter(RouteScanner::isAbstract).findFirst()
+            .map(t -> t.getQualifiedName().toString());
+        boolean leadsToUnseen = returned.isEmpty();
+        Decision passed = decision.source() == null && inherited == null ? null : decision;
+        for (TypeElement target : returned) {
+          if (onPath.contains(target)) {
+            leadsToUnseen = true;
+            continue;
+          }
+          onPath.push(target);
+          leadsToUnseen |= scanClass(target, locator, passed, locatorPath.isEmpty() ? locator : locatorPath, onPath,
               reached, locators);
           onPath.pop();
         }
@@ -228,6 +233,24 @@ public final class RouteScanner {
   private List<TypeName> erasedParameters(ExecutableElement method) {
     return method.getParameters().stream()
         .map(p -> TypeName.get(types.erasure(p.asType()))).collect(Collectors.toList());
+  }
+
+  /**
+   * The classes an object of {@code type} may have, as far as the processor can tell: a sealed type's permitted
+   * classes (sealed ones followed down, the type itself too when it is not abstract), else {@code type}.
+   */
+  private static List<TypeElement> classesOf(TypeElement type) {
+    if (!type.getModifiers().contains(Modifier.SEALED)) {
+      return List.of(type);
+    }
+    List<TypeElement> classes = new ArrayList<>();
+    if (!isAbstract(type)) {
+      classes.add(type);
+    }
+    for (TypeMirror permitted : type.getPermittedSubclasses()) {
+      classes.addAll(classesOf((TypeElement) ((DeclaredType) permitted).asElement()));
+    }
+    return classes;
   }
 
   static boolean isAbstract(TypeElement type) {
