@@ -268,10 +268,6 @@ class RouteBoundSecurityTest {
     assertEquals(401, users.send("GET", "/api/vaults/safe/v1").status);
   }
 
-  /**
-   * The rules of the type a locator declares, at {@code path}: its {@code DELETE} admin only (answering
-   * {@code deleted}), its {@code GET} any valid token (answering {@code looked}), nothing without a token.
-   */
   /** A locator declaring a sealed interface: each permitted class keeps its own {@code @RolesAllowed}. */
   @Test
   void eachClassASealedLocatorTypePermitsKeepsItsOwnRoles() throws Exception {
@@ -284,6 +280,10 @@ class RouteBoundSecurityTest {
     assertEquals("open tray", users.send("GET", "/api/trays/open", bearer("alice")).body);
   }
 
+  /**
+   * The rules of the type a locator declares, at {@code path}: its {@code DELETE} admin only (answering
+   * {@code deleted}), its {@code GET} any valid token (answering {@code looked}), nothing without a token.
+   */
   void assertDeclaredTypesRules(String path, String deleted, String looked) throws Exception {
     assertAdminOnly("DELETE", path, deleted);
     RawHttp.Response look = users.send("GET", path, bearer("alice"));
