@@ -1,7 +1,10 @@
 package dev.jwtsecured.sample;
 
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.ext.WriterInterceptor;
 import jakarta.ws.rs.ext.WriterInterceptorContext;
 import java.io.IOException;
@@ -17,6 +20,9 @@ import org.glassfish.jersey.server.ChunkedOutput;
  * before the limit is reached sends nothing; a body that passes the limit is streamed from there on, and Jersey's
  * {@link ChunkedOutput} (server-sent events among them) is never held.
  *
+ * <p>A HEAD answer, which has no body, gets the length its GET answer's body would have, whatever its size (the
+ * container said 0 for any answer over its limit, which RFC 9110 section 8.6 forbids).
+ *
  * <p>Registered first among the writer interceptors, it buffers the bytes that reach the connection, after any
  * encoding. A writer that fails before the limit leaves nothing sent, so the failure still becomes a whole error
  * answer.
@@ -28,6 +34,10 @@ final class ContentLengthBuffer implements WriterInterceptor {
     this.limit = limit;
   }
 
+  /** The request being answered (a proxy Jersey resolves per request). */
+  @Context
+  private Request request;
+
   @Override
   public void aroundWriteTo(WriterInterceptorContext context) throws IOException {
     if (context.getEntity() instanceof ChunkedOutput<?>) {
@@ -35,11 +45,36 @@ final class ContentLengthBuffer implements WriterInterceptor {
       return;
     }
     OutputStream connection = context.getOutputStream();
+    if (HttpMethod.HEAD.equals(request.getMethod())) {
+      // No body goes out: count it whole for the length a GET would send (RFC 9110 section 8.6); Jetty would
+      // otherwise count the bytes sent, none, and say 0 for any answer over the limit.
+      Counted counted = new Counted();
+      context.setOutputStream(counted);
+      context.proceed();
+      context.getHeaders().putSingle(HttpHeaders.CONTENT_LENGTH, Long.toString(counted.count));
+      context.setOutputStream(connection);
+      return;
+    }
     Held held = new Held(connection, limit, context.getHeaders());
     context.setOutputStream(held);
     context.proceed();
     held.finish();
     context.setOutputStream(connection);
+  }
+
+  /** Counts what a HEAD answer's writer writes, and drops it. */
+  private static final class Counted extends OutputStream {
+    long count;
+
+    @Override
+    public void write(int b) {
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      count += len;
+    }
   }
 
   /** The body so far, until it passes the limit; then the connection's stream, written through. */

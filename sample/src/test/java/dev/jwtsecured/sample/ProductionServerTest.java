@@ -236,6 +236,21 @@ class ProductionServerTest {
     assertTrue(bundle.body.length() > SampleServer.RESPONSE_BUFFER_BYTES, "the whole file arrives");
   }
 
+  /**
+   * A HEAD answer may carry a {@code Content-Length} only if it is the length the GET answer's body would have (RFC
+   * 9110 section 8.6); Jersey's Jetty container sent 0, large answer or small.
+   */
+  @Test
+  void headAnswersTellTheLengthOfTheGetAnswer() {
+    for (String path : new String[] {"/schema/openapi.json", "/schema/swagger/swagger-ui-bundle.js"}) {
+      RawHttp.Response get = http.send("GET", path);
+      RawHttp.Response head = http.send("HEAD", path);
+      assertEquals(200, head.status, head.toString());
+      assertEquals(String.valueOf(get.body.getBytes(StandardCharsets.UTF_8).length), head.header("Content-Length"),
+          path);
+    }
+  }
+
   /** A resource whose answer fails halfway through writing its body. */
   @jakarta.ws.rs.Path("/half")
   public static final class HalfWritten {
