@@ -47,7 +47,8 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
   /** The same tokens, soonest expiry first. */
   private final TreeSet<Stored> byExpiry = new TreeSet<>(EXPIRY);
   private final Map<String, Family> families = new HashMap<>();
-  private long stored;
+  /** The {@code order} of the next token stored. */
+  private long nextOrder;
 
   /** A store of at most {@code capacity} tokens (at least 1), judging expiry for eviction by the system clock. */
   public InMemoryRefreshTokenStore(int capacity) {
@@ -139,7 +140,7 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
         remove(tokens.keySet().iterator().next());
       }
     }
-    Stored s = new Stored(entry, stored++, false);
+    Stored s = new Stored(entry, nextOrder++, false);
     tokens.put(entry.hash(), s);
     byExpiry.add(s);
     families.computeIfAbsent(entry.family(), f -> new Family()).tokens++;
