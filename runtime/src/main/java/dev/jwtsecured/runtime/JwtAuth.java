@@ -79,8 +79,8 @@ public final class JwtAuth {
     Function<String, Token> verifier;
     Function<String, java.util.concurrent.CompletableFuture<?>> keyFetch = null;
     if (settings.privateKey().isPresent()) {
-      this.keyPair = new KeyPairCodec(settings.privateKey().get(), rules, settings.rolesClaim(), settings.clock(),
-          settings.cacheSize(), settings.maxTokenLength());
+      this.keyPair = new KeyPairCodec(settings.privateKey().get(), settings.rotationPublicKeys(), rules,
+          settings.rolesClaim(), settings.clock(), settings.cacheSize(), settings.maxTokenLength());
       verifier = keyPair::verify;
       this.signer = keyPair::issue;
       this.cachedTokens = keyPair::cachedTokens;

@@ -59,6 +59,8 @@ public final class JwtSettings {
   private final PrivateKey privateKey;
   /** {@code null} unless the configuration verifies with one configured public key. */
   private final PublicKey publicKey;
+  /** Published and accepted beside the private key's public key during a rotation; empty otherwise. */
+  private final List<PublicKey> rotationPublicKeys;
   private final Set<String> keyAlgorithms;
   private final Duration jwksMinRefresh;
   private final String rolesClaim;
@@ -96,9 +98,16 @@ public final class JwtSettings {
     this.jwksUri = b.jwksUri.isEmpty() ? null
         : URI.create(Secrets.resolveText(b.jwksUri, "JWKS URI", b.environment, b.properties));
     this.privateKey = b.privateKey.isEmpty() ? null : KeyPairCodec.parsePem(readKey(Secrets.resolveText(
-        b.privateKey, "private key", b.environment, b.properties)));
+        b.privateKey, "private key", b.environment, b.properties), "private key"));
     this.publicKey = b.publicKey.isEmpty() ? null : PublicKeySource.parsePem(readKey(Secrets.resolveText(
-        b.publicKey, "public key", b.environment, b.properties)));
+        b.publicKey, "public key", b.environment, b.properties), "public key"));
+    if (!b.rotationPublicKeys.isEmpty() && b.privateKey.isEmpty()) {
+      throw new IllegalStateException("jwtsecured: rotation public keys go only with a private key");
+    }
+    this.rotationPublicKeys = b.rotationPublicKeys.stream()
+        .flatMap(spec -> PublicKeySource.parsePems(readKey(Secrets.resolveText(spec, "rotation public keys",
+            b.environment, b.properties), "rotation public keys")).stream())
+        .toList();
     this.secret = b.secret == null ? new byte[0]
         : Secrets.resolve(b.secret, b.algorithm, b.environment, b.properties);
     if (!b.previousSecrets.isEmpty() && b.secret == null) {
@@ -174,15 +183,15 @@ public final class JwtSettings {
         : requireForm(b.refreshCookiePath, PATH, "refreshCookiePath");
   }
 
-  /** A PEM text, or the contents of the file a {@code file:} value names. */
-  private static String readKey(String value) {
+  /** A PEM text, or the contents of the file a {@code file:} value names; {@code what} names it in errors. */
+  private static String readKey(String value, String what) {
     if (!value.startsWith("file:")) {
       return value;
     }
     try {
       return java.nio.file.Files.readString(java.nio.file.Path.of(value.substring("file:".length())));
     } catch (java.io.IOException e) {
-      throw new IllegalStateException("jwtsecured: the private key file " + value.substring("file:".length())
+      throw new IllegalStateException("jwtsecured: the " + what + " file " + value.substring("file:".length())
           + " cannot be read", e);
     }
   }
@@ -264,6 +273,14 @@ public final class JwtSettings {
   /** The one public key a verifier-only configuration with {@code publicKey} verifies with; empty otherwise. */
   public Optional<PublicKey> publicKey() {
     return Optional.ofNullable(publicKey);
+  }
+
+  /**
+   * The public keys a configuration with a {@link #privateKey()} publishes and accepts beside its own during a key
+   * rotation, in order; empty when none.
+   */
+  public List<PublicKey> rotationPublicKeys() {
+    return rotationPublicKeys;
   }
 
   /** The algorithms accepted with keys from {@link #jwksUri()} or the {@link #publicKey()}. */
@@ -426,6 +443,7 @@ public final class JwtSettings {
     private String privateKey = "";
     private List<String> previousSecrets = List.of();
     private String publicKey = "";
+    private List<String> rotationPublicKeys = List.of();
     private List<String> keyAlgorithms = List.of("RS256");
     private Duration jwksMinRefresh = Duration.ofSeconds(30);
     private String rolesClaim = "roles";
@@ -492,6 +510,17 @@ public final class JwtSettings {
      */
     public Builder publicKey(String publicKey) {
       this.publicKey = Objects.requireNonNull(publicKey);
+      return this;
+    }
+
+    /**
+     * Public keys a configuration with a {@link #privateKey(String) private key} publishes in its key set and accepts
+     * beside its own, during a rotation: the next key before the switch, the previous one after it until its tokens
+     * have expired. Each value is PEM text, a {@code ${NAME}} placeholder or {@code file:} and a path, and holds zero or
+     * more {@code -----BEGIN PUBLIC KEY-----} blocks, each EC P-256 or RSA of at least 2048 bits; none by default.
+     */
+    public Builder rotationPublicKeys(List<String> rotationPublicKeys) {
+      this.rotationPublicKeys = List.copyOf(rotationPublicKeys);
       return this;
     }
 
@@ -758,8 +787,9 @@ public final class JwtSettings {
      * Resolves the secret and freezes the settings.
      *
      * @throws IllegalStateException when no secret or key is set, more than one is, a placeholder is unset without a
-     *     fallback, the secret is shorter than its algorithm needs, or a secret comes with a {@code rolesClaim} other
-     *     than {@code roles}; the message names the placeholder, never the secret
+     *     fallback, the secret is shorter than its algorithm needs, a secret comes with a {@code rolesClaim} other
+     *     than {@code roles}, rotation public keys come without a private key, or a key is not PEM of a type its
+     *     setting allows; the message names the placeholder, never the secret
      * @throws IllegalArgumentException when a value breaks the rule the processor applies to the annotation member of
      *     the same name: a header or cookie name that is not an RFC 9110 token, a realm, cookie path or domain with
      *     {@code "}, {@code \}, {@code ,}, {@code ;} or a control character, a roles claim that is not a claim path, a

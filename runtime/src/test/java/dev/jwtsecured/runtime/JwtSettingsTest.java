@@ -3,10 +3,18 @@ package dev.jwtsecured.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Values set on the builder follow the rules the processor applies to the annotation: names that go into headers are
@@ -124,6 +132,63 @@ class JwtSettingsTest {
     assertEquals(8 * 1024, build(b -> b).maxTokenLength());
     assertEquals(1024, build(b -> b.maxTokenLength(1024)).maxTokenLength());
     assertEquals(65_536, build(b -> b.maxTokenLength(65_536)).maxTokenLength());
+  }
+
+  /**
+   * Rotation public keys go only with a private key; each value holds zero or more PEM public key blocks, so that one
+   * variable serves every step of a rotation (unset between rotations with an empty fallback).
+   */
+  @Test
+  void rotationPublicKeysComeFromOneValueEachAndGoOnlyWithAPrivateKey(@TempDir Path dir) throws Exception {
+    String first = pem("PUBLIC KEY", ecPair().getPublic().getEncoded());
+    String second = pem("PUBLIC KEY", ecPair().getPublic().getEncoded());
+    String privateKey = pem("PRIVATE KEY", ecPair().getPrivate().getEncoded());
+    Map<String, String> env = Map.of("BOTH", first + "\n" + second, "JUNK", first + "junk\n" + second);
+    UnaryOperator<JwtSettings.Builder> keys = b -> JwtSettings.builder().privateKey(privateKey)
+        .environment(env::get).properties(name -> null);
+    assertEquals(List.of(), keys.apply(null).rotationPublicKeys(List.of("${UNSET:}")).build().rotationPublicKeys());
+    assertEquals(2, keys.apply(null).rotationPublicKeys(List.of("${BOTH}")).build().rotationPublicKeys().size());
+    assertEquals(3, keys.apply(null).rotationPublicKeys(List.of("${BOTH}", first.strip())).build()
+        .rotationPublicKeys().size());
+    Path file = Files.writeString(dir.resolve("keys.pem"), second + first);
+    assertEquals(2, keys.apply(null).rotationPublicKeys(List.of("file:" + file)).build().rotationPublicKeys().size());
+
+    IllegalStateException junk = assertThrows(IllegalStateException.class,
+        () -> keys.apply(null).rotationPublicKeys(List.of("${JUNK}")).build());
+    assertEquals("jwtsecured: the key is not PEM (-----BEGIN PUBLIC KEY-----)", junk.getMessage());
+    IllegalStateException unset = assertThrows(IllegalStateException.class,
+        () -> keys.apply(null).rotationPublicKeys(List.of("${UNSET}")).build());
+    assertTrue(unset.getMessage().contains("the rotation public keys ${UNSET} is not set"), unset.getMessage());
+    IllegalStateException withSecret = assertThrows(IllegalStateException.class,
+        () -> build(b -> b.rotationPublicKeys(List.of(first))));
+    assertEquals("jwtsecured: rotation public keys go only with a private key", withSecret.getMessage());
+  }
+
+  /** A key file that cannot be read is named as what it is (the public key's was called a private key). */
+  @Test
+  void anUnreadableKeyFileIsNamedAsWhatItIs(@TempDir Path dir) throws Exception {
+    String missing = "file:" + dir.resolve("missing.pem");
+    String privateKey = pem("PRIVATE KEY", ecPair().getPrivate().getEncoded());
+    assertEquals("jwtsecured: the public key file " + dir.resolve("missing.pem") + " cannot be read",
+        assertThrows(IllegalStateException.class, () -> JwtSettings.builder().publicKey(missing).build())
+            .getMessage());
+    assertEquals("jwtsecured: the private key file " + dir.resolve("missing.pem") + " cannot be read",
+        assertThrows(IllegalStateException.class, () -> JwtSettings.builder().privateKey(missing).build())
+            .getMessage());
+    assertEquals("jwtsecured: the rotation public keys file " + dir.resolve("missing.pem") + " cannot be read",
+        assertThrows(IllegalStateException.class, () -> JwtSettings.builder().privateKey(privateKey)
+            .rotationPublicKeys(List.of(missing)).build()).getMessage());
+  }
+
+  static KeyPair ecPair() throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+    generator.initialize(256);
+    return generator.generateKeyPair();
+  }
+
+  static String pem(String label, byte[] der) {
+    return "-----BEGIN " + label + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
+        + "\n-----END " + label + "-----\n";
   }
 
   static void assertRefused(String setting, org.junit.jupiter.api.function.Executable build) {

@@ -8,9 +8,10 @@ import io.jsonwebtoken.security.PublicJwk;
 import io.jsonwebtoken.security.SignatureAlgorithm;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.interfaces.ECPrivateKey;
-import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.ECKey;
+import java.security.interfaces.RSAKey;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,36 +22,66 @@ import java.util.Set;
  * Issues a configuration's tokens with its private key (ES256 for an EC P-256 key, RS256 for an RSA key of at least
  * 2048 bits), verifies them with the public key through {@link KeySetVerifier}, and publishes that key as a JWKS whose
  * {@code kid} is the key's RFC 7638 thumbprint, so that any number of services can verify the tokens without sharing a
- * secret.
+ * secret. During a rotation, further public keys (the next one, or the previous one) are published after it and
+ * accepted like it, each with the algorithm of its type.
  */
 public final class KeyPairCodec implements KeySource {
   private final PrivateKey privateKey;
   private final SignatureAlgorithm algorithm;
-  private final PublicJwk<?> publicJwk;
-  private final JwksKeySet.Key key;
+  /** The signing key's first, then the rotation keys, by {@code kid}. */
+  private final Map<String, Published> keys = new LinkedHashMap<>();
+  private final String kid;
   private final String rolesClaim;
   private final KeySetVerifier verifier;
 
+  /** A published key: its JWK and the key the verifier uses, with its one algorithm. */
+  private record Published(PublicJwk<?> jwk, JwksKeySet.Key key) {}
+
   /**
+   * @param rotationKeys public keys published and accepted beside the private key's, each EC P-256 or RSA of at least
+   *     2048 bits, none of them the private key's own
    * @param maxTokenLength the longest token accepted, in characters
-   * @throws IllegalStateException when the key is neither EC P-256 nor RSA of at least 2048 bits
+   * @throws IllegalStateException when a key is neither EC P-256 nor RSA of at least 2048 bits, or a rotation key is
+   *     the private key's own or given twice
    */
-  public KeyPairCodec(PrivateKey privateKey, ClaimRules rules, String rolesClaim, Clock clock, int cacheSize,
-      int maxTokenLength) {
+  public KeyPairCodec(PrivateKey privateKey, List<PublicKey> rotationKeys, ClaimRules rules, String rolesClaim,
+      Clock clock, int cacheSize, int maxTokenLength) {
     this.privateKey = privateKey;
-    if (privateKey instanceof ECPrivateKey ec && ec.getParams().getCurve().getField().getFieldSize() == 256) {
-      this.algorithm = Jwts.SIG.ES256;
-    } else if (privateKey instanceof RSAPrivateKey rsa && rsa.getModulus().bitLength() >= 2048) {
-      this.algorithm = Jwts.SIG.RS256;
-    } else {
-      throw new IllegalStateException("jwtsecured: the private key must be EC P-256 (ES256) or RSA of at least 2048"
-          + " bits (RS256)");
-    }
+    this.algorithm = algorithm(privateKey, "the private key");
     PrivateJwk<?, ?, ?> jwk = Jwks.builder().key(privateKey).idFromThumbprint().build();
-    this.publicJwk = jwk.toPublicJwk();
-    this.key = new JwksKeySet.Key(publicJwk.getId(), (PublicKey) publicJwk.toKey(), Optional.of(algorithm.getId()));
+    this.kid = publish(jwk.toPublicJwk(), algorithm);
+    for (PublicKey key : rotationKeys) {
+      PublicJwk<?> rotation = Jwks.builder().key(key).idFromThumbprint().build();
+      if (keys.containsKey(rotation.getId())) {
+        throw new IllegalStateException("jwtsecured: a rotation public key is " + (rotation.getId().equals(kid)
+            ? "the private key's own: list the keys besides it (the next one before a rotation, the previous one"
+                + " after it)"
+            : "given twice"));
+      }
+      publish(rotation, algorithm(key, "a rotation public key"));
+    }
+    Set<String> algorithms = new java.util.HashSet<>();
+    keys.values().forEach(k -> algorithms.add(k.key().algorithm().orElseThrow()));
     this.rolesClaim = rolesClaim;
-    this.verifier = new KeySetVerifier(this, Set.of(algorithm.getId()), rules, clock, cacheSize, maxTokenLength);
+    this.verifier = new KeySetVerifier(this, algorithms, rules, clock, cacheSize, maxTokenLength);
+  }
+
+  private String publish(PublicJwk<?> jwk, SignatureAlgorithm algorithm) {
+    keys.put(jwk.getId(), new Published(jwk, new JwksKeySet.Key(jwk.getId(), (PublicKey) jwk.toKey(),
+        Optional.of(algorithm.getId()))));
+    return jwk.getId();
+  }
+
+  /** ES256 for an EC P-256 key, RS256 for an RSA key of at least 2048 bits. */
+  private static SignatureAlgorithm algorithm(java.security.Key key, String what) {
+    if (key instanceof ECKey ec && ec.getParams().getCurve().getField().getFieldSize() == 256) {
+      return Jwts.SIG.ES256;
+    }
+    if (key instanceof RSAKey rsa && rsa.getModulus().bitLength() >= 2048) {
+      return Jwts.SIG.RS256;
+    }
+    throw new IllegalStateException("jwtsecured: " + what + " must be EC P-256 (ES256) or RSA of at least 2048"
+        + " bits (RS256)");
   }
 
   /** Reads a PEM PKCS#8 private key ({@code -----BEGIN PRIVATE KEY-----}). */
@@ -60,7 +91,7 @@ public final class KeyPairCodec implements KeySource {
 
   /** Signs {@code token}: header {@code kid} = the key's thumbprint, claims as {@link TokenCodec} writes them. */
   public String issue(Token token) {
-    return TokenCodec.claims(token, rolesClaim).header().keyId(key.kid()).and()
+    return TokenCodec.claims(token, rolesClaim).header().keyId(kid).and()
         .signWith(privateKey, algorithm).compact();
   }
 
@@ -74,20 +105,28 @@ public final class KeyPairCodec implements KeySource {
     return verifier.cachedTokens();
   }
 
-  /** The public key as a JSON Web Key Set: {@code {"keys":[{...}]}}, with {@code use} and {@code alg}. */
+  /**
+   * The public keys as a JSON Web Key Set: {@code {"keys":[{...}]}}, the signing key's first, each with {@code use}
+   * and {@code alg}.
+   */
   public String jwks() {
-    Map<String, Object> jwk = new LinkedHashMap<>();
-    for (Map.Entry<String, ?> e : publicJwk.entrySet()) {
-      jwk.put(e.getKey(), String.valueOf(e.getValue()));
+    List<Map<String, Object>> published = new ArrayList<>();
+    for (Published p : keys.values()) {
+      Map<String, Object> jwk = new LinkedHashMap<>();
+      for (Map.Entry<String, ?> e : p.jwk().entrySet()) {
+        jwk.put(e.getKey(), String.valueOf(e.getValue()));
+      }
+      jwk.put("use", "sig");
+      jwk.put("alg", p.key().algorithm().orElseThrow());
+      published.add(jwk);
     }
-    jwk.put("use", "sig");
-    jwk.put("alg", algorithm.getId());
-    return Json.write(Map.of("keys", List.of(jwk)));
+    return Json.write(Map.of("keys", published));
   }
 
   @Override
   public Optional<JwksKeySet.Key> key(String kid) {
-    return key.kid().equals(kid) ? Optional.of(key) : Optional.empty();
+    Published p = kid == null ? null : keys.get(kid);
+    return p == null ? Optional.empty() : Optional.of(p.key());
   }
 
   @Override

@@ -6,6 +6,7 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
@@ -28,6 +29,23 @@ final class Pem {
     byte[] der = der(pem, "PUBLIC KEY");
     return (PublicKey) first(type -> KeyFactory.getInstance(type).generatePublic(new X509EncodedKeySpec(der)),
         "public");
+  }
+
+  /** Every {@code -----BEGIN PUBLIC KEY-----} block of {@code text}; none for blank text. */
+  static List<PublicKey> publicKeys(String text) {
+    String begin = "-----BEGIN PUBLIC KEY-----";
+    String end = "-----END PUBLIC KEY-----";
+    List<PublicKey> keys = new ArrayList<>();
+    String rest = text.strip();
+    while (!rest.isEmpty()) {
+      int stop = rest.indexOf(end);
+      if (!rest.startsWith(begin) || stop < 0) {
+        throw new IllegalStateException("jwtsecured: the key is not PEM (-----BEGIN PUBLIC KEY-----)");
+      }
+      keys.add(publicKey(rest.substring(0, stop + end.length())));
+      rest = rest.substring(stop + end.length()).strip();
+    }
+    return keys;
   }
 
   private interface Reader {

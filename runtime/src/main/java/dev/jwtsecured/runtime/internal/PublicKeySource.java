@@ -1,6 +1,7 @@
 package dev.jwtsecured.runtime.internal;
 
 import java.security.PublicKey;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,6 +19,14 @@ public final class PublicKeySource implements KeySource {
   /** Reads a PEM SubjectPublicKeyInfo public key ({@code -----BEGIN PUBLIC KEY-----}): RSA, EC or Ed25519. */
   public static PublicKey parsePem(String pem) {
     return Pem.publicKey(pem);
+  }
+
+  /**
+   * Reads every PEM public key block of {@code text}, in order: none when it is blank. Anything but whitespace around
+   * the blocks is refused.
+   */
+  public static List<PublicKey> parsePems(String text) {
+    return Pem.publicKeys(text);
   }
 
   @Override

@@ -43,6 +43,7 @@ import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
+import java.security.PublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -360,7 +361,7 @@ class KeySetVerifierTest {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
     generator.initialize(2048);
     ClaimRules rules = new ClaimRules(clock, Duration.ZERO, Set.of(), List.of(), claim);
-    KeyPairCodec codec = new KeyPairCodec(generator.generateKeyPair().getPrivate(), rules, claim, clock, 0, LENGTH);
+    KeyPairCodec codec = new KeyPairCodec(generator.generateKeyPair().getPrivate(), List.of(), rules, claim, clock, 0, LENGTH);
     String issued = codec.issue(Token.builder().subject("bob").issuedAt(clock.instant())
         .expiresAt(clock.instant().plusSeconds(60)).roles(Set.of("admin")).build());
     assertEquals(List.of("admin"), SignedJWT.parse(issued).getJWTClaimsSet().getStringListClaim(claim),
@@ -783,7 +784,8 @@ class KeySetVerifierTest {
         + "\n-----END PRIVATE KEY-----\n";
     ClaimRules rules = new ClaimRules(clock, Duration.ZERO, Set.of("https://issuer.example"), List.of(),
         "realm_access.roles");
-    KeyPairCodec codec = new KeyPairCodec(KeyPairCodec.parsePem(pem), rules, "realm_access.roles", clock, 100, LENGTH);
+    KeyPairCodec codec = new KeyPairCodec(KeyPairCodec.parsePem(pem), List.of(), rules, "realm_access.roles", clock,
+        100, LENGTH);
     Token token = Token.builder().subject("bob").issuer("https://issuer.example").issuedAt(clock.instant())
         .expiresAt(clock.instant().plusSeconds(60)).roles(Set.of("admin")).build();
     String jwt = codec.issue(token);
@@ -800,6 +802,76 @@ class KeySetVerifierTest {
     assertEquals(AuthFailure.BAD_SIGNATURE, failure(other, tampered(jwt)));
   }
 
+  /**
+   * A rotation from an RSA key to an EC one: the new configuration signs with the EC key, publishes both keys (its own
+   * first) and accepts the tokens the RSA key signed, each key only with its own algorithm; without the rotation key
+   * those tokens are refused. A JWKS verifier reading the published set accepts both.
+   */
+  @Test
+  void aRotationPublishesAndAcceptsTheOtherKeyWithItsOwnAlgorithm() throws Exception {
+    KeyPair previous = pair("RSA", 2048);
+    KeyPair next = pair("EC", 256);
+    ClaimRules rules = new ClaimRules(clock, Duration.ZERO, Set.of(), List.of(), "roles");
+    KeyPairCodec before = new KeyPairCodec(previous.getPrivate(), List.of(), rules, "roles", clock, 0, LENGTH);
+    Token bob = Token.builder().subject("bob").issuedAt(clock.instant()).expiresAt(clock.instant().plusSeconds(60))
+        .build();
+    String old = before.issue(bob);
+    KeyPairCodec after = new KeyPairCodec(next.getPrivate(), List.of(previous.getPublic()), rules, "roles", clock, 0,
+        LENGTH);
+    String current = after.issue(bob);
+    assertEquals("bob", after.verify(old).subject(), "the previous key's token stays valid");
+    assertEquals("bob", after.verify(current).subject());
+    KeyPairCodec without = new KeyPairCodec(next.getPrivate(), List.of(), rules, "roles", clock, 0, LENGTH);
+    assertEquals(AuthFailure.ALGORITHM_NOT_ACCEPTED,
+        assertThrows(AuthException.class, () -> without.verify(old)).failure(), "without it: an ES256 key alone");
+
+    jwks = after.jwks();
+    List<com.nimbusds.jose.jwk.JWK> keys = com.nimbusds.jose.jwk.JWKSet.parse(jwks).getKeys();
+    assertEquals(2, keys.size(), jwks);
+    assertEquals(kid(current), keys.get(0).getKeyID(), "the signing key comes first");
+    assertEquals("ES256", keys.get(0).getAlgorithm().getName());
+    assertEquals(kid(old), keys.get(1).getKeyID());
+    assertEquals("RS256", keys.get(1).getAlgorithm().getName());
+    assertFalse(keys.get(0).isPrivate() || keys.get(1).isPrivate(), "no private part: " + jwks);
+    KeySetVerifier resourceServer = verifier(ALL);
+    assertEquals("bob", resourceServer.verify(old).subject());
+    assertEquals("bob", resourceServer.verify(current).subject());
+
+    RSAKey rsa = new RSAKey.Builder((RSAPublicKey) previous.getPublic())
+        .privateKey(previous.getPrivate()).build();
+    String namesTheEcKey = sign(new RSASSASigner(rsa), header(JWSAlgorithm.RS256, kid(current)), claims().build());
+    assertEquals(AuthFailure.ALGORITHM_NOT_ACCEPTED,
+        assertThrows(AuthException.class, () -> after.verify(namesTheEcKey)).failure(), "RS256 is the RSA key's only");
+    String otherRsaAlgorithm = sign(new RSASSASigner(rsa), header(JWSAlgorithm.PS256, kid(old)), claims().build());
+    assertEquals(AuthFailure.ALGORITHM_NOT_ACCEPTED,
+        assertThrows(AuthException.class, () -> after.verify(otherRsaAlgorithm)).failure());
+  }
+
+  @Test
+  void rotationKeysThatCannotSignOrRepeatAreRefused() throws Exception {
+    KeyPair pair = pair("EC", 256);
+    PublicKey other = pair("EC", 256).getPublic();
+    ClaimRules rules = new ClaimRules(clock, Duration.ZERO, Set.of(), List.of(), "roles");
+    for (List<PublicKey> keys : List.of(List.of(pair.getPublic()), List.of(other, other),
+        List.of(pair("EC", 384).getPublic()), List.of(pair("RSA", 1024).getPublic()),
+        List.of(KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic()))) {
+      IllegalStateException e = assertThrows(IllegalStateException.class,
+          () -> new KeyPairCodec(pair.getPrivate(), keys, rules, "roles", clock, 0, LENGTH));
+      assertTrue(e.getMessage().contains(keys.get(0) == pair.getPublic() ? "the private key's own"
+          : keys.size() == 2 ? "given twice" : "EC P-256 (ES256) or RSA of at least 2048 bits"), e.getMessage());
+    }
+  }
+
+  static KeyPair pair(String type, int size) throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance(type);
+    generator.initialize(size);
+    return generator.generateKeyPair();
+  }
+
+  static String kid(String jwt) throws Exception {
+    return SignedJWT.parse(jwt).getHeader().getKeyID();
+  }
+
   @Test
   void aShortRsaPrivateKeyIsRefused() throws Exception {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
@@ -807,7 +879,7 @@ class KeySetVerifierTest {
     KeyPair pair = generator.generateKeyPair();
     ClaimRules rules = new ClaimRules(clock, Duration.ZERO, Set.of(), List.of(), "roles");
     assertThrows(IllegalStateException.class,
-        () -> new KeyPairCodec(pair.getPrivate(), rules, "roles", clock, 0, LENGTH));
+        () -> new KeyPairCodec(pair.getPrivate(), List.of(), rules, "roles", clock, 0, LENGTH));
     assertThrows(IllegalStateException.class, () -> KeyPairCodec.parsePem("-----BEGIN PRIVATE KEY-----\nnot a key"));
   }
 
