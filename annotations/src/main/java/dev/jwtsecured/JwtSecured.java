@@ -115,6 +115,16 @@ public @interface JwtSecured {
   String privateKey() default "";
 
   /**
+   * Public keys a {@link #privateKey()} configuration publishes in its JSON Web Key Set after its own and accepts like
+   * it, to rotate the private key without refusing a token: the next key before the switch, so that verifiers know it
+   * when its first token comes; the previous one after it, until its tokens have expired. Each value is a
+   * {@code ${ENV_VAR}} placeholder, {@code file:} and a path, or PEM text, and holds zero or more {@code -----BEGIN
+   * PUBLIC KEY-----} blocks, each EC P-256 (ES256) or RSA of at least 2048 bits (RS256): with
+   * {@code "${JWT_ROTATION_PUBLIC_KEYS:}"}, a rotation changes only the environment.
+   */
+  String[] rotationPublicKeys() default {};
+
+  /**
    * The algorithms a {@link #jwksUri()} configuration accepts, from {@code RS256}, {@code RS384}, {@code RS512},
    * {@code PS256}, {@code PS384}, {@code PS512}, {@code ES256}, {@code ES384}, {@code ES512} and {@code EdDSA}; HMAC
    * and {@code none} are never accepted with keys from a set.

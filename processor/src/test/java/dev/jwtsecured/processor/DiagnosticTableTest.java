@@ -73,9 +73,14 @@ class DiagnosticTableTest {
 
   /** A 1024-bit RSA public key as one-line PEM, too short for a configuration. */
   static String shortRsaPem() {
+    return publicKeyPem("RSA", 1024);
+  }
+
+  /** A new public key of {@code type} and {@code size} bits as PEM on one line, as it stands in a Java string. */
+  static String publicKeyPem(String type, int size) {
     try {
-      java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
-      generator.initialize(1024);
+      java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance(type);
+      generator.initialize(size);
       return "-----BEGIN PUBLIC KEY-----" + java.util.Base64.getEncoder().encodeToString(
           generator.generateKeyPair().getPublic().getEncoded()) + "-----END PUBLIC KEY-----";
     } catch (java.security.GeneralSecurityException e) {
@@ -109,6 +114,38 @@ class DiagnosticTableTest {
             "final class Config {",
             RETRIEVER,
             "}").alsoContaining("an RSA key needs at least 2048 bits, this one has 1024").alone(),
+        expect(Message.ROTATION_KEYS_WITHOUT_PRIVATE_KEY, "rotationPublicKeys = ",
+            "@JwtSecured(secret = \"${JWT_SECRET}\",",
+            "    rotationPublicKeys = \"${JWT_ROTATION_PUBLIC_KEYS:}\")",
+            "final class Config {",
+            RETRIEVER,
+            "}").alsoContaining("A secret rotates with previousSecrets").alone(),
+        expect(Message.ROTATION_KEYS_WITHOUT_PRIVATE_KEY, "rotationPublicKeys = ",
+            "@JwtSecured(jwksUri = \"https://idp.example/jwks\",",
+            "    rotationPublicKeys = \"${JWT_ROTATION_PUBLIC_KEYS:}\")",
+            "final class Config {",
+            RETRIEVER,
+            "}").alone(),
+        expect(Message.ROTATION_KEY_INVALID, "\"-----BEGIN PUBLIC KEY-----",
+            "@JwtSecured(privateKey = \"${JWT_PRIVATE_KEY}\", rotationPublicKeys = {\"${JWT_NEXT_KEY:}\",",
+            "    \"" + DiagnosticTableTest.publicKeyPem("EC", 384) + "\"})",
+            "final class Config {",
+            RETRIEVER,
+            "}").alsoContaining("this one holds an EC key of another curve").alone()
+            .onEclipseAt("rotationPublicKeys = "),
+        expect(Message.ROTATION_KEY_INVALID, "rotationPublicKeys = ",
+            "@JwtSecured(privateKey = \"${JWT_PRIVATE_KEY}\",",
+            "    rotationPublicKeys = \"" + DiagnosticTableTest.publicKeyPem("RSA", 2048)
+                + DiagnosticTableTest.publicKeyPem("Ed25519", 255) + "\")",
+            "final class Config {",
+            RETRIEVER,
+            "}").alsoContaining("this one holds an EdDSA key").alone(),
+        expect(Message.ROTATION_KEY_INVALID, "rotationPublicKeys = ",
+            "@JwtSecured(privateKey = \"${JWT_PRIVATE_KEY}\",",
+            "    rotationPublicKeys = \"JWT_NEXT_KEY\")",
+            "final class Config {",
+            RETRIEVER,
+            "}").alone(),
         expect(Message.PREVIOUS_SECRET_INVALID, "\"an-old-literal-secret",
             "@JwtSecured(secret = \"${JWT_SECRET}\", previousSecrets = {\"${JWT_SECRET_OLD}\",",
             "    \"an-old-literal-secret-an-old-literal-secret\"})",

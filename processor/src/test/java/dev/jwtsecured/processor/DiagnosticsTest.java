@@ -83,6 +83,23 @@ class DiagnosticsTest {
     assertTrue(accessPoint.contains("login("), "it issues tokens");
   }
 
+  /** Placeholders, files and PEM text written in the source (each block EC P-256 or RSA) reach the settings as written. */
+  @Test
+  void rotationPublicKeysReachTheSettings() throws Exception {
+    String twoKeys = DiagnosticTableTest.publicKeyPem("EC", 256) + "\\n" + DiagnosticTableTest.publicKeyPem("RSA", 2048);
+    Compilation c = compile(user(), source("Config",
+        "@JwtSecured(privateKey = \"${JWT_PRIVATE_KEY}\", rotationPublicKeys = {\"${JWT_ROTATION_PUBLIC_KEYS:}\",",
+        "    \"file:/etc/keys/previous.pem\", \"" + twoKeys + "\"})",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return new User(token.subject()); }",
+        "}"));
+    assertThat(c).succeededWithoutWarnings();
+    String feature = c.generatedSourceFile("test.ConfigJwtFeature").get().getCharContent(true).toString();
+    assertTrue(feature.contains(".rotationPublicKeys(List.of(\"${JWT_ROTATION_PUBLIC_KEYS:}\", \"file:/etc/keys/previous.pem\","),
+        feature);
+    assertTrue(feature.contains(twoKeys.substring(0, 60)), feature);
+  }
+
   @Test
   void previousSecretsReachTheSettings() throws Exception {
     Compilation c = compile(user(), source("Config",

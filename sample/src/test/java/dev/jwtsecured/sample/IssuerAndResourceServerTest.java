@@ -91,6 +91,50 @@ class IssuerAndResourceServerTest {
   }
 
   /**
+   * A key rotation: the issuer restarted with a new private key and the old public key in {@code rotationPublicKeys}
+   * publishes both keys, its own first, and its tokens and those the old key signed pass there and at a resource
+   * server reading its JWKS; without the old key, the old tokens are refused.
+   */
+  @Test
+  void aRotationKeepsTheOldKeysTokensValidAtTheIssuerAndTheResourceServer() throws Exception {
+    KeyPair previous = ecKeyPair();
+    KeyPair next = ecKeyPair();
+    String old;
+    try (TestServer issuer = TestServer.example(Example.ISSUER,
+        s -> s.privateKey(pem("PRIVATE KEY", previous.getPrivate().getEncoded())).issuer(ISSUER))) {
+      old = login(issuer.http, "bob", "builder");
+    }
+    String nextKey = pem("PRIVATE KEY", next.getPrivate().getEncoded());
+    try (TestServer withoutIt = TestServer.example(Example.ISSUER, s -> s.privateKey(nextKey).issuer(ISSUER))) {
+      assertEquals(401, withoutIt.http.send("GET", "/admin", "Authorization: Bearer " + old).status);
+    }
+    try (TestServer issuer = TestServer.example(Example.ISSUER, s -> s.privateKey(nextKey).issuer(ISSUER)
+        .rotationPublicKeys(List.of(pem("PUBLIC KEY", previous.getPublic().getEncoded()))))) {
+      String current = login(issuer.http, "bob", "builder");
+      for (String token : List.of(old, current)) {
+        assertEquals(200, issuer.http.send("GET", "/admin", "Authorization: Bearer " + token).status);
+      }
+      RawHttp.Response keys = issuer.http.send("GET", "/.well-known/jwks.json");
+      JsonNode published = JSON.readTree(keys.body).get("keys");
+      assertEquals(2, published.size(), keys.body);
+      assertEquals(kid(current), published.get(0).get("kid").asText(), "the signing key first");
+      assertEquals(kid(old), published.get(1).get("kid").asText());
+      String jwksUri = "http://127.0.0.1:" + issuer.port() + "/.well-known/jwks.json";
+      try (TestServer resources = TestServer.example(Example.RESOURCE_SERVER,
+          s -> s.jwksUri(jwksUri).issuer(ISSUER).keyAlgorithms(List.of("ES256")))) {
+        for (String token : List.of(old, current)) {
+          RawHttp.Response admin = resources.http.send("GET", "/admin", "Authorization: Bearer " + token);
+          assertEquals(200, admin.status, admin.toString());
+        }
+      }
+    }
+  }
+
+  static String kid(String jwt) throws Exception {
+    return JSON.readTree(Base64.getUrlDecoder().decode(jwt.substring(0, jwt.indexOf('.')))).get("kid").asText();
+  }
+
+  /**
    * {@link JwtAuth#cachedTokens()} counts for a private key, a JWKS and one public key alike: a token verified a second
    * time is remembered.
    */

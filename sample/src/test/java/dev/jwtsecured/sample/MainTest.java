@@ -76,6 +76,55 @@ class MainTest {
     }
   }
 
+  /**
+   * The issuer example takes the keys of a rotation from {@code JWT_ROTATION_PUBLIC_KEYS}, as an operator sets it: one
+   * variable of PEM blocks, published after the signing key.
+   */
+  @Test
+  void theIssuerPublishesTheRotationKeysItsEnvironmentNames() throws Exception {
+    java.security.KeyPairGenerator rsa = java.security.KeyPairGenerator.getInstance("RSA");
+    rsa.initialize(2048);
+    String keys = IssuerAndResourceServerTest.pem("PUBLIC KEY", rsa.generateKeyPair().getPublic().getEncoded())
+        + IssuerAndResourceServerTest.pem("PUBLIC KEY", IssuerAndResourceServerTest.ecKeyPair().getPublic()
+            .getEncoded());
+    Path out = Files.createTempFile("sample-out", ".txt");
+    ProcessBuilder builder = main("--example", "issuer", "--port", "0").redirectErrorStream(true)
+        .redirectOutput(out.toFile());
+    builder.environment().put("JWT_PRIVATE_KEY", IssuerAndResourceServerTest.pem());
+    builder.environment().put("JWT_ROTATION_PUBLIC_KEYS", keys);
+    Process sample = builder.start();
+    try {
+      String listening = listening(out);
+      java.net.http.HttpResponse<String> jwks = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create(listening + "/.well-known/jwks.json")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, jwks.statusCode(), jwks.body());
+      com.fasterxml.jackson.databind.JsonNode published = IssuerAndResourceServerTest.JSON.readTree(jwks.body())
+          .get("keys");
+      assertEquals(List.of("EC", "RSA", "EC"), List.of(published.get(0).get("kty").asText(),
+          published.get(1).get("kty").asText(), published.get(2).get("kty").asText()), jwks.body());
+      assertEquals(List.of("ES256", "RS256", "ES256"), published.findValuesAsText("alg"), jwks.body());
+    } finally {
+      sample.destroy();
+      sample.waitFor(30, TimeUnit.SECONDS);
+      Files.delete(out);
+    }
+  }
+
+  /** Waits for the sample's "Listening on" line in {@code out}; the URL it names. */
+  static String listening(Path out) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline) {
+      for (String line : Files.readAllLines(out)) {
+        if (line.startsWith("Listening on ")) {
+          return line.substring("Listening on ".length()).strip();
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the sample did not start: " + Files.readString(out));
+  }
+
   /** Jetty logs through SLF4J: without a provider, three lines of SLF4J warnings opened every start. */
   @Test
   void aNormalStartSaysOnlyWhatTheUserNeeds() throws Exception {

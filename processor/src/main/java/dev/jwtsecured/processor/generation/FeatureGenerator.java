@@ -229,7 +229,10 @@ public final class FeatureGenerator implements SourceGenerator {
     switch (s.keySource()) {
       case PUBLIC_KEY -> chain.add("\n.publicKey($S)", s.publicKey());
       case JWKS -> chain.add("\n.jwksUri($S)", s.jwksUri());
-      case PRIVATE_KEY -> chain.add("\n.privateKey($S)", s.privateKey());
+      case PRIVATE_KEY -> {
+        chain.add("\n.privateKey($S)", s.privateKey());
+        addIf(chain, !s.rotationPublicKeys().isEmpty(), "\n.rotationPublicKeys($L)", list(s.rotationPublicKeys()));
+      }
       case SECRET -> {
         chain.add("\n.secret($S)", s.secret());
         addIf(chain, !s.previousSecrets().isEmpty(), "\n.previousSecrets($L)", list(s.previousSecrets()));

@@ -8,6 +8,7 @@ public record SettingsModel(
     List<String> previousSecrets,
     String jwksUri,
     String privateKey,
+    List<String> rotationPublicKeys,
     String publicKey,
     List<String> keyAlgorithms,
     long jwksMinRefreshSeconds,
@@ -140,6 +141,7 @@ public record SettingsModel(
 
   public SettingsModel {
     previousSecrets = List.copyOf(previousSecrets);
+    rotationPublicKeys = List.copyOf(rotationPublicKeys);
     keyAlgorithms = List.copyOf(keyAlgorithms);
     exclude = List.copyOf(exclude);
     excludeMethods = List.copyOf(excludeMethods);

@@ -3,6 +3,9 @@ package dev.jwtsecured.processor.validation;
 import dev.jwtsecured.JwtSecured;
 import dev.jwtsecured.processor.model.SettingsModel;
 import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -36,17 +39,30 @@ final class KeySourceValidator {
           problems.add(v.at(member, Message.PRIVATE_KEY_WITH_OTHER_KEYS.format(member, member)));
         }
       }
-      if (!PLACEHOLDER.matcher(privateKey).matches() && !privateKey.matches("file:.+")) {
+      if (!referenced(privateKey)) {
         problems.add(v.at("privateKey", Message.PRIVATE_KEY_INVALID.format()));
       }
+      List<String> rotation = v.strings("rotationPublicKeys");
+      for (int i = 0; i < rotation.size(); i++) {
+        String problem = referenced(rotation.get(i)) ? null : literalRotationKeysProblem(rotation.get(i));
+        if (problem != null) {
+          problems.add(v.at("rotationPublicKeys", i, Message.ROTATION_KEY_INVALID.format(problem)));
+        }
+      }
       checkClaimPath(v, problems);
-    } else if (!v.string("publicKey").isEmpty()) {
+      return;
+    }
+    if (v.explicit("rotationPublicKeys") != null) {
+      problems.add(v.at("rotationPublicKeys", Message.ROTATION_KEYS_WITHOUT_PRIVATE_KEY.format()));
+    }
+    if (!v.string("publicKey").isEmpty()) {
       validateVerifierOnly(v, "publicKey", problems);
       String publicKey = v.string("publicKey");
-      if (!PLACEHOLDER.matcher(publicKey).matches() && !publicKey.matches("file:.+")) {
-        String problem = literalPublicKeyProblem(publicKey);
-        if (problem != null) {
-          problems.add(v.at("publicKey", Message.PUBLIC_KEY_INVALID.format(problem)));
+      if (!referenced(publicKey)) {
+        try {
+          literalPublicKey(publicKey);
+        } catch (IllegalArgumentException e) {
+          problems.add(v.at("publicKey", Message.PUBLIC_KEY_INVALID.format(e.getMessage())));
         }
       }
     } else if (jwksUri.isEmpty()) {
@@ -108,29 +124,64 @@ final class KeySourceValidator {
     }
   }
 
-  /** Why a public key written in the source is not one, or {@code null} when it parses. */
-  private static String literalPublicKeyProblem(String pem) {
+  /** Whether a key setting names where the key is, a {@code ${NAME}} placeholder or a {@code file:} path. */
+  private static boolean referenced(String value) {
+    return PLACEHOLDER.matcher(value).matches() || value.matches("file:.+");
+  }
+
+  /**
+   * The key a PEM public key written in the source holds.
+   *
+   * @throws IllegalArgumentException saying why it holds none, as a clause to append to a message
+   */
+  private static PublicKey literalPublicKey(String pem) {
     if (!pem.startsWith("-----BEGIN PUBLIC KEY-----")) {
-      return "";
+      throw new IllegalArgumentException("");
+    }
+    byte[] der;
+    try {
+      der = java.util.Base64.getDecoder().decode(pem.replace("-----BEGIN PUBLIC KEY-----", "")
+          .replace("-----END PUBLIC KEY-----", "").replaceAll("\\s", ""));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(": its base64 is broken");
+    }
+    for (String type : new String[] {"RSA", "EC", "Ed25519"}) {
+      try {
+        PublicKey key = java.security.KeyFactory.getInstance(type)
+            .generatePublic(new java.security.spec.X509EncodedKeySpec(der));
+        if (key instanceof RSAPublicKey rsa && rsa.getModulus().bitLength() < 2048) {
+          throw new IllegalArgumentException(": an RSA key needs at least 2048 bits, this one has "
+              + rsa.getModulus().bitLength());
+        }
+        return key;
+      } catch (java.security.GeneralSecurityException e) {
+        // the next type
+      }
+    }
+    throw new IllegalArgumentException(": it is none of them");
+  }
+
+  /** Why rotation public keys written in the source are not one or more keys a private key's kind, or {@code null}. */
+  private static String literalRotationKeysProblem(String text) {
+    String end = "-----END PUBLIC KEY-----";
+    String rest = text.strip();
+    if (rest.isEmpty()) {
+      return ": this one holds no key";
     }
     try {
-      byte[] der = java.util.Base64.getDecoder().decode(pem.replace("-----BEGIN PUBLIC KEY-----", "")
-          .replace("-----END PUBLIC KEY-----", "").replaceAll("\\s", ""));
-      for (String type : new String[] {"RSA", "EC", "Ed25519"}) {
-        try {
-          java.security.PublicKey key = java.security.KeyFactory.getInstance(type)
-              .generatePublic(new java.security.spec.X509EncodedKeySpec(der));
-          if (key instanceof java.security.interfaces.RSAPublicKey rsa && rsa.getModulus().bitLength() < 2048) {
-            return ": an RSA key needs at least 2048 bits, this one has " + rsa.getModulus().bitLength();
-          }
-          return null;
-        } catch (java.security.GeneralSecurityException e) {
-          // the next type
+      while (!rest.isEmpty()) {
+        int stop = rest.indexOf(end);
+        PublicKey key = literalPublicKey(stop < 0 ? rest : rest.substring(0, stop + end.length()));
+        if (!(key instanceof RSAPublicKey)
+            && !(key instanceof ECPublicKey ec && ec.getParams().getCurve().getField().getFieldSize() == 256)) {
+          return ": this one holds " + (key instanceof ECPublicKey ? "an EC key of another curve"
+              : "an " + key.getAlgorithm() + " key");
         }
+        rest = stop < 0 ? "" : rest.substring(stop + end.length()).strip();
       }
-      return ": it is none of them";
+      return null;
     } catch (IllegalArgumentException e) {
-      return ": its base64 is broken";
+      return e.getMessage();
     }
   }
 

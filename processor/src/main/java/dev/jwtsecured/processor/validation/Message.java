@@ -88,6 +88,12 @@ public enum Message {
   PRIVATE_KEY_INVALID("JwtSecured.InvalidPrivateKey",
       "privateKey must be a ${NAME} placeholder or \"file:\" and a path to a PEM PKCS#8 key; a key written in the"
           + " source would be in every copy of the code and the build"),
+  ROTATION_KEYS_WITHOUT_PRIVATE_KEY("JwtSecured.RotationKeysWithoutPrivateKey",
+      "rotationPublicKeys goes only with privateKey: the keys are published beside its public key while it is"
+          + " rotated. A secret rotates with previousSecrets; a verifier takes the keys its issuer publishes"),
+  ROTATION_KEY_INVALID("JwtSecured.InvalidRotationPublicKey",
+      "rotationPublicKeys must be ${NAME} placeholders, \"file:\" and a path, or PEM public keys"
+          + " (-----BEGIN PUBLIC KEY-----), each EC P-256 (ES256) or RSA of at least 2048 bits (RS256)%s"),
   JWKS_URI_INVALID("JwtSecured.InvalidJwksUri",
       "jwksUri \"%s\" is not an https URI or a ${NAME} placeholder; plain http is allowed only on a loopback"
           + " address (localhost, 127.0.0.1, [::1]), because keys fetched over plain http can be replaced on the way"),

@@ -116,6 +116,7 @@ final class SettingsValidator {
         v.strings("previousSecrets"),
         v.string("jwksUri"),
         v.string("privateKey"),
+        v.strings("rotationPublicKeys"),
         v.string("publicKey"),
         v.strings("keyAlgorithms"),
         jwksMinRefresh,

@@ -14,9 +14,10 @@ import java.util.Optional;
  * The issuer example: the oauth2 example's users and token endpoint, but tokens signed ES256 with a private key
  * ({@code JWT_PRIVATE_KEY}) instead of a shared secret, roles written at {@code realm_access.roles}, and the public key
  * published at {@code /.well-known/jwks.json}, so that the resource-server example (or any JWKS verifier) accepts its
- * tokens without sharing a secret.
+ * tokens without sharing a secret. During a key rotation, {@code JWT_ROTATION_PUBLIC_KEYS} holds the other public keys
+ * to publish and accept (PEM blocks; unset for none).
  */
-@JwtSecured(privateKey = "${JWT_PRIVATE_KEY}", tokenUrl = "/login", rolesClaim = "realm_access.roles",
+@JwtSecured(privateKey = "${JWT_PRIVATE_KEY}", rotationPublicKeys = "${JWT_ROTATION_PUBLIC_KEYS:}", tokenUrl = "/login", rolesClaim = "realm_access.roles",
     exclude = {"/login", "/schema(/.*)?"}, clientAddressHeader = SampleServer.CLIENT_ADDRESS_HEADER,
     openApiPath = "/schema/openapi.json", openApiTitle = "jwtsecured sample: issuer")
 public final class IssuerSecurity {
