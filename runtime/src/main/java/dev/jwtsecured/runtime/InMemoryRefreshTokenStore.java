@@ -91,7 +91,7 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
     String family = presented.entry().family();
     if (presented.spent() || families.get(family).revoked) {
       revoke(family);
-      return new Reused(family);
+      return new Reused(presented.entry());
     }
     Entry next = successor.apply(presented.entry()); // may throw: then nothing changed
     Stored spent = presented.spend();

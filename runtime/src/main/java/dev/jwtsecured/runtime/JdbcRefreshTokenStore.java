@@ -92,7 +92,7 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
         }
       }
       revoke(c, presented.family());
-      return new Reused(presented.family());
+      return new Reused(presented);
     });
   }
 

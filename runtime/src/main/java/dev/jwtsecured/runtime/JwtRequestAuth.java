@@ -214,11 +214,13 @@ final class JwtRequestAuth implements RequestAuth {
   }
 
   @Override
-  public Response refreshResponse(TokenRequest request, Predicate<Token> known) {
+  public Response refreshResponse(TokenRequest request, HttpHeaders headers, Predicate<Token> known) {
     if (refresh == null) {
       throw new TokenRequest.TokenError("unsupported_grant_type", "Only the password grant type is supported");
     }
-    RefreshTokens.Refreshed refreshed = refresh.rotate(request.refreshToken(), request.scopes(), auth.now());
+    RefreshTokens.Refreshed refreshed = refresh.rotate(request.refreshToken(), request.scopes(), auth.now(),
+        reused -> SecurityEvent.report(settings, SecurityEvent.Kind.REFRESH_TOKEN_REUSED,
+            reused.presented().subject(), reused.family(), LoginAttempt.clientAddress(settings, headers)));
     RefreshTokenStore.Entry login = refreshed.previous();
     Login next = auth.login(login.subject()).roles(login.roles()).extras(login.extras()).sessionId(login.family())
         .scopes(request.scopes().isEmpty() ? login.scopes() : request.scopes());

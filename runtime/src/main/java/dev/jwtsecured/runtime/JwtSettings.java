@@ -88,6 +88,7 @@ public final class JwtSettings {
   private final int maxTokenRequestBytes;
   private final String clientAddressHeader;
   private final LoginThrottle loginThrottle;
+  private final SecurityEvents securityEvents;
   /** {@code null} when refresh tokens are off. */
   private final Duration refreshExpiration;
   /** {@code null} unless set: the refresh cookie's path then follows the requests (see the accessor). */
@@ -169,6 +170,7 @@ public final class JwtSettings {
     this.clientAddressHeader = b.clientAddressHeader.isEmpty() ? null
         : requireForm(b.clientAddressHeader, TOKEN, "clientAddressHeader");
     this.loginThrottle = b.loginThrottle != null ? b.loginThrottle : InMemoryLoginThrottle.withDefaults(b.clock);
+    this.securityEvents = b.securityEvents;
     this.refreshExpiration = b.refreshExpiration == null ? null
         : requirePositive(b.refreshExpiration, "refreshExpiration");
     if (refreshExpiration != null && tokenUrl == null) {
@@ -234,6 +236,11 @@ public final class JwtSettings {
   /** The throttle of password guesses at the token endpoint. */
   public LoginThrottle loginThrottle() {
     return loginThrottle;
+  }
+
+  /** Where logins, throttled logins and reused refresh tokens are reported. */
+  public SecurityEvents securityEvents() {
+    return securityEvents;
   }
 
   /** What resource methods the processor did not see require. */
@@ -472,6 +479,7 @@ public final class JwtSettings {
     private int maxTokenRequestBytes = 64 * 1024;
     private String clientAddressHeader = "";
     private LoginThrottle loginThrottle;
+    private SecurityEvents securityEvents = SecurityEvents.logging();
     private Duration refreshExpiration;
     private String refreshCookiePath = "";
 
@@ -754,6 +762,16 @@ public final class JwtSettings {
      */
     public Builder loginThrottle(LoginThrottle loginThrottle) {
       this.loginThrottle = Objects.requireNonNull(loginThrottle);
+      return this;
+    }
+
+    /**
+     * Where logins, throttled logins and reused refresh tokens are reported, for an audit log or alerts; by default
+     * {@link SecurityEvents#logging()}, which logs reused refresh tokens. {@link SecurityEvents#none()} reports
+     * nothing.
+     */
+    public Builder securityEvents(SecurityEvents securityEvents) {
+      this.securityEvents = Objects.requireNonNull(securityEvents);
       return this;
     }
 

@@ -25,11 +25,13 @@ import java.util.Objects;
  * }</pre>
  */
 public final class LoginAttempt {
+  private final JwtSettings settings;
   private final LoginThrottle throttle;
   private final String username;
   private final String client;
 
   private LoginAttempt(JwtSettings settings, String username, HttpHeaders headers) {
+    this.settings = settings;
     this.throttle = settings.loginThrottle();
     this.username = Objects.requireNonNull(username, "username");
     this.client = clientAddress(settings, headers);
@@ -47,11 +49,16 @@ public final class LoginAttempt {
 
   /**
    * How long this attempt must wait, or {@link Duration#ZERO} to go on; answer 429 with {@code Retry-After} in whole
-   * seconds ({@link #retryAfterSeconds}) while it is not zero, without checking the password.
+   * seconds ({@link #retryAfterSeconds}) while it is not zero, without checking the password. A wait is reported as
+   * {@link SecurityEvent.Kind#LOGIN_THROTTLED}.
    */
   public Duration delay() {
     Duration wait = throttle.delay(username, client);
-    return wait.isNegative() ? Duration.ZERO : wait;
+    if (wait.isNegative() || wait.isZero()) {
+      return Duration.ZERO;
+    }
+    SecurityEvent.report(settings, SecurityEvent.Kind.LOGIN_THROTTLED, username, null, client);
+    return wait;
   }
 
   /** {@code wait} in whole seconds for {@code Retry-After}, rounded up, at least 1. */
@@ -59,14 +66,16 @@ public final class LoginAttempt {
     return Math.max(1, (wait.toMillis() + 999) / 1000);
   }
 
-  /** The password was wrong, or the user unknown. */
+  /** The password was wrong, or the user unknown; reported as {@link SecurityEvent.Kind#LOGIN_FAILED}. */
   public void failed() {
     throttle.failed(username, client);
+    SecurityEvent.report(settings, SecurityEvent.Kind.LOGIN_FAILED, username, null, client);
   }
 
-  /** The password was right. */
+  /** The password was right; reported as {@link SecurityEvent.Kind#LOGIN_SUCCEEDED}. */
   public void succeeded() {
     throttle.succeeded(username, client);
+    SecurityEvent.report(settings, SecurityEvent.Kind.LOGIN_SUCCEEDED, username, null, client);
   }
 
   /** The client's address from {@code clientAddressHeader} (its last entry), or {@code null}. */

@@ -51,8 +51,15 @@ public interface RefreshTokenStore {
   /**
    * The token was already spent (or its family revoked): a sign that it was stolen, so the whole family is revoked
    * now. A race of two refreshes with one token ends here for all but one of them.
+   *
+   * @param presented the stored entry of the token presented
    */
-  record Reused(String family) implements Rotation {}
+  record Reused(Entry presented) implements Rotation {
+    /** The family now revoked. */
+    public String family() {
+      return presented.family();
+    }
+  }
 
   /** Unknown or expired. */
   record Invalid() implements Rotation {}

@@ -135,7 +135,7 @@ class InMemoryRefreshTokenStoreTest extends RefreshTokenStoreContract {
       }
       if (stored.spent() || stored.revoked()) {
         revokeFamily(stored.entry().family());
-        return new Reused(stored.entry().family());
+        return new Reused(stored.entry());
       }
       Entry next = successor.apply(stored.entry());
       tokens.put(presentedHash, new Stored(stored.entry(), true, false));

@@ -106,8 +106,10 @@ abstract class RefreshTokenStoreContract {
     store.create(other);
     List<String> hashes = new ArrayList<>();
     store.rotate(first.hash(), NOW, successor(hashes)); // the legitimate client
-    assertInstanceOf(RefreshTokenStore.Reused.class, store.rotate(first.hash(), NOW, successor(hashes)),
-        "the thief presents the spent token");
+    RefreshTokenStore.Reused reused = assertInstanceOf(RefreshTokenStore.Reused.class,
+        store.rotate(first.hash(), NOW, successor(hashes)), "the thief presents the spent token");
+    assertEquals(first, reused.presented(), "the entry presented, for the report of the reuse");
+    assertEquals("f2", reused.family());
     assertInstanceOf(RefreshTokenStore.Reused.class, store.rotate(hashes.get(0), NOW, successor(hashes)),
         "the legitimate client's current token is revoked too");
     assertEquals(Optional.empty(), store.familyOf(hashes.get(0), NOW));

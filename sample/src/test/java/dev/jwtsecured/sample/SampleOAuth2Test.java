@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jwtsecured.runtime.SecurityEvent;
 import dev.jwtsecured.testing.Jwts;
 import dev.jwtsecured.testing.RawHttp;
 import dev.jwtsecured.testing.ServerPerClass;
@@ -306,6 +307,64 @@ class SampleOAuth2Test {
       assertEquals(429, own.sendBody("POST", "/login", "grant_type=password&username=alice&password=wonderland",
           "Content-Type: application/x-www-form-urlencoded").status, "the token endpoint holds alice back too");
     }
+  }
+
+  /**
+   * Logins at the token endpoint and at the application's own {@code /login_custom}, a throttled guess and a spent
+   * refresh token presented again each reach the configuration's {@code securityEvents}, with the user name, the
+   * login's {@code sid} for the refresh token, and the client address the configuration reads (the sample's server
+   * sets it from the connection; other servers pass the header the client sent).
+   */
+  @Test
+  void securityEventsReportLoginsThrottlingAndAReusedRefreshToken() throws Exception {
+    java.util.Queue<SecurityEvent> events = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    String client = TestServer.runtime().equals("jersey") ? "127.0.0.1" : "203.0.113.9";
+    String address = "X-Client-Address: 203.0.113.9";
+    try (TestServer fresh = TestServer.example(Example.OAUTH2, s -> s.secret(SECRET).securityEvents(events::add))) {
+      RawHttp own = new RawHttp(fresh.port());
+      assertEquals(400, own.sendBody("POST", "/login", "grant_type=password&username=alice&password=nope", FORM,
+          address).status);
+      RawHttp.Response bob = own.sendBody("POST", "/login", "grant_type=password&username=bob&password=builder", FORM,
+          address);
+      assertEquals(200, bob.status, bob.toString());
+      assertEquals(400, own.sendBody("POST", "/login_custom", "{\"username\":\"carol\",\"password\":\"x\"}",
+          JSON_TYPE, address).status);
+      assertEquals(List.of(event(SecurityEvent.Kind.LOGIN_FAILED, "alice", null, client),
+          event(SecurityEvent.Kind.LOGIN_SUCCEEDED, "bob", null, client),
+          event(SecurityEvent.Kind.LOGIN_FAILED, "carol", null, client)), withoutTimes(events));
+
+      events.clear();
+      String first = JSON.readTree(bob.body).get("refresh_token").asText();
+      String access = JSON.readTree(bob.body).get("access_token").asText();
+      String sid = JSON.readTree(Jwts.payload(access)).get("sid").asText();
+      assertEquals(200, own.sendBody("POST", "/login", "grant_type=refresh_token&refresh_token=" + first, FORM,
+          address).status);
+      assertTokenError(own.sendBody("POST", "/login", "grant_type=refresh_token&refresh_token=" + first, FORM,
+          address), "invalid_grant");
+      assertEquals(List.of(event(SecurityEvent.Kind.REFRESH_TOKEN_REUSED, "bob", sid, client)), withoutTimes(events));
+
+      events.clear();
+      RawHttp.Response r;
+      do {
+        r = own.sendBody("POST", "/login", "grant_type=password&username=dave&password=guess", FORM, address);
+      } while (r.status == 400 && events.size() < 40);
+      assertEquals(429, r.status, r.toString());
+      List<SecurityEvent> guesses = withoutTimes(events);
+      assertEquals(event(SecurityEvent.Kind.LOGIN_THROTTLED, "dave", null, client), guesses.get(guesses.size() - 1));
+      assertTrue(guesses.subList(0, guesses.size() - 1).stream()
+          .allMatch(e -> e.equals(event(SecurityEvent.Kind.LOGIN_FAILED, "dave", null, client))), guesses.toString());
+    }
+  }
+
+  static SecurityEvent event(SecurityEvent.Kind kind, String subject, String sessionId, String client) {
+    return new SecurityEvent(kind, java.time.Instant.EPOCH, subject, sessionId, client);
+  }
+
+  /** The events with their times set to the epoch, for comparing; each time was the clock's, within this test. */
+  static List<SecurityEvent> withoutTimes(java.util.Collection<SecurityEvent> events) {
+    java.time.Instant started = java.time.Instant.now().minusSeconds(120);
+    return events.stream().peek(e -> assertTrue(e.time().isAfter(started), e.toString()))
+        .map(e -> event(e.kind(), e.subject(), e.sessionId(), e.clientAddress())).toList();
   }
 
   @Test

@@ -130,7 +130,7 @@ public final class TokenEndpointGenerator implements SourceGenerator {
     return CodeBlock.builder()
         .add("// RFC 6749 section 6: rotates the refresh token; a spent one revokes every token of its login.\n")
         .beginControlFlow("if (grant.isRefresh())")
-        .addStatement("return auth.requestAuth().refreshResponse(grant, $L)", known)
+        .addStatement("return auth.requestAuth().refreshResponse(grant, headers, $L)", known)
         .endControlFlow()
         .build();
   }

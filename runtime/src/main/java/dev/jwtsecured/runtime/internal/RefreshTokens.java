@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The refresh tokens of one configuration: opaque random values of 256 bits (base64url, 43 characters), of which the
@@ -47,9 +48,10 @@ public record RefreshTokens(RefreshTokenStore store, Duration lifetime) {
   /**
    * Rotates {@code presented}: the stored entry it replaced, and the new token. A requested scope wider than the
    * family's is {@code invalid_scope} and leaves the presented token active; a spent (or revoked) token revokes its
-   * family; it, an unknown, expired or malformed one are {@code invalid_grant}.
+   * family and is given to {@code reused}; it, an unknown, expired or malformed one are {@code invalid_grant}.
    */
-  public Refreshed rotate(String presented, Set<String> requestedScopes, Instant now) {
+  public Refreshed rotate(String presented, Set<String> requestedScopes, Instant now,
+      Consumer<RefreshTokenStore.Reused> reused) {
     if (!isWellFormed(presented)) {
       throw unknown();
     }
@@ -65,7 +67,8 @@ public record RefreshTokens(RefreshTokenStore store, Duration lifetime) {
     if (rotation instanceof RefreshTokenStore.Rotated rotated) {
       return new Refreshed(rotated.previous(), issued[0]);
     }
-    if (rotation instanceof RefreshTokenStore.Reused) {
+    if (rotation instanceof RefreshTokenStore.Reused r) {
+      reused.accept(r);
       throw new TokenError("invalid_grant", "The refresh token is spent or revoked; every token of its login is now revoked");
     }
     throw unknown();

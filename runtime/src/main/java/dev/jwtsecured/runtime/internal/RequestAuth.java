@@ -88,12 +88,13 @@ public interface RequestAuth {
    * answers 200 with a new access token and a new refresh token. The access token carries the login's subject, roles
    * and extras, and the requested scopes (all of the login's when none are requested). {@code known} is asked about
    * the new access token as a request with it would be (the user retriever, then the revocation check): when it says
-   * no, the login is revoked and the answer is {@code invalid_grant}.
+   * no, the login is revoked and the answer is {@code invalid_grant}. A spent token is reported with the client
+   * address from {@code headers}.
    *
    * @throws TokenRequest.TokenError {@code invalid_grant} for a spent (the login is then revoked), unknown, expired or
    *     malformed refresh token; {@code invalid_scope} for a scope wider than the login's (the token stays active)
    */
-  Response refreshResponse(TokenRequest request, Predicate<Token> known);
+  Response refreshResponse(TokenRequest request, HttpHeaders headers, Predicate<Token> known);
 
   /**
    * Calls {@code decide} with the user of an asynchronous retriever's {@code stage} ({@code null} for none), then aborts

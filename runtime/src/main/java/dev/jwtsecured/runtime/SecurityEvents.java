@@ -1,0 +1,29 @@
+package dev.jwtsecured.runtime;
+
+/**
+ * Receives a configuration's {@link SecurityEvent}s, for an audit log or alerts ({@link
+ * JwtSettings.Builder#securityEvents(SecurityEvents)}). It runs on the request's thread before the answer is sent, so keep it quick: hand slow work (a
+ * message to a security team) to a queue of your own. An exception it throws is logged and the answer stays as it was.
+ */
+@FunctionalInterface
+public interface SecurityEvents {
+  /** The {@link System.Logger} {@link #logging()} writes to, and where a listener's failure is logged. */
+  String LOGGER = "dev.jwtsecured.security";
+
+  /** Takes one event. */
+  void record(SecurityEvent event);
+
+  /**
+   * The default: a {@link SecurityEvent.Kind#REFRESH_TOKEN_REUSED} is logged at {@code WARNING} to the
+   * {@link System.Logger} {@value #LOGGER} ({@link SecurityEvent#describe()}); the other kinds are not logged, since a
+   * flood of guesses would flood the log. Record them with a listener of your own.
+   */
+  static SecurityEvents logging() {
+    return new dev.jwtsecured.runtime.internal.SecurityLog();
+  }
+
+  /** Records nothing. */
+  static SecurityEvents none() {
+    return event -> { };
+  }
+}
