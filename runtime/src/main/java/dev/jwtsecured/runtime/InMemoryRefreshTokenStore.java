@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
@@ -33,8 +35,13 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
 
   /** How many tokens of a family are held, and whether it is revoked; dropped with its last token. */
   private static final class Family {
+    final String subject;
     int tokens;
     boolean revoked;
+
+    Family(String subject) {
+      this.subject = subject;
+    }
   }
 
   private static final Comparator<Stored> EXPIRY =
@@ -47,6 +54,8 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
   /** The same tokens, soonest expiry first. */
   private final TreeSet<Stored> byExpiry = new TreeSet<>(EXPIRY);
   private final Map<String, Family> families = new HashMap<>();
+  /** The families held of each subject. */
+  private final Map<String, Set<String>> familiesOf = new HashMap<>();
   /** The {@code order} of the next token stored. */
   private long nextOrder;
 
@@ -91,7 +100,7 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
     String family = presented.entry().family();
     if (presented.spent() || families.get(family).revoked) {
       revoke(family);
-      return new Reused(presented.entry());
+      return new Reused(presented.entry(), presented.spent());
     }
     Entry next = successor.apply(presented.entry()); // may throw: then nothing changed
     Stored spent = presented.spend();
@@ -108,6 +117,11 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
   }
 
   @Override
+  public synchronized void revokeSubject(String subject) {
+    familiesOf.getOrDefault(subject, Set.of()).forEach(this::revoke);
+  }
+
+  @Override
   public synchronized Optional<String> familyOf(String hash, Instant now) {
     Stored s = tokens.get(hash);
     return s == null || s.spent() || families.get(s.entry().family()).revoked
@@ -117,6 +131,11 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
   /** How many tokens are held, spent and revoked ones included; for tests and monitoring. */
   public synchronized int size() {
     return tokens.size();
+  }
+
+  /** How many subjects have a family held: at most the tokens held; for tests. */
+  synchronized int subjectsHeld() {
+    return familiesOf.size();
   }
 
   /** Marks {@code family} revoked; a family of which no token is held has nothing to revoke. */
@@ -143,7 +162,10 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
     Stored s = new Stored(entry, nextOrder++, false);
     tokens.put(entry.hash(), s);
     byExpiry.add(s);
-    families.computeIfAbsent(entry.family(), f -> new Family()).tokens++;
+    families.computeIfAbsent(entry.family(), f -> {
+      familiesOf.computeIfAbsent(entry.subject(), subject -> new HashSet<>()).add(f);
+      return new Family(entry.subject());
+    }).tokens++;
   }
 
   private void remove(String hash) {
@@ -152,6 +174,11 @@ public final class InMemoryRefreshTokenStore implements RefreshTokenStore {
     Family f = families.get(s.entry().family());
     if (--f.tokens == 0) {
       families.remove(s.entry().family());
+      Set<String> ofSubject = familiesOf.get(f.subject);
+      ofSubject.remove(s.entry().family());
+      if (ofSubject.isEmpty()) {
+        familiesOf.remove(f.subject);
+      }
     }
   }
 }

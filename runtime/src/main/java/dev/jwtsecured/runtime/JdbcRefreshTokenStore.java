@@ -91,14 +91,33 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
           return new Rotated(presented);
         }
       }
+      boolean spent;
+      try (PreparedStatement q = c.prepareStatement("SELECT spent FROM jwtsecured_refresh_tokens WHERE hash = ?")) {
+        q.setString(1, presentedHash);
+        try (ResultSet r = q.executeQuery()) {
+          spent = r.next() && r.getBoolean(1);
+        }
+      }
       revoke(c, presented.family());
-      return new Reused(presented);
+      return new Reused(presented, spent);
     });
   }
 
   @Override
   public void revokeFamily(String family) {
     run(c -> revoke(c, family));
+  }
+
+  /** One {@code UPDATE} of every row of {@code subject}; without an index on {@code subject}, a scan of the table. */
+  @Override
+  public void revokeSubject(String subject) {
+    run(c -> {
+      try (PreparedStatement u = c.prepareStatement("UPDATE jwtsecured_refresh_tokens SET revoked = TRUE"
+          + " WHERE subject = ? AND revoked = FALSE")) {
+        u.setString(1, subject);
+        u.executeUpdate();
+      }
+    });
   }
 
   @Override

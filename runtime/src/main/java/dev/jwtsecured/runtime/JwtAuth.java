@@ -24,6 +24,9 @@ import java.util.function.IntSupplier;
  * settings, the keys that sign and verify its tokens, logins ({@link #login}), logouts and cookies. What the generated
  * filters and token endpoint call per request is its {@link #requestAuth()}. Thread-safe, and immutable but for
  * whether its feature was configured; {@link #of} finds it in a resource's {@code @Context Configuration}.
+ *
+ * <p>It is a little over 300 lines because it holds every entry point an application calls (issuing, logins, logouts,
+ * the revocation of a user's refresh tokens) beside the choice of keys that the constructor makes once.
  */
 public final class JwtAuth {
   /** Prefix of the application property under which each configuration's feature publishes its {@code JwtAuth}. */
@@ -291,6 +294,18 @@ public final class JwtAuth {
       principal.token().sessionId().ifPresent(refresh.store()::revokeFamily);
     }
     return logout(principal == null ? null : principal.basePath());
+  }
+
+  /**
+   * Revokes the refresh tokens of every login of {@code subject}, as after a password change or when the account is
+   * disabled or was taken over: none of them buys an access token again. Access tokens already issued stay valid
+   * until they expire, unless a {@code @RevocationCheck} refuses them. Nothing to revoke when refresh tokens are off.
+   */
+  public void revokeRefreshTokens(String subject) {
+    java.util.Objects.requireNonNull(subject, "subject");
+    if (refresh != null) {
+      refresh.store().revokeSubject(subject);
+    }
   }
 
   /** Starts a programmatic login for {@code subject}. */

@@ -218,9 +218,12 @@ final class JwtRequestAuth implements RequestAuth {
     if (refresh == null) {
       throw new TokenRequest.TokenError("unsupported_grant_type", "Only the password grant type is supported");
     }
-    RefreshTokens.Refreshed refreshed = refresh.rotate(request.refreshToken(), request.scopes(), auth.now(),
-        reused -> SecurityEvent.report(settings, SecurityEvent.Kind.REFRESH_TOKEN_REUSED,
-            reused.presented().subject(), reused.family(), LoginAttempt.clientAddress(settings, headers)));
+    RefreshTokens.Refreshed refreshed = refresh.rotate(request.refreshToken(), request.scopes(), auth.now(), reused -> {
+      if (reused.spent()) { // a token of a login that was merely revoked is no sign of theft
+        SecurityEvent.report(settings, SecurityEvent.Kind.REFRESH_TOKEN_REUSED, reused.presented().subject(),
+            reused.family(), LoginAttempt.clientAddress(settings, headers));
+      }
+    });
     RefreshTokenStore.Entry login = refreshed.previous();
     Login next = auth.login(login.subject()).roles(login.roles()).extras(login.extras()).sessionId(login.family())
         .scopes(request.scopes().isEmpty() ? login.scopes() : request.scopes());

@@ -49,12 +49,16 @@ public interface RefreshTokenStore {
   record Rotated(Entry previous) implements Rotation {}
 
   /**
-   * The token was already spent (or its family revoked): a sign that it was stolen, so the whole family is revoked
-   * now. A race of two refreshes with one token ends here for all but one of them.
+   * The token was already spent, or its family revoked: the whole family is revoked now. A spent token presented again
+   * is a sign that it was stolen (RFC 9700 section 4.14); a race of two refreshes with one token ends here for all but
+   * one of them.
    *
    * @param presented the stored entry of the token presented
+   * @param spent whether the token had been rotated before (the sign of theft); {@code false} when only its family
+   *     had been revoked (a logout, a revoked subject, an earlier reuse), as when a client presents a token it still
+   *     holds after a logout
    */
-  record Reused(Entry presented) implements Rotation {
+  record Reused(Entry presented, boolean spent) implements Rotation {
     /** The family now revoked. */
     public String family() {
       return presented.family();
@@ -78,6 +82,12 @@ public interface RefreshTokenStore {
 
   /** Revokes every token of {@code family} (logout, or reuse detected). */
   void revokeFamily(String family);
+
+  /**
+   * Revokes every token of every family of {@code subject}: all of a user's logins, as after a password change or
+   * when the account is disabled or was taken over.
+   */
+  void revokeSubject(String subject);
 
   /** The family of an active token, for logout by the token itself; empty when unknown, spent or expired. */
   java.util.Optional<String> familyOf(String hash, Instant now);

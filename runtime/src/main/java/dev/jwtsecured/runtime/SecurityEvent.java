@@ -28,8 +28,8 @@ public record SecurityEvent(Kind kind, Instant time, String subject, String sess
     /** A login was answered 429 before its password was checked: the throttle holds its name or address back. */
     LOGIN_THROTTLED,
     /**
-     * A refresh token was presented after it was spent or revoked, a sign that it was stolen (RFC 9700 section 4.14):
-     * every token of its login is now revoked.
+     * A refresh token was presented after it was spent, a sign that it was stolen (RFC 9700 section 4.14): every token
+     * of its login is now revoked. A token presented after its login was revoked (a logout) is refused without it.
      */
     REFRESH_TOKEN_REUSED
   }

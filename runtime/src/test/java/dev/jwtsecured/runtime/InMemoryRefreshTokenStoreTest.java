@@ -38,6 +38,10 @@ class InMemoryRefreshTokenStoreTest extends RefreshTokenStoreContract {
     assertEquals(3, store.size());
     assertInstanceOf(RefreshTokenStore.Invalid.class, store.rotate(oldest.hash(), NOW, successor(new ArrayList<>())),
         "the oldest went first");
+    for (int i = 0; i < 50; i++) {
+      store.create(entry("s" + i, "user" + i));
+    }
+    assertEquals(3, store.subjectsHeld(), "the index of subjects forgets those whose tokens went");
   }
 
   /** When full, tokens expired by the store's clock (the configuration's) go before the oldest live one. */
@@ -76,7 +80,8 @@ class InMemoryRefreshTokenStoreTest extends RefreshTokenStoreContract {
         if (op < 3 || hashes.isEmpty()) {
           String family = "f" + step;
           families.add(family);
-          RefreshTokenStore.Entry e = token("h" + step, family, now.plusSeconds(60 + random.nextInt(600)));
+          RefreshTokenStore.Entry e = token("h" + step, family, SUBJECTS.get(random.nextInt(SUBJECTS.size())),
+              now.plusSeconds(60 + random.nextInt(600)));
           hashes.add(e.hash());
           store.create(e);
           reference.create(e);
@@ -85,7 +90,7 @@ class InMemoryRefreshTokenStoreTest extends RefreshTokenStoreContract {
           String next = "h" + step;
           long lifetime = 60 + random.nextInt(600);
           Function<RefreshTokenStore.Entry, RefreshTokenStore.Entry> successor =
-              previous -> token(next, previous.family(), now.plusSeconds(lifetime));
+              previous -> token(next, previous.family(), previous.subject(), now.plusSeconds(lifetime));
           RefreshTokenStore.Rotation got = store.rotate(hash, now, successor);
           assertEquals(reference.rotate(hash, now, successor), got, what);
           if (got instanceof RefreshTokenStore.Rotated) {
@@ -95,6 +100,10 @@ class InMemoryRefreshTokenStoreTest extends RefreshTokenStoreContract {
           String family = families.get(random.nextInt(families.size()));
           store.revokeFamily(family);
           reference.revokeFamily(family);
+        } else if (op < 9 && random.nextBoolean()) {
+          String subject = SUBJECTS.get(random.nextInt(SUBJECTS.size()));
+          store.revokeSubject(subject);
+          reference.revokeSubject(subject);
         } else {
           String hash = hashes.get(random.nextInt(hashes.size()));
           assertEquals(reference.familyOf(hash, now), store.familyOf(hash, now), what);
@@ -105,8 +114,11 @@ class InMemoryRefreshTokenStoreTest extends RefreshTokenStoreContract {
     }
   }
 
-  private static RefreshTokenStore.Entry token(String hash, String family, Instant expiresAt) {
-    return new RefreshTokenStore.Entry(hash, family, "alice", Set.of("user"), Set.of(), Map.of(), expiresAt);
+  /** The subjects of the random logins: few, so that each has several. */
+  private static final List<String> SUBJECTS = List.of("alice", "bob", "carol");
+
+  private static RefreshTokenStore.Entry token(String hash, String family, String subject, Instant expiresAt) {
+    return new RefreshTokenStore.Entry(hash, family, subject, Set.of("user"), Set.of(), Map.of(), expiresAt);
   }
 
   /** The plain algorithm: every token in insertion order, a revocation marks each of its family's tokens. */
@@ -135,7 +147,7 @@ class InMemoryRefreshTokenStoreTest extends RefreshTokenStoreContract {
       }
       if (stored.spent() || stored.revoked()) {
         revokeFamily(stored.entry().family());
-        return new Reused(stored.entry());
+        return new Reused(stored.entry(), stored.spent());
       }
       Entry next = successor.apply(stored.entry());
       tokens.put(presentedHash, new Stored(stored.entry(), true, false));
@@ -146,6 +158,11 @@ class InMemoryRefreshTokenStoreTest extends RefreshTokenStoreContract {
     @Override
     public void revokeFamily(String family) {
       tokens.replaceAll((hash, s) -> s.entry().family().equals(family) ? new Stored(s.entry(), s.spent(), true) : s);
+    }
+
+    @Override
+    public void revokeSubject(String subject) {
+      tokens.replaceAll((hash, s) -> s.entry().subject().equals(subject) ? new Stored(s.entry(), s.spent(), true) : s);
     }
 
     @Override

@@ -29,7 +29,11 @@ abstract class RefreshTokenStoreContract {
   abstract RefreshTokenStore store();
 
   static RefreshTokenStore.Entry entry(String family) {
-    return new RefreshTokenStore.Entry(UUID.randomUUID().toString(), family, "alice", Set.of("admin", "user"),
+    return entry(family, "alice");
+  }
+
+  static RefreshTokenStore.Entry entry(String family, String subject) {
+    return new RefreshTokenStore.Entry(UUID.randomUUID().toString(), family, subject, Set.of("admin", "user"),
         Set.of("read", "write"), Map.of("tenant", "acme", "level", 3, "tags", List.of("a", "b")),
         NOW.plusSeconds(3600));
   }
@@ -110,6 +114,7 @@ abstract class RefreshTokenStoreContract {
         store.rotate(first.hash(), NOW, successor(hashes)), "the thief presents the spent token");
     assertEquals(first, reused.presented(), "the entry presented, for the report of the reuse");
     assertEquals("f2", reused.family());
+    assertTrue(reused.spent(), "it had been rotated: the sign of theft");
     assertInstanceOf(RefreshTokenStore.Reused.class, store.rotate(hashes.get(0), NOW, successor(hashes)),
         "the legitimate client's current token is revoked too");
     assertEquals(Optional.empty(), store.familyOf(hashes.get(0), NOW));
@@ -134,7 +139,32 @@ abstract class RefreshTokenStoreContract {
     RefreshTokenStore.Entry first = entry("f4");
     store.create(first);
     store.revokeFamily(store.familyOf(first.hash(), NOW).orElseThrow());
-    assertInstanceOf(RefreshTokenStore.Reused.class, store.rotate(first.hash(), NOW, successor(new ArrayList<>())));
+    RefreshTokenStore.Reused reused = assertInstanceOf(RefreshTokenStore.Reused.class,
+        store.rotate(first.hash(), NOW, successor(new ArrayList<>())));
+    assertEquals(false, reused.spent(), "a token kept after a logout was never rotated: no sign of theft");
+  }
+
+  @Test
+  void revokingASubjectRevokesEveryLoginOfItAndNoOther() {
+    RefreshTokenStore store = store();
+    RefreshTokenStore.Entry phone = entry("f7", "carol");
+    RefreshTokenStore.Entry laptop = entry("f8", "carol");
+    RefreshTokenStore.Entry other = entry("f9", "dave");
+    List.of(phone, laptop, other).forEach(store::create);
+    List<String> hashes = new ArrayList<>();
+    assertInstanceOf(RefreshTokenStore.Rotated.class, store.rotate(phone.hash(), NOW, successor(hashes)));
+    store.revokeSubject("carol");
+    RefreshTokenStore.Reused current = assertInstanceOf(RefreshTokenStore.Reused.class,
+        store.rotate(hashes.get(0), NOW, successor(hashes)), "the phone's current token");
+    assertEquals(false, current.spent());
+    assertInstanceOf(RefreshTokenStore.Reused.class, store.rotate(laptop.hash(), NOW, successor(hashes)));
+    assertEquals(Optional.empty(), store.familyOf(laptop.hash(), NOW));
+    assertEquals(Optional.of("f9"), store.familyOf(other.hash(), NOW), "another subject is untouched");
+    assertInstanceOf(RefreshTokenStore.Rotated.class, store.rotate(other.hash(), NOW, successor(hashes)));
+    store.revokeSubject("nobody");
+    RefreshTokenStore.Entry later = entry("f10", "carol");
+    store.create(later);
+    assertEquals(Optional.of("f10"), store.familyOf(later.hash(), NOW), "a later login of the subject is active");
   }
 
   @Test

@@ -48,7 +48,8 @@ class RefreshTokensTest {
       f -> TestServer.start(
           new RotationSecurityJwtFeature(new RotationSecurity(f.directory()),
               RotationSecurityJwtFeature.settings().secret(SECRET).clock(f.clock()).build()),
-          RotationSecurityJwtFeature.classes(), RotationSecurity.WhoAmI.class, RotationSecurity.Logout.class));
+          RotationSecurityJwtFeature.classes(), RotationSecurity.WhoAmI.class, RotationSecurity.Logout.class,
+          RotationSecurity.LogoutEverywhere.class));
 
   RawHttp http;
   Fixture fixture;
@@ -240,6 +241,20 @@ class RefreshTokensTest {
     assertEquals(204, out.status, out.toString());
     assertTokenError(refresh(rotated.refreshToken()), "invalid_grant");
     assertEquals(200, refresh(other.refreshToken()).status(), "the other login goes on");
+  }
+
+  /** {@link dev.jwtsecured.runtime.JwtAuth#revokeRefreshTokens}: every login of the user ends, no one else's. */
+  @Test
+  void revokingAUsersRefreshTokensEndsEveryLoginOfThatUserOnly() throws Exception {
+    Answer phone = refresh(login("bob", null).refreshToken());
+    Answer laptop = login("bob", null);
+    Answer alice = login("alice", null);
+    RawHttp.Response out = http.send("POST", "/logout_everywhere", "Authorization: Bearer " + laptop.accessToken());
+    assertEquals(204, out.status, out.toString());
+    assertTokenError(refresh(phone.refreshToken()), "invalid_grant");
+    assertTokenError(refresh(laptop.refreshToken()), "invalid_grant");
+    assertEquals(200, refresh(alice.refreshToken()).status(), "another user's login goes on");
+    assertEquals(200, refresh(login("bob", null).refreshToken()).status(), "a new login of bob works");
   }
 
   @Test

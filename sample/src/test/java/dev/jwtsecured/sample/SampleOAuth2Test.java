@@ -343,6 +343,16 @@ class SampleOAuth2Test {
           address), "invalid_grant");
       assertEquals(List.of(event(SecurityEvent.Kind.REFRESH_TOKEN_REUSED, "bob", sid, client)), withoutTimes(events));
 
+      // A refresh token kept after a logout was never spent: refused, and no sign of theft.
+      RawHttp.Response again = own.sendBody("POST", "/login", "grant_type=password&username=bob&password=builder",
+          FORM, address);
+      events.clear();
+      assertEquals(204, own.send("POST", "/logout", "Authorization: Bearer "
+          + JSON.readTree(again.body).get("access_token").asText()).status);
+      assertTokenError(own.sendBody("POST", "/login", "grant_type=refresh_token&refresh_token="
+          + JSON.readTree(again.body).get("refresh_token").asText(), FORM, address), "invalid_grant");
+      assertEquals(List.of(), withoutTimes(events));
+
       events.clear();
       RawHttp.Response r;
       do {

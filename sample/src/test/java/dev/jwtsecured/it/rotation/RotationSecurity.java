@@ -5,6 +5,7 @@ import dev.jwtsecured.JwtSecured;
 import dev.jwtsecured.RevocationCheck;
 import dev.jwtsecured.UserRetriever;
 import dev.jwtsecured.runtime.Grant;
+import dev.jwtsecured.runtime.JwtAuth;
 import dev.jwtsecured.runtime.Token;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -65,6 +66,19 @@ public final class RotationSecurity {
     @GET
     public String get(@Context SecurityContext security) {
       return RotationSecurityJwt.user(security) + " " + new TreeSet<>(RotationSecurityJwt.token(security).scopes());
+    }
+  }
+
+  /**
+   * {@code POST /logout_everywhere}: protected; revokes the refresh tokens of every login of the caller, as a "sign out
+   * of all devices" (or a password change) does, and ends this login.
+   */
+  @Path("/logout_everywhere")
+  public static final class LogoutEverywhere {
+    @POST
+    public Response logout(@Context Configuration application, @Context SecurityContext security) {
+      JwtAuth.of(application, RotationSecurity.class).revokeRefreshTokens(RotationSecurityJwt.token(security).subject());
+      return RotationSecurityJwt.logout(application, security).build();
     }
   }
 
