@@ -21,7 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The default refresh token store, full (100,000 live tokens, its default capacity: reached by that many logins within
  * the refresh lifetime, or by one account logging in that often): what a login ({@code create}), a refresh
- * ({@code rotate}), a logout ({@code revokeFamily}) and a replayed spent token cost there. Each runs under the store's
+ * ({@code rotate}), a logout ({@code revokeFamily}), a replayed spent token and the revocation of every login of a user
+ * ({@code revokeSubject}, each of 50,000 users holding two logins) cost there. Each runs under the store's
  * one lock, so its time is also how long every other login, refresh and logout of the instance waits.
  */
 @State(Scope.Thread)
@@ -32,6 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class RefreshStoreBenchmark {
   private static final int CAPACITY = 100_000;
+  private static final int USERS = CAPACITY / 2;
 
   private InMemoryRefreshTokenStore store;
   private Instant expiry;
@@ -49,7 +51,8 @@ public class RefreshStoreBenchmark {
     store.create(entry(spent, "replayed"));
     store.rotate(spent, Instant.now(), previous -> entry("spent-next", "replayed"));
     for (int i = 2; i < CAPACITY; i++) { // after the spent token and its successor
-      store.create(entry("t" + i, "f" + i));
+      store.create(new RefreshTokenStore.Entry("t" + i, "f" + i, "user" + i % USERS, Set.of("user"), Set.of(),
+          Map.of(), expiry));
     }
     current = "t" + (CAPACITY - 1);
     if (store.size() != CAPACITY) {
@@ -82,6 +85,11 @@ public class RefreshStoreBenchmark {
   @Benchmark
   public void logout() {
     store.revokeFamily("f" + (2 + next++ % (CAPACITY - 2)));
+  }
+
+  @Benchmark
+  public void revokeUser() {
+    store.revokeSubject("user" + next++ % USERS);
   }
 
   @Benchmark
