@@ -51,6 +51,7 @@ public final class KeyPairCodec implements KeySource {
     PrivateJwk<?, ?, ?> jwk = Jwks.builder().key(privateKey).idFromThumbprint().build();
     this.kid = publish(jwk.toPublicJwk(), algorithm);
     for (PublicKey key : rotationKeys) {
+      SignatureAlgorithm rotationAlgorithm = algorithm(key, "a rotation public key");
       PublicJwk<?> rotation = Jwks.builder().key(key).idFromThumbprint().build();
       if (keys.containsKey(rotation.getId())) {
         throw new IllegalStateException("jwtsecured: a rotation public key is " + (rotation.getId().equals(kid)
@@ -58,7 +59,7 @@ public final class KeyPairCodec implements KeySource {
                 + " after it)"
             : "given twice"));
       }
-      publish(rotation, algorithm(key, "a rotation public key"));
+      publish(rotation, rotationAlgorithm);
     }
     Set<String> algorithms = new java.util.HashSet<>();
     keys.values().forEach(k -> algorithms.add(k.key().algorithm().orElseThrow()));
