@@ -243,7 +243,7 @@ class RefreshTokensTest {
     assertEquals(200, refresh(other.refreshToken()).status(), "the other login goes on");
   }
 
-  /** {@link dev.jwtsecured.runtime.JwtAuth#revokeRefreshTokens}: every login of the user ends, no one else's. */
+  /** {@code FooJwt.revokeRefreshTokens(application, subject)}: every login of the user ends, no one else's. */
   @Test
   void revokingAUsersRefreshTokensEndsEveryLoginOfThatUserOnly() throws Exception {
     Answer phone = refresh(login("bob", null).refreshToken());

@@ -145,6 +145,17 @@ public final class AccessPointGenerator implements SourceGenerator {
       logout.addJavadoc("@param security the request's {@code @Context SecurityContext}\n");
     }
     type.addMethod(logout.addJavadoc("@return the response to finish\n").build());
+    if (model.settings().refreshes()) {
+      type.addMethod(fromApplication("revokeRefreshTokens", TypeName.VOID)
+          .addJavadoc("Revokes the refresh tokens of every login of {@code subject}, as after a password change or\n")
+          .addJavadoc("when the account was taken over. Access tokens already issued live until they expire, unless\n")
+          .addJavadoc("a {@code @RevocationCheck} refuses them.\n\n")
+          .addJavadoc(APPLICATION_PARAM)
+          .addJavadoc("@param subject the user ({@code sub}) whose logins end\n")
+          .addParameter(String.class, "subject")
+          .addStatement("$T.of(application, $T.class).revokeRefreshTokens(subject)", JWT_AUTH, model.configClass())
+          .build());
+    }
     return type.build();
   }
 

@@ -5,7 +5,6 @@ import dev.jwtsecured.JwtSecured;
 import dev.jwtsecured.RevocationCheck;
 import dev.jwtsecured.UserRetriever;
 import dev.jwtsecured.runtime.Grant;
-import dev.jwtsecured.runtime.JwtAuth;
 import dev.jwtsecured.runtime.Token;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -77,7 +76,7 @@ public final class RotationSecurity {
   public static final class LogoutEverywhere {
     @POST
     public Response logout(@Context Configuration application, @Context SecurityContext security) {
-      JwtAuth.of(application, RotationSecurity.class).revokeRefreshTokens(RotationSecurityJwt.token(security).subject());
+      RotationSecurityJwt.revokeRefreshTokens(application, RotationSecurityJwt.token(security).subject());
       return RotationSecurityJwt.logout(application, security).build();
     }
   }
