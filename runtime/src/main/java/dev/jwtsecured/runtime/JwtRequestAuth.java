@@ -161,7 +161,16 @@ final class JwtRequestAuth implements RequestAuth {
   }
 
   @Override
-  public Response forbidden(AccessRule rule) {
+  public Response reject(ContainerRequestContext request, AuthFailure failure) {
+    report(request, failure == AuthFailure.DENIED ? SecurityEvent.Kind.REQUEST_DENIED
+        : SecurityEvent.Kind.REQUEST_REFUSED, null, failure);
+    return reject(failure);
+  }
+
+  @Override
+  public Response forbidden(ContainerRequestContext request, JwtSecurityContext security, AccessRule rule) {
+    report(request, SecurityEvent.Kind.REQUEST_DENIED, security.getUserPrincipal().getName(),
+        AuthFailure.INSUFFICIENT_SCOPE);
     StringBuilder scope = new StringBuilder();
     for (String role : rule.roles()) {
       if (SCOPE_TOKEN.matcher(role).matches()) {
@@ -179,6 +188,13 @@ final class JwtRequestAuth implements RequestAuth {
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
         .header(JwtAuth.NOSNIFF_HEADER, "nosniff")
         .build();
+  }
+
+  /** A refusal or denial of {@code request} as a security event: its method, raw path and client address. */
+  private void report(ContainerRequestContext request, SecurityEvent.Kind kind, String subject, AuthFailure failure) {
+    String client = LoginAttempt.clientAddress(settings, request::getHeaderString);
+    SecurityEvent.report(settings, new SecurityEvent(kind, settings.clock().instant(), subject, null, client, failure,
+        request.getMethod() + " " + request.getUriInfo().getRequestUri().getRawPath()));
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.jwtsecured.runtime;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * One password check that the application makes itself (a login resource of its own, beside the token endpoint),
@@ -80,8 +81,13 @@ public final class LoginAttempt {
 
   /** The client's address from {@code clientAddressHeader} (its last entry), or {@code null}. */
   static String clientAddress(JwtSettings settings, HttpHeaders headers) {
+    return headers == null ? null : clientAddress(settings, headers::getHeaderString);
+  }
+
+  /** The same from a request's headers by name (their values joined by commas, as JAX-RS joins them). */
+  static String clientAddress(JwtSettings settings, UnaryOperator<String> header) {
     String name = settings.clientAddressHeader();
-    String value = name == null || headers == null ? null : headers.getHeaderString(name);
+    String value = name == null ? null : header.apply(name);
     if (value == null || value.isBlank()) {
       return null;
     }

@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What a configuration did that an audit log or an alert wants to know: a login's password check passed or failed, a
- * login was throttled, a spent refresh token came back. Given to the configuration's {@link SecurityEvents}.
+ * What a configuration decided that an audit log or an alert wants to know: a login's password check passed or failed,
+ * a login was throttled, a spent refresh token came back, a request was refused for its token or denied for its roles.
+ * Given to the configuration's {@link SecurityEvents}.
  *
  * @param kind what happened
  * @param time when, on the configuration's clock
@@ -14,8 +15,12 @@ import java.util.Objects;
  * @param sessionId the login a refresh token belongs to (the {@code sid} of its access tokens); {@code null} for the
  *     events of a password check
  * @param clientAddress the client's address from {@code clientAddressHeader}; {@code null} when it is unknown
+ * @param failure why a request was refused or denied; {@code null} for the other kinds
+ * @param request the method and raw path of a refused or denied request ({@code GET /api/admin}); {@code null} for
+ *     the other kinds
  */
-public record SecurityEvent(Kind kind, Instant time, String subject, String sessionId, String clientAddress) {
+public record SecurityEvent(Kind kind, Instant time, String subject, String sessionId, String clientAddress,
+    AuthFailure failure, String request) {
   /** The longest text {@link #describe()} quotes of a value the client chose; longer ones end in {@code ...}. */
   private static final int QUOTED = 200;
 
@@ -31,7 +36,19 @@ public record SecurityEvent(Kind kind, Instant time, String subject, String sess
      * A refresh token was presented after it was spent, a sign that it was stolen (RFC 9700 section 4.14): every token
      * of its login is now revoked. A token presented after its login was revoked (a logout) is refused without it.
      */
-    REFRESH_TOKEN_REUSED
+    REFRESH_TOKEN_REUSED,
+    /**
+     * A request to a protected operation was refused (401, or 400 for malformed credentials) for want of a valid token,
+     * its {@link #failure()} saying why: no token, an expired one, a bad signature, an unknown user, a revoked token.
+     */
+    REQUEST_REFUSED,
+    /** A request was denied (403): its user lacks the roles the operation requires, or nobody may call it. */
+    REQUEST_DENIED
+  }
+
+  /** An event of a login or a refresh token, without a failure or a request. */
+  public SecurityEvent(Kind kind, Instant time, String subject, String sessionId, String clientAddress) {
+    this(kind, time, subject, sessionId, clientAddress, null, null);
   }
 
   /** @throws NullPointerException without a kind or a time */
@@ -49,6 +66,10 @@ public record SecurityEvent(Kind kind, Instant time, String subject, String sess
     quote(line, "subject", subject);
     quote(line, "session", sessionId);
     quote(line, "client", clientAddress);
+    if (failure != null) {
+      line.append(" failure=").append(failure);
+    }
+    quote(line, "request", request);
     if (kind == Kind.REFRESH_TOKEN_REUSED) {
       line.append("; every token of that login is revoked");
     }
@@ -76,12 +97,15 @@ public record SecurityEvent(Kind kind, Instant time, String subject, String sess
 
   /** Gives {@code settings}' listener this event; a listener that throws is logged and does not change the answer. */
   static void report(JwtSettings settings, Kind kind, String subject, String sessionId, String clientAddress) {
-    SecurityEvent event = new SecurityEvent(kind, settings.clock().instant(), subject, sessionId, clientAddress);
+    report(settings, new SecurityEvent(kind, settings.clock().instant(), subject, sessionId, clientAddress));
+  }
+
+  static void report(JwtSettings settings, SecurityEvent event) {
     try {
       settings.securityEvents().record(event);
     } catch (RuntimeException e) {
       System.getLogger(SecurityEvents.LOGGER).log(System.Logger.Level.ERROR,
-          "jwtsecured: the securityEvents listener failed on " + kind, e);
+          "jwtsecured: the securityEvents listener failed on " + event.kind(), e);
     }
   }
 }

@@ -30,6 +30,10 @@ class SecurityEventTest {
     assertEquals("jwtsecured: REFRESH_TOKEN_REUSED at 2026-12-03T10:00:00Z subject=\"bob\" session=\"s1\"; every"
         + " token of that login is revoked",
         new SecurityEvent(SecurityEvent.Kind.REFRESH_TOKEN_REUSED, TIME, "bob", "s1", null).describe());
+    assertEquals("jwtsecured: REQUEST_DENIED at 2026-12-03T10:00:00Z subject=\"bob\" client=\"10.0.0.1\""
+        + " failure=INSUFFICIENT_SCOPE request=\"GET /admin/%0d%0a\\u000a\"",
+        new SecurityEvent(SecurityEvent.Kind.REQUEST_DENIED, TIME, "bob", null, "10.0.0.1",
+            AuthFailure.INSUFFICIENT_SCOPE, "GET /admin/%0d%0a\n").describe());
   }
 
   @Test

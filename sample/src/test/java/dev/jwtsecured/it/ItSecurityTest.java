@@ -338,6 +338,20 @@ class ItSecurityTest {
     assertEquals(0, ItApplication.protectedRuns());
   }
 
+  /** A {@code @DenyAll} refusal is a security event before any token is read: no subject, the request named. */
+  @Test
+  void denyAllIsReportedAsADenial() {
+    java.util.Queue<dev.jwtsecured.runtime.SecurityEvent> events = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    ItApplication reporting = new ItApplication(s -> s.secret(SECRET).securityEvents(events::add));
+    try (TestServer server = TestServer.start(reporting.feature(), ItSecurityJwtFeature.classes(),
+        ItApplication.resources())) {
+      assertEquals(403, server.http.send("GET", "/closed", "Authorization: Bearer " + valid("alice")).status);
+      assertEquals(java.util.List.of(new dev.jwtsecured.runtime.SecurityEvent(
+          dev.jwtsecured.runtime.SecurityEvent.Kind.REQUEST_DENIED, events.peek().time(), null, null, null,
+          AuthFailure.DENIED, "GET /closed")), java.util.List.copyOf(events));
+    }
+  }
+
   @Test
   void rolesAllowedWithoutTheRoleIs403InsufficientScope() throws Exception {
     RawHttp.Response r = get("/admin-only", "Authorization: Bearer " + login("alice", "user"));

@@ -35,6 +35,7 @@ import dev.jwtsecured.it.routes.users.UsersSecurityJwtFeature;
 import dev.jwtsecured.it.routes.users.Vaults;
 import dev.jwtsecured.testing.Jwts;
 import dev.jwtsecured.testing.RawHttp;
+import dev.jwtsecured.runtime.SecurityEvent;
 import dev.jwtsecured.testing.ServerPerClass;
 import dev.jwtsecured.testing.TestServer;
 import io.swagger.parser.OpenAPIParser;
@@ -562,6 +563,25 @@ class RouteBoundSecurityTest {
       RawHttp.Response alice = deny.http.send("GET", "/api/outside", bearer("alice"));
       assertEquals(403, alice.status, alice.toString());
       assertEquals(200, deny.http.send("GET", "/api/users/7", bearer("alice")).status, "seen methods unchanged");
+    }
+  }
+
+  /**
+   * The filter's decisions reach the configuration's security events with the subject where it is known, behind a
+   * locator (where the guard authenticated before the locator ran) as at a root resource.
+   */
+  @Test
+  void refusalsAndDenialsAreSecurityEventsBehindALocatorToo() throws Exception {
+    java.util.Queue<SecurityEvent> events = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    UsersSecurityJwtFeature reporting = new UsersSecurityJwtFeature(UsersSecurityJwtFeature.settings()
+        .secret(USERS_SECRET).securityEvents(events::add).build());
+    try (TestServer server = TestServer.startAt("/api", List.of(reporting), UsersSecurityJwtFeature.classes(),
+        Users.class, Files.class)) {
+      assertEquals(403, server.http.send("DELETE", "/api/files/plan.txt", bearer("alice")).status);
+      assertEquals(401, server.http.send("GET", "/api/files/notes.txt").status);
+      assertEquals(List.of("REQUEST_DENIED alice INSUFFICIENT_SCOPE DELETE /api/files/plan.txt",
+          "REQUEST_REFUSED null NO_TOKEN GET /api/files/notes.txt"),
+          events.stream().map(e -> e.kind() + " " + e.subject() + " " + e.failure() + " " + e.request()).toList());
     }
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jwtsecured.runtime.AuthFailure;
 import dev.jwtsecured.runtime.SecurityEvent;
 import dev.jwtsecured.testing.Jwts;
 import dev.jwtsecured.testing.RawHttp;
@@ -353,6 +354,20 @@ class SampleOAuth2Test {
           + JSON.readTree(again.body).get("refresh_token").asText(), FORM, address), "invalid_grant");
       assertEquals(List.of(), withoutTimes(events));
 
+      // The filter's refusals and denials, with the request they concern.
+      String alice = JSON.readTree(own.sendBody("POST", "/login", "grant_type=password&username=alice"
+          + "&password=wonderland", FORM, address).body).get("access_token").asText();
+      events.clear();
+      assertEquals(401, own.send("GET", "/some-path", address).status);
+      assertEquals(403, own.send("GET", "/admin?x=1", "Authorization: Bearer " + alice, address).status);
+      assertEquals(401, own.send("GET", "/admin", "Authorization: Bearer " + alice + "x", address).status);
+      assertEquals(List.of(
+          refusal(SecurityEvent.Kind.REQUEST_REFUSED, null, client, AuthFailure.NO_TOKEN, "GET /some-path"),
+          refusal(SecurityEvent.Kind.REQUEST_DENIED, "alice", client, AuthFailure.INSUFFICIENT_SCOPE, "GET /admin"),
+          refusal(SecurityEvent.Kind.REQUEST_REFUSED, null, client, AuthFailure.BAD_SIGNATURE, "GET /admin")),
+          events.stream().map(e -> refusal(e.kind(), e.subject(), e.clientAddress(), e.failure(), e.request()))
+              .toList());
+
       events.clear();
       RawHttp.Response r;
       do {
@@ -364,6 +379,11 @@ class SampleOAuth2Test {
       assertTrue(guesses.subList(0, guesses.size() - 1).stream()
           .allMatch(e -> e.equals(event(SecurityEvent.Kind.LOGIN_FAILED, "dave", null, client))), guesses.toString());
     }
+  }
+
+  static SecurityEvent refusal(SecurityEvent.Kind kind, String subject, String client, AuthFailure failure,
+      String request) {
+    return new SecurityEvent(kind, java.time.Instant.EPOCH, subject, null, client, failure, request);
   }
 
   static SecurityEvent event(SecurityEvent.Kind kind, String subject, String sessionId, String client) {

@@ -92,14 +92,14 @@ public final class FilterGenerator implements SourceGenerator {
   private MethodSpec checkMethod(ConfigModel model) {
     CodeBlock.Builder body = CodeBlock.builder();
     body.beginControlFlow("if (rule.isDenyAll())")
-        .addStatement("request.abortWith(auth.reject($T.DENIED))", AUTH_FAILURE)
+        .addStatement("request.abortWith(auth.reject(request, $T.DENIED))", AUTH_FAILURE)
         .addStatement("return")
         .endControlFlow()
         .add("// Set when the locator guard authenticated this request before a sub-resource locator ran.\n")
         .addStatement("$T before = auth.authenticatedBefore(request)", JWT_SECURITY_CONTEXT)
         .beginControlFlow("if (before != null)")
         .beginControlFlow("if (!rule.allows(before))")
-        .addStatement("request.abortWith(auth.forbidden(rule))")
+        .addStatement("request.abortWith(auth.forbidden(request, before, rule))")
         .endControlFlow()
         .addStatement("return")
         .endControlFlow()
@@ -140,7 +140,7 @@ public final class FilterGenerator implements SourceGenerator {
             .endControlFlow());
     body.addStatement("$T security = auth.authenticated(request, token, user)", JWT_SECURITY_CONTEXT)
         .add("// @RolesAllowed: the roles and scope claims of the token, read by the security context.\n")
-        .addStatement("return rule.allows(security) ? null : auth.forbidden(rule)");
+        .addStatement("return rule.allows(security) ? null : auth.forbidden(request, security, rule)");
     return MethodSpec.methodBuilder("decide")
         .addJavadoc(model.revocationCheck().isPresent()
             ? "Refuses an unknown user or a revoked token; otherwise sets the security context and applies the\n"
@@ -171,7 +171,7 @@ public final class FilterGenerator implements SourceGenerator {
         .addStatement("auth.skipped(request)")
         .addStatement("return null")
         .endControlFlow()
-        .addStatement("return auth.reject(failure)")
+        .addStatement("return auth.reject(request, failure)")
         .build();
   }
 

@@ -60,8 +60,17 @@ public interface RequestAuth {
   /** The RFC 6750 response for {@code failure}. */
   Response reject(AuthFailure failure);
 
-  /** The 403 {@code insufficient_scope} response for a request that lacks every role of {@code rule}. */
-  Response forbidden(AccessRule rule);
+  /**
+   * The filter's refusal of {@code request} for {@code failure}: the RFC 6750 response, reported as a security event
+   * ({@code REQUEST_REFUSED}, or {@code REQUEST_DENIED} for {@code @DenyAll}).
+   */
+  Response reject(ContainerRequestContext request, AuthFailure failure);
+
+  /**
+   * The 403 {@code insufficient_scope} response for a request whose user ({@code security}) lacks every role of
+   * {@code rule}, reported as a {@code REQUEST_DENIED} security event.
+   */
+  Response forbidden(ContainerRequestContext request, JwtSecurityContext security, AccessRule rule);
 
   /**
    * Answers 429 with {@code Retry-After} when the login throttle holds this attempt back; call it before the
