@@ -22,6 +22,22 @@ public interface SecurityEvents {
     return new dev.jwtsecured.runtime.internal.SecurityLog();
   }
 
+  /**
+   * This listener, then {@code next}: {@code SecurityEvents.logging().andThen(audit::record)} keeps the default log
+   * beside a listener of your own. {@code next} is called even when this one throws, whose exception then goes on (and
+   * is logged).
+   */
+  default SecurityEvents andThen(SecurityEvents next) {
+    java.util.Objects.requireNonNull(next, "next");
+    return event -> {
+      try {
+        record(event);
+      } finally {
+        next.record(event);
+      }
+    };
+  }
+
   /** Records nothing. */
   static SecurityEvents none() {
     return event -> { };

@@ -62,6 +62,26 @@ class SecurityEventTest {
     assertEquals("jwtsecured: the securityEvents listener failed on LOGIN_FAILED", records.get(0).getMessage());
   }
 
+  @Test
+  void andThenKeepsTheDefaultBesideAListenerOfOnesOwn() {
+    List<String> calls = new ArrayList<>();
+    SecurityEvent reused = new SecurityEvent(SecurityEvent.Kind.REFRESH_TOKEN_REUSED, TIME, "bob", null, null);
+    List<LogRecord> records = logged(() -> SecurityEvents.logging().andThen(e -> calls.add("own " + e.kind()))
+        .record(reused));
+    assertEquals(List.of("own REFRESH_TOKEN_REUSED"), calls);
+    assertEquals(1, records.size(), "the default logged it too");
+
+    SecurityEvents failing = e -> {
+      throw new IllegalStateException("first");
+    };
+    JwtSettings settings = JwtSettings.builder().secret(JwtSettingsTest.SECRET)
+        .securityEvents(failing.andThen(e -> calls.add("after a failure"))).build();
+    List<LogRecord> failure = logged(
+        () -> SecurityEvent.report(settings, SecurityEvent.Kind.LOGIN_FAILED, "alice", null, null));
+    assertEquals(List.of("own REFRESH_TOKEN_REUSED", "after a failure"), calls);
+    assertEquals("first", failure.get(0).getThrown().getMessage(), "the first listener's failure is logged");
+  }
+
   /** What {@code action} logs to {@link SecurityEvents#LOGGER} (the JDK's {@code System.Logger} is JUL's here). */
   static List<LogRecord> logged(Runnable action) {
     Logger logger = Logger.getLogger(SecurityEvents.LOGGER);
