@@ -238,7 +238,7 @@ public final class JwtSettings {
     return loginThrottle;
   }
 
-  /** Where logins, throttled logins and reused refresh tokens are reported. */
+  /** Where logins, reused refresh tokens and the filters' refusals are reported ({@link SecurityEvent}). */
   public SecurityEvents securityEvents() {
     return securityEvents;
   }
@@ -766,9 +766,9 @@ public final class JwtSettings {
     }
 
     /**
-     * Where logins, throttled logins and reused refresh tokens are reported, for an audit log or alerts; by default
-     * {@link SecurityEvents#logging()}, which logs reused refresh tokens. {@link SecurityEvents#none()} reports
-     * nothing.
+     * Where logins, throttled logins, reused refresh tokens and the filters' refusals and denials are reported, for an
+     * audit log or alerts; by default {@link SecurityEvents#logging()}, which logs reused refresh tokens.
+     * {@link SecurityEvents#none()} reports nothing.
      */
     public Builder securityEvents(SecurityEvents securityEvents) {
       this.securityEvents = Objects.requireNonNull(securityEvents);

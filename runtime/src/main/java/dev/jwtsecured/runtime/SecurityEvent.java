@@ -10,8 +10,9 @@ import java.util.Objects;
  *
  * @param kind what happened
  * @param time when, on the configuration's clock
- * @param subject whom it is about: the user name a login presented (as the client sent it, unchecked), or the subject
- *     of the login a refresh token belongs to
+ * @param subject whom it is about: the user name a login presented (as the client sent it, unchecked), the subject
+ *     of the login a refresh token belongs to, or that of a denied request's token; {@code null} when unknown (a
+ *     refused request)
  * @param sessionId the login a refresh token belongs to (the {@code sid} of its access tokens); {@code null} for the
  *     events of a password check
  * @param clientAddress the client's address from {@code clientAddressHeader}; {@code null} when it is unknown
