@@ -83,10 +83,11 @@ class DiagnosticsTest {
     assertTrue(accessPoint.contains("login("), "it issues tokens");
   }
 
-  /** Placeholders, files and PEM text written in the source (each block EC P-256 or RSA) reach the settings as written. */
+  /** Placeholders, files and PEM text in the source (each block EC P-256 or RSA) reach the settings as written. */
   @Test
   void rotationPublicKeysReachTheSettings() throws Exception {
-    String twoKeys = DiagnosticTableTest.publicKeyPem("EC", 256) + "\\n" + DiagnosticTableTest.publicKeyPem("RSA", 2048);
+    String twoKeys = DiagnosticTableTest.publicKeyPem("EC", 256) + "\\n"
+        + DiagnosticTableTest.publicKeyPem("RSA", 2048);
     Compilation c = compile(user(), source("Config",
         "@JwtSecured(privateKey = \"${JWT_PRIVATE_KEY}\", rotationPublicKeys = {\"${JWT_ROTATION_PUBLIC_KEYS:}\",",
         "    \"file:/etc/keys/previous.pem\", \"" + twoKeys + "\"})",
@@ -95,8 +96,8 @@ class DiagnosticsTest {
         "}"));
     assertThat(c).succeededWithoutWarnings();
     String feature = c.generatedSourceFile("test.ConfigJwtFeature").get().getCharContent(true).toString();
-    assertTrue(feature.contains(".rotationPublicKeys(List.of(\"${JWT_ROTATION_PUBLIC_KEYS:}\", \"file:/etc/keys/previous.pem\","),
-        feature);
+    assertTrue(feature.contains(".rotationPublicKeys(List.of(\"${JWT_ROTATION_PUBLIC_KEYS:}\","
+        + " \"file:/etc/keys/previous.pem\","), feature);
     assertTrue(feature.contains(twoKeys.substring(0, 60)), feature);
   }
 

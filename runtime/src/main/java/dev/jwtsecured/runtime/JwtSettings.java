@@ -524,8 +524,8 @@ public final class JwtSettings {
     /**
      * Public keys a configuration with a {@link #privateKey(String) private key} publishes in its key set and accepts
      * beside its own, during a rotation: the next key before the switch, the previous one after it until its tokens
-     * have expired. Each value is PEM text, a {@code ${NAME}} placeholder or {@code file:} and a path, and holds zero or
-     * more {@code -----BEGIN PUBLIC KEY-----} blocks, each EC P-256 or RSA of at least 2048 bits; none by default.
+     * have expired. Each value is PEM text, a {@code ${NAME}} placeholder or {@code file:} and a path, and holds zero
+     * or more {@code -----BEGIN PUBLIC KEY-----} blocks, each EC P-256 or RSA of at least 2048 bits; none by default.
      */
     public Builder rotationPublicKeys(List<String> rotationPublicKeys) {
       this.rotationPublicKeys = List.copyOf(rotationPublicKeys);

@@ -1,9 +1,10 @@
 package dev.jwtsecured.runtime;
 
 /**
- * Receives a configuration's {@link SecurityEvent}s, for an audit log or alerts ({@link
- * JwtSettings.Builder#securityEvents(SecurityEvents)}). It runs on the request's thread before the answer is sent, so keep it quick: hand slow work (a
- * message to a security team) to a queue of your own. An exception it throws is logged and the answer stays as it was.
+ * Receives a configuration's {@link SecurityEvent}s, for an audit log or alerts
+ * ({@link JwtSettings.Builder#securityEvents(SecurityEvents)}). It runs on the request's thread before the answer is
+ * sent, so keep it quick: hand slow work (a message to a security team) to a queue of your own. An exception it throws
+ * is logged and the answer stays as it was.
  */
 @FunctionalInterface
 public interface SecurityEvents {

@@ -61,8 +61,8 @@ public final class KeyPairCodec implements KeySource {
       }
       publish(rotation, rotationAlgorithm);
     }
-    Set<String> algorithms = new java.util.HashSet<>();
-    keys.values().forEach(k -> algorithms.add(k.key().algorithm().orElseThrow()));
+    Set<String> algorithms = keys.values().stream().map(k -> k.key().algorithm().orElseThrow())
+        .collect(java.util.stream.Collectors.toSet());
     this.rolesClaim = rolesClaim;
     this.verifier = new KeySetVerifier(this, algorithms, rules, clock, cacheSize, maxTokenLength);
   }

@@ -361,7 +361,8 @@ class KeySetVerifierTest {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
     generator.initialize(2048);
     ClaimRules rules = new ClaimRules(clock, Duration.ZERO, Set.of(), List.of(), claim);
-    KeyPairCodec codec = new KeyPairCodec(generator.generateKeyPair().getPrivate(), List.of(), rules, claim, clock, 0, LENGTH);
+    KeyPairCodec codec = new KeyPairCodec(generator.generateKeyPair().getPrivate(), List.of(), rules, claim, clock, 0,
+        LENGTH);
     String issued = codec.issue(Token.builder().subject("bob").issuedAt(clock.instant())
         .expiresAt(clock.instant().plusSeconds(60)).roles(Set.of("admin")).build());
     assertEquals(List.of("admin"), SignedJWT.parse(issued).getJWTClaimsSet().getStringListClaim(claim),

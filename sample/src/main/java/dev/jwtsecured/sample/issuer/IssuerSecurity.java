@@ -17,7 +17,8 @@ import java.util.Optional;
  * tokens without sharing a secret. During a key rotation, {@code JWT_ROTATION_PUBLIC_KEYS} holds the other public keys
  * to publish and accept (PEM blocks; unset for none).
  */
-@JwtSecured(privateKey = "${JWT_PRIVATE_KEY}", rotationPublicKeys = "${JWT_ROTATION_PUBLIC_KEYS:}", tokenUrl = "/login", rolesClaim = "realm_access.roles",
+@JwtSecured(privateKey = "${JWT_PRIVATE_KEY}", rotationPublicKeys = "${JWT_ROTATION_PUBLIC_KEYS:}",
+    tokenUrl = "/login", rolesClaim = "realm_access.roles",
     exclude = {"/login", "/schema(/.*)?"}, clientAddressHeader = SampleServer.CLIENT_ADDRESS_HEADER,
     openApiPath = "/schema/openapi.json", openApiTitle = "jwtsecured sample: issuer")
 public final class IssuerSecurity {
