@@ -22,8 +22,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * The default refresh token store, full (100,000 live tokens, its default capacity: reached by that many logins within
  * the refresh lifetime, or by one account logging in that often): what a login ({@code create}), a refresh
  * ({@code rotate}), a logout ({@code revokeFamily}), a replayed spent token and the revocation of every login of a user
- * ({@code revokeSubject}, each of 50,000 users holding two logins) cost there. Each runs under the store's
- * one lock, so its time is also how long every other login, refresh and logout of the instance waits.
+ * ({@code revokeSubject}, each of 50,000 users holding two logins) cost there. When full it drops whole logins, and a
+ * user holds at most 10,000 tokens: {@code login} logs one user in again and again, so its own logins go once it
+ * holds its share. Each runs under the store's one lock, so its time is also how long every other login, refresh and
+ * logout of the instance waits.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -50,11 +52,13 @@ public class RefreshStoreBenchmark {
     spent = "spent";
     store.create(entry(spent, "replayed"));
     store.rotate(spent, Instant.now(), previous -> entry("spent-next", "replayed"));
-    for (int i = 2; i < CAPACITY; i++) { // after the spent token and its successor
+    for (int i = 3; i < CAPACITY; i++) { // after the spent token, its successor and the login refresh() refreshes
       store.create(new RefreshTokenStore.Entry("t" + i, "f" + i, "user" + i % USERS, Set.of("user"), Set.of(),
           Map.of(), expiry));
     }
-    current = "t" + (CAPACITY - 1);
+    current = "refreshed";
+    store.create(new RefreshTokenStore.Entry(current, "refreshed", "refresher", Set.of("user"), Set.of(), Map.of(),
+        expiry));
     if (store.size() != CAPACITY) {
       throw new IllegalStateException("the store is not full: " + store.size());
     }
@@ -70,12 +74,19 @@ public class RefreshStoreBenchmark {
     store.create(entry("login" + n, "login" + n));
   }
 
+  /**
+   * One login refreshed again and again; when it holds its user's share of the store (10,000 tokens) its refresh
+   * ends it, and the user logs in again, as a client would (once in 10,000 refreshes).
+   */
   @Benchmark
   public Object refresh() {
     String successor = "refresh" + next++;
-    RefreshTokenStore.Rotation r = store.rotate(current, Instant.now(),
-        previous -> entry(successor, previous.family()));
-    if (!(r instanceof RefreshTokenStore.Rotated)) {
+    RefreshTokenStore.Rotation r = store.rotate(current, Instant.now(), previous -> new RefreshTokenStore.Entry(
+        successor, previous.family(), previous.subject(), Set.of("user"), Set.of(), Map.of(), expiry));
+    if (r instanceof RefreshTokenStore.Invalid) {
+      store.create(new RefreshTokenStore.Entry(successor, "relogin" + next, "refresher", Set.of("user"), Set.of(),
+          Map.of(), expiry));
+    } else if (!(r instanceof RefreshTokenStore.Rotated)) {
       throw new IllegalStateException("the refresh failed: " + r);
     }
     current = successor;
@@ -84,7 +95,7 @@ public class RefreshStoreBenchmark {
 
   @Benchmark
   public void logout() {
-    store.revokeFamily("f" + (2 + next++ % (CAPACITY - 2)));
+    store.revokeFamily("f" + (3 + next++ % (CAPACITY - 3)));
   }
 
   @Benchmark

@@ -9,7 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 class InMemoryRefreshTokenStoreTest extends RefreshTokenStoreContract {
@@ -29,7 +31,7 @@ class InMemoryRefreshTokenStoreTest extends RefreshTokenStoreContract {
 
   @Test
   void itIsBounded() {
-    InMemoryRefreshTokenStore store = new InMemoryRefreshTokenStore(3, AT_NOW);
+    InMemoryRefreshTokenStore store = new InMemoryRefreshTokenStore(3, 3, AT_NOW);
     RefreshTokenStore.Entry oldest = entry("a");
     store.create(oldest);
     for (int i = 0; i < 5; i++) {
@@ -44,10 +46,78 @@ class InMemoryRefreshTokenStoreTest extends RefreshTokenStoreContract {
     assertEquals(3, store.subjectsHeld(), "the index of subjects forgets those whose tokens went");
   }
 
+  /**
+   * A full store drops a login whole, never a spent token of a login that can still refresh. It dropped the oldest
+   * token: a thief who refreshed a stolen token first, then filled the store with logins of an account of their own,
+   * kept the login, and the client's later refresh with the spent token was merely unknown instead of ending it.
+   */
+  @Test
+  void aFullStoreNeverForgetsASpentTokenOfALoginThatCanRefresh() {
+    InMemoryRefreshTokenStore store = new InMemoryRefreshTokenStore(4, 4, AT_NOW); // no share: many accounts
+    RefreshTokenStore.Entry stolen = entry("victim", "alice");
+    store.create(stolen);
+    List<String> thiefs = new ArrayList<>();
+    assertInstanceOf(RefreshTokenStore.Rotated.class, store.rotate(stolen.hash(), NOW, successor(thiefs)));
+    for (int i = 0; i < 3; i++) {
+      store.create(entry("flood" + i, "mallory"));
+    }
+    assertEquals(3, store.size(), "the third login made room by dropping both tokens of the least recently active");
+    RefreshTokenStore.Rotation clients = store.rotate(stolen.hash(), NOW, successor(new ArrayList<>()));
+    assertInstanceOf(RefreshTokenStore.Invalid.class, clients, "the login went whole, its spent token with it");
+    assertInstanceOf(RefreshTokenStore.Invalid.class, store.rotate(thiefs.get(0), NOW, successor(new ArrayList<>())),
+        "the thief's token went with the spent one");
+  }
+
+  /**
+   * One account that logs in, or refreshes one login, in a loop pushes out only its own logins: it pushed out every
+   * other user's (a refresh costs no password check, so 100,000 of them took seconds). Its login that alone holds the
+   * account's share ends at its next refresh, its spent tokens with it.
+   */
+  @Test
+  void oneAccountCannotPushOtherUsersOut() {
+    InMemoryRefreshTokenStore store = InMemoryRefreshTokenStore.withDefaults(AT_NOW);
+    RefreshTokenStore.Entry alices = entry("alice's", "alice");
+    store.create(alices);
+    RefreshTokenStore.Entry first = entry("mallory0", "mallory");
+    store.create(first);
+    for (int i = 1; i < 100_000; i++) {
+      store.create(entry("mallory" + i, "mallory"));
+    }
+    assertEquals(10_001, store.size(), "alice's token and mallory's share");
+    assertInstanceOf(RefreshTokenStore.Invalid.class, store.rotate(first.hash(), NOW, successor(new ArrayList<>())),
+        "mallory's least recently active login went");
+
+    List<String> hashes = new ArrayList<>();
+    RefreshTokenStore.Entry looping = entry("looping", "mallory");
+    store.create(looping);
+    String current = looping.hash();
+    int refreshes = 0;
+    RefreshTokenStore.Rotation r;
+    while ((r = store.rotate(current, NOW, successor(hashes))) instanceof RefreshTokenStore.Rotated) {
+      current = hashes.get(hashes.size() - 1);
+      refreshes++;
+      assertTrue(refreshes < 100_000, "the loop ends");
+    }
+    assertEquals(9_999, refreshes, "a login of 10,000 tokens cannot refresh");
+    assertInstanceOf(RefreshTokenStore.Invalid.class, r);
+    assertInstanceOf(RefreshTokenStore.Invalid.class, store.rotate(looping.hash(), NOW, successor(hashes)),
+        "its spent tokens went with it, not before it");
+    assertInstanceOf(RefreshTokenStore.Rotated.class, store.rotate(alices.hash(), NOW, successor(hashes)),
+        "alice's login stayed");
+  }
+
+  @Test
+  void theShareIsWithinTheCapacity() {
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new InMemoryRefreshTokenStore(10, 11, AT_NOW));
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new InMemoryRefreshTokenStore(10, 0, AT_NOW));
+  }
+
   /** When full, tokens expired by the store's clock (the configuration's) go before the oldest live one. */
   @Test
   void expiredTokensGoFirstByTheStoresClock() {
-    InMemoryRefreshTokenStore store = new InMemoryRefreshTokenStore(3, AT_NOW);
+    InMemoryRefreshTokenStore store = new InMemoryRefreshTokenStore(3, 3, AT_NOW);
     RefreshTokenStore.Entry oldest = entry("a");
     store.create(oldest);
     store.create(new RefreshTokenStore.Entry("expired", "b", "bob", Set.of(), Set.of(), Map.of(), NOW));
@@ -59,8 +129,8 @@ class InMemoryRefreshTokenStoreTest extends RefreshTokenStoreContract {
 
   /**
    * Random logins, refreshes (of current, spent and unknown tokens), logouts and lookups, with time passing and tokens
-   * of unlike lifetimes, give the same answers as the plain algorithm the store's indexes stand for ({@link
-   * Reference}: every token in a list scanned whole).
+   * of unlike lifetimes, in stores of random capacities and shares, give the same answers as the plain algorithm the
+   * store's indexes stand for ({@link Reference}: every token in a list scanned whole).
    */
   @Test
   void itAnswersAsThePlainAlgorithm() {
@@ -68,8 +138,9 @@ class InMemoryRefreshTokenStoreTest extends RefreshTokenStoreContract {
     for (int run = 0; run < 20; run++) {
       MovableClock clock = new MovableClock(NOW);
       int capacity = 1 + random.nextInt(12);
-      InMemoryRefreshTokenStore store = new InMemoryRefreshTokenStore(capacity, clock);
-      Reference reference = new Reference(capacity, clock);
+      int perSubject = 1 + random.nextInt(capacity);
+      InMemoryRefreshTokenStore store = new InMemoryRefreshTokenStore(capacity, perSubject, clock);
+      Reference reference = new Reference(capacity, perSubject, clock);
       List<String> hashes = new ArrayList<>();
       List<String> families = new ArrayList<>();
       for (int step = 0; step < 2_000; step++) {
@@ -121,16 +192,24 @@ class InMemoryRefreshTokenStoreTest extends RefreshTokenStoreContract {
     return new RefreshTokenStore.Entry(hash, family, subject, Set.of("user"), Set.of(), Map.of(), expiresAt);
   }
 
-  /** The plain algorithm: every token in insertion order, a revocation marks each of its family's tokens. */
+  /**
+   * The plain algorithm: every token in a list; a revocation marks each of its family's tokens; a login's activity is
+   * when its newest token was stored; making room drops whole logins, scanning for the least recently active.
+   */
   private static final class Reference implements RefreshTokenStore {
     private record Stored(Entry entry, boolean spent, boolean revoked) {}
 
     private final int capacity;
+    private final int perSubject;
     private final Clock clock;
     private final Map<String, Stored> tokens = new LinkedHashMap<>();
+    /** When each family last had a token stored. */
+    private final Map<String, Long> active = new HashMap<>();
+    private long time;
 
-    Reference(int capacity, Clock clock) {
+    Reference(int capacity, int perSubject, Clock clock) {
       this.capacity = capacity;
+      this.perSubject = perSubject;
       this.clock = clock;
     }
 
@@ -145,9 +224,21 @@ class InMemoryRefreshTokenStoreTest extends RefreshTokenStoreContract {
       if (stored == null || !now.isBefore(stored.entry().expiresAt())) {
         return new Invalid();
       }
+      String family = stored.entry().family();
       if (stored.spent() || stored.revoked()) {
-        revokeFamily(stored.entry().family());
+        revokeFamily(family);
         return new Reused(stored.entry(), stored.spent());
+      }
+      int bound = Math.min(capacity, perSubject);
+      if (count(s -> s.entry().family().equals(family)) >= bound) {
+        removeExpired();
+        if (!tokens.containsKey(presentedHash)) {
+          return new Invalid();
+        }
+        if (count(s -> s.entry().family().equals(family)) >= bound) {
+          drop(family);
+          return new Invalid();
+        }
       }
       Entry next = successor.apply(stored.entry());
       tokens.put(presentedHash, new Stored(stored.entry(), true, false));
@@ -177,16 +268,39 @@ class InMemoryRefreshTokenStoreTest extends RefreshTokenStoreContract {
     }
 
     private void put(Entry entry) {
-      if (tokens.size() >= capacity) {
-        Instant now = clock.instant();
-        tokens.values().removeIf(s -> !now.isBefore(s.entry().expiresAt()));
-        Iterator<String> oldest = tokens.keySet().iterator();
-        while (tokens.size() >= capacity && oldest.hasNext()) {
-          oldest.next();
-          oldest.remove();
+      tokens.remove(entry.hash());
+      Predicate<Stored> ofSubject = s -> s.entry().subject().equals(entry.subject());
+      if (count(ofSubject) >= perSubject || tokens.size() >= capacity) {
+        removeExpired();
+        while (count(ofSubject) >= perSubject) {
+          drop(leastRecentlyActive(ofSubject, entry.family()));
+        }
+        while (tokens.size() >= capacity) {
+          drop(leastRecentlyActive(s -> true, entry.family()));
         }
       }
       tokens.put(entry.hash(), new Stored(entry, false, false));
+      active.put(entry.family(), time++);
+    }
+
+    private long count(Predicate<Stored> which) {
+      return tokens.values().stream().filter(which).count();
+    }
+
+    private void removeExpired() {
+      Instant now = clock.instant();
+      tokens.values().removeIf(s -> !now.isBefore(s.entry().expiresAt()));
+    }
+
+    /** Of the families of the tokens {@code which} takes, the least recently active other than {@code keep}, if any. */
+    private String leastRecentlyActive(Predicate<Stored> which, String keep) {
+      List<String> held = tokens.values().stream().filter(which).map(s -> s.entry().family()).distinct()
+          .sorted(Comparator.comparing(active::get)).toList();
+      return held.get(0).equals(keep) && held.size() > 1 ? held.get(1) : held.get(0);
+    }
+
+    private void drop(String family) {
+      tokens.values().removeIf(s -> s.entry().family().equals(family));
     }
   }
 }

@@ -8,6 +8,7 @@ import dev.jwtsecured.Transport;
 import dev.jwtsecured.UserRetriever;
 import dev.jwtsecured.runtime.Token;
 import dev.jwtsecured.runtime.JdbcRefreshTokenStore;
+import dev.jwtsecured.runtime.RefreshTokenStore;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,20 +18,21 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
 /**
- * Refresh tokens with cookie transport, kept in a database ({@link JdbcRefreshTokenStore}) that the application
- * provides: the refresh token travels only in its own {@code HttpOnly} cookie, scoped to the token endpoint.
+ * Refresh tokens with cookie transport, kept in a store that the application provides (a database through
+ * {@link JdbcRefreshTokenStore}, or a small {@code InMemoryRefreshTokenStore}): the refresh token travels only in
+ * its own {@code HttpOnly} cookie, scoped to the token endpoint.
  */
 @JwtSecured(secret = "${IT_SECRET}", applicationPath = "/", transport = Transport.COOKIE, tokenUrl = "/auth/token",
     refreshExpiration = "P7D", refreshStorage = RefreshStorage.PROVIDED)
 public final class RefreshCookieSecurity {
-  private final JdbcRefreshTokenStore store;
+  private final RefreshTokenStore store;
 
-  public RefreshCookieSecurity(JdbcRefreshTokenStore store) {
+  public RefreshCookieSecurity(RefreshTokenStore store) {
     this.store = store;
   }
 
   @RefreshStore
-  JdbcRefreshTokenStore refreshTokens() {
+  RefreshTokenStore refreshTokens() {
     return store;
   }
 
