@@ -1,5 +1,6 @@
 package dev.jwtsecured.runtime;
 
+import dev.jwtsecured.runtime.internal.LogBudget;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -96,6 +97,12 @@ public record SecurityEvent(Kind kind, Instant time, String subject, String sess
     line.append(end < value.length() ? "...\"" : "\"");
   }
 
+  /**
+   * Failures of every configuration's listener that are logged: one that fails on every event (an anonymous request's
+   * {@code null} subject) would otherwise log a stack trace a request.
+   */
+  static final LogBudget LISTENER_FAILURES = new LogBudget();
+
   /** Gives {@code settings}' listener this event; a listener that throws is logged and does not change the answer. */
   static void report(JwtSettings settings, Kind kind, String subject, String sessionId, String clientAddress) {
     report(settings, new SecurityEvent(kind, settings.clock().instant(), subject, sessionId, clientAddress));
@@ -105,8 +112,11 @@ public record SecurityEvent(Kind kind, Instant time, String subject, String sess
     try {
       settings.securityEvents().record(event);
     } catch (RuntimeException e) {
-      System.getLogger(SecurityEvents.LOGGER).log(System.Logger.Level.ERROR,
-          "jwtsecured: the securityEvents listener failed on " + event.kind(), e);
+      long refused = LISTENER_FAILURES.take();
+      if (refused >= 0) {
+        System.getLogger(SecurityEvents.LOGGER).log(System.Logger.Level.ERROR,
+            LogBudget.withRefused("jwtsecured: the securityEvents listener failed on " + event.kind(), refused), e);
+      }
     }
   }
 }
