@@ -116,7 +116,7 @@ class SecurityEventTest {
     }).build();
   }
 
-  /** {@code event} 1,000 times logs at least {@code least} lines, and at most ten and one for each six seconds taken. */
+  /** {@code event} 1,000 times logs at least {@code least} lines, at most ten and one for each six seconds taken. */
   static void assertAFewLines(int least, Runnable event) {
     long start = System.nanoTime();
     List<LogRecord> records = logged(() -> {
