@@ -22,10 +22,18 @@ public enum AuthFailure {
 
   /** The token is longer than {@link JwtSettings#maxTokenLength()} characters; it is not parsed. */
   TOKEN_TOO_LONG(401, "invalid_token", "The token is too long", "Invalid token"),
-  /** The token is not three base64url parts with a JSON header and payload, or its header is refused. */
+  /**
+   * The token is not three base64url parts with a JSON header and payload, or its header is refused (an extension, a
+   * key carried or referenced, a {@code typ} that is not a string).
+   */
   MALFORMED_TOKEN(401, "invalid_token", "The token is malformed", "Invalid token"),
   /** The header's {@code alg} is not one the configuration accepts ({@code none} never is). */
   ALGORITHM_NOT_ACCEPTED(401, "invalid_token", "The token algorithm is not accepted", "Invalid token"),
+  /**
+   * The header's {@code typ} names a kind of token other than an access token ({@code logout+jwt},
+   * {@code secevent+jwt}, ...: RFC 8725 section 3.11); {@code JWT}, {@code at+jwt} (RFC 9068) or none pass.
+   */
+  TYPE_NOT_ACCEPTED(401, "invalid_token", "The token type is not accepted", "Invalid token"),
   /** The signature does not verify with any accepted key. */
   BAD_SIGNATURE(401, "invalid_token", "The token signature is invalid", "Invalid token"),
   /** The token names a key ({@code kid}) the configured key set does not hold, or the set could not be read yet. */

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The JWT attack corpus (issue "hardened verification"): every known attack class as named cases, each sent through
@@ -123,6 +124,11 @@ class AttackCorpusTest {
     return hs256(header, claims(""));
   }
 
+  /** A correctly signed token whose header's {@code typ} is the JSON {@code typ}. */
+  static String typed(String typ) {
+    return withHeader("{\"alg\":\"HS256\",\"typ\":" + typ + "}");
+  }
+
   static String timeClaims(String iat, String exp, String nbf) {
     return withPayload("{\"sub\":\"alice\"" + (iat == null ? "" : ",\"iat\":" + iat)
         + (exp == null ? "" : ",\"exp\":" + exp) + (nbf == null ? "" : ",\"nbf\":" + nbf) + "}");
@@ -204,6 +210,14 @@ class AttackCorpusTest {
     cases.add(c("crit not an array", withHeader("{\"alg\":\"HS256\",\"crit\":\"b64\"}")));
     cases.add(c("b64 false", withHeader("{\"alg\":\"HS256\",\"b64\":false,\"crit\":[\"b64\"]}")));
     cases.add(c("zip DEF", withHeader("{\"alg\":\"HS256\",\"zip\":\"DEF\"}")));
+
+    // explicitly typed tokens of other kinds (RFC 8725 section 3.11), correctly signed with every claim in place
+    cases.add(c("typ logout+jwt (a back-channel logout token)", typed("\"logout+jwt\"")));
+    cases.add(c("typ secevent+jwt (a security event token)", typed("\"secevent+jwt\"")));
+    cases.add(c("typ application/logout+jwt", typed("\"application/logout+jwt\"")));
+    cases.add(c("typ JWT with a trailing space", typed("\"JWT \"")));
+    cases.add(c("typ a number", typed("1")));
+    cases.add(c("typ null", typed("null")));
 
     // segment counts and JWE
     cases.add(c("JWE, five segments", p[0] + "." + p[1] + "." + p[2] + ".AAAA.BBBB"));
@@ -330,6 +344,15 @@ class AttackCorpusTest {
     RawHttp.Response r = server.http.send("GET", "/admin", "Authorization: Bearer " + nested);
     assertEquals(401, r.status);
     assertTrue(r.header("WWW-Authenticate").contains(AuthFailure.MALFORMED_TOKEN.description()), r.toString());
+  }
+
+  /** A token typed as a JWT or as an access token (RFC 9068), in any case, or not typed at all, passes. */
+  @ParameterizedTest
+  @ValueSource(strings = {"", ",\"typ\":\"JWT\"", ",\"typ\":\"jwt\"", ",\"typ\":\"at+jwt\"",
+      ",\"typ\":\"application/at+jwt\"", ",\"typ\":\"AT+JWT\"", ",\"typ\":\"application/jwt\""})
+  void accessTokenTypesPass(String typ) {
+    String token = hs256("{\"alg\":\"HS256\"" + typ + "}", claims(""));
+    assertEquals(200, server.http.send("GET", "/admin", "Authorization: Bearer " + token).status, typ);
   }
 
   @Test

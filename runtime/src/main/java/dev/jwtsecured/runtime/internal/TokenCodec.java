@@ -269,10 +269,21 @@ public final class TokenCodec {
       Set.of("crit", "zip", "b64", "jwk", "jku", "x5u", "x5c", "enc", "epk", "p2s", "p2c");
 
   /**
+   * The {@code typ} values of a token that may be used as an access token, in lower case (media types compare without
+   * regard to case, and may drop their {@code application/} prefix: RFC 7515 section 4.1.9): a JWT (RFC 7519) or a JWT
+   * access token (RFC 9068). Tokens typed as anything else (an OpenID back-channel logout token, {@code logout+jwt}; a
+   * security event, {@code secevent+jwt}) are not access tokens, even when an issuer this configuration trusts signed
+   * them with every claim an access token has (RFC 8725 section 3.11). Identity providers type their access tokens
+   * {@code JWT} or {@code at+jwt}, or not at all.
+   */
+  private static final Set<String> ACCESS_TOKEN_TYPES =
+      Set.of("jwt", "application/jwt", "at+jwt", "application/at+jwt");
+
+  /**
    * The header of a token whose segments passed the canonical base64url checks, as a JSON object with none of the
-   * {@link #FORBIDDEN_HEADER_MEMBERS}.
+   * {@link #FORBIDDEN_HEADER_MEMBERS} and, if it has a {@code typ}, one of the {@link #ACCESS_TOKEN_TYPES}.
    *
-   * @throws AuthException {@link AuthFailure#MALFORMED_TOKEN} otherwise
+   * @throws AuthException {@link AuthFailure#MALFORMED_TOKEN} or {@link AuthFailure#TYPE_NOT_ACCEPTED} otherwise
    */
   static Map<?, ?> header(String jwt, int firstDot) {
     Map<?, ?> header;
@@ -284,6 +295,14 @@ public final class TokenCodec {
     }
     if (header == null || header.keySet().stream().anyMatch(FORBIDDEN_HEADER_MEMBERS::contains)) {
       throw new AuthException(AuthFailure.MALFORMED_TOKEN);
+    }
+    if (header.containsKey("typ")) {
+      if (!(header.get("typ") instanceof String typ)) {
+        throw new AuthException(AuthFailure.MALFORMED_TOKEN);
+      }
+      if (!ACCESS_TOKEN_TYPES.contains(typ.toLowerCase(java.util.Locale.ROOT))) {
+        throw new AuthException(AuthFailure.TYPE_NOT_ACCEPTED);
+      }
     }
     return header;
   }

@@ -429,6 +429,22 @@ class KeySetVerifierTest {
     }
   }
 
+  /**
+   * A provider signs more than access tokens with its keys: an OpenID back-channel logout token ({@code logout+jwt})
+   * or a security event token ({@code secevent+jwt}) with every claim of an access token was accepted as one.
+   */
+  @Test
+  void tokensTypedAsAnotherKindAreRefused() throws Exception {
+    RSAKey key = new RSAKeyGenerator(2048).keyID("r1").generate();
+    serve(key);
+    KeySetVerifier verifier = verifier(ALL);
+    for (String type : List.of("logout+jwt", "secevent+jwt", "application/logout+jwt")) {
+      JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("r1").type(new JOSEObjectType(type)).build();
+      assertEquals(AuthFailure.TYPE_NOT_ACCEPTED, failure(verifier, sign(new RSASSASigner(key), header,
+          claims().build())), type);
+    }
+  }
+
   @Test
   void keyReferencesInTheHeaderAreRefused() throws Exception {
     RSAKey key = new RSAKeyGenerator(2048).keyID("r1").generate();

@@ -165,6 +165,30 @@ class TokenCodecTest {
     }
   }
 
+  /**
+   * A token typed as another kind of JWT (RFC 8725 section 3.11) is refused however well it is signed; one typed as a
+   * JWT or an access token (RFC 9068), in any case, or not typed, is not.
+   */
+  @Test
+  void onlyAccessTokenTypesPass() {
+    TokenCodec codec = codec(s -> s);
+    String payload = b64("{\"sub\":\"a\",\"iat\":" + T + ",\"exp\":" + (T + 60) + "}");
+    AuthFailure other = AuthFailure.TYPE_NOT_ACCEPTED;
+    AuthFailure malformed = AuthFailure.MALFORMED_TOKEN;
+    Map<String, AuthFailure> refused = Map.of("\"logout+jwt\"", other, "\"secevent+jwt\"", other,
+        "\"dpop+jwt\"", other, "\"JWS\"", other, "\"\"", other, "1", malformed, "null", malformed,
+        "[\"JWT\"]", malformed);
+    refused.forEach((typ, expected) -> {
+      String input = b64("{\"alg\":\"HS256\",\"typ\":" + typ + "}") + "." + payload;
+      assertEquals(expected, failure(codec, input + "." + hs256(input)), typ);
+    });
+    for (String typ : List.of("\"JWT\"", "\"jwt\"", "\"at+jwt\"", "\"Application/AT+JWT\"",
+        "\"application/jwt\"")) {
+      String input = b64("{\"alg\":\"HS256\",\"typ\":" + typ + "}") + "." + payload;
+      assertEquals("a", codec.verify(input + "." + hs256(input)).subject(), typ);
+    }
+  }
+
   @Test
   void secretPlaceholdersResolveOrFailFast() {
     assertEquals(32, Secrets.resolve("${S}", JwsAlgorithm.HS256, n -> SECRET, n -> null).length);
