@@ -30,7 +30,8 @@ public final class PartnerIdp {
         + b64(unsigned(key.getModulus())) + "\",\"e\":\"" + b64(unsigned(key.getPublicExponent())) + "\"}]}";
     long now = System.currentTimeMillis() / 1000;
     String input = b64("{\"alg\":\"RS256\",\"kid\":\"p1\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."
-        + b64(("{\"sub\":\"partner-ada\",\"iat\":" + (now - 5) + ",\"exp\":" + (now + 600) + "}")
+        + b64(("{\"sub\":\"partner-ada\",\"iss\":\"https://partners.example\",\"aud\":\"kiosk\",\"iat\":"
+            + (now - 5) + ",\"exp\":" + (now + 600) + "}")
             .getBytes(StandardCharsets.UTF_8));
     Signature signature = Signature.getInstance("SHA256withRSA");
     signature.initSign(pair.getPrivate());

@@ -35,7 +35,7 @@ class DiagnosticsTest {
     Compilation c = compile(user(), source("Config",
         "@JwtSecured(jwksUri = \"${JWT_JWKS_URI}\", keyAlgorithms = {\"RS256\", \"ES256\"},",
         "    rolesClaim = \"realm_access.roles\", jwksMinRefresh = \"PT1M\",",
-        "    issuer = \"https://idp.example/a\", acceptedIssuers = \"https://idp.example/b\")",
+        "    issuer = \"https://idp.example/a\", acceptedIssuers = \"https://idp.example/b\", audience = \"orders\")",
         "final class Config {",
         "  @UserRetriever static User user(Token token) { return new User(token.subject()); }",
         "}"));
@@ -56,6 +56,7 @@ class DiagnosticsTest {
   void aRolesClaimNamedByUriCompiles() throws Exception {
     Compilation c = compile(user(), source("Config",
         "@JwtSecured(jwksUri = \"https://tenant.example/.well-known/jwks.json\",",
+        "    issuer = \"https://tenant.example/\", audience = \"https://shop.example.com/api\",",
         "    rolesClaim = \"https://shop.example.com/roles\")",
         "final class Config {",
         "  @UserRetriever static User user(Token token) { return new User(token.subject()); }",
@@ -63,6 +64,22 @@ class DiagnosticsTest {
     assertThat(c).succeededWithoutWarnings();
     String feature = c.generatedSourceFile("test.ConfigJwtFeature").get().getCharContent(true).toString();
     assertTrue(feature.contains(".rolesClaim(\"https://shop.example.com/roles\")"), feature);
+  }
+
+  /**
+   * Amazon Cognito's access tokens carry no {@code aud}: an application that checks {@code client_id} itself turns the
+   * warning off where it stands.
+   */
+  @Test
+  void aKeySetWithoutAudienceCanBeAccepted() throws Exception {
+    Compilation c = compile(user(), source("Config",
+        "@JwtSecured(jwksUri = \"https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc/.well-known/jwks.json\",",
+        "    issuer = \"https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc\", rolesClaim = \"cognito:groups\")",
+        "@SuppressWarnings(\"JwtSecured.KeySetWithoutAudience\")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return new User(token.subject()); }",
+        "}"));
+    assertThat(c).succeededWithoutWarnings();
   }
 
   @Test

@@ -93,7 +93,8 @@ public enum Example {
 
   /**
    * A verifier-only configuration: tokens from an identity provider, checked with the keys of its JWKS
-   * ({@code JWT_JWKS_URI}); {@code JWT_ISSUER}, {@code JWT_AUDIENCE} and {@code JWT_JWKS_MIN_REFRESH} when set.
+   * ({@code JWT_JWKS_URI}); {@code JWT_ISSUER}, {@code JWT_AUDIENCE} and {@code JWT_JWKS_MIN_REFRESH} when set, a
+   * warning on stderr for each of the first two unset.
    */
   RESOURCE_SERVER {
     @Override
@@ -102,10 +103,16 @@ public enum Example {
       String issuer = System.getenv("JWT_ISSUER");
       if (issuer != null && !issuer.isEmpty()) {
         builder.issuer(issuer);
+      } else {
+        System.err.println("WARNING: JWT_ISSUER is not set; tokens of any issuer the keys at JWT_JWKS_URI sign are"
+            + " accepted.");
       }
       String audience = System.getenv("JWT_AUDIENCE");
       if (audience != null && !audience.isEmpty()) {
         builder.audience(List.of(audience));
+      } else {
+        System.err.println("WARNING: JWT_AUDIENCE is not set; tokens the identity provider issued for any API or"
+            + " client are accepted.");
       }
       String minRefresh = System.getenv("JWT_JWKS_MIN_REFRESH");
       if (minRefresh != null && !minRefresh.isEmpty()) {

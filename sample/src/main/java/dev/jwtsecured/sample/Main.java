@@ -3,6 +3,7 @@ package dev.jwtsecured.sample;
 import dev.jwtsecured.runtime.JwtSettings;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.UnaryOperator;
@@ -84,8 +85,9 @@ public final class Main {
   }
 
   /**
-   * The issuer example's key ({@code JWT_PRIVATE_KEY}, else a new EC P-256 key for this process, with a warning) and
-   * {@code iss} ({@code JWT_ISSUER}, else {@code http://localhost:<port>}).
+   * The issuer example's key ({@code JWT_PRIVATE_KEY}, else a new EC P-256 key for this process, with a warning),
+   * {@code iss} ({@code JWT_ISSUER}, else {@code http://localhost:<port>}) and {@code aud} ({@code JWT_AUDIENCE}, none
+   * when unset), which its tokens must then carry here too.
    */
   private static UnaryOperator<JwtSettings.Builder> issuerSettings(int port) {
     String key = System.getenv("JWT_PRIVATE_KEY");
@@ -108,7 +110,9 @@ public final class Main {
     }
     String issuer = System.getenv("JWT_ISSUER");
     String iss = issuer == null || issuer.isEmpty() ? "http://localhost:" + port : issuer;
-    return s -> (pem == null ? s : s.privateKey(pem)).issuer(iss);
+    String audience = System.getenv("JWT_AUDIENCE");
+    List<String> aud = audience == null || audience.isEmpty() ? List.of() : List.of(audience);
+    return s -> (pem == null ? s : s.privateKey(pem)).issuer(iss).audience(aud);
   }
 
   private static String value(String[] args, int i) {

@@ -54,13 +54,15 @@ class IssuerAndResourceServerTest {
   @Test
   void theIssuersTokensAreAcceptedByTheResourceServer() throws Exception {
     String pem = pem();
-    try (TestServer issuer = TestServer.example(Example.ISSUER, s -> s.privateKey(pem).issuer(ISSUER))) {
+    try (TestServer issuer = TestServer.example(Example.ISSUER,
+        s -> s.privateKey(pem).issuer(ISSUER).audience(List.of("sample-api")))) {
       String bob = login(issuer.http, "bob", "builder");
       String alice = login(issuer.http, "alice", "wonderland");
       JsonNode header = JSON.readTree(Base64.getUrlDecoder().decode(bob.substring(0, bob.indexOf('.'))));
       assertEquals("ES256", header.get("alg").asText());
       JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(bob.split("\\.")[1]));
       assertEquals(ISSUER, claims.get("iss").asText());
+      assertEquals(JSON.readTree("[\"sample-api\"]"), claims.get("aud"));
       assertEquals(JSON.readTree("[\"user\",\"admin\"]"), claims.at("/realm_access/roles"));
       assertEquals(200, issuer.http.send("GET", "/admin", "Authorization: Bearer " + bob).status,
           "the issuer verifies its own tokens");
@@ -76,7 +78,7 @@ class IssuerAndResourceServerTest {
 
       String jwksUri = "http://127.0.0.1:" + issuer.port() + "/.well-known/jwks.json";
       try (TestServer resources = TestServer.example(Example.RESOURCE_SERVER,
-          s -> s.jwksUri(jwksUri).issuer(ISSUER).keyAlgorithms(List.of("ES256")))) {
+          s -> s.jwksUri(jwksUri).issuer(ISSUER).audience(List.of("sample-api")).keyAlgorithms(List.of("ES256")))) {
         RawHttp.Response admin = resources.http.send("GET", "/admin", "Authorization: Bearer " + bob);
         assertEquals(200, admin.status, admin.toString());
         assertEquals(JSON.readTree("{\"subject\":\"bob\",\"roles\":[\"admin\",\"user\"]}"), JSON.readTree(admin.body));
@@ -86,6 +88,11 @@ class IssuerAndResourceServerTest {
       try (TestServer otherIssuer = TestServer.example(Example.RESOURCE_SERVER,
           s -> s.jwksUri(jwksUri).issuer("http://someone-else.test").keyAlgorithms(List.of("ES256")))) {
         assertEquals(401, otherIssuer.http.send("GET", "/some-path", "Authorization: Bearer " + bob).status);
+      }
+      try (TestServer otherApi = TestServer.example(Example.RESOURCE_SERVER,
+          s -> s.jwksUri(jwksUri).issuer(ISSUER).audience(List.of("billing-api")).keyAlgorithms(List.of("ES256")))) {
+        assertEquals(401, otherApi.http.send("GET", "/some-path", "Authorization: Bearer " + bob).status,
+            "a token for another audience");
       }
     }
   }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,7 @@ class MainTest {
 
   /**
    * The issuer example takes the keys of a rotation from {@code JWT_ROTATION_PUBLIC_KEYS}, as an operator sets it: one
-   * variable of PEM blocks, published after the signing key.
+   * variable of PEM blocks, published after the signing key; and the audience it writes from {@code JWT_AUDIENCE}.
    */
   @Test
   void theIssuerPublishesTheRotationKeysItsEnvironmentNames() throws Exception {
@@ -92,9 +93,19 @@ class MainTest {
         .redirectOutput(out.toFile());
     builder.environment().put("JWT_PRIVATE_KEY", IssuerAndResourceServerTest.pem());
     builder.environment().put("JWT_ROTATION_PUBLIC_KEYS", keys);
+    builder.environment().put("JWT_AUDIENCE", "sample-api");
     Process sample = builder.start();
     try {
       String listening = listening(out);
+      java.net.http.HttpResponse<String> login = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create(listening + "/login"))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=password&username=bob"
+                  + "&password=builder")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      String token = IssuerAndResourceServerTest.JSON.readTree(login.body()).get("access_token").asText();
+      assertEquals(IssuerAndResourceServerTest.JSON.readTree("[\"sample-api\"]"), IssuerAndResourceServerTest.JSON
+          .readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1])).get("aud"), "JWT_AUDIENCE is written");
       java.net.http.HttpResponse<String> jwks = java.net.http.HttpClient.newHttpClient().send(
           java.net.http.HttpRequest.newBuilder(java.net.URI.create(listening + "/.well-known/jwks.json")).build(),
           java.net.http.HttpResponse.BodyHandlers.ofString());

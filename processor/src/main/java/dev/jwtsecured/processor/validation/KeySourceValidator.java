@@ -87,11 +87,20 @@ final class KeySourceValidator {
   private static final Set<String> KEY_ALGORITHMS = Set.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512",
       "ES256", "ES384", "ES512", "EdDSA");
 
-  /** A verifier-only configuration: the URI, its algorithms and claim path, and nothing of issuing. */
+  /**
+   * A verifier-only configuration: the URI, its algorithms and claim path, and nothing of issuing; and, since a
+   * provider's keys sign tokens for many issuers and audiences, an issuer and an audience to tell ours apart.
+   */
   private static void validateKeySet(ConfigValues v, String jwksUri, List<Diagnostic> problems) {
     validateVerifierOnly(v, "jwksUri", problems);
     if (!PLACEHOLDER.matcher(jwksUri).matches() && !secureUri(jwksUri)) {
       problems.add(v.at("jwksUri", Message.JWKS_URI_INVALID.format(jwksUri)));
+    }
+    if (v.string("issuer").isEmpty() && v.strings("acceptedIssuers").isEmpty()) {
+      problems.add(v.at("jwksUri", Message.KEY_SET_WITHOUT_ISSUER.format(jwksUri)));
+    }
+    if (v.strings("audience").isEmpty()) {
+      problems.add(v.at("jwksUri", Message.KEY_SET_WITHOUT_AUDIENCE.format(jwksUri)));
     }
   }
 

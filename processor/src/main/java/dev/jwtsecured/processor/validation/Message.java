@@ -98,6 +98,16 @@ public enum Message {
   JWKS_URI_INVALID("JwtSecured.InvalidJwksUri",
       "jwksUri \"%s\" is not an https URI or a ${NAME} placeholder; plain http is allowed only on a loopback"
           + " address (localhost, 127.0.0.1, [::1]), because keys fetched over plain http can be replaced on the way"),
+  KEY_SET_WITHOUT_ISSUER("JwtSecured.KeySetWithoutIssuer", Kind.WARNING,
+      "jwksUri \"%s\" without issuer or acceptedIssuers: a token of any issuer these keys sign passes, and one key"
+          + " set can sign for many (Microsoft Entra ID's keys sign the tokens of every tenant, an attacker's"
+          + " included). Set issuer to the iss of the provider's tokens; if you set it at start-up instead"
+          + " (settings().issuer(...)), suppress this warning"),
+  KEY_SET_WITHOUT_AUDIENCE("JwtSecured.KeySetWithoutAudience", Kind.WARNING,
+      "jwksUri \"%s\" without audience: a token the provider issued for another API, or an ID token of any of its"
+          + " clients, passes (RFC 8725 section 3.9). Set audience to the aud the provider writes for this API; for"
+          + " access tokens without aud (Amazon Cognito's), check client_id in the user retriever and suppress this"
+          + " warning"),
   KEY_ALGORITHM_UNKNOWN("JwtSecured.UnknownKeyAlgorithm",
       "keyAlgorithms \"%s\" is not accepted with keys from a JWKS; use RS256, RS384, RS512, PS256, PS384, PS512,"
           + " ES256, ES384, ES512 or EdDSA (HMAC and none never go with public keys)"),
