@@ -51,6 +51,20 @@ class SampleCookieTest {
     assertEquals("token=" + token + "; Max-Age=86400; Path=/; HttpOnly; SameSite=Lax", login.header("Set-Cookie"));
   }
 
+  /**
+   * The login takes JSON only, which a page of another site cannot post without a preflight: the bodies an HTML form
+   * can send are refused and set no cookie (no login CSRF).
+   */
+  @Test
+  void aFormCannotLogIn() {
+    for (String type : java.util.List.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data")) {
+      RawHttp.Response login = http.sendBody("POST", "/login", ADA, "Content-Type: " + type,
+          "Sec-Fetch-Site: cross-site");
+      assertEquals(415, login.status, type + ": " + login);
+      assertEquals(null, login.header("Set-Cookie"), type + ": " + login);
+    }
+  }
+
   @Test
   void cookieAloneIs200() throws Exception {
     RawHttp.Response r = somePath("Cookie: token=" + jwt);

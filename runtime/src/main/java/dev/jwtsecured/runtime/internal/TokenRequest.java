@@ -1,5 +1,6 @@
 package dev.jwtsecured.runtime.internal;
 
+import dev.jwtsecured.SameSite;
 import dev.jwtsecured.Transport;
 import dev.jwtsecured.runtime.JwtAuth;
 import dev.jwtsecured.runtime.JwtSettings;
@@ -13,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -63,14 +65,35 @@ public record TokenRequest(String username, String password, String refreshToken
    * before anything is read. The generated endpoint names no media type for JAX-RS to match, so that runtimes that
    * look for a JSON provider where a resource names JSON (Quarkus REST warns at build time) find nothing to ask for.
    *
+   * <p>Under cookie transport, a request a browser marks as coming from another site ({@code Sec-Fetch-Site:
+   * cross-site}) is refused before anything is read (400 {@code invalid_request}): a page of another site posting a
+   * form of the attacker's credentials would otherwise log the browser in as the attacker (login CSRF), since the
+   * answer sets the cookies. Not with {@code SameSite=None}, which says the application's front end is on another
+   * site; clients that are no browser send no such header.
+   *
    * @param uri the request's URI information, for its base path
    */
   public static TokenRequest read(HttpHeaders headers, UriInfo uri, InputStream in, JwtSettings settings) {
+    if (settings.transport() == Transport.COOKIE && settings.cookieSameSite() != SameSite.NONE && headers != null
+        && crossSite(headers.getRequestHeader("Sec-Fetch-Site"))) {
+      throw new TokenError("invalid_request", "A token request from another site is refused");
+    }
     boolean json = Bodies.isJson(headers);
     String text = Bodies.text(headers, in, settings.maxTokenRequestBytes());
     Map<String, String> fields = json ? jsonFields(text) : formFields(Bodies.form(text));
     return from(fields, settings, headers, uri == null ? null : uri.getBaseUri().getRawPath());
   }
+
+  /** Whether a browser said the request comes from another site; any value but one of the others counts as such. */
+  private static boolean crossSite(List<String> secFetchSite) {
+    if (secFetchSite == null || secFetchSite.isEmpty()) {
+      return false;
+    }
+    return secFetchSite.size() > 1 || !SAME_SITE_VALUES.contains(secFetchSite.get(0).trim().toLowerCase(Locale.ROOT));
+  }
+
+  /** The values of {@code Sec-Fetch-Site} that are not {@code cross-site} (Fetch Metadata). */
+  private static final Set<String> SAME_SITE_VALUES = Set.of("same-origin", "same-site", "none");
 
   private static Map<String, String> formFields(MultivaluedMap<String, String> form) {
     Map<String, String> fields = new LinkedHashMap<>();
