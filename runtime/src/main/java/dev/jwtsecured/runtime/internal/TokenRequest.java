@@ -84,7 +84,10 @@ public record TokenRequest(String username, String password, String refreshToken
     return from(fields, settings, headers, uri == null ? null : uri.getBaseUri().getRawPath());
   }
 
-  /** Whether a browser said the request comes from another site; any value but one of the others counts as such. */
+  /**
+   * Whether a browser said the request comes from another site: {@code cross-site}, and, failing closed, any value but
+   * {@code same-origin}, {@code same-site} or {@code none}, or more than one value.
+   */
   private static boolean crossSite(List<String> secFetchSite) {
     if (secFetchSite == null || secFetchSite.isEmpty()) {
       return false;
