@@ -39,7 +39,8 @@ import javax.sql.DataSource;
  *
  * <p>A rotation is one transaction: a conditional {@code UPDATE ... SET spent = TRUE WHERE hash = ? AND NOT spent AND
  * NOT revoked AND expires_at > ?} decides the race (the database lets one such update change the row), and only the
- * winner inserts the successor. Expired rows may be deleted at any time after they expire ({@link #deleteExpired}).
+ * winner inserts the successor, unless the login then holds its bound of tokens (it ends). Expired rows may be deleted
+ * at any time after they expire ({@link #deleteExpired}).
  */
 public final class JdbcRefreshTokenStore implements RefreshTokenStore {
   /** The table and its index, in SQL that PostgreSQL and H2 accept. */
@@ -48,14 +49,33 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
       + " extras TEXT NOT NULL, expires_at BIGINT NOT NULL, spent BOOLEAN NOT NULL, revoked BOOLEAN NOT NULL);"
       + " CREATE INDEX jwtsecured_refresh_tokens_family ON jwtsecured_refresh_tokens (family)";
 
+  private static final int DEFAULT_TOKENS_PER_LOGIN = 10_000;
+
   private final DataSource dataSource;
+  private final int tokensPerLogin;
 
   /**
    * A store in the {@code jwtsecured_refresh_tokens} table of {@code dataSource}'s database, which must exist
-   * ({@link #createTable()}).
+   * ({@link #createTable()}), in which a login holds at most 10,000 unexpired tokens (see
+   * {@link #JdbcRefreshTokenStore(DataSource, int)}).
    */
   public JdbcRefreshTokenStore(DataSource dataSource) {
-    this.dataSource = dataSource;
+    this(dataSource, DEFAULT_TOKENS_PER_LOGIN);
+  }
+
+  /**
+   * A store in which a login (a family: its first token and one a refresh) holds at most {@code tokensPerLogin}
+   * unexpired tokens (at least 2): the refresh that would pass it ends the login, and its rows are deleted. Each
+   * refresh adds a row that stays until it expires, and a refresh costs no password check: without a bound, one
+   * account refreshing in a loop would fill the database. Size it above the refreshes a client makes within
+   * {@code refreshExpiration}.
+   */
+  public JdbcRefreshTokenStore(DataSource dataSource, int tokensPerLogin) {
+    if (tokensPerLogin < 2) {
+      throw new IllegalArgumentException("tokensPerLogin must be at least 2");
+    }
+    this.dataSource = java.util.Objects.requireNonNull(dataSource);
+    this.tokensPerLogin = tokensPerLogin;
   }
 
   /** Creates the table and its index ({@link #SCHEMA}). */
@@ -86,6 +106,10 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
         spend.setString(1, presentedHash);
         spend.setLong(2, now.getEpochSecond());
         if (spend.executeUpdate() == 1) {
+          if (unexpiredTokens(c, presented.family(), now) >= tokensPerLogin) {
+            delete(c, presented.family()); // it cannot keep its spent tokens and one more
+            return new Invalid();
+          }
           // A successor that throws rolls the spending back with the transaction.
           insert(c, successor.apply(presented));
           return new Rotated(presented);
@@ -176,6 +200,25 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
       insert.setString(6, Json.write(e.extras()));
       insert.setLong(7, e.expiresAt().getEpochSecond());
       insert.executeUpdate();
+    }
+  }
+
+  private static long unexpiredTokens(Connection c, String family, Instant now) throws SQLException {
+    try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM jwtsecured_refresh_tokens"
+        + " WHERE family = ? AND expires_at > ?")) {
+      q.setString(1, family);
+      q.setLong(2, now.getEpochSecond());
+      try (ResultSet r = q.executeQuery()) {
+        r.next();
+        return r.getLong(1);
+      }
+    }
+  }
+
+  private static void delete(Connection c, String family) throws SQLException {
+    try (PreparedStatement delete = c.prepareStatement("DELETE FROM jwtsecured_refresh_tokens WHERE family = ?")) {
+      delete.setString(1, family);
+      delete.executeUpdate();
     }
   }
 

@@ -77,6 +77,10 @@ public interface RefreshTokenStore {
    * family and returns {@link Reused}; otherwise {@link Invalid}. {@code next} is built from the presented entry by
    * {@code successor}, which sees the stored entry. When {@code successor} throws, nothing changes: the presented
    * token stays active and the exception reaches the caller (the token endpoint refuses a wider scope this way).
+   *
+   * <p>A store bounds the tokens one login holds: a refresh costs no password check, so a client refreshing in a loop
+   * would otherwise fill it. When an active token's family already holds the bound, the login ends: its tokens are
+   * removed, no successor is made, and the answer is {@link Invalid} (not {@link Reused}: nothing was stolen).
    */
   Rotation rotate(String presentedHash, Instant now, java.util.function.Function<Entry, Entry> successor);
 

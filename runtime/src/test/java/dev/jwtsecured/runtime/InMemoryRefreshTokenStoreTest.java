@@ -29,6 +29,11 @@ class InMemoryRefreshTokenStoreTest extends RefreshTokenStoreContract {
     return new InMemoryRefreshTokenStore(1000, AT_NOW);
   }
 
+  @Override
+  RefreshTokenStore storeWithLoginsOf(int tokens) {
+    return new InMemoryRefreshTokenStore(1000, tokens, AT_NOW); // a subject's share bounds each of its logins
+  }
+
   @Test
   void itIsBounded() {
     InMemoryRefreshTokenStore store = new InMemoryRefreshTokenStore(3, 3, AT_NOW);

@@ -20,6 +20,11 @@ class JdbcRefreshTokenStoreTest {
   class OnPostgreSql extends RefreshTokenStoreContract {
     @Override
     RefreshTokenStore store() {
+      return storeWithLoginsOf(10_000);
+    }
+
+    @Override
+    RefreshTokenStore storeWithLoginsOf(int tokens) {
       String schema = "s" + SCHEMAS.incrementAndGet();
       try (Connection c = postgres.getPostgresDatabase().getConnection()) {
         c.createStatement().execute("CREATE SCHEMA " + schema);
@@ -27,7 +32,7 @@ class JdbcRefreshTokenStoreTest {
         throw new IllegalStateException(e);
       }
       DataSource ds = postgres.getDatabase("postgres", "postgres", java.util.Map.of("currentSchema", schema));
-      JdbcRefreshTokenStore store = new JdbcRefreshTokenStore(ds);
+      JdbcRefreshTokenStore store = new JdbcRefreshTokenStore(ds, tokens);
       store.createTable();
       return store;
     }
@@ -37,9 +42,14 @@ class JdbcRefreshTokenStoreTest {
   class OnH2 extends RefreshTokenStoreContract {
     @Override
     RefreshTokenStore store() {
+      return storeWithLoginsOf(10_000);
+    }
+
+    @Override
+    RefreshTokenStore storeWithLoginsOf(int tokens) {
       JdbcDataSource ds = new JdbcDataSource();
       ds.setURL("jdbc:h2:mem:refresh" + SCHEMAS.incrementAndGet() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
-      JdbcRefreshTokenStore store = new JdbcRefreshTokenStore(ds);
+      JdbcRefreshTokenStore store = new JdbcRefreshTokenStore(ds, tokens);
       store.createTable();
       return store;
     }

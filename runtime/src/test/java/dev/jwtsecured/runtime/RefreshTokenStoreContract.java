@@ -28,6 +28,9 @@ abstract class RefreshTokenStoreContract {
   /** A new, empty store. */
   abstract RefreshTokenStore store();
 
+  /** A new, empty store in which one login holds at most {@code tokens} tokens. */
+  abstract RefreshTokenStore storeWithLoginsOf(int tokens);
+
   static RefreshTokenStore.Entry entry(String family) {
     return entry(family, "alice");
   }
@@ -120,6 +123,31 @@ abstract class RefreshTokenStoreContract {
     assertEquals(Optional.empty(), store.familyOf(hashes.get(0), NOW));
     assertInstanceOf(RefreshTokenStore.Rotated.class, store.rotate(other.hash(), NOW, successor(hashes)),
         "another family is untouched");
+  }
+
+  /**
+   * A login that holds its bound of tokens ends at its next refresh, its tokens with it: they are unknown, not reused
+   * (no theft happened). One account refreshing in a loop otherwise filled the store, or the database, a row a refresh.
+   */
+  @Test
+  void aLoginThatHoldsItsBoundEndsAtItsNextRefresh() {
+    RefreshTokenStore store = storeWithLoginsOf(3);
+    RefreshTokenStore.Entry first = entry("looping");
+    store.create(first);
+    RefreshTokenStore.Entry other = entry("other", "bob");
+    store.create(other);
+    List<String> hashes = new ArrayList<>();
+    assertInstanceOf(RefreshTokenStore.Rotated.class, store.rotate(first.hash(), NOW, successor(hashes)));
+    assertInstanceOf(RefreshTokenStore.Rotated.class, store.rotate(hashes.get(0), NOW, successor(hashes)));
+    assertInstanceOf(RefreshTokenStore.Invalid.class, store.rotate(hashes.get(1), NOW, successor(hashes)),
+        "three tokens held: the login ends");
+    assertEquals(2, hashes.size(), "no successor was made");
+    for (String hash : List.of(first.hash(), hashes.get(0), hashes.get(1))) {
+      assertInstanceOf(RefreshTokenStore.Invalid.class, store.rotate(hash, NOW, successor(hashes)), hash);
+      assertEquals(Optional.empty(), store.familyOf(hash, NOW));
+    }
+    assertInstanceOf(RefreshTokenStore.Rotated.class, store.rotate(other.hash(), NOW, successor(hashes)),
+        "another login goes on");
   }
 
   @Test
