@@ -65,6 +65,9 @@ final class KeySourceValidator {
           problems.add(v.at("publicKey", Message.PUBLIC_KEY_INVALID.format(e.getMessage())));
         }
       }
+      if (v.strings("audience").isEmpty()) {
+        problems.add(v.at("publicKey", Message.PUBLIC_KEY_WITHOUT_AUDIENCE.format()));
+      }
     } else if (jwksUri.isEmpty()) {
       validateSecret(v, secret, algorithm.name(), minimumBytes, problems);
       List<String> previous = v.strings("previousSecrets");

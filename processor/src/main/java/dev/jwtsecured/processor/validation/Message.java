@@ -108,6 +108,11 @@ public enum Message {
           + " clients, passes (RFC 8725 section 3.9). Set audience to the aud the provider writes for this API; for"
           + " access tokens without aud (Amazon Cognito's), check client_id in the user retriever and suppress this"
           + " warning"),
+  PUBLIC_KEY_WITHOUT_AUDIENCE("JwtSecured.PublicKeyWithoutAudience", Kind.WARNING,
+      "publicKey without audience: if its holder issues tokens for other services too, as an issuer with a private key"
+          + " does for any number of them, a token meant for another service passes here (RFC 8725 section 3.9). Set"
+          + " audience to the aud the issuer writes for this API (an issuer configured here writes its audience);"
+          + " if its tokens are for this API alone, suppress this warning"),
   KEY_ALGORITHM_UNKNOWN("JwtSecured.UnknownKeyAlgorithm",
       "keyAlgorithms \"%s\" is not accepted with keys from a JWKS; use RS256, RS384, RS512, PS256, PS384, PS512,"
           + " ES256, ES384, ES512 or EdDSA (HMAC and none never go with public keys)"),
