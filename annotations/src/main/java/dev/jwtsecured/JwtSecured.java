@@ -222,7 +222,12 @@ public @interface JwtSecured {
   /** The {@code realm} of {@code WWW-Authenticate} challenges. */
   String realm() default "api";
 
-  /** Name of the token cookie ({@link Transport#COOKIE}). */
+  /**
+   * Name of the token cookie ({@link Transport#COOKIE}). Over HTTPS, {@code "__Host-token"} (with
+   * {@code cookieSecure = true}, {@code cookiePath = "/"} and no {@code cookieDomain}, which browsers then require)
+   * keeps a sibling subdomain from planting a token cookie of its own; {@code __Secure-} names need
+   * {@code cookieSecure = true}. The refresh cookie is named after it ({@link #REFRESH_COOKIE_SUFFIX}).
+   */
   String cookieName() default "token";
 
   /** {@code Path} attribute of the token cookie. */
@@ -306,6 +311,22 @@ public @interface JwtSecured {
    * both use this one definition.
    */
   String TOKEN_CHARACTERS = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+
+  /**
+   * A cookie name prefix browsers honour only on a cookie with {@code Secure}, {@code Path=/} and no {@code Domain}
+   * (RFC 6265bis section 4.1.3.2; compared without regard to case); they drop any other such cookie.
+   */
+  String HOST_COOKIE_PREFIX = "__Host-";
+
+  /** A cookie name prefix browsers honour only on a cookie with {@code Secure} (RFC 6265bis section 4.1.3.1). */
+  String SECURE_COOKIE_PREFIX = "__Secure-";
+
+  /**
+   * What the refresh cookie's name adds to {@link #cookieName()}: {@code token_refresh}. Its path is the token
+   * endpoint's, so a {@link #HOST_COOKIE_PREFIX} name takes {@link #SECURE_COOKIE_PREFIX} instead:
+   * {@code __Host-token} gives {@code __Secure-token_refresh}. The processor and the runtime both use this rule.
+   */
+  String REFRESH_COOKIE_SUFFIX = "_refresh";
 
   /**
    * The form of each of {@link #scopes()}, as a regular expression: an RFC 6749 section 3.3 scope token, printable

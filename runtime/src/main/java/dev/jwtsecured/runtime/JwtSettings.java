@@ -142,6 +142,10 @@ public final class JwtSettings {
     this.cookiePath = requireForm(b.cookiePath, TEXT, "cookiePath");
     this.cookieDomain = b.cookieDomain.isEmpty() ? null : requireForm(b.cookieDomain, TEXT, "cookieDomain");
     this.cookieSecure = b.cookieSecure;
+    String cookiePrefixProblem = cookiePrefixProblem(cookieName, cookieSecure, cookiePath, cookieDomain);
+    if (cookiePrefixProblem != null) {
+      throw new IllegalArgumentException("jwtsecured: " + cookiePrefixProblem);
+    }
     if (b.cookieSameSite == SameSite.NONE && !b.cookieSecure) {
       throw new IllegalArgumentException("jwtsecured: cookieSameSite NONE needs cookieSecure: browsers drop"
           + " SameSite=None cookies without Secure");
@@ -204,6 +208,24 @@ public final class JwtSettings {
    * processor applies to the annotation, for values set on the builder), an absolute path for the refresh cookie. The
    * message leaves the value out: it may hold line breaks, which do not belong in a log.
    */
+  /**
+   * Why browsers would drop a token cookie named {@code name} with these attributes (its prefix's rules unmet), or
+   * {@code null}: {@link JwtSecured#HOST_COOKIE_PREFIX} needs {@code Secure}, {@code Path=/} and no {@code Domain},
+   * {@link JwtSecured#SECURE_COOKIE_PREFIX} needs {@code Secure}.
+   */
+  static String cookiePrefixProblem(String name, boolean secure, String path, String domain) {
+    String hostPrefix = JwtSecured.HOST_COOKIE_PREFIX;
+    if (name.regionMatches(true, 0, hostPrefix, 0, hostPrefix.length())
+        && (!secure || !path.equals("/") || domain != null)) {
+      return "cookieName " + name + " needs cookieSecure, cookiePath \"/\" and no cookieDomain: browsers drop a"
+          + " __Host- cookie without them";
+    }
+    boolean secured = name.regionMatches(true, 0, JwtSecured.SECURE_COOKIE_PREFIX, 0,
+        JwtSecured.SECURE_COOKIE_PREFIX.length());
+    return secured && !secure
+        ? "cookieName " + name + " needs cookieSecure: browsers drop a __Secure- cookie without Secure" : null;
+  }
+
   private static String requireForm(String value, Form form, String name) {
     if (!form.pattern().matcher(value).matches()) {
       throw new IllegalArgumentException("jwtsecured: " + name + " must be " + form.description());

@@ -37,7 +37,8 @@ class JwtSettingsTest {
         assertRefused("clientAddressHeader", () -> build(b -> b.clientAddressHeader(bad)));
       }
     }
-    JwtSettings ok = build(b -> b.authHeader("X-Api-Token").cookieName("__Host-session").clientAddressHeader(""));
+    JwtSettings ok = build(b -> b.authHeader("X-Api-Token").cookieName("__Host-session").cookieSecure(true)
+        .clientAddressHeader(""));
     assertEquals("X-Api-Token", ok.authHeader());
     assertEquals("__Host-session", ok.cookieName());
     assertEquals(null, ok.clientAddressHeader());
@@ -104,6 +105,22 @@ class JwtSettingsTest {
   }
 
   /** Browsers drop a {@code SameSite=None} cookie without {@code Secure}: login would set a cookie nobody keeps. */
+  /** Browsers drop a {@code __Host-} or {@code __Secure-} cookie without the attributes its prefix requires. */
+  @Test
+  void cookiePrefixesNeedTheirAttributes() {
+    List<UnaryOperator<JwtSettings.Builder>> dropped = List.of(s -> s.cookieName("__Host-token"),
+        s -> s.cookieName("__HOST-token").cookieSecure(true).cookiePath("/shop"),
+        s -> s.cookieName("__Host-token").cookieSecure(true).cookieDomain("example.com"),
+        s -> s.cookieName("__Secure-token"));
+    for (UnaryOperator<JwtSettings.Builder> b : dropped) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> build(b));
+      assertTrue(e.getMessage().contains("browsers drop a __"), e.getMessage());
+    }
+    assertEquals("__Host-token", build(s -> s.cookieName("__Host-token").cookieSecure(true)).cookieName());
+    assertEquals("__Secure-token", build(s -> s.cookieName("__Secure-token").cookieSecure(true).cookiePath("/shop"))
+        .cookieName());
+  }
+
   @Test
   void sameSiteNoneNeedsSecure() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -3,6 +3,7 @@ package dev.jwtsecured.processor.generation;
 import static dev.jwtsecured.processor.generation.OpenApiGenerator.map;
 import static dev.jwtsecured.processor.generation.OpenApiGenerator.ref;
 
+import dev.jwtsecured.JwtSecured;
 import dev.jwtsecured.processor.model.SettingsModel;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,7 +81,7 @@ final class TokenEndpointDocument {
           "properties", map(
               "grant_type", map("type", "string", "enum", List.of("refresh_token")),
               "refresh_token", map("type", "string", "description", cookie
-                  ? "The refresh token; when absent, the one in the " + s.cookieName() + "_refresh cookie."
+                  ? "The refresh token; when absent, the one in the " + refreshCookieName(s.cookieName()) + " cookie."
                   : "The refresh token of the login; each is accepted once."),
               "scope", map("type", "string",
                   "description", "Space-separated scopes, at most those of the login; all of them when absent."))));
@@ -98,5 +99,15 @@ final class TokenEndpointDocument {
         "error", map("type", "string", "enum",
             List.of("invalid_request", "unsupported_grant_type", "invalid_grant", "invalid_scope")),
         "error_description", map("type", "string"))));
+  }
+  /**
+   * The refresh cookie's name, as the runtime derives it ({@link JwtSecured#REFRESH_COOKIE_SUFFIX}): the token
+   * cookie's with the suffix, a {@code __Host-} prefix turned into {@code __Secure-}.
+   */
+  static String refreshCookieName(String cookieName) {
+    int prefix = JwtSecured.HOST_COOKIE_PREFIX.length();
+    String name = cookieName.regionMatches(true, 0, JwtSecured.HOST_COOKIE_PREFIX, 0, prefix)
+        ? JwtSecured.SECURE_COOKIE_PREFIX + cookieName.substring(prefix) : cookieName;
+    return name + JwtSecured.REFRESH_COOKIE_SUFFIX;
   }
 }

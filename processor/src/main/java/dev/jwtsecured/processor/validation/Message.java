@@ -203,6 +203,9 @@ public enum Message {
   SCOPE_IS_ROLE("JwtSecured.ScopeIsRole",
       "scope \"%s\" is also a role (declared in roles or required by @RolesAllowed); a client could request the"
           + " scope and pass for the role. Rename the scope, for example \"%1$s:read\""),
+  COOKIE_PREFIX_RULES_UNMET("JwtSecured.CookiePrefixRulesUnmet",
+      "cookieName \"%s\" starts with %s, which browsers honour only on a cookie with %s: they drop this one, and"
+          + " every login would seem to work while no request carried the token. Set %s"),
   SAME_SITE_NONE_WITHOUT_SECURE("JwtSecured.SameSiteNoneWithoutSecure",
       "cookieSameSite = NONE needs cookieSecure = true: browsers drop SameSite=None cookies without Secure. Set"
           + " cookieSecure = true, or use LAX or STRICT"),

@@ -70,6 +70,7 @@ final class SettingsValidator {
           Message.QUOTED_TEXT_INVALID.format("cookieName", cookieName, "a cookie name")));
     }
     quoted(v, "cookiePath", "a Set-Cookie attribute", problems);
+    cookiePrefix(v, cookieName, problems);
     if (v.enumValue("cookieSameSite", SameSite.class) == SameSite.NONE && !v.bool("cookieSecure")) {
       problems.add(v.at("cookieSameSite", Message.SAME_SITE_NONE_WITHOUT_SECURE.format()));
     }
@@ -218,4 +219,21 @@ final class SettingsValidator {
     }
   }
 
+  /** A {@code __Host-} or {@code __Secure-} cookie name with the attributes browsers require of it. */
+  private static void cookiePrefix(ConfigValues v, String cookieName, List<Diagnostic> problems) {
+    boolean secure = v.bool("cookieSecure");
+    if (startsWith(cookieName, JwtSecured.HOST_COOKIE_PREFIX)
+        && (!secure || !v.string("cookiePath").equals("/") || !v.string("cookieDomain").isEmpty())) {
+      problems.add(v.at("cookieName", Message.COOKIE_PREFIX_RULES_UNMET.format(cookieName,
+          JwtSecured.HOST_COOKIE_PREFIX, "Secure, Path=/ and no Domain",
+          "cookieSecure = true, cookiePath = \"/\" and no cookieDomain, or another name")));
+    } else if (startsWith(cookieName, JwtSecured.SECURE_COOKIE_PREFIX) && !secure) {
+      problems.add(v.at("cookieName", Message.COOKIE_PREFIX_RULES_UNMET.format(cookieName,
+          JwtSecured.SECURE_COOKIE_PREFIX, "Secure", "cookieSecure = true, or another name")));
+    }
+  }
+
+  private static boolean startsWith(String name, String prefix) {
+    return name.regionMatches(true, 0, prefix, 0, prefix.length());
+  }
 }

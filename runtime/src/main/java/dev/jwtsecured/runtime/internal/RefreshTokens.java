@@ -1,5 +1,6 @@
 package dev.jwtsecured.runtime.internal;
 
+import dev.jwtsecured.JwtSecured;
 import dev.jwtsecured.runtime.JwtSettings;
 import dev.jwtsecured.runtime.RefreshTokenStore;
 import dev.jwtsecured.runtime.RefreshTokenStore.Entry;
@@ -108,9 +109,18 @@ public record RefreshTokens(RefreshTokenStore store, Duration lifetime) {
     }
   }
 
-  /** The refresh cookie's name: the token cookie's with {@code _refresh} appended. */
+  /**
+   * The refresh cookie's name: the token cookie's with {@code _refresh} appended, and a {@code __Host-} prefix turned
+   * into {@code __Secure-}, since the refresh cookie's path is the token endpoint's
+   * ({@link JwtSecured#REFRESH_COOKIE_SUFFIX}).
+   */
   public static String cookieName(JwtSettings settings) {
-    return settings.cookieName() + "_refresh";
+    String name = settings.cookieName();
+    int prefix = JwtSecured.HOST_COOKIE_PREFIX.length();
+    if (name.regionMatches(true, 0, JwtSecured.HOST_COOKIE_PREFIX, 0, prefix)) {
+      name = JwtSecured.SECURE_COOKIE_PREFIX + name.substring(prefix);
+    }
+    return name + JwtSecured.REFRESH_COOKIE_SUFFIX;
   }
 
   /**
