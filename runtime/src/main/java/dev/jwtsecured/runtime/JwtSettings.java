@@ -203,12 +203,6 @@ public final class JwtSettings {
   }
 
   /**
-   * {@code value} when it has {@code form}: {@link JwtSecured#TOKEN_CHARACTERS} for header and cookie names,
-   * {@link JwtSecured#TEXT_CHARACTERS} for text that goes into a challenge or a cookie attribute (the same rules the
-   * processor applies to the annotation, for values set on the builder), an absolute path for the refresh cookie. The
-   * message leaves the value out: it may hold line breaks, which do not belong in a log.
-   */
-  /**
    * Why browsers would drop a token cookie named {@code name} with these attributes (its prefix's rules unmet), or
    * {@code null}: {@link JwtSecured#HOST_COOKIE_PREFIX} needs {@code Secure}, {@code Path=/} and no {@code Domain},
    * {@link JwtSecured#SECURE_COOKIE_PREFIX} needs {@code Secure}.
@@ -226,6 +220,12 @@ public final class JwtSettings {
         ? "cookieName " + name + " needs cookieSecure: browsers drop a __Secure- cookie without Secure" : null;
   }
 
+  /**
+   * {@code value} when it has {@code form}: {@link JwtSecured#TOKEN_CHARACTERS} for header and cookie names,
+   * {@link JwtSecured#TEXT_CHARACTERS} for text that goes into a challenge or a cookie attribute (the same rules the
+   * processor applies to the annotation, for values set on the builder), an absolute path for the refresh cookie. The
+   * message leaves the value out: it may hold line breaks, which do not belong in a log.
+   */
   private static String requireForm(String value, Form form, String name) {
     if (!form.pattern().matcher(value).matches()) {
       throw new IllegalArgumentException("jwtsecured: " + name + " must be " + form.description());

@@ -104,7 +104,6 @@ class JwtSettingsTest {
         .jwksMinRefresh(java.time.Duration.ofMillis(200)).build().jwksMinRefresh());
   }
 
-  /** Browsers drop a {@code SameSite=None} cookie without {@code Secure}: login would set a cookie nobody keeps. */
   /** Browsers drop a {@code __Host-} or {@code __Secure-} cookie without the attributes its prefix requires. */
   @Test
   void cookiePrefixesNeedTheirAttributes() {
@@ -121,6 +120,7 @@ class JwtSettingsTest {
         .cookieName());
   }
 
+  /** Browsers drop a {@code SameSite=None} cookie without {@code Secure}: login would set a cookie nobody keeps. */
   @Test
   void sameSiteNoneNeedsSecure() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
