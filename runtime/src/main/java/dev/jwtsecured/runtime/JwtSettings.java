@@ -208,16 +208,17 @@ public final class JwtSettings {
    * {@link JwtSecured#SECURE_COOKIE_PREFIX} needs {@code Secure}.
    */
   static String cookiePrefixProblem(String name, boolean secure, String path, String domain) {
-    String hostPrefix = JwtSecured.HOST_COOKIE_PREFIX;
-    if (name.regionMatches(true, 0, hostPrefix, 0, hostPrefix.length())
-        && (!secure || !path.equals("/") || domain != null)) {
+    if (prefixed(name, JwtSecured.HOST_COOKIE_PREFIX) && (!secure || !path.equals("/") || domain != null)) {
       return "cookieName " + name + " needs cookieSecure, cookiePath \"/\" and no cookieDomain: browsers drop a"
           + " __Host- cookie without them";
     }
-    boolean secured = name.regionMatches(true, 0, JwtSecured.SECURE_COOKIE_PREFIX, 0,
-        JwtSecured.SECURE_COOKIE_PREFIX.length());
-    return secured && !secure
+    return prefixed(name, JwtSecured.SECURE_COOKIE_PREFIX) && !secure
         ? "cookieName " + name + " needs cookieSecure: browsers drop a __Secure- cookie without Secure" : null;
+  }
+
+  /** Whether {@code name} starts with {@code prefix}, which browsers compare without regard to case. */
+  private static boolean prefixed(String name, String prefix) {
+    return name.regionMatches(true, 0, prefix, 0, prefix.length());
   }
 
   /**
