@@ -272,13 +272,23 @@ public final class JwksKeySet implements KeySource {
     Map<String, Key> keys = new LinkedHashMap<>();
     for (Jwk<?> jwk : set) {
       String kid = jwk.getId();
-      Object use = jwk.get("use");
-      if (kid == null || kid.isEmpty() || !(jwk instanceof PublicJwk<?> publicJwk)
-          || (use != null && !"sig".equals(use))) {
+      if (kid == null || kid.isEmpty() || !(jwk instanceof PublicJwk<?> publicJwk) || !forVerifying(jwk)) {
         continue;
       }
       keys.putIfAbsent(kid, new Key(kid, publicJwk.toKey(), Optional.ofNullable(jwk.getAlgorithm())));
     }
     return Map.copyOf(keys);
+  }
+
+  /**
+   * Whether the set publishes {@code jwk} for verifying signatures: {@code use}, where present, is {@code sig}, and
+   * {@code key_ops}, where present, has {@code verify} (RFC 7517 sections 4.2 and 4.3; jjwt reads an empty
+   * {@code key_ops} as absent).
+   */
+  private static boolean forVerifying(Jwk<?> jwk) {
+    Object use = jwk.get("use");
+    Object operations = jwk.get("key_ops");
+    return (use == null || "sig".equals(use)) && (operations == null
+        || jwk.getOperations().stream().anyMatch(operation -> "verify".equals(operation.getId())));
   }
 }

@@ -18,6 +18,7 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyOperation;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
@@ -485,6 +486,26 @@ class KeySetVerifierTest {
       String jwt = sign(new RSASSASigner(attacker), header, claims().build());
       assertEquals(AuthFailure.MALFORMED_TOKEN, failure(verifier, jwt), header.toString());
     }
+  }
+
+  /**
+   * A key the set publishes for another purpose ({@code use} other than {@code sig}, or {@code key_ops} without
+   * {@code verify}: RFC 7517 sections 4.2 and 4.3) verifies nothing, as if the set did not hold it; a key whose
+   * {@code key_ops} has {@code verify} does.
+   */
+  @Test
+  void aKeyPublishedForAnotherPurposeVerifiesNothing() throws Exception {
+    ECKey signing = new ECKeyGenerator(Curve.P_256).keyID("e1").generate();
+    for (ECKey published : List.of(
+        new ECKey.Builder(signing).keyUse(KeyUse.ENCRYPTION).build(),
+        new ECKey.Builder(signing).keyOperations(Set.of(KeyOperation.DERIVE_KEY)).build())) {
+      serve(published);
+      String jwt = sign(new ECDSASigner(signing), header(JWSAlgorithm.ES256, "e1"), claims().build());
+      assertEquals(AuthFailure.UNKNOWN_KEY, failure(verifier(ALL), jwt), published.toJSONString());
+    }
+    serve(new ECKey.Builder(signing).keyOperations(Set.of(KeyOperation.SIGN, KeyOperation.VERIFY)).build());
+    String jwt = sign(new ECDSASigner(signing), header(JWSAlgorithm.ES256, "e1"), claims().build());
+    assertEquals("alice", verifier(ALL).verify(jwt).subject());
   }
 
   @Test
