@@ -508,6 +508,20 @@ class KeySetVerifierTest {
     assertEquals("alice", verifier(ALL).verify(jwt).subject());
   }
 
+  /** An EC key whose point is not on its curve (the invalid-curve attack's key) is no key of the set. */
+  @Test
+  void anEcKeyOffItsCurveVerifiesNothing() throws Exception {
+    ECKey signing = new ECKeyGenerator(Curve.P_256).keyID("e1").generate();
+    String jwt = sign(new ECDSASigner(signing), header(JWSAlgorithm.ES256, "e1"), claims().build());
+    serve(signing);
+    assertEquals("alice", verifier(ALL).verify(jwt).subject());
+    byte[] y = signing.getY().decode();
+    y[y.length - 1] ^= 1;
+    jwks = "{\"keys\":[{\"kty\":\"EC\",\"crv\":\"P-256\",\"kid\":\"e1\",\"x\":\"" + signing.getX()
+        + "\",\"y\":\"" + Base64URL.encode(y) + "\"}]}";
+    assertEquals(AuthFailure.UNKNOWN_KEY, failure(verifier(ALL), jwt));
+  }
+
   @Test
   void aKeyIsUsedOnlyWithItsFamilyAndItsOwnAlg() throws Exception {
     ECKey ec = new ECKeyGenerator(Curve.P_256).keyID("k1").generate();
