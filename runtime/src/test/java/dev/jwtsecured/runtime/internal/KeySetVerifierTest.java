@@ -481,7 +481,7 @@ class KeySetVerifierTest {
   /**
    * A key the set publishes for another purpose ({@code use} other than {@code sig}, or {@code key_ops} without
    * {@code verify}: RFC 7517 sections 4.2 and 4.3) verifies nothing, as if the set did not hold it; a key whose
-   * {@code key_ops} has {@code verify} does.
+   * {@code key_ops} has {@code verify} does, also behind an encryption key of the same {@code kid}.
    */
   @Test
   void aKeyPublishedForAnotherPurposeVerifiesNothing() throws Exception {
@@ -495,6 +495,10 @@ class KeySetVerifierTest {
     }
     serve(new ECKey.Builder(signing).keyOperations(Set.of(KeyOperation.SIGN, KeyOperation.VERIFY)).build());
     String jwt = sign(new ECDSASigner(signing), header(JWSAlgorithm.ES256, "e1"), claims().build());
+    assertEquals("alice", verifier(ALL).verify(jwt).subject());
+    // An encryption key listed first under the same kid does not hide the signing key.
+    ECKey encryption = new ECKeyGenerator(Curve.P_256).keyID("e1").keyUse(KeyUse.ENCRYPTION).generate();
+    serve(encryption, new ECKey.Builder(signing).keyUse(KeyUse.SIGNATURE).build());
     assertEquals("alice", verifier(ALL).verify(jwt).subject());
   }
 
