@@ -10,7 +10,9 @@ import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -79,7 +81,7 @@ public final class JwksKeySet implements KeySource {
   public record Key(String kid, PublicKey key, Optional<String> algorithm) {}
 
   /** What one fetch found: the keys by {@code kid} and until when they are fresh. */
-  private record Snapshot(Map<String, Key> keys, Instant freshUntil, long generation) {}
+  private record Snapshot(Map<String, List<Key>> keys, Instant freshUntil, long generation) {}
 
   private final URI uri;
   private final Options options;
@@ -102,37 +104,37 @@ public final class JwksKeySet implements KeySource {
   }
 
   /**
-   * The key {@code kid} names: from the current set, or after fetching it when there is none yet, or when the set does
+   * The keys {@code kid} names: from the current set, or after fetching it when there is none yet, or when the set does
    * not hold {@code kid} and the last fetch is at least {@link Options#unknownKidInterval} old; a caller whose key is
    * not in the set waits for a fetch under way. A stale set goes on serving while it is fetched again: a caller that
    * finds its key there does not wait for that fetch.
    */
   @Override
-  public Optional<Key> key(String kid) {
+  public List<Key> keys(String kid) {
     if (kid.isEmpty()) {
-      return Optional.empty(); // tokens verified with a key set name their key
+      return List.of(); // tokens verified with a key set name their key
     }
     Instant now = options.clock().instant();
     Snapshot snapshot = current;
     if (now.isAfter(snapshot.freshUntil())) {
       snapshot = refresh(now, false, snapshot.keys().isEmpty());
     }
-    Key key = snapshot.keys().get(kid);
-    if (key == null) {
+    List<Key> keys = snapshot.keys().get(kid);
+    if (keys == null) {
       CompletableFuture<Snapshot> underway = pending.get();
       if (underway != null) {
-        key = await(underway).keys().get(kid); // the fetch under way may bring it
+        keys = await(underway).keys().get(kid); // the fetch under way may bring it
       } else if (!now.isBefore(lastAttempt.plus(options.unknownKidInterval()))) {
-        key = refresh(now, true, true).keys().get(kid);
+        keys = refresh(now, true, true).keys().get(kid);
       }
     }
-    return Optional.ofNullable(key);
+    return keys == null ? List.of() : keys;
   }
 
   /**
-   * The fetch that {@link #key} would wait for with {@code kid}, started as {@code key} would start it, or {@code null}
-   * when {@code key} would answer at once: for a caller whose thread must not wait (an event loop), which lets its
-   * request wait for the fetch and then calls {@code key}.
+   * The fetch that {@link #keys} would wait for with {@code kid}, started as {@code keys} would start it, or
+   * {@code null} when {@code keys} would answer at once: for a caller whose thread must not wait (an event loop), which
+   * lets its request wait for the fetch and then calls {@code keys}.
    */
   @Override
   public CompletableFuture<?> fetchFor(String kid) {
@@ -241,7 +243,7 @@ public final class JwksKeySet implements KeySource {
           ? failure.getCause() : failure;
       if (problem == null) {
         try {
-          Map<String, Key> keys = parse(fetched.body());
+          Map<String, List<Key>> keys = parse(fetched.body());
           // Only a key that left the set (or changed) invalidates what it verified; a new key invalidates nothing.
           boolean lost = snapshot.keys().entrySet().stream()
               .anyMatch(e -> !e.getValue().equals(keys.get(e.getKey())));
@@ -255,7 +257,8 @@ public final class JwksKeySet implements KeySource {
       String why = problem.getMessage() == null ? problem.getClass().getSimpleName() : problem.getMessage();
       LOG.log(Level.WARNING, "jwtsecured: could not read the JWKS at " + uri + " (" + why + "); "
           + (snapshot.keys().isEmpty() ? "tokens are refused until it can be read"
-              : "keeping the last good set of " + snapshot.keys().size() + " keys"));
+              : "keeping the last good set of " + snapshot.keys().values().stream().mapToInt(List::size).sum()
+                  + " keys"));
       if (!snapshot.keys().isEmpty()) {
         // Trust the last good set a little longer rather than fetching on every request.
         current = new Snapshot(snapshot.keys(), now.plus(options.minMaxAge()), snapshot.generation());
@@ -266,17 +269,22 @@ public final class JwksKeySet implements KeySource {
     }
   }
 
-  /** The public signature keys of a JWKS document, by {@code kid}; a document that is not a JWKS is an exception. */
-  static Map<String, Key> parse(String json) {
+  /**
+   * The public signature keys of a JWKS document, by {@code kid}, in the document's order; a document that is not a
+   * JWKS is an exception.
+   */
+  static Map<String, List<Key>> parse(String json) {
     JwkSet set = Jwks.setParser().json(StrictJson.deserializer()).ignoreUnsupported(true).build().parse(json);
-    Map<String, Key> keys = new LinkedHashMap<>();
+    Map<String, List<Key>> keys = new LinkedHashMap<>();
     for (Jwk<?> jwk : set) {
       String kid = jwk.getId();
       if (kid == null || kid.isEmpty() || !(jwk instanceof PublicJwk<?> publicJwk) || !forVerifying(jwk)) {
         continue;
       }
-      keys.putIfAbsent(kid, new Key(kid, publicJwk.toKey(), Optional.ofNullable(jwk.getAlgorithm())));
+      keys.computeIfAbsent(kid, k -> new ArrayList<>())
+          .add(new Key(kid, publicJwk.toKey(), Optional.ofNullable(jwk.getAlgorithm())));
     }
+    keys.replaceAll((kid, named) -> List.copyOf(named));
     return Map.copyOf(keys);
   }
 

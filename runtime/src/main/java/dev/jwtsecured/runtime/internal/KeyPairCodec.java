@@ -125,9 +125,9 @@ public final class KeyPairCodec implements KeySource {
   }
 
   @Override
-  public Optional<JwksKeySet.Key> key(String kid) {
+  public List<JwksKeySet.Key> keys(String kid) {
     Published p = kid == null ? null : keys.get(kid);
-    return p == null ? Optional.empty() : Optional.of(p.key());
+    return p == null ? List.of() : List.of(p.key());
   }
 
   @Override

@@ -15,6 +15,7 @@ import java.security.interfaces.EdECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -28,7 +29,8 @@ import java.util.concurrent.CompletableFuture;
  *   <li>the header is a strict JSON object whose {@code alg} is one of the accepted algorithms (never {@code none} or
  *       an HMAC), with a {@code kid} the key source knows (a single configured key needs none), and none of {@code jku}, {@code x5u}, {@code jwk}, {@code x5c}, {@code crit} or
  *       the other members {@link TokenCodec} refuses: keys come only from the configured set;
- *   <li>the key {@code kid} names, and only if its type fits the algorithm: an RSA key of at least 2048 bits for
+ *   <li>the first key {@code kid} names whose type fits the algorithm (keys of different types may share a
+ *       {@code kid}, RFC 7517 section 4.5): an RSA key of at least 2048 bits for
  *       {@code RS*}/{@code PS*}, the curve of the algorithm for {@code ES*}, an Edwards key for {@code EdDSA}, and the
  *       JWK's own {@code alg}, when it names one, equal to the token's. An RSA public key can never become an HMAC
  *       secret: no HMAC algorithm is accepted here;
@@ -200,11 +202,15 @@ public final class KeySetVerifier {
       throw new AuthException(AuthFailure.ALGORITHM_NOT_ACCEPTED);
     }
     // A key set needs the kid; a single configured public key takes tokens with or without one.
-    JwksKeySet.Key key = keys.key(kid == null ? "" : kid)
-        .orElseThrow(() -> new AuthException(AuthFailure.UNKNOWN_KEY));
-    if (key.algorithm().isPresent() && !key.algorithm().get().equals(alg) || !FAMILIES.get(alg).fits(key.key())) {
-      throw new AuthException(AuthFailure.ALGORITHM_NOT_ACCEPTED);
+    List<JwksKeySet.Key> named = keys.keys(kid == null ? "" : kid);
+    if (named.isEmpty()) {
+      throw new AuthException(AuthFailure.UNKNOWN_KEY);
     }
-    return key.key();
+    // Keys of different types may share the kid (RFC 7517 section 4.5): the first that fits the algorithm.
+    return named.stream()
+        .filter(key -> key.algorithm().map(alg::equals).orElse(true) && FAMILIES.get(alg).fits(key.key()))
+        .findFirst()
+        .orElseThrow(() -> new AuthException(AuthFailure.ALGORITHM_NOT_ACCEPTED))
+        .key();
   }
 }

@@ -30,8 +30,8 @@ public final class PublicKeySource implements KeySource {
   }
 
   @Override
-  public Optional<JwksKeySet.Key> key(String kid) {
-    return Optional.of(key);
+  public List<JwksKeySet.Key> keys(String kid) {
+    return List.of(key);
   }
 
   @Override

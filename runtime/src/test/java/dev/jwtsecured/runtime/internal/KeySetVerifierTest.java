@@ -502,6 +502,27 @@ class KeySetVerifierTest {
     assertEquals("alice", verifier(ALL).verify(jwt).subject());
   }
 
+  /**
+   * Keys of different types may share a {@code kid} as equivalent alternatives (RFC 7517 section 4.5): a token takes the
+   * one that fits its algorithm, whichever the set lists first; a token for which none fits is refused.
+   */
+  @Test
+  void keysOfDifferentTypesUnderOneKidEachVerifyTheirTokens() throws Exception {
+    RSAKey rsa = new RSAKeyGenerator(2048).keyID("k1").generate();
+    ECKey ec = new ECKeyGenerator(Curve.P_256).keyID("k1").generate();
+    String rsaSigned = sign(new RSASSASigner(rsa), header(JWSAlgorithm.RS256, "k1"), claims().build());
+    String ecSigned = sign(new ECDSASigner(ec), header(JWSAlgorithm.ES256, "k1"), claims().build());
+    for (List<JWK> order : List.of(List.<JWK>of(rsa, ec), List.<JWK>of(ec, rsa))) {
+      serve(order.toArray(JWK[]::new));
+      KeySetVerifier verifier = verifier(ALL);
+      assertEquals("alice", verifier.verify(rsaSigned).subject(), order.get(0).getKeyType() + " first");
+      assertEquals("alice", verifier.verify(ecSigned).subject(), order.get(0).getKeyType() + " first");
+      String es384 = sign(new ECDSASigner(new ECKeyGenerator(Curve.P_384).keyID("k1").generate()),
+          header(JWSAlgorithm.ES384, "k1"), claims().build());
+      assertEquals(AuthFailure.ALGORITHM_NOT_ACCEPTED, failure(verifier, es384), "no P-384 key under k1");
+    }
+  }
+
   /** An EC key whose point is not on its curve (the invalid-curve attack's key) is no key of the set. */
   @Test
   void anEcKeyOffItsCurveVerifiesNothing() throws Exception {
