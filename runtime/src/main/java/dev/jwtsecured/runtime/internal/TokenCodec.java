@@ -18,9 +18,11 @@ import io.jsonwebtoken.security.SecurityException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -79,7 +81,7 @@ public final class TokenCodec {
   public TokenCodec(JwtSettings settings) {
     this.settings = settings;
     this.key = new SecretKeySpec(settings.secret(), settings.algorithm().jcaName());
-    List<SecretKey> all = new java.util.ArrayList<>(List.of(key));
+    List<SecretKey> all = new ArrayList<>(List.of(key));
     for (byte[] previous : settings.previousSecrets()) {
       all.add(new SecretKeySpec(previous, settings.algorithm().jcaName()));
     }
@@ -300,7 +302,7 @@ public final class TokenCodec {
       if (!(header.get("typ") instanceof String typ)) {
         throw new AuthException(AuthFailure.MALFORMED_TOKEN);
       }
-      if (!ACCESS_TOKEN_TYPES.contains(typ.toLowerCase(java.util.Locale.ROOT))) {
+      if (!ACCESS_TOKEN_TYPES.contains(typ.toLowerCase(Locale.ROOT))) {
         throw new AuthException(AuthFailure.TYPE_NOT_ACCEPTED);
       }
     }
