@@ -1,13 +1,8 @@
 package dev.jwtsecured.runtime;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Iterator;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -100,7 +95,7 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
         wait = Math.max(wait, c.blockedUntil - now);
       }
     }
-    Counter u = users.get(key(username));
+    Counter u = users.get(LoginThrottle.nameKey(username));
     if (u != null) {
       long nameWait = u.blockedUntil - now;
       if (client != null && u.clients.contains(client)) {
@@ -116,7 +111,7 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
   @Override
   public void failed(String username, String client) {
     long now = clock.millis();
-    count(users, key(username), now, freeUserFailures, maxDelay, client);
+    count(users, LoginThrottle.nameKey(username), now, freeUserFailures, maxDelay, client);
     if (client != null) {
       count(clients, client, now, freeClientFailures, maxDelay, null);
     }
@@ -124,7 +119,7 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
 
   @Override
   public void succeeded(String username, String client) {
-    users.remove(key(username));
+    users.remove(LoginThrottle.nameKey(username));
   }
 
   private void count(Map<String, Counter> counters, String key, long now, int free, Duration cap, String client) {
@@ -182,19 +177,5 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
   /** How many names and addresses are tracked; for tests. */
   int entries() {
     return users.size() + clients.size();
-  }
-
-  /** User names are compared without case, and long ones by their hash, so that a key never grows large. */
-  private static String key(String username) {
-    String lower = username.toLowerCase(Locale.ROOT);
-    if (lower.length() <= 128) {
-      return lower;
-    }
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(lower.getBytes(StandardCharsets.UTF_8));
-      return "#" + HexFormat.of().formatHex(hash);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

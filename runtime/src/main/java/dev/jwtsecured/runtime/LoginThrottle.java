@@ -1,6 +1,12 @@
 package dev.jwtsecured.runtime;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
 import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Locale;
 
 /**
  * Limits password guesses at the generated token endpoint. Before the authenticator runs, the endpoint asks
@@ -9,13 +15,14 @@ import java.time.Duration;
  *
  * <p>The default, {@link InMemoryLoginThrottle}, keeps its counts in this process. A cluster of instances can share
  * counts by implementing this interface over a store they already share (a database, a cache). A throttle in the
- * application is a second line: a front proxy's rate limit should come first.
+ * application is a second line: a front proxy's rate limit should come first. Such a throttle should count user names
+ * by their {@link #nameKey}.
  */
 public interface LoginThrottle {
   /**
    * How long this attempt must wait, or {@link Duration#ZERO} to go on.
    *
-   * @param username the user name of the attempt, as sent
+   * @param username the user name of the attempt, as sent (count it by its {@link #nameKey})
    * @param client the client's address, or {@code null} when the application cannot tell it (see
    *     {@code clientAddressHeader})
    */
@@ -40,6 +47,43 @@ public interface LoginThrottle {
 
       @Override
       public void succeeded(String username, String client) {}
+    };
+  }
+  /**
+   * The key under which a throttle counts a user name. Authenticators often find an account however its name is
+   * spelled: SQL Server and MySQL compare without trailing spaces, MySQL's default collation without case or accents,
+   * LDAP without case or surrounding spaces, and much login code trims. Counted apart, each spelling would bring its
+   * own free failures. So the key leaves out spaces, control and format (zero-width) characters and accents, folds
+   * compatibility forms (full-width letters, ligatures) and case: {@code "Alice "}, {@code "alice"} in full-width
+   * letters and {@code "alice"} with an accent on the e count as {@code "alice"}. Names that differ only in such ways share one count, which errs on the
+   * side of delaying. The key of a long name is its SHA-256, so that no key grows large.
+   */
+  static String nameKey(String username) {
+    String visible = visible(username);
+    String folded = visible.length() > 256 ? visible : visible(Normalizer.normalize(visible, Normalizer.Form.NFKD));
+    String key = folded.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+    if (key.length() <= 128) {
+      return key;
+    }
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      return "#" + HexFormat.of().formatHex(hash);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The text without white space, control and format characters and combining accents. */
+  private static String visible(String text) {
+    StringBuilder kept = new StringBuilder(Math.min(text.length(), 256));
+    text.codePoints().filter(LoginThrottle::shown).forEach(kept::appendCodePoint);
+    return kept.toString();
+  }
+
+  private static boolean shown(int c) {
+    return !Character.isWhitespace(c) && !Character.isSpaceChar(c) && switch (Character.getType(c)) {
+      case Character.CONTROL, Character.FORMAT, Character.NON_SPACING_MARK, Character.ENCLOSING_MARK -> false;
+      default -> true;
     };
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,11 +25,7 @@ class InMemoryLoginThrottleTest {
    */
   @Test
   void aFloodOfNewNamesDoesNotLiftADelay() {
-    for (int i = 0; i < 7; i++) {
-      throttle.failed("alice", null);
-    }
-    Duration delayed = throttle.delay("alice", null);
-    assertTrue(delayed.compareTo(Duration.ZERO) > 0, "alice is delayed");
+    Duration delayed = guessedAtTooOften("alice");
     for (int i = 0; i < 20 * MAX; i++) {
       throttle.failed("spray-" + i, null);
       assertTrue(throttle.entries() <= MAX, "bounded: " + throttle.entries()); // names only: no address is known
@@ -61,5 +58,45 @@ class InMemoryLoginThrottleTest {
       }
       assertTrue(throttle.entries() <= MAX, "bounded: " + throttle.entries());
     }
+  }
+
+  /**
+   * Authenticators often find the account however its name is spelled: SQL Server and MySQL compare without trailing
+   * spaces, MySQL's default collation without case and accents, LDAP without case and surrounding spaces, and much
+   * login code trims. Counted apart, each spelling of a name would bring its own free failures, and an attacker with
+   * many addresses would guess at one account without the name ever being delayed.
+   */
+  @Test
+  void aNameSpelledAnotherWayIsTheSameName() {
+    Duration delayed = guessedAtTooOften("alice");
+    List<String> variants = List.of("ALICE", "alice ", " alice", "alice\t", "alice\u00a0", "al\u200bice",
+        "alice\u0000", "\uff41\uff4c\uff49\uff43\uff45", "alic\u00e9", "alice\u0301", "al\u0131ce", "AL\u0130CE",
+        "alice" + " ".repeat(300));
+    for (String variant : variants) {
+      assertEquals(delayed, throttle.delay(variant, null), "not delayed: " + variant.strip() + " (" + variant.length()
+          + " chars)");
+    }
+    // And a failure under any spelling counts for the name.
+    throttle.failed("ALICE ", null);
+    assertTrue(throttle.delay("alice", null).compareTo(delayed) > 0, "the delay doubled");
+  }
+
+  /** Folding names never makes different names share a count beyond their spelling: bob is not alice. */
+  @Test
+  void otherNamesAreNotDelayed() {
+    guessedAtTooOften("alice");
+    for (String other : List.of("bob", "alicia", "alice2", "malice", "")) {
+      assertEquals(Duration.ZERO, throttle.delay(other, null), other);
+    }
+  }
+
+  /** Seven failures for the name from unknown addresses: the name is delayed. */
+  Duration guessedAtTooOften(String name) {
+    for (int i = 0; i < 7; i++) {
+      throttle.failed(name, null);
+    }
+    Duration delayed = throttle.delay(name, null);
+    assertTrue(delayed.compareTo(Duration.ZERO) > 0, name + " is delayed");
+    return delayed;
   }
 }

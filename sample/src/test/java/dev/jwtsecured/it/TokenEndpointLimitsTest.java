@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -161,6 +162,24 @@ class TokenEndpointLimitsTest {
     RawHttp.Response r = login("writer", "pw", "203.0.113.9");
     assertEquals(429, r.status, r.toString());
     assertEquals(200, login("writer", "pw", "198.51.100.21").status);
+  }
+
+  /**
+   * A name's delay holds for every spelling an authenticator may take for the same account (a trailing space, another
+   * case, full-width letters, an invisible character), from addresses that never failed before; each spelling had its
+   * own free failures before.
+   */
+  @Test
+  void aNameSpelledAnotherWayIsThrottledAsTheName() throws Exception {
+    for (int i = 1; i <= 70; i++) {
+      login("writer", "guess" + i, "198.51.100." + i); // a name guessed from many addresses
+    }
+    int checks = LoginsSecurity.CHECKS.get();
+    for (String spelling : List.of("writer%20", "%20Writer", "WRITER%09", "%EF%BD%97riter", "wri%E2%80%8Bter")) {
+      RawHttp.Response r = login(spelling, "guess", "203.0.113.99");
+      assertEquals(429, r.status, spelling + " -> " + r);
+    }
+    assertEquals(checks, LoginsSecurity.CHECKS.get(), "a throttled attempt ran the authenticator");
   }
 
   @Test
