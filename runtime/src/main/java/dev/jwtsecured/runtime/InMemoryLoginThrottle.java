@@ -22,11 +22,12 @@ import java.util.function.Predicate;
  *       {@code maxDelayForUnknownClients}: the user waits a bounded time.
  * </ul>
  *
- * A success clears the name's failures (not the address's: one valid account must not reset a guessing address).
- * Counters expire with the window. At most {@code maxEntries} names and as many addresses are tracked; beyond that,
- * entries that delay no one are dropped first (expired ones before others), and delaying ones only when nothing else
- * is left: memory stays bounded under a flood of distinct names or addresses, and such a flood does not lift a delay.
- * Thread-safe.
+ * Names count by their {@link LoginThrottle#nameKey} (however they are spelled), addresses by their
+ * {@link LoginThrottle#clientKey} (an IPv6 address by its /64 network). A success clears the name's failures (not the
+ * address's: one valid account must not reset a guessing address). Counters expire with the window. At most
+ * {@code maxEntries} names and as many addresses are tracked; beyond that, entries that delay no one are dropped first
+ * (expired ones before others), and delaying ones only when nothing else is left: memory stays bounded under a flood
+ * of distinct names or addresses, and such a flood does not lift a delay. Thread-safe.
  */
 public final class InMemoryLoginThrottle implements LoginThrottle {
   private static final int MAX_ADDRESSES_PER_NAME = 64;
@@ -86,7 +87,8 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
   }
 
   @Override
-  public Duration delay(String username, String client) {
+  public Duration delay(String username, String address) {
+    String client = LoginThrottle.clientKey(address);
     long now = clock.millis();
     long wait = 0;
     if (client != null) {
@@ -109,7 +111,8 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
   }
 
   @Override
-  public void failed(String username, String client) {
+  public void failed(String username, String address) {
+    String client = LoginThrottle.clientKey(address);
     long now = clock.millis();
     count(users, LoginThrottle.nameKey(username), now, freeUserFailures, maxDelay, client);
     if (client != null) {

@@ -53,9 +53,9 @@ public final class JwtSecurityContext implements SecurityContext {
   }
 
   /**
-   * The jwtsecured context of a request, or empty when the generated filter did not handle it. Resources get the request
-   * with {@code @Context ContainerRequestContext request}; the filter stores the context as a request property, which
-   * also reaches resources that JAX-RS gives a proxy rather than the request's own security context.
+   * The jwtsecured context of a request, or empty when the generated filter did not handle it. Resources get the
+   * request with {@code @Context ContainerRequestContext request}; the filter stores the context as a request property,
+   * which also reaches resources that JAX-RS gives a proxy rather than the request's own security context.
    */
   public static Optional<JwtSecurityContext> of(ContainerRequestContext request) {
     Object context = request.getProperty(PROPERTY);

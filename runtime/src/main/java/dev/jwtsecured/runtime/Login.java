@@ -102,8 +102,8 @@ public final class Login {
   }
 
   /**
-   * The {@code scope} claim, written space-separated; each scope must be an RFC 6749 scope token (one with a space would
-   * come back from the token as two), which {@link JwtAuth#issue} checks when the token is signed.
+   * The {@code scope} claim, written space-separated; each scope must be an RFC 6749 scope token (one with a space
+   * would come back from the token as two), which {@link JwtAuth#issue} checks when the token is signed.
    */
   public Login scopes(Collection<String> scopes) {
     this.scopes = new LinkedHashSet<>(scopes);

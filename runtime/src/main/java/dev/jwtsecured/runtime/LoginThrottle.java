@@ -1,12 +1,7 @@
 package dev.jwtsecured.runtime;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.text.Normalizer;
+import dev.jwtsecured.runtime.internal.ThrottleKeys;
 import java.time.Duration;
-import java.util.HexFormat;
-import java.util.Locale;
 
 /**
  * Limits password guesses at the generated token endpoint. Before the authenticator runs, the endpoint asks
@@ -14,9 +9,9 @@ import java.util.Locale;
  * a throttled guess costs no password hashing; afterwards it reports the outcome.
  *
  * <p>The default, {@link InMemoryLoginThrottle}, keeps its counts in this process. A cluster of instances can share
- * counts by implementing this interface over a store they already share (a database, a cache). A throttle in the
- * application is a second line: a front proxy's rate limit should come first. Such a throttle should count user names
- * by their {@link #nameKey}.
+ * counts by implementing this interface over a store they already share (a database, a cache), counting user names by
+ * their {@link #nameKey} and client addresses by their {@link #clientKey}. A throttle in the application is a second
+ * line: a front proxy's rate limit should come first.
  */
 public interface LoginThrottle {
   /**
@@ -24,7 +19,7 @@ public interface LoginThrottle {
    *
    * @param username the user name of the attempt, as sent (count it by its {@link #nameKey})
    * @param client the client's address, or {@code null} when the application cannot tell it (see
-   *     {@code clientAddressHeader})
+   *     {@code clientAddressHeader}; count it by its {@link #clientKey})
    */
   Duration delay(String username, String client);
 
@@ -49,41 +44,28 @@ public interface LoginThrottle {
       public void succeeded(String username, String client) {}
     };
   }
+
   /**
    * The key under which a throttle counts a user name. Authenticators often find an account however its name is
    * spelled: SQL Server and MySQL compare without trailing spaces, MySQL's default collation without case or accents,
    * LDAP without case or surrounding spaces, and much login code trims. Counted apart, each spelling would bring its
    * own free failures. So the key leaves out spaces, control and format (zero-width) characters and accents, folds
    * compatibility forms (full-width letters, ligatures) and case: {@code "Alice "}, {@code "alice"} in full-width
-   * letters and {@code "alice"} with an accent on the e count as {@code "alice"}. Names that differ only in such ways share one count, which errs on the
-   * side of delaying. The key of a long name is its SHA-256, so that no key grows large.
+   * letters and {@code "alice"} with an accent on the e count as {@code "alice"}. Names that differ only in such ways
+   * share one count, which errs on the side of delaying. The key of a long name is its SHA-256, so that no key grows
+   * large.
    */
   static String nameKey(String username) {
-    String visible = visible(username);
-    String folded = visible.length() > 256 ? visible : visible(Normalizer.normalize(visible, Normalizer.Form.NFKD));
-    String key = folded.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
-    if (key.length() <= 128) {
-      return key;
-    }
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-      return "#" + HexFormat.of().formatHex(hash);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return ThrottleKeys.name(username);
   }
 
-  /** The text without white space, control and format characters and combining accents. */
-  private static String visible(String text) {
-    StringBuilder kept = new StringBuilder(Math.min(text.length(), 256));
-    text.codePoints().filter(LoginThrottle::shown).forEach(kept::appendCodePoint);
-    return kept.toString();
-  }
-
-  private static boolean shown(int c) {
-    return !Character.isWhitespace(c) && !Character.isSpaceChar(c) && switch (Character.getType(c)) {
-      case Character.CONTROL, Character.FORMAT, Character.NON_SPACING_MARK, Character.ENCLOSING_MARK -> false;
-      default -> true;
-    };
+  /**
+   * The key under which a throttle counts a client address: an IPv6 address's /64 network, which one host or home has
+   * to itself (counted apart, its addresses would each bring their own free failures), written one way however the
+   * address is; an IPv4-mapped IPv6 address's IPv4 address; anything else, IPv4 addresses included, as it is. No name
+   * is looked up.
+   */
+  static String clientKey(String client) {
+    return ThrottleKeys.client(client);
   }
 }

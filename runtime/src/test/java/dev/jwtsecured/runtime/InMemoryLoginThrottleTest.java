@@ -90,6 +90,43 @@ class InMemoryLoginThrottleTest {
     }
   }
 
+  /**
+   * An IPv6 client has a whole /64 network to itself (a home network, a cloud server), so counting each address apart
+   * gave one host as many addresses as it wanted, each with its own free failures: spraying a password over many names
+   * from one host was never delayed. Its addresses count as one client, however they are written.
+   */
+  @Test
+  void theAddressesOfOneIpv6NetworkAreOneClient() {
+    for (int i = 1; i <= 21; i++) {
+      throttle.failed("name-" + i, "2001:db8:1:2::" + Integer.toHexString(i));
+    }
+    for (String same : List.of("2001:db8:1:2:ffff:ffff:ffff:ffff", "[2001:0DB8:0001:0002:0:0:0:abcd]",
+        "2001:db8:1:2::5%eth0", "2001:db8:1:2:0:0:0.0.0.1", "[2001:db8:1:2::9]:443", "\"[2001:db8:1:2::9]:443\"")) {
+      assertTrue(throttle.delay("someone", same).compareTo(Duration.ZERO) > 0, "not delayed: " + same);
+    }
+    for (String other : List.of("2001:db8:1:3::1", "2001:db8::1:2:0:0", "::1", "203.0.113.7", "not an address")) {
+      assertEquals(Duration.ZERO, throttle.delay("someone", other), other);
+    }
+  }
+
+  /**
+   * An IPv4 client a dual-stack server reports as an IPv4-mapped IPv6 address ({@code ::ffff:203.0.113.7}) is that
+   * IPv4 address: every IPv4 client would otherwise share one network, and one of them could hold all others back.
+   * And an address with the port some proxies add is the address.
+   */
+  @Test
+  void anIpv4MappedAddressIsItsIpv4Address() {
+    for (int i = 1; i <= 21; i++) {
+      throttle.failed("name-" + i, "::ffff:203.0.113.7");
+    }
+    assertTrue(throttle.delay("someone", "203.0.113.7").compareTo(Duration.ZERO) > 0, "the address is delayed");
+    assertTrue(throttle.delay("someone", "[::FFFF:cb00:7107]").compareTo(Duration.ZERO) > 0, "in hexadecimal");
+    // Some proxies add the client's port, a new one for each connection.
+    assertTrue(throttle.delay("someone", "203.0.113.7:51234").compareTo(Duration.ZERO) > 0, "with a port");
+    assertEquals(Duration.ZERO, throttle.delay("someone", "::ffff:198.51.100.1"), "another IPv4 client");
+    assertEquals(Duration.ZERO, throttle.delay("someone", "198.51.100.1"), "another IPv4 client");
+  }
+
   /** Seven failures for the name from unknown addresses: the name is delayed. */
   Duration guessedAtTooOften(String name) {
     for (int i = 0; i < 7; i++) {

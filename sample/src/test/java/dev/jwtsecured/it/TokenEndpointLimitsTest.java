@@ -164,6 +164,17 @@ class TokenEndpointLimitsTest {
     assertEquals(200, login("writer", "pw", "198.51.100.21").status);
   }
 
+  /** A host with an IPv6 network (a /64) to itself is one client, whichever of its addresses it sends from. */
+  @Test
+  void oneIpv6HostGuessingFromManyAddressesIsThrottledAsOneClient() throws Exception {
+    for (int i = 1; i <= 21; i++) {
+      login("user" + i, "guess", "2001:db8:5:6::" + Integer.toHexString(i));
+    }
+    RawHttp.Response r = login("writer", "pw", "2001:db8:5:6:abcd::1");
+    assertEquals(429, r.status, r.toString());
+    assertEquals(200, login("writer", "pw", "2001:db8:5:7::1").status, "another network is not held back");
+  }
+
   /**
    * A name's delay holds for every spelling an authenticator may take for the same account (a trailing space, another
    * case, full-width letters, an invisible character), from addresses that never failed before; each spelling had its
