@@ -79,7 +79,10 @@ public final class LoginAttempt {
     SecurityEvent.report(settings, SecurityEvent.Kind.LOGIN_SUCCEEDED, username, null, client);
   }
 
-  /** The client's address from {@code clientAddressHeader} (its last entry), or {@code null}. */
+  /**
+   * The client's address from {@code clientAddressHeader} (its last entry; of {@code Forwarded}, that entry's
+   * {@code for}), or {@code null}.
+   */
   static String clientAddress(JwtSettings settings, HttpHeaders headers) {
     return headers == null ? null : clientAddress(settings, headers::getHeaderString);
   }
@@ -92,6 +95,27 @@ public final class LoginAttempt {
       return null;
     }
     String last = value.substring(value.lastIndexOf(',') + 1).trim();
-    return last.isEmpty() || last.length() > 64 ? null : last;
+    if (name.equalsIgnoreCase("Forwarded")) {
+      last = forwardedFor(last);
+    }
+    return last == null || last.isEmpty() || last.length() > 64 ? null : last;
+  }
+
+  /**
+   * The {@code for} parameter of an RFC 7239 {@code Forwarded} element, unquoted; {@code null} without one, and for
+   * {@code unknown}, which would otherwise make every such client one.
+   */
+  private static String forwardedFor(String element) {
+    for (String pair : element.split(";")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0 && pair.substring(0, eq).trim().equalsIgnoreCase("for")) {
+        String node = pair.substring(eq + 1).trim();
+        if (node.length() >= 2 && node.startsWith("\"") && node.endsWith("\"")) {
+          node = node.substring(1, node.length() - 1);
+        }
+        return node.equalsIgnoreCase("unknown") ? null : node;
+      }
+    }
+    return null;
   }
 }
