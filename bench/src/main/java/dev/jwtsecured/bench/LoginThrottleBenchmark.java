@@ -17,8 +17,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The default login throttle, full (100,000 names tracked, each failed once within the window: a spray of guesses
- * over many names, or many users mistyping): what one more failed login with a new name costs it, and what asking
- * the delay of a known name costs.
+ * over many names, or many users mistyping): what one more failed login with a new name costs it (its failure
+ * alone, and the whole attempt: the delay asked, which counts it, then the failure reported), and what asking the
+ * delay of a known name costs.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -44,6 +45,13 @@ public class LoginThrottleBenchmark {
   @Benchmark
   public void failureWithANewName() {
     throttle.failed("new-" + next++, null);
+  }
+
+  @Benchmark
+  public void attemptThatFailsWithANewName() {
+    String name = "attempt-" + next++;
+    throttle.delay(name, null);
+    throttle.failed(name, null);
   }
 
   @Benchmark

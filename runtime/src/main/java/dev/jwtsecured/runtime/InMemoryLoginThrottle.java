@@ -2,10 +2,11 @@ package dev.jwtsecured.runtime;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -27,7 +28,12 @@ import java.util.function.Predicate;
  * address's: one valid account must not reset a guessing address). Counters expire with the window. At most
  * {@code maxEntries} names and as many addresses are tracked; beyond that, entries that delay no one are dropped first
  * (expired ones before others), and delaying ones only when nothing else is left: memory stays bounded under a flood
- * of distinct names or addresses, and such a flood does not lift a delay. Thread-safe.
+ * of distinct names or addresses, and such a flood does not lift a delay.
+ *
+ * <p>An attempt counts as a failure as soon as {@link #delay} lets it through, and {@link #succeeded} takes that back:
+ * so guesses sent at once get no more password checks than guesses sent one after another (before, a burst of
+ * concurrent requests all passed before the first failure was counted), and an attempt whose outcome never comes
+ * counts as failed. Thread-safe: one lock, held for microseconds per attempt.
  */
 public final class InMemoryLoginThrottle implements LoginThrottle {
   private static final int MAX_ADDRESSES_PER_NAME = 64;
@@ -39,17 +45,21 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
   private final Duration maxDelay;
   private final Duration maxDelayForUnknownClients;
   private final int maxEntries;
-  private final Map<String, Counter> users = new ConcurrentHashMap<>();
-  private final Map<String, Counter> clients = new ConcurrentHashMap<>();
+  /** Guarded by this throttle's lock, as every counter: a delay and the count of its attempt are one step. */
+  private final Map<String, Counter> users = new HashMap<>();
+  private final Map<String, Counter> clients = new HashMap<>();
 
   /** Failures, the window they count in, the end of the current delay, and the addresses that failed. */
   private static final class Counter {
     long windowStart;
+    /** Failures, attempts under way included: they count when let through. */
     int failures;
+    /** Attempts under way: let through and counted, their outcome not reported yet. */
+    int reserved;
     long blockedUntil;
     /** The end of the delay for callers that have not failed themselves (or cannot be told apart): capped. */
     long blockedUntilForOthers;
-    final Set<String> clients = ConcurrentHashMap.newKeySet();
+    final Set<String> clients = new HashSet<>();
     boolean tooManyClients;
   }
 
@@ -86,9 +96,15 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
         Duration.ofSeconds(30), 100_000);
   }
 
+  /**
+   * The wait, or zero; an attempt let through counts at once as a failure, which {@link #succeeded} takes back, so
+   * that attempts sent at once cannot all pass before the first of them fails, and one whose outcome never comes (the
+   * password check threw) counts as failed. Call it once per attempt.
+   */
   @Override
-  public Duration delay(String username, String address) {
+  public synchronized Duration delay(String username, String address) {
     String client = LoginThrottle.clientKey(address);
+    String name = LoginThrottle.nameKey(username);
     long now = clock.millis();
     long wait = 0;
     if (client != null) {
@@ -97,7 +113,7 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
         wait = Math.max(wait, c.blockedUntil - now);
       }
     }
-    Counter u = users.get(LoginThrottle.nameKey(username));
+    Counter u = users.get(name);
     if (u != null) {
       long nameWait = u.blockedUntil - now;
       if (client != null && u.clients.contains(client)) {
@@ -107,52 +123,80 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
         wait = Math.max(wait, u.blockedUntilForOthers - now);
       }
     }
-    return wait > 0 ? Duration.ofMillis(wait) : Duration.ZERO;
+    if (wait > 0) {
+      return Duration.ofMillis(wait);
+    }
+    count(users, name, now, freeUserFailures, client).reserved++;
+    if (client != null) {
+      count(clients, client, now, freeClientFailures, null).reserved++;
+    }
+    return Duration.ZERO;
   }
 
   @Override
-  public void failed(String username, String address) {
+  public synchronized void failed(String username, String address) {
     String client = LoginThrottle.clientKey(address);
+    String name = LoginThrottle.nameKey(username);
     long now = clock.millis();
-    count(users, LoginThrottle.nameKey(username), now, freeUserFailures, maxDelay, client);
-    if (client != null) {
-      count(clients, client, now, freeClientFailures, maxDelay, null);
+    if (!takeReservation(users.get(name))) {
+      count(users, name, now, freeUserFailures, client);
+    }
+    if (client != null && !takeReservation(clients.get(client))) {
+      count(clients, client, now, freeClientFailures, null);
     }
   }
 
   @Override
-  public void succeeded(String username, String client) {
+  public synchronized void succeeded(String username, String address) {
     users.remove(LoginThrottle.nameKey(username));
+    String client = LoginThrottle.clientKey(address);
+    Counter c = client == null ? null : clients.get(client);
+    if (takeReservation(c)) {
+      c.failures--; // it did not fail
+      if (c.failures <= freeClientFailures) {
+        c.blockedUntil = Math.min(c.blockedUntil, clock.millis());
+      }
+    }
   }
 
-  private void count(Map<String, Counter> counters, String key, long now, int free, Duration cap, String client) {
+  /** Whether {@code c} held an attempt counted in advance, which is now resolved. */
+  private static boolean takeReservation(Counter c) {
+    if (c == null || c.reserved == 0) {
+      return false;
+    }
+    c.reserved--;
+    return true;
+  }
+
+  /** Counts a failure of {@code key} (from {@code client}, for a name) and returns its counter. */
+  private Counter count(Map<String, Counter> counters, String key, long now, int free, String client) {
     if (!counters.containsKey(key) && counters.size() >= maxEntries) {
       evict(counters, now);
     }
     Counter c = counters.computeIfAbsent(key, k -> new Counter());
-    synchronized (c) {
-      if (now - c.windowStart > window.toMillis()) {
-        c.windowStart = now;
-        c.failures = 0;
-        c.clients.clear();
-        c.tooManyClients = false;
-      }
-      c.failures++;
-      if (client != null && !c.tooManyClients) {
-        if (c.clients.size() < MAX_ADDRESSES_PER_NAME) {
-          c.clients.add(client);
-        } else {
-          c.tooManyClients = true; // a flood from many addresses: the name's delay applies to every address
-        }
-      }
-      int over = c.failures - free;
-      if (over > 0) {
-        long delay = Math.min(cap.toMillis(), 1000L << Math.min(over - 1, 30));
-        c.blockedUntil = Math.max(c.blockedUntil, now + delay);
-        c.blockedUntilForOthers = Math.max(c.blockedUntilForOthers,
-            now + Math.min(delay, maxDelayForUnknownClients.toMillis()));
+    if (now - c.windowStart > window.toMillis()) {
+      c.windowStart = now;
+      c.failures = 0;
+      c.reserved = 0;
+      c.clients.clear();
+      c.tooManyClients = false;
+    }
+    c.failures++;
+    if (client != null && !c.tooManyClients) {
+      if (c.clients.size() < MAX_ADDRESSES_PER_NAME) {
+        c.clients.add(client);
+      } else {
+        c.tooManyClients = true; // a flood from many addresses: the name's delay applies to every address
       }
     }
+    int over = c.failures - free;
+    if (over > 0) {
+      long delay = Math.min(maxDelay.toMillis(), 1000L << Math.min(over - 1, 30));
+      c.blockedUntil = Math.max(c.blockedUntil, now + delay);
+      c.blockedUntilForOthers = Math.max(c.blockedUntilForOthers,
+          now + Math.min(delay, maxDelayForUnknownClients.toMillis()));
+    }
+    return c;
   }
 
   /**
@@ -178,7 +222,7 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
   }
 
   /** How many names and addresses are tracked; for tests. */
-  int entries() {
+  synchronized int entries() {
     return users.size() + clients.size();
   }
 }

@@ -24,6 +24,10 @@ import java.util.function.UnaryOperator;
  * }
  * attempt.succeeded();
  * }</pre>
+ *
+ * Ask {@link #delay} once per attempt, after reading the request and before checking the password: an attempt counts
+ * as failed from the moment it is let through (so that guesses sent at once cannot all pass), until
+ * {@link #succeeded} takes that back. An attempt whose outcome is never reported stays a failure.
  */
 public final class LoginAttempt {
   private final JwtSettings settings;

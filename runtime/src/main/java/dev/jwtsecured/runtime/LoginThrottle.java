@@ -15,7 +15,10 @@ import java.time.Duration;
  */
 public interface LoginThrottle {
   /**
-   * How long this attempt must wait, or {@link Duration#ZERO} to go on.
+   * How long this attempt must wait, or {@link Duration#ZERO} to go on. Asked once per attempt. Attempts sent at once
+   * all ask before any of them fails, so a throttle should count an attempt when it lets it through, atomically with
+   * the decision, and take it back in {@link #succeeded} (as {@link InMemoryLoginThrottle} does); one that counts only
+   * in {@link #failed} lets a burst of concurrent guesses through.
    *
    * @param username the user name of the attempt, as sent (count it by its {@link #nameKey})
    * @param client the client's address, or {@code null} when the application cannot tell it (see
@@ -23,10 +26,10 @@ public interface LoginThrottle {
    */
   Duration delay(String username, String client);
 
-  /** The credentials were wrong (or the user unknown). */
+  /** The credentials of an attempt {@link #delay} let through were wrong (or the user unknown). */
   void failed(String username, String client);
 
-  /** The credentials were right. */
+  /** The credentials of an attempt {@link #delay} let through were right. */
   void succeeded(String username, String client);
 
   /** No throttling at all. */

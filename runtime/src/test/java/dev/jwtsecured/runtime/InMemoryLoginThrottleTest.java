@@ -127,6 +127,65 @@ class InMemoryLoginThrottleTest {
     assertEquals(Duration.ZERO, throttle.delay("someone", "198.51.100.1"), "another IPv4 client");
   }
 
+  /**
+   * Guesses sent at once all asked for their delay before the first of them failed: each was let through, so one
+   * burst of concurrent requests got as many password checks as the server had threads (88 of 200 on the sample). An
+   * attempt now counts when it is let through; as many get through at once as would one after another.
+   */
+  @Test
+  void guessesSentAtOnceGetNoMoreThroughThanOneAfterAnother() {
+    InMemoryLoginThrottle sequential = new InMemoryLoginThrottle(clock, 5, 20, Duration.ofMinutes(15),
+        Duration.ofMinutes(15), Duration.ofSeconds(30), MAX);
+    int oneAfterAnother = 0;
+    for (int i = 0; i < 50; i++) {
+      if (sequential.delay("alice", "203.0.113.7").isZero()) {
+        oneAfterAnother++;
+        sequential.failed("alice", "203.0.113.7");
+      }
+    }
+    int atOnce = 0;
+    for (int i = 0; i < 50; i++) {
+      if (throttle.delay("alice", "203.0.113.7").isZero()) {
+        atOnce++;
+      }
+    }
+    assertEquals(6, oneAfterAnother, "five free failures, then the sixth is let through and delays the next");
+    assertEquals(oneAfterAnother, atOnce);
+    for (int i = 0; i < atOnce; i++) {
+      throttle.failed("alice", "203.0.113.7"); // their outcomes: counted once, not twice
+    }
+    assertEquals(sequential.delay("alice", "203.0.113.7"), throttle.delay("alice", "203.0.113.7"));
+    assertEquals(sequential.delay("alice", "198.51.100.1"), throttle.delay("alice", "198.51.100.1"));
+  }
+
+  /** An attempt let through whose outcome never comes (the password check threw) counts as a failure. */
+  @Test
+  void anAttemptWithoutAnOutcomeCountsAsAFailure() {
+    for (int i = 0; i < 6; i++) {
+      assertEquals(Duration.ZERO, throttle.delay("bob", "203.0.113.8"));
+    }
+    assertTrue(throttle.delay("bob", "203.0.113.8").compareTo(Duration.ZERO) > 0, "the seventh waits");
+  }
+
+  /** A success takes its attempt back: logins that succeed never delay their address. */
+  @Test
+  void successesNeverDelayTheirAddress() {
+    for (int i = 0; i < 19; i++) {
+      throttle.delay("guess-" + i, "203.0.113.9");
+      throttle.failed("guess-" + i, "203.0.113.9");
+    }
+    for (int i = 0; i < 50; i++) {
+      assertEquals(Duration.ZERO, throttle.delay("user-" + i, "203.0.113.9"), "login " + i);
+      throttle.succeeded("user-" + i, "203.0.113.9");
+    }
+    throttle.delay("guess", "203.0.113.9");
+    throttle.failed("guess", "203.0.113.9");
+    assertEquals(Duration.ZERO, throttle.delay("someone", "203.0.113.9"), "the twentieth failure is free");
+    throttle.delay("guess", "203.0.113.9");
+    throttle.failed("guess", "203.0.113.9");
+    assertTrue(throttle.delay("someone", "203.0.113.9").compareTo(Duration.ZERO) > 0, "the 21st delays");
+  }
+
   /** Seven failures for the name from unknown addresses: the name is delayed. */
   Duration guessedAtTooOften(String name) {
     for (int i = 0; i < 7; i++) {

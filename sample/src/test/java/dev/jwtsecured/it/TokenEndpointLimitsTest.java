@@ -14,7 +14,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -162,6 +169,34 @@ class TokenEndpointLimitsTest {
     RawHttp.Response r = login("writer", "pw", "203.0.113.9");
     assertEquals(429, r.status, r.toString());
     assertEquals(200, login("writer", "pw", "198.51.100.21").status);
+  }
+
+  /**
+   * Guesses sent at once, while each password check takes 300 ms: no more of them are checked than of guesses sent one
+   * after another (six: five free failures of the name, then one more). Before, every attempt asked for its delay
+   * before the first had failed, and all 40 were checked.
+   */
+  @Test
+  void guessesSentAtOnceAreThrottledAsIfSentOneAfterAnother() throws Exception {
+    int before = LoginsSecurity.CHECKS.get();
+    ExecutorService pool = Executors.newFixedThreadPool(40);
+    try {
+      List<Future<RawHttp.Response>> answers = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        int guess = i;
+        answers.add(pool.submit(() -> login("slowpoke", "guess" + guess, "203.0.113.50")));
+      }
+      Map<Integer, Integer> statuses = new TreeMap<>();
+      for (Future<RawHttp.Response> answer : answers) {
+        statuses.merge(answer.get(30, TimeUnit.SECONDS).status, 1, Integer::sum);
+      }
+      int checked = LoginsSecurity.CHECKS.get() - before;
+      assertTrue(checked <= 6, checked + " password checks; answers " + statuses);
+      assertEquals(checked, statuses.getOrDefault(400, 0), statuses.toString());
+      assertEquals(40 - checked, statuses.getOrDefault(429, 0), statuses.toString());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /** A host with an IPv6 network (a /64) to itself is one client, whichever of its addresses it sends from. */

@@ -72,6 +72,7 @@ public final class OAuth2Resources {
     public Response login(@Context Configuration application, @Context HttpHeaders headers, String body) {
       JsonNode json = JsonBodies.object(body);
       String username = JsonBodies.text(json, "username");
+      String password = JsonBodies.text(json, "password"); // a malformed request is no login attempt: read it first
       // The token endpoint's throttle: this endpoint checks the same passwords, and must not let anyone guess freely.
       LoginAttempt attempt = OAuth2SecurityJwt.loginAttempt(application, username, headers);
       Duration wait = attempt.delay();
@@ -83,7 +84,7 @@ public final class OAuth2Resources {
             .build();
       }
       Optional<DemoUser> user = Services.get(application, DemoUsers.class)
-          .check(username, JsonBodies.text(json, "password"));
+          .check(username, password);
       if (user.isEmpty()) {
         attempt.failed();
         throw JsonBodies.badRequest("wrong user name or password");

@@ -39,11 +39,18 @@ public final class LoginsSecurity {
 
   /**
    * Password "pw"; "reader" is granted only the read scope, "crowd" {@link #manyRoles}, everyone else the scopes they
-   * ask for.
+   * ask for. Names starting with "slow" take 300 ms to check.
    */
   @Authenticator
   static Grant authenticate(String username, String password, Set<String> requestedScopes) {
     CHECKS.incrementAndGet();
+    if (username.startsWith("slow")) {
+      try {
+        Thread.sleep(300); // a password hash that takes its time: concurrent attempts overlap
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     if (!password.equals("pw")) {
       return null;
     }
