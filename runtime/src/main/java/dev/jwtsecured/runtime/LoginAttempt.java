@@ -85,7 +85,7 @@ public final class LoginAttempt {
 
   /**
    * The client's address from {@code clientAddressHeader} (its last entry; of {@code Forwarded}, that entry's
-   * {@code for}), or {@code null}.
+   * {@code for}), or {@code null} (also for {@code unknown}).
    */
   static String clientAddress(JwtSettings settings, HttpHeaders headers) {
     return headers == null ? null : clientAddress(settings, headers::getHeaderString);
@@ -102,13 +102,11 @@ public final class LoginAttempt {
     if (name.equalsIgnoreCase("Forwarded")) {
       last = forwardedFor(last);
     }
-    return last == null || last.isEmpty() || last.length() > 64 ? null : last;
+    // "unknown", which some proxies write, is no address: as one, it would make all such clients one.
+    return last == null || last.isEmpty() || last.length() > 64 || last.equalsIgnoreCase("unknown") ? null : last;
   }
 
-  /**
-   * The {@code for} parameter of an RFC 7239 {@code Forwarded} element, unquoted; {@code null} without one, and for
-   * {@code unknown}, which would otherwise make every such client one.
-   */
+  /** The {@code for} parameter of an RFC 7239 {@code Forwarded} element, unquoted; {@code null} without one. */
   private static String forwardedFor(String element) {
     for (String pair : element.split(";")) {
       int eq = pair.indexOf('=');
@@ -117,7 +115,7 @@ public final class LoginAttempt {
         if (node.length() >= 2 && node.startsWith("\"") && node.endsWith("\"")) {
           node = node.substring(1, node.length() - 1);
         }
-        return node.equalsIgnoreCase("unknown") ? null : node;
+        return node;
       }
     }
     return null;

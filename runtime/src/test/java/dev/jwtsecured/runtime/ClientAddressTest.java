@@ -9,8 +9,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The client address a login is counted and reported under: the last entry of {@code clientAddressHeader} (the one the
  * application's own proxy appended), and of RFC 7239's {@code Forwarded} that entry's {@code for} parameter, without
- * the other parameters, which would make one client look like none once the entry grows long; an {@code unknown} one
- * is unknown, not one client that all such requests share.
+ * the other parameters, which would make one client look like none once the entry grows long; an {@code unknown}
+ * address, which some proxies write, is unknown, not one client that all such requests share (one of them could hold
+ * all the others back).
  */
 class ClientAddressTest {
   static String clientAddress(String header, String value) {
@@ -35,6 +36,8 @@ class ClientAddressTest {
   @CsvSource(delimiter = '|', value = {
       "X-Forwarded-For | ''",
       "X-Forwarded-For | '203.0.113.7,'",
+      "X-Forwarded-For | '198.51.100.9, unknown'",
+      "X-Real-IP       | UNKNOWN",
       "Forwarded       | proto=https;by=10.0.0.2",
       "Forwarded       | for=",
       "Forwarded       | for=\"\"",
