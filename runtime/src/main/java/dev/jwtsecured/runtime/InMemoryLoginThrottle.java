@@ -45,7 +45,8 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
   private final Duration maxDelay;
   private final Duration maxDelayForUnknownClients;
   private final int maxEntries;
-  /** Guarded by this throttle's lock, as every counter: a delay and the count of its attempt are one step. */
+  /** Guards the maps and every counter: a delay and the count of its attempt are one step. */
+  private final Object lock = new Object();
   private final Map<String, Counter> users = new HashMap<>();
   private final Map<String, Counter> clients = new HashMap<>();
 
@@ -102,10 +103,16 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
    * password check threw) counts as failed. Call it once per attempt.
    */
   @Override
-  public synchronized Duration delay(String username, String address) {
-    String client = LoginThrottle.clientKey(address);
+  public Duration delay(String username, String address) {
+    String client = LoginThrottle.clientKey(address); // the keys outside the lock: folding a long name takes a while
     String name = LoginThrottle.nameKey(username);
-    long now = clock.millis();
+    synchronized (lock) {
+      return admit(name, client, clock.millis());
+    }
+  }
+
+  /** {@link #delay} by keys, under the lock: the wait, or zero after counting the attempt. */
+  private Duration admit(String name, String client, long now) {
     long wait = 0;
     if (client != null) {
       Counter c = clients.get(client);
@@ -134,27 +141,32 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
   }
 
   @Override
-  public synchronized void failed(String username, String address) {
+  public void failed(String username, String address) {
     String client = LoginThrottle.clientKey(address);
     String name = LoginThrottle.nameKey(username);
-    long now = clock.millis();
-    if (!takeReservation(users.get(name))) {
-      count(users, name, now, freeUserFailures, client);
-    }
-    if (client != null && !takeReservation(clients.get(client))) {
-      count(clients, client, now, freeClientFailures, null);
+    synchronized (lock) {
+      long now = clock.millis();
+      if (!takeReservation(users.get(name))) {
+        count(users, name, now, freeUserFailures, client);
+      }
+      if (client != null && !takeReservation(clients.get(client))) {
+        count(clients, client, now, freeClientFailures, null);
+      }
     }
   }
 
   @Override
-  public synchronized void succeeded(String username, String address) {
-    users.remove(LoginThrottle.nameKey(username));
+  public void succeeded(String username, String address) {
     String client = LoginThrottle.clientKey(address);
-    Counter c = client == null ? null : clients.get(client);
-    if (takeReservation(c)) {
-      c.failures--; // it did not fail
-      if (c.failures <= freeClientFailures) {
-        c.blockedUntil = Math.min(c.blockedUntil, clock.millis());
+    String name = LoginThrottle.nameKey(username);
+    synchronized (lock) {
+      users.remove(name);
+      Counter c = client == null ? null : clients.get(client);
+      if (takeReservation(c)) {
+        c.failures--; // it did not fail
+        if (c.failures <= freeClientFailures) {
+          c.blockedUntil = Math.min(c.blockedUntil, clock.millis());
+        }
       }
     }
   }
@@ -222,7 +234,9 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
   }
 
   /** How many names and addresses are tracked; for tests. */
-  synchronized int entries() {
-    return users.size() + clients.size();
+  int entries() {
+    synchronized (lock) {
+      return users.size() + clients.size();
+    }
   }
 }
