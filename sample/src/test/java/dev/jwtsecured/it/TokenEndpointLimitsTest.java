@@ -130,6 +130,35 @@ class TokenEndpointLimitsTest {
     assertEquals(400, json.status, json.toString());
   }
 
+  /**
+   * A user name with a control character or a lone surrogate, or a password with a NUL or a lone surrogate, is no
+   * credential anyone has, and the authenticator's store may fail on it (PostgreSQL refuses a NUL in text, so a user
+   * lookup threw and the answer was a 500; a password hash written in C stops at a NUL): 400 before the authenticator.
+   */
+  @Test
+  void credentialsNoOneHasNeverReachTheAuthenticator() throws Exception {
+    int checks = LoginsSecurity.CHECKS.get();
+    for (String form : List.of("username=wri%00ter&password=pw", "username=writer%0A&password=pw",
+        "username=writer%09&password=pw", "username=writer%7F&password=pw", "username=writer%C2%85&password=pw",
+        "username=writer&password=p%00w")) {
+      RawHttp.Response r = server.http.sendBody("POST", "/oauth/token", "grant_type=password&" + form, FORM);
+      assertEquals(400, r.status, form + " -> " + r);
+      assertEquals("invalid_request", error(r), form);
+    }
+    for (String json : List.of("{\"grant_type\":\"password\",\"username\":\"\\ud800\",\"password\":\"pw\"}",
+        "{\"grant_type\":\"password\",\"username\":\"writer\",\"password\":\"\\udc00pw\"}",
+        "{\"grant_type\":\"password\",\"username\":\"writer\\u0000\",\"password\":\"pw\"}")) {
+      RawHttp.Response r = server.http.sendBody("POST", "/oauth/token", json, "Content-Type: application/json");
+      assertEquals(400, r.status, json + " -> " + r);
+      assertEquals("invalid_request", error(r), json);
+    }
+    assertEquals(checks, LoginsSecurity.CHECKS.get(), "the authenticator ran");
+    // A tab, an emoji or a joiner in a password, and any printable name, are someone's.
+    assertEquals("invalid_grant", error(login("writer", "p%09w%F0%9F%94%91%E2%80%8D", null)));
+    assertEquals(200, login("writer", "pw", null).status);
+    assertEquals(checks + 2, LoginsSecurity.CHECKS.get());
+  }
+
   @Test
   void guessesFromOneAddressAreThrottledWithRetryAfterAndCostNoPasswordCheck() throws Exception {
     for (int i = 1; i <= 6; i++) {
@@ -221,7 +250,7 @@ class TokenEndpointLimitsTest {
       login("writer", "guess" + i, "198.51.100." + i); // a name guessed from many addresses
     }
     int checks = LoginsSecurity.CHECKS.get();
-    for (String spelling : List.of("writer%20", "%20Writer", "WRITER%09", "%EF%BD%97riter", "wri%E2%80%8Bter")) {
+    for (String spelling : List.of("writer%20", "%20Writer", "WRITER%C2%A0", "%EF%BD%97riter", "wri%E2%80%8Bter")) {
       RawHttp.Response r = login(spelling, "guess", "203.0.113.99");
       assertEquals(429, r.status, spelling + " -> " + r);
     }

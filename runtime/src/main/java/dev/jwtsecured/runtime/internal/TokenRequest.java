@@ -24,7 +24,10 @@ import java.util.Set;
  * the refresh token grant (section 6).
  *
  * <p>Rules: {@code grant_type} is required; every parameter appears at most once; every requested scope must be one the
- * configuration declares. {@code password} needs {@code username} and {@code password}; {@code refresh_token} needs
+ * configuration declares. {@code password} needs {@code username} and {@code password}, a user name without control
+ * characters and a password without NUL, and neither with half a surrogate pair alone (no one has such credentials,
+ * and the authenticator's store may fail on them: PostgreSQL refuses a NUL in text, a password hash written in C stops
+ * at one); {@code refresh_token} needs
  * {@code refresh_token}, which for cookie transport may come from the refresh cookie instead. Another grant type, or
  * {@code refresh_token} while refresh tokens are off, is {@code unsupported_grant_type}. A violation is a
  * {@link TokenError}. Credentials are never part of an error.
@@ -163,7 +166,28 @@ public record TokenRequest(String username, String password, String refreshToken
         throw new TokenError("invalid_request", "The parameter " + required + " is missing");
       }
     }
-    return new TokenRequest(fields.get("username"), fields.get("password"), null, scopes, basePath);
+    String username = fields.get("username");
+    String password = fields.get("password");
+    if (username.chars().anyMatch(Character::isISOControl) || hasLoneSurrogate(username)) {
+      throw new TokenError("invalid_request", "The user name has a control character");
+    }
+    if (password.indexOf('\0') >= 0 || hasLoneSurrogate(password)) {
+      throw new TokenError("invalid_request", "The password has a NUL character or a lone surrogate");
+    }
+    return new TokenRequest(username, password, null, scopes, basePath);
+  }
+
+  /** Whether {@code text} has half of a UTF-16 surrogate pair alone: no character, and not writable as UTF-8. */
+  private static boolean hasLoneSurrogate(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Set<String> scopes(String scope, List<String> declaredScopes) {
