@@ -60,6 +60,7 @@ public final class GeneratedTypes {
   static final ClassName CONFIGURATION = ClassName.get(CORE, "Configuration");
   static final ClassName HTTP_HEADERS = ClassName.get(CORE, "HttpHeaders");
   static final ClassName URI_INFO = ClassName.get(CORE, "UriInfo");
+  static final ClassName PROVIDERS = ClassName.get("jakarta.ws.rs.ext", "Providers");
 
   private GeneratedTypes() {}
 

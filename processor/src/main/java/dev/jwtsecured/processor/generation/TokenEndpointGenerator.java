@@ -78,6 +78,7 @@ public final class TokenEndpointGenerator implements SourceGenerator {
         .addJavadoc("@param application the application's {@code @Context Configuration}\n")
         .addJavadoc("@param headers the request's headers (a throttle may read the client's address there)\n")
         .addJavadoc("@param uri the request's URI, for the refresh cookie's path\n")
+        .addJavadoc("@param providers the application's providers, for its exception mappers\n")
         .addJavadoc("@param body the request body, read within {@code maxTokenRequestBytes}\n")
         .addJavadoc("@return the token response, or the RFC 6749 error\n")
         .addAnnotation(POST)
@@ -86,6 +87,7 @@ public final class TokenEndpointGenerator implements SourceGenerator {
         .addParameter(ParameterSpec.builder(CONFIGURATION, "application").addAnnotation(CONTEXT).build())
         .addParameter(ParameterSpec.builder(HTTP_HEADERS, "headers").addAnnotation(CONTEXT).build())
         .addParameter(ParameterSpec.builder(GeneratedTypes.URI_INFO, "uri").addAnnotation(CONTEXT).build())
+        .addParameter(ParameterSpec.builder(GeneratedTypes.PROVIDERS, "providers").addAnnotation(CONTEXT).build())
         .addParameter(INPUT_STREAM, "body")
         .addComment("Published by $T when JAX-RS configured it.", model.featureClass())
         .addStatement("$T auth = $T.of(application, $T.class)", JWT_AUTH, JWT_AUTH, model.configClass());
@@ -105,6 +107,10 @@ public final class TokenEndpointGenerator implements SourceGenerator {
         .addStatement("return auth.requestAuth().tokenResponse(grant, granted, headers)")
         .nextControlFlow("catch ($T e)", TOKEN_ERROR)
         .addStatement("return e.response()")
+        .nextControlFlow("catch ($T e)", RuntimeException.class)
+        .addComment("The authenticator or the user store failed: the application's exception mapper answers, or a 500")
+        .addComment("that shows nothing of the failure.")
+        .addStatement("return $T.failed(e, providers)", TOKEN_REQUEST)
         .endControlFlow()
         .build());
     if (model.settings().refreshes()) {

@@ -4,11 +4,14 @@ import dev.jwtsecured.SameSite;
 import dev.jwtsecured.Transport;
 import dev.jwtsecured.runtime.JwtAuth;
 import dev.jwtsecured.runtime.JwtSettings;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Providers;
 import java.io.InputStream;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -204,6 +207,40 @@ public record TokenRequest(String username, String password, String refreshToken
       }
     }
     return scopes;
+  }
+
+  /** Failures of the application's authenticator or user store at any token endpoint that are logged. */
+  private static final LogBudget FAILURES = new LogBudget();
+
+  /** The class of RESTEasy's fallback mapper, which answers an exception's message as the body. */
+  private static final String RESTEASY_DEFAULT_MAPPER =
+      "org.jboss.resteasy.core.providerfactory.DefaultExceptionMapper";
+
+  /**
+   * The answer to a token request whose authenticator or user store threw {@code failure} (a database that is down, a
+   * driver refusing a value): the application's own exception mapper answers it when it has one for the exception (it
+   * is rethrown), and so does a {@link WebApplicationException}'s response; otherwise a 500 {@code server_error} that
+   * shows nothing of it, and the failure is logged (at most ten at once, then one every six seconds). The JAX-RS
+   * runtime's default would answer with the exception's message (RESTEasy) or the container's error page, and the
+   * authenticator runs on any user name a client sends.
+   *
+   * @param providers the request's {@code @Context Providers}, to find the application's mapper
+   */
+  public static Response failed(RuntimeException failure, Providers providers) {
+    if (failure instanceof WebApplicationException) {
+      throw failure;
+    }
+    ExceptionMapper<? extends RuntimeException> mapper =
+        providers == null ? null : providers.getExceptionMapper(failure.getClass());
+    if (mapper != null && !mapper.getClass().getName().equals(RESTEASY_DEFAULT_MAPPER)) {
+      throw failure;
+    }
+    long refused = FAILURES.take();
+    if (refused >= 0) {
+      System.getLogger("dev.jwtsecured").log(System.Logger.Level.ERROR, LogBudget.withRefused(
+          "jwtsecured: the token endpoint's authenticator or user store failed; answered 500", refused), failure);
+    }
+    return new TokenError(500, "server_error", "The server could not answer the token request").response();
   }
 
   /** An RFC 6749 section 5.2 error. Its description is fixed text, never user input. */
