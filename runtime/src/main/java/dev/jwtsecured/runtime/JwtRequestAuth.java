@@ -220,13 +220,13 @@ final class JwtRequestAuth implements RequestAuth {
     scopes.retainAll(grant.scopes());
     Login login = auth.login(grant.subject()).roles(grant.roles()).scopes(scopes).extras(grant.extras());
     if (refresh == null) {
-      return login.tokenResponse(null, request.basePath());
+      return login.tokenResponse(null, request.basePath(), false);
     }
     RefreshTokens.Issued first = refresh.first(grant.subject(), grant.roles(), scopes, grant.extras(), auth.now());
     // Signed before the refresh token is stored: a refused access token (over maxTokenLength) leaves nothing behind.
     login.sessionId(first.entry().family()).jwt();
     refresh.store().create(first.entry());
-    return login.tokenResponse(first, request.basePath());
+    return login.tokenResponse(first, request.basePath(), false);
   }
 
   @Override
@@ -247,6 +247,8 @@ final class JwtRequestAuth implements RequestAuth {
       refresh.store().revokeFamily(login.family());
       throw new TokenRequest.TokenError("invalid_grant", "The user of this refresh token is no longer accepted");
     }
-    return next.tokenResponse(refreshed.next(), request.basePath());
+    // A refresh by the refresh cookie may come from a script on the page (the browser adds the cookie): the new access
+    // token goes in its HttpOnly cookie only, never in a body that script could read and take away.
+    return next.tokenResponse(refreshed.next(), request.basePath(), request.refreshFromCookie());
   }
 }

@@ -192,11 +192,17 @@ public final class Login {
    * {@code Pragma: no-cache}, and for cookie transport the cookie. A refresh token, when given, is the body's
    * {@code refresh_token}, or for cookie transport its own {@code HttpOnly} cookie (never readable by scripts), whose
    * path starts with {@code basePath} (the token endpoint's request base path; see {@link RefreshTokens#cookiePath}).
+   *
+   * @param cookiesOnly whether the access token goes in its cookie only, not in the body: for a refresh by the refresh
+   *     cookie, which a script on the page can make (the browser adds the cookie) but must not read a token from
    */
-  Response tokenResponse(RefreshTokens.Issued refreshToken, String basePath) {
+  Response tokenResponse(RefreshTokens.Issued refreshToken, String basePath, boolean cookiesOnly) {
     String signed = jwt();
     JwtSettings s = auth.settings();
     Map<String, Object> body = oauth2Body(signed);
+    if (cookiesOnly) {
+      body.remove("access_token");
+    }
     if (refreshToken != null && s.transport() != Transport.COOKIE) {
       body.put("refresh_token", refreshToken.value());
     }

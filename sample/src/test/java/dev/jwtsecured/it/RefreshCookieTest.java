@@ -116,6 +116,24 @@ class RefreshCookieTest {
     assertEquals(400, refreshWithCookie(second).status, "the reuse revoked the login in the database");
   }
 
+  /**
+   * A script on the application's page (XSS) cannot read the cookies, but it can post {@code grant_type=refresh_token}:
+   * the browser adds the refresh cookie. The answer must then not carry the new access token in a body the script
+   * reads, which it could take away and use elsewhere until the token expires: the token travels in its
+   * {@code HttpOnly} cookie only. It did carry it before.
+   */
+  @Test
+  void aRefreshByTheCookieAnswersNoTokenAScriptCouldRead() throws Exception {
+    RawHttp.Response refreshed = refreshWithCookie(login("erin").cookieValue("token_refresh"));
+    assertEquals(200, refreshed.status, refreshed.toString());
+    JsonNode body = JSON.readTree(refreshed.body);
+    assertFalse(body.has("access_token"), "a script reads this body: " + body);
+    assertEquals("Bearer", body.get("token_type").asText(), body.toString());
+    assertEquals(86400, body.get("expires_in").asLong(), body.toString());
+    assertTrue(refreshed.setCookie("token").contains("; HttpOnly"), refreshed.toString());
+    assertEquals(200, http.send("GET", "/whoami", "Cookie: token=" + refreshed.cookieValue("token")).status);
+  }
+
   @Test
   void aRefreshTokenInTheBodyWinsOverTheCookie() throws Exception {
     String cookie = login("dave").cookieValue("token_refresh");
@@ -123,6 +141,7 @@ class RefreshCookieTest {
     RawHttp.Response r = http.sendBody("POST", "/auth/token", "grant_type=refresh_token&refresh_token=" + body, FORM,
         "Cookie: token_refresh=" + cookie);
     assertEquals(200, r.status, r.toString());
+    assertTrue(JSON.readTree(r.body).has("access_token"), "a client holding its refresh token gets RFC 6749's answer");
     assertEquals(200, refreshWithCookie(cookie).status, "the cookie's token was not spent");
   }
 

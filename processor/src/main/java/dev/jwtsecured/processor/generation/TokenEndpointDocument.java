@@ -42,6 +42,8 @@ final class TokenEndpointDocument {
         "schema", map("type", "integer", "minimum", 1)));
     responses.put("429", error("Too many failed attempts for this user name or client address: the login throttle"
         + " holds further attempts back, without checking them.", throttled));
+    responses.put("500", error("The authenticator or the user store failed (server_error); the answer shows nothing"
+        + " of the failure.", noStore()));
     op.put("responses", responses);
     return op;
   }
@@ -66,12 +68,16 @@ final class TokenEndpointDocument {
             "username", map("type", "string"),
             "password", map("type", "string", "format", "password"),
             "scope", map("type", "string", "description", "Space-separated scopes.")));
+    boolean cookie = s.transport() == SettingsModel.Transport.COOKIE;
     Map<String, Object> tokenResponse = map(
-        "access_token", map("type", "string"),
+        "access_token", cookie && s.refreshes()
+            ? map("type", "string", "description", "Absent from the answer to a refresh by the "
+                + refreshCookieName(s.cookieName()) + " cookie, which a script on the page can make: the token is"
+                + " then in its HttpOnly cookie only.")
+            : map("type", "string"),
         "token_type", map("type", "string", "enum", List.of("Bearer")),
         "expires_in", map("type", "integer"),
         "scope", map("type", "string"));
-    boolean cookie = s.transport() == SettingsModel.Transport.COOKIE;
     if (s.refreshes()) {
       schemas.put("OAuth2TokenRequest", map("oneOf", List.of(
           ref("schemas", "OAuth2PasswordGrant"), ref("schemas", "OAuth2RefreshTokenGrant"))));
@@ -93,13 +99,15 @@ final class TokenEndpointDocument {
       schemas.put("OAuth2TokenRequest", passwordGrant);
     }
     schemas.put("OAuth2TokenResponse", map("type", "object",
-        "required", List.of("access_token", "token_type", "expires_in"),
+        "required", cookie && s.refreshes() ? List.of("token_type", "expires_in")
+            : List.of("access_token", "token_type", "expires_in"),
         "properties", tokenResponse));
     schemas.put("OAuth2Error", map("type", "object", "required", List.of("error"), "properties", map(
         "error", map("type", "string", "enum",
-            List.of("invalid_request", "unsupported_grant_type", "invalid_grant", "invalid_scope")),
+            List.of("invalid_request", "unsupported_grant_type", "invalid_grant", "invalid_scope", "server_error")),
         "error_description", map("type", "string"))));
   }
+
   /**
    * The refresh cookie's name, as the runtime derives it ({@link JwtSecured#REFRESH_COOKIE_SUFFIX}): the token
    * cookie's with the suffix, a {@code __Host-} prefix turned into {@code __Secure-}.

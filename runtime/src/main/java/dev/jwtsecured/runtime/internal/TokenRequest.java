@@ -39,9 +39,11 @@ import java.util.Set;
  * @param scopes the requested scopes, all declared by the configuration
  * @param basePath the raw path of the request's base URI as the JAX-RS runtime reports it (servlet context path and
  *     application path included), where the refresh cookie's path starts; {@code null} when unknown
+ * @param refreshFromCookie whether the refresh token came from the refresh cookie, which the browser adds to any
+ *     request its page makes, a script's included (cookie transport), rather than from the request itself
  */
 public record TokenRequest(String username, String password, String refreshToken, Set<String> scopes,
-    String basePath) {
+    String basePath, boolean refreshFromCookie) {
   private static final List<String> FIELDS = List.of("grant_type", "username", "password", "scope", "refresh_token");
 
   public TokenRequest {
@@ -156,13 +158,15 @@ public record TokenRequest(String username, String password, String refreshToken
     Set<String> scopes = scopes(fields.get("scope"), settings.scopes());
     if (refresh) {
       String token = fields.get("refresh_token");
+      boolean fromCookie = false;
       if ((token == null || token.isEmpty()) && settings.transport() == Transport.COOKIE && headers != null) {
         token = RefreshTokens.fromCookie(headers.getRequestHeader(HttpHeaders.COOKIE), settings);
+        fromCookie = true;
       }
       if (token == null || token.isEmpty()) {
         throw new TokenError("invalid_request", "The parameter refresh_token is missing");
       }
-      return new TokenRequest(null, null, token, scopes, basePath);
+      return new TokenRequest(null, null, token, scopes, basePath, fromCookie);
     }
     for (String required : List.of("username", "password")) {
       if (fields.get(required) == null || fields.get(required).isEmpty()) {
@@ -177,7 +181,7 @@ public record TokenRequest(String username, String password, String refreshToken
     if (password.indexOf('\0') >= 0 || hasLoneSurrogate(password)) {
       throw new TokenError("invalid_request", "The password has a NUL character or a lone surrogate");
     }
-    return new TokenRequest(username, password, null, scopes, basePath);
+    return new TokenRequest(username, password, null, scopes, basePath, false);
   }
 
   /** Whether {@code text} has half of a UTF-16 surrogate pair alone: no character, and not writable as UTF-8. */
