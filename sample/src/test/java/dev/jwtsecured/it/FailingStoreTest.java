@@ -25,7 +25,8 @@ class FailingStoreTest {
 
   static void assertNothingLeaks(RawHttp.Response r) {
     assertEquals(500, r.status, r.toString());
-    for (String leak : List.of("hunter2", "db.internal", "IllegalStateException", "Exception", "\tat ", "FailingSecurity")) {
+    for (String leak : List.of("hunter2", "db.internal", "IllegalStateException", "Exception", "\tat ",
+        "FailingSecurity")) {
       assertFalse(r.toString().contains(leak), "the answer shows " + leak + ": " + r);
     }
   }
