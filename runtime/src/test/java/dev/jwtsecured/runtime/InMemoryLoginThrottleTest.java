@@ -101,7 +101,7 @@ class InMemoryLoginThrottleTest {
       throttle.failed("name-" + i, "2001:db8:1:2::" + Integer.toHexString(i));
     }
     for (String same : List.of("2001:db8:1:2:ffff:ffff:ffff:ffff", "[2001:0DB8:0001:0002:0:0:0:abcd]",
-        "2001:db8:1:2::5%eth0", "2001:db8:1:2:0:0:0.0.0.1", "[2001:db8:1:2::9]:443", "\"[2001:db8:1:2::9]:443\"")) {
+        "2001:db8:1:2::5%eth0", "2001:db8:1:2:0:0:0.0.0.1", "[2001:db8:1:2::9]:443")) {
       assertTrue(throttle.delay("someone", same).compareTo(Duration.ZERO) > 0, "not delayed: " + same);
     }
     for (String other : List.of("2001:db8:1:3::1", "2001:db8::1:2:0:0", "::1", "203.0.113.7", "not an address")) {

@@ -220,7 +220,7 @@ class TokenEndpointLimitsTest {
         statuses.merge(answer.get(30, TimeUnit.SECONDS).status, 1, Integer::sum);
       }
       int checked = LoginsSecurity.CHECKS.get() - before;
-      assertTrue(checked <= 6, checked + " password checks; answers " + statuses);
+      assertEquals(6, checked, "password checks; answers " + statuses);
       assertEquals(checked, statuses.getOrDefault(400, 0), statuses.toString());
       assertEquals(40 - checked, statuses.getOrDefault(429, 0), statuses.toString());
     } finally {

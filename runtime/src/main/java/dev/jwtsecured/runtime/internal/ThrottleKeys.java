@@ -47,17 +47,14 @@ public final class ThrottleKeys {
   /**
    * An IPv6 address's /64 network ({@code 2001:db8:1:2::/64}), written one way whatever the address's form (brackets,
    * zone, leading zeros, {@code ::}, a dotted tail, case); an IPv4-mapped one's IPv4 address ({@code 203.0.113.7}); an
-   * IPv4 address as it is. Without the port some proxies add ({@code 203.0.113.7:51234}, {@code [2001:db8::1]:443})
-   * and the quotes of RFC 7239. Anything else as it is.
+   * IPv4 address as it is. Without the port some proxies add ({@code 203.0.113.7:51234}, {@code [2001:db8::1]:443}).
+   * Anything else as it is. (A {@code Forwarded} header's node comes here unquoted: see {@code LoginAttempt}.)
    */
   public static String client(String client) {
     if (client == null) {
       return null;
     }
     String address = client.strip();
-    if (address.length() > 1 && address.startsWith("\"") && address.endsWith("\"")) {
-      address = address.substring(1, address.length() - 1); // a quoted node of RFC 7239's Forwarded
-    }
     Matcher withPort = WITH_PORT.matcher(address); // proxies that add the client's port (one per connection)
     if (withPort.matches()) {
       address = withPort.group(1) != null ? withPort.group(1) : withPort.group(2);

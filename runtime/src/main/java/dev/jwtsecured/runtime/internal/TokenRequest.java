@@ -176,7 +176,7 @@ public record TokenRequest(String username, String password, String refreshToken
     String username = fields.get("username");
     String password = fields.get("password");
     if (username.chars().anyMatch(Character::isISOControl) || hasLoneSurrogate(username)) {
-      throw new TokenError("invalid_request", "The user name has a control character");
+      throw new TokenError("invalid_request", "The user name has a control character or a lone surrogate");
     }
     if (password.indexOf('\0') >= 0 || hasLoneSurrogate(password)) {
       throw new TokenError("invalid_request", "The password has a NUL character or a lone surrogate");
