@@ -58,7 +58,8 @@ public final class SampleServer implements AutoCloseable {
 
   /**
    * Jetty's loggers (through SLF4J into {@code java.util.logging}, as Jersey's and the library's): warnings and errors
-   * only, unless the logging configuration sets a level. Held here: the logging system keeps loggers weakly.
+   * only, unless the logging configuration sets a level; its warnings about malformed requests within {@link
+   * ClientWarnings}' bound. Held here: the logging system keeps loggers weakly.
    */
   private static final Logger JETTY_LOG = Logger.getLogger("org.eclipse.jetty");
 
@@ -66,6 +67,7 @@ public final class SampleServer implements AutoCloseable {
     if (JETTY_LOG.getLevel() == null) {
       JETTY_LOG.setLevel(Level.WARNING);
     }
+    ClientWarnings.install();
   }
 
   /** The server's bounds. {@link #DEFAULT} is what {@code java -jar} uses. */

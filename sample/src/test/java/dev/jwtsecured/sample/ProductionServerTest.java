@@ -1,10 +1,12 @@
 package dev.jwtsecured.sample;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jwtsecured.testing.LibraryLog;
 import dev.jwtsecured.testing.RawHttp;
 import dev.jwtsecured.testing.ServerPerClass;
 import dev.jwtsecured.testing.TestServer;
@@ -16,8 +18,11 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -77,6 +82,67 @@ class ProductionServerTest {
   void malformedRequestsAre400(String request) {
     RawHttp.Response r = http.raw(request);
     assertEquals(400, r.status, request.replace("\r", "\\r").replace("\n", "\\n") + " -> " + r);
+  }
+
+  /**
+   * An expectation the server cannot meet gets 417 (RFC 9110 section 10.1.1). Jetty 12.0 under RFC 7230 compliance
+   * failed on its own error path and closed the connection with no answer at all.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"bogus", "100-continue, bogus"})
+  void anExpectationTheServerCannotMeetIs417(String expect) {
+    RawHttp.Response r = http.raw(START + "Host: a\r\nExpect: " + expect + "\r\nConnection: close\r\n\r\n");
+    assertEquals(417, r.status, "Expect: " + expect + " -> " + r);
+  }
+
+  /**
+   * Jetty logs a warning, with the client's own text, for some malformed requests (two {@code Host} headers, a
+   * malformed authority): one line per request, up to the 16 KiB of a header, let any client flood the log. A burst is
+   * logged, cut short, and then they are counted, not logged.
+   */
+  @Test
+  void malformedRequestsCannotFloodTheLog() {
+    int sent = 60;
+    try (LibraryLog jetty = new LibraryLog("org.eclipse.jetty")) {
+      for (int i = 0; i < sent / 2; i++) {
+        assertEquals(400, http.raw(START + "Host: a\r\nHost: b" + "x".repeat(8_000) + "\r\nConnection: close\r\n\r\n")
+            .status);
+        assertEquals(400, http.raw(START + "Host: a b " + "y".repeat(8_000) + "\r\nConnection: close\r\n\r\n").status);
+      }
+      List<LogRecord> warnings = jetty.records().stream()
+          .filter(r -> r.getLevel().intValue() >= Level.WARNING.intValue()).toList();
+      // A minute's budget (less if other tests in this JVM spent some), or two when the requests straddle a minute.
+      assertTrue(warnings.size() <= 2 * ClientWarnings.PER_MINUTE, warnings.size() + " of " + sent);
+      for (LogRecord w : warnings) {
+        assertTrue(w.getMessage().length() <= ClientWarnings.MAX_LENGTH + 200, w.getMessage());
+      }
+    }
+  }
+
+  /** The bound itself: a burst a minute, cut short, then a count of what was left out on the next line. */
+  @Test
+  void clientWarningsLogABurstAMinuteAndCountTheRest() {
+    ClientWarnings bound = new ClientWarnings();
+    Instant start = Instant.parse("2026-12-03T10:00:00Z");
+    for (int i = 0; i < ClientWarnings.PER_MINUTE; i++) {
+      assertTrue(bound.isLoggable(warning("Bad Authority: [a b]", start.plusSeconds(i))), "line " + i);
+    }
+    for (int i = 0; i < 25; i++) {
+      assertFalse(bound.isLoggable(warning("Bad Authority: [a b]", start.plusSeconds(30))), "line " + i);
+    }
+    LogRecord next = warning("Bad Authority: [" + "z".repeat(10_000) + "]", start.plusSeconds(60));
+    assertTrue(bound.isLoggable(next));
+    assertEquals("Bad Authority: [" + "z".repeat(ClientWarnings.MAX_LENGTH - 16) + "... (9817 more characters) (25 more"
+        + " warnings about malformed requests not logged before this one: at most 10 a minute)", next.getMessage());
+    LogRecord after = warning("Bad port [99999999]", start.plusSeconds(61));
+    assertTrue(bound.isLoggable(after));
+    assertEquals("Bad port [99999999]", after.getMessage());
+  }
+
+  static LogRecord warning(String message, Instant at) {
+    LogRecord record = new LogRecord(Level.WARNING, message);
+    record.setInstant(at);
+    return record;
   }
 
   // Finding 1: no body limit. The server answers 413 from the declared length, before any of it is sent.
