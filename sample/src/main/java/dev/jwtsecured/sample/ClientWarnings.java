@@ -40,8 +40,9 @@ final class ClientWarnings implements Filter {
 
   @Override
   public synchronized boolean isLoggable(LogRecord record) {
+    // Records of threads racing at the turn of a minute may come a little out of order: the window only moves on.
     long now = record.getInstant().getEpochSecond() / 60;
-    if (now != minute) {
+    if (now > minute) {
       minute = now;
       logged = 0;
     }
