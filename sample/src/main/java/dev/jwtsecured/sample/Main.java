@@ -79,9 +79,19 @@ public final class Main {
       stopped.countDown();
     }, "jwtsecured-sample-shutdown"));
     System.err.println("jwtsecured sample: example " + example.cliName());
-    System.out.println("Listening on http://localhost:" + started.port());
+    System.out.println("Listening on " + url(host, started.port()));
     System.out.flush();
     stopped.await();
+  }
+
+  /**
+   * The URL of the sample listening on {@code host}: {@code localhost} for the loopback and wildcard addresses, which
+   * it reaches, else the host itself (an IPv6 address in brackets).
+   */
+  static String url(String host, int port) {
+    String address = SampleServer.address(host);
+    boolean local = List.of("127.0.0.1", "localhost", "0.0.0.0", "::").contains(address);
+    return "http://" + (local ? "localhost" : SampleServer.uriHost(address)) + ":" + port;
   }
 
   /**

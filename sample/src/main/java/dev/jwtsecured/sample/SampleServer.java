@@ -105,10 +105,11 @@ public final class SampleServer implements AutoCloseable {
         // First of all writer interceptors: it holds the bytes that reach the connection.
         .register(new ContentLengthBuffer(RESPONSE_BUFFER_BYTES), Integer.MIN_VALUE);
     JettyHttpContainer jersey = ContainerFactory.createContainer(JettyHttpContainer.class, config);
+    String address = address(host);
     Server server = JettyHttpContainerFactory.createServer(
-        URI.create("http://" + host + ":" + port + contextPath + "/"), null, jersey, false);
+        URI.create("http://" + uriHost(address) + ":" + port + contextPath + "/"), null, jersey, false);
     ServerConnector connector = (ServerConnector) server.getConnectors()[0];
-    connector.setHost(host);
+    connector.setHost(address);
     connector.setAcceptedTcpNoDelay(true); // no Nagle/delayed-ACK stall between the header and body writes
     connector.setIdleTimeout(limits.idleTimeout().toMillis());
     HttpConfiguration http = connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration();
@@ -156,9 +157,22 @@ public final class SampleServer implements AutoCloseable {
     try {
       server.start();
     } catch (Exception e) {
-      throw new IllegalStateException("the server did not start on " + host + ":" + port, e);
+      throw new IllegalStateException("the server did not start on " + uriHost(address) + ":" + port, e);
     }
     return new SampleServer(server);
+  }
+
+  /** {@code host} without the brackets of an IPv6 address written as in a URL ({@code [::1]}). */
+  static String address(String host) {
+    return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+  }
+
+  /**
+   * {@code address} as a URL's host: an IPv6 address in brackets. Without them {@code http://::1:8080/} read as
+   * another port (the server listened on port 80).
+   */
+  static String uriHost(String address) {
+    return address.indexOf(':') >= 0 ? "[" + address + "]" : address;
   }
 
   /** The port the server listens on. */

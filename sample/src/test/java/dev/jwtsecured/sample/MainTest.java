@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -120,6 +121,51 @@ class MainTest {
       sample.waitFor(30, TimeUnit.SECONDS);
       Files.delete(out);
     }
+  }
+
+  /**
+   * An IPv6 address for {@code --host}, as written or in brackets: the server listens there on the port asked for, and
+   * says a URL that reaches it. It listened on port 80 (the address and port went into a URL without brackets).
+   */
+  @Test
+  void anIpv6HostListensOnThePortAskedFor() throws Exception {
+    for (String host : List.of("::1", "[::1]")) {
+      int port;
+      try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("::1"))) {
+        port = probe.getLocalPort();
+      } catch (IOException e) {
+        Assumptions.abort("no IPv6 loopback on this machine: " + e);
+        return;
+      }
+      Path out = Files.createTempFile("sample-out", ".txt");
+      Process sample = main("--host", host, "--port", String.valueOf(port)).redirectErrorStream(true)
+          .redirectOutput(out.toFile()).start();
+      try {
+        String listening = listening(out);
+        assertEquals("http://[::1]:" + port, listening, host);
+        java.net.http.HttpResponse<String> health = java.net.http.HttpClient.newHttpClient().send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(listening + "/health")).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, health.statusCode(), host + ": " + health.body());
+      } finally {
+        sample.destroy();
+        sample.waitFor(30, TimeUnit.SECONDS);
+        Files.delete(out);
+      }
+    }
+  }
+
+  /** The URL the sample names for other hosts: the address it listens on, {@code localhost} for the usual ones. */
+  @Test
+  void theUrlNamesTheHost() {
+    assertEquals("http://localhost:8080", Main.url("127.0.0.1", 8080));
+    assertEquals("http://localhost:8080", Main.url("0.0.0.0", 8080));
+    assertEquals("http://localhost:8080", Main.url("::", 8080));
+    assertEquals("http://localhost:8080", Main.url("localhost", 8080));
+    assertEquals("http://192.0.2.7:8080", Main.url("192.0.2.7", 8080));
+    assertEquals("http://[2001:db8::7]:8080", Main.url("2001:db8::7", 8080));
+    assertEquals("http://[2001:db8::7]:8080", Main.url("[2001:db8::7]", 8080));
+    assertEquals("http://api.example:8080", Main.url("api.example", 8080));
   }
 
   /** Waits for the sample's "Listening on" line in {@code out}; the URL it names. */
