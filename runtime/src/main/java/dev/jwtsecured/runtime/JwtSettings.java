@@ -4,10 +4,12 @@ import dev.jwtsecured.JwtSecured;
 import dev.jwtsecured.SameSite;
 import dev.jwtsecured.Transport;
 import dev.jwtsecured.UnseenMethods;
-import dev.jwtsecured.runtime.internal.Secrets;
+import dev.jwtsecured.runtime.internal.JwksKeySet;
 import dev.jwtsecured.runtime.internal.KeyPairCodec;
 import dev.jwtsecured.runtime.internal.PublicKeySource;
+import dev.jwtsecured.runtime.internal.Secrets;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Clock;
@@ -96,8 +98,7 @@ public final class JwtSettings {
 
   private JwtSettings(Builder b) {
     this.algorithm = b.algorithm;
-    this.jwksUri = b.jwksUri.isEmpty() ? null
-        : URI.create(Secrets.resolveText(b.jwksUri, "JWKS URI", b.environment, b.properties));
+    this.jwksUri = b.jwksUri.isEmpty() ? null : jwksUri(b);
     this.privateKey = b.privateKey.isEmpty() ? null : KeyPairCodec.parsePem(readKey(Secrets.resolveText(
         b.privateKey, "private key", b.environment, b.properties), "private key"));
     this.publicKey = b.publicKey.isEmpty() ? null : PublicKeySource.parsePem(readKey(Secrets.resolveText(
@@ -187,6 +188,28 @@ public final class JwtSettings {
     }
     this.refreshCookiePath = b.refreshCookiePath.isEmpty() ? null
         : requireForm(b.refreshCookiePath, PATH, "refreshCookiePath");
+  }
+
+  /**
+   * The JWKS URI, resolved and checked: the compiler checks a literal one, but one from a placeholder is first seen
+   * here. Its errors name the placeholder, not the value, which may be anything the environment holds.
+   */
+  private static URI jwksUri(Builder b) {
+    String text = Secrets.resolveText(b.jwksUri, "JWKS URI", b.environment, b.properties);
+    String named = "jwtsecured: the JWKS URI " + (Secrets.isPlaceholder(b.jwksUri) ? "from " : "") + b.jwksUri;
+    URI uri;
+    try {
+      uri = new URI(text);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(named + " is not a URI: " + e.getReason() + " at index " + e.getIndex());
+    }
+    if (!uri.isAbsolute() || uri.isOpaque() || uri.getHost() == null) {
+      throw new IllegalArgumentException(named + " is not an absolute URI with a host");
+    }
+    if (!JwksKeySet.isSecure(uri)) {
+      throw new IllegalArgumentException(named + " must be https (http only on a loopback address)");
+    }
+    return uri;
   }
 
   /** A PEM text, or the contents of the file a {@code file:} value names; {@code what} names it in errors. */

@@ -208,6 +208,32 @@ class JwtSettingsTest {
         + "\n-----END " + label + "-----\n";
   }
 
+  /**
+   * A JWKS URI from the environment (the compiler checks only a literal one) is checked when the settings are built: not
+   * a URI, no host, a relative or opaque one, a scheme other than https (http on loopback aside) are each one
+   * {@code jwtsecured:} line that names the placeholder. "https://" gave {@link java.net.URI}'s own "Expected authority
+   * at index 8: https://", and "https:/jwks" (no host) passed until the first fetch.
+   */
+  @Test
+  void aJwksUriFromTheEnvironmentIsCheckedWhenBuiltAndTheErrorNamesIt() {
+    Map<String, String> env = Map.ofEntries(Map.entry("NO_HOST", "https://"), Map.entry("SPACE", "https://x y/jwks"),
+        Map.entry("PATH_ONLY", "https:/jwks"), Map.entry("OPAQUE", "https:idp.example"),
+        Map.entry("RELATIVE", "idp.example/jwks"), Map.entry("FTP", "ftp://idp.example/jwks"),
+        Map.entry("PLAIN", "http://idp.example/jwks"), Map.entry("GOOD", "https://idp.example/jwks"),
+        Map.entry("LOCAL", "http://127.0.0.1:8081/.well-known/jwks.json"));
+    UnaryOperator<JwtSettings.Builder> from = b -> b.environment(env::get).properties(name -> null);
+    for (String name : List.of("NO_HOST", "SPACE", "PATH_ONLY", "OPAQUE", "RELATIVE", "FTP", "PLAIN")) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> from.apply(JwtSettings.builder()).jwksUri("${" + name + "}").build(), name);
+      assertTrue(e.getMessage().startsWith("jwtsecured: the JWKS URI from ${" + name + "} "), e.getMessage());
+      assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+    }
+    assertEquals("https://idp.example/jwks", from.apply(JwtSettings.builder()).jwksUri("${GOOD}").build().jwksUri()
+        .orElseThrow().toString());
+    assertEquals("http://127.0.0.1:8081/.well-known/jwks.json", from.apply(JwtSettings.builder()).jwksUri("${LOCAL}")
+        .build().jwksUri().orElseThrow().toString());
+  }
+
   static void assertRefused(String setting, org.junit.jupiter.api.function.Executable build) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, build, setting);
     assertEquals(true, e.getMessage().startsWith("jwtsecured: " + setting + " must be "), e.getMessage());

@@ -49,17 +49,22 @@ final class JwksFetcher {
         .build();
   }
 
-  /** {@code uri}, when it is {@code https}, or {@code http} with a literal loopback address or {@code localhost}. */
+  /** {@code uri}, when it {@linkplain #isSecure is secure}. */
   static URI requireSecure(URI uri) {
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-    if (scheme.equals("https")) {
-      return uri;
-    }
-    if (scheme.equals("http") && isLoopback(uri.getHost())) {
+    if (isSecure(uri)) {
       return uri;
     }
     throw new IllegalArgumentException("jwtsecured: a JWKS URI must be https (http only on a loopback address): "
         + uri);
+  }
+
+  /**
+   * Whether a key set may be fetched from {@code uri}: {@code https} with a host, or {@code http} with a literal
+   * loopback address or {@code localhost}.
+   */
+  static boolean isSecure(URI uri) {
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+    return scheme.equals("https") && uri.getHost() != null || scheme.equals("http") && isLoopback(uri.getHost());
   }
 
   private static boolean isLoopback(String host) {

@@ -94,7 +94,15 @@ public final class JwksKeySet implements KeySource {
   private volatile Instant lastAttempt = Instant.MIN;
 
   /**
-   * @throws IllegalArgumentException when {@code uri} is not {@code https} and its host is not a loopback address
+   * Whether a key set may be fetched from {@code uri}: {@code https} with a host, or {@code http} with a literal
+   * loopback address or {@code localhost}.
+   */
+  public static boolean isSecure(URI uri) {
+    return JwksFetcher.isSecure(uri);
+  }
+
+  /**
+   * @throws IllegalArgumentException when {@code uri} is not {@link #isSecure secure}
    */
   public JwksKeySet(URI uri, Options options) {
     this.fetcher = new JwksFetcher(uri, options);
