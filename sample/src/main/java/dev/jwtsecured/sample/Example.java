@@ -116,7 +116,12 @@ public enum Example {
       }
       String minRefresh = System.getenv("JWT_JWKS_MIN_REFRESH");
       if (minRefresh != null && !minRefresh.isEmpty()) {
-        builder.jwksMinRefresh(java.time.Duration.parse(minRefresh));
+        try {
+          builder.jwksMinRefresh(java.time.Duration.parse(minRefresh));
+        } catch (java.time.format.DateTimeParseException e) {
+          throw new IllegalArgumentException("JWT_JWKS_MIN_REFRESH must be an ISO-8601 duration such as PT30S, not '"
+              + minRefresh + "'");
+        }
       }
       ResourceServerSecurityJwtFeature jwt = new ResourceServerSecurityJwtFeature(settings.apply(builder).build());
       return application(jwt, ResourceServerSecurityJwtFeature.classes(), Map.of(),

@@ -64,11 +64,14 @@ public final class Main {
     SampleServer server = null;
     try {
       server = SampleServer.start(example, host, port, settings);
-    } catch (IllegalStateException e) {
-      // A port in use, a host that is not this machine's: one line, not a stack trace.
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      // A port in use, a host that is not this machine's, a setting from the environment the library or the example
+      // refuses: one line, not a stack trace.
       StringBuilder why = new StringBuilder(e.getMessage());
       for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-        why.append(": ").append(cause.getMessage());
+        if (cause.getMessage() != null) { // an unresolved host's has none
+          why.append(": ").append(cause.getMessage());
+        }
       }
       fail(1, why.toString());
     }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,46 @@ class MainTest {
       assertEquals(1, lines.size(), run.stderr());
       assertTrue(lines.get(0).startsWith("jwtsecured sample: the server did not start on 127.0.0.1:"
           + taken.getLocalPort()), run.stderr());
+    }
+  }
+
+  /** A host name that does not resolve is one line that says so, without a trailing ": null". */
+  @Test
+  void anUnknownHostIsOneLine() throws Exception {
+    Run run = run("--host", "nosuch.invalid", "--port", "0");
+    assertEquals(1, run.status(), run.stderr());
+    List<String> lines = run.stderr().strip().lines().filter(l -> !l.startsWith("WARNING: JWT_SECRET")).toList();
+    assertEquals(1, lines.size(), run.stderr());
+    assertTrue(lines.get(0).startsWith("jwtsecured sample: the server did not start on nosuch.invalid:0"), run.stderr());
+    assertFalse(lines.get(0).endsWith("null"), run.stderr());
+  }
+
+  /**
+   * A bad value in the resource server's environment is one line and status 1, as a bad secret is: a JWKS URI that is
+   * no URI and a minimum refresh that is no duration each ended in a stack trace.
+   */
+  @Test
+  void aBadResourceServerEnvironmentIsOneLine() throws Exception {
+    Map<String, String> expected = Map.of(
+        "JWT_JWKS_URI=https://", "jwtsecured: the JWKS URI from ${JWT_JWKS_URI} is not a URI: Expected authority at"
+            + " index 8",
+        "JWT_JWKS_URI=ftp://idp.example/jwks", "jwtsecured: the JWKS URI from ${JWT_JWKS_URI} must be https (http"
+            + " only on a loopback address)",
+        "JWT_JWKS_MIN_REFRESH=thirty seconds", "JWT_JWKS_MIN_REFRESH must be an ISO-8601 duration such as PT30S, not"
+            + " 'thirty seconds'",
+        "JWT_JWKS_MIN_REFRESH=PT0S", "jwtsecured: jwksMinRefresh must be more than zero");
+    for (Map.Entry<String, String> bad : expected.entrySet()) {
+      ProcessBuilder builder = main("--example", "resource-server", "--port", "0")
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+      builder.environment().put("JWT_ISSUER", "https://idp.example");
+      builder.environment().put("JWT_AUDIENCE", "api");
+      builder.environment().put("JWT_JWKS_URI", "https://idp.example/jwks");
+      String[] setting = bad.getKey().split("=", 2);
+      builder.environment().put(setting[0], setting[1]);
+      Process p = builder.start();
+      String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the process ended");
+      assertOneLine(new Run(p.exitValue(), stderr), 1, bad.getValue());
     }
   }
 
