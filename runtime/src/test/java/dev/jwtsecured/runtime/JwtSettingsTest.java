@@ -209,8 +209,8 @@ class JwtSettingsTest {
   }
 
   /**
-   * A JWKS URI from the environment (the compiler checks only a literal one) is checked when the settings are built: not
-   * a URI, no host, a relative or opaque one, a scheme other than https (http on loopback aside) are each one
+   * A JWKS URI from the environment (the compiler checks only a literal one) is checked when the settings are built:
+   * not a URI, no host, a relative or opaque one, a scheme other than https (http on loopback aside) are each one
    * {@code jwtsecured:} line that names the placeholder. "https://" gave {@link java.net.URI}'s own "Expected authority
    * at index 8: https://", and "https:/jwks" (no host) passed until the first fetch.
    */

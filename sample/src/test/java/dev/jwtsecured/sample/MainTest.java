@@ -86,7 +86,8 @@ class MainTest {
     assertEquals(1, run.status(), run.stderr());
     List<String> lines = run.stderr().strip().lines().filter(l -> !l.startsWith("WARNING: JWT_SECRET")).toList();
     assertEquals(1, lines.size(), run.stderr());
-    assertTrue(lines.get(0).startsWith("jwtsecured sample: the server did not start on nosuch.invalid:0"), run.stderr());
+    assertTrue(lines.get(0).startsWith("jwtsecured sample: the server did not start on nosuch.invalid:0"),
+        run.stderr());
     assertFalse(lines.get(0).endsWith("null"), run.stderr());
   }
 
