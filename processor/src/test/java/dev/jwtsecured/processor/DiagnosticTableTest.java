@@ -216,6 +216,13 @@ class DiagnosticTableTest {
             "final class Config {",
             RETRIEVER,
             "}").alone(),
+        // A host name that starts like a loopback address is not one (it passed, and the runtime refused it at start).
+        expect(Message.JWKS_URI_INVALID, "jwksUri = ",
+            "@JwtSecured(",
+            "    jwksUri = \"http://127.idp.example/jwks\")",
+            "final class Config {",
+            RETRIEVER,
+            "}").alone(),
         expect(Message.KEY_ALGORITHM_UNKNOWN, "\"HS256\"",
             "@JwtSecured(jwksUri = \"https://idp.example/jwks\",",
             "    keyAlgorithms = {\"RS256\",",

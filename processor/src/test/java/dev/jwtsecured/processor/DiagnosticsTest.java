@@ -51,6 +51,20 @@ class DiagnosticsTest {
     assertFalse(accessPoint.contains("login("), "a verifier-only configuration issues no tokens");
   }
 
+  /** Plain http to a loopback address or {@code localhost} compiles, as the runtime accepts it (one rule for both). */
+  @Test
+  void aKeySetOnLoopbackCompiles() throws Exception {
+    for (String uri : List.of("http://127.0.0.1:8081/jwks", "http://[::1]:8081/jwks", "http://localhost/jwks",
+        "https://idp.example/jwks")) {
+      Compilation c = compile(user(), source("Config",
+          "@JwtSecured(jwksUri = \"" + uri + "\", issuer = \"https://idp.example\", audience = \"api\")",
+          "final class Config {",
+          "  @UserRetriever static User user(Token token) { return new User(token.subject()); }",
+          "}"));
+      assertThat(c).succeededWithoutWarnings();
+    }
+  }
+
   /** A roles claim named by URI, as Auth0 requires of custom claims, is accepted as written and reaches the settings. */
   @Test
   void aRolesClaimNamedByUriCompiles() throws Exception {

@@ -4,7 +4,7 @@ import dev.jwtsecured.JwtSecured;
 import dev.jwtsecured.SameSite;
 import dev.jwtsecured.Transport;
 import dev.jwtsecured.UnseenMethods;
-import dev.jwtsecured.runtime.internal.JwksKeySet;
+import dev.jwtsecured.runtime.internal.JwksUris;
 import dev.jwtsecured.runtime.internal.KeyPairCodec;
 import dev.jwtsecured.runtime.internal.PublicKeySource;
 import dev.jwtsecured.runtime.internal.Secrets;
@@ -203,11 +203,9 @@ public final class JwtSettings {
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException(named + " is not a URI: " + e.getReason() + " at index " + e.getIndex());
     }
-    if (!uri.isAbsolute() || uri.isOpaque() || uri.getHost() == null) {
-      throw new IllegalArgumentException(named + " is not an absolute URI with a host");
-    }
-    if (!JwksKeySet.isSecure(uri)) {
-      throw new IllegalArgumentException(named + " must be https (http only on a loopback address)");
+    String problem = JwksUris.problem(uri);
+    if (problem != null) {
+      throw new IllegalArgumentException(named + " " + problem);
     }
     return uri;
   }

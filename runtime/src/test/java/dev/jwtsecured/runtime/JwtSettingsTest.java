@@ -220,13 +220,22 @@ class JwtSettingsTest {
         Map.entry("PATH_ONLY", "https:/jwks"), Map.entry("OPAQUE", "https:idp.example"),
         Map.entry("RELATIVE", "idp.example/jwks"), Map.entry("FTP", "ftp://idp.example/jwks"),
         Map.entry("PLAIN", "http://idp.example/jwks"), Map.entry("GOOD", "https://idp.example/jwks"),
-        Map.entry("LOCAL", "http://127.0.0.1:8081/.well-known/jwks.json"));
+        Map.entry("LOCAL", "http://127.0.0.1:8081/.well-known/jwks.json"),
+        Map.entry("USER", "https://reader:s3cret@idp.example/jwks"), Map.entry("NAME", "http://127.idp.example/jwks"),
+        Map.entry("OCTETS", "http://127.0.0.256/jwks"), Map.entry("V6", "http://[::1]:8081/jwks"),
+        Map.entry("HOSTNAME", "http://localhost:8081/jwks"));
     UnaryOperator<JwtSettings.Builder> from = b -> b.environment(env::get).properties(name -> null);
-    for (String name : List.of("NO_HOST", "SPACE", "PATH_ONLY", "OPAQUE", "RELATIVE", "FTP", "PLAIN")) {
+    for (String name : List.of("NO_HOST", "SPACE", "PATH_ONLY", "OPAQUE", "RELATIVE", "FTP", "PLAIN", "USER", "NAME",
+        "OCTETS")) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
           () -> from.apply(JwtSettings.builder()).jwksUri("${" + name + "}").build(), name);
       assertTrue(e.getMessage().startsWith("jwtsecured: the JWKS URI from ${" + name + "} "), e.getMessage());
       assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+      assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
+    }
+    for (String name : List.of("V6", "HOSTNAME")) {
+      assertEquals(env.get(name), from.apply(JwtSettings.builder()).jwksUri("${" + name + "}").build().jwksUri()
+          .orElseThrow().toString());
     }
     assertEquals("https://idp.example/jwks", from.apply(JwtSettings.builder()).jwksUri("${GOOD}").build().jwksUri()
         .orElseThrow().toString());

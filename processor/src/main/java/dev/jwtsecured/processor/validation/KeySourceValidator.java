@@ -2,6 +2,7 @@ package dev.jwtsecured.processor.validation;
 
 import dev.jwtsecured.JwtSecured;
 import dev.jwtsecured.processor.model.SettingsModel;
+import dev.jwtsecured.runtime.internal.JwksUris;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
@@ -197,17 +198,10 @@ final class KeySourceValidator {
     }
   }
 
-  /** An absolute https URI with a host, or http on a loopback address. */
+  /** Whether a key set may be fetched from {@code text}: the runtime's rule ({@link JwksUris}), carried in this jar. */
   private static boolean secureUri(String text) {
     try {
-      java.net.URI uri = new java.net.URI(text);
-      String host = uri.getHost();
-      if (!uri.isAbsolute() || host == null || uri.getRawUserInfo() != null) {
-        return false;
-      }
-      String scheme = uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-      return scheme.equals("https") || scheme.equals("http")
-          && (host.equalsIgnoreCase("localhost") || host.startsWith("127.") || host.equals("[::1]"));
+      return JwksUris.problem(new java.net.URI(text)) == null;
     } catch (java.net.URISyntaxException e) {
       return false;
     }

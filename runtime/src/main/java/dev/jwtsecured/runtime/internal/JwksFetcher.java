@@ -2,9 +2,7 @@ package dev.jwtsecured.runtime.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -49,42 +47,16 @@ final class JwksFetcher {
         .build();
   }
 
-  /** {@code uri}, when it {@linkplain #isSecure is secure}. */
+  /** {@code uri}, when a key set may be fetched from it ({@link JwksUris#problem}). */
   static URI requireSecure(URI uri) {
-    if (isSecure(uri)) {
+    String problem = JwksUris.problem(uri);
+    if (problem == null) {
       return uri;
     }
-    throw new IllegalArgumentException("jwtsecured: a JWKS URI must be https (http only on a loopback address): "
-        + uri);
+    throw new IllegalArgumentException("jwtsecured: a JWKS URI " + problem
+        + (uri.getRawUserInfo() == null ? ": " + uri : ""));
   }
 
-  /**
-   * Whether a key set may be fetched from {@code uri}: {@code https} with a host, or {@code http} with a literal
-   * loopback address or {@code localhost}.
-   */
-  static boolean isSecure(URI uri) {
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-    return scheme.equals("https") && uri.getHost() != null || scheme.equals("http") && isLoopback(uri.getHost());
-  }
-
-  private static boolean isLoopback(String host) {
-    if (host == null) {
-      return false;
-    }
-    String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-    if (h.equalsIgnoreCase("localhost")) {
-      return true;
-    }
-    // Only literal addresses: a name is not looked up, so DNS cannot turn an outside host into a loopback one.
-    if (!h.matches("[0-9.]+") && !h.contains(":")) {
-      return false;
-    }
-    try {
-      return InetAddress.getByName(h).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      return false;
-    }
-  }
 
   /** A fetched document and how long it may be trusted. */
   record Fetched(String body, Duration maxAge) {}

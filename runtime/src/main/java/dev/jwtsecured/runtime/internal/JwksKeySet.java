@@ -94,15 +94,7 @@ public final class JwksKeySet implements KeySource {
   private volatile Instant lastAttempt = Instant.MIN;
 
   /**
-   * Whether a key set may be fetched from {@code uri}: {@code https} with a host, or {@code http} with a literal
-   * loopback address or {@code localhost}.
-   */
-  public static boolean isSecure(URI uri) {
-    return JwksFetcher.isSecure(uri);
-  }
-
-  /**
-   * @throws IllegalArgumentException when {@code uri} is not {@link #isSecure secure}
+   * @throws IllegalArgumentException when a key set may not be fetched from {@code uri} ({@link JwksUris#problem})
    */
   public JwksKeySet(URI uri, Options options) {
     this.fetcher = new JwksFetcher(uri, options);
