@@ -14,7 +14,7 @@ import java.util.Locale;
 public final class JwksUris {
   private JwksUris() {}
 
-  /** What is wrong with fetching a key set from {@code uri}, as the end of a sentence about it; {@code null}: nothing. */
+  /** What is wrong with fetching a key set from {@code uri}, as the end of a sentence; {@code null} when nothing is. */
   public static String problem(URI uri) {
     if (!uri.isAbsolute() || uri.isOpaque() || uri.getHost() == null || uri.getRawUserInfo() != null) {
       return "is not an absolute URI with a host (and no user information)";
