@@ -191,12 +191,13 @@ public final class JwtSettings {
   }
 
   /**
-   * The JWKS URI, resolved and checked: the compiler checks a literal one, but one from a placeholder is first seen
-   * here. Its errors name the placeholder, not the value, which may be anything the environment holds.
+   * The JWKS URI, resolved and checked: the compiler checks a literal one, but one from a placeholder (or one an
+   * application sets here) is first seen here. Its errors name the placeholder, never the value, which may be anything
+   * the environment holds, a password in it included.
    */
   private static URI jwksUri(Builder b) {
     String text = Secrets.resolveText(b.jwksUri, "JWKS URI", b.environment, b.properties);
-    String named = "jwtsecured: the JWKS URI " + (Secrets.isPlaceholder(b.jwksUri) ? "from " : "") + b.jwksUri;
+    String named = "jwtsecured: the JWKS URI" + (Secrets.isPlaceholder(b.jwksUri) ? " from " + b.jwksUri : "");
     URI uri;
     try {
       uri = new URI(text);

@@ -233,6 +233,10 @@ class JwtSettingsTest {
       assertEquals(1, e.getMessage().lines().count(), e.getMessage());
       assertFalse(e.getMessage().contains("s3cret"), e.getMessage());
     }
+    IllegalArgumentException literal = assertThrows(IllegalArgumentException.class,
+        () -> JwtSettings.builder().jwksUri("https://reader:s3cret@idp.example/jwks").build());
+    assertEquals("jwtsecured: the JWKS URI is not an absolute URI with a host (and no user information)",
+        literal.getMessage());
     for (String name : List.of("V6", "HOSTNAME")) {
       assertEquals(env.get(name), from.apply(JwtSettings.builder()).jwksUri("${" + name + "}").build().jwksUri()
           .orElseThrow().toString());

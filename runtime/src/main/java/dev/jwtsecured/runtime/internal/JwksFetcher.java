@@ -57,7 +57,6 @@ final class JwksFetcher {
         + (uri.getRawUserInfo() == null ? ": " + uri : ""));
   }
 
-
   /** A fetched document and how long it may be trusted. */
   record Fetched(String body, Duration maxAge) {}
 

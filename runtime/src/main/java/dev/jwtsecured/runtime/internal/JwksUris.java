@@ -9,7 +9,7 @@ import java.util.Locale;
  * The one rule for where a key set may be fetched from, used by the processor for a literal {@code jwksUri} (the
  * processor jar carries this class) and by the runtime for one from a placeholder and for a {@code jwks_uri} that
  * OpenID discovery names: an absolute {@code https} URI with a host and no user information, or {@code http} with a
- * literal loopback address or {@code localhost}. Only {@code java.net}: nothing else reaches the processor path.
+ * literal loopback address or {@code localhost}. It uses the JDK alone: nothing else is on the processor path.
  */
 public final class JwksUris {
   private JwksUris() {}
