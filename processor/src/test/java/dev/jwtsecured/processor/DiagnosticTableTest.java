@@ -216,6 +216,13 @@ class DiagnosticTableTest {
             "final class Config {",
             RETRIEVER,
             "}").alone(),
+        // A placeholder's fallback is held to the literal's rule, as the secret's is (it passed, refused at start).
+        expect(Message.JWKS_URI_INVALID, "jwksUri = ",
+            "@JwtSecured(",
+            "    jwksUri = \"${JWKS_URI:http://idp.example/jwks}\")",
+            "final class Config {",
+            RETRIEVER,
+            "}").alone(),
         // A host name that starts like a loopback address is not one (it passed, and the runtime refused it at start).
         expect(Message.JWKS_URI_INVALID, "jwksUri = ",
             "@JwtSecured(",

@@ -97,8 +97,11 @@ final class KeySourceValidator {
    */
   private static void validateKeySet(ConfigValues v, String jwksUri, List<Diagnostic> problems) {
     validateVerifierOnly(v, "jwksUri", problems);
-    if (!PLACEHOLDER.matcher(jwksUri).matches() && !secureUri(jwksUri)) {
-      problems.add(v.at("jwksUri", Message.JWKS_URI_INVALID.format(jwksUri)));
+    var placeholder = PLACEHOLDER.matcher(jwksUri);
+    // A placeholder's fallback is held to the literal rule, as the secret's is.
+    String literal = !placeholder.matches() ? jwksUri : placeholder.group(2);
+    if (literal != null && !secureUri(literal)) {
+      problems.add(v.at("jwksUri", Message.JWKS_URI_INVALID.format(literal)));
     }
     if (v.string("issuer").isEmpty() && v.strings("acceptedIssuers").isEmpty()) {
       problems.add(v.at("jwksUri", Message.KEY_SET_WITHOUT_ISSUER.format(jwksUri)));
