@@ -51,6 +51,18 @@ class DiagnosticsTest {
     assertFalse(accessPoint.contains("login("), "a verifier-only configuration issues no tokens");
   }
 
+  /** A key file as a placeholder's fallback, and an empty fallback for rotation keys, compile. */
+  @Test
+  void aKeyFileAsAFallbackCompiles() throws Exception {
+    Compilation c = compile(user(), source("Config",
+        "@JwtSecured(privateKey = \"${JWT_PRIVATE_KEY:file:/run/secrets/jwt.pem}\",",
+        "    rotationPublicKeys = \"${JWT_NEXT_KEY:}\")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return new User(token.subject()); }",
+        "}"));
+    assertThat(c).succeededWithoutWarnings();
+  }
+
   /** Plain http to a loopback address or {@code localhost} compiles, as the runtime accepts it (one rule for both). */
   @Test
   void aKeySetOnLoopbackCompiles() throws Exception {

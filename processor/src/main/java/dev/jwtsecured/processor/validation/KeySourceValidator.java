@@ -40,12 +40,15 @@ final class KeySourceValidator {
           problems.add(v.at(member, Message.PRIVATE_KEY_WITH_OTHER_KEYS.format(member, member)));
         }
       }
-      if (!referenced(privateKey)) {
+      if (writtenHere(privateKey) != null) {
         problems.add(v.at("privateKey", Message.PRIVATE_KEY_INVALID.format()));
       }
       List<String> rotation = v.strings("rotationPublicKeys");
       for (int i = 0; i < rotation.size(); i++) {
-        String problem = referenced(rotation.get(i)) ? null : literalRotationKeysProblem(rotation.get(i));
+        String written = writtenHere(rotation.get(i));
+        // A placeholder's empty fallback is no key, as meant: between rotations the variable is unset.
+        boolean emptyFallback = written != null && written.isEmpty() && !rotation.get(i).isEmpty();
+        String problem = written == null || emptyFallback ? null : literalRotationKeysProblem(written);
         if (problem != null) {
           problems.add(v.at("rotationPublicKeys", i, Message.ROTATION_KEY_INVALID.format(problem)));
         }
@@ -58,8 +61,8 @@ final class KeySourceValidator {
     }
     if (!v.string("publicKey").isEmpty()) {
       validateVerifierOnly(v, "publicKey", problems);
-      String publicKey = v.string("publicKey");
-      if (!referenced(publicKey)) {
+      String publicKey = writtenHere(v.string("publicKey"));
+      if (publicKey != null) {
         try {
           literalPublicKey(publicKey);
         } catch (IllegalArgumentException e) {
@@ -141,8 +144,17 @@ final class KeySourceValidator {
   }
 
   /** Whether a key setting names where the key is, a {@code ${NAME}} placeholder or a {@code file:} path. */
-  private static boolean referenced(String value) {
-    return PLACEHOLDER.matcher(value).matches() || value.matches("file:.+");
+  /**
+   * The part of a key setting written in the source: the value itself, or a placeholder's fallback, which is held to
+   * the same rules (a private key there is in the source too); {@code null} for a placeholder without a fallback or
+   * {@code "file:"} and a path.
+   */
+  private static String writtenHere(String value) {
+    var placeholder = PLACEHOLDER.matcher(value);
+    if (placeholder.matches()) {
+      return placeholder.group(2) == null ? null : writtenHere(placeholder.group(2));
+    }
+    return value.matches("file:.+") ? null : value;
   }
 
   /**
