@@ -143,7 +143,6 @@ final class KeySourceValidator {
     }
   }
 
-  /** Whether a key setting names where the key is, a {@code ${NAME}} placeholder or a {@code file:} path. */
   /**
    * The part of a key setting written in the source: the value itself, or a placeholder's fallback, which is held to
    * the same rules (a private key there is in the source too); {@code null} for a placeholder without a fallback or
