@@ -103,6 +103,9 @@ class ProductionServerTest {
   @Test
   void malformedRequestsCannotFloodTheLog() {
     int sent = 60;
+    for (String name : List.of("org.eclipse.jetty.http.HttpParser", "org.eclipse.jetty.util.HostPort")) {
+      assertTrue(java.util.logging.Logger.getLogger(name).getFilter() instanceof ClientWarnings, name);
+    }
     try (LibraryLog jetty = new LibraryLog("org.eclipse.jetty")) {
       for (int i = 0; i < sent / 2; i++) {
         assertEquals(400, http.raw(START + "Host: a\r\nHost: b" + "x".repeat(8_000) + "\r\nConnection: close\r\n\r\n")

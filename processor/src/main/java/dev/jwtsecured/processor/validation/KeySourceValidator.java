@@ -100,9 +100,7 @@ final class KeySourceValidator {
    */
   private static void validateKeySet(ConfigValues v, String jwksUri, List<Diagnostic> problems) {
     validateVerifierOnly(v, "jwksUri", problems);
-    var placeholder = PLACEHOLDER.matcher(jwksUri);
-    // A placeholder's fallback is held to the literal rule, as the secret's is.
-    String literal = !placeholder.matches() ? jwksUri : placeholder.group(2);
+    String literal = inSource(jwksUri);
     if (literal != null && !secureUri(literal)) {
       problems.add(v.at("jwksUri", Message.JWKS_URI_INVALID.format(literal)));
     }
@@ -144,16 +142,21 @@ final class KeySourceValidator {
   }
 
   /**
-   * The part of a key setting written in the source: the value itself, or a placeholder's fallback, which is held to
-   * the same rules (a private key there is in the source too); {@code null} for a placeholder without a fallback or
-   * {@code "file:"} and a path.
+   * The part of a setting written in the source: the value itself, or a placeholder's fallback, which is held to the
+   * same rules as the value (as the secret's is); {@code null} for a placeholder without a fallback.
+   */
+  private static String inSource(String value) {
+    var placeholder = PLACEHOLDER.matcher(value);
+    return placeholder.matches() ? placeholder.group(2) : value;
+  }
+
+  /**
+   * {@link #inSource} of a key setting, where {@code "file:"} and a path also names a key kept elsewhere ({@code
+   * null}): a private key written there is in the source too.
    */
   private static String writtenHere(String value) {
-    var placeholder = PLACEHOLDER.matcher(value);
-    if (placeholder.matches()) {
-      return placeholder.group(2) == null ? null : writtenHere(placeholder.group(2));
-    }
-    return value.matches("file:.+") ? null : value;
+    String written = inSource(value);
+    return written == null || written.matches("file:.+") ? null : written;
   }
 
   /**
