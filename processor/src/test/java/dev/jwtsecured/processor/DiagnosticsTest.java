@@ -144,16 +144,19 @@ class DiagnosticsTest {
     assertTrue(feature.contains(twoKeys.substring(0, 60)), feature);
   }
 
+  /** An empty fallback, {@code ${NAME:}}, writes no secret in the source: between rotations the variable is unset. */
   @Test
   void previousSecretsReachTheSettings() throws Exception {
     Compilation c = compile(user(), source("Config",
-        "@JwtSecured(secret = \"${JWT_SECRET}\", previousSecrets = \"${JWT_SECRET_PREVIOUS}\")",
+        "@JwtSecured(secret = \"${JWT_SECRET}\",",
+        "    previousSecrets = {\"${JWT_SECRET_PREVIOUS}\", \"${JWT_SECRET_OLDER:}\"})",
         "final class Config {",
         "  @UserRetriever static User user(Token token) { return new User(token.subject()); }",
         "}"));
     assertThat(c).succeededWithoutWarnings();
     String feature = c.generatedSourceFile("test.ConfigJwtFeature").get().getCharContent(true).toString();
-    assertTrue(feature.contains(".previousSecrets(List.of(\"${JWT_SECRET_PREVIOUS}\"))"), feature);
+    assertTrue(feature.contains(".previousSecrets(List.of(\"${JWT_SECRET_PREVIOUS}\", \"${JWT_SECRET_OLDER:}\"))"),
+        feature);
   }
 
   @Test

@@ -116,6 +116,7 @@ public final class JwtSettings {
       throw new IllegalStateException("jwtsecured: previous secrets go only with a secret");
     }
     this.previousSecrets = b.previousSecrets.stream()
+        .filter(spec -> !Secrets.unsetWithEmptyFallback(spec, b.environment, b.properties))
         .map(spec -> Secrets.resolve(spec, b.algorithm, b.environment, b.properties)).toList();
     this.keyAlgorithms = Set.copyOf(new LinkedHashSet<>(b.keyAlgorithms));
     if (b.jwksMinRefresh.isNegative() || b.jwksMinRefresh.isZero()) {
@@ -603,7 +604,8 @@ public final class JwtSettings {
 
     /**
      * Earlier secrets, literal or placeholders like the secret, still accepted when verifying: put the old secret here
-     * when you change {@code secret}, and remove it once the tokens it signed have expired.
+     * when you change {@code secret}, and remove it once the tokens it signed have expired. A placeholder with an empty
+     * fallback, {@code ${NAME:}}, stands for no secret while its variable is unset.
      */
     public Builder previousSecrets(List<String> previousSecrets) {
       this.previousSecrets = List.copyOf(previousSecrets);

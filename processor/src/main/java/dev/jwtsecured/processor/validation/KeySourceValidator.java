@@ -76,7 +76,9 @@ final class KeySourceValidator {
       validateSecret(v, secret, algorithm.name(), minimumBytes, problems);
       List<String> previous = v.strings("previousSecrets");
       for (int i = 0; i < previous.size(); i++) {
-        if (!PLACEHOLDER.matcher(previous.get(i)).matches()) {
+        // Only the name: a fallback would write an accepted secret in the source; an empty one accepts none.
+        String written = inSource(previous.get(i));
+        if (!PLACEHOLDER.matcher(previous.get(i)).matches() || written != null && !written.isEmpty()) {
           problems.add(v.at("previousSecrets", i, Message.PREVIOUS_SECRET_INVALID.format(previous.get(i))));
         }
       }

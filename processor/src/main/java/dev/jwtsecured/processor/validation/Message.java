@@ -78,8 +78,9 @@ public enum Message {
           + " secret, private key, algorithm, expiration or tokenUrl, and one source of keys. Remove %s, or remove %s"
           + " to issue and verify your own tokens"),
   PREVIOUS_SECRET_INVALID("JwtSecured.InvalidPreviousSecret",
-      "previousSecrets \"%s\" must be a ${NAME} placeholder: an earlier secret comes from the environment like the"
-          + " current one, and is removed once the tokens it signed have expired"),
+      "previousSecrets \"%s\" must be a ${NAME} placeholder, or ${NAME:} for none while NAME is unset: an earlier"
+          + " secret comes from the environment like the current one, never from the source, and is removed once the"
+          + " tokens it signed have expired"),
   PUBLIC_KEY_INVALID("JwtSecured.InvalidPublicKey",
       "publicKey must be a ${NAME} placeholder, \"file:\" and a path, or a PEM public key"
           + " (-----BEGIN PUBLIC KEY-----, RSA, EC or Ed25519)%s"),

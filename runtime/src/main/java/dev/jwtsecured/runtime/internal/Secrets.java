@@ -25,6 +25,21 @@ public final class Secrets {
   }
 
   /**
+   * Whether {@code spec} is a {@code ${NAME:}} placeholder, an empty fallback, whose variable is unset (or empty) in
+   * both places: a setting that stands for nothing between rotations.
+   */
+  public static boolean unsetWithEmptyFallback(String spec, Function<String, String> environment,
+      Function<String, String> properties) {
+    Matcher m = PLACEHOLDER.matcher(spec);
+    return m.matches() && "".equals(m.group(2)) && isEmpty(environment.apply(m.group(1)))
+        && isEmpty(properties.apply(m.group(1)));
+  }
+
+  private static boolean isEmpty(String value) {
+    return value == null || value.isEmpty();
+  }
+
+  /**
    * Resolves a setting other than the secret, such as the JWKS URI: a literal, or a placeholder looked up like the
    * secret's; {@code what} names the setting in the error when the placeholder is unset without a fallback.
    */

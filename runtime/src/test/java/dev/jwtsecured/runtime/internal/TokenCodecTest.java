@@ -89,6 +89,23 @@ class TokenCodecTest {
         "a previous secret passes the same strength checks");
   }
 
+  /** {@code ${NAME:}}: a rotation changes only the environment; unset, it accepts no earlier secret. */
+  @Test
+  void aPreviousSecretWithAnEmptyFallbackIsNoneWhileItsVariableIsUnset() {
+    String next = "fedcba9876543210fedcba9876543210";
+    Token token = Token.builder().subject("alice").issuedAt(NOW).expiresAt(NOW.plusSeconds(60)).build();
+    String old = codec(s -> s).issue(token);
+    Map<String, String> environment = new java.util.HashMap<>();
+    UnaryOperator<JwtSettings.Builder> rotating = s -> s.secret(next).environment(environment::get)
+        .properties(name -> null).previousSecrets(List.of("${JWT_SECRET_PREVIOUS:}"));
+    assertTrue(rotating.apply(JwtSettings.builder()).build().previousSecrets().isEmpty(), "never an empty key");
+    assertEquals(AuthFailure.BAD_SIGNATURE, failure(codec(rotating), old), "unset: no earlier secret");
+    environment.put("JWT_SECRET_PREVIOUS", SECRET);
+    assertEquals("alice", codec(rotating).verify(old).subject(), "set: the earlier secret");
+    environment.put("JWT_SECRET_PREVIOUS", "too-short");
+    assertThrows(IllegalStateException.class, () -> codec(rotating), "set, it passes the strength checks");
+  }
+
   @Test
   void extrasAreNestedOnTheWireAndUnknownClaimsJoinThem() {
     Token t = codec(s -> s).verify(sign("{\"sub\":\"a\",\"iat\":" + T + ",\"exp\":" + (T + 60)
