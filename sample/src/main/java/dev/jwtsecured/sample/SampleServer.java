@@ -3,6 +3,8 @@ package dev.jwtsecured.sample;
 import dev.jwtsecured.runtime.JwtSettings;
 import jakarta.ws.rs.core.Application;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,6 +14,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.io.Connection;
@@ -24,6 +28,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.Callback;
@@ -130,6 +135,7 @@ public final class SampleServer implements AutoCloseable {
     // comes on a kept-alive connection meanwhile gets 503.
     GracefulHandler graceful = new GracefulHandler(deadline);
     server.setHandler(graceful);
+    server.setErrorHandler(new JsonErrors());
     server.setStopTimeout(STOP_TIMEOUT.toMillis());
     // Any request body over the limit is a 413, whatever the resource does with it.
     SizeLimitHandler bodies = new SizeLimitHandler(limits.maxRequestBodyBytes(), -1);
@@ -186,6 +192,24 @@ public final class SampleServer implements AutoCloseable {
       server.stop();
     } catch (Exception e) {
       throw new IllegalStateException("the server did not stop", e);
+    }
+  }
+
+  /**
+   * What the server answers itself (a request it cannot parse or take to the application: 400, 413, 417, 431, 505;
+   * 503 while stopping) in the library's error shape, {@code {"status_code": ..., "detail": ...}}, naming the status
+   * alone. Jetty's own page is HTML whatever the client accepts, and repeats the request's target and the parser's
+   * message. Its {@code Cache-Control: no-store} stays.
+   */
+  static final class JsonErrors extends ErrorHandler {
+    @Override
+    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+        Callback callback) {
+      byte[] body = ("{\"status_code\":" + code + ",\"detail\":\"" + HttpStatus.getMessage(code) + "\"}")
+          .getBytes(StandardCharsets.US_ASCII);
+      response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+      response.getHeaders().put("X-Content-Type-Options", "nosniff");
+      response.write(true, ByteBuffer.wrap(body), callback);
     }
   }
 

@@ -23,10 +23,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
+import org.eclipse.jetty.http.HttpStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -61,6 +63,19 @@ class ProductionServerTest {
 
   // Finding 5: header injection and ambiguous framing refused by the parser.
   static List<String> malformed() {
+    List<String> all = new ArrayList<>(malformedHeads());
+    all.addAll(List.of(
+      // Bodies the token endpoint reads (a form: it answers any other type 415 before reading).
+      "POST /login HTTP/1.1\r\nHost: a\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+          + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+          + "f".repeat(10_000) + "\r\n",                                                    // an oversized chunk size
+      "POST /login HTTP/1.1\nHost: a\nContent-Type: application/x-www-form-urlencoded\nTransfer-Encoding: chunked\n"
+          + "Connection: close\n\n5\nhello\n0\n\n"));                                    // LF-only lines
+    return all;
+  }
+
+  /** The malformed requests the server refuses by their head, before the application. */
+  static List<String> malformedHeads() {
     return List.of(
       START + "Host: a\r\nX-A: one\rInjected: two\r\nConnection: close\r\n\r\n",           // a bare CR as a line end
       START + "Host: a\r\nHost: b\r\nConnection: close\r\n\r\n",                           // two Host headers
@@ -68,13 +83,7 @@ class ProductionServerTest {
       "POST /login HTTP/1.1\r\nHost: a\r\nContent-Length: +55\r\nConnection: close\r\n\r\n", // a signed length
       "POST /login HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\nContent-Length: 6\r\nConnection: close\r\n\r\nhello",
       START + "Host: a\r\nX-A: \u0001value\r\nConnection: close\r\n\r\n",                   // a control character
-      START + "Host: a\r\nX-A\t: value\r\nConnection: close\r\n\r\n",                      // whitespace before ':'
-      // Bodies the token endpoint reads (a form: it answers any other type 415 before reading).
-      "POST /login HTTP/1.1\r\nHost: a\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-          + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
-          + "f".repeat(10_000) + "\r\n",                                                    // an oversized chunk size
-      "POST /login HTTP/1.1\nHost: a\nContent-Type: application/x-www-form-urlencoded\nTransfer-Encoding: chunked\n"
-          + "Connection: close\n\n5\nhello\n0\n\n");                                     // LF-only lines
+      START + "Host: a\r\nX-A\t: value\r\nConnection: close\r\n\r\n");                     // whitespace before ':'
   }
 
   @ParameterizedTest
@@ -82,6 +91,41 @@ class ProductionServerTest {
   void malformedRequestsAre400(String request) {
     RawHttp.Response r = http.raw(request);
     assertEquals(400, r.status, request.replace("\r", "\\r").replace("\n", "\\n") + " -> " + r);
+  }
+
+  /** Requests the server refuses itself, before the application, and the status each gets. */
+  static List<Arguments> refusedByTheServer() {
+    List<Arguments> cases = new ArrayList<>();
+    for (String request : malformedHeads()) {
+      cases.add(Arguments.of(request, 400));
+    }
+    cases.add(Arguments.of("GET /<script>alert(1)</script> HTTP/1.1\r\nHost: a\r\nAccept: text/html\r\n\r\n", 400));
+    cases.add(Arguments.of(START + "Host: a\r\n<script>alert(1)</script>\r\n\r\n", 400));
+    cases.add(Arguments.of(START + "Host: a\r\nX-Script: <script>" + "x".repeat(20_000) + "\r\n\r\n", 431));
+    cases.add(Arguments.of("POST /login?<script> HTTP/1.1\r\nHost: a\r\n"
+        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 1073741824\r\n\r\n", 413));
+    cases.add(Arguments.of(
+        "GET /some-path?<script> HTTP/1.1\r\nHost: a\r\nExpect: <script>\r\nAccept: text/html\r\n\r\n", 417));
+    cases.add(Arguments.of("GET /some-path?<script> HTTP/1.2\r\nHost: a\r\n\r\n", 505));
+    return cases;
+  }
+
+  /**
+   * What the server answers itself is the library's JSON error shape, naming the status alone, whatever the client
+   * accepts. Jetty's answer was an HTML page, without {@code nosniff}, that repeated the request's target and the
+   * parser's message: to clients of a JSON API, and for a browser to render.
+   */
+  @ParameterizedTest
+  @MethodSource("refusedByTheServer")
+  void theServersOwnRefusalsAreJsonThatRepeatsNothing(String request, int status) throws Exception {
+    RawHttp.Response r = http.raw(request);
+    String shown = request.replace("\r", "\\r").replace("\n", "\\n");
+    shown = shown.substring(0, Math.min(200, shown.length())) + " -> " + r;
+    assertEquals(status, r.status, shown);
+    assertEquals("application/json", r.header("Content-Type"), shown);
+    assertEquals("nosniff", r.header("X-Content-Type-Options"), shown);
+    assertEquals(JSON.createObjectNode().put("status_code", status)
+        .put("detail", HttpStatus.getMessage(status)), JSON.readTree(r.body), shown);
   }
 
   /**
