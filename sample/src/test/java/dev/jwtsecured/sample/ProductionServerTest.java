@@ -399,8 +399,12 @@ class ProductionServerTest {
   /** A resource that takes its time, as a login hashing a password under load does. */
   @jakarta.ws.rs.Path("/slow")
   public static final class Slow {
+    /** A permit for each request that has begun. */
+    static final java.util.concurrent.Semaphore STARTED = new java.util.concurrent.Semaphore(0);
+
     @jakarta.ws.rs.GET
     public String get() throws InterruptedException {
+      STARTED.release();
       Thread.sleep(1_500);
       return "done";
     }
@@ -427,6 +431,66 @@ class ProductionServerTest {
     RawHttp.Response r = inFlight.get(30, java.util.concurrent.TimeUnit.SECONDS);
     assertEquals(200, r.status, r.toString());
     assertEquals("done", r.body);
+  }
+
+  /** While stopping, a request on a kept-alive connection is refused with 503, in the JSON shape of the others. */
+  @Test
+  void aRequestWhileStoppingIs503InTheSameShape() throws Exception {
+    jakarta.ws.rs.core.Application app = new jakarta.ws.rs.core.Application() {
+      @Override
+      public java.util.Set<Class<?>> getClasses() {
+        return java.util.Set.of(Slow.class);
+      }
+    };
+    SampleServer slow = SampleServer.serve(app, "", "127.0.0.1", 0, SampleServer.Limits.DEFAULT);
+    int port = slow.port();
+    RawHttp client = new RawHttp(port);
+    try (Socket kept = new Socket("127.0.0.1", port)) {
+      kept.setSoTimeout(10_000);
+      OutputStream out = kept.getOutputStream();
+      out.write("GET /nothing HTTP/1.1\r\nHost: a\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      String first = head(kept.getInputStream());
+      assertTrue(first.startsWith("HTTP/1.1 404 ") && first.contains("\r\nContent-Length: 0\r\n"), first);
+      Slow.STARTED.drainPermits();
+      java.util.concurrent.CompletableFuture<RawHttp.Response> inFlight =
+          java.util.concurrent.CompletableFuture.supplyAsync(() -> client.send("GET", "/slow"));
+      assertTrue(Slow.STARTED.tryAcquire(10, java.util.concurrent.TimeUnit.SECONDS), "in flight");
+      // A request begun on the kept connection: stopping closes idle connections at once.
+      out.write("GET /slow HTTP/1.1\r\nHost: a\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      Thread.sleep(50);
+      java.util.concurrent.CompletableFuture<Void> stopping =
+          java.util.concurrent.CompletableFuture.runAsync(slow::close);
+      // Stopping has begun once new connections are refused.
+      for (boolean accepted = true; accepted; ) {
+        try {
+          new Socket("127.0.0.1", port).close();
+          Thread.sleep(5);
+        } catch (java.net.ConnectException e) {
+          accepted = false;
+        }
+      }
+      out.write("Connection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      String refused = new String(kept.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+      assertTrue(refused.startsWith("HTTP/1.1 503 "), refused);
+      assertTrue(refused.contains("\r\nContent-Type: application/json\r\n"), refused);
+      assertTrue(refused.endsWith("\r\n\r\n{\"status_code\":503,\"detail\":\"Service Unavailable\"}"), refused);
+      assertEquals("done", inFlight.get(30, java.util.concurrent.TimeUnit.SECONDS).body);
+      stopping.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+  }
+
+  /** A response's head, read up to and with its blank line. */
+  static String head(InputStream in) throws IOException {
+    StringBuilder head = new StringBuilder();
+    while (!head.toString().endsWith("\r\n\r\n")) {
+      int b = in.read();
+      if (b < 0) {
+        break;
+      }
+      head.append((char) b);
+    }
+    return head.toString();
   }
 
   @Test

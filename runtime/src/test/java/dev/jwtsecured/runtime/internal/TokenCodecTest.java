@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -95,7 +96,7 @@ class TokenCodecTest {
     String next = "fedcba9876543210fedcba9876543210";
     Token token = Token.builder().subject("alice").issuedAt(NOW).expiresAt(NOW.plusSeconds(60)).build();
     String old = codec(s -> s).issue(token);
-    Map<String, String> environment = new java.util.HashMap<>();
+    Map<String, String> environment = new HashMap<>();
     UnaryOperator<JwtSettings.Builder> rotating = s -> s.secret(next).environment(environment::get)
         .properties(name -> null).previousSecrets(List.of("${JWT_SECRET_PREVIOUS:}"));
     assertTrue(rotating.apply(JwtSettings.builder()).build().previousSecrets().isEmpty(), "never an empty key");
