@@ -31,12 +31,17 @@ public final class Secrets {
   public static boolean unsetWithEmptyFallback(String spec, Function<String, String> environment,
       Function<String, String> properties) {
     Matcher m = PLACEHOLDER.matcher(spec);
-    return m.matches() && "".equals(m.group(2)) && isEmpty(environment.apply(m.group(1)))
-        && isEmpty(properties.apply(m.group(1)));
+    return m.matches() && "".equals(m.group(2)) && lookUp(m.group(1), environment, properties) == null;
   }
 
-  private static boolean isEmpty(String value) {
-    return value == null || value.isEmpty();
+  /** The value of {@code name}: the environment's, else the system property's; {@code null} when neither is set. */
+  private static String lookUp(String name, Function<String, String> environment, Function<String, String> properties) {
+    String fromEnv = environment.apply(name);
+    if (fromEnv != null && !fromEnv.isEmpty()) {
+      return fromEnv;
+    }
+    String fromProperty = properties.apply(name);
+    return fromProperty == null || fromProperty.isEmpty() ? null : fromProperty;
   }
 
   /**
@@ -50,13 +55,9 @@ public final class Secrets {
       return spec;
     }
     String name = m.group(1);
-    String fromEnv = environment.apply(name);
-    if (fromEnv != null && !fromEnv.isEmpty()) {
-      return fromEnv;
-    }
-    String fromProperty = properties.apply(name);
-    if (fromProperty != null && !fromProperty.isEmpty()) {
-      return fromProperty;
+    String value = lookUp(name, environment, properties);
+    if (value != null) {
+      return value;
     }
     if (m.group(2) != null) {
       return m.group(2);
