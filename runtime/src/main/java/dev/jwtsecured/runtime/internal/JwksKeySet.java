@@ -48,6 +48,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Thread-safe; one fetch is under way at a time, on the HTTP client's threads; requests keep using the current set
  * meanwhile, but those that need the fetch (no set yet, an unknown {@code kid} once the interval passed) wait for it,
  * whichever request started it.
+ *
+ * <p>It is about 300 lines because the current set, the fetch under way and the refresh intervals are one piece of
+ * shared state: kept in one class, it can be read as a whole to see that it is thread-safe.
  */
 public final class JwksKeySet implements KeySource {
   private static final System.Logger LOG = System.getLogger(JwksKeySet.class.getName());

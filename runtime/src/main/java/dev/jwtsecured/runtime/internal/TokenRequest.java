@@ -35,6 +35,9 @@ import java.util.Set;
  * {@code refresh_token} while refresh tokens are off, is {@code unsupported_grant_type}. A violation is a
  * {@link TokenError}. Credentials are never part of an error.
  *
+ * <p>It is about 300 lines because the request's rules and the answers to their violations, and to a failing
+ * authenticator, are kept in one place: every rule above ends in a {@link TokenError} defined here.
+ *
  * @param refreshToken the presented refresh token for the refresh grant, else {@code null}
  * @param scopes the requested scopes, all declared by the configuration
  * @param basePath the raw path of the request's base URI as the JAX-RS runtime reports it (servlet context path and
