@@ -77,12 +77,13 @@ public @interface JwtSecured {
   String secret() default "";
 
   /**
-   * Earlier secrets still accepted when verifying, each a {@code ${ENV_VAR}} placeholder: to rotate, move the current
-   * secret's variable here and set a new {@code secret}; tokens are signed with {@code secret} only, tokens signed
-   * with an earlier one stay valid until they expire, and the entry is removed after that. Each is checked like the
-   * secret at start-up; a refused token costs one HMAC per accepted secret. {@code ${ENV_VAR:}}, with an empty
-   * fallback, stands for no earlier secret while the variable is unset, so a rotation changes only the environment;
-   * no other fallback is allowed (it would write a secret in the source).
+   * Earlier secrets still accepted when verifying, each a {@code ${ENV_VAR}} placeholder of its own, never the one
+   * {@code secret} reads: to rotate, give the current secret to a variable read here and a new one to the variable of
+   * {@code secret}; tokens are signed with {@code secret} only, tokens signed with an earlier one stay valid until they
+   * expire, and the earlier value is removed after that. Each is checked like the secret at start-up; a refused token
+   * costs one HMAC per accepted secret. {@code ${ENV_VAR:}}, with an empty fallback, stands for no earlier secret while
+   * the variable is unset, so a rotation changes only the environment; no other fallback is allowed (it would write a
+   * secret in the source).
    */
   String[] previousSecrets() default {};
 

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -75,11 +76,21 @@ final class KeySourceValidator {
     } else if (jwksUri.isEmpty()) {
       validateSecret(v, secret, algorithm.name(), minimumBytes, problems);
       List<String> previous = v.strings("previousSecrets");
+      var secretName = PLACEHOLDER.matcher(secret);
+      Set<String> read = new HashSet<>();
       for (int i = 0; i < previous.size(); i++) {
         // Only the name: a fallback would write an accepted secret in the source; an empty one accepts none.
+        var placeholder = PLACEHOLDER.matcher(previous.get(i));
         String written = inSource(previous.get(i));
-        if (!PLACEHOLDER.matcher(previous.get(i)).matches() || written != null && !written.isEmpty()) {
+        if (!placeholder.matches() || written != null && !written.isEmpty()) {
           problems.add(v.at("previousSecrets", i, Message.PREVIOUS_SECRET_INVALID.format(previous.get(i))));
+        } else if (secretName.matches() && placeholder.group(1).equals(secretName.group(1))) {
+          String name = placeholder.group(1);
+          problems.add(v.at("previousSecrets", i,
+              Message.PREVIOUS_SECRET_IS_CURRENT.format(previous.get(i), name, name, name)));
+        } else if (!read.add(placeholder.group(1))) {
+          problems.add(v.at("previousSecrets", i,
+              Message.PREVIOUS_SECRET_TWICE.format(previous.get(i), placeholder.group(1))));
         }
       }
       if (v.explicit("rolesClaim") != null && !v.string("rolesClaim").equals("roles")) {

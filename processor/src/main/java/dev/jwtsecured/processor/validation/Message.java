@@ -81,6 +81,13 @@ public enum Message {
       "previousSecrets \"%s\" must be a ${NAME} placeholder, or ${NAME:} for none while NAME is unset: an earlier"
           + " secret comes from the environment like the current one, never from the source, and is removed once the"
           + " tokens it signed have expired"),
+  PREVIOUS_SECRET_IS_CURRENT("JwtSecured.PreviousSecretIsCurrent",
+      "previousSecrets \"%s\" reads %s, the variable secret reads: it holds the current secret, never an earlier"
+          + " one, so once %s is rotated the tokens signed before are refused. Read the earlier secret from a variable"
+          + " of its own, such as ${%s_PREVIOUS}"),
+  PREVIOUS_SECRET_TWICE("JwtSecured.RepeatedPreviousSecret",
+      "previousSecrets \"%s\" reads %s, as an earlier entry does: each earlier secret has a variable of its own."
+          + " Remove this entry, or name the variable it was meant to read"),
   PUBLIC_KEY_INVALID("JwtSecured.InvalidPublicKey",
       "publicKey must be a ${NAME} placeholder, \"file:\" and a path, or a PEM public key"
           + " (-----BEGIN PUBLIC KEY-----, RSA, EC or Ed25519)%s"),
