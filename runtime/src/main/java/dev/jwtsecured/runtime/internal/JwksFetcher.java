@@ -2,6 +2,8 @@ package dev.jwtsecured.runtime.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.Authenticator;
+import java.net.PasswordAuthentication;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,7 +28,9 @@ import java.util.regex.Pattern;
  * Reads a JSON Web Key Set over HTTP for {@link JwksKeySet}: with its connect timeout, the whole response (headers
  * and body) within its response timeout, at most {@link JwksKeySet.Options#maxBytes} bytes, no redirect, {@code https}
  * unless the host is a loopback address, and its {@code Cache-Control: max-age} bounded by the options; through an
- * OpenID Provider's configuration when the URI names one. {@link JwksKeySet} has one fetch under way at a time.
+ * OpenID Provider's configuration when the URI names one; through the proxy the JVM's {@code https.proxyHost} names,
+ * with the credentials its default {@link Authenticator} gives the proxy. {@link JwksKeySet} has one fetch under way at
+ * a time.
  */
 final class JwksFetcher {
   private static final Pattern MAX_AGE = Pattern.compile("(?:^|[,\\s])max-age\\s*=\\s*\"?(\\d{1,10})\"?");
@@ -44,7 +48,24 @@ final class JwksFetcher {
     this.client = HttpClient.newBuilder()
         .connectTimeout(options.connectTimeout())
         .followRedirects(HttpClient.Redirect.NEVER)
+        .authenticator(new ProxyCredentials())
         .build();
+  }
+
+  /**
+   * Answers a proxy's 407 with what the application's default {@link Authenticator} gives for it, as
+   * {@code HttpURLConnection} does (the JDK's {@link HttpClient} asks only its own); never the key set's host.
+   */
+  private static final class ProxyCredentials extends Authenticator {
+    @Override
+    protected PasswordAuthentication getPasswordAuthentication() {
+      if (getRequestorType() != RequestorType.PROXY) {
+        return null;
+      }
+      return Authenticator.requestPasswordAuthentication(getRequestingHost(), getRequestingSite(),
+          getRequestingPort(), getRequestingProtocol(), getRequestingPrompt(), getRequestingScheme(),
+          getRequestingURL(), RequestorType.PROXY);
+    }
   }
 
   /** {@code uri}, when a key set may be fetched from it ({@link JwksUris#problem}). */
