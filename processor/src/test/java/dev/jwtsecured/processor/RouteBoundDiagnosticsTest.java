@@ -432,6 +432,48 @@ class RouteBoundDiagnosticsTest {
         .succeededWithoutWarnings();
   }
 
+  /** {@code <pkg>.Config} with cookie transport and the given extra members. */
+  static JavaFileObject cookieConfig(String pkg, String members) {
+    return JavaFileObjects.forSourceString(pkg + ".Config", "package " + pkg + ";\n" + Sources.IMPORTS
+        + "@JwtSecured(secret = \"${S}\", transport = Transport.COOKIE" + members + ")\n"
+        + "public final class Config {\n"
+        + "  @UserRetriever static String user(Token token) { return token.subject(); }\n"
+        + "}\n");
+  }
+
+  /**
+   * A browser keeps one cookie of a name per domain and path: two configurations of one application whose token
+   * cookies share a name at overlapping paths end each other's logins, or send both cookies (400, two tokens).
+   */
+  @Test
+  void twoConfigurationsOfOneApplicationCannotShareATokenCookie() throws IOException {
+    JavaFileObject second = cookieConfig("app.b", "");
+    Compilation c = javac().withProcessors(new JwtSecuredProcessor()).compile(application("app.App", "/"),
+        cookieConfig("app.a", ""), second);
+    assertThat(c).hadErrorContaining(tagged(Message.COOKIE_SHARED) + " cookieName \"token\" at path \"/\" is also the"
+        + " token cookie of app.a.Config at \"/\"").inFile(second).onLineContaining("@JwtSecured");
+    assertThat(c).hadErrorCount(1);
+
+    JavaFileObject deeper = cookieConfig("app.b", ",\n    cookiePath = \"/shop\"");
+    c = javac().withProcessors(new JwtSecuredProcessor()).compile(application("app.App", "/"),
+        cookieConfig("app.a", ", cookieDomain = \"shop.example\""), deeper);
+    assertThat(c).hadErrorContaining(tagged(Message.COOKIE_SHARED) + " cookieName \"token\" at path \"/shop\" is also"
+        + " the token cookie of app.a.Config at \"/\"").inFile(deeper).onLineContaining("cookiePath = ");
+    assertThat(c).hadErrorCount(1);
+
+    // Their own names, paths no request matches both of, other domains, or one configuration reading a header: fine.
+    for (String[] members : new String[][] {{"", ", cookieName = \"admin\""},
+        {", cookiePath = \"/shop\"", ", cookiePath = \"/shopping\""},
+        {", cookieDomain = \"a.example\"", ", cookieDomain = \"b.example\""}}) {
+      assertThat(javac().withProcessors(new JwtSecuredProcessor()).compile(application("app.App", "/"),
+          cookieConfig("app.a", members[0]), cookieConfig("app.b", members[1]))).succeededWithoutWarnings();
+    }
+    JavaFileObject header = JavaFileObjects.forSourceString("app.b.Config", cookieConfig("app.b", "")
+        .getCharContent(true).toString().replace(", transport = Transport.COOKIE", ""));
+    assertThat(javac().withProcessors(new JwtSecuredProcessor()).compile(application("app.App", "/"),
+        cookieConfig("app.a", ""), header)).succeededWithoutWarnings();
+  }
+
   @Test
   void theProcessorClaimsItsOwnAnnotations() {
     JavaFileObject config = source("Config",

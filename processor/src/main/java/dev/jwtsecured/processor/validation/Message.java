@@ -172,6 +172,11 @@ public enum Message {
   GENERATED_PATH_COLLIDES("JwtSecured.GeneratedPathCollides",
       "The generated %s is served at \"%s\", which %s also answers with %s; JAX-RS would see two resources for one"
           + " request. %s"),
+  COOKIE_SHARED("JwtSecured.CookieShared",
+      "cookieName \"%s\" at path \"%s\" is also the token cookie of %s at \"%s\", which the same application"
+          + " serves: a browser keeps one cookie of a name per path, so a login to either ends the other's, and a"
+          + " request both cookies reach is refused as carrying two tokens. Give each configuration its own"
+          + " cookieName"),
   EXCLUDE_MATCHES_NO_ROUTE("JwtSecured.ExcludeMatchesNoRoute", Kind.WARNING,
       "exclude \"%s\" matches no route the processor saw (patterns must match the whole path); the closest route is"
           + " %s. Fix the pattern, or remove it"),

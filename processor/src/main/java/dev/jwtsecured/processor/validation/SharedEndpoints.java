@@ -5,6 +5,7 @@ import dev.jwtsecured.processor.model.SettingsModel;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import javax.lang.model.element.AnnotationMirror;
@@ -17,7 +18,8 @@ import javax.lang.model.element.TypeElement;
  * path would give JAX-RS two resources for one request (Jersey refuses to start, RESTEasy picks one in silence).
  * Configurations whose application path is given by {@code applicationPath} alone, or comes from the only
  * {@code Application} class of the compilation rather than one in their own or a parent package, are not compared:
- * nothing says they share an application.
+ * nothing says they share an application. Nor may two configurations of one application keep their tokens in cookies
+ * a browser would take for one.
  */
 public final class SharedEndpoints {
   /** One generated resource: what it is, its request, and the annotation member that places it. */
@@ -25,10 +27,12 @@ public final class SharedEndpoints {
 
   /** {@code "<applications> <method> <full path>"} to the configuration and resource that answers it. */
   private final Map<String, String> claimed = new HashMap<>();
+  /** The token cookies of the configurations checked so far, per application. */
+  private final Map<String, List<Cookie>> cookies = new HashMap<>();
 
   /**
    * An error on {@code config} for each generated resource of {@code model} that a configuration checked before, served
-   * by the same application, also answers; claims the others.
+   * by the same application, also answers, and for a token cookie that one of them also sets; claims the others.
    */
   public List<Diagnostic> claim(ConfigModel model, TypeElement config, AnnotationMirror mirror,
       List<Element> applications) {
@@ -48,7 +52,47 @@ public final class SharedEndpoints {
             e.fix()), config, mirror, AnnotationValues.value(mirror, e.member()).orElse(null)));
       }
     }
+    SettingsModel s = model.settings();
+    if (s.transport() == SettingsModel.Transport.COOKIE) {
+      List<Cookie> others = cookies.computeIfAbsent(String.join(",", names), k -> new ArrayList<>());
+      Cookie cookie = new Cookie(config.getQualifiedName().toString(), s.cookieName(), s.cookiePath(),
+          s.cookieDomain());
+      for (Cookie other : others) {
+        if (other.collidesWith(cookie)) {
+          String member = AnnotationValues.value(mirror, "cookiePath").isPresent() ? "cookiePath" : "cookieName";
+          problems.add(Diagnostic.at(Message.COOKIE_SHARED.format(cookie.name(), cookie.path(), other.config(),
+              other.path()), config, mirror, AnnotationValues.value(mirror, member).orElse(null)));
+          break;
+        }
+      }
+      others.add(cookie);
+    }
     return problems;
+  }
+
+  /** The token cookie of a configuration, as a browser stores it. */
+  private record Cookie(String config, String name, String path, String domain) {
+    /**
+     * Whether a browser would hold one for the other or send both: the same name (RFC 6265 section 5.3 compares it
+     * exactly), paths one request matches both of (section 5.1.4), and domains that are not two different hosts.
+     */
+    boolean collidesWith(Cookie other) {
+      return name.equals(other.name) && (pathMatches(path, other.path) || pathMatches(other.path, path))
+          && (domain.isEmpty() || other.domain.isEmpty() || domainMatches(domain, other.domain)
+              || domainMatches(other.domain, domain));
+    }
+
+    private static boolean pathMatches(String requestPath, String cookiePath) {
+      return requestPath.equals(cookiePath) || requestPath.startsWith(cookiePath)
+          && (cookiePath.endsWith("/") || requestPath.charAt(cookiePath.length()) == '/');
+    }
+
+    private static boolean domainMatches(String host, String domain) {
+      // A leading dot is ignored (section 5.2.3).
+      String h = host.toLowerCase(Locale.ROOT).replaceFirst("^\\.", "");
+      String d = domain.toLowerCase(Locale.ROOT).replaceFirst("^\\.", "");
+      return h.equals(d) || h.endsWith("." + d);
+    }
   }
 
   private static List<Endpoint> endpoints(ConfigModel model) {
