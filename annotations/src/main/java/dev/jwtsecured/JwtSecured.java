@@ -229,7 +229,9 @@ public @interface JwtSecured {
    * Name of the token cookie ({@link Transport#COOKIE}). Over HTTPS, {@code "__Host-token"} (with
    * {@code cookieSecure = true}, {@code cookiePath = "/"} and no {@code cookieDomain}, which browsers then require)
    * keeps a sibling subdomain from planting a token cookie of its own; {@code __Secure-} names need
-   * {@code cookieSecure = true}. The refresh cookie is named after it ({@link #REFRESH_COOKIE_SUFFIX}).
+   * {@code cookieSecure = true}. The refresh cookie is named after it ({@link #REFRESH_COOKIE_SUFFIX}). Two
+   * configurations of one application with cookie transport need names of their own, or paths no request matches both
+   * of: a browser keeps one cookie of a name per path.
    */
   String cookieName() default "token";
 
