@@ -91,8 +91,8 @@ public @interface JwtSecured {
    * Where the public keys of an identity provider are published, a JSON Web Key Set: an {@code https} URI, or
    * {@code http} on a loopback address; a placeholder {@code ${ENV_VAR}} is resolved at start-up like the secret. Such
    * a verifier-only configuration has no secret, no {@code tokenUrl}, no {@code algorithm} and no {@code expiration}:
-   * it verifies tokens signed with {@link #keyAlgorithms()}, each with the key its {@code kid} names and only if the key
-   * is of the algorithm's family. The set is refreshed on its {@code Cache-Control} max-age and, for an unknown
+   * it verifies tokens signed with {@link #keyAlgorithms()}, each with the key its {@code kid} names and only if the
+   * key is of the algorithm's family. The set is refreshed on its {@code Cache-Control} max-age and, for an unknown
    * {@code kid}, at most once per {@link #jwksMinRefresh()}; the service starts while it is unreachable and answers 401
    * until it can be read. Header key references ({@code jku}, {@code x5u}, {@code jwk}) are always refused.
    */
@@ -157,8 +157,8 @@ public @interface JwtSecured {
   String tokenUrl() default "";
 
   /**
-   * Turns refresh tokens on at the {@link #tokenUrl()} endpoint (RFC 6749 section 6), with their lifetime as an ISO-8601
-   * duration ({@code "P14D"}); empty (the default) for none. The password grant then also answers a
+   * Turns refresh tokens on at the {@link #tokenUrl()} endpoint (RFC 6749 section 6), with their lifetime as an
+   * ISO-8601 duration ({@code "P14D"}); empty (the default) for none. The password grant then also answers a
    * {@code refresh_token}, and {@code grant_type=refresh_token} buys a new access token and a new refresh token; the
    * presented one is spent (rotation), and presenting a spent one revokes every refresh token of that login (reuse
    * detection, RFC 9700 section 4.14). Each refresh token lives this long from its issue, so a login stays alive while
@@ -195,7 +195,10 @@ public @interface JwtSecured {
   /** Where tokens are read from and written to. */
   Transport transport() default Transport.HEADER;
 
-  /** JWS algorithm used to sign, and the only one accepted when verifying: {@code HS256}, {@code HS384} or {@code HS512}. */
+  /**
+   * JWS algorithm used to sign, and the only one accepted when verifying: {@code HS256}, {@code HS384} or
+   * {@code HS512}.
+   */
   String algorithm() default "HS256";
 
   /** Request and response header carrying {@code Bearer <jwt>}. */
@@ -214,8 +217,8 @@ public @interface JwtSecured {
   String[] acceptedIssuers() default {};
 
   /**
-   * Audiences written at login ({@code aud}); when not empty, a token is accepted only if its {@code aud} names at least
-   * one of them (the seed framework's {@code accepted_audiences}).
+   * Audiences written at login ({@code aud}); when not empty, a token is accepted only if its {@code aud} names at
+   * least one of them (the seed framework's {@code accepted_audiences}).
    */
   String[] audience() default {};
 
@@ -362,12 +365,12 @@ public @interface JwtSecured {
   String[] basePackages() default {};
 
   /**
-   * Root resource classes compiled elsewhere, in another module or jar, that this configuration secures besides those of
-   * its packages. The processor reads their JAX-RS and JSR-250 annotations from their class files, as it reads sources:
-   * their {@code @RolesAllowed} is enforced, the route report and OpenAPI document list them, and {@code exclude}
-   * applies to them. Without this, such classes are unseen: they need a valid token, and their JSR-250 annotations are
-   * not applied. Each must be a concrete {@code @Path} class visible from this configuration's package; list root
-   * resources only (the sub-resources their locators return come with them).
+   * Root resource classes compiled elsewhere, in another module or jar, that this configuration secures besides those
+   * of its packages. The processor reads their JAX-RS and JSR-250 annotations from their class files, as it reads
+   * sources: their {@code @RolesAllowed} is enforced, the route report and OpenAPI document list them, and
+   * {@code exclude} applies to them. Without this, such classes are unseen: they need a valid token, and their JSR-250
+   * annotations are not applied. Each must be a concrete {@code @Path} class visible from this configuration's package;
+   * list root resources only (the sub-resources their locators return come with them).
    */
   Class<?>[] resources() default {};
 

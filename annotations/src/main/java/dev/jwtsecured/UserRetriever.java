@@ -30,8 +30,8 @@ import java.lang.annotation.Target;
  * </ul>
  *
  * <p>At run time {@code null}, an empty {@code Optional} (also inside a stage) or a stage completed with {@code null}
- * means the token names no known user: the request gets a 401. An exception thrown by the method is not swallowed: it reaches the JAX-RS
- * runtime like any other application exception.
+ * means the token names no known user: the request gets a 401. An exception thrown by the method is not swallowed: it
+ * reaches the JAX-RS runtime like any other application exception.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -116,8 +116,10 @@ class NoReflectionTest {
   @Test
   void generatedCodeUsesNoReflection() throws Exception {
     Map<String, byte[]> classes = generatedClasses();
-    assertTrue(classes.keySet().stream().anyMatch(n -> n.endsWith("HeaderSecurityJwtFilter.class")), classes.keySet()::toString);
-    assertTrue(classes.keySet().stream().anyMatch(n -> n.endsWith("ItSecurityJwtFilter.class")), classes.keySet()::toString);
+    assertTrue(classes.keySet().stream().anyMatch(n -> n.endsWith("HeaderSecurityJwtFilter.class")),
+        classes.keySet()::toString);
+    assertTrue(classes.keySet().stream().anyMatch(n -> n.endsWith("ItSecurityJwtFilter.class")),
+        classes.keySet()::toString);
     assertEquals(Map.of(), findViolations(classes));
   }
 

@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * source-generating processor makes javac do. The processor's own share is (with - extra round) / with.
  *
  * <p>{@code java -cp bench/target/benchmarks.jar dev.jwtsecured.bench.BuildTime [repository directory] [runs]
- * [sample]} prints the tables (with {@code sample}, only its row) and writes {@code bench/results/build-time.csv} (the exclusion rows) for the charts.
+ * [sample]} prints the tables (with {@code sample}, only its row) and writes {@code bench/results/build-time.csv} (the
+ * exclusion rows) for the charts.
  */
 public final class BuildTime {
   private BuildTime() {}
@@ -77,7 +78,8 @@ public final class BuildTime {
     double w = median(with) / 1e6;
     double e = median(extra) / 1e6;
     double wo = median(without) / 1e6;
-    System.out.printf(Locale.ROOT, "| %s | %.0f [%.0f-%.0f] | %.0f [%.0f-%.0f] | %.0f [%.0f-%.0f] | %.1f%% | %.1f%% |%n",
+    System.out.printf(Locale.ROOT,
+        "| %s | %.0f [%.0f-%.0f] | %.0f [%.0f-%.0f] | %.0f [%.0f-%.0f] | %.1f%% | %.1f%% |%n",
         name, w, min(with) / 1e6, max(with) / 1e6, e, min(extra) / 1e6, max(extra) / 1e6, wo, min(without) / 1e6,
         max(without) / 1e6, 100 * (w - e) / w, 100 * (w - wo) / w);
     return new double[] {w, e, wo};
@@ -120,8 +122,8 @@ public final class BuildTime {
     command.add("@" + argFile);
     long start = System.nanoTime();
     try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.resolve("javac.log").toFile())
-          .start();
+      Process p = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(out.resolve("javac.log").toFile()).start();
       if (p.waitFor() != 0) {
         throw new IllegalStateException("compilation failed: " + Files.readString(out.resolve("javac.log")));
       }

@@ -41,7 +41,8 @@ public final class CacheMemory {
       }
     }
     long grown = usedHeap() - before;
-    System.out.printf("%d groups, tokens of %d characters: %d cached, heap grew %.1f MB (%.1f KB a token, text apart)%n",
+    System.out.printf(
+        "%d groups, tokens of %d characters: %d cached, heap grew %.1f MB (%.1f KB a token, text apart)%n",
         groups, tokens.get(0).length(), codec.cachedTokens(), grown / 1e6, grown / 1e3 / codec.cachedTokens());
   }
 

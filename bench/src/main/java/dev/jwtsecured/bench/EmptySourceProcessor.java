@@ -11,7 +11,8 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * Writes one empty class in its first round and does nothing else: what any source-generating processor costs javac
- * (the extra round, loading a processor), which {@link BuildTime} subtracts to find the jwtsecured processor's own share.
+ * (the extra round, loading a processor), which {@link BuildTime} subtracts to find the jwtsecured processor's own
+ * share.
  */
 public final class EmptySourceProcessor extends AbstractProcessor {
   private boolean written;

@@ -164,7 +164,8 @@ public final class ResourceWatchProcessor extends ReportingProcessor {
         continue;
       }
       securedEarlier(type, securedPackages).filter(config -> !regenerated.contains(config))
-          .ifPresent(config -> report(Diagnostic.at(Message.COMPILED_WITHOUT_CONFIGURATION.format(name, config), type)));
+          .ifPresent(config -> report(
+              Diagnostic.at(Message.COMPILED_WITHOUT_CONFIGURATION.format(name, config), type)));
     }
   }
 

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The catalogue stays whole: every {@link Message} has a unique tag, is asserted by a compile test (an
- * {@code hadErrorContaining}, {@code hadWarningContaining} or similar on its tag, in code: a mention in a comment or a string
- * does not count), and is listed in the README's Diagnostics section.
+ * {@code hadErrorContaining}, {@code hadWarningContaining} or similar on its tag, in code: a mention in a comment or a
+ * string does not count), and is listed in the README's Diagnostics section.
  */
 class CatalogueTest {
 

@@ -77,7 +77,9 @@ class DiagnosticsTest {
     }
   }
 
-  /** A roles claim named by URI, as Auth0 requires of custom claims, is accepted as written and reaches the settings. */
+  /**
+   * A roles claim named by URI, as Auth0 requires of custom claims, is accepted as written and reaches the settings.
+   */
   @Test
   void aRolesClaimNamedByUriCompiles() throws Exception {
     Compilation c = compile(user(), source("Config",

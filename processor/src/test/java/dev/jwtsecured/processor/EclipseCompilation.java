@@ -49,7 +49,8 @@ record EclipseCompilation(boolean success, List<Diagnostic<? extends JavaFileObj
     Path generated = Files.createDirectories(dir.resolve("generated"));
     JavaCompiler compiler = new EclipseCompiler();
     DiagnosticCollector<JavaFileObject> collector = new DiagnosticCollector<>();
-    try (StandardJavaFileManager fileManager = compiler.getStandardFileManager(collector, null, StandardCharsets.UTF_8)) {
+    try (StandardJavaFileManager fileManager =
+        compiler.getStandardFileManager(collector, null, StandardCharsets.UTF_8)) {
       fileManager.setLocation(StandardLocation.CLASS_OUTPUT, List.of(classes.toFile()));
       fileManager.setLocation(StandardLocation.SOURCE_OUTPUT, List.of(generated.toFile()));
       List<String> all = new ArrayList<>(List.of("-17", "-classpath", classPath));

@@ -27,7 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EclipseCompilerTest {
 
-  /** A resource class compiled elsewhere, listed in {@code resources}: ecj reads its annotations from class files too. */
+  /**
+   * A resource class compiled elsewhere, listed in {@code resources}: ecj reads its annotations from class files too.
+   */
   @Test
   void listedResourcesAreReadFromTheirClassFiles(@TempDir Path dir) throws IOException {
     List<File> classPath = ListedResourcesTest.classPathWith(dir.resolve("library"), ListedResourcesTest.ORDERS);

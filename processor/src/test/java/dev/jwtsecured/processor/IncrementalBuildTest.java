@@ -87,7 +87,8 @@ class IncrementalBuildTest {
         manager.setLocation(StandardLocation.CLASS_OUTPUT, List.of(classes.toFile()));
         manager.setLocation(StandardLocation.SOURCE_OUTPUT, List.of(generated.toFile()));
         JavaCompiler.CompilationTask task = compiler.getTask(new StringWriter(), manager, collector,
-            Stream.concat(Stream.of("-classpath", classPath + File.pathSeparator + System.getProperty("java.class.path")),
+            Stream.concat(
+                Stream.of("-classpath", classPath + File.pathSeparator + System.getProperty("java.class.path")),
                 options.stream()).toList(), null,
             manager.getJavaFileObjectsFromFiles(files));
         task.setProcessors(List.of(new JwtSecuredProcessor(), new ResourceWatchProcessor()));
@@ -196,7 +197,8 @@ class IncrementalBuildTest {
   @Test
   void anApplicationClassCompiledAloneWritesTheOutputsOfItsConfigurationsAgain(@TempDir Path dir) throws IOException {
     Path classes = dir.resolve("classes");
-    Run full = Run.javac(dir.resolve("full"), classes, List.of(user(), CONFIG, orders("customer"), application("/api")));
+    Run full = Run.javac(dir.resolve("full"), classes,
+        List.of(user(), CONFIG, orders("customer"), application("/api")));
     assertTrue(full.success(), full.errors()::toString);
     assertTrue(full.feature().contains(".applicationPath(\"/api\")"), full.feature());
 

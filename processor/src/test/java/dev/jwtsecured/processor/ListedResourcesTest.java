@@ -21,11 +21,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Resources compiled elsewhere (another module or jar), listed in {@code resources}: the processor reads their JAX-RS and
- * JSR-250 annotations from class files, so their rules are bound like those of the compilation's own resources.
+ * Resources compiled elsewhere (another module or jar), listed in {@code resources}: the processor reads their JAX-RS
+ * and JSR-250 annotations from class files, so their rules are bound like those of the compilation's own resources.
  */
 class ListedResourcesTest {
-  /** Another module's resources: a class-level role, a public method, a locator to a sub-resource with a denied method. */
+  /**
+   * Another module's resources: a class-level role, a public method, a locator to a sub-resource with a denied method.
+   */
   static final JavaFileObject ORDERS = JavaFileObjects.forSourceString("lib.Orders", String.join("\n",
       "package lib;",
       "import jakarta.annotation.security.*;",
@@ -73,7 +75,8 @@ class ListedResourcesTest {
         + "        return AccessRule.rolesAllowed(\"admin\");"), policies);
     String report = routes(c, "test.Config");
     assertTrue(report.contains("\"path\": \"/orders/{id}\""), report);
-    assertTrue(c.generatedSourceFile("test.ConfigJwtLocatorGuard").isPresent(), "every operation behind it is protected");
+    assertTrue(c.generatedSourceFile("test.ConfigJwtLocatorGuard").isPresent(),
+        "every operation behind it is protected");
   }
 
   @Test
@@ -98,7 +101,8 @@ class ListedResourcesTest {
     Compilation c = javac().withProcessors(new JwtSecuredProcessor()).withClasspath(classPath).compile(shop, lib);
     assertThat(c).failed();
     assertThat(c).hadErrorContaining(tagged(Message.RESOURCE_IN_TWO_CONFIGURATIONS)
-        + " Resource class lib.Orders is secured by both").inFile(shop).onLineContaining("resources = lib.Orders.class");
+        + " Resource class lib.Orders is secured by both").inFile(shop)
+        .onLineContaining("resources = lib.Orders.class");
     assertThat(c).hadErrorContaining(tagged(Message.RESOURCE_IN_TWO_CONFIGURATIONS)
         + " Resource class lib.Orders is secured by both").inFile(lib).onLineContaining("@JwtSecured");
   }

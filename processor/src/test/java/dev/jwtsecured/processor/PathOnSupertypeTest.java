@@ -92,7 +92,8 @@ class PathOnSupertypeTest {
             "package api;",
             "@jakarta.ws.rs.Path(\"/pets\")",
             "public interface PetsApi {",
-            "  @jakarta.ws.rs.DELETE @jakarta.ws.rs.Path(\"{id}\") @jakarta.annotation.security.RolesAllowed(\"admin\")",
+            "  @jakarta.ws.rs.DELETE @jakarta.ws.rs.Path(\"{id}\")",
+            "  @jakarta.annotation.security.RolesAllowed(\"admin\")",
             "  void delete(@jakarta.ws.rs.PathParam(\"id\") String id);",
             "}")));
     Compilation c = javac().withProcessors(new JwtSecuredProcessor()).withClasspath(classPath).compile(user(),

@@ -161,8 +161,9 @@ class RouteBoundDiagnosticsTest {
     Compilation c = compile(user(), docs, plainConfig());
     assertThat(c).succeeded();
     assertThat(c).hadWarningCount(1);
-    assertThat(c).hadWarningContaining(tagged(Message.RESOURCE_ALSO_BEHIND_LOCATOR) + " Resource method test.Notice.text"
-        + " (public) implements a method of test.Docs.Doc, declared by the locator at GET /folders/{id} (roles admin)")
+    assertThat(c).hadWarningContaining(tagged(Message.RESOURCE_ALSO_BEHIND_LOCATOR)
+        + " Resource method test.Notice.text (public) implements a method of test.Docs.Doc, declared by the locator"
+        + " at GET /folders/{id} (roles admin)")
         .inFile(docs).onLineContaining("@PermitAll @Override public String text()");
   }
 
@@ -264,7 +265,8 @@ class RouteBoundDiagnosticsTest {
     JavaFileObject api = source("Api",
         "@RolesAllowed(\"staff\")",
         "public interface Api {",
-        "  @GET @Path(\"{year}\") @RolesAllowed({\"admin\", \"auditor\"}) String report(@PathParam(\"year\") String y);",
+        "  @GET @Path(\"{year}\") @RolesAllowed({\"admin\", \"auditor\"})",
+        "  String report(@PathParam(\"year\") String y);",
         "  @GET @Path(\"all\") String all();",
         "}");
     JavaFileObject impl = source("Reports",
@@ -389,8 +391,8 @@ class RouteBoundDiagnosticsTest {
     String access = c.generatedSourceFile("test.ConfigJwt").orElseThrow().getCharContent(true).toString();
     assertTrue(access.contains("public static User user(SecurityContext security)"), access);
     String filter = c.generatedSourceFile("test.ConfigJwtFilter").orElseThrow().getCharContent(true).toString();
-    assertTrue(filter.contains("RequestAuth.afterOptionalUser(request, Config.user(token), user -> decide(request, token,"
-        + " user));"), filter);
+    assertTrue(filter.contains("RequestAuth.afterOptionalUser(request, Config.user(token), user -> decide(request,"
+        + " token, user));"), filter);
     assertTrue(filter.contains("Response decide(ContainerRequestContext request, Token token, User user)"), filter);
   }
 

@@ -99,7 +99,8 @@ public final class SampleServer implements AutoCloseable {
    *
    * @param settings adjusts the generated settings before they are built (the secret, a clock)
    */
-  public static SampleServer start(Example example, String host, int port, UnaryOperator<JwtSettings.Builder> settings) {
+  public static SampleServer start(Example example, String host, int port,
+      UnaryOperator<JwtSettings.Builder> settings) {
     return serve(example.application(settings), "", host, port, Limits.DEFAULT);
   }
 

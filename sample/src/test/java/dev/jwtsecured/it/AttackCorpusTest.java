@@ -40,9 +40,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The JWT attack corpus (issue "hardened verification"): every known attack class as named cases, each sent through
- * real HTTP to a protected resource. Each must get the RFC 6750 answer of ARCHITECTURE.md: a 401 (or a 400 for a malformed request),
- * never a 2xx, never a 5xx, an {@code error_description} from the fixed set, no exception text, and the protected
- * resource must not run.
+ * real HTTP to a protected resource. Each must get the RFC 6750 answer of ARCHITECTURE.md: a 401 (or a 400 for a
+ * malformed request), never a 2xx, never a 5xx, an {@code error_description} from the fixed set, no exception text, and
+ * the protected resource must not run.
  */
 class AttackCorpusTest {
   static final String SECRET = ItSecurityTest.SECRET;
@@ -199,7 +199,8 @@ class AttackCorpusTest {
     cases.add(c("x5u to a listener", withHeader("{\"alg\":\"HS256\",\"x5u\":\"" + canaryUrl() + "\"}")));
     cases.add(c("x5c chain", withHeader("{\"alg\":\"HS256\",\"x5c\":[\"MIIB\"]}")));
     for (String kid : List.of("../../../../../../etc/passwd", "/dev/null", "/dev/random", "file:///etc/passwd",
-        canaryUrl(), "' OR '1'='1", "1; DROP TABLE keys", "| cat /etc/passwd", "\u0000", "${jndi:ldap://127.0.0.1/x}")) {
+        canaryUrl(), "' OR '1'='1", "1; DROP TABLE keys", "| cat /etc/passwd", "\u0000",
+        "${jndi:ldap://127.0.0.1/x}")) {
       cases.add(c("kid '" + kid.replace("\u0000", "\\0") + "' with an empty-key signature",
           Jwts.sign("{\"alg\":\"HS256\",\"kid\":" + json(kid) + "}", claims(""), "HmacSHA256", new byte[] {0})));
     }
@@ -310,7 +311,8 @@ class AttackCorpusTest {
         Arguments.of("issuer as array", "{" + base + ",\"iss\":[\"https://issuer.test\"],\"aud\":\"api\"}"),
         Arguments.of("no audience", "{" + base + ",\"iss\":\"https://issuer.test\"}"),
         Arguments.of("other audience (string)", "{" + base + ",\"iss\":\"https://issuer.test\",\"aud\":\"web\"}"),
-        Arguments.of("other audiences (array)", "{" + base + ",\"iss\":\"https://issuer.test\",\"aud\":[\"web\",\"x\"]}"),
+        Arguments.of("other audiences (array)",
+            "{" + base + ",\"iss\":\"https://issuer.test\",\"aud\":[\"web\",\"x\"]}"),
         Arguments.of("audience of another case", "{" + base + ",\"iss\":\"https://issuer.test\",\"aud\":\"API\"}"),
         Arguments.of("audience number", "{" + base + ",\"iss\":\"https://issuer.test\",\"aud\":1}"))
         .map(a -> Arguments.of(a.get()[0], Jwts.hs256((String) a.get()[1], key)));
@@ -324,7 +326,8 @@ class AttackCorpusTest {
 
   @Test
   void matchingIssuerAndAudienceAreAccepted() {
-    String base = "\"sub\":\"carol\",\"iat\":" + now() + ",\"exp\":" + (now() + 600) + ",\"iss\":\"https://issuer.test\"";
+    String base = "\"sub\":\"carol\",\"iat\":" + now() + ",\"exp\":" + (now() + 600)
+        + ",\"iss\":\"https://issuer.test\"";
     byte[] key = LOGINS_SECRET.getBytes(StandardCharsets.UTF_8);
     assertEquals(200, logins.http.send("GET", "/whoami", "Authorization: Bearer "
         + Jwts.hs256("{" + base + ",\"aud\":\"api\"}", key)).status);

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * What differs on Apache CXF, which gives each feature a configuration of its own, shows it nothing of the application,
- * and asks dynamic features about no method of a sub-resource: there the generated feature binds each method's filter at
- * its first request. The rest of the behaviour suite runs on CXF unchanged. The cases that are not CXF's own run on
+ * and asks dynamic features about no method of a sub-resource: there the generated feature binds each method's filter
+ * at its first request. The rest of the behaviour suite runs on CXF unchanged. The cases that are not CXF's own run on
  * every runtime.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -40,7 +40,8 @@ class ForwardedPrefixTest {
           out.setCookie("at_refresh"));
       RawHttp.Response direct = server.http.sendBody("POST", "/api/session/token",
           "grant_type=password&username=hana&password=pw", FORM);
-      assertTrue(direct.setCookie("at_refresh").contains("; Path=/api/session/token;"), "without the header, as before");
+      assertTrue(direct.setCookie("at_refresh").contains("; Path=/api/session/token;"),
+          "without the header, as before");
     }
   }
 

@@ -44,7 +44,8 @@ class ItSecurityTest {
   @RegisterExtension
   static final ServerPerClass SERVER = ServerPerClass.withFixture(ItApplication.class,
       () -> new ItApplication(s -> s.secret(SECRET)),
-      application -> TestServer.start(application.feature(), ItSecurityJwtFeature.classes(), ItApplication.resources()));
+      application -> TestServer.start(application.feature(), ItSecurityJwtFeature.classes(),
+          ItApplication.resources()));
 
   RawHttp http;
   ItApplication application;

@@ -32,7 +32,8 @@ class RefreshUnderApplicationPathTest {
     assertEquals(200, login.status, login.toString());
     String refresh = login.setCookie("at_refresh");
     assertEquals("at_refresh=" + login.cookieValue("at_refresh")
-        + "; Max-Age=2592000; Path=/api/session/token; Domain=example.test; Secure; HttpOnly; SameSite=Strict", refresh);
+        + "; Max-Age=2592000; Path=/api/session/token; Domain=example.test; Secure; HttpOnly; SameSite=Strict",
+        refresh);
 
     RawHttp.Response refreshed = server.http.sendBody("POST", "/api/session/token", "grant_type=refresh_token", FORM,
         "Cookie: at_refresh=" + login.cookieValue("at_refresh"));

@@ -48,7 +48,8 @@ class RetrieverVariantsTest {
   void staticOptionalRetrieverOfAParameterizedType() {
     OptionalSecurityJwtFeature feature =
         new OptionalSecurityJwtFeature(OptionalSecurityJwtFeature.settings().secret(SECRET).build());
-    try (TestServer server = TestServer.start(feature, OptionalSecurityJwtFeature.classes(), OptionalSecurity.WhoAmI.class)) {
+    try (TestServer server =
+        TestServer.start(feature, OptionalSecurityJwtFeature.classes(), OptionalSecurity.WhoAmI.class)) {
       RawHttp.Response ok = server.http.send("GET", "/whoami", "Authorization: Bearer " + token("carol"));
       assertEquals(200, ok.status, ok.toString());
       assertEquals("opt:carol", ok.body);
@@ -62,7 +63,8 @@ class RetrieverVariantsTest {
   void completionStageOfOptionalRetrieverTreatsEmptyAsAnUnknownUser() {
     AsyncOptionalSecurityJwtFeature feature =
         new AsyncOptionalSecurityJwtFeature(AsyncOptionalSecurityJwtFeature.settings().secret(SECRET).build());
-    try (TestServer server = TestServer.start(feature, AsyncOptionalSecurityJwtFeature.classes(), AsyncOptionalSecurity.WhoAmI.class)) {
+    try (TestServer server = TestServer.start(feature, AsyncOptionalSecurityJwtFeature.classes(),
+        AsyncOptionalSecurity.WhoAmI.class)) {
       RawHttp.Response ok = server.http.send("GET", "/whoami", "Authorization: Bearer " + token("erin"));
       assertEquals(200, ok.status, ok.toString());
       assertEquals("user:erin", ok.body);

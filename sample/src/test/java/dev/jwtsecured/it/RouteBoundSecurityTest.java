@@ -168,7 +168,8 @@ class RouteBoundSecurityTest {
     RawHttp.Response alice = users.sendBody("POST", "/api/notes", "hi", "Content-Type: text/plain", bearer("alice"));
     assertEquals(403, alice.status, alice.toString());
     assertEquals(runs, UsersSecurity.PROTECTED_RUNS.get(), "the admin-only method ran");
-    assertEquals("created hi", users.sendBody("POST", "/api/notes", "hi", "Content-Type: text/plain", bearer("bob")).body);
+    assertEquals("created hi",
+        users.sendBody("POST", "/api/notes", "hi", "Content-Type: text/plain", bearer("bob")).body);
     assertEquals(401, users.send("GET", "/api/notes/1").status);
     assertEquals("note 1", users.send("GET", "/api/notes/1", bearer("alice")).body);
   }
@@ -225,7 +226,9 @@ class RouteBoundSecurityTest {
     assertAdminOnly("GET", "/api/status", "status ok");
   }
 
-  /** {@code method path}: 403 for alice (role user) without running the method, 200 and {@code body} for bob (admin). */
+  /**
+   * {@code method path}: 403 for alice (role user) without running the method, 200 and {@code body} for bob (admin).
+   */
   void assertAdminOnly(String method, String path, String body) throws Exception {
     int runs = UsersSecurity.PROTECTED_RUNS.get();
     RawHttp.Response alice = users.send(method, path, bearer("alice"));
@@ -368,8 +371,8 @@ class RouteBoundSecurityTest {
   }
 
   // An application's own pre-matching filter, running after the guard at the default priority, rewrites
-  // /api/v1/files/... to /api/files/...: the guard saw a path that leads to no locator, JAX-RS then matches the locator.
-  // The locator still runs for no anonymous caller (it did: 404 for an unknown name, 401 for a known one).
+  // /api/v1/files/... to /api/files/...: the guard saw a path that leads to no locator, JAX-RS then matches the
+  // locator. The locator still runs for no anonymous caller (it did: 404 for an unknown name, 401 for a known one).
   @Test
   void aLocatorDoesNotRunBeforeAuthenticationWhenAnApplicationFilterRewritesThePath() throws Exception {
     int locatorRuns = UsersSecurity.LOCATOR_RUNS.get();
@@ -386,7 +389,8 @@ class RouteBoundSecurityTest {
 
   // OPTIONS skips authentication (excludeMethods), and HEAD runs the GET method: neither may run a protected locator
   // for an anonymous caller, whose answers would tell which names exist (OPTIONS: 404 for an unknown name, 200 with
-  // the sub-resource's methods for a known one). OPTIONS is answered 200 alike, for CORS preflights; HEAD needs a token.
+  // the sub-resource's methods for a known one). OPTIONS is answered 200 alike, for CORS preflights; HEAD needs a
+  // token.
   @Test
   void aLocatorDoesNotRunForAnonymousOptionsOrHead() throws Exception {
     for (String[] call : new String[][] {{"OPTIONS", "200"}, {"HEAD", "401"}}) {
@@ -466,7 +470,8 @@ class RouteBoundSecurityTest {
   // Defect 7: a scope is granted only when the authenticator grants it.
   @Test
   void aGrantWithoutScopesGrantsNoRequestedScope() throws Exception {
-    try (TestServer billing = TestServer.startAt("/api", List.of(billingFeature()), BillingSecurityJwtFeature.classes(), Invoices.class)) {
+    try (TestServer billing = TestServer.startAt("/api", List.of(billingFeature()), BillingSecurityJwtFeature.classes(),
+        Invoices.class)) {
       JsonNode dave = login(billing.http, "/api/billing/login", "dave", "&scope=invoices:read");
       assertNull(dave.get("scope"), dave.toString());
       assertNull(JSON.readTree(Jwts.payload(dave.get("access_token").asText())).get("scope"));
@@ -557,9 +562,10 @@ class RouteBoundSecurityTest {
     assertEquals(200, carol.status, "billing comes first by name and guards it; roles are not enforced: " + carol);
     assertEquals(401, http.send("GET", "/api/outside", bearer("alice")).status, "one configuration, not both");
 
-    UsersSecurityJwtFeature denying = new UsersSecurityJwtFeature(UsersSecurityJwtFeature.settings().secret(USERS_SECRET)
-        .unseenMethods(UnseenMethods.DENY).build());
-    try (TestServer deny = TestServer.startAt("/api", List.of(denying), UsersSecurityJwtFeature.classes(), Users.class, Outside.class)) {
+    UsersSecurityJwtFeature denying = new UsersSecurityJwtFeature(
+        UsersSecurityJwtFeature.settings().secret(USERS_SECRET).unseenMethods(UnseenMethods.DENY).build());
+    try (TestServer deny = TestServer.startAt("/api", List.of(denying), UsersSecurityJwtFeature.classes(), Users.class,
+        Outside.class)) {
       RawHttp.Response alice = deny.http.send("GET", "/api/outside", bearer("alice"));
       assertEquals(403, alice.status, alice.toString());
       assertEquals(200, deny.http.send("GET", "/api/users/7", bearer("alice")).status, "seen methods unchanged");

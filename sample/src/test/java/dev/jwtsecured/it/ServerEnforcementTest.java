@@ -57,7 +57,8 @@ class ServerEnforcementTest {
   @Test
   void twoConfigurationsRegisterNothingTwice() {
     try (LibraryLog log = new LibraryLog("")) {
-      TestServer.startAt("/api", List.of(RouteBoundSecurityTest.usersFeature(), RouteBoundSecurityTest.billingFeature()),
+      TestServer.startAt("/api",
+          List.of(RouteBoundSecurityTest.usersFeature(), RouteBoundSecurityTest.billingFeature()),
           TestServer.union(UsersSecurityJwtFeature.classes(), BillingSecurityJwtFeature.classes()), Users.class,
           Invoices.class).close();
       assertTrue(log.containing("already registered").isEmpty(), log::toString);

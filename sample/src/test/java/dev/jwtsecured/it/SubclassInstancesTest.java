@@ -26,7 +26,8 @@ class SubclassInstancesTest {
 
   @RegisterExtension
   static final ServerPerClass SERVER = new ServerPerClass(() -> TestServer.start("/api", TestServer.application(
-      Set.of(RouteBoundSecurityTest.usersFeature(), RouteBoundSecurityTest.billingFeature(), new ProxiedLedger()), TestServer.union(UsersSecurityJwtFeature.classes(), BillingSecurityJwtFeature.classes()))));
+      Set.of(RouteBoundSecurityTest.usersFeature(), RouteBoundSecurityTest.billingFeature(), new ProxiedLedger()),
+      TestServer.union(UsersSecurityJwtFeature.classes(), BillingSecurityJwtFeature.classes()))));
 
   static String bearer(RawHttp http, String user) throws Exception {
     RawHttp.Response login = http.sendBody("POST", "/api/users/login",

@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class OpenApiDocumentTest {
   static final String SECRET = "openapi-test-secret-openapi-test-secret!!";
   static final ObjectMapper JSON = new ObjectMapper();
-  static final String USER = "{\"id\":\"3fa85f64-5717-4562-b3fc-2c963f66afa6\",\"name\":\"Ada\",\"email\":\"ada@example.com\"}";
+  static final String USER =
+      "{\"id\":\"3fa85f64-5717-4562-b3fc-2c963f66afa6\",\"name\":\"Ada\",\"email\":\"ada@example.com\"}";
 
   static JsonNode document(RawHttp http) throws Exception {
     RawHttp.Response r = http.send("GET", "/schema/openapi.json");

@@ -80,7 +80,8 @@ class SampleOAuth2Test {
 
   @Test
   void passwordGrantAsJson() throws Exception {
-    RawHttp.Response r = token(JSON_TYPE, "{\"grant_type\":\"password\",\"username\":\"bob\",\"password\":\"builder\"}");
+    RawHttp.Response r =
+        token(JSON_TYPE, "{\"grant_type\":\"password\",\"username\":\"bob\",\"password\":\"builder\"}");
     assertEquals(200, r.status, r.toString());
     assertEquals("bob", JSON.readTree(Jwts.payload(JSON.readTree(r.body).get("access_token").asText()))
         .get("sub").asText());

@@ -32,7 +32,8 @@ class RuntimeOnClassPathTest {
       String marker = each.getValue().get(1);
       boolean present = RuntimeOnClassPathTest.class.getClassLoader()
           .getResource(marker.replace('.', '/') + ".class") != null;
-      assertEquals(each.getKey().equals(runtime), present, marker + (present ? " is" : " is not") + " on the class path");
+      assertEquals(each.getKey().equals(runtime), present,
+          marker + (present ? " is" : " is not") + " on the class path");
     }
   }
 

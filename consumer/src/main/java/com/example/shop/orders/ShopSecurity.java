@@ -16,7 +16,8 @@ public final class ShopSecurity {
   @Authenticator
   Optional<Grant> login(String username, String password) {
     boolean ok = username.equals("ada")
-        && MessageDigest.isEqual(password.getBytes(StandardCharsets.UTF_8), "lovelace".getBytes(StandardCharsets.UTF_8));
+        && MessageDigest.isEqual(password.getBytes(StandardCharsets.UTF_8),
+            "lovelace".getBytes(StandardCharsets.UTF_8));
     return ok ? Optional.of(Grant.of("ada").withRoles(Set.of("customer"))) : Optional.empty();
   }
 

@@ -34,7 +34,8 @@ public final class AccessPointGenerator implements SourceGenerator {
   public TypeSpec generate(ConfigModel model) {
     TypeSpec.Builder type =
         TypeSpec.classBuilder(model.accessPointClass())
-            .addJavadoc("The current user, token and login for resources secured by {@link $T}.\n\n", model.configClass())
+            .addJavadoc("The current user, token and login for resources secured by {@link $T}.\n\n",
+                model.configClass())
             .addJavadoc("<p>Take {@code @Context SecurityContext security} (or {@code @Context Configuration} for\n")
             .addJavadoc("login) in a resource method and pass it here; every JAX-RS runtime injects both.\n")
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)

@@ -14,8 +14,9 @@ import javax.lang.model.element.Modifier;
 /**
  * Generates {@code FooJwtFeatureCheck}: a {@code DynamicFeature} that makes the configuration's resources (those the
  * processor saw, the generated ones, and any other in its packages) fail closed with a 500 when the application
- * registered the generated classes but not {@code FooJwtFeature}, which alone authenticates them. It is among {@code FooJwtFeature.classes()} and is a
- * {@code @Provider}, for runtimes that scan for providers; where the feature is registered it binds nothing.
+ * registered the generated classes but not {@code FooJwtFeature}, which alone authenticates them. It is among
+ * {@code FooJwtFeature.classes()} and is a {@code @Provider}, for runtimes that scan for providers; where the feature
+ * is registered it binds nothing.
  */
 public final class FeatureCheckGenerator implements SourceGenerator {
   @Override

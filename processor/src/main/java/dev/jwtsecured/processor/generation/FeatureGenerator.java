@@ -26,7 +26,9 @@ import java.util.Objects;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 
-/** Generates {@code FooJwtFeature}: the one class an application registers (the seed framework's {@code on_app_init}). */
+/**
+ * Generates {@code FooJwtFeature}: the one class an application registers (the seed framework's {@code on_app_init}).
+ */
 public final class FeatureGenerator implements SourceGenerator {
 
   @Override
@@ -34,7 +36,8 @@ public final class FeatureGenerator implements SourceGenerator {
     ClassName config = model.configClass();
     TypeSpec.Builder type =
         TypeSpec.classBuilder(model.featureClass())
-            .addJavadoc("Installs JWT security as {@link $T} configures it: register an instance with the JAX-RS\n", config)
+            .addJavadoc("Installs JWT security as {@link $T} configures it: register an instance with the JAX-RS\n",
+                config)
             .addJavadoc("application. $L\n", startUpCheck(model.settings()))
             .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
             .addSuperinterface(GeneratedTypes.FEATURE)

@@ -22,8 +22,9 @@ import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
- * Generates {@code FooJwtFilter}, the request filter (ARCHITECTURE.md, "What runs per request"). One instance is bound to each resource method with
- * that method's rule, so the filter never looks a rule up, and never reads the request path.
+ * Generates {@code FooJwtFilter}, the request filter (ARCHITECTURE.md, "What runs per request"). One instance is bound
+ * to each resource method with that method's rule, so the filter never looks a rule up, and never reads the request
+ * path.
  */
 public final class FilterGenerator implements SourceGenerator {
 
@@ -58,7 +59,8 @@ public final class FilterGenerator implements SourceGenerator {
     type.addMethod(filterMethod(model));
     type.addMethod(checkMethod(model));
     type.addMethod(MethodSpec.methodBuilder("filter")
-        .addJavadoc("Adds {@code nosniff}, and {@code Cache-Control: no-store} (or {@code Vary}) to authenticated answers.\n")
+        .addJavadoc("Adds {@code nosniff}, and {@code Cache-Control: no-store} (or {@code Vary}) to authenticated"
+            + " answers.\n")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .addParameter(CONTAINER_REQUEST_CONTEXT, "request")

@@ -76,8 +76,8 @@ public final class LocatorGuardGenerator implements SourceGenerator {
    * {@code Late}: registered after the application's pre-matching filters, which may have rewritten the request's path
    * (a version prefix, a suffix for content negotiation) so that JAX-RS matches a protected locator the guard did not
    * see; it checks such a request. When {@code excludeMethods} has OPTIONS it also answers OPTIONS below the locators
-   * with an empty 200, alike for every path, after a CORS filter answered preflights (which carry no credentials) first,
-   * as it does everywhere else.
+   * with an empty 200, alike for every path, after a CORS filter answered preflights (which carry no credentials)
+   * first, as it does everywhere else.
    */
   private static TypeSpec lateClass(ConfigModel model) {
     CodeBlock.Builder body = onlyBelowTheLocators();
@@ -119,8 +119,8 @@ public final class LocatorGuardGenerator implements SourceGenerator {
 
   /**
    * Checks every request that may reach a guarded locator with the filter's {@code check}, which skips no request
-   * method: a method {@code excludeMethods} names would otherwise run the locator for anyone. OPTIONS, when excluded, is
-   * left to the application's CORS filter and then to {@code Late}.
+   * method: a method {@code excludeMethods} names would otherwise run the locator for anyone. OPTIONS, when excluded,
+   * is left to the application's CORS filter and then to {@code Late}.
    */
   private static MethodSpec filterMethod(ConfigModel model) {
     CodeBlock.Builder body = onlyBelowTheLocators();

@@ -62,7 +62,8 @@ public final class OpenApiResourceGenerator implements SourceGenerator {
             .initializer("new $T(DOCUMENT, $S)", GeneratedTypes.OPEN_API_DOCUMENT, model.applicationPath())
             .build())
         .addMethod(MethodSpec.methodBuilder("document")
-            .addJavadoc("{@link #DOCUMENT}, with a {@code servers} entry when the request's base URI has more than the\n")
+            .addJavadoc("{@link #DOCUMENT}, with a {@code servers} entry when the request's base URI has more than"
+                + " the\n")
             .addJavadoc("application path (a servlet context path); public, like every generated resource.\n\n")
             .addJavadoc("@param uri the request's URI\n")
             .addJavadoc("@return the document\n")
@@ -73,7 +74,8 @@ public final class OpenApiResourceGenerator implements SourceGenerator {
                 .addAnnotation(GeneratedTypes.CONTEXT).build())
             .addComment("The type on the answer, not in @Produces: Quarkus REST warns at build time of a method")
             .addComment("producing JSON without a JSON extension, which a String needs none of.")
-            .addStatement("return $T.ok(SERVED.at(uri), $T.APPLICATION_JSON_TYPE).header($T.NOSNIFF_HEADER, $S).build()",
+            .addStatement(
+                "return $T.ok(SERVED.at(uri), $T.APPLICATION_JSON_TYPE).header($T.NOSNIFF_HEADER, $S).build()",
                 RESPONSE, MEDIA_TYPE, GeneratedTypes.JWT_AUTH, "nosniff")
             .build())
         .build();

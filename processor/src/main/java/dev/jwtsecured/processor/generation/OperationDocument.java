@@ -18,10 +18,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 
 /**
- * One operation of the OpenAPI document: a path and HTTP method, served by one resource method or by several that JAX-RS
- * chooses between by media type ({@code @Consumes}, {@code @Produces}). OpenAPI has one operation there, so it lists
- * the media types of all, and, where their rules differ, every requirement among them and each variant's rule in words:
- * the document never shows one variant's rule as the operation's.
+ * One operation of the OpenAPI document: a path and HTTP method, served by one resource method or by several that
+ * JAX-RS chooses between by media type ({@code @Consumes}, {@code @Produces}). OpenAPI has one operation there, so it
+ * lists the media types of all, and, where their rules differ, every requirement among them and each variant's rule in
+ * words: the document never shows one variant's rule as the operation's.
  */
 final class OperationDocument {
   private OperationDocument() {}

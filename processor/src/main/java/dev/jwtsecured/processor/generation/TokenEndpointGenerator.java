@@ -71,7 +71,8 @@ public final class TokenEndpointGenerator implements SourceGenerator {
         granted = call;
     }
     MethodSpec.Builder token = MethodSpec.methodBuilder("token")
-        .addJavadoc("The token request: a form ({@code application/x-www-form-urlencoded}, as RFC 6749 and Swagger UI\n")
+        .addJavadoc("The token request: a form ({@code application/x-www-form-urlencoded}, as RFC 6749 and Swagger"
+            + " UI\n")
         .addJavadoc("send it) or the same fields as a JSON object, as its {@code Content-Type} says; a 415 for any\n")
         .addJavadoc("other. It names no media type for JAX-RS: Quarkus REST would warn at build time that a method\n")
         .addJavadoc("naming JSON needs a JSON extension, which this one, writing its own JSON, does not.\n\n")
@@ -96,7 +97,8 @@ public final class TokenEndpointGenerator implements SourceGenerator {
     }
     type.addMethod(token
         .beginControlFlow("try")
-        .addComment("A form or JSON (else 415), at most maxTokenRequestBytes of it: 413 beyond, 400 for a bad charset or")
+        .addComment("A form or JSON (else 415), at most maxTokenRequestBytes of it: 413 beyond, 400 for a bad"
+            + " charset or")
         .addComment("form.")
         .addStatement("$T grant = $T.read(headers, uri, body, auth.settings())", TOKEN_REQUEST, TOKEN_REQUEST)
         .addCode(refreshBranch(model))

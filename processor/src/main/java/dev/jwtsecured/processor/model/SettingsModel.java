@@ -76,7 +76,8 @@ public record SettingsModel(
   /**
    * The request methods the generated filter lets pass whatever the rule says: {@code excludeMethods} but {@code HEAD}.
    * JAX-RS answers a HEAD request by running the GET method, which keeps its rule; a {@code @HEAD} method in
-   * {@code excludeMethods} is public by its own policy. What remains is for the JAX-RS runtime's own handlers (OPTIONS).
+   * {@code excludeMethods} is public by its own policy. What remains is for the JAX-RS runtime's own handlers
+   * (OPTIONS).
    */
   public List<String> skippedRequestMethods() {
     return excludeMethods.stream().filter(m -> !m.equals("HEAD")).toList();

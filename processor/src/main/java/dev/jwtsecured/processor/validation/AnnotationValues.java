@@ -8,7 +8,9 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 
-/** Reads the explicitly written members of an annotation mirror, the one place that walks {@code getElementValues()}. */
+/**
+ * Reads the explicitly written members of an annotation mirror, the one place that walks {@code getElementValues()}.
+ */
 public final class AnnotationValues {
   private AnnotationValues() {}
 

@@ -36,7 +36,8 @@ public final class ApplicationPaths {
     this.scanner = scanner;
   }
 
-  public Resolved resolve(TypeElement config, AnnotationMirror mirror, List<String> scope, Collection<String> applications) {
+  public Resolved resolve(TypeElement config, AnnotationMirror mirror, List<String> scope,
+      Collection<String> applications) {
     Optional<String> explicit = AnnotationValues.string(mirror, "applicationPath");
     if (explicit.isPresent() && !explicit.get().isEmpty()) {
       String path = withoutServletWildcard(explicit.get());

@@ -101,11 +101,11 @@ public final class ConfigScopes {
   }
 
   /**
-   * Adds to {@code found} the classes an earlier build recorded as inputs of {@code config}'s outputs ({@code recorded}:
-   * root resources, {@code @ApplicationPath} classes) whose class files are still in this output ({@code compiled}): a
-   * build of changed files may compile the configuration without them. An error for the first one javac cannot read
-   * (the output is not on the class path). A recorded class without a class file here was deleted, or compiled
-   * elsewhere: it is dropped.
+   * Adds to {@code found} the classes an earlier build recorded as inputs of {@code config}'s outputs
+   * ({@code recorded}: root resources, {@code @ApplicationPath} classes) whose class files are still in this output
+   * ({@code compiled}): a build of changed files may compile the configuration without them. An error for the first one
+   * javac cannot read (the output is not on the class path). A recorded class without a class file here was deleted, or
+   * compiled elsewhere: it is dropped.
    */
   public Optional<Diagnostic> earlierInputs(TypeElement config, List<String> recorded, Predicate<String> compiled,
       List<TypeElement> found) {
@@ -204,8 +204,8 @@ public final class ConfigScopes {
           for (String pb : packages(b, mb.get())) {
             String shared = pa.equals(pb) || pb.startsWith(pa + ".") ? pb : pa.startsWith(pb + ".") ? pa : null;
             if (shared != null && found.add(a) | found.add(b)) {
-              Message.Text message = Message.OVERLAPPING_CONFIGURATIONS.format(a.getQualifiedName(), b.getQualifiedName(),
-                  shared);
+              Message.Text message = Message.OVERLAPPING_CONFIGURATIONS.format(a.getQualifiedName(),
+                  b.getQualifiedName(), shared);
               diagnostics.add(Diagnostic.at(message, a, ma.get(), null));
               diagnostics.add(Diagnostic.at(message, b, mb.get(), null));
             }

@@ -46,8 +46,8 @@ public final class ConfigValidator {
     this.refresh = new RefreshValidator(elements, types, handlers);
   }
 
-  public Result validate(TypeElement config, AnnotationMirror annotation, RouteScanner.Scan scan, List<String> basePackages,
-      String applicationPath) {
+  public Result validate(TypeElement config, AnnotationMirror annotation, RouteScanner.Scan scan,
+      List<String> basePackages, String applicationPath) {
     List<Diagnostic> problems = new ArrayList<>();
     ConfigValues values = new ConfigValues(config, annotation, elements.getElementValuesWithDefaults(annotation));
 
@@ -66,7 +66,8 @@ public final class ConfigValidator {
     } else if (retrievers.size() > 1) {
       for (ExecutableElement extra : retrievers) {
         problems.add(Diagnostic.at(
-            Message.SEVERAL_USER_RETRIEVERS.format(config.getSimpleName(), retrievers.size(), HandlerValidator.names(retrievers)),
+            Message.SEVERAL_USER_RETRIEVERS.format(config.getSimpleName(), retrievers.size(),
+                HandlerValidator.names(retrievers)),
             extra));
       }
     } else {

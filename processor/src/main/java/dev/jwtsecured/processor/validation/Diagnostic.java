@@ -20,7 +20,9 @@ public record Diagnostic(Message.Text text, Element element, AnnotationMirror mi
     return new Diagnostic(text, element, null, null, null);
   }
 
-  /** {@code text} on {@code element}, in {@code mirror} (may be null) at {@code value}, a whole member (may be null). */
+  /**
+   * {@code text} on {@code element}, in {@code mirror} (may be null) at {@code value}, a whole member (may be null).
+   */
   public static Diagnostic at(Message.Text text, Element element, AnnotationMirror mirror, AnnotationValue value) {
     return new Diagnostic(text, element, mirror, value, value);
   }

@@ -103,7 +103,9 @@ final class HandlerValidator {
     return parametersOk || user.map(u -> u.getKind() == TypeKind.ERROR).orElse(false) ? user : Optional.empty();
   }
 
-  /** A type variable that {@code type} names, if any: the configuration class's own ({@code Config<T>}) or the method's. */
+  /**
+   * A type variable that {@code type} names, if any: the configuration class's own ({@code Config<T>}) or the method's.
+   */
   private static Optional<TypeMirror> typeVariableIn(TypeMirror type) {
     return first(type, t -> t.getKind() == TypeKind.TYPEVAR ? Optional.of(t) : Optional.empty());
   }

@@ -266,7 +266,8 @@ public enum Message {
           + " none; set refreshExpiration (such as \"P14D\") or remove refreshStorage"),
   REFRESH_STORE_MISSING("JwtSecured.RefreshStoreMissing",
       "refreshStorage = PROVIDED needs a @RefreshStore method that returns the store; %s has none. Add one, for"
-          + " example '@RefreshStore RefreshTokenStore refreshTokens() { return new JdbcRefreshTokenStore(dataSource); }',"
+          + " example '@RefreshStore RefreshTokenStore refreshTokens() { return new"
+          + " JdbcRefreshTokenStore(dataSource); }',"
           + " or use RefreshStorage.IN_MEMORY for a single instance"),
   REFRESH_STORE_UNUSED("JwtSecured.RefreshStoreUnused",
       "@RefreshStore '%s' is used only with refreshStorage = PROVIDED (and refreshExpiration set); this"

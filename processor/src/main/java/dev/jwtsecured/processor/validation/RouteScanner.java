@@ -80,14 +80,15 @@ public final class RouteScanner {
    * @param locatorPath the template of the outermost locator that leads here, or empty
    * @param bridgeTypes as {@link RouteModel#bridgeTypes()}
    */
-  public record ScannedRoute(ClassName resourceClass, String methodName, List<TypeName> parameterTypes, String httpMethod,
-      String path, Decision decision, List<String> consumes, List<String> produces, ExecutableElement method,
-      String locatorPath, boolean anyImplementation, List<TypeName> bridgeTypes) {}
+  public record ScannedRoute(ClassName resourceClass, String methodName, List<TypeName> parameterTypes,
+      String httpMethod, String path, Decision decision, List<String> consumes, List<String> produces,
+      ExecutableElement method, String locatorPath, boolean anyImplementation, List<TypeName> bridgeTypes) {}
 
   /**
    * A sub-resource locator: its full template, the operations it leads to (at any depth), and whether it may lead to a
-   * class the processor cannot see (its return type is {@code Object}, a type variable, or a class already on the path);
-   * {@code abstractReturn} names the interface or abstract class it declares, whose rules bind to every implementation.
+   * class the processor cannot see (its return type is {@code Object}, a type variable, or a class already on the
+   * path); {@code abstractReturn} names the interface or abstract class it declares, whose rules bind to every
+   * implementation.
    */
   public record ScannedLocator(String path, ExecutableElement method, List<ScannedRoute> reached, boolean leadsToUnseen,
       Optional<String> abstractReturn, RouteModel.Locator locator) {}
@@ -97,7 +98,8 @@ public final class RouteScanner {
    * an interface or abstract class it implements or extends, the types a JAX-RS runtime may report as its resource
    * class besides itself (RESTEasy reports the type carrying {@code @Path}; Jersey the class).
    */
-  public record Scan(List<ScannedRoute> routes, List<ScannedLocator> locators, Map<ClassName, List<ClassName>> pathTypes) {
+  public record Scan(List<ScannedRoute> routes, List<ScannedLocator> locators,
+      Map<ClassName, List<ClassName>> pathTypes) {
     public Scan {
       routes = List.copyOf(routes);
       locators = List.copyOf(locators);
@@ -269,7 +271,8 @@ public final class RouteScanner {
   /**
    * The class a locator returns, when it is one the processor can scan. A locator may also return a class, which Jersey
    * instantiates: {@code Class<Bin>} and {@code Class<? extends Bin>} lead to {@code Bin} (and what extends it) as a
-   * locator declaring {@code Bin} does; {@code Class<?>}, like {@code Object}, leads to classes the processor cannot see.
+   * locator declaring {@code Bin} does; {@code Class<?>}, like {@code Object}, leads to classes the processor cannot
+   * see.
    */
   private Optional<TypeElement> subResourceClass(TypeMirror methodType) {
     TypeMirror returned = ((javax.lang.model.type.ExecutableType) methodType).getReturnType();
@@ -394,7 +397,9 @@ public final class RouteScanner {
     return Optional.empty();
   }
 
-  /** The values of {@code @Consumes} or {@code @Produces} on the method, else on the class; empty when neither has one. */
+  /**
+   * The values of {@code @Consumes} or {@code @Produces} on the method, else on the class; empty when neither has one.
+   */
   private static List<String> mediaTypes(Element method, Element resource, String annotation) {
     for (Element e : List.of(method, resource)) {
       Optional<AnnotationMirror> m = AnnotationValues.find(e, annotation);

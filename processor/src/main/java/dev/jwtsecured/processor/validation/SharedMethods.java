@@ -111,7 +111,8 @@ final class SharedMethods {
   private static RouteModel stricter(RouteModel a, RouteModel b) {
     if (a.policy() == RouteModel.Policy.ROLES && b.policy() == RouteModel.Policy.ROLES) {
       List<String> shared = RouteModel.sharedRoles(a.roles(), b.roles());
-      return shared.isEmpty() ? with(a, RouteModel.Policy.DENY_ALL, List.of()) : with(a, RouteModel.Policy.ROLES, shared);
+      return shared.isEmpty() ? with(a, RouteModel.Policy.DENY_ALL, List.of())
+          : with(a, RouteModel.Policy.ROLES, shared);
     }
     return b.policy().strictness() > a.policy().strictness() ? b : a;
   }

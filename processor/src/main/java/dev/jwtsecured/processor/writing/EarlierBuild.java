@@ -76,7 +76,9 @@ public final class EarlierBuild {
     }
   }
 
-  /** The lines of {@code resource} as an earlier build left it; none when there is none or this compilation wrote it. */
+  /**
+   * The lines of {@code resource} as an earlier build left it; none when there is none or this compilation wrote it.
+   */
   private List<String> lines(String resource) {
     if (WrittenResources.contains(filer, resource)) {
       return List.of();

@@ -3,7 +3,9 @@ package dev.jwtsecured.runtime.internal;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** Where {@link KeySetVerifier} finds public keys by {@code kid}: a JWKS fetched over HTTP, or a configuration's own. */
+/**
+ * Where {@link KeySetVerifier} finds public keys by {@code kid}: a JWKS fetched over HTTP, or a configuration's own.
+ */
 public interface KeySource {
   /**
    * The keys {@code kid} names, none if the source has none: usually one, but keys of different types may share a

@@ -70,7 +70,8 @@ public record RefreshTokens(RefreshTokenStore store, Duration lifetime) {
     }
     if (rotation instanceof RefreshTokenStore.Reused r) {
       reused.accept(r);
-      throw new TokenError("invalid_grant", "The refresh token is spent or revoked; every token of its login is now revoked");
+      throw new TokenError("invalid_grant",
+          "The refresh token is spent or revoked; every token of its login is now revoked");
     }
     throw unknown();
   }

@@ -106,12 +106,12 @@ public interface RequestAuth {
   Response refreshResponse(TokenRequest request, HttpHeaders headers, Predicate<Token> known);
 
   /**
-   * Calls {@code decide} with the user of an asynchronous retriever's {@code stage} ({@code null} for none), then aborts
-   * {@code request} with the answer it returns ({@code null}: the request goes on). Where the stage is not complete yet
-   * and the runtime lets a request filter wait suspended (Quarkus REST, which runs the filters of its non-blocking
-   * resource methods on its event loop), the request waits so and its thread goes on; elsewhere the thread waits, as
-   * for a synchronous retriever. A stage completed exceptionally reaches the JAX-RS runtime with its cause, as the
-   * retriever's own exception would.
+   * Calls {@code decide} with the user of an asynchronous retriever's {@code stage} ({@code null} for none), then
+   * aborts {@code request} with the answer it returns ({@code null}: the request goes on). Where the stage is not
+   * complete yet and the runtime lets a request filter wait suspended (Quarkus REST, which runs the filters of its
+   * non-blocking resource methods on its event loop), the request waits so and its thread goes on; elsewhere the thread
+   * waits, as for a synchronous retriever. A stage completed exceptionally reaches the JAX-RS runtime with its cause,
+   * as the retriever's own exception would.
    */
   static <U> void afterUser(ContainerRequestContext request, CompletionStage<U> stage, Function<U, Response> decide) {
     CompletableFuture<U> future = stage == null ? CompletableFuture.completedFuture(null) : stage.toCompletableFuture();
@@ -154,7 +154,9 @@ public interface RequestAuth {
     }
   }
 
-  /** Waits for an asynchronous user retriever that answers {@code Optional}: empty (or {@code null}) gives {@code null}. */
+  /**
+   * Waits for an asynchronous user retriever that answers {@code Optional}: empty (or {@code null}) gives {@code null}.
+   */
   static <U> U awaitOptional(CompletionStage<? extends Optional<U>> stage) {
     Optional<U> user = await(stage);
     return user == null ? null : user.orElse(null);

@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  * Resolves the {@code secret} of {@code @JwtSecured} at start-up: a literal, or a placeholder {@code ${NAME}} or
  * {@code ${NAME:fallback}} looked up in the environment first, then in system properties.
  *
- * <p>Resolution fails fast with an {@link IllegalStateException} whose message names the placeholder and the rule, never
- * the secret itself.
+ * <p>Resolution fails fast with an {@link IllegalStateException} whose message names the placeholder and the rule,
+ * never the secret itself.
  */
 public final class Secrets {
   private static final Pattern PLACEHOLDER = Pattern.compile(JwtSecured.SECRET_PLACEHOLDER, Pattern.DOTALL);
@@ -105,7 +105,8 @@ public final class Secrets {
     if (bytes.length < algorithm.minimumSecretBytes()) {
       throw new IllegalStateException(
           "jwtsecured: the JWT secret from " + source + " has " + bytes.length + " bytes, but " + algorithm.name()
-              + " needs at least " + algorithm.minimumSecretBytes() + " (RFC 7518 section 3.2): use a longer random value");
+              + " needs at least " + algorithm.minimumSecretBytes()
+              + " (RFC 7518 section 3.2): use a longer random value");
     }
     return bytes;
   }

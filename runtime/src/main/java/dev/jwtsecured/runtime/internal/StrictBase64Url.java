@@ -2,9 +2,9 @@ package dev.jwtsecured.runtime.internal;
 
 /**
  * Checks that text is canonical unpadded base64url (RFC 7515 section 2, RFC 4648 section 5): only the 64 characters of
- * the URL-safe alphabet, no padding, no length that leaves a lone character, and a final character whose unused low bits
- * are zero. Without the last rule, several strings decode to the same bytes and a signature could be altered without
- * failing verification.
+ * the URL-safe alphabet, no padding, no length that leaves a lone character, and a final character whose unused low
+ * bits are zero. Without the last rule, several strings decode to the same bytes and a signature could be altered
+ * without failing verification.
  */
 public final class StrictBase64Url {
   private static final byte[] VALUES = new byte[128];

@@ -12,11 +12,11 @@ import java.util.Map;
 /**
  * The JSON (de)serializers jwtsecured hands to jjwt, set explicitly rather than discovered on the class path.
  *
- * <p>Both are the runtime's own {@link Json}, not Jackson. Reading is strict: a duplicate member name, trailing content,
- * nesting deeper than {@value Json#MAX_DEPTH} levels or a top-level value that is not an object fails; so does a
- * registered claim of the wrong JSON type (time claims must be
- * integers between 0 and year 9999, {@code sub}/{@code iss}/{@code jti}/{@code scope} strings, {@code aud} a string or an
- * array of strings, {@code roles} an array of strings or a string, {@code extras} an object). jjwt would otherwise
+ * <p>Both are the runtime's own {@link Json}, not Jackson. Reading is strict: a duplicate member name, trailing
+ * content, nesting deeper than {@value Json#MAX_DEPTH} levels or a top-level value that is not an object fails; so does
+ * a registered claim of the wrong JSON type (time claims must be
+ * integers between 0 and year 9999, {@code sub}/{@code iss}/{@code jti}/{@code scope} strings, {@code aud} a string or
+ * an array of strings, {@code roles} an array of strings or a string, {@code extras} an object). jjwt would otherwise
  * convert, for example, an ISO date string in {@code exp} into a date.
  */
 public final class StrictJson {

@@ -35,7 +35,9 @@ final class TokenCache {
   private static final int STRIPES = 64;
 
   private final int setMask;
-  /** Slots reserved per set: the largest set's size. Set {@code s} uses slots {@code [s * stride, s * stride + size)}. */
+  /**
+   * Slots reserved per set: the largest set's size. Set {@code s} uses slots {@code [s * stride, s * stride + size)}.
+   */
   private final int stride;
   private final int baseWays;
   private final int sets;

@@ -236,8 +236,8 @@ public final class TokenCodec {
 
   /**
    * Returns the index of the second dot, after checking the length, the segment count and the signature segment's
-   * base64url (canonical: one encoding per signature, so the MAC comparison below may compare encodings). The header and
-   * payload segments are checked after the signature.
+   * base64url (canonical: one encoding per signature, so the MAC comparison below may compare encodings). The header
+   * and payload segments are checked after the signature.
    */
   static int checkSegments(String jwt, int maxLength) {
     if (jwt == null || jwt.isEmpty()) {

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class BodiesTest {
   @Test
   void decodesPlusEscapesAndRawText() {
-    var form = Bodies.form("username=ada+lovelace&password=p%C3%A4ss%26word&scope=read%20write&note=caf\u00e9\uD83D\uDE00%21");
+    var form = Bodies.form(
+        "username=ada+lovelace&password=p%C3%A4ss%26word&scope=read%20write&note=caf\u00e9\uD83D\uDE00%21");
     assertEquals(List.of("ada lovelace"), form.get("username"));
     assertEquals(List.of("p\u00e4ss&word"), form.get("password"));
     assertEquals(List.of("read write"), form.get("scope"));

@@ -431,7 +431,9 @@ class KeySetVerifierTest {
     }
   }
 
-  /** RFC 9068 access tokens say {@code "typ":"at+jwt"} (Duende IdentityServer writes it); others write no {@code typ}. */
+  /**
+   * RFC 9068 access tokens say {@code "typ":"at+jwt"} (Duende IdentityServer writes it); others write no {@code typ}.
+   */
   @Test
   void accessTokensTypedAtJwtOrUntypedVerify() throws Exception {
     RSAKey key = new RSAKeyGenerator(2048).keyID("r1").generate();
@@ -503,8 +505,8 @@ class KeySetVerifierTest {
   }
 
   /**
-   * Keys of different types may share a {@code kid} as equivalent alternatives (RFC 7517 section 4.5): a token takes the
-   * one that fits its algorithm, whichever the set lists first; a token for which none fits is refused.
+   * Keys of different types may share a {@code kid} as equivalent alternatives (RFC 7517 section 4.5): a token takes
+   * the one that fits its algorithm, whichever the set lists first; a token for which none fits is refused.
    */
   @Test
   void keysOfDifferentTypesUnderOneKidEachVerifyTheirTokens() throws Exception {
@@ -744,7 +746,8 @@ class KeySetVerifierTest {
     assertEquals(1, keySet.fetches(), "no fetch for a cached token");
     String other = sign(new RSASSASigner(key), header(JWSAlgorithm.RS256, "k1"), claims().subject("bob").build());
     assertEquals(null, verifier.fetchFor(other), "a known key: the stale set serves");
-    assertEquals(2, keySet.fetches(), "an uncached token starts the stale set's fetch again, as its verification would");
+    assertEquals(2, keySet.fetches(),
+        "an uncached token starts the stale set's fetch again, as its verification would");
     awaitFetch();
   }
 
@@ -1003,9 +1006,9 @@ class KeySetVerifierTest {
   }
 
   /**
-   * An issuer ending in {@code /}, as Auth0's do ({@code https://tenant.example/}): its configuration stands at the issuer
-   * without that slash followed by {@code /.well-known/openid-configuration} (OpenID Connect Discovery 1.0 section
-   * 4.1), and names the issuer with it.
+   * An issuer ending in {@code /}, as Auth0's do ({@code https://tenant.example/}): its configuration stands at the
+   * issuer without that slash followed by {@code /.well-known/openid-configuration} (OpenID Connect Discovery 1.0
+   * section 4.1), and names the issuer with it.
    */
   @ParameterizedTest
   @ValueSource(strings = {"", "/realms/demo"})

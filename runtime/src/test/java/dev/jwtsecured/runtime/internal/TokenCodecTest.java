@@ -175,7 +175,8 @@ class TokenCodecTest {
     TokenCodec codec = codec(s -> s);
     String payload = b64("{\"sub\":\"a\",\"iat\":" + T + ",\"exp\":" + (T + 60) + "}");
     for (String header : List.of("{\"alg\":\"HS256\",\"crit\":[\"exp\"]}", "{\"alg\":\"HS256\",\"jku\":\"http://x\"}",
-        "{\"alg\":\"HS256\",\"jwk\":{}}", "{\"alg\":\"HS256\",\"zip\":\"DEF\"}", "{\"alg\":\"HS256\",\"alg\":\"HS256\"}")) {
+        "{\"alg\":\"HS256\",\"jwk\":{}}", "{\"alg\":\"HS256\",\"zip\":\"DEF\"}",
+        "{\"alg\":\"HS256\",\"alg\":\"HS256\"}")) {
       // Correctly signed, so that only the header can be what refuses it.
       String input = b64(header) + "." + payload;
       AuthFailure f = failure(codec, input + "." + hs256(input));

@@ -36,7 +36,9 @@ public final class OAuth2Resources {
     }
   }
 
-  /** {@code GET /health}: public through {@code @PermitAll}; for load balancers, and the open route of the benchmarks. */
+  /**
+   * {@code GET /health}: public through {@code @PermitAll}; for load balancers, and the open route of the benchmarks.
+   */
   @Path("/health")
   public static final class Health {
     @GET

@@ -35,7 +35,8 @@ public final class LoginsSecurity {
   }
 
   /** How often the authenticator ran: a throttled attempt must not move it. */
-  public static final java.util.concurrent.atomic.AtomicInteger CHECKS = new java.util.concurrent.atomic.AtomicInteger();
+  public static final java.util.concurrent.atomic.AtomicInteger CHECKS =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   /**
    * Password "pw"; "reader" is granted only the read scope, "crowd" {@link #manyRoles}, everyone else the scopes they

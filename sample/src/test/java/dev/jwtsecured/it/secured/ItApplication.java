@@ -36,8 +36,8 @@ public final class ItApplication {
 
   /** The resource classes. */
   public static Class<?>[] resources() {
-    return new Class<?>[] {Resources.Login.class, Resources.LoginX.class, Resources.ApiLogin.class, Resources.Admin.class,
-        Resources.Me.class, Resources.Items.class, Resources.Public.class, Resources.Closed.class,
-        Resources.AdminOnly.class, Resources.Staff.class};
+    return new Class<?>[] {Resources.Login.class, Resources.LoginX.class, Resources.ApiLogin.class,
+        Resources.Admin.class, Resources.Me.class, Resources.Items.class, Resources.Public.class,
+        Resources.Closed.class, Resources.AdminOnly.class, Resources.Staff.class};
   }
 }

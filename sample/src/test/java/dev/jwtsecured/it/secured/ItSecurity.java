@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The behaviour tests' main configuration: a static, synchronous retriever returning the user type itself, a
- * revocation check, and the seed's {@code /login} exclusion. Tests replace the placeholder secret through the feature's settings.
+ * revocation check, and the seed's {@code /login} exclusion. Tests replace the placeholder secret through the feature's
+ * settings.
  */
 @JwtSecured(secret = "${IT_SECRET}", exclude = "/login", applicationPath = "/")
 final class ItSecurity {

@@ -87,7 +87,8 @@ final class Resources {
     @GET
     @PermitAll
     public String get(@Context SecurityContext security) {
-      return "public|" + ItSecurityJwt.isAuthenticated(security) + "|" + ItSecurityJwt.currentUser(security).isPresent();
+      return "public|" + ItSecurityJwt.isAuthenticated(security) + "|"
+          + ItSecurityJwt.currentUser(security).isPresent();
     }
   }
 

@@ -20,7 +20,8 @@ public final class ShopSecurity {
   @Authenticator
   Optional<Grant> login(String username, String password) {
     boolean ok = ROLES.containsKey(username)
-        && MessageDigest.isEqual(password.getBytes(StandardCharsets.UTF_8), "lovelace".getBytes(StandardCharsets.UTF_8));
+        && MessageDigest.isEqual(password.getBytes(StandardCharsets.UTF_8),
+            "lovelace".getBytes(StandardCharsets.UTF_8));
     return ok ? Optional.of(Grant.of(username).withRoles(ROLES.get(username))) : Optional.empty();
   }
 

@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * The second configuration of the route-shaped application, with its own secret and token endpoint. It declares the
- * scope {@code invoices:read}: carol is granted it, dave is not. It excludes {@code HEAD} as well as {@code OPTIONS}, as
- * applications ported from frameworks with that default do.
+ * scope {@code invoices:read}: carol is granted it, dave is not. It excludes {@code HEAD} as well as {@code OPTIONS},
+ * as applications ported from frameworks with that default do.
  */
 @JwtSecured(secret = "${ROUTES_BILLING_SECRET}", tokenUrl = "/billing/login", exclude = "/billing/health",
     openApiPath = "/billing/openapi.json", scopes = "invoices:read", excludeMethods = {"OPTIONS", "HEAD"})

@@ -10,8 +10,8 @@ import jakarta.ws.rs.Produces;
 
 /**
  * One path and HTTP method served by two resource methods that JAX-RS chooses between by media type, each with its own
- * rule: the public rates as text, the wholesale ones as JSON for admins; a quote from a text body for anyone, a new rate
- * from a JSON body for admins.
+ * rule: the public rates as text, the wholesale ones as JSON for admins; a quote from a text body for anyone, a new
+ * rate from a JSON body for admins.
  */
 @Path("/rates")
 public final class Rates {

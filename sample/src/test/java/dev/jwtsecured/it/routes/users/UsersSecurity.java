@@ -28,7 +28,8 @@ public final class UsersSecurity {
 
   @Authenticator
   static Optional<Grant> authenticate(String username, String password) {
-    boolean ok = MessageDigest.isEqual(password.getBytes(StandardCharsets.UTF_8), "pw".getBytes(StandardCharsets.UTF_8));
+    boolean ok = MessageDigest.isEqual(password.getBytes(StandardCharsets.UTF_8),
+        "pw".getBytes(StandardCharsets.UTF_8));
     if (!ok) {
       return Optional.empty();
     }
