@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
@@ -44,30 +45,32 @@ public final class SharedEndpoints {
     for (Element application : applications) {
       names.add(((TypeElement) application).getQualifiedName().toString());
     }
+    String application = String.join(",", names);
     for (Endpoint e : endpoints(model)) {
-      String key = String.join(",", names) + " " + e.method() + " " + e.path();
+      String key = application + " " + e.method() + " " + e.path();
       String other = claimed.putIfAbsent(key, "the " + e.what() + " of " + config.getQualifiedName());
       if (other != null) {
         problems.add(Diagnostic.at(Message.GENERATED_PATH_COLLIDES.format(e.what(), e.path(), other, e.method(),
             e.fix()), config, mirror, AnnotationValues.value(mirror, e.member()).orElse(null)));
       }
     }
-    SettingsModel s = model.settings();
-    if (s.transport() == SettingsModel.Transport.COOKIE) {
-      List<Cookie> others = cookies.computeIfAbsent(String.join(",", names), k -> new ArrayList<>());
-      Cookie cookie = new Cookie(config.getQualifiedName().toString(), s.cookieName(), s.cookiePath(),
-          s.cookieDomain());
-      for (Cookie other : others) {
-        if (other.collidesWith(cookie)) {
-          String member = AnnotationValues.value(mirror, "cookiePath").isPresent() ? "cookiePath" : "cookieName";
-          problems.add(Diagnostic.at(Message.COOKIE_SHARED.format(cookie.name(), cookie.path(), other.config(),
-              other.path()), config, mirror, AnnotationValues.value(mirror, member).orElse(null)));
-          break;
-        }
-      }
-      others.add(cookie);
+    if (model.settings().transport() == SettingsModel.Transport.COOKIE) {
+      claimCookie(application, model.settings(), config, mirror).ifPresent(problems::add);
     }
     return problems;
+  }
+
+  /** An error when a configuration of {@code application} checked before sets a cookie a browser takes for this one. */
+  private Optional<Diagnostic> claimCookie(String application, SettingsModel s, TypeElement config,
+      AnnotationMirror mirror) {
+    List<Cookie> others = cookies.computeIfAbsent(application, k -> new ArrayList<>());
+    Cookie cookie = new Cookie(config.getQualifiedName().toString(), s.cookieName(), s.cookiePath(), s.cookieDomain());
+    others.add(cookie);
+    return others.stream().filter(other -> other != cookie && other.collidesWith(cookie)).findFirst().map(other -> {
+      String member = AnnotationValues.value(mirror, "cookiePath").isPresent() ? "cookiePath" : "cookieName";
+      return Diagnostic.at(Message.COOKIE_SHARED.format(cookie.name(), cookie.path(), other.config(), other.path()),
+          config, mirror, AnnotationValues.value(mirror, member).orElse(null));
+    });
   }
 
   /** The token cookie of a configuration, as a browser stores it. */
