@@ -8,18 +8,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
+import dev.jwtsecured.runtime.internal.Json;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -139,6 +145,31 @@ class OpenApiTest {
       assertTrue(result.getOpenAPI() != null, suffix + " did not parse: " + result.getMessages());
       assertEquals(description,
           result.getOpenAPI().getComponents().getSecuritySchemes().get("BearerToken").getDescription(), suffix);
+    }
+  }
+
+  /**
+   * The served document is a constant of the generated resource, written as string literals of 8,000 characters each
+   * (a literal holds at most 65,535 bytes). One that ended between the two halves of a character beyond U+FFFF left
+   * half a pair at the end of a literal and half at the start of the next, which the source file, UTF-8, cannot hold:
+   * the served document read "??" there. Of two titles one character apart, one puts a literal's end inside a pair of
+   * the long description, wherever the description starts.
+   */
+  @org.junit.jupiter.api.Test
+  void theServedDocumentKeepsEveryCharacterWhereverItsLiteralsEnd(@TempDir Path dir) throws Exception {
+    String description = "\ud83d\ude00".repeat(4_100);
+    for (String title : List.of("API", "APIs")) {
+      Compilation c = compile("@JwtSecured(secret = \"${S}\", openApiPath = \"/openapi.json\", openApiTitle = \""
+          + title + "\", description = \"" + "\\ud83d\\ude00".repeat(4_100) + "\")", RESOURCES);
+      List<URL> urls = new ArrayList<>();
+      for (File f : Sources.classPathWith(dir.resolve(title), c)) {
+        urls.add(f.toURI().toURL());
+      }
+      try (URLClassLoader loader = new URLClassLoader(urls.toArray(new URL[0]), null)) {
+        String served = (String) loader.loadClass("test.ConfigJwtOpenApi").getField("DOCUMENT").get(null);
+        assertTrue(served.contains(description), title);
+        assertEquals(Json.parse(resource(c, ".openapi.json")), Json.parse(served), title);
+      }
     }
   }
 

@@ -41,10 +41,9 @@ public final class OpenApiResourceGenerator implements SourceGenerator {
 
   @Override
   public TypeSpec generate(ConfigModel model) {
-    String json = JsonTree.compactJson(document);
     List<CodeBlock> chunks = new ArrayList<>();
-    for (int i = 0; i < json.length(); i += CHUNK) {
-      chunks.add(CodeBlock.of("$S", json.substring(i, Math.min(json.length(), i + CHUNK))));
+    for (String chunk : chunks(JsonTree.compactJson(document))) {
+      chunks.add(CodeBlock.of("$S", chunk));
     }
     return SourceGenerator.resourceClass(model.openApiClass())
         .addJavadoc("Serves the OpenAPI 3.1 document of {@link $T} at $L.\n", model.configClass(),
@@ -53,7 +52,8 @@ public final class OpenApiResourceGenerator implements SourceGenerator {
         .addField(FieldSpec.builder(String.class, "DOCUMENT", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .addJavadoc("The document, compact; pretty-printed in {@code META-INF/jwtsecured/$L.openapi.json}.\n",
                 model.configClass().reflectionName())
-            .initializer("$T.join($S,$>\n$L$<)", String.class, "", CodeBlock.join(chunks, ",\n"))
+            .initializer(chunks.size() == 1 ? chunks.get(0)
+                : CodeBlock.of("$T.join($S,$>\n$L$<)", String.class, "", CodeBlock.join(chunks, ",\n")))
             .build())
         .addField(FieldSpec.builder(GeneratedTypes.OPEN_API_DOCUMENT, "SERVED", Modifier.PRIVATE, Modifier.STATIC,
                 Modifier.FINAL)
@@ -79,5 +79,23 @@ public final class OpenApiResourceGenerator implements SourceGenerator {
                 RESPONSE, MEDIA_TYPE, GeneratedTypes.JWT_AUTH, "nosniff")
             .build())
         .build();
+  }
+
+  /**
+   * {@code json} in pieces of at most {@link #CHUNK} characters, none ending between the two halves of a character
+   * beyond U+FFFF: each piece is a literal of the generated source file, which holds no half of a pair alone.
+   */
+  static List<String> chunks(String json) {
+    List<String> chunks = new ArrayList<>();
+    int start = 0;
+    while (start < json.length()) {
+      int end = Math.min(json.length(), start + CHUNK);
+      if (end < json.length() && Character.isHighSurrogate(json.charAt(end - 1))) {
+        end--;
+      }
+      chunks.add(json.substring(start, end));
+      start = end;
+    }
+    return chunks;
   }
 }
