@@ -44,11 +44,31 @@ class DiagnosticsTest {
     assertTrue(feature.contains(".jwksUri(\"${JWT_JWKS_URI}\")"), feature);
     assertTrue(feature.contains(".keyAlgorithms(List.of(\"RS256\", \"ES256\"))"), feature);
     assertTrue(feature.contains(".rolesClaim(\"realm_access.roles\")"), feature);
-    assertTrue(feature.contains(".jwksMinRefresh(Duration.ofSeconds(60L))"), feature);
+    assertTrue(feature.contains(".jwksMinRefresh(Duration.ofMinutes(1))"), feature);
     assertTrue(feature.contains(".acceptedIssuers(List.of(\"https://idp.example/b\"))"), feature);
     assertFalse(feature.contains(".secret("), feature);
     String accessPoint = c.generatedSourceFile("test.ConfigJwt").get().getCharContent(true).toString();
     assertFalse(accessPoint.contains("login("), "a verifier-only configuration issues no tokens");
+  }
+
+  /**
+   * The generated settings write each duration in the largest unit that holds it whole, as a person would, and a
+   * count beyond {@code int} as a {@code long} literal (without its {@code L}, javac refuses the generated file).
+   */
+  @Test
+  void durationsReadAsWrittenInTheirLargestWholeUnit() throws Exception {
+    Compilation c = compile(user(), source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\", tokenUrl = \"/token\", expiration = \"PT3000000001S\",",
+        "    leeway = \"PT90S\", refreshExpiration = \"P40000D\")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return new User(token.subject()); }",
+        "  @Authenticator static Grant authenticate(String u, String p) { return null; }",
+        "}"));
+    assertThat(c).succeededWithoutWarnings();
+    String feature = c.generatedSourceFile("test.ConfigJwtFeature").get().getCharContent(true).toString();
+    assertTrue(feature.contains(".expiration(Duration.ofSeconds(3000000001L))"), feature);
+    assertTrue(feature.contains(".leeway(Duration.ofSeconds(90))"), feature);
+    assertTrue(feature.contains(".refreshExpiration(Duration.ofDays(40000))"), feature);
   }
 
   /** A key file as a placeholder's fallback, and an empty fallback for rotation keys, compile. */

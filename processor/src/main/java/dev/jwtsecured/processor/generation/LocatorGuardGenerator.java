@@ -131,7 +131,7 @@ public final class LocatorGuardGenerator implements SourceGenerator {
           .endControlFlow();
     }
     body.add("// Every other method, excluded or not: a locator leads only to operations that need a token.\n")
-        .addStatement("request.setProperty(CHECKED, $T.TRUE)", Boolean.class)
+        .addStatement("request.setProperty(CHECKED, true)")
         .addStatement("filter.check(request)");
     return SourceGenerator.requestFilter(body.build());
   }
