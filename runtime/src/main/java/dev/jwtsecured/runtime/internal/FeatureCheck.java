@@ -135,7 +135,7 @@ public final class FeatureCheck implements ContainerRequestFilter {
    */
   public static void guard(FeatureContext context, RouteScope scope, Class<?> feature) {
     if (scope.blind()) {
-      LazyBinding.install(context, scope, feature.getName());
+      LazyBinding.install(context, scope);
       return;
     }
     if (context.getConfiguration().getProperty(GUARD_PROPERTY) instanceof Unconsulted guard) {

@@ -41,11 +41,11 @@ public final class LazyBinding {
 
   private LazyBinding() {}
 
-  /** Installs the guard of {@code scope}, whose feature is {@code feature}, in its feature's {@code context}. */
-  static void install(FeatureContext context, RouteScope scope, String feature) {
+  /** Installs the guard of {@code scope} in its feature's {@code context}. */
+  static void install(FeatureContext context, RouteScope scope) {
     CONFIGURED.add(scope.configuration());
     Object auth = context.getConfiguration().getProperty(JwtAuth.PROPERTY_PREFIX + scope.configuration());
-    Guard guard = new Guard(scope, feature, auth instanceof JwtAuth jwt ? jwt : null);
+    Guard guard = new Guard(scope, auth instanceof JwtAuth jwt ? jwt : null);
     // Before any configuration's guard runs its filter, which may answer first.
     context.register(new Marker(guard), Priorities.AUTHENTICATION - 1);
     context.register(guard, Priorities.AUTHENTICATION);
@@ -117,7 +117,6 @@ public final class LazyBinding {
    */
   private static final class Guard implements ContainerRequestFilter, ContainerResponseFilter {
     private final RouteScope scope;
-    private final String feature;
     /** The configuration's runtime, as its feature published it. */
     private final JwtAuth auth;
     /**
@@ -129,9 +128,8 @@ public final class LazyBinding {
     @Context
     private ResourceInfo resourceInfo;
 
-    Guard(RouteScope scope, String feature, JwtAuth auth) {
+    Guard(RouteScope scope, JwtAuth auth) {
       this.scope = scope;
-      this.feature = feature;
       this.auth = auth;
     }
 

@@ -4,7 +4,6 @@ import io.jsonwebtoken.io.AbstractDeserializer;
 import io.jsonwebtoken.io.AbstractSerializer;
 import java.io.OutputStream;
 import java.io.Reader;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -113,10 +112,8 @@ public final class StrictJson {
     long seconds;
     if (value instanceof Integer || value instanceof Long) {
       seconds = ((Number) value).longValue();
-    } else if (value instanceof BigInteger) {
-      return false; // beyond long
     } else {
-      return false; // null, strings, fractions, booleans, arrays, objects
+      return false; // beyond long (a BigInteger), null, strings, fractions, booleans, arrays, objects
     }
     return seconds >= 0 && seconds <= MAX_NUMERIC_DATE;
   }
