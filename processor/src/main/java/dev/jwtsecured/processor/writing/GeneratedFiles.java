@@ -105,7 +105,8 @@ public final class GeneratedFiles {
     // Generated code names the application's own types and methods, which it may have deprecated; the warning would
     // stand in a file the user cannot change, and fail a -Werror build. "all" is the Eclipse compiler's name for every
     // warning, its "unnecessary @SuppressWarnings" included (it reports the other two when nothing is deprecated);
-    // javac ignores names it does not know, as the JLS (9.6.4.5) asks.
+    // javac ignores names it does not know, as the JLS (9.6.4.5) asks. Error Prone reads "all" as every check of its
+    // own, so .ci/consumer runs it on generated code without the name.
     builder.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
         .addMember("value", "{$S, $S, $S}", "deprecation", "removal", "all")
         .build());
