@@ -3,6 +3,7 @@ package dev.jwtsecured.processor.writing;
 import com.palantir.javapoet.ClassName;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -69,7 +70,8 @@ public final class EarlierBuild {
     all.addAll(configs);
     FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", applicationRecord(application));
     WrittenResources.add(filer, applicationRecord(application));
-    try (Writer out = file.openWriter()) {
+    // UTF-8, as lines() reads it, whatever the build's source encoding (a package name may be beyond ASCII).
+    try (Writer out = new OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
       for (String config : all) {
         out.write(config + "\n");
       }

@@ -6,7 +6,9 @@ import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,6 +22,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.tools.FileObject;
+import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 
 /**
@@ -110,20 +113,40 @@ public final class GeneratedFiles {
     builder.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
         .addMember("value", "{$S, $S, $S}", "deprecation", "removal", "all")
         .build());
-    for (Element e : originating) {
-      builder.addOriginatingElement(e);
-    }
     // A class of the package named like a java.lang type (a domain class "Class", say) would shadow the java.lang
     // type generated code means; JavaPoet cannot see it unless told, so such names are always written qualified.
     if (shadowing == null) {
       shadowing = shadowingJavaLang(model.configClass().packageName()).toArray(new String[0]);
     }
     builder.alwaysQualify(shadowing);
-    JavaFile.builder(model.configClass().packageName(), builder.build())
-        .skipJavaLangImports(true)
-        .indent("  ")
-        .build()
-        .writeTo(env.getFiler());
+    String pkg = model.configClass().packageName();
+    TypeSpec built = builder.build();
+    String text = JavaFile.builder(pkg, built).skipJavaLangImports(true).indent("  ").build().toString();
+    // Written by hand rather than by JavaFile.writeTo(Filer), for asciiOnly; the originating elements go to the filer.
+    JavaFileObject source = env.getFiler().createSourceFile(pkg.isEmpty() ? built.name() : pkg + "." + built.name(),
+        originating.toArray(new Element[0]));
+    try (Writer out = source.openWriter()) {
+      out.write(asciiOnly(text));
+    }
+  }
+
+  /**
+   * {@code text} with each character beyond ASCII written as a Unicode escape, which javac reads as that character
+   * whatever the build's source encoding. The filer writes and javac reads a generated source in that encoding
+   * ({@code -encoding}, else the platform's, windows-1252 on Windows before JDK 18): a character of the application's
+   * text it cannot hold (written as an escape in the application's source) became {@code ?}, in a role name, say.
+   */
+  static String asciiOnly(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        out.append(c);
+      } else {
+        out.append(String.format("\\u%04x", (int) c));
+      }
+    }
+    return out.toString();
   }
 
   /**
@@ -155,7 +178,8 @@ public final class GeneratedFiles {
     FileObject file = env.getFiler().createResource(
         StandardLocation.CLASS_OUTPUT, "", path, originating.toArray(new Element[0]));
     WrittenResources.add(env.getFiler(), path);
-    try (Writer out = file.openWriter()) {
+    // UTF-8, as JSON (RFC 8259) and YAML readers read it, not the build's source encoding, in which the filer writes.
+    try (Writer out = new OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
       out.write(content);
     }
   }
