@@ -11,6 +11,7 @@ import static dev.jwtsecured.processor.generation.GeneratedTypes.SAME_SITE;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.TRANSPORT;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.UNSEEN_METHODS;
 
+import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -73,6 +74,11 @@ public final class FeatureGenerator implements SourceGenerator {
         .addJavadoc("The runtime of this configuration: its settings and keys, logins and logouts.\n\n")
         .addJavadoc("@return the runtime\n")
         .addAnnotation(Override.class)
+        // SpotBugs reads JwtAuth as mutable (settings() starts like a setter) and the field as exposed.
+        .addAnnotation(AnnotationSpec.builder(GeneratedTypes.SUPPRESS_FB_WARNINGS)
+            .addMember("value", "$S", "EI_EXPOSE_REP")
+            .addMember("justification", "$S", "the feature hands out its configuration's runtime by design")
+            .build())
         .addModifiers(Modifier.PUBLIC)
         .returns(JWT_AUTH)
         .addStatement("return auth")

@@ -12,6 +12,8 @@ public final class Names {
 
   public static final String RUNTIME = "dev.jwtsecured.runtime";
   public static final String RUNTIME_INTERNAL = RUNTIME + ".internal";
+  /** Generated code's SpotBugs suppression: the processor claims it too, as its own. */
+  public static final String SUPPRESS_FB_WARNINGS = RUNTIME_INTERNAL + ".SuppressFBWarnings";
   public static final String TOKEN = RUNTIME + ".Token";
   public static final String GRANT = RUNTIME + ".Grant";
   public static final String REFRESH_TOKEN_STORE = RUNTIME + ".RefreshTokenStore";
