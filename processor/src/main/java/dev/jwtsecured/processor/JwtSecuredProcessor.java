@@ -94,7 +94,7 @@ public final class JwtSecuredProcessor extends ReportingProcessor {
   @Override
   public Set<String> getSupportedAnnotationTypes() {
     return Set.of(Names.JWT_SECURED, Names.USER_RETRIEVER, Names.AUTHENTICATOR, Names.REVOCATION_CHECK,
-        Names.REFRESH_STORE, Names.SUPPRESS_FB_WARNINGS);
+        Names.REFRESH_STORE, Names.GENERATED_CODE, Names.SUPPRESS_FB_WARNINGS);
   }
 
   @Override

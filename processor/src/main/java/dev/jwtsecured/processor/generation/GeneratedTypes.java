@@ -25,6 +25,8 @@ public final class GeneratedTypes {
   static final ClassName REQUEST_AUTH = ClassName.get(Names.RUNTIME_INTERNAL, "RequestAuth");
   static final ClassName GENERATED_RESOURCE = ClassName.get(Names.RUNTIME_INTERNAL, "GeneratedResource");
   static final ClassName SUPPRESS_FB_WARNINGS = ClassName.bestGuess(Names.SUPPRESS_FB_WARNINGS);
+  /** On every generated class, nested ones too (a class file's annotations are its own). */
+  public static final ClassName GENERATED_CODE = ClassName.bestGuess(Names.GENERATED_CODE);
   static final ClassName RESOURCE_METHODS = ClassName.get(Names.RUNTIME_INTERNAL, "ResourceMethods");
   static final ClassName ROUTE_SCOPE = ClassName.get(Names.RUNTIME_INTERNAL, "RouteScope");
   static final ClassName LOCATOR_PATHS = ClassName.get(Names.RUNTIME_INTERNAL, "LocatorPaths");

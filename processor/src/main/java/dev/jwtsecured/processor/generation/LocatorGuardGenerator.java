@@ -97,6 +97,7 @@ public final class LocatorGuardGenerator implements SourceGenerator {
             ? "; answers OPTIONS below the locators, alike for every path, so\n"
                 + "that the locators do not run for it (after a CORS filter answered preflights first).\n"
             : ".\n")
+        .addAnnotation(GeneratedTypes.GENERATED_CODE)
         .addAnnotation(PRE_MATCHING)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addSuperinterface(CONTAINER_REQUEST_FILTER)

@@ -12,6 +12,8 @@ public final class Names {
 
   public static final String RUNTIME = "dev.jwtsecured.runtime";
   public static final String RUNTIME_INTERNAL = RUNTIME + ".internal";
+  /** Generated code's class-file marker (for coverage tools): the processor claims it too, as its own. */
+  public static final String GENERATED_CODE = RUNTIME_INTERNAL + ".GeneratedCode";
   /** Generated code's SpotBugs suppression: the processor claims it too, as its own. */
   public static final String SUPPRESS_FB_WARNINGS = RUNTIME_INTERNAL + ".SuppressFBWarnings";
   public static final String TOKEN = RUNTIME + ".Token";

@@ -105,6 +105,7 @@ public final class GeneratedFiles {
     if (generatedAvailable) {
       builder.addAnnotation(GeneratedTypes.generatedAnnotation());
     }
+    builder.addAnnotation(GeneratedTypes.GENERATED_CODE);
     // Generated code names the application's own types and methods, which it may have deprecated; the warning would
     // stand in a file the user cannot change, and fail a -Werror build. "all" is the Eclipse compiler's name for every
     // warning, its "unnecessary @SuppressWarnings" included (it reports the other two when nothing is deprecated);
