@@ -38,7 +38,7 @@ class ModularCompilationTest {
   @Test
   void aModuleThatDoesNotReadJavaCompilerGetsNoGeneratedAnnotationEvenWhenTheGraphHasIt() throws Exception {
     String feature = compile("requires jakarta.ws.rs;", "--add-modules", "java.compiler");
-    assertFalse(feature.contains("@Generated"), feature);
+    assertFalse(feature.contains("javax.annotation.processing.Generated") || feature.contains("@Generated("), feature);
   }
 
   @Test
