@@ -105,6 +105,7 @@ public final class GeneratedFiles {
     if (generatedAvailable) {
       builder.addAnnotation(GeneratedTypes.generatedAnnotation());
     }
+    // Kept in the class file, where javax's @Generated is not: JaCoCo leaves such classes out of coverage reports.
     builder.addAnnotation(GeneratedTypes.GENERATED_CODE);
     // Generated code names the application's own types and methods, which it may have deprecated; the warning would
     // stand in a file the user cannot change, and fail a -Werror build. "all" is the Eclipse compiler's name for every
