@@ -11,7 +11,6 @@ import static dev.jwtsecured.processor.generation.GeneratedTypes.SAME_SITE;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.TRANSPORT;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.UNSEEN_METHODS;
 
-import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -21,9 +20,7 @@ import com.palantir.javapoet.TypeSpec;
 import dev.jwtsecured.processor.model.SettingsModel.SameSite;
 import dev.jwtsecured.processor.model.SettingsModel.Transport;
 import dev.jwtsecured.processor.model.SettingsModel.UnseenMethods;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
@@ -75,10 +72,8 @@ public final class FeatureGenerator implements SourceGenerator {
         .addJavadoc("@return the runtime\n")
         .addAnnotation(Override.class)
         // SpotBugs reads JwtAuth as mutable (settings() starts like a setter) and the field as exposed.
-        .addAnnotation(AnnotationSpec.builder(GeneratedTypes.SUPPRESS_FB_WARNINGS)
-            .addMember("value", "$S", "EI_EXPOSE_REP")
-            .addMember("justification", "$S", "the feature hands out its configuration's runtime by design")
-            .build())
+        .addAnnotation(GeneratedTypes.suppressFbWarnings("EI_EXPOSE_REP",
+            "the feature hands out its configuration's runtime by design"))
         .addModifiers(Modifier.PUBLIC)
         .returns(JWT_AUTH)
         .addStatement("return auth")
@@ -253,8 +248,8 @@ public final class FeatureGenerator implements SourceGenerator {
     addIf(chain, s.transport() != Transport.HEADER, "\n.transport($T.$L)", TRANSPORT, s.transport());
     addIf(chain, !s.authHeader().equals("Authorization"), "\n.authHeader($S)", s.authHeader());
     addIf(chain, !s.realm().equals("api"), "\n.realm($S)", s.realm());
-    addIf(chain, s.expirationSeconds() != 86_400, "\n.expiration($L)", duration(s.expirationSeconds()));
-    addIf(chain, s.leewaySeconds() != 0, "\n.leeway($L)", duration(s.leewaySeconds()));
+    addIf(chain, s.expirationSeconds() != 86_400, "\n.expiration($L)", SourceGenerator.duration(s.expirationSeconds()));
+    addIf(chain, s.leewaySeconds() != 0, "\n.leeway($L)", SourceGenerator.duration(s.leewaySeconds()));
     addIf(chain, !s.issuer().isEmpty(), "\n.issuer($S)", s.issuer());
     addIf(chain, !s.acceptedIssuers().isEmpty(), "\n.acceptedIssuers($L)", list(s.acceptedIssuers()));
     addIf(chain, !s.audience().isEmpty(), "\n.audience($L)", list(s.audience()));
@@ -275,9 +270,9 @@ public final class FeatureGenerator implements SourceGenerator {
     addIf(chain, s.verifierOnly() && !s.keyAlgorithms().equals(List.of("RS256")), "\n.keyAlgorithms($L)",
         list(s.keyAlgorithms()));
     addIf(chain, s.verifierOnly() && s.jwksMinRefreshSeconds() != 30, "\n.jwksMinRefresh($L)",
-        duration(s.jwksMinRefreshSeconds()));
+        SourceGenerator.duration(s.jwksMinRefreshSeconds()));
     addIf(chain, !s.rolesClaim().equals("roles"), "\n.rolesClaim($S)", s.rolesClaim());
-    addIf(chain, s.refreshes(), "\n.refreshExpiration($L)", duration(s.refreshExpirationSeconds()));
+    addIf(chain, s.refreshes(), "\n.refreshExpiration($L)", SourceGenerator.duration(s.refreshExpirationSeconds()));
     chain.add(";\n").unindent().unindent();
     return MethodSpec.methodBuilder("settings")
         .addJavadoc("The settings of {@code @JwtSecured} on {@link $T}; {@code build()} resolves $L.\n\n",
@@ -293,21 +288,6 @@ public final class FeatureGenerator implements SourceGenerator {
     if (differs) {
       chain.add(format, args);
     }
-  }
-
-  /** {@code seconds} as a {@code Duration} in the largest unit that holds it whole: {@code ofDays(14)}, say. */
-  private static CodeBlock duration(long seconds) {
-    for (var unit : List.of(Map.entry("ofDays", 86_400L), Map.entry("ofHours", 3_600L), Map.entry("ofMinutes", 60L))) {
-      if (seconds != 0 && seconds % unit.getValue() == 0) {
-        return CodeBlock.of("$T.$L($L)", Duration.class, unit.getKey(), literal(seconds / unit.getValue()));
-      }
-    }
-    return CodeBlock.of("$T.ofSeconds($L)", Duration.class, literal(seconds));
-  }
-
-  /** {@code value} as a Java literal: an {@code int} where it fits, else a {@code long}. */
-  private static String literal(long value) {
-    return value == (int) value ? Long.toString(value) : value + "L";
   }
 
   private static CodeBlock list(List<String> values) {

@@ -8,6 +8,10 @@ import com.palantir.javapoet.ClassName;
 /** Names of the run-time and JAX-RS types generated code refers to, and the {@code @Generated} marker. */
 public final class GeneratedTypes {
   public static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+  /** On every generated class, nested ones too (a class file's annotations are its own). */
+  public static final ClassName GENERATED_CODE = ClassName.bestGuess(Names.GENERATED_CODE);
+  /** On the one generated method whose SpotBugs finding is the design. */
+  static final ClassName SUPPRESS_FB_WARNINGS = ClassName.bestGuess(Names.SUPPRESS_FB_WARNINGS);
 
   private static final String ANNOTATIONS = "dev.jwtsecured";
   private static final String RS = "jakarta.ws.rs";
@@ -24,9 +28,6 @@ public final class GeneratedTypes {
   static final ClassName ACCESS_RULE = ClassName.get(Names.RUNTIME_INTERNAL, "AccessRule");
   static final ClassName REQUEST_AUTH = ClassName.get(Names.RUNTIME_INTERNAL, "RequestAuth");
   static final ClassName GENERATED_RESOURCE = ClassName.get(Names.RUNTIME_INTERNAL, "GeneratedResource");
-  static final ClassName SUPPRESS_FB_WARNINGS = ClassName.bestGuess(Names.SUPPRESS_FB_WARNINGS);
-  /** On every generated class, nested ones too (a class file's annotations are its own). */
-  public static final ClassName GENERATED_CODE = ClassName.bestGuess(Names.GENERATED_CODE);
   static final ClassName RESOURCE_METHODS = ClassName.get(Names.RUNTIME_INTERNAL, "ResourceMethods");
   static final ClassName ROUTE_SCOPE = ClassName.get(Names.RUNTIME_INTERNAL, "RouteScope");
   static final ClassName LOCATOR_PATHS = ClassName.get(Names.RUNTIME_INTERNAL, "LocatorPaths");
@@ -72,6 +73,14 @@ public final class GeneratedTypes {
     return AnnotationSpec.builder(GENERATED)
         .addMember("value", "$S", JwtSecuredProcessor.class.getCanonicalName())
         .addMember("comments", "$S", "jwtsecured")
+        .build();
+  }
+
+  /** SpotBugs's suppression of {@code pattern} on a generated method, with why the finding is the design. */
+  static AnnotationSpec suppressFbWarnings(String pattern, String justification) {
+    return AnnotationSpec.builder(SUPPRESS_FB_WARNINGS)
+        .addMember("value", "$S", pattern)
+        .addMember("justification", "$S", justification)
         .build();
   }
 }

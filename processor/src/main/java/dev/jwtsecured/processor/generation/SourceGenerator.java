@@ -7,6 +7,9 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -30,6 +33,21 @@ public interface SourceGenerator {
     return TypeSpec.classBuilder(name)
         .addModifiers(Modifier.PUBLIC)
         .addSuperinterface(GeneratedTypes.GENERATED_RESOURCE);
+  }
+
+  /** {@code seconds} as a {@code Duration} in the largest unit that holds it whole: {@code ofDays(14)}, say. */
+  static CodeBlock duration(long seconds) {
+    for (var unit : List.of(Map.entry("ofDays", 86_400L), Map.entry("ofHours", 3_600L), Map.entry("ofMinutes", 60L))) {
+      if (seconds != 0 && seconds % unit.getValue() == 0) {
+        return CodeBlock.of("$T.$L($L)", Duration.class, unit.getKey(), literal(seconds / unit.getValue()));
+      }
+    }
+    return CodeBlock.of("$T.ofSeconds($L)", Duration.class, literal(seconds));
+  }
+
+  /** {@code value} as a Java literal: an {@code int} where it fits, else a {@code long}. */
+  private static String literal(long value) {
+    return value == (int) value ? Long.toString(value) : value + "L";
   }
 
   /** {@code ContainerRequestFilter.filter(request)}, overridden with {@code body}. */
