@@ -260,6 +260,76 @@ class RouteBoundDiagnosticsTest {
     assertTrue(guard.contains("Pattern.compile(\"\\\\Q/files/\\\\E(?:[a-z]+)(?:/.*)?\")"), guard);
   }
 
+  /**
+   * Two rules that apply to one operation and share no role deny it to everyone: a locator's class admitting
+   * {@code agent} and the method behind it {@code admin}; an interface method admitting {@code auditor} and its
+   * implementation {@code clerk}. Said once per method, where the method stands.
+   */
+  @Test
+  void rulesThatShareNoRoleAreAWarning() throws IOException {
+    JavaFileObject tickets = source("Tickets",
+        "@Path(\"/tickets\")",
+        "@RolesAllowed(\"agent\")",
+        "public final class Tickets {",
+        "  @Path(\"{id}\") public Ticket ticket(@PathParam(\"id\") String id) { return new Ticket(); }",
+        "  public static final class Ticket {",
+        "    @GET public String read() { return \"\"; }",
+        "    @POST @Path(\"close\") @RolesAllowed(\"admin\") public String close() { return \"\"; }",
+        "  }",
+        "}");
+    JavaFileObject api = source("Api",
+        "public interface Api {",
+        "  @GET @Path(\"{year}\") @RolesAllowed(\"auditor\") String report(@PathParam(\"year\") String y);",
+        "}");
+    JavaFileObject reports = source("Reports",
+        "@Path(\"/reports\")",
+        "public final class Reports implements Api {",
+        "  @RolesAllowed(\"clerk\") public String report(String y) { return y; }",
+        "}");
+    Compilation c = compile(user(), tickets, api, reports, plainConfig());
+    assertThat(c).succeeded();
+    assertThat(c).hadWarningContaining(tagged(Message.NO_ROLE_IN_COMMON) + " POST /tickets/{id}/close is bound by"
+        + " @RolesAllowed({\"admin\"}) on close() and @RolesAllowed({\"agent\"}) on test.Tickets, which share no role")
+        .inFile(tickets).onLineContaining("public String close(");
+    assertThat(c).hadWarningContaining(tagged(Message.NO_ROLE_IN_COMMON) + " GET /reports/{year} is bound by"
+        + " @RolesAllowed({\"clerk\"}) on report(java.lang.String) and @RolesAllowed({\"auditor\"})")
+        .inFile(reports).onLineContaining("public String report(");
+    assertThat(c).hadWarningCount(2);
+    String report = routes(c, "test.Config");
+    assertTrue(report.contains("\"javaMethod\": \"close\",\n      \"access\": \"denied\""), report);
+  }
+
+  /**
+   * What JAX-RS matches before a guarded locator in its class (more literal characters than {@code {name}}) is written
+   * beside it, with the request methods served there: a method's path ({@code count}, GET and HEAD; {@code {a}-{b}},
+   * POST), a locator's for every method ({@code archive}). A template with no more literal characters than the
+   * locator's ({@code {id}}) is not: JAX-RS may sort the locator first.
+   */
+  @Test
+  void whatJaxRsMatchesBeforeAGuardedLocatorIsWrittenBesideIt() throws IOException {
+    JavaFileObject files = source("Files",
+        "@Path(\"/files\")",
+        "public final class Files {",
+        "  @Path(\"{name}\") public File file(@PathParam(\"name\") String name) { return new File(); }",
+        "  @GET @Path(\"count\") @PermitAll public String count() { return \"\"; }",
+        "  @POST @Path(\"{a}-{b}\") @PermitAll public String pair() { return \"\"; }",
+        "  @PUT @Path(\"{id}\") @PermitAll public String put() { return \"\"; }",
+        "  @Path(\"archive\") public File archive() { return new File(); }",
+        "  public static final class File {",
+        "    @GET public String read() { return \"\"; }",
+        "  }",
+        "}");
+    Compilation c = compile(user(), files, plainConfig());
+    assertThat(c).succeeded();
+    String guard = c.generatedSourceFile("test.ConfigJwtLocatorGuard").orElseThrow().getCharContent(true).toString();
+    assertTrue(guard.contains("LocatorPaths.matches(request, LOCATORS, BESIDE)"), guard);
+    assertTrue(guard.contains("  {},\n"
+        + "    {LocatorPaths.beside(\"\\\\Q/files/archive\\\\E(?:/.*)?\"),\n"
+        + "    LocatorPaths.beside(\"\\\\Q/files/count\\\\E/?\", \"GET\", \"HEAD\"),\n"
+        + "    LocatorPaths.beside(\"\\\\Q/files/\\\\E[^/]+\\\\Q-\\\\E[^/]+/?\", \"POST\")}\n"), guard);
+    assertTrue(!guard.contains("PUT"), guard);
+  }
+
   @Test
   void rolesOnAnInterfaceMethodAndItsClassReachTheRouteReport() throws IOException {
     JavaFileObject api = source("Api",

@@ -42,6 +42,7 @@ import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -359,6 +360,38 @@ class RouteBoundSecurityTest {
     assertEquals(401, users.send("GET", "/api/files/notes.txt", "Authorization: Bearer x.y.z").status);
     assertEquals(locatorRuns, UsersSecurity.LOCATOR_RUNS.get(), "the locator ran before authentication");
     assertEquals(404, users.send("GET", "/api/files/secret-plans.txt", bearer("alice")).status);
+  }
+
+  // A literal path beside a protected locator's template: JAX-RS matches /files/count to the public methods there
+  // (more literal characters than {name}), never to the locator; the guard asked anyone for a token (401). A request
+  // method not served there, and the path sent otherwise, may reach the locator: a token is asked. Content types the
+  // methods refuse get their 406 and 415 on every runtime, without the locator running.
+  @Test
+  void publicMethodsBesideAProtectedLocatorArePublic() throws Exception {
+    int locatorRuns = UsersSecurity.LOCATOR_RUNS.get();
+    for (String method : List.of("GET", "HEAD")) {
+      RawHttp.Response count = users.send(method, "/api/files/count");
+      assertEquals(200, count.status, method + ": " + count);
+    }
+    assertEquals("2", users.send("GET", "/api/files/count").body);
+    RawHttp.Response lines = users.sendBody("POST", "/api/files/count", "a\nb", "Content-Type: text/plain");
+    assertEquals(200, lines.status, lines.toString());
+    assertEquals("2", lines.body);
+    for (String[] call : new String[][] {{"401", "DELETE", "/api/files/count"}, {"401", "GET", "/api/files/count;v=1"},
+        {"401", "GET", "/api/files/count/x"},
+        {"406", "GET", "/api/files/count", "Accept: image/png"}}) {
+      RawHttp.Response answer = users.send(call[1], call[2], Arrays.copyOfRange(call, 3, call.length));
+      assertEquals(Integer.parseInt(call[0]), answer.status, String.join(" ", call) + ": " + answer);
+    }
+    RawHttp.Response json = users.sendBody("POST", "/api/files/count", "{}", "Content-Type: application/json");
+    assertEquals(415, json.status, json.toString());
+    // Percent-encoded or with a dot-segment: a server that normalizes it before JAX-RS (Jetty) shows JAX-RS the
+    // method's path, 200; the others 401.
+    for (String path : List.of("/api/files/%63ount", "/api/files/count/./", "/api/files/x/../count")) {
+      RawHttp.Response sentOtherwise = users.send("GET", path);
+      assertTrue(sentOtherwise.status == 200 || sentOtherwise.status == 401, path + ": " + sentOtherwise);
+    }
+    assertEquals(locatorRuns, UsersSecurity.LOCATOR_RUNS.get(), "the locator ran before authentication");
   }
 
   /** An unknown and a known file below {@code files}, asked for without a token: 401 alike. */

@@ -14,7 +14,7 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * GET /api/till for customers (the typed user), /api/till/later likewise but non-blocking, /api/till/takings and the
- * non-blocking /api/till/later/takings for admins, /api/till/open for anyone.
+ * non-blocking /api/till/later/takings for admins, /api/till/open and /api/till/shelves/count for anyone.
  */
 @Path("/till")
 public class Till {
@@ -57,6 +57,18 @@ public class Till {
   @Produces(MediaType.TEXT_PLAIN)
   public String open() {
     return "open";
+  }
+
+  /**
+   * For anyone, beside the locator: JAX-RS matches this literal path before the locator's template, so the locator's
+   * guard lets it pass without a token.
+   */
+  @GET
+  @Path("/shelves/count")
+  @PermitAll
+  @Produces(MediaType.TEXT_PLAIN)
+  public String shelves() {
+    return "2 shelves";
   }
 
   /** Behind a locator: every shelf needs a token, so the locator runs only for callers with one. */

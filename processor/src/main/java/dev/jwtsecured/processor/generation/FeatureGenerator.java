@@ -102,7 +102,7 @@ public final class FeatureGenerator implements SourceGenerator {
         .addStatement("$T.check(context)", GeneratedTypes.SERVER_ENFORCEMENT);
     if (!model.guardedLocators().isEmpty()) {
       configure.addComment("Authenticates before the protected sub-resource locators $L run.",
-              SourceGenerator.commentText(String.join(", ", model.guardedLocators())))
+              SourceGenerator.commentText(String.join(", ", model.guardedLocatorPaths())))
           .addStatement("$T locators = new $T($L, $T.AUTHENTICATED)", model.filterClass(), model.filterClass(),
               instance, GeneratedTypes.ACCESS_RULE)
           .addStatement("context.register(new $T(locators), $T.AUTHENTICATION)", model.locatorGuardClass(),

@@ -13,7 +13,9 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
+import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -32,7 +34,7 @@ public final class LocatorGuardGenerator implements SourceGenerator {
 
   @Override
   public TypeSpec generate(ConfigModel model) {
-    CodeBlock patterns = model.guardedLocators().stream()
+    CodeBlock patterns = model.guardedLocatorPaths().stream()
         .map(path -> CodeBlock.of("$T.compile($S)", PATTERN, Templates.regex(path) + "(?:/.*)?"))
         .collect(CodeBlock.joining(",\n"));
     TypeSpec.Builder type = TypeSpec.classBuilder(model.locatorGuardClass())
@@ -48,6 +50,7 @@ public final class LocatorGuardGenerator implements SourceGenerator {
             .addJavadoc("The locators' templates as JAX-RS matches them, and everything below them.\n")
             .initializer("{$>\n$L$<\n}", patterns)
             .build())
+        .addFields(besideField(model))
         .addField(FieldSpec.builder(String.class, "CHECKED", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
             .addJavadoc("The request property that says this guard checked the request.\n")
             .initializer("$T.class.getName()", model.locatorGuardClass())
@@ -80,7 +83,7 @@ public final class LocatorGuardGenerator implements SourceGenerator {
    * first, as it does everywhere else.
    */
   private static TypeSpec lateClass(ConfigModel model) {
-    CodeBlock.Builder body = onlyBelowTheLocators();
+    CodeBlock.Builder body = onlyBelowTheLocators(model);
     if (answersOptions(model)) {
       body.beginControlFlow("if (request.getMethod().equals($S))", "OPTIONS")
           .addStatement("request.abortWith($T.ok().build())", RESPONSE)
@@ -110,10 +113,45 @@ public final class LocatorGuardGenerator implements SourceGenerator {
     return type.build();
   }
 
+  /** Whether a method of a guarded locator's class is matched before it. */
+  private static boolean hasBeside(ConfigModel model) {
+    return model.guardedLocators().stream().anyMatch(l -> !l.beside().isEmpty());
+  }
+
+  /**
+   * {@code BESIDE}, when a guarded locator's class has a method JAX-RS matches before it: for each locator, those
+   * methods' paths and request methods, and a locator's paths for every method.
+   */
+  private static List<FieldSpec> besideField(ConfigModel model) {
+    if (!hasBeside(model)) {
+      return List.of();
+    }
+    ClassName beside = LOCATOR_PATHS.nestedClass("Beside");
+    CodeBlock rows = model.guardedLocators().stream()
+        .map(l -> l.beside().stream()
+            .map(b -> CodeBlock.of("$T.beside($L)", LOCATOR_PATHS, Stream.concat(
+                    Stream.of(CodeBlock.of("$S", Templates.regex(b.path())
+                        + (b.httpMethods().isEmpty() ? "(?:/.*)?" : "/?"))),
+                    b.httpMethods().stream().map(m -> CodeBlock.of("$S", m)))
+                .collect(CodeBlock.joining(", "))))
+            .collect(CodeBlock.joining(",\n", "{", "}")))
+        .collect(CodeBlock.joining(",\n"));
+    return List.of(FieldSpec.builder(ArrayTypeName.of(ArrayTypeName.of(beside)), "BESIDE", Modifier.PRIVATE,
+            Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("For each of {@code LOCATORS}, the paths of its class's methods that JAX-RS matches before it\n")
+        .addJavadoc("(more literal characters), with the request methods served there (none: a locator's, every\n")
+        .addJavadoc("one): a request one of them takes does not run the locator.\n")
+        .initializer("{$>\n$L$<\n}", rows)
+        .build());
+  }
+
   /** A filter body's start: requests that reach none of the locators pass. */
-  private static CodeBlock.Builder onlyBelowTheLocators() {
+  private static CodeBlock.Builder onlyBelowTheLocators(ConfigModel model) {
+    CodeBlock test = hasBeside(model)
+        ? CodeBlock.of("$T.matches(request, LOCATORS, BESIDE)", LOCATOR_PATHS)
+        : CodeBlock.of("$T.matches(request.getUriInfo(), LOCATORS)", LOCATOR_PATHS);
     return CodeBlock.builder()
-        .beginControlFlow("if (!$T.matches(request.getUriInfo(), LOCATORS))", LOCATOR_PATHS)
+        .beginControlFlow("if (!$L)", test)
         .addStatement("return")
         .endControlFlow();
   }
@@ -124,7 +162,7 @@ public final class LocatorGuardGenerator implements SourceGenerator {
    * is left to the application's CORS filter and then to {@code Late}.
    */
   private static MethodSpec filterMethod(ConfigModel model) {
-    CodeBlock.Builder body = onlyBelowTheLocators();
+    CodeBlock.Builder body = onlyBelowTheLocators(model);
     if (answersOptions(model)) {
       body.add("// excludeMethods has OPTIONS: left to the application's CORS filter, then answered by Late.\n")
           .beginControlFlow("if (request.getMethod().equals($S))", "OPTIONS")

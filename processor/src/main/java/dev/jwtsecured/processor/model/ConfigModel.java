@@ -27,7 +27,7 @@ import java.util.Optional;
  * @param typeParameters how many type parameters the class has: generated code names it with as many wildcards
  * @param settings the annotation's values
  * @param routes every JAX-RS operation the configuration secures, sorted, each with its policy
- * @param guardedLocators templates of the sub-resource locators to authenticate before they run
+ * @param guardedLocators the sub-resource locators to authenticate before they run, with what JAX-RS matches first
  * @param locators every sub-resource locator method, sorted
  * @param pathTypes for a root resource class whose {@code @Path} stands on an interface or abstract class, the types a
  *     JAX-RS runtime may report as its resource class instead (RESTEasy reports the type carrying {@code @Path})
@@ -46,7 +46,7 @@ public record ConfigModel(
     int typeParameters,
     SettingsModel settings,
     List<RouteModel> routes,
-    List<String> guardedLocators,
+    List<RouteModel.GuardedLocator> guardedLocators,
     List<RouteModel.Locator> locators,
     Map<ClassName, List<ClassName>> pathTypes) {
 
@@ -64,6 +64,11 @@ public record ConfigModel(
   public TypeName configType() {
     return typeParameters == 0 ? configClass : ParameterizedTypeName.get(configClass,
         Collections.nCopies(typeParameters, WildcardTypeName.subtypeOf(Object.class)).toArray(new TypeName[0]));
+  }
+
+  /** The templates of {@link #guardedLocators()}. */
+  public List<String> guardedLocatorPaths() {
+    return guardedLocators.stream().map(RouteModel.GuardedLocator::path).toList();
   }
 
   /** Whether any handler method is an instance method: the feature then holds a configuration instance. */

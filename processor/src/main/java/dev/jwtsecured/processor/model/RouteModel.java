@@ -70,6 +70,30 @@ public record RouteModel(
     }
   }
 
+  /**
+   * A sub-resource locator to authenticate before it runs ({@code path}, its full template), and what JAX-RS matches
+   * before it among the methods of its class ({@code beside}): a request one of those takes never runs the locator.
+   */
+  public record GuardedLocator(String path, List<Beside> beside) {
+    public GuardedLocator {
+      beside = List.copyOf(beside);
+    }
+  }
+
+  /**
+   * A sub-resource method or locator of a locator's class whose template has more literal characters than the
+   * locator's: JAX-RS sorts it first (JAX-RS 3.7.2, step 2), so a path it matches goes there, not to the locator.
+   *
+   * @param path its full template
+   * @param httpMethods the request methods it serves ({@code HEAD} with {@code GET}); empty for a locator, which
+   *     takes every method
+   */
+  public record Beside(String path, List<String> httpMethods) {
+    public Beside {
+      httpMethods = List.copyOf(httpMethods);
+    }
+  }
+
   /** What JSR-250 annotations say about an operation, before the configuration's exclusions apply. */
   public enum Access {
     PERMIT_ALL,

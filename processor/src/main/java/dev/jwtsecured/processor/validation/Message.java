@@ -202,6 +202,9 @@ public enum Message {
       "Resource method %s is reached at %s; JAX-RS binds one filter per resource method, not per path, so every one"
           + " of these paths requires the strictest: %s. Give each locator its own sub-resource class to keep the"
           + " rules apart"),
+  NO_ROLE_IN_COMMON("JwtSecured.NoRoleInCommon", Kind.WARNING,
+      "%s is bound by %s, which share no role: where two rules apply, a caller needs a role both admit, so it"
+          + " answers 403 to everyone. Name a role in both lists, or write @DenyAll if no one is meant to call it"),
   LOCATOR_BEFORE_AUTHENTICATION("JwtSecured.LocatorBeforeAuthentication", Kind.WARNING,
       "The sub-resource locator at \"%s\" leads to public and protected operations, so it runs before"
           + " authentication for every caller; keep user code in it free of side effects and of answers that differ"

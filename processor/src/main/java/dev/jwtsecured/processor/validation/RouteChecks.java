@@ -5,12 +5,15 @@ import dev.jwtsecured.processor.model.SettingsModel;
 import dev.jwtsecured.processor.model.Templates;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
+import javax.lang.model.element.ExecutableElement;
 
 /**
  * Decides the policy of every scanned operation and checks the configuration against the route table:
@@ -29,7 +32,7 @@ final class RouteChecks {
   private static final Pattern LITERAL_PATH = Pattern.compile("[A-Za-z0-9/_~%:@!,;=&'.-]*");
 
   /** The decided routes, the locators to guard, and what was found wrong. */
-  record Result(List<RouteModel> routes, List<String> guardedLocators, List<Diagnostic> problems) {}
+  record Result(List<RouteModel> routes, List<RouteModel.GuardedLocator> guardedLocators, List<Diagnostic> problems) {}
 
   private final ConfigValues values;
   /** Whether the class named first is a subtype of the one named second. */
@@ -76,7 +79,12 @@ final class RouteChecks {
     }
     checkExcludes(s, routes, templates, problems);
 
+    Set<ExecutableElement> unshared = new HashSet<>();
     for (RouteScanner.ScannedRoute r : scan.routes()) {
+      if (r.decision().unshared() != null && !s.excludeMethods().contains(r.httpMethod()) && unshared.add(r.method())) {
+        problems.add(Diagnostic.at(Message.NO_ROLE_IN_COMMON.format(r.httpMethod() + " " + r.path(),
+            r.decision().unshared()), r.method(), null, null));
+      }
       if (s.excludeMethods().contains(r.httpMethod()) && (r.decision().access() == RouteModel.Access.ROLES
           || r.decision().access() == RouteModel.Access.DENY_ALL)) {
         String rule = r.decision().access() == RouteModel.Access.ROLES
@@ -164,9 +172,9 @@ final class RouteChecks {
    * that may lead to classes the processor cannot see). A locator that leads to public and protected operations alike
    * gets a warning, since it runs before authentication.
    */
-  private List<String> guardedLocators(SettingsModel s, List<Pattern> excludes, RouteScanner.Scan scan,
-      List<Diagnostic> problems) {
-    List<String> guarded = new ArrayList<>();
+  private List<RouteModel.GuardedLocator> guardedLocators(SettingsModel s, List<Pattern> excludes,
+      RouteScanner.Scan scan, List<Diagnostic> problems) {
+    List<RouteModel.GuardedLocator> guarded = new ArrayList<>();
     List<RouteScanner.ScannedLocator> locators = new ArrayList<>(scan.locators());
     locators.sort(Comparator.comparing(RouteScanner.ScannedLocator::path));
     for (RouteScanner.ScannedLocator locator : locators) {
@@ -174,8 +182,9 @@ final class RouteChecks {
           Message.LOCATOR_RETURNS_ABSTRACT_TYPE.format(locator.path(), type), locator.method(), null, null)));
       long open = locator.reached().stream().filter(r -> decide(s, excludes, r).policy().isPublic).count();
       if (open == 0) {
-        if (guarded.stream().noneMatch(g -> locator.path().startsWith(g + "/") || locator.path().equals(g))) {
-          guarded.add(locator.path());
+        if (guarded.stream().map(RouteModel.GuardedLocator::path)
+            .noneMatch(g -> locator.path().startsWith(g + "/") || locator.path().equals(g))) {
+          guarded.add(new RouteModel.GuardedLocator(locator.path(), locator.beside()));
         }
       } else if (open < locator.reached().size() || locator.leadsToUnseen()) {
         problems.add(Diagnostic.at(Message.LOCATOR_BEFORE_AUTHENTICATION.format(locator.path()),

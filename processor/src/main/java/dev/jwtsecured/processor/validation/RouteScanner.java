@@ -2,6 +2,7 @@ package dev.jwtsecured.processor.validation;
 
 import dev.jwtsecured.processor.model.Names;
 import dev.jwtsecured.processor.model.RouteModel;
+import dev.jwtsecured.processor.model.Templates;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import java.util.ArrayDeque;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -57,19 +59,32 @@ public final class RouteScanner {
     this.types = env.getTypeUtils();
   }
 
-  /** A JSR-250 decision and the element it was read from ({@code null} when no annotation decided). */
-  record Decision(RouteModel.Access access, List<String> roles, Element source) {
+  /**
+   * A JSR-250 decision and the element it was read from ({@code null} when no annotation decided); {@code unshared}
+   * names the two role lists that denied it by sharing no role, or is {@code null}.
+   */
+  record Decision(RouteModel.Access access, List<String> roles, Element source, String unshared) {
     static final Decision AUTHENTICATED = new Decision(RouteModel.Access.AUTHENTICATED, List.of(), null);
+
+    Decision(RouteModel.Access access, List<String> roles, Element source) {
+      this(access, roles, source, null);
+    }
 
     /** The stricter of two decisions. */
     Decision stricter(Decision other) {
       if (access == RouteModel.Access.ROLES && other.access == RouteModel.Access.ROLES) {
         List<String> shared = RouteModel.sharedRoles(roles, other.roles);
         return shared.isEmpty()
-            ? new Decision(RouteModel.Access.DENY_ALL, List.of(), source)
+            ? new Decision(RouteModel.Access.DENY_ALL, List.of(), source, rule() + " and " + other.rule())
             : new Decision(RouteModel.Access.ROLES, shared, source);
       }
       return other.access.compareTo(access) > 0 ? other : this;
+    }
+
+    /** {@code @RolesAllowed({"a", "b"}) on x()}, for messages. */
+    private String rule() {
+      return "@RolesAllowed(" + roles.stream().map(r -> "\"" + r + "\"").collect(Collectors.joining(", ", "{", "}"))
+          + ") on " + source;
     }
   }
 
@@ -88,10 +103,10 @@ public final class RouteScanner {
    * A sub-resource locator: its full template, the operations it leads to (at any depth), and whether it may lead to a
    * class the processor cannot see (its return type is {@code Object}, a type variable, or a class already on the
    * path); {@code abstractReturn} names the interface or abstract class it declares, whose rules bind to every
-   * implementation.
+   * implementation; {@code beside}, what JAX-RS matches before it among the methods of its class.
    */
   public record ScannedLocator(String path, ExecutableElement method, List<ScannedRoute> reached, boolean leadsToUnseen,
-      Optional<String> abstractReturn, RouteModel.Locator locator) {}
+      Optional<String> abstractReturn, RouteModel.Locator locator, List<RouteModel.Beside> beside) {}
 
   /**
    * What one or more root resource classes give. {@code pathTypes}: for a root resource whose {@code @Path} stands on
@@ -179,11 +194,21 @@ public final class RouteScanner {
     boolean unseen = false;
     // Class-level media types stand where Jersey reads them: on the type carrying the class's @Path, if any.
     TypeElement classLevel = PathTypes.found(resource).orElse(resource);
+    List<ExecutableElement> methods = new ArrayList<>();
+    Map<String, Set<String>> subPaths = new TreeMap<>();
     for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(resource))) {
       if (!method.getModifiers().contains(Modifier.PUBLIC) || method.getModifiers().contains(Modifier.STATIC)
           || ((TypeElement) method.getEnclosingElement()).getQualifiedName().contentEquals("java.lang.Object")) {
         continue;
       }
+      methods.add(method);
+      ExecutableElement annotated = jaxRsAnnotated(method, resource);
+      // Each sub-path of the class with the request methods served there; a locator's (none) takes every method.
+      pathOf(annotated).ifPresent(sub -> subPaths.computeIfAbsent(join(sub), k -> new TreeSet<>())
+          .addAll(httpMethod(annotated).map(m -> m.equals("GET") ? List.of(m, "HEAD") : List.of(m))
+              .orElse(List.of("*"))));
+    }
+    for (ExecutableElement method : methods) {
       ExecutableElement annotated = jaxRsAnnotated(method, resource);
       Optional<String> httpMethod = httpMethod(annotated);
       Optional<String> subPath = pathOf(annotated);
@@ -224,12 +249,29 @@ public final class RouteScanner {
           onPath.pop();
         }
         locators.add(new ScannedLocator(locator, method, List.copyOf(reached), leadsToUnseen, abstractReturn,
-            new RouteModel.Locator(ClassName.get(resource), method.getSimpleName().toString(), parameterTypes)));
+            new RouteModel.Locator(ClassName.get(resource), method.getSimpleName().toString(), parameterTypes),
+            beside(prefix, join(subPath.get()), subPaths)));
         routes.addAll(reached);
         unseen |= leadsToUnseen;
       }
     }
     return unseen;
+  }
+
+  /**
+   * What JAX-RS matches before the locator at {@code sub} among its class's {@code subPaths} (each with the request
+   * methods served there, {@code *} for a locator): those with more literal characters. A path that is a locator's
+   * and a method's too takes every method.
+   */
+  private static List<RouteModel.Beside> beside(String prefix, String sub, Map<String, Set<String>> subPaths) {
+    List<RouteModel.Beside> beside = new ArrayList<>();
+    subPaths.forEach((path, served) -> {
+      if (Templates.literalCharacters(path) > Templates.literalCharacters(sub)) {
+        beside.add(new RouteModel.Beside(join(prefix, path),
+            served.contains("*") ? List.of() : List.copyOf(served)));
+      }
+    });
+    return beside;
   }
 
   private List<TypeName> erasedParameters(ExecutableElement method) {

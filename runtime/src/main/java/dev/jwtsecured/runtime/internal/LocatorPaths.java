@@ -1,13 +1,16 @@
 package dev.jwtsecured.runtime.internal;
 
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * Decides, before JAX-RS matches a request, whether it may reach a protected sub-resource locator: the one place where
  * a request path is compared with templates at run time, and only in the direction of asking for a token more often.
  * The path is tried as sent, percent-decoded, without matrix parameters, with repeated slashes folded and with
- * dot-segments resolved; any of them matching counts.
+ * dot-segments resolved; any of them matching counts. A path that a method beside a locator takes before it, sent
+ * plainly, does not count for that locator.
  */
 public final class LocatorPaths {
   private static final Pattern MATRIX = Pattern.compile(";[^/]*");
@@ -18,6 +21,66 @@ public final class LocatorPaths {
   /** Whether any form of the request's path fully matches one of {@code locators}. */
   public static boolean matches(UriInfo uri, Pattern[] locators) {
     return matchesAny(encodedPath(uri), locators) || matchesAny(uri.getPath(true), locators);
+  }
+
+  /**
+   * Whether the request may reach one of {@code locators}, as {@link #matches(UriInfo, Pattern[])} decides, except
+   * where JAX-RS takes it to a method of the locator's class that it matches before the locator ({@code beside[i]}
+   * for {@code locators[i]}): a literal path beside a template, such as {@code /files/count} beside
+   * {@code /files/{name}}. Only a path sent plainly (no percent-encoding, matrix parameter, empty or dot segment), for
+   * a request method served there, counts as taken: every runtime matches that path as it is.
+   */
+  public static boolean matches(ContainerRequestContext request, Pattern[] locators, Beside[][] beside) {
+    UriInfo uri = request.getUriInfo();
+    String sent = encodedPath(uri);
+    Pattern[] one = new Pattern[1];
+    for (int i = 0; i < locators.length; i++) {
+      one[0] = locators[i];
+      if ((matchesAny(sent, one) || matchesAny(uri.getPath(true), one))
+          && !taken(sent, request.getMethod(), beside[i])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a method in {@code beside} takes the request for {@code method} at the path {@code sent}. */
+  static boolean taken(String sent, String method, Beside[] beside) {
+    if (beside.length == 0 || !plain(sent)) {
+      return false;
+    }
+    String absolute = sent.startsWith("/") ? sent : "/" + sent;
+    for (Beside b : beside) {
+      if ((b.methods.isEmpty() || b.methods.contains(method)) && b.path.matcher(absolute).matches()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code path} reads alike to every runtime: no percent-encoding, matrix parameter, empty or dot segment. */
+  static boolean plain(String path) {
+    if (path.indexOf('%') >= 0 || path.indexOf(';') >= 0 || path.contains("//")) {
+      return false;
+    }
+    String segments = "/" + path + "/";
+    return !segments.contains("/./") && !segments.contains("/../");
+  }
+
+  /** {@code regex} (a path beside a locator) served for {@code methods}, or for every method when none are named. */
+  public static Beside beside(String regex, String... methods) {
+    return new Beside(Pattern.compile(regex), List.of(methods));
+  }
+
+  /** A path JAX-RS matches before a locator beside it, and the request methods served there (none: every one). */
+  public static final class Beside {
+    private final Pattern path;
+    private final List<String> methods;
+
+    private Beside(Pattern path, List<String> methods) {
+      this.path = path;
+      this.methods = methods;
+    }
   }
 
   /**

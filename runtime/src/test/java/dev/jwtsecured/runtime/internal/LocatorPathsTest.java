@@ -43,4 +43,37 @@ class LocatorPathsTest {
   void eachFormJaxRsMightMatchCounts(String path, boolean matches) {
     assertEquals(matches, LocatorPaths.matchesAny(path, LOCATORS), path);
   }
+
+  /** As the generated guard writes {@code GET /files/count} and a locator {@code /files/archive} beside the first. */
+  static final LocatorPaths.Beside[] BESIDE = {
+    LocatorPaths.beside("\\Q/files/count\\E/?", "GET", "HEAD"),
+    LocatorPaths.beside("\\Q/files/archive\\E(?:/.*)?")};
+
+  /**
+   * A path a method beside the locator takes first counts as taken only for a request method served there, and only
+   * when sent plainly: a form some runtime might read otherwise could still reach the locator.
+   */
+  @ParameterizedTest(name = "{1} {0} -> {2}")
+  @CsvSource({
+    "/files/count, GET, true",
+    "files/count, HEAD, true",
+    "/files/count/, GET, true",
+    "/files/count, DELETE, false",
+    "/files/count, POST, false",
+    "/files/count/x, GET, false",
+    "/files/counts, GET, false",
+    "/files/archive, DELETE, true",
+    "/files/archive/2024/x, POST, true",
+    "/files/%63ount, GET, false",
+    "/files/count;v=1, GET, false",
+    "/files//count, GET, false",
+    "//files/count, GET, false",
+    "/files/./count, GET, false",
+    "/files/x/../count, GET, false",
+    "/files/count/., GET, false",
+    "/files/notes.txt, GET, false",
+  })
+  void aPathBesideTheLocatorIsTakenOnlySentPlainlyForItsMethods(String path, String method, boolean taken) {
+    assertEquals(taken, LocatorPaths.taken(path, method, BESIDE), method + " " + path);
+  }
 }
