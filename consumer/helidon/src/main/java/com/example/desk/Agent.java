@@ -1,0 +1,4 @@
+package com.example.desk;
+
+/** The helpdesk's user type. */
+public record Agent(String name) {}
