@@ -106,4 +106,41 @@ class LargeApplicationTest {
       assertEquals(false, knows.invoke(null, loader.loadClass("test.Config")));
     }
   }
+
+  /**
+   * A protected catch-all locator at {@code /} with a thousand public root resource methods beside it, each matched
+   * before it: the guard's table of paths beside the locator (one method of code) still compiles; beyond a thousand it
+   * is left out, and the guard asks a token on all of those paths, as it did before such paths were known.
+   */
+  @Test
+  void aThousandPathsBesideALocatorCompileAndMoreAreLeftOut() throws Exception {
+    for (int roots : new int[] {10, 11}) {
+      List<JavaFileObject> sources = new ArrayList<>(List.of(user(), source("Config",
+          "@JwtSecured(secret = \"${JWT_SECRET}\")",
+          "final class Config {",
+          "  @UserRetriever static User user(Token token) { return new User(token.subject()); }",
+          "}"), source("All",
+          "@Path(\"/\")",
+          "public class All {",
+          "  @Path(\"{rest: .*}\") public Sub any() { return new Sub(); }",
+          "  public static class Sub {",
+          "    @GET public String read() { return \"\"; }",
+          "  }",
+          "}")));
+      for (int c = 0; c < roots; c++) {
+        List<String> lines = new ArrayList<>(List.of("@Path(\"/p" + c + "\")", "public class P" + c + " {"));
+        for (int m = 0; m < 100; m++) {
+          lines.add("  @GET @Path(\"m" + m + "\") @PermitAll public String m" + m + "() { return \"\"; }");
+        }
+        lines.add("}");
+        sources.add(source("P" + c, lines.toArray(new String[0])));
+      }
+      Compilation c = javac().withProcessors(new JwtSecuredProcessor()).compile(sources);
+      assertThat(c).succeededWithoutWarnings();
+      String guard = c.generatedSourceFile("test.ConfigJwtLocatorGuard").orElseThrow().getCharContent(true).toString();
+      assertEquals(roots * 100 <= 1_000, guard.contains("BESIDE"), roots + " root resources");
+      assertEquals(roots * 100 <= 1_000, guard.contains("LocatorPaths.beside(\"\\\\Q/p9/m99\\\\E/?\", \"GET\""),
+          roots + " root resources");
+    }
+  }
 }

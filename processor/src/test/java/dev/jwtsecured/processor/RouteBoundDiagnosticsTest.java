@@ -302,8 +302,9 @@ class RouteBoundDiagnosticsTest {
   /**
    * What JAX-RS matches before a guarded locator in its class (more literal characters than {@code {name}}) is written
    * beside it, with the request methods served there: a method's path ({@code count}, GET and HEAD; {@code {a}-{b}},
-   * POST), a locator's for every method ({@code archive}). A template with no more literal characters than the
-   * locator's ({@code {id}}) is not: JAX-RS may sort the locator first.
+   * POST), a locator's for every method ({@code archive}), and a root resource's whose class template and whole
+   * template have more literal characters than the locator's. A template with no more literal characters than the
+   * locator's ({@code {id}}) is not, nor a root resource's whose class template has fewer: JAX-RS may take the locator.
    */
   @Test
   void whatJaxRsMatchesBeforeAGuardedLocatorIsWrittenBesideIt() throws IOException {
@@ -319,14 +320,29 @@ class RouteBoundDiagnosticsTest {
         "    @GET public String read() { return \"\"; }",
         "  }",
         "}");
-    Compilation c = compile(user(), files, plainConfig());
+    // Root resources: one whose class template has more literal characters than /files is matched first; one at /
+    // is not, whatever its method's template (JAX-RS picks the class first, by its template).
+    JavaFileObject notices = source("Notices",
+        "@Path(\"/files/notices\")",
+        "public final class Notices {",
+        "  @GET @PermitAll public String list() { return \"\"; }",
+        "}");
+    JavaFileObject root = source("Root",
+        "@Path(\"/\")",
+        "public final class Root {",
+        "  @GET @Path(\"files/other\") @PermitAll public String other() { return \"\"; }",
+        "}");
+    Compilation c = compile(user(), files, notices, root, plainConfig());
     assertThat(c).succeeded();
     String guard = c.generatedSourceFile("test.ConfigJwtLocatorGuard").orElseThrow().getCharContent(true).toString();
     assertTrue(guard.contains("LocatorPaths.matches(request, LOCATORS, BESIDE)"), guard);
-    assertTrue(guard.contains("  {},\n"
-        + "    {LocatorPaths.beside(\"\\\\Q/files/archive\\\\E(?:/.*)?\"),\n"
-        + "    LocatorPaths.beside(\"\\\\Q/files/count\\\\E/?\", \"GET\", \"HEAD\"),\n"
-        + "    LocatorPaths.beside(\"\\\\Q/files/\\\\E[^/]+\\\\Q-\\\\E[^/]+/?\", \"POST\")}\n"), guard);
+    assertTrue(guard.contains("LocatorPaths.beside(\"\\\\Q/files/notices\\\\E/?\", \"GET\", \"HEAD\")"), guard);
+    assertTrue(!guard.contains("/files/other"), guard);
+    assertTrue(guard.contains("return new LocatorPaths.Beside[][] {\n"
+        + "      {},\n"
+        + "      {LocatorPaths.beside(\"\\\\Q/files/archive\\\\E(?:/.*)?\"),\n"
+        + "      LocatorPaths.beside(\"\\\\Q/files/count\\\\E/?\", \"GET\", \"HEAD\"),\n"
+        + "      LocatorPaths.beside(\"\\\\Q/files/\\\\E[^/]+\\\\Q-\\\\E[^/]+/?\", \"POST\"),\n"), guard);
     assertTrue(!guard.contains("PUT"), guard);
   }
 

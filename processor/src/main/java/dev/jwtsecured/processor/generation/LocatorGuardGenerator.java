@@ -62,6 +62,7 @@ public final class LocatorGuardGenerator implements SourceGenerator {
             .addParameter(model.filterClass(), "filter")
             .addStatement("this.filter = filter")
             .build())
+        .addMethods(besideMethod(model))
         .addMethod(filterMethod(model))
         .addType(lateClass(model));
     return type.build();
@@ -113,20 +114,43 @@ public final class LocatorGuardGenerator implements SourceGenerator {
     return type.build();
   }
 
-  /** Whether a method of a guarded locator's class is matched before it. */
+  /**
+   * The most paths beside the locators written, which keeps their table's method within the class file's limit of
+   * 64 KiB of code (a thousand took 24,765 bytes): beyond it none are, and the guard asks a token for all of them
+   * (the safe direction).
+   */
+  static final int MOST_BESIDE = 1_000;
+
+  /** Whether a method is matched before a guarded locator (and their number stays within {@link #MOST_BESIDE}). */
   private static boolean hasBeside(ConfigModel model) {
-    return model.guardedLocators().stream().anyMatch(l -> !l.beside().isEmpty());
+    int beside = model.guardedLocators().stream().mapToInt(l -> l.beside().size()).sum();
+    return beside > 0 && beside <= MOST_BESIDE;
   }
 
   /**
-   * {@code BESIDE}, when a guarded locator's class has a method JAX-RS matches before it: for each locator, those
-   * methods' paths and request methods, and a locator's paths for every method.
+   * {@code BESIDE}, when JAX-RS matches a method before a guarded locator: for each locator, those methods' paths and
+   * request methods, and a locator's paths for every method.
    */
   private static List<FieldSpec> besideField(ConfigModel model) {
+    return hasBeside(model) ? List.of(FieldSpec.builder(besideTable(), "BESIDE", Modifier.PRIVATE, Modifier.STATIC,
+            Modifier.FINAL)
+        .addJavadoc("For each of {@code LOCATORS}, the paths JAX-RS matches before it (methods and locators of its\n")
+        .addJavadoc("class with more literal characters, root resources whose class template and whole template\n")
+        .addJavadoc("have more), with the request methods served there (none: a locator's, every one): a request\n")
+        .addJavadoc("one of them takes does not run the locator.\n")
+        .initializer("beside()")
+        .build()) : List.of();
+  }
+
+  private static ArrayTypeName besideTable() {
+    return ArrayTypeName.of(ArrayTypeName.of(LOCATOR_PATHS.nestedClass("Beside")));
+  }
+
+  /** {@code beside()}, in a method of its own: the class's static initializer holds {@code LOCATORS}. */
+  private static List<MethodSpec> besideMethod(ConfigModel model) {
     if (!hasBeside(model)) {
       return List.of();
     }
-    ClassName beside = LOCATOR_PATHS.nestedClass("Beside");
     CodeBlock rows = model.guardedLocators().stream()
         .map(l -> l.beside().stream()
             .map(b -> CodeBlock.of("$T.beside($L)", LOCATOR_PATHS, Stream.concat(
@@ -136,12 +160,10 @@ public final class LocatorGuardGenerator implements SourceGenerator {
                 .collect(CodeBlock.joining(", "))))
             .collect(CodeBlock.joining(",\n", "{", "}")))
         .collect(CodeBlock.joining(",\n"));
-    return List.of(FieldSpec.builder(ArrayTypeName.of(ArrayTypeName.of(beside)), "BESIDE", Modifier.PRIVATE,
-            Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("For each of {@code LOCATORS}, the paths of its class's methods that JAX-RS matches before it\n")
-        .addJavadoc("(more literal characters), with the request methods served there (none: a locator's, every\n")
-        .addJavadoc("one): a request one of them takes does not run the locator.\n")
-        .initializer("{$>\n$L$<\n}", rows)
+    return List.of(MethodSpec.methodBuilder("beside")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(besideTable())
+        .addCode("return new $T {\n$>$L$<\n};\n", besideTable(), rows)
         .build());
   }
 

@@ -1,7 +1,9 @@
 package dev.jwtsecured.processor.model;
 
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /** JAX-RS path templates: their OpenAPI form and the regular expression a JAX-RS runtime matches them with. */
 public final class Templates {
@@ -37,6 +39,22 @@ public final class Templates {
     }
     out.append(quote(template.substring(last)));
     return out.toString();
+  }
+
+  /**
+   * A test of whether a request for a template, its parameters each one segment {@code x}, could reach the locator at
+   * {@code locator}: a path beside a locator that no such request reaches is left out (the guard then asks a token
+   * where it might not need to, never the other way). A locator's regular expression that does not compile reaches
+   * nothing here.
+   */
+  public static Predicate<String> reaching(String locator) {
+    Pattern below;
+    try {
+      below = Pattern.compile(regex(locator) + "(?:/.*)?");
+    } catch (PatternSyntaxException invalid) {
+      return template -> false;
+    }
+    return template -> below.matcher(PARAM.matcher(template).replaceAll("x")).matches();
   }
 
   /**

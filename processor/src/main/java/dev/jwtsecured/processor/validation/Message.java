@@ -191,6 +191,9 @@ public enum Message {
   UNDECLARED_ROLE("JwtSecured.UndeclaredRole",
       "@RolesAllowed role \"%s\" is not in the roles declared by @JwtSecured(roles = {%s}); fix the name or declare"
           + " it"),
+  NO_ROLE_IN_COMMON("JwtSecured.NoRoleInCommon", Kind.WARNING,
+      "%s is bound by %s, which share no role: where two rules apply, a caller needs a role both admit, so it"
+          + " answers 403 to everyone. Name a role in both lists, or write @DenyAll if no one is meant to call it"),
   OVERLAPPING_CONFIGURATIONS("JwtSecured.OverlappingConfigurations",
       "@JwtSecured classes %s and %s both secure the resources of package \"%s\"; a resource must have one"
           + " configuration. Set basePackages so that their packages do not overlap"),
@@ -202,9 +205,6 @@ public enum Message {
       "Resource method %s is reached at %s; JAX-RS binds one filter per resource method, not per path, so every one"
           + " of these paths requires the strictest: %s. Give each locator its own sub-resource class to keep the"
           + " rules apart"),
-  NO_ROLE_IN_COMMON("JwtSecured.NoRoleInCommon", Kind.WARNING,
-      "%s is bound by %s, which share no role: where two rules apply, a caller needs a role both admit, so it"
-          + " answers 403 to everyone. Name a role in both lists, or write @DenyAll if no one is meant to call it"),
   LOCATOR_BEFORE_AUTHENTICATION("JwtSecured.LocatorBeforeAuthentication", Kind.WARNING,
       "The sub-resource locator at \"%s\" leads to public and protected operations, so it runs before"
           + " authentication for every caller; keep user code in it free of side effects and of answers that differ"

@@ -7,9 +7,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
@@ -103,7 +107,7 @@ final class RouteChecks {
             String.join(", ", r.decision().roles()), where), r.method(), null, null));
       }
     }
-    return new Result(routes, guardedLocators(s, excludes, scan, problems), problems);
+    return new Result(routes, guardedLocators(s, excludes, scan, hasTokenEndpoint, problems), problems);
   }
 
   private static RouteModel decide(SettingsModel s, List<Pattern> excludes, RouteScanner.ScannedRoute r) {
@@ -173,7 +177,28 @@ final class RouteChecks {
    * gets a warning, since it runs before authentication.
    */
   private List<RouteModel.GuardedLocator> guardedLocators(SettingsModel s, List<Pattern> excludes,
-      RouteScanner.Scan scan, List<Diagnostic> problems) {
+      RouteScanner.Scan scan, boolean hasTokenEndpoint, List<Diagnostic> problems) {
+    // Root resource operations, the generated resources among them: each path with its class's template and the
+    // request methods served there.
+    Map<String, String> roots = new TreeMap<>();
+    Map<String, Set<String>> served = new TreeMap<>();
+    for (RouteScanner.ScannedRoute r : scan.routes()) {
+      if (r.locatorPath().isEmpty()) {
+        roots.put(r.path(), r.rootPath());
+        served.computeIfAbsent(r.path(), k -> new TreeSet<>()).addAll(RouteScanner.served(r.httpMethod()));
+      }
+    }
+    if (hasTokenEndpoint) {
+      roots.put(s.tokenUrl(), s.tokenUrl());
+      served.computeIfAbsent(s.tokenUrl(), k -> new TreeSet<>()).add("POST");
+    }
+    for (String document : s.signsWithKey() ? List.of(s.openApiPath(), SettingsModel.JWKS_PATH)
+        : List.of(s.openApiPath())) {
+      if (!document.isEmpty()) {
+        roots.put(document, document);
+        served.computeIfAbsent(document, k -> new TreeSet<>()).addAll(RouteScanner.served("GET"));
+      }
+    }
     List<RouteModel.GuardedLocator> guarded = new ArrayList<>();
     List<RouteScanner.ScannedLocator> locators = new ArrayList<>(scan.locators());
     locators.sort(Comparator.comparing(RouteScanner.ScannedLocator::path));
@@ -184,7 +209,17 @@ final class RouteChecks {
       if (open == 0) {
         if (guarded.stream().map(RouteModel.GuardedLocator::path)
             .noneMatch(g -> locator.path().startsWith(g + "/") || locator.path().equals(g))) {
-          guarded.add(new RouteModel.GuardedLocator(locator.path(), locator.beside()));
+          List<RouteModel.Beside> beside = new ArrayList<>(locator.beside());
+          // Outside its class: JAX-RS first picks the root resource class by its template, RESTEasy compares whole
+          // templates; where a root operation sorts first both ways, the locator never runs for its path.
+          Predicate<String> reaching = Templates.reaching(locator.path());
+          roots.forEach((path, root) -> {
+            if (literals(root) > literals(locator.rootPath()) && literals(path) > literals(locator.path())
+                && reaching.test(path)) {
+              beside.add(new RouteModel.Beside(path, List.copyOf(served.get(path))));
+            }
+          });
+          guarded.add(new RouteModel.GuardedLocator(locator.path(), beside));
         }
       } else if (open < locator.reached().size() || locator.leadsToUnseen()) {
         problems.add(Diagnostic.at(Message.LOCATOR_BEFORE_AUTHENTICATION.format(locator.path()),
@@ -192,6 +227,10 @@ final class RouteChecks {
       }
     }
     return guarded;
+  }
+
+  private static int literals(String template) {
+    return Templates.literalCharacters(template);
   }
 
   /** The first operation that answers {@code GET} at {@code path} (relative to the application path), if any. */

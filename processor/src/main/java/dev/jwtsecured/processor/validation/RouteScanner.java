@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -93,20 +94,23 @@ public final class RouteScanner {
    *
    * @param method the Java method (for positions of diagnostics)
    * @param locatorPath the template of the outermost locator that leads here, or empty
+   * @param rootPath the template of the root resource class that leads here
    * @param bridgeTypes as {@link RouteModel#bridgeTypes()}
    */
   public record ScannedRoute(ClassName resourceClass, String methodName, List<TypeName> parameterTypes,
       String httpMethod, String path, Decision decision, List<String> consumes, List<String> produces,
-      ExecutableElement method, String locatorPath, boolean anyImplementation, List<TypeName> bridgeTypes) {}
+      ExecutableElement method, String locatorPath, boolean anyImplementation, List<TypeName> bridgeTypes,
+      String rootPath) {}
 
   /**
    * A sub-resource locator: its full template, the operations it leads to (at any depth), and whether it may lead to a
    * class the processor cannot see (its return type is {@code Object}, a type variable, or a class already on the
    * path); {@code abstractReturn} names the interface or abstract class it declares, whose rules bind to every
-   * implementation; {@code beside}, what JAX-RS matches before it among the methods of its class.
+   * implementation; {@code beside}, what JAX-RS matches before it among the methods of its class; {@code rootPath},
+   * the template of the root resource class that leads to it.
    */
   public record ScannedLocator(String path, ExecutableElement method, List<ScannedRoute> reached, boolean leadsToUnseen,
-      Optional<String> abstractReturn, RouteModel.Locator locator, List<RouteModel.Beside> beside) {}
+      Optional<String> abstractReturn, RouteModel.Locator locator, List<RouteModel.Beside> beside, String rootPath) {}
 
   /**
    * What one or more root resource classes give. {@code pathTypes}: for a root resource whose {@code @Path} stands on
@@ -172,7 +176,8 @@ public final class RouteScanner {
     Deque<TypeElement> path = new ArrayDeque<>();
     path.push(root);
     TypeElement annotated = PathTypes.found(root).orElse(root);
-    scanClass(root, pathOf(annotated).orElse(""), null, "", path, routes, locators);
+    String rootPath = join(pathOf(annotated).orElse(""));
+    scanClass(root, rootPath, null, "", rootPath, path, routes, locators);
     Set<ClassName> reported = new LinkedHashSet<>();
     for (TypeElement t : List.of(annotated, PathTypes.reported(root).orElse(root))) {
       if (!t.equals(root)) {
@@ -190,7 +195,7 @@ public final class RouteScanner {
    * @return whether anything below may be unseen
    */
   private boolean scanClass(TypeElement resource, String prefix, Decision inherited, String locatorPath,
-      Deque<TypeElement> onPath, List<ScannedRoute> routes, List<ScannedLocator> locators) {
+      String rootPath, Deque<TypeElement> onPath, List<ScannedRoute> routes, List<ScannedLocator> locators) {
     boolean unseen = false;
     // Class-level media types stand where Jersey reads them: on the type carrying the class's @Path, if any.
     TypeElement classLevel = PathTypes.found(resource).orElse(resource);
@@ -205,8 +210,7 @@ public final class RouteScanner {
       ExecutableElement annotated = jaxRsAnnotated(method, resource);
       // Each sub-path of the class with the request methods served there; a locator's (none) takes every method.
       pathOf(annotated).ifPresent(sub -> subPaths.computeIfAbsent(join(sub), k -> new TreeSet<>())
-          .addAll(httpMethod(annotated).map(m -> m.equals("GET") ? List.of(m, "HEAD") : List.of(m))
-              .orElse(List.of("*"))));
+          .addAll(httpMethod(annotated).map(RouteScanner::served).orElse(List.of("*"))));
     }
     for (ExecutableElement method : methods) {
       ExecutableElement annotated = jaxRsAnnotated(method, resource);
@@ -224,7 +228,7 @@ public final class RouteScanner {
             httpMethod.get(), join(prefix, subPath.orElse("")), decision,
             mediaTypes(annotated, classLevel, Names.CONSUMES), mediaTypes(annotated, classLevel, Names.PRODUCES),
             method, locatorPath, isAbstract(resource) || (!locatorPath.isEmpty() && !isFinal(resource)),
-            declared.equals(parameterTypes) ? List.of() : declared));
+            declared.equals(parameterTypes) ? List.of() : declared, rootPath));
       } else if (subPath.isPresent()) {
         String locator = join(prefix, subPath.get());
         List<ScannedRoute> reached = new ArrayList<>();
@@ -244,13 +248,13 @@ public final class RouteScanner {
             continue;
           }
           onPath.push(target);
-          leadsToUnseen |= scanClass(target, locator, passed, locatorPath.isEmpty() ? locator : locatorPath, onPath,
-              reached, locators);
+          leadsToUnseen |= scanClass(target, locator, passed, locatorPath.isEmpty() ? locator : locatorPath, rootPath,
+              onPath, reached, locators);
           onPath.pop();
         }
         locators.add(new ScannedLocator(locator, method, List.copyOf(reached), leadsToUnseen, abstractReturn,
             new RouteModel.Locator(ClassName.get(resource), method.getSimpleName().toString(), parameterTypes),
-            beside(prefix, join(subPath.get()), subPaths)));
+            beside(prefix, join(subPath.get()), subPaths), rootPath));
         routes.addAll(reached);
         unseen |= leadsToUnseen;
       }
@@ -265,13 +269,19 @@ public final class RouteScanner {
    */
   private static List<RouteModel.Beside> beside(String prefix, String sub, Map<String, Set<String>> subPaths) {
     List<RouteModel.Beside> beside = new ArrayList<>();
+    Predicate<String> reaching = Templates.reaching(join(prefix, sub));
     subPaths.forEach((path, served) -> {
-      if (Templates.literalCharacters(path) > Templates.literalCharacters(sub)) {
+      if (Templates.literalCharacters(path) > Templates.literalCharacters(sub) && reaching.test(join(prefix, path))) {
         beside.add(new RouteModel.Beside(join(prefix, path),
             served.contains("*") ? List.of() : List.copyOf(served)));
       }
     });
     return beside;
+  }
+
+  /** The request methods a resource method for {@code httpMethod} serves: JAX-RS answers HEAD with a GET method. */
+  static List<String> served(String httpMethod) {
+    return httpMethod.equals("GET") ? List.of("GET", "HEAD") : List.of(httpMethod);
   }
 
   private List<TypeName> erasedParameters(ExecutableElement method) {
