@@ -72,7 +72,7 @@ public record RouteModel(
 
   /**
    * A sub-resource locator to authenticate before it runs ({@code path}, its full template), and what JAX-RS matches
-   * before it among the methods of its class ({@code beside}): a request one of those takes never runs the locator.
+   * before it ({@code beside}): a request one of those takes never runs the locator.
    */
   public record GuardedLocator(String path, List<Beside> beside) {
     public GuardedLocator {
@@ -81,8 +81,9 @@ public record RouteModel(
   }
 
   /**
-   * A sub-resource method or locator of a locator's class whose template has more literal characters than the
-   * locator's: JAX-RS sorts it first (JAX-RS 3.7.2, step 2), so a path it matches goes there, not to the locator.
+   * What JAX-RS matches before a locator: a sub-resource method or locator of its class whose template has more
+   * literal characters than the locator's (JAX-RS 3.7.2, step 2), or a root resource's operation whose class template
+   * and whole template both have more (step 1; RESTEasy compares whole templates). A path it matches goes there.
    *
    * @param path its full template
    * @param httpMethods the request methods it serves ({@code HEAD} with {@code GET}); empty for a locator, which

@@ -178,25 +178,22 @@ final class RouteChecks {
    */
   private List<RouteModel.GuardedLocator> guardedLocators(SettingsModel s, List<Pattern> excludes,
       RouteScanner.Scan scan, boolean hasTokenEndpoint, List<Diagnostic> problems) {
-    // Root resource operations, the generated resources among them: each path with its class's template and the
+    // Root resource operations, the generated resources among them: by path, then by their class's template, the
     // request methods served there.
-    Map<String, String> roots = new TreeMap<>();
-    Map<String, Set<String>> served = new TreeMap<>();
+    Map<String, Map<String, Set<String>>> roots = new TreeMap<>();
     for (RouteScanner.ScannedRoute r : scan.routes()) {
       if (r.locatorPath().isEmpty()) {
-        roots.put(r.path(), r.rootPath());
-        served.computeIfAbsent(r.path(), k -> new TreeSet<>()).addAll(RouteScanner.served(r.httpMethod()));
+        roots.computeIfAbsent(r.path(), k -> new TreeMap<>()).computeIfAbsent(r.rootPath(), k -> new TreeSet<>())
+            .addAll(RouteScanner.served(r.httpMethod()));
       }
     }
     if (hasTokenEndpoint) {
-      roots.put(s.tokenUrl(), s.tokenUrl());
-      served.computeIfAbsent(s.tokenUrl(), k -> new TreeSet<>()).add("POST");
+      roots.computeIfAbsent(s.tokenUrl(), k -> new TreeMap<>()).put(s.tokenUrl(), Set.of("POST"));
     }
     for (String document : s.signsWithKey() ? List.of(s.openApiPath(), SettingsModel.JWKS_PATH)
         : List.of(s.openApiPath())) {
       if (!document.isEmpty()) {
-        roots.put(document, document);
-        served.computeIfAbsent(document, k -> new TreeSet<>()).addAll(RouteScanner.served("GET"));
+        roots.computeIfAbsent(document, k -> new TreeMap<>()).put(document, Set.copyOf(RouteScanner.served("GET")));
       }
     }
     List<RouteModel.GuardedLocator> guarded = new ArrayList<>();
@@ -213,12 +210,12 @@ final class RouteChecks {
           // Outside its class: JAX-RS first picks the root resource class by its template, RESTEasy compares whole
           // templates; where a root operation sorts first both ways, the locator never runs for its path.
           Predicate<String> reaching = Templates.reaching(locator.path());
-          roots.forEach((path, root) -> {
+          roots.forEach((path, byRoot) -> byRoot.forEach((root, served) -> {
             if (literals(root) > literals(locator.rootPath()) && literals(path) > literals(locator.path())
                 && reaching.test(path)) {
-              beside.add(new RouteModel.Beside(path, List.copyOf(served.get(path))));
+              beside.add(new RouteModel.Beside(path, new TreeSet<>(served).stream().toList()));
             }
-          });
+          }));
           guarded.add(new RouteModel.GuardedLocator(locator.path(), beside));
         }
       } else if (open < locator.reached().size() || locator.leadsToUnseen()) {
