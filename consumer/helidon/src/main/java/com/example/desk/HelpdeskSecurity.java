@@ -5,28 +5,36 @@ import dev.jwtsecured.JwtSecured;
 import dev.jwtsecured.UserRetriever;
 import dev.jwtsecured.runtime.Grant;
 import dev.jwtsecured.runtime.Token;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Map;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Optional;
-import java.util.Set;
 
-/** The helpdesk's JWT security: a token endpoint at /api/login, an OpenAPI document, everything else protected. */
+/**
+ * The helpdesk's JWT security: a token endpoint at /api/login, an OpenAPI document, everything else protected. A CDI
+ * bean, so that its handlers use the staff directory CDI injects.
+ */
+@ApplicationScoped
 @JwtSecured(secret = "${DESK_SECRET}", tokenUrl = "/login", openApiPath = "/openapi.json")
-public final class HelpdeskSecurity {
-  private static final Map<String, Set<String>> ROLES =
-      Map.of("ada", Set.of("agent"), "grace", Set.of("agent", "admin"));
+public class HelpdeskSecurity {
+  private final Directory directory;
+
+  @Inject
+  public HelpdeskSecurity(Directory directory) {
+    this.directory = directory;
+  }
+
+  /** For CDI's proxy. */
+  protected HelpdeskSecurity() {
+    this.directory = null;
+  }
 
   @Authenticator
-  static Optional<Grant> login(String username, String password) {
-    boolean ok = ROLES.containsKey(username)
-        && MessageDigest.isEqual(password.getBytes(StandardCharsets.UTF_8),
-            "lovelace".getBytes(StandardCharsets.UTF_8));
-    return ok ? Optional.of(Grant.of(username).withRoles(ROLES.get(username))) : Optional.empty();
+  Optional<Grant> login(String username, String password) {
+    return directory.check(username, password).map(roles -> Grant.of(username).withRoles(roles));
   }
 
   @UserRetriever
-  static Optional<Agent> agent(Token token) {
-    return ROLES.containsKey(token.subject()) ? Optional.of(new Agent(token.subject())) : Optional.empty();
+  Optional<Agent> agent(Token token) {
+    return directory.exists(token.subject()) ? Optional.of(new Agent(token.subject())) : Optional.empty();
   }
 }
