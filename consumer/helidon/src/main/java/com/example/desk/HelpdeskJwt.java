@@ -8,8 +8,8 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * How a Helidon MP application registers a feature: a provider bean Helidon finds, which installs the generated one.
- * Jersey configures features before CDI injects into them, so the configuration bean (whose handlers use other beans)
- * is asked of CDI here.
+ * Jersey creates it itself, and its injection there does not reach CDI beans: the configuration bean (whose handlers
+ * use other beans) is asked of CDI here.
  */
 @ApplicationScoped
 @Provider
