@@ -18,7 +18,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * What a generated locator guard adds to every request of its application before matching: the path compared with
  * the protected locators' templates (four here, as the guard writes them). {@code miss} is most requests (a path below
  * no locator), {@code hit} one below a locator, {@code matrixHit} one that reaches it only without its matrix
- * parameters. The guard and its {@code Late} each do this once.
+ * parameters. The guard and its {@code Late} each do this once. The {@code beside} cases are a guard whose locators
+ * have paths JAX-RS matches before them ({@code BESIDE}, two beside {@code /files/{name}}): {@code besideMiss} and
+ * {@code besideHit} as above, {@code besideTaken} a request one of those paths takes.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,13 +35,20 @@ public class LocatorPathsBenchmark {
     Pattern.compile("\\Q/files/\\E[^/]+(?:/.*)?"),
     Pattern.compile("\\Q/lockers/\\E[^/]+(?:/.*)?")};
 
+  private static final LocatorPaths.Beside[][] BESIDE = {
+    {},
+    {},
+    {LocatorPaths.beside("\\Q/files/count\\E/?", "GET", "HEAD"), LocatorPaths.beside("\\Q/files/search\\E/?", "POST")},
+    {}};
+
   private final BenchRequest miss = new BenchRequest("GET", "/orders/42/items", null);
+  private final BenchRequest taken = new BenchRequest("GET", "/files/count", null);
   private final BenchRequest hit = new BenchRequest("GET", "/files/notes.txt", null);
   private final BenchRequest matrixHit = new BenchRequest("GET", "/files;v=2/notes.txt", null);
 
   @Setup
   public void check() {
-    if (miss() || !hit() || !matrixHit()) {
+    if (miss() || !hit() || !matrixHit() || besideMiss() || !besideHit() || besideTaken()) {
       throw new IllegalStateException("the locators' paths were judged wrongly");
     }
   }
@@ -57,5 +66,20 @@ public class LocatorPathsBenchmark {
   @Benchmark
   public boolean matrixHit() {
     return LocatorPaths.matches(matrixHit.getUriInfo(), LOCATORS);
+  }
+
+  @Benchmark
+  public boolean besideMiss() {
+    return LocatorPaths.matches(miss, LOCATORS, BESIDE);
+  }
+
+  @Benchmark
+  public boolean besideHit() {
+    return LocatorPaths.matches(hit, LOCATORS, BESIDE);
+  }
+
+  @Benchmark
+  public boolean besideTaken() {
+    return LocatorPaths.matches(taken, LOCATORS, BESIDE);
   }
 }

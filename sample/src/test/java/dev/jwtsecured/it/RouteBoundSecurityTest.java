@@ -378,7 +378,8 @@ class RouteBoundSecurityTest {
     assertEquals(200, lines.status, lines.toString());
     assertEquals("2", lines.body);
     for (String[] call : new String[][] {{"401", "DELETE", "/api/files/count"}, {"401", "GET", "/api/files/count;v=1"},
-        {"401", "GET", "/api/files/count/x"},
+        {"401", "GET", "/api/files/count/x"}, {"401", "GET", "/api/files/archive"},
+        {"401", "PUT", "/api/files/archive/x"},
         {"406", "GET", "/api/files/count", "Accept: image/png"}}) {
       RawHttp.Response answer = users.send(call[1], call[2], Arrays.copyOfRange(call, 3, call.length));
       assertEquals(Integer.parseInt(call[0]), answer.status, String.join(" ", call) + ": " + answer);
@@ -392,6 +393,10 @@ class RouteBoundSecurityTest {
       assertTrue(sentOtherwise.status == 200 || sentOtherwise.status == 401, path + ": " + sentOtherwise);
     }
     assertEquals(locatorRuns, UsersSecurity.LOCATOR_RUNS.get(), "the locator ran before authentication");
+    // The archive's own locator, beside {name} and matched before it, is guarded itself.
+    RawHttp.Response archive = users.send("GET", "/api/files/archive", bearer("alice"));
+    assertEquals(200, archive.status, archive.toString());
+    assertEquals("file archive", archive.body);
   }
 
   /** An unknown and a known file below {@code files}, asked for without a token: 401 alike. */

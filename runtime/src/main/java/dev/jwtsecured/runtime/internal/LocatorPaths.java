@@ -33,11 +33,25 @@ public final class LocatorPaths {
   public static boolean matches(ContainerRequestContext request, Pattern[] locators, Beside[][] beside) {
     UriInfo uri = request.getUriInfo();
     String sent = encodedPath(uri);
+    String decoded = uri.getPath(true);
+    // Most requests reach no locator: decided as without paths beside them.
+    if (!matchesAny(sent, locators) && !matchesAny(decoded, locators)) {
+      return false;
+    }
+    boolean[] taken = new boolean[locators.length];
+    boolean anyTaken = false;
+    for (int i = 0; i < locators.length; i++) {
+      taken[i] = taken(sent, request.getMethod(), beside[i]);
+      anyTaken |= taken[i];
+    }
+    if (!anyTaken) {
+      return true;
+    }
+    // Taken from one locator's template: it counts only if it may reach another.
     Pattern[] one = new Pattern[1];
     for (int i = 0; i < locators.length; i++) {
       one[0] = locators[i];
-      if ((matchesAny(sent, one) || matchesAny(uri.getPath(true), one))
-          && !taken(sent, request.getMethod(), beside[i])) {
+      if (!taken[i] && (matchesAny(sent, one) || matchesAny(decoded, one))) {
         return true;
       }
     }

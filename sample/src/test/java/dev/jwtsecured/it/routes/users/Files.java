@@ -40,6 +40,13 @@ public final class Files {
     return String.valueOf(text.lines().count());
   }
 
+  /** {@code /files/archive}: a locator of its own, matched before {@code {name}}, and as protected. */
+  @Path("archive")
+  public File archive() {
+    UsersSecurity.LOCATOR_RUNS.incrementAndGet();
+    return new File("archive");
+  }
+
   /** Answers 404 for an unknown name: run for an anonymous caller, it would tell which names exist. */
   @Path("{name}")
   public File file(@PathParam("name") String name) {
