@@ -7,13 +7,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.BiPredicate;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
@@ -172,30 +168,13 @@ final class RouteChecks {
   }
 
   /**
-   * The templates of the locators to authenticate before they run: those whose every operation needs a token (or
-   * that may lead to classes the processor cannot see). A locator that leads to public and protected operations alike
-   * gets a warning, since it runs before authentication.
+   * The locators to authenticate before they run: those whose every operation needs a token (or that may lead to
+   * classes the processor cannot see), each with what JAX-RS matches before it. A locator that leads to public and
+   * protected operations alike gets a warning, since it runs before authentication.
    */
   private List<RouteModel.GuardedLocator> guardedLocators(SettingsModel s, List<Pattern> excludes,
       RouteScanner.Scan scan, boolean hasTokenEndpoint, List<Diagnostic> problems) {
-    // Root resource operations, the generated resources among them: by path, then by their class's template, the
-    // request methods served there.
-    Map<String, Map<String, Set<String>>> roots = new TreeMap<>();
-    for (RouteScanner.ScannedRoute r : scan.routes()) {
-      if (r.locatorPath().isEmpty()) {
-        roots.computeIfAbsent(r.path(), k -> new TreeMap<>()).computeIfAbsent(r.rootPath(), k -> new TreeSet<>())
-            .addAll(RouteScanner.served(r.httpMethod()));
-      }
-    }
-    if (hasTokenEndpoint) {
-      roots.computeIfAbsent(s.tokenUrl(), k -> new TreeMap<>()).put(s.tokenUrl(), Set.of("POST"));
-    }
-    for (String document : s.signsWithKey() ? List.of(s.openApiPath(), SettingsModel.JWKS_PATH)
-        : List.of(s.openApiPath())) {
-      if (!document.isEmpty()) {
-        roots.computeIfAbsent(document, k -> new TreeMap<>()).put(document, Set.copyOf(RouteScanner.served("GET")));
-      }
-    }
+    RootsBefore roots = new RootsBefore(s, scan, hasTokenEndpoint);
     List<RouteModel.GuardedLocator> guarded = new ArrayList<>();
     List<RouteScanner.ScannedLocator> locators = new ArrayList<>(scan.locators());
     locators.sort(Comparator.comparing(RouteScanner.ScannedLocator::path));
@@ -207,15 +186,7 @@ final class RouteChecks {
         if (guarded.stream().map(RouteModel.GuardedLocator::path)
             .noneMatch(g -> locator.path().startsWith(g + "/") || locator.path().equals(g))) {
           List<RouteModel.Beside> beside = new ArrayList<>(locator.beside());
-          // Outside its class: JAX-RS first picks the root resource class by its template, RESTEasy compares whole
-          // templates; where a root operation sorts first both ways, the locator never runs for its path.
-          Predicate<String> reaching = Templates.reaching(locator.path());
-          roots.forEach((path, byRoot) -> byRoot.forEach((root, served) -> {
-            if (literals(root) > literals(locator.rootPath()) && literals(path) > literals(locator.path())
-                && reaching.test(path)) {
-              beside.add(new RouteModel.Beside(path, new TreeSet<>(served).stream().toList()));
-            }
-          }));
+          beside.addAll(roots.before(locator));
           guarded.add(new RouteModel.GuardedLocator(locator.path(), beside));
         }
       } else if (open < locator.reached().size() || locator.leadsToUnseen()) {
@@ -224,10 +195,6 @@ final class RouteChecks {
       }
     }
     return guarded;
-  }
-
-  private static int literals(String template) {
-    return Templates.literalCharacters(template);
   }
 
   /** The first operation that answers {@code GET} at {@code path} (relative to the application path), if any. */

@@ -8,6 +8,7 @@ import com.palantir.javapoet.TypeName;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -199,21 +200,23 @@ public final class RouteScanner {
     boolean unseen = false;
     // Class-level media types stand where Jersey reads them: on the type carrying the class's @Path, if any.
     TypeElement classLevel = PathTypes.found(resource).orElse(resource);
-    List<ExecutableElement> methods = new ArrayList<>();
+    // Each public method with the method carrying its JAX-RS annotations, and each sub-path of the class with the
+    // request methods served there (a locator's, "*", takes every method).
+    Map<ExecutableElement, ExecutableElement> methods = new LinkedHashMap<>();
     Map<String, Set<String>> subPaths = new TreeMap<>();
     for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(resource))) {
       if (!method.getModifiers().contains(Modifier.PUBLIC) || method.getModifiers().contains(Modifier.STATIC)
           || ((TypeElement) method.getEnclosingElement()).getQualifiedName().contentEquals("java.lang.Object")) {
         continue;
       }
-      methods.add(method);
       ExecutableElement annotated = jaxRsAnnotated(method, resource);
-      // Each sub-path of the class with the request methods served there; a locator's (none) takes every method.
+      methods.put(method, annotated);
       pathOf(annotated).ifPresent(sub -> subPaths.computeIfAbsent(join(sub), k -> new TreeSet<>())
           .addAll(httpMethod(annotated).map(RouteScanner::served).orElse(List.of("*"))));
     }
-    for (ExecutableElement method : methods) {
-      ExecutableElement annotated = jaxRsAnnotated(method, resource);
+    for (Map.Entry<ExecutableElement, ExecutableElement> member : methods.entrySet()) {
+      ExecutableElement method = member.getKey();
+      ExecutableElement annotated = member.getValue();
       Optional<String> httpMethod = httpMethod(annotated);
       Optional<String> subPath = pathOf(annotated);
       Decision decision = decision(method, annotated, resource);

@@ -38,6 +38,10 @@ public final class LocatorPaths {
     if (!matchesAny(sent, locators) && !matchesAny(decoded, locators)) {
       return false;
     }
+    // A path not sent plainly is taken by nothing beside a locator.
+    if (!plain(sent)) {
+      return true;
+    }
     boolean[] taken = new boolean[locators.length];
     boolean anyTaken = false;
     for (int i = 0; i < locators.length; i++) {
