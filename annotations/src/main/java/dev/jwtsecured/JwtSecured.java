@@ -51,7 +51,7 @@ import java.lang.annotation.Target;
  *   <li>A sub-resource locator declaring an interface or abstract class is a warning: the declared type's rules bind
  *       to every class implementing it, whose own JSR-250 annotations are not read.
  *   <li>A resource method reached at several paths with different rules (one sub-resource class behind two locators)
- *       is a warning, and every one of those paths requires the strictest rule: JAX-RS binds filters per method.
+ *       is a warning, and every one of those paths requires all of their rules: JAX-RS binds filters per method.
  *   <li>The configuration waits while its resources name a type no processor has generated yet (a resource method's
  *       parameter type, a sub-resource class, a superclass or interface); one that never appears is an error on the
  *       resource. A resource class another processor generates after the configuration was written is a warning:

@@ -152,7 +152,7 @@ class EclipseCompilerTest {
     assertTrue(subResource.success(), subResource::describe);
     assertTrue(Files.readString(subResource.generated().resolve("test/ConfigJwtPolicies.java"))
         .contains("// DELETE /files/{name}\n      if (ResourceMethods.is(method, \"delete\")) {\n"
-            + "        declared = AccessRule.stricter(declared, AccessRule.rolesAllowed(\"admin\"));"));
+            + "        declared = AccessRule.both(declared, AccessRule.rolesAllowed(\"admin\"));"));
 
     EclipseCompilation late = EclipseCompilation.compile(dir.resolve("late"), List.of(user(), Sources.plainConfig()),
         List.of(), List.of(new RobustnessTest.LateGenerator("test.Late",

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A class without {@code @Path} that implements an interface carrying it (or extends an abstract class carrying it) is
  * a root resource on Jersey and RESTEasy alike. Jersey reports the class, RESTEasy the annotated type: the table binds
- * the class's rules to both, the stricter where two classes in the configuration implement the type.
+ * the class's rules to both, all of their rules where two classes in the configuration implement the type.
  */
 class PathOnSupertypeTest {
   @Test
@@ -65,11 +65,11 @@ class PathOnSupertypeTest {
     // What RESTEasy reports: both implementations' rules, combined.
     assertTrue(policies.contains("if (TillApi.class.isAssignableFrom(resourceClass)) {\n"
         + "      // GET /till\n      if (ResourceMethods.is(method, \"open\")) {\n"
-        + "        declared = AccessRule.stricter(declared, AccessRule.rolesAllowed(\"admin\"));\n      }\n"
+        + "        declared = AccessRule.both(declared, AccessRule.rolesAllowed(\"admin\"));\n      }\n"
         + "      // GET /till/status\n      if (ResourceMethods.is(method, \"status\")) {\n"
-        + "        declared = AccessRule.stricter(declared, AccessRule.PUBLIC);\n      }\n"
+        + "        declared = AccessRule.both(declared, AccessRule.PUBLIC);\n      }\n"
         + "      // GET /till\n      if (ResourceMethods.is(method, \"open\")) {\n"
-        + "        declared = AccessRule.stricter(declared, AccessRule.DENY_ALL);\n      }\n"), policies);
+        + "        declared = AccessRule.both(declared, AccessRule.DENY_ALL);\n      }\n"), policies);
     assertTrue(policies.contains("if (CounterBase.class.isAssignableFrom(resourceClass)) {"), policies);
     assertFalse(policies.contains("Plain.class"), policies);
     String report = routes(c, "test.Config");

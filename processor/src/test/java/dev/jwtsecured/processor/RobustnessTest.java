@@ -164,7 +164,7 @@ class RobustnessTest {
     assertThat(locating).succeededWithoutWarnings();
     assertThat(locating).generatedSourceFile("test.ConfigJwtPolicies").contentsAsUtf8String()
         .contains("// DELETE /files/{name}\n      if (ResourceMethods.is(method, \"delete\")) {\n"
-            + "        declared = AccessRule.stricter(declared, AccessRule.rolesAllowed(\"admin\"));");
+            + "        declared = AccessRule.both(declared, AccessRule.rolesAllowed(\"admin\"));");
   }
 
   /**

@@ -107,11 +107,12 @@ class RouteBoundDiagnosticsTest {
   }
 
   /**
-   * JAX-RS binds a filter to a resource method, not to a path: a sub-resource class behind a plain locator and an
-   * admin-only one gets one rule, the stricter, at both paths (the first path's rule was bound to both), and says so.
+   * JAX-RS binds a filter to a resource method, not to a path: a sub-resource class behind a plain locator and two
+   * with roles gets one rule, all of theirs (a role of each list), at every path (the first path's rule was bound to
+   * all), and says so.
    */
   @Test
-  void aSubResourceMethodReachedWithDifferentRulesGetsTheStrictestAtEveryPath() throws IOException {
+  void aSubResourceMethodReachedWithDifferentRulesGetsAllOfThemAtEveryPath() throws IOException {
     String[] lines = {
         "@Path(\"/\")",
         "public final class Root {",
@@ -129,11 +130,14 @@ class RouteBoundDiagnosticsTest {
     assertThat(c).hadWarningContaining(tagged(Message.SHARED_RESOURCE_METHOD) + " Resource method test.Root.Sub.get is"
         + " reached at GET /a/{x} (protected), GET /z/{x} (roles admin, ops), GET /y/{x} (roles auditor, ops);")
         .inFile(root).onLineContaining("@GET public String get()");
-    assertThat(c).hadWarningContaining("every one of these paths requires the strictest: roles ops.");
+    assertThat(c).hadWarningContaining("every one of these paths requires all their rules: roles {admin, ops} and"
+        + " {auditor, ops}.");
     String policies = c.generatedSourceFile("test.ConfigJwtPolicies").orElseThrow().getCharContent(true).toString();
-    assertEquals(3, policies.split("return AccessRule.rolesAllowed\\(\"ops\"\\);", -1).length - 1, policies);
+    assertEquals(3, policies.split("return AccessRule.rolesAllowed\\(\"admin\", \"ops\"\\)"
+        + "\\.andRolesAllowed\\(\"auditor\", \"ops\"\\);", -1).length - 1, policies);
     String report = routes(c, "test.Config");
-    assertEquals(3, report.split("\"roles\": \\[\n        \"ops\"\n      \\]", -1).length - 1, report);
+    assertEquals(3, report.split("\"roles\": \\[\\s*\"admin\",\\s*\"ops\"\\s*],\\s*\"andRoles\": \\[\\s*\\[\\s*"
+        + "\"auditor\",\\s*\"ops\"\\s*]\\s*]", -1).length - 1, report);
 
     // The same, its warning turned off where the sub-resource is declared.
     lines[5] = "  @SuppressWarnings(\"JwtSecured.SharedResourceMethod\") public static final class Sub {";
@@ -199,7 +203,7 @@ class RouteBoundDiagnosticsTest {
       assertTrue(policies.contains("    AccessRule declared = null;\n"
           + "    if (Shelves.Shelf.class.isAssignableFrom(resourceClass)) {\n"
           + "      // DELETE /shelves/{id}\n      if (ResourceMethods.is(method, \"empty\")) {\n"
-          + "        declared = AccessRule.stricter(declared, AccessRule.rolesAllowed(\"admin\"));"), policies);
+          + "        declared = AccessRule.both(declared, AccessRule.rolesAllowed(\"admin\"));"), policies);
       assertTrue(policies.contains("    return declared;\n  }"), policies);
       assertTrue(policies.contains("return Shelves.Shelf.class.isAssignableFrom(resourceClass);"), policies);
       String report = routes(c, "test.Config");
@@ -261,12 +265,13 @@ class RouteBoundDiagnosticsTest {
   }
 
   /**
-   * Two rules that apply to one operation and share no role deny it to everyone: a locator's class admitting
-   * {@code agent} and the method behind it {@code admin}; an interface method admitting {@code auditor} and its
-   * implementation {@code clerk}. Said once per method, where the method stands.
+   * Two rules that apply to one operation both apply: a locator's class admitting {@code agent} and the method behind
+   * it {@code admin}; an interface method admitting {@code auditor} and its implementation {@code clerk}. A caller
+   * needs a role of each (each list was cut to the roles both name, none here: 403 to everyone, a caller holding both
+   * included), and the route report, OpenAPI document and generated rule say so.
    */
   @Test
-  void rulesThatShareNoRoleAreAWarning() throws IOException {
+  void rulesThatApplyTogetherTakeARoleOfEach() throws IOException {
     JavaFileObject tickets = source("Tickets",
         "@Path(\"/tickets\")",
         "@RolesAllowed(\"agent\")",
@@ -287,16 +292,19 @@ class RouteBoundDiagnosticsTest {
         "  @RolesAllowed(\"clerk\") public String report(String y) { return y; }",
         "}");
     Compilation c = compile(user(), tickets, api, reports, plainConfig());
-    assertThat(c).succeeded();
-    assertThat(c).hadWarningContaining(tagged(Message.NO_ROLE_IN_COMMON) + " POST /tickets/{id}/close is bound by"
-        + " @RolesAllowed({\"admin\"}) on close() and @RolesAllowed({\"agent\"}) on test.Tickets, which share no role")
-        .inFile(tickets).onLineContaining("public String close(");
-    assertThat(c).hadWarningContaining(tagged(Message.NO_ROLE_IN_COMMON) + " GET /reports/{year} is bound by"
-        + " @RolesAllowed({\"clerk\"}) on report(java.lang.String) and @RolesAllowed({\"auditor\"})")
-        .inFile(reports).onLineContaining("public String report(");
-    assertThat(c).hadWarningCount(2);
+    assertThat(c).succeededWithoutWarnings();
     String report = routes(c, "test.Config");
-    assertTrue(report.contains("\"javaMethod\": \"close\",\n      \"access\": \"denied\""), report);
+    assertTrue(report.matches("(?s).*\"javaMethod\": \"close\",\\s*\"access\": \"protected\",\\s*\"roles\": \\[\\s*"
+        + "\"admin\"\\s*],\\s*\"andRoles\": \\[\\s*\\[\\s*\"agent\"\\s*]\\s*].*"), report);
+    assertTrue(report.matches("(?s).*\"javaMethod\": \"read\",\\s*\"access\": \"protected\",\\s*\"roles\": \\[\\s*"
+        + "\"agent\"\\s*],\\s*\"locator\".*"), report);
+    String policies = c.generatedSourceFile("test.ConfigJwtPolicies").orElseThrow().getCharContent(true).toString();
+    assertTrue(policies.contains("return AccessRule.rolesAllowed(\"admin\").andRolesAllowed(\"agent\");"), policies);
+    assertTrue(policies.contains("return AccessRule.rolesAllowed(\"auditor\").andRolesAllowed(\"clerk\");"), policies);
+    String openApi = c.generatedFile(StandardLocation.CLASS_OUTPUT, "",
+        "META-INF/jwtsecured/test.Config.openapi.json").orElseThrow().getCharContent(true).toString();
+    assertTrue(openApi.contains("\"description\": \"Requires a token with a role of each list: {admin} and {agent}.\""),
+        openApi);
   }
 
   /**
@@ -365,9 +373,16 @@ class RouteBoundDiagnosticsTest {
     Compilation c = compile(user(), api, impl, config);
     assertThat(c).succeededWithoutWarnings();
     String report = routes(c, "test.Config");
-    // Two method-level rules: only the role both admit. The class-level rule of the interface applies to all().
-    assertTrue(report.matches("(?s).*\"/reports/\\{year}\",.*?\"roles\": \\[\\s*\"auditor\"\\s*].*"), report);
+    // Two method-level rules: a role of each. The class-level rule of the interface applies to all().
+    assertTrue(report.matches("(?s).*\"/reports/\\{year}\",.*?\"roles\": \\[\\s*\"admin\",\\s*\"auditor\"\\s*],"
+        + "\\s*\"andRoles\": \\[\\s*\\[\\s*\"auditor\",\\s*\"clerk\"\\s*]\\s*].*"), report);
     assertTrue(report.matches("(?s).*\"/reports/all\",.*?\"roles\": \\[\\s*\"staff\"\\s*].*"), report);
+    // In OpenAPI a requirement's roles are required together: one requirement per way to pass, the fewest roles.
+    String openApi = c.generatedFile(StandardLocation.CLASS_OUTPUT, "",
+        "META-INF/jwtsecured/test.Config.openapi.json").orElseThrow().getCharContent(true).toString();
+    assertTrue(openApi.replaceAll("\\s+", "").contains("\"security\":[{\"BearerToken\":[\"auditor\"]},"
+        + "{\"BearerToken\":[\"admin\",\"clerk\"]}]"), openApi);
+    assertTrue(openApi.replaceAll("\\s+", "").contains("\"security\":[{\"BearerToken\":[\"staff\"]}]"), openApi);
   }
 
   @Test

@@ -31,6 +31,7 @@ import dev.jwtsecured.it.routes.users.Rates;
 import dev.jwtsecured.it.routes.users.Till;
 import dev.jwtsecured.it.routes.users.Users;
 import dev.jwtsecured.it.routes.users.UsersSecurity;
+import dev.jwtsecured.it.routes.users.Wards;
 import dev.jwtsecured.it.routes.users.UsersSecurityJwtFeature;
 import dev.jwtsecured.it.routes.users.Vaults;
 import dev.jwtsecured.testing.Jwts;
@@ -72,14 +73,14 @@ class RouteBoundSecurityTest {
       TestServer.union(UsersSecurityJwtFeature.classes(), BillingSecurityJwtFeature.classes()),
       Users.class, Reports.class, Files.class, Archive.class, Shelves.class, Status.class, Drawers.class,
       Cabinets.class, Lockers.class, Vaults.class, Ledger.class, Till.class, Counter.class, Notes.class, Rates.class,
-      Trays.class, Invoices.class, Outside.class));
+      Trays.class, Wards.class, Invoices.class, Outside.class));
   @RegisterExtension
   static final ServerPerClass USERS_SERVER = new ServerPerClass("users", () -> TestServer.startAt("/api",
       List.of(usersFeature()), UsersSecurityJwtFeature.classes(),
       Users.class, Reports.class, Files.class, Archive.class, Shelves.class, Status.class, Drawers.class,
       Cabinets.class, Lockers.class, Vaults.class, Ledger.class, Till.class, Counter.class, Notes.class, Rates.class,
-      Trays.class, Audit.BeforeMatching.class, Audit.AfterMatching.class, Cors.Preflights.class, Cors.Responses.class,
-      Versions.class));
+      Trays.class, Wards.class, Audit.BeforeMatching.class, Audit.AfterMatching.class, Cors.Preflights.class,
+      Cors.Responses.class, Versions.class));
 
   @BeforeEach
   void connect(TestServer server, @ServerPerClass.Named("users") TestServer usersServer) {
@@ -350,6 +351,23 @@ class RouteBoundSecurityTest {
     RawHttp.Response bob = users.send("DELETE", "/api/files/plan.txt", bearer("bob"));
     assertEquals(200, bob.status, bob.toString());
     assertEquals("deleted plan.txt", bob.body);
+  }
+
+  // A locator's rule (its class admits user) and the method's behind it (admin) both apply: a caller needs one role of
+  // each. Each list was cut down to the roles both name, none here, and bob, holding both, was refused with alice.
+  @Test
+  void theRulesOfALocatorAndOfTheMethodBehindItBothApply() throws Exception {
+    int runs = UsersSecurity.PROTECTED_RUNS.get();
+    for (String user : List.of("alice", "erin")) {
+      RawHttp.Response refused = users.send("DELETE", "/api/wards/east", bearer(user));
+      assertEquals(403, refused.status, user + ": " + refused);
+    }
+    assertEquals(runs, UsersSecurity.PROTECTED_RUNS.get(), "a refused close ran");
+    assertEquals(200, users.send("GET", "/api/wards/east", bearer("alice")).status);
+    assertEquals(403, users.send("GET", "/api/wards/east", bearer("erin")).status, "erin lacks the locator's role");
+    RawHttp.Response bob = users.send("DELETE", "/api/wards/east", bearer("bob"));
+    assertEquals(200, bob.status, bob.toString());
+    assertEquals("closed east", bob.body);
   }
 
   // Defect 4: the locator is user code; it must not run for a request that needs a token and has none.

@@ -50,9 +50,10 @@ final class OperationDocument {
     // One rule: [] for an open operation. Several: each variant's requirement, then {} (none) where one is open.
     List<Object> security = new ArrayList<>();
     for (RouteModel variant : variants) {
-      Object requirement = requirement(model, variant);
-      if (!isOpen(variant) && !security.contains(requirement)) {
-        security.add(requirement);
+      for (Object requirement : requirements(model, variant)) {
+        if (!isOpen(variant) && !security.contains(requirement)) {
+          security.add(requirement);
+        }
       }
     }
     if (!oneRule && variants.stream().anyMatch(OperationDocument::isOpen)) {
@@ -112,13 +113,24 @@ final class OperationDocument {
   }
 
   /**
-   * The security requirement of one variant: the scheme for a protected or denied one, with its roles where the scheme
-   * is not oauth2 (an oauth2 requirement lists scopes; roles are no scopes, as the token endpoint refuses them, so they
-   * are said in words there).
+   * The security requirements of one variant, any of which passes: the scheme for a protected or denied one, with roles
+   * where the scheme is not oauth2 (an oauth2 requirement lists scopes; roles are no scopes, as the token endpoint
+   * refuses them, so they are said in words there). A requirement's list names roles required together, so a rule
+   * admitting any of several roles is one requirement per way to pass it; where there would be too many, the scheme
+   * alone, and the words.
    */
-  private static Map<String, Object> requirement(ConfigModel model, RouteModel variant) {
-    boolean listRoles = isProtected(variant) && !hasTokenEndpoint(model);
-    return map(model.settings().schemeName(), listRoles ? variant.roles() : List.of());
+  private static List<Object> requirements(ConfigModel model, RouteModel variant) {
+    String scheme = model.settings().schemeName();
+    List<List<String>> ways = isProtected(variant) && !hasTokenEndpoint(model) ? variant.roles().alternatives()
+        : List.of();
+    if (ways.isEmpty()) {
+      return List.of(map(scheme, List.of()));
+    }
+    List<Object> requirements = new ArrayList<>();
+    for (List<String> roles : ways) {
+      requirements.add(map(scheme, roles));
+    }
+    return requirements;
   }
 
   private static boolean isProtected(RouteModel route) {
@@ -133,7 +145,8 @@ final class OperationDocument {
   private static String rule(RouteModel route) {
     return switch (route.policy()) {
       case AUTHENTICATED, ROLES -> route.roles().isEmpty() ? null
-          : "Requires a token with one of the roles: " + String.join(", ", route.roles()) + ".";
+          : route.roles().sets().size() == 1 ? "Requires a token with one of the roles: " + route.roles() + "."
+          : "Requires a token with a role of each list: " + route.roles() + ".";
       case EXCLUDED -> "Excluded from authentication by an exclude pattern.";
       case PERMIT_ALL -> "Public: @PermitAll.";
       case EXCLUDED_METHOD -> "Excluded from authentication by its HTTP method.";

@@ -1,6 +1,7 @@
 package dev.jwtsecured.processor.generation;
 
 import dev.jwtsecured.processor.model.ConfigModel;
+import dev.jwtsecured.processor.model.Roles;
 import dev.jwtsecured.processor.model.RouteModel;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.ACCESS_RULE;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.DYNAMIC_FEATURE;
@@ -36,7 +37,7 @@ import javax.lang.model.element.Modifier;
 public final class PoliciesGenerator implements SourceGenerator {
   private static final CodeBlock DECLARED = CodeBlock.builder()
       .add("// The types locators declare and the types carrying a root resource's @Path: a class implementing\n")
-      .add("// several gets the stricter of their rules.\n")
+      .add("// several gets all of their rules.\n")
       .build();
 
   @Override
@@ -132,7 +133,8 @@ public final class PoliciesGenerator implements SourceGenerator {
 
   /** An estimate of the bytecode of one route's test and rule. */
   private static int cost(RouteModel r) {
-    int cost = MethodParts.call(1 + r.parameterTypes().size()) + MethodParts.call(r.roles().size()) + 8;
+    int cost = MethodParts.call(1 + r.parameterTypes().size()) + 8 + (r.roles().isEmpty() ? MethodParts.call(0)
+        : r.roles().sets().stream().mapToInt(set -> MethodParts.call(set.size())).sum());
     return r.bridgeTypes().isEmpty() ? cost : cost + MethodParts.call(1 + r.bridgeTypes().size());
   }
 
@@ -150,7 +152,7 @@ public final class PoliciesGenerator implements SourceGenerator {
   /**
    * The classes the processor saw return their rule. A class may implement several types locators declare, each with
    * a rule for the same method, and JAX-RS binds one filter to its method whichever locator reached it: those rules
-   * are combined, the stricter winning. One method where it fits; else the method asks its parts in order, first
+   * all apply ({@code AccessRule.both}). One method where it fits; else the method asks its parts in order, first
    * those of the classes themselves, which return a rule, then those of the types, which combine it.
    */
   private static List<MethodSpec> ruleMethods(Map<String, Group> groups) {
@@ -197,7 +199,7 @@ public final class PoliciesGenerator implements SourceGenerator {
     return parts;
   }
 
-  /** The tests of {@code parts}: each returns its rule, or, {@code combining}, makes {@code declared} stricter. */
+  /** The tests of {@code parts}: each returns its rule, or, {@code combining}, adds it to {@code declared}. */
   private static CodeBlock branches(List<Part> parts, boolean combining) {
     CodeBlock.Builder body = CodeBlock.builder();
     for (Part part : parts) {
@@ -212,7 +214,7 @@ public final class PoliciesGenerator implements SourceGenerator {
         }
         body.add("// $L $L\n", SourceGenerator.commentText(r.httpMethod()), SourceGenerator.commentText(r.path()))
             .beginControlFlow("if ($L)", matches)
-            .addStatement(combining ? CodeBlock.of("declared = $T.stricter(declared, $L)", ACCESS_RULE, rule(r))
+            .addStatement(combining ? CodeBlock.of("declared = $T.both(declared, $L)", ACCESS_RULE, rule(r))
                 : CodeBlock.of("return $L", rule(r)))
             .endControlFlow();
       }
@@ -291,9 +293,19 @@ public final class PoliciesGenerator implements SourceGenerator {
     return switch (r.policy()) {
       case EXCLUDED, EXCLUDED_METHOD, PERMIT_ALL -> CodeBlock.of("$T.PUBLIC", ACCESS_RULE);
       case DENY_ALL -> CodeBlock.of("$T.DENY_ALL", ACCESS_RULE);
-      case ROLES -> CodeBlock.of("$T.rolesAllowed($L)", ACCESS_RULE,
-          r.roles().stream().map(v -> CodeBlock.of("$S", v)).collect(CodeBlock.joining(", ")));
+      case ROLES -> rolesAllowed(r.roles());
       case AUTHENTICATED -> CodeBlock.of("$T.AUTHENTICATED", ACCESS_RULE);
     };
+  }
+
+  /** {@code AccessRule.rolesAllowed("user").andRolesAllowed("admin")}: a role of each list. */
+  private static CodeBlock rolesAllowed(Roles roles) {
+    CodeBlock.Builder rule = CodeBlock.builder();
+    for (List<String> set : roles.sets()) {
+      CodeBlock names = set.stream().map(v -> CodeBlock.of("$S", v)).collect(CodeBlock.joining(", "));
+      rule.add(rule.isEmpty() ? CodeBlock.of("$T.rolesAllowed($L)", ACCESS_RULE, names)
+          : CodeBlock.of(".andRolesAllowed($L)", names));
+    }
+    return rule.build();
   }
 }

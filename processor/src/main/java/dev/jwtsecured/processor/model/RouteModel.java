@@ -4,7 +4,6 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * One JAX-RS operation the processor saw, with the policy it decided for it: a resource method of a root resource
@@ -17,7 +16,8 @@ import java.util.stream.Collectors;
  * @param httpMethod {@code GET}, {@code POST}, ...
  * @param path the application-relative path template, starting with {@code /}
  * @param policy what the operation requires
- * @param roles the roles of {@code @RolesAllowed}, sorted, when {@code policy} is {@link Policy#ROLES}
+ * @param roles what the {@code @RolesAllowed} rules that apply require together, when {@code policy} is
+ *     {@link Policy#ROLES}; else {@link Roles#NONE}
  * @param consumes media types of {@code @Consumes} (method, else class), as written
  * @param produces media types of {@code @Produces} (method, else class), as written
  * @param locatorPath the template of the outermost sub-resource locator that leads here, or empty for a root resource
@@ -35,7 +35,7 @@ public record RouteModel(
     String httpMethod,
     String path,
     Policy policy,
-    List<String> roles,
+    Roles roles,
     List<String> consumes,
     List<String> produces,
     String locatorPath,
@@ -48,7 +48,6 @@ public record RouteModel(
     if (!bridgeTypes.isEmpty() && bridgeTypes.size() != parameterTypes.size()) {
       throw new IllegalArgumentException("a bridge method takes as many parameters as the method: " + methodName);
     }
-    roles = List.copyOf(roles);
     consumes = List.copyOf(consumes);
     produces = List.copyOf(produces);
   }
@@ -141,13 +140,5 @@ public record RouteModel(
           return 0;
       }
     }
-  }
-
-  /**
-   * What a caller needs to pass two role requirements at once: the roles both lists admit, in the first list's order;
-   * empty means nobody passes (denied).
-   */
-  public static List<String> sharedRoles(List<String> first, List<String> second) {
-    return first.stream().filter(second::contains).collect(Collectors.toList());
   }
 }

@@ -191,9 +191,6 @@ public enum Message {
   UNDECLARED_ROLE("JwtSecured.UndeclaredRole",
       "@RolesAllowed role \"%s\" is not in the roles declared by @JwtSecured(roles = {%s}); fix the name or declare"
           + " it"),
-  NO_ROLE_IN_COMMON("JwtSecured.NoRoleInCommon", Kind.WARNING,
-      "%s is bound by %s, which share no role: where two rules apply, a caller needs a role both admit, so it"
-          + " answers 403 to everyone. Name a role in both lists, or write @DenyAll if no one is meant to call it"),
   OVERLAPPING_CONFIGURATIONS("JwtSecured.OverlappingConfigurations",
       "@JwtSecured classes %s and %s both secure the resources of package \"%s\"; a resource must have one"
           + " configuration. Set basePackages so that their packages do not overlap"),
@@ -203,7 +200,7 @@ public enum Message {
           + " method, or make the operation public with @PermitAll"),
   SHARED_RESOURCE_METHOD("JwtSecured.SharedResourceMethod", Kind.WARNING,
       "Resource method %s is reached at %s; JAX-RS binds one filter per resource method, not per path, so every one"
-          + " of these paths requires the strictest: %s. Give each locator its own sub-resource class to keep the"
+          + " of these paths requires all their rules: %s. Give each locator its own sub-resource class to keep the"
           + " rules apart"),
   LOCATOR_BEFORE_AUTHENTICATION("JwtSecured.LocatorBeforeAuthentication", Kind.WARNING,
       "The sub-resource locator at \"%s\" leads to public and protected operations, so it runs before"

@@ -1,11 +1,11 @@
 package dev.jwtsecured.processor.validation;
 
+import dev.jwtsecured.processor.model.Roles;
 import dev.jwtsecured.processor.model.RouteModel;
 import dev.jwtsecured.processor.model.SettingsModel;
 import dev.jwtsecured.processor.model.Templates;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -13,7 +13,6 @@ import java.util.function.BiPredicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
-import javax.lang.model.element.ExecutableElement;
 
 /**
  * Decides the policy of every scanned operation and checks the configuration against the route table:
@@ -79,16 +78,11 @@ final class RouteChecks {
     }
     checkExcludes(s, routes, templates, problems);
 
-    Set<ExecutableElement> unshared = new HashSet<>();
     for (RouteScanner.ScannedRoute r : scan.routes()) {
-      if (r.decision().unshared() != null && !s.excludeMethods().contains(r.httpMethod()) && unshared.add(r.method())) {
-        problems.add(Diagnostic.at(Message.NO_ROLE_IN_COMMON.format(r.httpMethod() + " " + r.path(),
-            r.decision().unshared()), r.method(), null, null));
-      }
       if (s.excludeMethods().contains(r.httpMethod()) && (r.decision().access() == RouteModel.Access.ROLES
           || r.decision().access() == RouteModel.Access.DENY_ALL)) {
         String rule = r.decision().access() == RouteModel.Access.ROLES
-            ? "@RolesAllowed(" + String.join(", ", r.decision().roles()) + ")" : "@DenyAll";
+            ? "@RolesAllowed(" + r.decision().roles() + ")" : "@DenyAll";
         problems.add(Diagnostic.at(Message.RULE_ON_EXCLUDED_METHOD.format(rule, r.httpMethod() + " " + r.path(),
             r.httpMethod()), r.method(), null, null));
       }
@@ -100,7 +94,7 @@ final class RouteChecks {
         problems.add(Diagnostic.at(Message.PERMIT_ALL_IN_EXCLUDED_PATH.format(where), r.method(), null, null));
       } else if (r.decision().access() == RouteModel.Access.ROLES) {
         problems.add(Diagnostic.at(Message.ROLES_ON_EXCLUDED_PATH.format(
-            String.join(", ", r.decision().roles()), where), r.method(), null, null));
+            r.decision().roles().toString(), where), r.method(), null, null));
       }
     }
     return new Result(routes, guardedLocators(s, excludes, scan, hasTokenEndpoint, problems), problems);
@@ -122,7 +116,7 @@ final class RouteChecks {
       policy = RouteModel.Policy.AUTHENTICATED;
     }
     return new RouteModel(r.resourceClass(), r.methodName(), r.parameterTypes(), r.httpMethod(), r.path(), policy,
-        policy == RouteModel.Policy.ROLES ? r.decision().roles() : List.of(), r.consumes(), r.produces(),
+        policy == RouteModel.Policy.ROLES ? r.decision().roles() : Roles.NONE, r.consumes(), r.produces(),
         r.locatorPath(), r.anyImplementation(), r.bridgeTypes());
   }
 

@@ -1,6 +1,7 @@
 package dev.jwtsecured.processor.validation;
 
 import dev.jwtsecured.processor.model.Names;
+import dev.jwtsecured.processor.model.Roles;
 import dev.jwtsecured.processor.model.RouteModel;
 import dev.jwtsecured.processor.model.Templates;
 import com.palantir.javapoet.ClassName;
@@ -44,9 +45,9 @@ import javax.lang.model.util.Types;
  * <p>Access follows JSR-250 as JAX-RS runtimes apply it, looked up where JAX-RS finds the method's annotations: a
  * {@code @DenyAll}, {@code @RolesAllowed} or {@code @PermitAll} on the method (the implementation, or the superclass or
  * interface method that carries its JAX-RS annotations) wins over one on the class (the resource class, or the type
- * declaring that method). Where two places disagree, the stricter rule applies: deny before roles before a valid token
- * before public, and two role lists admit only the roles they share. A locator's own access rule applies to everything
- * it leads to, again the stricter one winning.
+ * declaring that method). Where two places disagree, both rules apply: deny before roles before a valid token
+ * before public, and two role lists take a role of each. A locator's own access rule applies to everything it leads
+ * to, the same way.
  *
  * <p>It is longer than most classes here because where JAX-RS finds a method's annotations (the method, a superclass or
  * interface method, the class) and how locators lead to sub-resources are one recursive algorithm; split up, the
@@ -62,31 +63,33 @@ public final class RouteScanner {
   }
 
   /**
-   * A JSR-250 decision and the element it was read from ({@code null} when no annotation decided); {@code unshared}
-   * names the two role lists that denied it by sharing no role, or is {@code null}.
+   * A JSR-250 decision and the elements whose annotations made it (none when no annotation decided); {@code roles},
+   * what their {@code @RolesAllowed} rules require together.
    */
-  record Decision(RouteModel.Access access, List<String> roles, Element source, String unshared) {
-    static final Decision AUTHENTICATED = new Decision(RouteModel.Access.AUTHENTICATED, List.of(), null);
+  record Decision(RouteModel.Access access, Roles roles, List<Element> sources) {
+    static final Decision AUTHENTICATED = new Decision(RouteModel.Access.AUTHENTICATED, Roles.NONE, List.of());
 
-    Decision(RouteModel.Access access, List<String> roles, Element source) {
-      this(access, roles, source, null);
+    Decision {
+      sources = List.copyOf(sources);
     }
 
-    /** The stricter of two decisions. */
-    Decision stricter(Decision other) {
+    Decision(RouteModel.Access access, Roles roles, Element source) {
+      this(access, roles, List.of(source));
+    }
+
+    /** The element whose annotation decided, the first where several did, or {@code null}. */
+    Element source() {
+      return sources.isEmpty() ? null : sources.get(0);
+    }
+
+    /** What passes this and {@code other} both: the stricter kind, and for two role rules a role of each. */
+    Decision and(Decision other) {
       if (access == RouteModel.Access.ROLES && other.access == RouteModel.Access.ROLES) {
-        List<String> shared = RouteModel.sharedRoles(roles, other.roles);
-        return shared.isEmpty()
-            ? new Decision(RouteModel.Access.DENY_ALL, List.of(), source, rule() + " and " + other.rule())
-            : new Decision(RouteModel.Access.ROLES, shared, source);
+        List<Element> both = new ArrayList<>(sources);
+        other.sources.stream().filter(e -> !both.contains(e)).forEach(both::add);
+        return new Decision(RouteModel.Access.ROLES, roles.and(other.roles), both);
       }
       return other.access.compareTo(access) > 0 ? other : this;
-    }
-
-    /** {@code @RolesAllowed({"a", "b"}) on x()}, for messages. */
-    private String rule() {
-      return "@RolesAllowed(" + roles.stream().map(r -> "\"" + r + "\"").collect(Collectors.joining(", ", "{", "}"))
-          + ") on " + source;
     }
   }
 
@@ -221,7 +224,7 @@ public final class RouteScanner {
       Optional<String> subPath = pathOf(annotated);
       Decision decision = decision(method, annotated, resource);
       if (inherited != null) {
-        decision = decision.stricter(inherited);
+        decision = decision.and(inherited);
       }
       List<TypeName> parameterTypes = erasedParameters(method);
       if (httpMethod.isPresent()) {
@@ -401,7 +404,7 @@ public final class RouteScanner {
 
   /**
    * The JSR-250 decision for {@code method}: method level (the method and the one carrying its JAX-RS annotations)
-   * before class level (the resource class and the type declaring that method); the stricter where two disagree.
+   * before class level (the resource class and the type declaring that method); both where two disagree.
    */
   private static Decision decision(ExecutableElement method, ExecutableElement annotated, TypeElement resource) {
     Decision methodLevel = combine(method, annotated);
@@ -418,27 +421,27 @@ public final class RouteScanner {
     if (a == null) {
       return b;
     }
-    return b == null ? a : a.stricter(b);
+    return b == null ? a : a.and(b);
   }
 
   /** The decision of the JSR-250 annotation on {@code e}, or {@code null} when it has none. */
   private static Decision read(Element e) {
     if (AnnotationValues.has(e, Names.DENY_ALL)) {
-      return new Decision(RouteModel.Access.DENY_ALL, List.of(), e);
+      return new Decision(RouteModel.Access.DENY_ALL, Roles.NONE, e);
     }
     if (AnnotationValues.has(e, Names.ROLES_ALLOWED)) {
-      List<String> roles = rolesOf(e);
+      Roles roles = Roles.anyOf(rolesOf(e));
       return new Decision(roles.isEmpty() ? RouteModel.Access.DENY_ALL : RouteModel.Access.ROLES, roles, e);
     }
     if (AnnotationValues.has(e, Names.PERMIT_ALL)) {
-      return new Decision(RouteModel.Access.PERMIT_ALL, List.of(), e);
+      return new Decision(RouteModel.Access.PERMIT_ALL, Roles.NONE, e);
     }
     return null;
   }
 
   private static List<String> rolesOf(Element e) {
     AnnotationMirror m = AnnotationValues.find(e, Names.ROLES_ALLOWED).orElseThrow();
-    return new ArrayList<>(new TreeSet<>(AnnotationValues.strings(m, "value")));
+    return AnnotationValues.strings(m, "value");
   }
 
   private static Optional<String> httpMethod(Element method) {

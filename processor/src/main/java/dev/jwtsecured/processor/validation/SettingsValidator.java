@@ -185,15 +185,13 @@ final class SettingsValidator {
     }
     java.util.Set<String> reported = new java.util.HashSet<>();
     for (RouteScanner.ScannedRoute r : routes) {
-      Element source = r.decision().source();
-      if (source == null) {
-        continue;
-      }
-      for (String role : r.decision().roles()) {
-        if (!declared.contains(role) && reported.add(source + "#" + role)) {
-          AnnotationMirror rolesAllowed = AnnotationValues.find(source, Names.ROLES_ALLOWED).orElse(null);
-          problems.add(Diagnostic.at(Message.UNDECLARED_ROLE.format(role, String.join(", ", declared)),
-              source, rolesAllowed, null));
+      for (Element source : r.decision().sources()) {
+        AnnotationMirror rolesAllowed = AnnotationValues.find(source, Names.ROLES_ALLOWED).orElse(null);
+        for (String role : rolesAllowed == null ? List.<String>of() : AnnotationValues.strings(rolesAllowed, "value")) {
+          if (!declared.contains(role) && reported.add(source + "#" + role)) {
+            problems.add(Diagnostic.at(Message.UNDECLARED_ROLE.format(role, String.join(", ", declared)),
+                source, rolesAllowed, null));
+          }
         }
       }
     }
@@ -207,7 +205,7 @@ final class SettingsValidator {
       List<Diagnostic> problems) {
     java.util.Set<String> roles = new java.util.TreeSet<>(v.strings("roles"));
     for (RouteScanner.ScannedRoute r : routes) {
-      roles.addAll(r.decision().roles());
+      roles.addAll(r.decision().roles().all());
     }
     List<String> scopes = v.strings("scopes");
     for (int i = 0; i < scopes.size(); i++) {

@@ -1,5 +1,6 @@
 package dev.jwtsecured.processor.validation;
 
+import dev.jwtsecured.processor.model.Roles;
 import dev.jwtsecured.processor.model.RouteModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,8 +13,8 @@ import java.util.stream.Collectors;
  * One rule per resource method. JAX-RS binds filters to a resource method (its class and Java method), not to a path:
  * a sub-resource class that two locators return, or a root resource class that a locator also returns, has one filter
  * for every path that reaches it. When those paths were decided differently (a plain locator and one with
- * {@code @RolesAllowed("admin")}), every path gets the strictest of their rules, so that no path is more open than
- * decided; the route report and OpenAPI document then say what is enforced, and a warning names the paths.
+ * {@code @RolesAllowed("admin")}), every path gets all of their rules, so that no path is more open than decided; the
+ * route report and OpenAPI document then say what is enforced, and a warning names the paths.
  */
 final class SharedMethods {
   private SharedMethods() {}
@@ -36,18 +37,18 @@ final class SharedMethods {
       if (routes.stream().map(SharedMethods::effect).distinct().count() < 2) {
         continue;
       }
-      RouteModel strictest = strictest(routes);
+      RouteModel rule = all(routes);
       for (int i : group) {
         RouteModel r = decided.get(i);
         bound.set(i, new RouteModel(r.resourceClass(), r.methodName(), r.parameterTypes(), r.httpMethod(), r.path(),
-            strictest.policy(), strictest.roles(), r.consumes(), r.produces(), r.locatorPath(), r.anyImplementation(),
+            rule.policy(), rule.roles(), r.consumes(), r.produces(), r.locatorPath(), r.anyImplementation(),
             r.bridgeTypes()));
       }
       String paths = routes.stream().map(r -> r.httpMethod() + " " + r.path() + " (" + describe(r) + ")")
           .collect(Collectors.joining(", "));
       problems.add(Diagnostic.at(Message.SHARED_RESOURCE_METHOD.format(
           routes.get(0).resourceClass().canonicalName() + "." + routes.get(0).methodName(), paths,
-          describe(strictest)), scanned.get(group.get(0)).method()));
+          describe(rule)), scanned.get(group.get(0)).method()));
     }
     return bound;
   }
@@ -74,7 +75,7 @@ final class SharedMethods {
       }
       for (RouteModel declared : declaredByName.getOrDefault(seen.methodName(), List.of())) {
         if (!declared.parameterTypes().equals(seen.parameterTypes())
-            || effect(stricter(seen, declared)).equals(effect(seen))
+            || effect(both(seen, declared)).equals(effect(seen))
             || !isSubtype.test(seen.resourceClass().canonicalName(), declared.resourceClass().canonicalName())) {
           continue;
         }
@@ -93,31 +94,27 @@ final class SharedMethods {
   }
 
   private static String describe(RouteModel r) {
-    return r.policy() == RouteModel.Policy.ROLES ? "roles " + String.join(", ", r.roles()) : r.policy().label;
+    return r.policy() == RouteModel.Policy.ROLES ? "roles " + r.roles() : r.policy().label;
   }
 
-  /**
-   * Denied before roles before a valid token before public; several role lists admit only the roles they share, and
-   * none shared is denied.
-   */
-  private static RouteModel strictest(List<RouteModel> routes) {
-    RouteModel strictest = routes.get(0);
+  /** What passes every rule of {@code routes}: denied before roles before a valid token before public. */
+  private static RouteModel all(List<RouteModel> routes) {
+    RouteModel all = routes.get(0);
     for (RouteModel r : routes.subList(1, routes.size())) {
-      strictest = stricter(strictest, r);
+      all = both(all, r);
     }
-    return strictest;
+    return all;
   }
 
-  private static RouteModel stricter(RouteModel a, RouteModel b) {
+  /** What passes {@code a} and {@code b}: the stricter policy, and for two role rules a role of each. */
+  private static RouteModel both(RouteModel a, RouteModel b) {
     if (a.policy() == RouteModel.Policy.ROLES && b.policy() == RouteModel.Policy.ROLES) {
-      List<String> shared = RouteModel.sharedRoles(a.roles(), b.roles());
-      return shared.isEmpty() ? with(a, RouteModel.Policy.DENY_ALL, List.of())
-          : with(a, RouteModel.Policy.ROLES, shared);
+      return with(a, RouteModel.Policy.ROLES, a.roles().and(b.roles()));
     }
     return b.policy().strictness() > a.policy().strictness() ? b : a;
   }
 
-  private static RouteModel with(RouteModel r, RouteModel.Policy policy, List<String> roles) {
+  private static RouteModel with(RouteModel r, RouteModel.Policy policy, Roles roles) {
     return new RouteModel(r.resourceClass(), r.methodName(), r.parameterTypes(), r.httpMethod(), r.path(), policy,
         roles, r.consumes(), r.produces(), r.locatorPath(), r.anyImplementation(), r.bridgeTypes());
   }

@@ -1,7 +1,9 @@
 package dev.jwtsecured.runtime.internal;
 
 import jakarta.ws.rs.core.SecurityContext;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * What a resource method requires, as the processor decided it at compile time from {@code @PermitAll},
@@ -29,11 +31,12 @@ public final class AccessRule {
   }
 
   private final Kind kind;
-  private final List<String> roles;
+  /** For {@code ROLES}: a caller needs one role of each list. */
+  private final List<List<String>> roleSets;
 
-  private AccessRule(Kind kind, List<String> roles) {
+  private AccessRule(Kind kind, List<List<String>> roleSets) {
     this.kind = kind;
-    this.roles = roles;
+    this.roleSets = roleSets;
   }
 
   /** {@code @RolesAllowed(roles)}: a valid token whose roles or scopes include at least one of {@code roles}. */
@@ -41,21 +44,34 @@ public final class AccessRule {
     if (roles.length == 0) {
       return DENY_ALL; // JSR-250: @RolesAllowed({}) admits nobody
     }
-    return new AccessRule(Kind.ROLES, List.of(roles));
+    return new AccessRule(Kind.ROLES, List.of(List.of(roles)));
   }
 
   /**
-   * The stricter of two rules, for a class that implements several types locators declare, each with a rule for the
-   * same method: denied before roles before a valid token before public; two role lists admit only the roles they
-   * share, and none shared is denied. {@code a} may be {@code null} (no rule yet): then {@code b}.
+   * This rule and {@code @RolesAllowed(roles)} both: for a locator's rule and the method's behind it, each admitting
+   * other roles, a token with one role of each.
    */
-  public static AccessRule stricter(AccessRule a, AccessRule b) {
+  public AccessRule andRolesAllowed(String... roles) {
+    return both(this, rolesAllowed(roles));
+  }
+
+  /**
+   * What passes {@code a} and {@code b} both, for a class that implements several types locators declare, each with a
+   * rule for the same method: denied before roles before a valid token before public; two role rules, one role of
+   * each. {@code a} may be {@code null} (no rule yet): then {@code b}.
+   */
+  public static AccessRule both(AccessRule a, AccessRule b) {
     if (a == null) {
       return b;
     }
     if (a.kind == Kind.ROLES && b.kind == Kind.ROLES) {
-      List<String> shared = a.roles.stream().filter(b.roles::contains).toList();
-      return shared.isEmpty() ? DENY_ALL : new AccessRule(Kind.ROLES, shared);
+      List<List<String>> sets = new ArrayList<>(a.roleSets);
+      for (List<String> set : b.roleSets) {
+        if (!sets.contains(set)) {
+          sets.add(set);
+        }
+      }
+      return new AccessRule(Kind.ROLES, List.copyOf(sets));
     }
     return b.kind.compareTo(a.kind) > 0 ? b : a;
   }
@@ -68,9 +84,9 @@ public final class AccessRule {
     return kind == Kind.DENY_ALL;
   }
 
-  /** The roles of {@code @RolesAllowed}, or empty. */
+  /** Every role the rule names, once each (a caller needs one of each {@code @RolesAllowed} list), or empty. */
   public List<String> roles() {
-    return roles;
+    return roleSets.stream().flatMap(List::stream).distinct().toList();
   }
 
   /** Whether an authenticated request with this security context may proceed. */
@@ -80,19 +96,30 @@ public final class AccessRule {
       case PUBLIC:
         return true;
       case ROLES:
-        for (String role : roles) {
-          if (security.isUserInRole(role)) {
-            return true;
+        for (List<String> set : roleSets) {
+          if (!inAny(security, set)) {
+            return false;
           }
         }
-        return false;
+        return true;
       default:
         return false;
     }
   }
 
+  private static boolean inAny(SecurityContext security, List<String> roles) {
+    for (String role : roles) {
+      if (security.isUserInRole(role)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Override
   public String toString() {
-    return kind == Kind.ROLES ? "RolesAllowed" + roles : kind.name();
+    return kind == Kind.ROLES
+        ? roleSets.stream().map(set -> "RolesAllowed" + set).collect(Collectors.joining(" and "))
+        : kind.name();
   }
 }

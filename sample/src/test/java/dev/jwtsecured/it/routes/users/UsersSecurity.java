@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The first configuration of the route-shaped application: a token endpoint, a literal exclusion beside a path template
  * ({@code /users/register} and {@code /users/{id}}), an interface that carries JAX-RS and role annotations, and a
- * sub-resource locator. Users: alice (role user) and bob (roles user, admin), password "pw".
+ * sub-resource locator. Users: alice (role user), bob (roles user, admin) and erin (role admin), password "pw".
  */
 @JwtSecured(secret = "${ROUTES_USERS_SECRET}", tokenUrl = "/users/login", exclude = "/users/register",
     openApiPath = "/users/openapi.json", roles = {"user", "admin"})
@@ -38,6 +38,8 @@ public final class UsersSecurity {
         return Optional.of(Grant.of("alice").withRoles(Set.of("user")));
       case "bob":
         return Optional.of(Grant.of("bob").withRoles(Set.of("user", "admin")));
+      case "erin":
+        return Optional.of(Grant.of("erin").withRoles(Set.of("admin")));
       default:
         return Optional.empty();
     }
@@ -45,6 +47,6 @@ public final class UsersSecurity {
 
   @UserRetriever
   static Optional<String> user(Token token) {
-    return Set.of("alice", "bob").contains(token.subject()) ? Optional.of(token.subject()) : Optional.empty();
+    return Set.of("alice", "bob", "erin").contains(token.subject()) ? Optional.of(token.subject()) : Optional.empty();
   }
 }
