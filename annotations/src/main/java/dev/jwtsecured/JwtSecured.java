@@ -350,9 +350,17 @@ public @interface JwtSecured {
   String CLAIM_PATH = "[A-Za-z0-9_:/-]+(\\.[A-Za-z0-9_:/-]+)*";
 
   /**
+   * {@code "**"}: in {@code @RolesAllowed}, any authenticated user, as Jakarta Servlet and Enterprise Beans define
+   * it: a valid token admits, whatever its roles, and {@code isUserInRole("**")} is whether the request carries one.
+   * It names no role, so it cannot be one of {@link #roles()}. The processor and the runtime both use this one
+   * definition.
+   */
+  String ANY_AUTHENTICATED_USER = "**";
+
+  /**
    * The roles the application uses; when not empty, every role named by {@code @RolesAllowed} on a resource this
    * configuration secures must be one of them (a compile error otherwise), which catches typos such as
-   * {@code "admn"}.
+   * {@code "admn"}. {@link #ANY_AUTHENTICATED_USER} needs no declaration, and is no role to declare.
    */
   String[] roles() default {};
 

@@ -308,6 +308,46 @@ class RouteBoundDiagnosticsTest {
   }
 
   /**
+   * {@code @RolesAllowed("**")} is Jakarta's any authenticated user: a valid token, no role, needing no declaration in
+   * {@code roles} (it was an undeclared role, and without {@code roles} one no token held: 403 to everyone). A
+   * method's own rule wins over it, a locator's adds nothing to the method's behind it, and where an exclusion makes
+   * it public the rule is said to be unchecked, as any {@code @RolesAllowed}.
+   */
+  @Test
+  void rolesAllowedAnyAuthenticatedUserNeedsAValidTokenAndNoRole() throws IOException {
+    JavaFileObject lobby = source("Lobby",
+        "@Path(\"/lobby\")",
+        "@RolesAllowed(\"**\")",
+        "public final class Lobby {",
+        "  @GET public String enter() { return \"\"; }",
+        "  @DELETE @RolesAllowed(\"admin\") public String close() { return \"\"; }",
+        "  @GET @Path(\"open\") public String open() { return \"\"; }",
+        "  @Path(\"{room}\") public Room room() { return new Room(); }",
+        "  public static final class Room {",
+        "    @POST @RolesAllowed(\"admin\") public String book() { return \"\"; }",
+        "  }",
+        "}");
+    JavaFileObject config = source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\", roles = \"admin\", exclude = \"/lobby/open\")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return null; }",
+        "}");
+    Compilation c = compile(user(), lobby, config);
+    assertThat(c).succeeded();
+    assertThat(c).hadWarningContaining(tagged(Message.ROLES_ON_EXCLUDED_PATH) + " @RolesAllowed(**) on GET /lobby/open"
+        + " is never checked").inFile(lobby).onLineContaining("public String open()");
+    assertThat(c).hadWarningCount(1);
+    String report = routes(c, "test.Config").replaceAll("\\s+", "");
+    assertTrue(report.contains("\"javaMethod\":\"enter\",\"access\":\"protected\",\"roles\":[]"), report);
+    assertTrue(report.contains("\"javaMethod\":\"close\",\"access\":\"protected\",\"roles\":[\"admin\"]"), report);
+    assertTrue(report.contains("\"javaMethod\":\"book\",\"access\":\"protected\",\"roles\":[\"admin\"],"
+        + "\"locator\""), report);
+    assertTrue(report.contains("\"javaMethod\":\"open\",\"access\":\"excluded\""), report);
+    String policies = c.generatedSourceFile("test.ConfigJwtPolicies").orElseThrow().getCharContent(true).toString();
+    assertTrue(!policies.contains("\"**\""), policies);
+  }
+
+  /**
    * What JAX-RS matches before a guarded locator in its class (more literal characters than {@code {name}}) is written
    * beside it, with the request methods served there: a method's path ({@code count}, GET and HEAD; {@code {a}-{b}},
    * POST), a locator's for every method ({@code archive}), and a root resource's whose class template and whole

@@ -1,5 +1,6 @@
 package dev.jwtsecured.runtime;
 
+import dev.jwtsecured.JwtSecured;
 import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.SecurityContext;
@@ -13,7 +14,8 @@ import java.util.Optional;
  * (excluded path or method, {@code @PermitAll}) it carries neither, but still gives the typed access point its login.
  *
  * <p>The principal's name is the token's {@code sub}; {@link #isUserInRole(String)} reads the token's {@code roles}
- * and {@code scope} (only the roles, from {@code rolesClaim}, for tokens of an identity provider); the scheme is
+ * and {@code scope} (only the roles, from {@code rolesClaim}, for tokens of an identity provider), and takes
+ * {@code "**"} for any authenticated user ({@link JwtSecured#ANY_AUTHENTICATED_USER}); the scheme is
  * {@code Bearer}. {@link #isSecure()} is the container's answer.
  */
 public final class JwtSecurityContext implements SecurityContext {
@@ -152,6 +154,9 @@ public final class JwtSecurityContext implements SecurityContext {
   public boolean isUserInRole(String role) {
     if (token == null) {
       return false;
+    }
+    if (JwtSecured.ANY_AUTHENTICATED_USER.equals(role)) {
+      return true; // Jakarta's any authenticated user
     }
     return token.roles().contains(role) || auth.scopesAreRoles() && token.scopes().contains(role);
   }

@@ -21,6 +21,7 @@ import dev.jwtsecured.it.routes.users.Drawers;
 import dev.jwtsecured.it.routes.users.Files;
 import dev.jwtsecured.it.routes.users.Counter;
 import dev.jwtsecured.it.routes.users.Ledger;
+import dev.jwtsecured.it.routes.users.Lobby;
 import dev.jwtsecured.it.routes.users.Lockers;
 import dev.jwtsecured.it.routes.users.Trays;
 import dev.jwtsecured.it.routes.users.Notes;
@@ -73,14 +74,14 @@ class RouteBoundSecurityTest {
       TestServer.union(UsersSecurityJwtFeature.classes(), BillingSecurityJwtFeature.classes()),
       Users.class, Reports.class, Files.class, Archive.class, Shelves.class, Status.class, Drawers.class,
       Cabinets.class, Lockers.class, Vaults.class, Ledger.class, Till.class, Counter.class, Notes.class, Rates.class,
-      Trays.class, Wards.class, Invoices.class, Outside.class));
+      Trays.class, Wards.class, Lobby.class, Invoices.class, Outside.class));
   @RegisterExtension
   static final ServerPerClass USERS_SERVER = new ServerPerClass("users", () -> TestServer.startAt("/api",
       List.of(usersFeature()), UsersSecurityJwtFeature.classes(),
       Users.class, Reports.class, Files.class, Archive.class, Shelves.class, Status.class, Drawers.class,
       Cabinets.class, Lockers.class, Vaults.class, Ledger.class, Till.class, Counter.class, Notes.class, Rates.class,
-      Trays.class, Wards.class, Audit.BeforeMatching.class, Audit.AfterMatching.class, Cors.Preflights.class,
-      Cors.Responses.class, Versions.class));
+      Trays.class, Wards.class, Lobby.class, Audit.BeforeMatching.class, Audit.AfterMatching.class,
+      Cors.Preflights.class, Cors.Responses.class, Versions.class));
 
   @BeforeEach
   void connect(TestServer server, @ServerPerClass.Named("users") TestServer usersServer) {
@@ -368,6 +369,19 @@ class RouteBoundSecurityTest {
     RawHttp.Response bob = users.send("DELETE", "/api/wards/east", bearer("bob"));
     assertEquals(200, bob.status, bob.toString());
     assertEquals("closed east", bob.body);
+  }
+
+  // "**" is Jakarta's any authenticated user: alice and erin, neither holding a role of that name, were refused.
+  @Test
+  void rolesAllowedAnyAuthenticatedUserAdmitsEveryValidToken() throws Exception {
+    for (String user : List.of("alice", "erin", "bob")) {
+      RawHttp.Response entered = users.send("GET", "/api/lobby", bearer(user));
+      assertEquals(200, entered.status, user + ": " + entered);
+      assertEquals("in the lobby: true", entered.body);
+    }
+    assertEquals(401, users.send("GET", "/api/lobby").status);
+    assertEquals(401, users.send("GET", "/api/lobby", "Authorization: Bearer x.y.z").status);
+    assertAdminOnly("DELETE", "/api/lobby", "lobby closed");
   }
 
   // Defect 4: the locator is user code; it must not run for a request that needs a token and has none.

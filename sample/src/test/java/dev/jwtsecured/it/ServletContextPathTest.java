@@ -15,6 +15,7 @@ import dev.jwtsecured.it.routes.users.Files;
 import dev.jwtsecured.it.routes.users.Counter;
 import dev.jwtsecured.it.routes.users.Ledger;
 import dev.jwtsecured.it.routes.users.Lockers;
+import dev.jwtsecured.it.routes.users.Lobby;
 import dev.jwtsecured.it.routes.users.Trays;
 import dev.jwtsecured.it.routes.users.Wards;
 import dev.jwtsecured.it.routes.users.Notes;
@@ -59,7 +60,7 @@ class ServletContextPathTest {
       "/api", List.of(new UsersSecurityJwtFeature(UsersSecurityJwtFeature.settings().secret(USERS_SECRET).build())),
       UsersSecurityJwtFeature.classes(), Users.class, Reports.class, Files.class, Archive.class, Shelves.class,
       Status.class, Drawers.class, Cabinets.class, Lockers.class, Trays.class, Vaults.class, Ledger.class, Till.class,
-      Counter.class, Notes.class, Rates.class, Wards.class));
+      Counter.class, Notes.class, Rates.class, Wards.class, Lobby.class));
 
   @Test
   void theRefreshCookieGoesToTheTokenEndpointUnderTheContextPath(@ServerPerClass.Named("cookies") TestServer server) {
@@ -106,7 +107,7 @@ class ServletContextPathTest {
         UsersSecurityJwtFeature.settings().secret(USERS_SECRET).build())), UsersSecurityJwtFeature.classes(),
         Users.class, Reports.class, Files.class, Archive.class, Shelves.class, Status.class, Drawers.class,
         Cabinets.class, Lockers.class, Trays.class, Vaults.class, Ledger.class, Till.class, Counter.class,
-        Notes.class, Rates.class, Wards.class)) {
+        Notes.class, Rates.class, Wards.class, Lobby.class)) {
       JsonNode doc = served(server, "/users/openapi.json");
       assertTrue(doc.path("servers").isMissingNode(), doc.path("servers").toString());
       assertEquals("/users/login", tokenUrl(doc));

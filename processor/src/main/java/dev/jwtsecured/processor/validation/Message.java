@@ -188,6 +188,9 @@ public enum Message {
   ROLES_ON_EXCLUDED_PATH("JwtSecured.RolesOnExcludedPath", Kind.WARNING,
       "@RolesAllowed(%s) on %s is never checked: an exclude pattern covers its path, so requests skip authentication."
           + " Narrow the pattern, or remove the annotation"),
+  ANY_AUTHENTICATED_USER_DECLARED("JwtSecured.AnyAuthenticatedUserDeclared",
+      "roles has \"**\", which names no role: in @RolesAllowed it stands for any authenticated user, as in Jakarta"
+          + " Servlet, and needs no declaration. Remove it"),
   UNDECLARED_ROLE("JwtSecured.UndeclaredRole",
       "@RolesAllowed role \"%s\" is not in the roles declared by @JwtSecured(roles = {%s}); fix the name or declare"
           + " it"),

@@ -79,10 +79,10 @@ final class RouteChecks {
     checkExcludes(s, routes, templates, problems);
 
     for (RouteScanner.ScannedRoute r : scan.routes()) {
-      if (s.excludeMethods().contains(r.httpMethod()) && (r.decision().access() == RouteModel.Access.ROLES
-          || r.decision().access() == RouteModel.Access.DENY_ALL)) {
-        String rule = r.decision().access() == RouteModel.Access.ROLES
-            ? "@RolesAllowed(" + r.decision().roles() + ")" : "@DenyAll";
+      String rolesAllowed = r.decision().rolesAllowed();
+      if (s.excludeMethods().contains(r.httpMethod())
+          && (rolesAllowed != null || r.decision().access() == RouteModel.Access.DENY_ALL)) {
+        String rule = rolesAllowed != null ? "@RolesAllowed(" + rolesAllowed + ")" : "@DenyAll";
         problems.add(Diagnostic.at(Message.RULE_ON_EXCLUDED_METHOD.format(rule, r.httpMethod() + " " + r.path(),
             r.httpMethod()), r.method(), null, null));
       }
@@ -92,9 +92,9 @@ final class RouteChecks {
       String where = r.httpMethod() + " " + r.path();
       if (r.decision().access() == RouteModel.Access.PERMIT_ALL && r.decision().source() != null) {
         problems.add(Diagnostic.at(Message.PERMIT_ALL_IN_EXCLUDED_PATH.format(where), r.method(), null, null));
-      } else if (r.decision().access() == RouteModel.Access.ROLES) {
-        problems.add(Diagnostic.at(Message.ROLES_ON_EXCLUDED_PATH.format(
-            r.decision().roles().toString(), where), r.method(), null, null));
+      } else if (rolesAllowed != null) {
+        problems.add(Diagnostic.at(Message.ROLES_ON_EXCLUDED_PATH.format(rolesAllowed, where), r.method(), null,
+            null));
       }
     }
     return new Result(routes, guardedLocators(s, excludes, scan, hasTokenEndpoint, problems), problems);

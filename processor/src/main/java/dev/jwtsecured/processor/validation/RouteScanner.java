@@ -1,5 +1,6 @@
 package dev.jwtsecured.processor.validation;
 
+import dev.jwtsecured.JwtSecured;
 import dev.jwtsecured.processor.model.Names;
 import dev.jwtsecured.processor.model.Roles;
 import dev.jwtsecured.processor.model.RouteModel;
@@ -64,7 +65,8 @@ public final class RouteScanner {
 
   /**
    * A JSR-250 decision and the elements whose annotations made it (none when no annotation decided); {@code roles},
-   * what their {@code @RolesAllowed} rules require together.
+   * what their {@code @RolesAllowed} rules require together. {@code @RolesAllowed("**")}, any authenticated user, is
+   * {@code AUTHENTICATED} with its element.
    */
   record Decision(RouteModel.Access access, Roles roles, List<Element> sources) {
     static final Decision AUTHENTICATED = new Decision(RouteModel.Access.AUTHENTICATED, Roles.NONE, List.of());
@@ -80,6 +82,17 @@ public final class RouteScanner {
     /** The element whose annotation decided, the first where several did, or {@code null}. */
     Element source() {
       return sources.isEmpty() ? null : sources.get(0);
+    }
+
+    /**
+     * For messages, the roles its {@code @RolesAllowed} rules name ({@code admin, ops}; {@code **} for any
+     * authenticated user), or {@code null} where no such rule decided.
+     */
+    String rolesAllowed() {
+      if (access == RouteModel.Access.ROLES) {
+        return roles.toString();
+      }
+      return access == RouteModel.Access.AUTHENTICATED && source() != null ? JwtSecured.ANY_AUTHENTICATED_USER : null;
     }
 
     /** What passes this and {@code other} both: the stricter kind, and for two role rules a role of each. */
@@ -430,6 +443,9 @@ public final class RouteScanner {
       return new Decision(RouteModel.Access.DENY_ALL, Roles.NONE, e);
     }
     if (AnnotationValues.has(e, Names.ROLES_ALLOWED)) {
+      if (rolesOf(e).contains(JwtSecured.ANY_AUTHENTICATED_USER)) {
+        return new Decision(RouteModel.Access.AUTHENTICATED, Roles.NONE, e); // any authenticated user
+      }
       Roles roles = Roles.anyOf(rolesOf(e));
       return new Decision(roles.isEmpty() ? RouteModel.Access.DENY_ALL : RouteModel.Access.ROLES, roles, e);
     }

@@ -177,9 +177,17 @@ final class SettingsValidator {
     }
   }
 
-  /** With a declared role set ({@code roles}), every {@code @RolesAllowed} role in scope must be in it. */
+  /**
+   * With a declared role set ({@code roles}), every {@code @RolesAllowed} role in scope must be in it but {@code **},
+   * any authenticated user, which names no role and may not be declared.
+   */
   static void checkDeclaredRoles(ConfigValues v, List<RouteScanner.ScannedRoute> routes, List<Diagnostic> problems) {
     List<String> declared = v.strings("roles");
+    for (int i = 0; i < declared.size(); i++) {
+      if (declared.get(i).equals(JwtSecured.ANY_AUTHENTICATED_USER)) {
+        problems.add(v.at("roles", i, Message.ANY_AUTHENTICATED_USER_DECLARED.format()));
+      }
+    }
     if (declared.isEmpty()) {
       return;
     }
@@ -188,7 +196,8 @@ final class SettingsValidator {
       for (Element source : r.decision().sources()) {
         AnnotationMirror rolesAllowed = AnnotationValues.find(source, Names.ROLES_ALLOWED).orElse(null);
         for (String role : rolesAllowed == null ? List.<String>of() : AnnotationValues.strings(rolesAllowed, "value")) {
-          if (!declared.contains(role) && reported.add(source + "#" + role)) {
+          if (!declared.contains(role) && !role.equals(JwtSecured.ANY_AUTHENTICATED_USER)
+              && reported.add(source + "#" + role)) {
             problems.add(Diagnostic.at(Message.UNDECLARED_ROLE.format(role, String.join(", ", declared)),
                 source, rolesAllowed, null));
           }
