@@ -348,6 +348,48 @@ class RouteBoundDiagnosticsTest {
   }
 
   /**
+   * Java EE's JSR-250 annotations ({@code javax.annotation.security}, an IDE's import from an old jar on the class
+   * path) are read by no Jakarta REST runtime: {@code @javax...RolesAllowed("admin")} left its method open to any valid
+   * token, {@code @javax...DenyAll} its class. Each is an error where it stands, on resource methods, locators and
+   * their classes; a method JAX-RS does not serve is left alone.
+   */
+  @Test
+  void javaxSecurityAnnotationsAreAnErrorWhereTheyStand() {
+    JavaFileObject rolesAllowed = JavaFileObjects.forSourceLines("javax.annotation.security.RolesAllowed",
+        "package javax.annotation.security;",
+        "@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)",
+        "public @interface RolesAllowed { String[] value(); }");
+    JavaFileObject denyAll = JavaFileObjects.forSourceLines("javax.annotation.security.DenyAll",
+        "package javax.annotation.security;",
+        "@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)",
+        "public @interface DenyAll {}");
+    JavaFileObject admin = source("Admin",
+        "@Path(\"/admin\")",
+        "@javax.annotation.security.DenyAll",
+        "public final class Admin {",
+        "  @GET @javax.annotation.security.RolesAllowed(\"admin\") public String list() { return \"\"; }",
+        "  @GET @Path(\"ok\") @RolesAllowed(\"admin\") public String ok() { return \"\"; }",
+        "  @Path(\"{id}\") @javax.annotation.security.RolesAllowed(\"admin\")",
+        "  public Item item() { return new Item(); }",
+        "  @javax.annotation.security.RolesAllowed(\"admin\") public String helper() { return \"\"; }",
+        "  public static final class Item {",
+        "    @GET public String get() { return \"\"; }",
+        "  }",
+        "}");
+    Compilation c = compile(user(), rolesAllowed, denyAll, admin, plainConfig());
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining(tagged(Message.JAVAX_SECURITY_ANNOTATION)
+        + " @javax.annotation.security.RolesAllowed on list() is Java EE's annotation, which no Jakarta REST runtime"
+        + " reads, nor jwtsecured: the rule it states would not apply. Import jakarta.annotation.security.RolesAllowed"
+        + " instead").inFile(admin).onLineContaining("public String list()");
+    assertThat(c).hadErrorContaining("@javax.annotation.security.RolesAllowed on item()").inFile(admin)
+        .onLineContaining("@Path(\"{id}\")");
+    assertThat(c).hadErrorContaining("@javax.annotation.security.DenyAll on test.Admin is Java EE's").inFile(admin)
+        .onLineContaining("@javax.annotation.security.DenyAll");
+    assertThat(c).hadErrorCount(3);
+  }
+
+  /**
    * What JAX-RS matches before a guarded locator in its class (more literal characters than {@code {name}}) is written
    * beside it, with the request methods served there: a method's path ({@code count}, GET and HEAD; {@code {a}-{b}},
    * POST), a locator's for every method ({@code archive}), and a root resource's whose class template and whole

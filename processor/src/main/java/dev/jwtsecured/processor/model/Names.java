@@ -30,6 +30,8 @@ public final class Names {
   public static final String PERMIT_ALL = "jakarta.annotation.security.PermitAll";
   public static final String DENY_ALL = "jakarta.annotation.security.DenyAll";
   public static final String ROLES_ALLOWED = "jakarta.annotation.security.RolesAllowed";
+  /** The Java EE package of the JSR-250 security annotations, which no Jakarta REST runtime reads. */
+  public static final String JAVAX_SECURITY_PACKAGE = "javax.annotation.security";
 
   public static final String OPTIONAL = "java.util.Optional";
   public static final String COMPLETION_STAGE = "java.util.concurrent.CompletionStage";

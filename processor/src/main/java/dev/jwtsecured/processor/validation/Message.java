@@ -188,6 +188,9 @@ public enum Message {
   ROLES_ON_EXCLUDED_PATH("JwtSecured.RolesOnExcludedPath", Kind.WARNING,
       "@RolesAllowed(%s) on %s is never checked: an exclude pattern covers its path, so requests skip authentication."
           + " Narrow the pattern, or remove the annotation"),
+  JAVAX_SECURITY_ANNOTATION("JwtSecured.JavaxSecurityAnnotation",
+      "@%s on %s is Java EE's annotation, which no Jakarta REST runtime reads, nor jwtsecured: the rule it states"
+          + " would not apply. Import jakarta.annotation.security.%s instead"),
   ANY_AUTHENTICATED_USER_DECLARED("JwtSecured.AnyAuthenticatedUserDeclared",
       "roles has \"**\", which names no role: in @RolesAllowed it stands for any authenticated user, as in Jakarta"
           + " Servlet, and needs no declaration. Remove it"),

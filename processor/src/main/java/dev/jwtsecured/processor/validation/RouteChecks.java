@@ -1,5 +1,6 @@
 package dev.jwtsecured.processor.validation;
 
+import dev.jwtsecured.processor.model.Names;
 import dev.jwtsecured.processor.model.Roles;
 import dev.jwtsecured.processor.model.RouteModel;
 import dev.jwtsecured.processor.model.SettingsModel;
@@ -13,6 +14,7 @@ import java.util.function.BiPredicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
+import javax.lang.model.element.AnnotationMirror;
 
 /**
  * Decides the policy of every scanned operation and checks the configuration against the route table:
@@ -97,6 +99,13 @@ final class RouteChecks {
             null));
       }
     }
+    scan.javaxRules().forEach((element, annotations) -> {
+      for (AnnotationMirror a : annotations) {
+        String name = a.getAnnotationType().asElement().getSimpleName().toString();
+        problems.add(Diagnostic.at(Message.JAVAX_SECURITY_ANNOTATION.format(Names.JAVAX_SECURITY_PACKAGE + "." + name,
+            element, name), element, a, null));
+      }
+    });
     return new Result(routes, guardedLocators(s, excludes, scan, hasTokenEndpoint, problems), problems);
   }
 

@@ -9,6 +9,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -132,14 +133,17 @@ public final class RouteScanner {
   /**
    * What one or more root resource classes give. {@code pathTypes}: for a root resource whose {@code @Path} stands on
    * an interface or abstract class it implements or extends, the types a JAX-RS runtime may report as its resource
-   * class besides itself (RESTEasy reports the type carrying {@code @Path}; Jersey the class).
+   * class besides itself (RESTEasy reports the type carrying {@code @Path}; Jersey the class). {@code javaxRules}:
+   * the classes and methods whose JSR-250 annotations were looked for and that carry Java EE's
+   * ({@code javax.annotation.security}), which no Jakarta REST runtime reads, each with those annotations.
    */
   public record Scan(List<ScannedRoute> routes, List<ScannedLocator> locators,
-      Map<ClassName, List<ClassName>> pathTypes) {
+      Map<ClassName, List<ClassName>> pathTypes, Map<Element, List<AnnotationMirror>> javaxRules) {
     public Scan {
       routes = List.copyOf(routes);
       locators = List.copyOf(locators);
       pathTypes = Map.copyOf(pathTypes);
+      javaxRules = Collections.unmodifiableMap(new LinkedHashMap<>(javaxRules));
     }
   }
 
@@ -194,7 +198,8 @@ public final class RouteScanner {
     path.push(root);
     TypeElement annotated = PathTypes.found(root).orElse(root);
     String rootPath = join(pathOf(annotated).orElse(""));
-    scanClass(root, rootPath, null, "", rootPath, path, routes, locators);
+    Map<Element, List<AnnotationMirror>> javaxRules = new LinkedHashMap<>();
+    scanClass(root, rootPath, null, "", rootPath, path, routes, locators, javaxRules);
     Set<ClassName> reported = new LinkedHashSet<>();
     for (TypeElement t : List.of(annotated, PathTypes.reported(root).orElse(root))) {
       if (!t.equals(root)) {
@@ -202,17 +207,19 @@ public final class RouteScanner {
       }
     }
     return new Scan(routes, locators,
-        reported.isEmpty() ? Map.of() : Map.of(ClassName.get(root), List.copyOf(reported)));
+        reported.isEmpty() ? Map.of() : Map.of(ClassName.get(root), List.copyOf(reported)), javaxRules);
   }
 
   /**
    * Scans the public methods of {@code resource} under {@code prefix}.
    *
    * @param inherited the decision of the locator that leads here, or {@code null}
+   * @param javaxRules where Java EE's JSR-250 annotations stand among the elements read for a decision, with them
    * @return whether anything below may be unseen
    */
   private boolean scanClass(TypeElement resource, String prefix, Decision inherited, String locatorPath,
-      String rootPath, Deque<TypeElement> onPath, List<ScannedRoute> routes, List<ScannedLocator> locators) {
+      String rootPath, Deque<TypeElement> onPath, List<ScannedRoute> routes, List<ScannedLocator> locators,
+      Map<Element, List<AnnotationMirror>> javaxRules) {
     boolean unseen = false;
     // Class-level media types stand where Jersey reads them: on the type carrying the class's @Path, if any.
     TypeElement classLevel = PathTypes.found(resource).orElse(resource);
@@ -236,6 +243,14 @@ public final class RouteScanner {
       Optional<String> httpMethod = httpMethod(annotated);
       Optional<String> subPath = pathOf(annotated);
       Decision decision = decision(method, annotated, resource);
+      if (httpMethod.isPresent() || subPath.isPresent()) {
+        for (Element read : List.of(method, annotated, resource, annotated.getEnclosingElement())) {
+          List<AnnotationMirror> javax = javaxSecurity(read);
+          if (!javax.isEmpty()) {
+            javaxRules.putIfAbsent(read, javax);
+          }
+        }
+      }
       if (inherited != null) {
         decision = decision.and(inherited);
       }
@@ -268,7 +283,7 @@ public final class RouteScanner {
           }
           onPath.push(target);
           leadsToUnseen |= scanClass(target, locator, passed, locatorPath.isEmpty() ? locator : locatorPath, rootPath,
-              onPath, reached, locators);
+              onPath, reached, locators, javaxRules);
           onPath.pop();
         }
         locators.add(new ScannedLocator(locator, method, List.copyOf(reached), leadsToUnseen, abstractReturn,
@@ -435,6 +450,18 @@ public final class RouteScanner {
       return b;
     }
     return b == null ? a : a.and(b);
+  }
+
+  /** Java EE's JSR-250 annotations on {@code e} ({@code javax.annotation.security}), which JAX-RS ignores. */
+  private static List<AnnotationMirror> javaxSecurity(Element e) {
+    List<AnnotationMirror> found = new ArrayList<>();
+    for (AnnotationMirror m : e.getAnnotationMirrors()) {
+      String name = ((TypeElement) m.getAnnotationType().asElement()).getQualifiedName().toString();
+      if (name.startsWith(Names.JAVAX_SECURITY_PACKAGE + ".")) {
+        found.add(m);
+      }
+    }
+    return found;
   }
 
   /** The decision of the JSR-250 annotation on {@code e}, or {@code null} when it has none. */
