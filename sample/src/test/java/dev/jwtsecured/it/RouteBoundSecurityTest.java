@@ -622,6 +622,18 @@ class RouteBoundSecurityTest {
     JsonNode delete = doc.get("paths").get("/api/files/{name}").get("delete");
     assertTrue(delete.get("responses").has("403"), delete.toString());
     assertTrue(doc.get("paths").get("/api/reports/{year}").get("get").get("responses").has("403"));
+    // Two rules at once (the ward's class admits user, its close method admin): a role of each, said both ways.
+    JsonNode close = null;
+    for (JsonNode r : report.get("routes")) {
+      if (r.get("path").asText().equals("/api/wards/{name}") && r.get("method").asText().equals("DELETE")) {
+        close = r;
+      }
+    }
+    assertEquals("protected", close.get("access").asText(), close.toString());
+    assertEquals("[\"admin\"]", close.get("roles").toString(), close.toString());
+    assertEquals("[[\"user\"]]", close.get("andRoles").toString(), close.toString());
+    assertEquals("Requires a token with a role of each list: {admin} and {user}.",
+        doc.get("paths").get("/api/wards/{name}").get("delete").get("description").asText());
   }
 
   // Unseen methods: exactly one configuration guards them, with a valid token and nothing more (or a 403).
