@@ -45,6 +45,45 @@ class RolesTest {
     assertTrue(sixteen.and(Roles.anyOf(names("d", 2))).alternatives().isEmpty());
   }
 
+  /**
+   * Over random rules and callers: a caller passes every list (holds a role of each) exactly when it holds all the
+   * roles of one alternative, so the OpenAPI requirements say what the filter enforces.
+   */
+  @Test
+  void theAlternativesAdmitExactlyTheCallersTheListsAdmit() {
+    java.util.Random random = new java.util.Random(29);
+    List<String> pool = List.of("a", "b", "c", "d", "e");
+    int checked = 0;
+    for (int round = 0; round < 2_000; round++) {
+      Roles roles = Roles.NONE;
+      for (int list = 0, lists = 1 + random.nextInt(3); list < lists; list++) {
+        roles = roles.and(Roles.anyOf(subset(pool, random, 1)));
+      }
+      List<List<String>> ways = roles.alternatives();
+      if (ways.isEmpty()) {
+        continue; // more than a document lists: said in words only
+      }
+      checked++;
+      for (int caller = 0; caller < 10; caller++) {
+        java.util.Set<String> held = java.util.Set.copyOf(subset(pool, random, 0));
+        boolean passes = roles.sets().stream().allMatch(set -> set.stream().anyMatch(held::contains));
+        boolean documented = ways.stream().anyMatch(held::containsAll);
+        assertEquals(passes, documented, roles + " held " + held + " ways " + ways);
+      }
+    }
+    assertTrue(checked > 1_900, checked + " rules checked");
+  }
+
+  /** A random subset of {@code pool}, of at least {@code least} names. */
+  private static List<String> subset(List<String> pool, java.util.Random random, int least) {
+    List<String> chosen = new java.util.ArrayList<>();
+    while (chosen.size() < least) {
+      chosen.clear();
+      pool.stream().filter(name -> random.nextBoolean()).forEach(chosen::add);
+    }
+    return chosen;
+  }
+
   private static List<String> names(String prefix, int count) {
     return IntStream.range(0, count).mapToObj(i -> prefix + i).collect(Collectors.toList());
   }
