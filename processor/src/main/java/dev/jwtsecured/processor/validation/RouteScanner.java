@@ -1,8 +1,6 @@
 package dev.jwtsecured.processor.validation;
 
-import dev.jwtsecured.JwtSecured;
 import dev.jwtsecured.processor.model.Names;
-import dev.jwtsecured.processor.model.Roles;
 import dev.jwtsecured.processor.model.RouteModel;
 import dev.jwtsecured.processor.model.Templates;
 import com.palantir.javapoet.ClassName;
@@ -62,49 +60,6 @@ public final class RouteScanner {
   public RouteScanner(ProcessingEnvironment env) {
     this.elements = env.getElementUtils();
     this.types = env.getTypeUtils();
-  }
-
-  /**
-   * A JSR-250 decision and the elements whose annotations made it (none when no annotation decided); {@code roles},
-   * what their {@code @RolesAllowed} rules require together. {@code @RolesAllowed("**")}, any authenticated user, is
-   * {@code AUTHENTICATED} with its element.
-   */
-  record Decision(RouteModel.Access access, Roles roles, List<Element> sources) {
-    static final Decision AUTHENTICATED = new Decision(RouteModel.Access.AUTHENTICATED, Roles.NONE, List.of());
-
-    Decision {
-      sources = List.copyOf(sources);
-    }
-
-    Decision(RouteModel.Access access, Roles roles, Element source) {
-      this(access, roles, List.of(source));
-    }
-
-    /** The element whose annotation decided, the first where several did, or {@code null}. */
-    Element source() {
-      return sources.isEmpty() ? null : sources.get(0);
-    }
-
-    /**
-     * For messages, the roles its {@code @RolesAllowed} rules name ({@code admin, ops}; {@code **} for any
-     * authenticated user), or {@code null} where no such rule decided.
-     */
-    String rolesAllowed() {
-      if (access == RouteModel.Access.ROLES) {
-        return roles.toString();
-      }
-      return access == RouteModel.Access.AUTHENTICATED && source() != null ? JwtSecured.ANY_AUTHENTICATED_USER : null;
-    }
-
-    /** What passes this and {@code other} both: the stricter kind, and for two role rules a role of each. */
-    Decision and(Decision other) {
-      if (access == RouteModel.Access.ROLES && other.access == RouteModel.Access.ROLES) {
-        List<Element> both = new ArrayList<>(sources);
-        other.sources.stream().filter(e -> !both.contains(e)).forEach(both::add);
-        return new Decision(RouteModel.Access.ROLES, roles.and(other.roles), both);
-      }
-      return other.access.compareTo(access) > 0 ? other : this;
-    }
   }
 
   /**
@@ -242,10 +197,10 @@ public final class RouteScanner {
       ExecutableElement annotated = member.getValue();
       Optional<String> httpMethod = httpMethod(annotated);
       Optional<String> subPath = pathOf(annotated);
-      Decision decision = decision(method, annotated, resource);
+      Decision decision = Decision.of(method, annotated, resource);
       if (httpMethod.isPresent() || subPath.isPresent()) {
         for (Element read : List.of(method, annotated, resource, annotated.getEnclosingElement())) {
-          List<AnnotationMirror> javax = javaxSecurity(read);
+          List<AnnotationMirror> javax = Decision.javaxSecurity(read);
           if (!javax.isEmpty()) {
             javaxRules.putIfAbsent(read, javax);
           }
@@ -428,63 +383,6 @@ public final class RouteScanner {
     List<TypeElement> all = new ArrayList<>(classes);
     all.addAll(interfaces);
     return all;
-  }
-
-  /**
-   * The JSR-250 decision for {@code method}: method level (the method and the one carrying its JAX-RS annotations)
-   * before class level (the resource class and the type declaring that method); both where two disagree.
-   */
-  private static Decision decision(ExecutableElement method, ExecutableElement annotated, TypeElement resource) {
-    Decision methodLevel = combine(method, annotated);
-    if (methodLevel != null) {
-      return methodLevel;
-    }
-    Decision classLevel = combine(resource, annotated.getEnclosingElement());
-    return classLevel == null ? Decision.AUTHENTICATED : classLevel;
-  }
-
-  private static Decision combine(Element first, Element second) {
-    Decision a = read(first);
-    Decision b = first.equals(second) ? null : read(second);
-    if (a == null) {
-      return b;
-    }
-    return b == null ? a : a.and(b);
-  }
-
-  /** Java EE's JSR-250 annotations on {@code e} ({@code javax.annotation.security}), which JAX-RS ignores. */
-  private static List<AnnotationMirror> javaxSecurity(Element e) {
-    List<AnnotationMirror> found = new ArrayList<>();
-    for (AnnotationMirror m : e.getAnnotationMirrors()) {
-      String name = ((TypeElement) m.getAnnotationType().asElement()).getQualifiedName().toString();
-      if (name.startsWith(Names.JAVAX_SECURITY_PACKAGE + ".")) {
-        found.add(m);
-      }
-    }
-    return found;
-  }
-
-  /** The decision of the JSR-250 annotation on {@code e}, or {@code null} when it has none. */
-  private static Decision read(Element e) {
-    if (AnnotationValues.has(e, Names.DENY_ALL)) {
-      return new Decision(RouteModel.Access.DENY_ALL, Roles.NONE, e);
-    }
-    if (AnnotationValues.has(e, Names.ROLES_ALLOWED)) {
-      if (rolesOf(e).contains(JwtSecured.ANY_AUTHENTICATED_USER)) {
-        return new Decision(RouteModel.Access.AUTHENTICATED, Roles.NONE, e); // any authenticated user
-      }
-      Roles roles = Roles.anyOf(rolesOf(e));
-      return new Decision(roles.isEmpty() ? RouteModel.Access.DENY_ALL : RouteModel.Access.ROLES, roles, e);
-    }
-    if (AnnotationValues.has(e, Names.PERMIT_ALL)) {
-      return new Decision(RouteModel.Access.PERMIT_ALL, Roles.NONE, e);
-    }
-    return null;
-  }
-
-  private static List<String> rolesOf(Element e) {
-    AnnotationMirror m = AnnotationValues.find(e, Names.ROLES_ALLOWED).orElseThrow();
-    return AnnotationValues.strings(m, "value");
   }
 
   private static Optional<String> httpMethod(Element method) {
