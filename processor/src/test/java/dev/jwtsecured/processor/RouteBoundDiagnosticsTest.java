@@ -351,7 +351,8 @@ class RouteBoundDiagnosticsTest {
    * Java EE's JSR-250 annotations ({@code javax.annotation.security}, an IDE's import from an old jar on the class
    * path) are read by no Jakarta REST runtime: {@code @javax...RolesAllowed("admin")} left its method open to any valid
    * token, {@code @javax...DenyAll} its class. Each is an error where it stands, on resource methods, locators and
-   * their classes; a method JAX-RS does not serve is left alone.
+   * their classes; a method JAX-RS does not serve is left alone, and so is one stating its rule in Jakarta's too (code
+   * built for both namespaces).
    */
   @Test
   void javaxSecurityAnnotationsAreAnErrorWhereTheyStand() {
@@ -372,6 +373,8 @@ class RouteBoundDiagnosticsTest {
         "  @Path(\"{id}\") @javax.annotation.security.RolesAllowed(\"admin\")",
         "  public Item item() { return new Item(); }",
         "  @javax.annotation.security.RolesAllowed(\"admin\") public String helper() { return \"\"; }",
+        "  @GET @Path(\"both\") @javax.annotation.security.RolesAllowed(\"admin\") @RolesAllowed(\"admin\")",
+        "  public String both() { return \"\"; }",
         "  public static final class Item {",
         "    @GET public String get() { return \"\"; }",
         "  }",

@@ -76,9 +76,15 @@ record Decision(RouteModel.Access access, Roles roles, List<Element> sources) {
     return b == null ? a : a.and(b);
   }
 
-  /** Java EE's JSR-250 annotations on {@code e} ({@code javax.annotation.security}), which JAX-RS ignores. */
+  /**
+   * Java EE's JSR-250 annotations on {@code e} ({@code javax.annotation.security}), which JAX-RS ignores, unless
+   * {@code e} states its rule in Jakarta's too (code built for both namespaces).
+   */
   static List<AnnotationMirror> javaxSecurity(Element e) {
     List<AnnotationMirror> found = new ArrayList<>();
+    if (read(e) != null) {
+      return found;
+    }
     for (AnnotationMirror m : e.getAnnotationMirrors()) {
       String name = ((TypeElement) m.getAnnotationType().asElement()).getQualifiedName().toString();
       if (name.startsWith(Names.JAVAX_SECURITY_PACKAGE + ".")) {
