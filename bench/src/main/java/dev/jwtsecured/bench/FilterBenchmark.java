@@ -17,8 +17,10 @@ import org.openjdk.jmh.annotations.State;
 /**
  * The generated filter's whole decision, without HTTP: (a) an authenticated request with an in-memory retriever (its
  * token a cache hit after the first call), (b) an excluded operation without a token, (c) an {@code OPTIONS} request,
- * (d) a rejected token. The feature binds one filter per resource method with that method's rule; here the two rules
- * are bound by hand: "authenticated" for (a), (c) and (d), "public" for (b).
+ * (d) a rejected token, (e) an authenticated request to a method admitting one role list,
+ * {@code @RolesAllowed("admin")}, and (f) one under two lists, a locator's {@code user} and its method's
+ * {@code admin}, passed with a token holding both. The feature binds one filter per resource method with that
+ * method's rule; here the rules are bound by hand: "authenticated" for (a), (c) and (d), "public" for (b).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,6 +35,9 @@ public class FilterBenchmark {
   private BenchRequest excluded;
   private BenchRequest options;
   private BenchRequest rejected;
+  private BenchSecurityJwtFilter oneRoleList;
+  private BenchSecurityJwtFilter twoRoleLists;
+  private BenchRequest withRoles;
 
   @Setup
   public void setUp() {
@@ -54,6 +59,17 @@ public class FilterBenchmark {
     filter.filter(rejected);
     if (rejected.aborted() == null || rejected.aborted().getStatus() != 401) {
       throw new IllegalStateException("the tampered token was not refused");
+    }
+    oneRoleList = new BenchSecurityJwtFilter(feature.auth().requestAuth(), AccessRule.rolesAllowed("admin"));
+    twoRoleLists = new BenchSecurityJwtFilter(feature.auth().requestAuth(),
+        AccessRule.rolesAllowed("user").andRolesAllowed("admin"));
+    withRoles = new BenchRequest("GET", "/secured", "Bearer " + Tokens.tokenWithRoles("user", "admin"));
+    for (BenchSecurityJwtFilter f : new BenchSecurityJwtFilter[] {oneRoleList, twoRoleLists}) {
+      withRoles.reset();
+      f.filter(withRoles);
+      if (withRoles.aborted() != null) {
+        throw new IllegalStateException("the roles were refused: " + withRoles.aborted().getStatus());
+      }
     }
   }
 
@@ -82,5 +98,15 @@ public class FilterBenchmark {
   @Benchmark
   public Object rejectedToken() {
     return run(filter, rejected);
+  }
+
+  @Benchmark
+  public Object oneRoleList() {
+    return run(oneRoleList, withRoles);
+  }
+
+  @Benchmark
+  public Object twoRoleLists() {
+    return run(twoRoleLists, withRoles);
   }
 }

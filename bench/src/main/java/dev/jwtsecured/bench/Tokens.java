@@ -6,6 +6,7 @@ import dev.jwtsecured.runtime.internal.TokenCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** The secret and the tokens every benchmark shares: HS256, a typical payload, about 190 characters. */
@@ -29,5 +30,13 @@ final class Tokens {
 
   static String token() {
     return token(new TokenCodec(settings().cacheSize(0).build()), SUBJECT);
+  }
+
+  /** A token like {@link #token()} whose {@code roles} claim holds {@code roles}. */
+  static String tokenWithRoles(String... roles) {
+    Instant now = Instant.ofEpochSecond(Instant.now().getEpochSecond());
+    return new TokenCodec(settings().cacheSize(0).build()).issue(Token.builder().subject(SUBJECT).issuedAt(now)
+        .expiresAt(now.plusSeconds(86_400)).id(UUID.randomUUID().toString()).roles(Set.of(roles)).extras(Map.of())
+        .build());
   }
 }
