@@ -393,6 +393,33 @@ class RouteBoundDiagnosticsTest {
   }
 
   /**
+   * An annotation of the application's own carrying {@code @RolesAllowed} on its declaration ({@code @AdminOnly}, as
+   * Spring users write) is read through by no JAX-RS runtime, nor by this processor: the method it marked was open to
+   * any valid token. It is an error where it stands; a method stating its rule itself too is left alone.
+   */
+  @Test
+  void securityAnnotationsCarriedByAnotherAnnotationAreAnError() {
+    JavaFileObject adminOnly = source("AdminOnly",
+        "@RolesAllowed(\"admin\")",
+        "@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)",
+        "public @interface AdminOnly {}");
+    JavaFileObject admin = source("Admin",
+        "@Path(\"/admin\")",
+        "public final class Admin {",
+        "  @GET @AdminOnly public String list() { return \"\"; }",
+        "  @GET @Path(\"both\") @AdminOnly @RolesAllowed(\"admin\") public String both() { return \"\"; }",
+        "  @AdminOnly public String helper() { return \"\"; }",
+        "}");
+    Compilation c = compile(user(), adminOnly, admin, plainConfig());
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining(tagged(Message.SECURITY_META_ANNOTATION) + " @AdminOnly on list() carries"
+        + " @RolesAllowed on its declaration, which no Jakarta REST runtime reads through another annotation, nor"
+        + " jwtsecured: the rule it states would not apply. Write it on list() itself").inFile(admin)
+        .onLineContaining("public String list()");
+    assertThat(c).hadErrorCount(1);
+  }
+
+  /**
    * What JAX-RS matches before a guarded locator in its class (more literal characters than {@code {name}}) is written
    * beside it, with the request methods served there: a method's path ({@code count}, GET and HEAD; {@code {a}-{b}},
    * POST), a locator's for every method ({@code archive}), and a root resource's whose class template and whole

@@ -90,15 +90,15 @@ public final class ConfigScopes {
     List<RouteScanner.ScannedRoute> routes = new ArrayList<>();
     List<RouteScanner.ScannedLocator> locators = new ArrayList<>();
     Map<ClassName, List<ClassName>> pathTypes = new LinkedHashMap<>();
-    Map<Element, List<AnnotationMirror>> javaxRules = new LinkedHashMap<>();
+    Map<Element, List<AnnotationMirror>> unreadRules = new LinkedHashMap<>();
     for (TypeElement root : roots) {
       RouteScanner.Scan scan = scanner.scan(root);
       routes.addAll(scan.routes());
       locators.addAll(scan.locators());
       pathTypes.putAll(scan.pathTypes());
-      scan.javaxRules().forEach(javaxRules::putIfAbsent);
+      scan.unreadRules().forEach(unreadRules::putIfAbsent);
     }
-    RouteScanner.Scan scan = new RouteScanner.Scan(routes, locators, pathTypes, javaxRules);
+    RouteScanner.Scan scan = new RouteScanner.Scan(routes, locators, pathTypes, unreadRules);
     return new Scoped(packages, roots, scan, pendingTypes.find(roots, scan), problems);
   }
 

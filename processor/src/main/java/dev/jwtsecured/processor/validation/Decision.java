@@ -77,21 +77,39 @@ record Decision(RouteModel.Access access, Roles roles, List<Element> sources) {
   }
 
   /**
-   * Java EE's JSR-250 annotations on {@code e} ({@code javax.annotation.security}), which JAX-RS ignores, unless
-   * {@code e} states its rule in Jakarta's too (code built for both namespaces).
+   * The annotations on {@code e} that state a rule nothing reads: Java EE's JSR-250 ones
+   * ({@code javax.annotation.security}, {@link #isJavax}), and the application's own whose declaration carries a
+   * JSR-250 annotation (neither JAX-RS runtimes nor this processor read one through another annotation). None where
+   * {@code e} states its rule with Jakarta's own annotations too (code built for both namespaces, say).
    */
-  static List<AnnotationMirror> javaxSecurity(Element e) {
+  static List<AnnotationMirror> unreadRules(Element e) {
     List<AnnotationMirror> found = new ArrayList<>();
     if (read(e) != null) {
       return found;
     }
     for (AnnotationMirror m : e.getAnnotationMirrors()) {
-      String name = ((TypeElement) m.getAnnotationType().asElement()).getQualifiedName().toString();
-      if (name.startsWith(Names.JAVAX_SECURITY_PACKAGE + ".")) {
+      if (isJavax(m) || carried(m) != null) {
         found.add(m);
       }
     }
     return found;
+  }
+
+  /** Whether {@code a} is one of Java EE's JSR-250 annotations. */
+  static boolean isJavax(AnnotationMirror a) {
+    return ((TypeElement) a.getAnnotationType().asElement()).getQualifiedName().toString()
+        .startsWith(Names.JAVAX_SECURITY_PACKAGE + ".");
+  }
+
+  /** The JSR-250 annotation the declaration of {@code a} carries ({@code @RolesAllowed}, ...), or {@code null}. */
+  static String carried(AnnotationMirror a) {
+    Element type = a.getAnnotationType().asElement();
+    for (String name : List.of(Names.DENY_ALL, Names.ROLES_ALLOWED, Names.PERMIT_ALL)) {
+      if (AnnotationValues.has(type, name)) {
+        return "@" + name.substring(name.lastIndexOf('.') + 1);
+      }
+    }
+    return null;
   }
 
   /** The decision of the JSR-250 annotation on {@code e}, or {@code null} when it has none. */

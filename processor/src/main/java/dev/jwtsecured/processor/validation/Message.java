@@ -191,6 +191,9 @@ public enum Message {
   JAVAX_SECURITY_ANNOTATION("JwtSecured.JavaxSecurityAnnotation",
       "@%s on %s is Java EE's annotation, which no Jakarta REST runtime reads, nor jwtsecured: the rule it states"
           + " would not apply. Import jakarta.annotation.security.%s instead"),
+  SECURITY_META_ANNOTATION("JwtSecured.SecurityMetaAnnotation",
+      "@%s on %s carries %s on its declaration, which no Jakarta REST runtime reads through another annotation, nor"
+          + " jwtsecured: the rule it states would not apply. Write it on %s itself"),
   ANY_AUTHENTICATED_USER_DECLARED("JwtSecured.AnyAuthenticatedUserDeclared",
       "roles has \"**\", which names no role: in @RolesAllowed it stands for any authenticated user, as in Jakarta"
           + " Servlet, and needs no declaration. Remove it"),

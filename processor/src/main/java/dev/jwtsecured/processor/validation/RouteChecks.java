@@ -99,11 +99,13 @@ final class RouteChecks {
             null));
       }
     }
-    scan.javaxRules().forEach((element, annotations) -> {
+    scan.unreadRules().forEach((element, annotations) -> {
       for (AnnotationMirror a : annotations) {
         String name = a.getAnnotationType().asElement().getSimpleName().toString();
-        problems.add(Diagnostic.at(Message.JAVAX_SECURITY_ANNOTATION.format(Names.JAVAX_SECURITY_PACKAGE + "." + name,
-            element, name), element, a, null));
+        problems.add(Diagnostic.at(Decision.isJavax(a)
+            ? Message.JAVAX_SECURITY_ANNOTATION.format(Names.JAVAX_SECURITY_PACKAGE + "." + name, element, name)
+            : Message.SECURITY_META_ANNOTATION.format(name, element, Decision.carried(a), element),
+            element, a, null));
       }
     });
     return new Result(routes, guardedLocators(s, excludes, scan, hasTokenEndpoint, problems), problems);

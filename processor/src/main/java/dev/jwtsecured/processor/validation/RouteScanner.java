@@ -88,17 +88,17 @@ public final class RouteScanner {
   /**
    * What one or more root resource classes give. {@code pathTypes}: for a root resource whose {@code @Path} stands on
    * an interface or abstract class it implements or extends, the types a JAX-RS runtime may report as its resource
-   * class besides itself (RESTEasy reports the type carrying {@code @Path}; Jersey the class). {@code javaxRules}:
-   * the classes and methods whose JSR-250 annotations were looked for and that carry Java EE's
-   * ({@code javax.annotation.security}), which no Jakarta REST runtime reads, each with those annotations.
+   * class besides itself (RESTEasy reports the type carrying {@code @Path}; Jersey the class). {@code unreadRules}:
+   * the classes and methods whose JSR-250 annotations were looked for and that carry annotations stating a rule
+   * nothing reads ({@link Decision#unreadRules}), each with those annotations.
    */
   public record Scan(List<ScannedRoute> routes, List<ScannedLocator> locators,
-      Map<ClassName, List<ClassName>> pathTypes, Map<Element, List<AnnotationMirror>> javaxRules) {
+      Map<ClassName, List<ClassName>> pathTypes, Map<Element, List<AnnotationMirror>> unreadRules) {
     public Scan {
       routes = List.copyOf(routes);
       locators = List.copyOf(locators);
       pathTypes = Map.copyOf(pathTypes);
-      javaxRules = Collections.unmodifiableMap(new LinkedHashMap<>(javaxRules));
+      unreadRules = Collections.unmodifiableMap(new LinkedHashMap<>(unreadRules));
     }
   }
 
@@ -153,8 +153,8 @@ public final class RouteScanner {
     path.push(root);
     TypeElement annotated = PathTypes.found(root).orElse(root);
     String rootPath = join(pathOf(annotated).orElse(""));
-    Map<Element, List<AnnotationMirror>> javaxRules = new LinkedHashMap<>();
-    scanClass(root, rootPath, null, "", rootPath, path, routes, locators, javaxRules);
+    Map<Element, List<AnnotationMirror>> unreadRules = new LinkedHashMap<>();
+    scanClass(root, rootPath, null, "", rootPath, path, routes, locators, unreadRules);
     Set<ClassName> reported = new LinkedHashSet<>();
     for (TypeElement t : List.of(annotated, PathTypes.reported(root).orElse(root))) {
       if (!t.equals(root)) {
@@ -162,19 +162,19 @@ public final class RouteScanner {
       }
     }
     return new Scan(routes, locators,
-        reported.isEmpty() ? Map.of() : Map.of(ClassName.get(root), List.copyOf(reported)), javaxRules);
+        reported.isEmpty() ? Map.of() : Map.of(ClassName.get(root), List.copyOf(reported)), unreadRules);
   }
 
   /**
    * Scans the public methods of {@code resource} under {@code prefix}.
    *
    * @param inherited the decision of the locator that leads here, or {@code null}
-   * @param javaxRules where Java EE's JSR-250 annotations stand among the elements read for a decision, with them
+   * @param unreadRules where annotations stating a rule nothing reads stand among the elements read for a decision
    * @return whether anything below may be unseen
    */
   private boolean scanClass(TypeElement resource, String prefix, Decision inherited, String locatorPath,
       String rootPath, Deque<TypeElement> onPath, List<ScannedRoute> routes, List<ScannedLocator> locators,
-      Map<Element, List<AnnotationMirror>> javaxRules) {
+      Map<Element, List<AnnotationMirror>> unreadRules) {
     boolean unseen = false;
     // Class-level media types stand where Jersey reads them: on the type carrying the class's @Path, if any.
     TypeElement classLevel = PathTypes.found(resource).orElse(resource);
@@ -200,9 +200,9 @@ public final class RouteScanner {
       Decision decision = Decision.of(method, annotated, resource);
       if (httpMethod.isPresent() || subPath.isPresent()) {
         for (Element read : List.of(method, annotated, resource, annotated.getEnclosingElement())) {
-          List<AnnotationMirror> javax = Decision.javaxSecurity(read);
-          if (!javax.isEmpty()) {
-            javaxRules.putIfAbsent(read, javax);
+          List<AnnotationMirror> unread = Decision.unreadRules(read);
+          if (!unread.isEmpty()) {
+            unreadRules.putIfAbsent(read, unread);
           }
         }
       }
@@ -238,7 +238,7 @@ public final class RouteScanner {
           }
           onPath.push(target);
           leadsToUnseen |= scanClass(target, locator, passed, locatorPath.isEmpty() ? locator : locatorPath, rootPath,
-              onPath, reached, locators, javaxRules);
+              onPath, reached, locators, unreadRules);
           onPath.pop();
         }
         locators.add(new ScannedLocator(locator, method, List.copyOf(reached), leadsToUnseen, abstractReturn,
