@@ -420,6 +420,48 @@ class RouteBoundDiagnosticsTest {
   }
 
   /**
+   * A class-level JSR-250 annotation governs the methods its class declares, and no subclass inherits it (JSR-250,
+   * as every runtime applies it): {@code @RolesAllowed("admin")} on an {@code AdminBase} left its subclass's own
+   * resource methods open to any valid token, without a word. A warning on each such method that no rule governs; one
+   * with a rule of its own, or of its class, is left alone, as is a method the superclass declares.
+   */
+  @Test
+  void aSuperclassRuleThatDoesNotReachAMethodIsAWarning() throws IOException {
+    JavaFileObject base = source("AdminBase",
+        "@RolesAllowed(\"admin\")",
+        "public abstract class AdminBase {",
+        "  @GET @Path(\"base\") public String base() { return \"\"; }",
+        "}");
+    JavaFileObject users = source("AdminUsers",
+        "@Path(\"/admin/users\")",
+        "public final class AdminUsers extends AdminBase {",
+        "  @GET public String list() { return \"\"; }",
+        "  @DELETE @RolesAllowed(\"admin\") public String clear() { return \"\"; }",
+        "  @Path(\"{id}\") public Item item() { return new Item(); }",
+        "  public static final class Item {",
+        "    @GET public String get() { return \"\"; }",
+        "  }",
+        "}");
+    JavaFileObject ruled = source("AdminRuled",
+        "@Path(\"/admin/ruled\")",
+        "@RolesAllowed(\"admin\")",
+        "public final class AdminRuled extends AdminBase {",
+        "  @GET public String list() { return \"\"; }",
+        "}");
+    Compilation c = compile(user(), base, users, ruled, plainConfig());
+    assertThat(c).succeeded();
+    assertThat(c).hadWarningContaining(tagged(Message.SUPERCLASS_RULE_NOT_INHERITED) + " @RolesAllowed on"
+        + " test.AdminBase does not reach list() of test.AdminUsers: a class-level JSR-250 annotation governs the"
+        + " methods its class declares, and no subclass inherits it, so this one needs only a valid token.")
+        .inFile(users).onLineContaining("@GET public String list()");
+    assertThat(c).hadWarningContaining(" does not reach item() of test.AdminUsers").inFile(users)
+        .onLineContaining("public Item item()");
+    assertThat(c).hadWarningCount(2);
+    String report = routes(c, "test.Config").replaceAll("\\s+", "");
+    assertTrue(report.contains("\"javaMethod\":\"base\",\"access\":\"protected\",\"roles\":[\"admin\"]"), report);
+  }
+
+  /**
    * What JAX-RS matches before a guarded locator in its class (more literal characters than {@code {name}}) is written
    * beside it, with the request methods served there: a method's path ({@code count}, GET and HEAD; {@code {a}-{b}},
    * POST), a locator's for every method ({@code archive}), and a root resource's whose class template and whole

@@ -91,14 +91,17 @@ public final class ConfigScopes {
     List<RouteScanner.ScannedLocator> locators = new ArrayList<>();
     Map<ClassName, List<ClassName>> pathTypes = new LinkedHashMap<>();
     Map<Element, List<AnnotationMirror>> unreadRules = new LinkedHashMap<>();
+    List<RouteScanner.NotInherited> notInherited = new ArrayList<>();
     for (TypeElement root : roots) {
       RouteScanner.Scan scan = scanner.scan(root);
       routes.addAll(scan.routes());
       locators.addAll(scan.locators());
       pathTypes.putAll(scan.pathTypes());
       scan.unreadRules().forEach(unreadRules::putIfAbsent);
+      notInherited.addAll(scan.notInherited());
     }
-    RouteScanner.Scan scan = new RouteScanner.Scan(routes, locators, pathTypes, unreadRules);
+    RouteScanner.Scan scan = new RouteScanner.Scan(routes, locators, pathTypes, unreadRules,
+        notInherited);
     return new Scoped(packages, roots, scan, pendingTypes.find(roots, scan), problems);
   }
 

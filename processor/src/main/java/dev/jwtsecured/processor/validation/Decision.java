@@ -6,6 +6,7 @@ import dev.jwtsecured.processor.model.Roles;
 import dev.jwtsecured.processor.model.RouteModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
@@ -103,10 +104,16 @@ record Decision(RouteModel.Access access, Roles roles, List<Element> sources) {
 
   /** The JSR-250 annotation the declaration of {@code a} carries ({@code @RolesAllowed}, ...), or {@code null}. */
   static String carried(AnnotationMirror a) {
-    Element type = a.getAnnotationType().asElement();
+    AnnotationMirror carried = rule(a.getAnnotationType().asElement());
+    return carried == null ? null : "@" + carried.getAnnotationType().asElement().getSimpleName();
+  }
+
+  /** The JSR-250 annotation on {@code e} ({@code @DenyAll}, {@code @RolesAllowed}, {@code @PermitAll}), or null. */
+  static AnnotationMirror rule(Element e) {
     for (String name : List.of(Names.DENY_ALL, Names.ROLES_ALLOWED, Names.PERMIT_ALL)) {
-      if (AnnotationValues.has(type, name)) {
-        return "@" + name.substring(name.lastIndexOf('.') + 1);
+      Optional<AnnotationMirror> found = AnnotationValues.find(e, name);
+      if (found.isPresent()) {
+        return found.get();
       }
     }
     return null;

@@ -194,6 +194,10 @@ public enum Message {
   SECURITY_META_ANNOTATION("JwtSecured.SecurityMetaAnnotation",
       "@%s on %s carries %s on its declaration, which no Jakarta REST runtime reads through another annotation, nor"
           + " jwtsecured: the rule it states would not apply. Write it on %s itself"),
+  SUPERCLASS_RULE_NOT_INHERITED("JwtSecured.SuperclassRuleNotInherited", Kind.WARNING,
+      "%s on %s does not reach %s of %s: a class-level JSR-250 annotation governs the methods its class declares, and"
+          + " no subclass inherits it, so this one needs only a valid token. Write the rule on %s or the method"
+          + " (@RolesAllowed(\"**\") for any valid token)"),
   ANY_AUTHENTICATED_USER_DECLARED("JwtSecured.AnyAuthenticatedUserDeclared",
       "roles has \"**\", which names no role: in @RolesAllowed it stands for any authenticated user, as in Jakarta"
           + " Servlet, and needs no declaration. Remove it"),

@@ -7,6 +7,7 @@ import dev.jwtsecured.processor.model.SettingsModel;
 import dev.jwtsecured.processor.model.Templates;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -15,6 +16,7 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
 
 /**
  * Decides the policy of every scanned operation and checks the configuration against the route table:
@@ -108,6 +110,14 @@ final class RouteChecks {
             element, a, null));
       }
     });
+    Set<Element> warned = new HashSet<>();
+    for (RouteScanner.NotInherited n : scan.notInherited()) {
+      if (warned.add(n.method())) {
+        String rule = "@" + n.rule().getAnnotationType().asElement().getSimpleName();
+        problems.add(Diagnostic.at(Message.SUPERCLASS_RULE_NOT_INHERITED.format(rule, n.superclass(), n.method(),
+            n.resource(), n.resource()), n.method(), null, null));
+      }
+    }
     return new Result(routes, guardedLocators(s, excludes, scan, hasTokenEndpoint, problems), problems);
   }
 

@@ -90,17 +90,28 @@ public final class RouteScanner {
    * an interface or abstract class it implements or extends, the types a JAX-RS runtime may report as its resource
    * class besides itself (RESTEasy reports the type carrying {@code @Path}; Jersey the class). {@code unreadRules}:
    * the classes and methods whose JSR-250 annotations were looked for and that carry annotations stating a rule
-   * nothing reads ({@link Decision#unreadRules}), each with those annotations.
+   * nothing reads ({@link Decision#unreadRules}), each with those annotations. {@code notInherited}: operations no
+   * rule governs whose resource class extends a class with a class-level JSR-250 annotation, which governs only the
+   * methods that class declares.
    */
   public record Scan(List<ScannedRoute> routes, List<ScannedLocator> locators,
-      Map<ClassName, List<ClassName>> pathTypes, Map<Element, List<AnnotationMirror>> unreadRules) {
+      Map<ClassName, List<ClassName>> pathTypes, Map<Element, List<AnnotationMirror>> unreadRules,
+      List<NotInherited> notInherited) {
     public Scan {
       routes = List.copyOf(routes);
       locators = List.copyOf(locators);
       pathTypes = Map.copyOf(pathTypes);
       unreadRules = Collections.unmodifiableMap(new LinkedHashMap<>(unreadRules));
+      notInherited = List.copyOf(notInherited);
     }
   }
+
+  /**
+   * A resource method or locator ({@code method}, of {@code resource}) that no JSR-250 rule governs, below a superclass
+   * whose class-level rule ({@code rule}) does not reach it.
+   */
+  public record NotInherited(ExecutableElement method, TypeElement resource, TypeElement superclass,
+      AnnotationMirror rule) {}
 
   /** The root resource classes among {@code roots} and their nested classes. */
   public List<TypeElement> resourceClasses(Iterable<? extends Element> roots) {
@@ -154,7 +165,8 @@ public final class RouteScanner {
     TypeElement annotated = PathTypes.found(root).orElse(root);
     String rootPath = join(pathOf(annotated).orElse(""));
     Map<Element, List<AnnotationMirror>> unreadRules = new LinkedHashMap<>();
-    scanClass(root, rootPath, null, "", rootPath, path, routes, locators, unreadRules);
+    List<NotInherited> notInherited = new ArrayList<>();
+    scanClass(root, rootPath, null, "", rootPath, path, routes, locators, new Findings(unreadRules, notInherited));
     Set<ClassName> reported = new LinkedHashSet<>();
     for (TypeElement t : List.of(annotated, PathTypes.reported(root).orElse(root))) {
       if (!t.equals(root)) {
@@ -162,19 +174,23 @@ public final class RouteScanner {
       }
     }
     return new Scan(routes, locators,
-        reported.isEmpty() ? Map.of() : Map.of(ClassName.get(root), List.copyOf(reported)), unreadRules);
+        reported.isEmpty() ? Map.of() : Map.of(ClassName.get(root), List.copyOf(reported)), unreadRules, notInherited);
   }
+
+  /** What the scan finds besides operations: rules nothing reads, and superclass rules that do not reach a method. */
+  private record Findings(Map<Element, List<AnnotationMirror>> unreadRules, List<NotInherited> notInherited) {}
 
   /**
    * Scans the public methods of {@code resource} under {@code prefix}.
    *
    * @param inherited the decision of the locator that leads here, or {@code null}
-   * @param unreadRules where annotations stating a rule nothing reads stand among the elements read for a decision
+   * @param findings where annotations stating a rule nothing reads stand among the elements read for a decision, and
+   *     superclass rules that do not reach a method
    * @return whether anything below may be unseen
    */
   private boolean scanClass(TypeElement resource, String prefix, Decision inherited, String locatorPath,
       String rootPath, Deque<TypeElement> onPath, List<ScannedRoute> routes, List<ScannedLocator> locators,
-      Map<Element, List<AnnotationMirror>> unreadRules) {
+      Findings findings) {
     boolean unseen = false;
     // Class-level media types stand where Jersey reads them: on the type carrying the class's @Path, if any.
     TypeElement classLevel = PathTypes.found(resource).orElse(resource);
@@ -202,12 +218,16 @@ public final class RouteScanner {
         for (Element read : List.of(method, annotated, resource, annotated.getEnclosingElement())) {
           List<AnnotationMirror> unread = Decision.unreadRules(read);
           if (!unread.isEmpty()) {
-            unreadRules.putIfAbsent(read, unread);
+            findings.unreadRules().putIfAbsent(read, unread);
           }
         }
       }
       if (inherited != null) {
         decision = decision.and(inherited);
+      }
+      if ((httpMethod.isPresent() || subPath.isPresent()) && decision.sources().isEmpty()) {
+        superclassRule(resource).ifPresent(s -> findings.notInherited().add(new NotInherited(method, resource,
+            s, Decision.rule(s))));
       }
       List<TypeName> parameterTypes = erasedParameters(method);
       if (httpMethod.isPresent()) {
@@ -238,7 +258,7 @@ public final class RouteScanner {
           }
           onPath.push(target);
           leadsToUnseen |= scanClass(target, locator, passed, locatorPath.isEmpty() ? locator : locatorPath, rootPath,
-              onPath, reached, locators, unreadRules);
+              onPath, reached, locators, findings);
           onPath.pop();
         }
         locators.add(new ScannedLocator(locator, method, List.copyOf(reached), leadsToUnseen, abstractReturn,
@@ -249,6 +269,18 @@ public final class RouteScanner {
       }
     }
     return unseen;
+  }
+
+  /** The nearest superclass of {@code resource} carrying a class-level JSR-250 annotation. */
+  private static Optional<TypeElement> superclassRule(TypeElement resource) {
+    for (TypeMirror s = resource.getSuperclass(); s.getKind() == TypeKind.DECLARED;
+        s = ((TypeElement) ((DeclaredType) s).asElement()).getSuperclass()) {
+      TypeElement type = (TypeElement) ((DeclaredType) s).asElement();
+      if (Decision.rule(type) != null) {
+        return Optional.of(type);
+      }
+    }
+    return Optional.empty();
   }
 
   /**
