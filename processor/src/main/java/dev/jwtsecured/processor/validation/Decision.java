@@ -121,24 +121,22 @@ record Decision(RouteModel.Access access, Roles roles, List<Element> sources) {
 
   /** The decision of the JSR-250 annotation on {@code e}, or {@code null} when it has none. */
   private static Decision read(Element e) {
-    if (AnnotationValues.has(e, Names.DENY_ALL)) {
+    AnnotationMirror rule = rule(e);
+    if (rule == null) {
+      return null;
+    }
+    String name = ((TypeElement) rule.getAnnotationType().asElement()).getQualifiedName().toString();
+    if (name.equals(Names.DENY_ALL)) {
       return new Decision(RouteModel.Access.DENY_ALL, Roles.NONE, e);
     }
-    if (AnnotationValues.has(e, Names.ROLES_ALLOWED)) {
-      if (rolesOf(e).contains(JwtSecured.ANY_AUTHENTICATED_USER)) {
-        return new Decision(RouteModel.Access.AUTHENTICATED, Roles.NONE, e); // any authenticated user
-      }
-      Roles roles = Roles.anyOf(rolesOf(e));
-      return new Decision(roles.isEmpty() ? RouteModel.Access.DENY_ALL : RouteModel.Access.ROLES, roles, e);
-    }
-    if (AnnotationValues.has(e, Names.PERMIT_ALL)) {
+    if (name.equals(Names.PERMIT_ALL)) {
       return new Decision(RouteModel.Access.PERMIT_ALL, Roles.NONE, e);
     }
-    return null;
-  }
-
-  private static List<String> rolesOf(Element e) {
-    AnnotationMirror m = AnnotationValues.find(e, Names.ROLES_ALLOWED).orElseThrow();
-    return AnnotationValues.strings(m, "value");
+    List<String> roles = AnnotationValues.strings(rule, "value");
+    if (roles.contains(JwtSecured.ANY_AUTHENTICATED_USER)) {
+      return new Decision(RouteModel.Access.AUTHENTICATED, Roles.NONE, e); // any authenticated user
+    }
+    return roles.isEmpty() ? new Decision(RouteModel.Access.DENY_ALL, Roles.NONE, e)
+        : new Decision(RouteModel.Access.ROLES, Roles.anyOf(roles), e);
   }
 }

@@ -101,6 +101,15 @@ final class RouteChecks {
             null));
       }
     }
+    checkUnreadRules(scan, problems);
+    return new Result(routes, guardedLocators(s, excludes, scan, hasTokenEndpoint, problems), problems);
+  }
+
+  /**
+   * Rules written where nothing reads them: Java EE's annotations and the application's annotations carrying a
+   * JSR-250 one (errors, where they stand), and a superclass's class-level rule that leaves a method with none.
+   */
+  private static void checkUnreadRules(RouteScanner.Scan scan, List<Diagnostic> problems) {
     scan.unreadRules().forEach((element, annotations) -> {
       for (AnnotationMirror a : annotations) {
         String name = a.getAnnotationType().asElement().getSimpleName().toString();
@@ -118,7 +127,6 @@ final class RouteChecks {
             n.resource(), n.resource()), n.method(), null, null));
       }
     }
-    return new Result(routes, guardedLocators(s, excludes, scan, hasTokenEndpoint, problems), problems);
   }
 
   private static RouteModel decide(SettingsModel s, List<Pattern> excludes, RouteScanner.ScannedRoute r) {

@@ -42,10 +42,11 @@ public final class LocatorPaths {
     if (!plain(sent)) {
       return true;
     }
+    String absolute = absolute(sent);
     boolean[] taken = new boolean[locators.length];
     boolean anyTaken = false;
     for (int i = 0; i < locators.length; i++) {
-      taken[i] = taken(sent, request.getMethod(), beside[i]);
+      taken[i] = takenAt(absolute, request.getMethod(), beside[i]);
       anyTaken |= taken[i];
     }
     if (!anyTaken) {
@@ -64,16 +65,21 @@ public final class LocatorPaths {
 
   /** Whether a method in {@code beside} takes the request for {@code method} at the path {@code sent}. */
   static boolean taken(String sent, String method, Beside[] beside) {
-    if (beside.length == 0 || !plain(sent)) {
-      return false;
-    }
-    String absolute = sent.startsWith("/") ? sent : "/" + sent;
+    return plain(sent) && takenAt(absolute(sent), method, beside);
+  }
+
+  /** {@link #taken}, for a path already known to be plain, starting with {@code /}. */
+  private static boolean takenAt(String absolute, String method, Beside[] beside) {
     for (Beside b : beside) {
       if ((b.methods.isEmpty() || b.methods.contains(method)) && b.path.matcher(absolute).matches()) {
         return true;
       }
     }
     return false;
+  }
+
+  private static String absolute(String path) {
+    return path.startsWith("/") ? path : "/" + path;
   }
 
   /** Whether {@code path} reads alike to every runtime: no percent-encoding, matrix parameter, empty or dot segment. */
