@@ -35,7 +35,7 @@ public final class LocatorGuardGenerator implements SourceGenerator {
   @Override
   public TypeSpec generate(ConfigModel model) {
     CodeBlock patterns = model.guardedLocatorPaths().stream()
-        .map(path -> CodeBlock.of("$T.compile($S)", PATTERN, Templates.regex(path) + "(?:/.*)?"))
+        .map(path -> CodeBlock.of("$T.compile($S)", PATTERN, Templates.below(path)))
         .collect(CodeBlock.joining(",\n"));
     TypeSpec.Builder type = TypeSpec.classBuilder(model.locatorGuardClass())
         .addJavadoc("Authenticates requests for the protected sub-resource locators of {@link $T} before they run.\n",
@@ -135,9 +135,10 @@ public final class LocatorGuardGenerator implements SourceGenerator {
     return hasBeside(model) ? List.of(FieldSpec.builder(besideTable(), "BESIDE", Modifier.PRIVATE, Modifier.STATIC,
             Modifier.FINAL)
         .addJavadoc("For each of {@code LOCATORS}, the paths JAX-RS matches before it (methods and locators of its\n")
-        .addJavadoc("class with more literal characters, root resources whose class template and whole template\n")
-        .addJavadoc("have more), with the request methods served there (none: a locator's, every one): a request\n")
-        .addJavadoc("one of them takes does not run the locator.\n")
+        .addJavadoc("class whose templates it sorts first by literal characters, parameters and parameters with a\n")
+        .addJavadoc("regular expression, methods it sorts alike, root resources whose class template and whole\n")
+        .addJavadoc("template sort first), with the request methods served there (none: a locator's, every one):\n")
+        .addJavadoc("a request one of them takes does not run the locator.\n")
         .initializer("beside()")
         .build()) : List.of();
   }
@@ -154,8 +155,8 @@ public final class LocatorGuardGenerator implements SourceGenerator {
     CodeBlock rows = model.guardedLocators().stream()
         .map(l -> l.beside().stream()
             .map(b -> CodeBlock.of("$T.beside($L)", LOCATOR_PATHS, Stream.concat(
-                    Stream.of(CodeBlock.of("$S", Templates.regex(b.path())
-                        + (b.httpMethods().isEmpty() ? "(?:/.*)?" : "/?"))),
+                    Stream.of(CodeBlock.of("$S", b.httpMethods().isEmpty() ? Templates.below(b.path())
+                        : Templates.regex(b.path()) + "/?")),
                     b.httpMethods().stream().map(m -> CodeBlock.of("$S", m)))
                 .collect(CodeBlock.joining(", "))))
             .collect(CodeBlock.joining(",\n", "{", "}")))

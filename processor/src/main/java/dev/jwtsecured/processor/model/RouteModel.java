@@ -24,9 +24,10 @@ import java.util.List;
  * @param anyImplementation whether {@code resourceClass} is a type a locator declares that other classes may implement
  *     or extend (an interface, an abstract class, a class that is not final): JAX-RS reports the class of the object
  *     the locator returns, so the rule binds to every class implementing or extending it
- * @param bridgeTypes the erased parameter types of the declaration carrying the JAX-RS annotations where they differ
- *     from {@code parameterTypes}, else empty: a method of a generic supertype that the class overrides, whose
- *     compiler-made bridge method Apache CXF reports in place of the override
+ * @param bridgeTypes the erased parameter types of a generic supertype's method that the class overrides where they
+ *     differ from {@code parameterTypes} (the declaration carrying the JAX-RS annotations, or any the override
+ *     annotates anew), else empty: the compiler-made bridge method, which Apache CXF reports, and may invoke, in place
+ *     of the override
  */
 public record RouteModel(
     ClassName resourceClass,
@@ -80,9 +81,11 @@ public record RouteModel(
   }
 
   /**
-   * What JAX-RS matches before a locator: a sub-resource method or locator of its class whose template has more
-   * literal characters than the locator's (JAX-RS 3.7.2, step 2), or a root resource's operation whose class template
-   * and whole template both have more (step 1; RESTEasy compares whole templates). A path it matches goes there.
+   * What JAX-RS matches before a locator: a sub-resource method or locator of its class whose template it sorts
+   * first (more literal characters, else more parameters, else more with a regular expression of their own; JAX-RS
+   * 3.7.2, step 3), or a resource method whose template it sorts alike, or a root resource's operation whose class
+   * template and whole template both sort first (step 2; RESTEasy compares whole templates). A path it matches goes
+   * there.
    *
    * @param path its full template
    * @param httpMethods the request methods it serves ({@code HEAD} with {@code GET}); empty for a locator, which

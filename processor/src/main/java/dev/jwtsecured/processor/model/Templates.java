@@ -1,5 +1,7 @@
 package dev.jwtsecured.processor.model;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,19 +44,28 @@ public final class Templates {
   }
 
   /**
-   * A test of whether a request for a template, its parameters each one segment {@code x}, could reach the locator at
-   * {@code locator}: a path beside a locator that no such request reaches is left out (the guard then asks a token
-   * where it might not need to, never the other way). A locator's regular expression that does not compile reaches
-   * nothing here.
+   * The regular expression of {@code template} and every path below it, as JAX-RS matches a locator's template: at
+   * {@code /} (the application's root, or a locator without a path of its own there), every path.
+   */
+  public static String below(String template) {
+    return template.equals("/") ? "/.*" : regex(template) + "(?:/.*)?";
+  }
+
+  /**
+   * A test of whether a request for a template, its parameters each one segment {@code x} or {@code 0}, could reach
+   * the locator at {@code locator}: a path beside a locator that no such request reaches is left out (the guard then
+   * asks a token where it might not need to, never the other way). A locator's regular expression that does not
+   * compile reaches nothing here.
    */
   public static Predicate<String> reaching(String locator) {
     Pattern below;
     try {
-      below = Pattern.compile(regex(locator) + "(?:/.*)?");
+      below = Pattern.compile(below(locator));
     } catch (PatternSyntaxException invalid) {
       return template -> false;
     }
-    return template -> below.matcher(PARAM.matcher(template).replaceAll("x")).matches();
+    return template -> below.matcher(PARAM.matcher(template).replaceAll("x")).matches()
+        || below.matcher(PARAM.matcher(template).replaceAll("0")).matches();
   }
 
   /**
@@ -63,6 +74,75 @@ public final class Templates {
    */
   public static int literalCharacters(String template) {
     return PARAM.matcher(template).replaceAll("").length();
+  }
+
+  /**
+   * Whether JAX-RS tries {@code first} before {@code second} where both match a request (JAX-RS 3.7.2, steps 2 and
+   * 3): more literal characters; at as many, more parameters; at as many again, more parameters with a regular
+   * expression of their own. Where the later keys would decide but a runtime might count them otherwise (a name used
+   * twice, a regular expression with a group of its own or written as the default one), it is not first: the locator
+   * guard then asks for a token, never the other way.
+   */
+  public static boolean sortsBefore(String first, String second) {
+    int literals = Integer.compare(literalCharacters(first), literalCharacters(second));
+    if (literals != 0 || !countable(first) || !countable(second)) {
+      return literals > 0;
+    }
+    int parameters = Integer.compare(parameters(first, false), parameters(second, false));
+    return parameters != 0 ? parameters > 0 : parameters(first, true) > parameters(second, true);
+  }
+
+  /**
+   * Whether JAX-RS sorts {@code a} and {@code b} alike by the keys of {@link #sortsBefore}: then a resource method
+   * goes before a locator (JAX-RS 3.7.2, step 3, the fourth key).
+   */
+  public static boolean sortsAlike(String a, String b) {
+    return countable(a) && countable(b) && literalCharacters(a) == literalCharacters(b)
+        && parameters(a, false) == parameters(b, false) && parameters(a, true) == parameters(b, true);
+  }
+
+  /**
+   * Whether every parameter of {@code template} stays within one segment ({@code {id}}, {@code {id: [0-9]+}}), so that
+   * JAX-RS leaves the same rest of a request's path to the class it leads to, whatever follows. A parameter that may
+   * match a slash ({@code {rest: .*}}) takes as much as it can: what the class then sees cannot be told from the
+   * templates alone. Only plain regular expressions count as staying within one: no {@code .}, no {@code /}, no
+   * negated class but {@code [^/...]}, no escape but {@code \d}, {@code \w} and {@code \s}.
+   */
+  public static boolean withinSegments(String template) {
+    Matcher m = PARAM.matcher(template);
+    while (m.find()) {
+      String regex = m.group(2) == null ? "" : m.group(2).trim();
+      String unescaped = regex.replaceAll("\\\\[dws]", "");
+      if (unescaped.contains(".") || unescaped.contains("/") || unescaped.contains("\\")
+          || unescaped.replace("[^/", "").contains("[^")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The number of parameters of {@code template}; with {@code ownRegex}, those with a regular expression. */
+  private static int parameters(String template, boolean ownRegex) {
+    Matcher m = PARAM.matcher(template);
+    int count = 0;
+    while (m.find()) {
+      count += !ownRegex || m.group(2) != null && !m.group(2).isBlank() ? 1 : 0;
+    }
+    return count;
+  }
+
+  /** Whether every runtime counts the parameters of {@code template} alike. */
+  private static boolean countable(String template) {
+    Matcher m = PARAM.matcher(template);
+    Set<String> names = new HashSet<>();
+    while (m.find()) {
+      String regex = m.group(2) == null ? "" : m.group(2).trim();
+      if (!names.add(m.group(1)) || regex.replace("(?", "").contains("(")
+          || regex.equals("[^/]+") || regex.equals("[^/]+?")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String quote(String literal) {

@@ -42,22 +42,20 @@ final class RootsBefore {
 
   /**
    * The root operations JAX-RS matches before {@code locator}, outside its class: JAX-RS first picks the root resource
-   * class by its template, RESTEasy compares whole templates; where a root operation sorts first both ways (and a
-   * request for the locator may take its path), the locator never runs for that path.
+   * class by its template, RESTEasy compares whole templates; where a root operation sorts first both ways
+   * ({@link Templates#sortsBefore}; and a request for the locator may take its path), the locator never runs for that
+   * path. Only a root resource whose template's parameters stay within one segment each counts: for another, which
+   * rest of the path its class sees is not known here.
    */
   List<RouteModel.Beside> before(RouteScanner.ScannedLocator locator) {
     List<RouteModel.Beside> before = new ArrayList<>();
     Predicate<String> reaching = Templates.reaching(locator.path());
     roots.forEach((path, byRoot) -> byRoot.forEach((root, served) -> {
-      if (literals(root) > literals(locator.rootPath()) && literals(path) > literals(locator.path())
-          && reaching.test(path)) {
+      if (Templates.withinSegments(root) && Templates.sortsBefore(root, locator.rootPath())
+          && Templates.sortsBefore(path, locator.path()) && reaching.test(path)) {
         before.add(new RouteModel.Beside(path, List.copyOf(new TreeSet<>(served))));
       }
     }));
     return before;
-  }
-
-  private static int literals(String template) {
-    return Templates.literalCharacters(template);
   }
 }

@@ -8,7 +8,9 @@ import dev.jwtsecured.processor.model.Templates;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiPredicate;
@@ -55,6 +57,11 @@ final class RouteChecks {
     }
     routes = SharedMethods.bind(scan.routes(), routes, problems);
     SharedMethods.checkSeenImplementations(scan.routes(), routes, isSubtype, problems);
+    // What the filters enforce, shared rules included: the locator guard decides with it too.
+    Map<RouteScanner.ScannedRoute, RouteModel> enforced = new IdentityHashMap<>();
+    for (int i = 0; i < routes.size(); i++) {
+      enforced.put(scan.routes().get(i), routes.get(i));
+    }
     routes.sort(RouteModel.ORDER);
 
     List<String> templates = routes.stream().map(r -> Templates.openApi(r.path())).distinct()
@@ -102,7 +109,7 @@ final class RouteChecks {
       }
     }
     checkUnreadRules(scan, problems);
-    return new Result(routes, guardedLocators(s, excludes, scan, hasTokenEndpoint, problems), problems);
+    return new Result(routes, guardedLocators(s, enforced, scan, hasTokenEndpoint, problems), problems);
   }
 
   /**
@@ -195,8 +202,9 @@ final class RouteChecks {
    * classes the processor cannot see), each with what JAX-RS matches before it. A locator that leads to public and
    * protected operations alike gets a warning, since it runs before authentication.
    */
-  private List<RouteModel.GuardedLocator> guardedLocators(SettingsModel s, List<Pattern> excludes,
-      RouteScanner.Scan scan, boolean hasTokenEndpoint, List<Diagnostic> problems) {
+  private List<RouteModel.GuardedLocator> guardedLocators(SettingsModel s,
+      Map<RouteScanner.ScannedRoute, RouteModel> enforced, RouteScanner.Scan scan, boolean hasTokenEndpoint,
+      List<Diagnostic> problems) {
     RootsBefore roots = new RootsBefore(s, scan, hasTokenEndpoint);
     List<RouteModel.GuardedLocator> guarded = new ArrayList<>();
     List<RouteScanner.ScannedLocator> locators = new ArrayList<>(scan.locators());
@@ -204,13 +212,15 @@ final class RouteChecks {
     for (RouteScanner.ScannedLocator locator : locators) {
       locator.abstractReturn().ifPresent(type -> problems.add(Diagnostic.at(
           Message.LOCATOR_RETURNS_ABSTRACT_TYPE.format(locator.path(), type), locator.method(), null, null)));
-      long open = locator.reached().stream().filter(r -> decide(s, excludes, r).policy().isPublic).count();
+      long open = locator.reached().stream().filter(r -> enforced.get(r).policy().isPublic).count();
       if (open == 0) {
-        if (guarded.stream().map(RouteModel.GuardedLocator::path)
-            .noneMatch(g -> locator.path().startsWith(g + "/") || locator.path().equals(g))) {
-          List<RouteModel.Beside> beside = new ArrayList<>(locator.beside());
-          beside.addAll(roots.before(locator));
-          guarded.add(new RouteModel.GuardedLocator(locator.path(), beside));
+        // Each one, even below another's path: JAX-RS may take a request there to another class, past what the
+        // other locator's class matches first (/orgs/{org}'s members below /orgs' {org}, beside /orgs/directory).
+        List<RouteModel.Beside> beside = new ArrayList<>(locator.beside());
+        beside.addAll(roots.before(locator));
+        RouteModel.GuardedLocator guard = new RouteModel.GuardedLocator(locator.path(), beside);
+        if (!guarded.contains(guard)) {
+          guarded.add(guard);
         }
       } else if (open < locator.reached().size() || locator.leadsToUnseen()) {
         problems.add(Diagnostic.at(Message.LOCATOR_BEFORE_AUTHENTICATION.format(locator.path()),

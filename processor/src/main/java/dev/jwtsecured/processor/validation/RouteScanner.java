@@ -166,7 +166,8 @@ public final class RouteScanner {
     String rootPath = join(pathOf(annotated).orElse(""));
     Map<Element, List<AnnotationMirror>> unreadRules = new LinkedHashMap<>();
     List<NotInherited> notInherited = new ArrayList<>();
-    scanClass(root, rootPath, null, "", rootPath, path, routes, locators, new Findings(unreadRules, notInherited));
+    scanClass(root, rootPath, null, "", rootPath, List.of(), path, routes, locators,
+        new Findings(unreadRules, notInherited));
     Set<ClassName> reported = new LinkedHashSet<>();
     for (TypeElement t : List.of(annotated, PathTypes.reported(root).orElse(root))) {
       if (!t.equals(root)) {
@@ -189,15 +190,16 @@ public final class RouteScanner {
    * @return whether anything below may be unseen
    */
   private boolean scanClass(TypeElement resource, String prefix, Decision inherited, String locatorPath,
-      String rootPath, Deque<TypeElement> onPath, List<ScannedRoute> routes, List<ScannedLocator> locators,
-      Findings findings) {
+      String rootPath, List<RouteModel.Beside> before, Deque<TypeElement> onPath, List<ScannedRoute> routes,
+      List<ScannedLocator> locators, Findings findings) {
     boolean unseen = false;
     // Class-level media types stand where Jersey reads them: on the type carrying the class's @Path, if any.
     TypeElement classLevel = PathTypes.found(resource).orElse(resource);
-    // Each public method with the method carrying its JAX-RS annotations, and each sub-path of the class with the
-    // request methods served there (a locator's, "*", takes every method).
+    // Each public method with the method carrying its JAX-RS annotations, each sub-path of the class with the
+    // request methods served there (a locator's, "*", takes every method), and those the class serves itself.
     Map<ExecutableElement, ExecutableElement> methods = new LinkedHashMap<>();
     Map<String, Set<String>> subPaths = new TreeMap<>();
+    Set<String> own = new TreeSet<>();
     for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(resource))) {
       if (!method.getModifiers().contains(Modifier.PUBLIC) || method.getModifiers().contains(Modifier.STATIC)
           || ((TypeElement) method.getEnclosingElement()).getQualifiedName().contentEquals("java.lang.Object")) {
@@ -205,8 +207,9 @@ public final class RouteScanner {
       }
       ExecutableElement annotated = jaxRsAnnotated(method, resource);
       methods.put(method, annotated);
-      pathOf(annotated).ifPresent(sub -> subPaths.computeIfAbsent(join(sub), k -> new TreeSet<>())
-          .addAll(httpMethod(annotated).map(RouteScanner::served).orElse(List.of("*"))));
+      pathOf(annotated).ifPresentOrElse(sub -> subPaths.computeIfAbsent(join(sub), k -> new TreeSet<>())
+          .addAll(httpMethod(annotated).map(RouteScanner::served).orElse(List.of("*"))),
+          () -> httpMethod(annotated).ifPresent(m -> own.addAll(served(m))));
     }
     for (Map.Entry<ExecutableElement, ExecutableElement> member : methods.entrySet()) {
       ExecutableElement method = member.getKey();
@@ -231,8 +234,12 @@ public final class RouteScanner {
       }
       List<TypeName> parameterTypes = erasedParameters(method);
       if (httpMethod.isPresent()) {
-        // A generic supertype's declaration that the class overrides: the compiler's bridge has its erasure.
+        // A generic supertype's declaration that the class overrides: the compiler's bridge has its erasure, whether
+        // that declaration carries the JAX-RS annotations or the override does (Apache CXF reports bridges).
         List<TypeName> declared = erasedParameters(annotated);
+        if (declared.equals(parameterTypes)) {
+          declared = overriddenErasure(method, resource).orElse(declared);
+        }
         routes.add(new ScannedRoute(ClassName.get(resource), method.getSimpleName().toString(), parameterTypes,
             httpMethod.get(), join(prefix, subPath.orElse("")), decision,
             mediaTypes(annotated, classLevel, Names.CONSUMES), mediaTypes(annotated, classLevel, Names.PRODUCES),
@@ -251,6 +258,9 @@ public final class RouteScanner {
             .map(t -> t.getQualifiedName().toString());
         boolean leadsToUnseen = returned.isEmpty();
         Decision passed = decision.source() == null && inherited == null ? null : decision;
+        // What JAX-RS matches before this locator, or before one on the way to it, never reaches what it leads to.
+        List<RouteModel.Beside> beside = new ArrayList<>(before);
+        beside.addAll(beside(prefix, join(subPath.get()), subPaths, own));
         for (TypeElement target : returned) {
           if (onPath.contains(target)) {
             leadsToUnseen = true;
@@ -258,12 +268,12 @@ public final class RouteScanner {
           }
           onPath.push(target);
           leadsToUnseen |= scanClass(target, locator, passed, locatorPath.isEmpty() ? locator : locatorPath, rootPath,
-              onPath, reached, locators, findings);
+              List.copyOf(beside), onPath, reached, locators, findings);
           onPath.pop();
         }
         locators.add(new ScannedLocator(locator, method, List.copyOf(reached), leadsToUnseen, abstractReturn,
             new RouteModel.Locator(ClassName.get(resource), method.getSimpleName().toString(), parameterTypes),
-            beside(prefix, join(subPath.get()), subPaths), rootPath));
+            List.copyOf(beside), rootPath));
         routes.addAll(reached);
         unseen |= leadsToUnseen;
       }
@@ -285,16 +295,32 @@ public final class RouteScanner {
 
   /**
    * What JAX-RS matches before the locator at {@code sub} among its class's {@code subPaths} (each with the request
-   * methods served there, {@code *} for a locator): those with more literal characters. A path that is a locator's
-   * and a method's too takes every method.
+   * methods served there, {@code *} for a locator): those it sorts first ({@link Templates#sortsBefore}), and the
+   * resource methods of those it sorts alike. A path that is a locator's and a method's too, sorted first, takes
+   * every method. The class's own resource methods ({@code own} methods served) take its own path, which JAX-RS
+   * never hands to a locator, even one whose template matches nothing ({@code {rest: .*}}). None where a parameter of
+   * the class's {@code prefix} may match a slash: which part of a path the class then sees is not known here.
    */
-  private static List<RouteModel.Beside> beside(String prefix, String sub, Map<String, Set<String>> subPaths) {
+  private static List<RouteModel.Beside> beside(String prefix, String sub, Map<String, Set<String>> subPaths,
+      Set<String> own) {
     List<RouteModel.Beside> beside = new ArrayList<>();
+    if (!Templates.withinSegments(prefix)) {
+      return beside;
+    }
     Predicate<String> reaching = Templates.reaching(join(prefix, sub));
+    if (!own.isEmpty() && (reaching.test(join(prefix)) || reaching.test(join(prefix) + "/"))) {
+      beside.add(new RouteModel.Beside(join(prefix), List.copyOf(own)));
+    }
     subPaths.forEach((path, served) -> {
-      if (Templates.literalCharacters(path) > Templates.literalCharacters(sub) && reaching.test(join(prefix, path))) {
+      if (!reaching.test(join(prefix, path))) {
+        return;
+      }
+      if (Templates.sortsBefore(path, sub)) {
         beside.add(new RouteModel.Beside(join(prefix, path),
             served.contains("*") ? List.of() : List.copyOf(served)));
+      } else if (Templates.sortsAlike(path, sub) && served.stream().anyMatch(m -> !m.equals("*"))) {
+        beside.add(new RouteModel.Beside(join(prefix, path),
+            served.stream().filter(m -> !m.equals("*")).sorted().toList()));
       }
     });
     return beside;
@@ -387,6 +413,20 @@ public final class RouteScanner {
       }
     }
     return method;
+  }
+
+  /** The erased parameters of a supertype's method that {@code method} overrides, where they differ from its own. */
+  private Optional<List<TypeName>> overriddenErasure(ExecutableElement method, TypeElement resource) {
+    List<TypeName> own = erasedParameters(method);
+    for (TypeElement supertype : supertypes(resource)) {
+      for (ExecutableElement candidate : ElementFilter.methodsIn(supertype.getEnclosedElements())) {
+        if (candidate.getSimpleName().equals(method.getSimpleName()) && !candidate.equals(method)
+            && elements.overrides(method, candidate, resource) && !erasedParameters(candidate).equals(own)) {
+          return Optional.of(erasedParameters(candidate));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private static boolean hasJaxRsAnnotation(ExecutableElement method) {

@@ -1,0 +1,46 @@
+package dev.jwtsecured.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.jwtsecured.it.matching.ShelvesSecurity;
+import dev.jwtsecured.it.matching.ShelvesSecurityJwtFeature;
+import dev.jwtsecured.testing.Jwts;
+import dev.jwtsecured.testing.RawHttp;
+import dev.jwtsecured.testing.TestServer;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The locator guard leaves to a public method what JAX-RS matches to it before a protected locator, by every key of
+ * the matching order, on every runtime: before, only more literal characters counted, and these public methods
+ * answered 401 to anonymous callers (the safe direction, but not what the route report and OpenAPI document say).
+ * The locators never run without a token.
+ */
+class MatchingOrderTest {
+  @Test
+  void publicMethodsThatJaxRsMatchesBeforeAProtectedLocatorNeedNoToken() throws Exception {
+    ShelvesSecurityJwtFeature feature =
+        new ShelvesSecurityJwtFeature(ShelvesSecurityJwtFeature.settings().secret(CxfTest.SECRET).build());
+    try (TestServer server = TestServer.startAt("", List.of(feature), ShelvesSecurityJwtFeature.classes(),
+        ShelvesSecurity.Numbered.class, ShelvesSecurity.Labelled.class, ShelvesSecurity.Paired.class,
+        ShelvesSecurity.Store.class)) {
+      RawHttp http = server.http;
+      int runs = ShelvesSecurity.RUNS.get();
+      for (String[] call : new String[][] {{"/numbered/42", "number 42"}, {"/labelled/x", "label x"},
+          {"/paired/xy", "pair"}, {"/store", "index"}, {"/store/", "index"}}) {
+        RawHttp.Response anonymous = http.send("GET", call[0]);
+        assertEquals(200, anonymous.status, call[0] + ": " + anonymous);
+        assertEquals(call[1], anonymous.body, call[0]);
+      }
+      for (String[] call : new String[][] {{"GET", "/numbered/a"}, {"DELETE", "/labelled/x"},
+          {"GET", "/store/a/b"}, {"GET", "/numbered/42/x"}}) {
+        RawHttp.Response anonymous = http.send(call[0], call[1]);
+        assertEquals(401, anonymous.status, String.join(" ", call) + ": " + anonymous);
+      }
+      assertEquals(runs, ShelvesSecurity.RUNS.get(), "a locator ran before authentication");
+      RawHttp.Response shelf = http.send("GET", "/store/a/b", Jwts.bearer(CxfTest.SECRET, "ada"));
+      assertEquals(200, shelf.status, shelf.toString());
+      assertEquals("shelf a/b", shelf.body);
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package dev.jwtsecured.it.matching;
+
+import dev.jwtsecured.JwtSecured;
+import dev.jwtsecured.UserRetriever;
+import dev.jwtsecured.runtime.Token;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Public methods beside protected locators, where JAX-RS sorts the method first by a key after the literal characters
+ * (JAX-RS 3.7.2): more parameters ({@code {aisle}-{bay}}... written without a literal, {@code {aisle}{bay}}), more
+ * parameters with a regular expression ({@code {number: [0-9]+}}), a resource method before a locator at a template
+ * alike ({@code {label}} beside {@code {name}}), and the class's own methods at its own path beside a locator that
+ * matches nothing ({@code {rest: .*}}). {@code MatchingOrderTest} starts it.
+ */
+@JwtSecured(secret = "${IT_SECRET}", applicationPath = "/")
+public final class ShelvesSecurity {
+  /** How often a locator ran. */
+  public static final AtomicInteger RUNS = new AtomicInteger();
+
+  private ShelvesSecurity() {}
+
+  @UserRetriever
+  static String user(Token token) {
+    return token.subject();
+  }
+
+  /** Behind every locator: for anyone with a token. */
+  public static final class Shelf {
+    private final String name;
+
+    Shelf(String name) {
+      this.name = name;
+    }
+
+    @GET
+    public String read() {
+      return "shelf " + name;
+    }
+  }
+
+  /** {@code /numbered/42}: a public method; {@code /numbered/a}: a shelf. */
+  @Path("/numbered")
+  public static final class Numbered {
+    @GET
+    @Path("{number: [0-9]+}")
+    @PermitAll
+    public String number(@PathParam("number") int number) {
+      return "number " + number;
+    }
+
+    @Path("{name}")
+    public Shelf shelf(@PathParam("name") String name) {
+      RUNS.incrementAndGet();
+      return new Shelf(name);
+    }
+  }
+
+  /** {@code GET /labelled/x}: a public method; any other request method there: a shelf. */
+  @Path("/labelled")
+  public static final class Labelled {
+    @GET
+    @Path("{label}")
+    @PermitAll
+    public String label(@PathParam("label") String label) {
+      return "label " + label;
+    }
+
+    @Path("{name}")
+    public Shelf shelf(@PathParam("name") String name) {
+      RUNS.incrementAndGet();
+      return new Shelf(name);
+    }
+  }
+
+  /** {@code /paired/xy}: a public method with two parameters. */
+  @Path("/paired")
+  public static final class Paired {
+    @GET
+    @Path("{aisle}{bay}")
+    @PermitAll
+    public String pair(@PathParam("aisle") String aisle, @PathParam("bay") String bay) {
+      return "pair";
+    }
+
+    @Path("{name}")
+    public Shelf shelf(@PathParam("name") String name) {
+      RUNS.incrementAndGet();
+      return new Shelf(name);
+    }
+  }
+
+  /** {@code GET /store}: a public method of the class; anything below: a shelf. */
+  @Path("/store")
+  public static final class Store {
+    @GET
+    @PermitAll
+    public String index() {
+      return "index";
+    }
+
+    @Path("{rest: .*}")
+    public Shelf shelf(@PathParam("rest") String rest) {
+      RUNS.incrementAndGet();
+      return new Shelf(rest);
+    }
+  }
+}
