@@ -1,0 +1,548 @@
+package dev.jwtsecured.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jwtsecured.processor.validation.Message;
+import dev.jwtsecured.runtime.JwtSettings;
+import dev.jwtsecured.testing.Jwts;
+import dev.jwtsecured.testing.RawHttp;
+import dev.jwtsecured.testing.TestServer;
+import jakarta.ws.rs.core.Feature;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Modifier;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Applications of random shape, as no one would write them but anyone might: resource types that extend and implement
+ * one another, JAX-RS and JSR-250 annotations on any of them, generic types, locators that lead back to where they
+ * started or return an interface, odd templates and exclusions, an application path. Each is compiled with the
+ * processor, as a build would, and must get either the processor's own diagnostics or generated code that compiles:
+ * never an uncaught exception, an internal error or a javac error in what it wrote. What compiles is then served on
+ * this run's runtime, and every operation of the route report is called without a token, with a token of no roles,
+ * of the role {@code user} and of the roles {@code admin} and {@code user}: each answer must be what the report says
+ * of the operation (a path that two operations of different policies could take is left out, as is one the runtime
+ * does not route to). {@code -Djwtsecured.randomApplications=N} tries N shapes instead of the suite's few.
+ */
+class RandomApplicationsTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String CLASS_PATH =
+      System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+  private static final String SECRET = "random-applications-secret-0123456789-abcdef";
+  private static final String PACKAGE = "shapes";
+  private static final String[] TEMPLATES = {"", "/", "a", "/a/", "b/{id}", "{id: [0-9]+}", "{rest: .*}",
+      "a/{x}/c", "{x}{y}", "//", "caf\u00e9", "a b", "{id}", "x/{id: .+}/y", "a/b"};
+  private static final String[] APPLICATION_PATHS = {"api", "/v1/", "/"};
+  private static final String[] EXCLUDES = {"/a", "/a/.*", ".*", "/b/\\\\{id\\\\}", "/a/[^/]+/c", "(", "/x/.*"};
+  private static final String[] HTTP = {"GET", "POST", "PUT", "DELETE", "HEAD", "OPTIONS", "PATCH"};
+  private static final String[] RULES = {"", "", "", "@PermitAll ", "@DenyAll ", "@RolesAllowed(\"admin\") ",
+      "@RolesAllowed({\"admin\", \"user\"}) ", "@RolesAllowed(\"**\") ", "@RolesAllowed({}) ",
+      "@RolesAllowed(\"user\") "};
+  /** Tokens by the roles they carry. */
+  private static final List<List<String>> CALLERS = List.of(List.of(), List.of("user"), List.of("admin", "user"));
+
+  static List<Long> seeds() {
+    int count = Integer.getInteger("jwtsecured.randomApplications", 40);
+    List<Long> seeds = new ArrayList<>();
+    if (Long.getLong("jwtsecured.randomSeed") != null) {
+      return List.of(Long.getLong("jwtsecured.randomSeed"));
+    }
+    for (long s = 1; s <= count; s++) {
+      seeds.add(s);
+    }
+    return seeds;
+  }
+
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void everyShapeGetsDiagnosticsOrCodeThatEnforcesItsReport(long seed, @TempDir Path dir) throws Exception {
+    Random random = new Random(seed);
+    if (System.getProperty("jwtsecured.randomDir") != null) {
+      dir = Files.createDirectories(Path.of(System.getProperty("jwtsecured.randomDir"), "seed" + seed));
+    }
+    Application app = application(random);
+    Path sources = Files.createDirectories(dir.resolve("src").resolve(PACKAGE));
+    List<File> files = new ArrayList<>();
+    for (String[] source : app.sources()) {
+      Path file = sources.resolve(source[0] + ".java");
+      Files.writeString(file, "package " + PACKAGE + ";\n" + IMPORTS + source[1]);
+      files.add(file.toFile());
+    }
+    Path classes = Files.createDirectories(dir.resolve("classes"));
+    List<Diagnostic<? extends JavaFileObject>> errors;
+    try {
+      errors = compile(files, classes, Files.createDirectories(dir.resolve("generated")));
+    } catch (RuntimeException e) {
+      fail("seed " + seed + ": javac or the processor threw\n" + listing(app), e);
+      return;
+    }
+    for (Diagnostic<? extends JavaFileObject> d : errors) {
+      String text = d.getMessage(null);
+      boolean ours = Arrays.stream(Message.values()).anyMatch(m -> text.startsWith("[" + m.tag() + "]"));
+      if (!ours || text.contains(Message.INTERNAL_ERROR.tag())) {
+        fail("seed " + seed + ": " + d + "\n" + listing(app));
+      }
+    }
+    if (errors.isEmpty()) {
+      serve(seed, app, classes);
+    }
+  }
+
+  private static void serve(long seed, Application app, Path classes) throws Exception {
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+        RandomApplicationsTest.class.getClassLoader())) {
+      Class<?> featureType = loader.loadClass(PACKAGE + ".ConfigJwtFeature");
+      JwtSettings.Builder settings = (JwtSettings.Builder) featureType.getMethod("settings").invoke(null);
+      Feature feature = (Feature) featureType.getConstructor(JwtSettings.class)
+          .newInstance(settings.secret(SECRET).build());
+      @SuppressWarnings("unchecked")
+      Set<Class<?>> generated = (Set<Class<?>>) featureType.getMethod("classes").invoke(null);
+      List<Class<?>> roots = new ArrayList<>();
+      for (String name : app.types()) {
+        Class<?> type = loader.loadClass(PACKAGE + "." + name);
+        if (type.isAnnotationPresent(jakarta.ws.rs.Path.class) && !type.isInterface()
+            && !Modifier.isAbstract(type.getModifiers())) {
+          roots.add(type);
+        }
+      }
+      JsonNode report;
+      try (InputStream in = Files.newInputStream(classes.resolve("META-INF/jwtsecured/" + PACKAGE
+          + ".Config.routes.json"))) {
+        report = JSON.readTree(in);
+      }
+      String context = app.applicationPath() == null ? "" : "/" + app.applicationPath().replaceAll("^/+|/+$", "");
+      List<JsonNode> routes = new ArrayList<>();
+      report.get("routes").forEach(routes::add);
+      AtomicInteger runs = (AtomicInteger) loader.loadClass(PACKAGE + ".Runs").getField("COUNT").get(null);
+      Tally tally = new Tally();
+      TestServer server;
+      try {
+        server = TestServer.startAt(context.equals("/") ? "" : context, List.of(feature), generated,
+            roots.toArray(new Class<?>[0]));
+      } catch (RuntimeException refused) {
+        // The runtime refuses the application itself (Jersey: two methods for one path and media type).
+        System.out.println("seed " + seed + ": the runtime refused the application: " + refused);
+        return;
+      }
+      try (server) {
+        for (JsonNode route : routes) {
+          check(seed, app, server.http, route, routes, runs, tally);
+        }
+      }
+      System.out.println("seed " + seed + ": " + tally.called + " of " + routes.size() + " operations called, "
+          + tally.guarded + " of them behind a guarded locator, " + tally.askedMore
+          + " asked a token that their rule does not need");
+    }
+  }
+
+  /** What one application's calls found. */
+  private static final class Tally {
+    int called;
+    int guarded;
+    int askedMore;
+  }
+
+  /** Calls {@code route} as each caller, unless it is ambiguous or the runtime does not route to it. */
+  private static void check(long seed, Application app, RawHttp http, JsonNode route, List<JsonNode> routes,
+      AtomicInteger runs, Tally tally) {
+    String method = route.get("method").asText();
+    String template = route.get("path").asText();
+    String path = PARAMETER.matcher(template).replaceAll("7");
+    String target = target(template);
+    String policy = policy(route);
+    for (JsonNode other : routes) {
+      String otherMethod = other.get("method").asText();
+      boolean sameMethod = otherMethod.equals(method) || method.equals("HEAD") && otherMethod.equals("GET");
+      Pattern otherPath = regex(other.get("path").asText());
+      // A parameter matching nothing ({rest: .*}) takes the path without it too, on some runtimes.
+      boolean samePath = otherPath.matcher(path).matches() || otherPath.matcher(path + "/").matches();
+      if (sameMethod && samePath && !policy(other).equals(policy)) {
+        return;
+      }
+    }
+    String access = route.get("access").asText();
+    List<RawHttp.Response> answers = new ArrayList<>();
+    int before = runs.get();
+    answers.add(call(http, method, target));
+    boolean locatorRan = runs.get() != before;
+    for (List<String> roles : CALLERS) {
+      answers.add(call(http, method, target, Jwts.bearer(SECRET, "ada", roles.toArray(new String[0]))));
+    }
+    for (RawHttp.Response answer : answers) {
+      if (answer.status == 404 || answer.status == 405 || answer.status / 100 == 3) {
+        return; // the runtime takes the path elsewhere, or nowhere
+      }
+      if (answer.status == 500 && (ambiguous(routes) || app.selfLocator())) {
+        // Jersey's own: a class with two methods for one request, refused when a locator returns it, or a locator
+        // without a path of its own that returns its class again (its routing recurses until the stack overflows)
+        return;
+      }
+    }
+    for (RawHttp.Response answer : answers) {
+      // Each method answers with its name: where the runtime chose another method for the path than the route report,
+      // that method's own rule applied (its own route is called in turn).
+      if (answer.status == 200 && answer.body.matches("T[0-9]+\\.t[0-9]+m[0-9]+")
+          && !answer.body.endsWith("." + route.get("javaMethod").asText())) {
+        return;
+      }
+    }
+    tally.called++;
+    String what = "seed " + seed + ": " + method + " " + target + " (" + policy + ")";
+    // A class the processor cannot know (an anonymous one a locator returns) may have the rules of several declared
+    // types: the route report gives each path its declared type's rule, the runtime applies them all.
+    boolean stricterAllowed = app.layered().contains(route.get("resource").asText());
+    if (guarded(route, path, routes)) {
+      tally.guarded++;
+      if (locatorRan && !method.equals("OPTIONS")) {
+        fail(what + ": a locator leading only to operations that need a token ran without one\n" + listing(app));
+      }
+    }
+    int anonymous = expected(access, route, null);
+    if (anonymous == 200 && answers.get(0).status == 401) {
+      // Only the locator guard answers 401 to a public operation: it asks a token wherever a request may reach a
+      // locator that leads only to operations needing one, unless it knows JAX-RS takes the request elsewhere first
+      // (a path sent plainly, to a method the locator's class or a root resource sorts first). A token asked more
+      // often is the safe direction: counted, not failed.
+      anonymous = 401;
+      tally.askedMore++;
+    }
+    expect(answers.get(0), anonymous, stricterAllowed, what + " without a token", app);
+    for (int i = 0; i < CALLERS.size(); i++) {
+      expect(answers.get(i + 1), expected(access, route, CALLERS.get(i)), stricterAllowed,
+          what + " with roles " + CALLERS.get(i), app);
+    }
+  }
+
+  /**
+   * Whether every operation the report lists behind {@code route}'s locator needs a token (the guard authenticates
+   * before such a locator), and no other way leads to {@code path}.
+   */
+  private static boolean guarded(JsonNode route, String path, List<JsonNode> routes) {
+    if (!route.has("locator")) {
+      return false;
+    }
+    String locator = route.get("locator").asText();
+    for (JsonNode r : routes) {
+      boolean open = policy(r).equals("open");
+      if (r.has("locator") && r.get("locator").asText().equals(locator) && open) {
+        return false;
+      }
+      if (regex(r.get("path").asText()).matcher(path).matches()
+          && !(r.has("locator") && r.get("locator").asText().equals(locator))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether a class of the report serves one request method at one path twice. */
+  private static boolean ambiguous(List<JsonNode> routes) {
+    Set<String> seen = new HashSet<>();
+    for (JsonNode r : routes) {
+      if (!seen.add(r.get("resource").asText() + " " + r.get("method").asText() + " "
+          + regex(r.get("path").asText()).pattern())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a request for {@code path} may reach a locator. */
+  private static boolean belowLocator(String path, List<JsonNode> routes) {
+    for (JsonNode r : routes) {
+      if (r.has("locator")
+          && Pattern.compile(regex(r.get("locator").asText()).pattern() + "(?:/.*)?").matcher(path).matches()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** 200 for "passes", or the refusal's status, for a caller with {@code roles} ({@code null}: no token). */
+  private static int expected(String access, JsonNode route, List<String> roles) {
+    switch (access) {
+      case "public", "excluded", "excluded-method", "token-endpoint":
+        return 200;
+      case "denied":
+        return 403;
+      case "protected":
+        if (roles == null) {
+          return 401;
+        }
+        boolean passes = allows(route.get("roles"), roles);
+        JsonNode and = route.get("andRoles");
+        for (int i = 0; and != null && i < and.size(); i++) {
+          passes &= allows(and.get(i), roles);
+        }
+        return passes ? 200 : 403;
+      default:
+        throw new AssertionError("access " + access);
+    }
+  }
+
+  private static boolean allows(JsonNode required, List<String> roles) {
+    if (required.isEmpty()) {
+      return true;
+    }
+    for (JsonNode role : required) {
+      if (roles.contains(role.asText())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void expect(RawHttp.Response answer, int expected, boolean stricterAllowed, String what,
+      Application app) {
+    boolean ok = expected == 200
+        ? answer.status < 400 || answer.status == 415 || answer.status == 406
+        : answer.status == expected || expected == 403 && answer.status == 401 && what.endsWith("without a token");
+    ok |= stricterAllowed && answer.status == 403;
+    if (!ok) {
+      fail(what + ": expected " + (expected == 200 ? "to pass" : expected) + ", got " + answer + "\n" + listing(app));
+    }
+  }
+
+  private static RawHttp.Response call(RawHttp http, String method, String target, String... headers) {
+    return List.of("POST", "PUT", "PATCH").contains(method)
+        ? http.sendBody(method, target, "", headers) : http.send(method, target, headers);
+  }
+
+
+  private static String policy(JsonNode route) {
+    String access = route.get("access").asText();
+    boolean open = List.of("public", "excluded", "excluded-method", "token-endpoint").contains(access);
+    return open ? "open" : access + " " + route.get("roles") + " " + route.get("andRoles");
+  }
+
+  private static final Pattern PARAMETER = Pattern.compile("\\{\\s*\\w+\\s*(?::\\s*((?:[^{}]|\\{[^{}]*})*))?}");
+
+  /** The request target for a path template: each parameter {@code 7}, the rest percent-encoded. */
+  private static String target(String template) {
+    String path = PARAMETER.matcher(template).replaceAll("7");
+    StringBuilder out = new StringBuilder();
+    for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      if (c > 0x20 && c < 0x7f && c != '%' && c != '?' && c != '#') {
+        out.append((char) c);
+      } else {
+        out.append(String.format("%%%02X", c));
+      }
+    }
+    return out.length() == 0 ? "/" : out.toString();
+  }
+
+  /** What a path template matches, as JAX-RS reads it. */
+  private static Pattern regex(String template) {
+    StringBuilder out = new StringBuilder();
+    Matcher m = PARAMETER.matcher(template);
+    int last = 0;
+    while (m.find()) {
+      out.append(Pattern.quote(template.substring(last, m.start())));
+      out.append('(').append(m.group(1) == null ? "[^/]+?" : m.group(1)).append(')');
+      last = m.end();
+    }
+    out.append(Pattern.quote(template.substring(last)));
+    return Pattern.compile(out + "/?");
+  }
+
+  private static List<Diagnostic<? extends JavaFileObject>> compile(List<File> sources, Path classes, Path generated)
+      throws IOException {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    List<String> options = List.of("--release", "17",
+        "-processor", "dev.jwtsecured.processor.JwtSecuredProcessor", "-processorpath", CLASS_PATH,
+        "-cp", CLASS_PATH, "-d", classes.toString(), "-s", generated.toString());
+    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+      javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromFiles(sources)).call();
+    }
+    List<Diagnostic<? extends JavaFileObject>> errors = new ArrayList<>();
+    for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+      if (d.getKind() == Diagnostic.Kind.ERROR) {
+        errors.add(d);
+      }
+    }
+    return errors;
+  }
+
+  private static final String IMPORTS = String.join("\n",
+      "import dev.jwtsecured.*;",
+      "import dev.jwtsecured.runtime.*;",
+      "import jakarta.ws.rs.*;",
+      "import jakarta.annotation.security.*;",
+      "import java.util.*;",
+      "");
+
+  /** The sources ({name, text}), the resource types' names and the application path ({@code null}: none). */
+  private record Application(List<String[]> sources, List<String> types, String applicationPath,
+      Set<String> layered, boolean selfLocator) {}
+
+  private static String listing(Application app) {
+    StringBuilder out = new StringBuilder();
+    for (String[] source : app.sources()) {
+      out.append("// ").append(source[0]).append(".java\n").append(source[1]).append('\n');
+    }
+    return out.toString();
+  }
+
+  /** A type of the application: its kind, name, supertypes, whether it takes a type parameter, and its methods. */
+  private record Type(String name, boolean isInterface, boolean isAbstract, boolean generic, Type superclass,
+      Type superinterface, List<String[]> methods) {}
+
+  static Application application(Random random) {
+    List<String[]> sources = new ArrayList<>();
+    sources.add(new String[] {"User", "public record User(String name) {}\n"});
+    sources.add(new String[] {"Runs", String.join("\n",
+        "/** How often the application's locators ran. */",
+        "public final class Runs {",
+        "  public static final java.util.concurrent.atomic.AtomicInteger COUNT =",
+        "      new java.util.concurrent.atomic.AtomicInteger();",
+        "  static <T> T ran(T resource) { COUNT.incrementAndGet(); return resource; }",
+        "}", "")});
+    StringBuilder exclude = new StringBuilder();
+    for (int i = random.nextInt(3); i > 0; i--) {
+      exclude.append(exclude.length() == 0 ? "" : ", ").append('"').append(pick(random, EXCLUDES)).append('"');
+    }
+    String methods = random.nextInt(4) == 0 ? ", excludeMethods = {\"OPTIONS\", \"HEAD\"}" : "";
+    String tokenUrl = random.nextBoolean() ? ", tokenUrl = \"/login\"" : "";
+    sources.add(new String[] {"Config", String.join("\n",
+        "@JwtSecured(secret = \"${JWT_SECRET}\", exclude = {" + exclude + "}" + methods + tokenUrl + ")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return new User(token.subject()); }",
+        tokenUrl.isEmpty() ? "" : "  @Authenticator static Optional<String> login(String name, String password) {"
+            + " return Optional.empty(); }",
+        "}", "")});
+    String applicationPath = null;
+    if (random.nextInt(3) == 0) {
+      applicationPath = pick(random, APPLICATION_PATHS);
+      sources.add(new String[] {"App", "@ApplicationPath(\"" + applicationPath + "\")\n"
+          + "public class App extends jakarta.ws.rs.core.Application {}\n"});
+    }
+    int count = 2 + random.nextInt(6);
+    List<Type> types = new ArrayList<>();
+    for (int t = 0; t < count; t++) {
+      boolean isInterface = random.nextInt(3) == 0;
+      Type superclass = null;
+      Type superinterface = null;
+      for (Type earlier : types) {
+        if (earlier.isInterface() && superinterface == null && random.nextInt(3) == 0) {
+          superinterface = earlier;
+        } else if (!isInterface && !earlier.isInterface() && superclass == null && random.nextInt(3) == 0) {
+          superclass = earlier;
+        }
+      }
+      types.add(new Type("T" + t, isInterface, !isInterface && random.nextInt(4) == 0, random.nextInt(4) == 0,
+          superclass, superinterface, new ArrayList<>()));
+    }
+    for (Type type : types) {
+      sources.add(new String[] {type.name(), String.join("\n", declaration(random, type, types)) + "\n"});
+    }
+    Set<String> layered = new HashSet<>();
+    for (Type type : types) {
+      if (type.isInterface() || type.isAbstract() || type.superclass() != null || type.superinterface() != null) {
+        layered.add(PACKAGE + "." + type.name());
+      }
+    }
+    boolean selfLocator = sources.stream().anyMatch(source -> source[1].contains("@Path(\"/\") ")
+        || source[1].contains("@Path(\"\") ") || source[1].contains("@Path(\"//\") "));
+    return new Application(sources, types.stream().map(Type::name).toList(), applicationPath, layered,
+        selfLocator);
+  }
+
+  private static List<String> declaration(Random random, Type type, List<Type> types) {
+    List<String> lines = new ArrayList<>();
+    String head = random.nextInt(2) == 0 ? "@Path(\"" + pick(random, TEMPLATES) + "\") " : "";
+    head += random.nextInt(5) == 0 ? pick(random, RULES) : "";
+    String kind = type.isInterface() ? "interface" : type.isAbstract() ? "abstract class" : "class";
+    String extendsClause = "";
+    if (type.superclass() != null) {
+      extendsClause += " extends " + type.superclass().name() + (type.superclass().generic() ? "<String>" : "");
+    }
+    if (type.superinterface() != null) {
+      extendsClause += (type.isInterface() ? " extends " : " implements ") + type.superinterface().name()
+          + (type.superinterface().generic() ? "<String>" : "");
+    }
+    lines.add(head + "public " + kind + " " + type.name() + (type.generic() ? "<T>" : "") + extendsClause + " {");
+    String modifier = type.isInterface() ? "default " : "public ";
+    // Overrides of what a supertype declares, with or without annotations of their own.
+    Set<String> declared = new HashSet<>();
+    for (Type supertype : new Type[] {type.superclass(), type.superinterface()}) {
+      if (supertype == null) {
+        continue;
+      }
+      for (String[] inherited : supertype.methods()) {
+        String name = inherited[0].substring(inherited[0].indexOf(' ') + 1, inherited[0].indexOf('('));
+        if (random.nextBoolean() && declared.add(name)) {
+          String annotations = random.nextBoolean() ? "" : inherited[1];
+          annotations += random.nextInt(3) == 0 ? pick(random, RULES) : "";
+          String parameter = inherited[2].equals("T") && supertype.generic() ? "String" : inherited[2];
+          String signature = inherited[0].replace("(T body)", "(" + parameter + " body)");
+          String result = inherited[3].startsWith("\"") ? "\"" + type.name() + "." + name + "\"" : inherited[3];
+          lines.add("  " + annotations + modifier + signature + " { return " + result + "; }");
+          type.methods().add(new String[] {signature, inherited[1], parameter, result});
+        }
+      }
+    }
+    for (int m = random.nextInt(4); m >= 0; m--) {
+      String name = type.name().toLowerCase() + "m" + m;
+      String rule = pick(random, RULES);
+      String annotations;
+      String signature;
+      String parameter = "";
+      String result = "\"" + type.name() + "." + name + "\"";
+      if (random.nextInt(4) == 0) {
+        Type target = types.get(random.nextInt(types.size()));
+        String typeName = target.generic() ? target.name() + "<String>" : target.name();
+        annotations = "@Path(\"" + pick(random, TEMPLATES) + "\") ";
+        signature = typeName + " " + name + "()";
+        boolean concrete = !target.isInterface() && !target.isAbstract();
+        result = "Runs.ran(new " + typeName + "()" + (concrete ? "" : " {}") + ")";
+      } else {
+        annotations = "@" + pick(random, HTTP) + " " + (random.nextBoolean() ? "" : "@Path(\""
+            + pick(random, TEMPLATES) + "\") ");
+        if (type.generic() && random.nextBoolean()) {
+          parameter = "T";
+          signature = "String " + name + "(T body)";
+        } else if (random.nextBoolean()) {
+          signature = "String " + name + "(@QueryParam(\"q\") String q)";
+        } else {
+          signature = "String " + name + "()";
+        }
+      }
+      lines.add("  " + annotations + rule + modifier + signature + " { return " + result + "; }");
+      type.methods().add(new String[] {signature, annotations, parameter, result});
+    }
+    lines.add("}");
+    return lines;
+  }
+
+  private static String pick(Random random, String[] values) {
+    return values[random.nextInt(values.length)];
+  }
+}
