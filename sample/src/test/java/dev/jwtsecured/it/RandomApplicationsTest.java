@@ -206,11 +206,12 @@ class RandomApplicationsTest {
       }
     }
     for (RawHttp.Response answer : answers) {
-      // Each method answers with its name: where the runtime chose another method for the path than the route report,
-      // that method's own rule applied (its own route is called in turn).
+      // Each method answers with its resource class (the type a locator declared) and its name: where the runtime chose
+      // another method or class for the path than the route report, that one's own rule applied (its route is called
+      // in turn).
       if (answer.status == 200 && answer.body.matches("T[0-9]+\\.t[0-9]+m[0-9]+")
-          && !answer.body.equals(app.declarer(route.get("resource").asText(), route.get("javaMethod").asText())
-              + "." + route.get("javaMethod").asText())) {
+          && !answer.body.equals(route.get("resource").asText().substring(PACKAGE.length() + 1) + "."
+              + route.get("javaMethod").asText())) {
         return;
       }
     }
@@ -403,24 +404,7 @@ class RandomApplicationsTest {
 
   /** The sources ({name, text}), the resource types' names and the application path ({@code null}: none). */
   private record Application(List<String[]> sources, List<String> types, String applicationPath,
-      Set<String> layered, boolean selfLocator, java.util.Map<String, Type> byName) {
-
-    /** The type whose declaration of {@code method} an instance of {@code resource} runs ({@code null}: none). */
-    String declarer(String resource, String method) {
-      Type type = byName.get(resource.substring(resource.lastIndexOf('.') + 1));
-      if (type == null) {
-        return null;
-      }
-      for (String[] m : type.methods()) {
-        if (m[0].contains(" " + method + "(")) {
-          return type.name();
-        }
-      }
-      String inherited = type.superclass() == null ? null : declarer(type.superclass().name(), method);
-      return inherited != null || type.superinterface() == null ? inherited
-          : declarer(type.superinterface().name(), method);
-    }
-  }
+      Set<String> layered, boolean selfLocator) {}
 
   private static String listing(Application app) {
     StringBuilder out = new StringBuilder();
@@ -443,6 +427,14 @@ class RandomApplicationsTest {
         "  public static final java.util.concurrent.atomic.AtomicInteger COUNT =",
         "      new java.util.concurrent.atomic.AtomicInteger();",
         "  static <T> T ran(T resource) { COUNT.incrementAndGet(); return resource; }",
+        "  /** The class of {@code resource} a locator declared: an anonymous one's supertype. */",
+        "  static String who(Object resource) {",
+        "    Class<?> c = resource.getClass();",
+        "    while (c.isAnonymousClass()) {",
+        "      c = c.getSuperclass() != Object.class ? c.getSuperclass() : c.getInterfaces()[0];",
+        "    }",
+        "    return c.getSimpleName();",
+        "  }",
         "}", "")});
     StringBuilder exclude = new StringBuilder();
     for (int i = random.nextInt(3); i > 0; i--) {
@@ -491,10 +483,8 @@ class RandomApplicationsTest {
     boolean selfLocator = sources.stream().anyMatch(source -> source[1].contains("@Path(\"/\") ")
         || source[1].contains("@Path(\"\") ") || source[1].contains("@Path(\"//\") ")
         || source[1].contains("@Path(\"{rest: .*}\") "));
-    java.util.Map<String, Type> byName = new java.util.HashMap<>();
-    types.forEach(t -> byName.put(t.name(), t));
     return new Application(sources, types.stream().map(Type::name).toList(), applicationPath, layered,
-        selfLocator, byName);
+        selfLocator);
   }
 
   private static List<String> declaration(Random random, Type type, List<Type> types) {
@@ -525,7 +515,7 @@ class RandomApplicationsTest {
           annotations += random.nextInt(3) == 0 ? pick(random, RULES) : "";
           String parameter = inherited[2].equals("T") && supertype.generic() ? "String" : inherited[2];
           String signature = inherited[0].replace("(T body)", "(" + parameter + " body)");
-          String result = inherited[3].startsWith("\"") ? "\"" + type.name() + "." + name + "\"" : inherited[3];
+          String result = inherited[3].startsWith("Runs.who") ? "Runs.who(this) + \"." + name + "\"" : inherited[3];
           lines.add("  " + annotations + modifier + signature + " { return " + result + "; }");
           type.methods().add(new String[] {signature, inherited[1], parameter, result});
         }
@@ -537,7 +527,7 @@ class RandomApplicationsTest {
       String annotations;
       String signature;
       String parameter = "";
-      String result = "\"" + type.name() + "." + name + "\"";
+      String result = "Runs.who(this) + \"." + name + "\"";
       if (random.nextInt(4) == 0) {
         Type target = types.get(random.nextInt(types.size()));
         String typeName = target.generic() ? target.name() + "<String>" : target.name();
