@@ -401,28 +401,25 @@ public final class RouteScanner {
    * method it overrides that has some, superclasses before interfaces.
    */
   private ExecutableElement jaxRsAnnotated(ExecutableElement method, TypeElement resource) {
-    if (hasJaxRsAnnotation(method)) {
-      return method;
-    }
-    for (TypeElement supertype : supertypes(resource)) {
-      for (ExecutableElement candidate : ElementFilter.methodsIn(supertype.getEnclosedElements())) {
-        if (candidate.getSimpleName().equals(method.getSimpleName()) && !candidate.equals(method)
-            && elements.overrides(method, candidate, resource) && hasJaxRsAnnotation(candidate)) {
-          return candidate;
-        }
-      }
-    }
-    return method;
+    return hasJaxRsAnnotation(method) ? method
+        : overridden(method, resource, RouteScanner::hasJaxRsAnnotation).orElse(method);
   }
 
   /** The erased parameters of a supertype's method that {@code method} overrides, where they differ from its own. */
   private Optional<List<TypeName>> overriddenErasure(ExecutableElement method, TypeElement resource) {
     List<TypeName> own = erasedParameters(method);
+    return overridden(method, resource, candidate -> !erasedParameters(candidate).equals(own))
+        .map(this::erasedParameters);
+  }
+
+  /** The first method of {@code resource}'s supertypes that {@code method} overrides and {@code test} accepts. */
+  private Optional<ExecutableElement> overridden(ExecutableElement method, TypeElement resource,
+      Predicate<ExecutableElement> test) {
     for (TypeElement supertype : supertypes(resource)) {
       for (ExecutableElement candidate : ElementFilter.methodsIn(supertype.getEnclosedElements())) {
         if (candidate.getSimpleName().equals(method.getSimpleName()) && !candidate.equals(method)
-            && elements.overrides(method, candidate, resource) && !erasedParameters(candidate).equals(own)) {
-          return Optional.of(erasedParameters(candidate));
+            && elements.overrides(method, candidate, resource) && test.test(candidate)) {
+          return Optional.of(candidate);
         }
       }
     }
