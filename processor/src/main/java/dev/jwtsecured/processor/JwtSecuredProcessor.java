@@ -10,6 +10,7 @@ import dev.jwtsecured.processor.validation.Diagnostic;
 import dev.jwtsecured.processor.validation.HandlerPlacement;
 import dev.jwtsecured.processor.validation.Message;
 import dev.jwtsecured.processor.validation.PendingTypes;
+import dev.jwtsecured.processor.validation.ResourceOwners;
 import dev.jwtsecured.processor.validation.RouteScanner;
 import dev.jwtsecured.processor.validation.SharedEndpoints;
 import dev.jwtsecured.processor.writing.EarlierBuild;
@@ -59,6 +60,8 @@ public final class JwtSecuredProcessor extends ReportingProcessor {
   private final Set<String> applications = new LinkedHashSet<>();
   /** The requests the generated resources of the configurations written so far answer, per application. */
   private final SharedEndpoints endpoints = new SharedEndpoints();
+  /** The resource classes each configuration checked so far binds rules to; created with the first round. */
+  private ResourceOwners owners;
   /** The packages of each configuration written so far, by name: a resource appearing there later is unseen. */
   private final Map<String, List<String>> written = new LinkedHashMap<>();
   /** The types this processor generated, by qualified name. */
@@ -224,6 +227,14 @@ public final class JwtSecuredProcessor extends ReportingProcessor {
     Optional<Diagnostic> inaccessible = scopes.inaccessibleResource(config, mirror.get(), scoped);
     if (inaccessible.isPresent()) {
       report(inaccessible.get());
+      return;
+    }
+    if (owners == null) {
+      owners = new ResourceOwners(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
+    }
+    List<Diagnostic> reachedByOthers = owners.claim(config, scoped.scan());
+    if (!reachedByOthers.isEmpty()) {
+      reachedByOthers.forEach(this::report);
       return;
     }
     Set<String> applicationClasses = new LinkedHashSet<>(applications);

@@ -699,6 +699,75 @@ class RouteBoundDiagnosticsTest {
         + "}\n");
   }
 
+  /** {@code <pkg>.<name>} with {@code lines} below the package and imports. */
+  static JavaFileObject inPackage(String pkg, String name, String... lines) {
+    return JavaFileObjects.forSourceString(pkg + "." + name, "package " + pkg + ";\n" + Sources.IMPORTS
+        + String.join("\n", lines) + "\n");
+  }
+
+  /**
+   * JAX-RS runs the filter of every configuration with a rule for a resource method: a class two configurations reach
+   * (one's root resource behind the other's locator, a class the locators of both return, an implementation of the
+   * interface a locator declares) needed a valid token of each, which no caller has, while each route report said one.
+   */
+  @Test
+  void aResourceTwoConfigurationsReachIsAnError() {
+    JavaFileObject items = inPackage("app.a", "Items",
+        "@Path(\"/items\") public class Items implements app.b.Listing {",
+        "  @GET @RolesAllowed(\"admin\") public String list() { return \"\"; }",
+        "}");
+    JavaFileObject shop = inPackage("app.b", "Shop",
+        "@Path(\"/shop\") public class Shop {",
+        "  @Path(\"items\")",
+        "  public app.a.Items items() { return new app.a.Items(); }",
+        "  @Path(\"listing\")",
+        "  public Listing listing() { return new app.a.Items(); }",
+        "  @Path(\"part\") public Part part() { return new Part(); }",
+        "}");
+    JavaFileObject listing = inPackage("app.b", "Listing",
+        "public interface Listing {",
+        "  @GET String list();",
+        "}");
+    JavaFileObject part = inPackage("app.b", "Part",
+        "public class Part {",
+        "  @GET public String get() { return \"\"; }",
+        "}");
+    Compilation c = javac().withProcessors(new JwtSecuredProcessor()).compile(application("app.App", "/"),
+        cookieConfig("app.a", ""), cookieConfig("app.b", ", cookieName = \"shop\""), items, shop, listing, part);
+    assertThat(c).hadErrorContaining(tagged(Message.RESOURCE_IN_TWO_CONFIGURATIONS) + " Resource class app.a.Items"
+        + " is secured by both @JwtSecured classes app.a.Config (as a root resource) and app.b.Config (behind the"
+        + " locator at /shop/items)").inFile(shop).onLineContaining("public app.a.Items items()");
+    assertThat(c).hadErrorContaining(tagged(Message.RESOURCE_IN_TWO_CONFIGURATIONS) + " Resource class app.a.Items"
+        + " is secured by both @JwtSecured classes app.a.Config (as a root resource) and app.b.Config (behind the"
+        + " locator at /shop/listing, which declares app.b.Listing)").inFile(shop)
+        .onLineContaining("public Listing listing()");
+    assertThat(c).hadErrorCount(2);
+
+    // One class two configurations' locators return.
+    JavaFileObject desk = inPackage("app.a", "Desk",
+        "@Path(\"/desk\") public class Desk {",
+        "  @Path(\"part\")",
+        "  public app.b.Part part() { return new app.b.Part(); }",
+        "}");
+    JavaFileObject shelf = inPackage("app.b", "Shop", "@Path(\"/shop\") public class Shop {",
+        "  @Path(\"part\") public Part part() { return new Part(); }", "}");
+    // On the locator of the configuration checked second, naming the first's.
+    c = javac().withProcessors(new JwtSecuredProcessor()).compile(application("app.App", "/"),
+        cookieConfig("app.a", ""), cookieConfig("app.b", ", cookieName = \"shop\""), desk, part, shelf);
+    assertThat(c).hadErrorContaining(tagged(Message.RESOURCE_IN_TWO_CONFIGURATIONS) + " Resource class app.b.Part"
+        + " is secured by both @JwtSecured classes app.a.Config (behind the locator at /desk/part) and app.b.Config"
+        + " (behind the locator at /shop/part)").inFile(shelf).onLineContaining("public Part part()");
+    assertThat(c).hadErrorCount(1);
+
+    // Each configuration's locators returning its own classes: fine.
+    assertThat(javac().withProcessors(new JwtSecuredProcessor()).compile(application("app.App", "/"),
+        cookieConfig("app.a", ""), cookieConfig("app.b", ", cookieName = \"shop\""), part,
+        inPackage("app.a", "Desk", "@Path(\"/desk\") public class Desk {", "  @GET public String get() {"
+            + " return \"\"; }", "}"),
+        inPackage("app.b", "Shop", "@Path(\"/shop\") public class Shop {",
+            "  @Path(\"part\") public Part part() { return new Part(); }", "}"))).succeededWithoutWarnings();
+  }
+
   /**
    * A browser keeps one cookie of a name per domain and path: two configurations of one application whose token
    * cookies share a name at overlapping paths end each other's logins, or send both cookies (400, two tokens).

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jwtsecured.processor.validation.Message;
 import dev.jwtsecured.runtime.JwtSettings;
 import dev.jwtsecured.testing.Jwts;
@@ -54,7 +55,9 @@ class RandomApplicationsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CLASS_PATH =
       System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-  private static final String SECRET = "random-applications-secret-0123456789-abcdef";
+  /** The configurations' secrets, by their index in {@link Application#packages()}. */
+  private static final String[] SECRETS = {"random-applications-secret-0123456789-abcdef",
+      "random-applications-other-secret-0123456789"};
   private static final String PACKAGE = "shapes";
   private static final String[] TEMPLATES = {"", "/", "a", "/a/", "b/{id}", "{id: [0-9]+}", "{rest: .*}",
       "a/{x}/c", "{x}{y}", "//", "caf\u00e9", "a b", "{id}", "x/{id: .+}/y", "a/b"};
@@ -87,11 +90,15 @@ class RandomApplicationsTest {
       dir = Files.createDirectories(Path.of(System.getProperty("jwtsecured.randomDir"), "seed" + seed));
     }
     Application app = application(random);
-    Path sources = Files.createDirectories(dir.resolve("src").resolve(PACKAGE));
     List<File> files = new ArrayList<>();
     for (String[] source : app.sources()) {
-      Path file = sources.resolve(source[0] + ".java");
-      Files.writeString(file, "package " + PACKAGE + ";\n" + IMPORTS + source[1]);
+      Path file = dir.resolve("src").resolve(source[0].replace('.', '/') + ".java");
+      Files.createDirectories(file.getParent());
+      StringBuilder imports = new StringBuilder(IMPORTS);
+      for (String p : new java.util.TreeSet<>(app.sources().stream().map(s -> packageOf(s[0])).toList())) {
+        imports.append("import ").append(p).append(".*;\n");
+      }
+      Files.writeString(file, "package " + packageOf(source[0]) + ";\n" + imports + source[1]);
       files.add(file.toFile());
     }
     Path classes = Files.createDirectories(dir.resolve("classes"));
@@ -117,33 +124,41 @@ class RandomApplicationsTest {
   private static void serve(long seed, Application app, Path classes) throws Exception {
     try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
         RandomApplicationsTest.class.getClassLoader())) {
-      Class<?> featureType = loader.loadClass(PACKAGE + ".ConfigJwtFeature");
-      JwtSettings.Builder settings = (JwtSettings.Builder) featureType.getMethod("settings").invoke(null);
-      Feature feature = (Feature) featureType.getConstructor(JwtSettings.class)
-          .newInstance(settings.secret(SECRET).build());
-      @SuppressWarnings("unchecked")
-      Set<Class<?>> generated = (Set<Class<?>>) featureType.getMethod("classes").invoke(null);
+      List<Feature> features = new ArrayList<>();
+      Set<Class<?>> generated = new HashSet<>();
+      List<JsonNode> routes = new ArrayList<>();
+      for (int c = 0; c < app.packages().size(); c++) {
+        String configuration = app.packages().get(c) + ".Config";
+        Class<?> featureType = loader.loadClass(configuration + "JwtFeature");
+        JwtSettings.Builder settings = (JwtSettings.Builder) featureType.getMethod("settings").invoke(null);
+        features.add((Feature) featureType.getConstructor(JwtSettings.class)
+            .newInstance(settings.secret(SECRETS[c]).build()));
+        @SuppressWarnings("unchecked")
+        Set<Class<?>> classes0 = (Set<Class<?>>) featureType.getMethod("classes").invoke(null);
+        generated.addAll(classes0);
+        JsonNode report;
+        try (InputStream in = Files.newInputStream(classes.resolve("META-INF/jwtsecured/" + configuration
+            + ".routes.json"))) {
+          report = JSON.readTree(in);
+        }
+        for (JsonNode route : report.get("routes")) {
+          routes.add(((ObjectNode) route).put("configuration", c));
+        }
+      }
       List<Class<?>> roots = new ArrayList<>();
       for (String name : app.types()) {
-        Class<?> type = loader.loadClass(PACKAGE + "." + name);
+        Class<?> type = loader.loadClass(name);
         if (type.isAnnotationPresent(jakarta.ws.rs.Path.class) && !type.isInterface()
             && !Modifier.isAbstract(type.getModifiers())) {
           roots.add(type);
         }
       }
-      JsonNode report;
-      try (InputStream in = Files.newInputStream(classes.resolve("META-INF/jwtsecured/" + PACKAGE
-          + ".Config.routes.json"))) {
-        report = JSON.readTree(in);
-      }
       String context = app.applicationPath() == null ? "" : "/" + app.applicationPath().replaceAll("^/+|/+$", "");
-      List<JsonNode> routes = new ArrayList<>();
-      report.get("routes").forEach(routes::add);
       AtomicInteger runs = (AtomicInteger) loader.loadClass(PACKAGE + ".Runs").getField("COUNT").get(null);
       Tally tally = new Tally();
       TestServer server;
       try {
-        server = TestServer.startAt(context.equals("/") ? "" : context, List.of(feature), generated,
+        server = TestServer.startAt(context.equals("/") ? "" : context, features, generated,
             roots.toArray(new Class<?>[0]));
       } catch (RuntimeException refused) {
         // The runtime refuses the application itself (Jersey: two methods for one path and media type).
@@ -187,12 +202,18 @@ class RandomApplicationsTest {
       }
     }
     String access = route.get("access").asText();
+    int configuration = route.get("configuration").asInt();
     List<RawHttp.Response> answers = new ArrayList<>();
     int before = runs.get();
     answers.add(call(http, method, target));
     boolean locatorRan = runs.get() != before;
     for (List<String> roles : CALLERS) {
-      answers.add(call(http, method, target, Jwts.bearer(SECRET, "ada", roles.toArray(new String[0]))));
+      answers.add(call(http, method, target,
+          Jwts.bearer(SECRETS[configuration], "ada", roles.toArray(new String[0]))));
+    }
+    if (app.packages().size() > 1) {
+      // The other configuration's token, with every role: valid there, not here.
+      answers.add(call(http, method, target, Jwts.bearer(SECRETS[1 - configuration], "ada", "admin", "user")));
     }
     for (RawHttp.Response answer : answers) {
       if (answer.status == 404 || answer.status == 405 || answer.status / 100 == 3) {
@@ -210,7 +231,7 @@ class RandomApplicationsTest {
       // another method or class for the path than the route report, that one's own rule applied (its route is called
       // in turn).
       if (answer.status == 200 && answer.body.matches("T[0-9]+\\.t[0-9]+m[0-9]+")
-          && !answer.body.equals(route.get("resource").asText().substring(PACKAGE.length() + 1) + "."
+          && !answer.body.equals(simpleName(route.get("resource").asText()) + "."
               + route.get("javaMethod").asText())) {
         return;
       }
@@ -239,6 +260,11 @@ class RandomApplicationsTest {
     for (int i = 0; i < CALLERS.size(); i++) {
       expect(answers.get(i + 1), expected(access, route, CALLERS.get(i)), stricterAllowed,
           what + " with roles " + CALLERS.get(i), app);
+    }
+    if (answers.size() > CALLERS.size() + 1) {
+      // As good as no token here.
+      expect(answers.get(CALLERS.size() + 1), anonymous, stricterAllowed,
+          what + " with the other configuration's token, as without a token", app);
     }
   }
 
@@ -338,10 +364,20 @@ class RandomApplicationsTest {
   }
 
 
+  /** "open", or who may call the route: its configuration, access and roles. */
   private static String policy(JsonNode route) {
     String access = route.get("access").asText();
     boolean open = List.of("public", "excluded", "excluded-method", "token-endpoint").contains(access);
-    return open ? "open" : access + " " + route.get("roles") + " " + route.get("andRoles");
+    return open ? "open" : route.get("configuration") + " " + access + " " + route.get("roles") + " "
+        + route.get("andRoles");
+  }
+
+  private static String packageOf(String qualifiedName) {
+    return qualifiedName.substring(0, qualifiedName.lastIndexOf('.'));
+  }
+
+  private static String simpleName(String qualifiedName) {
+    return qualifiedName.substring(qualifiedName.lastIndexOf('.') + 1);
   }
 
   private static final Pattern PARAMETER = Pattern.compile("\\{\\s*\\w+\\s*(?::\\s*((?:[^{}]|\\{[^{}]*})*))?}");
@@ -402,9 +438,12 @@ class RandomApplicationsTest {
       "import java.util.*;",
       "");
 
-  /** The sources ({name, text}), the resource types' names and the application path ({@code null}: none). */
-  private record Application(List<String[]> sources, List<String> types, String applicationPath,
-      Set<String> layered, boolean selfLocator) {}
+  /**
+   * The sources ({qualified name, text}), the packages of its configurations (each has a {@code Config}), the resource
+   * types' qualified names and the application path ({@code null}: none).
+   */
+  private record Application(List<String[]> sources, List<String> packages, List<String> types,
+      String applicationPath, Set<String> layered, boolean selfLocator) {}
 
   private static String listing(Application app) {
     StringBuilder out = new StringBuilder();
@@ -414,21 +453,24 @@ class RandomApplicationsTest {
     return out.toString();
   }
 
-  /** A type of the application: its kind, name, supertypes, whether it takes a type parameter, and its methods. */
-  private record Type(String name, boolean isInterface, boolean isAbstract, boolean generic, Type superclass,
-      Type superinterface, List<String[]> methods) {}
+  /**
+   * A type of the application: its package, kind, name, supertypes, whether it takes a type parameter, and its
+   * methods.
+   */
+  private record Type(String pkg, String name, boolean isInterface, boolean isAbstract, boolean generic,
+      Type superclass, Type superinterface, List<String[]> methods) {}
 
   static Application application(Random random) {
     List<String[]> sources = new ArrayList<>();
-    sources.add(new String[] {"User", "public record User(String name) {}\n"});
-    sources.add(new String[] {"Runs", String.join("\n",
+    sources.add(new String[] {PACKAGE + ".User", "public record User(String name) {}\n"});
+    sources.add(new String[] {PACKAGE + ".Runs", String.join("\n",
         "/** How often the application's locators ran. */",
         "public final class Runs {",
         "  public static final java.util.concurrent.atomic.AtomicInteger COUNT =",
         "      new java.util.concurrent.atomic.AtomicInteger();",
-        "  static <T> T ran(T resource) { COUNT.incrementAndGet(); return resource; }",
+        "  public static <T> T ran(T resource) { COUNT.incrementAndGet(); return resource; }",
         "  /** The class of {@code resource} a locator declared: an anonymous one's supertype. */",
-        "  static String who(Object resource) {",
+        "  public static String who(Object resource) {",
         "    Class<?> c = resource.getClass();",
         "    while (c.isAnonymousClass()) {",
         "      c = c.getSuperclass() != Object.class ? c.getSuperclass() : c.getInterfaces()[0];",
@@ -436,28 +478,34 @@ class RandomApplicationsTest {
         "    return c.getSimpleName();",
         "  }",
         "}", "")});
-    StringBuilder exclude = new StringBuilder();
-    for (int i = random.nextInt(3); i > 0; i--) {
-      exclude.append(exclude.length() == 0 ? "" : ", ").append('"').append(pick(random, EXCLUDES)).append('"');
+    // One configuration for the package, or two for two packages below it, whose types refer to one another.
+    List<String> packages = random.nextInt(3) == 0 ? List.of(PACKAGE + ".a", PACKAGE + ".b") : List.of(PACKAGE);
+    for (int c = 0; c < packages.size(); c++) {
+      StringBuilder exclude = new StringBuilder();
+      for (int i = random.nextInt(3); i > 0; i--) {
+        exclude.append(exclude.length() == 0 ? "" : ", ").append('"').append(pick(random, EXCLUDES)).append('"');
+      }
+      String methods = random.nextInt(4) == 0 ? ", excludeMethods = {\"OPTIONS\", \"HEAD\"}" : "";
+      String tokenUrl = random.nextBoolean() ? ", tokenUrl = \"/login" + (c == 0 ? "" : c) + "\"" : "";
+      String unseen = random.nextInt(4) == 0 ? ", unseenMethods = UnseenMethods.DENY" : "";
+      sources.add(new String[] {packages.get(c) + ".Config", String.join("\n",
+          "@JwtSecured(secret = \"${JWT_SECRET}\", exclude = {" + exclude + "}" + methods + tokenUrl + unseen + ")",
+          "final class Config {",
+          "  @UserRetriever static User user(Token token) { return new User(token.subject()); }",
+          tokenUrl.isEmpty() ? "" : "  @Authenticator static Optional<String> login(String name, String password) {"
+              + " return Optional.empty(); }",
+          "}", "")});
     }
-    String methods = random.nextInt(4) == 0 ? ", excludeMethods = {\"OPTIONS\", \"HEAD\"}" : "";
-    String tokenUrl = random.nextBoolean() ? ", tokenUrl = \"/login\"" : "";
-    sources.add(new String[] {"Config", String.join("\n",
-        "@JwtSecured(secret = \"${JWT_SECRET}\", exclude = {" + exclude + "}" + methods + tokenUrl + ")",
-        "final class Config {",
-        "  @UserRetriever static User user(Token token) { return new User(token.subject()); }",
-        tokenUrl.isEmpty() ? "" : "  @Authenticator static Optional<String> login(String name, String password) {"
-            + " return Optional.empty(); }",
-        "}", "")});
     String applicationPath = null;
     if (random.nextInt(3) == 0) {
       applicationPath = pick(random, APPLICATION_PATHS);
-      sources.add(new String[] {"App", "@ApplicationPath(\"" + applicationPath + "\")\n"
+      sources.add(new String[] {PACKAGE + ".App", "@ApplicationPath(\"" + applicationPath + "\")\n"
           + "public class App extends jakarta.ws.rs.core.Application {}\n"});
     }
     int count = 2 + random.nextInt(6);
     List<Type> types = new ArrayList<>();
     for (int t = 0; t < count; t++) {
+      String pkg = packages.get(random.nextInt(packages.size()));
       boolean isInterface = random.nextInt(3) == 0;
       Type superclass = null;
       Type superinterface = null;
@@ -468,23 +516,24 @@ class RandomApplicationsTest {
           superclass = earlier;
         }
       }
-      types.add(new Type("T" + t, isInterface, !isInterface && random.nextInt(4) == 0, random.nextInt(4) == 0,
+      types.add(new Type(pkg, "T" + t, isInterface, !isInterface && random.nextInt(4) == 0, random.nextInt(4) == 0,
           superclass, superinterface, new ArrayList<>()));
     }
     for (Type type : types) {
-      sources.add(new String[] {type.name(), String.join("\n", declaration(random, type, types)) + "\n"});
+      sources.add(new String[] {type.pkg() + "." + type.name(),
+          String.join("\n", declaration(random, type, types)) + "\n"});
     }
     Set<String> layered = new HashSet<>();
     for (Type type : types) {
       if (type.isInterface() || type.isAbstract() || type.superclass() != null || type.superinterface() != null) {
-        layered.add(PACKAGE + "." + type.name());
+        layered.add(type.pkg() + "." + type.name());
       }
     }
     boolean selfLocator = sources.stream().anyMatch(source -> source[1].contains("@Path(\"/\") ")
         || source[1].contains("@Path(\"\") ") || source[1].contains("@Path(\"//\") ")
         || source[1].contains("@Path(\"{rest: .*}\") "));
-    return new Application(sources, types.stream().map(Type::name).toList(), applicationPath, layered,
-        selfLocator);
+    return new Application(sources, packages, types.stream().map(t -> t.pkg() + "." + t.name()).toList(),
+        applicationPath, layered, selfLocator);
   }
 
   private static List<String> declaration(Random random, Type type, List<Type> types) {

@@ -230,7 +230,7 @@ public final class ConfigScopes {
   private static void twoConfigurations(String resource, TypeElement a, AnnotationMirror ma, TypeElement b,
       AnnotationMirror mb, List<Diagnostic> diagnostics) {
     Message.Text message = Message.RESOURCE_IN_TWO_CONFIGURATIONS.format(resource, a.getQualifiedName(),
-        b.getQualifiedName());
+        b.getQualifiedName() + " (through resources or basePackages)");
     diagnostics.add(Diagnostic.at(message, a, ma, AnnotationValues.value(ma, "resources").orElse(null)));
     diagnostics.add(Diagnostic.at(message, b, mb, AnnotationValues.value(mb, "resources").orElse(null)));
   }

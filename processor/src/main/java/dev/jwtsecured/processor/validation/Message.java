@@ -254,8 +254,8 @@ public enum Message {
       "%s in resources is not a root resource class (a concrete class with @Path); list root resources only, the"
           + " sub-resources their locators return come with them"),
   RESOURCE_IN_TWO_CONFIGURATIONS("JwtSecured.ResourceInTwoConfigurations",
-      "Resource class %s is secured by both @JwtSecured classes %s and %s (through resources or basePackages); a"
-          + " resource must have one configuration"),
+      "Resource class %s is secured by both @JwtSecured classes %s and %s; a resource must have one configuration:"
+          + " JAX-RS would run the filters of both on its methods, and no token passes both"),
   RESOURCE_ALSO_BEHIND_LOCATOR("JwtSecured.ResourceAlsoBehindLocator", Kind.WARNING,
       "Resource method %s (%s) implements a method of %s, declared by the locator at %s (%s): if the locator returns"
           + " this class, its own, more open rule applies there too. Return another class, or give both one rule"),
