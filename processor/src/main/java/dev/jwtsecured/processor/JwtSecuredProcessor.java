@@ -2,6 +2,7 @@ package dev.jwtsecured.processor;
 
 import dev.jwtsecured.processor.model.ConfigModel;
 import dev.jwtsecured.processor.model.Names;
+import dev.jwtsecured.processor.model.RouteModel;
 import dev.jwtsecured.processor.validation.AnnotationValues;
 import dev.jwtsecured.processor.validation.ApplicationPaths;
 import dev.jwtsecured.processor.validation.ConfigScopes;
@@ -11,6 +12,7 @@ import dev.jwtsecured.processor.validation.HandlerPlacement;
 import dev.jwtsecured.processor.validation.Message;
 import dev.jwtsecured.processor.validation.PendingTypes;
 import dev.jwtsecured.processor.validation.ResourceOwners;
+import dev.jwtsecured.processor.validation.RootsBefore;
 import dev.jwtsecured.processor.validation.RouteScanner;
 import dev.jwtsecured.processor.validation.SharedEndpoints;
 import dev.jwtsecured.processor.writing.EarlierBuild;
@@ -47,8 +49,9 @@ import javax.tools.Diagnostic.Kind;
  * whose user type is not generated yet is deferred to the next round, and reported only if it never appears.
  *
  * <p>This class is the shell only (rounds, deferral, catch-and-report, the {@code -A} options); each step of
- * {@link #processConfig} lives in the package that shows its place in the pipeline: {@code validation}, {@code model},
- * {@code generation}, {@code writing}.
+ * {@link #check} and {@link #write} lives in the package that shows its place in the pipeline: {@code validation},
+ * {@code model}, {@code generation}, {@code writing}. A round checks every configuration before it writes any: the
+ * locator guard of each leaves to their own rules the root operations of the others of its application.
  */
 @AutoService(Processor.class)
 public final class JwtSecuredProcessor extends ReportingProcessor {
@@ -127,11 +130,15 @@ public final class JwtSecuredProcessor extends ReportingProcessor {
     ConfigScopes scopes = new ConfigScopes(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), scanner);
     ConfigScopes.Overlaps overlaps = scopes.overlaps(configs);
     overlaps.diagnostics().forEach(this::report);
+    List<Checked> checked = new ArrayList<>();
     for (TypeElement config : configs) {
       if (overlaps.configs().contains(config)) {
         continue;
       }
-      processSafely(config, scanner, scopes, round.processingOver());
+      checkSafely(config, scanner, scopes, round.processingOver()).ifPresent(checked::add);
+    }
+    for (Checked c : checked) {
+      writeSafely(c, checked);
     }
     if (round.processingOver()) {
       recordApplicationUsers();
@@ -158,8 +165,9 @@ public final class JwtSecuredProcessor extends ReportingProcessor {
    */
   Set<String> regenerate(TypeElement config, RoundEnvironment round) {
     RouteScanner scanner = collect(round);
-    processSafely(config, scanner,
-        new ConfigScopes(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), scanner), true);
+    checkSafely(config, scanner,
+        new ConfigScopes(processingEnv.getElementUtils(), processingEnv.getTypeUtils(), scanner), true)
+        .ifPresent(c -> writeSafely(c, List.of(c)));
     return Set.copyOf(generated);
   }
 
@@ -187,23 +195,50 @@ public final class JwtSecuredProcessor extends ReportingProcessor {
     return scanner;
   }
 
-  /** {@link #processConfig}, with an internal failure reported as an error on the configuration. */
-  private void processSafely(TypeElement config, RouteScanner scanner, ConfigScopes scopes, boolean lastRound) {
+  /**
+   * A configuration checked without errors, waiting to be written once the others of its round are checked:
+   * {@code application} names the {@code Application} classes it shares with them, empty when nothing says it shares
+   * one; {@code unplaced}: nothing places it in an application (no {@code Application} class, no
+   * {@code applicationPath}); {@code inputs}, the classes besides the configuration that the outputs derive from.
+   */
+  private record Checked(TypeElement config, ConfigModel model, String application, boolean unplaced,
+      List<Element> inputs, List<Element> applications) {}
+
+  /** {@link #check}, with an internal failure reported as an error on the configuration. */
+  private Optional<Checked> checkSafely(TypeElement config, RouteScanner scanner, ConfigScopes scopes,
+      boolean lastRound) {
     try {
-      processConfig(config, scanner, scopes, lastRound);
+      return check(config, scanner, scopes, lastRound);
     } catch (RuntimeException | IOException | LinkageError e) {
-      StringWriter trace = new StringWriter();
-      e.printStackTrace(new PrintWriter(trace));
-      error(Message.INTERNAL_ERROR.format(trace), config);
+      internalError(e, config);
+      return Optional.empty();
     }
   }
 
-  /** One configuration, in pipeline order: scan its packages, resolve the application path, validate, write. */
-  private void processConfig(TypeElement config, RouteScanner scanner, ConfigScopes scopes, boolean lastRound)
+  /** {@link #write}, with an internal failure reported as an error on the configuration. */
+  private void writeSafely(Checked checked, List<Checked> round) {
+    try {
+      write(checked, round);
+    } catch (RuntimeException | IOException | LinkageError e) {
+      internalError(e, checked.config());
+    }
+  }
+
+  private void internalError(Throwable e, TypeElement config) {
+    StringWriter trace = new StringWriter();
+    e.printStackTrace(new PrintWriter(trace));
+    error(Message.INTERNAL_ERROR.format(trace), config);
+  }
+
+  /**
+   * One configuration, in pipeline order up to its model: scan its packages, resolve the application path, validate.
+   * Empty when it has errors or waits for a later round.
+   */
+  private Optional<Checked> check(TypeElement config, RouteScanner scanner, ConfigScopes scopes, boolean lastRound)
       throws IOException {
     Optional<AnnotationMirror> mirror = AnnotationValues.find(config, Names.JWT_SECURED);
     if (mirror.isEmpty()) {
-      return;
+      return Optional.empty();
     }
     List<TypeElement> earlier = new ArrayList<>();
     EarlierBuild record = new EarlierBuild(processingEnv.getFiler());
@@ -211,23 +246,23 @@ public final class JwtSecuredProcessor extends ReportingProcessor {
         record::compiled, earlier);
     if (unreadable.isPresent()) {
       report(unreadable.get());
-      return;
+      return Optional.empty();
     }
     ConfigScopes.Scoped scoped = scopes.scan(config, mirror.get(), resources, earlier);
     if (!scoped.problems().isEmpty()) {
       scoped.problems().forEach(this::report);
-      return;
+      return Optional.empty();
     }
     if (scoped.pending().isPresent()) {
       PendingTypes.Pending pending = scoped.pending().get();
       waitForGeneratedType(config, lastRound, Diagnostic.at(
           Message.RESOURCE_TYPE_NEVER_GENERATED.format(pending.describe(), pending.type()), pending.element()));
-      return;
+      return Optional.empty();
     }
     Optional<Diagnostic> inaccessible = scopes.inaccessibleResource(config, mirror.get(), scoped);
     if (inaccessible.isPresent()) {
       report(inaccessible.get());
-      return;
+      return Optional.empty();
     }
     if (owners == null) {
       owners = new ResourceOwners(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
@@ -235,7 +270,7 @@ public final class JwtSecuredProcessor extends ReportingProcessor {
     List<Diagnostic> reachedByOthers = owners.claim(config, scoped.scan());
     if (!reachedByOthers.isEmpty()) {
       reachedByOthers.forEach(this::report);
-      return;
+      return Optional.empty();
     }
     Set<String> applicationClasses = new LinkedHashSet<>(applications);
     earlier.stream().filter(t -> AnnotationValues.find(t, Names.APPLICATION_PATH).isPresent())
@@ -244,30 +279,61 @@ public final class JwtSecuredProcessor extends ReportingProcessor {
         .resolve(config, mirror.get(), scoped.packages(), applicationClasses);
     if (appPath.problem().isPresent()) {
       report(appPath.problem().get());
-      return;
+      return Optional.empty();
     }
     ConfigValidator.Result result = new ConfigValidator(processingEnv)
         .validate(config, mirror.get(), scoped.scan(), scoped.packages(), appPath.path());
     if (result.deferred()) {
       waitForGeneratedType(config, lastRound,
           Diagnostic.at(Message.TYPE_NEVER_GENERATED.format(result.deferredMethod()), config));
-      return;
+      return Optional.empty();
     }
     result.diagnostics().forEach(this::report);
     if (result.model().isEmpty()) {
-      return;
+      return Optional.empty();
     }
     ConfigModel model = result.model().get();
-    List<Diagnostic> shared = endpoints.claim(model, config, mirror.get(),
-        appPath.nearby() ? appPath.applications() : List.of());
-    if (!shared.isEmpty()) {
-      shared.forEach(this::report);
-      return;
+    List<Element> shared = appPath.nearby() ? appPath.applications() : List.of();
+    List<Diagnostic> collisions = endpoints.claim(model, config, mirror.get(), shared);
+    if (!collisions.isEmpty()) {
+      collisions.forEach(this::report);
+      return Optional.empty();
     }
-    beforeWriting.accept(model);
     // The classes besides the configuration that the outputs derive from: its resources and application classes.
     List<Element> inputs = new ArrayList<>(scoped.roots());
     inputs.addAll(appPath.applications());
+    String application = String.join(",", new TreeSet<>(shared.stream()
+        .map(e -> ((TypeElement) e).getQualifiedName().toString()).toList()));
+    boolean unplaced = appPath.applications().isEmpty()
+        && AnnotationValues.value(mirror.get(), "applicationPath").isEmpty();
+    return Optional.of(new Checked(config, model, application, unplaced, inputs, appPath.applications()));
+  }
+
+  /**
+   * Writes the outputs of {@code checked}, whose locator guard also leaves to their own rules what JAX-RS matches first
+   * among the root operations of the other configurations of {@code round} that share its application.
+   */
+  private void write(Checked checked, List<Checked> round) throws IOException {
+    TypeElement config = checked.config();
+    List<RouteModel.RootOperation> others = new ArrayList<>();
+    Optional<Message.Text> unaware = Optional.empty();
+    for (Checked other : round) {
+      if (other == checked || !other.model().applicationPath().equals(checked.model().applicationPath())) {
+        continue;
+      }
+      if (!checked.application().isEmpty() && other.application().equals(checked.application())) {
+        others.addAll(other.model().rootOperations());
+      } else if (checked.unplaced() && other.unplaced() && unaware.isEmpty()) {
+        // Configurations nothing places (no Application class, no applicationPath): perhaps features of one
+        // application started with SeBootstrap; perhaps not.
+        unaware = RootsBefore.unawareOf(checked.model(), other.model());
+      }
+    }
+    unaware.ifPresent(text -> report(Diagnostic.at(text, config,
+        AnnotationValues.find(config, Names.JWT_SECURED).orElse(null), null)));
+    ConfigModel model = RootsBefore.withOthers(checked.model(), others);
+    beforeWriting.accept(model);
+    List<Element> inputs = checked.inputs();
     List<Element> originating = new ArrayList<>(List.of(config));
     originating.addAll(inputs);
     Outputs.Written outputs = new Outputs(new GeneratedFiles(processingEnv, config)).write(model, inputs.stream()
@@ -277,8 +343,8 @@ public final class JwtSecuredProcessor extends ReportingProcessor {
       error(Message.GENERATED_NAME_TAKEN.format(config.getSimpleName(), String.join(", ", outputs.taken())), config);
       return;
     }
-    written.put(config.getQualifiedName().toString(), scoped.packages());
-    for (Element application : appPath.applications()) {
+    written.put(config.getQualifiedName().toString(), model.basePackages());
+    for (Element application : checked.applications()) {
       applicationUsers.computeIfAbsent(
           processingEnv.getElementUtils().getBinaryName((TypeElement) application).toString(), a -> new TreeSet<>())
           .add(config.getQualifiedName().toString());

@@ -769,6 +769,37 @@ class RouteBoundDiagnosticsTest {
   }
 
   /**
+   * A protected locator at one configuration's root ({@code /{bucket}}) and the token endpoint of another: when one
+   * {@code Application} class serves both, the first's guard leaves {@code POST /login} to the other (JAX-RS matches it
+   * first); when nothing says so, a warning names what its guard would ask its token for.
+   */
+  @Test
+  void aLocatorGuardLeavesTheRootsOfAnotherConfigurationOfItsApplicationToThem() throws IOException {
+    JavaFileObject buckets = inPackage("app.a", "Buckets",
+        "@Path(\"/\") public class Buckets {",
+        "  @Path(\"{bucket}\") public Bucket bucket() { return new Bucket(); }",
+        "  public static class Bucket { @GET public String list() { return \"\"; } }",
+        "}");
+    JavaFileObject store = cookieConfig("app.a", "");
+    JavaFileObject staff = endpointsConfig("app.b", "tokenUrl = \"/login\"");
+    Compilation c = javac().withProcessors(new JwtSecuredProcessor()).compile(application("app.App", "/"), store,
+        staff, buckets);
+    assertThat(c).succeededWithoutWarnings();
+    String guard = c.generatedSourceFile("app.a.ConfigJwtLocatorGuard").orElseThrow().getCharContent(true)
+        .toString();
+    assertTrue(guard.contains("LocatorPaths.beside(\"\\\\Q/login\\\\E/?\", \"POST\")"), guard);
+
+    c = javac().withProcessors(new JwtSecuredProcessor()).compile(store, staff, buckets);
+    assertThat(c).succeeded();
+    assertThat(c).hadWarningContaining(tagged(Message.GUARD_UNAWARE_OF_CONFIGURATION) + " The guard of the locator at"
+        + " \"/{bucket}\" asks this configuration's token of every request that may reach it, POST /login of"
+        + " app.b.Config among them").inFile(store).onLineContaining("@JwtSecured");
+    assertThat(c).hadWarningCount(1);
+    guard = c.generatedSourceFile("app.a.ConfigJwtLocatorGuard").orElseThrow().getCharContent(true).toString();
+    assertTrue(!guard.contains("/login"), guard);
+  }
+
+  /**
    * A browser keeps one cookie of a name per domain and path: two configurations of one application whose token
    * cookies share a name at overlapping paths end each other's logins, or send both cookies (400, two tokens).
    */

@@ -31,6 +31,8 @@ import java.util.Optional;
  * @param locators every sub-resource locator method, sorted
  * @param pathTypes for a root resource class whose {@code @Path} stands on an interface or abstract class, the types a
  *     JAX-RS runtime may report as its resource class instead (RESTEasy reports the type carrying {@code @Path})
+ * @param rootOperations the operations of its root resources and generated resources, which another configuration of
+ *     the same application may find JAX-RS matching before its locators
  */
 public record ConfigModel(
     ClassName configClass,
@@ -48,10 +50,12 @@ public record ConfigModel(
     List<RouteModel> routes,
     List<RouteModel.GuardedLocator> guardedLocators,
     List<RouteModel.Locator> locators,
-    Map<ClassName, List<ClassName>> pathTypes) {
+    Map<ClassName, List<ClassName>> pathTypes,
+    List<RouteModel.RootOperation> rootOperations) {
 
   public ConfigModel {
     routes = List.copyOf(routes);
+    rootOperations = List.copyOf(rootOperations);
     guardedLocators = List.copyOf(guardedLocators);
     locators = List.copyOf(locators);
     Map<ClassName, List<ClassName>> copied = new LinkedHashMap<>();
@@ -64,6 +68,13 @@ public record ConfigModel(
   public TypeName configType() {
     return typeParameters == 0 ? configClass : ParameterizedTypeName.get(configClass,
         Collections.nCopies(typeParameters, WildcardTypeName.subtypeOf(Object.class)).toArray(new TypeName[0]));
+  }
+
+  /** This configuration with {@code guarded} for its guarded locators. */
+  public ConfigModel withGuardedLocators(List<RouteModel.GuardedLocator> guarded) {
+    return new ConfigModel(configClass, basePackages, applicationPath, userType, userTypeIsParameterized, retriever,
+        revocationCheck, authenticator, refreshStore, hasNoArgConstructor, typeParameters, settings, routes, guarded,
+        locators, pathTypes, rootOperations);
   }
 
   /** The templates of {@link #guardedLocators()}. */

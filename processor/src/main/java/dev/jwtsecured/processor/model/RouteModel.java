@@ -71,12 +71,25 @@ public record RouteModel(
   }
 
   /**
-   * A sub-resource locator to authenticate before it runs ({@code path}, its full template), and what JAX-RS matches
-   * before it ({@code beside}): a request one of those takes never runs the locator.
+   * A sub-resource locator to authenticate before it runs ({@code path}, its full template; {@code rootPath}, the
+   * template of the root resource class that leads to it), and what JAX-RS matches before it ({@code beside}): a
+   * request one of those takes never runs the locator.
    */
-  public record GuardedLocator(String path, List<Beside> beside) {
+  public record GuardedLocator(String path, String rootPath, List<Beside> beside) {
     public GuardedLocator {
       beside = List.copyOf(beside);
+    }
+  }
+
+  /**
+   * An operation of a root resource class, the generated resources among them, which JAX-RS may match before a
+   * protected locator of another class: its full template, its class's template, and the request methods served there
+   * ({@code HEAD} with {@code GET}); none for a locator the class declares, which takes every method at its template
+   * and below.
+   */
+  public record RootOperation(String path, String rootPath, List<String> httpMethods) {
+    public RootOperation {
+      httpMethods = List.copyOf(httpMethods);
     }
   }
 

@@ -30,7 +30,7 @@ public final class AnnotationValues {
   }
 
   /** The member {@code name} as written, or empty when it was left to its default. */
-  static Optional<AnnotationValue> value(AnnotationMirror m, String name) {
+  public static Optional<AnnotationValue> value(AnnotationMirror m, String name) {
     for (var entry : m.getElementValues().entrySet()) {
       if (entry.getKey().getSimpleName().contentEquals(name)) {
         return Optional.of(entry.getValue());

@@ -150,7 +150,8 @@ public final class ConfigValidator {
                     .thenComparing(RouteModel.Locator::methodName)
                     .thenComparing(l -> l.parameterTypes().toString()))
                 .distinct().toList(),
-            scan.pathTypes());
+            scan.pathTypes(),
+            routes.rootOperations());
     if (model.needsInstance() && !ClassValidator.instanceObtainable(config)) {
       problems.add(Diagnostic.at(Message.NO_CALLABLE_CONSTRUCTOR.format(config.getSimpleName()), config));
       return new Result(Optional.empty(), problems, null);

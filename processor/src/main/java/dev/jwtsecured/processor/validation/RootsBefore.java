@@ -1,28 +1,37 @@
 package dev.jwtsecured.processor.validation;
 
+import dev.jwtsecured.processor.model.ConfigModel;
 import dev.jwtsecured.processor.model.RouteModel;
 import dev.jwtsecured.processor.model.SettingsModel;
 import dev.jwtsecured.processor.model.Templates;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
- * The operations of a configuration's root resources that JAX-RS may match before a protected locator of another
- * root resource, for the locator guard to leave to their own rules.
+ * The root resource operations (the generated resources among them) that JAX-RS may match before a protected locator
+ * of another root resource class, for the locator guard to leave to their own rules: a configuration's own, and those
+ * of the other configurations of its application.
  */
-final class RootsBefore {
-  /**
-   * Root resource operations, the generated resources among them: by path, then by their class's template, the
-   * request methods served there.
-   */
-  private final Map<String, Map<String, Set<String>>> roots = new TreeMap<>();
+public final class RootsBefore {
+  private final List<RouteModel.RootOperation> roots;
 
-  RootsBefore(SettingsModel s, RouteScanner.Scan scan, boolean hasTokenEndpoint) {
+  RootsBefore(List<RouteModel.RootOperation> roots) {
+    this.roots = List.copyOf(roots);
+  }
+
+  /**
+   * The operations of a configuration's root resources, its generated resources among them, sorted by path, then by
+   * their class's template; then the locators its root resource classes declare.
+   */
+  static List<RouteModel.RootOperation> operations(SettingsModel s, RouteScanner.Scan scan,
+      boolean hasTokenEndpoint) {
+    Map<String, Map<String, Set<String>>> roots = new TreeMap<>();
     for (RouteScanner.ScannedRoute r : scan.routes()) {
       if (r.locatorPath().isEmpty()) {
         roots.computeIfAbsent(r.path(), k -> new TreeMap<>()).computeIfAbsent(r.rootPath(), k -> new TreeSet<>())
@@ -38,24 +47,80 @@ final class RootsBefore {
         roots.computeIfAbsent(document, k -> new TreeMap<>()).put(document, Set.copyOf(RouteScanner.served("GET")));
       }
     }
+    List<RouteModel.RootOperation> operations = new ArrayList<>();
+    roots.forEach((path, byRoot) -> byRoot.forEach((root, served) ->
+        operations.add(new RouteModel.RootOperation(path, root, List.copyOf(new TreeSet<>(served))))));
+    Map<String, Set<String>> locators = new TreeMap<>();
+    for (RouteScanner.ScannedLocator l : scan.locators()) {
+      if (l.outermost()) {
+        locators.computeIfAbsent(l.path(), k -> new TreeSet<>()).add(l.rootPath());
+      }
+    }
+    locators.forEach((path, byRoot) -> byRoot.forEach(root ->
+        operations.add(new RouteModel.RootOperation(path, root, List.of()))));
+    return operations;
   }
 
   /**
-   * The root operations JAX-RS matches before {@code locator}, outside its class: JAX-RS first picks the root resource
-   * class by its template, RESTEasy compares whole templates; where a root operation sorts first both ways
-   * ({@link Templates#sortsBefore}; and a request for the locator may take its path), the locator never runs for that
-   * path. Only a root resource whose template's parameters stay within one segment each counts: for another, which
-   * rest of the path its class sees is not known here.
+   * The root operations JAX-RS matches before the locator at {@code path}, of the root resource class at
+   * {@code rootPath}, outside its class: JAX-RS first picks the root resource class by its template, RESTEasy compares
+   * whole templates; where a root operation sorts first both ways ({@link Templates#sortsBefore}; and a request for the
+   * locator may take its path), the locator never runs for that path. Only a root resource whose template's
+   * parameters stay within one segment each counts: for another, which rest of the path its class sees is not known
+   * here.
    */
-  List<RouteModel.Beside> before(RouteScanner.ScannedLocator locator) {
+  List<RouteModel.Beside> before(String path, String rootPath) {
     List<RouteModel.Beside> before = new ArrayList<>();
-    Predicate<String> reaching = Templates.reaching(locator.path());
-    roots.forEach((path, byRoot) -> byRoot.forEach((root, served) -> {
-      if (Templates.withinSegments(root) && Templates.sortsBefore(root, locator.rootPath())
-          && Templates.sortsBefore(path, locator.path()) && reaching.test(path)) {
-        before.add(new RouteModel.Beside(path, List.copyOf(new TreeSet<>(served))));
+    Predicate<String> reaching = Templates.reaching(path);
+    for (RouteModel.RootOperation root : roots) {
+      if (Templates.withinSegments(root.rootPath()) && Templates.sortsBefore(root.rootPath(), rootPath)
+          && Templates.sortsBefore(root.path(), path) && reaching.test(root.path())) {
+        before.add(new RouteModel.Beside(root.path(), root.httpMethods()));
       }
-    }));
+    }
     return before;
+  }
+
+  /**
+   * {@code model}, its guarded locators also leaving to their own rules the root operations of the other
+   * configurations of its application ({@code others}), which JAX-RS matches first alike: without them, a
+   * configuration's guard asked its own token for the other's token endpoint, public operations and protected ones,
+   * where no caller has it.
+   */
+  public static ConfigModel withOthers(ConfigModel model, List<RouteModel.RootOperation> others) {
+    if (others.isEmpty() || model.guardedLocators().isEmpty()) {
+      return model;
+    }
+    RootsBefore roots = new RootsBefore(others);
+    List<RouteModel.GuardedLocator> guarded = new ArrayList<>();
+    for (RouteModel.GuardedLocator locator : model.guardedLocators()) {
+      List<RouteModel.Beside> beside = new ArrayList<>(locator.beside());
+      for (RouteModel.Beside b : roots.before(locator.path(), locator.rootPath())) {
+        if (!beside.contains(b)) {
+          beside.add(b);
+        }
+      }
+      guarded.add(new RouteModel.GuardedLocator(locator.path(), locator.rootPath(), beside));
+    }
+    return model.withGuardedLocators(guarded);
+  }
+
+  /**
+   * A warning when {@code model}'s locator guard may ask its token for a root operation of {@code other}, a
+   * configuration of the same application path that is not known to share its application (no {@code Application}
+   * class in a package of both or a parent package): if one application does serve both, the other's callers are
+   * refused there.
+   */
+  public static Optional<Message.Text> unawareOf(ConfigModel model, ConfigModel other) {
+    for (RouteModel.GuardedLocator locator : model.guardedLocators()) {
+      Predicate<String> reaching = Templates.reaching(locator.path());
+      for (RouteModel.RootOperation root : other.rootOperations()) {
+        if (reaching.test(root.path())) {
+          return Optional.of(Message.GUARD_UNAWARE_OF_CONFIGURATION.format(locator.path(),
+              String.join("/", root.httpMethods()) + " " + root.path(), other.configClass().canonicalName()));
+        }
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -37,7 +37,8 @@ final class RouteChecks {
   private static final Pattern LITERAL_PATH = Pattern.compile("[A-Za-z0-9/_~%:@!,;=&'.-]*");
 
   /** The decided routes, the locators to guard, and what was found wrong. */
-  record Result(List<RouteModel> routes, List<RouteModel.GuardedLocator> guardedLocators, List<Diagnostic> problems) {}
+  record Result(List<RouteModel> routes, List<RouteModel.GuardedLocator> guardedLocators,
+      List<RouteModel.RootOperation> rootOperations, List<Diagnostic> problems) {}
 
   private final ConfigValues values;
   /** Whether the class named first is a subtype of the one named second. */
@@ -109,7 +110,8 @@ final class RouteChecks {
       }
     }
     checkUnreadRules(scan, problems);
-    return new Result(routes, guardedLocators(s, enforced, scan, hasTokenEndpoint, problems), problems);
+    List<RouteModel.RootOperation> rootOperations = RootsBefore.operations(s, scan, hasTokenEndpoint);
+    return new Result(routes, guardedLocators(enforced, scan, rootOperations, problems), rootOperations, problems);
   }
 
   /**
@@ -202,10 +204,12 @@ final class RouteChecks {
    * classes the processor cannot see), each with what JAX-RS matches before it. A locator that leads to public and
    * protected operations alike gets a warning, since it runs before authentication.
    */
-  private List<RouteModel.GuardedLocator> guardedLocators(SettingsModel s,
-      Map<RouteScanner.ScannedRoute, RouteModel> enforced, RouteScanner.Scan scan, boolean hasTokenEndpoint,
-      List<Diagnostic> problems) {
-    RootsBefore roots = new RootsBefore(s, scan, hasTokenEndpoint);
+  private List<RouteModel.GuardedLocator> guardedLocators(Map<RouteScanner.ScannedRoute, RouteModel> enforced,
+      RouteScanner.Scan scan, List<RouteModel.RootOperation> rootOperations, List<Diagnostic> problems) {
+    // Another class's locators, which another configuration's guard leaves to this one's, stay out of this one's: it
+    // authenticates the requests that may reach a protected one itself, and one that leads to public operations
+    // asks a token at most where it need not.
+    RootsBefore roots = new RootsBefore(rootOperations.stream().filter(o -> !o.httpMethods().isEmpty()).toList());
     List<RouteModel.GuardedLocator> guarded = new ArrayList<>();
     List<RouteScanner.ScannedLocator> locators = new ArrayList<>(scan.locators());
     locators.sort(Comparator.comparing(RouteScanner.ScannedLocator::path));
@@ -217,8 +221,8 @@ final class RouteChecks {
         // Each one, even below another's path: JAX-RS may take a request there to another class, past what the
         // other locator's class matches first (/orgs/{org}'s members below /orgs' {org}, beside /orgs/directory).
         List<RouteModel.Beside> beside = new ArrayList<>(locator.beside());
-        beside.addAll(roots.before(locator));
-        RouteModel.GuardedLocator guard = new RouteModel.GuardedLocator(locator.path(), beside);
+        beside.addAll(roots.before(locator.path(), locator.rootPath()));
+        RouteModel.GuardedLocator guard = new RouteModel.GuardedLocator(locator.path(), locator.rootPath(), beside);
         if (!guarded.contains(guard)) {
           guarded.add(guard);
         }

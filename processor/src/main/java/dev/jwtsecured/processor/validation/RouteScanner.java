@@ -80,10 +80,12 @@ public final class RouteScanner {
    * class the processor cannot see (its return type is {@code Object}, a type variable, or a class already on the
    * path); {@code abstractReturn} names the interface or abstract class it declares, whose rules bind to every
    * implementation; {@code beside}, what JAX-RS matches before it among the methods of its class; {@code rootPath},
-   * the template of the root resource class that leads to it.
+   * the template of the root resource class that leads to it; {@code outermost}, whether that class declares it (no
+   * other locator leads to it).
    */
   public record ScannedLocator(String path, ExecutableElement method, List<ScannedRoute> reached, boolean leadsToUnseen,
-      Optional<String> abstractReturn, RouteModel.Locator locator, List<RouteModel.Beside> beside, String rootPath) {}
+      Optional<String> abstractReturn, RouteModel.Locator locator, List<RouteModel.Beside> beside, String rootPath,
+      boolean outermost) {}
 
   /**
    * What one or more root resource classes give. {@code pathTypes}: for a root resource whose {@code @Path} stands on
@@ -273,7 +275,7 @@ public final class RouteScanner {
         }
         locators.add(new ScannedLocator(locator, method, List.copyOf(reached), leadsToUnseen, abstractReturn,
             new RouteModel.Locator(ClassName.get(resource), method.getSimpleName().toString(), parameterTypes),
-            List.copyOf(beside), rootPath));
+            List.copyOf(beside), rootPath, locatorPath.isEmpty()));
         routes.addAll(reached);
         unseen |= leadsToUnseen;
       }

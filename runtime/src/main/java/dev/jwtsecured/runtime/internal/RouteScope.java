@@ -155,7 +155,8 @@ public final class RouteScope {
   /**
    * The rule for a resource method the processor did not see, or {@code null} when another configuration secures it.
    *
-   * <p>A subclass of a resource class a configuration saw belongs to that configuration, with that class's rules
+   * <p>A class another configuration saw is that one's, its subclasses of this configuration's classes among them. A
+   * subclass of a resource class a configuration saw belongs to that configuration, with that class's rules
    * ({@code seen} gives this configuration's): JAX-RS may report the class of a registered instance, an anonymous
    * subclass or the proxy class of an AOP library, and it serves the methods of the class it extends. Any other class
    * is this configuration's when it is in its packages, or when no configuration owns it and this one comes first by
@@ -163,7 +164,7 @@ public final class RouteScope {
    * enforced.
    */
   public AccessRule unseen(Class<?> resourceClass, Method method, BiFunction<Class<?>, Method, AccessRule> seen) {
-    if (GeneratedResource.class.isAssignableFrom(resourceClass)) {
+    if (GeneratedResource.class.isAssignableFrom(resourceClass) || knownElsewhere(resourceClass)) {
       return null;
     }
     for (Class<?> c = resourceClass.getSuperclass(); c != null && c != Object.class; c = c.getSuperclass()) {
