@@ -215,15 +215,25 @@ class RandomApplicationsTest {
     int configuration = route.get("configuration").asInt();
     List<RawHttp.Response> answers = new ArrayList<>();
     int before = runs.get();
-    answers.add(call(http, method, target));
-    boolean locatorRan = runs.get() != before;
-    for (List<String> roles : CALLERS) {
-      answers.add(call(http, method, target,
-          Jwts.bearer(SECRETS[configuration], "ada", roles.toArray(new String[0]))));
-    }
-    if (app.packages().size() > 1) {
-      // The other configuration's token, with every role: valid there, not here.
-      answers.add(call(http, method, target, Jwts.bearer(SECRETS[1 - configuration], "ada", "admin", "user")));
+    boolean locatorRan;
+    try {
+      answers.add(call(http, method, target));
+      locatorRan = runs.get() != before;
+      for (List<String> roles : CALLERS) {
+        answers.add(call(http, method, target,
+            Jwts.bearer(SECRETS[configuration], "ada", roles.toArray(new String[0]))));
+      }
+      if (app.packages().size() > 1) {
+        // The other configuration's token, with every role: valid there, not here.
+        answers.add(call(http, method, target, Jwts.bearer(SECRETS[1 - configuration], "ada", "admin", "user")));
+      }
+    } catch (IllegalStateException unanswered) {
+      if (app.selfLocator()) {
+        // A locator returning its class again at a template that may match nothing: RESTEasy 6.2 recurses for more
+        // than the client waits (10 s) before its stack overflows.
+        return;
+      }
+      throw unanswered;
     }
     for (RawHttp.Response answer : answers) {
       if (answer.status == 404 || answer.status == 405 || answer.status / 100 == 3) {
@@ -245,6 +255,11 @@ class RandomApplicationsTest {
               + route.get("javaMethod").asText())) {
         return;
       }
+    }
+    if (app.twinLocators() && method.equals("HEAD") && route.has("locator")) {
+      // Two locators of one class at one template: which the runtime takes is its own choice (RESTEasy and CXF take
+      // another than Jersey), and a HEAD answer has no body to tell which method answered.
+      return;
     }
     tally.called++;
     String what = "seed " + seed + ": " + method + " " + target + " (" + policy + ")";
@@ -453,7 +468,7 @@ class RandomApplicationsTest {
    * types' qualified names and the application path ({@code null}: none).
    */
   private record Application(List<String[]> sources, List<String> packages, List<String> types,
-      String applicationPath, Set<String> layered, boolean selfLocator) {}
+      String applicationPath, Set<String> layered, boolean selfLocator, boolean twinLocators) {}
 
   private static String listing(Application app) {
     StringBuilder out = new StringBuilder();
@@ -542,8 +557,32 @@ class RandomApplicationsTest {
     boolean selfLocator = sources.stream().anyMatch(source -> source[1].contains("@Path(\"/\") ")
         || source[1].contains("@Path(\"\") ") || source[1].contains("@Path(\"//\") ")
         || source[1].contains("@Path(\"{rest: .*}\") "));
+    boolean twinLocators = types.stream().anyMatch(type -> {
+      List<String> templates = new ArrayList<>();
+      locatorTemplates(type, new HashSet<>(), templates);
+      return templates.size() != new HashSet<>(templates).size();
+    });
     return new Application(sources, packages, types.stream().map(t -> t.pkg() + "." + t.name()).toList(),
-        applicationPath, layered, selfLocator);
+        applicationPath, layered, selfLocator, twinLocators);
+  }
+
+  /**
+   * The templates of the locators {@code type} declares or inherits (by method name, the first found), without the
+   * slashes JAX-RS ignores at their ends.
+   */
+  private static void locatorTemplates(Type type, Set<String> names, List<String> templates) {
+    for (String[] m : type.methods()) {
+      String name = m[0].substring(m[0].indexOf(' ') + 1, m[0].indexOf('('));
+      Matcher path = Pattern.compile("@Path\\(\"([^\"]*)\"\\)").matcher(m[1]);
+      if (names.add(name) && m[3].startsWith("Runs.ran") && path.find()) {
+        templates.add(path.group(1).replaceAll("^/+|/+$", ""));
+      }
+    }
+    for (Type supertype : new Type[] {type.superclass(), type.superinterface()}) {
+      if (supertype != null) {
+        locatorTemplates(supertype, names, templates);
+      }
+    }
   }
 
   private static List<String> declaration(Random random, Type type, List<Type> types) {

@@ -266,6 +266,15 @@ public final class RouteScanner {
         for (TypeElement target : returned) {
           if (onPath.contains(target)) {
             leadsToUnseen = true;
+            // A class already on the path (folders within folders): where the locator brings a rule, that class's
+            // methods are scanned once more behind it, so that they bind its rule too (one rule per method, all of
+            // its paths'); a locator there that returns it again stops.
+            if (passed != null && onPath.stream().filter(target::equals).count() == 1) {
+              onPath.push(target);
+              scanClass(target, locator, passed, locatorPath.isEmpty() ? locator : locatorPath, rootPath,
+                  List.copyOf(beside), onPath, reached, locators, findings);
+              onPath.pop();
+            }
             continue;
           }
           onPath.push(target);
