@@ -153,6 +153,7 @@ class RandomApplicationsTest {
           routes.add(((ObjectNode) route).put("configuration", c));
         }
       }
+      generated.add(loader.loadClass(PACKAGE + ".Runs$Reset"));
       List<Class<?>> roots = new ArrayList<>();
       for (String name : app.types()) {
         Class<?> type = loader.loadClass(name);
@@ -493,7 +494,21 @@ class RandomApplicationsTest {
         "public final class Runs {",
         "  public static final java.util.concurrent.atomic.AtomicInteger COUNT =",
         "      new java.util.concurrent.atomic.AtomicInteger();",
-        "  public static <T> T ran(T resource) { COUNT.incrementAndGet(); return resource; }",
+        "  /** Locators run for the thread's request; the runtimes recurse through one returning its class at a",
+        "   * template that may match nothing (RESTEasy for many seconds): after 100, a 404 ends it. */",
+        "  private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);",
+        "  public static <T> T ran(T resource) {",
+        "    COUNT.incrementAndGet();",
+        "    if (++DEPTH.get()[0] > 100) { throw new NotFoundException(); }",
+        "    return resource;",
+        "  }",
+        "  /** Starts each request's count. */",
+        "  @jakarta.ws.rs.container.PreMatching",
+        "  public static final class Reset implements jakarta.ws.rs.container.ContainerRequestFilter {",
+        "    @Override public void filter(jakarta.ws.rs.container.ContainerRequestContext request) {",
+        "      DEPTH.get()[0] = 0;",
+        "    }",
+        "  }",
         "  /** The class of {@code resource} a locator declared: an anonymous one's supertype. */",
         "  public static String who(Object resource) {",
         "    Class<?> c = resource.getClass();",
