@@ -52,6 +52,10 @@ import javax.tools.Diagnostic.Kind;
  * {@link #check} and {@link #write} lives in the package that shows its place in the pipeline: {@code validation},
  * {@code model}, {@code generation}, {@code writing}. A round checks every configuration before it writes any: the
  * locator guard of each leaves to their own rules the root operations of the others of its application.
+ *
+ * <p>It is over 300 lines because the shell carries each configuration through both halves of a round ({@link #check},
+ * then {@link #write} once the round's others are known), with the state the rounds share (deferred configurations,
+ * claimed resources and endpoints, what was written) and the internal-error net around each half.
  */
 @AutoService(Processor.class)
 public final class JwtSecuredProcessor extends ReportingProcessor {
