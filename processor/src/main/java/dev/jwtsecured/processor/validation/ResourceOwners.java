@@ -3,6 +3,7 @@ package dev.jwtsecured.processor.validation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,16 +63,20 @@ public final class ResourceOwners {
 
   /** Each class the routes of {@code scan} bind to, once, with the innermost locator that reaches it. */
   private List<Claim> claims(String config, RouteScanner.Scan scan) {
+    // Each route's innermost locator: of those reaching it, the one with the longest template, found in one pass.
+    Map<RouteScanner.ScannedRoute, RouteScanner.ScannedLocator> innermost = new IdentityHashMap<>();
+    List<RouteScanner.ScannedLocator> outwardIn = new ArrayList<>(scan.locators());
+    outwardIn.sort(Comparator.comparingInt(l -> l.path().length()));
+    for (RouteScanner.ScannedLocator l : outwardIn) {
+      l.reached().forEach(r -> innermost.put(r, l));
+    }
     Map<String, Claim> found = new LinkedHashMap<>();
     for (RouteScanner.ScannedRoute r : scan.routes()) {
       TypeElement type = elements.getTypeElement(r.resourceClass().canonicalName());
       if (type == null) {
         continue;
       }
-      RouteScanner.ScannedLocator locator = scan.locators().stream()
-          .filter(l -> l.reached().contains(r))
-          .max(Comparator.comparingInt(l -> l.path().length()))
-          .orElse(null);
+      RouteScanner.ScannedLocator locator = innermost.get(r);
       String how = locator == null ? "as a root resource" : "behind the locator at " + locator.path();
       found.putIfAbsent(type.getQualifiedName() + " " + r.anyImplementation(), new Claim(config, type,
           r.anyImplementation(), how, locator == null ? null : locator.method()));
