@@ -327,6 +327,9 @@ public final class JwtSecuredProcessor extends ReportingProcessor {
       }
       if (!checked.application().isEmpty() && other.application().equals(checked.application())) {
         others.addAll(other.model().rootOperations());
+        if (unaware.isEmpty()) {
+          unaware = RootsBefore.beforeUnknownRoot(checked.model(), other.model());
+        }
       } else if (checked.unplaced() && other.unplaced() && unaware.isEmpty()) {
         // Configurations nothing places (no Application class, no applicationPath): perhaps features of one
         // application started with SeBootstrap; perhaps not.

@@ -797,6 +797,21 @@ class RouteBoundDiagnosticsTest {
     assertThat(c).hadWarningCount(1);
     guard = c.generatedSourceFile("app.a.ConfigJwtLocatorGuard").orElseThrow().getCharContent(true).toString();
     assertTrue(!guard.contains("/login"), guard);
+
+    // The other's root resource takes any path ({path: .*}), sorted before /{bucket}'s class: which requests it takes
+    // is not known here, so the guard cannot leave them to it, and says so.
+    JavaFileObject files = inPackage("app.b", "Files",
+        "@Path(\"{path: .*}\") public class Files {",
+        "  @GET public String get() { return \"\"; }",
+        "}");
+    c = javac().withProcessors(new JwtSecuredProcessor()).compile(application("app.App", "/"), store, staff, buckets,
+        files);
+    assertThat(c).succeeded();
+    assertThat(c).hadWarningContaining(tagged(Message.GUARD_BEFORE_UNKNOWN_ROOT) + " The guard of the locator at"
+        + " \"/{bucket}\" asks this configuration's token of every request that may reach it, GET/HEAD /{path: .*} of"
+        + " app.b.Config among them, which JAX-RS may match first; its class's template \"/{path: .*}\"")
+        .inFile(store).onLineContaining("@JwtSecured");
+    assertThat(c).hadWarningCount(1);
   }
 
   /**

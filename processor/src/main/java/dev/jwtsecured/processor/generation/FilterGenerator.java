@@ -57,6 +57,15 @@ public final class FilterGenerator implements SourceGenerator {
     }
     type.addMethod(constructor.addParameter(ACCESS_RULE, "rule").addStatement("this.rule = rule").build());
     type.addMethod(filterMethod(model));
+    if (model.guardChecksRules()) {
+      type.addMethod(MethodSpec.methodBuilder("with")
+          .addJavadoc("This filter with {@code rule}: the locator guard checks a locator's own rule with it.\n")
+          .returns(self)
+          .addParameter(ACCESS_RULE, "rule")
+          .addStatement("return rule == this.rule ? this : new $T(auth, $Lrule)", self,
+              model.filterNeedsInstance() ? "config, " : "")
+          .build());
+    }
     type.addMethod(checkMethod(model));
     type.addMethod(MethodSpec.methodBuilder("filter")
         .addJavadoc("Adds {@code nosniff}, and {@code Cache-Control: no-store} (or {@code Vary}) to authenticated"

@@ -2,6 +2,7 @@ package dev.jwtsecured.processor.generation;
 
 import dev.jwtsecured.processor.model.ConfigModel;
 import dev.jwtsecured.processor.model.Templates;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.ACCESS_RULE;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.CONTAINER_REQUEST_FILTER;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.LOCATOR_PATHS;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.PRE_MATCHING;
@@ -22,7 +23,8 @@ import javax.lang.model.element.Modifier;
  * Generates {@code FooJwtLocatorGuard}, only for configurations with a sub-resource locator whose every operation needs
  * a token. JAX-RS runs locators while it matches a request, before any filter bound to the final resource method, so
  * this pre-matching filter authenticates requests that may reach such a locator: the locator, which is user code, never
- * runs for a caller without a valid token.
+ * runs for a caller without a valid token. For a locator declaring {@code Object} it also checks the locator's rule
+ * (and those of the locators before it), which no filter bound behind it carries.
  */
 public final class LocatorGuardGenerator implements SourceGenerator {
   private static final ClassName PATTERN = ClassName.get(Pattern.class);
@@ -42,6 +44,9 @@ public final class LocatorGuardGenerator implements SourceGenerator {
             model.configClass())
         .addJavadoc("A request that may reach one answers 401 here without a valid token, even where the locator\n")
         .addJavadoc("would have answered 404: asking for a token more often is the safe direction.\n")
+        .addJavadoc(model.guardChecksRules()
+            ? "It also checks the rules of the locators declaring {@code Object}: no filter behind them can.\n"
+            : "")
         .addAnnotation(PRE_MATCHING)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(CONTAINER_REQUEST_FILTER)
@@ -51,6 +56,7 @@ public final class LocatorGuardGenerator implements SourceGenerator {
             .initializer("{$>\n$L$<\n}", patterns)
             .build())
         .addFields(besideField(model))
+        .addFields(rulesField(model))
         .addField(FieldSpec.builder(String.class, "CHECKED", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
             .addJavadoc("The request property that says this guard checked the request.\n")
             .initializer("$T.class.getName()", model.locatorGuardClass())
@@ -91,9 +97,17 @@ public final class LocatorGuardGenerator implements SourceGenerator {
           .addStatement("return")
           .endControlFlow();
     }
-    body.beginControlFlow("if (request.getProperty(CHECKED) == null)")
-        .addStatement("filter.check(request)")
-        .endControlFlow();
+    if (model.guardChecksRules()) {
+      body.add("// The rules again, for a path another filter rewrote; a token the guard checked stands.\n")
+          .addStatement("$T rule = $T.rule(reached, RULES)", ACCESS_RULE, LOCATOR_PATHS)
+          .beginControlFlow("if (request.getProperty(CHECKED) == null || rule != $T.AUTHENTICATED)", ACCESS_RULE)
+          .addStatement("filter.with(rule).check(request)")
+          .endControlFlow();
+    } else {
+      body.beginControlFlow("if (request.getProperty(CHECKED) == null)")
+          .addStatement("filter.check(request)")
+          .endControlFlow();
+    }
     TypeSpec.Builder type = TypeSpec.classBuilder("Late")
         .addJavadoc("Checks, after the application's pre-matching filters, a request whose path one of them rewrote\n")
         .addJavadoc("to reach a protected locator")
@@ -168,8 +182,38 @@ public final class LocatorGuardGenerator implements SourceGenerator {
         .build());
   }
 
-  /** A filter body's start: requests that reach none of the locators pass. */
+  /**
+   * {@code RULES}, when a guarded locator brings a rule besides a valid token: for each of {@code LOCATORS}, its rule.
+   */
+  private static List<FieldSpec> rulesField(ConfigModel model) {
+    if (!model.guardChecksRules()) {
+      return List.of();
+    }
+    CodeBlock rules = model.guardedLocators().stream()
+        .map(l -> PoliciesGenerator.rule(l.rule(), l.roles()))
+        .collect(CodeBlock.joining(",\n"));
+    return List.of(FieldSpec.builder(ArrayTypeName.of(ACCESS_RULE), "RULES", Modifier.PRIVATE, Modifier.STATIC,
+            Modifier.FINAL)
+        .addJavadoc("For each of {@code LOCATORS}, what it requires besides a valid token: its own JSR-250 rule and\n")
+        .addJavadoc("those of the locators before it. It may return a class no filter binds them to (it declares\n")
+        .addJavadoc("{@code Object}), so they are checked here, before it runs.\n")
+        .initializer("{$>\n$L$<\n}", rules)
+        .build());
+  }
+
+  /**
+   * A filter body's start: requests that reach none of the locators pass. Where locators bring rules, {@code reached}
+   * marks the locators the request may reach.
+   */
   private static CodeBlock.Builder onlyBelowTheLocators(ConfigModel model) {
+    if (model.guardChecksRules()) {
+      return CodeBlock.builder()
+          .addStatement("boolean[] reached = $T.reached(request, LOCATORS, $L)", LOCATOR_PATHS,
+              hasBeside(model) ? "BESIDE" : "null")
+          .beginControlFlow("if (reached == null)")
+          .addStatement("return")
+          .endControlFlow();
+    }
     CodeBlock test = hasBeside(model)
         ? CodeBlock.of("$T.matches(request, LOCATORS, BESIDE)", LOCATOR_PATHS)
         : CodeBlock.of("$T.matches(request.getUriInfo(), LOCATORS)", LOCATOR_PATHS);
@@ -193,8 +237,13 @@ public final class LocatorGuardGenerator implements SourceGenerator {
           .endControlFlow();
     }
     body.add("// Every other method, excluded or not: a locator leads only to operations that need a token.\n")
-        .addStatement("request.setProperty(CHECKED, true)")
-        .addStatement("filter.check(request)");
+        .addStatement("request.setProperty(CHECKED, true)");
+    if (model.guardChecksRules()) {
+      body.add("// And the rules of the locators it may reach.\n")
+          .addStatement("filter.with($T.rule(reached, RULES)).check(request)", LOCATOR_PATHS);
+    } else {
+      body.addStatement("filter.check(request)");
+    }
     return SourceGenerator.requestFilter(body.build());
   }
 }

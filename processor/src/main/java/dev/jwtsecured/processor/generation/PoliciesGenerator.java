@@ -290,10 +290,15 @@ public final class PoliciesGenerator implements SourceGenerator {
   }
 
   private static CodeBlock rule(RouteModel r) {
-    return switch (r.policy()) {
+    return rule(r.policy(), r.roles());
+  }
+
+  /** The {@code AccessRule} expression for {@code policy} (with {@code roles} for {@link RouteModel.Policy#ROLES}). */
+  static CodeBlock rule(RouteModel.Policy policy, Roles roles) {
+    return switch (policy) {
       case EXCLUDED, EXCLUDED_METHOD, PERMIT_ALL -> CodeBlock.of("$T.PUBLIC", ACCESS_RULE);
       case DENY_ALL -> CodeBlock.of("$T.DENY_ALL", ACCESS_RULE);
-      case ROLES -> rolesAllowed(r.roles());
+      case ROLES -> rolesAllowed(roles);
       case AUTHENTICATED -> CodeBlock.of("$T.AUTHENTICATED", ACCESS_RULE);
     };
   }

@@ -77,6 +77,11 @@ public record ConfigModel(
         locators, pathTypes, rootOperations);
   }
 
+  /** Whether the locator guard checks a rule besides a valid token, for one of {@link #guardedLocators()} at least. */
+  public boolean guardChecksRules() {
+    return guardedLocators.stream().anyMatch(l -> l.rule() != RouteModel.Policy.AUTHENTICATED);
+  }
+
   /** The templates of {@link #guardedLocators()}. */
   public List<String> guardedLocatorPaths() {
     return guardedLocators.stream().map(RouteModel.GuardedLocator::path).toList();

@@ -72,12 +72,24 @@ public record RouteModel(
 
   /**
    * A sub-resource locator to authenticate before it runs ({@code path}, its full template; {@code rootPath}, the
-   * template of the root resource class that leads to it), and what JAX-RS matches before it ({@code beside}): a
-   * request one of those takes never runs the locator.
+   * template of the root resource class that leads to it), what JAX-RS matches before it ({@code beside}): a request
+   * one of those takes never runs the locator, and the rule the guard checks besides a valid token ({@code rule}:
+   * {@link Policy#AUTHENTICATED} for none, {@link Policy#ROLES} with {@code roles}, or {@link Policy#DENY_ALL}): the
+   * locator's own, and that of the locators before it, which the guard checks before it runs since the locator may
+   * return a class no filter binds them to.
    */
-  public record GuardedLocator(String path, String rootPath, List<Beside> beside) {
+  public record GuardedLocator(String path, String rootPath, List<Beside> beside, Policy rule, Roles roles) {
     public GuardedLocator {
       beside = List.copyOf(beside);
+      if (rule != Policy.AUTHENTICATED && rule != Policy.ROLES && rule != Policy.DENY_ALL
+          || (rule == Policy.ROLES) == roles.equals(Roles.NONE)) {
+        throw new IllegalArgumentException("a locator guard's rule: " + rule + " " + roles);
+      }
+    }
+
+    /** The same locator with {@code beside} for what JAX-RS matches before it. */
+    public GuardedLocator withBeside(List<Beside> beside) {
+      return new GuardedLocator(path, rootPath, beside, rule, roles);
     }
   }
 

@@ -225,6 +225,12 @@ public enum Message {
           + " to the other what JAX-RS matches first, and the other's callers are refused there (at its login too)."
           + " If one application serves both, give it an @ApplicationPath class in a package of both or a parent"
           + " package; if not, suppress this warning"),
+  GUARD_BEFORE_UNKNOWN_ROOT("JwtSecured.GuardBeforeUnknownRoot", Kind.WARNING,
+      "The guard of the locator at \"%s\" asks this configuration's token of every request that may reach it, %s"
+          + " of %s among them, which JAX-RS may match first; its class's template \"%s\" has a parameter that may"
+          + " take several segments, so which requests that class takes is not known here, and the guard may refuse"
+          + " the other's callers there. Give the parameter a pattern within one segment (such as {id} or"
+          + " {id: [0-9]+}), or move one of the two resources to a path of its own"),
   LOCATOR_RETURNS_ABSTRACT_TYPE("JwtSecured.LocatorReturnsAbstractType", Kind.WARNING,
       "The sub-resource locator at \"%s\" declares %s; JAX-RS reports the returned object's class, so its rules bind"
           + " to every implementation, whose own JSR-250 annotations are not read. Declare the class it returns, or"

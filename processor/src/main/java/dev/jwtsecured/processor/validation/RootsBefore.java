@@ -100,9 +100,30 @@ public final class RootsBefore {
           beside.add(b);
         }
       }
-      guarded.add(new RouteModel.GuardedLocator(locator.path(), locator.rootPath(), beside));
+      guarded.add(locator.withBeside(beside));
     }
     return model.withGuardedLocators(guarded);
+  }
+
+  /**
+   * A warning when {@code model}'s locator guard may ask its token for a root operation of {@code other}, a
+   * configuration of its application, whose class JAX-RS may match before the locator's and whose template has a
+   * parameter that may take several segments ({@code {rest: .*}}): {@link #before} cannot tell which requests that
+   * class takes, so the guard does not leave them to the other, whose callers have no token of this one.
+   */
+  public static Optional<Message.Text> beforeUnknownRoot(ConfigModel model, ConfigModel other) {
+    for (RouteModel.GuardedLocator locator : model.guardedLocators()) {
+      Predicate<String> reaching = Templates.reaching(locator.path());
+      for (RouteModel.RootOperation root : other.rootOperations()) {
+        if (!Templates.withinSegments(root.rootPath()) && !Templates.sortsBefore(locator.rootPath(), root.rootPath())
+            && reaching.test(root.path())) {
+          return Optional.of(Message.GUARD_BEFORE_UNKNOWN_ROOT.format(locator.path(),
+              (root.httpMethods().isEmpty() ? "any request to" : String.join("/", root.httpMethods())) + " "
+                  + root.path(), other.configClass().canonicalName(), root.rootPath()));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /**

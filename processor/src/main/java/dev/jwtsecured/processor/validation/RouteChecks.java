@@ -111,7 +111,8 @@ final class RouteChecks {
     }
     checkUnreadRules(scan, problems);
     List<RouteModel.RootOperation> rootOperations = RootsBefore.operations(s, scan, hasTokenEndpoint);
-    return new Result(routes, guardedLocators(enforced, scan, rootOperations, problems), rootOperations, problems);
+    return new Result(routes, guardedLocators(excludes, enforced, scan, rootOperations, problems), rootOperations,
+        problems);
   }
 
   /**
@@ -183,8 +184,8 @@ final class RouteChecks {
             swallowing.resourceClass().canonicalName() + "." + swallowing.methodName())));
       } else {
         problems.add(values.at("exclude", i, Message.EXCLUDE_MATCHES_NO_ROUTE.format(exclude,
-            templates.isEmpty() ? "none: the processor saw no resource in scope" : "\"" + closest(exclude, templates)
-                + "\"")));
+            templates.isEmpty() ? "none: the processor saw no resource in scope"
+                : "\"" + Nearest.template(exclude, templates) + "\"")));
       }
     }
   }
@@ -201,11 +202,12 @@ final class RouteChecks {
 
   /**
    * The locators to authenticate before they run: those whose every operation needs a token (or that may lead to
-   * classes the processor cannot see), each with what JAX-RS matches before it. A locator that leads to public and
-   * protected operations alike gets a warning, since it runs before authentication.
+   * classes the processor cannot see), each with what JAX-RS matches before it and the rule it brings. A locator that
+   * leads to public and protected operations alike gets a warning, since it runs before authentication.
    */
-  private List<RouteModel.GuardedLocator> guardedLocators(Map<RouteScanner.ScannedRoute, RouteModel> enforced,
-      RouteScanner.Scan scan, List<RouteModel.RootOperation> rootOperations, List<Diagnostic> problems) {
+  private List<RouteModel.GuardedLocator> guardedLocators(List<Pattern> excludes,
+      Map<RouteScanner.ScannedRoute, RouteModel> enforced, RouteScanner.Scan scan,
+      List<RouteModel.RootOperation> rootOperations, List<Diagnostic> problems) {
     // Another class's locators, which another configuration's guard leaves to this one's, stay out of this one's: it
     // authenticates the requests that may reach a protected one itself, and one that leads to public operations
     // asks a token at most where it need not.
@@ -222,7 +224,9 @@ final class RouteChecks {
         // other locator's class matches first (/orgs/{org}'s members below /orgs' {org}, beside /orgs/directory).
         List<RouteModel.Beside> beside = new ArrayList<>(locator.beside());
         beside.addAll(roots.before(locator.path(), locator.rootPath()));
-        RouteModel.GuardedLocator guard = new RouteModel.GuardedLocator(locator.path(), locator.rootPath(), beside);
+        RouteModel.Policy rule = guardRule(excludes, locator);
+        RouteModel.GuardedLocator guard = new RouteModel.GuardedLocator(locator.path(), locator.rootPath(), beside,
+            rule, rule == RouteModel.Policy.ROLES ? locator.decision().roles() : Roles.NONE);
         if (!guarded.contains(guard)) {
           guarded.add(guard);
         }
@@ -232,6 +236,25 @@ final class RouteChecks {
       }
     }
     return guarded;
+  }
+
+  /**
+   * The rule a locator's guard checks besides a valid token. Behind a locator declaring {@code Object} (or
+   * {@code Class<?>}, or a type variable) no filter binds the locator's rule, the locators' before it included: the
+   * guard checks it, as {@link #decide} reads it for an operation at the locator's path ({@code @DenyAll} before
+   * {@code @PermitAll} before an exclusion before {@code @RolesAllowed}). Before, a caller with any valid token passed
+   * an admins-only locator there. The operations behind a locator declaring a class have that rule in their filters,
+   * which check it exactly, after JAX-RS matched the request.
+   */
+  private static RouteModel.Policy guardRule(List<Pattern> excludes, RouteScanner.ScannedLocator locator) {
+    if (!locator.untyped()) {
+      return RouteModel.Policy.AUTHENTICATED;
+    }
+    return switch (locator.decision().access()) {
+      case DENY_ALL -> RouteModel.Policy.DENY_ALL;
+      case ROLES -> isExcluded(excludes, locator.path()) ? RouteModel.Policy.AUTHENTICATED : RouteModel.Policy.ROLES;
+      case PERMIT_ALL, AUTHENTICATED -> RouteModel.Policy.AUTHENTICATED;
+    };
   }
 
   /** The first operation that answers {@code GET} at {@code path} (relative to the application path), if any. */
@@ -261,36 +284,5 @@ final class RouteChecks {
   private static boolean isExcluded(List<Pattern> patterns, String template) {
     String path = Templates.openApi(template);
     return patterns.stream().anyMatch(p -> p.matcher(path).matches());
-  }
-
-  /**
-   * The template nearest to {@code pattern}: one it is a prefix of (the unanchored habit: {@code "/users"} meant to
-   * cover {@code /users/{id}}), else the nearest by edit distance (a typo).
-   */
-  static String closest(String pattern, List<String> templates) {
-    return templates.stream()
-        .min(Comparator.comparingInt((String t) -> t.startsWith(pattern) ? 0 : 1)
-            .thenComparingInt(t -> distance(pattern, t))
-            .thenComparing(Comparator.naturalOrder()))
-        .orElseThrow();
-  }
-
-  static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return previous[b.length()];
   }
 }

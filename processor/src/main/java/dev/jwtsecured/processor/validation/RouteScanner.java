@@ -81,11 +81,13 @@ public final class RouteScanner {
    * path); {@code abstractReturn} names the interface or abstract class it declares, whose rules bind to every
    * implementation; {@code beside}, what JAX-RS matches before it among the methods of its class; {@code rootPath},
    * the template of the root resource class that leads to it; {@code outermost}, whether that class declares it (no
-   * other locator leads to it).
+   * other locator leads to it); {@code decision}, what JSR-250 says of the locator, the locators before it included;
+   * {@code untyped}, whether its return type names no class to scan ({@code Object}, {@code Class<?>}, a type
+   * variable), so that no filter bound behind it carries that decision.
    */
   public record ScannedLocator(String path, ExecutableElement method, List<ScannedRoute> reached, boolean leadsToUnseen,
       Optional<String> abstractReturn, RouteModel.Locator locator, List<RouteModel.Beside> beside, String rootPath,
-      boolean outermost) {}
+      boolean outermost, Decision decision, boolean untyped) {}
 
   /**
    * What one or more root resource classes give. {@code pathTypes}: for a root resource whose {@code @Path} stands on
@@ -284,7 +286,7 @@ public final class RouteScanner {
         }
         locators.add(new ScannedLocator(locator, method, List.copyOf(reached), leadsToUnseen, abstractReturn,
             new RouteModel.Locator(ClassName.get(resource), method.getSimpleName().toString(), parameterTypes),
-            List.copyOf(beside), rootPath, locatorPath.isEmpty()));
+            List.copyOf(beside), rootPath, locatorPath.isEmpty(), decision, returned.isEmpty()));
         routes.addAll(reached);
         unseen |= leadsToUnseen;
       }

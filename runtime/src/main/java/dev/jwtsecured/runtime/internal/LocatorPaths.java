@@ -2,6 +2,10 @@ package dev.jwtsecured.runtime.internal;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -27,45 +31,59 @@ public final class LocatorPaths {
    * Whether the request may reach one of {@code locators}, as {@link #matches(UriInfo, Pattern[])} decides, except
    * where JAX-RS takes it to a method of the locator's class that it matches before the locator ({@code beside[i]}
    * for {@code locators[i]}): a literal path beside a template, such as {@code /files/count} beside
-   * {@code /files/{name}}. Only a path sent plainly (no percent-encoding, matrix parameter, empty or dot segment), for
-   * a request method served there, counts as taken: every runtime matches that path as it is.
+   * {@code /files/{name}}. Only a path sent plainly ({@link #plainPath}: no matrix parameter, empty or dot segment,
+   * no percent-escape but a space's or a non-ASCII character's), for a request method served there, counts as taken:
+   * every runtime matches that path alike.
    */
   public static boolean matches(ContainerRequestContext request, Pattern[] locators, Beside[][] beside) {
+    return reached(request, locators, beside) != null;
+  }
+
+  /**
+   * Which of {@code locators} the request may reach, each decided as {@link #matches(ContainerRequestContext,
+   * Pattern[], Beside[][])} decides for one ({@code beside} {@code null}: nothing is matched before them), or
+   * {@code null} when it may reach none.
+   */
+  public static boolean[] reached(ContainerRequestContext request, Pattern[] locators, Beside[][] beside) {
     UriInfo uri = request.getUriInfo();
     String sent = encodedPath(uri);
     String decoded = uri.getPath(true);
-    // Most requests reach no locator: decided as without paths beside them.
+    // Most requests reach no locator.
     if (!matchesAny(sent, locators) && !matchesAny(decoded, locators)) {
-      return false;
+      return null;
     }
     // A path not sent plainly is taken by nothing beside a locator.
-    if (!plain(sent)) {
-      return true;
-    }
-    String absolute = absolute(sent);
-    boolean[] taken = new boolean[locators.length];
-    boolean anyTaken = false;
-    for (int i = 0; i < locators.length; i++) {
-      taken[i] = takenAt(absolute, request.getMethod(), beside[i]);
-      anyTaken |= taken[i];
-    }
-    if (!anyTaken) {
-      return true;
-    }
-    // Taken from one locator's template: it counts only if it may reach another.
+    String plain = beside == null ? null : plainPath(sent);
+    boolean[] reached = new boolean[locators.length];
+    boolean any = false;
     Pattern[] one = new Pattern[1];
     for (int i = 0; i < locators.length; i++) {
       one[0] = locators[i];
-      if (!taken[i] && (matchesAny(sent, one) || matchesAny(decoded, one))) {
-        return true;
+      reached[i] = (matchesAny(sent, one) || matchesAny(decoded, one))
+          && !(plain != null && takenAt(plain, request.getMethod(), beside[i]));
+      any |= reached[i];
+    }
+    return any ? reached : null;
+  }
+
+  /**
+   * What a request that may reach the locators {@code reached} marks needs: a valid token, and the rule of each one
+   * ({@code rules[i]} for {@code locators[i]}), checked before JAX-RS runs them.
+   */
+  public static AccessRule rule(boolean[] reached, AccessRule[] rules) {
+    AccessRule rule = AccessRule.AUTHENTICATED;
+    for (int i = 0; i < reached.length; i++) {
+      if (reached[i]) {
+        rule = AccessRule.both(rule, rules[i]);
       }
     }
-    return false;
+    return rule;
   }
 
   /** Whether a method in {@code beside} takes the request for {@code method} at the path {@code sent}. */
   static boolean taken(String sent, String method, Beside[] beside) {
-    return plain(sent) && takenAt(absolute(sent), method, beside);
+    String plain = plainPath(sent);
+    return plain != null && takenAt(plain, method, beside);
   }
 
   /** {@link #taken}, for a path already known to be plain, starting with {@code /}. */
@@ -82,14 +100,52 @@ public final class LocatorPaths {
     return path.startsWith("/") ? path : "/" + path;
   }
 
-  /** Whether {@code path} reads alike to every runtime: no percent-encoding, matrix parameter, empty or dot segment. */
-  static boolean plain(String path) {
-    if (path.indexOf('%') >= 0 || path.indexOf(';') >= 0 || path.contains("//")) {
-      return false;
+  /**
+   * {@code sent} as every runtime reads it, starting with {@code /}, or {@code null} where one might read it otherwise:
+   * a matrix parameter, an empty or dot segment, a percent-escape other than a space's or a byte of a character
+   * beyond ASCII (which a template such as {@code "a b"} or {@code "café"} needs, and every runtime decodes alike, as
+   * UTF-8), or escapes that are not UTF-8.
+   */
+  static String plainPath(String sent) {
+    if (sent.indexOf(';') >= 0 || sent.contains("//")) {
+      return null;
+    }
+    String path = sent.indexOf('%') < 0 ? sent : decoded(sent);
+    if (path == null) {
+      return null;
     }
     String segments = "/" + path + "/";
-    return !segments.contains("/./") && !segments.contains("/../");
+    return segments.contains("/./") || segments.contains("/../") ? null : absolute(path);
   }
+
+  /** {@code sent} with its escapes of a space and of bytes beyond ASCII decoded as UTF-8, or {@code null}. */
+  private static String decoded(String sent) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(sent.length());
+    for (int i = 0; i < sent.length(); i++) {
+      char c = sent.charAt(i);
+      if (c != '%') {
+        if (c >= 0x80) {
+          return null; // not what a request line carries
+        }
+        bytes.write(c);
+        continue;
+      }
+      int high = i + 2 < sent.length() ? Character.digit(sent.charAt(i + 1), 16) : -1;
+      int low = i + 2 < sent.length() ? Character.digit(sent.charAt(i + 2), 16) : -1;
+      int value = high << 4 | low;
+      if (high < 0 || low < 0 || value != 0x20 && value < 0x80) {
+        return null;
+      }
+      bytes.write(value);
+      i += 2;
+    }
+    try {
+      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+    } catch (CharacterCodingException notUtf8) {
+      return null;
+    }
+  }
+
 
   /** {@code regex} (a path beside a locator) served for {@code methods}, or for every method when none are named. */
   public static Beside beside(String regex, String... methods) {

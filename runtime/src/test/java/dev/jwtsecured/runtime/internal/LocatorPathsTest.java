@@ -1,8 +1,13 @@
 package dev.jwtsecured.runtime.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -47,7 +52,9 @@ class LocatorPathsTest {
   /** As the generated guard writes {@code GET /files/count} and a locator {@code /files/archive} beside the first. */
   static final LocatorPaths.Beside[] BESIDE = {
     LocatorPaths.beside("\\Q/files/count\\E/?", "GET", "HEAD"),
-    LocatorPaths.beside("\\Q/files/archive\\E(?:/.*)?")};
+    LocatorPaths.beside("\\Q/files/archive\\E(?:/.*)?"),
+    LocatorPaths.beside("\\Q/files/a b\\E/?", "GET"),
+    LocatorPaths.beside("\\Q/files/caf\u00e9\\E/?", "GET")};
 
   /**
    * A path a method beside the locator takes first counts as taken only for a request method served there, and only
@@ -72,8 +79,35 @@ class LocatorPathsTest {
     "/files/x/../count, GET, false",
     "/files/count/., GET, false",
     "/files/notes.txt, GET, false",
+    // Escapes every runtime decodes alike: a space, UTF-8 beyond ASCII (a template's "a b" and "café" need them).
+    "/files/a%20b, GET, true",
+    "/files/caf%C3%A9, GET, true",
+    "/files/caf%c3%a9/, GET, true",
+    "/files/a%20b, DELETE, false",
+    // Others are left to the guard: an escaped ASCII letter, slash, dot or semicolon, an escape that is not UTF-8.
+    "/files/a%2Fb, GET, false",
+    "/files/%2E%2E/count, GET, false",
+    "/files/count%3Bv=1, GET, false",
+    "/files/caf%C3, GET, false",
+    "/files/caf%E9, GET, false",
+    "/files/a%2, GET, false",
+    "/files/a%zz, GET, false",
   })
   void aPathBesideTheLocatorIsTakenOnlySentPlainlyForItsMethods(String path, String method, boolean taken) {
     assertEquals(taken, LocatorPaths.taken(path, method, BESIDE), method + " " + path);
+  }
+
+  /** The guard asks a valid token and the rule of each locator a request may reach (one role of each list). */
+  @Test
+  void aRequestNeedsTheRulesOfEveryLocatorItMayReach() {
+    AccessRule[] rules = {AccessRule.AUTHENTICATED, AccessRule.rolesAllowed("admin"), AccessRule.rolesAllowed("ops"),
+        AccessRule.DENY_ALL};
+    assertSame(AccessRule.AUTHENTICATED, LocatorPaths.rule(new boolean[] {true, false, false, false}, rules));
+    AccessRule admin = LocatorPaths.rule(new boolean[] {true, true, false, false}, rules);
+    assertEquals(List.of("admin"), admin.roles());
+    AccessRule both = LocatorPaths.rule(new boolean[] {false, true, true, false}, rules);
+    assertEquals(List.of("admin", "ops"), both.roles());
+    assertFalse(both.isDenyAll());
+    assertTrue(LocatorPaths.rule(new boolean[] {false, true, true, true}, rules).isDenyAll());
   }
 }

@@ -1,0 +1,61 @@
+package dev.jwtsecured.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.jwtsecured.it.untyped.VaultSecurity;
+import dev.jwtsecured.it.untyped.VaultSecurityJwtFeature;
+import dev.jwtsecured.testing.Jwts;
+import dev.jwtsecured.testing.RawHttp;
+import dev.jwtsecured.testing.TestServer;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A locator declaring {@code Object} may return any class, so no filter bound behind it carries its rule; the
+ * locator guard checks that rule before the locator runs. Before, only a valid token was asked there: ada, role
+ * {@code user}, opened the admins' drawer and the cabinet behind an admin-only locator, and an admin the drawer behind
+ * a {@code @DenyAll} one (each 200).
+ */
+class UntypedLocatorTest {
+  private static final String SECRET = "untyped-locator-secret-0123456789-abcdef";
+
+  @Test
+  void theRuleOfALocatorDeclaringObjectIsCheckedBeforeItRuns() {
+    VaultSecurityJwtFeature feature =
+        new VaultSecurityJwtFeature(VaultSecurityJwtFeature.settings().secret(SECRET).build());
+    try (TestServer server = TestServer.startAt("", List.of(feature), VaultSecurityJwtFeature.classes(),
+        VaultSecurity.Vault.class, VaultSecurity.Cabinet.class)) {
+      RawHttp http = server.http;
+      String user = Jwts.bearer(SECRET, "ada", "user");
+      String admin = Jwts.bearer(SECRET, "root", "admin");
+      for (String path : List.of("/vault/admin", "/vault/cabinet", "/vault/wing/east")) {
+        assertRefused(http, path, null, 401);
+        assertRefused(http, path, user, 403);
+      }
+      // Denied before any token is read, as a @DenyAll resource method is.
+      for (String token : new String[] {null, user, admin}) {
+        assertRefused(http, "/vault/sealed", token, 403);
+      }
+      assertRefused(http, "/vault/admin/missing", user, 403);
+      assertOpened(http, "/vault/admin", admin, "drawer admin");
+      assertOpened(http, "/vault/cabinet", admin, "cabinet");
+      assertOpened(http, "/vault/wing/east", admin, "drawer east");
+      assertOpened(http, "/vault/shelf/7", user, "drawer 7");
+      assertOpened(http, "/cabinet", user, "cabinet");
+    }
+  }
+
+  /** {@code path} refused with {@code status} for {@code token} ({@code null}: none), before a locator ran. */
+  private static void assertRefused(RawHttp http, String path, String token, int status) {
+    VaultSecurity.RUNS.set(0);
+    RawHttp.Response answer = token == null ? http.send("GET", path) : http.send("GET", path, token);
+    assertEquals(status, answer.status, path + " -> " + answer);
+    assertEquals(0, VaultSecurity.RUNS.get(), path + ": a locator ran");
+  }
+
+  private static void assertOpened(RawHttp http, String path, String token, String body) {
+    RawHttp.Response answer = http.send("GET", path, token);
+    assertEquals(200, answer.status, path + " -> " + answer);
+    assertEquals(body, answer.body);
+  }
+}

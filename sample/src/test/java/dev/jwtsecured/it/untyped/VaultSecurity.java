@@ -1,0 +1,103 @@
+package dev.jwtsecured.it.untyped;
+
+import dev.jwtsecured.JwtSecured;
+import dev.jwtsecured.UserRetriever;
+import dev.jwtsecured.runtime.Token;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Sub-resource locators declaring {@code Object}: the processor cannot know the classes behind them, but it knows
+ * their own rules, and those of the locators before them. {@code UntypedLocatorTest} starts it.
+ */
+@JwtSecured(secret = "${IT_SECRET}", applicationPath = "/")
+public final class VaultSecurity {
+  /** How often a locator of the vault ran. */
+  public static final AtomicInteger RUNS = new AtomicInteger();
+
+  private VaultSecurity() {}
+
+  @UserRetriever
+  static String user(Token token) {
+    return token.subject();
+  }
+
+  /** The vault's rooms, each behind a locator declaring {@code Object}. */
+  @Path("/vault")
+  public static final class Vault {
+    /** Admins only. */
+    @Path("admin")
+    @RolesAllowed("admin")
+    public Object admin() {
+      RUNS.incrementAndGet();
+      return new Drawer("admin");
+    }
+
+    /** No one. */
+    @Path("sealed")
+    @DenyAll
+    public Object sealed() {
+      RUNS.incrementAndGet();
+      return new Drawer("sealed");
+    }
+
+    /** Anyone with a token. */
+    @Path("shelf/{id}")
+    public Object shelf(@PathParam("id") String id) {
+      RUNS.incrementAndGet();
+      return new Drawer(id);
+    }
+
+    /** Admins only, to a root resource that any token opens at its own path. */
+    @Path("cabinet")
+    @RolesAllowed("admin")
+    public Object cabinet() {
+      RUNS.incrementAndGet();
+      return new Cabinet();
+    }
+
+    /** Admins only, through a declared type whose own locator declares {@code Object}. */
+    @Path("wing")
+    @RolesAllowed("admin")
+    public Wing wing() {
+      RUNS.incrementAndGet();
+      return new Wing();
+    }
+  }
+
+  /** Rooms of a wing. */
+  public static final class Wing {
+    @Path("{room}")
+    public Object room(@PathParam("room") String room) {
+      RUNS.incrementAndGet();
+      return new Drawer(room);
+    }
+  }
+
+  /** A class the processor sees behind no declared type. */
+  public static final class Drawer {
+    private final String name;
+
+    Drawer(String name) {
+      this.name = name;
+    }
+
+    @GET
+    public String open() {
+      return "drawer " + name;
+    }
+  }
+
+  /** A root resource: any valid token. */
+  @Path("/cabinet")
+  public static final class Cabinet {
+    @GET
+    public String open() {
+      return "cabinet";
+    }
+  }
+}
