@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A locator declaring {@code Object} may return any class, so no filter bound behind it carries its rule; the
  * locator guard checks that rule before the locator runs. Before, only a valid token was asked there: ada, role
- * {@code user}, opened the admins' drawer and the cabinet behind an admin-only locator, and an admin the drawer behind
- * a {@code @DenyAll} one (each 200).
+ * {@code user}, opened the admins' drawer and the cabinet behind an admin-only locator (a method's rule, the class's,
+ * or a locator's before it), and an admin the drawer behind a {@code @DenyAll} one (each 200).
  */
 class UntypedLocatorTest {
   private static final String SECRET = "untyped-locator-secret-0123456789-abcdef";
@@ -24,11 +24,11 @@ class UntypedLocatorTest {
     VaultSecurityJwtFeature feature =
         new VaultSecurityJwtFeature(VaultSecurityJwtFeature.settings().secret(SECRET).build());
     try (TestServer server = TestServer.startAt("", List.of(feature), VaultSecurityJwtFeature.classes(),
-        VaultSecurity.Vault.class, VaultSecurity.Cabinet.class)) {
+        VaultSecurity.Vault.class, VaultSecurity.Cabinet.class, VaultSecurity.Safe.class)) {
       RawHttp http = server.http;
       String user = Jwts.bearer(SECRET, "ada", "user");
       String admin = Jwts.bearer(SECRET, "root", "admin");
-      for (String path : List.of("/vault/admin", "/vault/cabinet", "/vault/wing/east")) {
+      for (String path : List.of("/vault/admin", "/vault/cabinet", "/vault/wing/east", "/safe/b1")) {
         assertRefused(http, path, null, 401);
         assertRefused(http, path, user, 403);
       }
@@ -40,6 +40,7 @@ class UntypedLocatorTest {
       assertOpened(http, "/vault/admin", admin, "drawer admin");
       assertOpened(http, "/vault/cabinet", admin, "cabinet");
       assertOpened(http, "/vault/wing/east", admin, "drawer east");
+      assertOpened(http, "/safe/b1", admin, "drawer b1");
       assertOpened(http, "/vault/shelf/7", user, "drawer 7");
       assertOpened(http, "/cabinet", user, "cabinet");
     }

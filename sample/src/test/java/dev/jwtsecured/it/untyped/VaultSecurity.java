@@ -69,6 +69,17 @@ public final class VaultSecurity {
     }
   }
 
+  /** Admins only, by the class's rule, to a drawer behind a locator declaring {@code Object}. */
+  @Path("/safe")
+  @RolesAllowed("admin")
+  public static final class Safe {
+    @Path("{box}")
+    public Object box(@PathParam("box") String box) {
+      RUNS.incrementAndGet();
+      return new Drawer(box);
+    }
+  }
+
   /** Rooms of a wing. */
   public static final class Wing {
     @Path("{room}")
