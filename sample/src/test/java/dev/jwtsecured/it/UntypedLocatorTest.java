@@ -12,9 +12,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A locator declaring {@code Object} may return any class, so no filter bound behind it carries its rule; the
- * locator guard checks that rule before the locator runs. Before, only a valid token was asked there: ada, role
- * {@code user}, opened the admins' drawer and the cabinet behind an admin-only locator (a method's rule, the class's,
- * or a locator's before it), and an admin the drawer behind a {@code @DenyAll} one (each 200).
+ * locator guard checks that rule before the locator runs. One declaring an interface may return a class that adds
+ * resource methods of its own, which the processor did not see: their filters carry the locator's rule. Before, only a
+ * valid token was asked there: ada, role {@code user}, opened the admins' drawer and the cabinet behind an admin-only
+ * locator (a method's rule, the class's, or a locator's before it) and read the admins' shelf's grain, and an admin the
+ * drawer behind a {@code @DenyAll} one (each 200).
  */
 class UntypedLocatorTest {
   private static final String SECRET = "untyped-locator-secret-0123456789-abcdef";
@@ -40,6 +42,12 @@ class UntypedLocatorTest {
       assertOpened(http, "/vault/admin", admin, "drawer admin");
       assertOpened(http, "/vault/cabinet", admin, "cabinet");
       assertOpened(http, "/vault/wing/east", admin, "drawer east");
+      // Declaring an interface: the class it returns adds a method, which its filter binds the locator's rule to.
+      assertRefused(http, "/vault/shelves/grain", null, 401);
+      RawHttp.Response grain = http.send("GET", "/vault/shelves/grain", user);
+      assertEquals(403, grain.status, grain.toString());
+      assertOpened(http, "/vault/shelves/grain", admin, "oak");
+      assertOpened(http, "/vault/shelves", admin, "shelf");
       assertOpened(http, "/safe/b1", admin, "drawer b1");
       assertOpened(http, "/vault/shelf/7", user, "drawer 7");
       assertOpened(http, "/cabinet", user, "cabinet");

@@ -83,6 +83,8 @@ public final class PoliciesGenerator implements SourceGenerator {
         .addComment("Another configuration's, or a generated resource that checks what it needs itself.")
         .addStatement("return")
         .endControlFlow()
+        .addCode(model.locatorRules().isEmpty() ? CodeBlock.of("") : CodeBlock.builder()
+            .addStatement("rule = $T.both(behind(resourceClass), rule)", ACCESS_RULE).build())
         .endControlFlow()
         .addStatement("context.register(new $T($L), $T.AUTHENTICATION)", model.filterClass(), filterArguments,
             PRIORITIES)
@@ -93,7 +95,31 @@ public final class PoliciesGenerator implements SourceGenerator {
     if (!model.locators().isEmpty()) {
       locatorMethods(model).forEach(type::addMethod);
     }
+    if (!model.locatorRules().isEmpty()) {
+      type.addMethod(behindMethod(model));
+    }
     return type.build();
+  }
+
+  /**
+   * {@code behind}: the rules of the locators that declare a type {@code resourceClass} extends or implements, for the
+   * resource methods a class the processor did not see adds to that type, which JAX-RS serves behind them.
+   */
+  private static MethodSpec behindMethod(ConfigModel model) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder("behind")
+        .addJavadoc("The rules of the locators that declare a type {@code resourceClass} extends or implements: a\n")
+        .addJavadoc("class the processor did not see may add resource methods there, which no other rule covers; or\n")
+        .addJavadoc("{@code null}.\n")
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .returns(ACCESS_RULE)
+        .addParameter(ANY_CLASS, "resourceClass")
+        .addStatement("$T rule = null", ACCESS_RULE);
+    for (RouteModel.LocatorRule r : model.locatorRules()) {
+      method.beginControlFlow("if ($T.class.isAssignableFrom(resourceClass))", r.type())
+          .addStatement("rule = $T.both(rule, $L)", ACCESS_RULE, rule(r.rule(), r.roles()))
+          .endControlFlow();
+    }
+    return method.addStatement("return rule").build();
   }
 
   /** {@code , "java.lang.String", ...}: the names of {@code types} as arguments. */

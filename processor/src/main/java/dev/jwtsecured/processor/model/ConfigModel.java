@@ -33,6 +33,8 @@ import java.util.Optional;
  *     JAX-RS runtime may report as its resource class instead (RESTEasy reports the type carrying {@code @Path})
  * @param rootOperations the operations of its root resources and generated resources, which another configuration of
  *     the same application may find JAX-RS matching before its locators
+ * @param locatorRules the types that locators bringing a rule declare and that classes the processor did not see may
+ *     extend, with those rules
  */
 public record ConfigModel(
     ClassName configClass,
@@ -51,9 +53,11 @@ public record ConfigModel(
     List<RouteModel.GuardedLocator> guardedLocators,
     List<RouteModel.Locator> locators,
     Map<ClassName, List<ClassName>> pathTypes,
-    List<RouteModel.RootOperation> rootOperations) {
+    List<RouteModel.RootOperation> rootOperations,
+    List<RouteModel.LocatorRule> locatorRules) {
 
   public ConfigModel {
+    locatorRules = List.copyOf(locatorRules);
     routes = List.copyOf(routes);
     rootOperations = List.copyOf(rootOperations);
     guardedLocators = List.copyOf(guardedLocators);
@@ -74,7 +78,7 @@ public record ConfigModel(
   public ConfigModel withGuardedLocators(List<RouteModel.GuardedLocator> guarded) {
     return new ConfigModel(configClass, basePackages, applicationPath, userType, userTypeIsParameterized, retriever,
         revocationCheck, authenticator, refreshStore, hasNoArgConstructor, typeParameters, settings, routes, guarded,
-        locators, pathTypes, rootOperations);
+        locators, pathTypes, rootOperations, locatorRules);
   }
 
   /** Whether the locator guard checks a rule besides a valid token, for one of {@link #guardedLocators()} at least. */

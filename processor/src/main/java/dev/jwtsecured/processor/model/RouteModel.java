@@ -71,6 +71,20 @@ public record RouteModel(
   }
 
   /**
+   * A class or interface that a locator bringing a rule declares ({@code type}), which is not final, and that rule
+   * ({@link Policy#ROLES} with {@code roles}, or {@link Policy#DENY_ALL}): a class the processor did not see that
+   * extends or implements it may add resource methods of its own, which JAX-RS serves behind the locator; they get the
+   * rule, since no filter the processor bound carries it.
+   */
+  public record LocatorRule(ClassName type, Policy rule, Roles roles) {
+    public LocatorRule {
+      if (rule != Policy.ROLES && rule != Policy.DENY_ALL || (rule == Policy.ROLES) == roles.equals(Roles.NONE)) {
+        throw new IllegalArgumentException("a locator's rule: " + rule + " " + roles);
+      }
+    }
+  }
+
+  /**
    * A sub-resource locator to authenticate before it runs ({@code path}, its full template; {@code rootPath}, the
    * template of the root resource class that leads to it), what JAX-RS matches before it ({@code beside}): a request
    * one of those takes never runs the locator, and the rule the guard checks besides a valid token ({@code rule}:

@@ -151,7 +151,8 @@ public final class ConfigValidator {
                     .thenComparing(l -> l.parameterTypes().toString()))
                 .distinct().toList(),
             scan.pathTypes(),
-            routes.rootOperations());
+            routes.rootOperations(),
+            routes.locatorRules());
     if (model.needsInstance() && !ClassValidator.instanceObtainable(config)) {
       problems.add(Diagnostic.at(Message.NO_CALLABLE_CONSTRUCTOR.format(config.getSimpleName()), config));
       return new Result(Optional.empty(), problems, null);

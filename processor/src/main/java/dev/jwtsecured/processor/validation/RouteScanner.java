@@ -82,12 +82,14 @@ public final class RouteScanner {
    * implementation; {@code beside}, what JAX-RS matches before it among the methods of its class; {@code rootPath},
    * the template of the root resource class that leads to it; {@code outermost}, whether that class declares it (no
    * other locator leads to it); {@code decision}, what JSR-250 says of the locator, the locators before it included;
-   * {@code untyped}, whether its return type names no class to scan ({@code Object}, {@code Class<?>}, a type
-   * variable), so that no filter bound behind it carries that decision.
+   * {@code returnsUnseen}, whether it may return a class the processor did not see, whose methods no filter carrying
+   * that decision binds: its return type names no class to scan ({@code Object}, {@code Class<?>}, a type variable),
+   * or a class that is not final (an implementation or a subclass may add resource methods of its own);
+   * {@code declared}, the class or interface it declares, where it names one.
    */
   public record ScannedLocator(String path, ExecutableElement method, List<ScannedRoute> reached, boolean leadsToUnseen,
       Optional<String> abstractReturn, RouteModel.Locator locator, List<RouteModel.Beside> beside, String rootPath,
-      boolean outermost, Decision decision, boolean untyped) {}
+      boolean outermost, Decision decision, boolean returnsUnseen, Optional<ClassName> declared) {}
 
   /**
    * What one or more root resource classes give. {@code pathTypes}: for a root resource whose {@code @Path} stands on
@@ -286,7 +288,9 @@ public final class RouteScanner {
         }
         locators.add(new ScannedLocator(locator, method, List.copyOf(reached), leadsToUnseen, abstractReturn,
             new RouteModel.Locator(ClassName.get(resource), method.getSimpleName().toString(), parameterTypes),
-            List.copyOf(beside), rootPath, locatorPath.isEmpty(), decision, returned.isEmpty()));
+            List.copyOf(beside), rootPath, locatorPath.isEmpty(), decision,
+            returned.isEmpty() || returned.stream().anyMatch(t -> !t.getModifiers().contains(Modifier.FINAL)),
+            returned.isEmpty() ? Optional.empty() : sub.map(ClassName::get)));
         routes.addAll(reached);
         unseen |= leadsToUnseen;
       }

@@ -60,6 +60,15 @@ public final class VaultSecurity {
       return new Cabinet();
     }
 
+    /** Admins only, declaring an interface: the class it returns has a method of its own. */
+    @Path("shelves")
+    @RolesAllowed("admin")
+    @SuppressWarnings("JwtSecured.LocatorReturnsAbstractType")
+    public Shelf shelves() {
+      RUNS.incrementAndGet();
+      return new WoodShelf();
+    }
+
     /** Admins only, through a declared type whose own locator declares {@code Object}. */
     @Path("wing")
     @RolesAllowed("admin")
@@ -86,6 +95,26 @@ public final class VaultSecurity {
     public Object room(@PathParam("room") String room) {
       RUNS.incrementAndGet();
       return new Drawer(room);
+    }
+  }
+
+  /** What the shelves locator declares. */
+  public interface Shelf {
+    @GET
+    String look();
+  }
+
+  /** A shelf with a resource method the interface does not declare. */
+  public static final class WoodShelf implements Shelf {
+    @Override
+    public String look() {
+      return "shelf";
+    }
+
+    @GET
+    @Path("grain")
+    public String grain() {
+      return "oak";
     }
   }
 
