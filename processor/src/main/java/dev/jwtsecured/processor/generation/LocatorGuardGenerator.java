@@ -190,7 +190,7 @@ public final class LocatorGuardGenerator implements SourceGenerator {
       return List.of();
     }
     CodeBlock rules = model.guardedLocators().stream()
-        .map(l -> PoliciesGenerator.rule(l.rule(), l.roles()))
+        .map(l -> AccessRules.of(l.rule(), l.roles()))
         .collect(CodeBlock.joining(",\n"));
     return List.of(FieldSpec.builder(ArrayTypeName.of(ACCESS_RULE), "RULES", Modifier.PRIVATE, Modifier.STATIC,
             Modifier.FINAL)

@@ -57,7 +57,6 @@ public record ConfigModel(
     List<RouteModel.LocatorRule> locatorRules) {
 
   public ConfigModel {
-    locatorRules = List.copyOf(locatorRules);
     routes = List.copyOf(routes);
     rootOperations = List.copyOf(rootOperations);
     guardedLocators = List.copyOf(guardedLocators);
@@ -66,6 +65,7 @@ public record ConfigModel(
     pathTypes.forEach((root, types) -> copied.put(root, List.copyOf(types)));
     pathTypes = Collections.unmodifiableMap(copied);
     basePackages = List.copyOf(basePackages);
+    locatorRules = List.copyOf(locatorRules);
   }
 
   /** The configuration as generated code declares it: {@code Foo}, or {@code Foo<?>} for a generic class. */

@@ -113,7 +113,7 @@ final class RouteChecks {
     checkUnreadRules(scan, problems);
     List<RouteModel.RootOperation> rootOperations = RootsBefore.operations(s, scan, hasTokenEndpoint);
     return new Result(routes, guardedLocators(excludes, enforced, scan, rootOperations, problems), rootOperations,
-        locatorRules(excludes, scan), problems);
+        LocatorRules.of(excludes, scan), problems);
   }
 
   /**
@@ -225,7 +225,7 @@ final class RouteChecks {
         // other locator's class matches first (/orgs/{org}'s members below /orgs' {org}, beside /orgs/directory).
         List<RouteModel.Beside> beside = new ArrayList<>(locator.beside());
         beside.addAll(roots.before(locator.path(), locator.rootPath()));
-        RouteModel.Policy rule = locator.declared().isEmpty() ? guardRule(excludes, locator)
+        RouteModel.Policy rule = locator.declared().isEmpty() ? LocatorRules.rule(excludes, locator)
             : RouteModel.Policy.AUTHENTICATED;
         RouteModel.GuardedLocator guard = new RouteModel.GuardedLocator(locator.path(), locator.rootPath(), beside,
             rule, rule == RouteModel.Policy.ROLES ? locator.decision().roles() : Roles.NONE);
@@ -238,48 +238,6 @@ final class RouteChecks {
       }
     }
     return guarded;
-  }
-
-  /**
-   * The types that locators bringing a rule declare and that a class the processor did not see may extend or
-   * implement, with those rules: the policies give them to the resource methods such a class adds, after JAX-RS
-   * matched (one rule per method: every such locator's).
-   */
-  private static List<RouteModel.LocatorRule> locatorRules(List<Pattern> excludes, RouteScanner.Scan scan) {
-    List<RouteModel.LocatorRule> rules = new ArrayList<>();
-    for (RouteScanner.ScannedLocator locator : scan.locators()) {
-      RouteModel.Policy rule = guardRule(excludes, locator);
-      if (locator.declared().isPresent() && rule != RouteModel.Policy.AUTHENTICATED) {
-        RouteModel.LocatorRule bound = new RouteModel.LocatorRule(locator.declared().get(), rule,
-            rule == RouteModel.Policy.ROLES ? locator.decision().roles() : Roles.NONE);
-        if (!rules.contains(bound)) {
-          rules.add(bound);
-        }
-      }
-    }
-    rules.sort(Comparator.comparing((RouteModel.LocatorRule r) -> r.type().canonicalName())
-        .thenComparing(r -> r.rule() + " " + r.roles()));
-    return rules;
-  }
-
-  /**
-   * The rule a locator brings to a class the processor did not see, which it may return (it declares {@code Object},
-   * {@code Class<?>}, a type variable, or a class that is not final, which an implementation or subclass may extend
-   * with resource methods of its own): the locator's own, those of the locators before it included, as
-   * {@link #decide} reads it for an operation at the locator's path ({@code @DenyAll} before {@code @PermitAll} before
-   * an exclusion before {@code @RolesAllowed}). No filter bound to such a class's methods carries it: the locator guard
-   * checks it before a locator declaring no class runs, the policies bind it to the methods a class the processor did
-   * not see adds to a declared one. Before, a caller with any valid token passed an admins-only locator there.
-   */
-  private static RouteModel.Policy guardRule(List<Pattern> excludes, RouteScanner.ScannedLocator locator) {
-    if (!locator.returnsUnseen()) {
-      return RouteModel.Policy.AUTHENTICATED;
-    }
-    return switch (locator.decision().access()) {
-      case DENY_ALL -> RouteModel.Policy.DENY_ALL;
-      case ROLES -> isExcluded(excludes, locator.path()) ? RouteModel.Policy.AUTHENTICATED : RouteModel.Policy.ROLES;
-      case PERMIT_ALL, AUTHENTICATED -> RouteModel.Policy.AUTHENTICATED;
-    };
   }
 
   /** The first operation that answers {@code GET} at {@code path} (relative to the application path), if any. */
@@ -306,7 +264,7 @@ final class RouteChecks {
   }
 
   /** Whether a pattern fully matches the template written with its parameters as {@code {name}}. */
-  private static boolean isExcluded(List<Pattern> patterns, String template) {
+  static boolean isExcluded(List<Pattern> patterns, String template) {
     String path = Templates.openApi(template);
     return patterns.stream().anyMatch(p -> p.matcher(path).matches());
   }
