@@ -90,6 +90,9 @@ class LocatorPathsTest {
     "/files/count%3Bv=1, GET, false",
     "/files/caf%C3, GET, false",
     "/files/caf%E9, GET, false",
+    // An overlong UTF-8 form of "/", which a lenient decoder would read as a slash.
+    "/files/a%C0%AFb, GET, false",
+    "/files/%E0%80%AFcount, GET, false",
     "/files/a%2, GET, false",
     "/files/a%zz, GET, false",
   })
