@@ -868,4 +868,34 @@ class RouteBoundDiagnosticsTest {
         .collect(Collectors.toList());
     assertEquals(List.of(), ours);
   }
+
+  /**
+   * A locator bringing a rule that declares an interface code outside its package cannot name: the generated policies
+   * named it to give its rule to the methods an implementation adds, and did not compile. Such a locator is now taken
+   * as one declaring no class: the guard checks its rule before it runs, and the policies do not name the interface.
+   */
+  @Test
+  void aRuledLocatorDeclaringAHiddenInterfaceHasItsRuleCheckedByTheGuard() throws IOException {
+    JavaFileObject config = JavaFileObjects.forSourceString("app.a.Config", "package app.a;\n" + Sources.IMPORTS
+        + "@JwtSecured(secret = \"${S}\", basePackages = {\"app\"})\n"
+        + "public final class Config {\n"
+        + "  @UserRetriever static String user(Token token) { return token.subject(); }\n"
+        + "}\n");
+    JavaFileObject shelves = inPackage("app.b", "Shelves",
+        "@Path(\"/shelves\") public class Shelves {",
+        "  @Path(\"{id}\") @RolesAllowed(\"admin\")",
+        "  @SuppressWarnings(\"JwtSecured.LocatorReturnsAbstractType\")",
+        "  public Shelf shelf() { return new Oak(); }",
+        "  static final class Oak implements Shelf { @GET public String look() { return \"\"; } }",
+        "}");
+    JavaFileObject shelf = inPackage("app.b", "Shelf", "interface Shelf {}");
+    Compilation c = javac().withProcessors(new JwtSecuredProcessor()).compile(config, shelves, shelf);
+    assertThat(c).succeededWithoutWarnings();
+    String guard = c.generatedSourceFile("app.a.ConfigJwtLocatorGuard").orElseThrow().getCharContent(true)
+        .toString();
+    assertTrue(guard.contains("AccessRule.rolesAllowed(\"admin\")"), guard);
+    String policies = c.generatedSourceFile("app.a.ConfigJwtPolicies").orElseThrow().getCharContent(true)
+        .toString();
+    assertFalse(policies.contains("Shelf"), policies);
+  }
 }

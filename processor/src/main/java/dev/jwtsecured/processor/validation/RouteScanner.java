@@ -85,7 +85,8 @@ public final class RouteScanner {
    * {@code returnsUnseen}, whether it may return a class the processor did not see, whose methods no filter carrying
    * that decision binds: its return type names no class to scan ({@code Object}, {@code Class<?>}, a type variable),
    * or a class that is not final (an implementation or a subclass may add resource methods of its own);
-   * {@code declared}, the class or interface it declares, where it names one.
+   * {@code declared}, the class or interface it declares, where it names one that code in any package can name
+   * (public, as the classes enclosing it): a locator declaring another is treated as one declaring no class.
    */
   public record ScannedLocator(String path, ExecutableElement method, List<ScannedRoute> reached, boolean leadsToUnseen,
       Optional<String> abstractReturn, RouteModel.Locator locator, List<RouteModel.Beside> beside, String rootPath,
@@ -290,7 +291,8 @@ public final class RouteScanner {
             new RouteModel.Locator(ClassName.get(resource), method.getSimpleName().toString(), parameterTypes),
             List.copyOf(beside), rootPath, locatorPath.isEmpty(), decision,
             returned.isEmpty() || returned.stream().anyMatch(t -> !t.getModifiers().contains(Modifier.FINAL)),
-            returned.isEmpty() ? Optional.empty() : sub.map(ClassName::get)));
+            returned.isEmpty() ? Optional.empty()
+                : sub.filter(t -> Visibility.hiddenFrom(elements, t, "").isEmpty()).map(ClassName::get)));
         routes.addAll(reached);
         unseen |= leadsToUnseen;
       }
