@@ -78,9 +78,18 @@ public record RouteModel(
    */
   public record LocatorRule(ClassName type, Policy rule, Roles roles) {
     public LocatorRule {
-      if (rule != Policy.ROLES && rule != Policy.DENY_ALL || (rule == Policy.ROLES) == roles.equals(Roles.NONE)) {
-        throw new IllegalArgumentException("a locator's rule: " + rule + " " + roles);
-      }
+      checkLocatorRule(true, rule, roles);
+    }
+  }
+
+  /**
+   * Refuses what no locator brings: a public rule, roles without {@link Policy#ROLES} (or none with it), and, where
+   * {@code beyondToken}, a valid token alone.
+   */
+  private static void checkLocatorRule(boolean beyondToken, Policy rule, Roles roles) {
+    boolean kind = rule == Policy.ROLES || rule == Policy.DENY_ALL || !beyondToken && rule == Policy.AUTHENTICATED;
+    if (!kind || (rule == Policy.ROLES) == roles.equals(Roles.NONE)) {
+      throw new IllegalArgumentException("a locator's rule: " + rule + " " + roles);
     }
   }
 
@@ -95,10 +104,7 @@ public record RouteModel(
   public record GuardedLocator(String path, String rootPath, List<Beside> beside, Policy rule, Roles roles) {
     public GuardedLocator {
       beside = List.copyOf(beside);
-      if (rule != Policy.AUTHENTICATED && rule != Policy.ROLES && rule != Policy.DENY_ALL
-          || (rule == Policy.ROLES) == roles.equals(Roles.NONE)) {
-        throw new IllegalArgumentException("a locator guard's rule: " + rule + " " + roles);
-      }
+      checkLocatorRule(false, rule, roles);
     }
 
     /** The same locator with {@code beside} for what JAX-RS matches before it. */

@@ -36,7 +36,7 @@ public final class LocatorPaths {
    * every runtime matches that path alike.
    */
   public static boolean matches(ContainerRequestContext request, Pattern[] locators, Beside[][] beside) {
-    return reached(request, locators, beside) != null;
+    return reach(request, locators, beside, false) != null;
   }
 
   /**
@@ -45,6 +45,18 @@ public final class LocatorPaths {
    * {@code null} when it may reach none.
    */
   public static boolean[] reached(ContainerRequestContext request, Pattern[] locators, Beside[][] beside) {
+    return reach(request, locators, beside, true);
+  }
+
+  /** What {@link #reach} answers where one locator the request may reach is enough to know. */
+  private static final boolean[] SOME = new boolean[0];
+
+  /**
+   * The locators the request may reach ({@code each}), or, where any one is enough, {@link #SOME} as soon as one is
+   * known; {@code null} for none.
+   */
+  private static boolean[] reach(ContainerRequestContext request, Pattern[] locators, Beside[][] beside,
+      boolean each) {
     UriInfo uri = request.getUriInfo();
     String sent = encodedPath(uri);
     String decoded = uri.getPath(true);
@@ -54,13 +66,28 @@ public final class LocatorPaths {
     }
     // A path not sent plainly is taken by nothing beside a locator.
     String plain = beside == null ? null : plainPath(sent);
+    if (plain == null && !each) {
+      return SOME;
+    }
+    boolean[] taken = new boolean[locators.length];
+    boolean anyTaken = false;
+    for (int i = 0; plain != null && i < locators.length; i++) {
+      taken[i] = takenAt(plain, request.getMethod(), beside[i]);
+      anyTaken |= taken[i];
+    }
+    if (!anyTaken && !each) {
+      return SOME;
+    }
+    // Taken from a locator's template: it counts only where the path may reach another.
     boolean[] reached = new boolean[locators.length];
     boolean any = false;
     Pattern[] one = new Pattern[1];
     for (int i = 0; i < locators.length; i++) {
       one[0] = locators[i];
-      reached[i] = (matchesAny(sent, one) || matchesAny(decoded, one))
-          && !(plain != null && takenAt(plain, request.getMethod(), beside[i]));
+      reached[i] = !taken[i] && (matchesAny(sent, one) || matchesAny(decoded, one));
+      if (reached[i] && !each) {
+        return SOME;
+      }
       any |= reached[i];
     }
     return any ? reached : null;
