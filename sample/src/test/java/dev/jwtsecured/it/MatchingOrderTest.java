@@ -1,12 +1,14 @@
 package dev.jwtsecured.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jwtsecured.it.matching.ShelvesSecurity;
 import dev.jwtsecured.it.matching.ShelvesSecurityJwtFeature;
 import dev.jwtsecured.testing.Jwts;
 import dev.jwtsecured.testing.RawHttp;
 import dev.jwtsecured.testing.TestServer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,11 +25,11 @@ class MatchingOrderTest {
         new ShelvesSecurityJwtFeature(ShelvesSecurityJwtFeature.settings().secret(CxfTest.SECRET).build());
     try (TestServer server = TestServer.startAt("", List.of(feature), ShelvesSecurityJwtFeature.classes(),
         ShelvesSecurity.Numbered.class, ShelvesSecurity.Labelled.class, ShelvesSecurity.Paired.class,
-        ShelvesSecurity.Store.class)) {
+        ShelvesSecurity.Store.class, ShelvesSecurity.Spaced.class)) {
       RawHttp http = server.http;
       int runs = ShelvesSecurity.RUNS.get();
       for (String[] call : new String[][] {{"/numbered/42", "number 42"}, {"/labelled/x", "label x"},
-          {"/paired/xy", "pair"}, {"/store", "index"}, {"/store/", "index"}}) {
+          {"/paired/xy", "pair"}, {"/store", "index"}, {"/store/", "index"}, {"/spaced/a%20b", "spaced"}}) {
         RawHttp.Response anonymous = http.send("GET", call[0]);
         assertEquals(200, anonymous.status, call[0] + ": " + anonymous);
         assertEquals(call[1], anonymous.body, call[0]);
@@ -38,6 +40,14 @@ class MatchingOrderTest {
         assertEquals(401, anonymous.status, String.join(" ", call) + ": " + anonymous);
       }
       assertEquals(runs, ShelvesSecurity.RUNS.get(), "a locator ran before authentication");
+      // Escapes whose digits are not ASCII (Arabic-Indic, full-width; sent as UTF-8) are no space, and invalid UTF-8
+      // is no character: no runtime takes them to the public method at "a b", nor to a locator before the guard.
+      for (String target : List.of("/spaced/a%\u0662\u0660b", "/spaced/a%\uff12\uff10b", "/spaced/a%C3b")) {
+        String sent = new String(target.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+        RawHttp.Response anonymous = http.send("GET", sent);
+        assertTrue(anonymous.status == 400 || anonymous.status == 401, target + ": " + anonymous);
+        assertEquals(runs, ShelvesSecurity.RUNS.get(), target + " ran a locator before authentication");
+      }
       RawHttp.Response shelf = http.send("GET", "/store/a/b", Jwts.bearer(CxfTest.SECRET, "ada"));
       assertEquals(200, shelf.status, shelf.toString());
       assertEquals("shelf a/b", shelf.body);

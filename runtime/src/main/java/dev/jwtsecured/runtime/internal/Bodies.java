@@ -152,8 +152,8 @@ public final class Bodies {
         bytes.write(' ');
         i++;
       } else if (c == '%') {
-        int hi = i + 2 < s.length() ? Character.digit(s.charAt(i + 1), 16) : -1;
-        int lo = hi < 0 ? -1 : Character.digit(s.charAt(i + 2), 16);
+        int hi = i + 2 < s.length() ? HexDigits.value(s.charAt(i + 1)) : -1;
+        int lo = hi < 0 ? -1 : HexDigits.value(s.charAt(i + 2));
         if (lo < 0) {
           throw new TokenError("invalid_request", "The form has a malformed percent-escape");
         }

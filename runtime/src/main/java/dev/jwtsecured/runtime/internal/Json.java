@@ -219,7 +219,7 @@ public final class Json {
     }
     int v = 0;
     for (int i = 0; i < 4; i++) {
-      int d = Character.digit(text.charAt(pos + i), 16);
+      int d = HexDigits.value(text.charAt(pos + i));
       if (d < 0) {
         throw new JsonException("invalid escape");
       }

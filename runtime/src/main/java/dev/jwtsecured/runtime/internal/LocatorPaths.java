@@ -157,8 +157,8 @@ public final class LocatorPaths {
         bytes.write(c);
         continue;
       }
-      int high = i + 2 < sent.length() ? Character.digit(sent.charAt(i + 1), 16) : -1;
-      int low = i + 2 < sent.length() ? Character.digit(sent.charAt(i + 2), 16) : -1;
+      int high = i + 2 < sent.length() ? HexDigits.value(sent.charAt(i + 1)) : -1;
+      int low = i + 2 < sent.length() ? HexDigits.value(sent.charAt(i + 2)) : -1;
       int value = high << 4 | low;
       if (high < 0 || low < 0 || value != 0x20 && value < 0x80) {
         return null;

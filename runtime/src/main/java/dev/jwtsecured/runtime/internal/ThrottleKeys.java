@@ -109,7 +109,7 @@ public final class ThrottleKeys {
         }
         groups[n++] = (int) (v4 >>> 16);
         groups[n++] = (int) (v4 & 0xffff);
-      } else if (part.length() >= 1 && part.length() <= 4 && part.chars().allMatch(ThrottleKeys::hexDigit)) {
+      } else if (part.length() >= 1 && part.length() <= 4 && part.chars().allMatch(c -> HexDigits.value(c) >= 0)) {
         groups[n++] = Integer.parseInt(part, 16);
       } else {
         return null;
@@ -137,10 +137,6 @@ public final class ThrottleKeys {
       value = value << 8 | octet;
     }
     return value;
-  }
-
-  private static boolean hexDigit(int c) {
-    return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
   }
 
   /** The text without white space, control and format characters and combining accents. */

@@ -28,7 +28,8 @@ class BodiesTest {
 
   @Test
   void refusesMalformedEscapesAndInvalidUtf8() {
-    for (String bad : new String[] {"a=%", "a=%4", "a=%zz", "a=%C3%28", "a=%FF"}) {
+    for (String bad : new String[] {"a=%", "a=%4", "a=%zz", "a=%C3%28", "a=%FF",
+        "a=%\u0664\u0661", "a=%\uFF14\uFF11"}) {
       TokenRequest.TokenError e = assertThrows(TokenRequest.TokenError.class, () -> Bodies.form(bad), bad);
       assertEquals("invalid_request", e.error());
       assertEquals(400, e.status());

@@ -48,7 +48,9 @@ class JsonTest {
       "{\"a\":1,\"a\":2}", "{\"a\":1}{}", "{\"a\":1} x", "\uFEFF{}", "{'a':1}", "{\"a\":01}", "{\"a\":1.}",
       "{\"a\":.5}", "{\"a\":+1}", "{\"a\":1e}", "{\"a\":-}", "{\"a\":NaN}", "{\"a\":Infinity}", "{\"a\":tru}",
       "{\"a\":\"\t\"}", "{\"a\":\"\\x\"}", "{\"a\":\"\\u12\"}", "{\"a\":\"open}", "{\"a\":1,}", "[1,]", "{,}",
-      "{\"a\" 1}", "/* c */ {}", "{} // c", "", " ", "{\"a\":[1 2]}", "{\"a\":1e999}", "{1:2}"})
+      "{\"a\" 1}", "/* c */ {}", "{} // c", "", " ", "{\"a\":[1 2]}", "{\"a\":1e999}", "{1:2}",
+      // Hexadecimal digits are ASCII: neither Arabic-Indic nor full-width ones spell "A".
+      "{\"a\":\"\\u\u0660\u0660\u0664\u0661\"}", "{\"a\":\"\\u\uFF10\uFF10\uFF14\uFF21\"}"})
   void refusesWhatIsNotStrictJson(String text) {
     assertThrows(Json.JsonException.class, () -> Json.parse(text));
   }

@@ -95,6 +95,9 @@ class LocatorPathsTest {
     "/files/%E0%80%AFcount, GET, false",
     "/files/a%2, GET, false",
     "/files/a%zz, GET, false",
+    // Escapes whose digits are not ASCII (Arabic-Indic, full-width), which Character.digit reads as a space.
+    "/files/a%\u0662\u0660b, GET, false",
+    "/files/a%\uFF12\uFF10b, GET, false",
   })
   void aPathBesideTheLocatorIsTakenOnlySentPlainlyForItsMethods(String path, String method, boolean taken) {
     assertEquals(taken, LocatorPaths.taken(path, method, BESIDE), method + " " + path);

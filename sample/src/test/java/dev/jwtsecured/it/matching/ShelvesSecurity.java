@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (JAX-RS 3.7.2): more parameters ({@code {aisle}-{bay}}... written without a literal, {@code {aisle}{bay}}), more
  * parameters with a regular expression ({@code {number: [0-9]+}}), a resource method before a locator at a template
  * alike ({@code {label}} beside {@code {name}}), and the class's own methods at its own path beside a locator that
- * matches nothing ({@code {rest: .*}}). {@code MatchingOrderTest} starts it.
+ * matches nothing ({@code {rest: .*}}), and a literal with a space beside a locator ({@code a b}). {@code
+ * MatchingOrderTest} starts it.
  */
 @JwtSecured(secret = "${IT_SECRET}", applicationPath = "/")
 public final class ShelvesSecurity {
@@ -84,6 +85,23 @@ public final class ShelvesSecurity {
     @PermitAll
     public String pair(@PathParam("aisle") String aisle, @PathParam("bay") String bay) {
       return "pair";
+    }
+
+    @Path("{name}")
+    public Shelf shelf(@PathParam("name") String name) {
+      RUNS.incrementAndGet();
+      return new Shelf(name);
+    }
+  }
+
+  /** {@code GET /spaced/a b}: a public method at a literal with a space; any other name: a shelf. */
+  @Path("/spaced")
+  public static final class Spaced {
+    @GET
+    @Path("a b")
+    @PermitAll
+    public String spaced() {
+      return "spaced";
     }
 
     @Path("{name}")

@@ -1,0 +1,22 @@
+package dev.jwtsecured.runtime.internal;
+
+/**
+ * Hexadecimal digits as the grammars jwtsecured reads define them (RFC 5234's {@code HEXDIG}, in percent-escapes,
+ * JSON's {@code \\u} escapes and IPv6 addresses): ASCII only. {@link Character#digit(char, int)} also takes the digits
+ * of other scripts and the full-width letters, by which an Arabic-Indic {@code %\u0662\u0660} would read as an escaped
+ * space.
+ */
+final class HexDigits {
+  private HexDigits() {}
+
+  /** The value of {@code c} as a hexadecimal digit, or -1 where it is none. */
+  static int value(int c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+  }
+}
