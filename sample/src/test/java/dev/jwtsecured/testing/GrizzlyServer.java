@@ -13,7 +13,9 @@ import org.glassfish.jersey.servlet.ServletContainer;
 
 /**
  * Jersey 4 on Grizzly, the container of Jersey's own quickstart, with its defaults but a 16 KiB request header limit
- * (8 KiB by default), as the sample's Jetty: room for the 8 KiB token bound that the library itself answers.
+ * (8 KiB by default), as the sample's Jetty: room for the 8 KiB token bound that the library itself answers; and the
+ * README's error pages ({@link GrizzlyErrorPages}): Grizzly's own answer a request target it cannot read with a 500 and
+ * a stack trace.
  */
 final class GrizzlyServer {
   private GrizzlyServer() {}
@@ -22,6 +24,7 @@ final class GrizzlyServer {
     HttpServer server = GrizzlyHttpServerFactory.createHttpServer(
         URI.create("http://127.0.0.1:0" + contextPath + "/"), ResourceConfig.forApplication(application), false);
     server.getListener("grizzly").setMaxHttpHeaderSize(16 * 1024);
+    GrizzlyErrorPages.install(server);
     try {
       server.start();
     } catch (IOException e) {
@@ -44,6 +47,7 @@ final class GrizzlyServer {
     context.addServlet("jersey", new ServletContainer(ResourceConfig.forApplication(application)))
         .addMapping(servletPath + "/*");
     context.deploy(server);
+    GrizzlyErrorPages.install(server);
     try {
       server.start();
     } catch (IOException e) {

@@ -1,0 +1,36 @@
+package dev.jwtsecured.testing;
+
+import java.net.URISyntaxException;
+import org.glassfish.grizzly.http.server.ErrorPageGenerator;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.Request;
+import org.glassfish.grizzly.http.server.Response;
+import org.glassfish.grizzly.http.util.HttpStatus;
+
+/**
+ * Grizzly's error pages as the README's "Tested runtimes" installs them: the library's JSON shape, no exception text, a
+ * 400 for a request target that Jersey's Grizzly container cannot read as a URI (a malformed percent-escape, a
+ * {@code <}, a {@code |}). By default Grizzly answers such a request with a 500 whose HTML page holds the exception and
+ * its stack trace, before any JAX-RS code runs ({@code TransportAndBypassTest} failed on Grizzly without this).
+ */
+final class GrizzlyErrorPages implements ErrorPageGenerator {
+  private GrizzlyErrorPages() {}
+
+  /** Installs the pages on {@code server}, which must not have started: a generator set after {@code start()} is unused. */
+  static void install(HttpServer server) {
+    server.getServerConfiguration().setDefaultErrorPageGenerator(new GrizzlyErrorPages());
+  }
+
+  @Override
+  public String generate(Request request, int status, String reasonPhrase, String description, Throwable failure) {
+    // Jersey's container wraps the URISyntaxException of a request target it cannot read.
+    boolean unreadableTarget = failure instanceof IllegalArgumentException
+        && failure.getCause() instanceof URISyntaxException;
+    int code = unreadableTarget ? 400 : status;
+    String detail = HttpStatus.getHttpStatus(code).getReasonPhrase();
+    Response response = request.getResponse();
+    response.setStatus(code, detail);
+    response.setContentType("application/json");
+    return "{\"status_code\":" + code + ",\"detail\":\"" + detail + "\"}";
+  }
+}
