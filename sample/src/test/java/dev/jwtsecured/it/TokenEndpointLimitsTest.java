@@ -113,21 +113,16 @@ class TokenEndpointLimitsTest {
 
   @Test
   void aBogusCharsetOrAMalformedEscapeIs400NeverA500() throws Exception {
-    RawHttp.Response escape = server.http.sendBody("POST", "/oauth/token",
-        "grant_type=password&username=%zz&password=pw", FORM);
-    assertEquals(400, escape.status, escape.toString());
-    assertEquals("invalid_request", error(escape));
     // Hexadecimal digits are ASCII: Arabic-Indic "%\u0667\u0667" and JSON's "\\u\u0660\u0660\u0667\u0667" are no "w",
     // and spell no "writer" (before, both got writer's token).
-    RawHttp.Response digits = server.http.sendBody("POST", "/oauth/token",
-        "grant_type=password&username=%\u0667\u0667riter&password=pw", FORM);
-    assertEquals(400, digits.status, digits.toString());
-    assertEquals("invalid_request", error(digits));
-    RawHttp.Response jsonDigits = server.http.sendBody("POST", "/oauth/token",
-        "{\"grant_type\":\"password\",\"username\":\"\\u\u0660\u0660\u0667\u0667riter\",\"password\":\"pw\"}",
-        "Content-Type: application/json");
-    assertEquals(400, jsonDigits.status, jsonDigits.toString());
-    assertEquals("invalid_request", error(jsonDigits));
+    for (String[] bad : new String[][] {{"grant_type=password&username=%zz&password=pw", FORM},
+        {"grant_type=password&username=%\u0667\u0667riter&password=pw", FORM},
+        {"{\"grant_type\":\"password\",\"username\":\"\\u\u0660\u0660\u0667\u0667riter\",\"password\":\"pw\"}",
+            "Content-Type: application/json"}}) {
+      RawHttp.Response escape = server.http.sendBody("POST", "/oauth/token", bad[0], bad[1]);
+      assertEquals(400, escape.status, bad[0] + ": " + escape);
+      assertEquals("invalid_request", error(escape), bad[0]);
+    }
     // Apache CXF's HTTP transport refuses an unknown charset itself, before any JAX-RS code (README).
     assumeFalse(TestServer.runtime().equals("cxf"), "Apache CXF answers an unknown charset itself");
     RawHttp.Response charset = server.http.sendBody("POST", "/oauth/token",

@@ -16,7 +16,7 @@ import org.glassfish.grizzly.http.util.HttpStatus;
 final class GrizzlyErrorPages implements ErrorPageGenerator {
   private GrizzlyErrorPages() {}
 
-  /** Installs the pages on {@code server}, which must not have started: a generator set after {@code start()} is unused. */
+  /** Installs the pages on {@code server}, not started yet: a generator set after {@code start()} is not used. */
   static void install(HttpServer server) {
     server.getServerConfiguration().setDefaultErrorPageGenerator(new GrizzlyErrorPages());
   }
