@@ -141,13 +141,16 @@ public final class SampleServer implements AutoCloseable {
     // Any request body over the limit is a 413, whatever the resource does with it.
     SizeLimitHandler bodies = new SizeLimitHandler(limits.maxRequestBodyBytes(), -1);
     deadline.setHandler(bodies);
+    // A target Jersey's container cannot read is answered here, without the warning Jetty would log for it.
+    ReadableTargets targets = new ReadableTargets();
+    bodies.setHandler(targets);
     if (contextPath.isEmpty()) {
-      bodies.setHandler(jersey);
+      targets.setHandler(jersey);
     } else {
       // Jersey's Jetty container takes the base path from the context but appends the full request path to it, so
       // it is given the path within the context.
       ContextHandler context = new ContextHandler(contextPath);
-      bodies.setHandler(context);
+      targets.setHandler(context);
       context.setHandler(new Handler.Wrapper(jersey) {
         @Override
         public boolean handle(Request request, Response response, Callback callback) throws Exception {
