@@ -34,8 +34,10 @@ class MatchingOrderTest {
         assertEquals(200, anonymous.status, call[0] + ": " + anonymous);
         assertEquals(call[1], anonymous.body, call[0]);
       }
+      // PUT /store: Apache CXF takes it to the locator at {rest: .*}, the rest empty, where Jersey and RESTEasy answer
+      // 405; the locator ran there without a token (found by TargetFuzzTest).
       for (String[] call : new String[][] {{"GET", "/numbered/a"}, {"DELETE", "/labelled/x"},
-          {"GET", "/store/a/b"}, {"GET", "/numbered/42/x"}}) {
+          {"GET", "/store/a/b"}, {"GET", "/numbered/42/x"}, {"PUT", "/store"}, {"POST", "/store?"}}) {
         RawHttp.Response anonymous = http.send(call[0], call[1]);
         assertEquals(401, anonymous.status, String.join(" ", call) + ": " + anonymous);
       }

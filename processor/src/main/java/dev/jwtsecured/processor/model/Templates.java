@@ -45,10 +45,46 @@ public final class Templates {
 
   /**
    * The regular expression of {@code template} and every path below it, as JAX-RS matches a locator's template: at
-   * {@code /} (the application's root, or a locator without a path of its own there), every path.
+   * {@code /} (the application's root, or a locator without a path of its own there), every path. Where the last
+   * segment may be empty ({@code /store/{rest: .*}}), the path without it too: Apache CXF takes {@code PUT /store} to
+   * such a locator, the rest empty, when no method of the class at {@code /store} serves it.
    */
   public static String below(String template) {
-    return template.equals("/") ? "/.*" : regex(template) + "(?:/.*)?";
+    if (template.equals("/")) {
+      return "/.*";
+    }
+    int slash = lastLiteralSlash(template);
+    String last = template.substring(slash + 1);
+    if (slash > 0 && !last.isEmpty() && literalCharacters(last) == 0 && matchesEmpty(regex(last))) {
+      return "(?:" + regex(template) + "|" + regex(template.substring(0, slash)) + ")(?:/.*)?";
+    }
+    return regex(template) + "(?:/.*)?";
+  }
+
+  /** The index of the last {@code /} of {@code template} outside its parameters, or -1. */
+  private static int lastLiteralSlash(String template) {
+    Matcher m = PARAM.matcher(template);
+    int last = -1;
+    int from = 0;
+    while (true) {
+      boolean found = m.find();
+      int slash = template.lastIndexOf('/', (found ? m.start() : template.length()) - 1);
+      if (slash >= from) {
+        last = slash;
+      }
+      if (!found) {
+        return last;
+      }
+      from = m.end();
+    }
+  }
+
+  private static boolean matchesEmpty(String regex) {
+    try {
+      return Pattern.compile(regex).matcher("").matches();
+    } catch (PatternSyntaxException invalid) {
+      return false;
+    }
   }
 
   /**

@@ -1,0 +1,37 @@
+package dev.jwtsecured.processor.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TemplatesTest {
+  /**
+   * What a locator's template reaches: itself and every path below it; where its last segment may be empty, the path
+   * without it too (Apache CXF takes {@code PUT /store} to {@code /store/{rest: .*}}, the rest empty; before, the guard
+   * left that request alone and the locator ran without a token).
+   */
+  @ParameterizedTest
+  @CsvSource({
+    "/store/{rest: .*}, /store, true",
+    "/store/{rest: .*}, /store/, true",
+    "/store/{rest: .*}, /store/a/b, true",
+    "/store/{rest: .*}, /storex, false",
+    "/store/{a: .*}{b: [0-9]*}, /store, true",
+    "/a/{x: [a-z]*}, /a, true",
+    "/files/{name}, /files, false",
+    "/files/{name}, /files/x/y, true",
+    "/a/{x: .*}/b, /a, false",
+    "/a/{x: .*}/b, /a//b, true",
+    "/a/{x: a/.*}, /a, false",
+    "/a/x{y: .*}, /a, false",
+    "/a/x{y: .*}, /a/x, true",
+    "/{rest: .*}, /, true",
+    "/, /anything/at/all, true",
+  })
+  void aLocatorsTemplateReachesItselfAndBelowAndWithoutAnEmptyLastSegment(String template, String path,
+      boolean reached) {
+    assertEquals(reached, Pattern.compile(Templates.below(template)).matcher(path).matches(), template + " " + path);
+  }
+}
