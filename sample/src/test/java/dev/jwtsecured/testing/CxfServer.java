@@ -36,7 +36,9 @@ final class CxfServer {
             .setAsyncSupported(true)
             // CXF finds no JSON provider by itself: its users name one, as here Jackson's.
             .addInitParam("jaxrs.providers", "com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider")
-            .setLoadOnStartup(1));
+            .setLoadOnStartup(1))
+        // The README's wrapper for request targets Undertow passes on and its servlet container fails on (500).
+        .addInitialHandlerChainWrapper(new UndertowTargets());
     DeploymentManager manager = Servlets.newContainer().addDeployment(deployment);
     manager.deploy();
     Undertow server;

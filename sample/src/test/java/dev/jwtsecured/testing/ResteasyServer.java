@@ -2,6 +2,7 @@ package dev.jwtsecured.testing;
 
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
+import io.undertow.servlet.api.DeploymentInfo;
 import jakarta.ws.rs.core.Application;
 import java.net.InetSocketAddress;
 import org.jboss.resteasy.core.ResteasyDeploymentImpl;
@@ -26,14 +27,14 @@ final class ResteasyServer extends UndertowJaxrsServer {
     // code runs; the suite tests the library's own bound, so that limit is lifted here as the others' are.
     server.start(Undertow.builder().addHttpListener(0, "127.0.0.1")
         .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, -1L));
-    if (servletPath == null) {
-      server.deploy(application, contextPath.isEmpty() ? "/" : contextPath);
-    } else {
-      ResteasyDeployment deployment = new ResteasyDeploymentImpl();
-      deployment.setApplication(application);
-      server.deploy(server.undertowDeployment(deployment, servletPath).setContextPath(contextPath)
-          .setDeploymentName("jwtsecured" + contextPath).setClassLoader(ResteasyServer.class.getClassLoader()));
-    }
+    ResteasyDeployment deployment = new ResteasyDeploymentImpl();
+    deployment.setApplication(application);
+    DeploymentInfo info = servletPath == null
+        ? server.undertowDeployment(deployment).setContextPath(contextPath.isEmpty() ? "/" : contextPath)
+        : server.undertowDeployment(deployment, servletPath).setContextPath(contextPath);
+    // The README's wrapper for request targets Undertow passes on and its servlet container fails on (500).
+    server.deploy(info.setDeploymentName("jwtsecured" + contextPath)
+        .setClassLoader(ResteasyServer.class.getClassLoader()).addInitialHandlerChainWrapper(new UndertowTargets()));
     int port = ((InetSocketAddress) server.server.getListenerInfo().get(0).getAddress()).getPort();
     return TestServer.Started.of(port, server::stop);
   }

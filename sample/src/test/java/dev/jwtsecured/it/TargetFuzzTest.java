@@ -1,0 +1,96 @@
+package dev.jwtsecured.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jwtsecured.it.matching.ShelvesSecurity;
+import dev.jwtsecured.it.matching.ShelvesSecurityJwtFeature;
+import dev.jwtsecured.it.secured.ItApplication;
+import dev.jwtsecured.it.secured.ItSecurityJwtFeature;
+import dev.jwtsecured.testing.RawHttp;
+import dev.jwtsecured.testing.TestServer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Request targets mutated at random, seeded so that a failure replays, through real HTTP on every runtime, without a
+ * token: percent-escapes (malformed, of a slash or a dot, overlong, with digits that are not ASCII), matrix
+ * parameters, dot segments, doubled slashes, characters a URI may not hold, queries and fragments, inserted into the
+ * paths of an application with an exclusion ({@code /login}) and of one with protected locators beside public methods.
+ * For every request: no 5xx, no exception text, and no protected resource method or locator runs. Before, Jersey's
+ * Grizzly container answered {@code /admin%zz} or {@code /ad<min} with a 500 holding a stack trace (the suite now
+ * installs the error pages of the README's "Tested runtimes").
+ */
+class TargetFuzzTest {
+  /** Another seed or count widens the search: {@code -Djwtsecured.targetSeed=...}, {@code ...targetCases}. */
+  static final long SEED = Long.getLong("jwtsecured.targetSeed", 20261204L);
+  static final int CASES = Integer.getInteger("jwtsecured.targetCases", 600);
+  static final List<String> PIECES = List.of("%", "%2", "%zz", "%2F", "%2f", "%2e", "%2E%2E", "%00", "%20", "%C0%AF",
+      "%E0%80%AF", "%C3%A9", "%\u0662\u0660", "%\uff12\uff10", "%u002f", "%25", "%%", ";", ";a=b", "/", "//", ".",
+      "..", "/./", "/../", "\\", "<", ">", "\"", "^", "|", "`", "{", "}", "[", "]", "?", "?x=<1>", "#", "&", "=", "+",
+      "~", "@", ":", "\u00e9", "\u202e", "a", "Z", "0", "login", "admin", "count", "store");
+  static final List<String> METHODS = List.of("GET", "POST", "HEAD", "DELETE", "PUT", "PATCH", "OPTIONS");
+
+  static String mutate(String path, Random random) {
+    StringBuilder b = new StringBuilder(path);
+    for (int edits = 1 + random.nextInt(3); edits > 0; edits--) {
+      b.insert(random.nextInt(b.length() + 1), PIECES.get(random.nextInt(PIECES.size())));
+    }
+    if (b.charAt(0) != '/' && random.nextInt(4) > 0) {
+      b.insert(0, '/');
+    }
+    return b.toString();
+  }
+
+  /** {@code target} as its UTF-8 bytes on the wire, as clients send characters beyond ASCII. */
+  static String wire(String target) {
+    return new String(target.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+  }
+
+  static void assertRefused(String context, RawHttp.Response r) {
+    assertTrue(r.status < 500, context + ": " + r);
+    AttackCorpusTest.assertNoExceptionText(context, r);
+  }
+
+  @Test
+  void mutatedTargetsNeverRunAProtectedResourceOrFail() {
+    Random random = new Random(SEED);
+    ItApplication.reset();
+    List<String> paths = List.of("/login", "/admin", "/me", "/items/7", "/admin-only", "/staff", "/closed", "/public");
+    try (TestServer server = TestServer.start(new ItApplication(s -> s.secret(ItSecurityTest.SECRET)).feature(),
+        ItSecurityJwtFeature.classes(), ItApplication.resources())) {
+      for (int i = 0; i < CASES; i++) {
+        String target = mutate(paths.get(random.nextInt(paths.size())), random);
+        String method = METHODS.get(random.nextInt(METHODS.size()));
+        RawHttp.Response r = server.http.send(method, wire(target));
+        String context = "case " + i + " (seed " + SEED + "): " + method + " " + target + " -> " + r.status;
+        assertRefused(context, r);
+        assertEquals(0, ItApplication.protectedRuns(), context + " ran a protected resource");
+      }
+    }
+  }
+
+  @Test
+  void mutatedTargetsNeverRunAProtectedLocatorOrFail() {
+    Random random = new Random(SEED + 1);
+    List<String> paths = List.of("/numbered/42", "/numbered/a", "/labelled/x", "/paired/xy", "/store", "/store/a/b",
+        "/spaced/a%20b", "/spaced/x");
+    ShelvesSecurityJwtFeature feature =
+        new ShelvesSecurityJwtFeature(ShelvesSecurityJwtFeature.settings().secret(CxfTest.SECRET).build());
+    try (TestServer server = TestServer.startAt("", List.of(feature), ShelvesSecurityJwtFeature.classes(),
+        ShelvesSecurity.Numbered.class, ShelvesSecurity.Labelled.class, ShelvesSecurity.Paired.class,
+        ShelvesSecurity.Store.class, ShelvesSecurity.Spaced.class)) {
+      int runs = ShelvesSecurity.RUNS.get();
+      for (int i = 0; i < CASES; i++) {
+        String target = mutate(paths.get(random.nextInt(paths.size())), random);
+        String method = METHODS.get(random.nextInt(METHODS.size()));
+        RawHttp.Response r = server.http.send(method, wire(target));
+        String context = "case " + i + " (seed " + (SEED + 1) + "): " + method + " " + target + " -> " + r.status;
+        assertRefused(context, r);
+        assertEquals(runs, ShelvesSecurity.RUNS.get(), context + " ran a locator without a token");
+      }
+    }
+  }
+}
