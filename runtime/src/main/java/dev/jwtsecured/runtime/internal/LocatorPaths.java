@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
 /**
  * Decides, before JAX-RS matches a request, whether it may reach a protected sub-resource locator: the one place where
  * a request path is compared with templates at run time, and only in the direction of asking for a token more often.
- * The path is tried as sent, percent-decoded, without matrix parameters, with repeated slashes folded and with
- * dot-segments resolved; any of them matching counts. A path that a method beside a locator takes before it, sent
- * plainly, does not count for that locator.
+ * The path is tried as sent, percent-decoded, without matrix parameters, with repeated slashes folded (matrix
+ * parameters dropped or kept) and with dot-segments resolved; any of them matching counts. A path that a method
+ * beside a locator takes before it, sent plainly, does not count for that locator.
  */
 public final class LocatorPaths {
   private static final Pattern MATRIX = Pattern.compile(";[^/]*");
@@ -214,9 +214,19 @@ public final class LocatorPaths {
     if (plain != absolute && test(plain, locators)) {
       return true;
     }
+    // Apache CXF folds repeated slashes but matches templates against segments with their matrix parameters: a
+    // segment holding only one (/safe//;a=b) takes a parameter, its value empty once the parameter is dropped.
+    String folded = absolute.contains("//") ? SLASHES.matcher(absolute).replaceAll("/") : absolute;
+    if (folded != absolute && folded.indexOf(';') >= 0 && test(folded, locators)) {
+      return true;
+    }
     // Only a path with a dot-segment ("." or "..") reads otherwise once they are resolved.
-    return (plain.contains("/./") || plain.contains("/../") || plain.endsWith("/.") || plain.endsWith("/.."))
-        && test(resolveDots(plain), locators);
+    return hasDots(plain) && test(resolveDots(plain), locators)
+        || folded.indexOf(';') >= 0 && hasDots(folded) && test(resolveDots(folded), locators);
+  }
+
+  private static boolean hasDots(String path) {
+    return path.contains("/./") || path.contains("/../") || path.endsWith("/.") || path.endsWith("/..");
   }
 
   private static boolean test(String path, Pattern[] locators) {

@@ -36,6 +36,12 @@ class LocatorPathsTest {
     "/drawers/./all/7, true",
     "/drawers/x/../all/7, true",
     "/files/.., true",
+    // Apache CXF folds repeated slashes and matches a segment holding only a matrix parameter to a template's
+    // parameter, empty once the parameter is dropped.
+    "/files//;a=b, true",
+    "/files///;a=b, true",
+    "/drawers//all//;x/more, true",
+    "/files/x/..//;a=b, true",
     "/files, false",
     "/files/, false",
     "/filesx/notes.txt, false",
