@@ -37,7 +37,7 @@ public final class LocatorGuardGenerator implements SourceGenerator {
   @Override
   public TypeSpec generate(ConfigModel model) {
     CodeBlock patterns = model.guardedLocatorPaths().stream()
-        .map(path -> CodeBlock.of("$T.compile($S)", PATTERN, Templates.below(path)))
+        .map(path -> CodeBlock.of("$T.compile($S)", PATTERN, Templates.guarded(path)))
         .collect(CodeBlock.joining(",\n"));
     TypeSpec.Builder type = TypeSpec.classBuilder(model.locatorGuardClass())
         .addJavadoc("Authenticates requests for the protected sub-resource locators of {@link $T} before they run.\n",
@@ -52,7 +52,8 @@ public final class LocatorGuardGenerator implements SourceGenerator {
         .addSuperinterface(CONTAINER_REQUEST_FILTER)
         .addField(FieldSpec.builder(ArrayTypeName.of(PATTERN), "LOCATORS", Modifier.PRIVATE, Modifier.STATIC,
                 Modifier.FINAL)
-            .addJavadoc("The locators' templates as JAX-RS matches them, and everything below them.\n")
+            .addJavadoc("The locators' templates as JAX-RS matches them, and everything below them (where a last\n"
+                + "segment may be empty, the path without it too).\n")
             .initializer("{$>\n$L$<\n}", patterns)
             .build())
         .addFields(besideField(model))

@@ -45,20 +45,25 @@ public final class Templates {
 
   /**
    * The regular expression of {@code template} and every path below it, as JAX-RS matches a locator's template: at
-   * {@code /} (the application's root, or a locator without a path of its own there), every path. Where the last
-   * segment may be empty ({@code /store/{rest: .*}}), the path without it too: Apache CXF takes {@code PUT /store} to
-   * such a locator, the rest empty, when no method of the class at {@code /store} serves it.
+   * {@code /} (the application's root, or a locator without a path of its own there), every path. What a path beside
+   * a guarded locator takes: it stays this narrow, so that it never takes more than JAX-RS gives it.
    */
   public static String below(String template) {
-    if (template.equals("/")) {
-      return "/.*";
-    }
+    return template.equals("/") ? "/.*" : regex(template) + "(?:/.*)?";
+  }
+
+  /**
+   * {@link #below}, and where the last segment may be empty ({@code /store/{rest: .*}}), the path without it too: what
+   * the locator guard asks a token for. Apache CXF takes {@code PUT /store} to such a locator, the rest empty, when no
+   * method of the class at {@code /store} serves it.
+   */
+  public static String guarded(String template) {
     int slash = lastLiteralSlash(template);
     String last = template.substring(slash + 1);
     if (slash > 0 && !last.isEmpty() && literalCharacters(last) == 0 && matchesEmpty(regex(last))) {
       return "(?:" + regex(template) + "|" + regex(template.substring(0, slash)) + ")(?:/.*)?";
     }
-    return regex(template) + "(?:/.*)?";
+    return below(template);
   }
 
   /** The index of the last {@code /} of {@code template} outside its parameters, or -1. */
