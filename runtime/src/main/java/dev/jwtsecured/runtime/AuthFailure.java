@@ -19,6 +19,12 @@ public enum AuthFailure {
    * cookie that differ.
    */
   MULTIPLE_TOKENS(400, "invalid_request", "The request carries more than one token", "Invalid request"),
+  /**
+   * The runtime cannot build the request's URI: its {@code Host} header is no URI authority ({@code x:|},
+   * {@code [::1}), which RFC 9112 section 3.2 asks a server to refuse and some (Undertow) pass on. Nothing is
+   * authenticated.
+   */
+  MALFORMED_REQUEST(400, "invalid_request", "The request URI is malformed", "Invalid request"),
 
   /** The token is longer than {@link JwtSettings#maxTokenLength()} characters; it is not parsed. */
   TOKEN_TOO_LONG(401, "invalid_token", "The token is too long", "Invalid token"),

@@ -7,6 +7,7 @@ import dev.jwtsecured.runtime.internal.AuthException;
 import dev.jwtsecured.runtime.internal.Cookies;
 import dev.jwtsecured.runtime.internal.Credentials;
 import dev.jwtsecured.runtime.internal.RefreshTokens;
+import dev.jwtsecured.runtime.internal.RequestUris;
 import dev.jwtsecured.runtime.internal.RequestAuth;
 import dev.jwtsecured.runtime.internal.TokenRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -85,6 +87,11 @@ final class JwtRequestAuth implements RequestAuth {
 
   @Override
   public Token authenticate(ContainerRequestContext request) {
+    // Whatever the route, a request whose URI cannot be built is not authenticated: its refusal, a logout and the
+    // locator guard read the URI's path.
+    if (RequestUris.rawPath(request.getUriInfo()) == null) {
+      throw new AuthException(AuthFailure.MALFORMED_REQUEST);
+    }
     return verifier.apply(readToken(request));
   }
 
@@ -120,7 +127,7 @@ final class JwtRequestAuth implements RequestAuth {
   @Override
   public JwtSecurityContext authenticated(ContainerRequestContext request, Token token, Object user) {
     // A logout deletes the refresh cookie where the token endpoint set it: under this request's base path.
-    String basePath = keepsBasePath ? request.getUriInfo().getBaseUri().getRawPath() : null;
+    String basePath = keepsBasePath ? RequestUris.rawBasePath(request.getUriInfo()) : null;
     JwtSecurityContext context =
         JwtSecurityContext.authenticated(request.getSecurityContext(), auth, token, user, basePath);
     context.install(request);
@@ -194,7 +201,7 @@ final class JwtRequestAuth implements RequestAuth {
   private void report(ContainerRequestContext request, SecurityEvent.Kind kind, String subject, AuthFailure failure) {
     String client = LoginAttempt.clientAddress(settings, request::getHeaderString);
     SecurityEvent.report(settings, new SecurityEvent(kind, settings.clock().instant(), subject, null, client, failure,
-        request.getMethod() + " " + request.getUriInfo().getRequestUri().getRawPath()));
+        request.getMethod() + " " + Objects.requireNonNullElse(RequestUris.rawPath(request.getUriInfo()), "?")));
   }
 
   @Override

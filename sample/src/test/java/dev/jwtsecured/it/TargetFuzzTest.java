@@ -21,11 +21,13 @@ import org.junit.jupiter.api.Test;
  * Request targets mutated at random, seeded so that a failure replays, through real HTTP on every runtime, without a
  * token: percent-escapes (malformed, of a slash or a dot, overlong, with digits that are not ASCII), matrix
  * parameters, dot segments, doubled slashes, characters a URI may not hold, queries and fragments, inserted into the
- * paths of an application with an exclusion ({@code /login}) and of one with protected locators beside public methods.
+ * paths of an application with an exclusion ({@code /login}) and of one with protected locators beside public methods,
+ * some of them sent in absolute form with odd authorities ({@code http://x;a/...}, {@code http://x:|/...}).
  * For every request: no 5xx, no exception text, and no protected resource method or locator runs; and, with the token
  * of a user without the role, no locator declaring {@code Object} whose rule (or one before it) the user lacks.
  * Before, Jersey's Grizzly container answered {@code /admin%zz} or {@code /ad<min} with a 500 holding a stack trace
- * (the suite now installs the error pages of the README's "Tested runtimes").
+ * (the suite now installs the error pages of the README's "Tested runtimes"), and Undertow's servlet container
+ * {@code http://x;a//admin}, Grizzly {@code http://x:|/admin} (their recipes in the README now answer 400).
  */
 class TargetFuzzTest {
   /** Another seed or count widens the search: {@code -Djwtsecured.targetSeed=...}, {@code ...targetCases}. */
@@ -36,6 +38,10 @@ class TargetFuzzTest {
       "..", "/./", "/../", "\\", "<", ">", "\"", "^", "|", "`", "{", "}", "[", "]", "?", "?x=<1>", "#", "&", "=", "+",
       "~", "@", ":", "\u00e9", "\u202e", "a", "Z", "0", "login", "admin", "count", "store");
   static final List<String> METHODS = List.of("GET", "POST", "HEAD", "DELETE", "PUT", "PATCH", "OPTIONS");
+  /** What one target in six starts with: the absolute form (RFC 9112 section 3.2.2), odd authorities among them. */
+  static final List<String> ABSOLUTE = List.of("http://127.0.0.1", "HTTP://X", "https://x:1", "http://u@x", "http://x:",
+      "http://[::1]", "http://x%2F", "http://x;a", "http://x:|", "http://%log%:in", "http://x:80:80", "http:", "//x",
+      "http://x?", "ftp://x");
 
   static String mutate(String path, Random random) {
     StringBuilder b = new StringBuilder(path);
@@ -44,6 +50,9 @@ class TargetFuzzTest {
     }
     if (b.charAt(0) != '/' && random.nextInt(4) > 0) {
       b.insert(0, '/');
+    }
+    if (random.nextInt(6) == 0) {
+      b.insert(0, ABSOLUTE.get(random.nextInt(ABSOLUTE.size())));
     }
     return b.toString();
   }

@@ -38,7 +38,7 @@ final class CxfServer {
             .addInitParam("jaxrs.providers", "com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider")
             .setLoadOnStartup(1))
         // The README's wrapper for request targets Undertow passes on and its servlet container fails on (500).
-        .addInitialHandlerChainWrapper(new UndertowTargets());
+        .addInitialHandlerChainWrapper(new UndertowTargets(true));
     DeploymentManager manager = Servlets.newContainer().addDeployment(deployment);
     manager.deploy();
     Undertow server;

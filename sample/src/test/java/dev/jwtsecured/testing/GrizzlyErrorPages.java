@@ -10,8 +10,9 @@ import org.glassfish.grizzly.http.util.HttpStatus;
 /**
  * Grizzly's error pages as the README's "Tested runtimes" installs them: the library's JSON shape, no exception text, a
  * 400 for a request target that Jersey's Grizzly container cannot read as a URI (a malformed percent-escape, a
- * {@code <}, a {@code |}). By default Grizzly answers such a request with a 500 whose HTML page holds the exception and
- * its stack trace, before any JAX-RS code runs ({@code TransportAndBypassTest} failed on Grizzly without this).
+ * {@code <}, a {@code |}) or a {@code Host} header that is no authority ({@code x:|}, {@code x:80:80}). By default
+ * Grizzly answers such a request with a 500 whose HTML page holds the exception and its stack trace, before any JAX-RS
+ * code runs ({@code TransportAndBypassTest} and {@code MalformedHostTest} failed on Grizzly without this).
  */
 final class GrizzlyErrorPages implements ErrorPageGenerator {
   private GrizzlyErrorPages() {}
@@ -23,10 +24,12 @@ final class GrizzlyErrorPages implements ErrorPageGenerator {
 
   @Override
   public String generate(Request request, int status, String reasonPhrase, String description, Throwable failure) {
-    // Jersey's container wraps the URISyntaxException of a request target it cannot read.
+    // Jersey's container wraps the URISyntaxException of a request target it cannot read, and throws an
+    // IllegalStateException for a Host header (or the authority of an absolute target) with a port it cannot read.
     boolean unreadableTarget = failure instanceof IllegalArgumentException
         && failure.getCause() instanceof URISyntaxException;
-    int code = unreadableTarget ? 400 : status;
+    boolean unreadableHost = failure != null && !HostHeaders.isAuthority(request.getHeader("Host"));
+    int code = unreadableTarget || unreadableHost ? 400 : status;
     String detail = HttpStatus.getHttpStatus(code).getReasonPhrase();
     Response response = request.getResponse();
     response.setStatus(code, detail);

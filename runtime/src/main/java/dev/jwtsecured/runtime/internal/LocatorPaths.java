@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -22,9 +23,13 @@ public final class LocatorPaths {
 
   private LocatorPaths() {}
 
-  /** Whether any form of the request's path fully matches one of {@code locators}. */
+  /**
+   * Whether any form of the request's path fully matches one of {@code locators}; failing closed, whether the runtime
+   * cannot build the request's URI ({@link RequestUris}), which authentication then refuses.
+   */
   public static boolean matches(UriInfo uri, Pattern[] locators) {
-    return matchesAny(encodedPath(uri), locators) || matchesAny(uri.getPath(true), locators);
+    String sent = encodedPath(uri);
+    return sent == null || matchesAny(sent, locators) || matchesAny(uri.getPath(true), locators);
   }
 
   /**
@@ -59,6 +64,12 @@ public final class LocatorPaths {
       boolean each) {
     UriInfo uri = request.getUriInfo();
     String sent = encodedPath(uri);
+    if (sent == null) {
+      // Failing closed: a request whose URI the runtime cannot build may reach them all; authentication refuses it.
+      boolean[] all = new boolean[locators.length];
+      Arrays.fill(all, true);
+      return each ? all : SOME;
+    }
     String decoded = uri.getPath(true);
     // Most requests reach no locator.
     if (!matchesAny(sent, locators) && !matchesAny(decoded, locators)) {
@@ -193,11 +204,15 @@ public final class LocatorPaths {
   /**
    * The request's path relative to the application, as sent: what {@code uri.getPath(false)} gives, which Quarkus REST
    * refuses to give (it throws). Where the base path is not a prefix of the request's (no runtime tried writes them
-   * apart), the whole request path; the decoded form is tried besides.
+   * apart), the whole request path; the decoded form is tried besides. {@code null} where the runtime cannot build the
+   * request's URI ({@link RequestUris}).
    */
   static String encodedPath(UriInfo uri) {
-    String request = uri.getRequestUri().getRawPath();
-    String base = uri.getBaseUri().getRawPath();
+    String request = RequestUris.rawPath(uri);
+    String base = RequestUris.rawBasePath(uri);
+    if (request == null || base == null) {
+      return null;
+    }
     if (request.startsWith(base)) {
       return request.substring(base.length());
     }

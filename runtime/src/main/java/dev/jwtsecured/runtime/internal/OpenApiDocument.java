@@ -1,5 +1,8 @@
 package dev.jwtsecured.runtime.internal;
 
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,9 +38,20 @@ public final class OpenApiDocument {
     this.applicationPath = applicationPath.replaceAll("/+$", "");
   }
 
-  /** The document for a request with this URI information. */
+  /**
+   * The document for a request with this URI information.
+   *
+   * @throws BadRequestException (400, the library's JSON) where the runtime cannot build the request's base URI
+   *     ({@link RequestUris})
+   */
   public String at(UriInfo uri) {
-    return at(uri.getBaseUri().getRawPath());
+    String basePath = RequestUris.rawBasePath(uri);
+    if (basePath == null) {
+      throw new BadRequestException(Response.status(400).type(MediaType.APPLICATION_JSON_TYPE)
+          .entity("{\"status_code\":400,\"detail\":\"Invalid request\"}")
+          .header("X-Content-Type-Options", "nosniff").build());
+    }
+    return at(basePath);
   }
 
   /** The document for requests whose base URI has the raw path {@code basePath}. */

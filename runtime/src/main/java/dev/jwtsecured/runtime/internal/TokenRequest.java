@@ -89,10 +89,14 @@ public record TokenRequest(String username, String password, String refreshToken
         && crossSite(headers.getRequestHeader("Sec-Fetch-Site"))) {
       throw new TokenError("invalid_request", "A token request from another site is refused");
     }
+    String basePath = uri == null ? null : RequestUris.rawBasePath(uri);
+    if (uri != null && basePath == null) {
+      throw new TokenError("invalid_request", "The request URI is malformed");
+    }
     boolean json = Bodies.isJson(headers);
     String text = Bodies.text(headers, in, settings.maxTokenRequestBytes());
     Map<String, String> fields = json ? jsonFields(text) : formFields(Bodies.form(text));
-    return from(fields, settings, headers, uri == null ? null : uri.getBaseUri().getRawPath());
+    return from(fields, settings, headers, basePath);
   }
 
   /**

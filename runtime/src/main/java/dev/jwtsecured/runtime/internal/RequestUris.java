@@ -1,0 +1,32 @@
+package dev.jwtsecured.runtime.internal;
+
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * The paths of the request's URIs, for the library's filters and resources, which must answer a request whose URIs the
+ * runtime cannot build with a 400 rather than let the exception out. RESTEasy builds them only when asked, from the
+ * {@code Host} header, which Undertow passes on unchecked: for a {@code Host} that is no URI authority ({@code x:|},
+ * {@code [::1}) {@link UriInfo#getRequestUri()} throws {@link IllegalArgumentException}, and out of a filter it became
+ * a 500 whose page held the stack trace ({@code MalformedHostTest}).
+ */
+public final class RequestUris {
+  private RequestUris() {}
+
+  /** The raw path of the request's URI, or {@code null} where the runtime cannot build the URI. */
+  public static String rawPath(UriInfo uri) {
+    try {
+      return uri.getRequestUri().getRawPath();
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** The raw path of the application's base URI for this request, or {@code null} where it cannot be built. */
+  public static String rawBasePath(UriInfo uri) {
+    try {
+      return uri.getBaseUri().getRawPath();
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+}
