@@ -141,9 +141,12 @@ public final class SampleServer implements AutoCloseable {
     // Any request body over the limit is a 413, whatever the resource does with it.
     SizeLimitHandler bodies = new SizeLimitHandler(limits.maxRequestBodyBytes(), -1);
     deadline.setHandler(bodies);
-    // A target Jersey's container cannot read is answered here, without the warning Jetty would log for it.
+    // A Content-Type whose quality Jersey cannot read, and a target Jersey's container cannot read, are answered here,
+    // without the warnings logged for them.
+    ContentTypes contentTypes = new ContentTypes();
+    bodies.setHandler(contentTypes);
     ReadableTargets targets = new ReadableTargets();
-    bodies.setHandler(targets);
+    contentTypes.setHandler(targets);
     if (contextPath.isEmpty()) {
       targets.setHandler(jersey);
     } else {

@@ -20,9 +20,14 @@ import org.glassfish.jersey.servlet.ServletContainer;
 final class GrizzlyServer {
   private GrizzlyServer() {}
 
+  /** {@code application}, and the README's filter for a Content-Type quality Jersey cannot read (its 500). */
+  static ResourceConfig resources(Application application) {
+    return ResourceConfig.forApplication(application).register(ContentTypeQualities.class);
+  }
+
   static TestServer.Started start(String contextPath, Application application) {
     HttpServer server = GrizzlyHttpServerFactory.createHttpServer(
-        URI.create("http://127.0.0.1:0" + contextPath + "/"), ResourceConfig.forApplication(application), false);
+        URI.create("http://127.0.0.1:0" + contextPath + "/"), resources(application), false);
     server.getListener("grizzly").setMaxHttpHeaderSize(16 * 1024);
     GrizzlyErrorPages.install(server);
     try {
@@ -44,7 +49,7 @@ final class GrizzlyServer {
     listener.setMaxHttpHeaderSize(16 * 1024);
     server.addListener(listener);
     WebappContext context = new WebappContext("jwtsecured", contextPath);
-    context.addServlet("jersey", new ServletContainer(ResourceConfig.forApplication(application)))
+    context.addServlet("jersey", new ServletContainer(resources(application)))
         .addMapping(servletPath + "/*");
     context.deploy(server);
     GrizzlyErrorPages.install(server);
