@@ -111,6 +111,34 @@ class TokenEndpointLimitsTest {
     assertEquals(200, r.status, r.toString());
   }
 
+  /**
+   * Where a body declares a charset other than UTF-8, readers disagree: the URL standard decodes a form's escapes as
+   * UTF-8 whatever the charset (as the token endpoint did: {@code username=wri%C3%A9ter} under ISO-8859-1 logged in
+   * as {@code wri\u00e9ter}), a servlet container in the declared charset ({@code wri\u00c3\u00a9ter}); and RFC 8259
+   * says a JSON body is UTF-8, its charset parameter without effect (the endpoint honoured it). Both are 400 now; a
+   * form in ISO-8859-1 whose escapes stay within ASCII, and JSON declared UTF-8, are read.
+   */
+  @Test
+  void aCharsetOtherThanUtf8IsReadOnlyWhereEveryReaderAgrees() throws Exception {
+    String latin = "Content-Type: application/x-www-form-urlencoded; charset=ISO-8859-1";
+    RawHttp.Response escaped = server.http.sendBody("POST", "/oauth/token",
+        "grant_type=password&username=wri%C3%A9ter&password=pw", latin);
+    assertEquals(400, escaped.status, escaped.toString());
+    assertEquals("invalid_request", error(escaped));
+    RawHttp.Response json = server.http.sendBody("POST", "/oauth/token",
+        "{\"grant_type\":\"password\",\"username\":\"writer\",\"password\":\"pw\"}",
+        "Content-Type: application/json; charset=ISO-8859-1");
+    assertEquals(400, json.status, json.toString());
+    assertEquals("invalid_request", error(json));
+    RawHttp.Response ascii = server.http.sendBody("POST", "/oauth/token",
+        "grant_type=password&username=%77riter&password=pw", latin);
+    assertEquals(200, ascii.status, ascii.toString());
+    RawHttp.Response utf8 = server.http.sendBody("POST", "/oauth/token",
+        "{\"grant_type\":\"password\",\"username\":\"writer\",\"password\":\"pw\"}",
+        "Content-Type: application/json; charset=UTF-8");
+    assertEquals(200, utf8.status, utf8.toString());
+  }
+
   @Test
   void aBogusCharsetOrAMalformedEscapeIs400NeverA500() throws Exception {
     // Hexadecimal digits are ASCII: Arabic-Indic "%\u0667\u0667" and JSON's "\\u\u0660\u0660\u0667\u0667" are no "w",

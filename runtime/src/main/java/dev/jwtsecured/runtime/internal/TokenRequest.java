@@ -94,8 +94,14 @@ public record TokenRequest(String username, String password, String refreshToken
       throw new TokenError("invalid_request", "The request URI is malformed");
     }
     boolean json = Bodies.isJson(headers);
+    boolean utf8 = Bodies.isUtf8(headers);
+    if (json && !utf8) {
+      // RFC 8259 section 8.1: JSON is UTF-8, and a charset parameter has no effect on compliant readers, which would
+      // read the body otherwise than a reader that honoured it.
+      throw new TokenError("invalid_request", "A JSON body is UTF-8");
+    }
     String text = Bodies.text(headers, in, settings.maxTokenRequestBytes());
-    Map<String, String> fields = json ? jsonFields(text) : formFields(Bodies.form(text));
+    Map<String, String> fields = json ? jsonFields(text) : formFields(Bodies.form(text, utf8));
     return from(fields, settings, headers, basePath);
   }
 

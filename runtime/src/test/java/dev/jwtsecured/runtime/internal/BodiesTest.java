@@ -27,6 +27,16 @@ class BodiesTest {
   }
 
   @Test
+  void underAnotherCharsetEscapesStayWithinAscii() {
+    assertEquals(List.of("w r"), Bodies.form("u=%77+r", false).get("u"));
+    assertEquals(List.of("\u00e9"), Bodies.form("u=\u00e9", false).get("u"));
+    for (String bad : new String[] {"u=%C3%A9", "u=%80", "u=%ff"}) {
+      TokenRequest.TokenError e = assertThrows(TokenRequest.TokenError.class, () -> Bodies.form(bad, false), bad);
+      assertEquals(400, e.status());
+    }
+  }
+
+  @Test
   void refusesMalformedEscapesAndInvalidUtf8() {
     for (String bad : new String[] {"a=%", "a=%4", "a=%zz", "a=%C3%28", "a=%FF",
         "a=%\u0664\u0661", "a=%\uFF14\uFF11"}) {
