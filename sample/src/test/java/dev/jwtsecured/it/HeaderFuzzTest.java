@@ -3,13 +3,10 @@ package dev.jwtsecured.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jwtsecured.it.refreshcookie.RefreshCookieSecurity;
-import dev.jwtsecured.it.refreshcookie.RefreshCookieSecurityJwtFeature;
 import dev.jwtsecured.it.rootlocator.BucketsSecurity;
 import dev.jwtsecured.it.rootlocator.BucketsSecurityJwtFeature;
 import dev.jwtsecured.it.secured.ItApplication;
 import dev.jwtsecured.it.secured.ItSecurityJwtFeature;
-import dev.jwtsecured.runtime.InMemoryRefreshTokenStore;
 import dev.jwtsecured.testing.Jwts;
 import dev.jwtsecured.testing.RawHttp;
 import dev.jwtsecured.testing.TestServer;
@@ -146,16 +143,8 @@ class HeaderFuzzTest {
   void mutatedHeadersUnderCookieTransportWithRefreshTokens() {
     Random random = new Random(SEED + 2);
     List<String> paths = List.of("/auth/token", "/whoami", "/logout");
-    try (TestServer server = TestServer.start(
-        new RefreshCookieSecurityJwtFeature(new RefreshCookieSecurity(new InMemoryRefreshTokenStore(10_000)),
-            RefreshCookieSecurityJwtFeature.settings().secret(RefreshCookieTest.SECRET).build()),
-        RefreshCookieSecurityJwtFeature.classes(), RefreshCookieSecurity.WhoAmI.class,
-        RefreshCookieSecurity.Logout.class)) {
-      RawHttp.Response login = server.http.sendBody("POST", "/auth/token",
-          "grant_type=password&username=ada&password=pw", RefreshCookieTest.FORM);
-      assertEquals(200, login.status, login.toString());
-      String cookie = "Cookie: " + login.setCookie("token").split(";")[0] + "; "
-          + login.setCookie("token_refresh").split(";")[0];
+    try (TestServer server = RefreshCookieTest.startInMemory()) {
+      String cookie = RefreshCookieTest.loginCookies(server.http);
       for (int i = 0; i < CASES; i++) {
         String method = METHODS.get(random.nextInt(METHODS.size()));
         String path = paths.get(random.nextInt(paths.size()));

@@ -3,11 +3,8 @@ package dev.jwtsecured.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jwtsecured.it.refreshcookie.RefreshCookieSecurity;
-import dev.jwtsecured.it.refreshcookie.RefreshCookieSecurityJwtFeature;
 import dev.jwtsecured.it.rootlocator.BucketsSecurity;
 import dev.jwtsecured.it.rootlocator.BucketsSecurityJwtFeature;
-import dev.jwtsecured.runtime.InMemoryRefreshTokenStore;
 import dev.jwtsecured.testing.RawHttp;
 import dev.jwtsecured.testing.TestServer;
 import java.util.List;
@@ -71,15 +68,8 @@ class MalformedHostTest {
 
   @Test
   void protectedResourcesAnswer400WithAndWithoutALoginCookie() throws Exception {
-    try (TestServer server = TestServer.start(
-        new RefreshCookieSecurityJwtFeature(new RefreshCookieSecurity(new InMemoryRefreshTokenStore(1_000)),
-            RefreshCookieSecurityJwtFeature.settings().secret(RefreshCookieTest.SECRET).build()),
-        RefreshCookieSecurityJwtFeature.classes(), RefreshCookieSecurity.WhoAmI.class,
-        RefreshCookieSecurity.Logout.class)) {
-      RawHttp.Response login = server.http.sendBody("POST", "/auth/token",
-          "grant_type=password&username=ada&password=pw", RefreshCookieTest.FORM);
-      assertEquals(200, login.status, login.toString());
-      String cookie = "Cookie: " + login.setCookie("token").split(";")[0];
+    try (TestServer server = RefreshCookieTest.startInMemory()) {
+      String cookie = RefreshCookieTest.loginCookies(server.http);
       for (String host : HOSTS) {
         assertBadRequest("anonymous, Host " + host, send(server, "GET", "/whoami", host));
         assertBadRequest("ada, Host " + host, send(server, "GET", "/whoami", host, cookie));

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jwtsecured.it.refreshcookie.RefreshCookieSecurity;
 import dev.jwtsecured.it.refreshcookie.RefreshCookieSecurityJwtFeature;
+import dev.jwtsecured.runtime.InMemoryRefreshTokenStore;
 import dev.jwtsecured.runtime.JdbcRefreshTokenStore;
 import dev.jwtsecured.testing.RawHttp;
 import dev.jwtsecured.testing.ServerPerClass;
@@ -66,6 +67,23 @@ class RefreshCookieTest {
 
   RawHttp http;
   Database db;
+
+  /** The application on a server of its own, its refresh tokens in memory: for tests that need no database. */
+  static TestServer startInMemory() {
+    return TestServer.start(
+        new RefreshCookieSecurityJwtFeature(new RefreshCookieSecurity(new InMemoryRefreshTokenStore(10_000)),
+            RefreshCookieSecurityJwtFeature.settings().secret(SECRET).build()),
+        RefreshCookieSecurityJwtFeature.classes(), RefreshCookieSecurity.WhoAmI.class,
+        RefreshCookieSecurity.Logout.class);
+  }
+
+  /** ada's login on {@code http}: the {@code Cookie} header carrying its access token and its refresh token. */
+  static String loginCookies(RawHttp http) {
+    RawHttp.Response login = http.sendBody("POST", "/auth/token", "grant_type=password&username=ada&password=pw",
+        FORM);
+    assertEquals(200, login.status, login.toString());
+    return "Cookie: " + login.setCookie("token").split(";")[0] + "; " + login.setCookie("token_refresh").split(";")[0];
+  }
 
   @BeforeEach
   void connect(TestServer server, Database db) {

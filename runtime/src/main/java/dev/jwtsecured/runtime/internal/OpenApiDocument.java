@@ -1,5 +1,6 @@
 package dev.jwtsecured.runtime.internal;
 
+import dev.jwtsecured.runtime.JwtAuth;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -49,7 +50,7 @@ public final class OpenApiDocument {
     if (basePath == null) {
       throw new BadRequestException(Response.status(400).type(MediaType.APPLICATION_JSON_TYPE)
           .entity("{\"status_code\":400,\"detail\":\"Invalid request\"}")
-          .header("X-Content-Type-Options", "nosniff").build());
+          .header(JwtAuth.NOSNIFF_HEADER, "nosniff").build());
     }
     return at(basePath);
   }
