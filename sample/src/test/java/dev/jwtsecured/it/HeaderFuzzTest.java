@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * {@code Expect}, {@code If-None-Match}, {@code X-HTTP-Method-Override}, ...), each value a plausible one with pieces
  * of header grammar inserted (quotes, separators, parameters, quality values, bytes beyond ASCII), sent to protected,
  * public and excluded routes, a protected locator, the token endpoints and the OpenAPI document, with a valid token or
- * none. For every request: no 5xx, no exception text, and no protected method or locator run without a valid token.
+ * none. For every request: no 5xx and no exception text; and, in the two applications that count their protected
+ * runs, no protected method or locator run without the valid token.
  * It found a {@code Content-Type} quality Jersey and RESTEasy fail on while matching ({@code q=2}, {@code q=abc}: a
  * 500 on any route, before the library runs), which the sample's server and the README's filter answer 400.
  */

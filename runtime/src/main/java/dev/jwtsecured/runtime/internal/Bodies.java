@@ -23,9 +23,8 @@ import java.nio.charset.UnsupportedCharsetException;
 public final class Bodies {
   private Bodies() {}
 
-  /** The body as text in the charset of its {@code Content-Type} (UTF-8 when none is given). */
-  public static String text(HttpHeaders headers, InputStream in, int maxBytes) {
-    Charset charset = charset(headers);
+  /** The body as text in {@code charset}, the one its {@code Content-Type} names ({@link #charset}). */
+  public static String text(Charset charset, HttpHeaders headers, InputStream in, int maxBytes) {
     byte[] bytes = bytes(headers.getHeaderString(HttpHeaders.CONTENT_LENGTH), in, maxBytes);
     try {
       return charset.newDecoder()
@@ -84,15 +83,8 @@ public final class Bodies {
     }
   }
 
-  /**
-   * Whether the body is UTF-8 by its {@code Content-Type}: no charset, or UTF-8 under any of its names. A charset that
-   * is not supported is a 400.
-   */
-  public static boolean isUtf8(HttpHeaders headers) {
-    return charset(headers).equals(StandardCharsets.UTF_8);
-  }
-
-  private static Charset charset(HttpHeaders headers) {
+  /** The charset the body's {@code Content-Type} names, UTF-8 where it names none; one not supported is a 400. */
+  public static Charset charset(HttpHeaders headers) {
     MediaType type = mediaType(headers);
     String name = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
     if (name == null) {

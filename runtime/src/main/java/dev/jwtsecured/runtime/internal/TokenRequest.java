@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Providers;
 import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -94,13 +96,14 @@ public record TokenRequest(String username, String password, String refreshToken
       throw new TokenError("invalid_request", "The request URI is malformed");
     }
     boolean json = Bodies.isJson(headers);
-    boolean utf8 = Bodies.isUtf8(headers);
+    Charset charset = Bodies.charset(headers);
+    boolean utf8 = charset.equals(StandardCharsets.UTF_8);
     if (json && !utf8) {
       // RFC 8259 section 8.1: JSON is UTF-8, and a charset parameter has no effect on compliant readers, which would
       // read the body otherwise than a reader that honoured it.
       throw new TokenError("invalid_request", "A JSON body is UTF-8");
     }
-    String text = Bodies.text(headers, in, settings.maxTokenRequestBytes());
+    String text = Bodies.text(charset, headers, in, settings.maxTokenRequestBytes());
     Map<String, String> fields = json ? jsonFields(text) : formFields(Bodies.form(text, utf8));
     return from(fields, settings, headers, basePath);
   }
