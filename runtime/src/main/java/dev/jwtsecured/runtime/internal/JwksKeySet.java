@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li>a failed fetch keeps the last good set and is logged; with no set yet every key is unknown, so requests are
  *       refused until the set can be read, and the service starts regardless;
  *   <li>only public keys meant for signatures are kept (a JWK with {@code use} other than {@code sig}, a private or
- *       secret key, or one without {@code kid} is skipped);
+ *       secret key, one without {@code kid}, or one whose key members are not canonical base64url is skipped);
  *   <li>a URI ending in {@code /.well-known/openid-configuration} is an OpenID Provider's configuration: its
  *       {@code jwks_uri} is read once (the document's {@code issuer} must match its location) and used from then on;
  *   <li>{@link #generation()} changes whenever a key leaves the set or changes, so that a cache of verified tokens can
@@ -277,7 +277,7 @@ public final class JwksKeySet implements KeySource {
    * JWKS is an exception.
    */
   static Map<String, List<Key>> parse(String json) {
-    JwkSet set = Jwks.setParser().json(StrictJson.deserializer()).ignoreUnsupported(true).build().parse(json);
+    JwkSet set = Jwks.setParser().json(StrictJson.keySetDeserializer()).ignoreUnsupported(true).build().parse(json);
     Map<String, List<Key>> keys = new LinkedHashMap<>();
     for (Jwk<?> jwk : set) {
       String kid = jwk.getId();

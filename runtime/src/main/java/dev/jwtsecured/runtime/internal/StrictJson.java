@@ -5,8 +5,11 @@ import io.jsonwebtoken.io.AbstractSerializer;
 import java.io.OutputStream;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The JSON (de)serializers jwtsecured hands to jjwt, set explicitly rather than discovered on the class path.
@@ -19,6 +22,7 @@ import java.util.Map;
  * convert, for example, an ISO date string in {@code exp} into a date.
  */
 public final class StrictJson {
+  private static final System.Logger LOG = System.getLogger(StrictJson.class.getName());
   /** 9999-12-31T23:59:59Z: later times overflow millisecond arithmetic in common libraries. */
   static final long MAX_NUMERIC_DATE = 253_402_300_799L;
 
@@ -36,6 +40,36 @@ public final class StrictJson {
 
   /** A jjwt deserializer that also enforces the claim types of the class comment. */
   public static AbstractDeserializer<Map<String, ?>> deserializer() {
+    return deserializer(BadClaimTypeException::new, claims -> {
+      checkTypes(claims);
+      return claims;
+    });
+  }
+
+  /**
+   * A jjwt deserializer for a JWKS document: strict JSON as above (claim types aside), whose {@code keys} keep only the
+   * JWKs whose key members ({@code n}, {@code e}, {@code x}, {@code y}) are canonical base64url and whose member names
+   * are as written, without surrounding white space. jjwt's decoder skips characters outside the alphabet, and jjwt
+   * trims member names: a key published as {@code "n":"\"0ei4..."}, with an {@code é} in it, or as {@code " x"}, was
+   * read as the key without them, where other readers find no such key; such a JWK is no key of the set now, and a
+   * document with such a name at the top is no key set ({@code JwksFuzzTest}, {@code KeySetVerifierTest}).
+   */
+  public static AbstractDeserializer<Map<String, ?>> keySetDeserializer() {
+    return deserializer(() -> new IllegalArgumentException("a JWKS is a JSON object"), read -> {
+      if (!asWritten(read)) {
+        throw new IllegalArgumentException("a JWKS member name with white space around it");
+      }
+      Map<String, Object> document = new LinkedHashMap<>(read);
+      if (document.get("keys") instanceof List<?> keys) {
+        document.put("keys", keys.stream().filter(StrictJson::canonicalKeyMembers).toList());
+      }
+      return document;
+    });
+  }
+
+  /** A jjwt deserializer of JSON objects, each checked and perhaps replaced by {@code check}. */
+  private static AbstractDeserializer<Map<String, ?>> deserializer(Supplier<RuntimeException> notAnObject,
+      UnaryOperator<Map<String, Object>> check) {
     return new AbstractDeserializer<>() {
       @Override
       protected Map<String, ?> doDeserialize(Reader reader) throws Exception {
@@ -46,14 +80,45 @@ public final class StrictJson {
         }
         Object value = Json.parse(text.toString());
         if (!(value instanceof Map)) {
-          throw new BadClaimTypeException();
+          throw notAnObject.get();
         }
         @SuppressWarnings("unchecked") // Json reads an object as Map<String, Object>
-        Map<String, ?> map = (Map<String, ?>) value;
-        checkTypes(map);
-        return map;
+        Map<String, Object> object = (Map<String, Object>) value;
+        return check.apply(object);
       }
     };
+  }
+
+  /**
+   * Whether {@code jwk}'s member names are as written and the key members it has are canonical base64url strings
+   * (anything else is left to jjwt).
+   */
+  private static boolean canonicalKeyMembers(Object jwk) {
+    if (jwk instanceof Map<?, ?> members) {
+      if (!asWritten(members)) {
+        return false;
+      }
+      for (String name : List.of("n", "e", "x", "y")) {
+        if (members.get(name) instanceof String value && !StrictBase64Url.isCanonical(value, 0, value.length())) {
+          String kid = String.valueOf(members.get("kid")); // quoted as JSON and cut: what the provider sent
+          LOG.log(System.Logger.Level.WARNING, "jwtsecured: a JWKS key (kid " + Json.write(kid.length() > 64
+              ? kid.substring(0, 64) + "..." : kid) + ") is skipped: its \"" + name + "\" is not unpadded base64url");
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Whether no member name of {@code object} has white space around it, which jjwt would trim. */
+  private static boolean asWritten(Map<?, ?> object) {
+    for (Object name : object.keySet()) {
+      String text = (String) name;
+      if (!text.equals(text.trim()) || !text.equals(text.strip())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Thrown by the deserializer for a registered claim of the wrong type; jjwt wraps it, the codec looks for it. */

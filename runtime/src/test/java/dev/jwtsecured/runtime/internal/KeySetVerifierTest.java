@@ -539,6 +539,52 @@ class KeySetVerifierTest {
     assertEquals(AuthFailure.UNKNOWN_KEY, failure(verifier(ALL), jwt));
   }
 
+  /**
+   * jjwt's decoder skips characters outside base64url, and jjwt trims member names: a key published with a quote or an
+   * {@code é} in its modulus, padded, or with its {@code x} as {@code " x"}, was read as the key without them, where
+   * other readers find no such key. Such a JWK is no key of the set, whose other keys verify; a set whose
+   * {@code keys} is written {@code " keys"} is none ({@code JwksFuzzTest} found both).
+   */
+  @Test
+  void aKeyWrittenOtherwiseThanStrictReadersReadItIsNoKeyOfTheSet() throws Exception {
+    RSAKey rsa = new RSAKeyGenerator(2048).keyID("r1").generate();
+    ECKey ec = new ECKeyGenerator(Curve.P_256).keyID("e1").generate();
+    String rsaJwt = sign(new RSASSASigner(rsa), header(JWSAlgorithm.RS256, "r1"), claims().build());
+    String ecJwt = sign(new ECDSASigner(ec), header(JWSAlgorithm.ES256, "e1"), claims().build());
+    String n = rsa.getModulus().toString();
+    String ecJson = ec.toPublicJWK().toJSONString();
+    List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Logger log = java.util.logging.Logger.getLogger(StrictJson.class.getName());
+    java.util.logging.Handler handler = new java.util.logging.Handler() {
+      @Override
+      public void publish(java.util.logging.LogRecord record) {
+        warnings.add(record.getMessage());
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    log.addHandler(handler);
+    for (String modulus : List.of("\\\"" + n, n.substring(0, 10) + "\u00e9" + n.substring(10), n + "=")) {
+      jwks = "{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"r1\",\"e\":\"AQAB\",\"n\":\"" + modulus + "\"}," + ecJson + "]}";
+      KeySetVerifier verifier = verifier(ALL);
+      assertEquals(AuthFailure.UNKNOWN_KEY, failure(verifier, rsaJwt), modulus);
+      assertEquals("alice", verifier.verify(ecJwt).subject(), modulus);
+    }
+    log.removeHandler(handler);
+    assertTrue(warnings.contains("jwtsecured: a JWKS key (kid \"r1\") is skipped: its \"n\" is not unpadded base64url"),
+        warnings.toString());
+    jwks = "{\"keys\":[" + rsa.toPublicJWK().toJSONString() + "," + ecJson.replace("\"x\"", "\" x\"") + "]}";
+    KeySetVerifier verifier = verifier(ALL);
+    assertEquals(AuthFailure.UNKNOWN_KEY, failure(verifier, ecJwt));
+    assertEquals("alice", verifier.verify(rsaJwt).subject());
+    jwks = "{\" keys\":[" + rsa.toPublicJWK().toJSONString() + "]}";
+    assertEquals(AuthFailure.UNKNOWN_KEY, failure(verifier(ALL), rsaJwt));
+  }
+
   @Test
   void aKeyIsUsedOnlyWithItsFamilyAndItsOwnAlg() throws Exception {
     ECKey ec = new ECKeyGenerator(Curve.P_256).keyID("k1").generate();
