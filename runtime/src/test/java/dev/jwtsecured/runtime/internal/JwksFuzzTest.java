@@ -15,12 +15,17 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.util.Base64URL;
 import dev.jwtsecured.runtime.MovableClock;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -32,8 +37,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Key set documents mutated at random, seeded so that a failure replays: what an identity provider, a proxy or an
  * attacker on the way might serve as the JWKS. Each document is read as a fetch reads it
- * ({@link JwksKeySet#parse}), and tokens signed by the set's RSA and EC keys, and one forged with another RSA key under
- * the RSA key's {@code kid}, are verified against what it gave. For every document: nothing but
+ * ({@link JwksKeySet#parse}), and tokens signed by the set's RSA, EC and Ed25519 keys, and one forged with another RSA
+ * key under the RSA key's {@code kid}, are verified against what it gave. For every document: nothing but
  * {@link AuthException} leaves the verifier (a fetch takes any exception of the parser for an unreadable set); the
  * forged token never verifies; and a token verifies only where a strict reader (Jackson, duplicate names refused)
  * reads the same document as holding its key, unaltered, under its {@code kid}, published for verifying ({@code use}
@@ -44,14 +49,16 @@ class JwksFuzzTest {
   /** Another seed or count widens the search: {@code -Djwtsecured.jwksSeed=...}, {@code ...jwksCases}. */
   static final long SEED = Long.getLong("jwtsecured.jwksSeed", 20261205L);
   static final int CASES = Integer.getInteger("jwtsecured.jwksCases", 1500);
+  /** The algorithms of the tokens of the set's RSA, EC and Ed25519 keys, in that order. */
+  static final List<String> ALGORITHMS = List.of("RS256", "ES256", "EdDSA");
   static final ObjectMapper STRICT = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
   static final List<String> PIECES = List.of("\\u0000", "\\u0041", "\\ud83d\\ude00", "\\\"", "\\\\", "\"", ",", ":",
       "{", "}", "[", "]", "null", "true", "0", "-1", "1e999", " ", "\t", "\n", "\u00e9", "\ufeff", "/*x*/", "A", "_",
       "-", "=", "+", "/", ",\"use\":\"enc\"", ",\"use\":\"sig\"", ",\"key_ops\":[\"sign\"]", ",\"key_ops\":[]",
       ",\"key_ops\":[\"verify\"]", ",\"alg\":\"HS256\"", ",\"alg\":\"none\"", ",\"alg\":\"RS256\"",
-      ",\"alg\":\"ES256\"", ",\"kid\":\"r1\"", ",\"kid\":\"e1\"", ",\"kty\":\"oct\"", ",\"kty\":\"RSA\"",
-      ",\"k\":\"AAAA\"", ",\"d\":\"AAAA\"", ",\"crv\":\"P-384\"", ",\"x5c\":[\"MII\"]", ",\"e\":\"AQAB\"",
-      ",\"e\":\"Aw\"", ",{}",
+      ",\"alg\":\"ES256\"", ",\"alg\":\"EdDSA\"", ",\"kid\":\"r1\"", ",\"kid\":\"e1\"", ",\"kid\":\"d1\"",
+      ",\"crv\":\"Ed448\"", ",\"kty\":\"oct\"", ",\"kty\":\"RSA\"", ",\"k\":\"AAAA\"", ",\"d\":\"AAAA\"",
+      ",\"crv\":\"P-384\"", ",\"x5c\":[\"MII\"]", ",\"e\":\"AQAB\"", ",\"e\":\"Aw\"", ",{}",
       ",{\"kty\":\"RSA\",\"kid\":\"r1\"}", "\"keys\"");
 
   static String mutate(String document, Random random) {
@@ -117,19 +124,26 @@ class JwksFuzzTest {
         claims.claims().build());
     String forged = KeySetVerifierTest.sign(new RSASSASigner(forger),
         KeySetVerifierTest.header(JWSAlgorithm.RS256, "r1"), claims.claims().build());
+    KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+    byte[] spki = pair.getPublic().getEncoded();
+    OctetKeyPair okp = new OctetKeyPair.Builder(Curve.Ed25519,
+        Base64URL.encode(Arrays.copyOfRange(spki, spki.length - 32, spki.length))).keyID("d1").build();
+    // nimbus signs Ed25519 only with Google Tink on the class path, so the JDK signs.
+    String okpToken = claims.jdkSigned("{\"alg\":\"EdDSA\",\"kid\":\"d1\",\"typ\":\"JWT\"}", "Ed25519", pair);
     // Its warning for each key skipped as not base64url, hundreds here, is KeySetVerifierTest's to see.
     Logger skipped = Logger.getLogger(StrictJson.class.getName());
     Level level = skipped.getLevel();
     skipped.setLevel(Level.SEVERE);
     try {
-      check(rsa, ec, rsaToken, ecToken, forged, clock);
+      check(List.of(rsa, ec, okp), List.of(rsaToken, ecToken, okpToken), forged, clock);
     } finally {
       skipped.setLevel(level);
     }
   }
 
-  void check(RSAKey rsa, ECKey ec, String rsaToken, String ecToken, String forged, MovableClock clock) {
-    String document = new JWKSet(List.of(rsa.toPublicJWK(), ec.toPublicJWK())).toString(true);
+  /** Checks each mutated document with {@code keys}, whose tokens are {@code tokens}, in that order. */
+  void check(List<JWK> keys, List<String> tokens, String forged, MovableClock clock) {
+    String document = new JWKSet(keys.stream().map(JWK::toPublicJWK).toList()).toString(true);
     Random random = new Random(SEED);
     int readable = 0;
     int verified = 0;
@@ -137,14 +151,14 @@ class JwksFuzzTest {
     for (int i = 0; i < CASES; i++) {
       String mutated = mutate(document, random);
       String context = "case " + i + " (seed " + SEED + "): " + mutated;
-      Map<String, List<JwksKeySet.Key>> keys;
+      Map<String, List<JwksKeySet.Key>> parsed;
       try {
-        keys = JwksKeySet.parse(mutated);
+        parsed = JwksKeySet.parse(mutated);
         readable++;
       } catch (RuntimeException e) {
-        keys = Map.of(); // a fetch keeps the last good set, or refuses tokens while there is none
+        parsed = Map.of(); // a fetch keeps the last good set, or refuses tokens while there is none
       }
-      Map<String, List<JwksKeySet.Key>> set = keys;
+      Map<String, List<JwksKeySet.Key>> set = parsed;
       KeySource source = new KeySource() {
         @Override
         public List<JwksKeySet.Key> keys(String kid) {
@@ -156,21 +170,18 @@ class JwksFuzzTest {
           return 0;
         }
       };
-      KeySetVerifier verifier = new KeySetVerifier(source, Set.of("RS256", "ES256"),
+      KeySetVerifier verifier = new KeySetVerifier(source, Set.copyOf(ALGORITHMS),
           new ClaimRules(clock, Duration.ZERO, Set.of(), List.of(), "roles"), clock, 0, KeySetVerifierTest.LENGTH);
       if (verifies(verifier, forged, context)) {
         wrong.add(context + ": the forged token verified");
       }
-      if (verifies(verifier, rsaToken, context)) {
-        verified++;
-        if (!publishes(mutated, rsa, "RS256")) {
-          wrong.add(context + ": the RSA token verified");
-        }
-      }
-      if (verifies(verifier, ecToken, context)) {
-        verified++;
-        if (!publishes(mutated, ec, "ES256")) {
-          wrong.add(context + ": the EC token verified");
+      for (int k = 0; k < keys.size(); k++) {
+        if (verifies(verifier, tokens.get(k), context)) {
+          verified++;
+          String alg = ALGORITHMS.get(k);
+          if (!publishes(mutated, keys.get(k), alg)) {
+            wrong.add(context + ": the " + alg + " token verified");
+          }
         }
       }
     }
