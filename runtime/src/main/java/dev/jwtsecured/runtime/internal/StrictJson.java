@@ -94,20 +94,23 @@ public final class StrictJson {
    * (anything else is left to jjwt).
    */
   private static boolean canonicalKeyMembers(Object jwk) {
-    if (jwk instanceof Map<?, ?> members) {
-      if (!asWritten(members)) {
-        return false;
-      }
-      for (String name : List.of("n", "e", "x", "y")) {
-        if (members.get(name) instanceof String value && !StrictBase64Url.isCanonical(value, 0, value.length())) {
-          String kid = String.valueOf(members.get("kid")); // quoted as JSON and cut: what the provider sent
-          LOG.log(System.Logger.Level.WARNING, "jwtsecured: a JWKS key (kid " + Json.write(kid.length() > 64
-              ? kid.substring(0, 64) + "..." : kid) + ") is skipped: its \"" + name + "\" is not unpadded base64url");
-          return false;
-        }
+    if (!(jwk instanceof Map<?, ?> members)) {
+      return true;
+    }
+    String why = asWritten(members) ? null : "a member name has white space around it";
+    for (String name : List.of("n", "e", "x", "y")) {
+      if (why == null && members.get(name) instanceof String value
+          && !StrictBase64Url.isCanonical(value, 0, value.length())) {
+        why = "its \"" + name + "\" is not unpadded base64url";
       }
     }
-    return true;
+    if (why == null) {
+      return true;
+    }
+    String kid = String.valueOf(members.get("kid")); // quoted as JSON and cut: what the provider sent
+    LOG.log(System.Logger.Level.WARNING, "jwtsecured: a JWKS key (kid " + Json.write(kid.length() > 64
+        ? kid.substring(0, 64) + "..." : kid) + ") is skipped: " + why);
+    return false;
   }
 
   /** Whether no member name of {@code object} has white space around it, which jjwt would trim. */
