@@ -245,6 +245,16 @@ class AttackCorpusTest {
         "", "{\"sub\":\"alice\"}{}", "\uFEFF{\"sub\":\"alice\"}")) {
       cases.add(c("payload " + payload.replace("\uFEFF", "BOM"), withPayload(payload)));
     }
+    // header or payload not UTF-8 (RFC 7519 section 7.2), in a member the application never reads: each character
+    // below is one byte in ISO-8859-1 (FF; C0 80, an overlong NUL; ED A0 80, a surrogate; E2 82, cut short)
+    for (String bytes : List.of("\u00ff", "\u00c0\u0080", "\u00ed\u00a0\u0080", "\u00e2\u0082")) {
+      byte[] header = "{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.ISO_8859_1);
+      String name = bytes.chars().mapToObj(ch -> String.format("%02X", ch)).collect(Collectors.joining(" "));
+      cases.add(c("payload not UTF-8: " + name, Jwts.sign(header,
+          claims(",\"x\":\"" + bytes + "\"").getBytes(StandardCharsets.ISO_8859_1), "HmacSHA256", KEY)));
+      cases.add(c("header not UTF-8: " + name, Jwts.sign(("{\"alg\":\"HS256\",\"x\":\"" + bytes + "\"}")
+          .getBytes(StandardCharsets.ISO_8859_1), claims("").getBytes(StandardCharsets.UTF_8), "HmacSHA256", KEY)));
+    }
     // duplicates and depth
     cases.add(c("duplicate sub", withPayload("{\"sub\":\"mallory\",\"sub\":\"alice\",\"iat\":" + t + ",\"exp\":"
         + (t + 60) + "}")));

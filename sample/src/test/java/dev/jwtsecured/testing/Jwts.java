@@ -22,7 +22,13 @@ public final class Jwts {
 
   /** {@code header.payload.signature} with an HMAC ({@code HmacSHA256/384/512}) over the first two segments. */
   public static String sign(String headerJson, String payloadJson, String jcaAlgorithm, byte[] key) {
-    String input = b64(headerJson) + "." + b64(payloadJson);
+    return sign(headerJson.getBytes(StandardCharsets.UTF_8), payloadJson.getBytes(StandardCharsets.UTF_8),
+        jcaAlgorithm, key);
+  }
+
+  /** As {@link #sign(String, String, String, byte[])}, with header and payload as bytes: any bytes, UTF-8 or not. */
+  public static String sign(byte[] header, byte[] payload, String jcaAlgorithm, byte[] key) {
+    String input = b64(header) + "." + b64(payload);
     return input + "." + b64(hmac(jcaAlgorithm, key, input));
   }
 

@@ -49,13 +49,23 @@ public final class Json {
 
   /** Parses UTF-8 bytes; invalid UTF-8 is refused. */
   public static Object parse(byte[] utf8) {
+    return parse(utf8(utf8));
+  }
+
+  /**
+   * The text of UTF-8 bytes, refusing what is not UTF-8 (RFC 8259 section 8.1): malformed or truncated sequences,
+   * overlong forms, surrogates. {@code new String(bytes, UTF_8)}, and the readers jjwt builds, replace such bytes
+   * with U+FFFD instead, so that different bytes read as the same text.
+   *
+   * @throws JsonException when {@code bytes} are not UTF-8
+   */
+  public static String utf8(byte[] bytes) {
     try {
-      String text = StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(utf8))
+          .decode(ByteBuffer.wrap(bytes))
           .toString();
-      return parse(text);
     } catch (CharacterCodingException e) {
       throw new JsonException("invalid UTF-8");
     }

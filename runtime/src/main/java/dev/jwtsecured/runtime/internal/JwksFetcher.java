@@ -12,7 +12,6 @@ import java.net.http.HttpResponse.BodySubscriber;
 import java.net.http.HttpResponse.BodySubscribers;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -163,8 +162,15 @@ final class JwksFetcher {
       } else if (response.statusCode() != 200) {
         fetched.completeExceptionally(new IOException("status " + response.statusCode()));
       } else {
-        fetched.complete(new Fetched(new String(response.body(), StandardCharsets.UTF_8),
-            maxAge(response.headers().firstValue("Cache-Control").orElse(""))));
+        // Strictly: a lenient decoder reads bytes that are not UTF-8 as U+FFFD, a kid no strict reader finds.
+        String body;
+        try {
+          body = Json.utf8(response.body());
+        } catch (Json.JsonException e) {
+          fetched.completeExceptionally(new IOException("the response is not UTF-8"));
+          return;
+        }
+        fetched.complete(new Fetched(body, maxAge(response.headers().firstValue("Cache-Control").orElse(""))));
       }
     });
     long deadline = options.responseTimeout().toMillis();

@@ -28,12 +28,14 @@ import java.util.concurrent.CompletableFuture;
  *   <li>the shape and base64url checks of {@link TokenCodec};
  *   <li>the header is a strict JSON object whose {@code alg} is one of the accepted algorithms (never {@code none} or
  *       an HMAC), with a {@code kid} the key source knows (a single configured key needs none), and none of
- * {@code jku}, {@code x5u}, {@code jwk}, {@code x5c}, {@code crit} or       the other members {@link TokenCodec}
- * refuses: keys come only from the configured set;   <li>the first key {@code kid} names whose type fits the algorithm
- * (keys of different types may share a       {@code kid}, RFC 7517 section 4.5): an RSA key of at least 2048 bits for
- *       {@code RS*}/{@code PS*}, the curve of the algorithm for {@code ES*}, an Edwards key for {@code EdDSA}, and the
- *       JWK's own {@code alg}, when it names one, equal to the token's. An RSA public key can never become an HMAC
- *       secret: no HMAC algorithm is accepted here;
+ *       {@code jku}, {@code x5u}, {@code jwk}, {@code x5c}, {@code crit} or the other members {@link TokenCodec}
+ *       refuses: keys come only from the configured set;
+ *   <li>the first key {@code kid} names whose type fits the algorithm (keys of different types may share a
+ *       {@code kid}, RFC 7517 section 4.5): an RSA key of at least 2048 bits for {@code RS*}/{@code PS*}, the curve of
+ *       the algorithm for {@code ES*}, an Edwards key for {@code EdDSA}, and the JWK's own {@code alg}, when it names
+ *       one, equal to the token's. An RSA public key can never become an HMAC secret: no HMAC algorithm is accepted
+ *       here;
+ *   <li>the payload is UTF-8, as the header must be ({@link TokenCodec#requireUtf8Payload});
  *   <li>jjwt, restricted to the accepted algorithms and that key, checks the signature;
  *   <li>the claim rules of {@link ClaimRules}.
  * </ol>
@@ -187,6 +189,7 @@ public final class KeySetVerifier {
     Object kid = header.get("kid");
     // Before jjwt: an unaccepted algorithm or an unknown key never reaches the parser.
     keyFor(alg instanceof String a ? a : null, kid instanceof String k ? k : null);
+    TokenCodec.requireUtf8Payload(jwt);
     Claims claims;
     try {
       claims = parser.parseSignedClaims(jwt).getPayload();

@@ -40,7 +40,7 @@ import javax.crypto.spec.SecretKeySpec;
  *   <li>every segment canonical unpadded base64url ({@link StrictBase64Url});
  *   <li>the header is a strict JSON object whose {@code alg} is exactly the configured algorithm, with no {@code crit},
  *       {@code zip}, {@code b64}, {@code jwk}, {@code jku}, {@code x5u}, {@code x5c} or {@code enc} member: jwtsecured
- *       understands no JWS extension, and keys come only from the configuration;
+ *       understands no JWS extension, and keys come only from the configuration; header and payload are UTF-8;
  *   <li>jjwt, restricted to that one algorithm and the configured key, checks the signature, with the strict JSON
  *       deserializer of {@link StrictJson};
  *   <li>{@code sub} present and not empty, {@code exp} and {@code iat} present; {@code exp} after now, {@code nbf} and
@@ -156,6 +156,7 @@ public final class TokenCodec {
     if (!knownHeader) {
       checkHeader(jwt, first);
     }
+    requireUtf8Payload(jwt);
     Claims claims;
     try {
       Jws<Claims> jws = parsers.get(signedWith).parseSignedClaims(jwt);
@@ -291,7 +292,7 @@ public final class TokenCodec {
     Map<?, ?> header;
     try {
       byte[] json = Base64.getUrlDecoder().decode(jwt.substring(0, firstDot));
-      header = Json.parseObject(new String(json, java.nio.charset.StandardCharsets.UTF_8));
+      header = Json.parseObject(Json.utf8(json));
     } catch (RuntimeException e) {
       throw new AuthException(AuthFailure.MALFORMED_TOKEN);
     }
@@ -307,6 +308,27 @@ public final class TokenCodec {
       }
     }
     return header;
+  }
+
+  /**
+   * Refuses a token whose payload is not UTF-8 (RFC 7519 section 7.2, step 10), as {@link #header} refuses such a
+   * header: jjwt reads the payload through a decoder that turns bytes that are not UTF-8 into U+FFFD, so that a
+   * claim signed as {@code a} and byte {@code FF} was read as the text {@code a\uFFFD}, which those bytes are not.
+   *
+   * @throws AuthException {@link AuthFailure#MALFORMED_TOKEN}
+   */
+  static void requireUtf8Payload(String jwt) {
+    byte[] payload = payloadJson(jwt);
+    for (byte b : payload) {
+      if (b < 0) { // not ASCII, which is UTF-8 as it stands: decode
+        try {
+          Json.utf8(payload);
+          return;
+        } catch (RuntimeException e) {
+          throw new AuthException(AuthFailure.MALFORMED_TOKEN);
+        }
+      }
+    }
   }
 
   /** The decoded payload of a token whose segments passed the canonical base64url checks. */

@@ -84,6 +84,8 @@ class KeySetVerifierTest {
   final AtomicInteger fetches = new AtomicInteger();
   volatile int status = 200;
   volatile String jwks = "{\"keys\":[]}";
+  /** When set, the JWKS endpoint's body instead of {@link #jwks}. */
+  volatile byte[] jwksBytes;
   volatile String cacheControl = "";
   volatile String openIdConfiguration = "";
   /** How the JWKS endpoint misbehaves after sending its headers: "" for not at all. */
@@ -106,7 +108,7 @@ class KeySetVerifierTest {
           Thread.currentThread().interrupt();
         }
       }
-      byte[] body = jwks.getBytes(StandardCharsets.UTF_8);
+      byte[] body = jwksBytes != null ? jwksBytes : jwks.getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", "application/jwk-set+json");
       if (!cacheControl.isEmpty()) {
         exchange.getResponseHeaders().add("Cache-Control", cacheControl);
@@ -252,11 +254,40 @@ class KeySetVerifierTest {
   }
 
   String jdkSigned(String header, String jcaAlgorithm, KeyPair pair) throws Exception {
-    String signingInput = b64(header) + "." + b64(claims().build().toString());
+    return jdkSigned(b64(header) + "." + b64(claims().build().toString()), jcaAlgorithm, pair.getPrivate());
+  }
+
+  /** {@code signingInput} and its signature by the JDK. */
+  static String jdkSigned(String signingInput, String jcaAlgorithm, PrivateKey key) throws Exception {
     Signature signature = Signature.getInstance(jcaAlgorithm);
-    signature.initSign(pair.getPrivate());
+    signature.initSign(key);
     signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
     return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
+  }
+
+  /** The messages {@code source}'s logger receives while {@code body} runs. */
+  static List<String> logOf(Class<?> source, org.junit.jupiter.api.function.Executable body) throws Throwable {
+    List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.logging.Logger log = java.util.logging.Logger.getLogger(source.getName());
+    java.util.logging.Handler handler = new java.util.logging.Handler() {
+      @Override
+      public void publish(java.util.logging.LogRecord record) {
+        messages.add(record.getMessage());
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    log.addHandler(handler);
+    try {
+      body.execute();
+    } finally {
+      log.removeHandler(handler);
+    }
+    return messages;
   }
 
   /** {@code jwt} with the first character of its signature changed (still canonical base64url). */
@@ -546,29 +577,14 @@ class KeySetVerifierTest {
    * {@code keys} is written {@code " keys"} is none ({@code JwksFuzzTest} found both).
    */
   @Test
-  void aKeyWrittenOtherwiseThanStrictReadersReadItIsNoKeyOfTheSet() throws Exception {
+  void aKeyWrittenOtherwiseThanStrictReadersReadItIsNoKeyOfTheSet() throws Throwable {
     RSAKey rsa = new RSAKeyGenerator(2048).keyID("r1").generate();
     ECKey ec = new ECKeyGenerator(Curve.P_256).keyID("e1").generate();
     String rsaJwt = sign(new RSASSASigner(rsa), header(JWSAlgorithm.RS256, "r1"), claims().build());
     String ecJwt = sign(new ECDSASigner(ec), header(JWSAlgorithm.ES256, "e1"), claims().build());
     String n = rsa.getModulus().toString();
     String ecJson = ec.toPublicJWK().toJSONString();
-    List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
-    java.util.logging.Logger log = java.util.logging.Logger.getLogger(StrictJson.class.getName());
-    java.util.logging.Handler handler = new java.util.logging.Handler() {
-      @Override
-      public void publish(java.util.logging.LogRecord record) {
-        warnings.add(record.getMessage());
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
-    log.addHandler(handler);
-    try {
+    List<String> warnings = logOf(StrictJson.class, () -> {
       for (String modulus : List.of("\\\"" + n, n.substring(0, 10) + "\u00e9" + n.substring(10), n + "=")) {
         jwks = "{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"r1\",\"e\":\"AQAB\",\"n\":\"" + modulus + "\"}," + ecJson + "]}";
         KeySetVerifier verifier = verifier(ALL);
@@ -579,15 +595,52 @@ class KeySetVerifierTest {
       KeySetVerifier verifier = verifier(ALL);
       assertEquals(AuthFailure.UNKNOWN_KEY, failure(verifier, ecJwt));
       assertEquals("alice", verifier.verify(rsaJwt).subject());
-    } finally {
-      log.removeHandler(handler);
-    }
+    });
     assertTrue(warnings.contains("jwtsecured: a JWKS key (kid \"r1\") is skipped: its \"n\" is not unpadded base64url"),
         warnings.toString());
     assertTrue(warnings.contains("jwtsecured: a JWKS key (kid \"e1\") is skipped: a member name has white space around"
         + " it"), warnings.toString());
     jwks = "{\" keys\":[" + rsa.toPublicJWK().toJSONString() + "]}";
     assertEquals(AuthFailure.UNKNOWN_KEY, failure(verifier(ALL), rsaJwt));
+  }
+
+  /**
+   * A token whose header or claims are not UTF-8 is malformed however well it is signed, as one signed with a secret
+   * ({@code TokenCodecTest}); a key set that is not UTF-8 is none: a {@code kid} published as {@code r} and byte
+   * {@code FF} was read as {@code r\uFFFD}, and a token naming that found the key.
+   */
+  @Test
+  void tokensAndKeySetsThatAreNotUtf8AreRefused() throws Throwable {
+    RSAKey rsa = new RSAKeyGenerator(2048).keyID("r1").generate();
+    PrivateKey signer = rsa.toPrivateKey();
+    serve(rsa);
+    KeySetVerifier verifier = verifier(ALL);
+    long iat = clock.instant().getEpochSecond();
+    String claims = "{\"sub\":\"a#\",\"iat\":" + iat + ",\"exp\":" + (iat + 600) + "}";
+    String header = "{\"alg\":\"RS256\",\"kid\":\"r#\"}";
+    String utf8Claims = b64(claims.replace("#", ""));
+    for (byte[] bad : TokenCodecTest.NOT_UTF8) {
+      String input = b64(header.replace("#", "1")) + "." + TokenCodecTest.b64With(claims, bad);
+      assertEquals(AuthFailure.MALFORMED_TOKEN, failure(verifier, jdkSigned(input, "SHA256withRSA", signer)),
+          Arrays.toString(bad));
+      input = TokenCodecTest.b64With(header.replace("}", ",\"x\":\"#\"}").replaceFirst("#", "1"), bad) + "."
+          + utf8Claims;
+      assertEquals(AuthFailure.MALFORMED_TOKEN, failure(verifier, jdkSigned(input, "SHA256withRSA", signer)),
+          Arrays.toString(bad));
+    }
+    String replacement = b64(header.replace("#", "1")) + "." + b64(claims.replace("#", "\ufffd"));
+    assertEquals("a\ufffd", verifier.verify(jdkSigned(replacement, "SHA256withRSA", signer)).subject());
+
+    String set = new JWKSet(new RSAKey.Builder(rsa.toRSAPublicKey()).keyID("r#").build()).toString();
+    jwksBytes = Base64.getUrlDecoder().decode(TokenCodecTest.b64With(set, new byte[] {(byte) 0xFF}));
+    String namingIt = b64(header.replace("#", "\ufffd")) + "." + utf8Claims;
+    List<String> log = logOf(JwksKeySet.class, () -> assertEquals(AuthFailure.UNKNOWN_KEY,
+        failure(verifier(ALL), jdkSigned(namingIt, "SHA256withRSA", signer))));
+    assertTrue(log.stream().anyMatch(m -> m.contains("(the response is not UTF-8); tokens are refused")),
+        log.toString());
+    jwksBytes = set.replace("#", "\ufffd").getBytes(StandardCharsets.UTF_8);
+    assertEquals("a", verifier(ALL).verify(jdkSigned(namingIt, "SHA256withRSA", signer)).subject(),
+        "U+FFFD written as UTF-8 is a kid like any other");
   }
 
   @Test

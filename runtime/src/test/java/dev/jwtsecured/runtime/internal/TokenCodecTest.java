@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -181,6 +182,45 @@ class TokenCodecTest {
       String input = b64(header) + "." + payload;
       AuthFailure f = failure(codec, input + "." + hs256(input));
       assertTrue(f == AuthFailure.MALFORMED_TOKEN, header + " gave " + f);
+    }
+  }
+
+  /** Bytes that are not UTF-8: malformed, overlong, a surrogate, truncated, past U+10FFFF. */
+  static final List<byte[]> NOT_UTF8 = List.of(new byte[] {(byte) 0xFF}, new byte[] {(byte) 0xC0, (byte) 0x80},
+      new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, new byte[] {(byte) 0xE2, (byte) 0x82},
+      new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80});
+
+  /** {@code json} as UTF-8, with {@code bytes} where it has {@code #}, base64url-encoded. */
+  static String b64With(String json, byte[] bytes) {
+    byte[] text = json.getBytes(StandardCharsets.UTF_8);
+    int at = json.indexOf('#');
+    byte[] all = new byte[text.length - 1 + bytes.length];
+    System.arraycopy(text, 0, all, 0, at);
+    System.arraycopy(bytes, 0, all, at, bytes.length);
+    System.arraycopy(text, at + 1, all, at + bytes.length, text.length - at - 1);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(all);
+  }
+
+  /**
+   * A correctly signed token whose header or claims are not UTF-8 is malformed (RFC 7519 section 7.2): jjwt decoded
+   * such bytes as U+FFFD, so that {@code sub} signed as {@code a} and byte {@code FF} was read as {@code a\uFFFD}.
+   * UTF-8 that is not ASCII, U+FFFD itself included, passes.
+   */
+  @Test
+  void aHeaderOrPayloadThatIsNotUtf8IsMalformed() {
+    TokenCodec codec = codec(s -> s);
+    String claims = "{\"sub\":\"a#\",\"iat\":" + T + ",\"exp\":" + (T + 60) + "}";
+    String header = b64("{\"alg\":\"HS256\"}");
+    String payload = b64(claims.replace("#", ""));
+    for (byte[] bad : NOT_UTF8) {
+      String input = header + "." + b64With(claims, bad);
+      assertEquals(AuthFailure.MALFORMED_TOKEN, failure(codec, input + "." + hs256(input)), Arrays.toString(bad));
+      input = b64With("{\"alg\":\"HS256\",\"x\":\"#\"}", bad) + "." + payload;
+      assertEquals(AuthFailure.MALFORMED_TOKEN, failure(codec, input + "." + hs256(input)), Arrays.toString(bad));
+    }
+    for (String good : List.of("\u00e9", "\ufffd", "\ud83d\ude00")) {
+      String input = b64("{\"alg\":\"HS256\",\"x\":\"" + good + "\"}") + "." + b64(claims.replace("#", good));
+      assertEquals("a" + good, codec.verify(input + "." + hs256(input)).subject());
     }
   }
 
