@@ -255,6 +255,14 @@ class AttackCorpusTest {
       cases.add(c("header not UTF-8: " + name, Jwts.sign(("{\"alg\":\"HS256\",\"x\":\"" + bytes + "\"}")
           .getBytes(StandardCharsets.ISO_8859_1), claims("").getBytes(StandardCharsets.UTF_8), "HmacSHA256", KEY)));
     }
+    // member names with white space around them, which jjwt trimmed: duplicates to it, unknown claims to others
+    cases.add(c("' roles' beside none", withPayload(claims(",\" roles\":[\"admin\"]"))));
+    cases.add(c("'roles ' after roles", withPayload(claims(",\"roles\":[\"user\"],\"roles \":[\"admin\"]"))));
+    cases.add(c("'\\tsub' after an unknown sub", withPayload("{\"sub\":\"mallory\",\"\\tsub\":\"alice\",\"iat\":" + t
+        + ",\"exp\":" + (t + 600) + "}")));
+    cases.add(c("' exp' after an expired exp", withPayload("{\"sub\":\"alice\",\"iat\":" + (t - 600) + ",\"exp\":"
+        + (t - 300) + ",\" exp\":" + (t + 600) + "}")));
+    cases.add(c("' alg' in the header", withHeader("{\"alg\":\"HS256\",\" alg\":\"HS256\"}")));
     // duplicates and depth
     cases.add(c("duplicate sub", withPayload("{\"sub\":\"mallory\",\"sub\":\"alice\",\"iat\":" + t + ",\"exp\":"
         + (t + 60) + "}")));

@@ -15,11 +15,13 @@ import java.util.function.UnaryOperator;
  * The JSON (de)serializers jwtsecured hands to jjwt, set explicitly rather than discovered on the class path.
  *
  * <p>Both are the runtime's own {@link Json}, not Jackson. Reading is strict: a duplicate member name, trailing
- * content, nesting deeper than {@value Json#MAX_DEPTH} levels or a top-level value that is not an object fails; so does
- * a registered claim of the wrong JSON type (time claims must be
- * integers between 0 and year 9999, {@code sub}/{@code iss}/{@code jti}/{@code scope} strings, {@code aud} a string or
- * an array of strings, {@code roles} an array of strings or a string, {@code extras} an object). jjwt would otherwise
- * convert, for example, an ISO date string in {@code exp} into a date.
+ * content, nesting deeper than {@value Json#MAX_DEPTH} levels, a top-level value that is not an object or a
+ * top-level member name with white space around it fails; so does a registered claim of the wrong JSON type (time
+ * claims must be integers between 0 and year 9999, {@code sub}/{@code iss}/{@code jti}/{@code scope} strings,
+ * {@code aud} a string or an array of strings, {@code roles} an array of strings or a string, {@code extras} an
+ * object; {@code iss}, {@code jti} and a lone {@code aud} not empty or white space alone). jjwt would otherwise
+ * convert, for example, an ISO date string in {@code exp} into a date, read {@code "jti":""} as no {@code jti}, and
+ * trim {@code " exp"} into {@code exp}.
  */
 public final class StrictJson {
   private static final System.Logger LOG = System.getLogger(StrictJson.class.getName());
@@ -38,9 +40,17 @@ public final class StrictJson {
     };
   }
 
-  /** A jjwt deserializer that also enforces the claim types of the class comment. */
+  /**
+   * A jjwt deserializer of token headers and claims that also enforces the claim types of the class comment and
+   * refuses a member name with white space around it: jjwt trims the names, so that {@code " sub"} replaced
+   * {@code sub}, {@code " exp"} an expired {@code exp} and {@code " roles"} the roles, where every other reader
+   * (Jackson, nimbus, Go, Python) reads the names as written, {@code " sub"} a claim no one asked for.
+   */
   public static AbstractDeserializer<Map<String, ?>> deserializer() {
     return deserializer(BadClaimTypeException::new, claims -> {
+      if (!asWritten(claims)) {
+        throw new IllegalArgumentException("a member name with white space around it");
+      }
       checkTypes(claims);
       return claims;
     });
@@ -113,7 +123,11 @@ public final class StrictJson {
     return false;
   }
 
-  /** Whether no member name of {@code object} has white space around it, which jjwt would trim. */
+  /**
+   * Whether no member name of {@code object} has white space around it, which jjwt would trim: what
+   * {@link String#trim()} or {@link String#strip()} would remove (jjwt removes what {@link Character#isWhitespace}
+   * calls white space).
+   */
   private static boolean asWritten(Map<?, ?> object) {
     for (Object name : object.keySet()) {
       String text = (String) name;
@@ -167,6 +181,12 @@ public final class StrictJson {
     }
     if (json.containsKey("aud") && !isStringOrStrings(json.get("aud"))) {
       throw new BadClaimTypeException();
+    }
+    // jjwt reads a string of white space alone as no claim: a strict reader reads the string.
+    for (String name : new String[] {"iss", "jti", "aud"}) {
+      if (json.get(name) instanceof String value && value.isBlank()) {
+        throw new BadClaimTypeException();
+      }
     }
     if (json.containsKey("roles") && !isStringOrStrings(json.get("roles"))) {
       throw new BadClaimTypeException();

@@ -191,26 +191,13 @@ public record TokenRequest(String username, String password, String refreshToken
     }
     String username = fields.get("username");
     String password = fields.get("password");
-    if (username.chars().anyMatch(Character::isISOControl) || hasLoneSurrogate(username)) {
+    if (username.chars().anyMatch(Character::isISOControl) || Json.hasLoneSurrogate(username)) {
       throw new TokenError("invalid_request", "The user name has a control character or a lone surrogate");
     }
-    if (password.indexOf('\0') >= 0 || hasLoneSurrogate(password)) {
+    if (password.indexOf('\0') >= 0 || Json.hasLoneSurrogate(password)) {
       throw new TokenError("invalid_request", "The password has a NUL character or a lone surrogate");
     }
     return new TokenRequest(username, password, null, scopes, basePath, false);
-  }
-
-  /** Whether {@code text} has half of a UTF-16 surrogate pair alone: no character, and not writable as UTF-8. */
-  private static boolean hasLoneSurrogate(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static Set<String> scopes(String scope, List<String> declaredScopes) {

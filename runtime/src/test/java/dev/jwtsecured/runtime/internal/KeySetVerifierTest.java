@@ -643,6 +643,32 @@ class KeySetVerifierTest {
         "U+FFFD written as UTF-8 is a kid like any other");
   }
 
+  /**
+   * An identity provider's token with a top-level member name that has white space around it is malformed, as one
+   * signed with a secret ({@code TokenCodecTest}): jjwt trimmed {@code " sub"} into the subject and {@code " exp"}
+   * into the expiry. A nested object is read as written, by jjwt too: {@code " roles"} in {@code realm_access} is not
+   * the roles claim {@code realm_access.roles}.
+   */
+  @Test
+  void topLevelNamesWithWhiteSpaceAroundThemAreRefused() throws Exception {
+    RSAKey rsa = new RSAKeyGenerator(2048).keyID("r1").generate();
+    PrivateKey signer = rsa.toPrivateKey();
+    serve(rsa);
+    KeySetVerifier verifier = verifier(ALL, o -> o, Set.of(), List.of(), "realm_access.roles", 100);
+    long iat = clock.instant().getEpochSecond();
+    String times = ",\"iat\":" + iat + ",\"exp\":" + (iat + 600);
+    String header = b64("{\"alg\":\"RS256\",\"kid\":\"r1\"}") + ".";
+    for (String claims : List.of("{\"sub\":\"alice\",\" sub\":\"admin\"" + times + "}",
+        "{\"sub\":\"alice\",\"iat\":" + iat + ",\"exp\":" + (iat - 100) + ",\"exp \":" + (iat + 600) + "}",
+        "{\"sub\":\"alice\",\" realm_access\":{\"roles\":[\"admin\"]}" + times + "}")) {
+      assertEquals(AuthFailure.MALFORMED_TOKEN, failure(verifier, jdkSigned(header + b64(claims), "SHA256withRSA",
+          signer)), claims);
+    }
+    String nested = "{\"sub\":\"alice\",\"realm_access\":{\" roles\":[\"admin\"],\"roles\":[\"user\"]}" + times + "}";
+    assertEquals(Set.of("user"),
+        verifier.verify(jdkSigned(header + b64(nested), "SHA256withRSA", signer)).roles());
+  }
+
   @Test
   void aKeyIsUsedOnlyWithItsFamilyAndItsOwnAlg() throws Exception {
     ECKey ec = new ECKeyGenerator(Curve.P_256).keyID("k1").generate();

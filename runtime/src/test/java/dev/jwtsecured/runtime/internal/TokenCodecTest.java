@@ -159,6 +159,26 @@ class TokenCodecTest {
         failure(codec, sign("{" + claims + ",\"iss\":\"https://issuer\"}")));
   }
 
+  /**
+   * jjwt reads {@code iss}, {@code jti} or a lone {@code aud} that is empty or white space alone as absent, where a
+   * strict reader reads the string ({@code TokenFuzzTest} found {@code "jti":""}): such a token is refused as
+   * {@link AuthFailure#BAD_CLAIM}. A {@code sub} like it is missing, as before.
+   */
+  @Test
+  void blankIssuerIdOrAudienceIsABadClaim() {
+    TokenCodec codec = codec(s -> s);
+    String claims = "\"sub\":\"a\",\"iat\":" + T + ",\"exp\":" + (T + 60);
+    for (String blank : List.of(",\"jti\":\"\"", ",\"jti\":\" \"", ",\"iss\":\"\"", ",\"iss\":\"\\t\"",
+        ",\"aud\":\"\"", ",\"aud\":\"\\u2028\"")) {
+      assertEquals(AuthFailure.BAD_CLAIM, failure(codec, sign("{" + claims + blank + "}")), blank);
+    }
+    assertEquals(AuthFailure.MISSING_CLAIM, failure(codec, sign("{\"sub\":\" \",\"iat\":" + T + ",\"exp\":"
+        + (T + 60) + "}")));
+    Token token = codec.verify(sign("{" + claims + ",\"jti\":\" j \",\"aud\":[\"\",\" \"]}"));
+    assertEquals(java.util.Optional.of(" j "), token.id());
+    assertEquals(List.of("", " "), token.audience(), "in an array, as a strict reader reads them");
+  }
+
   static String hs256(String input) {
     try {
       javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
@@ -222,6 +242,40 @@ class TokenCodecTest {
       String input = b64("{\"alg\":\"HS256\",\"x\":\"" + good + "\"}") + "." + b64(claims.replace("#", good));
       assertEquals("a" + good, codec.verify(input + "." + hs256(input)).subject());
     }
+  }
+
+  /**
+   * jjwt trims member names, so that {@code " sub"} replaced the subject, {@code " exp"} an expired {@code exp} and
+   * {@code " roles"} the roles of a correctly signed token, where other readers read a claim nobody asked for: a
+   * header or claims member name with white space around it (as {@link Character#isWhitespace} or
+   * {@link String#trim} has it) makes the token malformed. A no-break space is no white space to jjwt: a name that
+   * starts with one is a claim of its own.
+   */
+  @Test
+  void memberNamesWithWhiteSpaceAroundThemAreRefused() {
+    TokenCodec codec = codec(s -> s);
+    String times = ",\"iat\":" + T + ",\"exp\":" + (T + 60);
+    String header = b64("{\"alg\":\"HS256\"}");
+    for (String claims : List.of("{\"sub\":\"alice\",\" sub\":\"admin\"" + times + "}",
+        "{\"sub\":\"alice\",\"sub \":\"admin\"" + times + "}",
+        "{\"sub\":\"alice\",\"\\tsub\":\"admin\"" + times + "}",
+        "{\"sub\":\"alice\",\"\\u2028sub\":\"admin\"" + times + "}",
+        "{\"sub\":\"alice\",\"\\u0001sub\":\"admin\"" + times + "}",
+        "{\"sub\":\"alice\",\" roles\":[\"admin\"]" + times + "}",
+        "{\"sub\":\"alice\",\"iat\":" + T + ",\"exp\":" + (T - 100) + ",\" exp\":" + (T + 60) + "}")) {
+      String input = header + "." + b64(claims);
+      assertEquals(AuthFailure.MALFORMED_TOKEN, failure(codec, input + "." + hs256(input)), claims);
+    }
+    String payload = b64("{\"sub\":\"alice\"" + times + "}");
+    for (String named : List.of("{\"alg\":\"HS256\",\" alg\":\"HS512\"}", "{\" alg\":\"HS256\",\"alg\":\"HS256\"}",
+        "{\"alg\":\"HS256\",\" typ\":\"logout+jwt\"}", "{\"alg\":\"HS256\",\"kid \":\"k\"}")) {
+      String input = b64(named) + "." + payload;
+      assertEquals(AuthFailure.MALFORMED_TOKEN, failure(codec, input + "." + hs256(input)), named);
+    }
+    String input = header + "." + b64("{\"sub\":\"alice\",\"\u00a0roles\":[\"admin\"]" + times + "}");
+    Token token = codec.verify(input + "." + hs256(input));
+    assertEquals(Set.of(), token.roles());
+    assertEquals(List.of("admin"), token.extras().get("\u00a0roles"));
   }
 
   /**

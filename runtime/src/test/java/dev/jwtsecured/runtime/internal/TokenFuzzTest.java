@@ -1,0 +1,219 @@
+package dev.jwtsecured.runtime.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jwtsecured.runtime.Token;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Token headers and claims mutated at random, then correctly signed, seeded so that a failure replays: what an issuer
+ * the configuration trusts might sign when it writes JSON otherwise than expected, or writes what a user chose. The
+ * codec may refuse any of them, with {@link AuthException} and nothing else; what it accepts, a strict reader
+ * (Jackson, duplicate names refused, the bytes as UTF-8) must read the same way: the header an object whose
+ * {@code alg} is the configured one, with no member the codec refuses and an access token's {@code typ} or none; the
+ * claims an object whose {@code sub}, {@code exp}, {@code iat}, {@code nbf}, {@code iss}, {@code aud}, {@code jti},
+ * {@code sid}, {@code roles} and {@code scope} are what the token reports, valid at the codec's clock for its issuer
+ * and audience, and whose other member names are the token's extras. jjwt trimmed member names, so that
+ * {@code " exp"} replaced an expired {@code exp}, and read bytes that are not UTF-8 as U+FFFD; both were found by hand
+ * before this test, which looks for more of their kind.
+ */
+class TokenFuzzTest {
+  /** Another seed or count widens the search: {@code -Djwtsecured.tokenSeed=...}, {@code ...tokenCases}. */
+  static final long SEED = Long.getLong("jwtsecured.tokenSeed", 20261204L);
+  static final int CASES = Integer.getInteger("jwtsecured.tokenCases", 4000);
+  static final ObjectMapper STRICT = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+  static final long T = TokenCodecTest.T;
+  static final String HEADER = "{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"k1\"}";
+  static final String CLAIMS = "{\"sub\":\"alice\",\"iat\":" + (T - 10) + ",\"exp\":" + (T + 600) + ",\"nbf\":"
+      + (T - 10) + ",\"iss\":\"https://issuer\",\"aud\":[\"api\",\"web\"],\"jti\":\"j1\",\"sid\":\"s1\","
+      + "\"roles\":[\"user\",\"admin\"],\"scope\":\"read write\",\"extras\":{\"x\":1},\"name\":\"Ada\"}";
+  /** Members and values that change what the token says, spelled as readers may read them otherwise. */
+  static final List<String> PIECES = List.of(" ", "\t", "\\t", "\\n", "\\u0020", "\\u0009", "\\u00a0", "\\u2028",
+      "\\u0001", "\\u0000", "\\u0073", "\\u0065", "\\ud83d\\ude00", "\\ud800", "\u00e9", "\ufeff", "\\\"", "\\\\", "\"",
+      ",", ":", "{", "}", "[", "]", "null", "true", "0", "-1", "1.0", "1e2", "1E+2", "-0", "00", "9999999999",
+      "253402300800", "1e999", "/*x*/", "A", "x", ",\" sub\":\"mallory\"", ",\"sub \":\"mallory\"",
+      ",\"\\tsub\":\"mallory\"", ",\"sub\":\"mallory\"", ",\" exp\":" + (T - 1), ",\"exp \":" + (T + 9000),
+      ",\" roles\":[\"root\"]", ",\"roles\":\"root\"", ",\" iss\":\"https://other\"", ",\" aud\":\"other\"",
+      ",\" nbf\":" + (T + 100), ",\"Sub\":\"mallory\"", ",\"SUB\":\"mallory\"", ",\" alg\":\"none\"",
+      ",\" typ\":\"logout+jwt\"", ",\"Typ\":\"logout+jwt\"", ",\" crit\":[\"exp\"]", ",\"crit\":[\"exp\"]",
+      ",\" jku\":\"https://x\"", ",\"alg\":\"HS512\"", ",\" kid\":\"k2\"", ",\"extras\":{\"sub\":\"mallory\"}",
+      ",\"extras\":{\" x\":2}", ",\"scope\":\" read\\twrite \"", ",\"sid\":1", ",\"jti\":\"\"", ",\"sid\":\" \"",
+      ",\"aud\":\" \"", ",\"aud\":[\"\",\"api\"]", "\"sub\"", "\"exp\"", "\"roles\"", "\"alg\"", "\"\"");
+
+  /** The pieces that are whole members, which a mutation also puts where a member may stand. */
+  static final List<String> MEMBERS = PIECES.stream().filter(p -> p.startsWith(",\"")).toList();
+
+  static String mutate(String json, Random random) {
+    StringBuilder b = new StringBuilder(json);
+    for (int edits = 1 + random.nextInt(3); edits > 0; edits--) {
+      int at = random.nextInt(b.length() + 1);
+      int kind = random.nextInt(6);
+      if (kind >= 4) {
+        // Before a '}' or ',', where a member may follow another: often still JSON, so that the claims are read.
+        int end = b.indexOf("}", at) >= 0 ? b.indexOf("}", at) : b.lastIndexOf("}");
+        int comma = b.indexOf(",", at);
+        int before = comma >= 0 && comma < end && random.nextBoolean() ? comma : end;
+        if (before >= 0) {
+          b.insert(before, MEMBERS.get(random.nextInt(MEMBERS.size())));
+        }
+      } else if (kind == 0 && at < b.length()) {
+        b.deleteCharAt(at);
+      } else if (kind == 1 && at < b.length()) {
+        b.setCharAt(at, b.charAt(at) == 'a' ? 'b' : 'a');
+      } else {
+        b.insert(at, PIECES.get(random.nextInt(PIECES.size())));
+      }
+    }
+    return b.toString();
+  }
+
+  @Test
+  void mutatedTokensVerifyOnlyAsAStrictReaderReadsThem() {
+    TokenCodec codec = TokenCodecTest.codec(s -> s.issuer("https://issuer").audience(List.of("api")));
+    Random random = new Random(SEED);
+    int verified = 0;
+    List<String> wrong = new ArrayList<>();
+    for (int i = 0; i < CASES; i++) {
+      // Mostly the claims, whose reading decides who the caller is; sometimes the header, sometimes both.
+      int which = random.nextInt(4);
+      String header = which == 0 || which == 3 ? mutate(HEADER, random) : HEADER;
+      String claims = which != 0 ? mutate(CLAIMS, random) : CLAIMS;
+      String input = b64(header) + "." + b64(claims);
+      String context = "case " + i + " (seed " + SEED + "): " + header + " " + claims;
+      Token token;
+      try {
+        token = codec.verify(input + "." + TokenCodecTest.hs256(input));
+      } catch (AuthException refused) {
+        continue;
+      } catch (RuntimeException | Error e) {
+        wrong.add(context + ": " + e);
+        continue;
+      }
+      verified++;
+      String why = disagreement(header, claims, token);
+      if (why != null) {
+        wrong.add(context + ": " + why);
+      }
+    }
+    assertEquals(List.of(), wrong.subList(0, Math.min(10, wrong.size())), wrong.size() + " tokens read otherwise");
+    assertTrue(verified > CASES / 10, "too few tokens verified to mean anything: " + verified);
+  }
+
+  static String b64(String json) {
+    return TokenCodecTest.b64(json);
+  }
+
+  /** What a strict reader reads otherwise in a token the codec accepted as {@code token}; {@code null} if nothing. */
+  static String disagreement(String headerJson, String claimsJson, Token token) {
+    JsonNode header;
+    JsonNode claims;
+    try {
+      header = STRICT.readTree(headerJson.getBytes(StandardCharsets.UTF_8));
+      claims = STRICT.readTree(claimsJson.getBytes(StandardCharsets.UTF_8));
+    } catch (Exception e) {
+      return "not strict JSON: " + e.getMessage().lines().findFirst().orElse("");
+    }
+    if (header == null || !header.isObject() || claims == null || !claims.isObject()) {
+      return "not two objects";
+    }
+    if (!header.path("alg").isTextual() || !header.get("alg").asText().equals("HS256")) {
+      return "header alg " + header.get("alg");
+    }
+    for (String refused : List.of("crit", "zip", "b64", "jwk", "jku", "x5u", "x5c", "enc", "epk", "p2s", "p2c")) {
+      if (header.has(refused)) {
+        return "header member " + refused;
+      }
+    }
+    if (header.has("typ") && !(header.get("typ").isTextual() && Set.of("jwt", "application/jwt", "at+jwt",
+        "application/at+jwt").contains(header.get("typ").asText().toLowerCase(Locale.ROOT)))) {
+      return "header typ " + header.get("typ");
+    }
+    List<String> problems = new ArrayList<>();
+    expect(problems, "sub", text(claims, "sub"), Optional.of(token.subject()));
+    expect(problems, "exp", seconds(claims, "exp"), Optional.of(token.expiresAt().getEpochSecond()));
+    expect(problems, "iat", seconds(claims, "iat"), Optional.of(token.issuedAt().getEpochSecond()));
+    expect(problems, "nbf", seconds(claims, "nbf"), token.notBefore().map(java.time.Instant::getEpochSecond));
+    expect(problems, "iss", text(claims, "iss"), token.issuer());
+    expect(problems, "aud", Optional.of(strings(claims.get("aud"))), Optional.of(token.audience()));
+    expect(problems, "jti", text(claims, "jti"), token.id());
+    expect(problems, "sid", text(claims, "sid"), token.sessionId());
+    expect(problems, "roles", Optional.of(Set.copyOf(words(claims.get("roles")))), Optional.of(token.roles()));
+    expect(problems, "scope", Optional.of(Set.copyOf(words(claims.get("scope")))), Optional.of(token.scopes()));
+    Set<String> names = new TreeSet<>();
+    claims.fieldNames().forEachRemaining(names::add);
+    names.removeAll(ClaimRules.REGISTERED_CLAIMS);
+    if (claims.path("extras").isObject()) {
+      claims.get("extras").fieldNames().forEachRemaining(names::add);
+    }
+    expect(problems, "extras", Optional.of(names), Optional.of(new TreeSet<>(token.extras().keySet())));
+    long exp = token.expiresAt().getEpochSecond();
+    if (exp <= T || token.issuedAt().getEpochSecond() > T || token.notBefore().map(n -> n.getEpochSecond() > T)
+        .orElse(false)) {
+      problems.add("not valid now");
+    }
+    if (!token.issuer().equals(Optional.of("https://issuer")) || !token.audience().contains("api")) {
+      problems.add("another issuer or audience");
+    }
+    return problems.isEmpty() ? null : String.join("; ", problems);
+  }
+
+  static <T> void expect(List<String> problems, String claim, Optional<T> strict, Optional<T> codec) {
+    if (!Objects.equals(strict, codec)) {
+      problems.add(claim + ": a strict reader reads " + strict + ", the codec " + codec);
+    }
+  }
+
+  static Optional<String> text(JsonNode claims, String name) {
+    return claims.path(name).isTextual() ? Optional.of(claims.get(name).asText()) : Optional.empty();
+  }
+
+  static Optional<Long> seconds(JsonNode claims, String name) {
+    return claims.path(name).isIntegralNumber() && claims.get(name).canConvertToLong()
+        ? Optional.of(claims.get(name).asLong()) : Optional.empty();
+  }
+
+  /** A string as one, an array's strings, nothing otherwise: how {@code aud} reads. */
+  static List<String> strings(JsonNode value) {
+    if (value == null) {
+      return List.of();
+    }
+    if (value.isTextual()) {
+      return List.of(value.asText());
+    }
+    List<String> all = new ArrayList<>();
+    for (Iterator<JsonNode> it = value.elements(); it.hasNext(); ) {
+      JsonNode element = it.next();
+      all.add(element.isTextual() ? element.asText() : element.toString());
+    }
+    return all;
+  }
+
+  /** A space-separated string's words, or an array's strings: how {@code roles} and {@code scope} read. */
+  static List<String> words(JsonNode value) {
+    if (value != null && value.isTextual()) {
+      Set<String> words = new LinkedHashSet<>();
+      for (String word : value.asText().trim().split(" +")) {
+        if (!word.isEmpty()) {
+          words.add(word);
+        }
+      }
+      return List.copyOf(words);
+    }
+    return strings(value);
+  }
+}
