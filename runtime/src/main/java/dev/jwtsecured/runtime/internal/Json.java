@@ -18,12 +18,11 @@ import java.util.Map;
  * and the token endpoint's bodies. The runtime carries its own so that it does not depend on the Jackson version an
  * application's JAX-RS runtime brings, and so that nothing is done by reflection.
  *
- * <p>Reading refuses duplicate member names, member names with half a surrogate pair, trailing content, a byte-order
- * mark, comments, leading zeros, control characters in strings, invalid UTF-8, nesting deeper than
- * {@value #MAX_DEPTH} levels and numbers longer than {@value #MAX_NUMBER_LENGTH} characters. Objects become
- * {@code LinkedHashMap<String, Object>} (member order kept), arrays {@code List<Object>}, whole numbers
- * {@code Integer}, {@code Long} or {@code BigInteger} (the smallest that holds them), other numbers {@code Double}, and
- * {@code true}, {@code false}, {@code null} as themselves.
+ * <p>Reading refuses duplicate member names, trailing content, a byte-order mark, comments, leading zeros, control
+ * characters in strings, invalid UTF-8, nesting deeper than {@value #MAX_DEPTH} levels and numbers longer than
+ * {@value #MAX_NUMBER_LENGTH} characters. Objects become {@code LinkedHashMap<String, Object>} (member order kept),
+ * arrays {@code List<Object>}, whole numbers {@code Integer}, {@code Long} or {@code BigInteger} (the smallest that
+ * holds them), other numbers {@code Double}, and {@code true}, {@code false}, {@code null} as themselves.
  *
  * <p>It is long because it is a complete strict RFC 8259 reader and writer in one class.
  */
@@ -135,9 +134,6 @@ public final class Json {
         throw new JsonException("member name expected");
       }
       String name = string();
-      if (hasLoneSurrogate(name)) {
-        throw new JsonException("a member name with half a surrogate pair");
-      }
       skipWhitespace();
       expect(':');
       skipWhitespace();
@@ -228,10 +224,8 @@ public final class Json {
   }
 
   /**
-   * Whether {@code text} has half of a UTF-16 surrogate pair alone: no character, and not writable as UTF-8. The
-   * reader refuses a member name with one, as Jackson refuses it, whatever readers then make of the escape
-   * ({@code \\ud800}: Go's reads U+FFFD); a string value keeps one, as Jackson's does, since a value cut in the middle
-   * of an emoji is text an application may well have signed. The token endpoint refuses credentials with one.
+   * Whether {@code text} has half of a UTF-16 surrogate pair alone: no character, and not writable as UTF-8. The token
+   * endpoint refuses credentials with one, and a token a member name with one ({@link StrictJson}).
    */
   static boolean hasLoneSurrogate(String text) {
     for (int i = 0; i < text.length(); i++) {

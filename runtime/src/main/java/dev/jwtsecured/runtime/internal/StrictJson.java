@@ -15,13 +15,13 @@ import java.util.function.UnaryOperator;
  * The JSON (de)serializers jwtsecured hands to jjwt, set explicitly rather than discovered on the class path.
  *
  * <p>Both are the runtime's own {@link Json}, not Jackson. Reading is strict: a duplicate member name, trailing
- * content, nesting deeper than {@value Json#MAX_DEPTH} levels, a top-level value that is not an object or a
- * top-level member name with white space around it fails; so does a registered claim of the wrong JSON type (time
- * claims must be integers between 0 and year 9999, {@code sub}/{@code iss}/{@code jti}/{@code scope} strings,
- * {@code aud} a string or an array of strings, {@code roles} an array of strings or a string, {@code extras} an
- * object; {@code iss}, {@code jti} and a lone {@code aud} not empty or white space alone). jjwt would otherwise
- * convert, for example, an ISO date string in {@code exp} into a date, read {@code "jti":""} as no {@code jti}, and
- * trim {@code " exp"} into {@code exp}.
+ * content, nesting deeper than {@value Json#MAX_DEPTH} levels, a top-level value that is not an object, a top-level
+ * member name with white space around it or a member name with half a surrogate pair fails; so does a registered claim
+ * of the wrong JSON type (time claims must be integers between 0 and year 9999, {@code sub}/{@code iss}/{@code jti}/
+ * {@code scope} strings, {@code aud} a string or an array of strings, {@code roles} an array of strings or a string,
+ * {@code extras} an object; {@code iss}, {@code jti} and a lone {@code aud} not empty or white space alone). jjwt
+ * would otherwise convert, for example, an ISO date string in {@code exp} into a date, read {@code "jti":""} as no
+ * {@code jti}, and trim {@code " exp"} into {@code exp}.
  */
 public final class StrictJson {
   private static final System.Logger LOG = System.getLogger(StrictJson.class.getName());
@@ -35,7 +35,11 @@ public final class StrictJson {
     return new AbstractSerializer<>() {
       @Override
       protected void doSerialize(Map<String, ?> value, OutputStream out) throws Exception {
-        out.write(Json.write(value).getBytes(StandardCharsets.UTF_8));
+        String json = Json.write(value);
+        if (!pairedNames(value)) {
+          throw new IllegalArgumentException("a claim name has half a surrogate pair: its token would be refused");
+        }
+        out.write(json.getBytes(StandardCharsets.UTF_8));
       }
     };
   }
@@ -44,12 +48,17 @@ public final class StrictJson {
    * A jjwt deserializer of token headers and claims that also enforces the claim types of the class comment and
    * refuses a member name with white space around it: jjwt trims the names, so that {@code " sub"} replaced
    * {@code sub}, {@code " exp"} an expired {@code exp} and {@code " roles"} the roles, where every other reader
-   * (Jackson, nimbus, Go, Python) reads the names as written, {@code " sub"} a claim no one asked for.
+   * (Jackson, nimbus, Go, Python) reads the names as written, {@code " sub"} a claim no one asked for. A member name,
+   * at any depth, with half a surrogate pair alone ({@code "s\\ud800id"}) is refused too, as Jackson refuses it
+   * (Go's reader reads U+FFFD there); a string value keeps one, as Jackson's does: text cut in the middle of an emoji.
    */
   public static AbstractDeserializer<Map<String, ?>> deserializer() {
     return deserializer(BadClaimTypeException::new, claims -> {
       if (!asWritten(claims)) {
         throw new IllegalArgumentException("a member name with white space around it");
+      }
+      if (!pairedNames(claims)) {
+        throw new IllegalArgumentException("a member name with half a surrogate pair");
       }
       checkTypes(claims);
       return claims;
@@ -133,6 +142,27 @@ public final class StrictJson {
       String text = (String) name;
       if (!text.equals(text.trim()) || !text.equals(text.strip())) {
         return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether no member name in {@code value}, at any depth, has half a surrogate pair alone: what Jackson refuses to
+   * read, and so what the serializer never writes into a token.
+   */
+  private static boolean pairedNames(Object value) {
+    if (value instanceof Map<?, ?> object) {
+      for (Map.Entry<?, ?> member : object.entrySet()) {
+        if (member.getKey() instanceof String name && Json.hasLoneSurrogate(name) || !pairedNames(member.getValue())) {
+          return false;
+        }
+      }
+    } else if (value instanceof Iterable<?> items) {
+      for (Object item : items) {
+        if (!pairedNames(item)) {
+          return false;
+        }
       }
     }
     return true;
