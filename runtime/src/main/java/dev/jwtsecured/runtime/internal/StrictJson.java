@@ -67,11 +67,13 @@ public final class StrictJson {
 
   /**
    * A jjwt deserializer for a JWKS document: strict JSON as above (claim types aside), whose {@code keys} keep only the
-   * JWKs whose key members ({@code n}, {@code e}, {@code x}, {@code y}) are canonical base64url and whose member names
-   * are as written, without surrounding white space. jjwt's decoder skips characters outside the alphabet, and jjwt
-   * trims member names: a key published as {@code "n":"\"0ei4..."}, with an {@code é} in it, or as {@code " x"}, was
-   * read as the key without them, where other readers find no such key; such a JWK is no key of the set now, and a
-   * document with such a name at the top is no key set ({@code JwksFuzzTest}, {@code KeySetVerifierTest}).
+   * JWKs whose key members ({@code n}, {@code e}, {@code x}, {@code y}) are canonical base64url, whose member names
+   * are as written, without surrounding white space, and whose {@code use} and {@code alg}, when present, are not
+   * empty. jjwt's decoder skips characters outside the alphabet, jjwt trims member names, and it reads an empty
+   * {@code use} or {@code alg} as none: a key published as {@code "n":"\"0ei4..."}, with an {@code é} in it, or as
+   * {@code " x"}, was read as the key without them, and one with {@code "use":""} as a key for any purpose, where
+   * other readers find no such key; such a JWK is no key of the set now, and a document with such a name at the top is
+   * no key set ({@code JwksFuzzTest}, {@code KeySetVerifierTest}).
    */
   public static AbstractDeserializer<Map<String, ?>> keySetDeserializer() {
     return deserializer(() -> new IllegalArgumentException("a JWKS is a JSON object"), read -> {
@@ -109,8 +111,8 @@ public final class StrictJson {
   }
 
   /**
-   * Whether {@code jwk}'s member names are as written and the key members it has are canonical base64url strings
-   * (anything else is left to jjwt).
+   * Whether {@code jwk}'s member names are as written, the key members it has are canonical base64url strings and its
+   * {@code use} and {@code alg} are not blank (anything else is left to jjwt).
    */
   private static boolean canonicalKeyMembers(Object jwk) {
     if (!(jwk instanceof Map<?, ?> members)) {
@@ -121,6 +123,12 @@ public final class StrictJson {
       if (why == null && members.get(name) instanceof String value
           && !StrictBase64Url.isCanonical(value, 0, value.length())) {
         why = "its \"" + name + "\" is not unpadded base64url";
+      }
+    }
+    for (String name : List.of("use", "alg")) {
+      // jjwt drops a member that is empty or white space alone, which left the key for any use and algorithm.
+      if (why == null && members.get(name) instanceof String value && value.isBlank()) {
+        why = "its \"" + name + "\" is empty";
       }
     }
     if (why == null) {

@@ -59,7 +59,8 @@ class JwksFuzzTest {
       ",\"alg\":\"ES256\"", ",\"alg\":\"EdDSA\"", ",\"kid\":\"r1\"", ",\"kid\":\"e1\"", ",\"kid\":\"d1\"",
       ",\"crv\":\"Ed448\"", ",\"kty\":\"oct\"", ",\"kty\":\"RSA\"", ",\"k\":\"AAAA\"", ",\"d\":\"AAAA\"",
       ",\"crv\":\"P-384\"", ",\"x5c\":[\"MII\"]", ",\"e\":\"AQAB\"", ",\"e\":\"Aw\"", ",{}",
-      ",{\"kty\":\"RSA\",\"kid\":\"r1\"}", "\"keys\"");
+      ",{\"kty\":\"RSA\",\"kid\":\"r1\"}", "\"keys\"", ",\"use\":\"\"", ",\"use\":\" \"", ",\"alg\":\"\"",
+      ",\"alg\":\"\\t\"", ",\"key_ops\":[\"\"]", ",\"kid\":\"\"");
 
   static String mutate(String document, Random random) {
     StringBuilder b = new StringBuilder(document);

@@ -514,7 +514,9 @@ class KeySetVerifierTest {
   /**
    * A key the set publishes for another purpose ({@code use} other than {@code sig}, or {@code key_ops} without
    * {@code verify}: RFC 7517 sections 4.2 and 4.3) verifies nothing, as if the set did not hold it; a key whose
-   * {@code key_ops} has {@code verify} does, also behind an encryption key of the same {@code kid}.
+   * {@code key_ops} has {@code verify} does, also behind an encryption key of the same {@code kid}. An empty
+   * {@code use} or {@code alg} is no purpose or algorithm a strict reader knows either: jjwt read it as none, a key for
+   * anything ({@code JwksFuzzTest} found {@code "alg":""}).
    */
   @Test
   void aKeyPublishedForAnotherPurposeVerifiesNothing() throws Exception {
@@ -526,8 +528,13 @@ class KeySetVerifierTest {
       String jwt = sign(new ECDSASigner(signing), header(JWSAlgorithm.ES256, "e1"), claims().build());
       assertEquals(AuthFailure.UNKNOWN_KEY, failure(verifier(ALL), jwt), published.toJSONString());
     }
-    serve(new ECKey.Builder(signing).keyOperations(Set.of(KeyOperation.SIGN, KeyOperation.VERIFY)).build());
     String jwt = sign(new ECDSASigner(signing), header(JWSAlgorithm.ES256, "e1"), claims().build());
+    String members = signing.toPublicJWK().toJSONString();
+    for (String empty : List.of("\"use\":\"\",", "\"use\":\" \",", "\"alg\":\"\",", "\"alg\":\"\\t\",")) {
+      jwks = "{\"keys\":[{" + empty + members.substring(1) + "]}";
+      assertEquals(AuthFailure.UNKNOWN_KEY, failure(verifier(ALL), jwt), jwks);
+    }
+    serve(new ECKey.Builder(signing).keyOperations(Set.of(KeyOperation.SIGN, KeyOperation.VERIFY)).build());
     assertEquals("alice", verifier(ALL).verify(jwt).subject());
     // An encryption key listed first under the same kid does not hide the signing key.
     ECKey encryption = new ECKeyGenerator(Curve.P_256).keyID("e1").keyUse(KeyUse.ENCRYPTION).generate();
