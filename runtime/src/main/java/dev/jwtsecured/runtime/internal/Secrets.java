@@ -71,7 +71,8 @@ public final class Secrets {
    *
    * @param environment looks a name up in the environment ({@code System::getenv} in production)
    * @param properties looks a name up in system properties ({@code System::getProperty} in production)
-   * @throws IllegalStateException when the placeholder is unset and has no fallback, or the secret is too short
+   * @throws IllegalStateException when the placeholder is unset and has no fallback, or the secret is too short or
+   *     holds U+FFFD or half a surrogate pair (bytes that were not text, read as such)
    */
   public static byte[] resolve(
       String spec,
@@ -100,6 +101,16 @@ public final class Secrets {
             "jwtsecured: the JWT secret ${" + name + "} is not set: set the environment variable or system property "
                 + name + " to a random value of at least " + algorithm.minimumSecretBytes() + " bytes");
       }
+    }
+    if (secret.indexOf('\uFFFD') >= 0 || Json.hasLoneSurrogate(secret)) {
+      // U+FFFD is what the JVM reads for bytes of an environment variable or argument that are not text in its
+      // encoding (sun.jnu.encoding): random bytes put there as they are come out as a run of it, the same key for
+      // any two such secrets. Half a surrogate pair would become '?' in UTF-8: two secrets, one key, again.
+      throw new IllegalStateException("jwtsecured: the JWT secret from " + source + " holds U+FFFD or half a"
+          + " surrogate pair: what the JVM reads for bytes that are not text in its encoding ("
+          + System.getProperty("sun.jnu.encoding", "unknown") + "), so raw random bytes lose most of what they"
+          + " were; set it to random text, such as the base64 of " + algorithm.minimumSecretBytes()
+          + " random bytes (openssl rand -base64 " + algorithm.minimumSecretBytes() + ")");
     }
     byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
     if (bytes.length < algorithm.minimumSecretBytes()) {

@@ -339,4 +339,28 @@ class TokenCodecTest {
     assertTrue(shortOne.getMessage().contains("needs at least 64"), shortOne.getMessage());
     assertTrue(!shortOne.getMessage().contains(SECRET), "the message must not reveal the secret");
   }
+
+  /**
+   * Random bytes put into an environment variable as they are reach Java as a run of U+FFFD (every byte that is not
+   * text in the JVM's encoding; all of those beyond ASCII under the POSIX locale), so that two different such secrets
+   * were one HMAC key, which anyone could compute: found by hand, {@code JWT_SECRET="$(head -c 400 /dev/urandom |
+   * tr -dc '\200-\377' | head -c 40)"} twice under {@code LANG=C} gave forty U+FFFD both times. Such a secret, or one
+   * with half a surrogate pair (which UTF-8 writes as {@code ?}), is refused with a message that says what to do, as
+   * a previous secret is; one with other text beyond ASCII is taken.
+   */
+  @Test
+  void aSecretOfBytesThatWereNotTextIsRefused() {
+    for (String lossy : List.of("\ufffd".repeat(40), SECRET + "\ufffd", SECRET + "\ud800", "\udc00" + SECRET)) {
+      IllegalStateException e = assertThrows(IllegalStateException.class,
+          () -> Secrets.resolve("${JWT_SECRET}", JwsAlgorithm.HS256, n -> lossy, n -> null));
+      assertTrue(e.getMessage().contains("environment variable JWT_SECRET holds U+FFFD")
+          && e.getMessage().contains("openssl rand -base64 32"), e.getMessage());
+      assertThrows(IllegalStateException.class, () -> Secrets.resolve("${JWT_SECRET}", JwsAlgorithm.HS256,
+          n -> null, n -> lossy), "a system property too");
+      assertThrows(IllegalStateException.class, () -> codec(s -> s.previousSecrets(List.of("${OLD}"))
+          .environment(n -> n.equals("OLD") ? lossy : null)), "a previous secret too");
+    }
+    assertEquals(41, Secrets.resolve("${S}", JwsAlgorithm.HS256, n -> SECRET + "\u00e9\ud83d\ude00\u2603", n -> null)
+        .length);
+  }
 }
