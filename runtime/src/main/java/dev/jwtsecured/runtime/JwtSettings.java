@@ -219,6 +219,10 @@ public final class JwtSettings {
     }
     try {
       return java.nio.file.Files.readString(java.nio.file.Path.of(value.substring("file:".length())));
+    } catch (java.nio.charset.MalformedInputException e) {
+      // Most likely DER, the binary form of a key, where PEM text is expected.
+      throw new IllegalStateException("jwtsecured: the " + what + " file " + value.substring("file:".length())
+          + " is not PEM text (is it DER? openssl pkey -in <file> -inform DER writes it as PEM)", e);
     } catch (java.io.IOException e) {
       throw new IllegalStateException("jwtsecured: the " + what + " file " + value.substring("file:".length())
           + " cannot be read", e);

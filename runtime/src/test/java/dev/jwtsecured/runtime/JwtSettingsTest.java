@@ -197,6 +197,18 @@ class JwtSettingsTest {
             .rotationPublicKeys(List.of(missing)).build()).getMessage());
   }
 
+  /**
+   * A key file in DER, the binary form, where PEM text is expected, is said to be so, with the command that converts
+   * it: it was said to be a file that "cannot be read", which it could.
+   */
+  @Test
+  void aDerKeyFileIsSaidToBeNoPemText(@TempDir Path dir) throws Exception {
+    Path der = java.nio.file.Files.write(dir.resolve("key.der"), ecPair().getPrivate().getEncoded());
+    assertEquals("jwtsecured: the private key file " + der + " is not PEM text (is it DER? openssl pkey -in <file>"
+        + " -inform DER writes it as PEM)", assertThrows(IllegalStateException.class,
+            () -> JwtSettings.builder().privateKey("file:" + der).build()).getMessage());
+  }
+
   static KeyPair ecPair() throws Exception {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
     generator.initialize(256);
