@@ -198,6 +198,26 @@ class JwtSettingsTest {
   }
 
   /**
+   * A PEM key whose line breaks arrive as {@code \n}, a backslash and an {@code n} (an env file, a secret store), is
+   * read as the key: it was "not PEM". Rotation keys, several blocks in one value, too.
+   */
+  @Test
+  void pemKeysWithEscapedLineBreaksAreRead() throws Exception {
+    KeyPair pair = ecPair();
+    KeyPair next = ecPair();
+    String privateKey = pem("PRIVATE KEY", pair.getPrivate().getEncoded()).replace("\n", "\\n");
+    String publicKey = pem("PUBLIC KEY", pair.getPublic().getEncoded()).replace("\n", "\\r\\n");
+    String both = (pem("PUBLIC KEY", next.getPublic().getEncoded()) + pem("PUBLIC KEY", pair.getPublic().getEncoded()))
+        .replace("\n", "\\n");
+    Map<String, String> env = Map.of("KEY", privateKey, "PUBLIC", publicKey, "NEXT", both);
+    JwtSettings signing = JwtSettings.builder().privateKey("${KEY}").rotationPublicKeys(List.of("${NEXT}"))
+        .environment(env::get).build();
+    assertEquals(2, signing.rotationPublicKeys().size());
+    JwtSettings verifying = JwtSettings.builder().publicKey("${PUBLIC}").environment(env::get).build();
+    assertEquals(java.util.Optional.of(pair.getPublic()), verifying.publicKey());
+  }
+
+  /**
    * A key file in DER, the binary form, where PEM text is expected, is said to be so, with the command that converts
    * it: it was said to be a file that "cannot be read", which it could.
    */

@@ -17,6 +17,15 @@ final class Pem {
 
   private Pem() {}
 
+  /**
+   * {@code text} with each {@code \n} (a backslash and an {@code n}, and {@code \r\n}) a line break: a PEM key put
+   * into an environment variable through an env file or a secret store often arrives so, and neither character is
+   * base64, so nothing else can be meant.
+   */
+  private static String lines(String text) {
+    return text.replace("\\r\\n", "\n").replace("\\n", "\n");
+  }
+
   /** A {@code -----BEGIN PRIVATE KEY-----} block, EC, RSA or Ed25519. */
   static PrivateKey privateKey(String pem) {
     byte[] der = der(pem, "PRIVATE KEY");
@@ -36,7 +45,7 @@ final class Pem {
     String begin = "-----BEGIN PUBLIC KEY-----";
     String end = "-----END PUBLIC KEY-----";
     List<PublicKey> keys = new ArrayList<>();
-    String rest = text.strip();
+    String rest = lines(text).strip();
     while (!rest.isEmpty()) {
       int stop = rest.indexOf(end);
       if (!rest.startsWith(begin) || stop < 0) {
@@ -64,7 +73,7 @@ final class Pem {
   }
 
   private static byte[] der(String pem, String label) {
-    String base64 = pem.replace("-----BEGIN " + label + "-----", "").replace("-----END " + label + "-----", "")
+    String base64 = lines(pem).replace("-----BEGIN " + label + "-----", "").replace("-----END " + label + "-----", "")
         .replaceAll("\\s", "");
     try {
       return Base64.getDecoder().decode(base64);
