@@ -112,6 +112,13 @@ public final class Secrets {
           + " were; set it to random text, such as the base64 of " + algorithm.minimumSecretBytes()
           + " random bytes (openssl rand -base64 " + algorithm.minimumSecretBytes() + ")");
     }
+    if (!secret.equals(secret.strip())) {
+      // Taken as it is, but said: a line break from a file (a mounted secret, `echo`) that a program sharing the
+      // secret trims gives it another key, and every token of one is refused by the other.
+      System.getLogger(Secrets.class.getName()).log(System.Logger.Level.WARNING, "jwtsecured: the JWT secret from "
+          + source + " begins or ends with white space (a line break from a file?), which is part of the key;"
+          + " a program that shares the secret and trims it computes another key");
+    }
     byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
     if (bytes.length < algorithm.minimumSecretBytes()) {
       throw new IllegalStateException(

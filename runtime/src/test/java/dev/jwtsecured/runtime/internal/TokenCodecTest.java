@@ -363,4 +363,20 @@ class TokenCodecTest {
     assertEquals(41, Secrets.resolve("${S}", JwsAlgorithm.HS256, n -> SECRET + "\u00e9\ud83d\ude00\u2603", n -> null)
         .length);
   }
+
+  /**
+   * A secret with a line break at its end (a mounted secret file, {@code echo} into a file) is taken as it is, the
+   * break part of the key, with a warning that says so: a program sharing the secret that trims it gets another key.
+   * The warning names the variable, never the secret.
+   */
+  @Test
+  void aSecretWithWhiteSpaceAroundItIsTakenWithAWarning() throws Throwable {
+    List<String> log = KeySetVerifierTest.logOf(Secrets.class, () -> {
+      assertEquals(33, Secrets.resolve("${JWT_SECRET}", JwsAlgorithm.HS256, n -> SECRET + "\n", n -> null).length);
+      assertEquals(32, Secrets.resolve("${JWT_SECRET}", JwsAlgorithm.HS256, n -> SECRET, n -> null).length);
+    });
+    assertEquals(List.of("jwtsecured: the JWT secret from environment variable JWT_SECRET begins or ends with white"
+        + " space (a line break from a file?), which is part of the key; a program that shares the secret and trims it"
+        + " computes another key"), log);
+  }
 }
