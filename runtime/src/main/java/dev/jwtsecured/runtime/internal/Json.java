@@ -41,10 +41,13 @@ public final class Json {
   }
 
   private final String text;
+  /** Whether a member name with half a surrogate pair alone is refused ({@link #parseToken}). */
+  private final boolean pairedNames;
   private int pos;
 
-  private Json(String text) {
+  private Json(String text, boolean pairedNames) {
     this.text = text;
+    this.pairedNames = pairedNames;
   }
 
   /** Parses UTF-8 bytes; invalid UTF-8 is refused. */
@@ -73,7 +76,21 @@ public final class Json {
 
   /** Parses one JSON value that fills {@code text} (whitespace around it allowed). */
   public static Object parse(String text) {
-    Json reader = new Json(text);
+    return parse(text, false);
+  }
+
+  /**
+   * Parses a token's header or claims as {@link #parse(String)} does, refusing also a member name, at any depth, with
+   * half a surrogate pair alone ({@code "s\\ud800id"}), as Jackson refuses it (Go's reader reads U+FFFD there). A
+   * string value keeps one, as Jackson's does: text cut in the middle of an emoji. The general reader keeps both: an
+   * OpenAPI path may hold one.
+   */
+  static Object parseToken(String text) {
+    return parse(text, true);
+  }
+
+  private static Object parse(String text, boolean pairedNames) {
+    Json reader = new Json(text, pairedNames);
     reader.skipWhitespace();
     Object value = reader.value(1);
     reader.skipWhitespace();
@@ -134,6 +151,9 @@ public final class Json {
         throw new JsonException("member name expected");
       }
       String name = string();
+      if (pairedNames && hasLoneSurrogate(name)) {
+        throw new JsonException("a member name with half a surrogate pair");
+      }
       skipWhitespace();
       expect(':');
       skipWhitespace();
@@ -225,7 +245,7 @@ public final class Json {
 
   /**
    * Whether {@code text} has half of a UTF-16 surrogate pair alone: no character, and not writable as UTF-8. The token
-   * endpoint refuses credentials with one, and a token a member name with one ({@link StrictJson}).
+   * endpoint refuses credentials with one, and a token a member name with one ({@link #parseToken}).
    */
   static boolean hasLoneSurrogate(String text) {
     for (int i = 0; i < text.length(); i++) {

@@ -66,6 +66,12 @@ class JsonTest {
     assertEquals(List.of("x\ud83d", "\udc00"), Json.parse("[\"x\\ud83d\",\"\\udc00\"]"));
     Map<String, Object> lone = Map.of("/lone\ud800", List.of("\udc00"));
     assertEquals(lone, Json.parse(Json.write(lone)));
+    // A token's reader refuses half a pair in a name, at any depth, and keeps it in a value.
+    for (String name : List.of("{\"s\\ud800id\":1}", "{\"a\":[{\"\\udc00\":1}]}", "{\"\\ude00\\ud83d\":1}")) {
+      assertThrows(Json.JsonException.class, () -> Json.parseToken(name), name);
+    }
+    assertEquals(Map.of("a", List.of("x\ud83d"), "\ud83d\ude00", 1),
+        Json.parseToken("{\"a\":[\"x\\ud83d\"],\"\\ud83d\\ude00\":1}"));
   }
 
   @Test
