@@ -144,8 +144,9 @@ public @interface JwtSecured {
    * The claim roles are read from, for {@code @RolesAllowed}: a name, or names joined by {@code .} for a nested one
    * ({@code realm_access.roles} as Keycloak writes it, {@code groups} as MicroProfile JWT does), or a URI, which names
    * one claim, dots and all ({@code https://shop.example.com/roles}, as Auth0 names custom claims); an array of strings
-   * or a space-separated string. With a {@link #jwksUri()}, or a {@link #privateKey()} (which writes roles there);
-   * tokens a configuration with a secret issues carry {@code roles}.
+   * or a space-separated string. With a {@link #jwksUri()}, or a {@link #privateKey()} (which writes roles there, so
+   * not at a claim its tokens carry for another purpose: {@link #CLAIM_PATH_TAKEN}); tokens a configuration with a
+   * secret issues carry {@code roles}.
    */
   String rolesClaim() default "roles";
 
@@ -348,6 +349,15 @@ public @interface JwtSecured {
    * such names joined by {@code .} for a nested claim. The processor and the runtime both use this one definition.
    */
   String CLAIM_PATH = "[A-Za-z0-9_:/-]+(\\.[A-Za-z0-9_:/-]+)*";
+
+  /**
+   * The {@link #rolesClaim()} values a configuration with a {@link #privateKey()} cannot write roles at, as a regular
+   * expression: a claim its tokens carry for another purpose ({@code sub}, {@code iss}, {@code aud}, {@code exp},
+   * {@code nbf}, {@code iat}, {@code jti}, {@code sid}, {@code scope}, {@code extras}), or a path through one. The
+   * roles would take that claim's place (a login failing, or a token its own configuration refuses) or lose theirs.
+   * The processor and the runtime both use this one definition.
+   */
+  String CLAIM_PATH_TAKEN = "(sub|iss|aud|exp|nbf|iat|jti|sid|scope|extras)(\\..*)?";
 
   /**
    * {@code "**"}: in {@code @RolesAllowed}, any authenticated user, as Jakarta Servlet and Enterprise Beans define

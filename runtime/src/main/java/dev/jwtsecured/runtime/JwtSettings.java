@@ -46,6 +46,7 @@ public final class JwtSettings {
       "RFC 6749 scope tokens: printable ASCII without space, '\"' and '\\'");
   private static final Form CLAIM = new Form(Pattern.compile(JwtSecured.CLAIM_PATH),
       "a claim name of letters, digits and _:/-, or such names joined by '.'");
+  private static final Pattern CLAIM_TAKEN = Pattern.compile(JwtSecured.CLAIM_PATH_TAKEN);
   /** The refresh cookie's path: it is the token endpoint's path, never empty or relative. */
   private static final Form PATH = new Form(Pattern.compile("/[\\x21-\\x2B\\x2D-\\x3A\\x3C-\\x7E]*"),
       "a path starting with '/', without ';', ',' or spaces");
@@ -128,6 +129,11 @@ public final class JwtSettings {
     if (b.secret != null && !rolesClaim.equals("roles")) {
       throw new IllegalStateException("jwtsecured: rolesClaim goes only with a JWKS URI, a public key or a private"
           + " key; the tokens a configuration with a secret issues carry their roles in \"roles\"");
+    }
+    if (!b.privateKey.isEmpty() && CLAIM_TAKEN.matcher(rolesClaim).matches()) {
+      throw new IllegalStateException("jwtsecured: rolesClaim names the \"" + rolesClaim.split("\\.", 2)[0]
+          + "\" claim, which the tokens a private key signs carry for jwtsecured: roles written there would take its"
+          + " place or lose theirs");
     }
     this.issuer = b.issuer.isEmpty() ? null : b.issuer;
     this.acceptedIssuers = List.copyOf(b.acceptedIssuers);
@@ -857,8 +863,9 @@ public final class JwtSettings {
      *
      * @throws IllegalStateException when no secret or key is set, more than one is, a placeholder is unset without a
      *     fallback, the secret is shorter than its algorithm needs, a secret comes with a {@code rolesClaim} other
-     *     than {@code roles}, rotation public keys come without a private key, or a key is not PEM of a type its
-     *     setting allows; the message names the placeholder, never the secret
+     *     than {@code roles}, a private key with a {@code rolesClaim} its tokens carry for another purpose ({@link
+     *     JwtSecured#CLAIM_PATH_TAKEN}), rotation public keys come without a private key, or a key is not PEM of a
+     *     type its setting allows; the message names the placeholder, never the secret
      * @throws IllegalArgumentException when a value breaks the rule the processor applies to the annotation member of
      *     the same name: a header or cookie name that is not an RFC 9110 token, a realm, cookie path or domain with
      *     {@code "}, {@code \}, {@code ,}, {@code ;} or a control character, a roles claim that is not a claim path, a

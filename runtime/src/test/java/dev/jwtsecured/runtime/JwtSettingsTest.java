@@ -92,6 +92,31 @@ class JwtSettingsTest {
     assertEquals("roles", build(b -> b.rolesClaim("roles")).rolesClaim());
   }
 
+  /**
+   * A private key's tokens carry {@code sub}, {@code aud}, {@code sid}, {@code scope} and the rest for jwtsecured:
+   * roles written at one of them made every login fail ({@code sub}, {@code exp}), every token one its own
+   * configuration refused ({@code aud}), a session logout could not end ({@code sid}), or roles that vanished ({@code
+   * scope}, {@code extras}). Refused with the private key; a verifier may read roles wherever its provider puts them.
+   */
+  @Test
+  void aPrivateKeyDoesNotWriteRolesAtAClaimItsTokensCarryForAnotherPurpose() throws Exception {
+    String privateKey = pem("PRIVATE KEY", ecPair().getPrivate().getEncoded());
+    for (String taken : List.of("sub", "iss", "aud", "exp", "nbf", "iat", "jti", "sid", "scope", "extras",
+        "sub.roles", "extras.roles")) {
+      IllegalStateException e = assertThrows(IllegalStateException.class,
+          () -> JwtSettings.builder().privateKey(privateKey).rolesClaim(taken).build(), taken);
+      assertEquals("jwtsecured: rolesClaim names the \"" + taken.split("\\.")[0] + "\" claim, which the tokens a"
+          + " private key signs carry for jwtsecured: roles written there would take its place or lose theirs",
+          e.getMessage());
+      assertEquals(taken, JwtSettings.builder().jwksUri("https://idp.example/jwks").rolesClaim(taken).build()
+          .rolesClaim(), "a verifier reads roles where its provider writes them");
+    }
+    for (String own : List.of("roles", "groups", "subject", "scopes", "realm_access.roles", "sub:roles",
+        "https://shop.example.com/roles")) {
+      assertEquals(own, JwtSettings.builder().privateKey(privateKey).rolesClaim(own).build().rolesClaim());
+    }
+  }
+
   /** Without a least interval, every token naming an unknown {@code kid} would make the server fetch the key set. */
   @Test
   void theKeySetRefreshIntervalIsNotZero() {

@@ -55,6 +55,13 @@ final class KeySourceValidator {
         }
       }
       checkClaimPath(v, problems);
+      String rolesClaim = v.string("rolesClaim");
+      if (CLAIM_PATH_TAKEN.matcher(rolesClaim).matches()) {
+        String claim = rolesClaim.split("\\.", 2)[0];
+        problems.add(v.at("rolesClaim", Message.ROLES_CLAIM_INVALID.format(rolesClaim, "names the \"" + claim
+            + "\" claim, which the tokens privateKey signs carry for jwtsecured: roles written there would take its"
+            + " place or lose theirs. Name a claim of the roles' own, such as \"roles\" or \"realm_access.roles\"")));
+      }
       return;
     }
     if (v.explicit("rotationPublicKeys") != null) {
@@ -104,6 +111,7 @@ final class KeySourceValidator {
   }
 
   private static final Pattern CLAIM_PATH = Pattern.compile(JwtSecured.CLAIM_PATH);
+  private static final Pattern CLAIM_PATH_TAKEN = Pattern.compile(JwtSecured.CLAIM_PATH_TAKEN);
   private static final Set<String> KEY_ALGORITHMS = Set.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512",
       "ES256", "ES384", "ES512", "EdDSA");
 

@@ -53,8 +53,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -62,6 +64,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -415,6 +418,40 @@ class KeySetVerifierTest {
     assertEquals(List.of("admin"), SignedJWT.parse(issued).getJWTClaimsSet().getStringListClaim(claim),
         "written under the one name");
     assertEquals(Set.of("admin"), codec.verify(issued).roles());
+  }
+
+  /**
+   * Wherever a private key's configuration writes roles, its own tokens come back whole: subject, session, issuer,
+   * audience, roles and scopes, each read where it was written (roles at {@code sub} made every login fail, at {@code
+   * aud} every token refused, at {@code sid} or {@code scope} a session or roles lost; those claims are refused as
+   * {@code rolesClaim} by the settings and the processor).
+   */
+  @Test
+  void aPrivateKeysTokensComeBackWholeWhereverTheirRolesAreWritten() throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    PrivateKey privateKey = generator.generateKeyPair().getPrivate();
+    Pattern taken = Pattern.compile(dev.jwtsecured.JwtSecured.CLAIM_PATH_TAKEN);
+    for (String claim : List.of("roles", "groups", "realm_access.roles", "https://shop.example.com/roles", "subject",
+        "scopes", "sid_roles", "sub:roles")) {
+      assertFalse(taken.matcher(claim).matches(), claim);
+      ClaimRules rules = new ClaimRules(clock, Duration.ZERO, Set.of("https://issuer.example"), List.of("api"), claim);
+      KeyPairCodec codec = new KeyPairCodec(privateKey, List.of(), rules, claim, clock, 0, LENGTH);
+      Token issued = Token.builder().subject("bob").issuedAt(clock.instant()).notBefore(clock.instant())
+          .expiresAt(clock.instant().plusSeconds(60)).issuer("https://issuer.example").audience(List.of("api"))
+          .id("j1").sessionId("s1").roles(Set.of("admin", "user")).scopes(Set.of("orders:read"))
+          .extras(Map.of("tenant", "t1")).build();
+      String jwt = codec.issue(issued);
+      Token read = codec.verify(jwt);
+      assertEquals(List.of("bob", Optional.of("s1"), Optional.of("https://issuer.example"), List.of("api"),
+          Set.of("admin", "user"), Set.of("orders:read"), "t1"), List.of(read.subject(), read.sessionId(),
+          read.issuer(), read.audience(), read.roles(), read.scopes(), read.extras().get("tenant")), claim);
+      // Every other claim the token carries is one the settings refuse as rolesClaim: the rule and the writer agree.
+      Set<String> written = new HashSet<>(SignedJWT.parse(jwt).getJWTClaimsSet().getClaims().keySet());
+      written.remove(ClaimRules.path(claim).get(0));
+      assertEquals(Set.of("sub", "iss", "aud", "exp", "nbf", "iat", "jti", "sid", "scope", "extras"), written);
+      written.forEach(name -> assertTrue(taken.matcher(name).matches(), name));
+    }
   }
 
   /**
