@@ -346,18 +346,24 @@ public @interface JwtSecured {
 
   /**
    * The form of {@link #rolesClaim()}, as a regular expression: a claim name of letters, digits and {@code _:/-}, or
-   * such names joined by {@code .} for a nested claim. The processor and the runtime both use this one definition.
+   * such names joined by {@code .} for a nested claim; a name with other characters (a {@code .}, a space, letters
+   * beyond ASCII) between double quotes, holding any but {@code "}, {@code \} and control characters ({@code
+   * resource_access."com.example.shop".roles}). A path without quotes holding {@code ://} is one name, a URI; in a
+   * path with quotes, a URI is quoted too ({@code "https://shop.example.com/app_metadata".roles}). The processor and
+   * the runtime both use this one definition.
    */
-  String CLAIM_PATH = "[A-Za-z0-9_:/-]+(\\.[A-Za-z0-9_:/-]+)*";
+  String CLAIM_PATH = "[A-Za-z0-9_:/-]+(\\.[A-Za-z0-9_:/-]+)*"
+      + "|((?:[A-Za-z0-9_/-]|:(?!//))+|\"[^\"\\\\\\p{Cntrl}\\p{Cs}]+\")"
+      + "(\\.((?:[A-Za-z0-9_/-]|:(?!//))+|\"[^\"\\\\\\p{Cntrl}\\p{Cs}]+\"))*";
 
   /**
    * The {@link #rolesClaim()} values a configuration with a {@link #privateKey()} cannot write roles at, as a regular
    * expression: a claim its tokens carry for another purpose ({@code sub}, {@code iss}, {@code aud}, {@code exp},
-   * {@code nbf}, {@code iat}, {@code jti}, {@code sid}, {@code scope}, {@code extras}), or a path through one. The
-   * roles would take that claim's place (a login failing, or a token its own configuration refuses) or lose theirs.
-   * The processor and the runtime both use this one definition.
+   * {@code nbf}, {@code iat}, {@code jti}, {@code sid}, {@code scope}, {@code extras}), quoted or not, or a path
+   * through one; its second group is the claim's name. The roles would take that claim's place (a login failing, or a
+   * token its own configuration refuses) or lose theirs. The processor and the runtime both use this one definition.
    */
-  String CLAIM_PATH_TAKEN = "(sub|iss|aud|exp|nbf|iat|jti|sid|scope|extras)(\\..*)?";
+  String CLAIM_PATH_TAKEN = "(\"?)(sub|iss|aud|exp|nbf|iat|jti|sid|scope|extras)\\1(\\..*)?";
 
   /**
    * {@code "**"}: in {@code @RolesAllowed}, any authenticated user, as Jakarta Servlet and Enterprise Beans define

@@ -115,6 +115,26 @@ class DiagnosticsTest {
   }
 
   /**
+   * A name with dots in a roles claim path, a Keycloak client id such as {@code com.example.shop}, is quoted; so is a
+   * URI in such a path. Both compile and reach the settings as written.
+   */
+  @Test
+  void aRolesClaimWithQuotedNamesCompiles() throws Exception {
+    for (String claim : List.of("resource_access.\\\"com.example.shop\\\".roles",
+        "\\\"https://shop.example.com/app_metadata\\\".roles")) {
+      Compilation c = compile(user(), source("Config",
+          "@JwtSecured(jwksUri = \"https://idp.example/jwks\", issuer = \"https://idp.example\", audience = \"shop\",",
+          "    rolesClaim = \"" + claim + "\")",
+          "final class Config {",
+          "  @UserRetriever static User user(Token token) { return new User(token.subject()); }",
+          "}"));
+      assertThat(c).succeededWithoutWarnings();
+      String feature = c.generatedSourceFile("test.ConfigJwtFeature").get().getCharContent(true).toString();
+      assertTrue(feature.contains(".rolesClaim(\"" + claim + "\")"), feature);
+    }
+  }
+
+  /**
    * Amazon Cognito's access tokens carry no {@code aud}: an application that checks {@code client_id} itself turns the
    * warning off where it stands.
    */

@@ -45,7 +45,8 @@ public final class JwtSettings {
   private static final Form SCOPE = new Form(Pattern.compile(JwtSecured.SCOPE_TOKEN),
       "RFC 6749 scope tokens: printable ASCII without space, '\"' and '\\'");
   private static final Form CLAIM = new Form(Pattern.compile(JwtSecured.CLAIM_PATH),
-      "a claim name of letters, digits and _:/-, or such names joined by '.'");
+      "a claim name of letters, digits and _:/-, or such names joined by '.', a name with other characters between"
+          + " double quotes");
   private static final Pattern CLAIM_TAKEN = Pattern.compile(JwtSecured.CLAIM_PATH_TAKEN);
   /** The refresh cookie's path: it is the token endpoint's path, never empty or relative. */
   private static final Form PATH = new Form(Pattern.compile("/[\\x21-\\x2B\\x2D-\\x3A\\x3C-\\x7E]*"),
@@ -130,8 +131,9 @@ public final class JwtSettings {
       throw new IllegalStateException("jwtsecured: rolesClaim goes only with a JWKS URI, a public key or a private"
           + " key; the tokens a configuration with a secret issues carry their roles in \"roles\"");
     }
-    if (!b.privateKey.isEmpty() && CLAIM_TAKEN.matcher(rolesClaim).matches()) {
-      throw new IllegalStateException("jwtsecured: rolesClaim names the \"" + rolesClaim.split("\\.", 2)[0]
+    var taken = CLAIM_TAKEN.matcher(rolesClaim);
+    if (!b.privateKey.isEmpty() && taken.matches()) {
+      throw new IllegalStateException("jwtsecured: rolesClaim names the \"" + taken.group(2)
           + "\" claim, which the tokens a private key signs carry for jwtsecured: roles written there would take its"
           + " place or lose theirs");
     }

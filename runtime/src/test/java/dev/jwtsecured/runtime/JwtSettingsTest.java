@@ -80,12 +80,17 @@ class JwtSettingsTest {
 
   @Test
   void theRolesClaimIsAClaimPathAndGoesOnlyWithKeys() {
-    for (String bad : List.of("", "realm_access..roles", ".roles", "roles.", "realm access", "a\r\nevil")) {
+    for (String bad : List.of("", "realm_access..roles", ".roles", "roles.", "realm access", "a\r\nevil",
+        "resource_access.\"\".roles", "resource_access.\"shop", "a.\"b\"c", "\"a\"\"b\"", "\"a\\\"b\"", "\"a\nb\"",
+        "\"a\ud800\"", "https://shop.example.com/ns.\"roles\"", "\"a\".")) {
       assertRefused("rolesClaim", () -> JwtSettings.builder().jwksUri("https://idp.example/jwks").rolesClaim(bad)
           .build());
     }
-    assertEquals("realm_access.roles", JwtSettings.builder().jwksUri("https://idp.example/jwks")
-        .rolesClaim("realm_access.roles").build().rolesClaim());
+    for (String good : List.of("realm_access.roles", "resource_access.\"com.example.shop\".roles",
+        "\"https://shop.example.com/app_metadata\".roles", "\"Gruppen der Abteilung Ä\"", "\"\ud83d\udd11.roles\"")) {
+      assertEquals(good, JwtSettings.builder().jwksUri("https://idp.example/jwks").rolesClaim(good).build()
+          .rolesClaim());
+    }
     // Tokens a secret signs carry their roles in "roles": another claim would be ignored, so it is refused.
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> build(b -> b.rolesClaim("groups")));
     assertEquals(true, e.getMessage().startsWith("jwtsecured: rolesClaim goes only with"), e.getMessage());
@@ -102,17 +107,18 @@ class JwtSettingsTest {
   void aPrivateKeyDoesNotWriteRolesAtAClaimItsTokensCarryForAnotherPurpose() throws Exception {
     String privateKey = pem("PRIVATE KEY", ecPair().getPrivate().getEncoded());
     for (String taken : List.of("sub", "iss", "aud", "exp", "nbf", "iat", "jti", "sid", "scope", "extras",
-        "sub.roles", "extras.roles")) {
+        "sub.roles", "extras.roles", "\"sid\"", "\"extras\".roles")) {
       IllegalStateException e = assertThrows(IllegalStateException.class,
           () -> JwtSettings.builder().privateKey(privateKey).rolesClaim(taken).build(), taken);
-      assertEquals("jwtsecured: rolesClaim names the \"" + taken.split("\\.")[0] + "\" claim, which the tokens a"
-          + " private key signs carry for jwtsecured: roles written there would take its place or lose theirs",
+      assertEquals("jwtsecured: rolesClaim names the \"" + taken.replace("\"", "").split("\\.")[0] + "\" claim,"
+          + " which the tokens a private key signs carry for jwtsecured: roles written there would take its place or"
+          + " lose theirs",
           e.getMessage());
       assertEquals(taken, JwtSettings.builder().jwksUri("https://idp.example/jwks").rolesClaim(taken).build()
           .rolesClaim(), "a verifier reads roles where its provider writes them");
     }
     for (String own : List.of("roles", "groups", "subject", "scopes", "realm_access.roles", "sub:roles",
-        "https://shop.example.com/roles")) {
+        "https://shop.example.com/roles", "\"sub.roles\"")) {
       assertEquals(own, JwtSettings.builder().privateKey(privateKey).rolesClaim(own).build().rolesClaim());
     }
   }

@@ -56,9 +56,9 @@ final class KeySourceValidator {
       }
       checkClaimPath(v, problems);
       String rolesClaim = v.string("rolesClaim");
-      if (CLAIM_PATH_TAKEN.matcher(rolesClaim).matches()) {
-        String claim = rolesClaim.split("\\.", 2)[0];
-        problems.add(v.at("rolesClaim", Message.ROLES_CLAIM_INVALID.format(rolesClaim, "names the \"" + claim
+      var taken = CLAIM_PATH_TAKEN.matcher(rolesClaim);
+      if (taken.matches()) {
+        problems.add(v.at("rolesClaim", Message.ROLES_CLAIM_INVALID.format(rolesClaim, "names the \"" + taken.group(2)
             + "\" claim, which the tokens privateKey signs carry for jwtsecured: roles written there would take its"
             + " place or lose theirs. Name a claim of the roles' own, such as \"roles\" or \"realm_access.roles\"")));
       }
@@ -158,7 +158,8 @@ final class KeySourceValidator {
     if (!CLAIM_PATH.matcher(rolesClaim).matches()) {
       problems.add(v.at("rolesClaim", Message.ROLES_CLAIM_INVALID.format(rolesClaim,
           "is not a claim path: write a claim name, or names joined by '.' for a nested one, such as"
-              + " \"realm_access.roles\"")));
+              + " \"realm_access.roles\"; a name with other characters between double quotes, such as"
+              + " resource_access.\\\"com.example.shop\\\".roles (and a URI too, in a path with quotes)")));
     }
   }
 

@@ -432,8 +432,19 @@ class KeySetVerifierTest {
     generator.initialize(2048);
     PrivateKey privateKey = generator.generateKeyPair().getPrivate();
     Pattern taken = Pattern.compile(dev.jwtsecured.JwtSecured.CLAIM_PATH_TAKEN);
-    for (String claim : List.of("roles", "groups", "realm_access.roles", "https://shop.example.com/roles", "subject",
-        "scopes", "sid_roles", "sub:roles")) {
+    // Each roles claim, and where in the token's JSON it puts the roles.
+    Map<String, List<String>> where = new java.util.LinkedHashMap<>();
+    for (String name : List.of("roles", "groups", "subject", "scopes", "sid_roles", "sub:roles",
+        "https://shop.example.com/roles")) {
+      where.put(name, List.of(name));
+    }
+    where.put("realm_access.roles", List.of("realm_access", "roles"));
+    where.put("resource_access.\"com.example.shop\".roles", List.of("resource_access", "com.example.shop", "roles"));
+    where.put("\"sub.roles\"", List.of("sub.roles"));
+    where.put("\"https://shop.example.com/app_metadata\".roles", List.of("https://shop.example.com/app_metadata",
+        "roles"));
+    for (Map.Entry<String, List<String>> entry : where.entrySet()) {
+      String claim = entry.getKey();
       assertFalse(taken.matcher(claim).matches(), claim);
       ClaimRules rules = new ClaimRules(clock, Duration.ZERO, Set.of("https://issuer.example"), List.of("api"), claim);
       KeyPairCodec codec = new KeyPairCodec(privateKey, List.of(), rules, claim, clock, 0, LENGTH);
@@ -446,9 +457,14 @@ class KeySetVerifierTest {
       assertEquals(List.of("bob", Optional.of("s1"), Optional.of("https://issuer.example"), List.of("api"),
           Set.of("admin", "user"), Set.of("orders:read"), "t1"), List.of(read.subject(), read.sessionId(),
           read.issuer(), read.audience(), read.roles(), read.scopes(), read.extras().get("tenant")), claim);
+      Object at = SignedJWT.parse(jwt).getJWTClaimsSet().getClaims();
+      for (String name : entry.getValue()) {
+        at = ((Map<?, ?>) at).get(name);
+      }
+      assertEquals(Set.of("admin", "user"), Set.copyOf((List<?>) at), claim);
       // Every other claim the token carries is one the settings refuse as rolesClaim: the rule and the writer agree.
       Set<String> written = new HashSet<>(SignedJWT.parse(jwt).getJWTClaimsSet().getClaims().keySet());
-      written.remove(ClaimRules.path(claim).get(0));
+      written.remove(entry.getValue().get(0));
       assertEquals(Set.of("sub", "iss", "aud", "exp", "nbf", "iat", "jti", "sid", "scope", "extras"), written);
       written.forEach(name -> assertTrue(taken.matcher(name).matches(), name));
     }
@@ -492,11 +508,20 @@ class KeySetVerifierTest {
     tokens.put("cognito:groups", claims().claim("cognito:groups", List.of("orders:read", "Files.Read")).build());
     tokens.put("resource_access.shop-api.roles", claims()
         .claim("resource_access", Map.of("shop-api", Map.of("roles", List.of("orders:read", "Files.Read")))).build());
+    // A Keycloak client id with dots, and an Auth0 claim named by URI holding an object: their names are quoted.
+    tokens.put("resource_access.\"com.example.shop\".roles", claims().claim("resource_access",
+        Map.of("com.example.shop", Map.of("roles", List.of("orders:read", "Files.Read")))).build());
+    tokens.put("\"https://shop.example.com/app_metadata\".roles", claims().claim(
+        "https://shop.example.com/app_metadata", Map.of("roles", List.of("orders:read", "Files.Read"))).build());
     for (Map.Entry<String, JWTClaimsSet> e : tokens.entrySet()) {
       KeySetVerifier verifier = verifier(ALL, o -> o, Set.of(), List.of(), e.getKey().trim(), 0);
       Token token = verifier.verify(sign(new RSASSASigner(key), header(JWSAlgorithm.RS256, "r1"), e.getValue()));
       assertTrue(token.roles().containsAll(Set.of("orders:read", "Files.Read")), e.getKey() + ": " + token.roles());
     }
+    // Unquoted, the client id's dots lead through objects that are not there: no roles, so every rule denies.
+    KeySetVerifier unquoted = verifier(ALL, o -> o, Set.of(), List.of(), "resource_access.com.example.shop.roles", 0);
+    assertEquals(Set.of(), unquoted.verify(sign(new RSASSASigner(key), header(JWSAlgorithm.RS256, "r1"),
+        tokens.get("resource_access.\"com.example.shop\".roles"))).roles());
   }
 
   /**
