@@ -110,6 +110,12 @@ public final class ClaimRules {
     if (!audience.isEmpty() && aud.stream().noneMatch(audience::contains)) {
       throw new AuthException(AuthFailure.AUDIENCE_NOT_ACCEPTED);
     }
+    // An identity provider's roles are read as strings only: [1, null, {"name":"admin"}] were read as "1", "null" and
+    // "{name=admin}", roles no token held. A claim of another type is refused, as a "roles" claim of one is.
+    Object roles = at(claims, rolesPath);
+    if (roles != null && !StrictJson.isStringOrStrings(roles)) {
+      throw new AuthException(AuthFailure.BAD_CLAIM);
+    }
     Map<String, Object> extras = new LinkedHashMap<>(4);
     for (Map.Entry<String, Object> claim : claims.entrySet()) {
       if (!REGISTERED_CLAIMS.contains(claim.getKey())) {
@@ -131,7 +137,7 @@ public final class ClaimRules {
         .audience(aud)
         .id(claims.getId())
         .sessionId(claims.get("sid") instanceof String sid ? sid : null)
-        .roles(asSet(words(at(claims, rolesPath))))
+        .roles(asSet(words(roles)))
         .scopes(asSet(words(claims.get("scope"))))
         .extras(extras)
         .build();

@@ -242,7 +242,7 @@ public final class StrictJson {
     return seconds >= 0 && seconds <= MAX_NUMERIC_DATE;
   }
 
-  private static boolean isStringOrStrings(Object value) {
+  static boolean isStringOrStrings(Object value) {
     if (value instanceof String) {
       return true;
     }

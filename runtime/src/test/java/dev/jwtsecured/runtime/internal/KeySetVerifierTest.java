@@ -525,6 +525,35 @@ class KeySetVerifierTest {
   }
 
   /**
+   * Roles are strings: a roles claim holding a number, a null, an object or an array was read as the text Java writes
+   * for it ({@code [1]} as role {@code "1"}, {@code [null]} as {@code "null"}), roles no token held. Such a token is
+   * refused, as one with such a top-level {@code roles} claim is.
+   */
+  @Test
+  void aRolesClaimOfAnotherTypeThanStringsRefusesTheToken() throws Exception {
+    RSAKey key = new RSAKeyGenerator(2048).keyID("r1").generate();
+    serve(key);
+    KeySetVerifier groups = verifier(ALL, o -> o, Set.of(), List.of(), "groups", 0);
+    KeySetVerifier nested = verifier(ALL, o -> o, Set.of(), List.of(), "realm_access.roles", 0);
+    java.util.List<Object> withNull = new ArrayList<>(List.of("admin"));
+    withNull.add(null);
+    for (Object bad : List.of(List.of(1), List.of("admin", 1), withNull, List.of(Map.of("name", "admin")),
+        List.of(List.of("admin")), true, 1, Map.of("admin", true))) {
+      assertEquals(AuthFailure.BAD_CLAIM, failure(groups, sign(new RSASSASigner(key), header(JWSAlgorithm.RS256,
+          "r1"), claims().claim("groups", bad).build())), String.valueOf(bad));
+      assertEquals(AuthFailure.BAD_CLAIM, failure(nested, sign(new RSASSASigner(key), header(JWSAlgorithm.RS256,
+          "r1"), claims().claim("realm_access", Map.of("roles", bad)).build())), String.valueOf(bad));
+    }
+    assertEquals(Set.of("admin", "user"), groups.verify(sign(new RSASSASigner(key), header(JWSAlgorithm.RS256,
+        "r1"), claims().claim("groups", List.of("admin", "user")).build())).roles());
+    assertEquals(Set.of("admin", "user"), groups.verify(sign(new RSASSASigner(key), header(JWSAlgorithm.RS256,
+        "r1"), claims().claim("groups", "admin user").build())).roles());
+    // Where the path leads through something other than an object, there are no roles, as where it leads nowhere.
+    assertEquals(Set.of(), nested.verify(sign(new RSASSASigner(key), header(JWSAlgorithm.RS256, "r1"),
+        claims().claim("realm_access", List.of("admin")).build())).roles());
+  }
+
+  /**
    * RFC 9068 access tokens say {@code "typ":"at+jwt"} (Duende IdentityServer writes it); others write no {@code typ}.
    */
   @Test
