@@ -347,14 +347,18 @@ public @interface JwtSecured {
   /**
    * The form of {@link #rolesClaim()}, as a regular expression: a claim name of letters, digits and {@code _:/-}, or
    * such names joined by {@code .} for a nested claim; a name with other characters (a {@code .}, a space, letters
-   * beyond ASCII) between double quotes, holding any but {@code "}, {@code \} and control characters ({@code
-   * resource_access."com.example.shop".roles}). A path without quotes holding {@code ://} is one name, a URI; in a
-   * path with quotes, a URI is quoted too ({@code "https://shop.example.com/app_metadata".roles}). The processor and
-   * the runtime both use this one definition.
+   * beyond ASCII) between double quotes, holding any but {@code "}, {@code \} and control characters, with no white
+   * space at either end, which jjwt would trim ({@code resource_access."com.example.shop".roles}). A path without
+   * quotes holding {@code ://} is one name, a URI; in a path with quotes, a URI is quoted too ({@code
+   * "https://shop.example.com/app_metadata".roles}). The processor and the runtime both use this one definition.
    */
   String CLAIM_PATH = "[A-Za-z0-9_:/-]+(\\.[A-Za-z0-9_:/-]+)*"
-      + "|((?:[A-Za-z0-9_/-]|:(?!//))+|\"[^\"\\\\\\p{Cntrl}\\p{Cs}]+\")"
-      + "(\\.((?:[A-Za-z0-9_/-]|:(?!//))+|\"[^\"\\\\\\p{Cntrl}\\p{Cs}]+\"))*";
+      + "|(?:(?:[A-Za-z0-9_/-]|:(?!//))+"
+      + "|\"[^\"\\\\\\p{Cntrl}\\p{Cs}\\p{javaWhitespace}](?:[^\"\\\\\\p{Cntrl}\\p{Cs}]*"
+      + "[^\"\\\\\\p{Cntrl}\\p{Cs}\\p{javaWhitespace}])?\")"
+      + "(?:\\.(?:(?:[A-Za-z0-9_/-]|:(?!//))+"
+      + "|\"[^\"\\\\\\p{Cntrl}\\p{Cs}\\p{javaWhitespace}](?:[^\"\\\\\\p{Cntrl}\\p{Cs}]*"
+      + "[^\"\\\\\\p{Cntrl}\\p{Cs}\\p{javaWhitespace}])?\"))*";
 
   /**
    * The {@link #rolesClaim()} values a configuration with a {@link #privateKey()} cannot write roles at, as a regular

@@ -49,7 +49,9 @@ public class FilterBenchmark {
     authenticated = new BenchRequest("GET", "/secured", "Bearer " + token);
     excluded = new BenchRequest("GET", "/open", null);
     options = new BenchRequest("OPTIONS", "/secured", null);
-    rejected = new BenchRequest("GET", "/secured", "Bearer " + token.substring(0, token.length() - 2) + "AA");
+    int at = token.lastIndexOf('.') + 1;
+    rejected = new BenchRequest("GET", "/secured", "Bearer " + token.substring(0, at)
+        + (token.charAt(at) == 'A' ? 'B' : 'A') + token.substring(at + 1));
     for (BenchRequest r : new BenchRequest[] {authenticated, excluded, options}) {
       (r == excluded ? publicFilter : filter).filter(r);
       if (r.aborted() != null) {

@@ -606,8 +606,9 @@ public final class JwtSettings {
     }
 
     /**
-     * The claim roles are read from, {@code .} between nested names, or a URI naming one claim ({@code roles} by
-     * default; another one only with keys: see {@link JwtSecured#rolesClaim()}).
+     * The claim roles are read from, {@code .} between nested names, a name with other characters between double
+     * quotes, or a URI naming one claim ({@code roles} by default; another one only with keys: see {@link
+     * JwtSecured#rolesClaim()}).
      */
     public Builder rolesClaim(String rolesClaim) {
       this.rolesClaim = Objects.requireNonNull(rolesClaim);

@@ -82,7 +82,9 @@ class JwtSettingsTest {
   void theRolesClaimIsAClaimPathAndGoesOnlyWithKeys() {
     for (String bad : List.of("", "realm_access..roles", ".roles", "roles.", "realm access", "a\r\nevil",
         "resource_access.\"\".roles", "resource_access.\"shop", "a.\"b\"c", "\"a\"\"b\"", "\"a\\\"b\"", "\"a\nb\"",
-        "\"a\ud800\"", "https://shop.example.com/ns.\"roles\"", "\"a\".")) {
+        "\"a\ud800\"", "https://shop.example.com/ns.\"roles\"", "\"a\".",
+        // White space at either end of a name, which jjwt trims: a token's reader refuses such names.
+        "\" roles\"", "resource_access.\"shop \".roles", "\"\u2003roles\"", "\"roles\u3000\"")) {
       assertRefused("rolesClaim", () -> JwtSettings.builder().jwksUri("https://idp.example/jwks").rolesClaim(bad)
           .build());
     }

@@ -57,7 +57,9 @@ class AsyncResourcesTest {
   @Test
   void aCompletionStageIsGuardedAndSeesTheTokensUser() {
     assertEquals(401, http.send("GET", "/later/stage").status);
-    String tampered = ada.substring(0, ada.length() - 2) + (ada.endsWith("A") ? "BA" : "AA");
+    // The signature's first character changed: replacing its last two with "BA" left a token ending so unchanged.
+    int at = ada.lastIndexOf('.') + 1;
+    String tampered = ada.substring(0, at) + (ada.charAt(at) == 'A' ? 'B' : 'A') + ada.substring(at + 1);
     RawHttp.Response forged = http.send("GET", "/later/stage", tampered);
     assertEquals(401, forged.status, forged.toString());
     assertTrue(forged.header("WWW-Authenticate").contains("error=\"invalid_token\""), forged.toString());

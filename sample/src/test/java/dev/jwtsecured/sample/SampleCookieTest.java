@@ -121,7 +121,9 @@ class SampleCookieTest {
 
   @Test
   void tamperedCookieIs401() {
-    RawHttp.Response r = somePath("Cookie: token=" + jwt.substring(0, jwt.length() - 3) + "abc");
+    int at = jwt.lastIndexOf('.') + 1;
+    String tampered = jwt.substring(0, at) + (jwt.charAt(at) == 'A' ? 'B' : 'A') + jwt.substring(at + 1);
+    RawHttp.Response r = somePath("Cookie: token=" + tampered);
     assertEquals(401, r.status, r.toString());
     assertTrue(r.header("WWW-Authenticate").contains("error=\"invalid_token\""));
   }
