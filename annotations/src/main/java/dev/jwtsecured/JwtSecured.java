@@ -136,7 +136,8 @@ public @interface JwtSecured {
 
   /**
    * The least time between two fetches of the {@link #jwksUri()} set caused by tokens with an unknown {@code kid}, an
-   * ISO-8601 duration: a flood of tokens with random {@code kid}s causes at most one fetch per interval.
+   * ISO-8601 duration, from one second to {@value #MAX_JWKS_MIN_REFRESH}: a flood of tokens with random {@code kid}s
+   * causes at most one fetch per interval.
    */
   String jwksMinRefresh() default "PT30S";
 
@@ -162,9 +163,10 @@ public @interface JwtSecured {
    * ISO-8601 duration ({@code "P14D"}); empty (the default) for none. The password grant then also answers a
    * {@code refresh_token}, and {@code grant_type=refresh_token} buys a new access token and a new refresh token; the
    * presented one is spent (rotation), and presenting a spent one revokes every refresh token of that login (reuse
-   * detection, RFC 9700 section 4.14). Each refresh token lives this long from its issue, so a login stays alive while
-   * it is used at least this often. Needs a token endpoint, and a user retriever and revocation check that take no
-   * {@code ContainerRequestContext} (refresh calls them outside any filter).
+   * detection, RFC 9700 section 4.14). Each refresh token lives this long from its issue (at most {@value
+   * #MAX_LIFETIME}), so a login stays alive while it is used at least this often. Needs a token endpoint, and a user
+   * retriever and revocation check that take no {@code ContainerRequestContext} (refresh calls them outside any
+   * filter).
    */
   String refreshExpiration() default "";
 
@@ -205,7 +207,7 @@ public @interface JwtSecured {
   /** Request and response header carrying {@code Bearer <jwt>}. */
   String authHeader() default "Authorization";
 
-  /** Default token lifetime, an ISO-8601 duration. */
+  /** Default token lifetime, an ISO-8601 duration, from one second to {@value #MAX_LIFETIME}. */
   String expiration() default "PT24H";
 
   /** Issuer written at login ({@code iss}) and required when verifying; empty for none. */
@@ -223,7 +225,10 @@ public @interface JwtSecured {
    */
   String[] audience() default {};
 
-  /** Clock skew allowed on {@code exp}, {@code nbf} and {@code iat}, an ISO-8601 duration. */
+  /**
+   * Clock skew allowed on {@code exp}, {@code nbf} and {@code iat}, an ISO-8601 duration, at most {@value
+   * #MAX_LEEWAY}: a token is accepted this long after it expires.
+   */
   String leeway() default "PT0S";
 
   /** The {@code realm} of {@code WWW-Authenticate} challenges. */
@@ -300,6 +305,27 @@ public @interface JwtSecured {
 
   /** The largest {@link #maxTokenLength()}. */
   int MAX_TOKEN_LENGTH = 64 * 1024;
+
+  /**
+   * The longest {@link #expiration()} and {@link #refreshExpiration()}, an ISO-8601 duration: ten years. Longer ones
+   * made tokens dated past year 9999, which the token reader refuses, or a login that failed on the arithmetic. The
+   * processor and the runtime both use this one definition.
+   */
+  String MAX_LIFETIME = "P3650D";
+
+  /**
+   * The largest {@link #leeway()}, an ISO-8601 duration: five minutes. RFC 7519 sections 4.1.4 and 4.1.5 allow "a
+   * small leeway, usually no more than a few minutes"; a larger one keeps expired tokens alive. The processor and the
+   * runtime both use this one definition.
+   */
+  String MAX_LEEWAY = "PT5M";
+
+  /**
+   * The largest {@link #jwksMinRefresh()}, an ISO-8601 duration: one day, so that a key the provider adds is found
+   * within a day; a much larger one failed every request with an unknown {@code kid}. The processor and the runtime
+   * both use this one definition.
+   */
+  String MAX_JWKS_MIN_REFRESH = "P1D";
 
   /**
    * The form of a {@link #secret()} placeholder, as a regular expression: {@code ${NAME}} or {@code ${NAME:fallback}};

@@ -52,23 +52,22 @@ class DiagnosticsTest {
   }
 
   /**
-   * The generated settings write each duration in the largest unit that holds it whole, as a person would, and a
-   * count beyond {@code int} as a {@code long} literal (without its {@code L}, javac refuses the generated file).
+   * The generated settings write each duration in the largest unit that holds it whole, as a person would.
    */
   @Test
   void durationsReadAsWrittenInTheirLargestWholeUnit() throws Exception {
     Compilation c = compile(user(), source("Config",
-        "@JwtSecured(secret = \"${JWT_SECRET}\", tokenUrl = \"/token\", expiration = \"PT3000000001S\",",
-        "    leeway = \"PT90S\", refreshExpiration = \"P40000D\")",
+        "@JwtSecured(secret = \"${JWT_SECRET}\", tokenUrl = \"/token\", expiration = \"PT300000001S\",",
+        "    leeway = \"PT90S\", refreshExpiration = \"P3650D\")",
         "final class Config {",
         "  @UserRetriever static User user(Token token) { return new User(token.subject()); }",
         "  @Authenticator static Grant authenticate(String u, String p) { return null; }",
         "}"));
     assertThat(c).succeededWithoutWarnings();
     String feature = c.generatedSourceFile("test.ConfigJwtFeature").get().getCharContent(true).toString();
-    assertTrue(feature.contains(".expiration(Duration.ofSeconds(3000000001L))"), feature);
+    assertTrue(feature.contains(".expiration(Duration.ofSeconds(300000001))"), feature);
     assertTrue(feature.contains(".leeway(Duration.ofSeconds(90))"), feature);
-    assertTrue(feature.contains(".refreshExpiration(Duration.ofDays(40000))"), feature);
+    assertTrue(feature.contains(".refreshExpiration(Duration.ofDays(3650))"), feature);
   }
 
   /** A key file as a placeholder's fallback, and an empty fallback for rotation keys, compile. */
@@ -112,6 +111,26 @@ class DiagnosticsTest {
     assertThat(c).succeededWithoutWarnings();
     String feature = c.generatedSourceFile("test.ConfigJwtFeature").get().getCharContent(true).toString();
     assertTrue(feature.contains(".rolesClaim(\"https://shop.example.com/roles\")"), feature);
+  }
+
+  /** Durations at their bounds compile and reach the settings. */
+  @Test
+  void durationsAtTheirBoundsCompile() throws Exception {
+    Compilation c = compile(user(), source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\", expiration = \"PT87600H\", leeway = \"PT300S\")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return new User(token.subject()); }",
+        "}"));
+    assertThat(c).succeededWithoutWarnings();
+    String feature = c.generatedSourceFile("test.ConfigJwtFeature").get().getCharContent(true).toString();
+    assertTrue(feature.contains(".expiration(Duration.ofDays(3650))"), feature);
+    assertTrue(feature.contains(".leeway(Duration.ofMinutes(5))"), feature);
+    assertThat(compile(user(), source("Config",
+        "@JwtSecured(jwksUri = \"https://idp.example/jwks\", issuer = \"https://idp.example\", audience = \"api\",",
+        "    jwksMinRefresh = \"P1D\")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return new User(token.subject()); }",
+        "}"))).succeededWithoutWarnings();
   }
 
   /**

@@ -125,7 +125,7 @@ public final class JwtSettings {
       // Zero would let every token with an unknown kid make the server fetch the key set.
       throw new IllegalArgumentException("jwtsecured: jwksMinRefresh must be more than zero");
     }
-    this.jwksMinRefresh = b.jwksMinRefresh;
+    this.jwksMinRefresh = requireAtMost(b.jwksMinRefresh, JwtSecured.MAX_JWKS_MIN_REFRESH, "jwksMinRefresh");
     this.rolesClaim = requireForm(b.rolesClaim, CLAIM, "rolesClaim");
     if (b.secret != null && !rolesClaim.equals("roles")) {
       throw new IllegalStateException("jwtsecured: rolesClaim goes only with a JWKS URI, a public key or a private"
@@ -140,11 +140,11 @@ public final class JwtSettings {
     this.issuer = b.issuer.isEmpty() ? null : b.issuer;
     this.acceptedIssuers = List.copyOf(b.acceptedIssuers);
     this.audience = List.copyOf(b.audience);
-    this.expiration = requirePositive(b.expiration, "expiration");
+    this.expiration = requireLifetime(b.expiration, "expiration");
     if (b.leeway.isNegative()) {
       throw new IllegalArgumentException("leeway must not be negative");
     }
-    this.leeway = b.leeway;
+    this.leeway = requireAtMost(b.leeway, JwtSecured.MAX_LEEWAY, "leeway");
     this.authHeader = requireForm(b.authHeader, TOKEN, "authHeader");
     this.transport = b.transport;
     this.realm = requireForm(b.realm, TEXT, "realm");
@@ -186,7 +186,7 @@ public final class JwtSettings {
     this.loginThrottle = b.loginThrottle != null ? b.loginThrottle : InMemoryLoginThrottle.withDefaults(b.clock);
     this.securityEvents = b.securityEvents;
     this.refreshExpiration = b.refreshExpiration == null ? null
-        : requirePositive(b.refreshExpiration, "refreshExpiration");
+        : requireLifetime(b.refreshExpiration, "refreshExpiration");
     if (refreshExpiration != null && tokenUrl == null) {
       throw new IllegalStateException("jwtsecured: refresh tokens need a token endpoint (tokenUrl)");
     }
@@ -274,9 +274,17 @@ public final class JwtSettings {
     return requireForm(scope, SCOPE, "scopes");
   }
 
-  private static Duration requirePositive(Duration d, String name) {
+  /** A token's lifetime: from one second to {@link JwtSecured#MAX_LIFETIME}. */
+  static Duration requireLifetime(Duration d, String name) {
     if (d.isNegative() || d.isZero() || d.getSeconds() < 1) {
       throw new IllegalArgumentException(name + " must be at least one second");
+    }
+    return requireAtMost(d, JwtSecured.MAX_LIFETIME, name);
+  }
+
+  private static Duration requireAtMost(Duration d, String max, String name) {
+    if (d.compareTo(Duration.parse(max)) > 0) {
+      throw new IllegalArgumentException(name + " must be at most " + max);
     }
     return d;
   }
@@ -597,8 +605,9 @@ public final class JwtSettings {
     }
 
     /**
-     * The least time between two fetches of the JWKS caused by unknown {@code kid}s: more than zero, 30 seconds by
-     * default (the annotation takes whole seconds, at least one).
+     * The least time between two fetches of the JWKS caused by unknown {@code kid}s: more than zero and at most
+     * {@link JwtSecured#MAX_JWKS_MIN_REFRESH}, 30 seconds by default (the annotation takes whole seconds, at least
+     * one).
      */
     public Builder jwksMinRefresh(Duration jwksMinRefresh) {
       this.jwksMinRefresh = Objects.requireNonNull(jwksMinRefresh);
@@ -668,13 +677,19 @@ public final class JwtSettings {
       return this;
     }
 
-    /** The lifetime of the tokens a login issues: at least one second, 24 hours by default. */
+    /**
+     * The lifetime of the tokens a login issues: at least one second and at most {@link JwtSecured#MAX_LIFETIME}, 24
+     * hours by default.
+     */
     public Builder expiration(Duration expiration) {
       this.expiration = Objects.requireNonNull(expiration);
       return this;
     }
 
-    /** Clock skew allowed on {@code exp}, {@code nbf} and {@code iat}: not negative, none by default. */
+    /**
+     * Clock skew allowed on {@code exp}, {@code nbf} and {@code iat}: not negative and at most {@link
+     * JwtSecured#MAX_LEEWAY}, none by default.
+     */
     public Builder leeway(Duration leeway) {
       this.leeway = Objects.requireNonNull(leeway);
       return this;
@@ -837,7 +852,7 @@ public final class JwtSettings {
 
     /**
      * Turns refresh tokens on at the token endpoint (which {@code tokenUrl} must name): each lives this long
-     * from its issue. {@code null} (the default) turns them off.
+     * from its issue, at most {@link JwtSecured#MAX_LIFETIME}. {@code null} (the default) turns them off.
      */
     public Builder refreshExpiration(Duration refreshExpiration) {
       this.refreshExpiration = refreshExpiration;

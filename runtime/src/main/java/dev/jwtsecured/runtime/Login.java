@@ -56,12 +56,12 @@ public final class Login {
     this.audience = auth.settings().audience();
   }
 
-  /** The token's lifetime; also the cookie's {@code Max-Age} and the OAuth2 {@code expires_in}. */
+  /**
+   * The token's lifetime, from one second to {@link dev.jwtsecured.JwtSecured#MAX_LIFETIME}; also the cookie's {@code
+   * Max-Age} and the OAuth2 {@code expires_in}.
+   */
   public Login expiration(Duration expiration) {
-    if (expiration.getSeconds() < 1) {
-      throw new IllegalArgumentException("expiration must be at least one second");
-    }
-    this.expiration = expiration;
+    this.expiration = JwtSettings.requireLifetime(expiration, "expiration");
     return unbuilt();
   }
 

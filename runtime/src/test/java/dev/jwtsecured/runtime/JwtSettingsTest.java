@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.util.Base64;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -123,6 +124,41 @@ class JwtSettingsTest {
         "https://shop.example.com/roles", "\"sub.roles\"")) {
       assertEquals(own, JwtSettings.builder().privateKey(privateKey).rolesClaim(own).build().rolesClaim());
     }
+  }
+
+  /**
+   * Durations have upper bounds, the processor's: an expiration past year 9999 issued tokens the reader refuses (or, at
+   * {@code Long.MAX_VALUE} seconds, failed every login on the arithmetic), a leeway of a year accepted tokens a year
+   * after they expired, and a {@code jwksMinRefresh} of {@code Long.MAX_VALUE} seconds failed every token with an
+   * unknown {@code kid} on the arithmetic.
+   */
+  @Test
+  void durationsHaveUpperBounds() {
+    Duration lifetime = Duration.parse(dev.jwtsecured.JwtSecured.MAX_LIFETIME);
+    Duration over = lifetime.plusSeconds(1);
+    for (Duration bad : List.of(over, Duration.ofDays(3_000_000), Duration.ofSeconds(Long.MAX_VALUE))) {
+      assertEquals("expiration must be at most P3650D", assertThrows(IllegalArgumentException.class,
+          () -> build(b -> b.expiration(bad))).getMessage());
+      assertEquals("refreshExpiration must be at most P3650D", assertThrows(IllegalArgumentException.class,
+          () -> build(b -> b.tokenUrl("/login").refreshExpiration(bad))).getMessage());
+      assertEquals("expiration must be at most P3650D", assertThrows(IllegalArgumentException.class,
+          () -> new JwtAuth(build(b -> b), JwtSettingsTest.class).login("bob").expiration(bad)).getMessage());
+    }
+    assertEquals(lifetime, build(b -> b.expiration(lifetime)).expiration());
+    JwtAuth auth = new JwtAuth(build(b -> b.expiration(lifetime)), JwtSettingsTest.class);
+    assertEquals(auth.now().plus(lifetime), auth.login("bob").token().expiresAt(), "a token of the longest lifetime");
+    for (Duration bad : List.of(Duration.ofMinutes(5).plusSeconds(1), Duration.ofDays(365),
+        Duration.ofSeconds(Long.MAX_VALUE))) {
+      assertEquals("leeway must be at most PT5M", assertThrows(IllegalArgumentException.class,
+          () -> build(b -> b.leeway(bad))).getMessage());
+    }
+    assertEquals(Duration.ofMinutes(5), build(b -> b.leeway(Duration.ofMinutes(5))).leeway());
+    for (Duration bad : List.of(Duration.ofDays(1).plusSeconds(1), Duration.ofSeconds(Long.MAX_VALUE))) {
+      assertEquals("jwksMinRefresh must be at most P1D", assertThrows(IllegalArgumentException.class,
+          () -> JwtSettings.builder().jwksUri("https://idp.example/jwks").jwksMinRefresh(bad).build()).getMessage());
+    }
+    assertEquals(Duration.ofDays(1), JwtSettings.builder().jwksUri("https://idp.example/jwks")
+        .jwksMinRefresh(Duration.ofDays(1)).build().jwksMinRefresh());
   }
 
   /** Without a least interval, every token naming an unknown {@code kid} would make the server fetch the key set. */

@@ -56,8 +56,8 @@ final class SettingsValidator {
       }
     }
 
-    long expiration = duration(v, "expiration", false, problems);
-    long leeway = duration(v, "leeway", true, problems);
+    long expiration = duration(v, "expiration", false, JwtSecured.MAX_LIFETIME, problems);
+    long leeway = duration(v, "leeway", true, JwtSecured.MAX_LEEWAY, problems);
 
     String authHeader = v.string("authHeader");
     if (!HEADER_NAME.matcher(authHeader).matches()) {
@@ -109,9 +109,9 @@ final class SettingsValidator {
       problems.add(v.at("maxTokenLength", Message.TOKEN_LENGTH_LIMIT_INVALID.format(maxTokenLength)));
     }
 
-    long jwksMinRefresh = duration(v, "jwksMinRefresh", false, problems);
+    long jwksMinRefresh = duration(v, "jwksMinRefresh", false, JwtSecured.MAX_JWKS_MIN_REFRESH, problems);
     long refreshExpiration = v.string("refreshExpiration").isEmpty() ? 0
-        : duration(v, "refreshExpiration", false, problems);
+        : duration(v, "refreshExpiration", false, JwtSecured.MAX_LIFETIME, problems);
     return new SettingsModel(
         v.string("secret"),
         v.strings("previousSecrets"),
@@ -154,13 +154,19 @@ final class SettingsValidator {
         v.enumValue("refreshStorage", SettingsModel.RefreshStorage.class));
   }
 
-  private static long duration(ConfigValues v, String member, boolean zeroAllowed, List<Diagnostic> problems) {
+  /** A duration from zero (or one second) to {@code max}, an ISO-8601 duration of {@link JwtSecured}. */
+  private static long duration(ConfigValues v, String member, boolean zeroAllowed, String max,
+      List<Diagnostic> problems) {
     String text = v.string(member);
     try {
       Duration d = Duration.parse(text);
       if (d.isNegative() || (!zeroAllowed && d.getSeconds() < 1)) {
         problems.add(v.at(member, Message.DURATION_INVALID.format(member, text,
             zeroAllowed ? " that is not negative" : " of at least one second")));
+        return 0;
+      }
+      if (d.compareTo(Duration.parse(max)) > 0) {
+        problems.add(v.at(member, Message.DURATION_INVALID.format(member, text, " of at most " + max)));
         return 0;
       }
       return d.getSeconds();
