@@ -396,6 +396,16 @@ public @interface JwtSecured {
   String CLAIM_PATH_TAKEN = "(\"?)(sub|iss|aud|exp|nbf|iat|jti|sid|scope|extras)\\1(\\..*)?";
 
   /**
+   * The form of each of {@link #issuer()}, {@link #acceptedIssuers()} and {@link #audience()}, as a regular expression:
+   * text without control characters or half a surrogate pair, and without white space at either end. A token carries
+   * its {@code iss} and {@code aud} as written, and they are compared as written: {@code " api"} or {@code
+   * "https://idp.example\r"} (a value read from a file with its line end) matched no token, and an empty or blank
+   * value no token a reader accepts. The processor and the runtime both use this one definition.
+   */
+  String CLAIM_TEXT = "[^\\p{Cntrl}\\p{Cs}\\p{javaWhitespace}]"
+      + "(?:[^\\p{Cntrl}\\p{Cs}]*[^\\p{Cntrl}\\p{Cs}\\p{javaWhitespace}])?";
+
+  /**
    * {@code "**"}: in {@code @RolesAllowed}, any authenticated user, as Jakarta Servlet and Enterprise Beans define
    * it: a valid token admits, whatever its roles, and {@code isUserInRole("**")} is whether the request carries one.
    * It names no role, so it cannot be one of {@link #roles()}. The processor and the runtime both use this one

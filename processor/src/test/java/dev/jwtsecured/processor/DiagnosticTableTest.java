@@ -489,6 +489,27 @@ class DiagnosticTableTest {
             RETRIEVER,
             "  @Authenticator static Grant check(String u, String p) { return null; }",
             "}").alsoContaining("refreshExpiration \"14 days\"").alone(),
+        // An issuer or audience a token cannot carry as written: an empty audience passed for "an audience is set"
+        // and matched no token; one read with a line end matched no token either.
+        expect(Message.CLAIM_TEXT_INVALID, "\"\"",
+            "@JwtSecured(jwksUri = \"https://idp.example/jwks\", issuer = \"https://idp.example\",",
+            "    audience = {\"api\", \"\"})",
+            "final class Config {",
+            RETRIEVER,
+            "}").alsoContaining("audience \"\" is not a value a token can carry as written").alone()
+            .onEclipseAt("audience = "),
+        expect(Message.CLAIM_TEXT_INVALID, "issuer = ",
+            "@JwtSecured(secret = \"${JWT_SECRET}\",",
+            "    issuer = \"https://issuer.example \")",
+            "final class Config {",
+            RETRIEVER,
+            "}").alone(),
+        expect(Message.CLAIM_TEXT_INVALID, "acceptedIssuers = ",
+            "@JwtSecured(jwksUri = \"https://idp.example/jwks\", audience = \"api\",",
+            "    acceptedIssuers = \"https://idp.example\\r\")",
+            "final class Config {",
+            RETRIEVER,
+            "}").alone(),
         // Durations past their bounds: an expiration past year 9999 gave tokens the reader refuses (or a login that
         // failed on the arithmetic), a leeway of hours kept expired tokens alive, a huge jwksMinRefresh failed every
         // request with an unknown kid.

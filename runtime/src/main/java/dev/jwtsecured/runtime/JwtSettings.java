@@ -47,6 +47,8 @@ public final class JwtSettings {
   private static final Form CLAIM = new Form(Pattern.compile(JwtSecured.CLAIM_PATH),
       "a claim name of letters, digits and _:/-, or such names joined by '.', a name with other characters between"
           + " double quotes");
+  private static final Form CLAIM_VALUE = new Form(Pattern.compile(JwtSecured.CLAIM_TEXT),
+      "text without white space at either end and without control characters: tokens carry it as written");
   private static final Pattern CLAIM_TAKEN = Pattern.compile(JwtSecured.CLAIM_PATH_TAKEN);
   /** The refresh cookie's path: it is the token endpoint's path, never empty or relative. */
   private static final Form PATH = new Form(Pattern.compile("/[\\x21-\\x2B\\x2D-\\x3A\\x3C-\\x7E]*"),
@@ -137,9 +139,11 @@ public final class JwtSettings {
           + "\" claim, which the tokens a private key signs carry for jwtsecured: roles written there would take its"
           + " place or lose theirs");
     }
-    this.issuer = b.issuer.isEmpty() ? null : b.issuer;
+    this.issuer = b.issuer.isEmpty() ? null : requireClaimText(b.issuer, "issuer");
     this.acceptedIssuers = List.copyOf(b.acceptedIssuers);
+    acceptedIssuers.forEach(value -> requireClaimText(value, "acceptedIssuers"));
     this.audience = List.copyOf(b.audience);
+    audience.forEach(value -> requireClaimText(value, "audience"));
     this.expiration = requireLifetime(b.expiration, "expiration");
     if (b.leeway.isNegative()) {
       throw new IllegalArgumentException("leeway must not be negative");
@@ -267,6 +271,11 @@ public final class JwtSettings {
       throw new IllegalArgumentException("jwtsecured: " + name + " must be " + form.description());
     }
     return value;
+  }
+
+  /** {@code value} of an issuer or audience when it is of the form {@link JwtSecured#CLAIM_TEXT}. */
+  static String requireClaimText(String value, String name) {
+    return requireForm(value, CLAIM_VALUE, name);
   }
 
   /** {@code scope} when it is an RFC 6749 scope token: the {@code scope} claim carries scopes space-separated. */

@@ -65,15 +65,23 @@ public final class Login {
     return unbuilt();
   }
 
-  /** The {@code iss}; the configuration's issuer by default, {@code null} for none. */
+  /**
+   * The {@code iss}; the configuration's issuer by default, {@code null} for none; otherwise text of the form {@link
+   * dev.jwtsecured.JwtSecured#CLAIM_TEXT}.
+   */
   public Login issuer(String issuer) {
-    this.issuer = issuer;
+    this.issuer = issuer == null ? null : JwtSettings.requireClaimText(issuer, "issuer");
     return unbuilt();
   }
 
-  /** The {@code aud}; the configuration's audience by default, none when empty. */
+  /**
+   * The {@code aud}; the configuration's audience by default, none when empty; each text of the form {@link
+   * dev.jwtsecured.JwtSecured#CLAIM_TEXT}.
+   */
   public Login audience(String... audience) {
-    this.audience = List.of(audience);
+    List<String> values = List.of(audience);
+    values.forEach(value -> JwtSettings.requireClaimText(value, "audience"));
+    this.audience = values;
     return unbuilt();
   }
 

@@ -127,6 +127,35 @@ class JwtSettingsTest {
   }
 
   /**
+   * A token carries its {@code iss} and {@code aud} as written, and they are compared as written: an empty or blank
+   * audience or issuer made every token this configuration issued one it refused, and one with white space or a line
+   * end at either end (read from a file or an environment variable) matched no identity provider's token.
+   */
+  @Test
+  void issuersAndAudiencesAreTextATokenCarriesAsWritten() {
+    for (String bad : List.of(" ", "api ", "\tapi", "https://idp.example\r", "https://idp.example\n", "a\u0000b",
+        "\u2003api", "api\u3000", "a\ud800")) {
+      assertRefused("issuer", () -> build(b -> b.issuer(bad)));
+      assertRefused("acceptedIssuers", () -> build(b -> b.acceptedIssuers(List.of("https://ok.example", bad))));
+      assertRefused("audience", () -> build(b -> b.audience(List.of(bad))));
+      JwtAuth auth = new JwtAuth(build(b -> b), JwtSettingsTest.class);
+      assertRefused("issuer", () -> auth.login("bob").issuer(bad));
+      assertRefused("audience", () -> auth.login("bob").audience("api", bad));
+    }
+    assertRefused("audience", () -> build(b -> b.audience(List.of(""))));
+    assertRefused("acceptedIssuers", () -> build(b -> b.acceptedIssuers(List.of(""))));
+    for (String good : List.of("api", "https://login.microsoftonline.com/tenant/v2.0", "api://default", "a b", "Ä",
+        "\ud83d\udd11")) {
+      JwtSettings settings = build(b -> b.issuer(good).acceptedIssuers(List.of(good)).audience(List.of(good)));
+      assertEquals(List.of(good), settings.audience());
+      JwtAuth auth = new JwtAuth(settings, JwtSettingsTest.class);
+      Token token = auth.login("bob").issuer(good).audience(good).token();
+      assertEquals(List.of(java.util.Optional.of(good), List.of(good)), List.of(token.issuer(), token.audience()));
+    }
+    assertEquals(null, build(b -> b.issuer("")).issuer(), "empty: no issuer");
+  }
+
+  /**
    * Durations have upper bounds, the processor's: an expiration past year 9999 issued tokens the reader refuses (or, at
    * {@code Long.MAX_VALUE} seconds, failed every login on the arithmetic), a leeway of a year accepted tokens a year
    * after they expired, and a {@code jwksMinRefresh} of {@code Long.MAX_VALUE} seconds failed every token with an

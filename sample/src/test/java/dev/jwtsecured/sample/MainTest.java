@@ -93,7 +93,8 @@ class MainTest {
 
   /**
    * A bad value in the resource server's environment is one line and status 1, as a bad secret is: a JWKS URI that is
-   * no URI and a minimum refresh that is no duration each ended in a stack trace.
+   * no URI and a minimum refresh that is no duration each ended in a stack trace; an audience or issuer a token cannot
+   * carry as written started a server that refused every token.
    */
   @Test
   void aBadResourceServerEnvironmentIsOneLine() throws Exception {
@@ -104,7 +105,13 @@ class MainTest {
             + " only on a loopback address)",
         "JWT_JWKS_MIN_REFRESH=thirty seconds", "JWT_JWKS_MIN_REFRESH must be an ISO-8601 duration such as PT30S, not"
             + " 'thirty seconds'",
-        "JWT_JWKS_MIN_REFRESH=PT0S", "jwtsecured: jwksMinRefresh must be more than zero");
+        "JWT_JWKS_MIN_REFRESH=PT0S", "jwtsecured: jwksMinRefresh must be more than zero",
+        "JWT_JWKS_MIN_REFRESH=P7D", "jwksMinRefresh must be at most P1D",
+        // An audience or issuer read with white space or a line end matched no token: every request answered 401.
+        "JWT_AUDIENCE= api", "jwtsecured: audience must be text without white space at either end and without"
+            + " control characters: tokens carry it as written",
+        "JWT_ISSUER=https://idp.example\r", "jwtsecured: issuer must be text without white space at either end and"
+            + " without control characters: tokens carry it as written");
     for (Map.Entry<String, String> bad : expected.entrySet()) {
       ProcessBuilder builder = main("--example", "resource-server", "--port", "0")
           .redirectOutput(ProcessBuilder.Redirect.DISCARD);

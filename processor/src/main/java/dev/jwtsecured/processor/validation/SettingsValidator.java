@@ -25,6 +25,7 @@ final class SettingsValidator {
   private static final Pattern HEADER_NAME = Pattern.compile(JwtSecured.TOKEN_CHARACTERS);
   private static final Pattern QUOTABLE = Pattern.compile(JwtSecured.TEXT_CHARACTERS);
   private static final Pattern SCOPE_TOKEN = Pattern.compile(JwtSecured.SCOPE_TOKEN);
+  private static final Pattern CLAIM_TEXT = Pattern.compile(JwtSecured.CLAIM_TEXT);
   private static final Pattern TOKEN_URL = Pattern.compile("(/[A-Za-z0-9._~!$&'()*+=:@-]+)+");
   private static final Set<String> ALGORITHMS = Set.of("HS256", "HS384", "HS512");
 
@@ -53,6 +54,19 @@ final class SettingsValidator {
     for (int i = 0; i < excludeMethods.size(); i++) {
       if (!HTTP_METHOD.matcher(excludeMethods.get(i)).matches()) {
         problems.add(v.at("excludeMethods", i, Message.EXCLUDE_METHOD_INVALID.format(excludeMethods.get(i))));
+      }
+    }
+
+    String issuer = v.string("issuer");
+    if (!issuer.isEmpty() && !CLAIM_TEXT.matcher(issuer).matches()) {
+      problems.add(v.at("issuer", Message.CLAIM_TEXT_INVALID.format("issuer", issuer)));
+    }
+    for (String member : List.of("acceptedIssuers", "audience")) {
+      List<String> values = v.strings(member);
+      for (int i = 0; i < values.size(); i++) {
+        if (!CLAIM_TEXT.matcher(values.get(i)).matches()) {
+          problems.add(v.at(member, i, Message.CLAIM_TEXT_INVALID.format(member, values.get(i))));
+        }
       }
     }
 
