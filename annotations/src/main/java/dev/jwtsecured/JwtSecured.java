@@ -247,7 +247,10 @@ public @interface JwtSecured {
   /** {@code Path} attribute of the token cookie. */
   String cookiePath() default "/";
 
-  /** {@code Domain} attribute of the token cookie; empty for none (host-only cookie). */
+  /**
+   * {@code Domain} attribute of the token cookie; empty for none (host-only cookie). A host name or IPv4 address alone,
+   * of the form {@link #COOKIE_DOMAIN}: browsers drop a cookie whose domain has a port, a scheme or a trailing dot.
+   */
   String cookieDomain() default "";
 
   /** Whether the token cookie carries {@code Secure}. Turn it on for anything served over HTTPS. */
@@ -404,6 +407,16 @@ public @interface JwtSecured {
    */
   String CLAIM_TEXT = "[^\\p{Cntrl}\\p{Cs}\\p{javaWhitespace}]"
       + "(?:[^\\p{Cntrl}\\p{Cs}]*[^\\p{Cntrl}\\p{Cs}\\p{javaWhitespace}])?";
+
+  /**
+   * The form of {@link #cookieDomain()}, as a regular expression: a host name or IPv4 address alone, labels of
+   * letters, digits, {@code _} and inner {@code -} joined by {@code .}, a leading {@code .} allowed (browsers ignore
+   * it). Chromium 156 dropped, without a word, a cookie set with {@code Domain=localhost:8099},
+   * {@code Domain=http://localhost} or {@code Domain=localhost.} by {@code localhost:8099}, so that a cookie login
+   * answered 200 and every later request 401. The processor and the runtime both use this one definition.
+   */
+  String COOKIE_DOMAIN = "\\.?[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?"
+      + "(?:\\.[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?)*";
 
   /**
    * {@code "**"}: in {@code @RolesAllowed}, any authenticated user, as Jakarta Servlet and Enterprise Beans define

@@ -614,6 +614,21 @@ class DiagnosticTableTest {
             "final class Config {",
             RETRIEVER,
             "}"),
+        // A cookie domain with a port or a scheme: Chromium dropped the cookie, so a cookie login answered 200 and
+        // every request after it 401.
+        expect(Message.COOKIE_DOMAIN_INVALID, "cookieDomain = ",
+            "@JwtSecured(secret = \"${JWT_SECRET}\", transport = Transport.COOKIE,",
+            "    cookieDomain = \"shop.example:8443\")",
+            "final class Config {",
+            RETRIEVER,
+            "}").alsoContaining("cookieDomain \"shop.example:8443\" is not a domain browsers keep a cookie for")
+            .alone(),
+        expect(Message.COOKIE_DOMAIN_INVALID, "cookieDomain = ",
+            "@JwtSecured(secret = \"${JWT_SECRET}\", transport = Transport.COOKIE,",
+            "    cookieDomain = \"https://shop.example\")",
+            "final class Config {",
+            RETRIEVER,
+            "}").alone(),
         expect(Message.CACHE_SIZE_INVALID, "cacheSize = -1",
             "@JwtSecured(secret = \"${JWT_SECRET}\",",
             "    cacheSize = -1)",

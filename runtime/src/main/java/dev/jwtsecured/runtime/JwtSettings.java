@@ -47,6 +47,8 @@ public final class JwtSettings {
   private static final Form CLAIM = new Form(Pattern.compile(JwtSecured.CLAIM_PATH),
       "a claim name of letters, digits and _:/-, or such names joined by '.', a name with other characters between"
           + " double quotes");
+  private static final Form DOMAIN = new Form(Pattern.compile(JwtSecured.COOKIE_DOMAIN),
+      "a host name alone, such as example.com, without a scheme, port, path or trailing dot: browsers drop the cookie");
   private static final Form CLAIM_VALUE = new Form(Pattern.compile(JwtSecured.CLAIM_TEXT),
       "text without white space at either end and without control characters: tokens carry it as written");
   private static final Pattern CLAIM_TAKEN = Pattern.compile(JwtSecured.CLAIM_PATH_TAKEN);
@@ -154,7 +156,7 @@ public final class JwtSettings {
     this.realm = requireForm(b.realm, TEXT, "realm");
     this.cookieName = requireForm(b.cookieName, TOKEN, "cookieName");
     this.cookiePath = requireForm(b.cookiePath, TEXT, "cookiePath");
-    this.cookieDomain = b.cookieDomain.isEmpty() ? null : requireForm(b.cookieDomain, TEXT, "cookieDomain");
+    this.cookieDomain = b.cookieDomain.isEmpty() ? null : requireForm(b.cookieDomain, DOMAIN, "cookieDomain");
     this.cookieSecure = b.cookieSecure;
     String cookiePrefixProblem = cookiePrefixProblem(cookieName, cookieSecure, cookiePath, cookieDomain);
     if (cookiePrefixProblem != null) {

@@ -58,6 +58,23 @@ class JwtSettingsTest {
     assertEquals("example.com", ok.cookieDomain());
   }
 
+  /**
+   * A cookie domain is a host name alone: Chromium 156 dropped, without a word, a cookie set with {@code
+   * Domain=localhost:8099}, {@code Domain=http://localhost} or {@code Domain=localhost.} by {@code localhost:8099},
+   * so a cookie login answered 200 and every later request 401.
+   */
+  @Test
+  void aCookieDomainIsAHostNameAlone() {
+    for (String bad : List.of("shop.example:8443", "https://shop.example", "shop.example/", "shop.example.",
+        "shop..example", "-shop.example", "shop-.example", "bücher.example", "[::1]", ".", " shop.example")) {
+      assertRefused("cookieDomain", () -> build(b -> b.cookieDomain(bad)));
+    }
+    for (String good : List.of("shop.example", ".shop.example", "localhost", "127.0.0.1", "a-b.example",
+        "xn--bcher-kva.example", "my_host.internal")) {
+      assertEquals(good, build(b -> b.cookieDomain(good)).cookieDomain());
+    }
+  }
+
   @Test
   void theRefreshCookiePathIsAnAbsolutePathThatCannotEndTheAttribute() {
     for (String bad : List.of("login", "/login; Domain=evil.example", "/a,b", "/a b", "/\r\nSet-Cookie: x=y")) {

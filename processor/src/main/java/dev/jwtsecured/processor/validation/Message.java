@@ -124,6 +124,10 @@ public enum Message {
   KEY_ALGORITHM_UNKNOWN("JwtSecured.UnknownKeyAlgorithm",
       "keyAlgorithms \"%s\" is not accepted with keys from a JWKS; use RS256, RS384, RS512, PS256, PS384, PS512,"
           + " ES256, ES384, ES512 or EdDSA (HMAC and none never go with public keys)"),
+  COOKIE_DOMAIN_INVALID("JwtSecured.InvalidCookieDomain",
+      "cookieDomain \"%s\" is not a domain browsers keep a cookie for: write the host name alone, such as"
+          + " \"example.com\", without a scheme, port, path or trailing dot (browsers drop such a cookie without a"
+          + " word, and every request after the login is refused)"),
   CLAIM_TEXT_INVALID("JwtSecured.InvalidClaimText",
       "%s \"%s\" is not a value a token can carry as written: write it without white space at either end and"
           + " without control characters (tokens carry iss and aud as written, and they are compared as written)"),

@@ -26,6 +26,7 @@ final class SettingsValidator {
   private static final Pattern QUOTABLE = Pattern.compile(JwtSecured.TEXT_CHARACTERS);
   private static final Pattern SCOPE_TOKEN = Pattern.compile(JwtSecured.SCOPE_TOKEN);
   private static final Pattern CLAIM_TEXT = Pattern.compile(JwtSecured.CLAIM_TEXT);
+  private static final Pattern COOKIE_DOMAIN = Pattern.compile(JwtSecured.COOKIE_DOMAIN);
   private static final Pattern TOKEN_URL = Pattern.compile("(/[A-Za-z0-9._~!$&'()*+=:@-]+)+");
   private static final Set<String> ALGORITHMS = Set.of("HS256", "HS384", "HS512");
 
@@ -88,7 +89,10 @@ final class SettingsValidator {
     if (v.enumValue("cookieSameSite", SameSite.class) == SameSite.NONE && !v.bool("cookieSecure")) {
       problems.add(v.at("cookieSameSite", Message.SAME_SITE_NONE_WITHOUT_SECURE.format()));
     }
-    quoted(v, "cookieDomain", "a Set-Cookie attribute", problems);
+    String cookieDomain = v.string("cookieDomain");
+    if (!cookieDomain.isEmpty() && !COOKIE_DOMAIN.matcher(cookieDomain).matches()) {
+      problems.add(v.at("cookieDomain", Message.COOKIE_DOMAIN_INVALID.format(cookieDomain)));
+    }
 
     String tokenUrl = v.string("tokenUrl");
     if (!tokenUrl.isEmpty()
