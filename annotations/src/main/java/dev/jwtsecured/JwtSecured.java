@@ -244,7 +244,7 @@ public @interface JwtSecured {
    */
   String cookieName() default "token";
 
-  /** {@code Path} attribute of the token cookie. */
+  /** {@code Path} attribute of the token cookie, of the form {@link #COOKIE_PATH}. */
   String cookiePath() default "/";
 
   /**
@@ -407,6 +407,15 @@ public @interface JwtSecured {
    */
   String CLAIM_TEXT = "[^\\p{Cntrl}\\p{Cs}\\p{javaWhitespace}]"
       + "(?:[^\\p{Cntrl}\\p{Cs}]*[^\\p{Cntrl}\\p{Cs}\\p{javaWhitespace}])?";
+
+  /**
+   * The form of {@link #cookiePath()}, as a regular expression: a path starting with {@code /}, of printable ASCII
+   * without space, {@code "}, {@code \}, {@code ;} and {@code ,}. A browser takes a {@code Path} that does not start
+   * with {@code /} as none, keeping the cookie under the login's own directory: Chromium 156, given {@code Path=app} by
+   * {@code /auth/login}, did not send the cookie to {@code /api/x}. The processor and the runtime both use this one
+   * definition.
+   */
+  String COOKIE_PATH = "/[\\x21\\x23-\\x2B\\x2D-\\x3A\\x3C-\\x5B\\x5D-\\x7E]*";
 
   /**
    * The form of {@link #cookieDomain()}, as a regular expression: a host name or IPv4 address alone, labels of

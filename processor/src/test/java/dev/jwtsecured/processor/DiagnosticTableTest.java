@@ -614,6 +614,19 @@ class DiagnosticTableTest {
             "final class Config {",
             RETRIEVER,
             "}"),
+        // A cookie path not starting with '/': a browser kept the cookie under the login's directory only.
+        expect(Message.COOKIE_PATH_INVALID, "cookiePath = ",
+            "@JwtSecured(secret = \"${JWT_SECRET}\", transport = Transport.COOKIE,",
+            "    cookiePath = \"app\")",
+            "final class Config {",
+            RETRIEVER,
+            "}").alsoContaining("cookiePath \"app\" is not a cookie path: write one starting with '/'").alone(),
+        expect(Message.COOKIE_PATH_INVALID, "cookiePath = ",
+            "@JwtSecured(secret = \"${JWT_SECRET}\", transport = Transport.COOKIE,",
+            "    cookiePath = \"/app; Domain=evil.example\")",
+            "final class Config {",
+            RETRIEVER,
+            "}").alone(),
         // A cookie domain with a port or a scheme: Chromium dropped the cookie, so a cookie login answered 200 and
         // every request after it 401.
         expect(Message.COOKIE_DOMAIN_INVALID, "cookieDomain = ",

@@ -52,9 +52,9 @@ public final class JwtSettings {
   private static final Form CLAIM_VALUE = new Form(Pattern.compile(JwtSecured.CLAIM_TEXT),
       "text without white space at either end and without control characters: tokens carry it as written");
   private static final Pattern CLAIM_TAKEN = Pattern.compile(JwtSecured.CLAIM_PATH_TAKEN);
-  /** The refresh cookie's path: it is the token endpoint's path, never empty or relative. */
-  private static final Form PATH = new Form(Pattern.compile("/[\\x21-\\x2B\\x2D-\\x3A\\x3C-\\x7E]*"),
-      "a path starting with '/', without ';', ',' or spaces");
+  /** A cookie's path: never empty or relative (a browser would keep the cookie under the login's directory). */
+  private static final Form PATH = new Form(Pattern.compile(JwtSecured.COOKIE_PATH),
+      "a path starting with '/', without '\"', '\\', ';', ',' or spaces");
 
   private final JwsAlgorithm algorithm;
   /** Empty for a verifier-only configuration. */
@@ -155,7 +155,7 @@ public final class JwtSettings {
     this.transport = b.transport;
     this.realm = requireForm(b.realm, TEXT, "realm");
     this.cookieName = requireForm(b.cookieName, TOKEN, "cookieName");
-    this.cookiePath = requireForm(b.cookiePath, TEXT, "cookiePath");
+    this.cookiePath = requireForm(b.cookiePath, PATH, "cookiePath");
     this.cookieDomain = b.cookieDomain.isEmpty() ? null : requireForm(b.cookieDomain, DOMAIN, "cookieDomain");
     this.cookieSecure = b.cookieSecure;
     String cookiePrefixProblem = cookiePrefixProblem(cookieName, cookieSecure, cookiePath, cookieDomain);

@@ -59,6 +59,20 @@ class JwtSettingsTest {
   }
 
   /**
+   * A cookie path starts with {@code /}: Chromium 156, given {@code Path=app} by {@code /auth/login}, kept the cookie
+   * under {@code /auth} and did not send it to {@code /api/x}.
+   */
+  @Test
+  void aCookiePathStartsWithASlash() {
+    for (String bad : List.of("", "app", "app/", "./app", " /app", "/a b", "/a;b", "/a,b", "/a\"b", "/a\\b")) {
+      assertRefused("cookiePath", () -> build(b -> b.cookiePath(bad)));
+    }
+    for (String good : List.of("/", "/app", "/app/", "/api/v1", "/a-b_c.d~e")) {
+      assertEquals(good, build(b -> b.cookiePath(good)).cookiePath());
+    }
+  }
+
+  /**
    * A cookie domain is a host name alone: Chromium 156 dropped, without a word, a cookie set with {@code
    * Domain=localhost:8099}, {@code Domain=http://localhost} or {@code Domain=localhost.} by {@code localhost:8099},
    * so a cookie login answered 200 and every later request 401.

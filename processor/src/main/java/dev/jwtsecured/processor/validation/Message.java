@@ -124,6 +124,10 @@ public enum Message {
   KEY_ALGORITHM_UNKNOWN("JwtSecured.UnknownKeyAlgorithm",
       "keyAlgorithms \"%s\" is not accepted with keys from a JWKS; use RS256, RS384, RS512, PS256, PS384, PS512,"
           + " ES256, ES384, ES512 or EdDSA (HMAC and none never go with public keys)"),
+  COOKIE_PATH_INVALID("JwtSecured.InvalidCookiePath",
+      "cookiePath \"%s\" is not a cookie path: write one starting with '/', of printable ASCII without space, '\"',"
+          + " '\\', ';' and ',' (a browser takes a path not starting with '/' as none, keeping the cookie under the"
+          + " login's directory)"),
   COOKIE_DOMAIN_INVALID("JwtSecured.InvalidCookieDomain",
       "cookieDomain \"%s\" is not a domain browsers keep a cookie for: write the host name alone, such as"
           + " \"example.com\", without a scheme, port, path or trailing dot (browsers drop such a cookie without a"

@@ -27,6 +27,7 @@ final class SettingsValidator {
   private static final Pattern SCOPE_TOKEN = Pattern.compile(JwtSecured.SCOPE_TOKEN);
   private static final Pattern CLAIM_TEXT = Pattern.compile(JwtSecured.CLAIM_TEXT);
   private static final Pattern COOKIE_DOMAIN = Pattern.compile(JwtSecured.COOKIE_DOMAIN);
+  private static final Pattern COOKIE_PATH = Pattern.compile(JwtSecured.COOKIE_PATH);
   private static final Pattern TOKEN_URL = Pattern.compile("(/[A-Za-z0-9._~!$&'()*+=:@-]+)+");
   private static final Set<String> ALGORITHMS = Set.of("HS256", "HS384", "HS512");
 
@@ -84,7 +85,9 @@ final class SettingsValidator {
       problems.add(v.at("cookieName",
           Message.QUOTED_TEXT_INVALID.format("cookieName", cookieName, "a cookie name")));
     }
-    quoted(v, "cookiePath", "a Set-Cookie attribute", problems);
+    if (!COOKIE_PATH.matcher(v.string("cookiePath")).matches()) {
+      problems.add(v.at("cookiePath", Message.COOKIE_PATH_INVALID.format(v.string("cookiePath"))));
+    }
     cookiePrefix(v, cookieName, problems);
     if (v.enumValue("cookieSameSite", SameSite.class) == SameSite.NONE && !v.bool("cookieSecure")) {
       problems.add(v.at("cookieSameSite", Message.SAME_SITE_NONE_WITHOUT_SECURE.format()));
