@@ -194,7 +194,9 @@ public final class KeySetVerifier {
     try {
       claims = parser.parseSignedClaims(jwt).getPayload();
     } catch (RuntimeException e) {
-      throw TokenCodec.classify(e, () -> AuthFailure.MALFORMED_TOKEN);
+      // As for a token signed with a secret: a claim of the wrong type is named as such.
+      throw TokenCodec.classify(e, () -> StrictJson.hasBadClaimType(TokenCodec.payloadJson(jwt))
+          ? AuthFailure.BAD_CLAIM : AuthFailure.MALFORMED_TOKEN);
     }
     return rules.toToken(claims);
   }

@@ -19,7 +19,8 @@ import java.util.function.UnaryOperator;
  * content, nesting deeper than {@value Json#MAX_DEPTH} levels, a top-level value that is not an object, a top-level
  * member name with white space around it or a member name with half a surrogate pair fails; so does a registered claim
  * of the wrong JSON type (time claims must be integers between 0 and year 9999, {@code sub}/{@code iss}/{@code jti}/
- * {@code scope} strings, {@code aud} a string or an array of strings, {@code roles} an array of strings or a string,
+ * {@code sid} strings, {@code aud} a string or an array of strings, {@code roles} and {@code scope} an array of
+ * strings or a string (RFC 8693 writes {@code scope} as a string, Spring Authorization Server as an array),
  * {@code extras} an object; {@code iss}, {@code jti} and a lone {@code aud} not empty or white space alone). jjwt
  * would otherwise convert, for example, an ISO date string in {@code exp} into a date, read {@code "jti":""} as no
  * {@code jti}, and trim {@code " exp"} into {@code exp}.
@@ -210,7 +211,7 @@ public final class StrictJson {
         throw new BadClaimTypeException();
       }
     }
-    for (String name : new String[] {"sub", "iss", "jti", "sid", "scope"}) {
+    for (String name : new String[] {"sub", "iss", "jti", "sid"}) {
       if (json.containsKey(name) && !(json.get(name) instanceof String)) {
         throw new BadClaimTypeException();
       }
@@ -224,8 +225,12 @@ public final class StrictJson {
         throw new BadClaimTypeException();
       }
     }
-    if (json.containsKey("roles") && !isStringOrStrings(json.get("roles"))) {
-      throw new BadClaimTypeException();
+    // RFC 8693 section 4.2 writes scopes as one space-separated string; Spring Authorization Server writes an array of
+    // them, and its every token was refused.
+    for (String name : new String[] {"roles", "scope"}) {
+      if (json.containsKey(name) && !isStringOrStrings(json.get(name))) {
+        throw new BadClaimTypeException();
+      }
     }
     if (json.containsKey("extras") && !(json.get("extras") instanceof Map)) {
       throw new BadClaimTypeException();

@@ -332,7 +332,7 @@ public final class TokenCodec {
   }
 
   /** The decoded payload of a token whose segments passed the canonical base64url checks. */
-  private static byte[] payloadJson(String jwt) {
+  static byte[] payloadJson(String jwt) {
     int first = jwt.indexOf('.');
     return Base64.getUrlDecoder().decode(jwt.substring(first + 1, jwt.indexOf('.', first + 1)));
   }

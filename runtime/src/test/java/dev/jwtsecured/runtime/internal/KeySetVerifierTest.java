@@ -525,6 +525,26 @@ class KeySetVerifierTest {
   }
 
   /**
+   * Spring Authorization Server writes {@code scope} as an array of scopes (RFC 8693 writes one space-separated
+   * string): every token it issued was refused as one with a claim of the wrong type. Both forms are read now; the
+   * scopes become roles where {@code rolesClaim} names {@code scope}, and a scope that is not a string still refuses
+   * the token.
+   */
+  @Test
+  void aScopeClaimWrittenAsAnArrayIsRead() throws Exception {
+    RSAKey key = new RSAKeyGenerator(2048).keyID("r1").generate();
+    serve(key);
+    JWTClaimsSet spring = claims().claim("scope", List.of("orders:read", "openid")).notBeforeTime(
+        Date.from(clock.instant())).jwtID(UUID.randomUUID().toString()).build();
+    String jwt = sign(new RSASSASigner(key), header(JWSAlgorithm.RS256, "r1"), spring);
+    assertEquals(Set.of("orders:read", "openid"), verifier(ALL).verify(jwt).scopes());
+    assertEquals(Set.of("orders:read", "openid"), verifier(ALL, o -> o, Set.of(), List.of(), "scope", 0).verify(jwt)
+        .roles());
+    assertEquals(AuthFailure.BAD_CLAIM, failure(verifier(ALL), sign(new RSASSASigner(key),
+        header(JWSAlgorithm.RS256, "r1"), claims().claim("scope", List.of("openid", 7)).build())));
+  }
+
+  /**
    * Roles are strings: a roles claim holding a number, a null, an object or an array was read as the text Java writes
    * for it ({@code [1]} as role {@code "1"}, {@code [null]} as {@code "null"}), roles no token held. Such a token is
    * refused, as one with such a top-level {@code roles} claim is.
