@@ -547,7 +547,7 @@ class KeySetVerifierTest {
   /**
    * Roles are strings: a roles claim holding a number, a null, an object or an array was read as the text Java writes
    * for it ({@code [1]} as role {@code "1"}, {@code [null]} as {@code "null"}), roles no token held. Such a token is
-   * refused, as one with such a top-level {@code roles} claim is.
+   * refused, as one with such a top-level {@code roles} claim is. An object's member names are its roles (ZITADEL).
    */
   @Test
   void aRolesClaimOfAnotherTypeThanStringsRefusesTheToken() throws Exception {
@@ -558,7 +558,7 @@ class KeySetVerifierTest {
     java.util.List<Object> withNull = new ArrayList<>(List.of("admin"));
     withNull.add(null);
     for (Object bad : List.of(List.of(1), List.of("admin", 1), withNull, List.of(Map.of("name", "admin")),
-        List.of(List.of("admin")), true, 1, Map.of("admin", true))) {
+        List.of(List.of("admin")), true, 1)) {
       assertEquals(AuthFailure.BAD_CLAIM, failure(groups, sign(new RSASSASigner(key), header(JWSAlgorithm.RS256,
           "r1"), claims().claim("groups", bad).build())), String.valueOf(bad));
       assertEquals(AuthFailure.BAD_CLAIM, failure(nested, sign(new RSASSASigner(key), header(JWSAlgorithm.RS256,
@@ -568,6 +568,11 @@ class KeySetVerifierTest {
         "r1"), claims().claim("groups", List.of("admin", "user")).build())).roles());
     assertEquals(Set.of("admin", "user"), groups.verify(sign(new RSASSASigner(key), header(JWSAlgorithm.RS256,
         "r1"), claims().claim("groups", "admin user").build())).roles());
+    // An object names its roles by its members, as ZITADEL writes its project roles.
+    String zitadel = "urn:zitadel:iam:org:project:roles";
+    assertEquals(Set.of("admin", "user"), verifier(ALL, o -> o, Set.of(), List.of(), zitadel, 0).verify(sign(
+        new RSASSASigner(key), header(JWSAlgorithm.RS256, "r1"), claims().claim(zitadel, Map.of("admin",
+        Map.of("2834", "shop.zitadel.cloud"), "user", Map.of("2834", "shop.zitadel.cloud"))).build())).roles());
     // Where the path leads through something other than an object, there are no roles, as where it leads nowhere.
     assertEquals(Set.of(), nested.verify(sign(new RSASSASigner(key), header(JWSAlgorithm.RS256, "r1"),
         claims().claim("realm_access", List.of("admin")).build())).roles());
