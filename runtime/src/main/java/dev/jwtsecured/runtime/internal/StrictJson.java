@@ -19,8 +19,9 @@ import java.util.function.UnaryOperator;
  * content, nesting deeper than {@value Json#MAX_DEPTH} levels, a top-level value that is not an object, a top-level
  * member name with white space around it or a member name with half a surrogate pair fails; so does a registered claim
  * of the wrong JSON type (time claims must be integers between 0 and year 9999, {@code sub}/{@code iss}/{@code jti}/
- * {@code sid} strings, {@code aud} a string or an array of strings, {@code roles} and {@code scope} an array of
- * strings or a string (RFC 8693 writes {@code scope} as a string, Spring Authorization Server as an array),
+ * {@code sid} strings, {@code aud} a string or an array of strings, {@code scope} an array of strings or a string
+ * (RFC 8693 writes a string, Spring Authorization Server an array; the claim {@code rolesClaim} names is checked
+ * where it is read, by {@link ClaimRules}),
  * {@code extras} an object; {@code iss}, {@code jti} and a lone {@code aud} not empty or white space alone). jjwt
  * would otherwise convert, for example, an ISO date string in {@code exp} into a date, read {@code "jti":""} as no
  * {@code jti}, and trim {@code " exp"} into {@code exp}.
@@ -226,11 +227,10 @@ public final class StrictJson {
       }
     }
     // RFC 8693 section 4.2 writes scopes as one space-separated string; Spring Authorization Server writes an array of
-    // them, and its every token was refused.
-    for (String name : new String[] {"roles", "scope"}) {
-      if (json.containsKey(name) && !isStringOrStrings(json.get(name))) {
-        throw new BadClaimTypeException();
-      }
+    // them, and its every token was refused. Roles are checked where rolesClaim reads them (ClaimRules): a "roles"
+    // claim of objects refused every token of VMware Identity Broker, whatever claim roles were read from.
+    if (json.containsKey("scope") && !isStringOrStrings(json.get("scope"))) {
+      throw new BadClaimTypeException();
     }
     if (json.containsKey("extras") && !(json.get("extras") instanceof Map)) {
       throw new BadClaimTypeException();

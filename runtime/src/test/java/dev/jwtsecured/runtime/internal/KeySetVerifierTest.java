@@ -568,6 +568,14 @@ class KeySetVerifierTest {
         "r1"), claims().claim("groups", List.of("admin", "user")).build())).roles());
     assertEquals(Set.of("admin", "user"), groups.verify(sign(new RSASSASigner(key), header(JWSAlgorithm.RS256,
         "r1"), claims().claim("groups", "admin user").build())).roles());
+    // VMware Identity Broker writes "roles" as objects: read from group_names, its tokens verify (every one was
+    // refused, "roles" checked whatever claim the roles came from); read from "roles", such a token is refused.
+    JWTClaimsSet broker = claims().claim("roles", List.of(Map.of("name", "admin", "display_name", "Administrator")))
+        .claim("group_names", List.of("admins")).build();
+    String brokerJwt = sign(new RSASSASigner(key), header(JWSAlgorithm.RS256, "r1"), broker);
+    assertEquals(Set.of("admins"), verifier(ALL, o -> o, Set.of(), List.of(), "group_names", 0).verify(brokerJwt)
+        .roles());
+    assertEquals(AuthFailure.BAD_CLAIM, failure(verifier(ALL), brokerJwt));
     // An object names its roles by its members, as ZITADEL writes its project roles.
     String zitadel = "urn:zitadel:iam:org:project:roles";
     assertEquals(Set.of("admin", "user"), verifier(ALL, o -> o, Set.of(), List.of(), zitadel, 0).verify(sign(

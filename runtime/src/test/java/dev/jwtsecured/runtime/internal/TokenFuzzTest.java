@@ -282,8 +282,14 @@ class TokenFuzzTest {
     return all;
   }
 
-  /** A space-separated string's words, or an array's strings: how {@code roles} and {@code scope} read. */
+  /**
+   * A space-separated string's words, an array's strings, or an object's member names: how {@code roles} and {@code
+   * scope} read.
+   */
   static List<String> words(JsonNode value) {
+    if (value != null && value.isObject()) {
+      return value.properties().stream().map(java.util.Map.Entry::getKey).toList();
+    }
     if (value != null && value.isTextual()) {
       Set<String> words = new LinkedHashSet<>();
       for (String word : value.asText().trim().split(" +")) {
