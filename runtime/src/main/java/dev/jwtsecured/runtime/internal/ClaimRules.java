@@ -111,8 +111,8 @@ public final class ClaimRules {
       throw new AuthException(AuthFailure.AUDIENCE_NOT_ACCEPTED);
     }
     // An identity provider's roles are read as strings only: [1, null, {"name":"admin"}] were read as "1", "null" and
-    // "{name=admin}", roles no token held. A claim of another type is refused, as a "roles" claim of one is. An object
-    // names its roles by its members, as ZITADEL writes them: {"admin": {"<org id>": "<org domain>"}}.
+    // "{name=admin}", roles no token held: a claim of another type refuses the token. An object names its roles by its
+    // members, as ZITADEL writes them: {"admin": {"<org id>": "<org domain>"}}. Only the claim read here is checked.
     Object roles = at(claims, rolesPath);
     if (roles instanceof Map<?, ?> object) {
       roles = List.copyOf(object.keySet());
