@@ -91,10 +91,11 @@ public @interface JwtSecured {
    * Where the public keys of an identity provider are published, a JSON Web Key Set: an {@code https} URI, or
    * {@code http} on a loopback address; a placeholder {@code ${ENV_VAR}} is resolved at start-up like the secret. Such
    * a verifier-only configuration has no secret, no {@code tokenUrl}, no {@code algorithm} and no {@code expiration}:
-   * it verifies tokens signed with {@link #keyAlgorithms()}, each with the key its {@code kid} names and only if the
-   * key is of the algorithm's family. The set is refreshed on its {@code Cache-Control} max-age and, for an unknown
-   * {@code kid}, at most once per {@link #jwksMinRefresh()}; the service starts while it is unreachable and answers 401
-   * until it can be read. Header key references ({@code jku}, {@code x5u}, {@code jwk}) are always refused.
+   * it verifies tokens signed with {@link #keyAlgorithms()}, each with the key its {@code kid} names (a token without
+   * one: the set's only key, when it holds one) and only if the key is of the algorithm's family. The set is
+   * refreshed on its {@code Cache-Control} max-age and, for an unknown {@code kid}, at most once per
+   * {@link #jwksMinRefresh()}; the service starts while it is unreachable and answers 401 until it can be read.
+   * Header key references ({@code jku}, {@code x5u}, {@code jwk}) are always refused.
    */
   String jwksUri() default "";
 

@@ -16,6 +16,7 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
@@ -378,6 +379,43 @@ class ResourceServerTest {
           JWSAlgorithm.RS256, "rsa-1", claims("alice", "user").issuer("https://idp.example/realms/third").build()))
           .status);
     }
+  }
+
+  /**
+   * A provider publishing one key names it nowhere (OpenID Connect Core 1.0 section 10.1 asks for a {@code kid} only
+   * where a set holds several): its tokens take that key. The provider of three keys gets a token without one refused.
+   */
+  @Test
+  void aProviderOfOneUnnamedKey() throws Exception {
+    RSAKey unnamed = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).generate();
+    HttpServer provider = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    provider.createContext("/certs", exchange -> {
+      byte[] body = new JWKSet(unnamed.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    });
+    provider.start();
+    try (TestServer server = TestServer.example(Example.RESOURCE_SERVER,
+        s -> s.jwksUri("http://127.0.0.1:" + provider.getAddress().getPort() + "/certs"))) {
+      SignedJWT admin = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(),
+          claims("carol", "admin").build());
+      admin.sign(new RSASSASigner(unnamed));
+      assertEquals(200, server.http.send("GET", "/admin", "Authorization: Bearer " + admin.serialize()).status);
+      RawHttp.Response named = server.http.send("GET", "/admin", "Authorization: Bearer "
+          + sign(new RSASSASigner(unnamed), JWSAlgorithm.RS256, "rsa-9", claims("carol", "admin").build()));
+      assertEquals(401, named.status, "a kid names a key, and this one has none");
+      assertTrue(named.header("WWW-Authenticate").contains("The token signing key is not known"), named.toString());
+    } finally {
+      provider.stop(0);
+    }
+    SignedJWT noKid = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).build(),
+        claims("carol", "admin").build());
+    noKid.sign(new RSASSASigner(idp.rsa));
+    RawHttp.Response refused = http.send("GET", "/admin", "Authorization: Bearer " + noKid.serialize());
+    assertEquals(401, refused.status, "three keys: a token names its key");
+    assertTrue(refused.header("WWW-Authenticate").contains("The token signing key is not known"), refused.toString());
   }
 
   @Test

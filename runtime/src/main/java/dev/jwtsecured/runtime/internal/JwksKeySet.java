@@ -38,7 +38,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li>a failed fetch keeps the last good set and is logged; with no set yet every key is unknown, so requests are
  *       refused until the set can be read, and the service starts regardless;
  *   <li>only public keys meant for signatures are kept (a JWK with {@code use} other than {@code sig}, a private or
- *       secret key, one without {@code kid}, or one whose key members are not canonical base64url is skipped);
+ *       secret key, or one whose key members are not canonical base64url is skipped); a token names its key by
+ *       {@code kid}, and one without {@code kid} takes the set's only key when it holds one key;
  *   <li>a URI ending in {@code /.well-known/openid-configuration} is an OpenID Provider's configuration: its
  *       {@code jwks_uri} is read once (the document's {@code issuer} must match its location) and used from then on;
  *   <li>{@link #generation()} changes whenever a key leaves the set or changes, so that a cache of verified tokens can
@@ -110,17 +111,23 @@ public final class JwksKeySet implements KeySource {
    * The keys {@code kid} names: from the current set, or after fetching it when there is none yet, or when the set does
    * not hold {@code kid} and the last fetch is at least {@link Options#unknownKidInterval} old; a caller whose key is
    * not in the set waits for a fetch under way. A stale set goes on serving while it is fetched again: a caller that
-   * finds its key there does not wait for that fetch.
+   * finds its key there does not wait for that fetch. Without a {@code kid} ({@code null}), the set's only key, if it
+   * holds one key (OpenID Connect Core 1.0 section 10.1 asks for a {@code kid} only when a set holds several): no
+   * fetch for an unknown key follows.
    */
   @Override
   public List<Key> keys(String kid) {
-    if (kid.isEmpty()) {
-      return List.of(); // tokens verified with a key set name their key
+    if (kid != null && kid.isEmpty()) {
+      return List.of(); // an empty kid names no key
     }
     Instant now = options.clock().instant();
     Snapshot snapshot = current;
     if (now.isAfter(snapshot.freshUntil())) {
       snapshot = refresh(now, false, snapshot.keys().isEmpty());
+    }
+    if (kid == null) {
+      List<Key> only = snapshot.keys().size() == 1 ? snapshot.keys().values().iterator().next() : List.of();
+      return only.size() == 1 ? only : List.of();
     }
     List<Key> keys = snapshot.keys().get(kid);
     if (keys == null) {
@@ -141,7 +148,7 @@ public final class JwksKeySet implements KeySource {
    */
   @Override
   public CompletableFuture<?> fetchFor(String kid) {
-    if (kid.isEmpty()) {
+    if (kid != null && kid.isEmpty()) {
       return null;
     }
     Instant now = options.clock().instant();
@@ -152,7 +159,7 @@ public final class JwksKeySet implements KeySource {
         return fetch.isDone() ? null : fetch;
       }
     }
-    if (snapshot.keys().containsKey(kid)) {
+    if (kid == null || snapshot.keys().containsKey(kid)) {
       return null;
     }
     CompletableFuture<Snapshot> underway = pending.get();
@@ -273,15 +280,16 @@ public final class JwksKeySet implements KeySource {
   }
 
   /**
-   * The public signature keys of a JWKS document, by {@code kid}, in the document's order; a document that is not a
-   * JWKS is an exception.
+   * The public signature keys of a JWKS document, by {@code kid} (those without one under {@code ""}, which only a
+   * token without {@code kid} reaches, when the set holds that key alone), in the document's order; a document that is
+   * not a JWKS is an exception.
    */
   static Map<String, List<Key>> parse(String json) {
     JwkSet set = Jwks.setParser().json(StrictJson.keySetDeserializer()).ignoreUnsupported(true).build().parse(json);
     Map<String, List<Key>> keys = new LinkedHashMap<>();
     for (Jwk<?> jwk : set) {
-      String kid = jwk.getId();
-      if (kid == null || kid.isEmpty() || !(jwk instanceof PublicJwk<?> publicJwk) || !forVerifying(jwk)) {
+      String kid = jwk.getId() == null ? "" : jwk.getId();
+      if (!(jwk instanceof PublicJwk<?> publicJwk) || !forVerifying(jwk)) {
         continue;
       }
       keys.computeIfAbsent(kid, k -> new ArrayList<>())

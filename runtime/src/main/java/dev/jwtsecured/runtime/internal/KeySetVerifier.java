@@ -145,8 +145,8 @@ public final class KeySetVerifier {
 
   /**
    * The key fetch that verifying {@code jwt} would wait for ({@link KeySource#fetchFor}), or {@code null} when its
-   * verification would not wait: a token verified before is taken from the cache, and one that is malformed, names an
-   * algorithm not accepted or has no {@code kid} is refused without a fetch.
+   * verification would not wait: a token verified before is taken from the cache, and one that is malformed or names
+   * an algorithm not accepted is refused without a fetch.
    */
   public CompletableFuture<?> fetchFor(String jwt) {
     CacheOfGeneration current = cache;
@@ -156,8 +156,7 @@ public final class KeySetVerifier {
     }
     try {
       Map<?, ?> header = header(jwt);
-      return header.get("alg") instanceof String alg && algorithms.contains(alg)
-          && header.get("kid") instanceof String kid ? keys.fetchFor(kid) : null;
+      return header.get("alg") instanceof String alg && algorithms.contains(alg) ? keys.fetchFor(kid(header)) : null;
     } catch (AuthException e) {
       return null;
     }
@@ -186,9 +185,8 @@ public final class KeySetVerifier {
   private Token verifyFully(String jwt) {
     Map<?, ?> header = header(jwt);
     Object alg = header.get("alg");
-    Object kid = header.get("kid");
     // Before jjwt: an unaccepted algorithm or an unknown key never reaches the parser.
-    keyFor(alg instanceof String a ? a : null, kid instanceof String k ? k : null);
+    keyFor(alg instanceof String a ? a : null, kid(header));
     TokenCodec.requireUtf8Payload(jwt);
     Claims claims;
     try {
@@ -201,13 +199,22 @@ public final class KeySetVerifier {
     return rules.toToken(claims);
   }
 
-  /** The key for a token's {@code alg} and {@code kid}, or the failure that refuses it. */
+  /**
+   * The {@code kid} a token's header names: {@code null} without one, {@code ""} (which names no key of a set) for one
+   * that is no string.
+   */
+  private static String kid(Map<?, ?> header) {
+    Object kid = header.get("kid");
+    return kid instanceof String k ? k : header.containsKey("kid") ? "" : null;
+  }
+
+  /** The key for a token's {@code alg} and {@code kid} ({@code null}: none), or the failure that refuses it. */
   private PublicKey keyFor(String alg, String kid) {
     if (alg == null || !algorithms.contains(alg)) {
       throw new AuthException(AuthFailure.ALGORITHM_NOT_ACCEPTED);
     }
-    // A key set needs the kid; a single configured public key takes tokens with or without one.
-    List<JwksKeySet.Key> named = keys.keys(kid == null ? "" : kid);
+    // A set's keys by kid, a one-key set's also without; a single configured public key takes any token.
+    List<JwksKeySet.Key> named = keys.keys(kid);
     if (named.isEmpty()) {
       throw new AuthException(AuthFailure.UNKNOWN_KEY);
     }

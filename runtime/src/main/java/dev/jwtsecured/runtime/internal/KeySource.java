@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 public interface KeySource {
   /**
    * The keys {@code kid} names, none if the source has none: usually one, but keys of different types may share a
-   * {@code kid} (RFC 7517 section 4.5).
+   * {@code kid} (RFC 7517 section 4.5). {@code null} stands for a token without {@code kid}.
    */
   List<JwksKeySet.Key> keys(String kid);
 

@@ -163,7 +163,7 @@ class JwksFuzzTest {
       KeySource source = new KeySource() {
         @Override
         public List<JwksKeySet.Key> keys(String kid) {
-          return set.getOrDefault(kid, List.of());
+          return kid == null ? List.of() : set.getOrDefault(kid, List.of());
         }
 
         @Override

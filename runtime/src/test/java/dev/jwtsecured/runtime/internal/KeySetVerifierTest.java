@@ -962,7 +962,7 @@ class KeySetVerifierTest {
     String jwt = sign(new RSASSASigner(first), header(JWSAlgorithm.RS256, "k1"), claims().build());
     for (String refused : List.of("", "a.b", "x".repeat(9000), tampered(jwt).replaceFirst("^[^.]+", b64("{}")),
         sign(new RSASSASigner(first), header(JWSAlgorithm.RS384, "k1"), claims().build()),
-        sign(new RSASSASigner(first), new JWSHeader.Builder(JWSAlgorithm.RS256).build(), claims().build()))) {
+        sign(new RSASSASigner(first), header(JWSAlgorithm.RS256, ""), claims().build()))) {
       assertEquals(null, verifier.fetchFor(refused), refused);
     }
     assertEquals(0, keySet.fetches(), "no fetch for tokens refused without a key");
@@ -979,6 +979,10 @@ class KeySetVerifierTest {
     fetch.get(10, TimeUnit.SECONDS);
     assertEquals(null, verifier.fetchFor(jwt), "the key is at hand");
     assertEquals("alice", verifier.verify(jwt).subject());
+    String noKid = sign(new RSASSASigner(first), new JWSHeader.Builder(JWSAlgorithm.RS256).build(), claims().build());
+    assertEquals(null, verifier.fetchFor(noKid), "no kid, two keys: refused at once, no fetch");
+    assertEquals(AuthFailure.UNKNOWN_KEY, failure(verifier, noKid));
+    assertEquals(1, keySet.fetches());
     String unknown = sign(new RSASSASigner(new RSAKeyGenerator(2048).keyID("k9").generate()),
         header(JWSAlgorithm.RS256, "k9"), claims().build());
     assertEquals(null, verifier.fetchFor(unknown), "an unknown kid within the interval: refused at once, no fetch");
@@ -1290,6 +1294,87 @@ class KeySetVerifierTest {
         JwksKeySet.Options.DEFAULT.withClock(clock)), ALL,
         new ClaimRules(clock, Duration.ZERO, Set.of(), List.of(), "roles"), clock, 0, LENGTH);
     assertEquals(AuthFailure.UNKNOWN_KEY, failure(twoSlashes, jwt), "only the one terminating slash");
+  }
+
+  /**
+   * A token without {@code kid} is verified with the set's only key: OpenID Connect Core 1.0 section 10.1 asks for a
+   * {@code kid} only when the set holds several keys, and a provider with one key may name it nowhere. With several
+   * keys, an empty {@code kid} or a {@code kid} the set does not hold, such a token is refused.
+   */
+  @Test
+  void aSetOfOneKeyVerifiesTokensWithoutKid() throws Exception {
+    RSAKey unnamed = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).generate();
+    serve(unnamed);
+    JWSHeader noKid = new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build();
+    String jwt = sign(new RSASSASigner(unnamed), noKid, claims().build());
+    KeySetVerifier verifier = verifier(ALL);
+    CountDownLatch gate = new CountDownLatch(1);
+    hold = gate;
+    java.util.concurrent.CompletableFuture<?> fetch = verifier.fetchFor(jwt);
+    assertTrue(fetch != null && !fetch.isDone(), "no set yet: the first fetch, which a verification would wait for");
+    hold = null;
+    gate.countDown();
+    fetch.get(10, TimeUnit.SECONDS);
+    assertEquals(null, verifier.fetchFor(jwt), "the key is at hand");
+    assertEquals("alice", verifier.verify(jwt).subject());
+    assertEquals(1, keySet.fetches());
+    assertEquals(AuthFailure.UNKNOWN_KEY, failure(verifier,
+        sign(new RSASSASigner(unnamed), header(JWSAlgorithm.RS256, "r1"), claims().build())),
+        "a kid names a key, and the set's only key has none");
+    assertEquals(AuthFailure.UNKNOWN_KEY, failure(verifier,
+        sign(new RSASSASigner(unnamed), header(JWSAlgorithm.RS256, ""), claims().build())),
+        "an empty kid names no key");
+    assertEquals(AuthFailure.ALGORITHM_NOT_ACCEPTED, failure(verifier, sign(new ECDSASigner(
+        new ECKeyGenerator(Curve.P_256).generate()), new JWSHeader.Builder(JWSAlgorithm.ES256).build(),
+        claims().build())), "the only key is RSA");
+    assertEquals(AuthFailure.BAD_SIGNATURE, failure(verifier, sign(new RSASSASigner(new RSAKeyGenerator(2048)
+        .generate()), noKid, claims().build())));
+
+    RSAKey named = new RSAKeyGenerator(2048).keyID("r1").algorithm(JWSAlgorithm.RS256).generate();
+    serve(named);
+    KeySetVerifier second = verifier(ALL);
+    assertEquals("alice", second.verify(sign(new RSASSASigner(named), noKid, claims().build())).subject(),
+        "the only key, named or not");
+    assertEquals(AuthFailure.ALGORITHM_NOT_ACCEPTED, failure(second, sign(new RSASSASigner(named),
+        new JWSHeader.Builder(JWSAlgorithm.PS256).build(), claims().build())), "the key is for RS256 only");
+
+    RSAKey other = new RSAKeyGenerator(2048).keyID("r2").generate();
+    serve(named, other);
+    KeySetVerifier two = verifier(ALL);
+    assertEquals(AuthFailure.UNKNOWN_KEY, failure(two, sign(new RSASSASigner(named), noKid, claims().build())),
+        "two keys: a token must name its key");
+    assertEquals(1, keySet.fetches(), "no fetch for a kid-less token once the set is at hand");
+    assertEquals("alice", two.verify(sign(new RSASSASigner(other), header(JWSAlgorithm.RS256, "r2"),
+        claims().build())).subject());
+  }
+
+  /**
+   * The provider of a one-key set replaces its key: tokens without {@code kid} follow at the set's next fetch, and a
+   * cached token the old key verified is dropped with it.
+   */
+  @Test
+  void theOnlyKeyReplaced() throws Exception {
+    RSAKey old = new RSAKeyGenerator(2048).generate();
+    serve(old);
+    KeySetVerifier verifier = verifier(ALL);
+    JWSHeader noKid = new JWSHeader.Builder(JWSAlgorithm.RS256).build();
+    String before = sign(new RSASSASigner(old), noKid, claims().build());
+    verifier.verify(before);
+    verifier.verify(before);
+    assertEquals(1, verifier.cachedTokens());
+    RSAKey replacement = new RSAKeyGenerator(2048).generate();
+    serve(replacement);
+    String after = sign(new RSASSASigner(replacement), noKid, claims().build());
+    assertEquals(AuthFailure.BAD_SIGNATURE, failure(verifier, after), "until the set is fetched again");
+    clock.advance(Duration.ofMinutes(6)); // past the default max-age
+    try {
+      verifier.verify(after); // starts the stale set's fetch, and is answered from the stale set
+    } catch (AuthException stale) {
+      assertEquals(AuthFailure.BAD_SIGNATURE, stale.failure());
+    }
+    awaitFetch();
+    assertEquals("alice", verifier.verify(after).subject());
+    assertEquals(AuthFailure.BAD_SIGNATURE, failure(verifier, before), "the old key left, and its cached token");
   }
 
   @Test

@@ -113,7 +113,7 @@ class TokenFuzzTest {
     KeySource source = new KeySource() {
       @Override
       public List<JwksKeySet.Key> keys(String kid) {
-        return kid.equals("r1") ? List.of(key) : List.of();
+        return "r1".equals(kid) ? List.of(key) : List.of();
       }
 
       @Override
