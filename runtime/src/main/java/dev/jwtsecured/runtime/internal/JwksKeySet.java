@@ -1,7 +1,6 @@
 package dev.jwtsecured.runtime.internal;
 
 import io.jsonwebtoken.security.Jwk;
-import io.jsonwebtoken.security.JwkSet;
 import io.jsonwebtoken.security.Jwks;
 import io.jsonwebtoken.security.PublicJwk;
 import java.lang.System.Logger.Level;
@@ -282,21 +281,44 @@ public final class JwksKeySet implements KeySource {
   /**
    * The public signature keys of a JWKS document, by {@code kid} (those without one under {@code ""}, which only a
    * token without {@code kid} reaches, when the set holds that key alone), in the document's order; a document that is
-   * not a JWKS is an exception.
+   * not a JWKS (or whose {@code keys} is empty) is an exception. Each JWK is read on its own: jjwt's {@code JwkSet}
+   * keeps one JWK per key material, so a key published under several {@code kid}s (renamed, or once per algorithm)
+   * was found under its first alone.
    */
   static Map<String, List<Key>> parse(String json) {
-    JwkSet set = Jwks.setParser().json(StrictJson.keySetDeserializer()).ignoreUnsupported(true).build().parse(json);
+    if (!(StrictJson.keySet(json).get("keys") instanceof List<?> listed) || listed.isEmpty()) {
+      throw new IllegalArgumentException("a JWKS has a \"keys\" array of at least one key");
+    }
     Map<String, List<Key>> keys = new LinkedHashMap<>();
-    for (Jwk<?> jwk : set) {
-      String kid = jwk.getId() == null ? "" : jwk.getId();
+    for (Object member : listed) {
+      Jwk<?> jwk = jwk(member);
       if (!(jwk instanceof PublicJwk<?> publicJwk) || !forVerifying(jwk)) {
         continue;
       }
+      String kid = jwk.getId() == null ? "" : jwk.getId();
       keys.computeIfAbsent(kid, k -> new ArrayList<>())
           .add(new Key(kid, publicJwk.toKey(), Optional.ofNullable(jwk.getAlgorithm())));
     }
     keys.replaceAll((kid, named) -> List.copyOf(named));
     return Map.copyOf(keys);
+  }
+
+  /**
+   * jjwt's reading of one member of a set's {@code keys}, or {@code null} where it reads no key: a member that is no
+   * object, has no {@code kty}, or that jjwt cannot read (an unsupported type or curve, a malformed key), which a set
+   * skips (RFC 7517 section 5).
+   */
+  private static Jwk<?> jwk(Object member) {
+    if (!(member instanceof Map<?, ?> map) || !(map.get("kty") instanceof String kty) || kty.isBlank()) {
+      return null;
+    }
+    try {
+      @SuppressWarnings("unchecked") // Json reads an object as Map<String, Object>
+      Map<String, ?> members = (Map<String, ?>) map;
+      return Jwks.builder().add(members).build();
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   /**

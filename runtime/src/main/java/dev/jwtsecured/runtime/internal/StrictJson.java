@@ -66,26 +66,30 @@ public final class StrictJson {
   }
 
   /**
-   * A jjwt deserializer for a JWKS document: strict JSON as above (claim types aside), whose {@code keys} keep only the
-   * JWKs whose key members ({@code n}, {@code e}, {@code x}, {@code y}) are canonical base64url, whose member names
-   * are as written, without surrounding white space, and whose {@code use} and {@code alg}, when present, are not
-   * empty. jjwt's decoder skips characters outside the alphabet, jjwt trims member names, and it reads an empty
-   * {@code use} or {@code alg} as none: a key published as {@code "n":"\"0ei4..."}, with an {@code é} in it, or as
-   * {@code " x"}, was read as the key without them, and one with {@code "use":""} as a key for any purpose, where
-   * other readers find no such key; such a JWK is no key of the set now, and a document with such a name at the top is
-   * no key set ({@code JwksFuzzTest}, {@code KeySetVerifierTest}).
+   * A JWKS document read strictly, for jjwt to read its keys: strict JSON as above (claim types aside), whose
+   * {@code keys} keep only the JWKs whose key members ({@code n}, {@code e}, {@code x}, {@code y}) are canonical
+   * base64url, whose member names are as written, without surrounding white space, and whose {@code use} and
+   * {@code alg}, when present, are not empty. jjwt's decoder skips characters outside the alphabet, jjwt trims member
+   * names, and it reads an empty {@code use} or {@code alg} as none: a key published as {@code "n":"\"0ei4..."}, with
+   * an {@code é} in it, or as {@code " x"}, was read as the key without them, and one with {@code "use":""} as a key
+   * for any purpose, where other readers find no such key; such a JWK is no key of the set now, and a document with
+   * such a name at the top is no key set ({@code JwksFuzzTest}, {@code KeySetVerifierTest}).
+   *
+   * @throws RuntimeException when {@code json} is no such document
    */
-  public static AbstractDeserializer<Map<String, ?>> keySetDeserializer() {
-    return deserializer(Json::parse, () -> new IllegalArgumentException("a JWKS is a JSON object"), read -> {
-      if (!asWritten(read)) {
-        throw new IllegalArgumentException("a JWKS member name with white space around it");
-      }
-      Map<String, Object> document = new LinkedHashMap<>(read);
-      if (document.get("keys") instanceof List<?> keys) {
-        document.put("keys", keys.stream().filter(StrictJson::canonicalKeyMembers).toList());
-      }
-      return document;
-    });
+  public static Map<String, Object> keySet(String json) {
+    if (!(Json.parse(json) instanceof Map<?, ?> read)) {
+      throw new IllegalArgumentException("a JWKS is a JSON object");
+    }
+    if (!asWritten(read)) {
+      throw new IllegalArgumentException("a JWKS member name with white space around it");
+    }
+    @SuppressWarnings("unchecked") // Json reads an object as Map<String, Object>
+    Map<String, Object> document = new LinkedHashMap<>((Map<String, Object>) read);
+    if (document.get("keys") instanceof List<?> keys) {
+      document.put("keys", keys.stream().filter(StrictJson::canonicalKeyMembers).toList());
+    }
+    return document;
   }
 
   /** A jjwt deserializer of JSON objects read by {@code parser}, each checked and perhaps replaced by {@code check}. */

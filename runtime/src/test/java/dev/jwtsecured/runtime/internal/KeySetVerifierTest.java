@@ -1349,6 +1349,31 @@ class KeySetVerifierTest {
   }
 
   /**
+   * One key published under several {@code kid}s (a provider renaming its {@code kid}s, or publishing a key once per
+   * algorithm): jjwt's {@code JwkSet} keeps one JWK per key material, so tokens naming any {@code kid} but the first
+   * were refused, each starting a fetch for an unknown key.
+   */
+  @Test
+  void oneKeyUnderSeveralKids() throws Exception {
+    RSAKey first = new RSAKeyGenerator(2048).keyID("first").keyUse(KeyUse.SIGNATURE).generate();
+    RSAKey renamed = new RSAKey.Builder(first).keyID("renamed").build();
+    RSAKey pss = new RSAKey.Builder(first).keyID("pss").algorithm(JWSAlgorithm.PS256).build();
+    serve(first, renamed, pss);
+    KeySetVerifier verifier = verifier(ALL);
+    for (String kid : List.of("first", "renamed")) {
+      assertEquals("alice", verifier.verify(sign(new RSASSASigner(first), header(JWSAlgorithm.RS256, kid),
+          claims().build())).subject(), kid);
+    }
+    assertEquals("alice", verifier.verify(sign(new RSASSASigner(first), header(JWSAlgorithm.PS256, "pss"),
+        claims().build())).subject());
+    assertEquals(AuthFailure.ALGORITHM_NOT_ACCEPTED, failure(verifier, sign(new RSASSASigner(first),
+        header(JWSAlgorithm.RS256, "pss"), claims().build())), "pss is published for PS256");
+    assertEquals(AuthFailure.UNKNOWN_KEY, failure(verifier, sign(new RSASSASigner(first),
+        new JWSHeader.Builder(JWSAlgorithm.RS256).build(), claims().build())), "three keys: a token names its key");
+    assertEquals(1, keySet.fetches());
+  }
+
+  /**
    * The provider of a one-key set replaces its key: tokens without {@code kid} follow at the set's next fetch, and a
    * cached token the old key verified is dropped with it.
    */
