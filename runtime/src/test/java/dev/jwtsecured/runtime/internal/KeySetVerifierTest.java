@@ -1338,6 +1338,11 @@ class KeySetVerifierTest {
     assertEquals(AuthFailure.ALGORITHM_NOT_ACCEPTED, failure(second, sign(new RSASSASigner(named),
         new JWSHeader.Builder(JWSAlgorithm.PS256).build(), claims().build())), "the key is for RS256 only");
 
+    RSAKey encryption = new RSAKeyGenerator(2048).keyID("enc").keyUse(KeyUse.ENCRYPTION).generate();
+    serve(encryption, named);
+    assertEquals("alice", verifier(ALL).verify(sign(new RSASSASigner(named), noKid, claims().build())).subject(),
+        "a key published for encryption beside it (as Keycloak publishes one) does not count");
+
     RSAKey other = new RSAKeyGenerator(2048).keyID("r2").generate();
     serve(named, other);
     KeySetVerifier two = verifier(ALL);
