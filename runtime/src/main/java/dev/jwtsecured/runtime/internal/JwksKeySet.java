@@ -5,7 +5,10 @@ import io.jsonwebtoken.security.Jwks;
 import io.jsonwebtoken.security.PublicJwk;
 import java.lang.System.Logger.Level;
 import java.net.URI;
+import java.security.MessageDigest;
 import java.security.PublicKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -306,19 +309,44 @@ public final class JwksKeySet implements KeySource {
   /**
    * jjwt's reading of one member of a set's {@code keys}, or {@code null} where it reads no key: a member that is no
    * object, has no {@code kty}, or that jjwt cannot read (an unsupported type or curve, a malformed key), which a set
-   * skips (RFC 7517 section 5).
+   * skips (RFC 7517 section 5); and a public key whose first certificate ({@code x5c}) holds another key, which RFC
+   * 7517 section 4.7 forbids and strict readers refuse, where jjwt reads the key of the other members (logged).
    */
   private static Jwk<?> jwk(Object member) {
     if (!(member instanceof Map<?, ?> map) || !(map.get("kty") instanceof String kty) || kty.isBlank()) {
       return null;
     }
+    Jwk<?> jwk;
     try {
       @SuppressWarnings("unchecked") // Json reads an object as Map<String, Object>
       Map<String, ?> members = (Map<String, ?>) map;
-      return Jwks.builder().add(members).build();
+      jwk = Jwks.builder().add(members).build();
     } catch (RuntimeException e) {
       return null;
     }
+    if (jwk instanceof PublicJwk<?> publicJwk && publicJwk.getX509Chain() != null
+        && !publicJwk.getX509Chain().isEmpty()
+        && !sameKey(publicJwk.getX509Chain().get(0).getPublicKey(), publicJwk.toKey())) {
+      StrictJson.skipped(map, "its first certificate (x5c) holds another key");
+      return null;
+    }
+    return jwk;
+  }
+
+  /**
+   * Whether two public keys are one: RSA keys of one modulus and exponent, EC keys of one point on curves of one order
+   * (a certificate may spell its curve's parameters out), other keys of one encoding.
+   */
+  private static boolean sameKey(PublicKey a, PublicKey b) {
+    if (a instanceof RSAPublicKey x && b instanceof RSAPublicKey y) {
+      return x.getModulus().equals(y.getModulus()) && x.getPublicExponent().equals(y.getPublicExponent());
+    }
+    if (a instanceof ECPublicKey x && b instanceof ECPublicKey y) {
+      return x.getW().equals(y.getW()) && x.getParams().getOrder().equals(y.getParams().getOrder())
+          && x.getParams().getCurve().equals(y.getParams().getCurve());
+    }
+    return a.getAlgorithm().equals(b.getAlgorithm()) && a.getEncoded() != null
+        && MessageDigest.isEqual(a.getEncoded(), b.getEncoded());
   }
 
   /**

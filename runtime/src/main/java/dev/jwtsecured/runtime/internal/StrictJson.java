@@ -138,10 +138,15 @@ public final class StrictJson {
     if (why == null) {
       return true;
     }
+    skipped(members, why);
+    return false;
+  }
+
+  /** Says in the log that the JWK of {@code members} is no key of its set, and {@code why}. */
+  static void skipped(Map<?, ?> members, String why) {
     String kid = String.valueOf(members.get("kid")); // quoted as JSON and cut: what the provider sent
     LOG.log(System.Logger.Level.WARNING, "jwtsecured: a JWKS key (kid " + Json.write(kid.length() > 64
         ? kid.substring(0, 64) + "..." : kid) + ") is skipped: " + why);
-    return false;
   }
 
   /**

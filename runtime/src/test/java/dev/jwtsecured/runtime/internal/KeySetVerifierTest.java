@@ -365,19 +365,9 @@ class KeySetVerifierTest {
   @Test
   @SuppressWarnings("deprecation") // nimbus deprecates writing the SHA-1 x5t, which Entra ID still sends
   void anEntraIdShapedKeySetWithCertificatesVerifies(@TempDir Path dir) throws Exception {
-    Path store = dir.resolve("entra.p12");
-    Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-        "-genkeypair", "-alias", "k", "-keyalg", "RSA", "-keysize", "2048", "-validity", "365",
-        "-dname", "CN=accounts.accesscontrol.windows.net", "-storetype", "PKCS12", "-keystore", store.toString(),
-        "-storepass", "changeit").redirectErrorStream(true).start();
-    String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(0, keytool.waitFor(), output);
-    KeyStore keys = KeyStore.getInstance("PKCS12");
-    try (InputStream in = java.nio.file.Files.newInputStream(store)) {
-      keys.load(in, "changeit".toCharArray());
-    }
-    X509Certificate certificate = (X509Certificate) keys.getCertificate("k");
-    PrivateKey privateKey = (PrivateKey) keys.getKey("k", "changeit".toCharArray());
+    KeyStore.PrivateKeyEntry entry = selfSigned(dir);
+    X509Certificate certificate = (X509Certificate) entry.getCertificate();
+    PrivateKey privateKey = entry.getPrivateKey();
     RSAPublicKey publicKey = (RSAPublicKey) certificate.getPublicKey();
     String thumbprint = Base64URL.encode(MessageDigest.getInstance("SHA-1").digest(certificate.getEncoded()))
         .toString();
@@ -390,6 +380,56 @@ class KeySetVerifierTest {
         .x509CertThumbprint(new Base64URL(thumbprint)).keyID(thumbprint).build();
     String jwt = sign(new RSASSASigner(privateKey), header, claims().build());
     assertEquals("alice", verifier(ALL).verify(jwt).subject());
+  }
+
+  /** An RSA key and its self-signed certificate, made by the JDK's {@code keytool} in {@code dir}. */
+  static KeyStore.PrivateKeyEntry selfSigned(Path dir) throws Exception {
+    return selfSigned(dir, "RSA", "2048");
+  }
+
+  /** A key of {@code algorithm} and {@code size} and its self-signed certificate, made by {@code keytool}. */
+  static KeyStore.PrivateKeyEntry selfSigned(Path dir, String algorithm, String size) throws Exception {
+    Path store = dir.resolve(algorithm + ".p12");
+    Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+        "-genkeypair", "-alias", "k", "-keyalg", algorithm, "-keysize", size, "-validity", "365",
+        "-dname", "CN=accounts.accesscontrol.windows.net", "-storetype", "PKCS12", "-keystore", store.toString(),
+        "-storepass", "changeit").redirectErrorStream(true).start();
+    String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, keytool.waitFor(), output);
+    KeyStore keys = KeyStore.getInstance("PKCS12");
+    try (InputStream in = java.nio.file.Files.newInputStream(store)) {
+      keys.load(in, "changeit".toCharArray());
+    }
+    return (KeyStore.PrivateKeyEntry) keys.getEntry("k", new KeyStore.PasswordProtection("changeit".toCharArray()));
+  }
+
+  /**
+   * A JWK whose certificate ({@code x5c}) holds another key than its {@code n} and {@code e}: RFC 7517 section 4.7
+   * says they MUST match, and nimbus-jose-jwt refuses such a JWK, but jjwt read it as the key of {@code n} and
+   * {@code e}, which then verified tokens. Such a JWK is no key of the set now, and the log says why.
+   */
+  @Test
+  void aKeyWhoseCertificateHoldsAnotherKeyIsNoKey(@TempDir Path dir) throws Throwable {
+    X509Certificate certificate = (X509Certificate) selfSigned(dir).getCertificate();
+    RSAKey other = new RSAKeyGenerator(2048).keyID("m").generate();
+    jwks = "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"kid\":\"m\",\"n\":\"" + other.getModulus()
+        + "\",\"e\":\"" + other.getPublicExponent() + "\",\"x5c\":[\""
+        + Base64.getEncoder().encodeToString(certificate.getEncoded()) + "\"]}]}";
+    assertThrows(java.text.ParseException.class, () -> JWK.parse(jwks.substring(9, jwks.length() - 2)),
+        "nimbus refuses it");
+    String jwt = sign(new RSASSASigner(other), header(JWSAlgorithm.RS256, "m"), claims().build());
+    KeySetVerifier verifier = verifier(ALL);
+    List<String> log = logOf(StrictJson.class, () -> assertEquals(AuthFailure.UNKNOWN_KEY, failure(verifier, jwt)));
+    assertTrue(log.stream().anyMatch(line -> line.contains("\"m\"") && line.contains("x5c")), log.toString());
+
+    KeyStore.PrivateKeyEntry ec = selfSigned(dir, "EC", "256");
+    ECKey published = new ECKey.Builder(Curve.P_256, (java.security.interfaces.ECPublicKey) ec.getCertificate()
+        .getPublicKey()).keyID("e").x509CertChain(List.of(com.nimbusds.jose.util.Base64.encode(
+            ec.getCertificate().getEncoded()))).build();
+    serve(published);
+    assertEquals("alice", verifier(ALL).verify(sign(new ECDSASigner((java.security.interfaces.ECPrivateKey)
+        ec.getPrivateKey()), header(JWSAlgorithm.ES256, "e"), claims().build())).subject(),
+        "an EC key with its own certificate");
   }
 
   /**
