@@ -1,19 +1,11 @@
 package dev.jwtsecured.runtime.internal;
 
-import io.jsonwebtoken.security.Jwk;
-import io.jsonwebtoken.security.Jwks;
-import io.jsonwebtoken.security.PublicJwk;
 import java.lang.System.Logger.Level;
 import java.net.URI;
-import java.security.MessageDigest;
 import java.security.PublicKey;
-import java.security.interfaces.ECPublicKey;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,8 +31,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *       address;
  *   <li>a failed fetch keeps the last good set and is logged; with no set yet every key is unknown, so requests are
  *       refused until the set can be read, and the service starts regardless;
- *   <li>only public keys meant for signatures are kept (a JWK with {@code use} other than {@code sig}, a private or
- *       secret key, or one whose key members are not canonical base64url is skipped); a token names its key by
+ *   <li>only public keys meant for signatures are kept ({@link JwksDocument}: a JWK with {@code use} other than
+ *       {@code sig}, a private or secret key, or one whose key members are not canonical base64url or whose
+ *       certificate holds another key is skipped); a token names its key by
  *       {@code kid}, and one without {@code kid} takes the set's only key when it holds one key;
  *   <li>a URI ending in {@code /.well-known/openid-configuration} is an OpenID Provider's configuration: its
  *       {@code jwks_uri} is read once (the document's {@code issuer} must match its location) and used from then on;
@@ -52,8 +45,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * meanwhile, but those that need the fetch (no set yet, an unknown {@code kid} once the interval passed) wait for it,
  * whichever request started it.
  *
- * <p>It is about 300 lines because the current set, the fetch under way and the refresh intervals are one piece of
- * shared state: kept in one class, it can be read as a whole to see that it is thread-safe.
+ * <p>The current set, the fetch under way and the refresh intervals are one piece of shared state: kept in one class,
+ * it can be read as a whole to see that it is thread-safe. {@link JwksDocument} reads the documents.
  */
 public final class JwksKeySet implements KeySource {
   private static final System.Logger LOG = System.getLogger(JwksKeySet.class.getName());
@@ -255,7 +248,7 @@ public final class JwksKeySet implements KeySource {
           ? failure.getCause() : failure;
       if (problem == null) {
         try {
-          Map<String, List<Key>> keys = parse(fetched.body());
+          Map<String, List<Key>> keys = JwksDocument.keys(fetched.body());
           // Only a key that left the set (or changed) invalidates what it verified; a new key invalidates nothing.
           boolean lost = snapshot.keys().entrySet().stream()
               .anyMatch(e -> !e.getValue().equals(keys.get(e.getKey())));
@@ -279,85 +272,5 @@ public final class JwksKeySet implements KeySource {
     } catch (RuntimeException e) {
       return current; // never leave the fetch unfinished: done() must run
     }
-  }
-
-  /**
-   * The public signature keys of a JWKS document, by {@code kid} (those without one under {@code ""}, which only a
-   * token without {@code kid} reaches, when the set holds that key alone), in the document's order; a document that is
-   * not a JWKS (or whose {@code keys} is empty) is an exception. Each JWK is read on its own: jjwt's {@code JwkSet}
-   * keeps one JWK per key material, so a key published under several {@code kid}s (renamed, or once per algorithm)
-   * was found under its first alone.
-   */
-  static Map<String, List<Key>> parse(String json) {
-    if (!(StrictJson.keySet(json).get("keys") instanceof List<?> listed) || listed.isEmpty()) {
-      throw new IllegalArgumentException("a JWKS has a \"keys\" array of at least one key");
-    }
-    Map<String, List<Key>> keys = new LinkedHashMap<>();
-    for (Object member : listed) {
-      Jwk<?> jwk = jwk(member);
-      if (!(jwk instanceof PublicJwk<?> publicJwk) || !forVerifying(jwk)) {
-        continue;
-      }
-      String kid = jwk.getId() == null ? "" : jwk.getId();
-      keys.computeIfAbsent(kid, k -> new ArrayList<>())
-          .add(new Key(kid, publicJwk.toKey(), Optional.ofNullable(jwk.getAlgorithm())));
-    }
-    keys.replaceAll((kid, named) -> List.copyOf(named));
-    return Map.copyOf(keys);
-  }
-
-  /**
-   * jjwt's reading of one member of a set's {@code keys}, or {@code null} where it reads no key: a member that is no
-   * object, has no {@code kty}, or that jjwt cannot read (an unsupported type or curve, a malformed key), which a set
-   * skips (RFC 7517 section 5); and a public key whose first certificate ({@code x5c}) holds another key, which RFC
-   * 7517 section 4.7 forbids and strict readers refuse, where jjwt reads the key of the other members (logged).
-   */
-  private static Jwk<?> jwk(Object member) {
-    if (!(member instanceof Map<?, ?> map) || !(map.get("kty") instanceof String kty) || kty.isBlank()) {
-      return null;
-    }
-    Jwk<?> jwk;
-    try {
-      @SuppressWarnings("unchecked") // Json reads an object as Map<String, Object>
-      Map<String, ?> members = (Map<String, ?>) map;
-      jwk = Jwks.builder().add(members).build();
-    } catch (RuntimeException e) {
-      return null;
-    }
-    if (jwk instanceof PublicJwk<?> publicJwk && publicJwk.getX509Chain() != null
-        && !publicJwk.getX509Chain().isEmpty()
-        && !sameKey(publicJwk.getX509Chain().get(0).getPublicKey(), publicJwk.toKey())) {
-      StrictJson.skipped(map, "its first certificate (x5c) holds another key");
-      return null;
-    }
-    return jwk;
-  }
-
-  /**
-   * Whether two public keys are one: RSA keys of one modulus and exponent, EC keys of one point on curves of one order
-   * (a certificate may spell its curve's parameters out), other keys of one encoding.
-   */
-  private static boolean sameKey(PublicKey a, PublicKey b) {
-    if (a instanceof RSAPublicKey x && b instanceof RSAPublicKey y) {
-      return x.getModulus().equals(y.getModulus()) && x.getPublicExponent().equals(y.getPublicExponent());
-    }
-    if (a instanceof ECPublicKey x && b instanceof ECPublicKey y) {
-      return x.getW().equals(y.getW()) && x.getParams().getOrder().equals(y.getParams().getOrder())
-          && x.getParams().getCurve().equals(y.getParams().getCurve());
-    }
-    return a.getAlgorithm().equals(b.getAlgorithm()) && a.getEncoded() != null
-        && MessageDigest.isEqual(a.getEncoded(), b.getEncoded());
-  }
-
-  /**
-   * Whether the set publishes {@code jwk} for verifying signatures: {@code use}, where present, is {@code sig}, and
-   * {@code key_ops}, where present, has {@code verify} (RFC 7517 sections 4.2 and 4.3; jjwt reads an empty
-   * {@code key_ops} as absent).
-   */
-  private static boolean forVerifying(Jwk<?> jwk) {
-    Object use = jwk.get("use");
-    Object operations = jwk.get("key_ops");
-    return (use == null || "sig".equals(use)) && (operations == null
-        || jwk.getOperations().stream().anyMatch(operation -> "verify".equals(operation.getId())));
   }
 }

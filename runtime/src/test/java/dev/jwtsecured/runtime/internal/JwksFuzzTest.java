@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Key set documents mutated at random, seeded so that a failure replays: what an identity provider, a proxy or an
  * attacker on the way might serve as the JWKS. Each document is read as a fetch reads it
- * ({@link JwksKeySet#parse}), and tokens signed by the set's RSA, EC and Ed25519 keys, and one forged with another RSA
+ * ({@link JwksDocument#keys}), and tokens signed by the set's RSA, EC and Ed25519 keys, and one forged with another RSA
  * key under the RSA key's {@code kid}, are verified against what it gave. For every document: nothing but
  * {@link AuthException} leaves the verifier (a fetch takes any exception of the parser for an unreadable set); the
  * forged token never verifies; and a token verifies only where a strict reader (Jackson, duplicate names refused)
@@ -154,7 +154,7 @@ class JwksFuzzTest {
       String context = "case " + i + " (seed " + SEED + "): " + mutated;
       Map<String, List<JwksKeySet.Key>> parsed;
       try {
-        parsed = JwksKeySet.parse(mutated);
+        parsed = JwksDocument.keys(mutated);
         readable++;
       } catch (RuntimeException e) {
         parsed = Map.of(); // a fetch keeps the last good set, or refuses tokens while there is none
