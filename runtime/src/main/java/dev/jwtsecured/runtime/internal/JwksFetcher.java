@@ -33,6 +33,8 @@ import java.util.regex.Pattern;
  */
 final class JwksFetcher {
   private static final Pattern MAX_AGE = Pattern.compile("(?:^|[,\\s])max-age\\s*=\\s*\"?(\\d{1,10})\"?");
+  /** An {@code Age} header's value, delta-seconds (RFC 9111 section 5.1), of at most ten digits. */
+  private static final Pattern AGE = Pattern.compile("\\s*\\d{1,10}\\s*");
 
   private final URI uri;
   private final JwksKeySet.Options options;
@@ -170,7 +172,8 @@ final class JwksFetcher {
           fetched.completeExceptionally(new IOException("the response is not UTF-8"));
           return;
         }
-        fetched.complete(new Fetched(body, maxAge(response.headers().firstValue("Cache-Control").orElse(""))));
+        fetched.complete(new Fetched(body, maxAge(response.headers().firstValue("Cache-Control").orElse(""),
+            response.headers().firstValue("Age").orElse(""))));
       }
     });
     long deadline = options.responseTimeout().toMillis();
@@ -249,12 +252,19 @@ final class JwksFetcher {
     }
   }
 
-  private Duration maxAge(String cacheControl) {
+  /**
+   * How long a response is fresh: its {@code max-age} less its {@code Age}, the time a cache in between has held it
+   * (RFC 9111 section 4.2.3), within {@link JwksKeySet.Options#minMaxAge} and {@link JwksKeySet.Options#maxMaxAge};
+   * {@link JwksKeySet.Options#defaultMaxAge} without a {@code max-age}. An {@code Age} that is no number counts for
+   * nothing.
+   */
+  private Duration maxAge(String cacheControl, String ageHeader) {
     Matcher m = MAX_AGE.matcher(cacheControl.toLowerCase(java.util.Locale.ROOT));
     if (!m.find()) {
       return options.defaultMaxAge();
     }
-    Duration age = Duration.ofSeconds(Long.parseLong(m.group(1)));
+    long held = AGE.matcher(ageHeader).matches() ? Long.parseLong(ageHeader.trim()) : 0;
+    Duration age = Duration.ofSeconds(Math.max(0, Long.parseLong(m.group(1)) - held));
     if (age.compareTo(options.minMaxAge()) < 0) {
       return options.minMaxAge();
     }

@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <ul>
  *   <li>the set is fetched on first use, the request waiting for it, and again when its {@code Cache-Control: max-age}
- *       has passed (bounded by {@link Options#minMaxAge} and {@link Options#maxMaxAge}; {@link Options#defaultMaxAge}
- *       without one), the stale set serving meanwhile: no request waits for that fetch;
+ *       less its {@code Age} has passed (bounded by {@link Options#minMaxAge} and {@link Options#maxMaxAge};
+ *       {@link Options#defaultMaxAge} without one), the stale set serving meanwhile: no request waits for that fetch;
  *   <li>a {@code kid} the set does not hold triggers a fetch at most once per {@link Options#unknownKidInterval}, so a
  *       flood of tokens with random {@code kid}s causes at most one fetch per interval;
  *   <li>fetches have a connect timeout and a response timeout that bounds the whole response, body included, read at

@@ -90,6 +90,8 @@ class KeySetVerifierTest {
   /** When set, the JWKS endpoint's body instead of {@link #jwks}. */
   volatile byte[] jwksBytes;
   volatile String cacheControl = "";
+  /** When not empty, the JWKS response's {@code Age} header: how long a cache in between has held it. */
+  volatile String age = "";
   volatile String openIdConfiguration = "";
   /** How the JWKS endpoint misbehaves after sending its headers: "" for not at all. */
   volatile String bodyFault = "";
@@ -115,6 +117,9 @@ class KeySetVerifierTest {
       exchange.getResponseHeaders().add("Content-Type", "application/jwk-set+json");
       if (!cacheControl.isEmpty()) {
         exchange.getResponseHeaders().add("Cache-Control", cacheControl);
+      }
+      if (!age.isEmpty()) {
+        exchange.getResponseHeaders().add("Age", age);
       }
       exchange.sendResponseHeaders(status, body.length);
       try (OutputStream out = exchange.getResponseBody()) {
@@ -1136,6 +1141,45 @@ class KeySetVerifierTest {
     verifier.verify(sign(signer, header(JWSAlgorithm.RS256, "r1"), claims().build()));
     awaitFetch();
     assertEquals(3, fetches.get(), "max-age=1 is raised to the one-minute minimum");
+  }
+
+  /**
+   * A key set served from a cache in between (a CDN in front of the provider) comes with the time it has been held
+   * there, {@code Age}: it stays fresh for what its {@code max-age} leaves (RFC 9111 section 4.2.3), not for the whole
+   * {@code max-age} again; a removed key was trusted that much longer.
+   */
+  @Test
+  void aCachedResponsesAgeCountsAgainstItsMaxAge() throws Exception {
+    RSAKey key = new RSAKeyGenerator(2048).keyID("r1").generate();
+    serve(key);
+    cacheControl = "public, max-age=600";
+    age = "500";
+    KeySetVerifier verifier = verifier(ALL, o -> o, Set.of(), List.of(), "roles", 0);
+    RSASSASigner signer = new RSASSASigner(key);
+    verifier.verify(sign(signer, header(JWSAlgorithm.RS256, "r1"), claims().build()));
+    clock.advance(Duration.ofSeconds(90));
+    verifier.verify(sign(signer, header(JWSAlgorithm.RS256, "r1"), claims().build()));
+    assertEquals(1, fetches.get(), "fresh for the 100 s left");
+    clock.advance(Duration.ofSeconds(11));
+    verifier.verify(sign(signer, header(JWSAlgorithm.RS256, "r1"), claims().build()));
+    awaitFetch();
+    assertEquals(2, fetches.get(), "stale after 100 s");
+    age = "9000";
+    clock.advance(Duration.ofSeconds(101));
+    verifier.verify(sign(signer, header(JWSAlgorithm.RS256, "r1"), claims().build()));
+    awaitFetch();
+    assertEquals(3, fetches.get());
+    clock.advance(Duration.ofSeconds(59));
+    verifier.verify(sign(signer, header(JWSAlgorithm.RS256, "r1"), claims().build()));
+    assertEquals(3, fetches.get(), "older than its max-age: the one-minute minimum");
+    age = "x";
+    clock.advance(Duration.ofSeconds(2));
+    verifier.verify(sign(signer, header(JWSAlgorithm.RS256, "r1"), claims().build()));
+    awaitFetch();
+    assertEquals(4, fetches.get());
+    clock.advance(Duration.ofSeconds(590));
+    verifier.verify(sign(signer, header(JWSAlgorithm.RS256, "r1"), claims().build()));
+    assertEquals(4, fetches.get(), "an Age that is no number counts for nothing");
   }
 
   @Test
