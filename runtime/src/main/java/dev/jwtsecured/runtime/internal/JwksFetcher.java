@@ -172,7 +172,8 @@ final class JwksFetcher {
           fetched.completeExceptionally(new IOException("the response is not UTF-8"));
           return;
         }
-        fetched.complete(new Fetched(body, maxAge(response.headers().firstValue("Cache-Control").orElse(""),
+        // Header lines of one name make one list (RFC 9110 section 5.3): "public" and "max-age=600" on two.
+        fetched.complete(new Fetched(body, maxAge(String.join(",", response.headers().allValues("Cache-Control")),
             response.headers().firstValue("Age").orElse(""))));
       }
     });

@@ -116,7 +116,9 @@ class KeySetVerifierTest {
       byte[] body = jwksBytes != null ? jwksBytes : jwks.getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", "application/jwk-set+json");
       if (!cacheControl.isEmpty()) {
-        exchange.getResponseHeaders().add("Cache-Control", cacheControl);
+        for (String line : cacheControl.split("\n")) { // a header line each
+          exchange.getResponseHeaders().add("Cache-Control", line);
+        }
       }
       if (!age.isEmpty()) {
         exchange.getResponseHeaders().add("Age", age);
@@ -1128,11 +1130,11 @@ class KeySetVerifierTest {
     verifier.verify(sign(signer, header(JWSAlgorithm.RS256, "r1"), claims().build()));
     clock.advance(Duration.ofSeconds(100));
     verifier.verify(sign(signer, header(JWSAlgorithm.RS256, "r1"), claims().build()));
-    assertEquals(1, fetches.get(), "fresh for 120 s");
+    assertEquals(1, keySet.fetches(), "fresh for 120 s");
     clock.advance(Duration.ofSeconds(21));
     verifier.verify(sign(signer, header(JWSAlgorithm.RS256, "r1"), claims().build()));
     awaitFetch();
-    assertEquals(2, fetches.get(), "stale after 120 s");
+    assertEquals(2, keySet.fetches(), "stale after 120 s");
     cacheControl = "max-age=1";
     clock.advance(Duration.ofSeconds(121));
     verifier.verify(sign(signer, header(JWSAlgorithm.RS256, "r1"), claims().build()));
@@ -1140,7 +1142,7 @@ class KeySetVerifierTest {
     clock.advance(Duration.ofSeconds(30));
     verifier.verify(sign(signer, header(JWSAlgorithm.RS256, "r1"), claims().build()));
     awaitFetch();
-    assertEquals(3, fetches.get(), "max-age=1 is raised to the one-minute minimum");
+    assertEquals(3, keySet.fetches(), "max-age=1 is raised to the one-minute minimum");
   }
 
   /**
@@ -1159,27 +1161,28 @@ class KeySetVerifierTest {
     verifier.verify(sign(signer, header(JWSAlgorithm.RS256, "r1"), claims().build()));
     clock.advance(Duration.ofSeconds(90));
     verifier.verify(sign(signer, header(JWSAlgorithm.RS256, "r1"), claims().build()));
-    assertEquals(1, fetches.get(), "fresh for the 100 s left");
+    assertEquals(1, keySet.fetches(), "fresh for the 100 s left");
     clock.advance(Duration.ofSeconds(11));
     verifier.verify(sign(signer, header(JWSAlgorithm.RS256, "r1"), claims().build()));
     awaitFetch();
-    assertEquals(2, fetches.get(), "stale after 100 s");
+    assertEquals(2, keySet.fetches(), "stale after 100 s");
     age = "9000";
     clock.advance(Duration.ofSeconds(101));
     verifier.verify(sign(signer, header(JWSAlgorithm.RS256, "r1"), claims().build()));
     awaitFetch();
-    assertEquals(3, fetches.get());
+    assertEquals(3, keySet.fetches());
     clock.advance(Duration.ofSeconds(59));
     verifier.verify(sign(signer, header(JWSAlgorithm.RS256, "r1"), claims().build()));
-    assertEquals(3, fetches.get(), "older than its max-age: the one-minute minimum");
+    assertEquals(3, keySet.fetches(), "older than its max-age: the one-minute minimum");
     age = "x";
+    cacheControl = "public\nmax-age=600"; // one directive per header line: the lines make one list
     clock.advance(Duration.ofSeconds(2));
     verifier.verify(sign(signer, header(JWSAlgorithm.RS256, "r1"), claims().build()));
     awaitFetch();
-    assertEquals(4, fetches.get());
+    assertEquals(4, keySet.fetches());
     clock.advance(Duration.ofSeconds(590));
     verifier.verify(sign(signer, header(JWSAlgorithm.RS256, "r1"), claims().build()));
-    assertEquals(4, fetches.get(), "an Age that is no number counts for nothing");
+    assertEquals(4, keySet.fetches(), "an Age that is no number counts for nothing, a second Cache-Control line does");
   }
 
   @Test
