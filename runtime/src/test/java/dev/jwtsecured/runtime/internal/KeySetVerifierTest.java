@@ -924,19 +924,19 @@ class KeySetVerifierTest {
     serve(key);
     KeySetVerifier verifier = verifier(ALL);
     verifier.verify(sign(new RSASSASigner(key), header(JWSAlgorithm.RS256, "r1"), claims().build()));
-    assertEquals(1, fetches.get());
+    assertEquals(1, keySet.fetches());
     RSASSASigner signer = new RSASSASigner(key);
     for (int i = 0; i < 200; i++) {
       String jwt = sign(signer, header(JWSAlgorithm.RS256, UUID.randomUUID().toString()), claims().build());
       assertEquals(AuthFailure.UNKNOWN_KEY, failure(verifier, jwt));
     }
-    assertEquals(1, fetches.get(), "no fetch within the interval");
+    assertEquals(1, keySet.fetches(), "no fetch within the interval");
     clock.advance(Duration.ofSeconds(60));
     for (int i = 0; i < 200; i++) {
       String jwt = sign(signer, header(JWSAlgorithm.RS256, UUID.randomUUID().toString()), claims().build());
       assertEquals(AuthFailure.UNKNOWN_KEY, failure(verifier, jwt));
     }
-    assertEquals(2, fetches.get(), "one fetch for the next interval");
+    assertEquals(2, keySet.fetches(), "one fetch for the next interval");
   }
 
   @Test
@@ -992,7 +992,7 @@ class KeySetVerifierTest {
         header(JWSAlgorithm.RS256, "k1"), claims().build())), "the key that left the set, once the fetch settled");
     assertEquals("alice", verifier.verify(sign(new RSASSASigner(second), header(JWSAlgorithm.RS256, "k2"),
         claims().build())).subject());
-    assertEquals(2, fetches.get(), "no fetch for the new key: the set already holds it");
+    assertEquals(2, keySet.fetches(), "no fetch for the new key: the set already holds it");
   }
 
   /**
