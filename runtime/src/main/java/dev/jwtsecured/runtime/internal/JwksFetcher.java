@@ -111,15 +111,42 @@ final class JwksFetcher {
     }
   }
 
-  /** Whether {@code uri} is an OpenID Provider's configuration document rather than a JWKS. */
+  /** The well-known names of a provider's metadata: OpenID Connect Discovery 1.0's and RFC 8414's. */
+  private static final List<String> METADATA =
+      List.of("/.well-known/openid-configuration", "/.well-known/oauth-authorization-server");
+
+  /** Whether {@code uri} is a provider's metadata document (an OpenID configuration) rather than a JWKS. */
   static boolean isDiscovery(URI uri) {
-    return uri.getPath() != null && uri.getPath().endsWith("/.well-known/openid-configuration");
+    return issuer(uri) != null;
   }
 
   /**
-   * Reads {@code jwks_uri} from the OpenID Provider configuration (OpenID Connect Discovery 1.0 section 4), which must
-   * name the same issuer as the document's location (section 4.3), with or without a terminating slash (section 4.1),
-   * and be https (http only on loopback) like the configured URI.
+   * The issuer whose metadata stands at {@code uri}, or {@code null} when {@code uri} names no metadata: the URI
+   * before a well-known name that ends its path (OpenID Connect Discovery 1.0 section 4.1; also where Okta's
+   * authorization servers publish RFC 8414 metadata), or its origin followed by the path after a well-known name that
+   * begins it (RFC 8414 section 3.1, for OpenID configurations too, section 5).
+   */
+  static String issuer(URI uri) {
+    String path = uri.getRawPath();
+    if (path == null || uri.getRawAuthority() == null) {
+      return null;
+    }
+    String origin = uri.getScheme() + "://" + uri.getRawAuthority();
+    for (String name : METADATA) {
+      if (path.endsWith(name)) {
+        return origin + path.substring(0, path.length() - name.length());
+      }
+      if (path.startsWith(name + "/")) {
+        return origin + path.substring(name.length());
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Reads {@code jwks_uri} from the provider's metadata (OpenID Connect Discovery 1.0 section 4, RFC 8414 section 3),
+   * which must name the issuer its location names (sections 4.3 and 3.3), with or without a terminating slash (OpenID
+   * Connect Discovery 1.0 section 4.1), and be https (http only on loopback) like the configured URI.
    */
   private URI discover(String configuration) throws IOException {
     Map<String, Object> document;
@@ -129,8 +156,7 @@ final class JwksFetcher {
       throw new IOException("the OpenID configuration is not a JSON object");
     }
     Object issuer = document.get("issuer");
-    String expected = uri.toString().substring(0, uri.toString().length()
-        - "/.well-known/openid-configuration".length());
+    String expected = issuer(uri);
     // An issuer's terminating slash is removed before the suffix is appended (section 4.1): Auth0's issuers end in one.
     if (!(issuer instanceof String i) || !(i.equals(expected) || i.equals(expected + "/"))) {
       throw new IOException("the OpenID configuration names issuer " + issuer + ", not " + expected);

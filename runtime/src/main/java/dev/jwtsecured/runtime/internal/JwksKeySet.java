@@ -35,8 +35,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *       {@code sig}, a private or secret key, or one whose key members are not canonical base64url or whose
  *       certificate holds another key is skipped); a token names its key by
  *       {@code kid}, and one without {@code kid} takes the set's only key when it holds one key;
- *   <li>a URI ending in {@code /.well-known/openid-configuration} is an OpenID Provider's configuration: its
- *       {@code jwks_uri} is read once (the document's {@code issuer} must match its location) and used from then on;
+ *   <li>a URI of an OpenID Provider's configuration or of an authorization server's metadata (RFC 8414), a well-known
+ *       name after or before the issuer's path ({@link JwksFetcher#issuer}): its {@code jwks_uri} is read once (the
+ *       document's {@code issuer} must match its location) and used from then on;
  *   <li>{@link #generation()} changes whenever a key leaves the set or changes, so that a cache of verified tokens can
  *       drop what a removed key signed.
  * </ul>

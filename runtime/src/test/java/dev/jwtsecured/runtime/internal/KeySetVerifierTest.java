@@ -146,8 +146,10 @@ class KeySetVerifierTest {
       }
     });
     server.setExecutor(Executors.newCachedThreadPool());
-    for (String discovery : List.of("/realms/demo", "")) {
-      server.createContext(discovery + "/.well-known/openid-configuration", exchange -> {
+    for (String discovery : List.of("/realms/demo/.well-known/openid-configuration",
+        "/.well-known/openid-configuration", "/realms/demo/.well-known/oauth-authorization-server",
+        "/.well-known/oauth-authorization-server")) {
+      server.createContext(discovery, exchange -> {
         byte[] body = openIdConfiguration.getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(200, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
@@ -1381,6 +1383,53 @@ class KeySetVerifierTest {
         JwksKeySet.Options.DEFAULT.withClock(clock)), ALL,
         new ClaimRules(clock, Duration.ZERO, Set.of(), List.of(), "roles"), clock, 0, LENGTH);
     assertEquals(AuthFailure.UNKNOWN_KEY, failure(twoSlashes, jwt), "only the one terminating slash");
+  }
+
+  /**
+   * An authorization server's metadata (RFC 8414), where a provider publishes no OpenID configuration, and both
+   * documents at their well-known name inserted before the issuer's path (RFC 8414 section 3.1; OpenID configurations
+   * so placed, section 5): each was fetched as a key set, which it is not, and every token was refused. The document's
+   * {@code issuer} must be the one its location names, as for an OpenID configuration.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"/realms/demo/.well-known/oauth-authorization-server",
+      "/.well-known/oauth-authorization-server/realms/demo", "/.well-known/openid-configuration/realms/demo"})
+  void authorizationServerMetadataFindsTheKeySet(String location) throws Throwable {
+    RSAKey key = new RSAKeyGenerator(2048).keyID("r1").generate();
+    serve(key);
+    String base = "http://127.0.0.1:" + server.getAddress().getPort();
+    String jwt = sign(new RSASSASigner(key), header(JWSAlgorithm.RS256, "r1"), claims().build());
+    openIdConfiguration = "{\"issuer\":\"" + base + "/realms/demo\",\"jwks_uri\":\"" + base + "/jwks\"}";
+    KeySetVerifier verifier = new KeySetVerifier(new JwksKeySet(URI.create(base + location),
+        JwksKeySet.Options.DEFAULT.withClock(clock)), ALL,
+        new ClaimRules(clock, Duration.ZERO, Set.of(), List.of(), "roles"), clock, 0, LENGTH);
+    assertEquals("alice", verifier.verify(jwt).subject());
+
+    openIdConfiguration = "{\"issuer\":\"" + base + "/realms/other\",\"jwks_uri\":\"" + base + "/jwks\"}";
+    KeySetVerifier other = new KeySetVerifier(new JwksKeySet(URI.create(base + location),
+        JwksKeySet.Options.DEFAULT.withClock(clock)), ALL,
+        new ClaimRules(clock, Duration.ZERO, Set.of(), List.of(), "roles"), clock, 0, LENGTH);
+    List<String> log = logOf(JwksKeySet.class, () -> assertEquals(AuthFailure.UNKNOWN_KEY, failure(other, jwt)));
+    assertTrue(log.stream().anyMatch(line -> line.contains("names issuer " + base + "/realms/other, not " + base
+        + "/realms/demo")), log.toString());
+  }
+
+  /** The issuer a metadata location names; none for a key set's own location. */
+  @Test
+  void theIssuerAMetadataLocationNames() {
+    Map<String, String> issuers = Map.of(
+        "https://sso.example.com/realms/shop/.well-known/openid-configuration", "https://sso.example.com/realms/shop",
+        "https://tenant.example/.well-known/openid-configuration", "https://tenant.example",
+        "https://d.okta.example/oauth2/default/.well-known/oauth-authorization-server",
+        "https://d.okta.example/oauth2/default",
+        "https://as.example:8443/.well-known/oauth-authorization-server/tenant", "https://as.example:8443/tenant",
+        "https://t.b2clogin.example/t.onmicrosoft.com/v2.0/.well-known/openid-configuration?p=b2c_1_signin",
+        "https://t.b2clogin.example/t.onmicrosoft.com/v2.0");
+    issuers.forEach((location, issuer) -> assertEquals(issuer, JwksFetcher.issuer(URI.create(location)), location));
+    for (String keySet : List.of("https://login.example/discovery/v2.0/keys", "https://idp.example/jwks.json",
+        "https://idp.example/.well-known/openid-configurationx", "https://idp.example/.well-known/jwks.json")) {
+      assertEquals(null, JwksFetcher.issuer(URI.create(keySet)), keySet);
+    }
   }
 
   /**
