@@ -1122,29 +1122,35 @@ class KeySetVerifierTest {
     }
   }
 
-  @Test
-  void maxAgeIsHonouredWithinBounds() throws Exception {
+  /** Signs with the key {@link #verifierOfR1} serves. */
+  RSASSASigner r1;
+
+  /** A verifier, without a token cache, of a served set of one RSA key named {@code r1}. */
+  KeySetVerifier verifierOfR1() throws Exception {
     RSAKey key = new RSAKeyGenerator(2048).keyID("r1").generate();
     serve(key);
+    r1 = new RSASSASigner(key);
+    return verifier(ALL, o -> o, Set.of(), List.of(), "roles", 0);
+  }
+
+  /** The fetches started so far, once {@code verifier} verified a token {@code seconds} later and the fetch settled. */
+  long fetchesAfter(long seconds, KeySetVerifier verifier) throws Exception {
+    clock.advance(Duration.ofSeconds(seconds));
+    verifier.verify(sign(r1, header(JWSAlgorithm.RS256, "r1"), claims().build()));
+    awaitFetch();
+    return keySet.fetches();
+  }
+
+  @Test
+  void maxAgeIsHonouredWithinBounds() throws Exception {
     cacheControl = "public, max-age=120";
-    KeySetVerifier verifier = verifier(ALL, o -> o, Set.of(), List.of(), "roles", 0);
-    RSASSASigner signer = new RSASSASigner(key);
-    verifier.verify(sign(signer, header(JWSAlgorithm.RS256, "r1"), claims().build()));
-    clock.advance(Duration.ofSeconds(100));
-    verifier.verify(sign(signer, header(JWSAlgorithm.RS256, "r1"), claims().build()));
-    assertEquals(1, keySet.fetches(), "fresh for 120 s");
-    clock.advance(Duration.ofSeconds(21));
-    verifier.verify(sign(signer, header(JWSAlgorithm.RS256, "r1"), claims().build()));
-    awaitFetch();
-    assertEquals(2, keySet.fetches(), "stale after 120 s");
+    KeySetVerifier verifier = verifierOfR1();
+    assertEquals(1, fetchesAfter(0, verifier));
+    assertEquals(1, fetchesAfter(100, verifier), "fresh for 120 s");
+    assertEquals(2, fetchesAfter(21, verifier), "stale after 120 s");
     cacheControl = "max-age=1";
-    clock.advance(Duration.ofSeconds(121));
-    verifier.verify(sign(signer, header(JWSAlgorithm.RS256, "r1"), claims().build()));
-    awaitFetch();
-    clock.advance(Duration.ofSeconds(30));
-    verifier.verify(sign(signer, header(JWSAlgorithm.RS256, "r1"), claims().build()));
-    awaitFetch();
-    assertEquals(3, keySet.fetches(), "max-age=1 is raised to the one-minute minimum");
+    assertEquals(3, fetchesAfter(121, verifier));
+    assertEquals(3, fetchesAfter(30, verifier), "max-age=1 is raised to the one-minute minimum");
   }
 
   /**
@@ -1154,37 +1160,20 @@ class KeySetVerifierTest {
    */
   @Test
   void aCachedResponsesAgeCountsAgainstItsMaxAge() throws Exception {
-    RSAKey key = new RSAKeyGenerator(2048).keyID("r1").generate();
-    serve(key);
     cacheControl = "public, max-age=600";
     age = "500";
-    KeySetVerifier verifier = verifier(ALL, o -> o, Set.of(), List.of(), "roles", 0);
-    RSASSASigner signer = new RSASSASigner(key);
-    verifier.verify(sign(signer, header(JWSAlgorithm.RS256, "r1"), claims().build()));
-    clock.advance(Duration.ofSeconds(90));
-    verifier.verify(sign(signer, header(JWSAlgorithm.RS256, "r1"), claims().build()));
-    assertEquals(1, keySet.fetches(), "fresh for the 100 s left");
-    clock.advance(Duration.ofSeconds(11));
-    verifier.verify(sign(signer, header(JWSAlgorithm.RS256, "r1"), claims().build()));
-    awaitFetch();
-    assertEquals(2, keySet.fetches(), "stale after 100 s");
+    KeySetVerifier verifier = verifierOfR1();
+    assertEquals(1, fetchesAfter(0, verifier));
+    assertEquals(1, fetchesAfter(90, verifier), "fresh for the 100 s left");
+    assertEquals(2, fetchesAfter(11, verifier), "stale after 100 s");
     age = "9000";
-    clock.advance(Duration.ofSeconds(101));
-    verifier.verify(sign(signer, header(JWSAlgorithm.RS256, "r1"), claims().build()));
-    awaitFetch();
-    assertEquals(3, keySet.fetches());
-    clock.advance(Duration.ofSeconds(59));
-    verifier.verify(sign(signer, header(JWSAlgorithm.RS256, "r1"), claims().build()));
-    assertEquals(3, keySet.fetches(), "older than its max-age: the one-minute minimum");
+    assertEquals(3, fetchesAfter(101, verifier));
+    assertEquals(3, fetchesAfter(59, verifier), "older than its max-age: the one-minute minimum");
     age = "x";
     cacheControl = "public\nmax-age=600"; // one directive per header line: the lines make one list
-    clock.advance(Duration.ofSeconds(2));
-    verifier.verify(sign(signer, header(JWSAlgorithm.RS256, "r1"), claims().build()));
-    awaitFetch();
-    assertEquals(4, keySet.fetches());
-    clock.advance(Duration.ofSeconds(590));
-    verifier.verify(sign(signer, header(JWSAlgorithm.RS256, "r1"), claims().build()));
-    assertEquals(4, keySet.fetches(), "an Age that is no number counts for nothing, a second Cache-Control line does");
+    assertEquals(4, fetchesAfter(2, verifier));
+    assertEquals(4, fetchesAfter(590, verifier),
+        "an Age that is no number counts for nothing, a second Cache-Control line does");
   }
 
   @Test
