@@ -254,6 +254,10 @@ public final class JwksKeySet implements KeySource {
           boolean lost = snapshot.keys().entrySet().stream()
               .anyMatch(e -> !e.getValue().equals(keys.get(e.getKey())));
           long generation = lost ? snapshot.generation() + 1 : snapshot.generation();
+          if (keys.isEmpty()) { // at most once per unknown-kid interval: an empty set is fetched no more often
+            LOG.log(Level.WARNING, "jwtsecured: the JWKS at " + uri
+                + " holds no key for verifying signatures; every token is refused until it does");
+          }
           current = new Snapshot(keys, now.plus(fetched.maxAge()), generation);
           return current;
         } catch (RuntimeException e) {

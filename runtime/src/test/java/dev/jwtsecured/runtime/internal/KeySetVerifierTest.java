@@ -1127,11 +1127,20 @@ class KeySetVerifierTest {
 
   /** A verifier, without a token cache, of a served set of one RSA key named {@code r1}. */
   KeySetVerifier verifierOfR1() throws Exception {
+    return verifierOfR1(0);
+  }
+
+  /** A verifier, caching {@code cacheSize} tokens, of a served set of one RSA key named {@code r1}. */
+  KeySetVerifier verifierOfR1(int cacheSize) throws Exception {
     RSAKey key = new RSAKeyGenerator(2048).keyID("r1").generate();
+    served = key;
     serve(key);
     r1 = new RSASSASigner(key);
-    return verifier(ALL, o -> o, Set.of(), List.of(), "roles", 0);
+    return verifier(ALL, o -> o, Set.of(), List.of(), "roles", cacheSize);
   }
+
+  /** The key {@link #verifierOfR1} serves. */
+  RSAKey served;
 
   /** The fetches started so far, once {@code verifier} verified a token {@code seconds} later and the fetch settled. */
   long fetchesAfter(long seconds, KeySetVerifier verifier) throws Exception {
@@ -1501,6 +1510,38 @@ class KeySetVerifierTest {
     assertEquals(AuthFailure.UNKNOWN_KEY, failure(verifier, sign(new RSASSASigner(first),
         new JWSHeader.Builder(JWSAlgorithm.RS256).build(), claims().build())), "three keys: a token names its key");
     assertEquals(1, keySet.fetches());
+  }
+
+  /**
+   * A provider that withdraws every key (its only one compromised) publishes an empty set: jjwt's set parser calls
+   * that no set, so the last good one, the withdrawn key in it, went on verifying tokens, however often the empty set
+   * was fetched. An empty set now holds no key, and says so in the log; a set whose every key is for another use was
+   * already read so.
+   */
+  @Test
+  void anEmptySetWithdrawsEveryKey() throws Throwable {
+    KeySetVerifier verifier = verifierOfR1(100);
+    String jwt = sign(r1, header(JWSAlgorithm.RS256, "r1"), claims().build());
+    verifier.verify(jwt);
+    verifier.verify(jwt);
+    assertEquals(1, verifier.cachedTokens());
+    jwks = "{\"keys\":[]}";
+    clock.advance(Duration.ofMinutes(6)); // past the default max-age
+    List<String> log = logOf(JwksKeySet.class, () -> {
+      try {
+        verifier.verify(sign(r1, header(JWSAlgorithm.RS256, "r1"), claims().build()));
+      } catch (AuthException stale) {
+        // the stale set may serve this one, or the empty one refuse it
+      }
+      awaitFetch();
+    });
+    assertTrue(log.stream().anyMatch(line -> line.contains("holds no key")), log.toString());
+    assertEquals(AuthFailure.UNKNOWN_KEY, failure(verifier, jwt), "the cached token of the withdrawn key");
+    assertEquals(AuthFailure.UNKNOWN_KEY, failure(verifier, sign(r1,
+        header(JWSAlgorithm.RS256, "r1"), claims().subject("bob").build())));
+    serve(served);
+    clock.advance(Duration.ofMinutes(1)); // the unknown-kid interval
+    assertEquals("alice", verifier.verify(jwt).subject(), "published again");
   }
 
   /**
