@@ -33,6 +33,11 @@ import java.util.regex.Pattern;
  */
 final class JwksFetcher {
   private static final Pattern MAX_AGE = Pattern.compile("(?:^|[,\\s])max-age\\s*=\\s*\"?(\\d{1,10})\"?");
+  /**
+   * {@code no-cache} without field names, or {@code no-store}: a response not to be reused without asking again (RFC
+   * 9111 sections 5.2.2.4 and 5.2.2.5).
+   */
+  private static final Pattern REVALIDATE = Pattern.compile("(?:^|[,\\s])no-(?:cache|store)\\s*(?:$|,)");
   /** An {@code Age} header's value, delta-seconds (RFC 9111 section 5.1), of at most ten digits. */
   private static final Pattern AGE = Pattern.compile("\\s*\\d{1,10}\\s*");
 
@@ -280,13 +285,18 @@ final class JwksFetcher {
   }
 
   /**
-   * How long a response is fresh: its {@code max-age} less its {@code Age}, the time a cache in between has held it
+   * How long a response is fresh: no longer than {@link JwksKeySet.Options#minMaxAge} with {@code no-cache} or
+   * {@code no-store}, else its {@code max-age} less its {@code Age}, the time a cache in between has held it
    * (RFC 9111 section 4.2.3), within {@link JwksKeySet.Options#minMaxAge} and {@link JwksKeySet.Options#maxMaxAge};
    * {@link JwksKeySet.Options#defaultMaxAge} without a {@code max-age}. An {@code Age} that is no number counts for
    * nothing.
    */
   private Duration maxAge(String cacheControl, String ageHeader) {
-    Matcher m = MAX_AGE.matcher(cacheControl.toLowerCase(java.util.Locale.ROOT));
+    String directives = cacheControl.toLowerCase(java.util.Locale.ROOT);
+    if (REVALIDATE.matcher(directives).find()) {
+      return options.minMaxAge(); // to be checked again before each use: as often as the minimum allows
+    }
+    Matcher m = MAX_AGE.matcher(directives);
     if (!m.find()) {
       return options.defaultMaxAge();
     }

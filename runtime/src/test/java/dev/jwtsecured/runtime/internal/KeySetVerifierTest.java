@@ -1160,6 +1160,15 @@ class KeySetVerifierTest {
     cacheControl = "max-age=1";
     assertEquals(3, fetchesAfter(121, verifier));
     assertEquals(3, fetchesAfter(30, verifier), "max-age=1 is raised to the one-minute minimum");
+    cacheControl = "no-cache"; // as Keycloak answers: use it only once checked again
+    assertEquals(4, fetchesAfter(31, verifier));
+    assertEquals(4, fetchesAfter(59, verifier), "the one-minute minimum");
+    assertEquals(5, fetchesAfter(2, verifier), "no-cache is no five-minute default");
+    cacheControl = "no-store, max-age=3600";
+    assertEquals(6, fetchesAfter(61, verifier), "no-store outweighs a max-age");
+    cacheControl = "no-cache=\"Set-Cookie\", max-age=600"; // only that header is not to be reused
+    assertEquals(7, fetchesAfter(61, verifier));
+    assertEquals(7, fetchesAfter(590, verifier));
   }
 
   /**
