@@ -6,6 +6,7 @@ import dev.jwtsecured.Transport;
 import dev.jwtsecured.UnseenMethods;
 import dev.jwtsecured.runtime.internal.JwksUris;
 import dev.jwtsecured.runtime.internal.KeyPairCodec;
+import dev.jwtsecured.runtime.internal.Pem;
 import dev.jwtsecured.runtime.internal.PublicKeySource;
 import dev.jwtsecured.runtime.internal.Secrets;
 import java.net.URI;
@@ -106,15 +107,15 @@ public final class JwtSettings {
     this.algorithm = b.algorithm;
     this.jwksUri = b.jwksUri.isEmpty() ? null : jwksUri(b);
     this.privateKey = b.privateKey.isEmpty() ? null : KeyPairCodec.parsePem(readKey(Secrets.resolveText(
-        b.privateKey, "private key", b.environment, b.properties), "private key"));
+        b.privateKey, "private key", b.environment, b.properties), "PRIVATE KEY", "private key"));
     this.publicKey = b.publicKey.isEmpty() ? null : PublicKeySource.parsePem(readKey(Secrets.resolveText(
-        b.publicKey, "public key", b.environment, b.properties), "public key"));
+        b.publicKey, "public key", b.environment, b.properties), "PUBLIC KEY", "public key"));
     if (!b.rotationPublicKeys.isEmpty() && b.privateKey.isEmpty()) {
       throw new IllegalStateException("jwtsecured: rotation public keys go only with a private key");
     }
     this.rotationPublicKeys = b.rotationPublicKeys.stream()
         .flatMap(spec -> PublicKeySource.parsePems(readKey(Secrets.resolveText(spec, "rotation public keys",
-            b.environment, b.properties), "rotation public keys")).stream())
+            b.environment, b.properties), "PUBLIC KEY", "rotation public keys")).stream())
         .toList();
     this.secret = b.secret == null ? new byte[0]
         : Secrets.resolve(b.secret, b.algorithm, b.environment, b.properties);
@@ -226,11 +227,18 @@ public final class JwtSettings {
     return uri;
   }
 
-  /** A PEM text, or the contents of the file a {@code file:} value names; {@code what} names it in errors. */
-  private static String readKey(String value, String what) {
-    if (!value.startsWith("file:")) {
-      return value;
-    }
+  /**
+   * A PEM text, or the contents of the file a {@code file:} value names, holding no PEM block of a known other form
+   * than {@code label} ({@link Pem#requireForm}); {@code what} names it in errors.
+   */
+  private static String readKey(String value, String label, String what) {
+    String text = value.startsWith("file:") ? readFile(value, what) : value;
+    Pem.requireForm(text, label, what);
+    return text;
+  }
+
+  /** The contents of the file a {@code file:} value names; {@code what} names it in errors. */
+  private static String readFile(String value, String what) {
     try {
       return java.nio.file.Files.readString(java.nio.file.Path.of(value.substring("file:".length())));
     } catch (java.nio.charset.MalformedInputException e) {

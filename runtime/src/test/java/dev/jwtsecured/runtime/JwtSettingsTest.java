@@ -358,6 +358,48 @@ class JwtSettingsTest {
             () -> JwtSettings.builder().privateKey("file:" + der).build()).getMessage());
   }
 
+  /**
+   * A key in another PEM form than the one a member takes is said to be so, with the command that converts it: an EC
+   * key from {@code openssl ecparam -genkey} (SEC 1, {@code EC PRIVATE KEY}), an RSA key from OpenSSL 1
+   * ({@code RSA PRIVATE KEY}), an encrypted one, a certificate or a PKCS #1 RSA public key given as the public key, a
+   * private key given as a public one. Each was "not PEM", which it is.
+   */
+  @Test
+  void aKeyInAnotherPemFormIsSaidToBeSo() throws Exception {
+    byte[] bytes = new byte[64];
+    Map<String, String> privateKeys = Map.of(
+        "EC PRIVATE KEY", "SEC 1 (openssl ecparam -genkey writes it): openssl pkcs8 -topk8 -nocrypt -in <file>",
+        "RSA PRIVATE KEY", "PKCS #1: openssl pkcs8 -topk8 -nocrypt -in <file>",
+        "ENCRYPTED PRIVATE KEY", "encrypted: openssl pkcs8 -in <file> writes it decrypted",
+        "PUBLIC KEY", "a public key, where the private key is needed");
+    privateKeys.forEach((label, hint) -> assertEquals("jwtsecured: the private key is a PEM " + label + ", not a"
+        + " PKCS #8 -----BEGIN PRIVATE KEY-----: " + hint, assertThrows(IllegalStateException.class,
+            () -> JwtSettings.builder().privateKey(pem(label, bytes)).build()).getMessage(), label));
+    Map<String, String> publicKeys = Map.of(
+        "CERTIFICATE", "a certificate: openssl x509 -pubkey -noout -in <file> writes its public key",
+        "RSA PUBLIC KEY", "PKCS #1: openssl rsa -RSAPublicKey_in -pubout -in <file>",
+        "PRIVATE KEY", "a private key, which stays with its issuer: openssl pkey -pubout -in <file> writes its public"
+            + " key");
+    publicKeys.forEach((label, hint) -> {
+      String expected = "jwtsecured: the public key is a PEM " + label + ", not a -----BEGIN PUBLIC KEY-----: " + hint;
+      assertEquals(expected, assertThrows(IllegalStateException.class,
+          () -> JwtSettings.builder().publicKey(pem(label, bytes)).build()).getMessage(), label);
+      String privateKey = uncheckedPem("PRIVATE KEY");
+      assertEquals(expected.replace("the public key is", "the rotation public keys are"),
+          assertThrows(IllegalStateException.class, () -> JwtSettings.builder().privateKey(privateKey)
+              .rotationPublicKeys(List.of(pem(label, bytes))).build()).getMessage(), label);
+    });
+  }
+
+  /** A PEM key of a new EC pair, for lambdas that may not throw. */
+  static String uncheckedPem(String label) {
+    try {
+      return pem(label, ecPair().getPrivate().getEncoded());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   static KeyPair ecPair() throws Exception {
     KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
     generator.initialize(256);

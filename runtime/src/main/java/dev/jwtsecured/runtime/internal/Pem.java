@@ -11,7 +11,7 @@ import java.util.Base64;
 import java.util.List;
 
 /** Reads PEM keys: PKCS#8 private keys and SubjectPublicKeyInfo public keys, of the key types jwtsecured signs with. */
-final class Pem {
+public final class Pem {
   /** The key types tried in order; the JDK's factories tell them apart by their encoding. */
   private static final List<String> TYPES = List.of("EC", "RSA", "Ed25519");
 
@@ -55,6 +55,46 @@ final class Pem {
       rest = rest.substring(stop + end.length()).strip();
     }
     return keys;
+  }
+
+  private static final java.util.regex.Pattern BEGIN = java.util.regex.Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----");
+
+  private static final String PRIVATE_NOT_PUBLIC =
+      "a private key, which stays with its issuer: openssl pkey -pubout -in <file> writes its public key";
+
+  /**
+   * For a PEM block of another form than expected, by the form expected and the form found: what it is and the
+   * command that converts it.
+   */
+  private static final java.util.Map<String, String> OTHER_FORMS = java.util.Map.of(
+      "PRIVATE KEY/EC PRIVATE KEY",
+      "SEC 1 (openssl ecparam -genkey writes it): openssl pkcs8 -topk8 -nocrypt -in <file>",
+      "PRIVATE KEY/RSA PRIVATE KEY", "PKCS #1: openssl pkcs8 -topk8 -nocrypt -in <file>",
+      "PRIVATE KEY/ENCRYPTED PRIVATE KEY", "encrypted: openssl pkcs8 -in <file> writes it decrypted",
+      "PRIVATE KEY/PUBLIC KEY", "a public key, where the private key is needed",
+      "PUBLIC KEY/CERTIFICATE", "a certificate: openssl x509 -pubkey -noout -in <file> writes its public key",
+      "PUBLIC KEY/RSA PUBLIC KEY", "PKCS #1: openssl rsa -RSAPublicKey_in -pubout -in <file>",
+      "PUBLIC KEY/PRIVATE KEY", PRIVATE_NOT_PUBLIC,
+      "PUBLIC KEY/EC PRIVATE KEY", PRIVATE_NOT_PUBLIC,
+      "PUBLIC KEY/RSA PRIVATE KEY", PRIVATE_NOT_PUBLIC);
+
+  /**
+   * Refuses {@code text}, a configuration's {@code what}, when it holds a PEM block of a known other form than
+   * {@code label} ({@code "PRIVATE KEY"} or {@code "PUBLIC KEY"}), naming the form and the command that converts it:
+   * an EC key as {@code openssl ecparam -genkey} writes it, a certificate where its public key is meant, and the like.
+   *
+   * @throws IllegalStateException for such a block
+   */
+  public static void requireForm(String text, String label, String what) {
+    java.util.regex.Matcher block = BEGIN.matcher(lines(text));
+    while (block.find()) {
+      String hint = OTHER_FORMS.get(label + "/" + block.group(1));
+      if (hint != null) {
+        throw new IllegalStateException("jwtsecured: the " + what + (what.endsWith("keys") ? " are" : " is")
+            + " a PEM " + block.group(1) + ", not a " + (label.equals("PRIVATE KEY") ? "PKCS #8 " : "")
+            + "-----BEGIN " + label + "-----: " + hint);
+      }
+    }
   }
 
   private interface Reader {
