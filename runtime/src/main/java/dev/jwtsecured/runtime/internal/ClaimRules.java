@@ -118,6 +118,9 @@ public final class ClaimRules {
       roles = List.copyOf(object.keySet());
     } else if (roles != null && !StrictJson.isStringOrStrings(roles)) {
       throw new AuthException(AuthFailure.BAD_CLAIM);
+    } else if (roles == null && claims.get("_claim_names") instanceof Map<?, ?> elsewhere
+        && elsewhere.containsKey(rolesPath.get(0))) {
+      overage();
     }
     Map<String, Object> extras = new LinkedHashMap<>(4);
     for (Map.Entry<String, Object> claim : claims.entrySet()) {
@@ -145,6 +148,26 @@ public final class ClaimRules {
         .extras(extras)
         .build();
   }
+
+  /**
+   * Says that a token's issuer left the roles claim out and named it in {@code _claim_names} (OpenID Connect Core 1.0
+   * section 5.6.2, aggregated and distributed claims): Microsoft Entra ID does so for a user in more than 200 groups.
+   * Within a log budget: any such user's requests reach here.
+   */
+  private void overage() {
+    long refused = OVERAGE.take();
+    if (refused >= 0) {
+      LOG.log(System.Logger.Level.WARNING, LogBudget.withRefused("jwtsecured: a token carries no \""
+          + rolesPath.get(0) + "\": its issuer named the claim in _claim_names instead, to be fetched elsewhere"
+          + " (Microsoft Entra ID does so for a user in more than 200 groups), so its holder has no roles here and"
+          + " every rule on them denies; use app roles (\"roles\"), or fetch the groups in the user retriever",
+          refused));
+    }
+  }
+
+  private static final System.Logger LOG = System.getLogger(ClaimRules.class.getName());
+  /** Shared by every configuration: any holder of such a token can make lines. */
+  private static final LogBudget OVERAGE = new LogBudget();
 
   /** The value at {@code path} through nested objects, or {@code null}. */
   private static Object at(Map<String, ?> claims, List<String> path) {

@@ -574,6 +574,31 @@ class KeySetVerifierTest {
   }
 
   /**
+   * Microsoft Entra ID writes no {@code groups} into the token of a user in more than 200 groups: it names the claim in
+   * {@code _claim_names} instead (the groups overage claim), for the application to fetch from Microsoft Graph. Such a
+   * user has no roles here, and every group rule denied them without a word; a warning now says why (once per token,
+   * within a log budget).
+   */
+  @Test
+  void aRolesClaimTheIssuerLeftOutIsLogged() throws Throwable {
+    RSAKey key = new RSAKeyGenerator(2048).keyID("r1").generate();
+    serve(key);
+    KeySetVerifier verifier = verifier(ALL, o -> o, Set.of(), List.of(), "groups", 0);
+    JWTClaimsSet overage = claims().claim("_claim_names", Map.of("groups", "src1")).claim("_claim_sources",
+        Map.of("src1", Map.of("endpoint", "https://graph.microsoft.com/v1.0/users/alice/getMemberObjects"))).build();
+    List<String> log = logOf(ClaimRules.class, () -> assertEquals(Set.of(), verifier.verify(
+        sign(new RSASSASigner(key), header(JWSAlgorithm.RS256, "r1"), overage)).roles()));
+    assertEquals(1, log.size(), log.toString());
+    assertTrue(log.get(0).contains("\"groups\"") && log.get(0).contains("_claim_names"), log.get(0));
+    List<String> none = logOf(ClaimRules.class, () -> {
+      verifier.verify(sign(new RSASSASigner(key), header(JWSAlgorithm.RS256, "r1"), claims().build()));
+      verifier.verify(sign(new RSASSASigner(key), header(JWSAlgorithm.RS256, "r1"), claims()
+          .claim("_claim_names", Map.of("other", "src1")).build()));
+    });
+    assertEquals(List.of(), none, "no groups named elsewhere: nothing to say");
+  }
+
+  /**
    * Spring Authorization Server writes {@code scope} as an array of scopes (RFC 8693 writes one space-separated
    * string): every token it issued was refused as one with a claim of the wrong type. Both forms are read now; the
    * scopes become roles where {@code rolesClaim} names {@code scope}, and a scope that is not a string still refuses
