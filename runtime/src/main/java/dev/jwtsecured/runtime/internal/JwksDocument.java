@@ -23,9 +23,8 @@ final class JwksDocument {
   /**
    * The public signature keys of a JWKS document, by {@code kid} (those without one under {@code ""}, which only a
    * token without {@code kid} reaches, when the set holds that key alone), in the document's order; a document that is
-   * not a JWKS is an exception. Each JWK is read on its own: jjwt's {@code JwkSet}
-   * keeps one JWK per key material, so a key published under several {@code kid}s (renamed, or once per algorithm)
-   * was found under its first alone.
+   * not a JWKS is an exception. Each JWK is read on its own: jjwt's {@code JwkSet} keeps one JWK per key material, so
+   * a key published under several {@code kid}s (renamed, or once per algorithm) was found under its first alone.
    */
   static Map<String, List<JwksKeySet.Key>> keys(String json) {
     // An empty set is a set (RFC 7517 section 5), which jjwt's parser refuses: a provider withdrawing every key.

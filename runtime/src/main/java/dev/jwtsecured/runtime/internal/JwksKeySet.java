@@ -33,8 +33,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *       refused until the set can be read, and the service starts regardless;
  *   <li>only public keys meant for signatures are kept ({@link JwksDocument}: a JWK with {@code use} other than
  *       {@code sig}, a private or secret key, or one whose key members are not canonical base64url or whose
- *       certificate holds another key is skipped); a token names its key by
- *       {@code kid}, and one without {@code kid} takes the set's only key when it holds one key;
+ *       certificate holds another key is skipped); a token names its key by {@code kid}, and one without {@code kid}
+ *       takes the set's only key when it holds one key; an empty set is a set, of no keys;
  *   <li>a URI of an OpenID Provider's configuration or of an authorization server's metadata (RFC 8414), a well-known
  *       name after or before the issuer's path ({@link JwksFetcher#issuer}): its {@code jwks_uri} is read once (the
  *       document's {@code issuer} must match its location) and used from then on;
