@@ -8,9 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 
 /**
  * The JSON (de)serializers jwtsecured hands to jjwt, set explicitly rather than discovered on the class path.
@@ -56,13 +53,26 @@ public final class StrictJson {
    * ({@link Json#parseToken}).
    */
   public static AbstractDeserializer<Map<String, ?>> deserializer() {
-    return deserializer(Json::parseToken, BadClaimTypeException::new, claims -> {
-      if (!asWritten(claims)) {
-        throw new IllegalArgumentException("a member name with white space around it");
+    return new AbstractDeserializer<>() {
+      @Override
+      protected Map<String, ?> doDeserialize(Reader reader) throws Exception {
+        StringBuilder text = new StringBuilder(512);
+        char[] buffer = new char[512];
+        for (int n; (n = reader.read(buffer)) >= 0; ) {
+          text.append(buffer, 0, n);
+        }
+        if (!(Json.parseToken(text.toString()) instanceof Map<?, ?> read)) {
+          throw new BadClaimTypeException();
+        }
+        @SuppressWarnings("unchecked") // Json reads an object as Map<String, Object>
+        Map<String, Object> claims = (Map<String, Object>) read;
+        if (!asWritten(claims)) {
+          throw new IllegalArgumentException("a member name with white space around it");
+        }
+        checkTypes(claims);
+        return claims;
       }
-      checkTypes(claims);
-      return claims;
-    });
+    };
   }
 
   /**
@@ -90,28 +100,6 @@ public final class StrictJson {
       document.put("keys", keys.stream().filter(StrictJson::canonicalKeyMembers).toList());
     }
     return document;
-  }
-
-  /** A jjwt deserializer of JSON objects read by {@code parser}, each checked and perhaps replaced by {@code check}. */
-  private static AbstractDeserializer<Map<String, ?>> deserializer(Function<String, Object> parser,
-      Supplier<RuntimeException> notAnObject, UnaryOperator<Map<String, Object>> check) {
-    return new AbstractDeserializer<>() {
-      @Override
-      protected Map<String, ?> doDeserialize(Reader reader) throws Exception {
-        StringBuilder text = new StringBuilder(512);
-        char[] buffer = new char[512];
-        for (int n; (n = reader.read(buffer)) >= 0; ) {
-          text.append(buffer, 0, n);
-        }
-        Object value = parser.apply(text.toString());
-        if (!(value instanceof Map)) {
-          throw notAnObject.get();
-        }
-        @SuppressWarnings("unchecked") // Json reads an object as Map<String, Object>
-        Map<String, Object> object = (Map<String, Object>) value;
-        return check.apply(object);
-      }
-    };
   }
 
   /**
