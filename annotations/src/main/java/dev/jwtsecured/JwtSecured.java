@@ -375,6 +375,15 @@ public @interface JwtSecured {
   String SCOPE_TOKEN = "[\\x21\\x23-\\x5B\\x5D-\\x7E]+";
 
   /**
+   * One name of a {@link #CLAIM_PATH} with quotes, as a regular expression: letters, digits and {@code _:/-} without
+   * {@code ://}, or any text between double quotes but {@code "}, {@code \} and control characters, with no white
+   * space at either end.
+   */
+  String CLAIM_PATH_NAME = "(?:(?:[A-Za-z0-9_/-]|:(?!//))+"
+      + "|\"[^\"\\\\\\p{Cntrl}\\p{Cs}\\p{javaWhitespace}](?:[^\"\\\\\\p{Cntrl}\\p{Cs}]*"
+      + "[^\"\\\\\\p{Cntrl}\\p{Cs}\\p{javaWhitespace}])?\")";
+
+  /**
    * The form of {@link #rolesClaim()}, as a regular expression: a claim name of letters, digits and {@code _:/-}, or
    * such names joined by {@code .} for a nested claim; a name with other characters (a {@code .}, a space, letters
    * beyond ASCII) between double quotes, holding any but {@code "}, {@code \} and control characters, with no white
@@ -383,12 +392,7 @@ public @interface JwtSecured {
    * "https://shop.example.com/app_metadata".roles}). The processor and the runtime both use this one definition.
    */
   String CLAIM_PATH = "[A-Za-z0-9_:/-]+(\\.[A-Za-z0-9_:/-]+)*"
-      + "|(?:(?:[A-Za-z0-9_/-]|:(?!//))+"
-      + "|\"[^\"\\\\\\p{Cntrl}\\p{Cs}\\p{javaWhitespace}](?:[^\"\\\\\\p{Cntrl}\\p{Cs}]*"
-      + "[^\"\\\\\\p{Cntrl}\\p{Cs}\\p{javaWhitespace}])?\")"
-      + "(?:\\.(?:(?:[A-Za-z0-9_/-]|:(?!//))+"
-      + "|\"[^\"\\\\\\p{Cntrl}\\p{Cs}\\p{javaWhitespace}](?:[^\"\\\\\\p{Cntrl}\\p{Cs}]*"
-      + "[^\"\\\\\\p{Cntrl}\\p{Cs}\\p{javaWhitespace}])?\"))*";
+      + "|" + CLAIM_PATH_NAME + "(?:\\." + CLAIM_PATH_NAME + ")*";
 
   /**
    * The {@link #rolesClaim()} values a configuration with a {@link #privateKey()} cannot write roles at, as a regular
