@@ -9,6 +9,9 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Reads PEM keys: PKCS#8 private keys and SubjectPublicKeyInfo public keys, of the key types jwtsecured signs with. */
 public final class Pem {
@@ -57,7 +60,7 @@ public final class Pem {
     return keys;
   }
 
-  private static final java.util.regex.Pattern BEGIN = java.util.regex.Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----");
+  private static final Pattern BEGIN = Pattern.compile("-----BEGIN ([A-Z0-9 ]+)-----");
 
   private static final String PRIVATE_NOT_PUBLIC =
       "a private key, which stays with its issuer: openssl pkey -pubout -in <file> writes its public key";
@@ -66,7 +69,7 @@ public final class Pem {
    * For a PEM block of another form than expected, by the form expected and the form found: what it is and the
    * command that converts it.
    */
-  private static final java.util.Map<String, String> OTHER_FORMS = java.util.Map.of(
+  private static final Map<String, String> OTHER_FORMS = Map.of(
       "PRIVATE KEY/EC PRIVATE KEY",
       "SEC 1 (openssl ecparam -genkey writes it): openssl pkcs8 -topk8 -nocrypt -in <file>",
       "PRIVATE KEY/RSA PRIVATE KEY", "PKCS #1: openssl pkcs8 -topk8 -nocrypt -in <file>",
@@ -86,7 +89,7 @@ public final class Pem {
    * @throws IllegalStateException for such a block
    */
   public static void requireForm(String text, String label, String what) {
-    java.util.regex.Matcher block = BEGIN.matcher(lines(text));
+    Matcher block = BEGIN.matcher(lines(text));
     while (block.find()) {
       String hint = OTHER_FORMS.get(label + "/" + block.group(1));
       if (hint != null) {
