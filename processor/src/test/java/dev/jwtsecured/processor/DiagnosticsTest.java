@@ -52,7 +52,8 @@ class DiagnosticsTest {
   }
 
   /**
-   * The generated settings write each duration in the largest unit that holds it whole, as a person would.
+   * The generated settings write each duration in the largest unit that holds it whole, as a person would; the
+   * longest in seconds is an {@code int} literal.
    */
   @Test
   void durationsReadAsWrittenInTheirLargestWholeUnit() throws Exception {

@@ -35,19 +35,18 @@ public interface SourceGenerator {
         .addSuperinterface(GeneratedTypes.GENERATED_RESOURCE);
   }
 
-  /** {@code seconds} as a {@code Duration} in the largest unit that holds it whole: {@code ofDays(14)}, say. */
+  /**
+   * {@code seconds} as a {@code Duration} in the largest unit that holds it whole: {@code ofDays(14)}, say. Every
+   * duration the processor accepts is an {@code int} literal: at most {@link dev.jwtsecured.JwtSecured#MAX_LIFETIME},
+   * 315,360,000 seconds.
+   */
   static CodeBlock duration(long seconds) {
     for (var unit : List.of(Map.entry("ofDays", 86_400L), Map.entry("ofHours", 3_600L), Map.entry("ofMinutes", 60L))) {
       if (seconds != 0 && seconds % unit.getValue() == 0) {
-        return CodeBlock.of("$T.$L($L)", Duration.class, unit.getKey(), literal(seconds / unit.getValue()));
+        return CodeBlock.of("$T.$L($L)", Duration.class, unit.getKey(), seconds / unit.getValue());
       }
     }
-    return CodeBlock.of("$T.ofSeconds($L)", Duration.class, literal(seconds));
-  }
-
-  /** {@code value} as a Java literal: an {@code int} where it fits, else a {@code long}. */
-  private static String literal(long value) {
-    return value == (int) value ? Long.toString(value) : value + "L";
+    return CodeBlock.of("$T.ofSeconds($L)", Duration.class, seconds);
   }
 
   /** {@code ContainerRequestFilter.filter(request)}, overridden with {@code body}. */
