@@ -904,10 +904,11 @@ public final class JwtSettings {
      *     JwtSecured#CLAIM_PATH_TAKEN}), rotation public keys come without a private key, or a key is not PEM of a
      *     type its setting allows; the message names the placeholder, never the secret
      * @throws IllegalArgumentException when a value breaks the rule the processor applies to the annotation member of
-     *     the same name: a header or cookie name that is not an RFC 9110 token, a realm, cookie path or domain with
-     *     {@code "}, {@code \}, {@code ,}, {@code ;} or a control character, a roles claim that is not a claim path, a
-     *     scope that is not a scope token, {@code SameSite.NONE} without {@code cookieSecure}, a number or duration
-     *     out of range
+     *     the same name: a header or cookie name that is not an RFC 9110 token, a realm with {@code "}, {@code \},
+     *     {@code ,}, {@code ;} or a control character, a cookie path or domain not of the form of
+     *     {@link JwtSecured#COOKIE_PATH} or {@link JwtSecured#COOKIE_DOMAIN}, an issuer or audience not of the form of
+     *     {@link JwtSecured#CLAIM_TEXT}, a roles claim that is not a claim path, a scope that is not a scope token,
+     *     {@code SameSite.NONE} without {@code cookieSecure}, a number or duration out of range
      */
     public JwtSettings build() {
       int sources = (secret != null ? 1 : 0) + (jwksUri.isEmpty() ? 0 : 1) + (privateKey.isEmpty() ? 0 : 1)
