@@ -26,10 +26,13 @@ import java.util.regex.Pattern;
 /**
  * Reads a JSON Web Key Set over HTTP for {@link JwksKeySet}: with its connect timeout, the whole response (headers
  * and body) within its response timeout, at most {@link JwksKeySet.Options#maxBytes} bytes, no redirect, {@code https}
- * unless the host is a loopback address, and its {@code Cache-Control: max-age} bounded by the options; through an
- * OpenID Provider's configuration when the URI names one; through the proxy the JVM's {@code https.proxyHost} names,
- * with the credentials its default {@link Authenticator} gives the proxy. {@link JwksKeySet} has one fetch under way at
- * a time.
+ * unless the host is a loopback address, and its {@code Cache-Control: max-age} (less its {@code Age}) bounded by the
+ * options; through an OpenID Provider's configuration or an authorization server's metadata when the URI names one;
+ * through the proxy the JVM's {@code https.proxyHost} names, with the credentials its default {@link Authenticator}
+ * gives the proxy. {@link JwksKeySet} has one fetch under way at a time.
+ *
+ * <p>It is a little over 300 lines because one fetch is one exchange, read as a whole: where the document is (the
+ * metadata's {@code jwks_uri}), its deadline and size bound, and how long what it brought stays fresh.
  */
 final class JwksFetcher {
   private static final Pattern MAX_AGE = Pattern.compile("(?:^|[,\\s])max-age\\s*=\\s*\"?(\\d{1,10})\"?");
