@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * Reads a JSON Web Key Set over HTTP for {@link JwksKeySet}: with its connect timeout, the whole response (headers
  * and body) within its response timeout, at most {@link JwksKeySet.Options#maxBytes} bytes, no redirect, {@code https}
  * unless the host is a loopback address, and its {@code Cache-Control: max-age} (less its {@code Age}) bounded by the
- * options; through an OpenID Provider's configuration or an authorization server's metadata when the URI names one;
+ * options; through an OpenID Provider's configuration or an authorization server's metadata when the URI names one
+ * (read again when a fetch of the key set it named fails);
  * through the proxy the JVM's {@code https.proxyHost} names, with the credentials its default {@link Authenticator}
  * gives the proxy. {@link JwksKeySet} has one fetch under way at a time.
  *
@@ -101,22 +102,31 @@ final class JwksFetcher {
         return get(uri);
       }
       URI known = discovered;
-      if (known != null) {
-        return get(known);
+      if (known == null) {
+        return discoverAndGet(null, null);
       }
-      return get(uri).thenCompose(configuration -> {
-        URI jwks;
-        try {
-          jwks = discover(configuration.body());
-        } catch (IOException e) {
-          return CompletableFuture.failedFuture(e);
-        }
-        discovered = jwks;
-        return get(jwks);
-      });
+      // A provider that moves its key set names the new location in its metadata: a failed fetch reads it again.
+      return get(known).exceptionallyCompose(failure -> discoverAndGet(known, failure));
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
+  }
+
+  /**
+   * Reads the metadata, then the key set it names; when that is {@code failed}, the location that just failed with
+   * {@code failure}, the stage fails with it rather than asking again.
+   */
+  private CompletableFuture<Fetched> discoverAndGet(URI failed, Throwable failure) {
+    return get(uri).thenCompose(configuration -> {
+      URI jwks;
+      try {
+        jwks = discover(configuration.body());
+      } catch (IOException e) {
+        return CompletableFuture.failedFuture(e);
+      }
+      discovered = jwks;
+      return jwks.equals(failed) ? CompletableFuture.failedFuture(failure) : get(jwks);
+    });
   }
 
   /** The well-known names of a provider's metadata: OpenID Connect Discovery 1.0's and RFC 8414's. */

@@ -1446,6 +1446,74 @@ class KeySetVerifierTest {
         + "/realms/demo")), log.toString());
   }
 
+  /**
+   * A provider that moves its key set, naming the new location in its metadata and answering 404 at the old one: the
+   * location found once was fetched for good, and no key published after the move was ever found. A failed fetch
+   * there now reads the metadata again and takes the key set where it names it; the metadata naming the failed
+   * location again is not fetched twice.
+   */
+  @Test
+  void aKeySetThatMovedIsFoundThroughTheMetadata() throws Throwable {
+    RSAKey first = new RSAKeyGenerator(2048).keyID("r1").generate();
+    RSAKey second = new RSAKeyGenerator(2048).keyID("r2").generate();
+    serve(first);
+    String moved = new JWKSet(List.of(first, second)).toString(true);
+    AtomicInteger movedFetches = new AtomicInteger();
+    AtomicInteger movedStatus = new AtomicInteger(200);
+    server.createContext("/keys/v2", exchange -> {
+      movedFetches.incrementAndGet();
+      byte[] body = moved.getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(movedStatus.get(), body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    });
+    String base = "http://127.0.0.1:" + server.getAddress().getPort();
+    openIdConfiguration = "{\"issuer\":\"" + base + "\",\"jwks_uri\":\"" + base + "/jwks\"}";
+    keySet = new JwksKeySet(URI.create(base + "/.well-known/openid-configuration"),
+        JwksKeySet.Options.DEFAULT.withClock(clock));
+    KeySetVerifier verifier = new KeySetVerifier(keySet, ALL,
+        new ClaimRules(clock, Duration.ZERO, Set.of(), List.of(), "roles"), clock, 0, LENGTH);
+    assertEquals("alice", verifier.verify(sign(new RSASSASigner(first), header(JWSAlgorithm.RS256, "r1"),
+        claims().build())).subject());
+    assertEquals(1, fetches.get());
+
+    status = 404; // still the old location in the metadata: one failed fetch, the last good set kept
+    clock.advance(Duration.ofMinutes(6));
+    List<String> log = logOf(JwksKeySet.class, () -> {
+      assertEquals("alice", verifier.verify(sign(new RSASSASigner(first), header(JWSAlgorithm.RS256, "r1"),
+          claims().build())).subject());
+      awaitFetch();
+    });
+    assertTrue(log.stream().anyMatch(line -> line.contains("(status 404); keeping the last good set")), log.toString());
+    assertEquals(2, fetches.get(), "the location the metadata names again is not fetched a second time");
+
+    openIdConfiguration = "{\"issuer\":\"" + base + "\",\"jwks_uri\":\"" + base + "/keys/v2\"}";
+    clock.advance(Duration.ofMinutes(2));
+    String signedBySecond = sign(new RSASSASigner(second), header(JWSAlgorithm.RS256, "r2"), claims().build());
+    assertEquals("alice", verifier.verify(signedBySecond).subject(), "the moved key set names r2");
+    assertEquals(3, fetches.get());
+    assertEquals(1, movedFetches.get());
+    clock.advance(Duration.ofMinutes(6));
+    assertEquals("alice", verifier.verify(signedBySecond).subject());
+    awaitFetch();
+    assertEquals(3, fetches.get(), "the new location is kept: the old one is not asked again");
+    assertEquals(2, movedFetches.get());
+
+    // The second location fails with 503, and the metadata names a third, not there: the last failure, 404, is told.
+    movedStatus.set(503);
+    openIdConfiguration = "{\"issuer\":\"" + base + "\",\"jwks_uri\":\"" + base + "/keys/v3\"}";
+    clock.advance(Duration.ofMinutes(6));
+    String later = sign(new RSASSASigner(second), header(JWSAlgorithm.RS256, "r2"), claims().build());
+    log = logOf(JwksKeySet.class, () -> {
+      assertEquals("alice", verifier.verify(later).subject());
+      awaitFetch();
+    });
+    assertEquals(3, movedFetches.get());
+    assertTrue(log.stream().anyMatch(line -> line.contains("(status 404); keeping the last good set")), log.toString());
+    assertEquals("alice", verifier.verify(later).subject());
+  }
+
   /** The issuer a metadata location names; none for a key set's own location. */
   @Test
   void theIssuerAMetadataLocationNames() {
