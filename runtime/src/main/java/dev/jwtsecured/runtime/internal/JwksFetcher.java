@@ -177,8 +177,22 @@ final class JwksFetcher {
     String expected = issuer(uri);
     // An issuer's terminating slash is removed before the suffix is appended (section 4.1): Auth0's issuers end in one.
     if (!(issuer instanceof String i) || !(i.equals(expected) || i.equals(expected + "/"))) {
-      throw new IOException("the OpenID configuration names issuer " + issuer + ", not " + expected);
+      // Entra ID's multi-tenant documents name a template ({tenantid}): the key set alone is what such a user wants.
+      String keySet;
+      try {
+        keySet = "; its key set, without this check, is jwksUri = \"" + keySet(document) + "\"";
+      } catch (IOException e) {
+        keySet = "";
+      }
+      throw new IOException("the OpenID configuration names " + (issuer instanceof String i
+          ? "issuer " + shown(i) : "no issuer string")
+          + ", not " + expected + keySet);
     }
+    return keySet(document);
+  }
+
+  /** The document's {@code jwks_uri}, which must be https (http only on loopback). */
+  private static URI keySet(Map<String, Object> document) throws IOException {
     Object jwksUri = document.get("jwks_uri");
     if (!(jwksUri instanceof String j)) {
       throw new IOException("the OpenID configuration has no jwks_uri");
@@ -186,8 +200,13 @@ final class JwksFetcher {
     try {
       return requireSecure(URI.create(j));
     } catch (IllegalArgumentException e) {
-      throw new IOException("the OpenID configuration's jwks_uri is not https: " + j);
+      throw new IOException("the OpenID configuration's jwks_uri is not https: " + shown(j));
     }
+  }
+
+  /** {@code text} from a provider's document as a log line may hold it: quoted as JSON when it has a line end. */
+  private static String shown(String text) {
+    return text.chars().anyMatch(Character::isISOControl) ? Json.write(text) : text;
   }
 
   /**

@@ -1447,6 +1447,57 @@ class KeySetVerifierTest {
   }
 
   /**
+   * Entra ID's multi-tenant documents ({@code common}, {@code organizations}) name a template as their issuer, which is
+   * not where they stand, so they are refused like any document naming another issuer. The log said only that; it
+   * now also names the document's {@code jwks_uri}, which, given as {@code jwksUri} itself, is the key set without
+   * the metadata's issuer check.
+   */
+  @Test
+  void aRefusedConfigurationNamesItsKeySet() throws Throwable {
+    RSAKey key = new RSAKeyGenerator(2048).keyID("r1").generate();
+    serve(key);
+    String base = "http://127.0.0.1:" + server.getAddress().getPort();
+    String jwt = sign(new RSASSASigner(key), header(JWSAlgorithm.RS256, "r1"), claims().build());
+    String configuration = "{\"issuer\":\"" + base + "/{tenantid}/v2.0\",\"jwks_uri\":\"" + base + "/jwks\"}";
+    server.createContext("/common/v2.0/.well-known/openid-configuration", exchange -> {
+      byte[] body = configuration.getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    });
+    KeySetVerifier common = new KeySetVerifier(new JwksKeySet(URI.create(base
+        + "/common/v2.0/.well-known/openid-configuration"), JwksKeySet.Options.DEFAULT.withClock(clock)), ALL,
+        new ClaimRules(clock, Duration.ZERO, Set.of(), List.of(), "roles"), clock, 0, LENGTH);
+    List<String> log = logOf(JwksKeySet.class, () -> assertEquals(AuthFailure.UNKNOWN_KEY, failure(common, jwt)));
+    assertTrue(log.stream().anyMatch(line -> line.contains("names issuer " + base + "/{tenantid}/v2.0, not " + base
+        + "/common/v2.0; its key set, without this check, is jwksUri = \"" + base + "/jwks\"")), log.toString());
+    assertEquals(0, fetches.get(), "the key set of a refused configuration is not fetched");
+
+    // What a document holds reaches the log on one line: a line end would let it write lines of its own.
+    openIdConfiguration = "{\"issuer\":\"" + base + "\\njwtsecured: forged\",\"jwks_uri\":\"" + base + "/jwks\"}";
+    KeySetVerifier forged = new KeySetVerifier(new JwksKeySet(URI.create(base
+        + "/.well-known/openid-configuration"), JwksKeySet.Options.DEFAULT.withClock(clock)), ALL,
+        new ClaimRules(clock, Duration.ZERO, Set.of(), List.of(), "roles"), clock, 0, LENGTH);
+    log = logOf(JwksKeySet.class, () -> assertEquals(AuthFailure.UNKNOWN_KEY, failure(forged, jwt)));
+    assertTrue(log.stream().anyMatch(line -> line.contains("names issuer \"" + base + "\\njwtsecured: forged\", not "
+        + base + "; its key set")), log.toString());
+    assertTrue(log.stream().noneMatch(line -> line.contains("\n")), log.toString());
+    openIdConfiguration = "{\"issuer\":\"" + base + "\",\"jwks_uri\":\"" + base + "/jwks\\nforged\"}";
+    KeySetVerifier badKeySet = new KeySetVerifier(new JwksKeySet(URI.create(base
+        + "/.well-known/openid-configuration"), JwksKeySet.Options.DEFAULT.withClock(clock)), ALL,
+        new ClaimRules(clock, Duration.ZERO, Set.of(), List.of(), "roles"), clock, 0, LENGTH);
+    log = logOf(JwksKeySet.class, () -> assertEquals(AuthFailure.UNKNOWN_KEY, failure(badKeySet, jwt)));
+    assertTrue(log.stream().anyMatch(line -> line.contains("jwks_uri is not https: \"" + base + "/jwks\\nforged\"")),
+        log.toString());
+
+    KeySetVerifier keySet = new KeySetVerifier(new JwksKeySet(URI.create(base + "/jwks"),
+        JwksKeySet.Options.DEFAULT.withClock(clock)), ALL,
+        new ClaimRules(clock, Duration.ZERO, Set.of(), List.of(), "roles"), clock, 0, LENGTH);
+    assertEquals("alice", keySet.verify(jwt).subject());
+  }
+
+  /**
    * A provider that moves its key set, naming the new location in its metadata and answering 404 at the old one: the
    * location found once was fetched for good, and no key published after the move was ever found. A failed fetch
    * there now reads the metadata again and takes the key set where it names it; the metadata naming the failed
