@@ -1447,6 +1447,22 @@ class KeySetVerifierTest {
   }
 
   /**
+   * A token bound to its client's key ({@code cnf}, RFC 7800: DPoP's {@code jkt}, RFC 9449; a certificate's
+   * {@code x5t#S256}, RFC 8705) is a bearer token here, as the README says: no scheme but {@code Bearer} is read, and
+   * RFC 9449 section 7.2 expects a resource server without DPoP to accept it so. Its {@code cnf} stays readable.
+   */
+  @Test
+  void aTokenBoundToAKeyIsABearerTokenHere() throws Exception {
+    RSAKey key = new RSAKeyGenerator(2048).keyID("r1").generate();
+    serve(key);
+    KeySetVerifier verifier = verifier(ALL);
+    Map<String, Object> confirmation = Map.of("jkt", "0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I");
+    String jwt = sign(new RSASSASigner(key), header(JWSAlgorithm.RS256, "r1"),
+        claims().claim("cnf", confirmation).build());
+    assertEquals(confirmation, verifier.verify(jwt).extras().get("cnf"));
+  }
+
+  /**
    * Entra ID's multi-tenant documents ({@code common}, {@code organizations}) name a template as their issuer, which is
    * not where they stand, so they are refused like any document naming another issuer. The log said only that; it
    * now also names the document's {@code jwks_uri}, which, given as {@code jwksUri} itself, is the key set without
