@@ -31,7 +31,8 @@ final class UndertowTargets implements HandlerWrapper {
   public HttpHandler wrap(HttpHandler next) {
     return exchange -> {
       if (readable(exchange.getRequestURI(), exchange.isHostIncludedInRequestURI())
-          && exchange.getRelativePath().startsWith("/")
+          // Empty at the deployment's context path itself (/api for a deployment at /api), which JAX-RS serves.
+          && (exchange.getRelativePath().startsWith("/") || exchange.getRelativePath().isEmpty())
           && (!hosts || HostHeaders.isAuthority(exchange.getRequestHeaders().getFirst(Headers.HOST)))
           && asciiCookies(exchange.getRequestHeaders().get(Headers.COOKIE))) {
         next.handleRequest(exchange);
