@@ -158,6 +158,7 @@ class RandomApplicationsTest {
         }
       }
       generated.add(loader.loadClass(PACKAGE + ".Runs$Reset"));
+      generated.add(loader.loadClass(PACKAGE + ".Runs$Answered"));
       List<Class<?>> roots = new ArrayList<>();
       List<String[]> rootTemplates = new ArrayList<>();
       for (String name : app.types()) {
@@ -254,19 +255,21 @@ class RandomApplicationsTest {
       if (answer.status == 404 || answer.status == 405 || answer.status / 100 == 3) {
         return; // the runtime takes the path elsewhere, or nowhere
       }
-      if (answer.status == 500 && (ambiguous(routes) || app.selfLocator())) {
-        // The runtime's own: a class with two methods for one request, which Jersey refuses when a locator returns
-        // it, or a locator whose template may match nothing (no path, {rest: .*}) returning its class again, whose
-        // routing recurses until the stack overflows (Jersey, RESTEasy)
+      if (answer.status == 500 && (ambiguous(routes) || app.selfLocator() || app.twinLocators())) {
+        // The runtime's own: a class with two methods for one request, or two locators at one template, which Jersey
+        // refuses when a locator returns it ("contains sub resource locators on the same path"), or a locator whose
+        // template may match nothing (no path, {rest: .*}) returning its class again, whose routing recurses until the
+        // stack overflows (Jersey, RESTEasy)
         return;
       }
     }
     for (RawHttp.Response answer : answers) {
       // Each method answers with its resource class (the type a locator declared) and its name: where the runtime chose
       // another method or class for the path than the route report, that one's own rule applied (its route is called
-      // in turn).
-      if (answer.status == 200 && answer.body.matches("T[0-9]+\\.t[0-9]+m[0-9]+")
-          && !answer.body.equals(simpleName(route.get("resource").asText()) + "."
+      // in turn). A HEAD answer has no body: Runs.Answered names the method in a header.
+      String answered = answer.body.isEmpty() ? answer.header("X-Answered") : answer.body;
+      if (answer.status == 200 && answered != null && answered.matches("T[0-9]+\\.t[0-9]+m[0-9]+")
+          && !answered.equals(simpleName(route.get("resource").asText()) + "."
               + route.get("javaMethod").asText())) {
         return;
       }
@@ -281,12 +284,12 @@ class RandomApplicationsTest {
     // A class the processor cannot know (an anonymous one a locator returns) may have the rules of several declared
     // types: the route report gives each path its declared type's rule, the runtime applies them all.
     boolean stricterAllowed = app.layered().contains(route.get("resource").asText());
-    // A locator declaring Object beside another of its class: the guard checks its rule wherever its template matches,
-    // and the runtime takes it where it sorts its template first (more literal characters) or as its own choice (the
-    // same template), for paths the route report gives the other one (nothing behind Object is in the report).
-    stricterAllowed |= app.untypedBeside() && route.has("locator");
-    // The other configuration's guard, warned of, checking the rule of a locator declaring Object.
-    stricterAllowed |= unaware && app.packages().size() > 1 && app.untyped();
+    // The guard checks the rule of a locator declaring Object wherever its template may match and it cannot tell that
+    // JAX-RS takes the request elsewhere first (a {rest: .*} beside a method at "/", roots of one template), and JAX-RS
+    // takes such a locator first for paths the report gives another of its class (nothing behind Object is in the
+    // report): the safe direction, which the README states (seeds 1062 of 1,500, and 1906, 2059, 2538 and 2683 of
+    // 3,000).
+    stricterAllowed |= app.untyped();
     if (guarded(route, path, routes)) {
       tally.guarded++;
       if (locatorRan && !method.equals("OPTIONS")) {
@@ -546,7 +549,7 @@ class RandomApplicationsTest {
    */
   private record Application(List<String[]> sources, List<String> packages, List<String> types,
       String applicationPath, Set<String> layered, boolean selfLocator, boolean twinLocators,
-      boolean untypedBeside, boolean untyped) {}
+      boolean untyped) {}
 
   private static String listing(Application app) {
     StringBuilder out = new StringBuilder();
@@ -584,6 +587,13 @@ class RandomApplicationsTest {
         "  public static final class Reset implements jakarta.ws.rs.container.ContainerRequestFilter {",
         "    @Override public void filter(jakarta.ws.rs.container.ContainerRequestContext request) {",
         "      DEPTH.get()[0] = 0;",
+        "    }",
+        "  }",
+        "  /** Names the method that answered in a header, for HEAD answers, which have no body to say it. */",
+        "  public static final class Answered implements jakarta.ws.rs.container.ContainerResponseFilter {",
+        "    @Override public void filter(jakarta.ws.rs.container.ContainerRequestContext request,",
+        "        jakarta.ws.rs.container.ContainerResponseContext response) {",
+        "      if (response.getEntity() instanceof String s) { response.getHeaders().putSingle(\"X-Answered\", s); }",
         "    }",
         "  }",
         "  /** The class of {@code resource} a locator declared: an anonymous one's supertype. */",
@@ -650,42 +660,31 @@ class RandomApplicationsTest {
         || source[1].contains("@Path(\"\") ") || source[1].contains("@Path(\"//\") ")
         || source[1].contains("@Path(\"{rest: .*}\") "));
     boolean twinLocators = false;
-    boolean untypedBeside = false;
     for (Type type : types) {
       List<String> templates = new ArrayList<>();
-      List<String> untyped = new ArrayList<>();
-      locatorTemplates(type, new HashSet<>(), templates, untyped);
-      for (String t : new HashSet<>(templates)) {
-        if (templates.indexOf(t) != templates.lastIndexOf(t)) {
-          twinLocators = true;
-        }
-      }
-      untypedBeside |= !untyped.isEmpty() && templates.size() > 1;
+      locatorTemplates(type, new HashSet<>(), templates);
+      twinLocators |= new HashSet<>(templates).size() < templates.size();
     }
     return new Application(sources, packages, types.stream().map(t -> t.pkg() + "." + t.name()).toList(),
-        applicationPath, layered, selfLocator, twinLocators, untypedBeside,
+        applicationPath, layered, selfLocator, twinLocators,
         sources.stream().anyMatch(source -> source[1].contains(" Object t")));
   }
 
   /**
    * The templates of the locators {@code type} declares or inherits (by method name, the first found), without the
-   * slashes JAX-RS ignores at their ends; in {@code untyped}, those of the ones declaring {@code Object}.
+   * slashes JAX-RS ignores at their ends.
    */
-  private static void locatorTemplates(Type type, Set<String> names, List<String> templates, List<String> untyped) {
+  private static void locatorTemplates(Type type, Set<String> names, List<String> templates) {
     for (String[] m : type.methods()) {
       String name = m[0].substring(m[0].indexOf(' ') + 1, m[0].indexOf('('));
       Matcher path = Pattern.compile("@Path\\(\"([^\"]*)\"\\)").matcher(m[1]);
       if (names.add(name) && m[3].startsWith("Runs.ran") && path.find()) {
-        String template = path.group(1).replaceAll("^/+|/+$", "");
-        templates.add(template);
-        if (m[0].startsWith("Object ")) {
-          untyped.add(template);
-        }
+        templates.add(path.group(1).replaceAll("^/+|/+$", ""));
       }
     }
     for (Type supertype : new Type[] {type.superclass(), type.superinterface()}) {
       if (supertype != null) {
-        locatorTemplates(supertype, names, templates, untyped);
+        locatorTemplates(supertype, names, templates);
       }
     }
   }
