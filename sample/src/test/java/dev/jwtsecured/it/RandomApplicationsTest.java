@@ -49,7 +49,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * this run's runtime, and every operation of the route report is called without a token, with a token of no roles,
  * of the role {@code user} and of the roles {@code admin} and {@code user}: each answer must be what the report says
  * of the operation (a path that two operations of different policies could take is left out, as is one the runtime
- * does not route to). {@code -Djwtsecured.randomApplications=N} tries N shapes instead of the suite's few.
+ * does not route to). {@code -Djwtsecured.randomApplications=N} tries N shapes instead of the suite's few, from seed
+ * {@code -Djwtsecured.randomFirstSeed} (1 by default).
  */
 class RandomApplicationsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -76,7 +77,8 @@ class RandomApplicationsTest {
     if (Long.getLong("jwtsecured.randomSeed") != null) {
       return List.of(Long.getLong("jwtsecured.randomSeed"));
     }
-    for (long s = 1; s <= count; s++) {
+    long first = Long.getLong("jwtsecured.randomFirstSeed", 1L);
+    for (long s = first; s < first + count; s++) {
       seeds.add(s);
     }
     return seeds;
