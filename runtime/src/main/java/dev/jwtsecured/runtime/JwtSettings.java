@@ -11,6 +11,7 @@ import dev.jwtsecured.runtime.internal.PublicKeySource;
 import dev.jwtsecured.runtime.internal.Secrets;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Clock;
@@ -39,6 +40,8 @@ public final class JwtSettings {
   /** A rule the processor applies to annotation values and {@link Builder#build()} to values set in code. */
   private record Form(Pattern pattern, String description) {}
 
+  /** The most a {@code file:} key value may hold: far more than a PEM file of many RSA keys. */
+  private static final int MAX_KEY_FILE_BYTES = 1024 * 1024;
   private static final Form TOKEN = new Form(Pattern.compile(JwtSecured.TOKEN_CHARACTERS),
       "an RFC 9110 token: letters, digits and !#$%&'*+.^_`|~-");
   private static final Form TEXT = new Form(Pattern.compile(JwtSecured.TEXT_CHARACTERS),
@@ -237,11 +240,23 @@ public final class JwtSettings {
     return text;
   }
 
-  /** The contents of the file a {@code file:} value names; {@code what} names it in errors. */
+  /**
+   * The contents of the file a {@code file:} value names, UTF-8 text of at most {@code MAX_KEY_FILE_BYTES};
+   * {@code what} names it in errors. Read up to that bound and no further: a path naming {@code /dev/zero} or a log
+   * file by mistake would otherwise fill the heap at start-up.
+   */
   private static String readFile(String value, String what) {
-    try {
-      return java.nio.file.Files.readString(java.nio.file.Path.of(value.substring("file:".length())));
-    } catch (java.nio.charset.MalformedInputException e) {
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(
+        java.nio.file.Path.of(value.substring("file:".length())))) {
+      byte[] bytes = in.readNBytes(MAX_KEY_FILE_BYTES + 1);
+      if (bytes.length > MAX_KEY_FILE_BYTES) {
+        throw new IllegalStateException("jwtsecured: the " + what + " file " + value.substring("file:".length())
+            + " holds more than " + MAX_KEY_FILE_BYTES / 1024 + " KiB, more than any key file");
+      }
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
       // Most likely DER, the binary form of a key, where PEM text is expected.
       throw new IllegalStateException("jwtsecured: the " + what + " file " + value.substring("file:".length())
           + " is not PEM text (is it DER? openssl pkey -in <file> -inform DER writes it as PEM)", e);

@@ -327,6 +327,30 @@ class JwtSettingsTest {
   }
 
   /**
+   * A key file past 1 MiB, a path naming a log or {@code /dev/zero} by mistake, is refused once that much is read: it
+   * was read whole ({@code /dev/zero} until the heap ran out), and a large file was then "not PEM".
+   */
+  @Test
+  void aKeyFileIsReadNoFurtherThanAKeyFileCouldBe(@TempDir Path dir) throws Exception {
+    KeyPair pair = ecPair();
+    String pem = pem("PUBLIC KEY", pair.getPublic().getEncoded());
+    Path large = java.nio.file.Files.writeString(dir.resolve("large.pem"),
+        pem + "#".repeat(1024 * 1024 - pem.length() + 1));
+    assertEquals("jwtsecured: the public key file " + large + " holds more than 1024 KiB, more than any key file",
+        assertThrows(IllegalStateException.class, () -> JwtSettings.builder().publicKey("file:" + large).build())
+            .getMessage());
+    Path zero = Path.of("/dev/zero");
+    if (java.nio.file.Files.isReadable(zero)) {
+      assertEquals("jwtsecured: the private key file /dev/zero holds more than 1024 KiB, more than any key file",
+          assertThrows(IllegalStateException.class, () -> JwtSettings.builder().privateKey("file:/dev/zero").build())
+              .getMessage());
+    }
+    Path most = java.nio.file.Files.writeString(dir.resolve("most.pem"), pem + "\n".repeat(1024 * 1024 - pem.length()));
+    assertEquals(java.util.Optional.of(pair.getPublic()),
+        JwtSettings.builder().publicKey("file:" + most).build().publicKey());
+  }
+
+  /**
    * A PEM key whose line breaks arrive as {@code \n}, a backslash and an {@code n} (an env file, a secret store), is
    * read as the key: it was "not PEM". Rotation keys, several blocks in one value, too.
    */
