@@ -222,6 +222,37 @@ class RobustnessTest {
             + "        return AccessRule.rolesAllowed(\"admin\");");
   }
 
+  /**
+   * An enum is a class an application registers as its instance, a singleton, which every runtime serves as a root
+   * resource or behind a locator; its rules are bound like any class's. Before, a root enum was not looked at: its
+   * methods were unseen, any valid token passing its {@code @RolesAllowed} and {@code @DenyAll}.
+   */
+  @Test
+  void enumResourcesAreClassified() throws IOException {
+    Compilation c = javac().withProcessors(new JwtSecuredProcessor()).compile(user(), plainConfig(),
+        source("Switches",
+            "@Path(\"/switches\")",
+            "@RolesAllowed(\"admin\")",
+            "public enum Switches {",
+            "  INSTANCE;",
+            "  @GET @PermitAll public String list() { return \"\"; }",
+            "  @POST @Path(\"off\") @DenyAll public String off() { return \"\"; }",
+            "  @Path(\"{name}\") public Light light() { return Light.ON; }",
+            "  public enum Light {",
+            "    ON;",
+            "    @DELETE @RolesAllowed(\"ops\") public String reset() { return name(); }",
+            "  }",
+            "}"));
+    assertThat(c).succeededWithoutWarnings();
+    String policies = c.generatedSourceFile("test.ConfigJwtPolicies").orElseThrow().getCharContent(true).toString();
+    assertTrue(policies.contains("// GET /switches\n      if (ResourceMethods.is(method, \"list\")) {\n"
+        + "        return AccessRule.PUBLIC;"), policies);
+    assertTrue(policies.contains("// POST /switches/off\n      if (ResourceMethods.is(method, \"off\")) {\n"
+        + "        return AccessRule.DENY_ALL;"), policies);
+    assertTrue(policies.contains("// DELETE /switches/{name}\n      if (ResourceMethods.is(method, \"reset\")) {\n"
+        + "        return AccessRule.rolesAllowed(\"admin\").andRolesAllowed(\"ops\");"), policies);
+  }
+
   @Test
   void nestedGenericAndRecordUserTypes() {
     for (String type : new String[] {"Outer.Inner", "Map<String, List<Integer>>", "User", "String[]"}) {

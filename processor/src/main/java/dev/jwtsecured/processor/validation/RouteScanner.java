@@ -130,10 +130,11 @@ public final class RouteScanner {
   }
 
   private void collect(Element e, List<TypeElement> found) {
-    // A record is a class too, and JAX-RS creates one through its public constructor like any other. Its @Path may
-    // stand on an interface or abstract class it implements or extends, where both runtimes find it (an API interface
-    // generated from an OpenAPI document, say); a subclass of a concrete @Path class is that class's concern.
-    if ((e.getKind() == ElementKind.CLASS || e.getKind() == ElementKind.RECORD)
+    // A record is a class too, and JAX-RS creates one through its public constructor like any other; an enum is one
+    // an application registers as its instance (a singleton), which every runtime serves. Its @Path may stand on an
+    // interface or abstract class it implements or extends, where both runtimes find it (an API interface generated
+    // from an OpenAPI document, say); a subclass of a concrete @Path class is that class's concern.
+    if ((e.getKind() == ElementKind.CLASS || e.getKind() == ElementKind.RECORD || e.getKind() == ElementKind.ENUM)
         && !e.getModifiers().contains(Modifier.ABSTRACT)
         && PathTypes.found((TypeElement) e).filter(t -> t.equals(e) || isAbstract(t)).isPresent()) {
       found.add((TypeElement) e);
