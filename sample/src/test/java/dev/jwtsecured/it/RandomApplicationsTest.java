@@ -42,8 +42,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Applications of random shape, as no one would write them but anyone might: resource types that extend and implement
- * one another, JAX-RS and JSR-250 annotations on any of them, generic types, locators that lead back to where they
- * started or return an interface, odd templates and exclusions, an application path. Each is compiled with the
+ * one another, JAX-RS and JSR-250 annotations on any of them, generic types, singleton enums, locators that lead back
+ * to where they started or return an interface, odd templates and exclusions, an application path. Each is compiled with the
  * processor, as a build would, and must get either the processor's own diagnostics or generated code that compiles:
  * never an uncaught exception, an internal error or a javac error in what it wrote. What compiles is then served on
  * this run's runtime, and every operation of the route report is called without a token, with a token of no roles,
@@ -162,13 +162,16 @@ class RandomApplicationsTest {
       generated.add(loader.loadClass(PACKAGE + ".Runs$Reset"));
       generated.add(loader.loadClass(PACKAGE + ".Runs$Answered"));
       List<Class<?>> roots = new ArrayList<>();
+      Set<Object> singletons = new HashSet<>(features);
       List<String[]> rootTemplates = new ArrayList<>();
       for (String name : app.types()) {
         Class<?> type = loader.loadClass(name);
         if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
           continue;
         }
-        if (type.isAnnotationPresent(jakarta.ws.rs.Path.class)) {
+        if (type.isAnnotationPresent(jakarta.ws.rs.Path.class) && type.isEnum()) {
+          singletons.add(type.getEnumConstants()[0]);
+        } else if (type.isAnnotationPresent(jakarta.ws.rs.Path.class)) {
           roots.add(type);
         }
         // The roots as the processor sees them (and a runtime would serve them, registered): @Path on the class, a
@@ -184,8 +187,8 @@ class RandomApplicationsTest {
       Tally tally = new Tally();
       TestServer server;
       try {
-        server = TestServer.startAt(context.equals("/") ? "" : context, features, generated,
-            roots.toArray(new Class<?>[0]));
+        generated.addAll(roots);
+        server = TestServer.start(context.equals("/") ? "" : context, TestServer.application(singletons, generated));
       } catch (RuntimeException refused) {
         // The runtime refuses the application itself (Jersey: two methods for one path and media type).
         System.out.println("seed " + seed + ": the runtime refused the application: " + refused);
@@ -648,6 +651,7 @@ class RandomApplicationsTest {
       types.add(new Type(pkg, "T" + t, isInterface, !isInterface && random.nextInt(4) == 0, random.nextInt(4) == 0,
           superclass, superinterface, new ArrayList<>()));
     }
+    int typeSources = sources.size();
     for (Type type : types) {
       sources.add(new String[] {type.pkg() + "." + type.name(),
           String.join("\n", declaration(random, type, types)) + "\n"});
@@ -666,6 +670,22 @@ class RandomApplicationsTest {
       List<String> templates = new ArrayList<>();
       locatorTemplates(type, new HashSet<>(), templates);
       twinLocators |= new HashSet<>(templates).size() < templates.size();
+    }
+    // Last, so that each seed's shape is what it was before enums: a concrete class that nothing extends becomes a
+    // singleton enum now and then, registered as its instance, and its locators return that instance.
+    for (int t = 0; t < types.size(); t++) {
+      Type type = types.get(t);
+      boolean extended = types.stream().anyMatch(other -> other.superclass() == type);
+      if (type.isInterface() || type.isAbstract() || type.generic() || type.superclass() != null || extended
+          || random.nextInt(3) != 0) {
+        continue;
+      }
+      String[] source = sources.get(typeSources + t);
+      source[1] = source[1].replaceFirst("public class " + type.name() + "( implements [^{]*)? \\{",
+          "public enum " + type.name() + "$1 { INSTANCE;");
+      for (String[] other : sources) {
+        other[1] = other[1].replace("new " + type.name() + "()", type.name() + ".INSTANCE");
+      }
     }
     return new Application(sources, packages, types.stream().map(t -> t.pkg() + "." + t.name()).toList(),
         applicationPath, layered, selfLocator, twinLocators,
