@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
+import dev.jwtsecured.processor.validation.Message;
 import java.io.File;
 import java.lang.reflect.Method;
 import java.net.URL;
@@ -142,5 +143,77 @@ class LargeApplicationTest {
       assertEquals(roots * 100 <= 1_000, guard.contains("LocatorPaths.beside(\"\\\\Q/p9/m99\\\\E/?\", \"GET\""),
           roots + " root resources");
     }
+  }
+
+  /**
+   * {@code count} classes, each with a locator to every other (one of them declaring {@code Object}, whose rule the
+   * guard checks), below a root resource at {@code /r}: JAX-RS reaches each class along every order of the others.
+   */
+  private static List<JavaFileObject> linked(int count) {
+    List<JavaFileObject> sources = new ArrayList<>(List.of(user(), source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return new User(token.subject()); }",
+        "}")));
+    for (int i = 0; i < count; i++) {
+      List<String> lines = new ArrayList<>(List.of(i == 0 ? "@Path(\"/r\")" : "",
+          "public class C" + i + " {", "  @GET public String get() { return \"\"; }"));
+      for (int j = 0; j < count; j++) {
+        if (j != i) {
+          lines.add("  @Path(\"c" + j + "/{id}\") @RolesAllowed(\"r" + j + "\") public C" + j + " c" + j + "() {"
+              + " return new C" + j + "(); }");
+        }
+      }
+      lines.add("  @Path(\"any\") @RolesAllowed(\"any\") public Object any() { return new C0(); }");
+      lines.add("}");
+      sources.add(source("C" + i, lines.toArray(new String[0])));
+    }
+    return sources;
+  }
+
+  /**
+   * Four classes whose locators lead to each other: thousands of paths to guard, more than one method of code holds
+   * (the guard's static initializer held them all, and javac failed with "code too large" inside the generated file,
+   * as it did for two applications of random shape). The tables are split over methods, in order.
+   */
+  @Test
+  void locatorsLeadingToOneAnotherGetTheirGuardInParts(@TempDir Path dir) throws Exception {
+    Compilation c = javac().withProcessors(new JwtSecuredProcessor()).compile(linked(4));
+    assertThat(c).succeeded();
+    String guard = c.generatedSourceFile("test.ConfigJwtLocatorGuard").orElseThrow().getCharContent(true).toString();
+    assertTrue(guard.contains("private static final Pattern[] LOCATORS = locators();"), guard);
+    assertTrue(guard.contains("private static final AccessRule[] RULES = rules();"), guard);
+    assertTrue(guard.contains("private static Pattern[] locators2() {"), guard);
+    int entries = guard.split("Pattern\\.compile\\(", -1).length - 1;
+    List<URL> urls = new ArrayList<>();
+    for (File f : Sources.classPathWith(dir, c)) {
+      urls.add(f.toURI().toURL());
+    }
+    try (URLClassLoader loader = new URLClassLoader(urls.toArray(new URL[0]), null)) {
+      Class<?> generated = loader.loadClass("test.ConfigJwtLocatorGuard");
+      // The two tables stay parallel, every entry in.
+      java.lang.reflect.Field locators = generated.getDeclaredField("LOCATORS");
+      java.lang.reflect.Field rules = generated.getDeclaredField("RULES");
+      locators.setAccessible(true);
+      rules.setAccessible(true);
+      assertEquals(entries, ((Object[]) locators.get(null)).length);
+      assertEquals(entries, ((Object[]) rules.get(null)).length);
+      assertTrue(entries > 2_000, entries + " entries");
+    }
+  }
+
+  /**
+   * Five such classes lead to more paths than a class file can name (the guard's hundred thousand patterns, javac
+   * "too many constants" after minutes and gigabytes): a compile error on the locator where the count passes the
+   * limit says why and what to change, within seconds.
+   */
+  @Test
+  void locatorsLeadingToOneAnotherInEveryOrderAreRefused() {
+    Compilation c = javac().withProcessors(new JwtSecuredProcessor()).compile(linked(5));
+    assertThat(c).failed();
+    assertThat(c).hadErrorContaining("[" + Message.TOO_MANY_LOCATOR_PATHS.tag() + "] The configuration's resources"
+        + " lead to more than 20,000 operations and locators, this locator at \"/r/c");
+    assertThat(c).hadErrorCount(1);
+    assertTrue(c.errors().get(0).getSource().getName().matches(".*/C[0-4]\\.java"), c.errors().toString());
   }
 }

@@ -14,8 +14,11 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
 
@@ -36,9 +39,6 @@ public final class LocatorGuardGenerator implements SourceGenerator {
 
   @Override
   public TypeSpec generate(ConfigModel model) {
-    CodeBlock patterns = model.guardedLocatorPaths().stream()
-        .map(path -> CodeBlock.of("$T.compile($S)", PATTERN, Templates.guarded(path)))
-        .collect(CodeBlock.joining(",\n"));
     TypeSpec.Builder type = TypeSpec.classBuilder(model.locatorGuardClass())
         .addJavadoc("Authenticates requests for the protected sub-resource locators of {@link $T} before they run.\n",
             model.configClass())
@@ -54,7 +54,7 @@ public final class LocatorGuardGenerator implements SourceGenerator {
                 Modifier.FINAL)
             .addJavadoc("The locators' templates as JAX-RS matches them, and everything below them (where a last\n"
                 + "segment may be empty, the path without it too).\n")
-            .initializer("{$>\n$L$<\n}", patterns)
+            .initializer(locators(model).initializer())
             .build())
         .addFields(besideField(model))
         .addFields(rulesField(model))
@@ -69,7 +69,9 @@ public final class LocatorGuardGenerator implements SourceGenerator {
             .addParameter(model.filterClass(), "filter")
             .addStatement("this.filter = filter")
             .build())
+        .addMethods(locators(model).methods())
         .addMethods(besideMethod(model))
+        .addMethods(model.guardChecksRules() ? rules(model).methods() : List.of())
         .addMethod(filterMethod(model))
         .addType(lateClass(model));
     return type.build();
@@ -190,16 +192,78 @@ public final class LocatorGuardGenerator implements SourceGenerator {
     if (!model.guardChecksRules()) {
       return List.of();
     }
-    CodeBlock rules = model.guardedLocators().stream()
-        .map(l -> AccessRules.of(l.rule(), l.roles()))
-        .collect(CodeBlock.joining(",\n"));
     return List.of(FieldSpec.builder(ArrayTypeName.of(ACCESS_RULE), "RULES", Modifier.PRIVATE, Modifier.STATIC,
             Modifier.FINAL)
         .addJavadoc("For each of {@code LOCATORS}, what it requires besides a valid token: its own JSR-250 rule and\n")
         .addJavadoc("those of the locators before it. It may return a class no filter binds them to (it declares\n")
         .addJavadoc("{@code Object}), so they are checked here, before it runs.\n")
-        .initializer("{$>\n$L$<\n}", rules)
+        .initializer(rules(model).initializer())
         .build());
+  }
+
+  /** {@code LOCATORS}: each guarded locator's paths as a pattern, a call naming one string. */
+  private static Table locators(ConfigModel model) {
+    return new Table("locators", PATTERN, model.guardedLocators().stream()
+        .map(l -> CodeBlock.of("$T.compile($S)", PATTERN, Templates.guarded(l.path()))).toList(),
+        model.guardedLocators().stream().map(l -> MethodParts.call(1)).toList());
+  }
+
+  /** {@code RULES}: each guarded locator's rule, a call per list of roles naming each. */
+  private static Table rules(ConfigModel model) {
+    return new Table("rules", ACCESS_RULE, model.guardedLocators().stream()
+        .map(l -> AccessRules.of(l.rule(), l.roles())).toList(),
+        model.guardedLocators().stream().map(l -> l.roles().sets().stream()
+            .mapToInt(set -> MethodParts.call(set.size())).sum() + MethodParts.call(0)).toList());
+  }
+
+  /**
+   * A static table of the guard, {@code LOCATORS} or {@code RULES}: its {@code entries} of {@code type}, each with an
+   * estimate of its bytecode ({@code costs}). Locators that lead to one another give thousands of entries, more than
+   * the class's static initializer may hold: those are split over methods.
+   */
+  private record Table(String name, ClassName type, List<CodeBlock> entries, List<Integer> costs) {
+    /** The parts of the entries, each within {@link MethodParts#BUDGET}. */
+    List<List<CodeBlock>> parts() {
+      List<Integer> indexes = IntStream.range(0, entries.size()).boxed().toList();
+      return MethodParts.split(indexes, costs::get).stream()
+          .map(part -> part.stream().map(entries::get).toList()).toList();
+    }
+
+    /** The field's initializer: the entries themselves where they fit one method, else a call of {@code name()}. */
+    CodeBlock initializer() {
+      return parts().size() <= 1 ? CodeBlock.of("{$>\n$L$<\n}", CodeBlock.join(entries, ",\n"))
+          : CodeBlock.of("$L()", name);
+    }
+
+    /**
+     * Where the initializer calls {@code name()}: that method, which joins what {@code name1()}, {@code name2()}, ...
+     * return, the parts in order; none where the entries fit one method.
+     */
+    List<MethodSpec> methods() {
+      List<List<CodeBlock>> parts = parts();
+      if (parts.size() <= 1) {
+        return List.of();
+      }
+      ArrayTypeName array = ArrayTypeName.of(type);
+      List<MethodSpec> methods = new ArrayList<>();
+      methods.add(MethodSpec.methodBuilder(name)
+          .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+          .returns(array)
+          .addComment(MethodParts.SPLIT)
+          .addStatement("return $T.of($L).flatMap($T::stream).toArray($T[]::new)", Stream.class,
+              IntStream.rangeClosed(1, parts.size()).mapToObj(n -> CodeBlock.of("$L$L()", name, n))
+                  .collect(CodeBlock.joining(", ")), Arrays.class, type)
+          .build());
+      for (int n = 1; n <= parts.size(); n++) {
+        methods.add(MethodSpec.methodBuilder(name + n)
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .returns(array)
+            .addJavadoc("Part $L of {@link #$L}.\n", n, name)
+            .addStatement("return new $T {$>\n$L$<\n}", array, CodeBlock.join(parts.get(n - 1), ",\n"))
+            .build());
+      }
+      return methods;
+    }
   }
 
   /**

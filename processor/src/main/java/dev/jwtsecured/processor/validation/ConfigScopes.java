@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -92,8 +93,18 @@ public final class ConfigScopes {
     Map<ClassName, List<ClassName>> pathTypes = new LinkedHashMap<>();
     Map<Element, List<AnnotationMirror>> unreadRules = new LinkedHashMap<>();
     List<RouteScanner.NotInherited> notInherited = new ArrayList<>();
+    int left = RouteScanner.MOST_PATHS;
     for (TypeElement root : roots) {
-      RouteScanner.Scan scan = scanner.scan(root);
+      RouteScanner.Scan scan;
+      try {
+        scan = scanner.scan(root, left);
+      } catch (RouteScanner.TooManyPaths e) {
+        problems.add(Diagnostic.at(Message.TOO_MANY_LOCATOR_PATHS.format(
+            String.format(Locale.ROOT, "%,d", RouteScanner.MOST_PATHS), e.path()),
+            e.locator(), null, null));
+        break;
+      }
+      left -= scan.routes().size() + scan.locators().size();
       routes.addAll(scan.routes());
       locators.addAll(scan.locators());
       pathTypes.putAll(scan.pathTypes());

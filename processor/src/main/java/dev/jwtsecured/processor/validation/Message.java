@@ -246,6 +246,11 @@ public enum Message {
       "The sub-resource locator at \"%s\" declares %s; JAX-RS reports the returned object's class, so its rules bind"
           + " to every implementation, whose own JSR-250 annotations are not read. Declare the class it returns, or"
           + " seal the type"),
+  TOO_MANY_LOCATOR_PATHS("JwtSecured.TooManyLocatorPaths",
+      "The configuration's resources lead to more than %s operations and locators, this locator at \"%s\" among"
+          + " them: locators that lead to one another's classes reach each class along every order of them, and the"
+          + " rules of every path bind. Let fewer locators return a class that leads back to theirs (give such a"
+          + " locator a sub-resource class of its own)"),
   SCOPE_INVALID("JwtSecured.InvalidScope",
       "scope \"%s\" is not an RFC 6749 scope token (printable ASCII without space, '\"' and '\\'): tokens carry"
           + " their scopes space-separated. Write one scope per array element"),

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -213,7 +214,8 @@ final class RouteChecks {
     // authenticates the requests that may reach a protected one itself, and one that leads to public operations
     // asks a token at most where it need not.
     RootsBefore roots = new RootsBefore(rootOperations.stream().filter(o -> !o.httpMethods().isEmpty()).toList());
-    List<RouteModel.GuardedLocator> guarded = new ArrayList<>();
+    // A set: locators that lead to one another reach each other's classes along many paths, thousands of them.
+    Set<RouteModel.GuardedLocator> guarded = new LinkedHashSet<>();
     List<RouteScanner.ScannedLocator> locators = new ArrayList<>(scan.locators());
     locators.sort(Comparator.comparing(RouteScanner.ScannedLocator::path));
     for (RouteScanner.ScannedLocator locator : locators) {
@@ -229,15 +231,13 @@ final class RouteChecks {
             : RouteModel.Policy.AUTHENTICATED;
         RouteModel.GuardedLocator guard = new RouteModel.GuardedLocator(locator.path(), locator.rootPath(), beside,
             rule, rule == RouteModel.Policy.ROLES ? locator.decision().roles() : Roles.NONE);
-        if (!guarded.contains(guard)) {
-          guarded.add(guard);
-        }
+        guarded.add(guard);
       } else if (open < locator.reached().size() || locator.leadsToUnseen()) {
         problems.add(Diagnostic.at(Message.LOCATOR_BEFORE_AUTHENTICATION.format(locator.path()),
             locator.method(), null, null));
       }
     }
-    return guarded;
+    return List.copyOf(guarded);
   }
 
   /** The first operation that answers {@code GET} at {@code path} (relative to the application path), if any. */

@@ -164,8 +164,50 @@ public final class RouteScanner {
     return p.getQualifiedName().toString();
   }
 
+  /**
+   * The most operations and locators the resources of one configuration may lead to, counted once per path: locators
+   * that lead to one another's classes reach each class along every order of them (five classes with locators to
+   * each other, some hundred thousand paths), more than a compiler can hold or a filter try per request.
+   */
+  public static final int MOST_PATHS = 20_000;
+
+  /**
+   * Thrown where a scan passes {@link #MOST_PATHS}: at {@code locator}, whose template below its root is
+   * {@code path}.
+   */
+  public static final class TooManyPaths extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient ExecutableElement locator;
+    private final String path;
+
+    TooManyPaths(ExecutableElement locator, String path) {
+      super(path, null, false, false);
+      this.locator = locator;
+      this.path = path;
+    }
+
+    /** The locator being scanned when the count passed the limit. */
+    public ExecutableElement locator() {
+      return locator;
+    }
+
+    /** Its path, from the application path. */
+    public String path() {
+      return path;
+    }
+  }
+
   /** The operations and locators of one root resource class. */
   public Scan scan(TypeElement root) {
+    return scan(root, MOST_PATHS);
+  }
+
+  /**
+   * The operations and locators of one root resource class, at most {@code most} of them.
+   *
+   * @throws TooManyPaths where there would be more
+   */
+  public Scan scan(TypeElement root, int most) {
     List<ScannedRoute> routes = new ArrayList<>();
     List<ScannedLocator> locators = new ArrayList<>();
     Deque<TypeElement> path = new ArrayDeque<>();
@@ -175,7 +217,7 @@ public final class RouteScanner {
     Map<Element, List<AnnotationMirror>> unreadRules = new LinkedHashMap<>();
     List<NotInherited> notInherited = new ArrayList<>();
     scanClass(root, rootPath, null, "", rootPath, List.of(), path, routes, locators,
-        new Findings(unreadRules, notInherited));
+        new Findings(unreadRules, notInherited, new int[] {most}));
     Set<ClassName> reported = new LinkedHashSet<>();
     for (TypeElement t : List.of(annotated, PathTypes.reported(root).orElse(root))) {
       if (!t.equals(root)) {
@@ -186,8 +228,19 @@ public final class RouteScanner {
         reported.isEmpty() ? Map.of() : Map.of(ClassName.get(root), List.copyOf(reported)), unreadRules, notInherited);
   }
 
-  /** What the scan finds besides operations: rules nothing reads, and superclass rules that do not reach a method. */
-  private record Findings(Map<Element, List<AnnotationMirror>> unreadRules, List<NotInherited> notInherited) {}
+  /**
+   * What the scan finds besides operations: rules nothing reads, and superclass rules that do not reach a method; and
+   * how many more operations and locators it may visit ({@code left[0]}).
+   */
+  private record Findings(Map<Element, List<AnnotationMirror>> unreadRules, List<NotInherited> notInherited,
+      int[] left) {
+    /** Counts one operation or locator, below {@code locator} at {@code path}. */
+    void count(ExecutableElement locator, String path) {
+      if (--left[0] < 0) {
+        throw new TooManyPaths(locator, path);
+      }
+    }
+  }
 
   /**
    * Scans the public methods of {@code resource} under {@code prefix}.
@@ -248,6 +301,7 @@ public final class RouteScanner {
         if (declared.equals(parameterTypes)) {
           declared = overriddenErasure(method, resource).orElse(declared);
         }
+        findings.count(method, join(prefix, subPath.orElse("")));
         routes.add(new ScannedRoute(ClassName.get(resource), method.getSimpleName().toString(), parameterTypes,
             httpMethod.get(), join(prefix, subPath.orElse("")), decision,
             mediaTypes(annotated, classLevel, Names.CONSUMES), mediaTypes(annotated, classLevel, Names.PRODUCES),
@@ -255,6 +309,7 @@ public final class RouteScanner {
             declared.equals(parameterTypes) ? List.of() : declared, rootPath));
       } else if (subPath.isPresent()) {
         String locator = join(prefix, subPath.get());
+        findings.count(method, locator);
         List<ScannedRoute> reached = new ArrayList<>();
         Optional<TypeElement> sub = subResourceClass(types.asMemberOf((DeclaredType) resource.asType(), method));
         // JAX-RS reports the class of the object a locator returns, never an interface or abstract class, and a
