@@ -17,6 +17,9 @@ import java.util.stream.Collectors;
  * route report and OpenAPI document then say what is enforced, and a warning names the paths.
  */
 final class SharedMethods {
+  /** The most paths of one method a warning lists. */
+  private static final int MOST_LISTED = 10;
+
   private SharedMethods() {}
 
   /**
@@ -44,8 +47,11 @@ final class SharedMethods {
             rule.policy(), rule.roles(), r.consumes(), r.produces(), r.locatorPath(), r.anyImplementation(),
             r.bridgeTypes()));
       }
-      String paths = routes.stream().map(r -> r.httpMethod() + " " + r.path() + " (" + describe(r) + ")")
-          .collect(Collectors.joining(", "));
+      // Locators that lead to one another reach a method along thousands of paths: the first few show the point.
+      String paths = routes.stream().limit(MOST_LISTED)
+          .map(r -> r.httpMethod() + " " + r.path() + " (" + describe(r) + ")")
+          .collect(Collectors.joining(", "))
+          + (routes.size() > MOST_LISTED ? " and " + (routes.size() - MOST_LISTED) + " more paths" : "");
       problems.add(Diagnostic.at(Message.SHARED_RESOURCE_METHOD.format(
           routes.get(0).resourceClass().canonicalName() + "." + routes.get(0).methodName(), paths,
           describe(rule)), scanned.get(group.get(0)).method()));
