@@ -23,8 +23,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,12 +45,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Applications of random shape, as no one would write them but anyone might: resource types that extend and implement
  * one another, JAX-RS and JSR-250 annotations on any of them, generic types, singleton enums, locators that lead back
- * to where they started or return an interface, odd templates and exclusions, an application path. Each is compiled with the
- * processor, as a build would, and must get either the processor's own diagnostics or generated code that compiles:
- * never an uncaught exception, an internal error or a javac error in what it wrote. What compiles is then served on
- * this run's runtime, and every operation of the route report is called without a token, with a token of no roles,
- * of the role {@code user} and of the roles {@code admin} and {@code user}: each answer must be what the report says
- * of the operation (a path that two operations of different policies could take is left out, as is one the runtime
+ * to where they started or return an interface, odd templates and exclusions, an application path. Each is compiled
+ * with the processor, as a build would, and must get either the processor's own diagnostics or generated code that
+ * compiles: never an uncaught exception, an internal error or a javac error in what it wrote. What compiles is then
+ * served on this run's runtime, and every operation of the route report is called without a token, with a token of no
+ * roles, of the role {@code user} and of the roles {@code admin} and {@code user}: each answer must be what the report
+ * says of the operation (a path that two operations of different policies could take is left out, as is one the runtime
  * does not route to). {@code -Djwtsecured.randomApplications=N} tries N shapes instead of the suite's few, from seed
  * {@code -Djwtsecured.randomFirstSeed} (1 by default).
  */
@@ -136,6 +138,7 @@ class RandomApplicationsTest {
    * that a configuration's locator guard does not know another's resources.
    */
   private static void serve(long seed, Application app, Path classes, boolean unaware) throws Exception {
+    REGEXES.clear();
     try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
         RandomApplicationsTest.class.getClassLoader())) {
       List<Feature> features = new ArrayList<>();
@@ -515,6 +518,14 @@ class RandomApplicationsTest {
 
   /** What a path template matches, as JAX-RS reads it. */
   private static Pattern regex(String template) {
+    // Asked for every pair of routes: an application whose locators lead to one another has thousands.
+    return REGEXES.computeIfAbsent(template, RandomApplicationsTest::compileRegex);
+  }
+
+  /** The templates {@link #regex} compiled, for the application being served. */
+  private static final Map<String, Pattern> REGEXES = new HashMap<>();
+
+  private static Pattern compileRegex(String template) {
     StringBuilder out = new StringBuilder();
     Matcher m = PARAMETER.matcher(template);
     int last = 0;
