@@ -178,12 +178,10 @@ public final class RouteScanner {
   public static final class TooManyPaths extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final transient ExecutableElement locator;
-    private final String path;
 
     TooManyPaths(ExecutableElement locator, String path) {
       super(path, null, false, false);
       this.locator = locator;
-      this.path = path;
     }
 
     /** The locator being scanned when the count passed the limit. */
@@ -191,9 +189,9 @@ public final class RouteScanner {
       return locator;
     }
 
-    /** Its path, from the application path. */
+    /** Its path below the application path, which is the message. */
     public String path() {
-      return path;
+      return getMessage();
     }
   }
 
