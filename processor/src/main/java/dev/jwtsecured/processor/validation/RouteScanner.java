@@ -195,11 +195,6 @@ public final class RouteScanner {
     }
   }
 
-  /** The operations and locators of one root resource class. */
-  public Scan scan(TypeElement root) {
-    return scan(root, MOST_PATHS);
-  }
-
   /**
    * The operations and locators of one root resource class, at most {@code most} of them.
    *
