@@ -172,8 +172,8 @@ public final class RouteScanner {
   public static final int MOST_PATHS = 20_000;
 
   /**
-   * Thrown where a scan passes {@link #MOST_PATHS}: at {@code locator}, whose template below its root is
-   * {@code path}.
+   * Thrown where a scan passes {@link #MOST_PATHS}: at the next locator, whose template below the application path is
+   * the message.
    */
   public static final class TooManyPaths extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -227,8 +227,16 @@ public final class RouteScanner {
    */
   private record Findings(Map<Element, List<AnnotationMirror>> unreadRules, List<NotInherited> notInherited,
       int[] left) {
-    /** Counts one operation or locator, below {@code locator} at {@code path}. */
-    void count(ExecutableElement locator, String path) {
+    /** Counts one operation. */
+    void operation() {
+      left[0]--;
+    }
+
+    /**
+     * Counts {@code locator}, at {@code path}: where the count has passed the limit, the scan ends there (locators
+     * are what multiply paths; a class of many methods alone only adds them).
+     */
+    void locator(ExecutableElement locator, String path) {
       if (--left[0] < 0) {
         throw new TooManyPaths(locator, path);
       }
@@ -294,7 +302,7 @@ public final class RouteScanner {
         if (declared.equals(parameterTypes)) {
           declared = overriddenErasure(method, resource).orElse(declared);
         }
-        findings.count(method, join(prefix, subPath.orElse("")));
+        findings.operation();
         routes.add(new ScannedRoute(ClassName.get(resource), method.getSimpleName().toString(), parameterTypes,
             httpMethod.get(), join(prefix, subPath.orElse("")), decision,
             mediaTypes(annotated, classLevel, Names.CONSUMES), mediaTypes(annotated, classLevel, Names.PRODUCES),
@@ -302,7 +310,7 @@ public final class RouteScanner {
             declared.equals(parameterTypes) ? List.of() : declared, rootPath));
       } else if (subPath.isPresent()) {
         String locator = join(prefix, subPath.get());
-        findings.count(method, locator);
+        findings.locator(method, locator);
         List<ScannedRoute> reached = new ArrayList<>();
         Optional<TypeElement> sub = subResourceClass(types.asMemberOf((DeclaredType) resource.asType(), method));
         // JAX-RS reports the class of the object a locator returns, never an interface or abstract class, and a
