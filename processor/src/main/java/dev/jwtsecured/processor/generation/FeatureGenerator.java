@@ -29,9 +29,6 @@ import javax.lang.model.element.Modifier;
  * Generates {@code FooJwtFeature}: the one class an application registers (the seed framework's {@code on_app_init}).
  */
 public final class FeatureGenerator implements SourceGenerator {
-  /** The most guarded locator paths the feature's comment names. */
-  private static final int MOST_NAMED = 10;
-
   @Override
   public TypeSpec generate(ConfigModel model) {
     ClassName config = model.configClass();
@@ -103,10 +100,10 @@ public final class FeatureGenerator implements SourceGenerator {
         .addComment("A server enforcing @RolesAllowed with its own login would refuse every token: said in the log.")
         .addStatement("$T.check(context)", GeneratedTypes.SERVER_ENFORCEMENT);
     if (!model.guardedLocators().isEmpty()) {
+      // Locators that lead to one another stand at thousands of paths: ten name them well enough here.
       List<String> paths = model.guardedLocatorPaths().stream().distinct().toList();
-      // Locators that lead to one another stand at thousands of paths: the first few name them well enough here.
-      String named = paths.size() <= MOST_NAMED ? String.join(", ", paths)
-          : String.join(", ", paths.subList(0, MOST_NAMED)) + " and " + (paths.size() - MOST_NAMED) + " more";
+      String named = String.join(", ", paths.subList(0, Math.min(10, paths.size())))
+          + (paths.size() > 10 ? " and " + (paths.size() - 10) + " more" : "");
       configure.addComment("Authenticates before the protected sub-resource locators $L run.",
               SourceGenerator.commentText(named))
           .addStatement("$T locators = new $T($L, $T.AUTHENTICATED)", model.filterClass(), model.filterClass(),

@@ -14,11 +14,8 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
 
@@ -202,69 +199,20 @@ public final class LocatorGuardGenerator implements SourceGenerator {
   }
 
   /** {@code LOCATORS}: each guarded locator's paths as a pattern, a call naming one string. */
-  private static Table locators(ConfigModel model) {
-    return new Table("locators", PATTERN, model.guardedLocators().stream()
+  private static MethodParts.Table locators(ConfigModel model) {
+    return new MethodParts.Table("locators", PATTERN, model.guardedLocators().stream()
         .map(l -> CodeBlock.of("$T.compile($S)", PATTERN, Templates.guarded(l.path()))).toList(),
         model.guardedLocators().stream().map(l -> MethodParts.call(1)).toList());
   }
 
   /** {@code RULES}: each guarded locator's rule, a call per list of roles naming each. */
-  private static Table rules(ConfigModel model) {
-    return new Table("rules", ACCESS_RULE, model.guardedLocators().stream()
+  private static MethodParts.Table rules(ConfigModel model) {
+    return new MethodParts.Table("rules", ACCESS_RULE, model.guardedLocators().stream()
         .map(l -> AccessRules.of(l.rule(), l.roles())).toList(),
         model.guardedLocators().stream().map(l -> l.roles().sets().stream()
             .mapToInt(set -> MethodParts.call(set.size())).sum() + MethodParts.call(0)).toList());
   }
 
-  /**
-   * A static table of the guard, {@code LOCATORS} or {@code RULES}: its {@code entries} of {@code type}, each with an
-   * estimate of its bytecode ({@code costs}). Locators that lead to one another give thousands of entries, more than
-   * the class's static initializer may hold: those are split over methods.
-   */
-  private record Table(String name, ClassName type, List<CodeBlock> entries, List<Integer> costs) {
-    /** The parts of the entries, each within {@link MethodParts#BUDGET}. */
-    List<List<CodeBlock>> parts() {
-      List<Integer> indexes = IntStream.range(0, entries.size()).boxed().toList();
-      return MethodParts.split(indexes, costs::get).stream()
-          .map(part -> part.stream().map(entries::get).toList()).toList();
-    }
-
-    /** The field's initializer: the entries themselves where they fit one method, else a call of {@code name()}. */
-    CodeBlock initializer() {
-      return parts().size() <= 1 ? CodeBlock.of("{$>\n$L$<\n}", CodeBlock.join(entries, ",\n"))
-          : CodeBlock.of("$L()", name);
-    }
-
-    /**
-     * Where the initializer calls {@code name()}: that method, which joins what {@code name1()}, {@code name2()}, ...
-     * return, the parts in order; none where the entries fit one method.
-     */
-    List<MethodSpec> methods() {
-      List<List<CodeBlock>> parts = parts();
-      if (parts.size() <= 1) {
-        return List.of();
-      }
-      ArrayTypeName array = ArrayTypeName.of(type);
-      List<MethodSpec> methods = new ArrayList<>();
-      methods.add(MethodSpec.methodBuilder(name)
-          .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-          .returns(array)
-          .addComment(MethodParts.SPLIT)
-          .addStatement("return $T.of($L).flatMap($T::stream).toArray($T[]::new)", Stream.class,
-              IntStream.rangeClosed(1, parts.size()).mapToObj(n -> CodeBlock.of("$L$L()", name, n))
-                  .collect(CodeBlock.joining(", ")), Arrays.class, type)
-          .build());
-      for (int n = 1; n <= parts.size(); n++) {
-        methods.add(MethodSpec.methodBuilder(name + n)
-            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-            .returns(array)
-            .addJavadoc("Part $L of {@link #$L}.\n", n, name)
-            .addStatement("return new $T {$>\n$L$<\n}", array, CodeBlock.join(parts.get(n - 1), ",\n"))
-            .build());
-      }
-      return methods;
-    }
-  }
 
   /**
    * A filter body's start: requests that reach none of the locators pass. Where locators bring rules, {@code reached}

@@ -1,5 +1,6 @@
 package dev.jwtsecured.processor.generation;
 
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
@@ -7,17 +8,19 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.WildcardTypeName;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToIntFunction;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
 
 /**
- * Splits generated lookups that grow with the application (a branch per resource method or class) over several
- * methods, each well within the JVM's limit of 65,535 bytes of bytecode per method: one method for an application of
- * about 1,700 resource methods hit it ("code too large" inside the generated file). Costs are estimates of the bytecode
- * a piece compiles to, above it by design (about twice what javac emits for usual resource methods); the budget is
- * under half the limit.
+ * Splits generated lookups and tables that grow with the application (a branch per resource method or class, an entry
+ * per guarded path) over several methods, each well within the JVM's limit of 65,535 bytes of bytecode per method: one
+ * method for an application of about 1,700 resource methods hit it ("code too large" inside the generated file). Costs
+ * are estimates of the bytecode a piece compiles to, above it by design (about twice what javac emits for usual
+ * resource methods); the budget is under half the limit.
  */
 final class MethodParts {
   /** The most estimated bytecode one generated method holds. */
@@ -95,5 +98,55 @@ final class MethodParts {
           .addJavadoc("Part $L of {@link #$L}.\n", n, name).addCode(parts.get(n - 1)).build());
     }
     return methods;
+  }
+
+  /**
+   * A static array of a generated class (the locator guard's {@code LOCATORS} and {@code RULES}): its {@code entries}
+   * of {@code type}, each with an estimate of its bytecode ({@code costs}). Locators that lead to one another give
+   * thousands of entries, more than the class's static initializer may hold: those are split over methods.
+   */
+  record Table(String name, ClassName type, List<CodeBlock> entries, List<Integer> costs) {
+    /** The parts of the entries, each within {@link #BUDGET}. */
+    List<List<CodeBlock>> parts() {
+      List<Integer> indexes = IntStream.range(0, entries.size()).boxed().toList();
+      return split(indexes, costs::get).stream()
+          .map(part -> part.stream().map(entries::get).toList()).toList();
+    }
+
+    /** The field's initializer: the entries themselves where they fit one method, else a call of {@code name()}. */
+    CodeBlock initializer() {
+      return parts().size() <= 1 ? CodeBlock.of("{$>\n$L$<\n}", CodeBlock.join(entries, ",\n"))
+          : CodeBlock.of("$L()", name);
+    }
+
+    /**
+     * Where the initializer calls {@code name()}: that method, which joins what {@code name1()}, {@code name2()}, ...
+     * return, the parts in order; none where the entries fit one method.
+     */
+    List<MethodSpec> methods() {
+      List<List<CodeBlock>> parts = parts();
+      if (parts.size() <= 1) {
+        return List.of();
+      }
+      ArrayTypeName array = ArrayTypeName.of(type);
+      List<MethodSpec> methods = new ArrayList<>();
+      methods.add(MethodSpec.methodBuilder(name)
+          .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+          .returns(array)
+          .addComment(SPLIT)
+          .addStatement("return $T.of($L).flatMap($T::stream).toArray($T[]::new)", Stream.class,
+              IntStream.rangeClosed(1, parts.size()).mapToObj(n -> CodeBlock.of("$L$L()", name, n))
+                  .collect(CodeBlock.joining(", ")), Arrays.class, type)
+          .build());
+      for (int n = 1; n <= parts.size(); n++) {
+        methods.add(MethodSpec.methodBuilder(name + n)
+            .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+            .returns(array)
+            .addJavadoc("Part $L of {@link #$L}.\n", n, name)
+            .addStatement("return new $T {$>\n$L$<\n}", array, CodeBlock.join(parts.get(n - 1), ",\n"))
+            .build());
+      }
+      return methods;
+    }
   }
 }
