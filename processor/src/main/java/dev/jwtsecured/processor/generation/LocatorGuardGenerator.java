@@ -36,6 +36,7 @@ public final class LocatorGuardGenerator implements SourceGenerator {
 
   @Override
   public TypeSpec generate(ConfigModel model) {
+    MethodParts.Table locators = locators(model);
     TypeSpec.Builder type = TypeSpec.classBuilder(model.locatorGuardClass())
         .addJavadoc("Authenticates requests for the protected sub-resource locators of {@link $T} before they run.\n",
             model.configClass())
@@ -51,7 +52,7 @@ public final class LocatorGuardGenerator implements SourceGenerator {
                 Modifier.FINAL)
             .addJavadoc("The locators' templates as JAX-RS matches them, and everything below them (where a last\n"
                 + "segment may be empty, the path without it too).\n")
-            .initializer(locators(model).initializer())
+            .initializer(locators.initializer())
             .build())
         .addFields(besideField(model))
         .addFields(rulesField(model))
@@ -66,7 +67,7 @@ public final class LocatorGuardGenerator implements SourceGenerator {
             .addParameter(model.filterClass(), "filter")
             .addStatement("this.filter = filter")
             .build())
-        .addMethods(locators(model).methods())
+        .addMethods(locators.methods())
         .addMethods(besideMethod(model))
         .addMethods(model.guardChecksRules() ? rules(model).methods() : List.of())
         .addMethod(filterMethod(model))
@@ -212,7 +213,6 @@ public final class LocatorGuardGenerator implements SourceGenerator {
         model.guardedLocators().stream().map(l -> l.roles().sets().stream()
             .mapToInt(set -> MethodParts.call(set.size())).sum() + MethodParts.call(0)).toList());
   }
-
 
   /**
    * A filter body's start: requests that reach none of the locators pass. Where locators bring rules, {@code reached}
