@@ -2,6 +2,7 @@ package dev.jwtsecured.runtime;
 
 import dev.jwtsecured.runtime.internal.Json;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,8 +18,9 @@ import javax.sql.DataSource;
 
 /**
  * A {@link RefreshTokenStore} in a SQL database, shared by every instance that uses the same database: the way a
- * cluster shares refresh tokens (the database does the replication). Tested on PostgreSQL and H2. Create the table
- * once ({@link #SCHEMA}, or {@link #createTable()}):
+ * cluster shares refresh tokens (the database does the replication). Tested on PostgreSQL, MariaDB and H2. Create the
+ * table once ({@link #createTable()}, or {@link #SCHEMA}; on MariaDB {@link #MARIADB_SCHEMA}, on MySQL
+ * {@link #MYSQL_SCHEMA}):
  *
  * <pre>
  * CREATE TABLE jwtsecured_refresh_tokens (
@@ -36,18 +38,30 @@ import javax.sql.DataSource;
  *
  * <p>What a login carries has no length limit of the store's own: the columns that hold it are {@code TEXT}, so a
  * login with hundreds of directory groups, a long subject or large extras keeps working when refresh tokens are on.
+ * MySQL's and MariaDB's {@code TEXT} holds 64 KiB, in the server's default character set (Latin-1 unless configured),
+ * compared without regard to case, accents or trailing spaces: there the table has {@code LONGTEXT} in UTF-8 compared
+ * byte for byte, so that subjects that differ only so are different users, as they are to the retriever.
  *
  * <p>A rotation is one transaction: a conditional {@code UPDATE ... SET spent = TRUE WHERE hash = ? AND NOT spent AND
  * NOT revoked AND expires_at > ?} decides the race (the database lets one such update change the row), and only the
  * winner inserts the successor, unless the login then holds its bound of tokens (it ends). Expired rows may be deleted
- * at any time after they expire ({@link #deleteExpired}).
+ * at any time after they expire ({@link #deleteExpired}). The statements are standard SQL, their booleans bound as
+ * parameters.
  */
 public final class JdbcRefreshTokenStore implements RefreshTokenStore {
   /** The table and its index, in SQL that PostgreSQL and H2 accept. */
-  public static final String SCHEMA = "CREATE TABLE jwtsecured_refresh_tokens (hash VARCHAR(64) PRIMARY KEY,"
-      + " family VARCHAR(64) NOT NULL, subject TEXT NOT NULL, roles TEXT NOT NULL, scopes TEXT NOT NULL,"
-      + " extras TEXT NOT NULL, expires_at BIGINT NOT NULL, spent BOOLEAN NOT NULL, revoked BOOLEAN NOT NULL);"
-      + " CREATE INDEX jwtsecured_refresh_tokens_family ON jwtsecured_refresh_tokens (family)";
+  public static final String SCHEMA = schema("TEXT", "");
+
+  /** The table and its index on MariaDB: unbounded UTF-8 text, compared byte for byte, trailing spaces included. */
+  public static final String MARIADB_SCHEMA = schema("LONGTEXT",
+      " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin");
+
+  /**
+   * The table and its index on MySQL 8.0.17 or later: unbounded UTF-8 text, compared byte for byte, trailing spaces
+   * included (MariaDB has no {@code utf8mb4_0900_bin}; MySQL's {@code utf8mb4_bin} ignores trailing spaces).
+   */
+  public static final String MYSQL_SCHEMA = schema("LONGTEXT",
+      " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_bin");
 
   private static final int DEFAULT_TOKENS_PER_LOGIN = 10_000;
 
@@ -78,10 +92,26 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
     this.tokensPerLogin = tokensPerLogin;
   }
 
-  /** Creates the table and its index ({@link #SCHEMA}). */
+  private static String schema(String text, String options) {
+    return "CREATE TABLE jwtsecured_refresh_tokens (hash VARCHAR(64) PRIMARY KEY, family VARCHAR(64) NOT NULL,"
+        + " subject " + text + " NOT NULL, roles " + text + " NOT NULL, scopes " + text + " NOT NULL, extras " + text
+        + " NOT NULL, expires_at BIGINT NOT NULL, spent BOOLEAN NOT NULL, revoked BOOLEAN NOT NULL)" + options + ";"
+        + " CREATE INDEX jwtsecured_refresh_tokens_family ON jwtsecured_refresh_tokens (family)";
+  }
+
+  /**
+   * Creates the table and its index: {@link #MARIADB_SCHEMA} on MariaDB, {@link #MYSQL_SCHEMA} on MySQL (as the JDBC
+   * driver names the server), {@link #SCHEMA} elsewhere.
+   */
   public void createTable() {
     try (Connection c = dataSource.getConnection(); var statement = c.createStatement()) {
-      for (String sql : SCHEMA.split(";")) {
+      DatabaseMetaData database = c.getMetaData();
+      String product = database.getDatabaseProductName();
+      // MySQL's driver names a MariaDB server "MySQL"; its version says "MariaDB".
+      String schema = "MariaDB".equalsIgnoreCase(product) || database.getDatabaseProductVersion().contains("MariaDB")
+          ? MARIADB_SCHEMA
+          : "MySQL".equalsIgnoreCase(product) ? MYSQL_SCHEMA : SCHEMA;
+      for (String sql : schema.split(";")) {
         statement.execute(sql.trim());
       }
     } catch (SQLException e) {
@@ -101,10 +131,13 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
       if (presented == null || !now.isBefore(presented.expiresAt())) {
         return new Invalid();
       }
-      try (PreparedStatement spend = c.prepareStatement("UPDATE jwtsecured_refresh_tokens SET spent = TRUE"
-          + " WHERE hash = ? AND spent = FALSE AND revoked = FALSE AND expires_at > ?")) {
-        spend.setString(1, presentedHash);
-        spend.setLong(2, now.getEpochSecond());
+      try (PreparedStatement spend = c.prepareStatement("UPDATE jwtsecured_refresh_tokens SET spent = ?"
+          + " WHERE hash = ? AND spent = ? AND revoked = ? AND expires_at > ?")) {
+        spend.setBoolean(1, true);
+        spend.setString(2, presentedHash);
+        spend.setBoolean(3, false);
+        spend.setBoolean(4, false);
+        spend.setLong(5, now.getEpochSecond());
         if (spend.executeUpdate() == 1) {
           if (unexpiredTokens(c, presented.family(), now) >= tokensPerLogin) {
             delete(c, presented.family()); // it cannot keep its spent tokens and one more
@@ -136,9 +169,11 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
   @Override
   public void revokeSubject(String subject) {
     run(c -> {
-      try (PreparedStatement u = c.prepareStatement("UPDATE jwtsecured_refresh_tokens SET revoked = TRUE"
-          + " WHERE subject = ? AND revoked = FALSE")) {
-        u.setString(1, subject);
+      try (PreparedStatement u = c.prepareStatement("UPDATE jwtsecured_refresh_tokens SET revoked = ?"
+          + " WHERE subject = ? AND revoked = ?")) {
+        u.setBoolean(1, true);
+        u.setString(2, subject);
+        u.setBoolean(3, false);
         u.executeUpdate();
       }
     });
@@ -148,9 +183,11 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
   public Optional<String> familyOf(String hash, Instant now) {
     return inTransaction(c -> {
       try (PreparedStatement q = c.prepareStatement("SELECT family FROM jwtsecured_refresh_tokens WHERE hash = ?"
-          + " AND spent = FALSE AND revoked = FALSE AND expires_at > ?")) {
+          + " AND spent = ? AND revoked = ? AND expires_at > ?")) {
         q.setString(1, hash);
-        q.setLong(2, now.getEpochSecond());
+        q.setBoolean(2, false);
+        q.setBoolean(3, false);
+        q.setLong(4, now.getEpochSecond());
         try (ResultSet r = q.executeQuery()) {
           return r.next() ? Optional.of(r.getString(1)) : Optional.<String>empty();
         }
@@ -191,7 +228,7 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
   private static void insert(Connection c, Entry e) throws SQLException {
     try (PreparedStatement insert = c.prepareStatement("INSERT INTO jwtsecured_refresh_tokens"
         + " (hash, family, subject, roles, scopes, extras, expires_at, spent, revoked)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, FALSE, FALSE)")) {
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       insert.setString(1, e.hash());
       insert.setString(2, e.family());
       insert.setString(3, e.subject());
@@ -199,6 +236,8 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
       insert.setString(5, String.join(" ", e.scopes()));
       insert.setString(6, Json.write(e.extras()));
       insert.setLong(7, e.expiresAt().getEpochSecond());
+      insert.setBoolean(8, false);
+      insert.setBoolean(9, false);
       insert.executeUpdate();
     }
   }
@@ -224,8 +263,9 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
 
   private static void revoke(Connection c, String family) throws SQLException {
     try (PreparedStatement revoke = c.prepareStatement(
-        "UPDATE jwtsecured_refresh_tokens SET revoked = TRUE WHERE family = ?")) {
-      revoke.setString(1, family);
+        "UPDATE jwtsecured_refresh_tokens SET revoked = ? WHERE family = ?")) {
+      revoke.setBoolean(1, true);
+      revoke.setString(2, family);
       revoke.executeUpdate();
     }
   }

@@ -1,5 +1,6 @@
 package dev.jwtsecured.runtime;
 
+import com.mysql.cj.jdbc.MysqlDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
@@ -10,8 +11,12 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.mariadb.jdbc.MariaDbDataSource;
 
-/** The store contract on a real PostgreSQL (an embedded server process) and on H2. */
+/**
+ * The store contract on a real PostgreSQL (an embedded server process), a real MariaDB (Debian's, through both its
+ * driver and MySQL's) and on H2.
+ */
 class JdbcRefreshTokenStoreTest {
   static final AtomicInteger SCHEMAS = new AtomicInteger();
 
@@ -55,6 +60,73 @@ class JdbcRefreshTokenStoreTest {
     }
   }
 
+  /**
+   * A fresh database per test on a MariaDB server of the test's own: the table
+   * {@link JdbcRefreshTokenStore#createTable()} makes there, which MySQL's and MariaDB's defaults would otherwise shape
+   * (text of at most 64 KiB, in Latin-1, compared without regard to case, accents or trailing spaces).
+   */
+  abstract static class OnMariaDbServer extends RefreshTokenStoreContract {
+    @BeforeAll
+    static void startMariaDb() throws Exception {
+      mariaDb();
+    }
+
+    /** The driver's data source for {@code database}. */
+    abstract DataSource dataSource(String database) throws SQLException;
+
+    @Override
+    RefreshTokenStore store() {
+      return storeWithLoginsOf(10_000);
+    }
+
+    @Override
+    RefreshTokenStore storeWithLoginsOf(int tokens) {
+      String database = "m" + SCHEMAS.incrementAndGet();
+      try {
+        mariaDb().createDatabase(database);
+        return created(dataSource(database), tokens);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  /** Through MariaDB's driver. */
+  @Nested
+  class OnMariaDb extends OnMariaDbServer {
+    @Override
+    DataSource dataSource(String database) throws SQLException {
+      return new MariaDbDataSource(mariaDb.url(database));
+    }
+  }
+
+  /** Through MySQL's driver, which names the server "MySQL": the store still makes MariaDB's table. */
+  @Nested
+  class OnMariaDbThroughMySqlDriver extends OnMariaDbServer {
+    @Override
+    DataSource dataSource(String database) {
+      MysqlDataSource ds = new MysqlDataSource();
+      ds.setUrl(mariaDb.mySqlUrl(database));
+      return ds;
+    }
+  }
+
+  private static JdbcRefreshTokenStore created(DataSource ds, int tokens) {
+    JdbcRefreshTokenStore store = new JdbcRefreshTokenStore(ds, tokens);
+    store.createTable();
+    return store;
+  }
+
+  private static MariaDbServer mariaDb;
+
+  /** The one MariaDB server of this class, started by the first test that needs it. */
+  static synchronized MariaDbServer mariaDb() throws IOException, InterruptedException {
+    if (mariaDb == null) {
+      mariaDb = MariaDbServer.start();
+    }
+    return mariaDb;
+  }
+
   static EmbeddedPostgres postgres;
 
   @BeforeAll
@@ -63,7 +135,10 @@ class JdbcRefreshTokenStoreTest {
   }
 
   @AfterAll
-  static void stopPostgres() throws IOException {
+  static void stopServers() throws IOException {
     postgres.close();
+    if (mariaDb != null) {
+      mariaDb.close();
+    }
   }
 }
