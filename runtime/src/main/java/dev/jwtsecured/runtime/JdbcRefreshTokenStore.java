@@ -64,6 +64,8 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
       " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_bin");
 
   private static final int DEFAULT_TOKENS_PER_LOGIN = 10_000;
+  /** How many times a transaction runs that the database rolls back as a serialization failure or a deadlock. */
+  private static final int ATTEMPTS = 3;
 
   private final DataSource dataSource;
   private final int tokensPerLogin;
@@ -285,22 +287,44 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
     });
   }
 
+  /**
+   * Runs {@code work} in one transaction at {@code READ COMMITTED}, whatever the pool's or the database's default: the
+   * conditional {@code UPDATE} that decides a race then finds the row as the winner left it, where at {@code REPEATABLE
+   * READ} or {@code SERIALIZABLE} (PostgreSQL) the losers failed with a serialization failure, a 500 at the token
+   * endpoint instead of the reuse that revokes the login. A transaction the database still rolls back as a
+   * serialization failure or a deadlock (SQLState class 40) runs again, at most {@value #ATTEMPTS} times in all.
+   */
   private <T> T inTransaction(Work<T> work) {
-    try (Connection c = dataSource.getConnection()) {
-      boolean autoCommit = c.getAutoCommit();
-      c.setAutoCommit(false);
-      try {
-        T result = work.run(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(autoCommit);
+    for (int attempt = 1; ; attempt++) {
+      try (Connection c = dataSource.getConnection()) {
+        boolean autoCommit = c.getAutoCommit();
+        int isolation = c.getTransactionIsolation();
+        boolean isolated = isolation != Connection.TRANSACTION_READ_COMMITTED
+            && c.getMetaData().supportsTransactionIsolationLevel(Connection.TRANSACTION_READ_COMMITTED);
+        if (isolated) {
+          c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        }
+        c.setAutoCommit(false);
+        try {
+          T result = work.run(c);
+          c.commit();
+          return result;
+        } catch (SQLException | RuntimeException e) {
+          c.rollback();
+          throw e;
+        } finally {
+          c.setAutoCommit(autoCommit);
+          if (isolated) {
+            c.setTransactionIsolation(isolation);
+          }
+        }
+      } catch (SQLException e) {
+        String state = e.getSQLState();
+        if (attempt < ATTEMPTS && state != null && state.startsWith("40")) {
+          continue;
+        }
+        throw new IllegalStateException("jwtsecured: the refresh token store failed (" + state + ")", e);
       }
-    } catch (SQLException e) {
-      throw new IllegalStateException("jwtsecured: the refresh token store failed (" + e.getSQLState() + ")", e);
     }
   }
 }

@@ -30,17 +30,39 @@ class JdbcRefreshTokenStoreTest {
 
     @Override
     RefreshTokenStore storeWithLoginsOf(int tokens) {
-      String schema = "s" + SCHEMAS.incrementAndGet();
-      try (Connection c = postgres.getPostgresDatabase().getConnection()) {
-        c.createStatement().execute("CREATE SCHEMA " + schema);
-      } catch (SQLException e) {
-        throw new IllegalStateException(e);
-      }
-      DataSource ds = postgres.getDatabase("postgres", "postgres", java.util.Map.of("currentSchema", schema));
-      JdbcRefreshTokenStore store = new JdbcRefreshTokenStore(ds, tokens);
-      store.createTable();
-      return store;
+      return created(postgreSql(java.util.Map.of()), tokens);
     }
+  }
+
+  /**
+   * PostgreSQL whose sessions begin their transactions {@code SERIALIZABLE}, as a database or a pool may be set up: of
+   * concurrent refreshes with one token, the losers' updates failed with a serialization failure (40001), a 500 at the
+   * token endpoint where the race should have revoked the login.
+   */
+  @Nested
+  class OnPostgreSqlSerializable extends RefreshTokenStoreContract {
+    @Override
+    RefreshTokenStore store() {
+      return storeWithLoginsOf(10_000);
+    }
+
+    @Override
+    RefreshTokenStore storeWithLoginsOf(int tokens) {
+      return created(postgreSql(java.util.Map.of("options", "-c default_transaction_isolation=serializable")), tokens);
+    }
+  }
+
+  /** A data source on a new, empty schema of the PostgreSQL server, with further connection {@code properties}. */
+  static DataSource postgreSql(java.util.Map<String, String> properties) {
+    String schema = "s" + SCHEMAS.incrementAndGet();
+    try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+      c.createStatement().execute("CREATE SCHEMA " + schema);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    java.util.Map<String, String> all = new java.util.HashMap<>(properties);
+    all.put("currentSchema", schema);
+    return postgres.getDatabase("postgres", "postgres", all);
   }
 
   @Nested
@@ -97,6 +119,15 @@ class JdbcRefreshTokenStoreTest {
     @Override
     DataSource dataSource(String database) throws SQLException {
       return new MariaDbDataSource(mariaDb.url(database));
+    }
+  }
+
+  /** Through MariaDB's driver, its sessions {@code SERIALIZABLE}: the race's losers failed as on PostgreSQL. */
+  @Nested
+  class OnMariaDbSerializable extends OnMariaDbServer {
+    @Override
+    DataSource dataSource(String database) throws SQLException {
+      return new MariaDbDataSource(mariaDb.url(database) + "&sessionVariables=tx_isolation=SERIALIZABLE");
     }
   }
 
