@@ -19,11 +19,11 @@ import javax.sql.DataSource;
 /**
  * A {@link RefreshTokenStore} in a SQL database, shared by every instance that uses the same database: the way a
  * cluster shares refresh tokens (the database does the replication). Tested on PostgreSQL, MariaDB and H2. Create the
- * table once ({@link #createTable()}, or {@link #SCHEMA}; on MariaDB {@link #MARIADB_SCHEMA}, on MySQL
+ * table ({@link #createTable()} at every start, or {@link #SCHEMA}; on MariaDB {@link #MARIADB_SCHEMA}, on MySQL
  * {@link #MYSQL_SCHEMA}):
  *
  * <pre>
- * CREATE TABLE jwtsecured_refresh_tokens (
+ * CREATE TABLE IF NOT EXISTS jwtsecured_refresh_tokens (
  *   hash       VARCHAR(64)   PRIMARY KEY,   -- base64url SHA-256 of the token; the token itself is never stored
  *   family     VARCHAR(64)   NOT NULL,      -- every token descended from one login
  *   subject    TEXT          NOT NULL,
@@ -33,7 +33,7 @@ import javax.sql.DataSource;
  *   expires_at BIGINT        NOT NULL,      -- epoch seconds
  *   spent      BOOLEAN       NOT NULL,
  *   revoked    BOOLEAN       NOT NULL)
- * CREATE INDEX jwtsecured_refresh_tokens_family ON jwtsecured_refresh_tokens (family)
+ * CREATE INDEX IF NOT EXISTS jwtsecured_refresh_tokens_family ON jwtsecured_refresh_tokens (family)
  * </pre>
  *
  * <p>What a login carries has no length limit of the store's own: the columns that hold it are {@code TEXT}, so a
@@ -49,18 +49,26 @@ import javax.sql.DataSource;
  * parameters.
  */
 public final class JdbcRefreshTokenStore implements RefreshTokenStore {
-  /** The table and its index, in SQL that PostgreSQL and H2 accept. */
-  public static final String SCHEMA = schema("TEXT", "");
+  /** The family index, declared within the table where {@code CREATE INDEX IF NOT EXISTS} is not to be had. */
+  private static final String FAMILY_INDEX = ", INDEX jwtsecured_refresh_tokens_family (family)";
 
-  /** The table and its index on MariaDB: unbounded UTF-8 text, compared byte for byte, trailing spaces included. */
-  public static final String MARIADB_SCHEMA = schema("LONGTEXT",
+  /** The table and its index unless they exist, in SQL that PostgreSQL and H2 accept. */
+  public static final String SCHEMA = schema("TEXT", "", "")
+      + "; CREATE INDEX IF NOT EXISTS jwtsecured_refresh_tokens_family ON jwtsecured_refresh_tokens (family)";
+
+  /**
+   * The table and its index unless they exist, on MariaDB: unbounded UTF-8 text, compared byte for byte, trailing
+   * spaces included.
+   */
+  public static final String MARIADB_SCHEMA = schema("LONGTEXT", FAMILY_INDEX,
       " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin");
 
   /**
-   * The table and its index on MySQL 8.0.17 or later: unbounded UTF-8 text, compared byte for byte, trailing spaces
-   * included (MariaDB has no {@code utf8mb4_0900_bin}; MySQL's {@code utf8mb4_bin} ignores trailing spaces).
+   * The table and its index unless they exist, on MySQL 8.0.17 or later: unbounded UTF-8 text, compared byte for
+   * byte, trailing spaces included (MariaDB has no {@code utf8mb4_0900_bin}; MySQL's {@code utf8mb4_bin} ignores
+   * trailing spaces). The index is declared in the table, as MySQL has no {@code CREATE INDEX IF NOT EXISTS}.
    */
-  public static final String MYSQL_SCHEMA = schema("LONGTEXT",
+  public static final String MYSQL_SCHEMA = schema("LONGTEXT", FAMILY_INDEX,
       " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_bin");
 
   private static final int DEFAULT_TOKENS_PER_LOGIN = 10_000;
@@ -94,16 +102,17 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
     this.tokensPerLogin = tokensPerLogin;
   }
 
-  private static String schema(String text, String options) {
-    return "CREATE TABLE jwtsecured_refresh_tokens (hash VARCHAR(64) PRIMARY KEY, family VARCHAR(64) NOT NULL,"
-        + " subject " + text + " NOT NULL, roles " + text + " NOT NULL, scopes " + text + " NOT NULL, extras " + text
-        + " NOT NULL, expires_at BIGINT NOT NULL, spent BOOLEAN NOT NULL, revoked BOOLEAN NOT NULL)" + options + ";"
-        + " CREATE INDEX jwtsecured_refresh_tokens_family ON jwtsecured_refresh_tokens (family)";
+  private static String schema(String text, String index, String options) {
+    return "CREATE TABLE IF NOT EXISTS jwtsecured_refresh_tokens (hash VARCHAR(64) PRIMARY KEY,"
+        + " family VARCHAR(64) NOT NULL, subject " + text + " NOT NULL, roles " + text + " NOT NULL, scopes " + text
+        + " NOT NULL, extras " + text + " NOT NULL, expires_at BIGINT NOT NULL, spent BOOLEAN NOT NULL,"
+        + " revoked BOOLEAN NOT NULL" + index + ")" + options;
   }
 
   /**
-   * Creates the table and its index: {@link #MARIADB_SCHEMA} on MariaDB, {@link #MYSQL_SCHEMA} on MySQL (as the JDBC
-   * driver names the server), {@link #SCHEMA} elsewhere.
+   * Creates the table and its index unless they exist, so it may run at every start of every instance:
+   * {@link #MARIADB_SCHEMA} on MariaDB, {@link #MYSQL_SCHEMA} on MySQL (as the JDBC driver names the server),
+   * {@link #SCHEMA} elsewhere. A table that exists is kept as it is, rows and columns.
    */
   public void createTable() {
     try (Connection c = dataSource.getConnection(); var statement = c.createStatement()) {

@@ -1,16 +1,20 @@
 package dev.jwtsecured.runtime;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.mysql.cj.jdbc.MysqlDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 import org.mariadb.jdbc.MariaDbDataSource;
 
 /**
@@ -20,9 +24,25 @@ import org.mariadb.jdbc.MariaDbDataSource;
 class JdbcRefreshTokenStoreTest {
   static final AtomicInteger SCHEMAS = new AtomicInteger();
 
+  /** The store contract, and what a table in a database adds to it. */
+  abstract static class JdbcContract extends RefreshTokenStoreContract {
+    /**
+     * A table that is there already, made by an earlier start of this instance or by another instance, is kept with its
+     * rows: {@link JdbcRefreshTokenStore#createTable()} may run at every start. Before, the second start failed.
+     */
+    @Test
+    void creatingTheTableAgainKeepsItAndItsRows() {
+      JdbcRefreshTokenStore store = (JdbcRefreshTokenStore) store();
+      RefreshTokenStore.Entry first = entry("again");
+      store.create(first);
+      store.createTable();
+      assertEquals(Optional.of("again"), store.familyOf(first.hash(), NOW));
+    }
+  }
+
   /** A fresh table per test: each gets its own schema (PostgreSQL) or in-memory database (H2). */
   @Nested
-  class OnPostgreSql extends RefreshTokenStoreContract {
+  class OnPostgreSql extends JdbcContract {
     @Override
     RefreshTokenStore store() {
       return storeWithLoginsOf(10_000);
@@ -40,7 +60,7 @@ class JdbcRefreshTokenStoreTest {
    * token endpoint where the race should have revoked the login.
    */
   @Nested
-  class OnPostgreSqlSerializable extends RefreshTokenStoreContract {
+  class OnPostgreSqlSerializable extends JdbcContract {
     @Override
     RefreshTokenStore store() {
       return storeWithLoginsOf(10_000);
@@ -66,7 +86,7 @@ class JdbcRefreshTokenStoreTest {
   }
 
   @Nested
-  class OnH2 extends RefreshTokenStoreContract {
+  class OnH2 extends JdbcContract {
     @Override
     RefreshTokenStore store() {
       return storeWithLoginsOf(10_000);
@@ -87,7 +107,7 @@ class JdbcRefreshTokenStoreTest {
    * {@link JdbcRefreshTokenStore#createTable()} makes there, which MySQL's and MariaDB's defaults would otherwise shape
    * (text of at most 64 KiB, in Latin-1, compared without regard to case, accents or trailing spaces).
    */
-  abstract static class OnMariaDbServer extends RefreshTokenStoreContract {
+  abstract static class OnMariaDbServer extends JdbcContract {
     @BeforeAll
     static void startMariaDb() throws Exception {
       mariaDb();
