@@ -47,6 +47,10 @@ import javax.sql.DataSource;
  * winner inserts the successor, unless the login then holds its bound of tokens (it ends). Expired rows may be deleted
  * at any time after they expire ({@link #deleteExpired}). The statements are standard SQL, their booleans bound as
  * parameters.
+ *
+ * <p>It is a little over 300 lines because the table (as three families of databases need it), every statement of the
+ * store's contract with its parameters bound one by one, and the rules of its transactions (isolation, retries) are
+ * read together: a column or a condition changed in one place is seen in the others.
  */
 public final class JdbcRefreshTokenStore implements RefreshTokenStore {
   /** The family index, declared within the table where {@code CREATE INDEX IF NOT EXISTS} is not to be had. */
