@@ -172,6 +172,43 @@ class RouteBoundDiagnosticsTest {
   }
 
   /**
+   * A locator method reached along several paths warns once, at its first path: each path repeated the warning (90 for
+   * a few methods of an application of random shape, seed 6036), and javac shows 100 warnings at most, so another
+   * warning of the build, the one saying a guard refuses another configuration's callers, went unseen.
+   */
+  @Test
+  void aLocatorReachedAlongSeveralPathsWarnsOnce() throws IOException {
+    JavaFileObject racks = source("Racks",
+        "@Path(\"/racks\")",
+        "public final class Racks {",
+        "  @Path(\"east\") public Rack east() { return new Rack(); }",
+        "  @Path(\"west\") public Rack west() { return new Rack(); }",
+        "  @Path(\"north\") public Rack north() { return new Rack(); }",
+        "  public static final class Rack {",
+        "    @Path(\"{id}\") public Shelf shelf() { return new Oak(); }",
+        "    @GET @PermitAll public String list() { return \"\"; }",
+        "  }",
+        "  public interface Shelf {",
+        "    @DELETE @RolesAllowed(\"admin\") String empty();",
+        "    @GET @PermitAll String look();",
+        "  }",
+        "  public static final class Oak implements Shelf {",
+        "    @Override public String empty() { return \"\"; }",
+        "    @Override public String look() { return \"\"; }",
+        "  }",
+        "}");
+    Compilation c = compile(user(), racks, plainConfig());
+    assertThat(c).succeeded();
+    // The shelf's two, and east's, west's and north's own: each of those leads to public and protected operations.
+    assertThat(c).hadWarningCount(5);
+    assertThat(c).hadWarningContaining(tagged(Message.LOCATOR_RETURNS_ABSTRACT_TYPE) + " The sub-resource locator at"
+        + " \"/racks/east/{id}\" declares test.Racks.Shelf").inFile(racks).onLineContaining("public Shelf shelf()");
+    assertThat(c).hadWarningContaining(tagged(Message.LOCATOR_BEFORE_AUTHENTICATION) + " The sub-resource locator at"
+        + " \"/racks/east/{id}\" leads to public and protected operations").inFile(racks)
+        .onLineContaining("public Shelf shelf()");
+  }
+
+  /**
    * A locator declaring an interface or abstract class: JAX-RS reports the class of the returned object, which a table
    * keyed by the declared type never matched (its operations ran with a valid token, their roles documented but not
    * applied). The declared type's rules bind to every class implementing it; the locator is a warning, since the

@@ -218,9 +218,14 @@ final class RouteChecks {
     Set<RouteModel.GuardedLocator> guarded = new LinkedHashSet<>();
     List<RouteScanner.ScannedLocator> locators = new ArrayList<>(scan.locators());
     locators.sort(Comparator.comparing(RouteScanner.ScannedLocator::path));
+    // A locator method's warnings once, at its first path: one reached along many paths repeated each (90 warnings
+    // for a few methods), and javac shows 100 warnings at most, so others, such as a guard's, went unseen.
+    Set<Element> declaresAbstract = new HashSet<>();
+    Set<Element> beforeAuthentication = new HashSet<>();
     for (RouteScanner.ScannedLocator locator : locators) {
-      locator.abstractReturn().ifPresent(type -> problems.add(Diagnostic.at(
-          Message.LOCATOR_RETURNS_ABSTRACT_TYPE.format(locator.path(), type), locator.method(), null, null)));
+      locator.abstractReturn().filter(type -> declaresAbstract.add(locator.method())).ifPresent(type -> problems.add(
+          Diagnostic.at(Message.LOCATOR_RETURNS_ABSTRACT_TYPE.format(locator.path(), type), locator.method(), null,
+              null)));
       long open = locator.reached().stream().filter(r -> enforced.get(r).policy().isPublic).count();
       if (open == 0) {
         // Each one, even below another's path: JAX-RS may take a request there to another class, past what the
@@ -232,7 +237,8 @@ final class RouteChecks {
         RouteModel.GuardedLocator guard = new RouteModel.GuardedLocator(locator.path(), locator.rootPath(), beside,
             rule, rule == RouteModel.Policy.ROLES ? locator.decision().roles() : Roles.NONE);
         guarded.add(guard);
-      } else if (open < locator.reached().size() || locator.leadsToUnseen()) {
+      } else if ((open < locator.reached().size() || locator.leadsToUnseen())
+          && beforeAuthentication.add(locator.method())) {
         problems.add(Diagnostic.at(Message.LOCATOR_BEFORE_AUTHENTICATION.format(locator.path()),
             locator.method(), null, null));
       }
