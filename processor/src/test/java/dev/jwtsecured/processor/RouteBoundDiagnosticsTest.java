@@ -172,6 +172,37 @@ class RouteBoundDiagnosticsTest {
   }
 
   /**
+   * Two locators of one class at one template, its own and one it inherits from an interface, each leading to methods
+   * of their own rules: RESTEasy took one or the other from one run to the next (an application of random shape, seed
+   * 6550, allowed a request on some runs and refused it on others), Jersey answers 500. A warning names both.
+   */
+  @Test
+  void twinLocatorsOfOneClassAreWarnedOf() throws IOException {
+    JavaFileObject legacy = source("Legacy",
+        "public interface Legacy {",
+        "  @Path(\"bins/{number}\") default Depots.Crate crate() { return new Depots.Crate(); }",
+        "}");
+    JavaFileObject depots = source("Depots",
+        "@Path(\"/depots\")",
+        "public class Depots implements Legacy {",
+        "  @Path(\"bins/{id}\") @RolesAllowed(\"admin\") public Bin bin() { return new Bin(); }",
+        "  public static final class Bin {",
+        "    @GET public String look() { return \"\"; }",
+        "  }",
+        "  public static final class Crate {",
+        "    @GET public String look() { return \"\"; }",
+        "  }",
+        "}");
+    Compilation c = compile(user(), legacy, depots, plainConfig());
+    assertThat(c).succeeded();
+    assertThat(c).hadWarningCount(1);
+    assertThat(c).hadWarningContaining(tagged(Message.TWIN_LOCATORS) + " The sub-resource locators");
+    assertThat(c).hadWarningContaining("Depots.bin()");
+    assertThat(c).hadWarningContaining("Legacy.crate()");
+    assertThat(c).hadWarningContaining(" of test.Depots share the template \"/depots/bins/{");
+  }
+
+  /**
    * A locator method reached along several paths warns once, at its first path: each path repeated the warning (90 for
    * a few methods of an application of random shape, seed 6036), and javac shows 100 warnings at most, so another
    * warning of the build, the one saying a guard refuses another configuration's callers, went unseen.
