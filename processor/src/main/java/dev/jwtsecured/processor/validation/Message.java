@@ -243,9 +243,11 @@ public enum Message {
           + " the other's callers there. Give the parameter a pattern within one segment (such as {id} or"
           + " {id: [0-9]+}), or move one of the two resources to a path of its own"),
   TWIN_LOCATORS("JwtSecured.TwinLocators", Kind.WARNING,
-      "The sub-resource locators %s and %s of %s share the template \"%s\": JAX-RS may take a request there to either"
-          + " (Jersey answers 500, RESTEasy takes one or the other from one run to the next), and each leads to"
-          + " methods of their own rules. Give each its own path"),
+      "The sub-resource locators %s and %s of %s share the template \"%s\":"
+          + " JAX-RS may take a request there to either"
+          + " (Jersey answers 500, RESTEasy takes one or the other from one run to the next),"
+          + " and each leads to methods of their own rules."
+          + " Give each its own path"),
   LOCATOR_RETURNS_ABSTRACT_TYPE("JwtSecured.LocatorReturnsAbstractType", Kind.WARNING,
       "The sub-resource locator at \"%s\" declares %s; JAX-RS reports the returned object's class, so its rules bind"
           + " to every implementation, whose own JSR-250 annotations are not read. Declare the class it returns, or"

@@ -7,7 +7,6 @@ import dev.jwtsecured.processor.model.SettingsModel;
 import dev.jwtsecured.processor.model.Templates;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -21,7 +20,6 @@ import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ExecutableElement;
 
 /**
  * Decides the policy of every scanned operation and checks the configuration against the route table:
@@ -224,7 +222,7 @@ final class RouteChecks {
     // for a few methods), and javac shows 100 warnings at most, so others, such as a guard's, went unseen.
     Set<Element> declaresAbstract = new HashSet<>();
     Set<Element> beforeAuthentication = new HashSet<>();
-    warnTwins(locators, problems);
+    TwinLocators.warn(locators, problems);
     for (RouteScanner.ScannedLocator locator : locators) {
       locator.abstractReturn().filter(type -> declaresAbstract.add(locator.method())).ifPresent(type -> problems.add(
           Diagnostic.at(Message.LOCATOR_RETURNS_ABSTRACT_TYPE.format(locator.path(), type), locator.method(), null,
@@ -247,38 +245,6 @@ final class RouteChecks {
       }
     }
     return List.copyOf(guarded);
-  }
-
-  /**
-   * Two locators of one class at one template (as JAX-RS matches it: parameter names aside), such as a class's own
-   * and one it inherits from an interface: which one JAX-RS takes is the runtime's choice, and each leads to methods of
-   * their own rules, so one request is allowed on one run and refused on the next (RESTEasy, seed 6550). Once per pair,
-   * at the later one in source order of the class's members.
-   */
-  private static void warnTwins(List<RouteScanner.ScannedLocator> locators, List<Diagnostic> problems) {
-    Map<String, RouteScanner.ScannedLocator> first = new HashMap<>();
-    Set<List<Element>> warned = new HashSet<>();
-    for (RouteScanner.ScannedLocator locator : locators) {
-      // The class at one path, its locator's own template alike: one visit of the class (another visit, at another
-      // path, may give another locator's template the same whole path without any choice between them). A locator
-      // whose template stands on a method it overrides is left out: not warned of, never wrongly.
-      Optional<String> own = RouteScanner.pathOf(locator.method());
-      if (own.isEmpty()) {
-        continue;
-      }
-      String key = locator.locator().resourceClass() + " " + Templates.regex(locator.path()) + " "
-          + Templates.regex(RouteScanner.join(own.get()));
-      RouteScanner.ScannedLocator twin = first.putIfAbsent(key, locator);
-      if (twin != null && !twin.method().equals(locator.method())
-          && warned.add(List.of(twin.method(), locator.method()))) {
-        problems.add(Diagnostic.at(Message.TWIN_LOCATORS.format(name(twin.method()), name(locator.method()),
-            locator.locator().resourceClass().canonicalName(), locator.path()), locator.method(), null, null));
-      }
-    }
-  }
-
-  private static String name(ExecutableElement method) {
-    return method.getEnclosingElement().getSimpleName() + "." + method.getSimpleName() + "()";
   }
 
   /** The first operation that answers {@code GET} at {@code path} (relative to the application path), if any. */
