@@ -7,6 +7,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -26,6 +28,11 @@ class JdbcRefreshTokenStoreTest {
 
   /** The store contract, and what a table in a database adds to it. */
   abstract static class JdbcContract extends RefreshTokenStoreContract {
+    @Override
+    RefreshTokenStore store() {
+      return storeWithLoginsOf(10_000);
+    }
+
     /**
      * A table that is there already, made by an earlier start of this instance or by another instance, is kept with its
      * rows: {@link JdbcRefreshTokenStore#createTable()} may run at every start. Before, the second start failed.
@@ -44,13 +51,8 @@ class JdbcRefreshTokenStoreTest {
   @Nested
   class OnPostgreSql extends JdbcContract {
     @Override
-    RefreshTokenStore store() {
-      return storeWithLoginsOf(10_000);
-    }
-
-    @Override
     RefreshTokenStore storeWithLoginsOf(int tokens) {
-      return created(postgreSql(java.util.Map.of()), tokens);
+      return created(postgreSql(Map.of()), tokens);
     }
   }
 
@@ -62,25 +64,20 @@ class JdbcRefreshTokenStoreTest {
   @Nested
   class OnPostgreSqlSerializable extends JdbcContract {
     @Override
-    RefreshTokenStore store() {
-      return storeWithLoginsOf(10_000);
-    }
-
-    @Override
     RefreshTokenStore storeWithLoginsOf(int tokens) {
-      return created(postgreSql(java.util.Map.of("options", "-c default_transaction_isolation=serializable")), tokens);
+      return created(postgreSql(Map.of("options", "-c default_transaction_isolation=serializable")), tokens);
     }
   }
 
   /** A data source on a new, empty schema of the PostgreSQL server, with further connection {@code properties}. */
-  static DataSource postgreSql(java.util.Map<String, String> properties) {
+  static DataSource postgreSql(Map<String, String> properties) {
     String schema = "s" + SCHEMAS.incrementAndGet();
     try (Connection c = postgres.getPostgresDatabase().getConnection()) {
       c.createStatement().execute("CREATE SCHEMA " + schema);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
-    java.util.Map<String, String> all = new java.util.HashMap<>(properties);
+    Map<String, String> all = new HashMap<>(properties);
     all.put("currentSchema", schema);
     return postgres.getDatabase("postgres", "postgres", all);
   }
@@ -88,17 +85,10 @@ class JdbcRefreshTokenStoreTest {
   @Nested
   class OnH2 extends JdbcContract {
     @Override
-    RefreshTokenStore store() {
-      return storeWithLoginsOf(10_000);
-    }
-
-    @Override
     RefreshTokenStore storeWithLoginsOf(int tokens) {
       JdbcDataSource ds = new JdbcDataSource();
       ds.setURL("jdbc:h2:mem:refresh" + SCHEMAS.incrementAndGet() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
-      JdbcRefreshTokenStore store = new JdbcRefreshTokenStore(ds, tokens);
-      store.createTable();
-      return store;
+      return created(ds, tokens);
     }
   }
 
@@ -115,11 +105,6 @@ class JdbcRefreshTokenStoreTest {
 
     /** The driver's data source for {@code database}. */
     abstract DataSource dataSource(String database) throws SQLException;
-
-    @Override
-    RefreshTokenStore store() {
-      return storeWithLoginsOf(10_000);
-    }
 
     @Override
     RefreshTokenStore storeWithLoginsOf(int tokens) {

@@ -45,5 +45,4 @@ final class TwinLocators {
   private static String name(ExecutableElement method) {
     return method.getEnclosingElement().getSimpleName() + "." + method.getSimpleName() + "()";
   }
-
 }
