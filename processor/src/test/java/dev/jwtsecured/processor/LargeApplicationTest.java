@@ -2,6 +2,7 @@ package dev.jwtsecured.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static com.google.testing.compile.Compiler.javac;
+import static dev.jwtsecured.processor.Sources.plainConfig;
 import static dev.jwtsecured.processor.Sources.source;
 import static dev.jwtsecured.processor.Sources.user;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,11 +34,7 @@ class LargeApplicationTest {
   private static final int METHODS = 12;
 
   private static List<JavaFileObject> sources() {
-    List<JavaFileObject> sources = new ArrayList<>(List.of(user(), source("Config",
-        "@JwtSecured(secret = \"${JWT_SECRET}\")",
-        "final class Config {",
-        "  @UserRetriever static User user(Token token) { return new User(token.subject()); }",
-        "}")));
+    List<JavaFileObject> sources = new ArrayList<>(List.of(user(), plainConfig()));
     for (int c = 0; c < ROOTS; c++) {
       List<String> lines = new ArrayList<>(List.of("@Path(\"/r" + c + "\")", "public class R" + c + " {"));
       for (int m = 0; m < METHODS; m++) {
@@ -116,11 +113,7 @@ class LargeApplicationTest {
   @Test
   void aThousandPathsBesideALocatorCompileAndMoreAreLeftOut() throws Exception {
     for (int roots : new int[] {10, 11}) {
-      List<JavaFileObject> sources = new ArrayList<>(List.of(user(), source("Config",
-          "@JwtSecured(secret = \"${JWT_SECRET}\")",
-          "final class Config {",
-          "  @UserRetriever static User user(Token token) { return new User(token.subject()); }",
-          "}"), source("All",
+      List<JavaFileObject> sources = new ArrayList<>(List.of(user(), plainConfig(), source("All",
           "@Path(\"/\")",
           "public class All {",
           "  @Path(\"{rest: .*}\") public Sub any() { return new Sub(); }",
@@ -150,11 +143,7 @@ class LargeApplicationTest {
    * guard checks), below a root resource at {@code /r}: JAX-RS reaches each class along every order of the others.
    */
   private static List<JavaFileObject> linked(int count) {
-    List<JavaFileObject> sources = new ArrayList<>(List.of(user(), source("Config",
-        "@JwtSecured(secret = \"${JWT_SECRET}\")",
-        "final class Config {",
-        "  @UserRetriever static User user(Token token) { return new User(token.subject()); }",
-        "}")));
+    List<JavaFileObject> sources = new ArrayList<>(List.of(user(), plainConfig()));
     for (int i = 0; i < count; i++) {
       List<String> lines = new ArrayList<>(List.of(i == 0 ? "@Path(\"/r\")" : "",
           "public class C" + i + " {", "  @GET public String get() { return \"\"; }"));

@@ -19,19 +19,9 @@ import org.junit.jupiter.api.Assumptions;
  * folder, on a free loopback port, with no grant tables (any user may do anything: a test server, reachable from this
  * machine alone). {@code .ci/run} installs the package; under CI its absence fails the test instead of skipping it.
  */
-final class MariaDbServer implements AutoCloseable {
+record MariaDbServer(Path dir, Process process, int port) implements AutoCloseable {
   private static final Path SERVER = Path.of("/usr/sbin/mariadbd");
   private static final Path INSTALL = Path.of("/usr/bin/mariadb-install-db");
-
-  private final Path dir;
-  private final Process process;
-  private final int port;
-
-  private MariaDbServer(Path dir, Process process, int port) {
-    this.dir = dir;
-    this.process = process;
-    this.port = port;
-  }
 
   /** Starts a server, or skips the calling test where MariaDB is not installed (outside CI). */
   static MariaDbServer start() throws IOException, InterruptedException {
