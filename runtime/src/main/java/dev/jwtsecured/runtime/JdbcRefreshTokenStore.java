@@ -18,9 +18,10 @@ import javax.sql.DataSource;
 
 /**
  * A {@link RefreshTokenStore} in a SQL database, shared by every instance that uses the same database: the way a
- * cluster shares refresh tokens (the database does the replication). Tested on PostgreSQL, MariaDB and H2. Create the
- * table ({@link #createTable()} at every start, or {@link #SCHEMA}; on MariaDB {@link #MARIADB_SCHEMA}, on MySQL
- * {@link #MYSQL_SCHEMA}):
+ * cluster shares refresh tokens (the database does the replication), or how one instance keeps them across restarts
+ * (SQLite, HSQLDB or H2 in a file). Tested on PostgreSQL, MariaDB, H2, SQLite and HSQLDB. Create the table
+ * ({@link #createTable()} at every start, or {@link #SCHEMA}; on MariaDB {@link #MARIADB_SCHEMA}, on MySQL
+ * {@link #MYSQL_SCHEMA}, on HSQLDB {@link #HSQLDB_SCHEMA}):
  *
  * <pre>
  * CREATE TABLE IF NOT EXISTS jwtsecured_refresh_tokens (
@@ -46,25 +47,34 @@ import javax.sql.DataSource;
  * NOT revoked AND expires_at > ?} decides the race (the database lets one such update change the row), and only the
  * winner inserts the successor, unless the login then holds its bound of tokens (it ends). Expired rows may be deleted
  * at any time after they expire ({@link #deleteExpired}). The statements are standard SQL, their booleans bound as
- * parameters.
+ * parameters. A transaction begins with its write, so that on SQLite it waits for a concurrent one to end.
  *
- * <p>It is a little over 300 lines because the table (as three families of databases need it), every statement of the
+ * <p>It is a little over 300 lines because the table (as four families of databases need it), every statement of the
  * store's contract with its parameters bound one by one, and the rules of its transactions (isolation, retries) are
  * read together: a column or a condition changed in one place is seen in the others.
  */
 public final class JdbcRefreshTokenStore implements RefreshTokenStore {
   /** The family index, declared within the table where {@code CREATE INDEX IF NOT EXISTS} is not to be had. */
-  private static final String FAMILY_INDEX = ", INDEX jwtsecured_refresh_tokens_family (family)";
+  private static final String INLINE_FAMILY_INDEX = ", INDEX jwtsecured_refresh_tokens_family (family)";
 
-  /** The table and its index unless they exist, in SQL that PostgreSQL and H2 accept. */
-  public static final String SCHEMA = schema("TEXT", "", "")
-      + "; CREATE INDEX IF NOT EXISTS jwtsecured_refresh_tokens_family ON jwtsecured_refresh_tokens (family)";
+  /** The family index unless it exists, where {@code CREATE INDEX IF NOT EXISTS} is to be had. */
+  private static final String CREATE_FAMILY_INDEX =
+      "; CREATE INDEX IF NOT EXISTS jwtsecured_refresh_tokens_family ON jwtsecured_refresh_tokens (family)";
+
+  /** The table and its index unless they exist, in SQL that PostgreSQL, H2 and SQLite accept. */
+  public static final String SCHEMA = schema("TEXT", "", "") + CREATE_FAMILY_INDEX;
+
+  /**
+   * The table and its index unless they exist, on HSQLDB, which has no {@code TEXT}: its {@code CLOB}, unbounded and
+   * compared with trailing spaces counted, where its {@code LONGVARCHAR} ignores them.
+   */
+  public static final String HSQLDB_SCHEMA = schema("CLOB", "", "") + CREATE_FAMILY_INDEX;
 
   /**
    * The table and its index unless they exist, on MariaDB: unbounded UTF-8 text, compared byte for byte, trailing
    * spaces included.
    */
-  public static final String MARIADB_SCHEMA = schema("LONGTEXT", FAMILY_INDEX,
+  public static final String MARIADB_SCHEMA = schema("LONGTEXT", INLINE_FAMILY_INDEX,
       " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin");
 
   /**
@@ -72,7 +82,7 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
    * byte, trailing spaces included (MariaDB has no {@code utf8mb4_0900_bin}; MySQL's {@code utf8mb4_bin} ignores
    * trailing spaces). The index is declared in the table, as MySQL has no {@code CREATE INDEX IF NOT EXISTS}.
    */
-  public static final String MYSQL_SCHEMA = schema("LONGTEXT", FAMILY_INDEX,
+  public static final String MYSQL_SCHEMA = schema("LONGTEXT", INLINE_FAMILY_INDEX,
       " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_0900_bin");
 
   private static final int DEFAULT_TOKENS_PER_LOGIN = 10_000;
@@ -116,7 +126,11 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
   /**
    * Creates the table and its index unless they exist, so it may run at every start of every instance:
    * {@link #MARIADB_SCHEMA} on MariaDB, {@link #MYSQL_SCHEMA} on MySQL (as the JDBC driver names the server),
-   * {@link #SCHEMA} elsewhere. A table that exists is kept as it is, rows and columns.
+   * {@link #HSQLDB_SCHEMA} on HSQLDB, {@link #SCHEMA} elsewhere. A table that exists is kept as it is, rows and
+   * columns.
+   *
+   * @throws IllegalStateException if the database refuses the table, as databases the store was not tried on may:
+   *     create an equivalent table there yourself
    */
   public void createTable() {
     try (Connection c = dataSource.getConnection(); var statement = c.createStatement()) {
@@ -125,12 +139,15 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
       // MySQL's driver names a MariaDB server "MySQL"; its version says "MariaDB".
       String schema = "MariaDB".equalsIgnoreCase(product) || database.getDatabaseProductVersion().contains("MariaDB")
           ? MARIADB_SCHEMA
-          : "MySQL".equalsIgnoreCase(product) ? MYSQL_SCHEMA : SCHEMA;
+          : "MySQL".equalsIgnoreCase(product) ? MYSQL_SCHEMA
+          : product.startsWith("HSQL") ? HSQLDB_SCHEMA : SCHEMA;
       for (String sql : schema.split(";")) {
         statement.execute(sql.trim());
       }
     } catch (SQLException e) {
-      throw new IllegalStateException("jwtsecured: could not create the refresh token table", e);
+      throw new IllegalStateException("jwtsecured: could not create the refresh token table (" + e.getSQLState()
+          + "); the store was tried on PostgreSQL, MariaDB, H2, SQLite and HSQLDB: elsewhere, create an equivalent"
+          + " table yourself (JdbcRefreshTokenStore's documentation shows it)", e);
     }
   }
 
@@ -142,10 +159,9 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
   @Override
   public Rotation rotate(String presentedHash, Instant now, Function<Entry, Entry> successor) {
     return inTransaction(c -> {
-      Entry presented = find(c, presentedHash);
-      if (presented == null || !now.isBefore(presented.expiresAt())) {
-        return new Invalid();
-      }
+      // The write comes first: on SQLite a transaction that read before it wrote could not wait for a concurrent writer
+      // (SQLITE_BUSY at once, a 500 at the token endpoint), where one that begins by writing waits its turn.
+      boolean won;
       try (PreparedStatement spend = c.prepareStatement("UPDATE jwtsecured_refresh_tokens SET spent = ?"
           + " WHERE hash = ? AND spent = ? AND revoked = ? AND expires_at > ?")) {
         spend.setBoolean(1, true);
@@ -153,25 +169,23 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
         spend.setBoolean(3, false);
         spend.setBoolean(4, false);
         spend.setLong(5, now.getEpochSecond());
-        if (spend.executeUpdate() == 1) {
-          if (unexpiredTokens(c, presented.family(), now) >= tokensPerLogin) {
-            delete(c, presented.family()); // it cannot keep its spent tokens and one more
-            return new Invalid();
-          }
-          // A successor that throws rolls the spending back with the transaction.
-          insert(c, successor.apply(presented));
-          return new Rotated(presented);
-        }
+        won = spend.executeUpdate() == 1;
       }
-      boolean spent;
-      try (PreparedStatement q = c.prepareStatement("SELECT spent FROM jwtsecured_refresh_tokens WHERE hash = ?")) {
-        q.setString(1, presentedHash);
-        try (ResultSet r = q.executeQuery()) {
-          spent = r.next() && r.getBoolean(1);
+      Stored presented = find(c, presentedHash);
+      if (won) {
+        if (unexpiredTokens(c, presented.entry().family(), now) >= tokensPerLogin) {
+          delete(c, presented.entry().family()); // it cannot keep its spent tokens and one more
+          return new Invalid();
         }
+        // A successor that throws rolls the spending back with the transaction.
+        insert(c, successor.apply(presented.entry()));
+        return new Rotated(presented.entry());
       }
-      revoke(c, presented.family());
-      return new Reused(presented, spent);
+      if (presented == null || !now.isBefore(presented.entry().expiresAt())) {
+        return new Invalid();
+      }
+      revoke(c, presented.entry().family());
+      return new Reused(presented.entry(), presented.spent());
     });
   }
 
@@ -220,8 +234,11 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
     });
   }
 
-  private static Entry find(Connection c, String hash) throws SQLException {
-    try (PreparedStatement q = c.prepareStatement("SELECT family, subject, roles, scopes, extras, expires_at"
+  /** A row as stored: its entry, and whether it was spent. */
+  private record Stored(Entry entry, boolean spent) {}
+
+  private static Stored find(Connection c, String hash) throws SQLException {
+    try (PreparedStatement q = c.prepareStatement("SELECT family, subject, roles, scopes, extras, expires_at, spent"
         + " FROM jwtsecured_refresh_tokens WHERE hash = ?")) {
       q.setString(1, hash);
       try (ResultSet r = q.executeQuery()) {
@@ -234,8 +251,8 @@ public final class JdbcRefreshTokenStore implements RefreshTokenStore {
         }
         Set<String> scopes = Arrays.stream(r.getString(4).split(" ")).filter(s -> !s.isEmpty())
             .collect(Collectors.toCollection(LinkedHashSet::new));
-        return new Entry(hash, r.getString(1), r.getString(2), roles, scopes, Json.parseObject(r.getString(5)),
-            Instant.ofEpochSecond(r.getLong(6)));
+        return new Stored(new Entry(hash, r.getString(1), r.getString(2), roles, scopes,
+            Json.parseObject(r.getString(5)), Instant.ofEpochSecond(r.getLong(6))), r.getBoolean(7));
       }
     }
   }

@@ -1,10 +1,14 @@
 package dev.jwtsecured.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mysql.cj.jdbc.MysqlDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -13,15 +17,19 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
+import org.hsqldb.jdbc.JDBCDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.mariadb.jdbc.MariaDbDataSource;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
 
 /**
  * The store contract on a real PostgreSQL (an embedded server process), a real MariaDB (Debian's, through both its
- * driver and MySQL's) and on H2.
+ * driver and MySQL's), and on H2, SQLite and HSQLDB.
  */
 class JdbcRefreshTokenStoreTest {
   static final AtomicInteger SCHEMAS = new AtomicInteger();
@@ -47,7 +55,7 @@ class JdbcRefreshTokenStoreTest {
     }
   }
 
-  /** A fresh table per test: each gets its own schema (PostgreSQL) or in-memory database (H2). */
+  /** A fresh table per test: each gets a schema of its own, as every test below a database of its own. */
   @Nested
   class OnPostgreSql extends JdbcContract {
     @Override
@@ -80,6 +88,62 @@ class JdbcRefreshTokenStoreTest {
     Map<String, String> all = new HashMap<>(properties);
     all.put("currentSchema", schema);
     return postgres.getDatabase("postgres", "postgres", all);
+  }
+
+  /**
+   * A fresh SQLite database file per test, in its default rollback-journal mode: of concurrent refreshes with one
+   * token, the losers failed with {@code SQLITE_BUSY} (a 500 at the token endpoint) where the race should have revoked
+   * the login, as their transactions read before they wrote and SQLite then does not wait.
+   */
+  @Nested
+  class OnSqlite extends JdbcContract {
+    @Override
+    RefreshTokenStore storeWithLoginsOf(int tokens) {
+      return created(sqlite(new SQLiteConfig()), tokens);
+    }
+  }
+
+  /** SQLite in write-ahead-log mode, where the losers failed alike. */
+  @Nested
+  class OnSqliteWal extends JdbcContract {
+    @Override
+    RefreshTokenStore storeWithLoginsOf(int tokens) {
+      SQLiteConfig config = new SQLiteConfig();
+      config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+      return created(sqlite(config), tokens);
+    }
+  }
+
+  static DataSource sqlite(SQLiteConfig config) {
+    SQLiteDataSource ds = new SQLiteDataSource(config);
+    ds.setUrl("jdbc:sqlite:" + files.resolve("refresh" + SCHEMAS.incrementAndGet() + ".db"));
+    return ds;
+  }
+
+  /** HSQLDB in memory, which has no {@code TEXT} type, and whose {@code LONGVARCHAR} ignores trailing spaces. */
+  @Nested
+  class OnHsqldb extends JdbcContract {
+    @Override
+    RefreshTokenStore storeWithLoginsOf(int tokens) {
+      return created(hsqldb("mem:refresh" + SCHEMAS.incrementAndGet()), tokens);
+    }
+  }
+
+  /** HSQLDB in a file, its transactions multi-version ({@code hsqldb.tx=mvcc}) rather than locking. */
+  @Nested
+  class OnHsqldbFileMvcc extends JdbcContract {
+    @Override
+    RefreshTokenStore storeWithLoginsOf(int tokens) {
+      return created(hsqldb("file:" + files.resolve("refresh" + SCHEMAS.incrementAndGet()) + ";hsqldb.tx=mvcc"),
+          tokens);
+    }
+  }
+
+  static DataSource hsqldb(String database) {
+    JDBCDataSource ds = new JDBCDataSource();
+    ds.setUrl("jdbc:hsqldb:" + database);
+    ds.setUser("SA");
+    return ds;
   }
 
   @Nested
@@ -147,6 +211,23 @@ class JdbcRefreshTokenStoreTest {
     }
   }
 
+  /** A database that refuses the table says which databases the store knows, and what to do elsewhere. */
+  @Test
+  void aTableTheDatabaseRefusesIsReportedWithWhatToDo() throws SQLException {
+    SQLiteDataSource empty = (SQLiteDataSource) sqlite(new SQLiteConfig());
+    empty.getConnection().close();
+    SQLiteConfig readOnly = new SQLiteConfig();
+    readOnly.setReadOnly(true);
+    SQLiteDataSource refusing = new SQLiteDataSource(readOnly);
+    refusing.setUrl(empty.getUrl());
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> new JdbcRefreshTokenStore(refusing).createTable());
+    assertTrue(e.getMessage().startsWith("jwtsecured: could not create the refresh token table"), e.getMessage());
+    assertTrue(e.getMessage().endsWith("elsewhere, create an equivalent table yourself (JdbcRefreshTokenStore's"
+        + " documentation shows it)"), e.getMessage());
+    assertInstanceOf(SQLException.class, e.getCause());
+  }
+
   private static JdbcRefreshTokenStore created(DataSource ds, int tokens) {
     JdbcRefreshTokenStore store = new JdbcRefreshTokenStore(ds, tokens);
     store.createTable();
@@ -164,6 +245,10 @@ class JdbcRefreshTokenStoreTest {
   }
 
   static EmbeddedPostgres postgres;
+
+  /** Where the databases in files are. */
+  @TempDir
+  static Path files;
 
   @BeforeAll
   static void startPostgres() throws IOException {
