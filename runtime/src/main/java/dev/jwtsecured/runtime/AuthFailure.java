@@ -37,7 +37,11 @@ public enum AuthFailure {
   ALGORITHM_NOT_ACCEPTED(401, "invalid_token", "The token algorithm is not accepted", "Invalid token"),
   /**
    * The header's {@code typ} names a kind of token other than an access token ({@code logout+jwt},
-   * {@code secevent+jwt}, ...: RFC 8725 section 3.11); {@code JWT}, {@code at+jwt} (RFC 9068) or none pass.
+   * {@code secevent+jwt}, ...: RFC 8725 section 3.11); {@code JWT}, {@code at+jwt} (RFC 9068) or none pass. Or the
+   * token's claims mark another kind: an ID token's {@code at_hash}, {@code c_hash} or {@code s_hash}, Keycloak's
+   * claim {@code typ} of {@code ID}, {@code Refresh}, {@code Offline} or {@code Logout}, Amazon Cognito's
+   * {@code token_use} other than {@code access}, a refresh token's {@code token_type} or {@code type} of
+   * {@code refresh}.
    */
   TYPE_NOT_ACCEPTED(401, "invalid_token", "The token type is not accepted", "Invalid token"),
   /** The signature does not verify with any accepted key. */

@@ -354,6 +354,26 @@ class ResourceServerTest {
     assertEquals("bearer", schemes.elements().next().get("scheme").asText(), schemes.toString());
   }
 
+  /**
+   * The ID token a Keycloak 26.7 realm issued beside the access token, shaped as it was (its claim {@code typ}
+   * {@code ID}, an {@code at_hash}, the realm's key, {@code typ} {@code JWT} in its header), whose audience a mapper
+   * extended to the API: it answered 200 at {@code /some-path}. It is refused as another kind of token now; the access
+   * token passes.
+   */
+  @Test
+  void anIdentityProvidersIdTokenIsNoAccessToken() throws Exception {
+    RSASSASigner signer = new RSASSASigner(idp.rsa);
+    JWTClaimsSet idToken = claims("alice").audience(List.of("demo", "account")).claim("typ", "ID")
+        .claim("azp", "demo").claim("at_hash", "XASgkg57BTlnw66LMyz-OA").claim("realm_access", null).build();
+    RawHttp.Response refused = get("/some-path", sign(signer, JWSAlgorithm.RS256, "rsa-1", idToken));
+    assertEquals(401, refused.status, refused.toString());
+    assertTrue(refused.header("WWW-Authenticate").contains("error_description=\"The token type is not accepted\""),
+        refused.toString());
+    JWTClaimsSet accessToken = claims("alice", "user").audience(List.of("demo", "account")).claim("typ", "Bearer")
+        .claim("azp", "demo").build();
+    assertEquals(200, get("/some-path", sign(signer, JWSAlgorithm.RS256, "rsa-1", accessToken)).status);
+  }
+
   @Test
   void issuerAndAudienceWhenConfigured() throws Exception {
     try (TestServer strict = TestServer.example(Example.RESOURCE_SERVER, s -> s.jwksUri(idp.jwksUri())

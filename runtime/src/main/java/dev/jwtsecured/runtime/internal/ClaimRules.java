@@ -11,13 +11,15 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The claim rules every verified token passes, whoever signed it, and its reading into a {@link Token}: {@code sub},
  * {@code exp} and {@code iat} present; {@code exp} after now, {@code nbf} and {@code iat} not after now, each with the
- * leeway; the issuer one of the accepted ones and the audience one of the expected ones, when configured; roles read
+ * leeway; no claim that marks another kind of token (an ID or refresh token); the issuer one of the accepted ones and
+ * the audience one of the expected ones, when configured; roles read
  * from the configured claim path ({@code roles}, {@code groups}, or a nested one such as {@code realm_access.roles}),
  * as an array of strings or a space-separated string.
  */
@@ -102,6 +104,9 @@ public final class ClaimRules {
     if (nbf != null && nbf.toInstant().getEpochSecond() > now + leewaySeconds) {
       throw new AuthException(AuthFailure.NOT_YET_VALID);
     }
+    if (markedAsAnotherKind(claims)) {
+      throw new AuthException(AuthFailure.TYPE_NOT_ACCEPTED);
+    }
     String issuer = claims.getIssuer();
     if (!issuers.isEmpty() && (issuer == null || !issuers.contains(issuer))) {
       throw new AuthException(AuthFailure.ISSUER_NOT_ACCEPTED);
@@ -147,6 +152,40 @@ public final class ClaimRules {
         .scopes(asSet(words(claims.get("scope"))))
         .extras(extras)
         .build();
+  }
+
+  /** Claims that only ID tokens carry: hashes of what came with them (OpenID Connect Core 1.0, FAPI 1.0 Advanced). */
+  private static final Set<String> ID_TOKEN_CLAIMS = Set.of("at_hash", "c_hash", "s_hash");
+  /** Keycloak's {@code typ} claim values, in lower case, of tokens other than access tokens ({@code Bearer}, DPoP). */
+  private static final Set<String> OTHER_KEYCLOAK_TYPES = Set.of("id", "refresh", "offline", "logout");
+
+  /**
+   * Whether a token's own claims say it is no access token, whatever its header's {@code typ} (providers type ID
+   * tokens {@code JWT} too, and sign them with the keys of their access tokens): an ID token's {@code at_hash},
+   * {@code c_hash} or {@code s_hash}; Keycloak's claim {@code typ} of {@code ID}, {@code Refresh}, {@code Offline} or
+   * {@code Logout}; Amazon Cognito's {@code token_use} other than {@code access}; a refresh token's
+   * {@code "token_type": "refresh"} (Django REST framework SimpleJWT) or {@code "type": "refresh"}
+   * (Flask-JWT-Extended), from a service that shares the secret. Only top-level claims count: an application's
+   * {@code extras} are its own. {@code nonce} is not among them: it is the client's, and a provider may copy it into
+   * an access token.
+   */
+  private static boolean markedAsAnotherKind(Claims claims) {
+    for (String name : ID_TOKEN_CLAIMS) {
+      if (claims.containsKey(name)) {
+        return true;
+      }
+    }
+    if (claims.get("typ") instanceof String typ && OTHER_KEYCLOAK_TYPES.contains(typ.toLowerCase(Locale.ROOT))) {
+      return true;
+    }
+    if (claims.containsKey("token_use") && !"access".equals(claims.get("token_use"))) {
+      return true;
+    }
+    return isRefresh(claims.get("token_type")) || isRefresh(claims.get("type"));
+  }
+
+  private static boolean isRefresh(Object claim) {
+    return claim instanceof String name && name.equalsIgnoreCase("refresh");
   }
 
   /**

@@ -692,6 +692,55 @@ class KeySetVerifierTest {
     }
   }
 
+  /**
+   * Identity providers type their ID tokens {@code JWT}, as their access tokens, and sign both with one key: a
+   * Keycloak 26.7 ID token (its claim {@code typ} {@code ID}, an {@code at_hash}) whose audience a mapper extended to
+   * the API, or an Amazon Cognito ID token ({@code token_use} {@code id}) where no audience can be set, passed for an
+   * access token. Claims only other kinds of tokens carry refuse a token now; an access token's pass.
+   */
+  @Test
+  void tokensWhoseClaimsMarkAnotherKindAreRefused() throws Exception {
+    RSAKey key = new RSAKeyGenerator(2048).keyID("r1").generate();
+    serve(key);
+    KeySetVerifier verifier = verifier(ALL);
+    JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("r1").type(JOSEObjectType.JWT).build();
+    Map<String, Map<String, Object>> refused = new java.util.LinkedHashMap<>();
+    refused.put("Keycloak's ID token", Map.of("typ", "ID", "at_hash", "XASgkg57BTlnw66LMyz-OA", "azp", "demo"));
+    refused.put("an ID token typed as such alone", Map.of("typ", "id"));
+    refused.put("an ID token with the access token's hash alone", Map.of("at_hash", "XASgkg57BTlnw66LMyz-OA"));
+    refused.put("an ID token with the code's hash", Map.of("c_hash", "LDktKdoQak3Pk0cnXxCltA"));
+    refused.put("an ID token with the state's hash", Map.of("s_hash", "x7RrTQ4RFmQi0xQ2M1YFVg"));
+    refused.put("Keycloak's refresh token", Map.of("typ", "Refresh"));
+    refused.put("Keycloak's offline token", Map.of("typ", "Offline"));
+    refused.put("Keycloak's logout token", Map.of("typ", "Logout"));
+    refused.put("Cognito's ID token", Map.of("token_use", "id", "cognito:groups", List.of("admin")));
+    refused.put("a token_use of another kind", Map.of("token_use", "refresh"));
+    refused.put("a token_use not a string", Map.of("token_use", List.of("access")));
+    refused.put("Django SimpleJWT's refresh token", Map.of("token_type", "refresh"));
+    refused.put("Flask-JWT-Extended's refresh token", Map.of("type", "refresh"));
+    for (Map.Entry<String, Map<String, Object>> kind : refused.entrySet()) {
+      JWTClaimsSet.Builder claims = claims();
+      kind.getValue().forEach(claims::claim);
+      assertEquals(AuthFailure.TYPE_NOT_ACCEPTED, failure(verifier, sign(new RSASSASigner(key), header,
+          claims.build())), kind.getKey());
+    }
+    Map<String, Map<String, Object>> accepted = new java.util.LinkedHashMap<>();
+    accepted.put("Keycloak's access token", Map.of("typ", "Bearer", "azp", "demo", "auth_time", 1796474268L));
+    accepted.put("Keycloak's DPoP-bound access token", Map.of("typ", "DPoP"));
+    accepted.put("an access token with a nonce, as Keycloak's were", Map.of("nonce", "n-0S6_WzA2Mj"));
+    accepted.put("Cognito's access token", Map.of("token_use", "access", "client_id", "demo"));
+    accepted.put("SimpleJWT's access token", Map.of("token_type", "access"));
+    accepted.put("Flask-JWT-Extended's access token", Map.of("type", "access"));
+    accepted.put("an application's claim named type", Map.of("type", "employee"));
+    accepted.put("an application's typ that is no kind", Map.of("typ", List.of("ID")));
+    for (Map.Entry<String, Map<String, Object>> kind : accepted.entrySet()) {
+      JWTClaimsSet.Builder claims = claims();
+      kind.getValue().forEach(claims::claim);
+      assertEquals("alice", verifier.verify(sign(new RSASSASigner(key), header, claims.build())).subject(),
+          kind.getKey());
+    }
+  }
+
   @Test
   void keyReferencesInTheHeaderAreRefused() throws Exception {
     RSAKey key = new RSAKeyGenerator(2048).keyID("r1").generate();

@@ -329,6 +329,29 @@ class TokenCodecTest {
     }
   }
 
+  /**
+   * A service that shares the secret may sign refresh tokens with it as JWTs, told apart by a claim: Django REST
+   * framework SimpleJWT's {@code "token_type": "refresh"}, Flask-JWT-Extended's {@code "type": "refresh"}. Such a
+   * refresh token passed for an access token; it is refused now, and the same libraries' access tokens pass. (The
+   * claims of other kinds of tokens: {@code KeySetVerifierTest.tokensWhoseClaimsMarkAnotherKindAreRefused}.)
+   */
+  @Test
+  void refreshTokensOfAnotherServiceSharingTheSecretAreRefused() {
+    TokenCodec codec = codec(s -> s);
+    String header = b64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
+    String times = ",\"iat\":" + T + ",\"exp\":" + (T + 60) + "}";
+    for (String marker : List.of("\"token_type\":\"refresh\"", "\"type\":\"refresh\"", "\"type\":\"Refresh\"",
+        "\"at_hash\":\"XASgkg57BTlnw66LMyz-OA\"", "\"typ\":\"ID\"", "\"token_use\":\"id\"")) {
+      String input = header + "." + b64("{\"sub\":\"a\"," + marker + times);
+      assertEquals(AuthFailure.TYPE_NOT_ACCEPTED, failure(codec, input + "." + hs256(input)), marker);
+    }
+    for (String marker : List.of("\"token_type\":\"access\"", "\"type\":\"access\"",
+        "\"extras\":{\"type\":\"refresh\",\"at_hash\":\"x\"}")) {
+      String input = header + "." + b64("{\"sub\":\"a\"," + marker + times);
+      assertEquals("a", codec.verify(input + "." + hs256(input)).subject(), marker);
+    }
+  }
+
   @Test
   void secretPlaceholdersResolveOrFailFast() {
     assertEquals(32, Secrets.resolve("${S}", JwsAlgorithm.HS256, n -> SECRET, n -> null).length);
