@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.jwtsecured.runtime.Token;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -66,7 +67,9 @@ class TokenFuzzTest {
       ",\"kid \":\"r1\"", ",\"alg\":\"PS256\"", ",\"alg\":\"RS256\"", ",\"kid\":[\"r1\"]", ",\"kid\":null",
       ",\"nbf\":null", ",\"extras\":{\"sub\":\"mallory\"}", ",\"extras\":{\" x\":2}", ",\"extras\":{\"y\":null}",
       ",\"scope\":\" read\\twrite \"", ",\"sid\":1", ",\"jti\":\"\"", ",\"sid\":\" \"", ",\"aud\":\" \"",
-      ",\"aud\":[\"\",\"api\"]", "\"sub\"", "\"exp\"", "\"roles\"", "\"alg\"", "\"\"");
+      ",\"aud\":[\"\",\"api\"]", ",\"at_hash\":\"x\"", ",\"typ\":\"iD\"", ",\"typ\":\"Bearer\"",
+      ",\"token_use\":\"id\"", ",\"token_use\":\"access\"", ",\"type\":\"REFRESH\"", ",\"token_type\":\"refresh\"",
+      "\"sub\"", "\"exp\"", "\"roles\"", "\"alg\"", "\"\"");
 
   /** The pieces that are whole members, which a mutation also puts where a member may stand. */
   static final List<String> MEMBERS = PIECES.stream().filter(p -> p.startsWith(",\"")).toList();
@@ -248,7 +251,36 @@ class TokenFuzzTest {
     if (!token.issuer().equals(Optional.of("https://issuer")) || !token.audience().contains("api")) {
       problems.add("another issuer or audience");
     }
+    String kind = anotherKind(claims);
+    if (kind != null) {
+      problems.add("accepted, though " + kind);
+    }
     return problems.isEmpty() ? null : String.join("; ", problems);
+  }
+
+  /**
+   * Which claim marks the token as no access token, read as the README lists them, or {@code null}. A member whose
+   * value is {@code null} counts as absent, as jjwt drops it.
+   */
+  static String anotherKind(JsonNode claims) {
+    for (String hash : List.of("at_hash", "c_hash", "s_hash")) {
+      if (claims.hasNonNull(hash)) {
+        return "an ID token's " + hash;
+      }
+    }
+    if (claims.path("typ").isTextual()
+        && Set.of("id", "refresh", "offline", "logout").contains(claims.get("typ").asText().toLowerCase(Locale.ROOT))) {
+      return "Keycloak's typ " + claims.get("typ");
+    }
+    if (claims.hasNonNull("token_use") && !claims.get("token_use").equals(TextNode.valueOf("access"))) {
+      return "Cognito's token_use " + claims.get("token_use");
+    }
+    for (String name : List.of("token_type", "type")) {
+      if (claims.path(name).isTextual() && claims.get(name).asText().equalsIgnoreCase("refresh")) {
+        return "a refresh token's " + name;
+      }
+    }
+    return null;
   }
 
   static <T> void expect(List<String> problems, String claim, Optional<T> strict, Optional<T> codec) {
