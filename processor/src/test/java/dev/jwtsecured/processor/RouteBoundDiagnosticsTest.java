@@ -530,6 +530,45 @@ class RouteBoundDiagnosticsTest {
   }
 
   /**
+   * An override that annotates a parameter ({@code @QueryParam}) or itself ({@code @Produces}) but repeats no HTTP
+   * method: by JAX-RS 3.6 it inherits none of the overridden method's JAX-RS annotations, so Jersey and Apache CXF
+   * serve it not at all (a request went to another method, past the override's {@code @DenyAll}: seed 7750 of the
+   * random applications on CXF, {@code HEAD} answered 200 through a locator at {@code ""}), where RESTEasy serves it
+   * as the overridden method, as the route report says. A warning on each; an override annotated with nothing, or
+   * with its HTTP method again, is left alone.
+   */
+  @Test
+  void anOverrideWithJaxRsAnnotationsOfItsOwnButNoHttpMethodIsAWarning() throws IOException {
+    JavaFileObject base = source("ShelfBase",
+        "public abstract class ShelfBase {",
+        "  @GET public String read(@QueryParam(\"q\") String q) { return \"\"; }",
+        "  @PUT public String write(String body) { return \"\"; }",
+        "  @DELETE public String clear() { return \"\"; }",
+        "  @POST public String add(String body) { return \"\"; }",
+        "}");
+    JavaFileObject shelves = source("Shelves",
+        "@Path(\"/shelves\")",
+        "public final class Shelves extends ShelfBase {",
+        "  @Override @DenyAll public String read(@QueryParam(\"q\") String q) { return \"\"; }",
+        "  @Override @Produces(\"text/plain\") public String write(String body) { return \"\"; }",
+        "  @Override @RolesAllowed(\"admin\") public String clear() { return \"\"; }",
+        "  @Override @POST @RolesAllowed(\"admin\") public String add(String body) { return \"\"; }",
+        "}");
+    Compilation c = compile(user(), base, shelves, plainConfig());
+    assertThat(c).succeeded();
+    assertThat(c).hadWarningContaining(tagged(Message.OVERRIDE_INHERITS_NO_JAXRS)
+        + " test.Shelves.read(java.lang.String) overrides test.ShelfBase.read(java.lang.String) and has JAX-RS"
+        + " annotations of its own (on itself or a parameter) but no HTTP method or @Path: by JAX-RS 3.6 it then"
+        + " inherits none of the overridden method's, so Jersey and Apache CXF do not serve it")
+        .inFile(shelves).onLineContaining("public String read(");
+    assertThat(c).hadWarningContaining(" test.Shelves.write(java.lang.String) overrides").inFile(shelves)
+        .onLineContaining("public String write(");
+    assertThat(c).hadWarningCount(2);
+    String report = routes(c, "test.Config").replaceAll("\\s+", "");
+    assertTrue(report.contains("\"javaMethod\":\"read\",\"access\":\"denied\""), report);
+  }
+
+  /**
    * What JAX-RS matches before a guarded locator in its class (more literal characters than {@code {name}}) is written
    * beside it, with the request methods served there: a method's path ({@code count}, GET and HEAD; {@code {a}-{b}},
    * POST), a locator's for every method ({@code archive}), and a root resource's whose class template and whole

@@ -93,6 +93,7 @@ public final class ConfigScopes {
     Map<ClassName, List<ClassName>> pathTypes = new LinkedHashMap<>();
     Map<Element, List<AnnotationMirror>> unreadRules = new LinkedHashMap<>();
     List<RouteScanner.NotInherited> notInherited = new ArrayList<>();
+    List<RouteScanner.DisputedOverride> disputed = new ArrayList<>();
     int left = RouteScanner.MOST_PATHS;
     for (TypeElement root : roots) {
       RouteScanner.Scan scan;
@@ -110,9 +111,10 @@ public final class ConfigScopes {
       pathTypes.putAll(scan.pathTypes());
       scan.unreadRules().forEach(unreadRules::putIfAbsent);
       notInherited.addAll(scan.notInherited());
+      disputed.addAll(scan.disputedOverrides());
     }
     RouteScanner.Scan scan = new RouteScanner.Scan(routes, locators, pathTypes, unreadRules,
-        notInherited);
+        notInherited, disputed);
     return new Scoped(packages, roots, scan, pendingTypes.find(roots, scan), problems);
   }
 

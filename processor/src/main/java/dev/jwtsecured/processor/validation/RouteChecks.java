@@ -139,6 +139,13 @@ final class RouteChecks {
             n.resource(), n.resource()), n.method(), null, null));
       }
     }
+    Set<Element> disputed = new HashSet<>();
+    for (RouteScanner.DisputedOverride d : scan.disputedOverrides()) {
+      if (disputed.add(d.method())) {
+        problems.add(Diagnostic.at(Message.OVERRIDE_INHERITS_NO_JAXRS.format(d.method().getEnclosingElement(),
+            d.method(), d.annotated().getEnclosingElement(), d.annotated()), d.method(), null, null));
+      }
+    }
   }
 
   private static RouteModel decide(SettingsModel s, List<Pattern> excludes, RouteScanner.ScannedRoute r) {

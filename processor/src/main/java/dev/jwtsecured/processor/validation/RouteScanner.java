@@ -103,13 +103,14 @@ public final class RouteScanner {
    */
   public record Scan(List<ScannedRoute> routes, List<ScannedLocator> locators,
       Map<ClassName, List<ClassName>> pathTypes, Map<Element, List<AnnotationMirror>> unreadRules,
-      List<NotInherited> notInherited) {
+      List<NotInherited> notInherited, List<DisputedOverride> disputedOverrides) {
     public Scan {
       routes = List.copyOf(routes);
       locators = List.copyOf(locators);
       pathTypes = Map.copyOf(pathTypes);
       unreadRules = Collections.unmodifiableMap(new LinkedHashMap<>(unreadRules));
       notInherited = List.copyOf(notInherited);
+      disputedOverrides = List.copyOf(disputedOverrides);
     }
   }
 
@@ -119,6 +120,14 @@ public final class RouteScanner {
    */
   public record NotInherited(ExecutableElement method, TypeElement resource, TypeElement superclass,
       AnnotationMirror rule) {}
+
+  /**
+   * A method ({@code method}) overriding one that carries the JAX-RS annotations ({@code annotated}), with JAX-RS
+   * annotations of its own on itself or its parameters ({@code @QueryParam}, {@code @Produces}, ...) but neither an
+   * HTTP method nor {@code @Path}: by JAX-RS 3.6 it then inherits none of them, and Jersey and Apache CXF serve it
+   * not at all, where RESTEasy takes the overridden method's (as the scan does, so that its rule is bound there).
+   */
+  public record DisputedOverride(ExecutableElement method, ExecutableElement annotated) {}
 
   /** The root resource classes among {@code roots} and their nested classes. */
   public List<TypeElement> resourceClasses(Iterable<? extends Element> roots) {
@@ -209,8 +218,9 @@ public final class RouteScanner {
     String rootPath = join(pathOf(annotated).orElse(""));
     Map<Element, List<AnnotationMirror>> unreadRules = new LinkedHashMap<>();
     List<NotInherited> notInherited = new ArrayList<>();
+    List<DisputedOverride> disputed = new ArrayList<>();
     scanClass(root, rootPath, null, "", rootPath, List.of(), path, routes, locators,
-        new Findings(unreadRules, notInherited, new int[] {most}));
+        new Findings(unreadRules, notInherited, disputed, new int[] {most}));
     Set<ClassName> reported = new LinkedHashSet<>();
     for (TypeElement t : List.of(annotated, PathTypes.reported(root).orElse(root))) {
       if (!t.equals(root)) {
@@ -218,7 +228,8 @@ public final class RouteScanner {
       }
     }
     return new Scan(routes, locators,
-        reported.isEmpty() ? Map.of() : Map.of(ClassName.get(root), List.copyOf(reported)), unreadRules, notInherited);
+        reported.isEmpty() ? Map.of() : Map.of(ClassName.get(root), List.copyOf(reported)), unreadRules, notInherited,
+        disputed);
   }
 
   /**
@@ -226,7 +237,7 @@ public final class RouteScanner {
    * how many more operations and locators it may visit ({@code left[0]}).
    */
   private record Findings(Map<Element, List<AnnotationMirror>> unreadRules, List<NotInherited> notInherited,
-      int[] left) {
+      List<DisputedOverride> disputed, int[] left) {
     /** Counts one operation. */
     void operation() {
       left[0]--;
@@ -268,6 +279,9 @@ public final class RouteScanner {
         continue;
       }
       ExecutableElement annotated = jaxRsAnnotated(method, resource);
+      if (!annotated.equals(method) && hasOtherJaxRsAnnotation(method)) {
+        findings.disputed().add(new DisputedOverride(method, annotated));
+      }
       methods.put(method, annotated);
       pathOf(annotated).ifPresentOrElse(sub -> subPaths.computeIfAbsent(join(sub), k -> new TreeSet<>())
           .addAll(httpMethod(annotated).map(RouteScanner::served).orElse(List.of("*"))),
@@ -504,6 +518,25 @@ public final class RouteScanner {
 
   private static boolean hasJaxRsAnnotation(ExecutableElement method) {
     return httpMethod(method).isPresent() || AnnotationValues.has(method, Names.PATH);
+  }
+
+  /**
+   * Whether {@code method} or one of its parameters carries a JAX-RS annotation ({@code jakarta.ws.rs} and its
+   * packages: {@code @Produces}, {@code @QueryParam}, {@code @Context}, ...), which by JAX-RS 3.6 keeps it from
+   * inheriting any.
+   */
+  private static boolean hasOtherJaxRsAnnotation(ExecutableElement method) {
+    List<Element> annotated = new ArrayList<>(method.getParameters());
+    annotated.add(method);
+    for (Element e : annotated) {
+      for (AnnotationMirror a : e.getAnnotationMirrors()) {
+        String type = ((TypeElement) a.getAnnotationType().asElement()).getQualifiedName().toString();
+        if (type.startsWith("jakarta.ws.rs.")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** {@code type}'s superclasses (nearest first), then its interfaces (breadth first). */
