@@ -47,7 +47,9 @@ import javax.sql.DataSource;
  * NOT revoked AND expires_at > ?} decides the race (the database lets one such update change the row), and only the
  * winner inserts the successor, unless the login then holds its bound of tokens (it ends). Expired rows may be deleted
  * at any time after they expire ({@link #deleteExpired}). The statements are standard SQL, their booleans bound as
- * parameters. A transaction begins with its write, so that on SQLite it waits for a concurrent one to end.
+ * parameters. A transaction begins with its write, so that on SQLite it waits for a concurrent one to end; SQLite
+ * writes one at a time, in WAL mode ({@code journal_mode=WAL}) fast enough for bursts of refreshes that its default
+ * rollback journal answers with {@code SQLITE_BUSY} once its busy timeout passes (the README has the numbers).
  *
  * <p>It is a little over 300 lines because the table (as four families of databases need it), every statement of the
  * store's contract with its parameters bound one by one, and the rules of its transactions (isolation, retries) are
