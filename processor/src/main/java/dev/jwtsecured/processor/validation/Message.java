@@ -209,18 +209,18 @@ public enum Message {
       "%s on %s does not reach %s of %s: a class-level JSR-250 annotation governs the methods its class declares, and"
           + " no subclass inherits it, so this one needs only a valid token. Write the rule on %s or the method"
           + " (@RolesAllowed(\"**\") for any valid token)"),
-  OVERRIDE_INHERITS_NO_JAXRS("JwtSecured.OverrideInheritsNoJaxRs", Kind.WARNING,
-      "%s.%s overrides %s.%s and has JAX-RS annotations of its own (on itself or a parameter) but no HTTP method"
-          + " or @Path: by JAX-RS 3.6 it then inherits none of the overridden method's, so Jersey and Apache CXF do"
-          + " not serve it (a request for it gets 404 or 405, or another method), where RESTEasy serves it as the"
-          + " overridden method. Repeat the HTTP method, @Path, @Produces and @Consumes on it, or annotate neither it"
-          + " nor its parameters"),
   ANY_AUTHENTICATED_USER_DECLARED("JwtSecured.AnyAuthenticatedUserDeclared",
       "roles has \"**\", which names no role: in @RolesAllowed it stands for any authenticated user, as in Jakarta"
           + " Servlet, and needs no declaration. Remove it"),
   UNDECLARED_ROLE("JwtSecured.UndeclaredRole",
       "@RolesAllowed role \"%s\" is not in the roles declared by @JwtSecured(roles = {%s}); fix the name or declare"
           + " it"),
+  OVERRIDE_INHERITS_NO_JAXRS("JwtSecured.OverrideInheritsNoJaxRs", Kind.WARNING,
+      "%s.%s overrides %s.%s and has JAX-RS annotations of its own (on itself or a parameter) but no HTTP method"
+          + " or @Path: by JAX-RS 3.6 it then inherits none of the overridden method's, so Jersey and Apache CXF do"
+          + " not serve it (a request for it gets 404 or 405, or another method), where RESTEasy serves it as the"
+          + " overridden method. Repeat the HTTP method, @Path, @Produces and @Consumes on it, or annotate neither it"
+          + " nor its parameters"),
   OVERLAPPING_CONFIGURATIONS("JwtSecured.OverlappingConfigurations",
       "@JwtSecured classes %s and %s both secure the resources of package \"%s\"; a resource must have one"
           + " configuration. Set basePackages so that their packages do not overlap"),
