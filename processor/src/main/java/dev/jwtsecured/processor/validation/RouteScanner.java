@@ -279,10 +279,13 @@ public final class RouteScanner {
         continue;
       }
       ExecutableElement annotated = jaxRsAnnotated(method, resource);
-      if (!annotated.equals(method) && hasOtherJaxRsAnnotation(method)) {
-        findings.disputed().add(new DisputedOverride(method, annotated));
-      }
       methods.put(method, annotated);
+      if (!annotated.equals(method) && hasOtherJaxRsAnnotation(method)) {
+        // Served as the overridden method by RESTEasy alone: not what JAX-RS matches before a locator elsewhere, so
+        // that a guard asks a token where Jersey and CXF take the request past it (to a locator at "").
+        findings.disputed().add(new DisputedOverride(method, annotated));
+        continue;
+      }
       pathOf(annotated).ifPresentOrElse(sub -> subPaths.computeIfAbsent(join(sub), k -> new TreeSet<>())
           .addAll(httpMethod(annotated).map(RouteScanner::served).orElse(List.of("*"))),
           () -> httpMethod(annotated).ifPresent(m -> own.addAll(served(m))));
