@@ -568,6 +568,28 @@ class RouteBoundDiagnosticsTest {
     assertTrue(report.contains("\"javaMethod\":\"read\",\"access\":\"denied\""), report);
   }
 
+  /** The same for an implementation of an interface that carries the JAX-RS annotations, repeating a path parameter. */
+  @Test
+  void anImplementationRepeatingAParameterAnnotationIsAWarning() throws IOException {
+    JavaFileObject api = source("UsersApi",
+        "@Path(\"/users\")",
+        "public interface UsersApi {",
+        "  @GET @Path(\"{id}\") String get(@PathParam(\"id\") String id);",
+        "  @DELETE @Path(\"{id}\") String delete(@PathParam(\"id\") String id);",
+        "}");
+    JavaFileObject users = source("Users",
+        "public final class Users implements UsersApi {",
+        "  @Override public String get(@PathParam(\"id\") String id) { return id; }",
+        "  @Override public String delete(String id) { return id; }",
+        "}");
+    Compilation c = compile(user(), api, users, plainConfig());
+    assertThat(c).succeeded();
+    assertThat(c).hadWarningContaining(tagged(Message.OVERRIDE_INHERITS_NO_JAXRS)
+        + " test.Users.get(java.lang.String) overrides test.UsersApi.get(java.lang.String)").inFile(users)
+        .onLineContaining("public String get(");
+    assertThat(c).hadWarningCount(1);
+  }
+
   /**
    * What JAX-RS matches before a guarded locator in its class (more literal characters than {@code {name}}) is written
    * beside it, with the request methods served there: a method's path ({@code count}, GET and HEAD; {@code {a}-{b}},
