@@ -726,7 +726,8 @@ class KeySetVerifierTest {
     }
     Map<String, Map<String, Object>> accepted = new java.util.LinkedHashMap<>();
     accepted.put("Keycloak's access token", Map.of("typ", "Bearer", "azp", "demo", "auth_time", 1796474268L));
-    accepted.put("Keycloak's DPoP-bound access token", Map.of("typ", "DPoP"));
+    accepted.put("Keycloak's DPoP-bound access token, a bearer token here (aTokenBoundToAKeyIsABearerTokenHere)",
+        Map.of("typ", "DPoP", "cnf", Map.of("jkt", "0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I")));
     accepted.put("an access token with a nonce, as Keycloak's were", Map.of("nonce", "n-0S6_WzA2Mj"));
     accepted.put("Cognito's access token", Map.of("token_use", "access", "client_id", "demo"));
     accepted.put("SimpleJWT's access token", Map.of("token_type", "access"));
