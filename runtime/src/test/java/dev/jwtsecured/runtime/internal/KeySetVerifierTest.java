@@ -661,7 +661,8 @@ class KeySetVerifierTest {
   }
 
   /**
-   * RFC 9068 access tokens say {@code "typ":"at+jwt"} (Duende IdentityServer writes it); others write no {@code typ}.
+   * RFC 9068 access tokens say {@code "typ":"at+jwt"} (Duende IdentityServer and panva's oidc-provider write it);
+   * others write no {@code typ}.
    */
   @Test
   void accessTokensTypedAtJwtOrUntypedVerify() throws Exception {
