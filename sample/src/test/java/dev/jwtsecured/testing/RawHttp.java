@@ -127,8 +127,9 @@ public final class RawHttp {
 
     /**
      * Reads one response: its head, then as much body as {@code Content-Length} or the chunked encoding says, else up
-     * to the end of the stream. It does not wait for the end of the stream when the length is known: a server may
-     * answer before a request's declared body arrives and keep the connection open until it has.
+     * to the end of the stream (none after a HEAD request, a 204 or a 304). It does not wait for the end of the stream
+     * when the length is known: a server may answer before a request's declared body arrives and keep the connection
+     * open until it has.
      */
     static Response parse(InputStream in, boolean head) throws IOException {
       ByteArrayOutputStream all = new ByteArrayOutputStream();
@@ -137,8 +138,11 @@ public final class RawHttp {
       }
       String responseHead = all.toString(StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
       Matcher length = CONTENT_LENGTH.matcher(responseHead);
-      if (head) {
-        // No body follows a response to HEAD, whatever its headers say.
+      String code = responseHead.substring(responseHead.indexOf(' ') + 1).split("[ \r]", 2)[0];
+      if (head || code.equals("204") || code.equals("304")) {
+        // No body follows a response to HEAD, nor a 204 or 304 (RFC 9110 6.4.1), whatever its headers say: a server
+        // keeping the connection open after one (Jersey's Netty container does, whatever Connection says) would stall
+        // a read to the end of the stream.
       } else if (length.find()) {
         all.write(in.readNBytes(Integer.parseInt(length.group(1))));
       } else if (responseHead.contains("\r\ntransfer-encoding: chunked")) {
