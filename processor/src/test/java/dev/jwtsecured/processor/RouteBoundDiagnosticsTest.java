@@ -944,6 +944,41 @@ class RouteBoundDiagnosticsTest {
   }
 
   /**
+   * A locator whose last parameter may be empty ({@code /{bucket}/{rest: .*}}) is guarded at {@code /{bucket}} too (CXF
+   * takes a request there to it): another configuration's root operation at such a path ({@code GET /status}, which
+   * JAX-RS matches first) is left to its own rule within one application, and warned of without one. Both were
+   * missed: the guard asked its token there without a word (random application 9562 on RESTEasy and CXF).
+   */
+  @Test
+  void aGuardReachingAPathThroughAnEmptyLastParameterLeavesAnotherConfigurationsRootThere() throws IOException {
+    JavaFileObject buckets = inPackage("app.a", "Buckets",
+        "@Path(\"/{bucket}\") public class Buckets {",
+        "  @Path(\"{rest: .*}\") public Bucket bucket() { return new Bucket(); }",
+        "  public static class Bucket { @GET public String list() { return \"\"; } }",
+        "}");
+    JavaFileObject status = inPackage("app.b", "Status",
+        "@Path(\"/status\") public class Status {",
+        "  @GET @jakarta.annotation.security.PermitAll public String get() { return \"\"; }",
+        "}");
+    JavaFileObject store = cookieConfig("app.a", "");
+    JavaFileObject staff = endpointsConfig("app.b", "tokenUrl = \"/login\"");
+    Compilation c = javac().withProcessors(new JwtSecuredProcessor()).compile(application("app.App", "/"), store,
+        staff, buckets, status);
+    assertThat(c).succeededWithoutWarnings();
+    String guard = c.generatedSourceFile("app.a.ConfigJwtLocatorGuard").orElseThrow().getCharContent(true)
+        .toString();
+    assertTrue(guard.contains("LocatorPaths.beside(\"\\\\Q/status\\\\E/?\", \"GET\", \"HEAD\")"), guard);
+    assertTrue(guard.contains("LocatorPaths.beside(\"\\\\Q/login\\\\E/?\", \"POST\")"), guard);
+
+    c = javac().withProcessors(new JwtSecuredProcessor()).compile(store, staff, buckets, status);
+    assertThat(c).succeeded();
+    assertThat(c).hadWarningContaining(tagged(Message.GUARD_UNAWARE_OF_CONFIGURATION) + " The guard of the locator at"
+        + " \"/{bucket}/{rest: .*}\" asks this configuration's token of every request that may reach it")
+        .inFile(store).onLineContaining("@JwtSecured");
+    assertThat(c).hadWarningCount(1);
+  }
+
+  /**
    * A browser keeps one cookie of a name per domain and path: two configurations of one application whose token
    * cookies share a name at overlapping paths end each other's logins, or send both cookies (400, two tokens).
    */

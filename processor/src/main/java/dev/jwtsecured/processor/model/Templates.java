@@ -94,14 +94,15 @@ public final class Templates {
 
   /**
    * A test of whether a request for a template, its parameters each one segment {@code x} or {@code 0}, could reach
-   * the locator at {@code locator}: a path beside a locator that no such request reaches is left out (the guard then
-   * asks a token where it might not need to, never the other way). A locator's regular expression that does not
-   * compile reaches nothing here.
+   * the locator at {@code locator} as its guard sees it ({@link #guarded}: where its last parameter may be empty, its
+   * path without it too): a path beside a locator that no such request reaches is left out (the guard then asks a
+   * token where it might not need to, never the other way). A locator's regular expression that does not compile
+   * reaches nothing here.
    */
   public static Predicate<String> reaching(String locator) {
     Pattern below;
     try {
-      below = Pattern.compile(below(locator));
+      below = Pattern.compile(guarded(locator));
     } catch (PatternSyntaxException invalid) {
       return template -> false;
     }
