@@ -138,8 +138,9 @@ public final class RawHttp {
       }
       String responseHead = all.toString(StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
       Matcher length = CONTENT_LENGTH.matcher(responseHead);
-      String code = responseHead.substring(responseHead.indexOf(' ') + 1).split("[ \r]", 2)[0];
-      if (head || code.equals("204") || code.equals("304")) {
+      int status = Integer.parseInt(responseHead.substring(0, responseHead.indexOf("\r\n")).split(" ")[1]);
+      boolean bodiless = head || status == 204 || status == 304;
+      if (bodiless) {
         // No body follows a response to HEAD, nor a 204 or 304 (RFC 9110 6.4.1), whatever its headers say: a server
         // keeping the connection open after one (Jersey's Netty container does, whatever Connection says) would stall
         // a read to the end of the stream.
@@ -154,7 +155,6 @@ public final class RawHttp {
       String text = new String(raw, StandardCharsets.ISO_8859_1);
       int end = text.indexOf("\r\n\r\n");
       String[] lines = text.substring(0, end).split("\r\n");
-      int status = Integer.parseInt(lines[0].split(" ")[1]);
       List<String[]> headers = new ArrayList<>();
       for (int i = 1; i < lines.length; i++) {
         int colon = lines[i].indexOf(':');
@@ -163,10 +163,10 @@ public final class RawHttp {
       byte[] body = java.util.Arrays.copyOfRange(raw, end + 4, raw.length);
       boolean chunked = headers.stream().anyMatch(h -> h[0].equalsIgnoreCase("Transfer-Encoding")
           && h[1].toLowerCase(Locale.ROOT).contains("chunked"));
-      if (chunked && !head) {
+      if (chunked && !bodiless) {
         body = dechunk(body);
       }
-      return new Response(status, headers, head ? "" : new String(body, StandardCharsets.UTF_8));
+      return new Response(status, headers, bodiless ? "" : new String(body, StandardCharsets.UTF_8));
     }
 
     private static final Pattern CONTENT_LENGTH = Pattern.compile("\r\ncontent-length: *([0-9]+)\r\n");

@@ -100,14 +100,14 @@ public final class Templates {
    * reaches nothing here.
    */
   public static Predicate<String> reaching(String locator) {
-    Pattern below;
+    Pattern guarded;
     try {
-      below = Pattern.compile(guarded(locator));
+      guarded = Pattern.compile(guarded(locator));
     } catch (PatternSyntaxException invalid) {
       return template -> false;
     }
-    return template -> below.matcher(PARAM.matcher(template).replaceAll("x")).matches()
-        || below.matcher(PARAM.matcher(template).replaceAll("0")).matches();
+    return template -> guarded.matcher(PARAM.matcher(template).replaceAll("x")).matches()
+        || guarded.matcher(PARAM.matcher(template).replaceAll("0")).matches();
   }
 
   /**
