@@ -58,7 +58,8 @@ public final class JwtSettings {
   private static final Pattern CLAIM_TAKEN = Pattern.compile(JwtSecured.CLAIM_PATH_TAKEN);
   /** A cookie's path: never empty or relative (a browser would keep the cookie under the login's directory). */
   private static final Form PATH = new Form(Pattern.compile(JwtSecured.COOKIE_PATH),
-      "a path starting with '/', without '\"', '\\', ';', ',' or spaces");
+      "a path starting with '/', of ASCII characters but '\"', '\\', ';', ',', spaces and controls (percent-encode"
+          + " others)");
 
   private final JwsAlgorithm algorithm;
   /** Empty for a verifier-only configuration. */

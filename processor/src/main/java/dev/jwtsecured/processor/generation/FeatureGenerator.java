@@ -20,6 +20,7 @@ import com.palantir.javapoet.TypeSpec;
 import dev.jwtsecured.processor.model.SettingsModel.SameSite;
 import dev.jwtsecured.processor.model.SettingsModel.Transport;
 import dev.jwtsecured.processor.model.SettingsModel.UnseenMethods;
+import dev.jwtsecured.processor.validation.ApplicationPaths;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -257,7 +258,8 @@ public final class FeatureGenerator implements SourceGenerator {
     addIf(chain, !s.acceptedIssuers().isEmpty(), "\n.acceptedIssuers($L)", list(s.acceptedIssuers()));
     addIf(chain, !s.audience().isEmpty(), "\n.audience($L)", list(s.audience()));
     addIf(chain, !s.tokenUrl().isEmpty(), "\n.tokenUrl($S)", s.tokenUrl());
-    addIf(chain, !model.applicationPath().isEmpty(), "\n.applicationPath($S)", model.applicationPath());
+    addIf(chain, !model.applicationPath().isEmpty(), "\n.applicationPath($S)",
+        ApplicationPaths.asRequested(model.applicationPath()));
     addIf(chain, !s.scopes().isEmpty(), "\n.scopes($L)", list(s.scopes()));
     addIf(chain, !s.cookieName().equals("token"), "\n.cookieName($S)", s.cookieName());
     addIf(chain, !s.cookiePath().equals("/"), "\n.cookiePath($S)", s.cookiePath());

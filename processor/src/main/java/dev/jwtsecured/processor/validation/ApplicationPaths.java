@@ -1,6 +1,7 @@
 package dev.jwtsecured.processor.validation;
 
 import dev.jwtsecured.processor.model.Names;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -73,6 +74,36 @@ public final class ApplicationPaths {
    */
   static String withoutServletWildcard(String path) {
     return !path.endsWith("/*") ? path : path.length() == 2 ? "/" : path.substring(0, path.length() - 2);
+  }
+
+  /**
+   * {@code path} as requests spell it, which the runtime's settings take: JAX-RS percent-encodes an
+   * {@code @ApplicationPath} value where it leaves RFC 3986's path characters ({@code /carte des caf\u00e9s} is served
+   * at {@code /carte%20des%20caf%C3%A9s}), keeping what is already encoded; so is {@code ;} and {@code ,} here, which
+   * would end a cookie's {@code Path} attribute. Template braces stay.
+   */
+  public static String asRequested(String path) {
+    StringBuilder out = new StringBuilder(path.length());
+    byte[] bytes = path.getBytes(StandardCharsets.UTF_8);
+    for (int i = 0; i < bytes.length; i++) {
+      int b = bytes[i] & 0xff;
+      boolean encoded = b == '%' && i + 2 < bytes.length && hex(bytes[i + 1]) && hex(bytes[i + 2]);
+      if (encoded || b < 0x80 && REQUESTED_AS_IS.indexOf(b) >= 0) {
+        out.append((char) b);
+      } else {
+        out.append('%').append(HEX.charAt(b >> 4)).append(HEX.charAt(b & 0xf));
+      }
+    }
+    return out.toString();
+  }
+
+  private static final String HEX = "0123456789ABCDEF";
+  /** RFC 3986 unreserved characters, sub-delimiters but {@code ,} and {@code ;}, and {@code :@/}; braces. */
+  private static final String REQUESTED_AS_IS =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+=:@/{}";
+
+  private static boolean hex(byte b) {
+    return b >= '0' && b <= '9' || b >= 'A' && b <= 'F' || b >= 'a' && b <= 'f';
   }
 
   private Resolved decide(List<TypeElement> candidates, boolean nearby, TypeElement config, AnnotationMirror mirror) {
