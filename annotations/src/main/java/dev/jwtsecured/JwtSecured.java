@@ -205,7 +205,11 @@ public @interface JwtSecured {
    */
   String algorithm() default "HS256";
 
-  /** Request and response header carrying {@code Bearer <jwt>}. */
+  /**
+   * Request and response header carrying {@code Bearer <jwt>}: not one HTTP gives a meaning that servers, proxies, the
+   * JAX-RS runtime or browsers act on ({@code Host}, {@code Expect}, {@code Content-Type}, {@code Cookie},
+   * {@code X-Forwarded-For}, ...), which is a compile error.
+   */
   String authHeader() default "Authorization";
 
   /** Default token lifetime, an ISO-8601 duration, from one second to {@value #MAX_LIFETIME}. */
@@ -217,6 +221,8 @@ public @interface JwtSecured {
   /**
    * Further issuers accepted when verifying (the seed framework's {@code accepted_issuers}): with any of {@code issuer}
    * and these set, a token's {@code iss} must be one of them. For an identity provider with several realms or tenants.
+   * A configuration that issues tokens needs {@code issuer} beside them, or its own tokens are refused: a compile
+   * error with a token endpoint or a private key, a warning with a secret alone (whose logins issue tokens too).
    */
   String[] acceptedIssuers() default {};
 

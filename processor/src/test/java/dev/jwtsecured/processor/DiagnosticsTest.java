@@ -52,6 +52,30 @@ class DiagnosticsTest {
   }
 
   /**
+   * {@code acceptedIssuers} without {@code issuer} is a configuration's own tokens refused only where it issues any: a
+   * verifier of a key set or public key issues none, and is not warned; a secret's logins are, unless suppressed.
+   */
+  @Test
+  void acceptedIssuersWithoutIssuerIsLeftAloneWhereNothingIsIssued() {
+    for (String keys : List.of("jwksUri = \"${JWT_JWKS_URI}\"", "publicKey = \"${JWT_PUBLIC_KEY}\"")) {
+      Compilation c = compile(user(), source("Config",
+          "@JwtSecured(" + keys + ", audience = \"orders\",",
+          "    acceptedIssuers = {\"https://idp.example/a\", \"https://idp.example/b\"})",
+          "final class Config {",
+          "  @UserRetriever static User user(Token token) { return new User(token.subject()); }",
+          "}"));
+      assertThat(c).succeededWithoutWarnings();
+    }
+    Compilation suppressed = compile(user(), source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\", acceptedIssuers = \"https://auth.example\")",
+        "@SuppressWarnings(\"JwtSecured.LoginTokensRefused\")",
+        "final class Config {",
+        "  @UserRetriever static User user(Token token) { return new User(token.subject()); }",
+        "}"));
+    assertThat(suppressed).succeededWithoutWarnings();
+  }
+
+  /**
    * The generated settings write each duration in the largest unit that holds it whole, as a person would; the
    * longest in seconds is an {@code int} literal.
    */

@@ -22,6 +22,11 @@ final class ConfigValues {
     this.withDefaults = withDefaults;
   }
 
+  /** The configuration class's simple name, as generated names start. */
+  String configName() {
+    return config.getSimpleName().toString();
+  }
+
   AnnotationValue value(String name) {
     for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> e : withDefaults.entrySet()) {
       if (e.getKey().getSimpleName().contentEquals(name)) {

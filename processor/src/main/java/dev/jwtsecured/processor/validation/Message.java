@@ -160,6 +160,19 @@ public enum Message {
       "%s \"%s\" is not a valid ISO-8601 duration%s; write it like \"PT24H\" or \"PT30S\""),
   HEADER_NAME_INVALID("JwtSecured.InvalidHeaderName",
       "\"%s\" is not a valid HTTP header name; use letters, digits and '-' such as \"Authorization\""),
+  HEADER_NAME_RESERVED("JwtSecured.ReservedHeaderName",
+      "authHeader \"%s\" names %s, which %s act on: a token there never reaches the filter as sent, or breaks the"
+          + " request, and the login's response would carry it there too. Use \"Authorization\", or a header of"
+          + " your own such as \"X-Auth-Token\""),
+  ISSUED_TOKENS_REFUSED("JwtSecured.IssuedTokensRefused",
+      "acceptedIssuers without issuer: the tokens this configuration issues %s carry no iss, and with"
+          + " acceptedIssuers a token must carry one of them, so each would be refused (401). Set issuer, the iss its"
+          + " tokens carry (it is accepted too), for example issuer = \"%s\""),
+  LOGIN_TOKENS_REFUSED("JwtSecured.LoginTokensRefused", Kind.WARNING,
+      "acceptedIssuers without issuer: a token must carry one of them, and the tokens a login issues (%sJwt.login)"
+          + " carry no iss, so they would be refused (401). Set issuer, the iss its tokens carry (it is accepted"
+          + " too); where this configuration only verifies tokens another service signs with the same secret,"
+          + " suppress this warning with @SuppressWarnings(\"JwtSecured.LoginTokensRefused\")"),
   TOKEN_REQUEST_LIMIT_INVALID("JwtSecured.InvalidTokenRequestLimit",
       "maxTokenRequestBytes %d is outside 256 to 1048576; a password grant fits in a few hundred bytes, so keep it"
           + " small, such as 65536"),

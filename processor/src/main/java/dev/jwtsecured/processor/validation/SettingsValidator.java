@@ -72,12 +72,29 @@ final class SettingsValidator {
       }
     }
 
+    List<String> acceptedIssuers = v.strings("acceptedIssuers");
+    if (issuer.isEmpty() && !acceptedIssuers.isEmpty()) {
+      // Its own tokens carry no iss, which acceptedIssuers refuses: certain with a token endpoint or a private key
+      // (they exist to issue), likely with a secret (a login helper issues; or another service signs, with an iss);
+      // a verifier of a key set or public key issues nothing.
+      String issuing = !v.string("tokenUrl").isEmpty() ? "at its token endpoint"
+          : !v.string("privateKey").isEmpty() ? "with its private key" : null;
+      if (issuing != null) {
+        problems.add(v.at("acceptedIssuers", Message.ISSUED_TOKENS_REFUSED.format(issuing, acceptedIssuers.get(0))));
+      } else if (!v.string("secret").isEmpty()) {
+        problems.add(v.at("acceptedIssuers", Message.LOGIN_TOKENS_REFUSED.format(v.configName())));
+      }
+    }
+
     long expiration = duration(v, "expiration", false, JwtSecured.MAX_LIFETIME, problems);
     long leeway = duration(v, "leeway", true, JwtSecured.MAX_LEEWAY, problems);
 
     String authHeader = v.string("authHeader");
     if (!HEADER_NAME.matcher(authHeader).matches()) {
       problems.add(v.at("authHeader", Message.HEADER_NAME_INVALID.format(authHeader)));
+    } else if (ReservedHeaders.actor(authHeader) != null) {
+      problems.add(v.at("authHeader", Message.HEADER_NAME_RESERVED.format(authHeader,
+          ReservedHeaders.name(authHeader), ReservedHeaders.actor(authHeader))));
     }
     quoted(v, "realm", "a WWW-Authenticate challenge", problems);
     String cookieName = v.string("cookieName");
