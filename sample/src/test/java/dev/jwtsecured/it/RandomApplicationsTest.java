@@ -13,12 +13,10 @@ import dev.jwtsecured.testing.RawHttp;
 import dev.jwtsecured.testing.TestServer;
 import jakarta.ws.rs.core.Feature;
 import java.io.File;
-import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Modifier;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,11 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -56,8 +50,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RandomApplicationsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String CLASS_PATH =
-      System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
   /** The configurations' secrets, by their index in {@link Application#packages()}. */
   private static final String[] SECRETS = {"random-applications-secret-0123456789-abcdef",
       "random-applications-other-secret-0123456789"};
@@ -90,9 +82,7 @@ class RandomApplicationsTest {
   @MethodSource("seeds")
   void everyShapeGetsDiagnosticsOrCodeThatEnforcesItsReport(long seed, @TempDir Path dir) throws Exception {
     Random random = new Random(seed);
-    if (System.getProperty("jwtsecured.randomDir") != null) {
-      dir = Files.createDirectories(Path.of(System.getProperty("jwtsecured.randomDir"), "seed" + seed));
-    }
+    dir = RandomRuns.directory(dir, "seed" + seed);
     Application app = application(random);
     List<File> files = new ArrayList<>();
     for (String[] source : app.sources()) {
@@ -108,7 +98,7 @@ class RandomApplicationsTest {
     Path classes = Files.createDirectories(dir.resolve("classes"));
     List<Diagnostic<? extends JavaFileObject>> diagnostics;
     try {
-      diagnostics = compile(files, classes, Files.createDirectories(dir.resolve("generated")));
+      diagnostics = RandomRuns.compile(files, classes, Files.createDirectories(dir.resolve("generated")));
     } catch (RuntimeException e) {
       fail("seed " + seed + ": javac or the processor threw\n" + listing(app), e);
       return;
@@ -336,7 +326,7 @@ class RandomApplicationsTest {
         fail(what + ": a locator leading only to operations that need a token ran without one\n" + listing(app));
       }
     }
-    int anonymous = expected(access, route, null);
+    int anonymous = RandomRuns.expected(access, route, null);
     if (anonymous == 200 && answers.get(0).status == 401) {
       // Only the locator guard answers 401 to a public operation: it asks a token wherever a request may reach a
       // locator that leads only to operations needing one, unless it knows JAX-RS takes the request elsewhere first
@@ -361,14 +351,14 @@ class RandomApplicationsTest {
         tally.otherGuard++;
         continue;
       }
-      expect(answers.get(i + 1), expected(access, route, CALLERS.get(i)), stricterAllowed,
+      expect(answers.get(i + 1), RandomRuns.expected(access, route, CALLERS.get(i)), stricterAllowed,
           what + " with roles " + CALLERS.get(i), app);
     }
     if (answers.size() > CALLERS.size() + 1) {
       // As good as no token here; where a guard asked one of an anonymous caller, the other configuration's guard
       // may be the one (its token passes there).
       RawHttp.Response foreign = answers.get(CALLERS.size() + 1);
-      int rule = expected(access, route, null);
+      int rule = RandomRuns.expected(access, route, null);
       if (!(anonymous != rule && foreign.status == 401)) {
         expect(foreign, rule, stricterAllowed, what + " with the other configuration's token, as without a token",
             app);
@@ -465,39 +455,6 @@ class RandomApplicationsTest {
   }
 
   /** 200 for "passes", or the refusal's status, for a caller with {@code roles} ({@code null}: no token). */
-  private static int expected(String access, JsonNode route, List<String> roles) {
-    switch (access) {
-      case "public", "excluded", "excluded-method", "token-endpoint":
-        return 200;
-      case "denied":
-        return 403;
-      case "protected":
-        if (roles == null) {
-          return 401;
-        }
-        boolean passes = allows(route.get("roles"), roles);
-        JsonNode and = route.get("andRoles");
-        for (int i = 0; and != null && i < and.size(); i++) {
-          passes &= allows(and.get(i), roles);
-        }
-        return passes ? 200 : 403;
-      default:
-        throw new AssertionError("access " + access);
-    }
-  }
-
-  private static boolean allows(JsonNode required, List<String> roles) {
-    if (required.isEmpty()) {
-      return true;
-    }
-    for (JsonNode role : required) {
-      if (roles.contains(role.asText())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private static void expect(RawHttp.Response answer, int expected, boolean stricterAllowed, String what,
       Application app) {
     boolean ok = expected == 200
@@ -535,17 +492,7 @@ class RandomApplicationsTest {
 
   /** The request target for a path template: each parameter {@code 7}, the rest percent-encoded. */
   private static String target(String template) {
-    String path = PARAMETER.matcher(template).replaceAll("7");
-    StringBuilder out = new StringBuilder();
-    for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
-      int c = b & 0xff;
-      if (c > 0x20 && c < 0x7f && c != '%' && c != '?' && c != '#') {
-        out.append((char) c);
-      } else {
-        out.append(String.format("%%%02X", c));
-      }
-    }
-    return out.length() == 0 ? "/" : out.toString();
+    return RandomRuns.target(PARAMETER.matcher(template).replaceAll("7"));
   }
 
   /** What a path template matches, as JAX-RS reads it. */
@@ -568,20 +515,6 @@ class RandomApplicationsTest {
     }
     out.append(Pattern.quote(template.substring(last)));
     return Pattern.compile(out + "/?");
-  }
-
-  private static List<Diagnostic<? extends JavaFileObject>> compile(List<File> sources, Path classes, Path generated)
-      throws IOException {
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    // Every warning: javac keeps 100 by default, and the oracle reads the processor's warnings about guards.
-    List<String> options = List.of("--release", "17", "-Xmaxwarns", "100000",
-        "-processor", "dev.jwtsecured.processor.JwtSecuredProcessor", "-processorpath", CLASS_PATH,
-        "-cp", CLASS_PATH, "-d", classes.toString(), "-s", generated.toString());
-    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
-      javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromFiles(sources)).call();
-    }
-    return diagnostics.getDiagnostics();
   }
 
   private static final String IMPORTS = String.join("\n",

@@ -1,0 +1,770 @@
+package dev.jwtsecured.it;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jwtsecured.processor.validation.Message;
+import dev.jwtsecured.runtime.JwtAuth;
+import dev.jwtsecured.runtime.JwtFeature;
+import dev.jwtsecured.runtime.JwtSettings;
+import dev.jwtsecured.testing.Jwts;
+import dev.jwtsecured.testing.RawHttp;
+import dev.jwtsecured.testing.TestServer;
+import jakarta.ws.rs.core.Feature;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Configurations at random, as a user might write them, typos and all: each {@code @JwtSecured} member drawn from
+ * values that are right, wrong or odd (durations out of range, header names with spaces, cookie attributes browsers
+ * drop, secrets one byte short, exclusions that are no regular expression, text that breaks Java or JSON). Each
+ * configuration, beside one fixed set of resources, is compiled with the processor and must get either the processor's
+ * own diagnostics or generated code that compiles; what compiles must then start (what the compiler accepted, the
+ * runtime's settings accept too), and serve every operation of its route report as the report says, to callers without
+ * a token and with tokens of no roles, of {@code user} and of {@code admin} and {@code user}, issued by the
+ * configuration itself and, for a secret, forged independently of it; its token endpoint, refresh grant and OpenAPI
+ * document answer where configured; nothing answers 5xx. {@code -Djwtsecured.randomConfigurations=N} tries N
+ * configurations instead of the suite's few, from seed {@code -Djwtsecured.randomConfigurationsFirstSeed} (1 by
+ * default), or only {@code -Djwtsecured.randomConfigurationSeed}; {@code -Djwtsecured.randomDir} keeps what each wrote.
+ */
+class RandomConfigurationsTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String PACKAGE = "configured";
+  /** Tokens by the roles they carry. */
+  private static final List<List<String>> CALLERS = List.of(List.of(), List.of("user"), List.of("admin", "user"));
+
+  static List<Long> seeds() {
+    Long only = Long.getLong("jwtsecured.randomConfigurationSeed");
+    if (only != null) {
+      return List.of(only);
+    }
+    int count = Integer.getInteger("jwtsecured.randomConfigurations", 12);
+    long first = Long.getLong("jwtsecured.randomConfigurationsFirstSeed", 1L);
+    List<Long> seeds = new ArrayList<>();
+    for (long s = first; s < first + count; s++) {
+      seeds.add(s);
+    }
+    return seeds;
+  }
+
+  /** What the test knows of the configuration it wrote, to call what it generated. */
+  private static final class Drawn {
+    final Map<String, String> members = new LinkedHashMap<>();
+    /** System properties its placeholders read, set while it starts. */
+    final Map<String, String> properties = new LinkedHashMap<>();
+    /** Whether the processor warned that the tokens it issues are refused ({@code acceptedIssuers}, no issuer). */
+    boolean ownTokensRefused;
+    /** Whether the key comes from a placeholder or a file, which the processor cannot read and start-up checks. */
+    boolean keyAtStartUp;
+    /** The HMAC secret as the runtime resolves it, or null for a private key. */
+    String secret;
+    String algorithm = "HS256";
+    boolean cookie;
+    String authHeader = "Authorization";
+    String cookieName = "token";
+    String tokenUrl = "";
+    boolean authenticator;
+    boolean refresh;
+    String openApiPath = "";
+    String rolesClaim = "roles";
+    String issuer = "";
+    List<String> audience = List.of();
+    Duration lifetime = Duration.ofHours(24);
+    Duration leeway = Duration.ZERO;
+    String applicationPath;
+
+    /** The text of a member written as a string literal, or {@code otherwise} where it is not written. */
+    String memberText(String member, String otherwise) {
+      return members.containsKey(member) ? unquoted(members.get(member)) : otherwise;
+    }
+
+    void putText(String member, String text) {
+      members.put(member, literal(text));
+    }
+
+    String listing(String source) {
+      return "// " + members + (properties.isEmpty() ? "" : "\n// properties " + properties)
+          + (applicationPath == null ? "" : "\n// served at " + applicationPath) + "\n" + source;
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void everyConfigurationGetsDiagnosticsOrAServiceThatKeepsItsReport(long seed, @TempDir Path dir) throws Exception {
+    Random random = new Random(seed);
+    dir = RandomRuns.directory(dir, "configuration" + seed);
+    Drawn drawn = draw(random, dir);
+    String config = configuration(drawn);
+    Path src = Files.createDirectories(dir.resolve("src").resolve(PACKAGE));
+    Files.writeString(src.resolve("Config.java"), config);
+    Files.writeString(src.resolve("Things.java"), THINGS);
+    Files.writeString(src.resolve("Open.java"), "package " + PACKAGE + ";\n@jakarta.ws.rs.Path(\"open\")\n"
+        + "public class Open { @jakarta.ws.rs.GET public String get() { return \"o\"; } }\n");
+    List<File> files = new ArrayList<>();
+    for (String name : List.of("Config", "Things", "Open")) {
+      files.add(src.resolve(name + ".java").toFile());
+    }
+    if (drawn.applicationPath != null) {
+      Files.writeString(src.resolve("App.java"), "package " + PACKAGE + ";\n@jakarta.ws.rs.ApplicationPath(\""
+          + javaText(drawn.applicationPath) + "\")\npublic class App extends jakarta.ws.rs.core.Application {}\n");
+      files.add(src.resolve("App.java").toFile());
+    }
+    Path classes = Files.createDirectories(dir.resolve("classes"));
+    List<Diagnostic<? extends JavaFileObject>> diagnostics;
+    try {
+      diagnostics = RandomRuns.compile(files, classes, Files.createDirectories(dir.resolve("generated")));
+    } catch (RuntimeException e) {
+      fail("seed " + seed + ": javac or the processor threw\n" + drawn.listing(config), e);
+      return;
+    }
+    List<String> errors = new ArrayList<>();
+    for (Diagnostic<? extends JavaFileObject> d : diagnostics) {
+      if (d.getKind() != Diagnostic.Kind.ERROR) {
+        continue;
+      }
+      String text = d.getMessage(null);
+      boolean ours = false;
+      for (Message m : Message.values()) {
+        ours |= text.startsWith("[" + m.tag() + "]") && m != Message.INTERNAL_ERROR;
+      }
+      if (!ours) {
+        fail("seed " + seed + ": not the processor's diagnostic: " + d + "\n" + drawn.listing(config));
+      }
+      errors.add(text.substring(0, text.indexOf(']') + 1));
+    }
+    // Warned that the tokens its logins issue carry no iss, which acceptedIssuers refuses.
+    drawn.ownTokensRefused = diagnostics.stream().anyMatch(d -> d.getKind() == Diagnostic.Kind.WARNING
+        && d.getMessage(null).startsWith("[" + Message.LOGIN_TOKENS_REFUSED.tag() + "]"));
+    if (!errors.isEmpty()) {
+      System.out.println("seed " + seed + ": refused at compile time " + errors);
+      return;
+    }
+    Map<String, String> saved = new LinkedHashMap<>();
+    drawn.properties.forEach((k, v) -> saved.put(k, System.setProperty(k, v)));
+    try {
+      serve(seed, drawn, config, classes);
+    } finally {
+      saved.forEach((k, v) -> {
+        if (v == null) {
+          System.clearProperty(k);
+        } else {
+          System.setProperty(k, v);
+        }
+      });
+    }
+  }
+
+  private static void serve(long seed, Drawn drawn, String config, Path classes) throws Exception {
+    String what = "seed " + seed;
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+        RandomConfigurationsTest.class.getClassLoader())) {
+      Class<?> featureType = loader.loadClass(PACKAGE + ".ConfigJwtFeature");
+      JwtSettings settings;
+      Feature feature;
+      try {
+        JwtSettings.Builder builder = (JwtSettings.Builder) featureType.getMethod("settings").invoke(null);
+        settings = builder.build();
+        feature = (Feature) featureType.getConstructor(JwtSettings.class).newInstance(settings);
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        Throwable cause = e instanceof java.lang.reflect.InvocationTargetException ? e.getCause() : e;
+        String message = String.valueOf(cause.getMessage());
+        if (drawn.keyAtStartUp && cause instanceof IllegalStateException && message.startsWith("jwtsecured: ")
+            && (message.contains("secret") || message.contains("private key"))) {
+          // A key from the environment or a file, which start-up checks, as documented: refused with its reason.
+          System.out.println(what + ": refused at start-up: " + message);
+          return;
+        }
+        fail(what + ": compiled, but its settings do not start: " + cause + "\n" + drawn.listing(config), cause);
+        return;
+      }
+      JwtAuth auth = ((JwtFeature) feature).auth();
+      @SuppressWarnings("unchecked")
+      Set<Class<?>> generated = new HashSet<>((Set<Class<?>>) featureType.getMethod("classes").invoke(null));
+      generated.add(loader.loadClass(PACKAGE + ".Things"));
+      generated.add(loader.loadClass(PACKAGE + ".Open"));
+      JsonNode report;
+      try (InputStream in = Files.newInputStream(classes.resolve("META-INF/jwtsecured/" + PACKAGE
+          + ".Config.routes.json"))) {
+        report = JSON.readTree(in);
+      }
+      // The application path as the report writes it, and where the suite's servers serve it: there, unless it has
+      // characters they take no context path with (EncodedApplicationPathTest), then at the root, as a runtime that
+      // leaves the application path out.
+      String prefix = drawn.applicationPath == null ? ""
+          : drawn.applicationPath.replaceAll("/\\*$", "").replaceAll("^/+|/+$", "").replaceAll("/+", "/");
+      prefix = prefix.isEmpty() ? "" : "/" + prefix;
+      String context = prefix.matches("[A-Za-z0-9/._-]*") ? prefix : "";
+      try (TestServer server = TestServer.start(context, TestServer.application(Set.of(feature), generated))) {
+        int called = 0;
+        for (JsonNode route : report.get("routes")) {
+          called += check(what, drawn, config, server.http, auth, route, prefix, context);
+        }
+        String extra = "";
+        if (!drawn.tokenUrl.isEmpty() && drawn.authenticator) {
+          extra += passwordGrant(what, drawn, config, server.http, report, context);
+        }
+        if (!drawn.openApiPath.isEmpty()) {
+          String target = RandomRuns.target(context + "/" + drawn.openApiPath.replaceAll("^/+", ""));
+          RawHttp.Response answer = server.http.send("GET", target);
+          expect(answer.status == 200 && JSON.readTree(answer.body).has("openapi"), what + ": GET " + target
+              + " (the OpenAPI document)", answer, drawn, config);
+          extra += ", OpenAPI";
+        }
+        System.out.println(what + ": " + called + " calls as the report says" + extra);
+      }
+    }
+  }
+
+  /** Calls {@code route} as each caller; returns how many calls were made. */
+  private static int check(String what, Drawn drawn, String config, RawHttp http, JwtAuth auth, JsonNode route,
+      String prefix, String context) {
+    String method = route.get("method").asText();
+    String access = route.get("access").asText();
+    if (!route.get("resource").asText().startsWith(PACKAGE + ".Things")
+        && !route.get("resource").asText().equals(PACKAGE + ".Open")) {
+      return 0; // generated: the token endpoint, the OpenAPI document
+    }
+    String path = route.get("path").asText();
+    if (!path.startsWith(prefix + "/")) {
+      fail(what + ": the report's " + path + " is not under " + prefix + "\n" + drawn.listing(config));
+    }
+    String target = RandomRuns.target(context + path.substring(prefix.length()).replace("{id}", "7"));
+    String call = what + ": " + method + " " + target + " (" + access + " " + route.get("roles") + ")";
+    int calls = 0;
+    RawHttp.Response anonymous = send(http, method, target);
+    expect(anonymous.status == RandomRuns.expected(access, route, null), call + " without a token", anonymous, drawn,
+        config);
+    calls++;
+    if (drawn.ownTokensRefused) {
+      if (access.equals("protected")) {
+        RawHttp.Response answer = send(http, method, target, credential(drawn, auth.login("ada").jwt()));
+        expect(answer.status == 401 && answer.toString().contains("The token issuer is not accepted"),
+            call + " with its own token, which carries no iss (as warned)", answer, drawn, config);
+        calls++;
+      }
+      return calls;
+    }
+    for (List<String> roles : CALLERS) {
+      String jwt = auth.login("ada").roles(roles).jwt();
+      RawHttp.Response answer = send(http, method, target, credential(drawn, jwt));
+      int expected = RandomRuns.expected(access, route, roles);
+      expect(answer.status == expected || expired(drawn, answer), call + " with its own token of roles " + roles,
+          answer, drawn, config);
+      calls++;
+      if (drawn.secret != null) {
+        answer = send(http, method, target, credential(drawn, forged(drawn, roles)));
+        expect(answer.status == expected || expired(drawn, answer), call + " with a forged token of roles " + roles,
+            answer, drawn, config);
+        calls++;
+      }
+    }
+    return calls;
+  }
+
+  /** The password grant, and the refresh grant where refresh tokens are on; a description of what was called. */
+  private static String passwordGrant(String what, Drawn drawn, String config, RawHttp http, JsonNode report,
+      String context) throws IOException {
+    String target = RandomRuns.target(context + "/" + drawn.tokenUrl.replaceAll("^/+", ""));
+    String form = "Content-Type: application/x-www-form-urlencoded";
+    RawHttp.Response wrong = http.sendBody("POST", target, "grant_type=password&username=ada&password=nope", form);
+    expect(wrong.status == 400 && wrong.body.contains("invalid_grant"), what + ": POST " + target
+        + " with a wrong password", wrong, drawn, config);
+    RawHttp.Response granted = http.sendBody("POST", target, "grant_type=password&username=ada&password=pw", form);
+    expect(granted.status == 200, what + ": POST " + target + " with ada's password", granted, drawn, config);
+    JsonNode body = JSON.readTree(granted.body);
+    String jwt = body.get("access_token").asText();
+    if (drawn.cookie) {
+      // The token cookie as configured: what a browser needs to keep it and send it back.
+      String cookie = granted.setCookie(drawn.cookieName);
+      List<String> attributes = new ArrayList<>(List.of(drawn.cookieName + "=" + jwt, "HttpOnly",
+          "Max-Age=" + drawn.lifetime.getSeconds(),
+          "Path=" + drawn.memberText("cookiePath", "/"),
+          "SameSite=" + drawn.members.getOrDefault("cookieSameSite", "SameSite.LAX").substring(9).charAt(0)
+              + drawn.members.getOrDefault("cookieSameSite", "SameSite.LAX").substring(10).toLowerCase()));
+      if (!drawn.memberText("cookieDomain", "").isEmpty()) {
+        attributes.add("Domain=" + drawn.memberText("cookieDomain", ""));
+      }
+      if (drawn.members.getOrDefault("cookieSecure", "false").equals("true")) {
+        attributes.add("Secure");
+      }
+      List<String> sent = cookie == null ? List.of() : List.of(cookie.split("; "));
+      expect(sent.containsAll(attributes), what + ": the token cookie has " + attributes, granted, drawn, config);
+    }
+    String protectedTarget = RandomRuns.target(context + "/things/admin");
+    RawHttp.Response admin = http.send("GET", protectedTarget, credential(drawn, jwt));
+    boolean excluded = routeAccess(report, "GET", "/things/admin").startsWith("excluded");
+    expect(admin.status == 200 && (excluded || admin.body.equals("admin of ada")) || expired(drawn, admin),
+        what + ": GET " + protectedTarget + " with the granted token", admin, drawn, config);
+    if (!drawn.refresh) {
+      return ", token endpoint" + (drawn.cookie ? " with its cookie" : "");
+    }
+    String refresh = body.has("refresh_token") ? body.get("refresh_token").asText()
+        : granted.cookieValue(drawn.cookieName + "_refresh");
+    expect(refresh != null, what + ": a refresh token from the password grant", granted, drawn, config);
+    RawHttp.Response renewed = http.sendBody("POST", target, "grant_type=refresh_token&refresh_token="
+        + URLEncoder.encode(refresh, StandardCharsets.UTF_8), form);
+    expect(renewed.status == 200 && renewed.body.contains("access_token"), what + ": the refresh grant", renewed,
+        drawn, config);
+    return ", token endpoint" + (drawn.cookie ? " with its cookie" : "") + " and refresh";
+  }
+
+  private static String routeAccess(JsonNode report, String method, String relative) {
+    for (JsonNode route : report.get("routes")) {
+      if (route.get("method").asText().equals(method) && route.get("path").asText().endsWith(relative)) {
+        return route.get("access").asText();
+      }
+    }
+    throw new AssertionError("no route " + method + " " + relative + " in " + report);
+  }
+
+  private static RawHttp.Response send(RawHttp http, String method, String target, String... headers) {
+    return method.equals("POST") ? http.sendBody(method, target, "x", headers) : http.send(method, target, headers);
+  }
+
+  private static String credential(Drawn drawn, String jwt) {
+    return drawn.cookie ? "Cookie: " + drawn.cookieName + "=" + jwt : drawn.authHeader + ": Bearer " + jwt;
+  }
+
+  /** A token signed with the configuration's secret by {@link Jwts}, independent of jjwt and the runtime. */
+  private static String forged(Drawn drawn, List<String> roles) {
+    long now = System.currentTimeMillis() / 1000;
+    StringBuilder claims = new StringBuilder("{\"sub\":\"ada\",\"iat\":" + now + ",\"exp\":" + (now + 300));
+    if (!drawn.issuer.isEmpty()) {
+      claims.append(",\"iss\":").append(jsonText(drawn.issuer));
+    }
+    if (!drawn.audience.isEmpty()) {
+      claims.append(",\"aud\":").append(jsonText(drawn.audience.get(drawn.audience.size() - 1)));
+    }
+    if (!roles.isEmpty()) {
+      claims.append(",\"roles\":[");
+      for (int i = 0; i < roles.size(); i++) {
+        claims.append(i == 0 ? "" : ",").append(jsonText(roles.get(i)));
+      }
+      claims.append(']');
+    }
+    claims.append('}');
+    String jca = "Hmac" + drawn.algorithm.replace("HS", "SHA");
+    return Jwts.sign("{\"alg\":\"" + drawn.algorithm + "\",\"typ\":\"JWT\"}", claims.toString(), jca,
+        drawn.secret.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A 401 for an expired token, where the configuration's lifetime is a few seconds. */
+  private static boolean expired(Drawn drawn, RawHttp.Response answer) {
+    return drawn.lifetime.plus(drawn.leeway).getSeconds() < 30 && answer.status == 401
+        && answer.toString().contains("expired");
+  }
+
+  private static void expect(boolean ok, String what, RawHttp.Response answer, Drawn drawn, String config) {
+    if (!ok || answer.status >= 500) {
+      fail(what + ": " + answer + "\n" + drawn.listing(config));
+    }
+  }
+
+  // The resources, fixed: what varies is the configuration.
+  private static final String THINGS = String.join("\n",
+      "package " + PACKAGE + ";",
+      "import jakarta.ws.rs.*;",
+      "import jakarta.ws.rs.core.*;",
+      "import jakarta.annotation.security.*;",
+      "@Path(\"things\")",
+      "public class Things {",
+      "  @Context SecurityContext security;",
+      "  private String who() {",
+      "    return security.getUserPrincipal() == null ? \"nobody\" : security.getUserPrincipal().getName();",
+      "  }",
+      "  @GET public String list() { return \"list of \" + who(); }",
+      "  @GET @Path(\"{id}\") public String one(@PathParam(\"id\") String id) { return \"thing \" + id; }",
+      "  @GET @Path(\"admin\") @RolesAllowed(\"admin\") public String admin() { return \"admin of \" + who(); }",
+      "  @GET @Path(\"user\") @RolesAllowed({\"user\", \"admin\"}) public String user() { return \"user\"; }",
+      "  @GET @Path(\"open\") @PermitAll public String open() { return \"open\"; }",
+      "  @POST public String create(String body) { return \"created\"; }",
+      "  @DELETE @Path(\"{id}\") @DenyAll public String delete(@PathParam(\"id\") String id) { return \"no\"; }",
+      "}",
+      "");
+
+  private static String configuration(Drawn drawn) {
+    StringBuilder out = new StringBuilder();
+    out.append("package " + PACKAGE + ";\n");
+    out.append("import dev.jwtsecured.*;\nimport dev.jwtsecured.runtime.*;\nimport java.util.*;\n");
+    out.append("@JwtSecured(");
+    String separator = "";
+    for (Map.Entry<String, String> member : drawn.members.entrySet()) {
+      out.append(separator).append("\n    ").append(member.getKey()).append(" = ").append(member.getValue());
+      separator = ",";
+    }
+    out.append(")\n");
+    out.append("public final class Config {\n");
+    out.append("  @UserRetriever static Optional<String> user(Token token) { return Optional.of(token.subject()); }\n");
+    if (drawn.authenticator) {
+      out.append("  @Authenticator static Optional<Grant> login(String user, String password) {\n");
+      out.append("    return user.equals(\"ada\") && password.equals(\"pw\")\n");
+      out.append("        ? Optional.of(Grant.of(user).withRoles(Set.of(\"admin\", \"user\"))) : Optional.empty();\n");
+      out.append("  }\n");
+    }
+    out.append("}\n");
+    return out.toString();
+  }
+
+  // ---- the draw ----
+
+  /** Text of no particular shape, for members that take free text or must refuse it. */
+  private static final String[] ODD_TEXT = {"", " ", "a b", "caf\u00e9", "a\"b", "a\\b", "*/", "line\nend", "a,b",
+      "a;b", "${JWT_RC_UNSET}", "\u0000", "\uD83D\uDE00", "<script>", "%41", "\u2028", "\t"};
+  /** The chance that a member drawn gets one of its odd values rather than one of its usual ones. */
+  private static final double ODD = 0.12;
+
+  /** A value of {@code usual}, or by chance {@link #ODD} one of {@code odd}; each already a Java expression. */
+  private static String value(Random random, List<String> odd, String... usual) {
+    return !odd.isEmpty() && random.nextDouble() < ODD ? odd.get(random.nextInt(odd.size()))
+        : usual[random.nextInt(usual.length)];
+  }
+
+  /** As {@link #value}, of texts: the text drawn. */
+  private static String text(Random random, String[] odd, String... usual) {
+    return unquoted(value(random, literals(odd), List.of(usual).stream().map(t -> literal(t)).toArray(String[]::new)));
+  }
+
+  /** An array of one to three values drawn as by {@link #value}. */
+  private static String array(Random random, List<String> odd, String... usual) {
+    List<String> chosen = new ArrayList<>();
+    for (int i = random.nextInt(3); i >= 0; i--) {
+      String v = value(random, odd, usual);
+      if (!chosen.contains(v)) {
+        chosen.add(v);
+      }
+    }
+    return "{" + String.join(", ", chosen) + "}";
+  }
+
+  private static List<String> literals(String... texts) {
+    return List.of(texts).stream().map(t -> literal(t)).toList();
+  }
+
+  private static Drawn draw(Random random, Path dir) throws Exception {
+    Drawn d = new Drawn();
+    boolean secret = random.nextInt(10) < 7;
+    if (secret) {
+      drawSecret(random, d);
+      if (random.nextInt(4) == 0) {
+        d.members.put("previousSecrets", array(random, literals("previous-secret-0123456789-0123456789",
+            "${JWT_RC_PREVIOUS:fallback}", "${JWT_RC_SECRET}"), "\"${JWT_RC_PREVIOUS:}\"", "\"${JWT_RC_PREVIOUS}\"",
+            "\"${JWT_RC_OTHER:}\""));
+        d.properties.put("JWT_RC_PREVIOUS", "an-earlier-secret-of-enough-bytes-0123456789abcdef-0123456789abcdef");
+      }
+    } else {
+      drawPrivateKey(random, d, dir);
+      if (random.nextInt(3) == 0) {
+        d.members.put("rolesClaim", value(random, literals("sub", "", "a..b", "exp", "aud", "iss", "jti", "sid",
+            "scope", " roles", "roles.", "http://", "a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w.x.y.z.a.b.c.d.e.f"),
+            "\"roles\"", "\"realm_access.roles\"", "\"https://x.example/roles\"", "\"groups\"",
+            "\"permissions\""));
+        d.rolesClaim = unquoted(d.members.get("rolesClaim"));
+      }
+    }
+    if (random.nextInt(3) == 0) {
+      d.tokenUrl = text(random, new String[] {"login", "/log in", "/{x}", "/", "//login", "/things", "/token?x",
+          "/caf\u00e9", "", "/open", "/things/open", "/login/"}, "/login", "/a/login", "/oauth/token", "/token");
+      d.members.put("tokenUrl", literal(d.tokenUrl));
+      d.authenticator = random.nextInt(12) != 0;
+      if (random.nextBoolean()) {
+        String refresh = text(random, new String[] {"P0D", "PT-1S", "P100000D", "x", "", "PT0.5S", "p1d"}, "P14D",
+            "PT1H", "PT1S", "P1D");
+        d.members.put("refreshExpiration", literal(refresh));
+        d.refresh = !refresh.isEmpty();
+      }
+      if (random.nextInt(4) == 0) {
+        d.members.put("maxTokenRequestBytes", value(random, List.of("255", "1048577", "0", "-1"), "256", "65536",
+            "1048576", "4096"));
+      }
+      if (random.nextInt(4) == 0) {
+        d.putText("clientAddressHeader", text(random, new String[] {"X Forwarded", "Authorization", "a:b",
+            "X-\u00e9"}, "X-Forwarded-For", "X-Client-Address", "Forwarded", "X-Real-IP", ""));
+      }
+      if (random.nextInt(4) == 0) {
+        d.members.put("scopes", array(random, literals("admin", "a b", "\"", "", "user", "caf\u00e9", "**"),
+            "\"read\"", "\"write\"", "\"orders:read\"", "\"openid\""));
+      }
+    } else {
+      d.authenticator = random.nextInt(8) == 0;
+    }
+    if (random.nextInt(3) == 0) {
+      d.members.put("exclude", array(random, literals("(", "/things/me", "/nothing", "things/open", "/THINGS",
+          "[", "/things/{id}", "*"), "\"/open\"", "\"/things\"", "\".*\"", "\"/things/.*\"",
+          "\"/things/\\\\{id}\"", "\"/things(/.*)?\"", "\"/things/admin\"", "\"/things/open\""));
+    }
+    if (random.nextInt(4) == 0) {
+      d.members.put("excludeMethods", array(random, literals("get", "X-Y", "", "G ET", "CONNECT"), "\"OPTIONS\"",
+          "\"GET\"", "\"HEAD\"", "\"POST\"", "\"PATCH\"", "\"DELETE\""));
+    }
+    if (random.nextInt(3) == 0) {
+      d.cookie = true;
+      d.members.put("transport", "Transport.COOKIE");
+    }
+    if (random.nextInt(4) == 0) {
+      d.authHeader = text(random, new String[] {"X Token", "", "Cookie", "Content-Type", "Host", "X-Token:",
+          "Content-Length", "Connection", "X-\u00e9", "Transfer-Encoding", "Expect"}, "X-Token", "X-Api-Key",
+          "authorization", "Proxy-Authorization", "X-Auth-Token");
+      d.members.put("authHeader", literal(d.authHeader));
+    }
+    if (random.nextInt(3) == 0) {
+      String expiration = text(random, new String[] {"PT0S", "P1Y", "pt1h", "PT-5M", "P2932896D", "PT0.5S", "",
+          "P3650000D", "P10000D", "P3651D"}, "PT24H", "PT1S", "P1D", "P3650D", "PT1H30M", "PT5M", "PT15M");
+      d.members.put("expiration", literal(expiration));
+      d.lifetime = durationOr(expiration, d.lifetime);
+    }
+    if (random.nextInt(3) == 0) {
+      d.issuer = text(random, new String[] {"a b", "line\nend", "\"", " https://issuer.example", "\u0000"},
+          "https://issuer.example", "caf\u00e9", "x", "urn:example:issuer", "https://issuer.example/realms/a/");
+      d.members.put("issuer", literal(d.issuer));
+    }
+    if (!d.issuer.isEmpty() && random.nextInt(2) == 0 || random.nextDouble() < ODD / 2) {
+      d.members.put("acceptedIssuers", array(random, literals("", " ", "line\nend"), "\"https://other.example\"",
+          "\"https://issuer.example\"", "\"x\""));
+    }
+    if (random.nextInt(3) == 0) {
+      List<String> audience = new ArrayList<>();
+      for (int i = random.nextInt(3); i >= 0; i--) {
+        String a = text(random, new String[] {"", "a\nb", " api"}, "api", "other", "a,b", "a b",
+            "https://api.example/", "caf\u00e9");
+        if (!audience.contains(a)) {
+          audience.add(a);
+        }
+      }
+      d.audience = List.copyOf(audience);
+      d.members.put("audience", "{" + String.join(", ", audience.stream().map(a -> literal(a)).toList()) + "}");
+    }
+    if (random.nextInt(4) == 0) {
+      String leeway = text(random, new String[] {"P400D", "PT-1S", "30", "", "P1Y", "PT1H", "P1D", "PT5M1S"},
+          "PT0S", "PT30S", "PT1M", "PT5M");
+      d.members.put("leeway", literal(leeway));
+      d.leeway = durationOr(leeway, d.leeway);
+    }
+    if (random.nextInt(4) == 0) {
+      d.putText("realm", text(random, ODD_TEXT, "api", "shop", "Example Realm", "shop-api"));
+    }
+    if (d.cookie || random.nextInt(4) == 0) {
+      if (random.nextBoolean()) {
+        d.cookieName = text(random, new String[] {"a;b", "a b", "", "tok\u00e9n", "a=b", "__host-token"},
+            "__Host-token", "__Secure-token", "session", "id", "token", "jwt");
+        d.members.put("cookieName", literal(d.cookieName));
+        if (d.cookieName.startsWith("__") && random.nextDouble() > ODD) {
+          // As browsers require of these prefixes (the processor checks them).
+          d.members.put("cookieSecure", "true");
+          if (d.cookieName.startsWith("__Host-")) {
+            d.members.put("cookiePath", "\"/\"");
+            d.members.put("cookieDomain", "\"\"");
+          }
+        }
+      }
+      if (random.nextBoolean() && !d.members.containsKey("cookiePath")) {
+        d.putText("cookiePath", text(random, new String[] {"", "relative", "/a;b", "/caf\u00e9", "/ x"}, "/",
+            "/things", "/things/", "/api"));
+      }
+      if (random.nextBoolean() && !d.members.containsKey("cookieDomain")) {
+        d.putText("cookieDomain", text(random, new String[] {"exa mple", "example.com.", "example.com:8080",
+            "[::1]", "http://example.com"}, "example.com", ".example.com", "localhost", "127.0.0.1", "a_b.example",
+            ""));
+      }
+      if (random.nextBoolean() && !d.members.containsKey("cookieSecure")) {
+        d.members.put("cookieSecure", String.valueOf(random.nextBoolean()));
+      }
+      if (random.nextBoolean()) {
+        String sameSite = pick(random, "LAX", "STRICT", "NONE");
+        if (sameSite.equals("NONE") && !"true".equals(d.members.get("cookieSecure")) && random.nextDouble() > ODD) {
+          sameSite = "LAX"; // NONE needs Secure (the processor checks it)
+        }
+        d.members.put("cookieSameSite", "SameSite." + sameSite);
+      }
+    }
+    if (random.nextInt(4) == 0) {
+      d.putText("schemeName", text(random, ODD_TEXT, "BearerToken", "jwt", "Shop_Auth", "a.b-c"));
+    }
+    if (random.nextInt(4) == 0) {
+      d.putText("description", text(random, ODD_TEXT, "Tokens of the shop", "caf\u00e9", "a \"quoted\" word",
+          "*/ and /*"));
+    }
+    if (random.nextInt(3) == 0) {
+      d.openApiPath = text(random, new String[] {"openapi.json", "/things", "/", "/a b", "/things/open",
+          "/docs/{x}", "/open"}, "/openapi.json", "/schema/openapi.json", "/docs/api.json", "");
+      d.members.put("openApiPath", literal(d.openApiPath));
+    }
+    if (random.nextInt(4) == 0) {
+      d.putText("openApiTitle", text(random, ODD_TEXT, "Shop API", "caf\u00e9", "API"));
+    }
+    if (random.nextInt(4) == 0) {
+      d.putText("openApiVersion", text(random, ODD_TEXT, "2.0", "1.0.0-beta+1", "2026-12-05"));
+    }
+    if (random.nextInt(4) == 0) {
+      d.members.put("cacheSize", value(random, List.of("-1", "1000001", "Integer.MAX_VALUE", "Integer.MIN_VALUE"),
+          "0", "1", "10000", "1000000", "2"));
+    }
+    if (random.nextInt(4) == 0) {
+      d.members.put("maxTokenLength", value(random, List.of("1023", "Integer.MAX_VALUE", "0", "-1"), "1024", "8192",
+          "65536", "16384"));
+    }
+    if (random.nextInt(4) == 0) {
+      d.members.put("roles", random.nextDouble() < ODD ? array(random, literals("**", "", "other"), "\"admin\"")
+          : "{\"admin\", \"user\"}");
+    }
+    if (random.nextInt(4) == 0) {
+      String path = text(random, new String[] {"/a b", "/api/*", "api", "/caf\u00e9", "/{x}", "//", "/api/"}, "",
+          "/", "/api", "/v1/api");
+      d.members.put("applicationPath", literal(path));
+      d.applicationPath = path.isEmpty() ? null : path;
+    } else if (random.nextInt(4) == 0) {
+      d.applicationPath = pick(random, "/", "api", "/api/", "/api/*", "v1/api", "/caf\u00e9", "/a b");
+    }
+    if (random.nextInt(5) == 0) {
+      d.members.put("unseenMethods", "UnseenMethods." + pick(random, "REQUIRE_TOKEN", "DENY"));
+    }
+    if (random.nextInt(8) == 0) {
+      d.putText("jwksMinRefresh", text(random, new String[] {"PT0S", "P2D"}, "PT30S", "PT1S", "PT5M"));
+    }
+    if (random.nextInt(10) == 0) {
+      d.members.put("keyAlgorithms", array(random, literals("HS256", "none", ""), "\"RS256\"", "\"ES256\""));
+    }
+    return d;
+  }
+
+  private static void drawSecret(Random random, Drawn d) {
+    d.algorithm = text(random, new String[] {"RS256", "hs256", "none", "", "ES256", "HS256 "}, "HS256",
+        "HS256", "HS384", "HS512");
+    if (!d.algorithm.equals("HS256") || random.nextBoolean()) {
+      d.members.put("algorithm", literal(d.algorithm));
+    }
+    int needed = switch (d.algorithm) {
+      case "HS384" -> 48;
+      case "HS512" -> 64;
+      default -> 32;
+    };
+    int bytes = random.nextDouble() < ODD ? needed - 1 : needed + random.nextInt(3) * random.nextInt(40);
+    StringBuilder secret = new StringBuilder();
+    boolean wide = random.nextInt(5) == 0;
+    for (int i = 0; secret.toString().getBytes(StandardCharsets.UTF_8).length < bytes; i++) {
+      secret.append(wide && secret.toString().getBytes(StandardCharsets.UTF_8).length + 2 <= bytes ? '\u00e9'
+          : (char) ('a' + (i * 7 + bytes) % 26));
+    }
+    d.secret = secret.toString();
+    switch (random.nextInt(4)) {
+      case 0 -> d.members.put("secret", "\"${JWT_RC_SECRET}\"");
+      case 1 -> d.members.put("secret", "\"${JWT_RC_UNSET:" + javaText(d.secret) + "}\"");
+      default -> d.members.put("secret", literal(d.secret));
+    }
+    d.keyAtStartUp = d.members.get("secret").startsWith("\"${");
+    d.properties.put("JWT_RC_SECRET", d.secret);
+  }
+
+  private static void drawPrivateKey(Random random, Drawn d, Path dir) throws Exception {
+    KeyPairGenerator generator;
+    if (random.nextBoolean()) {
+      generator = KeyPairGenerator.getInstance("EC");
+      generator.initialize(new ECGenParameterSpec("secp256r1"));
+    } else {
+      generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(random.nextDouble() < ODD ? 1024 : 2048);
+    }
+    KeyPair pair = generator.generateKeyPair();
+    d.keyAtStartUp = true;
+    String pem = "-----BEGIN PRIVATE KEY-----\n"
+        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+            .encodeToString(pair.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+    Path file = dir.resolve("private.pem");
+    Files.writeString(file, pem);
+    if (random.nextBoolean()) {
+      d.members.put("privateKey", literal("file:" + file));
+    } else {
+      d.members.put("privateKey", "\"${JWT_RC_KEY}\"");
+      d.properties.put("JWT_RC_KEY", pem);
+    }
+    d.algorithm = pair.getPrivate().getAlgorithm().equals("EC") ? "ES256" : "RS256";
+  }
+
+  private static Duration durationOr(String text, Duration otherwise) {
+    try {
+      return Duration.parse(text);
+    } catch (DateTimeParseException e) {
+      return otherwise;
+    }
+  }
+
+  @SafeVarargs
+  private static <T> T pick(Random random, T... values) {
+    return values[random.nextInt(values.length)];
+  }
+
+  /** The text of a Java string literal written by {@link #literal}. */
+  private static String unquoted(String literal) {
+    StringBuilder out = new StringBuilder();
+    String body = literal.substring(1, literal.length() - 1);
+    for (int i = 0; i < body.length(); i++) {
+      char c = body.charAt(i);
+      if (c != '\\') {
+        out.append(c);
+      } else if (body.charAt(i + 1) == 'u') {
+        out.append((char) Integer.parseInt(body.substring(i + 2, i + 6), 16));
+        i += 5;
+      } else if (Character.isDigit(body.charAt(i + 1))) {
+        out.append((char) Integer.parseInt(body.substring(i + 1, i + 4), 8));
+        i += 3;
+      } else {
+        out.append(body.charAt(++i));
+      }
+    }
+    return out.toString();
+  }
+
+  private static String literal(String text) {
+    return "\"" + javaText(text) + "\"";
+  }
+
+  /** {@code text} inside a Java string literal. */
+  private static String javaText(String text) {
+    StringBuilder out = new StringBuilder();
+    for (char c : text.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else if (c < 0x20) {
+        out.append(String.format("\\%03o", (int) c)); // a Unicode escape of a line end would end the literal
+      } else if (c > 0x7e) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static String jsonText(String text) {
+    try {
+      return JSON.writeValueAsString(text);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
