@@ -410,6 +410,14 @@ public @interface JwtSecured {
   String CLAIM_PATH_TAKEN = "(\"?)(sub|iss|aud|exp|nbf|iat|jti|sid|scope|extras)\\1(\\..*)?";
 
   /**
+   * A {@link #rolesClaim()} that names a claim RFC 7519 makes a number, a NumericDate ({@code exp}, {@code nbf},
+   * {@code iat}), or a path through one, as a regular expression: roles are never there, and a token carrying them
+   * there is refused for its wrong type, so a verifier of an identity provider's tokens with it would refuse every
+   * token with roles. The processor and the runtime both use this one definition.
+   */
+  String CLAIM_PATH_NUMERIC_DATE = "(\"?)(exp|nbf|iat)\\1(\\..*)?";
+
+  /**
    * The form of each of {@link #issuer()}, {@link #acceptedIssuers()} and {@link #audience()}, as a regular expression:
    * text without control characters or half a surrogate pair, and without white space at either end. A token carries
    * its {@code iss} and {@code aud} as written, and they are compared as written: {@code " api"} or {@code

@@ -5,6 +5,7 @@ import dev.jwtsecured.SameSite;
 import dev.jwtsecured.Transport;
 import dev.jwtsecured.UnseenMethods;
 import dev.jwtsecured.runtime.internal.JwksUris;
+import dev.jwtsecured.runtime.internal.KeyFamilies;
 import dev.jwtsecured.runtime.internal.KeyPairCodec;
 import dev.jwtsecured.runtime.internal.Pem;
 import dev.jwtsecured.runtime.internal.PublicKeySource;
@@ -56,6 +57,7 @@ public final class JwtSettings {
   private static final Form CLAIM_VALUE = new Form(Pattern.compile(JwtSecured.CLAIM_TEXT),
       "text without white space at either end and without control characters: tokens carry it as written");
   private static final Pattern CLAIM_TAKEN = Pattern.compile(JwtSecured.CLAIM_PATH_TAKEN);
+  private static final Pattern NUMERIC_DATE = Pattern.compile(JwtSecured.CLAIM_PATH_NUMERIC_DATE);
   /** A cookie's path: never empty or relative (a browser would keep the cookie under the login's directory). */
   private static final Form PATH = new Form(Pattern.compile(JwtSecured.COOKIE_PATH),
       "a path starting with '/', of ASCII characters but '\"', '\\', ';', ',', spaces and controls (percent-encode"
@@ -139,6 +141,18 @@ public final class JwtSettings {
     if (b.secret != null && !rolesClaim.equals("roles")) {
       throw new IllegalStateException("jwtsecured: rolesClaim goes only with a JWKS URI, a public key or a private"
           + " key; the tokens a configuration with a secret issues carry their roles in \"roles\"");
+    }
+    var numeric = NUMERIC_DATE.matcher(rolesClaim);
+    if ((!b.jwksUri.isEmpty() || !b.publicKey.isEmpty()) && numeric.matches()) {
+      throw new IllegalStateException("jwtsecured: rolesClaim names the \"" + numeric.group(2) + "\" claim, a"
+          + " NumericDate (RFC 7519 section 4.1): it never holds roles, and a token with roles there is refused");
+    }
+    if (publicKey != null && b.keyAlgorithms.stream().allMatch(KeyFamilies::known)) {
+      String misfit = KeyFamilies.misfit(publicKey, b.keyAlgorithms);
+      if (misfit != null) {
+        String source = b.publicKey.startsWith("${") || b.publicKey.startsWith("file:") ? b.publicKey + " " : "";
+        throw new IllegalStateException("jwtsecured: the public key " + source + misfit);
+      }
     }
     var taken = CLAIM_TAKEN.matcher(rolesClaim);
     if (!b.privateKey.isEmpty() && taken.matches()) {

@@ -135,7 +135,8 @@ class JwtSettingsTest {
    * A private key's tokens carry {@code sub}, {@code aud}, {@code sid}, {@code scope} and the rest for jwtsecured:
    * roles written at one of them made every login fail ({@code sub}, {@code exp}), every token one its own
    * configuration refused ({@code aud}), a session logout could not end ({@code sid}), or roles that vanished ({@code
-   * scope}, {@code extras}). Refused with the private key; a verifier may read roles wherever its provider puts them.
+   * scope}, {@code extras}). Refused with the private key; a verifier may read roles wherever its provider puts them,
+   * but in a number.
    */
   @Test
   void aPrivateKeyDoesNotWriteRolesAtAClaimItsTokensCarryForAnotherPurpose() throws Exception {
@@ -148,8 +149,10 @@ class JwtSettingsTest {
           + " which the tokens a private key signs carry for jwtsecured: roles written there would take its place or"
           + " lose theirs",
           e.getMessage());
-      assertEquals(taken, JwtSettings.builder().jwksUri("https://idp.example/jwks").rolesClaim(taken).build()
-          .rolesClaim(), "a verifier reads roles where its provider writes them");
+      if (!taken.matches("exp|nbf|iat")) { // numbers: aVerifiersRolesClaimIsNoNumericDate
+        assertEquals(taken, JwtSettings.builder().jwksUri("https://idp.example/jwks").rolesClaim(taken).build()
+            .rolesClaim(), "a verifier reads roles where its provider writes them");
+      }
     }
     for (String own : List.of("roles", "groups", "subject", "scopes", "realm_access.roles", "sub:roles",
         "https://shop.example.com/roles", "\"sub.roles\"")) {
@@ -347,7 +350,7 @@ class JwtSettingsTest {
     }
     Path most = java.nio.file.Files.writeString(dir.resolve("most.pem"), pem + "\n".repeat(1024 * 1024 - pem.length()));
     assertEquals(java.util.Optional.of(pair.getPublic()),
-        JwtSettings.builder().publicKey("file:" + most).build().publicKey());
+        JwtSettings.builder().publicKey("file:" + most).keyAlgorithms(List.of("ES256")).build().publicKey());
   }
 
   /**
@@ -366,7 +369,8 @@ class JwtSettingsTest {
     JwtSettings signing = JwtSettings.builder().privateKey("${KEY}").rotationPublicKeys(List.of("${NEXT}"))
         .environment(env::get).build();
     assertEquals(2, signing.rotationPublicKeys().size());
-    JwtSettings verifying = JwtSettings.builder().publicKey("${PUBLIC}").environment(env::get).build();
+    JwtSettings verifying = JwtSettings.builder().publicKey("${PUBLIC}").keyAlgorithms(List.of("ES256"))
+        .environment(env::get).build();
     assertEquals(java.util.Optional.of(pair.getPublic()), verifying.publicKey());
   }
 
@@ -422,6 +426,49 @@ class JwtSettingsTest {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * A public key that none of {@code keyAlgorithms} verifies with (an EC key with the default {@code RS256}, an RSA key
+   * under 2048 bits, an Ed25519 key with {@code ES256}) made every token 401 and started without a word (random
+   * configurations 458 and 43): start-up now refuses it, saying what to add.
+   */
+  @Test
+  void aPublicKeyThatNoAcceptedAlgorithmFitsIsRefusedAtStartUp() throws Exception {
+    KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+    rsa.initialize(1024);
+    KeyPairGenerator ed = KeyPairGenerator.getInstance("Ed25519");
+    Map<String, String> env = Map.of("EC", pem("PUBLIC KEY", ecPair().getPublic().getEncoded()),
+        "RSA1024", pem("PUBLIC KEY", rsa.generateKeyPair().getPublic().getEncoded()),
+        "ED", pem("PUBLIC KEY", ed.generateKeyPair().getPublic().getEncoded()));
+    for (String[] c : new String[][] {{"EC", "RS256", "an EC key on P-256", "add ES256"},
+        {"RSA1024", "RS256", "an RSA key of 1024 bits", "at least 2048 bits"},
+        {"ED", "ES256", "an Ed25519 key", "add EdDSA"},
+        {"EC", "ES384", "an EC key on P-256", "add ES256"}}) {
+      IllegalStateException refused = assertThrows(IllegalStateException.class, () -> JwtSettings.builder()
+          .publicKey("${" + c[0] + "}").keyAlgorithms(List.of(c[1])).audience(List.of("api")).environment(env::get)
+          .build());
+      assertTrue(refused.getMessage().startsWith("jwtsecured: the public key ${" + c[0] + "} is " + c[2]
+          + ", which none of keyAlgorithms [" + c[1] + "] verifies with"), refused.getMessage());
+      assertTrue(refused.getMessage().contains(c[3]), refused.getMessage());
+    }
+    assertTrue(JwtSettings.builder().publicKey("${EC}").keyAlgorithms(List.of("RS256", "ES256"))
+        .environment(env::get).build().publicKey().isPresent());
+  }
+
+  /**
+   * A verifier's {@code rolesClaim} naming {@code exp}, {@code nbf} or {@code iat}, which RFC 7519 makes numbers:
+   * roles are never there, and a token carrying them there is refused.
+   */
+  @Test
+  void aVerifiersRolesClaimIsNoNumericDate() {
+    for (String claim : List.of("exp", "nbf", "iat", "\"iat\"")) {
+      IllegalStateException refused = assertThrows(IllegalStateException.class, () -> JwtSettings.builder()
+          .jwksUri("https://idp.example/jwks.json").rolesClaim(claim).build());
+      assertTrue(refused.getMessage().contains("NumericDate"), refused.getMessage());
+    }
+    assertEquals("scope", JwtSettings.builder().jwksUri("https://idp.example/jwks.json").rolesClaim("scope").build()
+        .rolesClaim());
   }
 
   static KeyPair ecPair() throws Exception {

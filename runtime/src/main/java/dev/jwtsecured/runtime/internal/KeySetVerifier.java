@@ -10,9 +10,6 @@ import io.jsonwebtoken.LocatorAdapter;
 import io.jsonwebtoken.security.SecureDigestAlgorithm;
 import java.security.Key;
 import java.security.PublicKey;
-import java.security.interfaces.ECPublicKey;
-import java.security.interfaces.EdECPublicKey;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.util.Date;
 import java.util.List;
@@ -44,27 +41,6 @@ import java.util.concurrent.CompletableFuture;
  * emptied whenever the key set changes, so a token is never accepted from the cache after its key left the set.
  */
 public final class KeySetVerifier {
-  private static final Map<String, Family> FAMILIES = Map.of(
-      "RS256", Family.RSA, "RS384", Family.RSA, "RS512", Family.RSA,
-      "PS256", Family.RSA, "PS384", Family.RSA, "PS512", Family.RSA,
-      "ES256", Family.EC256, "ES384", Family.EC384, "ES512", Family.EC521,
-      "EdDSA", Family.EDWARDS);
-
-  /** The key types an algorithm may use. */
-  private enum Family {
-    RSA, EC256, EC384, EC521, EDWARDS;
-
-    boolean fits(PublicKey key) {
-      return switch (this) {
-        case RSA -> key instanceof RSAPublicKey rsa && rsa.getModulus().bitLength() >= 2048;
-        case EC256 -> key instanceof ECPublicKey ec && ec.getParams().getCurve().getField().getFieldSize() == 256;
-        case EC384 -> key instanceof ECPublicKey ec && ec.getParams().getCurve().getField().getFieldSize() == 384;
-        case EC521 -> key instanceof ECPublicKey ec && ec.getParams().getCurve().getField().getFieldSize() == 521;
-        case EDWARDS -> key instanceof EdECPublicKey;
-      };
-    }
-  }
-
   private final KeySource keys;
   private final Set<String> algorithms;
   private final ClaimRules rules;
@@ -85,9 +61,9 @@ public final class KeySetVerifier {
    */
   public KeySetVerifier(KeySource keys, Set<String> algorithms, ClaimRules rules, Clock clock, int cacheSize,
       int maxTokenLength) {
-    if (algorithms.isEmpty() || !FAMILIES.keySet().containsAll(algorithms)) {
-      throw new IllegalArgumentException("jwtsecured: accepted algorithms must be among " + FAMILIES.keySet()
-          + ", not " + algorithms);
+    if (algorithms.isEmpty() || !algorithms.stream().allMatch(KeyFamilies::known)) {
+      throw new IllegalArgumentException("jwtsecured: accepted algorithms must be among RS256, RS384, RS512, PS256,"
+          + " PS384, PS512, ES256, ES384, ES512 and EdDSA, not " + algorithms);
     }
     this.keys = keys;
     this.algorithms = Set.copyOf(algorithms);
@@ -220,7 +196,7 @@ public final class KeySetVerifier {
     }
     // Keys of different types may share the kid (RFC 7517 section 4.5): the first that fits the algorithm.
     return named.stream()
-        .filter(key -> key.algorithm().map(alg::equals).orElse(true) && FAMILIES.get(alg).fits(key.key()))
+        .filter(key -> key.algorithm().map(alg::equals).orElse(true) && KeyFamilies.fits(alg, key.key()))
         .findFirst()
         .orElseThrow(() -> new AuthException(AuthFailure.ALGORITHM_NOT_ACCEPTED))
         .key();

@@ -248,8 +248,9 @@ public final class StrictJson {
     if (value instanceof String) {
       return true;
     }
-    if (value instanceof List) {
-      for (Object o : (List<?>) value) {
+    // A JSON array, as Json reads it, or the set jjwt makes of aud.
+    if (value instanceof java.util.Collection<?> items) {
+      for (Object o : items) {
         if (!(o instanceof String)) {
           return false;
         }

@@ -619,6 +619,23 @@ class KeySetVerifierTest {
   }
 
   /**
+   * A verifier may read roles where its provider writes them, {@code aud} among the claims it allows: but jjwt reads
+   * {@code aud} as a set, which the check that roles are strings took for another type, and every token with an
+   * {@code aud} was refused as one with a claim of the wrong type (random configuration 43). Its audiences are the
+   * roles now, one string or several.
+   */
+  @Test
+  void rolesReadFromTheAudienceClaimAreItsAudiences() throws Exception {
+    RSAKey key = new RSAKeyGenerator(2048).keyID("r1").generate();
+    serve(key);
+    KeySetVerifier verifier = verifier(ALL, o -> o, Set.of(), List.of(), "aud", 0);
+    assertEquals(Set.of("orders", "billing"), verifier.verify(sign(new RSASSASigner(key),
+        header(JWSAlgorithm.RS256, "r1"), claims().audience(List.of("orders", "billing")).build())).roles());
+    assertEquals(Set.of("orders"), verifier.verify(sign(new RSASSASigner(key), header(JWSAlgorithm.RS256, "r1"),
+        claims().audience("orders").build())).roles());
+  }
+
+  /**
    * Roles are strings: a roles claim holding a number, a null, an object or an array was read as the text Java writes
    * for it ({@code [1]} as role {@code "1"}, {@code [null]} as {@code "null"}), roles no token held. Such a token is
    * refused, as one with such a top-level {@code roles} claim is. An object's member names are its roles (ZITADEL).

@@ -15,10 +15,9 @@ import jakarta.ws.rs.ext.Provider;
 /**
  * An application deployed on a server that scans for resources and providers instead of listing them (the default of
  * Jakarta EE servers when {@code Application.getClasses()} and {@code getSingletons()} are empty): it brings the
- * generated feature through a {@code Feature} of its own that the server finds as a {@code @Provider}. Served under
- * {@code /api}, which no {@code @ApplicationPath} class of its packages or their parents names.
+ * generated feature through a {@code Feature} of its own that the server finds as a {@code @Provider}.
  */
-@JwtSecured(secret = "${IT_SECRET}", tokenUrl = "/login", applicationPath = "/api")
+@JwtSecured(secret = "${IT_SECRET}", tokenUrl = "/login")
 public final class ScannedSecurity {
   public static final String SECRET = "scanned-secret-scanned-secret-scanned-secret!";
 
