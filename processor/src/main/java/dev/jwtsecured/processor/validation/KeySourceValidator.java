@@ -3,6 +3,7 @@ package dev.jwtsecured.processor.validation;
 import dev.jwtsecured.JwtSecured;
 import dev.jwtsecured.processor.model.SettingsModel;
 import dev.jwtsecured.runtime.internal.JwksUris;
+import dev.jwtsecured.runtime.internal.KeyFamilies;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
@@ -72,7 +73,13 @@ final class KeySourceValidator {
       String publicKey = writtenHere(v.string("publicKey"));
       if (publicKey != null) {
         try {
-          literalPublicKey(publicKey);
+          PublicKey key = literalPublicKey(publicKey);
+          List<String> algorithms = v.strings("keyAlgorithms");
+          String misfit = algorithms.stream().allMatch(KeyFamilies::known) ? KeyFamilies.misfit(key, algorithms)
+              : null;
+          if (misfit != null) {
+            problems.add(v.at("publicKey", Message.PUBLIC_KEY_FITS_NO_ALGORITHM.format(misfit)));
+          }
         } catch (IllegalArgumentException e) {
           problems.add(v.at("publicKey", Message.PUBLIC_KEY_INVALID.format(e.getMessage())));
         }
@@ -112,8 +119,7 @@ final class KeySourceValidator {
 
   private static final Pattern CLAIM_PATH = Pattern.compile(JwtSecured.CLAIM_PATH);
   private static final Pattern CLAIM_PATH_TAKEN = Pattern.compile(JwtSecured.CLAIM_PATH_TAKEN);
-  private static final Set<String> KEY_ALGORITHMS = Set.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512",
-      "ES256", "ES384", "ES512", "EdDSA");
+  private static final Pattern CLAIM_PATH_NUMERIC_DATE = Pattern.compile(JwtSecured.CLAIM_PATH_NUMERIC_DATE);
 
   /**
    * A verifier-only configuration: the URI, its algorithms and claim path, and nothing of issuing; and, since a
@@ -146,11 +152,18 @@ final class KeySourceValidator {
       problems.add(v.at("keyAlgorithms", Message.KEY_ALGORITHM_UNKNOWN.format("")));
     }
     for (int i = 0; i < algorithms.size(); i++) {
-      if (!KEY_ALGORITHMS.contains(algorithms.get(i))) {
+      if (!KeyFamilies.known(algorithms.get(i))) {
         problems.add(v.at("keyAlgorithms", i, Message.KEY_ALGORITHM_UNKNOWN.format(algorithms.get(i))));
       }
     }
     checkClaimPath(v, problems);
+    var numeric = CLAIM_PATH_NUMERIC_DATE.matcher(v.string("rolesClaim"));
+    if (numeric.matches()) {
+      problems.add(v.at("rolesClaim", Message.ROLES_CLAIM_INVALID.format(v.string("rolesClaim"), "names the \""
+          + numeric.group(2) + "\" claim, a NumericDate (RFC 7519 section 4.1): roles are never there, and a token"
+          + " with roles there is refused. Name the claim the issuer writes roles at, such as \"roles\" or"
+          + " \"realm_access.roles\"")));
+    }
   }
 
   private static void checkClaimPath(ConfigValues v, List<Diagnostic> problems) {

@@ -121,6 +121,8 @@ public enum Message {
           + " does for any number of them, a token meant for another service passes here (RFC 8725 section 3.9). Set"
           + " audience to the aud the issuer writes for this API (an issuer configured here writes its audience);"
           + " if its tokens are for this API alone, suppress this warning"),
+  PUBLIC_KEY_FITS_NO_ALGORITHM("JwtSecured.PublicKeyFitsNoAlgorithm",
+      "publicKey %s: every token would be refused (401). Set keyAlgorithms to what the issuer signs with"),
   KEY_ALGORITHM_UNKNOWN("JwtSecured.UnknownKeyAlgorithm",
       "keyAlgorithms \"%s\" is not accepted with keys from a JWKS; use RS256, RS384, RS512, PS256, PS384, PS512,"
           + " ES256, ES384, ES512 or EdDSA (HMAC and none never go with public keys)"),
