@@ -4,6 +4,14 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.sun.net.httpserver.HttpServer;
 import dev.jwtsecured.processor.validation.Message;
 import dev.jwtsecured.runtime.JwtAuth;
 import dev.jwtsecured.runtime.JwtFeature;
@@ -15,6 +23,8 @@ import jakarta.ws.rs.core.Feature;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.net.URLEncoder;
@@ -23,19 +33,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PSSParameterSpec;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -59,6 +80,28 @@ class RandomConfigurationsTest {
   /** Tokens by the roles they carry. */
   private static final List<List<String>> CALLERS = List.of(List.of(), List.of("user"), List.of("admin", "user"));
 
+  /** An identity provider's key set, for the configurations with {@code jwksUri}: the set of the seed being run. */
+  private static final AtomicReference<String> KEY_SET = new AtomicReference<>("{\"keys\":[]}");
+  private static HttpServer keySets;
+
+  @BeforeAll
+  static void publishKeySets() throws IOException {
+    keySets = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    keySets.createContext("/jwks.json", exchange -> {
+      byte[] body = KEY_SET.get().getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    keySets.start();
+  }
+
+  @AfterAll
+  static void stopKeySets() {
+    keySets.stop(0);
+  }
+
   static List<Long> seeds() {
     Long only = Long.getLong("jwtsecured.randomConfigurationSeed");
     if (only != null) {
@@ -78,6 +121,13 @@ class RandomConfigurationsTest {
     final Map<String, String> members = new LinkedHashMap<>();
     /** System properties its placeholders read, set while it starts. */
     final Map<String, String> properties = new LinkedHashMap<>();
+    /** For a verifier of an identity provider's tokens ({@code publicKey}, {@code jwksUri}): its key pair. */
+    KeyPair provider;
+    /** The key's {@code kid}, written in the tokens' headers where not {@code null}. */
+    String kid;
+    /** The algorithm the provider signs with, one the configuration accepts for its key; {@code null}: none fits. */
+    JWSAlgorithm providerAlgorithm;
+    List<String> acceptedIssuers = List.of();
     /** Whether the processor warned that the tokens it issues are refused ({@code acceptedIssuers}, no issuer). */
     boolean ownTokensRefused;
     /** Whether the key comes from a placeholder or a file, which the processor cannot read and start-up checks. */
@@ -182,6 +232,9 @@ class RandomConfigurationsTest {
 
   private static void serve(long seed, Drawn drawn, String config, Path classes) throws Exception {
     String what = "seed " + seed;
+    if (drawn.members.containsKey("jwksUri")) {
+      KEY_SET.set(keySet(drawn));
+    }
     try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
         RandomConfigurationsTest.class.getClassLoader())) {
       Class<?> featureType = loader.loadClass(PACKAGE + ".ConfigJwtFeature");
@@ -195,7 +248,7 @@ class RandomConfigurationsTest {
         Throwable cause = e instanceof java.lang.reflect.InvocationTargetException ? e.getCause() : e;
         String message = String.valueOf(cause.getMessage());
         if (drawn.keyAtStartUp && cause instanceof IllegalStateException && message.startsWith("jwtsecured: ")
-            && (message.contains("secret") || message.contains("private key"))) {
+            && (message.contains("secret") || message.contains("private key") || message.contains("public key"))) {
           // A key from the environment or a file, which start-up checks, as documented: refused with its reason.
           System.out.println(what + ": refused at start-up: " + message);
           return;
@@ -236,7 +289,9 @@ class RandomConfigurationsTest {
               + " (the OpenAPI document)", answer, drawn, config);
           extra += ", OpenAPI";
         }
-        System.out.println(what + ": " + called + " calls as the report says" + extra);
+        String keys = drawn.provider == null ? drawn.secret != null ? "a secret" : "a private key"
+            : drawn.members.containsKey("jwksUri") ? "a key set" : "a public key";
+        System.out.println(what + ": " + called + " calls as the report says, with " + keys + extra);
       }
     }
   }
@@ -271,9 +326,26 @@ class RandomConfigurationsTest {
       return calls;
     }
     for (List<String> roles : CALLERS) {
+      int expected = RandomRuns.expected(access, route, roles);
+      if (drawn.provider != null) {
+        RawHttp.Response answer = send(http, method, target, credential(drawn, signed(drawn, roles)));
+        if (drawn.providerAlgorithm == null) {
+          // A key set whose key no accepted algorithm verifies with (a public key is refused before it starts): its
+          // tokens are refused, where a token is needed.
+          if (!drawn.members.containsKey("jwksUri")) {
+            fail(call + ": started with a public key no accepted algorithm verifies with\n" + drawn.listing(config));
+          }
+          expect(!access.equals("protected") || answer.status == 401, call + " with a token of a key no accepted"
+              + " algorithm verifies with", answer, drawn, config);
+        } else {
+          expect(answer.status == expected, call + " with the identity provider's token of roles " + roles, answer,
+              drawn, config);
+        }
+        calls++;
+        continue;
+      }
       String jwt = auth.login("ada").roles(roles).jwt();
       RawHttp.Response answer = send(http, method, target, credential(drawn, jwt));
-      int expected = RandomRuns.expected(access, route, roles);
       expect(answer.status == expected || expired(drawn, answer), call + " with its own token of roles " + roles,
           answer, drawn, config);
       calls++;
@@ -468,8 +540,10 @@ class RandomConfigurationsTest {
 
   private static Drawn draw(Random random, Path dir) throws Exception {
     Drawn d = new Drawn();
-    boolean secret = random.nextInt(10) < 7;
-    if (secret) {
+    int keys = random.nextInt(20);
+    if (keys >= 16) {
+      drawProvider(random, d, dir, keys >= 18);
+    } else if (keys < 12) {
       drawSecret(random, d);
       if (random.nextInt(4) == 0) {
         d.members.put("previousSecrets", array(random, literals("previous-secret-0123456789-0123456789",
@@ -479,15 +553,17 @@ class RandomConfigurationsTest {
       }
     } else {
       drawPrivateKey(random, d, dir);
-      if (random.nextInt(3) == 0) {
-        d.members.put("rolesClaim", value(random, literals("sub", "", "a..b", "exp", "aud", "iss", "jti", "sid",
-            "scope", " roles", "roles.", "http://", "a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w.x.y.z.a.b.c.d.e.f"),
-            "\"roles\"", "\"realm_access.roles\"", "\"https://x.example/roles\"", "\"groups\"",
-            "\"permissions\""));
-        d.rolesClaim = unquoted(d.members.get("rolesClaim"));
-      }
     }
-    if (random.nextInt(3) == 0) {
+    if (d.secret == null && d.provider == null && random.nextInt(3) == 0) {
+      d.members.put("rolesClaim", value(random, literals("sub", "", "a..b", "exp", "aud", "iss", "jti", "sid",
+          "scope", " roles", "roles.", "http://", "a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w.x.y.z.a.b.c.d.e.f"),
+          "\"roles\"", "\"realm_access.roles\"", "\"https://x.example/roles\"", "\"groups\"",
+          "\"permissions\""));
+      d.rolesClaim = unquoted(d.members.get("rolesClaim"));
+    }
+    // A verifier issues nothing: a token endpoint or a lifetime there is a mistake, drawn as one.
+    boolean issues = d.provider == null || random.nextDouble() < ODD;
+    if (issues && random.nextInt(3) == 0) {
       d.tokenUrl = text(random, new String[] {"login", "/log in", "/{x}", "/", "//login", "/things", "/token?x",
           "/caf\u00e9", "", "/open", "/things/open", "/login/"}, "/login", "/a/login", "/oauth/token", "/token");
       d.members.put("tokenUrl", literal(d.tokenUrl));
@@ -532,7 +608,7 @@ class RandomConfigurationsTest {
           "authorization", "Proxy-Authorization", "X-Auth-Token");
       d.members.put("authHeader", literal(d.authHeader));
     }
-    if (random.nextInt(3) == 0) {
+    if (issues && random.nextInt(3) == 0) {
       String expiration = text(random, new String[] {"PT0S", "P1Y", "pt1h", "PT-5M", "P2932896D", "PT0.5S", "",
           "P3650000D", "P10000D", "P3651D"}, "PT24H", "PT1S", "P1D", "P3650D", "PT1H30M", "PT5M", "PT15M");
       d.members.put("expiration", literal(expiration));
@@ -546,6 +622,9 @@ class RandomConfigurationsTest {
     if (!d.issuer.isEmpty() && random.nextInt(2) == 0 || random.nextDouble() < ODD / 2) {
       d.members.put("acceptedIssuers", array(random, literals("", " ", "line\nend"), "\"https://other.example\"",
           "\"https://issuer.example\"", "\"x\""));
+      String list = d.members.get("acceptedIssuers");
+      d.acceptedIssuers = List.of(list.substring(1, list.length() - 1).split(", ")).stream()
+          .map(RandomConfigurationsTest::unquoted).toList();
     }
     if (random.nextInt(3) == 0) {
       List<String> audience = new ArrayList<>();
@@ -646,10 +725,132 @@ class RandomConfigurationsTest {
     if (random.nextInt(8) == 0) {
       d.putText("jwksMinRefresh", text(random, new String[] {"PT0S", "P2D"}, "PT30S", "PT1S", "PT5M"));
     }
-    if (random.nextInt(10) == 0) {
+    if (d.provider == null && random.nextInt(10) == 0) {
       d.members.put("keyAlgorithms", array(random, literals("HS256", "none", ""), "\"RS256\"", "\"ES256\""));
     }
     return d;
+  }
+
+  /** A verifier of an identity provider's tokens: its public key in the source, a file or the environment, or a set. */
+  private static void drawProvider(Random random, Drawn d, Path dir, boolean keySet) throws Exception {
+    boolean rsa = random.nextBoolean();
+    KeyPairGenerator generator = KeyPairGenerator.getInstance(rsa ? "RSA" : "EC");
+    if (rsa) {
+      generator.initialize(random.nextDouble() < ODD ? 1024 : 2048);
+    } else {
+      generator.initialize(new ECGenParameterSpec("secp256r1"));
+    }
+    d.provider = generator.generateKeyPair();
+    d.keyAtStartUp = true;
+    String algorithms = rsa
+        ? value(random, literals("HS256", "none", "", "ES256"), "{\"RS256\"}", "{\"RS256\", \"PS256\"}",
+            "{\"PS256\", \"RS512\"}", "{\"RS256\", \"ES256\"}", "")
+        : value(random, literals("HS256", "none", "", "RS256"), "{\"ES256\"}", "{\"ES256\", \"RS256\"}",
+            "{\"ES256\", \"EdDSA\"}");
+    if (!algorithms.isEmpty() && !algorithms.equals("\"\"")) {
+      d.members.put("keyAlgorithms", algorithms);
+    }
+    List<String> accepted = algorithms.isEmpty() ? List.of("RS256")
+        : List.of(algorithms.replaceAll("[{}\"]", "").split(", "));
+    boolean large = !rsa || ((RSAPublicKey) d.provider.getPublic()).getModulus().bitLength() >= 2048;
+    for (String a : accepted) {
+      if (large && (rsa ? a.startsWith("RS") || a.startsWith("PS") : a.equals("ES256"))) {
+        d.providerAlgorithm = JWSAlgorithm.parse(a);
+        break;
+      }
+    }
+    if (keySet) {
+      d.kid = "key-" + random.nextInt(1000);
+      String uri = "http://127.0.0.1:" + keySets.getAddress().getPort() + "/jwks.json";
+      if (random.nextBoolean()) {
+        d.putText("jwksUri", uri);
+      } else {
+        d.members.put("jwksUri", "\"${JWT_RC_JWKS}\"");
+        d.properties.put("JWT_RC_JWKS", uri);
+      }
+    } else {
+      d.kid = random.nextBoolean() ? "key-" + random.nextInt(1000) : null;
+      String pem = "-----BEGIN PUBLIC KEY-----\n"
+          + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+              .encodeToString(d.provider.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n";
+      switch (random.nextInt(3)) {
+        case 0 -> {
+          d.putText("publicKey", pem);
+          d.keyAtStartUp = false;
+        }
+        case 1 -> {
+          Path file = dir.resolve("public.pem");
+          Files.writeString(file, pem);
+          d.putText("publicKey", "file:" + file);
+        }
+        default -> {
+          d.members.put("publicKey", "\"${JWT_RC_PUBLIC}\"");
+          d.properties.put("JWT_RC_PUBLIC", pem);
+        }
+      }
+    }
+    d.putText("rolesClaim", d.rolesClaim = text(random, new String[] {"sub", "", "a..b", "exp", "aud", "iss", "jti",
+        " roles", "roles.", "http://"}, "roles", "realm_access.roles", "https://x.example/roles", "groups",
+        "permissions"));
+  }
+
+  /**
+   * The identity provider's token for {@code ada} with {@code roles} at the configuration's roles claim (nested for a
+   * dotted name), its issuer and one of its audiences.
+   */
+  private static String signed(Drawn drawn, List<String> roles) {
+    Instant now = Instant.now();
+    JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject("ada").issueTime(Date.from(now.minusSeconds(5)))
+        .expirationTime(Date.from(now.plusSeconds(300)));
+    String issuer = !drawn.issuer.isEmpty() ? drawn.issuer
+        : drawn.acceptedIssuers.isEmpty() ? null : drawn.acceptedIssuers.get(0);
+    if (issuer != null) {
+      claims.issuer(issuer);
+    }
+    if (!drawn.audience.isEmpty()) {
+      claims.audience(drawn.audience.get(drawn.audience.size() - 1));
+    }
+    if (!roles.isEmpty()) {
+      String[] path = drawn.rolesClaim.contains("://") ? new String[] {drawn.rolesClaim}
+          : drawn.rolesClaim.split("\\.");
+      Object value = roles;
+      for (int i = path.length - 1; i > 0; i--) {
+        value = Map.of(path[i], value);
+      }
+      claims.claim(path[0], value);
+    }
+    // Signed here rather than by a JOSE library, which refuses an RSA key under 2048 bits: what a provider with such
+    // a key sends. Without an algorithm the configuration accepts for the key, the key's usual one.
+    JWSAlgorithm alg = drawn.providerAlgorithm != null ? drawn.providerAlgorithm
+        : drawn.provider.getPrivate() instanceof RSAPrivateKey ? JWSAlgorithm.RS256 : JWSAlgorithm.ES256;
+    String input = Jwts.b64(new JWSHeader.Builder(alg).keyID(drawn.kid).type(JOSEObjectType.JWT).build()
+        .toString()) + "." + Jwts.b64(claims.build().toString());
+    try {
+      Signature signature;
+      String name = alg.getName();
+      int bits = Integer.parseInt(name.substring(2));
+      if (name.startsWith("PS")) {
+        signature = Signature.getInstance("RSASSA-PSS");
+        signature.setParameter(new PSSParameterSpec("SHA-" + bits, "MGF1", new MGF1ParameterSpec("SHA-" + bits),
+            bits / 8, 1));
+      } else {
+        signature =
+            Signature.getInstance("SHA" + bits + (name.startsWith("RS") ? "withRSA" : "withECDSAinP1363Format"));
+      }
+      signature.initSign(drawn.provider.getPrivate());
+      signature.update(input.getBytes(StandardCharsets.US_ASCII));
+      return input + "." + Jwts.b64(signature.sign());
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The provider's key set: its one key, with the {@code kid} its tokens name. */
+  private static String keySet(Drawn drawn) {
+    return new JWKSet(drawn.provider.getPublic() instanceof RSAPublicKey key
+        ? new RSAKey.Builder(key).keyID(drawn.kid).build()
+        : new ECKey.Builder(com.nimbusds.jose.jwk.Curve.P_256, (ECPublicKey) drawn.provider.getPublic())
+            .keyID(drawn.kid).build()).toString();
   }
 
   private static void drawSecret(Random random, Drawn d) {
