@@ -102,7 +102,8 @@ public @interface JwtSecured {
   /**
    * One public key to verify tokens with, for an issuer that publishes no JWKS: PEM ({@code -----BEGIN PUBLIC
    * KEY-----}, RSA, EC or Ed25519), a {@code ${ENV_VAR}} placeholder or {@code file:} and a path. Like
-   * {@link #jwksUri()}, a verifier-only configuration: {@link #keyAlgorithms()} (each only with a key of its family),
+   * {@link #jwksUri()}, a verifier-only configuration: {@link #keyAlgorithms()} (each only with a key of its family,
+   * and one of them must fit the key: a compile error for a key in the source, a start-up failure otherwise),
    * {@link #rolesClaim()}, no secret and no token endpoint; tokens may come with or without {@code kid}.
    */
   String publicKey() default "";
@@ -148,7 +149,8 @@ public @interface JwtSecured {
    * one claim, dots and all ({@code https://shop.example.com/roles}, as Auth0 names custom claims); an array of strings
    * or a space-separated string. With a {@link #jwksUri()}, or a {@link #privateKey()} (which writes roles there, so
    * not at a claim its tokens carry for another purpose: {@link #CLAIM_PATH_TAKEN}); tokens a configuration with a
-   * secret issues carry {@code roles}.
+   * secret issues carry {@code roles}. Never {@code exp}, {@code nbf} or {@code iat}, which are numbers
+   * ({@link #CLAIM_PATH_NUMERIC_DATE}).
    */
   String rolesClaim() default "roles";
 
