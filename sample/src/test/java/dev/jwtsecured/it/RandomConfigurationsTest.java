@@ -140,6 +140,10 @@ class RandomConfigurationsTest {
     String cookieName = "token";
     String tokenUrl = "";
     boolean authenticator;
+    /** Whether the configuration has a revocation check, which refuses the tokens of {@code eve}. */
+    boolean revocation;
+    /** An earlier secret whose tokens are still accepted ({@code previousSecrets}), or {@code null}. */
+    String previousSecret;
     boolean refresh;
     String openApiPath = "";
     String rolesClaim = "roles";
@@ -348,11 +352,26 @@ class RandomConfigurationsTest {
       RawHttp.Response answer = send(http, method, target, credential(drawn, jwt));
       expect(answer.status == expected || expired(drawn, answer), call + " with its own token of roles " + roles,
           answer, drawn, config);
-      calls++;
+      // Again: from its second use on, a token may come from the cache, with its expiry and revocation still checked.
+      RawHttp.Response again = send(http, method, target, credential(drawn, jwt));
+      expect(again.status == answer.status || expired(drawn, again), call + " with its own token of roles " + roles
+          + " again", again, drawn, config);
+      calls += 2;
       if (drawn.secret != null) {
-        answer = send(http, method, target, credential(drawn, forged(drawn, roles)));
+        answer = send(http, method, target, credential(drawn, forged(drawn, drawn.secret, roles)));
         expect(answer.status == expected || expired(drawn, answer), call + " with a forged token of roles " + roles,
             answer, drawn, config);
+        calls++;
+      }
+      if (drawn.previousSecret != null) {
+        answer = send(http, method, target, credential(drawn, forged(drawn, drawn.previousSecret, roles)));
+        expect(answer.status == expected || expired(drawn, answer), call + " with a token of roles " + roles
+            + " signed with the previous secret", answer, drawn, config);
+        calls++;
+      }
+      if (drawn.revocation && access.equals("protected")) {
+        answer = send(http, method, target, credential(drawn, auth.login("eve").roles(roles).jwt()));
+        expect(answer.status == 401, call + " with a revoked token of roles " + roles, answer, drawn, config);
         calls++;
       }
     }
@@ -424,7 +443,7 @@ class RandomConfigurationsTest {
   }
 
   /** A token signed with the configuration's secret by {@link Jwts}, independent of jjwt and the runtime. */
-  private static String forged(Drawn drawn, List<String> roles) {
+  private static String forged(Drawn drawn, String secret, List<String> roles) {
     long now = System.currentTimeMillis() / 1000;
     StringBuilder claims = new StringBuilder("{\"sub\":\"ada\",\"iat\":" + now + ",\"exp\":" + (now + 300));
     if (!drawn.issuer.isEmpty()) {
@@ -443,7 +462,7 @@ class RandomConfigurationsTest {
     claims.append('}');
     String jca = "Hmac" + drawn.algorithm.replace("HS", "SHA");
     return Jwts.sign("{\"alg\":\"" + drawn.algorithm + "\",\"typ\":\"JWT\"}", claims.toString(), jca,
-        drawn.secret.getBytes(StandardCharsets.UTF_8));
+        secret.getBytes(StandardCharsets.UTF_8));
   }
 
   /** A 401 for an expired token, where the configuration's lifetime is a few seconds. */
@@ -493,6 +512,10 @@ class RandomConfigurationsTest {
     out.append(")\n");
     out.append("public final class Config {\n");
     out.append("  @UserRetriever static Optional<String> user(Token token) { return Optional.of(token.subject()); }\n");
+    if (drawn.revocation) {
+      out.append("  @RevocationCheck static boolean revoked(Token token) {\n");
+      out.append("    return token.subject().equals(\"eve\");\n  }\n");
+    }
     if (drawn.authenticator) {
       out.append("  @Authenticator static Optional<Grant> login(String user, String password) {\n");
       out.append("    return user.equals(\"ada\") && password.equals(\"pw\")\n");
@@ -550,6 +573,9 @@ class RandomConfigurationsTest {
             "${JWT_RC_PREVIOUS:fallback}", "${JWT_RC_SECRET}"), "\"${JWT_RC_PREVIOUS:}\"", "\"${JWT_RC_PREVIOUS}\"",
             "\"${JWT_RC_OTHER:}\""));
         d.properties.put("JWT_RC_PREVIOUS", "an-earlier-secret-of-enough-bytes-0123456789abcdef-0123456789abcdef");
+        if (d.members.get("previousSecrets").contains("${JWT_RC_PREVIOUS")) {
+          d.previousSecret = d.properties.get("JWT_RC_PREVIOUS");
+        }
       }
     } else {
       drawPrivateKey(random, d, dir);
@@ -725,6 +751,7 @@ class RandomConfigurationsTest {
     if (random.nextInt(8) == 0) {
       d.putText("jwksMinRefresh", text(random, new String[] {"PT0S", "P2D"}, "PT30S", "PT1S", "PT5M"));
     }
+    d.revocation = random.nextInt(4) == 0;
     if (d.provider == null && random.nextInt(10) == 0) {
       d.members.put("keyAlgorithms", array(random, literals("HS256", "none", ""), "\"RS256\"", "\"ES256\""));
     }
