@@ -121,6 +121,9 @@ class RandomConfigurationsTest {
     final Map<String, String> members = new LinkedHashMap<>();
     /** System properties its placeholders read, set while it starts. */
     final Map<String, String> properties = new LinkedHashMap<>();
+    /** For a configuration with a private key: its key pair, and the pair of its rotation public key, if any. */
+    KeyPair issuerKeys;
+    KeyPair rotationKeys;
     /** For a verifier of an identity provider's tokens ({@code publicKey}, {@code jwksUri}): its key pair. */
     KeyPair provider;
     /** The key's {@code kid}, written in the tokens' headers where not {@code null}. */
@@ -286,6 +289,9 @@ class RandomConfigurationsTest {
         if (!drawn.tokenUrl.isEmpty() && drawn.authenticator) {
           extra += passwordGrant(what, drawn, config, server.http, report, context);
         }
+        if (drawn.issuerKeys != null) {
+          extra += publishedKeys(what, drawn, config, server.http, auth, report, prefix, context);
+        }
         if (!drawn.openApiPath.isEmpty()) {
           String target = RandomRuns.target(context + "/" + drawn.openApiPath.replaceAll("^/+", ""));
           RawHttp.Response answer = server.http.send("GET", target);
@@ -376,6 +382,59 @@ class RandomConfigurationsTest {
       }
     }
     return calls;
+  }
+
+  /**
+   * The key set a configuration with a private key publishes: its key, and the rotation key, each under its RFC 7638
+   * thumbprint; a token it issues verified with the published key by another library, its roles where
+   * {@code rolesClaim} says; and a token signed with the rotation key accepted as the configuration's own.
+   */
+  private static String publishedKeys(String what, Drawn drawn, String config, RawHttp http, JwtAuth auth,
+      JsonNode report, String prefix, String context) throws Exception {
+    String target = RandomRuns.target(context + "/.well-known/jwks.json");
+    RawHttp.Response answer = http.send("GET", target);
+    expect(answer.status == 200, what + ": GET " + target, answer, drawn, config);
+    JWKSet published = JWKSet.parse(answer.body);
+    List<KeyPair> pairs = drawn.rotationKeys == null ? List.of(drawn.issuerKeys)
+        : List.of(drawn.issuerKeys, drawn.rotationKeys);
+    expect(published.getKeys().size() == pairs.size(), what + ": the published keys are " + pairs.size(), answer,
+        drawn, config);
+    List<String> thumbprints = new ArrayList<>();
+    for (KeyPair pair : pairs) {
+      thumbprints.add((pair.getPublic() instanceof RSAPublicKey rsa ? new RSAKey.Builder(rsa).build()
+          : new ECKey.Builder(com.nimbusds.jose.jwk.Curve.P_256, (ECPublicKey) pair.getPublic()).build())
+          .computeThumbprint().toString());
+    }
+    expect(published.getKeys().stream().map(k -> k.getKeyID()).toList().equals(thumbprints),
+        what + ": the published kids are the keys' thumbprints " + thumbprints, answer, drawn, config);
+    com.nimbusds.jwt.SignedJWT issued = com.nimbusds.jwt.SignedJWT.parse(auth.login("ada").roles(List.of("admin"))
+        .jwt());
+    com.nimbusds.jose.jwk.JWK key = published.getKeyByKeyId(issued.getHeader().getKeyID());
+    boolean verified = key instanceof RSAKey rsa ? issued.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(rsa))
+        : issued.verify(new com.nimbusds.jose.crypto.ECDSAVerifier((ECKey) key));
+    Object roles = issued.getJWTClaimsSet().toJSONObject();
+    String[] path = drawn.rolesClaim.contains("://") ? new String[] {drawn.rolesClaim} : drawn.rolesClaim.split("\\.");
+    for (String name : path) {
+      roles = roles instanceof Map<?, ?> object ? object.get(name) : null;
+    }
+    expect(verified && List.of("admin").equals(roles), what + ": an issued token verified with the published key,"
+        + " its roles at " + drawn.rolesClaim + ": " + issued.getJWTClaimsSet(), answer, drawn, config);
+    if (drawn.rotationKeys == null) {
+      return ", its key set";
+    }
+    JsonNode admin = null;
+    for (JsonNode route : report.get("routes")) {
+      if (route.get("method").asText().equals("GET") && route.get("path").asText().equals(prefix + "/things/admin")) {
+        admin = route;
+      }
+    }
+    String rotated = signed(drawn, drawn.rotationKeys, JWSAlgorithm.parse(drawn.algorithm), thumbprints.get(1),
+        List.of("admin"));
+    RawHttp.Response answered = http.send("GET", RandomRuns.target(context + "/things/admin"),
+        credential(drawn, rotated));
+    expect(answered.status == RandomRuns.expected(admin.get("access").asText(), admin, List.of("admin"))
+        || expired(drawn, answered), what + ": a token signed with the rotation key", answered, drawn, config);
+    return ", its key set with a rotation key";
   }
 
   /** The password grant, and the refresh grant where refresh tokens are on; a description of what was called. */
@@ -826,6 +885,14 @@ class RandomConfigurationsTest {
    * dotted name), its issuer and one of its audiences.
    */
   private static String signed(Drawn drawn, List<String> roles) {
+    // Without an algorithm the configuration accepts for the key, the key's usual one.
+    JWSAlgorithm alg = drawn.providerAlgorithm != null ? drawn.providerAlgorithm
+        : drawn.provider.getPrivate() instanceof RSAPrivateKey ? JWSAlgorithm.RS256 : JWSAlgorithm.ES256;
+    return signed(drawn, drawn.provider, alg, drawn.kid, roles);
+  }
+
+  /** A token of {@code ada} as {@link #signed(Drawn, List)}, signed with {@code keys}, {@code alg} and {@code kid}. */
+  private static String signed(Drawn drawn, KeyPair keys, JWSAlgorithm alg, String kid, List<String> roles) {
     Instant now = Instant.now();
     JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject("ada").issueTime(Date.from(now.minusSeconds(5)))
         .expirationTime(Date.from(now.plusSeconds(300)));
@@ -847,10 +914,8 @@ class RandomConfigurationsTest {
       claims.claim(path[0], value);
     }
     // Signed here rather than by a JOSE library, which refuses an RSA key under 2048 bits: what a provider with such
-    // a key sends. Without an algorithm the configuration accepts for the key, the key's usual one.
-    JWSAlgorithm alg = drawn.providerAlgorithm != null ? drawn.providerAlgorithm
-        : drawn.provider.getPrivate() instanceof RSAPrivateKey ? JWSAlgorithm.RS256 : JWSAlgorithm.ES256;
-    String input = Jwts.b64(new JWSHeader.Builder(alg).keyID(drawn.kid).type(JOSEObjectType.JWT).build()
+    // a key sends.
+    String input = Jwts.b64(new JWSHeader.Builder(alg).keyID(kid).type(JOSEObjectType.JWT).build()
         .toString()) + "." + Jwts.b64(claims.build().toString());
     try {
       Signature signature;
@@ -864,7 +929,7 @@ class RandomConfigurationsTest {
         signature =
             Signature.getInstance("SHA" + bits + (name.startsWith("RS") ? "withRSA" : "withECDSAinP1363Format"));
       }
-      signature.initSign(drawn.provider.getPrivate());
+      signature.initSign(keys.getPrivate());
       signature.update(input.getBytes(StandardCharsets.US_ASCII));
       return input + "." + Jwts.b64(signature.sign());
     } catch (java.security.GeneralSecurityException e) {
@@ -931,6 +996,28 @@ class RandomConfigurationsTest {
       d.properties.put("JWT_RC_KEY", pem);
     }
     d.algorithm = pair.getPrivate().getAlgorithm().equals("EC") ? "ES256" : "RS256";
+    d.issuerKeys = pair;
+    if (random.nextInt(3) == 0) {
+      // The next key of a rotation, published beside the key and accepted like it.
+      KeyPairGenerator next = KeyPairGenerator.getInstance(pair.getPrivate().getAlgorithm());
+      if (d.algorithm.equals("ES256")) {
+        next.initialize(new ECGenParameterSpec("secp256r1"));
+      } else {
+        next.initialize(2048);
+      }
+      d.rotationKeys = next.generateKeyPair();
+      String publicPem = "-----BEGIN PUBLIC KEY-----\n"
+          + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+              .encodeToString(d.rotationKeys.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n";
+      if (random.nextBoolean()) {
+        Path rotation = dir.resolve("rotation.pem");
+        Files.writeString(rotation, publicPem);
+        d.members.put("rotationPublicKeys", "{" + literal("file:" + rotation) + "}");
+      } else {
+        d.members.put("rotationPublicKeys", pick(random, "{\"${JWT_RC_ROTATION}\"}", "{\"${JWT_RC_ROTATION:}\"}"));
+        d.properties.put("JWT_RC_ROTATION", publicPem);
+      }
+    }
   }
 
   private static Duration durationOr(String text, Duration otherwise) {
