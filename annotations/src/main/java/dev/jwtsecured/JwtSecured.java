@@ -412,6 +412,13 @@ public @interface JwtSecured {
   String CLAIM_PATH_TAKEN = "(\"?)(sub|iss|aud|exp|nbf|iat|jti|sid|scope|extras)\\1(\\..*)?";
 
   /**
+   * The most names a {@link #rolesClaim()} path may have: a token nests at most 32 levels deep, its claims, the
+   * objects on the path and the roles' array, as the strict reader reads and the writer writes it, so roles further
+   * down could never be read, nor a private key's tokens written. The processor and the runtime both use this bound.
+   */
+  int MAX_CLAIM_PATH_NAMES = 31;
+
+  /**
    * A {@link #rolesClaim()} that names a claim RFC 7519 makes a number, a NumericDate ({@code exp}, {@code nbf},
    * {@code iat}), or a path through one, as a regular expression: roles are never there, and a token carrying them
    * there is refused for its wrong type, so a verifier of an identity provider's tokens with it would refuse every

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jwtsecured.JwtSecured;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -469,6 +470,29 @@ class JwtSettingsTest {
     }
     assertEquals("scope", JwtSettings.builder().jwksUri("https://idp.example/jwks.json").rolesClaim("scope").build()
         .rolesClaim());
+  }
+
+  /**
+   * A token nests at most 32 levels deep (the strict reader's and writer's bound): roles at a {@code rolesClaim} of 32
+   * names could never be read, and a private key's every login failed writing them (random configuration 10838's
+   * sibling, 32 names). At most 31 names now; roles at 31 come back whole.
+   */
+  @Test
+  void aRolesClaimPathFitsInATokensDepth() throws Exception {
+    String privateKey = pem("PRIVATE KEY", ecPair().getPrivate().getEncoded());
+    String deepest = String.join(".", java.util.Collections.nCopies(JwtSecured.MAX_CLAIM_PATH_NAMES, "r"));
+    JwtAuth auth = new JwtAuth(JwtSettings.builder().privateKey(privateKey).rolesClaim(deepest).build(),
+        JwtSettingsTest.class);
+    String jwt = auth.login("ada").roles(List.of("admin")).jwt();
+    String payload = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]),
+        java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(payload.contains("\"r\":{".repeat(JwtSecured.MAX_CLAIM_PATH_NAMES - 1) + "\"r\":[\"admin\"]"), payload);
+    for (java.util.function.UnaryOperator<JwtSettings.Builder> source : List.<UnaryOperator<JwtSettings.Builder>>of(
+        b -> b.privateKey(privateKey), b -> b.jwksUri("https://idp.example/jwks.json"))) {
+      IllegalStateException refused = assertThrows(IllegalStateException.class,
+          () -> source.apply(JwtSettings.builder()).rolesClaim(deepest + ".r").build());
+      assertTrue(refused.getMessage().contains("has 32 names"), refused.getMessage());
+    }
   }
 
   static KeyPair ecPair() throws Exception {

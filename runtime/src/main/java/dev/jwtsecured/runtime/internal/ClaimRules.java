@@ -54,7 +54,7 @@ public final class ClaimRules {
    * all; a name between double quotes is one name, its dots and all ({@code resource_access."com.example.shop".roles}
    * leads through three).
    */
-  static List<String> path(String rolesClaim) {
+  public static List<String> path(String rolesClaim) {
     if (rolesClaim.indexOf('"') < 0) {
       return rolesClaim.contains("://") ? List.of(rolesClaim) : List.of(rolesClaim.split("\\."));
     }

@@ -386,7 +386,8 @@ public final class Json {
   }
 
   private static void write(Object value, StringBuilder out, int depth) {
-    if (depth > MAX_DEPTH) {
+    // Objects and arrays count, as the reader counts them: a value inside the deepest one is no deeper level.
+    if (depth > MAX_DEPTH && (value instanceof Map || value instanceof Iterable || value instanceof Object[])) {
       throw new IllegalArgumentException("JSON value nested deeper than " + MAX_DEPTH + " levels");
     }
     if (value == null) {

@@ -83,6 +83,21 @@ class JsonTest {
     assertThrows(Json.JsonException.class, () -> Json.parse("[".repeat(100_000)));
   }
 
+  /**
+   * The writer nests as deep as the reader reads: it counted the values inside the deepest array as one more level,
+   * and refused to write what the reader reads (roles at a {@code rolesClaim} of 31 names).
+   */
+  @Test
+  void writesAsDeepAsItReads() {
+    Object deepest = List.of("roles");
+    for (int i = 1; i < Json.MAX_DEPTH; i++) {
+      deepest = List.of(deepest);
+    }
+    assertEquals(deepest, Json.parse(Json.write(deepest)));
+    Object deeper = List.of(deepest);
+    assertThrows(IllegalArgumentException.class, () -> Json.write(deeper));
+  }
+
   @Test
   void refusesLongNumbersAndInvalidUtf8() {
     assertThrows(Json.JsonException.class, () -> Json.parse("1".repeat(Json.MAX_NUMBER_LENGTH + 1)));
