@@ -478,7 +478,7 @@ class RandomConfigurationsTest {
       return ", token endpoint" + (drawn.cookie ? " with its cookie" : "");
     }
     String refresh = body.has("refresh_token") ? body.get("refresh_token").asText()
-        : granted.cookieValue((drawn.cookieName.startsWith("__Host-")
+        : granted.cookieValue((drawn.cookieName.regionMatches(true, 0, "__Host-", 0, 7)
             ? "__Secure-" + drawn.cookieName.substring("__Host-".length()) : drawn.cookieName) + "_refresh");
     expect(refresh != null, what + ": a refresh token from the password grant", granted, drawn, config);
     RawHttp.Response renewed = http.sendBody("POST", target, "grant_type=refresh_token&refresh_token="
@@ -905,10 +905,17 @@ class RandomConfigurationsTest {
     if (issuer != null) {
       claims.issuer(issuer);
     }
-    if (!drawn.audience.isEmpty()) {
-      claims.audience(drawn.audience.get(drawn.audience.size() - 1));
+    List<String> audience = drawn.audience.isEmpty() ? List.of()
+        : List.of(drawn.audience.get(drawn.audience.size() - 1));
+    if (drawn.rolesClaim.equals("aud")) {
+      // Roles read from aud: the audiences are the roles, the configuration's among them.
+      List<String> both = new ArrayList<>(audience);
+      both.addAll(roles);
+      claims.audience(both);
+    } else if (!audience.isEmpty()) {
+      claims.audience(audience);
     }
-    if (!roles.isEmpty()) {
+    if (!roles.isEmpty() && !drawn.rolesClaim.equals("aud")) {
       String[] path = drawn.rolesClaim.contains("://") ? new String[] {drawn.rolesClaim}
           : drawn.rolesClaim.split("\\.");
       Object value = roles;
