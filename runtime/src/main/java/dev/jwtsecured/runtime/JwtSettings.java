@@ -4,7 +4,7 @@ import dev.jwtsecured.JwtSecured;
 import dev.jwtsecured.SameSite;
 import dev.jwtsecured.Transport;
 import dev.jwtsecured.UnseenMethods;
-import dev.jwtsecured.runtime.internal.ClaimRules;
+import dev.jwtsecured.runtime.internal.ClaimPaths;
 import dev.jwtsecured.runtime.internal.JwksUris;
 import dev.jwtsecured.runtime.internal.KeyFamilies;
 import dev.jwtsecured.runtime.internal.KeyPairCodec;
@@ -143,7 +143,7 @@ public final class JwtSettings {
       throw new IllegalStateException("jwtsecured: rolesClaim goes only with a JWKS URI, a public key or a private"
           + " key; the tokens a configuration with a secret issues carry their roles in \"roles\"");
     }
-    int names = ClaimRules.path(rolesClaim).size();
+    int names = ClaimPaths.names(rolesClaim).size();
     if (names > JwtSecured.MAX_CLAIM_PATH_NAMES) {
       throw new IllegalStateException("jwtsecured: rolesClaim has " + names + " names: a token nests at most 32 levels"
           + " deep (its claims, the objects on the path, the roles), so a path has at most "

@@ -2,6 +2,7 @@ package dev.jwtsecured.processor.validation;
 
 import dev.jwtsecured.JwtSecured;
 import dev.jwtsecured.processor.model.SettingsModel;
+import dev.jwtsecured.runtime.internal.ClaimPaths;
 import dev.jwtsecured.runtime.internal.JwksUris;
 import dev.jwtsecured.runtime.internal.KeyFamilies;
 import java.nio.charset.StandardCharsets;
@@ -118,7 +119,6 @@ final class KeySourceValidator {
   }
 
   private static final Pattern CLAIM_PATH = Pattern.compile(JwtSecured.CLAIM_PATH);
-  private static final Pattern CLAIM_PATH_NAME = Pattern.compile(JwtSecured.CLAIM_PATH_NAME);
   private static final Pattern CLAIM_PATH_TAKEN = Pattern.compile(JwtSecured.CLAIM_PATH_TAKEN);
   private static final Pattern CLAIM_PATH_NUMERIC_DATE = Pattern.compile(JwtSecured.CLAIM_PATH_NUMERIC_DATE);
 
@@ -169,32 +169,18 @@ final class KeySourceValidator {
 
   private static void checkClaimPath(ConfigValues v, List<Diagnostic> problems) {
     String rolesClaim = v.string("rolesClaim");
-    if (!CLAIM_PATH.matcher(rolesClaim).matches()) {
+    boolean form = CLAIM_PATH.matcher(rolesClaim).matches();
+    int names = form ? ClaimPaths.names(rolesClaim).size() : 0;
+    if (!form) {
       problems.add(v.at("rolesClaim", Message.ROLES_CLAIM_INVALID.format(rolesClaim,
           "is not a claim path: write a claim name, or names joined by '.' for a nested one, such as"
               + " \"realm_access.roles\"; a name with other characters between double quotes, such as"
               + " resource_access.\\\"com.example.shop\\\".roles (and a URI too, in a path with quotes)")));
-    } else if (names(rolesClaim) > JwtSecured.MAX_CLAIM_PATH_NAMES) {
-      problems.add(v.at("rolesClaim", Message.ROLES_CLAIM_INVALID.format(rolesClaim, "has " + names(rolesClaim)
-          + " names: a token nests at most 32 levels deep (its claims, the objects on the path, the roles), so a"
-          + " path has at most " + JwtSecured.MAX_CLAIM_PATH_NAMES)));
+    } else if (names > JwtSecured.MAX_CLAIM_PATH_NAMES) {
+      problems.add(v.at("rolesClaim", Message.ROLES_CLAIM_INVALID.format(rolesClaim, "has " + names + " names: a"
+          + " token nests at most 32 levels deep (its claims, the objects on the path, the roles), so a path has at"
+          + " most " + JwtSecured.MAX_CLAIM_PATH_NAMES)));
     }
-  }
-
-  /**
-   * How many names a claim path of the form {@link JwtSecured#CLAIM_PATH} leads through, as the runtime reads it: one
-   * for a URI without quotes, else one per name, a quoted one whole.
-   */
-  private static int names(String rolesClaim) {
-    if (rolesClaim.indexOf('"') < 0) {
-      return rolesClaim.contains("://") ? 1 : rolesClaim.split("\\.", -1).length;
-    }
-    var name = CLAIM_PATH_NAME.matcher(rolesClaim);
-    int count = 0;
-    while (name.find()) {
-      count++;
-    }
-    return count;
   }
 
   /**

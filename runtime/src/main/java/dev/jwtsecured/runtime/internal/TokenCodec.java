@@ -366,7 +366,7 @@ public final class TokenCodec {
       b.audience().add(token.audience()).and();
     }
     if (!token.roles().isEmpty()) {
-      List<String> path = ClaimRules.path(rolesClaim);
+      List<String> path = ClaimPaths.names(rolesClaim);
       Object value = List.copyOf(token.roles());
       for (int i = path.size() - 1; i > 0; i--) {
         value = Map.of(path.get(i), value);
