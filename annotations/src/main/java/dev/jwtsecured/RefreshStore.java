@@ -9,7 +9,9 @@ import java.lang.annotation.Target;
 /**
  * Marks the method of a {@link JwtSecured} class that returns where its refresh tokens live, with
  * {@code refreshStorage = RefreshStorage.PROVIDED}: for example {@code new JdbcRefreshTokenStore(dataSource)} on the
- * database every instance of the application shares. The generated feature calls it once, when it is created.
+ * database every instance of the application shares. The generated feature calls it once, when it is created; a
+ * {@code null} store stops start-up there with an {@code IllegalStateException} naming the method, rather than leave
+ * refresh tokens in one instance's memory.
  *
  * <p>Rules the processor enforces, each a compiler error on this method:
  *

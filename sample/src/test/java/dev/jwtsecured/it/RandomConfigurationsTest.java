@@ -64,15 +64,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Configurations at random, as a user might write them, typos and all: each {@code @JwtSecured} member drawn from
  * values that are right, wrong or odd (durations out of range, header names with spaces, cookie attributes browsers
- * drop, secrets one byte short, exclusions that are no regular expression, text that breaks Java or JSON). Each
+ * drop, secrets one byte short, exclusions that are no regular expression, text that breaks Java or JSON), with handler
+ * methods of each documented shape (static or not; users found now or later, or none for {@code ghost}; a grant or a
+ * bare subject) and refresh tokens kept where the configuration says, its own store or a database included. Each
  * configuration, beside one fixed set of resources, is compiled with the processor and must get either the processor's
  * own diagnostics or generated code that compiles; what compiles must then start (what the compiler accepted, the
  * runtime's settings accept too), and serve every operation of its route report as the report says, to callers without
  * a token and with tokens of no roles, of {@code user} and of {@code admin} and {@code user}, issued by the
- * configuration itself and, for a secret, forged independently of it; its token endpoint, refresh grant and OpenAPI
- * document answer where configured; nothing answers 5xx. {@code -Djwtsecured.randomConfigurations=N} tries N
- * configurations instead of the suite's few, from seed {@code -Djwtsecured.randomConfigurationsFirstSeed} (1 by
- * default), or only {@code -Djwtsecured.randomConfigurationSeed}; {@code -Djwtsecured.randomDir} keeps what each wrote.
+ * configuration itself and, for a secret, forged independently of it; its token endpoint, refresh grant (a spent
+ * refresh token revoking its login) and OpenAPI document answer where configured; nothing answers 5xx.
+ * {@code -Djwtsecured.randomConfigurations=N} tries N configurations instead of the suite's few, from seed
+ * {@code -Djwtsecured.randomConfigurationsFirstSeed} (1 by default), or only
+ * {@code -Djwtsecured.randomConfigurationSeed}; {@code -Djwtsecured.randomDir} keeps what each wrote.
  */
 class RandomConfigurationsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -155,6 +158,26 @@ class RandomConfigurationsTest {
     Duration lifetime = Duration.ofHours(24);
     Duration leeway = Duration.ZERO;
     String applicationPath;
+    /** The user retriever's return type (users are {@code String}s); whether it also takes the request. */
+    String retrieverReturns = "Optional<String>";
+    boolean retrieverRequest;
+    /** Whether the revocation check also takes the request. */
+    boolean revocationRequest;
+    /** Whether the handlers are instance methods, called on a {@code Config} the test creates. */
+    boolean instance;
+    /** The authenticator's return type; whether it takes the requested scopes, the request's headers. */
+    String authenticatorReturns = "Optional<Grant>";
+    boolean authenticatorScopes;
+    boolean authenticatorHeaders;
+    /**
+     * With {@code refreshStorage = PROVIDED}, what its {@code @RefreshStore} method returns: {@code "memory"}, a
+     * {@code "database"} at {@link #database}, {@code "null"}, or {@code "missing"} for no method; {@code null} for the
+     * default storage, and {@code "unused"} for a method beside it.
+     */
+    String providedStore;
+    String database;
+    /** The processor's errors a mistake drawn must get: the configuration must not compile. */
+    final Set<String> mustRefuse = new java.util.LinkedHashSet<>();
 
     /** The text of a member written as a string literal, or {@code otherwise} where it is not written. */
     String memberText(String member, String otherwise) {
@@ -218,6 +241,14 @@ class RandomConfigurationsTest {
     // Warned that the tokens its logins issue carry no iss, which acceptedIssuers refuses.
     drawn.ownTokensRefused = diagnostics.stream().anyMatch(d -> d.getKind() == Diagnostic.Kind.WARNING
         && d.getMessage(null).startsWith("[" + Message.LOGIN_TOKENS_REFUSED.tag() + "]"));
+    // The application path is resolved before the rest is validated, and where it is refused nothing else is said.
+    boolean pathRefused = errors.contains("[" + Message.APPLICATION_PATH_INVALID.tag() + "]")
+        || errors.contains("[" + Message.APPLICATION_PATH_AMBIGUOUS.tag() + "]");
+    for (String tag : drawn.mustRefuse) {
+      if (errors.isEmpty() || !pathRefused && !errors.contains("[" + tag + "]")) {
+        fail("seed " + seed + ": not refused with [" + tag + "] but " + errors + "\n" + drawn.listing(config));
+      }
+    }
     if (!errors.isEmpty()) {
       System.out.println("seed " + seed + ": refused at compile time " + errors);
       return;
@@ -250,10 +281,23 @@ class RandomConfigurationsTest {
       try {
         JwtSettings.Builder builder = (JwtSettings.Builder) featureType.getMethod("settings").invoke(null);
         settings = builder.build();
-        feature = (Feature) featureType.getConstructor(JwtSettings.class).newInstance(settings);
+        if (drawn.instance) {
+          // Instance handlers: called on the configuration the application gives the feature.
+          Class<?> configType = loader.loadClass(PACKAGE + ".Config");
+          feature = (Feature) featureType.getConstructor(configType, JwtSettings.class)
+              .newInstance(configType.getConstructor().newInstance(), settings);
+        } else {
+          feature = (Feature) featureType.getConstructor(JwtSettings.class).newInstance(settings);
+        }
       } catch (ReflectiveOperationException | RuntimeException e) {
         Throwable cause = e instanceof java.lang.reflect.InvocationTargetException ? e.getCause() : e;
         String message = String.valueOf(cause.getMessage());
+        if ("null".equals(drawn.providedStore) && cause instanceof IllegalStateException && message.equals(
+            "jwtsecured: the @RefreshStore method " + PACKAGE + ".Config.refreshTokens() returned null;"
+                + " refreshStorage = PROVIDED keeps refresh tokens only where it says")) {
+          System.out.println(what + ": refused at start-up: " + message);
+          return;
+        }
         if (drawn.keyAtStartUp && cause instanceof IllegalStateException && message.startsWith("jwtsecured: ")
             && (message.contains("secret") || message.contains("private key") || message.contains("public key"))) {
           // A key from the environment or a file, which start-up checks, as documented: refused with its reason.
@@ -262,6 +306,9 @@ class RandomConfigurationsTest {
         }
         fail(what + ": compiled, but its settings do not start: " + cause + "\n" + drawn.listing(config), cause);
         return;
+      }
+      if ("null".equals(drawn.providedStore)) {
+        fail(what + ": started with a @RefreshStore method that returns null\n" + drawn.listing(config));
       }
       JwtAuth auth = ((JwtFeature) feature).auth();
       @SuppressWarnings("unchecked")
@@ -383,6 +430,12 @@ class RandomConfigurationsTest {
         expect(answer.status == 401, call + " with a revoked token of roles " + roles, answer, drawn, config);
         calls++;
       }
+      if (access.equals("protected")) {
+        answer = send(http, method, target, credential(drawn, auth.login("ghost").roles(roles).jwt()));
+        expect(answer.status == 401, call + " with a token of roles " + roles + " naming no user", answer, drawn,
+            config);
+        calls++;
+      }
     }
     return calls;
   }
@@ -448,13 +501,13 @@ class RandomConfigurationsTest {
     RawHttp.Response wrong = http.sendBody("POST", target, "grant_type=password&username=ada&password=nope", form);
     expect(wrong.status == 400 && wrong.body.contains("invalid_grant"), what + ": POST " + target
         + " with a wrong password", wrong, drawn, config);
-    RawHttp.Response granted = http.sendBody("POST", target, "grant_type=password&username=ada&password=pw", form);
-    expect(granted.status == 200, what + ": POST " + target + " with ada's password", granted, drawn, config);
-    JsonNode body = JSON.readTree(granted.body);
+    RawHttp.Response answer = http.sendBody("POST", target, "grant_type=password&username=ada&password=pw", form);
+    expect(answer.status == 200, what + ": POST " + target + " with ada's password", answer, drawn, config);
+    JsonNode body = JSON.readTree(answer.body);
     String jwt = body.get("access_token").asText();
     if (drawn.cookie) {
       // The token cookie as configured: what a browser needs to keep it and send it back.
-      String cookie = granted.setCookie(drawn.cookieName);
+      String cookie = answer.setCookie(drawn.cookieName);
       List<String> attributes = new ArrayList<>(List.of(drawn.cookieName + "=" + jwt, "HttpOnly",
           "Max-Age=" + drawn.lifetime.getSeconds(),
           "Path=" + drawn.memberText("cookiePath", "/"),
@@ -467,31 +520,64 @@ class RandomConfigurationsTest {
         attributes.add("Secure");
       }
       List<String> sent = cookie == null ? List.of() : List.of(cookie.split("; "));
-      expect(sent.containsAll(attributes), what + ": the token cookie has " + attributes, granted, drawn, config);
+      expect(sent.containsAll(attributes), what + ": the token cookie has " + attributes, answer, drawn, config);
     }
-    String protectedTarget = RandomRuns.target(context + "/things/admin");
-    RawHttp.Response admin = http.send("GET", protectedTarget, credential(drawn, jwt));
-    boolean excluded = routeAccess(report, "GET", "/things/admin").startsWith("excluded");
-    expect(admin.status == 200 && (excluded || admin.body.equals("admin of ada")) || expired(drawn, admin),
-        what + ": GET " + protectedTarget + " with the granted token", admin, drawn, config);
+    // The roles of the grant: an authenticator returning a subject grants none.
+    List<String> granted = drawn.authenticatorReturns.contains("Grant") ? List.of("admin", "user") : List.of();
+    grantedAccess(what + ": the granted token", drawn, config, http, report, context, jwt, granted);
     if (!drawn.refresh) {
       return ", token endpoint" + (drawn.cookie ? " with its cookie" : "");
     }
-    String refresh = body.has("refresh_token") ? body.get("refresh_token").asText()
-        : granted.cookieValue((drawn.cookieName.regionMatches(true, 0, "__Host-", 0, 7)
-            ? "__Secure-" + drawn.cookieName.substring("__Host-".length()) : drawn.cookieName) + "_refresh");
-    expect(refresh != null, what + ": a refresh token from the password grant", granted, drawn, config);
-    RawHttp.Response renewed = http.sendBody("POST", target, "grant_type=refresh_token&refresh_token="
-        + URLEncoder.encode(refresh, StandardCharsets.UTF_8), form);
+    String refresh = refreshToken(drawn, body, answer);
+    expect(refresh != null, what + ": a refresh token from the password grant", answer, drawn, config);
+    RawHttp.Response renewed = refreshGrant(http, target, refresh);
     expect(renewed.status == 200 && renewed.body.contains("access_token"), what + ": the refresh grant", renewed,
         drawn, config);
-    return ", token endpoint" + (drawn.cookie ? " with its cookie" : "") + " and refresh";
+    JsonNode renewedBody = JSON.readTree(renewed.body);
+    grantedAccess(what + ": the refreshed token", drawn, config, http, report, context,
+        renewedBody.get("access_token").asText(), granted);
+    String successor = refreshToken(drawn, renewedBody, renewed);
+    expect(successor != null && !successor.equals(refresh), what + ": a new refresh token from the refresh grant",
+        renewed, drawn, config);
+    // Reuse detection (RFC 9700 4.14): the spent token is refused, and its login with it.
+    RawHttp.Response reused = refreshGrant(http, target, refresh);
+    expect(reused.status == 400 && reused.body.contains("invalid_grant"), what + ": the spent refresh token again",
+        reused, drawn, config);
+    RawHttp.Response after = refreshGrant(http, target, successor);
+    expect(after.status == 400 && after.body.contains("invalid_grant"), what + ": the successor of a reused refresh"
+        + " token", after, drawn, config);
+    return ", token endpoint" + (drawn.cookie ? " with its cookie" : "") + " and refresh"
+        + (drawn.providedStore == null ? "" : " in a store of its own (" + drawn.providedStore + ")");
   }
 
-  private static String routeAccess(JsonNode report, String method, String relative) {
+  /** Calls {@code GET /things/admin} with a token of the token endpoint, of {@code roles}. */
+  private static void grantedAccess(String what, Drawn drawn, String config, RawHttp http, JsonNode report,
+      String context, String jwt, List<String> roles) {
+    String target = RandomRuns.target(context + "/things/admin");
+    RawHttp.Response admin = http.send("GET", target, credential(drawn, jwt));
+    JsonNode route = route(report, "GET", "/things/admin");
+    int expected = RandomRuns.expected(route.get("access").asText(), route, roles);
+    boolean excluded = route.get("access").asText().startsWith("excluded");
+    expect(admin.status == expected && (expected != 200 || excluded || admin.body.equals("admin of ada"))
+        || expired(drawn, admin), what + ": GET " + target, admin, drawn, config);
+  }
+
+  /** The refresh token of a token endpoint's answer: in its body, or under cookie transport in its own cookie. */
+  private static String refreshToken(Drawn drawn, JsonNode body, RawHttp.Response answer) {
+    return body.has("refresh_token") ? body.get("refresh_token").asText()
+        : answer.cookieValue((drawn.cookieName.regionMatches(true, 0, "__Host-", 0, 7)
+            ? "__Secure-" + drawn.cookieName.substring("__Host-".length()) : drawn.cookieName) + "_refresh");
+  }
+
+  private static RawHttp.Response refreshGrant(RawHttp http, String target, String refresh) {
+    return http.sendBody("POST", target, "grant_type=refresh_token&refresh_token="
+        + URLEncoder.encode(refresh, StandardCharsets.UTF_8), "Content-Type: application/x-www-form-urlencoded");
+  }
+
+  private static JsonNode route(JsonNode report, String method, String relative) {
     for (JsonNode route : report.get("routes")) {
       if (route.get("method").asText().equals(method) && route.get("path").asText().endsWith(relative)) {
-        return route.get("access").asText();
+        return route;
       }
     }
     throw new AssertionError("no route " + method + " " + relative + " in " + report);
@@ -566,6 +652,8 @@ class RandomConfigurationsTest {
     StringBuilder out = new StringBuilder();
     out.append("package " + PACKAGE + ";\n");
     out.append("import dev.jwtsecured.*;\nimport dev.jwtsecured.runtime.*;\nimport java.util.*;\n");
+    out.append("import java.util.concurrent.*;\nimport jakarta.ws.rs.container.ContainerRequestContext;\n");
+    out.append("import jakarta.ws.rs.core.HttpHeaders;\n");
     out.append("@JwtSecured(");
     String separator = "";
     for (Map.Entry<String, String> member : drawn.members.entrySet()) {
@@ -574,15 +662,46 @@ class RandomConfigurationsTest {
     }
     out.append(")\n");
     out.append("public final class Config {\n");
-    out.append("  @UserRetriever static Optional<String> user(Token token) { return Optional.of(token.subject()); }\n");
+    String modifier = drawn.instance ? "" : "static ";
+    // ghost names no user: the retriever finds none.
+    out.append("  @UserRetriever " + modifier + drawn.retrieverReturns + " user(Token token"
+        + (drawn.retrieverRequest ? ", ContainerRequestContext request" : "") + ") {\n");
+    out.append("    String user = token.subject().equals(\"ghost\") ? null : token.subject();\n");
+    out.append("    return " + switch (drawn.retrieverReturns) {
+      case "String" -> "user";
+      case "Optional<String>" -> "Optional.ofNullable(user)";
+      case "CompletionStage<String>" -> "CompletableFuture.completedFuture(user)";
+      default -> "CompletableFuture.supplyAsync(() -> Optional.ofNullable(user))";
+    } + ";\n  }\n");
     if (drawn.revocation) {
-      out.append("  @RevocationCheck static boolean revoked(Token token) {\n");
+      out.append("  @RevocationCheck " + modifier + "boolean revoked(Token token"
+          + (drawn.revocationRequest ? ", ContainerRequestContext request" : "") + ") {\n");
       out.append("    return token.subject().equals(\"eve\");\n  }\n");
     }
     if (drawn.authenticator) {
-      out.append("  @Authenticator static Optional<Grant> login(String user, String password) {\n");
-      out.append("    return user.equals(\"ada\") && password.equals(\"pw\")\n");
-      out.append("        ? Optional.of(Grant.of(user).withRoles(Set.of(\"admin\", \"user\"))) : Optional.empty();\n");
+      out.append("  @Authenticator " + modifier + drawn.authenticatorReturns + " login(String user, String password"
+          + (drawn.authenticatorScopes ? ", Set<String> scopes" : "")
+          + (drawn.authenticatorHeaders ? ", HttpHeaders headers" : "") + ") {\n");
+      out.append("    boolean known = user.equals(\"ada\") && password.equals(\"pw\");\n");
+      out.append("    Grant grant = Grant.of(user).withRoles(Set.of(\"admin\", \"user\"));\n");
+      out.append("    return " + switch (drawn.authenticatorReturns) {
+        case "Grant" -> "known ? grant : null";
+        case "String" -> "known ? user : null";
+        case "Optional<String>" -> "known ? Optional.of(user) : Optional.empty()";
+        default -> "known ? Optional.of(grant) : Optional.empty()";
+      } + ";\n  }\n");
+    }
+    if (drawn.providedStore != null && !drawn.providedStore.equals("missing")) {
+      out.append("  @RefreshStore " + modifier + "RefreshTokenStore refreshTokens() {\n");
+      if (drawn.providedStore.equals("database")) {
+        out.append("    org.h2.jdbcx.JdbcDataSource database = new org.h2.jdbcx.JdbcDataSource();\n");
+        out.append("    database.setURL(" + literal(drawn.database) + ");\n");
+        out.append("    JdbcRefreshTokenStore store = new JdbcRefreshTokenStore(database);\n");
+        out.append("    store.createTable();\n    return store;\n");
+      } else {
+        out.append("    return " + (drawn.providedStore.equals("null") ? "null" : "new InMemoryRefreshTokenStore(100)")
+            + ";\n");
+      }
       out.append("  }\n");
     }
     out.append("}\n");
@@ -818,7 +937,48 @@ class RandomConfigurationsTest {
     if (d.provider == null && random.nextInt(10) == 0) {
       d.members.put("keyAlgorithms", array(random, literals("HS256", "none", ""), "\"RS256\"", "\"ES256\""));
     }
+    drawHandlers(random, d, dir);
     return d;
+  }
+
+  /**
+   * The handler methods' shapes, each one the annotations document, and where refresh tokens live; a handler taking the
+   * request beside refresh tokens, and a store method without its storage or the other way round, are mistakes the
+   * processor must refuse.
+   */
+  private static void drawHandlers(Random random, Drawn d, Path dir) {
+    d.instance = random.nextInt(3) == 0;
+    d.retrieverReturns = pick(random, "Optional<String>", "String", "CompletionStage<String>",
+        "CompletionStage<Optional<String>>");
+    d.retrieverRequest = random.nextInt(4) == 0;
+    d.revocationRequest = d.revocation && random.nextInt(3) == 0;
+    d.authenticatorReturns = pick(random, "Optional<Grant>", "Grant", "String", "Optional<String>");
+    d.authenticatorScopes = random.nextInt(3) == 0;
+    d.authenticatorHeaders = random.nextInt(3) == 0;
+    // Refresh tokens as configured: drawn with one of the usual lifetimes, beside a token endpoint.
+    boolean refreshes = d.refresh && List.of("P14D", "PT1H", "PT1S", "P1D").contains(d.memberText("refreshExpiration",
+        "")) && !d.tokenUrl.isEmpty();
+    if (refreshes && (d.retrieverRequest || d.revocationRequest)) {
+      d.mustRefuse.add(Message.REFRESH_HANDLER_TAKES_REQUEST.tag());
+    }
+    if (d.refresh && random.nextInt(3) == 0) {
+      d.members.put("refreshStorage", "RefreshStorage.PROVIDED");
+      d.providedStore = random.nextDouble() < ODD ? pick(random, "null", "missing") : pick(random, "memory",
+          "database");
+      d.database = "jdbc:h2:" + dir.resolve("refresh").toAbsolutePath();
+      if (refreshes && d.providedStore.equals("missing")) {
+        d.mustRefuse.add(Message.REFRESH_STORE_MISSING.tag());
+      }
+    } else if (random.nextDouble() < ODD / 2) {
+      if (!d.refresh && random.nextBoolean()) {
+        d.members.put("refreshStorage", "RefreshStorage.PROVIDED");
+        d.providedStore = "memory";
+        d.mustRefuse.add(Message.REFRESH_STORAGE_WITHOUT_REFRESH.tag());
+      } else {
+        d.providedStore = "unused";
+        d.mustRefuse.add(Message.REFRESH_STORE_UNUSED.tag());
+      }
+    }
   }
 
   /** A verifier of an identity provider's tokens: its public key in the source, a file or the environment, or a set. */

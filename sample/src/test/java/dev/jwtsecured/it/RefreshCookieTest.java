@@ -3,6 +3,7 @@ package dev.jwtsecured.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -185,5 +186,20 @@ class RefreshCookieTest {
     RawHttp.Response after = refreshWithCookie(refresh);
     assertEquals(400, after.status);
     assertEquals("invalid_grant", JSON.readTree(after.body).get("error").asText());
+  }
+
+  /**
+   * A {@code @RefreshStore} method that returns {@code null} (a database not set up yet, say) stops start-up with its
+   * name: kept in memory instead, each instance of a cluster would hold refresh tokens the others do not know, and a
+   * reused token spent on one instance would not revoke its login on another.
+   */
+  @Test
+  void aRefreshStoreMethodReturningNullFailsStartUp() {
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> new RefreshCookieSecurityJwtFeature(new RefreshCookieSecurity(null),
+            RefreshCookieSecurityJwtFeature.settings().secret(SECRET).build()));
+    assertEquals("jwtsecured: the @RefreshStore method " + RefreshCookieSecurity.class.getName()
+        + ".refreshTokens() returned null; refreshStorage = PROVIDED keeps refresh tokens only where it says",
+        e.getMessage());
   }
 }

@@ -6,6 +6,7 @@ import static dev.jwtsecured.processor.generation.GeneratedTypes.FEATURE_CONTEXT
 import static dev.jwtsecured.processor.generation.GeneratedTypes.JWS_ALGORITHM;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.JWT_AUTH;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.JWT_SETTINGS;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.REFRESH_TOKENS;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.ROUTE_SCOPE;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.SAME_SITE;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.TRANSPORT;
@@ -206,15 +207,20 @@ public final class FeatureGenerator implements SourceGenerator {
 
   private static CodeBlock refreshStoreDoc(ConfigModel model) {
     return model.refreshStore()
-        .map(m -> CodeBlock.of("Refresh tokens live in the store {@code $L()} returns, asked once, here.\n", m.name()))
+        .map(m -> CodeBlock.of("Refresh tokens live in the store {@code $L()} returns, asked once, here; {@code null}"
+            + " fails.\n", m.name()))
         .orElse(CodeBlock.of(""));
   }
 
-  /** {@code , config.store()}: the {@code @RefreshStore} method's store for {@code JwtAuth}, or nothing. */
+  /**
+   * {@code , RefreshTokens.provided(config.store(), "Foo.store()")}: the {@code @RefreshStore} method's store for
+   * {@code JwtAuth}, where {@code null} stops start-up; or nothing.
+   */
   private static CodeBlock refreshStore(ConfigModel model) {
     return model.refreshStore()
-        .map(m -> CodeBlock.of(", $L.$N()", m.isStatic() ? CodeBlock.of("$T", model.configClass()) : "config",
-            m.name()))
+        .map(m -> CodeBlock.of(",$W$T.provided($L.$N(), $S)", REFRESH_TOKENS,
+            m.isStatic() ? CodeBlock.of("$T", model.configClass()) : "config", m.name(),
+            model.configClass().canonicalName() + "." + m.name() + "()"))
         .orElse(CodeBlock.of(""));
   }
 

@@ -32,6 +32,19 @@ public record RefreshTokens(RefreshTokenStore store, Duration lifetime) {
   /** Thread-safe; shared by every configuration. */
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /**
+   * For generated code: the store the {@code @RefreshStore} method {@code method} returned. {@code null} stops
+   * start-up: a store in this instance's memory in its place would be unseen, and a cluster's instances would each
+   * keep refresh tokens the others do not know.
+   */
+  public static RefreshTokenStore provided(RefreshTokenStore store, String method) {
+    if (store == null) {
+      throw new IllegalStateException("jwtsecured: the @RefreshStore method " + method + " returned null;"
+          + " refreshStorage = PROVIDED keeps refresh tokens only where it says");
+    }
+    return store;
+  }
+
   /** A new token and its stored entry. */
   public record Issued(String value, Entry entry) {
     /** Leaves the value out. */
