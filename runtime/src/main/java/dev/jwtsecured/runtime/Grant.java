@@ -12,14 +12,14 @@ import java.util.Set;
  * extras. Immutable; the {@code with*} methods return copies.
  */
 public record Grant(String subject, Set<String> roles, Set<String> scopes, Map<String, Object> extras) {
-  /** Copies every collection; {@code subject} must not be empty. */
+  /** Copies every collection; {@code subject} must not be empty, nor a role, scope or extra's name {@code null}. */
   public Grant {
     if (subject == null || subject.isEmpty()) {
       throw new IllegalArgumentException("a grant needs a non-empty subject");
     }
-    roles = Collections.unmodifiableSet(new LinkedHashSet<>(roles));
-    scopes = Collections.unmodifiableSet(new LinkedHashSet<>(scopes));
-    extras = Collections.unmodifiableMap(new LinkedHashMap<>(extras));
+    roles = Collections.unmodifiableSet(Token.withoutNull(roles, "a grant's roles"));
+    scopes = Collections.unmodifiableSet(Token.withoutNull(scopes, "a grant's scopes"));
+    extras = Collections.unmodifiableMap(Token.withoutNullNames(extras, "a grant's extras"));
   }
 
   /** A grant for {@code subject} with no roles, no scopes and no extras. */

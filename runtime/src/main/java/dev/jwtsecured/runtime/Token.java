@@ -40,7 +40,7 @@ public record Token(String subject, Instant expiresAt, Instant issuedAt, Optiona
     Optional<String> issuer, List<String> audience, Optional<String> id, Optional<String> sessionId, Set<String> roles,
     Set<String> scopes, Map<String, Object> extras) {
 
-  /** Checks the required claims and copies the collections. */
+  /** Checks the required claims and copies the collections, refusing a {@code null} role, scope or extra's name. */
   public Token {
     subject = requireText(subject, "subject");
     Objects.requireNonNull(expiresAt, "expiresAt");
@@ -51,9 +51,27 @@ public record Token(String subject, Instant expiresAt, Instant issuedAt, Optiona
     Objects.requireNonNull(sessionId, "sessionId");
     audience = List.copyOf(audience);
     // Empty collections are shared: cached tokens stay small, which matters to the garbage collector.
-    roles = roles.isEmpty() ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(roles));
-    scopes = scopes.isEmpty() ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(scopes));
-    extras = extras.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extras));
+    roles = roles.isEmpty() ? Set.of() : Collections.unmodifiableSet(withoutNull(roles, "roles"));
+    scopes = scopes.isEmpty() ? Set.of() : Collections.unmodifiableSet(withoutNull(scopes, "scopes"));
+    extras = extras.isEmpty() ? Map.of() : Collections.unmodifiableMap(withoutNullNames(extras, "extras"));
+  }
+
+  /** A copy of {@code values}, refused where one is {@code null}, as {@code what}. */
+  static <T> Set<T> withoutNull(java.util.Collection<T> values, String what) {
+    Set<T> copy = new LinkedHashSet<>(values);
+    if (copy.contains(null)) {
+      throw new IllegalArgumentException(what + " must not contain null");
+    }
+    return copy;
+  }
+
+  /** A copy of {@code values}, refused where a name is {@code null}, as {@code what}. */
+  static Map<String, Object> withoutNullNames(Map<String, ?> values, String what) {
+    Map<String, Object> copy = new LinkedHashMap<>(values);
+    if (copy.containsKey(null)) {
+      throw new IllegalArgumentException(what + " must not contain null names");
+    }
+    return copy;
   }
 
   private static String requireText(String value, String name) {

@@ -3,7 +3,10 @@ package dev.jwtsecured.runtime;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -32,5 +35,32 @@ class LoginTest {
     Token handMade = Token.builder().subject("alice").issuedAt(token.issuedAt()).expiresAt(token.expiresAt())
         .scopes(Set.of("orders:read admin")).build();
     assertThrows(IllegalArgumentException.class, () -> AUTH.issue(handMade));
+  }
+
+  /**
+   * A {@code null} role, scope or extra's name is refused where the grant or token is made, with what it is: signing
+   * it failed later, inside the codec, with a bare {@code NullPointerException} (a 500 at the token endpoint whose
+   * log named no role).
+   */
+  @Test
+  void nullRolesScopesAndExtraNamesAreRefusedWhereTheyAreGiven() {
+    List<String> withNull = new ArrayList<>(List.of("admin"));
+    withNull.add(null);
+    Map<String, Object> namedNull = new HashMap<>();
+    namedNull.put(null, 1);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Grant.of("alice").withRoles(withNull));
+    assertEquals("a grant's roles must not contain null", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> Grant.of("alice").withScopes(withNull));
+    assertEquals("a grant's scopes must not contain null", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> Grant.of("alice").withExtras(namedNull));
+    assertEquals("a grant's extras must not contain null names", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> AUTH.login("alice").roles(withNull).token());
+    assertEquals("roles must not contain null", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> AUTH.login("alice").scopes(withNull).token());
+    assertEquals("scopes must not contain null", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> AUTH.login("alice").extras(namedNull).token());
+    assertEquals("extras must not contain null names", e.getMessage());
+    assertEquals(Set.of("admin"), AUTH.login("alice").roles(List.of("admin")).token().roles());
   }
 }
