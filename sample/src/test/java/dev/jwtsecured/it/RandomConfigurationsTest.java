@@ -75,7 +75,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * refresh token revoking its login) and OpenAPI document answer where configured; nothing answers 5xx.
  * {@code -Djwtsecured.randomConfigurations=N} tries N configurations instead of the suite's few, from seed
  * {@code -Djwtsecured.randomConfigurationsFirstSeed} (1 by default), or only
- * {@code -Djwtsecured.randomConfigurationSeed}; {@code -Djwtsecured.randomDir} keeps what each wrote.
+ * {@code -Djwtsecured.randomConfigurationSeed}; {@code -Djwtsecured.randomDir} keeps what each wrote;
+ * {@code -Djwtsecured.randomLogins=true} gives every configuration that issues tokens a token endpoint.
  */
 class RandomConfigurationsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -771,7 +772,9 @@ class RandomConfigurationsTest {
     }
     // A verifier issues nothing: a token endpoint or a lifetime there is a mistake, drawn as one.
     boolean issues = d.provider == null || random.nextDouble() < ODD;
-    if (issues && random.nextInt(3) == 0) {
+    // -Djwtsecured.randomLogins=true: a token endpoint wherever one is drawn at all, and refresh tokens with half.
+    boolean logins = Boolean.getBoolean("jwtsecured.randomLogins");
+    if (issues && (logins || random.nextInt(3) == 0)) {
       d.tokenUrl = text(random, new String[] {"login", "/log in", "/{x}", "/", "//login", "/things", "/token?x",
           "/caf\u00e9", "", "/open", "/things/open", "/login/"}, "/login", "/a/login", "/oauth/token", "/token");
       d.members.put("tokenUrl", literal(d.tokenUrl));
