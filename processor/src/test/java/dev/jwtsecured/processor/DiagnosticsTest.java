@@ -327,6 +327,26 @@ class DiagnosticsTest {
     assertThat(c).hadErrorCount(5);
   }
 
+  /**
+   * A class nothing can make an instance of, beside instance handlers, is said with the other mistakes: it was said
+   * only once everything else was right, so a user fixing a duration met it in a second build.
+   */
+  @Test
+  void aClassNoneCanMakeIsReportedWithTheOtherErrors() {
+    JavaFileObject config = source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\",",
+        "    expiration = \"an hour\")",
+        "final class Config {",
+        "  private Config() {}",
+        "  @UserRetriever User user(Token token) { return null; }",
+        "}");
+    Compilation c = compile(user(), config);
+    assertThat(c).hadErrorContaining(tagged(Message.DURATION_INVALID)).inFile(config).onLineContaining("an hour");
+    assertThat(c).hadErrorContaining(tagged(Message.NO_CALLABLE_CONSTRUCTOR)).inFile(config)
+        .onLineContaining("final class Config");
+    assertThat(c).hadErrorCount(2);
+  }
+
   @Test
   void annotationOnAnInterface() {
     JavaFileObject iface = source("Config",

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
@@ -126,6 +127,13 @@ public final class ConfigValidator {
     SettingsValidator.checkDeclaredRoles(values, scan.routes(), problems);
     SettingsValidator.checkScopesAreNotRoles(values, scan.routes(), problems);
 
+    // Said with the other mistakes, from the methods as written: whether they are valid handlers is another matter.
+    List<ExecutableElement> stores = handlers.annotated(methods, Names.REFRESH_STORE);
+    boolean instanceHandlers = Stream.of(retrievers, authenticators, revocationChecks, stores)
+        .flatMap(List::stream).anyMatch(m -> !HandlerValidator.isStatic(m));
+    if (instanceHandlers && !ClassValidator.instanceObtainable(config)) {
+      problems.add(Diagnostic.at(Message.NO_CALLABLE_CONSTRUCTOR.format(config.getSimpleName()), config));
+    }
     if (problems.stream().anyMatch(Diagnostic::isError) || retriever == null) {
       return new Result(Optional.empty(), problems, null);
     }
@@ -153,10 +161,6 @@ public final class ConfigValidator {
             scan.pathTypes(),
             routes.rootOperations(),
             routes.locatorRules());
-    if (model.needsInstance() && !ClassValidator.instanceObtainable(config)) {
-      problems.add(Diagnostic.at(Message.NO_CALLABLE_CONSTRUCTOR.format(config.getSimpleName()), config));
-      return new Result(Optional.empty(), problems, null);
-    }
     return new Result(Optional.of(model), problems, null);
   }
 
