@@ -281,12 +281,17 @@ public final class JwtSecuredProcessor extends ReportingProcessor {
         .forEach(t -> applicationClasses.add(t.getQualifiedName().toString()));
     ApplicationPaths.Resolved appPath = new ApplicationPaths(processingEnv.getElementUtils(), scanner)
         .resolve(config, mirror.get(), scoped.packages(), applicationClasses);
+    ConfigValidator.Result result = new ConfigValidator(processingEnv)
+        .validate(config, mirror.get(), scoped.scan(), scoped.packages(), appPath.problem().isPresent() ? ""
+            : appPath.path());
     if (appPath.problem().isPresent()) {
+      // The rest was validated all the same (nothing in it reads the path), for its mistakes to be said together.
       report(appPath.problem().get());
+      if (!result.deferred()) {
+        result.diagnostics().forEach(this::report);
+      }
       return Optional.empty();
     }
-    ConfigValidator.Result result = new ConfigValidator(processingEnv)
-        .validate(config, mirror.get(), scoped.scan(), scoped.packages(), appPath.path());
     if (result.deferred()) {
       waitForGeneratedType(config, lastRound,
           Diagnostic.at(Message.TYPE_NEVER_GENERATED.format(result.deferredMethod()), config));

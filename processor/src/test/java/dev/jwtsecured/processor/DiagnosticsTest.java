@@ -328,6 +328,27 @@ class DiagnosticsTest {
   }
 
   /**
+   * An application path the processor cannot use is said with the configuration's other mistakes: it stopped the
+   * validation before them, so a user fixing the path met the rest in a second build.
+   */
+  @Test
+  void anInvalidApplicationPathIsReportedWithTheOtherErrors() {
+    JavaFileObject config = source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\",",
+        "    applicationPath = \"/a b\",",
+        "    expiration = \"an hour\")",
+        "final class Config {",
+        "  @UserRetriever static void user(Token token) {}",
+        "}");
+    Compilation c = compile(user(), config);
+    assertThat(c).hadErrorContaining(tagged(Message.APPLICATION_PATH_INVALID)).inFile(config)
+        .onLineContaining("/a b");
+    assertThat(c).hadErrorContaining(tagged(Message.DURATION_INVALID)).inFile(config).onLineContaining("an hour");
+    assertThat(c).hadErrorContaining(tagged(Message.RETRIEVER_RETURN)).inFile(config).onLineContaining("void user(");
+    assertThat(c).hadErrorCount(3);
+  }
+
+  /**
    * A class nothing can make an instance of, beside instance handlers, is said with the other mistakes: it was said
    * only once everything else was right, so a user fixing a duration met it in a second build.
    */
