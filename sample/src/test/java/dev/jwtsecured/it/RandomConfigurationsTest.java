@@ -1001,9 +1001,10 @@ class RandomConfigurationsTest {
   }
 
   /**
-   * The handler methods' shapes, each one the annotations document, and where refresh tokens live; a handler taking the
-   * request beside refresh tokens, and a store method without its storage or the other way round, are mistakes the
-   * processor must refuse.
+   * The handler methods' shapes, each one the annotations document, where refresh tokens live, and how the class is
+   * made; a handler taking the request beside refresh tokens, a store method without its storage or the other way
+   * round, and instance handlers in a class only its own private constructor makes are mistakes the processor must
+   * refuse.
    */
   private static void drawHandlers(Random random, Drawn d, Path dir) {
     d.instance = random.nextInt(3) == 0;
@@ -1015,8 +1016,8 @@ class RandomConfigurationsTest {
     d.authenticatorScopes = random.nextInt(3) == 0;
     d.authenticatorHeaders = random.nextInt(3) == 0;
     // Refresh tokens as configured: drawn with one of the usual lifetimes, beside a token endpoint.
-    boolean refreshes = d.refresh && List.of("P14D", "PT1H", "PT1S", "P1D").contains(d.memberText("refreshExpiration",
-        "")) && !d.tokenUrl.isEmpty();
+    String refreshExpiration = d.memberText("refreshExpiration", "");
+    boolean refreshes = List.of("P14D", "PT1H", "PT1S", "P1D").contains(refreshExpiration) && !d.tokenUrl.isEmpty();
     if (refreshes && (d.retrieverRequest || d.revocationRequest)) {
       d.mustRefuse.add(Message.REFRESH_HANDLER_TAKES_REQUEST.tag());
     }
