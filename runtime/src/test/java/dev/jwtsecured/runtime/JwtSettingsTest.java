@@ -487,7 +487,7 @@ class JwtSettingsTest {
     String payload = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]),
         java.nio.charset.StandardCharsets.UTF_8);
     assertTrue(payload.contains("\"r\":{".repeat(JwtSecured.MAX_CLAIM_PATH_NAMES - 1) + "\"r\":[\"admin\"]"), payload);
-    for (java.util.function.UnaryOperator<JwtSettings.Builder> source : List.<UnaryOperator<JwtSettings.Builder>>of(
+    for (UnaryOperator<JwtSettings.Builder> source : List.<UnaryOperator<JwtSettings.Builder>>of(
         b -> b.privateKey(privateKey), b -> b.jwksUri("https://idp.example/jwks.json"))) {
       IllegalStateException refused = assertThrows(IllegalStateException.class,
           () -> source.apply(JwtSettings.builder()).rolesClaim(deepest + ".r").build());

@@ -83,12 +83,13 @@ class EncodedApplicationPathTest {
 
   /** The application compiled with the processor, its classes loaded. */
   static final class Cafe implements AutoCloseable {
+    final Path dir;
     final URLClassLoader loader;
     final Class<?> feature;
 
     Cafe() {
       try {
-        Path dir = Files.createTempDirectory("cafe");
+        dir = Files.createTempDirectory("cafe");
         Path src = Files.createDirectories(dir.resolve("src/cafe"));
         Files.writeString(src.resolve("CafeApplication.java"), APPLICATION);
         Files.writeString(src.resolve("CafeSecurity.java"), CONFIGURATION);
@@ -125,6 +126,11 @@ class EncodedApplicationPathTest {
     @Override
     public void close() throws IOException {
       loader.close();
+      try (java.util.stream.Stream<Path> written = Files.walk(dir)) {
+        for (Path p : written.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
     }
   }
 

@@ -454,7 +454,11 @@ class RandomApplicationsTest {
     return false;
   }
 
-  /** 200 for "passes", or the refusal's status, for a caller with {@code roles} ({@code null}: no token). */
+  /**
+   * Fails unless {@code answer} is as {@code expected} says: for 200, any answer that passed the security (the
+   * runtime's 406 or 415 for a call that fits no media type included); else that status, or a 401 for a 403 without a
+   * token; a 403 too where {@code stricterAllowed}.
+   */
   private static void expect(RawHttp.Response answer, int expected, boolean stricterAllowed, String what,
       Application app) {
     boolean ok = expected == 200
@@ -470,7 +474,6 @@ class RandomApplicationsTest {
     return List.of("POST", "PUT", "PATCH").contains(method)
         ? http.sendBody(method, target, "", headers) : http.send(method, target, headers);
   }
-
 
   /** "open", or who may call the route: its configuration, access and roles. */
   private static String policy(JsonNode route) {

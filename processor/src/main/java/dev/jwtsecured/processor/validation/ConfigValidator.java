@@ -59,6 +59,7 @@ public final class ConfigValidator {
     List<ExecutableElement> retrievers = handlers.annotated(methods, Names.USER_RETRIEVER);
     List<ExecutableElement> authenticators = handlers.annotated(methods, Names.AUTHENTICATOR);
     List<ExecutableElement> revocationChecks = handlers.annotated(methods, Names.REVOCATION_CHECK);
+    List<ExecutableElement> stores = handlers.annotated(methods, Names.REFRESH_STORE);
 
     HandlerModel retriever = null;
     TypeMirror userType = null;
@@ -118,7 +119,7 @@ public final class ConfigValidator {
     if (revocation.isPresent() && revocation.get().takesRequest()) {
       requestTakers.add(revocationChecks.get(0));
     }
-    Optional<HandlerModel> refreshStore = refresh.validate(config, values, settings, methods,
+    Optional<HandlerModel> refreshStore = refresh.validate(config, values, settings, stores,
         authenticator.isPresent() && !settings.tokenUrl().isEmpty(), requestTakers, problems);
 
     RouteChecks.Result routes = new RouteChecks(values, this::isSubtype).check(settings, scan,
@@ -128,7 +129,6 @@ public final class ConfigValidator {
     SettingsValidator.checkScopesAreNotRoles(values, scan.routes(), problems);
 
     // Said with the other mistakes, from the methods as written: whether they are valid handlers is another matter.
-    List<ExecutableElement> stores = handlers.annotated(methods, Names.REFRESH_STORE);
     boolean instanceHandlers = Stream.of(retrievers, authenticators, revocationChecks, stores)
         .flatMap(List::stream).anyMatch(m -> !HandlerValidator.isStatic(m));
     if (instanceHandlers && !ClassValidator.instanceObtainable(config)) {

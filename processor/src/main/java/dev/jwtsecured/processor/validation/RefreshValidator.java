@@ -33,11 +33,12 @@ final class RefreshValidator {
    * Checks the refresh settings against the class; returns the {@code @RefreshStore} method when it is valid and
    * used.
    *
+   * @param stores the class's {@code @RefreshStore} methods
    * @param tokenEndpoint whether the configuration has a generated token endpoint
    * @param requestTakers the handler methods (by annotation name) that take a {@code ContainerRequestContext}
    */
   Optional<HandlerModel> validate(TypeElement config, ConfigValues v, SettingsModel settings,
-      List<ExecutableElement> methods, boolean tokenEndpoint, List<ExecutableElement> requestTakers,
+      List<ExecutableElement> stores, boolean tokenEndpoint, List<ExecutableElement> requestTakers,
       List<Diagnostic> problems) {
     if (settings.refreshes()) {
       if (settings.expirationSeconds() > 0 && settings.refreshExpirationSeconds() <= settings.expirationSeconds()) {
@@ -57,7 +58,6 @@ final class RefreshValidator {
     if (provided && !settings.refreshes()) {
       problems.add(v.at("refreshStorage", Message.REFRESH_STORAGE_WITHOUT_REFRESH.format()));
     }
-    List<ExecutableElement> stores = handlers.annotated(methods, Names.REFRESH_STORE);
     if (stores.isEmpty()) {
       if (provided && settings.refreshes()) {
         problems.add(v.at("refreshStorage", Message.REFRESH_STORE_MISSING.format(config.getSimpleName())));

@@ -1,7 +1,6 @@
 package dev.jwtsecured.processor.validation;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -32,7 +31,7 @@ final class ReservedHeaders {
   private ReservedHeaders() {}
 
   private static void reserve(String actor, String... names) {
-    for (String name : List.of(names)) {
+    for (String name : names) {
       RESERVED.put(name.toLowerCase(Locale.ROOT), new String[] {name, actor});
     }
   }

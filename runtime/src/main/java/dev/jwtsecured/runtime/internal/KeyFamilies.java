@@ -6,6 +6,7 @@ import java.security.interfaces.EdECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Collection;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Which public keys each algorithm of {@code keyAlgorithms} verifies with: an RSA key of at least 2048 bits for
@@ -37,6 +38,11 @@ public final class KeyFamilies {
 
   private KeyFamilies() {}
 
+  /** The algorithms of {@code keyAlgorithms}, sorted, for messages. */
+  public static String names() {
+    return String.join(", ", new TreeSet<>(FAMILIES.keySet()));
+  }
+
   /** Whether {@code algorithm} is one of {@code keyAlgorithms}'s. */
   public static boolean known(String algorithm) {
     return FAMILIES.containsKey(algorithm);
@@ -66,8 +72,7 @@ public final class KeyFamilies {
           : "add the one the issuer signs with, RS256 or PS256 (or RS384, RS512, PS384, PS512)";
     } else if (key instanceof ECPublicKey) {
       int size = curveSize(key);
-      String curve = size == 521 ? "P-521" : "P-" + size;
-      what = "an EC key on " + curve;
+      what = "an EC key on P-" + size;
       fix = size == 256 ? "add ES256" : size == 384 ? "add ES384" : size == 521 ? "add ES512"
           : "ES256, ES384 and ES512 need P-256, P-384 or P-521";
     } else if (key instanceof EdECPublicKey) {

@@ -62,8 +62,8 @@ public final class KeySetVerifier {
   public KeySetVerifier(KeySource keys, Set<String> algorithms, ClaimRules rules, Clock clock, int cacheSize,
       int maxTokenLength) {
     if (algorithms.isEmpty() || !algorithms.stream().allMatch(KeyFamilies::known)) {
-      throw new IllegalArgumentException("jwtsecured: accepted algorithms must be among RS256, RS384, RS512, PS256,"
-          + " PS384, PS512, ES256, ES384, ES512 and EdDSA, not " + algorithms);
+      throw new IllegalArgumentException("jwtsecured: accepted algorithms must be among " + KeyFamilies.names()
+          + ", not " + algorithms);
     }
     this.keys = keys;
     this.algorithms = Set.copyOf(algorithms);
