@@ -471,10 +471,11 @@ public @interface JwtSecured {
   String[] roles() default {};
 
   /**
-   * Packages whose JAX-RS resources this configuration secures, with their subpackages; empty means the configuration
-   * class's own package and its subpackages. The sub-resources that their locators return belong to this
-   * configuration too. Several configurations may coexist in one application as long as their packages do not overlap:
-   * each one's filter runs only on its own resource methods.
+   * Packages whose JAX-RS resources this configuration secures, each by its qualified name, with their subpackages;
+   * empty means the configuration class's own package and its subpackages. The sub-resources that their locators
+   * return belong to this configuration too. Several configurations may coexist in one application as long as their
+   * packages do not overlap: each one's filter runs only on its own resource methods. A root resource compiled with
+   * configurations none of which secures it is a warning: its methods would be unseen (see {@link UnseenMethods}).
    */
   String[] basePackages() default {};
 

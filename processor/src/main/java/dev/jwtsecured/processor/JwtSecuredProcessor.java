@@ -15,6 +15,7 @@ import dev.jwtsecured.processor.validation.ResourceOwners;
 import dev.jwtsecured.processor.validation.RootsBefore;
 import dev.jwtsecured.processor.validation.RouteScanner;
 import dev.jwtsecured.processor.validation.SharedEndpoints;
+import dev.jwtsecured.processor.validation.UnsecuredResources;
 import dev.jwtsecured.processor.writing.EarlierBuild;
 import dev.jwtsecured.processor.writing.GeneratedFiles;
 import dev.jwtsecured.processor.writing.Outputs;
@@ -71,6 +72,8 @@ public final class JwtSecuredProcessor extends ReportingProcessor {
   private ResourceOwners owners;
   /** The packages of each configuration written so far, by name: a resource appearing there later is unseen. */
   private final Map<String, List<String>> written = new LinkedHashMap<>();
+  /** What the configurations scanned secure, for the root resources none of them does. */
+  private final UnsecuredResources unsecured = new UnsecuredResources();
   /** The types this processor generated, by qualified name. */
   private final Set<String> generated = new HashSet<>();
   /**
@@ -137,6 +140,7 @@ public final class JwtSecuredProcessor extends ReportingProcessor {
     List<Checked> checked = new ArrayList<>();
     for (TypeElement config : configs) {
       if (overlaps.configs().contains(config)) {
+        unsecured.notScanned();
         continue;
       }
       checkSafely(config, scanner, scopes, round.processingOver()).ifPresent(checked::add);
@@ -146,6 +150,11 @@ public final class JwtSecuredProcessor extends ReportingProcessor {
     }
     if (round.processingOver()) {
       recordApplicationUsers();
+      EarlierBuild earlier = new EarlierBuild(processingEnv.getFiler());
+      // A package an earlier build's configuration secures, one this compilation does not compile, is that one's.
+      unsecured.warnings(processingEnv.getElementUtils(), resources, generated,
+          pkg -> earlier.securingWithParents(pkg).stream().anyMatch(config -> !declared().contains(config)))
+          .forEach(this::report);
     }
     return true; // only dev.jwtsecured annotations are supported, so claiming them takes nothing from another processor
   }
@@ -249,10 +258,12 @@ public final class JwtSecuredProcessor extends ReportingProcessor {
     Optional<Diagnostic> unreadable = scopes.earlierInputs(config, record.inputs(ClassName.get(config)),
         record::compiled, earlier);
     if (unreadable.isPresent()) {
+      unsecured.notScanned();
       report(unreadable.get());
       return Optional.empty();
     }
     ConfigScopes.Scoped scoped = scopes.scan(config, mirror.get(), resources, earlier);
+    unsecured.scanned(config, scoped);
     if (!scoped.problems().isEmpty()) {
       scoped.problems().forEach(this::report);
       return Optional.empty();

@@ -7,6 +7,7 @@ import static dev.jwtsecured.processor.Sources.source;
 import static dev.jwtsecured.processor.Sources.user;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -101,6 +102,29 @@ class RouteDiagnosticsTest {
         .onLineContaining("@JwtSecured");
   }
 
+  /** A configuration in the unnamed package secures every package, so it shares a package with any other. */
+  @Test
+  void aConfigurationInTheUnnamedPackageOverlapsEveryOther() {
+    JavaFileObject unnamed = JavaFileObjects.forSourceString("Everything", Sources.IMPORTS
+        + "@JwtSecured(secret = \"${S}\")\nfinal class Everything {\n"
+        + "  @UserRetriever static String user(Token token) { return null; }\n}\n");
+    JavaFileObject config = inPackage("test.a.Config",
+        "@JwtSecured(secret = \"${S}\")",
+        "final class Config {",
+        "  @UserRetriever static String user(Token token) { return null; }",
+        "}");
+    JavaFileObject orders = inPackage("test.a.Orders",
+        "@Path(\"orders\")",
+        "public class Orders { @GET @RolesAllowed(\"admin\") public String all() { return \"\"; } }");
+    Compilation c = javac().withProcessors(new JwtSecuredProcessor()).compile(unnamed, config, orders);
+    assertThat(c).hadErrorContaining(tagged(Message.OVERLAPPING_CONFIGURATIONS)
+        + " @JwtSecured classes Everything and test.a.Config both secure the resources of package \"test.a\"")
+        .inFile(unnamed).onLineContaining("@JwtSecured");
+    assertThat(c).hadErrorContaining(tagged(Message.OVERLAPPING_CONFIGURATIONS)).inFile(config)
+        .onLineContaining("@JwtSecured");
+    assertThat(c).hadErrorCount(2);
+  }
+
   @Test
   void configurationsForSeparatePackagesCoexist() {
     JavaFileObject first = source("Config",
@@ -117,6 +141,82 @@ class RouteDiagnosticsTest {
     assertThat(c).succeededWithoutWarnings();
     assertThat(c).generatedSourceFile("test.ConfigJwtFilter");
     assertThat(c).generatedSourceFile("test.OtherJwtFilter");
+  }
+
+  /** {@code name} in its package, with the common imports and {@code lines} after them. */
+  private static JavaFileObject inPackage(String name, String... lines) {
+    return JavaFileObjects.forSourceString(name, "package " + name.substring(0, name.lastIndexOf('.')) + ";\n"
+        + Sources.IMPORTS + String.join("\n", lines) + "\n");
+  }
+
+  /**
+   * A configuration in a package beside its resources' (as {@code com.example.security} beside
+   * {@code com.example.api}) secures none of them: they compiled without a word, and their {@code @RolesAllowed} let
+   * any valid token in.
+   */
+  @Test
+  void aResourceOutsideEveryConfigurationIsNamed() {
+    JavaFileObject config = inPackage("test.security.Config",
+        "@JwtSecured(secret = \"${S}\")",
+        "final class Config {",
+        "  @UserRetriever static String user(Token token) { return null; }",
+        "}");
+    JavaFileObject orders = inPackage("test.api.Orders",
+        "@Path(\"orders\")",
+        "public class Orders {",
+        "  @GET @RolesAllowed(\"admin\") public String all() { return \"\"; }",
+        "}");
+    Compilation c = javac().withProcessors(new JwtSecuredProcessor()).compile(config, orders);
+    assertThat(c).succeeded();
+    assertThat(c).hadWarningContaining(tagged(Message.RESOURCE_OUTSIDE_CONFIGURATIONS)
+        + " Resource test.api.Orders is in none of the packages of the @JwtSecured configurations compiled with it"
+        + " (test.security.Config: \"test.security\")").inFile(orders).onLineContaining("public class Orders");
+    assertThat(c).hadWarningCount(1);
+  }
+
+  /**
+   * Resources a configuration lists, holds in its packages or reaches through a locator are its own; a warning
+   * suppressed on the class is gone; and a configuration with an invalid package says that alone.
+   */
+  @Test
+  void aResourceSomeConfigurationSecuresIsNotNamed() {
+    JavaFileObject first = inPackage("test.a.First",
+        "@JwtSecured(secret = \"${S}\", resources = test.api.Listed.class)",
+        "final class First {",
+        "  @UserRetriever static String user(Token token) { return null; }",
+        "}");
+    JavaFileObject second = inPackage("test.b.Second",
+        "@JwtSecured(secret = \"${S}\", basePackages = {\"test.b\", \"test.more\"})",
+        "final class Second {",
+        "  @UserRetriever static String user(Token token) { return null; }",
+        "}");
+    JavaFileObject listed = inPackage("test.api.Listed",
+        "@Path(\"listed\")",
+        "public class Listed { @GET public String get() { return \"\"; } }");
+    JavaFileObject more = inPackage("test.more.sub.More",
+        "@Path(\"more\")",
+        "public class More {",
+        "  @Path(\"item\") public test.other.Reached item() { return new test.other.Reached(); }",
+        "}");
+    JavaFileObject reached = inPackage("test.other.Reached",
+        "@Path(\"reached\")",
+        "public class Reached { @GET public String get() { return \"\"; } }");
+    JavaFileObject quiet = inPackage("test.other.Quiet",
+        "@Path(\"quiet\")",
+        "@SuppressWarnings(\"JwtSecured.ResourceOutsideConfigurations\")",
+        "public class Quiet { @GET public String get() { return \"\"; } }");
+    Compilation c = javac().withProcessors(new JwtSecuredProcessor())
+        .compile(first, second, listed, more, reached, quiet);
+    assertThat(c).succeededWithoutWarnings();
+    JavaFileObject invalid = inPackage("test.b.Second",
+        "@JwtSecured(secret = \"${S}\", basePackages = {\"test.b\", \"test.more.\"})",
+        "final class Second {",
+        "  @UserRetriever static String user(Token token) { return null; }",
+        "}");
+    c = javac().withProcessors(new JwtSecuredProcessor()).compile(first, invalid, listed, more, reached);
+    assertThat(c).hadErrorContaining(tagged(Message.BASE_PACKAGE_INVALID));
+    assertThat(c).hadErrorCount(1);
+    assertThat(c).hadWarningCount(0);
   }
 
   @Test

@@ -423,6 +423,7 @@ class ProductionServerTest {
 
   /** A resource whose answer fails halfway through writing its body. */
   @jakarta.ws.rs.Path("/half")
+  @SuppressWarnings("JwtSecured.ResourceOutsideConfigurations") // served without jwtsecured
   public static final class HalfWritten {
     @jakarta.ws.rs.GET
     public jakarta.ws.rs.core.StreamingOutput get() {
@@ -455,6 +456,7 @@ class ProductionServerTest {
 
   /** A resource that takes its time, as a login hashing a password under load does. */
   @jakarta.ws.rs.Path("/slow")
+  @SuppressWarnings("JwtSecured.ResourceOutsideConfigurations") // served without jwtsecured
   public static final class Slow {
     /** A permit for each request that has begun. */
     static final java.util.concurrent.Semaphore STARTED = new java.util.concurrent.Semaphore(0);

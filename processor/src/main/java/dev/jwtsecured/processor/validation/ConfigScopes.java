@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -76,7 +77,7 @@ public final class ConfigScopes {
         roots.add(resource);
       }
     }
-    List<Diagnostic> problems = new ArrayList<>();
+    List<Diagnostic> problems = new ArrayList<>(invalidPackages(config, mirror));
     List<AnnotationValue> listed = listedValues(mirror);
     for (AnnotationValue value : listed) {
       TypeElement resource = listedClass(value);
@@ -119,6 +120,21 @@ public final class ConfigScopes {
   }
 
   /**
+   * An error for each {@code basePackages} entry that is no package name: it would name no package (and once its
+   * marker file could not be written), or, empty, every package.
+   */
+  public static List<Diagnostic> invalidPackages(TypeElement config, AnnotationMirror mirror) {
+    List<Diagnostic> problems = new ArrayList<>();
+    for (AnnotationValue value : elementsOf(mirror, "basePackages")) {
+      if (!(value.getValue() instanceof String name) || !SourceVersion.isName(name)) {
+        problems.add(Diagnostic.inArray(Message.BASE_PACKAGE_INVALID.format(value.getValue()), config, mirror,
+            AnnotationValues.value(mirror, "basePackages").orElse(null), value));
+      }
+    }
+    return problems;
+  }
+
+  /**
    * Adds to {@code found} the classes an earlier build recorded as inputs of {@code config}'s outputs
    * ({@code recorded}: root resources, {@code @ApplicationPath} classes) whose class files are still in this output
    * ({@code compiled}): a build of changed files may compile the configuration without them. An error for the first one
@@ -143,7 +159,12 @@ public final class ConfigScopes {
 
   /** The elements of the {@code resources} member as written (one written without braces counts as one). */
   private static List<AnnotationValue> listedValues(AnnotationMirror mirror) {
-    return AnnotationValues.value(mirror, "resources").map(v -> {
+    return elementsOf(mirror, "resources");
+  }
+
+  /** The elements of the array-valued {@code member} as written, or its one value written without braces. */
+  private static List<AnnotationValue> elementsOf(AnnotationMirror mirror, String member) {
+    return AnnotationValues.value(mirror, member).map(v -> {
       List<AnnotationValue> items = new ArrayList<>();
       if (v.getValue() instanceof List<?> list) {
         list.forEach(i -> items.add((AnnotationValue) i));
@@ -220,7 +241,9 @@ public final class ConfigScopes {
         }
         for (String pa : packages(a, ma.get())) {
           for (String pb : packages(b, mb.get())) {
-            String shared = pa.equals(pb) || pb.startsWith(pa + ".") ? pb : pa.startsWith(pb + ".") ? pa : null;
+            // A configuration in the unnamed package secures every package, as RouteScanner.inPackages reads "".
+            String shared = RouteScanner.inPackages(pb, List.of(pa)) ? pb
+                : RouteScanner.inPackages(pa, List.of(pb)) ? pa : null;
             if (shared != null && found.add(a) | found.add(b)) {
               Message.Text message = Message.OVERLAPPING_CONFIGURATIONS.format(a.getQualifiedName(),
                   b.getQualifiedName(), shared);

@@ -305,6 +305,14 @@ public enum Message {
           + " applicationPath = \"%s\""),
   APPLICATION_PATH_INVALID("JwtSecured.InvalidApplicationPath",
       "applicationPath must be a plain absolute path such as \"/api\", or \"/\" for none; got \"%s\""),
+  BASE_PACKAGE_INVALID("JwtSecured.InvalidBasePackage",
+      "basePackages entry \"%s\" is not a package name; write the qualified name of a package, such as"
+          + " \"com.example.api\" (its subpackages come with it)"),
+  RESOURCE_OUTSIDE_CONFIGURATIONS("JwtSecured.ResourceOutsideConfigurations", Kind.WARNING,
+      "Resource %s is in none of the packages of the @JwtSecured configurations compiled with it (%s), and none"
+          + " lists it in resources: its methods are unseen at run time, they need a valid token and their JSR-250"
+          + " annotations are not applied. Add its package to basePackages, or move the configuration to a parent"
+          + " package"),
   NOT_A_ROOT_RESOURCE("JwtSecured.NotARootResource",
       "%s in resources is not a root resource class (a concrete class with @Path); list root resources only, the"
           + " sub-resources their locators return come with them"),

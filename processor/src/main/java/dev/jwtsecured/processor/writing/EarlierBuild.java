@@ -48,6 +48,20 @@ public final class EarlierBuild {
   }
 
   /**
+   * The configurations whose package markers for {@code pkg} or a parent package an earlier build wrote into this
+   * output ({@link #securing}), innermost first.
+   */
+  public List<String> securingWithParents(String pkg) {
+    List<String> configs = new ArrayList<>();
+    for (String p = pkg; ; p = p.substring(0, Math.max(p.lastIndexOf('.'), 0))) {
+      securing(p).ifPresent(configs::add);
+      if (p.isEmpty()) {
+        return configs;
+      }
+    }
+  }
+
+  /**
    * The class-output resource naming the configurations that took their application path from the
    * {@code @ApplicationPath} class {@code application} (a binary name): a build that compiles that class alone finds
    * them here, since it may lie outside their packages.

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
  * {@code @RolesAllowed} is therefore not enforced; a valid token of the configuration that claims it is required.
  */
 @Path("/outside")
+@SuppressWarnings("JwtSecured.ResourceOutsideConfigurations") // what this resource is here to show
 public final class Outside {
   @GET
   @RolesAllowed("admin")
