@@ -253,6 +253,12 @@ public final class JwtSecuredProcessor extends ReportingProcessor {
     if (mirror.isEmpty()) {
       return Optional.empty();
     }
+    // Said at once, whatever stops the rest; the rest is checked with the packages that are names.
+    List<Diagnostic> invalidPackages = ConfigScopes.invalidPackages(config, mirror.get());
+    invalidPackages.forEach(this::report);
+    if (!invalidPackages.isEmpty()) {
+      unsecured.notScanned();
+    }
     List<TypeElement> earlier = new ArrayList<>();
     EarlierBuild record = new EarlierBuild(processingEnv.getFiler());
     Optional<Diagnostic> unreadable = scopes.earlierInputs(config, record.inputs(ClassName.get(config)),
@@ -268,7 +274,7 @@ public final class JwtSecuredProcessor extends ReportingProcessor {
       scoped.problems().forEach(this::report);
       return Optional.empty();
     }
-    if (scoped.pending().isPresent()) {
+    if (scoped.pending().isPresent() && invalidPackages.isEmpty()) {
       PendingTypes.Pending pending = scoped.pending().get();
       waitForGeneratedType(config, lastRound, Diagnostic.at(
           Message.RESOURCE_TYPE_NEVER_GENERATED.format(pending.describe(), pending.type()), pending.element()));
@@ -295,9 +301,9 @@ public final class JwtSecuredProcessor extends ReportingProcessor {
     ConfigValidator.Result result = new ConfigValidator(processingEnv)
         .validate(config, mirror.get(), scoped.scan(), scoped.packages(), appPath.problem().isPresent() ? ""
             : appPath.path());
-    if (appPath.problem().isPresent()) {
+    if (appPath.problem().isPresent() || !invalidPackages.isEmpty()) {
       // The rest was validated all the same (nothing in it reads the path), for its mistakes to be said together.
-      report(appPath.problem().get());
+      appPath.problem().ifPresent(this::report);
       if (!result.deferred()) {
         result.diagnostics().forEach(this::report);
       }

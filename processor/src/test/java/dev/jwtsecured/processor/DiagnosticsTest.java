@@ -368,6 +368,28 @@ class DiagnosticsTest {
     assertThat(c).hadErrorCount(2);
   }
 
+  /**
+   * A {@code basePackages} entry that is no package name is said with the other mistakes, the rest checked with the
+   * entries that are names (random configuration 275: a private constructor beside instance handlers went unsaid).
+   */
+  @Test
+  void anInvalidBasePackageIsReportedWithTheOtherErrors() {
+    JavaFileObject config = source("Config",
+        "@JwtSecured(secret = \"${JWT_SECRET}\",",
+        "    basePackages = {\"test\", \"a b\"},",
+        "    expiration = \"an hour\")",
+        "final class Config {",
+        "  private Config() {}",
+        "  @UserRetriever User user(Token token) { return null; }",
+        "}");
+    Compilation c = compile(user(), config);
+    assertThat(c).hadErrorContaining(tagged(Message.BASE_PACKAGE_INVALID)).inFile(config).onLineContaining("a b");
+    assertThat(c).hadErrorContaining(tagged(Message.DURATION_INVALID)).inFile(config).onLineContaining("an hour");
+    assertThat(c).hadErrorContaining(tagged(Message.NO_CALLABLE_CONSTRUCTOR)).inFile(config)
+        .onLineContaining("final class Config");
+    assertThat(c).hadErrorCount(3);
+  }
+
   @Test
   void annotationOnAnInterface() {
     JavaFileObject iface = source("Config",

@@ -49,10 +49,14 @@ public final class ConfigScopes {
     this.pendingTypes = new PendingTypes(types);
   }
 
-  /** {@code basePackages} as written, else the configuration's own package. */
+  /**
+   * {@code basePackages} as written, else the configuration's own package; an entry that is no package name
+   * ({@link #invalidPackages}) names none.
+   */
   public List<String> packages(TypeElement config, AnnotationMirror mirror) {
     List<String> packages = AnnotationValues.strings(mirror, "basePackages");
-    return packages.isEmpty() ? List.of(elements.getPackageOf(config).getQualifiedName().toString()) : packages;
+    return packages.isEmpty() ? List.of(elements.getPackageOf(config).getQualifiedName().toString())
+        : packages.stream().filter(SourceVersion::isName).toList();
   }
 
   /**
@@ -77,7 +81,7 @@ public final class ConfigScopes {
         roots.add(resource);
       }
     }
-    List<Diagnostic> problems = new ArrayList<>(invalidPackages(config, mirror));
+    List<Diagnostic> problems = new ArrayList<>();
     List<AnnotationValue> listed = listedValues(mirror);
     for (AnnotationValue value : listed) {
       TypeElement resource = listedClass(value);
