@@ -188,6 +188,12 @@ class RandomConfigurationsTest {
      */
     String providedStore;
     String database;
+    /** The package of {@code Things} ({@code Open} stays in {@link #PACKAGE}). */
+    String thingsPackage = PACKAGE;
+    /** The packages the configuration secures, as {@code basePackages} says or by default. */
+    List<String> packages = List.of(PACKAGE);
+    /** The classes {@code resources} lists, by qualified name. */
+    List<String> listed = List.of();
     /** The processor's errors a mistake drawn must get: the configuration must not compile. */
     final Set<String> mustRefuse = new java.util.LinkedHashSet<>();
 
@@ -196,13 +202,25 @@ class RandomConfigurationsTest {
       return members.containsKey(member) ? unquoted(members.get(member)) : otherwise;
     }
 
+    String things() {
+      return thingsPackage + ".Things";
+    }
+
+    /** Whether the configuration secures {@code resource} (a qualified name): in its packages, or listed. */
+    boolean secures(String resource) {
+      String pkg = resource.substring(0, resource.lastIndexOf('.'));
+      return listed.contains(resource)
+          || packages.stream().anyMatch(p -> pkg.equals(p) || pkg.startsWith(p + "."));
+    }
+
     void putText(String member, String text) {
       members.put(member, literal(text));
     }
 
     String listing(String source) {
       return "// " + members + (properties.isEmpty() ? "" : "\n// properties " + properties)
-          + (applicationPath == null ? "" : "\n// served at " + applicationPath) + "\n" + source;
+          + (applicationPath == null ? "" : "\n// served at " + applicationPath)
+          + (thingsPackage.equals(PACKAGE) ? "" : "\n// Things in " + thingsPackage) + "\n" + source;
     }
   }
 
@@ -215,11 +233,13 @@ class RandomConfigurationsTest {
     String config = configuration(drawn);
     Path src = Files.createDirectories(dir.resolve("src").resolve(PACKAGE));
     Files.writeString(src.resolve("Config.java"), config);
-    Files.writeString(src.resolve("Things.java"), THINGS);
+    Path things = Files.createDirectories(dir.resolve("src").resolve(drawn.thingsPackage.replace('.', '/')))
+        .resolve("Things.java");
+    Files.writeString(things, THINGS.replace("package " + PACKAGE + ";", "package " + drawn.thingsPackage + ";"));
     Files.writeString(src.resolve("Open.java"), "package " + PACKAGE + ";\n@jakarta.ws.rs.Path(\"open\")\n"
         + "public class Open { @jakarta.ws.rs.GET public String get() { return \"o\"; } }\n");
-    List<File> files = new ArrayList<>();
-    for (String name : List.of("Config", "Things", "Open")) {
+    List<File> files = new ArrayList<>(List.of(things.toFile()));
+    for (String name : List.of("Config", "Open")) {
       files.add(src.resolve(name + ".java").toFile());
     }
     if (drawn.applicationPath != null) {
@@ -261,6 +281,16 @@ class RandomConfigurationsTest {
     if (!errors.isEmpty()) {
       System.out.println("seed " + seed + ": refused at compile time " + errors);
       return;
+    }
+    // A resource the configuration does not secure is named, and only such a one.
+    for (String resource : List.of(drawn.things(), PACKAGE + ".Open")) {
+      boolean warned = diagnostics.stream().anyMatch(d -> d.getKind() == Diagnostic.Kind.WARNING
+          && d.getMessage(null).startsWith("[" + Message.RESOURCE_OUTSIDE_CONFIGURATIONS.tag() + "] Resource "
+              + resource + " "));
+      if (warned == drawn.secures(resource)) {
+        fail("seed " + seed + ": " + resource + (warned ? " named as outside the configuration, which secures it"
+            : " outside the configuration, and not named") + "\n" + diagnostics + "\n" + drawn.listing(config));
+      }
     }
     documents(seed, drawn, config, classes);
     Map<String, String> saved = new LinkedHashMap<>();
@@ -358,7 +388,7 @@ class RandomConfigurationsTest {
       JwtAuth auth = ((JwtFeature) feature).auth();
       @SuppressWarnings("unchecked")
       Set<Class<?>> generated = new HashSet<>((Set<Class<?>>) featureType.getMethod("classes").invoke(null));
-      generated.add(loader.loadClass(PACKAGE + ".Things"));
+      generated.add(loader.loadClass(drawn.things()));
       generated.add(loader.loadClass(PACKAGE + ".Open"));
       JsonNode report;
       try (InputStream in = Files.newInputStream(classes.resolve("META-INF/jwtsecured/" + PACKAGE
@@ -374,6 +404,9 @@ class RandomConfigurationsTest {
       String context = prefix.matches("[A-Za-z0-9/._-]*") ? prefix : "";
       try (TestServer server = TestServer.start(context, TestServer.application(Set.of(feature), generated))) {
         int called = 0;
+        // With the operations of the resources it does not secure, as the report would list them.
+        report = report.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ArrayNode) report.get("routes")).addAll(unseen(drawn, prefix));
         for (JsonNode route : report.get("routes")) {
           called += check(what, drawn, config, server.http, auth, route, prefix, context);
         }
@@ -398,12 +431,36 @@ class RandomConfigurationsTest {
     }
   }
 
+  /**
+   * The operations of the resources the configuration does not secure, as a report would list them: unseen, so each
+   * needs a valid token of any roles ({@code unseenMethods = REQUIRE_TOKEN}, the default) or is refused to all, but
+   * where {@code excludeMethods} names its HTTP method, which every request of that method passes.
+   */
+  private static List<JsonNode> unseen(Drawn drawn, String prefix) {
+    String unseen = drawn.members.getOrDefault("unseenMethods", "").endsWith("DENY") ? "denied" : "protected";
+    String excludeMethods = drawn.members.getOrDefault("excludeMethods", "");
+    List<JsonNode> routes = new ArrayList<>();
+    String[][] operations = {{drawn.things(), "GET", "/things"}, {drawn.things(), "GET", "/things/{id}"},
+        {drawn.things(), "GET", "/things/admin"}, {drawn.things(), "GET", "/things/user"},
+        {drawn.things(), "GET", "/things/open"}, {drawn.things(), "POST", "/things"},
+        {drawn.things(), "DELETE", "/things/{id}"}, {PACKAGE + ".Open", "GET", "/open"}};
+    for (String[] operation : operations) {
+      if (!drawn.secures(operation[0])) {
+        routes.add(JSON.createObjectNode().put("resource", operation[0]).put("method", operation[1])
+            .put("path", prefix + operation[2])
+            .put("access", excludeMethods.contains("\"" + operation[1] + "\"") ? "excluded-method" : unseen)
+            .set("roles", JSON.createArrayNode()));
+      }
+    }
+    return routes;
+  }
+
   /** Calls {@code route} as each caller; returns how many calls were made. */
   private static int check(String what, Drawn drawn, String config, RawHttp http, JwtAuth auth, JsonNode route,
       String prefix, String context) {
     String method = route.get("method").asText();
     String access = route.get("access").asText();
-    if (!route.get("resource").asText().startsWith(PACKAGE + ".Things")
+    if (!route.get("resource").asText().equals(drawn.things())
         && !route.get("resource").asText().equals(PACKAGE + ".Open")) {
       return 0; // generated: the token endpoint, the OpenAPI document
     }
@@ -997,7 +1054,44 @@ class RandomConfigurationsTest {
       d.members.put("keyAlgorithms", array(random, literals("HS256", "none", ""), "\"RS256\"", "\"ES256\""));
     }
     drawHandlers(random, d, dir);
+    drawScope(random, d);
     return d;
+  }
+
+  /**
+   * Where {@code Things} lives, and what {@code basePackages} and {@code resources} say (a quarter of the
+   * configurations): its own package, a subpackage or another; packages that hold it or not, misspelt or no package
+   * name at all; the class listed, or a class that is no resource.
+   */
+  private static void drawScope(Random random, Drawn d) {
+    if (random.nextInt(4) != 0) {
+      return;
+    }
+    d.thingsPackage = pick(random, PACKAGE, PACKAGE + ".api", "elsewhere");
+    if (random.nextInt(3) != 0) {
+      List<String> packages = new ArrayList<>();
+      for (int i = random.nextInt(2); i >= 0; i--) {
+        String p = text(random, new String[] {"", PACKAGE + ".", "a b", "Configured", "1x"}, PACKAGE,
+            PACKAGE + ".api", "elsewhere");
+        if (!packages.contains(p)) {
+          packages.add(p);
+        }
+      }
+      d.members.put("basePackages", "{" + String.join(", ", packages.stream().map(p -> literal(p)).toList()) + "}");
+      d.packages = List.copyOf(packages);
+      if (packages.stream().anyMatch(p -> !javax.lang.model.SourceVersion.isName(p))) {
+        d.mustRefuse.add(Message.BASE_PACKAGE_INVALID.tag());
+      }
+    }
+    if (random.nextInt(3) == 0) {
+      if (random.nextDouble() < ODD) {
+        d.members.put("resources", "{String.class}");
+        d.mustRefuse.add(Message.NOT_A_ROOT_RESOURCE.tag());
+      } else {
+        d.members.put("resources", "{" + d.things() + ".class}");
+        d.listed = List.of(d.things());
+      }
+    }
   }
 
   /**
