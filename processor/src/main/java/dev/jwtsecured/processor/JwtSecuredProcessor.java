@@ -253,10 +253,11 @@ public final class JwtSecuredProcessor extends ReportingProcessor {
     if (mirror.isEmpty()) {
       return Optional.empty();
     }
-    // Said at once, whatever stops the rest; the rest is checked with the packages that are names.
-    List<Diagnostic> invalidPackages = ConfigScopes.invalidPackages(config, mirror.get());
-    invalidPackages.forEach(this::report);
-    if (!invalidPackages.isEmpty()) {
+    // Mistakes in what the configuration secures, said at once: the rest is checked with the packages that are names
+    // and the classes that are root resources, for all mistakes to be said together, and nothing is written.
+    List<Diagnostic> scopeMistakes = new ArrayList<>(ConfigScopes.invalidPackages(config, mirror.get()));
+    scopeMistakes.forEach(this::report);
+    if (!scopeMistakes.isEmpty()) {
       unsecured.notScanned();
     }
     List<TypeElement> earlier = new ArrayList<>();
@@ -270,11 +271,12 @@ public final class JwtSecuredProcessor extends ReportingProcessor {
     }
     ConfigScopes.Scoped scoped = scopes.scan(config, mirror.get(), resources, earlier);
     unsecured.scanned(config, scoped);
-    if (!scoped.problems().isEmpty()) {
-      scoped.problems().forEach(this::report);
-      return Optional.empty();
+    scoped.problems().forEach(this::report);
+    scopeMistakes.addAll(scoped.problems());
+    if (scoped.problems().stream().anyMatch(d -> d.text().message() == Message.TOO_MANY_LOCATOR_PATHS)) {
+      return Optional.empty(); // the scan stopped part way: its routes are not all there are
     }
-    if (scoped.pending().isPresent() && invalidPackages.isEmpty()) {
+    if (scoped.pending().isPresent() && scopeMistakes.isEmpty()) {
       PendingTypes.Pending pending = scoped.pending().get();
       waitForGeneratedType(config, lastRound, Diagnostic.at(
           Message.RESOURCE_TYPE_NEVER_GENERATED.format(pending.describe(), pending.type()), pending.element()));
@@ -301,7 +303,7 @@ public final class JwtSecuredProcessor extends ReportingProcessor {
     ConfigValidator.Result result = new ConfigValidator(processingEnv)
         .validate(config, mirror.get(), scoped.scan(), scoped.packages(), appPath.problem().isPresent() ? ""
             : appPath.path());
-    if (appPath.problem().isPresent() || !invalidPackages.isEmpty()) {
+    if (appPath.problem().isPresent() || !scopeMistakes.isEmpty()) {
       // The rest was validated all the same (nothing in it reads the path), for its mistakes to be said together.
       appPath.problem().ifPresent(this::report);
       if (!result.deferred()) {

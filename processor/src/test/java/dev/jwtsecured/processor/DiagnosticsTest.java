@@ -369,14 +369,16 @@ class DiagnosticsTest {
   }
 
   /**
-   * A {@code basePackages} entry that is no package name is said with the other mistakes, the rest checked with the
-   * entries that are names (random configuration 275: a private constructor beside instance handlers went unsaid).
+   * A {@code basePackages} entry that is no package name and a class in {@code resources} that is no root resource are
+   * said with the other mistakes, the rest checked with the entries that are package names and the classes that are
+   * root resources (random configurations 275 and 300673: a private constructor beside instance handlers went unsaid).
    */
   @Test
-  void anInvalidBasePackageIsReportedWithTheOtherErrors() {
+  void mistakesInWhatAConfigurationSecuresAreReportedWithTheOtherErrors() {
     JavaFileObject config = source("Config",
         "@JwtSecured(secret = \"${JWT_SECRET}\",",
         "    basePackages = {\"test\", \"a b\"},",
+        "    resources = String.class,",
         "    expiration = \"an hour\")",
         "final class Config {",
         "  private Config() {}",
@@ -384,10 +386,12 @@ class DiagnosticsTest {
         "}");
     Compilation c = compile(user(), config);
     assertThat(c).hadErrorContaining(tagged(Message.BASE_PACKAGE_INVALID)).inFile(config).onLineContaining("a b");
+    assertThat(c).hadErrorContaining(tagged(Message.NOT_A_ROOT_RESOURCE)).inFile(config)
+        .onLineContaining("String.class");
     assertThat(c).hadErrorContaining(tagged(Message.DURATION_INVALID)).inFile(config).onLineContaining("an hour");
     assertThat(c).hadErrorContaining(tagged(Message.NO_CALLABLE_CONSTRUCTOR)).inFile(config)
         .onLineContaining("final class Config");
-    assertThat(c).hadErrorCount(3);
+    assertThat(c).hadErrorCount(4);
   }
 
   @Test
