@@ -304,7 +304,8 @@ public final class JwtSecuredProcessor extends ReportingProcessor {
         .validate(config, mirror.get(), scoped.scan(), scoped.packages(), appPath.problem().isPresent() ? ""
             : appPath.path());
     if (appPath.problem().isPresent() || !scopeMistakes.isEmpty()) {
-      // The rest was validated all the same (nothing in it reads the path), for its mistakes to be said together.
+      // The rest was validated all the same (nothing in it reads the path, or needs the classes that are no root
+      // resources), for its mistakes to be said together.
       appPath.problem().ifPresent(this::report);
       if (!result.deferred()) {
         result.diagnostics().forEach(this::report);
