@@ -311,6 +311,36 @@ class IncrementalBuildTest {
     assertTrue(policies.contains("AccessRule.rolesAllowed(\"auditor\")"), policies);
   }
 
+  /**
+   * A resource compiled with one configuration, in the packages of another that an earlier build compiled into the same
+   * output, is that one's: not a resource no configuration secures.
+   */
+  @Test
+  void aResourceOfAnEarlierConfigurationIsNotOutsideTheOneCompiledNow(@TempDir Path dir) throws IOException {
+    JavaFileObject security = JavaFileObjects.forSourceString("security.Config", String.join("\n",
+        "package security;",
+        "import dev.jwtsecured.*;",
+        "import dev.jwtsecured.runtime.Token;",
+        "@JwtSecured(secret = \"${JWT_SECRET}\", basePackages = \"shop\")",
+        "public final class Config {",
+        "  @UserRetriever static String user(Token token) { return token.subject(); }",
+        "}"));
+    Path classes = dir.resolve("classes");
+    Run full = Run.javac(dir.resolve("full"), classes, List.of(security, user(), CONFIG, shopOrders("customer")));
+    assertTrue(full.success(), full.errors()::toString);
+    assertEquals(List.of(), full.warnings());
+
+    Run partial = Run.javac(dir.resolve("partial"), classes, List.of(user(), CONFIG, shopOrders("auditor")));
+    assertTrue(partial.success(), partial.errors()::toString);
+    assertEquals(List.of(), partial.warnings());
+
+    // Without the earlier build, the resource is outside the one configuration compiled.
+    Run alone = Run.javac(dir.resolve("alone"), dir.resolve("fresh"), List.of(user(), CONFIG, shopOrders("auditor")));
+    assertTrue(alone.success(), alone.errors()::toString);
+    hadWarning(alone, Message.RESOURCE_OUTSIDE_CONFIGURATIONS, "Resource shop.orders.Orders is in none of the"
+        + " packages of the @JwtSecured configurations compiled with it (test.Config: \"test\")");
+  }
+
   static JavaFileObject shopOrders(String role) {
     return JavaFileObjects.forSourceString("shop.orders.Orders", String.join("\n",
         "package shop.orders;",

@@ -48,13 +48,16 @@ public final class EarlierBuild {
   }
 
   /**
-   * The configurations whose package markers for {@code pkg} or a parent package an earlier build wrote into this
-   * output ({@link #securing}), innermost first.
+   * The configurations whose package markers for {@code pkg} or a parent package are in this output, innermost first:
+   * those an earlier build wrote ({@link #securing}), or this compilation, where it wrote a configuration's outputs
+   * again for a resource compiled without it.
    */
   public List<String> securingWithParents(String pkg) {
     List<String> configs = new ArrayList<>();
     for (String p = pkg; ; p = p.substring(0, Math.max(p.lastIndexOf('.'), 0))) {
-      securing(p).ifPresent(configs::add);
+      String marked = p;
+      WrittenResources.content(filer, Outputs.scopeMarker(marked)).map(String::strip).filter(c -> !c.isEmpty())
+          .or(() -> securing(marked)).ifPresent(configs::add);
       if (p.isEmpty()) {
         return configs;
       }
@@ -83,12 +86,12 @@ public final class EarlierBuild {
     Set<String> all = new TreeSet<>(lines(applicationRecord(application)));
     all.addAll(configs);
     FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", applicationRecord(application));
-    WrittenResources.add(filer, applicationRecord(application));
+    StringBuilder content = new StringBuilder();
+    all.forEach(config -> content.append(config).append('\n'));
+    WrittenResources.add(filer, applicationRecord(application), content.toString());
     // UTF-8, as lines() reads it, whatever the build's source encoding (a package name may be beyond ASCII).
     try (Writer out = new OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
-      for (String config : all) {
-        out.write(config + "\n");
-      }
+      out.write(content.toString());
     }
   }
 

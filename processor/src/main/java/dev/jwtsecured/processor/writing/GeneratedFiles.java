@@ -179,7 +179,7 @@ public final class GeneratedFiles {
   public void writeResource(String path, String content, List<Element> originating) throws IOException {
     FileObject file = env.getFiler().createResource(
         StandardLocation.CLASS_OUTPUT, "", path, originating.toArray(new Element[0]));
-    WrittenResources.add(env.getFiler(), path);
+    WrittenResources.add(env.getFiler(), path, content);
     // UTF-8, as JSON (RFC 8259) and YAML readers read it, not the build's source encoding, in which the filer writes.
     try (Writer out = new OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
       out.write(content);
