@@ -119,6 +119,17 @@ class RandomApplicationsTest {
         disputed.add(text.substring(disputedTag.length(), text.indexOf('(')));
       }
     }
+    // Named as outside every configuration only where none has its package.
+    String outsideTag = "[" + Message.RESOURCE_OUTSIDE_CONFIGURATIONS.tag() + "] Resource ";
+    for (Diagnostic<? extends JavaFileObject> d : diagnostics) {
+      String text = d.getMessage(null);
+      if (d.getKind() == Diagnostic.Kind.WARNING && text.startsWith(outsideTag)) {
+        String resource = text.substring(outsideTag.length(), text.indexOf(' ', outsideTag.length()));
+        if (app.packages().stream().anyMatch(p -> resource.startsWith(p + "."))) {
+          fail("seed " + seed + ": " + d + "\n" + listing(app));
+        }
+      }
+    }
     for (Diagnostic<? extends JavaFileObject> d : errors) {
       String text = d.getMessage(null);
       boolean ours = Arrays.stream(Message.values()).anyMatch(m -> text.startsWith("[" + m.tag() + "]"));
