@@ -72,8 +72,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * drop, secrets one byte short, exclusions that are no regular expression, text that breaks Java or JSON), with handler
  * methods of each documented shape (static or not; users found now or later, or none for {@code ghost}; a grant or a
  * bare subject) and refresh tokens kept where the configuration says, its own store or a database included. Each
- * configuration, beside one fixed set of resources, is compiled with the processor and must get either the processor's
- * own diagnostics or generated code that compiles; what compiles must then start (what the compiler accepted, the
+ * configuration, beside one fixed set of resources (in its packages, listed, or neither: then they must be named at
+ * compile time and answer as unseen), is compiled with the processor and must get either the processor's own
+ * diagnostics or generated code that compiles; what compiles must then start (what the compiler accepted, the
  * runtime's settings accept too), and serve every operation of its route report as the report says, to callers without
  * a token and with tokens of no roles, of {@code user} and of {@code admin} and {@code user}, issued by the
  * configuration itself and, for a secret, forged independently of it; its token endpoint, refresh grant (a spent
