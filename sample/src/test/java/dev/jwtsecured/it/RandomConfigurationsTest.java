@@ -412,7 +412,13 @@ class RandomConfigurationsTest {
           called += check(what, drawn, config, server.http, auth, route, prefix, context);
         }
         String extra = "";
-        if (!drawn.tokenUrl.isEmpty() && drawn.authenticator) {
+        // Not where an unseen resource has the token endpoint's path: which of the two a runtime takes is its own
+        // (RESTEasy takes the resource, random configuration 350493); the processor tells that collision only with the
+        // resources a configuration secures, and named the other as outside it.
+        String login = "/" + drawn.tokenUrl.replaceAll("^/+", "");
+        boolean shadowed = !drawn.secures(drawn.things()) && login.equals("/things")
+            || !drawn.secures(PACKAGE + ".Open") && login.equals("/open");
+        if (!drawn.tokenUrl.isEmpty() && drawn.authenticator && !shadowed) {
           extra += passwordGrant(what, drawn, config, server.http, report, context);
         }
         if (drawn.issuerKeys != null) {
@@ -674,6 +680,12 @@ class RandomConfigurationsTest {
     String target = RandomRuns.target(context + "/things/admin");
     RawHttp.Response admin = http.send("GET", target, credential(drawn, jwt));
     JsonNode route = route(report, "GET", "/things/admin");
+    if (route == null && !drawn.secures(drawn.things())) {
+      return; // unseen at a generated resource's path: left out of the report (see unseen)
+    }
+    if (route == null) {
+      throw new AssertionError("no route GET /things/admin in " + report);
+    }
     int expected = RandomRuns.expected(route.get("access").asText(), route, roles);
     boolean excluded = route.get("access").asText().startsWith("excluded");
     expect(admin.status == expected && (expected != 200 || excluded || admin.body.equals("admin of ada"))
@@ -692,13 +704,14 @@ class RandomConfigurationsTest {
         + URLEncoder.encode(refresh, StandardCharsets.UTF_8), "Content-Type: application/x-www-form-urlencoded");
   }
 
+  /** The route of the report for {@code method} at a path ending in {@code relative}, or {@code null}. */
   private static JsonNode route(JsonNode report, String method, String relative) {
     for (JsonNode route : report.get("routes")) {
       if (route.get("method").asText().equals(method) && route.get("path").asText().endsWith(relative)) {
         return route;
       }
     }
-    throw new AssertionError("no route " + method + " " + relative + " in " + report);
+    return null;
   }
 
   private static RawHttp.Response send(RawHttp http, String method, String target, String... headers) {
