@@ -289,18 +289,20 @@ class IncrementalBuildTest {
       "}");
 
   /** A configuration in a package of its own, securing the resources' package through {@code basePackages}. */
+  static final JavaFileObject SECURITY = JavaFileObjects.forSourceString("security.Config", String.join("\n",
+      "package security;",
+      "import dev.jwtsecured.*;",
+      "import dev.jwtsecured.runtime.Token;",
+      "@JwtSecured(secret = \"${JWT_SECRET}\", basePackages = \"shop\")",
+      "public final class Config {",
+      "  @UserRetriever static String user(Token token) { return token.subject(); }",
+      "}"));
+
+  /** Such a configuration is found from a resource of its packages compiled alone. */
   @Test
   void aConfigurationElsewhereThatNamesThePackageIsFoundToo(@TempDir Path dir) throws IOException {
-    JavaFileObject config = JavaFileObjects.forSourceString("security.Config", String.join("\n",
-        "package security;",
-        "import dev.jwtsecured.*;",
-        "import dev.jwtsecured.runtime.Token;",
-        "@JwtSecured(secret = \"${JWT_SECRET}\", basePackages = \"shop\")",
-        "public final class Config {",
-        "  @UserRetriever static String user(Token token) { return token.subject(); }",
-        "}"));
     Path classes = dir.resolve("classes");
-    Run full = Run.javac(dir.resolve("full"), classes, List.of(config, shopOrders("customer")));
+    Run full = Run.javac(dir.resolve("full"), classes, List.of(SECURITY, shopOrders("customer")));
     assertTrue(full.success(), full.warnings()::toString);
     assertEquals(List.of(), full.warnings());
 
@@ -317,16 +319,8 @@ class IncrementalBuildTest {
    */
   @Test
   void aResourceOfAnEarlierConfigurationIsNotOutsideTheOneCompiledNow(@TempDir Path dir) throws IOException {
-    JavaFileObject security = JavaFileObjects.forSourceString("security.Config", String.join("\n",
-        "package security;",
-        "import dev.jwtsecured.*;",
-        "import dev.jwtsecured.runtime.Token;",
-        "@JwtSecured(secret = \"${JWT_SECRET}\", basePackages = \"shop\")",
-        "public final class Config {",
-        "  @UserRetriever static String user(Token token) { return token.subject(); }",
-        "}"));
     Path classes = dir.resolve("classes");
-    Run full = Run.javac(dir.resolve("full"), classes, List.of(security, user(), CONFIG, shopOrders("customer")));
+    Run full = Run.javac(dir.resolve("full"), classes, List.of(SECURITY, user(), CONFIG, shopOrders("customer")));
     assertTrue(full.success(), full.errors()::toString);
     assertEquals(List.of(), full.warnings());
 

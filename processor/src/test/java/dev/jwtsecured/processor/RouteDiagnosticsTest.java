@@ -108,11 +108,8 @@ class RouteDiagnosticsTest {
     JavaFileObject unnamed = JavaFileObjects.forSourceString("Everything", Sources.IMPORTS
         + "@JwtSecured(secret = \"${S}\")\nfinal class Everything {\n"
         + "  @UserRetriever static String user(Token token) { return null; }\n}\n");
-    JavaFileObject config = inPackage("test.a.Config",
-        "@JwtSecured(secret = \"${S}\")",
-        "final class Config {",
-        "  @UserRetriever static String user(Token token) { return null; }",
-        "}");
+    JavaFileObject config = configIn("test.a.Config",
+        "@JwtSecured(secret = \"${S}\")");
     JavaFileObject orders = inPackage("test.a.Orders",
         "@Path(\"orders\")",
         "public class Orders { @GET @RolesAllowed(\"admin\") public String all() { return \"\"; } }");
@@ -149,6 +146,19 @@ class RouteDiagnosticsTest {
         + Sources.IMPORTS + String.join("\n", lines) + "\n");
   }
 
+  /** The configuration {@code name}, annotated with {@code annotation}, with a static retriever. */
+  private static JavaFileObject configIn(String name, String annotation) {
+    return inPackage(name, annotation, "final class " + name.substring(name.lastIndexOf('.') + 1) + " {",
+        "  @UserRetriever static String user(Token token) { return null; }", "}");
+  }
+
+  /** The root resource {@code name} at its simple name in lower case, with one GET method, after {@code annotation}. */
+  private static JavaFileObject getter(String name, String annotation) {
+    String simple = name.substring(name.lastIndexOf('.') + 1);
+    return inPackage(name, "@Path(\"" + simple.toLowerCase(java.util.Locale.ROOT) + "\")", annotation,
+        "public class " + simple + " { @GET public String get() { return \"\"; } }");
+  }
+
   /**
    * A configuration in a package beside its resources' (as {@code com.example.security} beside
    * {@code com.example.api}) secures none of them: they compiled without a word, and their {@code @RolesAllowed} let
@@ -156,11 +166,8 @@ class RouteDiagnosticsTest {
    */
   @Test
   void aResourceOutsideEveryConfigurationIsNamed() {
-    JavaFileObject config = inPackage("test.security.Config",
-        "@JwtSecured(secret = \"${S}\")",
-        "final class Config {",
-        "  @UserRetriever static String user(Token token) { return null; }",
-        "}");
+    JavaFileObject config = configIn("test.security.Config",
+        "@JwtSecured(secret = \"${S}\")");
     JavaFileObject orders = inPackage("test.api.Orders",
         "@Path(\"orders\")",
         "public class Orders {",
@@ -180,39 +187,24 @@ class RouteDiagnosticsTest {
    */
   @Test
   void aResourceSomeConfigurationSecuresIsNotNamed() {
-    JavaFileObject first = inPackage("test.a.First",
-        "@JwtSecured(secret = \"${S}\", resources = test.api.Listed.class)",
-        "final class First {",
-        "  @UserRetriever static String user(Token token) { return null; }",
-        "}");
-    JavaFileObject second = inPackage("test.b.Second",
-        "@JwtSecured(secret = \"${S}\", basePackages = {\"test.b\", \"test.more\"})",
-        "final class Second {",
-        "  @UserRetriever static String user(Token token) { return null; }",
-        "}");
-    JavaFileObject listed = inPackage("test.api.Listed",
-        "@Path(\"listed\")",
-        "public class Listed { @GET public String get() { return \"\"; } }");
+    JavaFileObject first = configIn("test.a.First",
+        "@JwtSecured(secret = \"${S}\", resources = test.api.Listed.class)");
+    JavaFileObject second = configIn("test.b.Second",
+        "@JwtSecured(secret = \"${S}\", basePackages = {\"test.b\", \"test.more\"})");
+    JavaFileObject listed = getter("test.api.Listed", "");
     JavaFileObject more = inPackage("test.more.sub.More",
         "@Path(\"more\")",
         "public class More {",
         "  @Path(\"item\") public test.other.Reached item() { return new test.other.Reached(); }",
         "}");
-    JavaFileObject reached = inPackage("test.other.Reached",
-        "@Path(\"reached\")",
-        "public class Reached { @GET public String get() { return \"\"; } }");
-    JavaFileObject quiet = inPackage("test.other.Quiet",
-        "@Path(\"quiet\")",
-        "@SuppressWarnings(\"JwtSecured.ResourceOutsideConfigurations\")",
-        "public class Quiet { @GET public String get() { return \"\"; } }");
+    JavaFileObject reached = getter("test.other.Reached", "");
+    JavaFileObject quiet = getter("test.other.Quiet",
+        "@SuppressWarnings(\"JwtSecured.ResourceOutsideConfigurations\")");
     Compilation c = javac().withProcessors(new JwtSecuredProcessor())
         .compile(first, second, listed, more, reached, quiet);
     assertThat(c).succeededWithoutWarnings();
-    JavaFileObject invalid = inPackage("test.b.Second",
-        "@JwtSecured(secret = \"${S}\", basePackages = {\"test.b\", \"test.more.\"})",
-        "final class Second {",
-        "  @UserRetriever static String user(Token token) { return null; }",
-        "}");
+    JavaFileObject invalid = configIn("test.b.Second",
+        "@JwtSecured(secret = \"${S}\", basePackages = {\"test.b\", \"test.more.\"})");
     c = javac().withProcessors(new JwtSecuredProcessor()).compile(first, invalid, listed, more, reached);
     assertThat(c).hadErrorContaining(tagged(Message.BASE_PACKAGE_INVALID));
     assertThat(c).hadErrorCount(1);
