@@ -1,6 +1,7 @@
 package dev.jwtsecured.runtime;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -57,7 +58,7 @@ public record Token(String subject, Instant expiresAt, Instant issuedAt, Optiona
   }
 
   /** A copy of {@code values}, refused where one is {@code null}, as {@code what}. */
-  static <T> Set<T> withoutNull(java.util.Collection<T> values, String what) {
+  static <T> Set<T> withoutNull(Collection<T> values, String what) {
     Set<T> copy = new LinkedHashSet<>(values);
     if (copy.contains(null)) {
       throw new IllegalArgumentException(what + " must not contain null");

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -407,7 +408,7 @@ class RandomConfigurationsTest {
         int called = 0;
         // With the operations of the resources it does not secure, as the report would list them.
         report = report.deepCopy();
-        ((com.fasterxml.jackson.databind.node.ArrayNode) report.get("routes")).addAll(unseen(drawn, prefix));
+        ((ArrayNode) report.get("routes")).addAll(unseen(drawn, prefix));
         for (JsonNode route : report.get("routes")) {
           called += check(what, drawn, config, server.http, auth, route, prefix, context);
         }
