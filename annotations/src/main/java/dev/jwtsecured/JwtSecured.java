@@ -72,7 +72,9 @@ public @interface JwtSecured {
    * the environment, then from system properties, or a literal (discouraged). Start-up fails with a clear message when
    * the variable is unset and has no fallback, or when the resolved secret is shorter than the algorithm needs. A
    * configuration has exactly one source of keys: a secret or a {@link #privateKey()} (it issues and verifies its own
-   * tokens), or a {@link #jwksUri()} or a {@link #publicKey()} (it verifies the tokens of an identity provider).
+   * tokens), or a {@link #jwksUri()} or a {@link #publicKey()} (it verifies the tokens of an identity provider). Two
+   * configurations of one application with one secret accept each other's tokens unless an {@link #audience()} or
+   * {@link #issuer()} tells them apart: a warning.
    */
   String secret() default "";
 

@@ -328,6 +328,7 @@ public final class JwtSecuredProcessor extends ReportingProcessor {
       collisions.forEach(this::report);
       return Optional.empty();
     }
+    endpoints.shareSecret(model, config, mirror.get(), shared).ifPresent(this::report);
     // The classes besides the configuration that the outputs derive from: its resources and application classes.
     List<Element> inputs = new ArrayList<>(scoped.roots());
     inputs.addAll(appPath.applications());

@@ -782,9 +782,14 @@ class RouteBoundDiagnosticsTest {
   }
 
   /** {@code <pkg>.Config} with a token endpoint, an OpenAPI document and the given extra members. */
+  /** The secret of the configuration in {@code pkg}: a variable of its own (one shared is a warning). */
+  static String secretOf(String pkg) {
+    return "${S_" + pkg.replace('.', '_').toUpperCase(java.util.Locale.ROOT) + "}";
+  }
+
   static JavaFileObject endpointsConfig(String pkg, String members) {
     return JavaFileObjects.forSourceString(pkg + ".Config", "package " + pkg + ";\n" + Sources.IMPORTS
-        + "@JwtSecured(secret = \"${S}\", " + members + ")\n"
+        + "@JwtSecured(secret = \"" + secretOf(pkg) + "\", " + members + ")\n"
         + "public final class Config {\n"
         + "  @UserRetriever static String user(Token token) { return token.subject(); }\n"
         + "  @Authenticator static String login(String u, String p) { return null; }\n"
@@ -822,7 +827,7 @@ class RouteBoundDiagnosticsTest {
   /** {@code <pkg>.Config} with cookie transport and the given extra members. */
   static JavaFileObject cookieConfig(String pkg, String members) {
     return JavaFileObjects.forSourceString(pkg + ".Config", "package " + pkg + ";\n" + Sources.IMPORTS
-        + "@JwtSecured(secret = \"${S}\", transport = Transport.COOKIE" + members + ")\n"
+        + "@JwtSecured(secret = \"" + secretOf(pkg) + "\", transport = Transport.COOKIE" + members + ")\n"
         + "public final class Config {\n"
         + "  @UserRetriever static String user(Token token) { return token.subject(); }\n"
         + "}\n");
@@ -1009,6 +1014,88 @@ class RouteBoundDiagnosticsTest {
         .getCharContent(true).toString().replace(", transport = Transport.COOKIE", ""));
     assertThat(javac().withProcessors(new JwtSecuredProcessor()).compile(application("app.App", "/"),
         cookieConfig("app.a", ""), header)).succeededWithoutWarnings();
+  }
+
+  /** A configuration in {@code pkg} with {@code members}, its secret among them. */
+  static JavaFileObject signerConfig(String pkg, String members) {
+    return JavaFileObjects.forSourceString(pkg + ".Config", "package " + pkg + ";\n" + Sources.IMPORTS
+        + "@JwtSecured(" + members + ")\n"
+        + "public final class Config {\n"
+        + "  @UserRetriever static String user(Token token) { return token.subject(); }\n"
+        + "}\n");
+  }
+
+  /**
+   * Two configurations of one application signing with one secret, nothing in their tokens telling them apart: a
+   * token one issues (a shop customer's) passed the other's checks (the staff's pages), whose user retriever took its
+   * subject for one of its own users, without a word (RFC 8725 section 2.8, cross-JWT confusion).
+   */
+  @Test
+  void twoConfigurationsOfOneApplicationSharingASecretAreWarned() throws IOException {
+    String either = " a token either issues passes the other's checks, and the other's user retriever takes its"
+        + " subject for one of its own users";
+    JavaFileObject second = signerConfig("app.b", "secret = \"${S}\"");
+    Compilation c = javac().withProcessors(new JwtSecuredProcessor()).compile(application("app.App", "/"),
+        signerConfig("app.a", "secret = \"${S}\""), second);
+    assertThat(c).succeeded();
+    assertThat(c).hadWarningContaining(tagged(Message.SECRET_SHARED) + " secret \"${S}\" is also a secret of"
+        + " app.a.Config, which the same application serves, and nothing in their tokens tells them apart:" + either)
+        .inFile(second).onLineContaining("@JwtSecured");
+    assertThat(c).hadWarningCount(1);
+
+    // One variable whatever its fallback; a literal; a previous secret; an audience one side checks and the other's
+    // tokens carry; an issuer the other accepts.
+    String[][] shared = {
+        {"secret = \"${S:a-fallback-secret-0123456789-abcdef}\"", "secret = \"${S}\"", either},
+        {"secret = \"a-literal-secret-0123456789-abcdefghij\"",
+            "secret = \"a-literal-secret-0123456789-abcdefghij\"", either},
+        {"secret = \"${S}\"", "secret = \"${T}\",\n    previousSecrets = \"${S}\"",
+            " a token app.a.Config issues passes app.b.Config's checks, and app.b.Config's user retriever"},
+        {"secret = \"${S}\", audience = \"shop\"", "secret = \"${S}\"",
+            " a token app.a.Config issues passes app.b.Config's checks"},
+        {"secret = \"${S}\", audience = \"shop\"", "secret = \"${S}\", audience = {\"staff\", \"shop\"}", either},
+        {"secret = \"${S}\"", "secret = \"${S}\", issuer = \"https://staff.example\"",
+            " a token app.b.Config issues passes app.a.Config's checks"},
+        {"secret = \"${S}\", issuer = \"https://shop.example\"",
+            "secret = \"${S}\", issuer = \"https://staff.example\", acceptedIssuers = \"https://shop.example\"",
+            " a token app.a.Config issues passes app.b.Config's checks"}};
+    for (String[] members : shared) {
+      second = signerConfig("app.b", members[1]);
+      c = javac().withProcessors(new JwtSecuredProcessor()).compile(application("app.App", "/"),
+          signerConfig("app.a", members[0]), second);
+      assertThat(c).hadWarningContaining(tagged(Message.SECRET_SHARED) + " secret \"").inFile(second)
+          .onLineContaining("@JwtSecured");
+      assertThat(c).hadWarningContaining(members[2]);
+      assertEquals(1, c.warnings().stream()
+          .filter(d -> d.getMessage(null).startsWith(tagged(Message.SECRET_SHARED))).count(), c.warnings().toString());
+    }
+
+    // Secrets of their own; audiences of their own; issuers each refuses of the other; algorithms of their own; a key
+    // set; either suppressing the warning; no application class placing both in one application.
+    String suppress = "@SuppressWarnings(\"JwtSecured.SecretShared\")\n";
+    String[][] apart = {
+        {"secret = \"${S}\"", "secret = \"${T}\""},
+        {"secret = \"${S}\", audience = \"shop\"", "secret = \"${S}\", audience = \"staff\""},
+        {"secret = \"${S}\", issuer = \"https://shop.example\"",
+            "secret = \"${S}\", issuer = \"https://staff.example\""},
+        {"secret = \"${S}\"", "secret = \"${S}\", algorithm = \"HS512\""},
+        {"secret = \"${S}\"", "jwksUri = \"https://id.example/jwks\", issuer = \"https://id.example\","
+            + " audience = \"staff\""}};
+    for (String[] members : apart) {
+      assertThat(javac().withProcessors(new JwtSecuredProcessor()).compile(application("app.App", "/"),
+          signerConfig("app.a", members[0]), signerConfig("app.b", members[1]))).succeededWithoutWarnings();
+    }
+    for (String pkg : new String[] {"app.a", "app.b"}) {
+      JavaFileObject first = signerConfig("app.a", "secret = \"${S}\"");
+      second = signerConfig("app.b", "secret = \"${S}\"");
+      JavaFileObject quiet = pkg.equals("app.a") ? first : second;
+      quiet = JavaFileObjects.forSourceString(pkg + ".Config", quiet.getCharContent(true).toString()
+          .replace("@JwtSecured(", suppress + "@JwtSecured("));
+      assertThat(javac().withProcessors(new JwtSecuredProcessor()).compile(application("app.App", "/"),
+          pkg.equals("app.a") ? quiet : first, pkg.equals("app.b") ? quiet : second)).succeededWithoutWarnings();
+    }
+    assertThat(javac().withProcessors(new JwtSecuredProcessor()).compile(signerConfig("app.a", "secret = \"${S}\""),
+        signerConfig("app.b", "secret = \"${S}\""))).succeededWithoutWarnings();
   }
 
   @Test

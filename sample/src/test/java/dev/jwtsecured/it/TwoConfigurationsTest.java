@@ -72,4 +72,37 @@ class TwoConfigurationsTest {
       assertEquals("photos/cat.jpg", photo.body);
     }
   }
+
+  /**
+   * One secret for both, as {@code [JwtSecured.SecretShared]} warns of: the token the staff's login issues passes the
+   * store's checks, and the store takes the staff member for one of its callers. An audience of each, as the warning
+   * advises, keeps each one's tokens to it.
+   */
+  @Test
+  void withOneSecretOnlyAnAudienceOfEachKeepsTheOthersTokensOut() throws Exception {
+    for (boolean audiences : new boolean[] {false, true}) {
+      var store = StoreSecurityJwtFeature.settings().secret(STAFF_SECRET);
+      var staff = StaffSecurityJwtFeature.settings().secret(STAFF_SECRET);
+      if (audiences) {
+        store.audience(List.of("store"));
+        staff.audience(List.of("staff"));
+      }
+      Set<Class<?>> generated = new LinkedHashSet<>(StoreSecurityJwtFeature.classes());
+      generated.addAll(StaffSecurityJwtFeature.classes());
+      try (TestServer server = TestServer.startAt("/api", List.of(new StoreSecurityJwtFeature(store.build()),
+          new StaffSecurityJwtFeature(staff.build())), generated, StoreSecurity.Buckets.class,
+          StoreSecurity.Shelf.class, StaffSecurity.Staff.class, StaffSecurity.About.class)) {
+        RawHttp.Response login = server.http.sendBody("POST", "/api/login",
+            "grant_type=password&username=ada&password=pw", "Content-Type: application/x-www-form-urlencoded");
+        assertEquals(200, login.status, login.toString());
+        String token = "Authorization: Bearer "
+            + new ObjectMapper().readTree(login.body).get("access_token").asText();
+        assertEquals(200, server.http.send("GET", "/api/staff", token).status);
+        RawHttp.Response shelf = server.http.send("GET", "/api/shelf", token);
+        assertEquals(audiences ? 401 : 200, shelf.status, "audiences " + audiences + ": " + shelf);
+        RawHttp.Response bucket = server.http.send("GET", "/api/photos/cat.jpg", token);
+        assertEquals(audiences ? 401 : 200, bucket.status, "audiences " + audiences + ": " + bucket);
+      }
+    }
+  }
 }

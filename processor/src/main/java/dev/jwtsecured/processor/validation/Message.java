@@ -203,6 +203,12 @@ public enum Message {
           + " serves: a browser keeps one cookie of a name per path, so a login to either ends the other's, and a"
           + " request both cookies reach is refused as carrying two tokens. Give each configuration its own"
           + " cookieName"),
+  SECRET_SHARED("JwtSecured.SecretShared", Kind.WARNING,
+      "secret \"%s\" is also a secret of %s, which the same application serves, and nothing in their tokens tells"
+          + " them apart: a token %s issues passes %s checks, and %s user retriever takes its subject for one of its"
+          + " own users (RFC 8725 section 2.8). Give each configuration its own secret, or"
+          + " each its own audience; where one login is meant for both, suppress this warning with"
+          + " @SuppressWarnings(\"JwtSecured.SecretShared\")"),
   EXCLUDE_MATCHES_NO_ROUTE("JwtSecured.ExcludeMatchesNoRoute", Kind.WARNING,
       "exclude \"%s\" matches no route the processor saw (patterns must match the whole path); the closest route is"
           + " %s. Fix the pattern, or remove it"),

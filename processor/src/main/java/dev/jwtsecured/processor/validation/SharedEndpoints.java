@@ -1,14 +1,19 @@
 package dev.jwtsecured.processor.validation;
 
+import dev.jwtsecured.JwtSecured;
 import dev.jwtsecured.processor.model.ConfigModel;
 import dev.jwtsecured.processor.model.SettingsModel;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
@@ -20,9 +25,11 @@ import javax.lang.model.element.TypeElement;
  * Configurations whose application path is given by {@code applicationPath} alone, or comes from the only
  * {@code Application} class of the compilation rather than one in their own or a parent package, are not compared:
  * nothing says they share an application. Nor may two configurations of one application keep their tokens in cookies
- * a browser would take for one.
+ * a browser would take for one, and a warning says where one accepts the tokens the other signs with a secret.
  */
 public final class SharedEndpoints {
+  private static final Pattern PLACEHOLDER = Pattern.compile(JwtSecured.SECRET_PLACEHOLDER, Pattern.DOTALL);
+
   /** One generated resource: what it is, its request, and the annotation member that places it. */
   private record Endpoint(String what, String method, String path, String member, String fix) {}
 
@@ -30,6 +37,8 @@ public final class SharedEndpoints {
   private final Map<String, String> claimed = new HashMap<>();
   /** The token cookies of the configurations checked so far, per application. */
   private final Map<String, List<Cookie>> cookies = new HashMap<>();
+  /** The configurations checked so far that sign with a secret, per application. */
+  private final Map<String, List<Signer>> signers = new HashMap<>();
 
   /**
    * An error on {@code config} for each generated resource of {@code model} that a configuration checked before, served
@@ -41,11 +50,7 @@ public final class SharedEndpoints {
     if (applications.isEmpty()) {
       return problems;
     }
-    TreeSet<String> names = new TreeSet<>();
-    for (Element application : applications) {
-      names.add(((TypeElement) application).getQualifiedName().toString());
-    }
-    String application = String.join(",", names);
+    String application = key(applications);
     for (Endpoint e : endpoints(model)) {
       String key = application + " " + e.method() + " " + e.path();
       String other = claimed.putIfAbsent(key, "the " + e.what() + " of " + config.getQualifiedName());
@@ -58,6 +63,75 @@ public final class SharedEndpoints {
       claimCookie(application, model.settings(), config, mirror).ifPresent(problems::add);
     }
     return problems;
+  }
+
+  /**
+   * A warning on {@code config} where it and a configuration checked before, served by the same application, sign with
+   * a secret that the other verifies with, and the issuer, audience and algorithm of the tokens one of them issues
+   * pass the other's checks: one's caller is then the other's user of that subject. None where the other suppresses
+   * the warning (the processor drops it where this one does). Configurations with keys of other kinds issue nothing
+   * another accepts (an application has at most one private key) or verify only, and are told to check an audience.
+   */
+  public Optional<Diagnostic> shareSecret(ConfigModel model, TypeElement config, AnnotationMirror mirror,
+      List<Element> applications) {
+    if (applications.isEmpty() || model.settings().keySource() != SettingsModel.KeySource.SECRET) {
+      return Optional.empty();
+    }
+    List<Signer> others = signers.computeIfAbsent(key(applications), k -> new ArrayList<>());
+    Signer signer = new Signer(config, model.settings());
+    others.add(signer);
+    for (Signer other : others) {
+      boolean oursPassThere = other != signer && other.passes(signer);
+      boolean theirsPassHere = other != signer && signer.passes(other);
+      if (!oursPassThere && !theirsPassHere) {
+        continue;
+      }
+      String name = config.getQualifiedName().toString();
+      String otherName = other.config().getQualifiedName().toString();
+      boolean both = oursPassThere && theirsPassHere;
+      String issuing = both ? "either" : oursPassThere ? name : otherName;
+      String accepting = both ? "the other's" : (oursPassThere ? otherName : name) + "'s";
+      Diagnostic warning = Diagnostic.at(Message.SECRET_SHARED.format(model.settings().secret(),
+          other.config().getQualifiedName(), issuing, accepting, accepting), config, mirror,
+          AnnotationValues.value(mirror, "secret").orElse(null));
+      if (!Diagnostic.at(warning.text(), other.config()).isSuppressed()) {
+        return Optional.of(warning);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A configuration that signs with a secret: its tokens, and what it accepts. */
+  private record Signer(TypeElement config, SettingsModel settings) {
+    /** Whether a token {@code other} issues passes this configuration's checks. */
+    boolean passes(Signer other) {
+      SettingsModel s = other.settings;
+      Set<String> keys = new HashSet<>();
+      keys.add(name(settings.secret()));
+      settings.previousSecrets().forEach(p -> keys.add(name(p)));
+      Set<String> issuers = new HashSet<>(settings.acceptedIssuers());
+      if (!settings.issuer().isEmpty()) {
+        issuers.add(settings.issuer());
+      }
+      return keys.contains(name(s.secret())) && s.algorithm() == settings.algorithm()
+          && (issuers.isEmpty() || issuers.contains(s.issuer()))
+          && (settings.audience().isEmpty() || s.audience().stream().anyMatch(settings.audience()::contains));
+    }
+
+    /** A secret as the feature reads it: a placeholder by its variable, whatever its fallback; else the text. */
+    private static String name(String secret) {
+      Matcher placeholder = PLACEHOLDER.matcher(secret);
+      return placeholder.matches() ? "${" + placeholder.group(1) + "}" : secret;
+    }
+  }
+
+  /** The applications of a configuration, as one key. */
+  private static String key(List<Element> applications) {
+    TreeSet<String> names = new TreeSet<>();
+    for (Element application : applications) {
+      names.add(((TypeElement) application).getQualifiedName().toString());
+    }
+    return String.join(",", names);
   }
 
   /** An error when a configuration of {@code application} checked before sets a cookie a browser takes for this one. */

@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The buckets of an object store ({@code /{bucket}/{key}}), behind a locator at the application's root, for callers
  * with this configuration's tokens (issued elsewhere).
  */
-@JwtSecured(secret = "${IT_SECRET}")
+@JwtSecured(secret = "${IT_STORE_SECRET}")
 public final class StoreSecurity {
   /** How often the locator ran. */
   public static final AtomicInteger LOCATOR_RUNS = new AtomicInteger();
