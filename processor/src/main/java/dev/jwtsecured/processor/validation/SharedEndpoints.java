@@ -103,7 +103,10 @@ public final class SharedEndpoints {
 
   /** A configuration that signs with a secret: its tokens, and what it accepts. */
   private record Signer(TypeElement config, SettingsModel settings) {
-    /** Whether a token {@code other} issues passes this configuration's checks. */
+    /**
+     * Whether a token {@code other} issues passes this configuration's checks: its key, its algorithm, and the issuer
+     * and audience checks of the runtime's {@code ClaimRules} (which the processor does not carry: it needs jjwt).
+     */
     boolean passes(Signer other) {
       SettingsModel s = other.settings;
       Set<String> keys = new HashSet<>();
