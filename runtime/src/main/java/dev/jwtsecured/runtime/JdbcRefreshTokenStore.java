@@ -25,7 +25,7 @@ import javax.sql.DataSource;
  *
  * <pre>
  * CREATE TABLE IF NOT EXISTS jwtsecured_refresh_tokens (
- *   hash       VARCHAR(64)   PRIMARY KEY,   -- base64url SHA-256 of the token; the token itself is never stored
+ *   hash       VARCHAR(64)   PRIMARY KEY,   -- base64url SHA-256 of the configuration class, a space, the token
  *   family     VARCHAR(64)   NOT NULL,      -- every token descended from one login
  *   subject    TEXT          NOT NULL,
  *   roles      TEXT          NOT NULL,      -- a JSON array of strings

@@ -108,7 +108,8 @@ public final class JwtAuth {
     }
     this.refresh = settings.refreshExpiration()
         .map(lifetime -> new RefreshTokens(
-            refreshStore != null ? refreshStore : InMemoryRefreshTokenStore.withDefaults(settings.clock()), lifetime))
+            refreshStore != null ? refreshStore : InMemoryRefreshTokenStore.withDefaults(settings.clock()), lifetime,
+            configuration.getName()))
         .orElse(null);
     if (refreshStore != null && refresh == null) {
       throw new IllegalArgumentException("jwtsecured: a refresh token store without refreshExpiration is never used");
@@ -300,6 +301,8 @@ public final class JwtAuth {
    * Revokes the refresh tokens of every login of {@code subject}, as after a password change or when the account is
    * disabled or was taken over: none of them buys an access token again. Access tokens already issued stay valid
    * until they expire, unless a {@code @RevocationCheck} refuses them. Nothing to revoke when refresh tokens are off.
+   * The store knows subjects, not configurations: where several keep their refresh tokens in one store, the
+   * subject's logins of each are revoked.
    */
   public void revokeRefreshTokens(String subject) {
     java.util.Objects.requireNonNull(subject, "subject");

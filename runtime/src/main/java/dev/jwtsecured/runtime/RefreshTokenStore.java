@@ -23,8 +23,9 @@ import java.util.Set;
  */
 public interface RefreshTokenStore {
   /**
-   * A stored refresh token: the SHA-256 of its value (base64url), its family, and what the access tokens it buys carry:
-   * subject, roles, the scopes originally granted (a refresh may only narrow them) and extras; and its expiry.
+   * A stored refresh token: a SHA-256 of its configuration's class name and its value (base64url), its family, and
+   * what the access tokens it buys carry: subject, roles, the scopes originally granted (a refresh may only narrow
+   * them) and extras; and its expiry.
    */
   record Entry(String hash, String family, String subject, Set<String> roles, Set<String> scopes,
       Map<String, Object> extras, Instant expiresAt) {

@@ -115,7 +115,8 @@ class RefreshCookieTest {
     JsonNode body = JSON.readTree(r.body);
     assertFalse(body.has("refresh_token"), "never in a body a script reads: " + body);
     assertFalse(db.hashes().contains(value), "the database holds hashes only");
-    assertTrue(db.hashes().contains(dev.jwtsecured.runtime.internal.RefreshTokens.hash(value)));
+    assertTrue(db.hashes().contains(dev.jwtsecured.runtime.internal.RefreshTokens.hash(
+        RefreshCookieSecurity.class.getName(), value)));
   }
 
   @Test

@@ -19,13 +19,17 @@ import java.util.function.Consumer;
 
 /**
  * The refresh tokens of one configuration: opaque random values of 256 bits (base64url, 43 characters), of which the
- * {@link RefreshTokenStore} keeps only the SHA-256; each login starts a family (a random 128-bit id, the access
- * tokens' {@code sid}), each refresh rotates within it (RFC 9700 section 4.14).
+ * {@link RefreshTokenStore} keeps only a SHA-256, of the configuration's name and the value; each login starts a family
+ * (a random 128-bit id, the access tokens' {@code sid}), each refresh rotates within it (RFC 9700 section 4.14). The
+ * name in the hash binds a token to the configuration that issued it: two configurations keeping their refresh
+ * tokens in one store (one table of one database) find only their own, so a customer's refresh token buys no access
+ * token at the staff's token endpoint.
  *
  * @param store where the hashes live
  * @param lifetime a refresh token's lifetime from its issue
+ * @param configuration the name of the {@code @JwtSecured} class whose tokens these are
  */
-public record RefreshTokens(RefreshTokenStore store, Duration lifetime) {
+public record RefreshTokens(RefreshTokenStore store, Duration lifetime, String configuration) {
   private static final int VALUE_BYTES = 32;
   private static final int FAMILY_BYTES = 16;
   private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
@@ -70,7 +74,7 @@ public record RefreshTokens(RefreshTokenStore store, Duration lifetime) {
       throw unknown();
     }
     Issued[] issued = new Issued[1];
-    RefreshTokenStore.Rotation rotation = store.rotate(hash(presented), now, previous -> {
+    RefreshTokenStore.Rotation rotation = store.rotate(hash(configuration, presented), now, previous -> {
       if (!previous.scopes().containsAll(requestedScopes)) {
         throw new TokenError("invalid_scope", "The requested scope exceeds the scope originally granted");
       }
@@ -99,7 +103,8 @@ public record RefreshTokens(RefreshTokenStore store, Duration lifetime) {
   private Issued next(String family, String subject, Set<String> roles, Set<String> scopes,
       Map<String, Object> extras, Instant now) {
     String value = random(VALUE_BYTES);
-    return new Issued(value, new Entry(hash(value), family, subject, roles, scopes, extras, now.plus(lifetime)));
+    return new Issued(value, new Entry(hash(configuration, value), family, subject, roles, scopes, extras,
+        now.plus(lifetime)));
   }
 
   private static String random(int bytes) {
@@ -113,11 +118,14 @@ public record RefreshTokens(RefreshTokenStore store, Duration lifetime) {
     return value != null && value.length() == 43 && StrictBase64Url.isCanonical(value, 0, 43);
   }
 
-  /** The SHA-256 of a token's value, base64url: what the store keeps. */
-  public static String hash(String value) {
+  /**
+   * What the store keeps of a token of {@code configuration} (a class's binary name, which holds no space): the
+   * SHA-256, base64url, of the name, a space and the token's value.
+   */
+  public static String hash(String configuration, String value) {
     try {
-      return BASE64URL.encodeToString(
-          MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.US_ASCII)));
+      return BASE64URL.encodeToString(MessageDigest.getInstance("SHA-256")
+          .digest((configuration + " " + value).getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK offers no SHA-256", e);
     }
