@@ -781,12 +781,12 @@ class RouteBoundDiagnosticsTest {
     assertTrue(filter.contains("Response decide(ContainerRequestContext request, Token token, User user)"), filter);
   }
 
-  /** {@code <pkg>.Config} with a token endpoint, an OpenAPI document and the given extra members. */
   /** The secret of the configuration in {@code pkg}: a variable of its own (one shared is a warning). */
   static String secretOf(String pkg) {
     return "${S_" + pkg.replace('.', '_').toUpperCase(java.util.Locale.ROOT) + "}";
   }
 
+  /** {@code <pkg>.Config} with a token endpoint, an OpenAPI document and the given extra members. */
   static JavaFileObject endpointsConfig(String pkg, String members) {
     return JavaFileObjects.forSourceString(pkg + ".Config", "package " + pkg + ";\n" + Sources.IMPORTS
         + "@JwtSecured(secret = \"" + secretOf(pkg) + "\", " + members + ")\n"
