@@ -1091,8 +1091,15 @@ class RouteBoundDiagnosticsTest {
       JavaFileObject quiet = pkg.equals("app.a") ? first : second;
       quiet = JavaFileObjects.forSourceString(pkg + ".Config", quiet.getCharContent(true).toString()
           .replace("@JwtSecured(", suppress + "@JwtSecured("));
-      assertThat(javac().withProcessors(new JwtSecuredProcessor()).compile(application("app.App", "/"),
-          pkg.equals("app.a") ? quiet : first, pkg.equals("app.b") ? quiet : second)).succeededWithoutWarnings();
+      c = javac().withProcessors(new JwtSecuredProcessor()).compile(application("app.App", "/"),
+          pkg.equals("app.a") ? quiet : first, pkg.equals("app.b") ? quiet : second);
+      assertThat(c).succeededWithoutWarnings();
+      // The runtime, which compares the secrets as resolved, is told so too.
+      for (String each : new String[] {"app.a", "app.b"}) {
+        String feature = c.generatedSourceFile(each + ".ConfigJwtFeature").orElseThrow().getCharContent(true)
+            .toString();
+        assertTrue(feature.contains("SharedSecrets.check(context, auth, " + each.equals(pkg) + ");"), feature);
+      }
     }
     assertThat(javac().withProcessors(new JwtSecuredProcessor()).compile(signerConfig("app.a", "secret = \"${S}\""),
         signerConfig("app.b", "secret = \"${S}\""))).succeededWithoutWarnings();

@@ -35,6 +35,8 @@ import java.util.Optional;
  *     the same application may find JAX-RS matching before its locators
  * @param locatorRules the types that locators bringing a rule declare and that classes the processor did not see may
  *     extend, with those rules
+ * @param secretShared whether the class suppresses {@code [JwtSecured.SecretShared]}: its secret is meant for the
+ *     logins of other configurations of the application too, and the runtime says nothing of them
  */
 public record ConfigModel(
     ClassName configClass,
@@ -54,7 +56,8 @@ public record ConfigModel(
     List<RouteModel.Locator> locators,
     Map<ClassName, List<ClassName>> pathTypes,
     List<RouteModel.RootOperation> rootOperations,
-    List<RouteModel.LocatorRule> locatorRules) {
+    List<RouteModel.LocatorRule> locatorRules,
+    boolean secretShared) {
 
   public ConfigModel {
     routes = List.copyOf(routes);
@@ -78,7 +81,7 @@ public record ConfigModel(
   public ConfigModel withGuardedLocators(List<RouteModel.GuardedLocator> guarded) {
     return new ConfigModel(configClass, basePackages, applicationPath, userType, userTypeIsParameterized, retriever,
         revocationCheck, authenticator, refreshStore, hasNoArgConstructor, typeParameters, settings, routes, guarded,
-        locators, pathTypes, rootOperations, locatorRules);
+        locators, pathTypes, rootOperations, locatorRules, secretShared);
   }
 
   /** Whether the locator guard checks a rule besides a valid token, for one of {@link #guardedLocators()} at least. */

@@ -160,7 +160,8 @@ public final class ConfigValidator {
                 .distinct().toList(),
             scan.pathTypes(),
             routes.rootOperations(),
-            routes.locatorRules());
+            routes.locatorRules(),
+            Diagnostic.suppresses(config, Message.SECRET_SHARED.tag()));
     return new Result(Optional.of(model), problems, null);
   }
 

@@ -51,12 +51,14 @@ public record Diagnostic(Message.Text text, Element element, AnnotationMirror mi
    * warnings are turned off. Errors cannot be.
    */
   public boolean isSuppressed() {
-    if (kind() != Kind.WARNING) {
-      return false;
-    }
+    return kind() == Kind.WARNING && suppresses(element, text.message().tag());
+  }
+
+  /** Whether {@code @SuppressWarnings} on {@code element} or an enclosing one names {@code tag}. */
+  public static boolean suppresses(Element element, String tag) {
     for (Element e = element; e != null; e = e.getEnclosingElement()) {
       Optional<AnnotationMirror> suppress = AnnotationValues.find(e, "java.lang.SuppressWarnings");
-      if (suppress.isPresent() && AnnotationValues.strings(suppress.get(), "value").contains(text.message().tag())) {
+      if (suppress.isPresent() && AnnotationValues.strings(suppress.get(), "value").contains(tag)) {
         return true;
       }
     }

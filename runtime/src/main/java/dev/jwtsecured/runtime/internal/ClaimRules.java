@@ -46,6 +46,16 @@ public final class ClaimRules {
     this.rolesPath = ClaimPaths.names(rolesClaim);
   }
 
+  /** Whether a token naming {@code issuer} ({@code null}: none) passes where {@code issuers} (empty: any) pass. */
+  static boolean issuerAccepted(java.util.Collection<String> issuers, String issuer) {
+    return issuers.isEmpty() || issuer != null && issuers.contains(issuer);
+  }
+
+  /** Whether a token naming {@code tokenAudience} passes where {@code audience} is expected (empty: anything). */
+  static boolean audienceAccepted(List<String> audience, List<String> tokenAudience) {
+    return audience.isEmpty() || tokenAudience.stream().anyMatch(audience::contains);
+  }
+
   long leewaySeconds() {
     return leewaySeconds;
   }
@@ -85,11 +95,11 @@ public final class ClaimRules {
       throw new AuthException(AuthFailure.TYPE_NOT_ACCEPTED);
     }
     String issuer = claims.getIssuer();
-    if (!issuers.isEmpty() && (issuer == null || !issuers.contains(issuer))) {
+    if (!issuerAccepted(issuers, issuer)) {
       throw new AuthException(AuthFailure.ISSUER_NOT_ACCEPTED);
     }
     List<String> aud = strings(claims.get("aud"));
-    if (!audience.isEmpty() && aud.stream().noneMatch(audience::contains)) {
+    if (!audienceAccepted(audience, aud)) {
       throw new AuthException(AuthFailure.AUDIENCE_NOT_ACCEPTED);
     }
     // An identity provider's roles are read as strings only: [1, null, {"name":"admin"}] were read as "1", "null" and
