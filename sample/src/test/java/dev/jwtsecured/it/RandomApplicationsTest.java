@@ -66,16 +66,8 @@ class RandomApplicationsTest {
   private static final List<List<String>> CALLERS = List.of(List.of(), List.of("user"), List.of("admin", "user"));
 
   static List<Long> seeds() {
-    int count = Integer.getInteger("jwtsecured.randomApplications", 40);
-    List<Long> seeds = new ArrayList<>();
-    if (Long.getLong("jwtsecured.randomSeed") != null) {
-      return List.of(Long.getLong("jwtsecured.randomSeed"));
-    }
-    long first = Long.getLong("jwtsecured.randomFirstSeed", 1L);
-    for (long s = first; s < first + count; s++) {
-      seeds.add(s);
-    }
-    return seeds;
+    return RandomRuns.seeds("jwtsecured.randomSeed", "jwtsecured.randomApplications", 40,
+        "jwtsecured.randomFirstSeed");
   }
 
   @ParameterizedTest

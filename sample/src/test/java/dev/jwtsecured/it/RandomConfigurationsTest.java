@@ -114,17 +114,8 @@ class RandomConfigurationsTest {
   }
 
   static List<Long> seeds() {
-    Long only = Long.getLong("jwtsecured.randomConfigurationSeed");
-    if (only != null) {
-      return List.of(only);
-    }
-    int count = Integer.getInteger("jwtsecured.randomConfigurations", 12);
-    long first = Long.getLong("jwtsecured.randomConfigurationsFirstSeed", 1L);
-    List<Long> seeds = new ArrayList<>();
-    for (long s = first; s < first + count; s++) {
-      seeds.add(s);
-    }
-    return seeds;
+    return RandomRuns.seeds("jwtsecured.randomConfigurationSeed", "jwtsecured.randomConfigurations", 12,
+        "jwtsecured.randomConfigurationsFirstSeed");
   }
 
   /** What the test knows of the configuration it wrote, to call what it generated. */

@@ -24,6 +24,19 @@ final class RandomRuns {
 
   private RandomRuns() {}
 
+  /**
+   * The seeds of a random test: the one {@code -D<only>} names; else {@code -D<count>} of them ({@code usual} by
+   * default) from {@code -D<first>} (1 by default).
+   */
+  static List<Long> seeds(String only, String count, int usual, String first) {
+    Long one = Long.getLong(only);
+    if (one != null) {
+      return List.of(one);
+    }
+    long from = Long.getLong(first, 1L);
+    return java.util.stream.LongStream.range(from, from + Integer.getInteger(count, usual)).boxed().toList();
+  }
+
   /** {@code temporary}, or with {@code -Djwtsecured.randomDir} a folder {@code name} there that stays. */
   static Path directory(Path temporary, String name) throws IOException {
     String kept = System.getProperty("jwtsecured.randomDir");

@@ -35,7 +35,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * configuration suppresses the warning, neither says anything. The processor judges from the annotations what the
  * runtime decides per request (key, algorithm, issuer, audience); this holds the three together, a real server
  * answering (on Apache CXF, which shows a feature nothing of the application, the log says nothing);
- * {@code -Djwtsecured.sharedSecrets=N} tries N pairs instead of the suite's few.
+ * {@code -Djwtsecured.sharedSecrets=N} tries N pairs instead of the suite's few, from seed
+ * {@code -Djwtsecured.sharedSecretsFirstSeed} (1 by default); {@code -Djwtsecured.sharedSecretsSeed} tries one.
  */
 class SharedSecretsTest {
   /** What the variables S and T hold: a secret long enough for HS512 each. */
@@ -51,18 +52,15 @@ class SharedSecretsTest {
   private static final String[] ALGORITHMS = {"", "", "", "HS384", "HS512"};
 
   static List<Long> seeds() {
-    int count = Integer.getInteger("jwtsecured.sharedSecrets", 16);
-    List<Long> seeds = new ArrayList<>();
-    for (long s = 1; s <= count; s++) {
-      seeds.add(s);
-    }
-    return seeds;
+    return RandomRuns.seeds("jwtsecured.sharedSecretsSeed", "jwtsecured.sharedSecrets", 16,
+        "jwtsecured.sharedSecretsFirstSeed");
   }
 
   @ParameterizedTest
   @MethodSource("seeds")
   void theWarningSaysWhichTokensPassTheOthersChecks(long seed, @TempDir Path dir) throws Exception {
     Random random = new Random(seed);
+    dir = RandomRuns.directory(dir, "pair" + seed);
     String[] members = {members(random), members(random)};
     boolean oneValue = random.nextInt(5) == 0;
     int suppressing = random.nextInt(8) == 0 ? random.nextInt(2) : -1;
