@@ -106,10 +106,10 @@ public final class FeatureGenerator implements SourceGenerator {
         .addComment("A server enforcing @RolesAllowed with its own login would refuse every token: said in the log.")
         .addStatement("$T.check(context)", GeneratedTypes.SERVER_ENFORCEMENT);
     if (model.settings().keySource() == SettingsModel.KeySource.SECRET) {
-      configure.addComment(model.secretShared()
+      configure.addComment(model.sharingMeant()
               ? "Its secret is meant for other configurations' logins too (@SuppressWarnings): said to them."
               : "Another configuration of the application accepting its tokens, or it theirs: said in the log.")
-          .addStatement("$T.check(context, auth, $L)", GeneratedTypes.SHARED_SECRETS, model.secretShared());
+          .addStatement("$T.check(context, auth, $L)", GeneratedTypes.SHARED_SECRETS, model.sharingMeant());
     }
     if (!model.guardedLocators().isEmpty()) {
       // Locators that lead to one another stand at thousands of paths: ten name them well enough here.

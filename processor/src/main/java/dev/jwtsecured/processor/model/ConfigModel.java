@@ -35,7 +35,7 @@ import java.util.Optional;
  *     the same application may find JAX-RS matching before its locators
  * @param locatorRules the types that locators bringing a rule declare and that classes the processor did not see may
  *     extend, with those rules
- * @param secretShared whether the class suppresses {@code [JwtSecured.SecretShared]}: its secret is meant for the
+ * @param sharingMeant whether the class suppresses {@code [JwtSecured.SecretShared]}: its secret is meant for the
  *     logins of other configurations of the application too, and the runtime says nothing of them
  */
 public record ConfigModel(
@@ -57,7 +57,7 @@ public record ConfigModel(
     Map<ClassName, List<ClassName>> pathTypes,
     List<RouteModel.RootOperation> rootOperations,
     List<RouteModel.LocatorRule> locatorRules,
-    boolean secretShared) {
+    boolean sharingMeant) {
 
   public ConfigModel {
     routes = List.copyOf(routes);
@@ -81,7 +81,7 @@ public record ConfigModel(
   public ConfigModel withGuardedLocators(List<RouteModel.GuardedLocator> guarded) {
     return new ConfigModel(configClass, basePackages, applicationPath, userType, userTypeIsParameterized, retriever,
         revocationCheck, authenticator, refreshStore, hasNoArgConstructor, typeParameters, settings, routes, guarded,
-        locators, pathTypes, rootOperations, locatorRules, secretShared);
+        locators, pathTypes, rootOperations, locatorRules, sharingMeant);
   }
 
   /** Whether the locator guard checks a rule besides a valid token, for one of {@link #guardedLocators()} at least. */

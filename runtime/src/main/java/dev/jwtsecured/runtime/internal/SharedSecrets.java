@@ -31,10 +31,13 @@ public final class SharedSecrets {
    */
   public static void check(FeatureContext context, JwtAuth auth, boolean meant) {
     context.property(MEANT_PREFIX + auth.configuration().getName(), meant);
+    if (meant) {
+      return;
+    }
     Configuration application = context.getConfiguration();
     for (String property : application.getPropertyNames()) {
       Object value = property.startsWith(JwtAuth.PROPERTY_PREFIX) ? application.getProperty(property) : null;
-      if (!(value instanceof JwtAuth other) || other == auth || meant
+      if (!(value instanceof JwtAuth other) || other == auth
           || Boolean.TRUE.equals(application.getProperty(MEANT_PREFIX + other.configuration().getName()))) {
         continue;
       }
