@@ -16,7 +16,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Generated;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.DocumentationTool;
@@ -34,21 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GeneratedJavadocTest {
   @Test
   void theGeneratedSourcesGiveTheJavadocToolNothingToSay(@TempDir Path dir) throws IOException {
-    Compilation c = javac().withProcessors(new JwtSecuredProcessor()).compile(user(),
-        source("Shop",
-            "@JwtSecured(secret = \"${S}\", tokenUrl = \"/login\", refreshExpiration = \"P14D\",",
-            "    openApiPath = \"/openapi.json\", basePackages = \"test.shop\")",
-            "public final class Shop {",
-            "  @UserRetriever User user(Token token) { return new User(token.subject()); }",
-            "  @Authenticator Grant login(String username, String password) { return null; }",
-            "}"),
-        JavaFileObjects.forSourceString("test.issuer.Issuer", "package test.issuer;\n" + Sources.IMPORTS
-            + "import test.User;\n"
-            + "@JwtSecured(privateKey = \"${KEY}\", tokenUrl = \"/token\")\n"
-            + "public final class Issuer {\n"
-            + "  @UserRetriever static User user(Token token) { return new User(token.subject()); }\n"
-            + "  @Authenticator static Grant login(String username, String password) { return null; }\n"
-            + "}\n"));
+    Compilation c = compileTwoConfigurations();
     assertThat(c).succeededWithoutWarnings();
 
     List<File> sources = new ArrayList<>();
@@ -74,6 +72,93 @@ class GeneratedJavadocTest {
           .toList();
       assertEquals(List.of(), said);
       assertTrue(ok);
+    }
+  }
+
+  /**
+   * The same outputs, held to what the javadoc tool of JDK 18 and later asks of them whichever JDK runs this: a public
+   * generated class declares its constructor, with a comment, instead of taking the default one (Elements.getOrigin
+   * says MANDATED). JDK 25's javadoc said "use of default constructor, which does not provide a comment" about the
+   * login, key set and OpenAPI resources and the feature check.
+   */
+  @Test
+  void everyPublicGeneratedClassDocumentsItsConstructor() {
+    List<String> implicit = new ArrayList<>();
+    Compilation c = javac().withProcessors(new JwtSecuredProcessor(), new ConstructorsSeen(implicit))
+        .compile(twoConfigurations());
+    assertThat(c).succeededWithoutWarnings();
+    assertTrue(c.generatedSourceFiles().size() > 10, "the outputs of both configurations were looked at");
+    assertEquals(List.of(), implicit);
+  }
+
+  private static Compilation compileTwoConfigurations() {
+    return javac().withProcessors(new JwtSecuredProcessor()).compile(twoConfigurations());
+  }
+
+  private static List<JavaFileObject> twoConfigurations() {
+    return List.of(user(),
+        source("Shop",
+            "@JwtSecured(secret = \"${S}\", tokenUrl = \"/login\", refreshExpiration = \"P14D\",",
+            "    openApiPath = \"/openapi.json\", basePackages = \"test.shop\")",
+            "public final class Shop {",
+            "  @UserRetriever User user(Token token) { return new User(token.subject()); }",
+            "  @Authenticator Grant login(String username, String password) { return null; }",
+            "}"),
+        JavaFileObjects.forSourceString("test.issuer.Issuer", "package test.issuer;\n" + Sources.IMPORTS
+            + "import test.User;\n"
+            + "@JwtSecured(privateKey = \"${KEY}\", tokenUrl = \"/token\")\n"
+            + "public final class Issuer {\n"
+            + "  @UserRetriever static User user(Token token) { return new User(token.subject()); }\n"
+            + "  @Authenticator static Grant login(String username, String password) { return null; }\n"
+            + "}\n"));
+  }
+
+  /** Notes each public generated class ({@code @Generated}), nested ones too, whose constructor javac wrote for it. */
+  private static final class ConstructorsSeen extends AbstractProcessor {
+    private final List<String> implicit;
+
+    ConstructorsSeen(List<String> implicit) {
+      this.implicit = implicit;
+    }
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+      return Set.of("*");
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+      return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      for (Element root : round.getRootElements()) {
+        look(root);
+      }
+      return false;
+    }
+
+    private void look(Element type) {
+      if (type.getKind() == ElementKind.CLASS && type.getModifiers().contains(Modifier.PUBLIC)
+          && outermost(type).getAnnotation(Generated.class) != null) {
+        for (ExecutableElement constructor : ElementFilter.constructorsIn(type.getEnclosedElements())) {
+          if (processingEnv.getElementUtils().getOrigin(constructor) != Elements.Origin.EXPLICIT) {
+            implicit.add(((TypeElement) type).getQualifiedName().toString());
+          }
+        }
+      }
+      for (TypeElement nested : ElementFilter.typesIn(type.getEnclosedElements())) {
+        look(nested);
+      }
+    }
+
+    private static Element outermost(Element type) {
+      Element e = type;
+      while (e.getEnclosingElement() instanceof TypeElement outer) {
+        e = outer;
+      }
+      return e;
     }
   }
 }

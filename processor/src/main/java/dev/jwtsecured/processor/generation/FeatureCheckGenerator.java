@@ -32,6 +32,7 @@ public final class FeatureCheckGenerator implements SourceGenerator {
         .addAnnotation(PROVIDER)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(DYNAMIC_FEATURE)
+        .addMethod(SourceGenerator.runtimeConstructor("check"))
         .addMethod(MethodSpec.methodBuilder("configure")
             .addAnnotation(Override.class)
             .addModifiers(Modifier.PUBLIC)

@@ -32,7 +32,20 @@ public interface SourceGenerator {
   static TypeSpec.Builder resourceClass(ClassName name) {
     return TypeSpec.classBuilder(name)
         .addModifiers(Modifier.PUBLIC)
-        .addSuperinterface(GeneratedTypes.GENERATED_RESOURCE);
+        .addSuperinterface(GeneratedTypes.GENERATED_RESOURCE)
+        .addMethod(runtimeConstructor("resource"));
+  }
+
+  /**
+   * The documented public constructor of a generated class the JAX-RS runtime creates. Left implicit, the javadoc tool
+   * of JDK 18 and later (JDK-8271159) says "use of default constructor, which does not provide a comment" about each
+   * such class under {@code -Xdoclint:all}: a project whose Javadoc fails on warnings failed on generated code.
+   */
+  static MethodSpec runtimeConstructor(String what) {
+    return MethodSpec.constructorBuilder()
+        .addJavadoc("Creates the $L; the JAX-RS runtime calls it.\n", what)
+        .addModifiers(Modifier.PUBLIC)
+        .build();
   }
 
   /**
