@@ -470,6 +470,14 @@ class ProductionServerTest {
   }
 
   /**
+   * Runs each task on a thread of its own. {@code CompletableFuture}'s default runs them on the common pool, which on
+   * JDK 25 with two processors has one thread: stopping the server then began only once the slow request it was to
+   * wait for had ended, and {@link #aRequestWhileStoppingIs503InTheSameShape} failed there (JDK 17 gave each task a
+   * thread while the pool's parallelism was one).
+   */
+  private static final java.util.concurrent.Executor OWN_THREAD = task -> new Thread(task).start();
+
+  /**
    * Stopping the server (a shutdown hook on SIGTERM, as a container stops it) lets requests already being served
    * finish, instead of cutting their connections.
    */
@@ -484,7 +492,7 @@ class ProductionServerTest {
     SampleServer slow = SampleServer.serve(app, "", "127.0.0.1", 0, SampleServer.Limits.DEFAULT);
     RawHttp client = new RawHttp(slow.port());
     java.util.concurrent.CompletableFuture<RawHttp.Response> inFlight =
-        java.util.concurrent.CompletableFuture.supplyAsync(() -> client.send("GET", "/slow"));
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> client.send("GET", "/slow"), OWN_THREAD);
     Thread.sleep(500);
     slow.close();
     RawHttp.Response r = inFlight.get(30, java.util.concurrent.TimeUnit.SECONDS);
@@ -512,14 +520,14 @@ class ProductionServerTest {
       assertTrue(first.startsWith("HTTP/1.1 404 ") && first.contains("\r\nContent-Length: 0\r\n"), first);
       Slow.STARTED.drainPermits();
       java.util.concurrent.CompletableFuture<RawHttp.Response> inFlight =
-          java.util.concurrent.CompletableFuture.supplyAsync(() -> client.send("GET", "/slow"));
+          java.util.concurrent.CompletableFuture.supplyAsync(() -> client.send("GET", "/slow"), OWN_THREAD);
       assertTrue(Slow.STARTED.tryAcquire(10, java.util.concurrent.TimeUnit.SECONDS), "in flight");
       // A request begun on the kept connection: stopping closes idle connections at once.
       out.write("GET /slow HTTP/1.1\r\nHost: a\r\n".getBytes(StandardCharsets.US_ASCII));
       out.flush();
       Thread.sleep(50);
       java.util.concurrent.CompletableFuture<Void> stopping =
-          java.util.concurrent.CompletableFuture.runAsync(slow::close);
+          java.util.concurrent.CompletableFuture.runAsync(slow::close, OWN_THREAD);
       // Stopping has begun once new connections are refused.
       for (boolean accepted = true; accepted; ) {
         try {
