@@ -190,7 +190,7 @@ class ResourceServerTest {
   void aTokenOfHundredsOfRolesGetsInUpToTheConfiguredLength() throws Exception {
     String[] roles = new String[700];
     for (int i = 0; i < roles.length; i++) {
-      roles[i] = String.format("group-%04d", i);
+      roles[i] = String.format(java.util.Locale.ROOT, "group-%04d", i);
     }
     String jwt = sign(new RSASSASigner(idp.rsa), JWSAlgorithm.RS256, "rsa-1",
         claims("alice", Arrays.copyOf(roles, 500)).build());

@@ -67,7 +67,7 @@ public final class LoginsSecurity {
   static Set<String> manyRoles() {
     Set<String> roles = new java.util.TreeSet<>();
     for (int i = 0; i < 700; i++) {
-      roles.add(String.format("group-%04d", i));
+      roles.add(String.format(java.util.Locale.ROOT, "group-%04d", i));
     }
     return roles;
   }
