@@ -18,10 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Generated;
 import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -114,21 +112,11 @@ class GeneratedJavadocTest {
   }
 
   /** Notes each public generated class ({@code @Generated}), nested ones too, whose constructor javac wrote for it. */
-  private static final class ConstructorsSeen extends AbstractProcessor {
+  private static final class ConstructorsSeen extends EveryRoundProcessor {
     private final List<String> implicit;
 
     ConstructorsSeen(List<String> implicit) {
       this.implicit = implicit;
-    }
-
-    @Override
-    public Set<String> getSupportedAnnotationTypes() {
-      return Set.of("*");
-    }
-
-    @Override
-    public SourceVersion getSupportedSourceVersion() {
-      return SourceVersion.latestSupported();
     }
 
     @Override

@@ -17,9 +17,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -28,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class RobustnessTest {
 
   /** Generates {@code test.GeneratedUser} (or a source of its own) in its second round, as another processor might. */
-  static final class LateGenerator extends AbstractProcessor {
+  static final class LateGenerator extends EveryRoundProcessor {
     private final String name;
     private final String source;
     private int round;
@@ -40,16 +38,6 @@ class RobustnessTest {
     LateGenerator(String name, String source) {
       this.name = name;
       this.source = source;
-    }
-
-    @Override
-    public Set<String> getSupportedAnnotationTypes() {
-      return Set.of("*");
-    }
-
-    @Override
-    public SourceVersion getSupportedSourceVersion() {
-      return SourceVersion.latestSupported();
     }
 
     @Override
