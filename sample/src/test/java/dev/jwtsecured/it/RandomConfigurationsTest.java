@@ -595,6 +595,14 @@ class RandomConfigurationsTest {
         admin = route;
       }
     }
+    if (admin == null && !drawn.secures(drawn.things())) {
+      // Unseen at a generated resource's path: left out of the report (see unseen). Random configuration 460342 (a
+      // token endpoint at /things, the resources outside basePackages) ended here in a NullPointerException.
+      return ", its key set (the rotation key's token has no route to call)";
+    }
+    if (admin == null) {
+      throw new AssertionError("no route GET /things/admin in " + report);
+    }
     String rotated = signed(drawn, drawn.rotationKeys, JWSAlgorithm.parse(drawn.algorithm), thumbprints.get(1),
         List.of("admin"));
     RawHttp.Response answered = http.send("GET", RandomRuns.target(context + "/things/admin"),
