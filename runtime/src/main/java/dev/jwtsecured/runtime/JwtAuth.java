@@ -3,6 +3,7 @@ package dev.jwtsecured.runtime;
 import dev.jwtsecured.Transport;
 import dev.jwtsecured.runtime.internal.Cookies;
 import dev.jwtsecured.runtime.internal.FeatureCheck;
+import dev.jwtsecured.runtime.internal.JjwtVersions;
 import dev.jwtsecured.runtime.internal.ClaimRules;
 import dev.jwtsecured.runtime.internal.JwksKeySet;
 import dev.jwtsecured.runtime.internal.KeyFetchWait;
@@ -71,8 +72,11 @@ public final class JwtAuth {
    * @param instance the instance of {@code configuration} whose methods the generated code calls, or {@code null}
    * @param refreshStore where refresh tokens live when {@code settings} turns them on; {@code null} for a bounded
    *     {@link InMemoryRefreshTokenStore} (one instance only)
+   * @throws IllegalStateException when the class path holds a jjwt of another release line than the runtime's (0.13),
+   *     which the application's build chose
    */
   public JwtAuth(JwtSettings settings, Class<?> configuration, Object instance, RefreshTokenStore refreshStore) {
+    JjwtVersions.require();
     this.settings = settings;
     this.configuration = java.util.Objects.requireNonNull(configuration);
     this.instance = instance;
