@@ -19,7 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Flow;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -55,11 +55,10 @@ final class JwksFetcher {
   JwksFetcher(URI uri, JwksKeySet.Options options) {
     this.uri = requireSecure(uri);
     this.options = options;
-    this.client = HttpClient.newBuilder()
+    this.client = FetchThreads.client(HttpClient.newBuilder()
         .connectTimeout(options.connectTimeout())
         .followRedirects(HttpClient.Redirect.NEVER)
-        .authenticator(new ProxyCredentials())
-        .build();
+        .authenticator(new ProxyCredentials()));
   }
 
   /**
@@ -241,12 +240,13 @@ final class JwksFetcher {
       }
     });
     long deadline = options.responseTimeout().toMillis();
-    CompletableFuture.delayedExecutor(deadline, TimeUnit.MILLISECONDS).execute(() -> {
+    ScheduledFuture<?> timer = FetchThreads.after(deadline, () -> {
       if (fetched.completeExceptionally(
           new HttpTimeoutException("no whole response within " + deadline + " ms"))) {
         exchange.cancel(true);
       }
     });
+    fetched.whenComplete((result, failure) -> timer.cancel(false));
     return fetched;
   }
 
