@@ -35,9 +35,9 @@ public final class JjwtVersions {
       impl = version(Jwts.builder().getClass(), "JJWT :: Impl");
     } catch (RuntimeException | LinkageError e) {
       // Its version is on classes that could not be loaded: jjwt-api 0.13.0's Jwts fails to initialize beside
-      // jjwt-impl 0.12.6, and jjwt throws its UnknownClassException where there is no jjwt-impl at all.
+      // jjwt-impl 0.12.6, and where there is no jjwt-impl at all.
       throw new IllegalStateException(message("jjwt-api " + (api == null ? "of an unknown version" : api)
-          + " and a jjwt-impl that fails with it (" + e.getClass().getSimpleName() + ")"), e);
+          + " and no jjwt-impl it can use (" + e.getClass().getSimpleName() + ")"), e);
     }
     String problem = problem(api, impl);
     if (problem != null) {

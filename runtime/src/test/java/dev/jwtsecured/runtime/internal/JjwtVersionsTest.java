@@ -13,10 +13,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The runtime starts on the jjwt it is built with and refuses another release line, which a user's build resolves
- * where it (or another dependency) declares jjwt itself. The surefire executions {@code jjwt-0.12}, {@code jjwt-0.11}
- * and {@code jjwt-mixed} of this module run this class with other jjwt jars on the class path, in place of 0.13.0,
- * and name the versions they put there in {@code jwtsecured.test.jjwt} ({@code api/impl}, the impl {@code failing}
- * where jjwt-api cannot load it); the default run has none.
+ * where it (or another dependency) declares jjwt itself. The surefire executions {@code jjwt-0.12}, {@code jjwt-0.11},
+ * {@code jjwt-mixed} of this module run this class with other jjwt jars on the class path, in place of 0.13.0,
+ * and {@code jjwt-no-impl} without jjwt-impl; they name the versions they put there in {@code jwtsecured.test.jjwt}
+ * ({@code api/impl}, the impl {@code failing} where jjwt-api cannot load it, {@code none} where there is none); the
+ * default run has none.
  */
 class JjwtVersionsTest {
   private static final String SECRET = "0123456789abcdef0123456789abcdef0123456789abcdef";
@@ -34,9 +35,11 @@ class JjwtVersionsTest {
       return;
     }
     String[] versions = other.split("/");
-    String found = versions[1].equals("failing")
-        ? "jjwt-api " + versions[0] + " and a jjwt-impl that fails with it (ExceptionInInitializerError)"
-        : "jjwt-api " + versions[0] + " and jjwt-impl " + versions[1];
+    String found = switch (versions[1]) {
+      case "failing", "none" ->
+          "jjwt-api " + versions[0] + " and no jjwt-impl it can use (ExceptionInInitializerError)";
+      default -> "jjwt-api " + versions[0] + " and jjwt-impl " + versions[1];
+    };
     IllegalStateException refused =
         assertThrows(IllegalStateException.class, () -> new JwtAuth(settings, JjwtVersionsTest.class));
     assertEquals("jwtsecured: this runtime needs jjwt 0.13.x (jjwt-api and jjwt-impl), the release line it is built "
