@@ -66,6 +66,7 @@ final class FetchThreads {
     return task -> {
       Thread thread = new Thread(task, prefix + count.incrementAndGet());
       thread.setDaemon(true);
+      thread.setPriority(Thread.NORM_PRIORITY); // not the starting thread's: Tomcat's background threads run at 1
       thread.setContextClassLoader(null);
       return thread;
     };

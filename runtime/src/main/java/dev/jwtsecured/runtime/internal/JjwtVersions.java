@@ -21,7 +21,7 @@ public final class JjwtVersions {
   private JjwtVersions() {}
 
   /**
-   * Returns where the jjwt on the class path is of {@link #LINE} (or of no version its jars name).
+   * Returns when the jjwt on the class path is of {@link #LINE}, or of no version its jars name.
    *
    * @throws IllegalStateException naming the versions found and what to declare
    */
