@@ -56,6 +56,7 @@ final class JwksFetcher {
     this.uri = requireSecure(uri);
     this.options = options;
     this.client = FetchThreads.client(HttpClient.newBuilder()
+        .sslContext(FetchTls.context())
         .connectTimeout(options.connectTimeout())
         .followRedirects(HttpClient.Redirect.NEVER)
         .authenticator(new ProxyCredentials()));
