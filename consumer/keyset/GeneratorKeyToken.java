@@ -10,8 +10,9 @@ import java.security.spec.ECPrivateKeySpec;
 import java.util.Base64;
 
 /**
- * Prints an ES256 token for keys.war, signed with the private key 1 of P-256, whose public key is the curve's
- * generator point: the key jwks.json publishes (kid "g"). A test key anyone can compute, for .ci/consumer only:
+ * Prints an ES256 token (issuer https://idp.example, audience keys, subject ada, ten minutes) signed with the private
+ * key 1 of P-256, whose public key is the curve's generator point: the key jwks.json beside it publishes (kid "g"), for
+ * the resource servers of consumer/tomcat/keys and consumer/war. A test key anyone can compute, for .ci/consumer only:
  * {@code java GeneratorKeyToken.java}.
  */
 public final class GeneratorKeyToken {

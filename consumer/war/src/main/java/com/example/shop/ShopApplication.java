@@ -4,6 +4,8 @@ import com.example.shop.orders.Admin;
 import com.example.shop.orders.Orders;
 import com.example.shop.orders.ShopSecurity;
 import com.example.shop.orders.ShopSecurityJwtFeature;
+import com.example.shop.partners.PartnerSecurityJwtFeature;
+import com.example.shop.partners.Partners;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.HashSet;
@@ -14,12 +16,15 @@ import java.util.Set;
 @ApplicationPath("/api")
 public class ShopApplication extends Application {
   private final ShopSecurityJwtFeature jwt = new ShopSecurityJwtFeature(new ShopSecurity());
+  private final PartnerSecurityJwtFeature partners = new PartnerSecurityJwtFeature();
 
   @Override
   public Set<Class<?>> getClasses() {
     Set<Class<?>> classes = new HashSet<>(ShopSecurityJwtFeature.classes()); // token endpoint, check
     classes.add(Orders.class);
     classes.add(Admin.class);
+    classes.addAll(PartnerSecurityJwtFeature.classes());
+    classes.add(Partners.class);
     return classes;
   }
 
@@ -35,6 +40,6 @@ public class ShopApplication extends Application {
   @SuppressWarnings("deprecation") // still the portable way to register an instance without CDI
   @Override
   public Set<Object> getSingletons() {
-    return Set.of(jwt);
+    return Set.of(jwt, partners);
   }
 }
