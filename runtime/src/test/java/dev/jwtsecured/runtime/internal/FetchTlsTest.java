@@ -1,9 +1,13 @@
 package dev.jwtsecured.runtime.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -11,8 +15,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,26 +28,86 @@ import org.junit.jupiter.api.io.TempDir;
  * A key set is fetched where the JVM's default TLS context cannot be made, as on GlassFish 8, which sets
  * {@code javax.net.ssl.keyStore} to its key store without its password: there the JDK's HTTP client could not be
  * built, and an application with a {@code jwksUri} failed to deploy. A JVM of its own, started as GlassFish starts its
- * server in that respect (the default context of this one may be made already), fetches a key set over HTTP.
+ * server in that respect (the default context of this one may be made already), fetches a key set over HTTP, and over
+ * https trusts what {@code javax.net.ssl.trustStore} holds, and nothing else.
  */
 class FetchTlsTest {
   /** P-256's generator point, the public key of the private key 1: a key anyone can compute, for tests. */
   private static final String KEY_SET = "{\"keys\":[{\"kty\":\"EC\",\"crv\":\"P-256\",\"kid\":\"g\",\"use\":\"sig\","
       + "\"alg\":\"ES256\",\"x\":\"axfR8uEsQkf4vOblY6RA8ncDfYEt6zOg9KE5RdiYwpY\","
       + "\"y\":\"T-NC4v4af5uO5-tKfA-eFivOM1drMV7Oy7ZAaDe_UfU\"}]}";
+  private static final String JAVA_HOME = System.getProperty("java.home");
+
+  @TempDir
+  Path dir;
 
   @Test
-  void aKeySetIsFetchedWhereTheDefaultTlsContextCannotBeMade(@TempDir Path dir) throws Exception {
-    Path keyStore = dir.resolve("keystore.p12");
-    String javaHome = System.getProperty("java.home");
-    Process keytool = new ProcessBuilder(Path.of(javaHome, "bin", "keytool").toString(), "-genkeypair",
-        "-keystore", keyStore.toString(), "-storetype", "PKCS12", "-storepass", "changeit", "-keypass", "changeit",
-        "-alias", "s1as", "-keyalg", "EC", "-dname", "CN=localhost")
-        .redirectErrorStream(true).start();
-    String keytoolOutput = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(0, keytool.waitFor(), keytoolOutput);
-
+  void aKeySetIsFetchedWhereTheDefaultTlsContextCannotBeMade() throws Exception {
+    Path keyStore = keytool("-genkeypair", "-keystore", "glassfish.p12", "-alias", "s1as", "-keyalg", "EC",
+        "-dname", "CN=localhost");
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    serveKeySet(server);
+    try {
+      String printed = fetch("http://127.0.0.1:" + server.getAddress().getPort() + "/jwks",
+          "-Djavax.net.ssl.keyStore=" + keyStore, "-Djavax.net.ssl.keyStoreType=PKCS12");
+      assertTrue(printed.endsWith("keys named g: 1\n"), printed);
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  /**
+   * There, a key set served over https is trusted as the JVM's default context would trust it: with the certificate in
+   * {@code javax.net.ssl.trustStore}, and not without.
+   */
+  @Test
+  void thereTheTrustStoreDecidesAsEverywhere() throws Exception {
+    Path keyStore = keytool("-genkeypair", "-keystore", "glassfish.p12", "-alias", "s1as", "-keyalg", "EC",
+        "-dname", "CN=localhost");
+    Path serverKeys = keytool("-genkeypair", "-keystore", "server.p12", "-alias", "server", "-keyalg", "EC",
+        "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1");
+    Path certificate = keytool("-exportcert", "-keystore", "server.p12", "-alias", "server", "-rfc",
+        "-file", "server.pem");
+    Path trustStore = keytool("-importcert", "-noprompt", "-keystore", "trust.p12", "-alias", "server",
+        "-file", certificate.toString());
+    KeyStore keys = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(serverKeys)) {
+      keys.load(in, "changeit".toCharArray());
+    }
+    KeyManagerFactory managers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    managers.init(keys, "changeit".toCharArray());
+    SSLContext serverContext = SSLContext.getInstance("TLS");
+    serverContext.init(managers.getKeyManagers(), null, null);
+    HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.setHttpsConfigurator(new HttpsConfigurator(serverContext));
+    serveKeySet(server);
+    try {
+      String uri = "https://127.0.0.1:" + server.getAddress().getPort() + "/jwks";
+      String unusable = "-Djavax.net.ssl.keyStore=" + keyStore;
+      String trusted = fetch(uri, unusable, "-Djavax.net.ssl.keyStoreType=PKCS12",
+          "-Djavax.net.ssl.trustStore=" + trustStore, "-Djavax.net.ssl.trustStoreType=PKCS12",
+          "-Djavax.net.ssl.trustStorePassword=changeit");
+      assertTrue(trusted.endsWith("keys named g: 1\n"), trusted);
+      // The JDK's own trust store does not hold the server's certificate.
+      String untrusted = fetch(uri, unusable, "-Djavax.net.ssl.keyStoreType=PKCS12");
+      assertTrue(untrusted.contains("(PKIX path building failed: ") && untrusted.endsWith("keys named g: 0\n"),
+          untrusted);
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  private Path keytool(String... arguments) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(Path.of(JAVA_HOME, "bin", "keytool").toString()));
+    command.addAll(List.of(arguments));
+    command.addAll(List.of("-storetype", "PKCS12", "-storepass", "changeit"));
+    Process keytool = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, keytool.waitFor(), output);
+    return dir.resolve(command.get(command.indexOf(command.contains("-exportcert") ? "-file" : "-keystore") + 1));
+  }
+
+  private static void serveKeySet(HttpServer server) {
     server.createContext("/jwks", exchange -> {
       byte[] body = KEY_SET.getBytes(StandardCharsets.UTF_8);
       exchange.sendResponseHeaders(200, body.length);
@@ -48,20 +116,20 @@ class FetchTlsTest {
       }
     });
     server.start();
-    try {
-      Path output = dir.resolve("output.txt");
-      Process fetch = new ProcessBuilder(Path.of(javaHome, "bin", "java").toString(),
-          "-cp", System.getProperty("java.class.path"),
-          "-Djavax.net.ssl.keyStore=" + keyStore, "-Djavax.net.ssl.keyStoreType=PKCS12",
-          Fetch.class.getName(), "http://127.0.0.1:" + server.getAddress().getPort() + "/jwks")
-          .redirectErrorStream(true).redirectOutput(output.toFile()).start();
-      boolean ended = fetch.waitFor(60, TimeUnit.SECONDS);
-      String printed = Files.readString(output);
-      assertEquals(List.of(true, 0, "keys named g: 1"),
-          List.of(ended, ended ? fetch.exitValue() : -1, printed.strip()), printed);
-    } finally {
-      server.stop(0);
-    }
+  }
+
+  /** What {@link Fetch} prints (and logs) for {@code uri} in a JVM of its own started with {@code properties}. */
+  private String fetch(String uri, String... properties) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(Path.of(JAVA_HOME, "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path")));
+    command.addAll(List.of(properties));
+    command.addAll(List.of(Fetch.class.getName(), uri));
+    Path output = Files.createTempFile(dir, "fetch", ".txt");
+    Process fetch = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+    boolean ended = fetch.waitFor(60, TimeUnit.SECONDS);
+    String printed = Files.readString(output);
+    assertEquals(List.of(true, 0), List.of(ended, ended ? fetch.exitValue() : -1), printed);
+    return printed;
   }
 
   /** Fetches the key set at {@code args[0]} and prints how many keys it names {@code g}. */
