@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -43,8 +44,7 @@ class FetchTlsTest {
 
   @Test
   void aKeySetIsFetchedWhereTheDefaultTlsContextCannotBeMade() throws Exception {
-    Path keyStore = keytool("-genkeypair", "-keystore", "glassfish.p12", "-alias", "s1as", "-keyalg", "EC",
-        "-dname", "CN=localhost");
+    Path keyStore = glassFishKeyStore();
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     serveKeySet(server);
     try {
@@ -62,14 +62,13 @@ class FetchTlsTest {
    */
   @Test
   void thereTheTrustStoreDecidesAsEverywhere() throws Exception {
-    Path keyStore = keytool("-genkeypair", "-keystore", "glassfish.p12", "-alias", "s1as", "-keyalg", "EC",
-        "-dname", "CN=localhost");
-    Path serverKeys = keytool("-genkeypair", "-keystore", "server.p12", "-alias", "server", "-keyalg", "EC",
-        "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1");
-    Path certificate = keytool("-exportcert", "-keystore", "server.p12", "-alias", "server", "-rfc",
-        "-file", "server.pem");
-    Path trustStore = keytool("-importcert", "-noprompt", "-keystore", "trust.p12", "-alias", "server",
-        "-file", certificate.toString());
+    Path keyStore = glassFishKeyStore();
+    keytool("-genkeypair", "-keystore", "server.p12", "-alias", "server", "-keyalg", "EC", "-dname", "CN=127.0.0.1",
+        "-ext", "SAN=ip:127.0.0.1");
+    keytool("-exportcert", "-keystore", "server.p12", "-alias", "server", "-rfc", "-file", "server.pem");
+    keytool("-importcert", "-noprompt", "-keystore", "trust.p12", "-alias", "server", "-file", "server.pem");
+    Path serverKeys = dir.resolve("server.p12");
+    Path trustStore = dir.resolve("trust.p12");
     KeyStore keys = KeyStore.getInstance("PKCS12");
     try (InputStream in = Files.newInputStream(serverKeys)) {
       keys.load(in, "changeit".toCharArray());
@@ -97,14 +96,20 @@ class FetchTlsTest {
     }
   }
 
-  private Path keytool(String... arguments) throws IOException, InterruptedException {
+  /** A key store with a key, as GlassFish names in {@code javax.net.ssl.keyStore} without its password. */
+  private Path glassFishKeyStore() throws IOException, InterruptedException {
+    keytool("-genkeypair", "-keystore", "glassfish.p12", "-alias", "s1as", "-keyalg", "EC", "-dname", "CN=localhost");
+    return dir.resolve("glassfish.p12");
+  }
+
+  /** Runs keytool in {@link #dir} with {@code arguments}, on PKCS12 stores whose password is "changeit". */
+  private void keytool(String... arguments) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(Path.of(JAVA_HOME, "bin", "keytool").toString()));
     command.addAll(List.of(arguments));
     command.addAll(List.of("-storetype", "PKCS12", "-storepass", "changeit"));
     Process keytool = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
     String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, keytool.waitFor(), output);
-    return dir.resolve(command.get(command.indexOf(command.contains("-exportcert") ? "-file" : "-keystore") + 1));
   }
 
   private static void serveKeySet(HttpServer server) {
@@ -129,14 +134,24 @@ class FetchTlsTest {
     boolean ended = fetch.waitFor(60, TimeUnit.SECONDS);
     String printed = Files.readString(output);
     assertEquals(List.of(true, 0), List.of(ended, ended ? fetch.exitValue() : -1), printed);
+    assertTrue(printed.startsWith("the default TLS context: cannot be made\n"), "as on GlassFish: " + printed);
     return printed;
   }
 
-  /** Fetches the key set at {@code args[0]} and prints how many keys it names {@code g}. */
+  /**
+   * Says whether this JVM's default TLS context can be made, then fetches the key set at {@code args[0]} and prints
+   * how many keys it names {@code g}.
+   */
   static final class Fetch {
     private Fetch() {}
 
     public static void main(String[] args) {
+      try {
+        SSLContext.getDefault();
+        System.out.println("the default TLS context: made");
+      } catch (NoSuchAlgorithmException e) {
+        System.out.println("the default TLS context: cannot be made");
+      }
       JwksKeySet keys = new JwksKeySet(URI.create(args[0]), JwksKeySet.Options.DEFAULT);
       System.out.println("keys named g: " + keys.keys("g").size());
     }
