@@ -4,6 +4,7 @@ import dev.jwtsecured.processor.model.Names;
 import dev.jwtsecured.processor.validation.AnnotationValues;
 import dev.jwtsecured.processor.validation.Diagnostic;
 import dev.jwtsecured.processor.validation.Message;
+import dev.jwtsecured.processor.validation.RouteScanner;
 import dev.jwtsecured.processor.writing.EarlierBuild;
 import com.palantir.javapoet.ClassName;
 import com.google.auto.service.AutoService;
@@ -41,6 +42,8 @@ import javax.lang.model.util.ElementFilter;
 public final class ResourceWatchProcessor extends ReportingProcessor {
   /** Types of this compilation carrying JAX-RS or JSR-250 annotations, by qualified name. */
   private final Set<String> watched = new LinkedHashSet<>();
+  /** Root resource classes of this compilation, by qualified name. */
+  private final Set<String> roots = new LinkedHashSet<>();
   /** The configurations whose outputs this compilation wrote again, and the types it generated for them. */
   private final Set<String> regenerated = new HashSet<>();
   private final Set<String> generatedTypes = new HashSet<>();
@@ -72,8 +75,12 @@ public final class ResourceWatchProcessor extends ReportingProcessor {
         collect(type, found);
       }
     }
+    new RouteScanner(processingEnv).resourceClasses(round.getRootElements()).stream()
+        .map(type -> type.getQualifiedName().toString()).filter(name -> !generatedTypes.contains(name))
+        .forEach(roots::add);
     if (round.processingOver()) {
       check();
+      checkCompiledAfter();
     } else {
       regenerate(found, round);
     }
@@ -166,6 +173,29 @@ public final class ResourceWatchProcessor extends ReportingProcessor {
       securedEarlier(type, securedPackages).filter(config -> !regenerated.contains(config))
           .ifPresent(config -> report(
               Diagnostic.at(Message.COMPILED_WITHOUT_CONFIGURATION.format(name, config), type)));
+    }
+  }
+
+  /**
+   * Reports each root resource of a compilation without a configuration of its own that lies in the packages of a
+   * configuration compiled before it, apart (its package marker on the class path, not in this output): test sources
+   * beside the main classes, a module depending on the configuration's. That configuration's route table, written
+   * then, cannot hold it, and its rules would go unapplied at run time with only a log line to say so.
+   */
+  private void checkCompiledAfter() {
+    if (!regenerated.isEmpty() || declared().stream().map(processingEnv.getElementUtils()::getTypeElement)
+        .anyMatch(t -> t != null && AnnotationValues.find(t, Names.JWT_SECURED).isPresent())) {
+      return;
+    }
+    Map<String, Optional<String>> securedPackages = new HashMap<>();
+    for (String name : roots) {
+      TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+      if (type == null || securedEarlier(type, securedPackages).isPresent()) {
+        continue;
+      }
+      String pkg = processingEnv.getElementUtils().getPackageOf(type).getQualifiedName().toString();
+      earlier.securingOnClassPath(pkg).filter(config -> !declared().contains(config)).ifPresent(config -> report(
+          Diagnostic.at(Message.COMPILED_AFTER_CONFIGURATION.format(name, pkg, config), type)));
     }
   }
 

@@ -48,6 +48,27 @@ public final class EarlierBuild {
   }
 
   /**
+   * The configuration (qualified name) whose package marker for {@code pkg} or a parent package, innermost first, is
+   * on this compilation's class path: one an earlier compilation wrote into a folder or jar that this one only reads
+   * (the main classes, for a compilation of test sources; a module this one depends on). Its route table, written then,
+   * holds none of the classes compiled now.
+   */
+  public Optional<String> securingOnClassPath(String pkg) {
+    for (String p = pkg; ; p = p.substring(0, Math.max(p.lastIndexOf('.'), 0))) {
+      Optional<String> config;
+      try {
+        config = read(StandardLocation.CLASS_PATH, Outputs.scopeMarker(p)).stream().findFirst();
+      } catch (RuntimeException e) {
+        // A compiler whose Filer reads no class path resource: nothing is known, and nothing is said.
+        return Optional.empty();
+      }
+      if (config.isPresent() || p.isEmpty()) {
+        return config;
+      }
+    }
+  }
+
+  /**
    * The configurations whose package markers for {@code pkg} or a parent package are in this output, innermost first:
    * those an earlier build wrote ({@link #securing}), or this compilation, where it wrote a configuration's outputs
    * again for a resource compiled without it.
@@ -102,7 +123,12 @@ public final class EarlierBuild {
     if (WrittenResources.contains(filer, resource)) {
       return List.of();
     }
-    try (InputStream in = filer.getResource(StandardLocation.CLASS_OUTPUT, "", resource).openInputStream()) {
+    return read(StandardLocation.CLASS_OUTPUT, resource);
+  }
+
+  /** The lines of {@code resource} in {@code location}; none when there is none or it cannot be read. */
+  private List<String> read(StandardLocation location, String resource) {
+    try (InputStream in = filer.getResource(location, "", resource).openInputStream()) {
       List<String> names = new ArrayList<>();
       for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
         if (!line.isBlank()) {
