@@ -22,6 +22,8 @@ import dev.jwtsecured.processor.model.SettingsModel.SameSite;
 import dev.jwtsecured.processor.model.SettingsModel.Transport;
 import dev.jwtsecured.processor.model.SettingsModel.UnseenMethods;
 import dev.jwtsecured.processor.validation.ApplicationPaths;
+import dev.jwtsecured.processor.validation.SharedEndpoints;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -110,6 +112,17 @@ public final class FeatureGenerator implements SourceGenerator {
               ? "Its secret is meant for other configurations' logins too (@SuppressWarnings): said to them."
               : "Another configuration of the application accepting its tokens, or it theirs: said in the log.")
           .addStatement("$T.check(context, auth, $L)", GeneratedTypes.SHARED_SECRETS, model.sharingMeant());
+    }
+    List<String> requests = SharedEndpoints.generatedRequests(model);
+    if (!requests.isEmpty() || model.settings().transport() == Transport.COOKIE) {
+      List<CodeBlock> claimed = new ArrayList<>(List.of(CodeBlock.of("context"), CodeBlock.of("auth")));
+      requests.forEach(request -> claimed.add(CodeBlock.of("$S", request)));
+      configure.addComment(requests.isEmpty()
+              ? "Another configuration of the application setting this token cookie: refused."
+              : "Another configuration of the application answering these requests"
+                  + (model.settings().transport() == Transport.COOKIE
+                      ? " or setting this token cookie" : "") + ": refused.")
+          .addStatement("$T.claim($L)", GeneratedTypes.ENDPOINT_CLAIMS, CodeBlock.join(claimed, ", "));
     }
     if (!model.guardedLocators().isEmpty()) {
       // Locators that lead to one another stand at thousands of paths: ten name them well enough here.

@@ -3,11 +3,11 @@ package dev.jwtsecured.processor.validation;
 import dev.jwtsecured.JwtSecured;
 import dev.jwtsecured.processor.model.ConfigModel;
 import dev.jwtsecured.processor.model.SettingsModel;
+import dev.jwtsecured.runtime.internal.CookieOverlap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,7 +30,10 @@ import javax.lang.model.element.TypeElement;
 public final class SharedEndpoints {
   private static final Pattern PLACEHOLDER = Pattern.compile(JwtSecured.SECRET_PLACEHOLDER, Pattern.DOTALL);
 
-  /** One generated resource: what it is, its request, and the annotation member that places it. */
+  /**
+   * One generated resource: what it is, its request (the path as its {@code @Path}, below the application path), and
+   * the annotation member that places it.
+   */
   private record Endpoint(String what, String method, String path, String member, String fix) {}
 
   /** {@code "<applications> <method> <full path>"} to the configuration and resource that answers it. */
@@ -52,10 +55,11 @@ public final class SharedEndpoints {
     }
     String application = key(applications);
     for (Endpoint e : endpoints(model)) {
-      String key = application + " " + e.method() + " " + e.path();
+      String path = RouteScanner.join(model.applicationPath(), e.path());
+      String key = application + " " + e.method() + " " + path;
       String other = claimed.putIfAbsent(key, "the " + e.what() + " of " + config.getQualifiedName());
       if (other != null) {
-        problems.add(Diagnostic.at(Message.GENERATED_PATH_COLLIDES.format(e.what(), e.path(), other, e.method(),
+        problems.add(Diagnostic.at(Message.GENERATED_PATH_COLLIDES.format(e.what(), path, other, e.method(),
             e.fix()), config, mirror, AnnotationValues.value(mirror, e.member()).orElse(null)));
       }
     }
@@ -152,44 +156,34 @@ public final class SharedEndpoints {
 
   /** The token cookie of a configuration, as a browser stores it. */
   private record Cookie(String config, String name, String path, String domain) {
-    /**
-     * Whether a browser would hold one for the other or send both: the same name (RFC 6265 section 5.3 compares it
-     * exactly), paths one request matches both of (section 5.1.4), and domains that are not two different hosts.
-     */
+    /** Whether a browser would hold one for the other or send both ({@link CookieOverlap}, the runtime's rule). */
     boolean collidesWith(Cookie other) {
-      return name.equals(other.name) && (pathMatches(path, other.path) || pathMatches(other.path, path))
-          && (domain.isEmpty() || other.domain.isEmpty() || domainMatches(domain, other.domain)
-              || domainMatches(other.domain, domain));
+      return CookieOverlap.collide(name, path, domain, other.name, other.path, other.domain);
     }
+  }
 
-    private static boolean pathMatches(String requestPath, String cookiePath) {
-      return requestPath.equals(cookiePath) || requestPath.startsWith(cookiePath)
-          && (cookiePath.endsWith("/") || requestPath.charAt(cookiePath.length()) == '/');
-    }
-
-    private static boolean domainMatches(String host, String domain) {
-      // A leading dot is ignored (section 5.2.3).
-      String h = host.toLowerCase(Locale.ROOT).replaceFirst("^\\.", "");
-      String d = domain.toLowerCase(Locale.ROOT).replaceFirst("^\\.", "");
-      return h.equals(d) || h.endsWith("." + d);
-    }
+  /**
+   * The requests the resources generated for {@code model} answer, each {@code "<method> <path>"} with the path as
+   * their {@code @Path}: what the generated feature claims at run time, where configurations compiled apart meet.
+   */
+  public static List<String> generatedRequests(ConfigModel model) {
+    return endpoints(model).stream().map(e -> e.method() + " " + e.path()).toList();
   }
 
   private static List<Endpoint> endpoints(ConfigModel model) {
     SettingsModel s = model.settings();
     List<Endpoint> endpoints = new ArrayList<>();
     if (!s.tokenUrl().isEmpty() && model.authenticator().isPresent()) {
-      endpoints.add(new Endpoint("token endpoint", "POST", RouteScanner.join(model.applicationPath(), s.tokenUrl()),
-          "tokenUrl", "Give each configuration its own tokenUrl"));
+      endpoints.add(new Endpoint("token endpoint", "POST", s.tokenUrl(), "tokenUrl",
+          "Give each configuration its own tokenUrl"));
     }
     if (!s.openApiPath().isEmpty()) {
-      endpoints.add(new Endpoint("OpenAPI document", "GET", RouteScanner.join(model.applicationPath(),
-          s.openApiPath()), "openApiPath", "Give each configuration its own openApiPath"));
+      endpoints.add(new Endpoint("OpenAPI document", "GET", s.openApiPath(), "openApiPath",
+          "Give each configuration its own openApiPath"));
     }
     if (s.signsWithKey()) {
-      endpoints.add(new Endpoint("public key set", "GET", RouteScanner.join(model.applicationPath(),
-          SettingsModel.JWKS_PATH), "privateKey", "An application publishes one key set there: let one configuration"
-          + " of it sign with a private key"));
+      endpoints.add(new Endpoint("public key set", "GET", SettingsModel.JWKS_PATH, "privateKey",
+          "An application publishes one key set there: let one configuration of it sign with a private key"));
     }
     return endpoints;
   }
