@@ -37,6 +37,16 @@ class LaterCompilationTest {
         "}");
   }
 
+  /** A root resource {@code pkg.name} at {@code /name}, with one {@code GET} method. */
+  static JavaFileObject rootResource(String pkg, String name) {
+    return JavaFileObjects.forSourceString(pkg + "." + name, String.join("\n",
+        "package " + pkg + ";",
+        "@jakarta.ws.rs.Path(\"/" + name + "\")",
+        "public final class " + name + " {",
+        "  @jakarta.ws.rs.GET public String get() { return \"\"; }",
+        "}"));
+  }
+
   /** The main classes: the configuration and its resource, compiled into {@code dir/classes}. */
   private static Path main(Path dir) throws IOException {
     Path classes = dir.resolve("classes");
@@ -68,15 +78,7 @@ class LaterCompilationTest {
   @Test
   void aResourceInASubpackageIsSaidToo(@TempDir Path dir) throws IOException {
     Path classes = main(dir);
-    JavaFileObject nested = JavaFileObjects.forSourceString("test.admin.Audit", String.join("\n",
-        "package test.admin;",
-        "import jakarta.ws.rs.GET;",
-        "import jakarta.ws.rs.Path;",
-        "@Path(\"/audit\")",
-        "public final class Audit {",
-        "  @GET public String list() { return \"\"; }",
-        "}"));
-    Run tests = testSources(dir, classes, List.of(nested));
+    Run tests = testSources(dir, classes, List.of(rootResource("test.admin", "Audit")));
     hadWarning(tests, Message.COMPILED_AFTER_CONFIGURATION,
         "Resource test.admin.Audit is in package test.admin, which configuration test.Config secures");
   }
@@ -84,15 +86,7 @@ class LaterCompilationTest {
   @Test
   void aResourceOutsideTheConfigurationsPackagesIsNoneOfItsConcern(@TempDir Path dir) throws IOException {
     Path classes = main(dir);
-    JavaFileObject elsewhere = JavaFileObjects.forSourceString("other.Stub", String.join("\n",
-        "package other;",
-        "import jakarta.ws.rs.GET;",
-        "import jakarta.ws.rs.Path;",
-        "@Path(\"/stub\")",
-        "public final class Stub {",
-        "  @GET public String get() { return \"\"; }",
-        "}"));
-    assertEquals(List.of(), testSources(dir, classes, List.of(elsewhere)).warnings());
+    assertEquals(List.of(), testSources(dir, classes, List.of(rootResource("other", "Stub"))).warnings());
   }
 
   @Test
