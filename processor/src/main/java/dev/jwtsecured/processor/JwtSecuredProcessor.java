@@ -356,9 +356,9 @@ public final class JwtSecuredProcessor extends ReportingProcessor {
         if (unaware.isEmpty()) {
           unaware = RootsBefore.beforeUnknownRoot(checked.model(), other.model());
         }
-      } else if (checked.unplaced() && other.unplaced() && unaware.isEmpty()) {
-        // Configurations nothing places (no Application class, no applicationPath): perhaps features of one
-        // application started with SeBootstrap; perhaps not.
+      } else if (checked.application().isEmpty() && other.application().isEmpty() && unaware.isEmpty()) {
+        // Configurations of one application path that no Application class of theirs places (none, or each its
+        // applicationPath alone): perhaps features of one application started with SeBootstrap; perhaps not.
         unaware = RootsBefore.unawareOf(checked.model(), other.model());
       }
     }

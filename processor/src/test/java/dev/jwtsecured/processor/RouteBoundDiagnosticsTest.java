@@ -932,6 +932,17 @@ class RouteBoundDiagnosticsTest {
     guard = c.generatedSourceFile("app.a.ConfigJwtLocatorGuard").orElseThrow().getCharContent(true).toString();
     assertTrue(!guard.contains("/login"), guard);
 
+    // Each with applicationPath = "/" and no Application class: nothing says one application serves both either.
+    // Before, no word, and served together the guard answered 401 to the other's logins.
+    JavaFileObject placedStore = cookieConfig("app.a", ", applicationPath = \"/\"");
+    c = javac().withProcessors(new JwtSecuredProcessor()).compile(placedStore,
+        endpointsConfig("app.b", "tokenUrl = \"/login\", applicationPath = \"/\""), buckets);
+    assertThat(c).succeeded();
+    assertThat(c).hadWarningContaining(tagged(Message.GUARD_UNAWARE_OF_CONFIGURATION) + " The guard of the locator at"
+        + " \"/{bucket}\" asks this configuration's token of every request that may reach it, POST /login of"
+        + " app.b.Config among them").inFile(placedStore).onLineContaining("@JwtSecured");
+    assertThat(c).hadWarningCount(1);
+
     // The other's root resource takes any path ({path: .*}), sorted before /{bucket}'s class: which requests it takes
     // is not known here, so the guard cannot leave them to it, and says so.
     JavaFileObject files = inPackage("app.b", "Files",
