@@ -22,6 +22,7 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 
@@ -194,8 +195,36 @@ public final class ResourceWatchProcessor extends ReportingProcessor {
         continue;
       }
       String pkg = processingEnv.getElementUtils().getPackageOf(type).getQualifiedName().toString();
-      earlier.securingOnClassPath(pkg).filter(config -> !declared().contains(config)).ifPresent(config -> report(
-          Diagnostic.at(Message.COMPILED_AFTER_CONFIGURATION.format(name, pkg, config), type)));
+      earlier.securingOnClassPath(pkg).or(() -> configurationAbove(type, pkg))
+          .filter(config -> !declared().contains(config)).ifPresent(config -> report(
+              Diagnostic.at(Message.COMPILED_AFTER_CONFIGURATION.format(name, pkg, config), type)));
+    }
+  }
+
+  /**
+   * A configuration class in {@code pkg} or a parent package, read from the class path, whose packages hold
+   * {@code type}: how one in a jar is found, whose package markers javac does not read (it reads no folder of a jar
+   * whose name is not a Java identifier, {@code META-INF} among them). One whose {@code basePackages} name a package
+   * neither its own nor above the resource's is found through its marker in an output folder only.
+   */
+  private Optional<String> configurationAbove(TypeElement type, String pkg) {
+    RouteScanner scanner = new RouteScanner(processingEnv);
+    for (String p = pkg; ; p = p.substring(0, Math.max(p.lastIndexOf('.'), 0))) {
+      PackageElement found = processingEnv.getElementUtils().getPackageElement(p);
+      for (TypeElement candidate : found == null ? List.<TypeElement>of()
+          : ElementFilter.typesIn(found.getEnclosedElements())) {
+        Optional<AnnotationMirror> config = AnnotationValues.find(candidate, Names.JWT_SECURED);
+        if (config.isEmpty()) {
+          continue;
+        }
+        List<String> packages = AnnotationValues.strings(config.get(), "basePackages");
+        if (scanner.inScope(type, packages.isEmpty() ? List.of(p) : packages)) {
+          return Optional.of(candidate.getQualifiedName().toString());
+        }
+      }
+      if (p.isEmpty()) {
+        return Optional.empty();
+      }
     }
   }
 

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.spi.ToolProvider;
 import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -73,6 +74,24 @@ class LaterCompilationTest {
     try (Stream<Path> generated = Files.walk(tests.generated())) {
       assertEquals(List.of(), generated.filter(Files::isRegularFile).toList());
     }
+  }
+
+  /**
+   * The main classes in a jar, as a module depending on the configuration's reads them once it is packaged: javac reads
+   * no {@code META-INF} folder of a jar on the class path, so the package marker is not found there; the configuration
+   * class, in the resource's package, is. Before, no word.
+   */
+  @Test
+  void aConfigurationInAJarIsFoundToo(@TempDir Path dir) throws IOException {
+    Path classes = main(dir);
+    Path jar = dir.resolve("main.jar");
+    int status = ToolProvider.findFirst("jar").orElseThrow().run(System.out, System.err,
+        "cf", jar.toString(), "-C", classes.toString(), ".");
+    assertEquals(0, status);
+    Run tests = Run.javac(dir.resolve("test"), dir.resolve("test-classes"), jar, List.of(reports()));
+    assertTrue(tests.success(), tests.errors()::toString);
+    hadWarning(tests, Message.COMPILED_AFTER_CONFIGURATION,
+        "Resource test.Reports is in package test, which configuration test.Config secures, but is compiled after it");
   }
 
   @Test

@@ -45,7 +45,7 @@ public final class AnnotationValues {
   }
 
   /** An array-valued member's elements as text (a single value written without braces counts as one element). */
-  static List<String> strings(AnnotationMirror m, String name) {
+  public static List<String> strings(AnnotationMirror m, String name) {
     return value(m, name).map(v -> {
       Object o = v.getValue();
       List<?> items = o instanceof List ? (List<?>) o : List.of(v);
