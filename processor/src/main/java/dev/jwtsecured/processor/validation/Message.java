@@ -361,16 +361,15 @@ public enum Message {
   COMPILED_WITHOUT_CONFIGURATION("JwtSecured.CompiledWithoutConfiguration", Kind.WARNING,
       "%s was compiled without its configuration %s (a build of changed files only): the route table of the"
           + " earlier build still applies, not what changed here. Rebuild the module (mvn clean compile, or Rebuild)"),
-  COMPILED_AFTER_CONFIGURATION("JwtSecured.CompiledAfterConfiguration", Kind.WARNING,
-      "Resource %s is in package %s, which configuration %s secures, but is compiled after it, apart from it (test"
-          + " sources, or a module depending on the configuration's): the route table written with the configuration"
-          + " does not hold it, so served with that configuration's feature its methods are unseen, they need a valid"
-          + " token and their JSR-250 annotations are not applied. Compile the resource with the configuration, or give"
-          + " this compilation a @JwtSecured configuration of its own for it"),
   EARLIER_CLASS_UNREADABLE("JwtSecured.EarlierClassUnreadable",
       "%s, which an earlier build compiled into this output folder and built %s's outputs from, cannot be read by"
           + " this compilation, so the rules or paths it holds would be lost. Put the output folder on the class path"
           + " (as Maven does), or compile the configuration with its resources"),
+  COMPILED_AFTER_CONFIGURATION("JwtSecured.CompiledAfterConfiguration", Kind.WARNING,
+      "Resource %s is in package %s, which configuration %s secures, but is compiled after it, apart from it (test"
+          + " sources, a module depending on the configuration's): its route table does not hold it, so its methods"
+          + " are unseen there, needing a valid token, their JSR-250 annotations not applied. Compile the resource"
+          + " with the configuration, or give this compilation a @JwtSecured configuration of its own for it"),
   HANDLER_OUTSIDE_CONFIGURATION("JwtSecured.HandlerOutsideConfiguration",
       "@%s method '%s' is in %s, which has no @JwtSecured, so nothing calls it: only the methods a @JwtSecured class"
           + " declares are used. Move it into the @JwtSecured class it serves"),
