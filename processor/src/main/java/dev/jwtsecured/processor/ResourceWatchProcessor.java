@@ -43,8 +43,6 @@ import javax.lang.model.util.ElementFilter;
 public final class ResourceWatchProcessor extends ReportingProcessor {
   /** Types of this compilation carrying JAX-RS or JSR-250 annotations, by qualified name. */
   private final Set<String> watched = new LinkedHashSet<>();
-  /** Root resource classes of this compilation, by qualified name. */
-  private final Set<String> roots = new LinkedHashSet<>();
   /** The configurations whose outputs this compilation wrote again, and the types it generated for them. */
   private final Set<String> regenerated = new HashSet<>();
   private final Set<String> generatedTypes = new HashSet<>();
@@ -76,9 +74,6 @@ public final class ResourceWatchProcessor extends ReportingProcessor {
         collect(type, found);
       }
     }
-    new RouteScanner(processingEnv).resourceClasses(round.getRootElements()).stream()
-        .map(type -> type.getQualifiedName().toString()).filter(name -> !generatedTypes.contains(name))
-        .forEach(roots::add);
     if (round.processingOver()) {
       check();
       checkCompiledAfter();
@@ -184,16 +179,20 @@ public final class ResourceWatchProcessor extends ReportingProcessor {
    * then, cannot hold it, and its rules would go unapplied at run time with only a log line to say so.
    */
   private void checkCompiledAfter() {
-    if (!regenerated.isEmpty() || declared().stream().map(processingEnv.getElementUtils()::getTypeElement)
-        .anyMatch(t -> t != null && AnnotationValues.find(t, Names.JWT_SECURED).isPresent())) {
+    List<TypeElement> types = declared().stream().map(processingEnv.getElementUtils()::getTypeElement)
+        .filter(t -> t != null).toList();
+    if (!regenerated.isEmpty()
+        || types.stream().anyMatch(t -> AnnotationValues.find(t, Names.JWT_SECURED).isPresent())) {
       return;
     }
+    // Nested types are declared too, and the scan visits them again from their outer class: each counts once.
+    Set<TypeElement> roots = new LinkedHashSet<>(new RouteScanner(processingEnv).resourceClasses(types));
     Map<String, Optional<String>> securedPackages = new HashMap<>();
-    for (String name : roots) {
-      TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
-      if (type == null || securedEarlier(type, securedPackages).isPresent()) {
+    for (TypeElement type : roots) {
+      if (securedEarlier(type, securedPackages).isPresent()) {
         continue;
       }
+      String name = type.getQualifiedName().toString();
       String pkg = processingEnv.getElementUtils().getPackageOf(type).getQualifiedName().toString();
       earlier.securingOnClassPath(pkg).or(() -> configurationAbove(type, pkg))
           .filter(config -> !declared().contains(config)).ifPresent(config -> report(

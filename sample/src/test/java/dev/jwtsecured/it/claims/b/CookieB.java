@@ -1,37 +1,27 @@
 package dev.jwtsecured.it.claims.b;
 
-import dev.jwtsecured.Authenticator;
 import dev.jwtsecured.JwtSecured;
 import dev.jwtsecured.Transport;
 import dev.jwtsecured.UserRetriever;
-import dev.jwtsecured.it.alone.AloneSecurity;
-import dev.jwtsecured.runtime.Grant;
 import dev.jwtsecured.runtime.Token;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 
 /**
- * One of two configurations keeping their tokens in cookie {@code session}, at paths one request matches both of;
- * nothing places them in one application at compile time, so only the runtime sees them meet
- * ({@code GeneratedEndpointClaimsTest}).
+ * The other configuration keeping its tokens in cookie {@code session}, at path {@code /b}, where {@code CookieA}'s
+ * cookie at {@code /} is sent too; it verifies only ({@code GeneratedEndpointClaimsTest}).
  */
 @JwtSecured(secret = "${IT_SECRET}", applicationPath = "/", transport = Transport.COOKIE, cookieName = "session",
-    tokenUrl = "/b/login", cookiePath = "/b")
+    cookiePath = "/b")
 public final class CookieB {
   private CookieB() {}
-
-  /** {@code AloneSecurity}'s users. */
-  @Authenticator
-  static Grant authenticate(String username, String password) {
-    return AloneSecurity.authenticate(username, password);
-  }
 
   @UserRetriever
   static String user(Token token) {
     return token.subject();
   }
 
-  /** GET /b/me: the user. */
+  /** GET /b/me. */
   @Path("/b/me")
   public static final class Me {
     @GET
