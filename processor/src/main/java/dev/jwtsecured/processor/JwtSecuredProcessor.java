@@ -346,23 +346,23 @@ public final class JwtSecuredProcessor extends ReportingProcessor {
   private void write(Checked checked, List<Checked> round) throws IOException {
     TypeElement config = checked.config();
     List<RouteModel.RootOperation> others = new ArrayList<>();
-    Optional<Message.Text> unaware = Optional.empty();
+    Optional<Message.Text> unknownRoot = Optional.empty();
     for (Checked other : round) {
       if (other == checked || !other.model().applicationPath().equals(checked.model().applicationPath())) {
         continue;
       }
-      if (!checked.application().isEmpty() && other.application().equals(checked.application())) {
+      boolean placed = !checked.application().isEmpty() && other.application().equals(checked.application());
+      if (placed) {
         others.addAll(other.model().rootOperations());
-        if (unaware.isEmpty()) {
-          unaware = RootsBefore.beforeUnknownRoot(checked.model(), other.model());
-        }
-      } else if (checked.application().isEmpty() && other.application().isEmpty() && unaware.isEmpty()) {
-        // Configurations of one application path that no Application class of theirs places (none, or each its
-        // applicationPath alone): perhaps features of one application started with SeBootstrap; perhaps not.
-        unaware = RootsBefore.unawareOf(checked.model(), other.model());
+      }
+      // Configurations of one application path that no Application class of theirs places (none, or each its
+      // applicationPath alone) may be features of one application started with SeBootstrap: their features share
+      // their root operations when it starts (SharedRoots), except those the guard cannot leave to the other.
+      if ((placed || checked.application().isEmpty() && other.application().isEmpty()) && unknownRoot.isEmpty()) {
+        unknownRoot = RootsBefore.beforeUnknownRoot(checked.model(), other.model());
       }
     }
-    unaware.ifPresent(text -> report(Diagnostic.at(text, config,
+    unknownRoot.ifPresent(text -> report(Diagnostic.at(text, config,
         AnnotationValues.find(config, Names.JWT_SECURED).orElse(null), null)));
     ConfigModel model = RootsBefore.withOthers(checked.model(), others);
     beforeWriting.accept(model);

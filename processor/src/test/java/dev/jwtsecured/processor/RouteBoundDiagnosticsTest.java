@@ -627,7 +627,8 @@ class RouteBoundDiagnosticsTest {
     Compilation c = compile(user(), files, notices, root, plainConfig());
     assertThat(c).succeeded();
     String guard = c.generatedSourceFile("test.ConfigJwtLocatorGuard").orElseThrow().getCharContent(true).toString();
-    assertTrue(guard.contains("LocatorPaths.matches(request, LOCATORS, BESIDE)"), guard);
+    assertTrue(guard.contains("new SharedRoots.Guard(TEMPLATES, BESIDE)"), guard);
+    assertTrue(guard.contains("LocatorPaths.matches(request, LOCATORS, roots.beside())"), guard);
     assertTrue(guard.contains("LocatorPaths.beside(\"\\\\Q/files/notices\\\\E/?\", \"GET\", \"HEAD\")"), guard);
     assertTrue(!guard.contains("/files/other"), guard);
     assertTrue(guard.contains("return new LocatorPaths.Beside[][] {\n"
@@ -905,7 +906,9 @@ class RouteBoundDiagnosticsTest {
   /**
    * A protected locator at one configuration's root ({@code /{bucket}}) and the token endpoint of another: when one
    * {@code Application} class serves both, the first's guard leaves {@code POST /login} to the other (JAX-RS matches it
-   * first); when nothing says so, a warning names what its guard would ask its token for.
+   * first); when nothing says so, the features share their root operations when the application starts
+   * ({@code SharedRootsTest}), and the processor says nothing (before, it warned, and on the runtime the guard asked
+   * its token at the other's login).
    */
   @Test
   void aLocatorGuardLeavesTheRootsOfAnotherConfigurationOfItsApplicationToThem() throws IOException {
@@ -924,24 +927,17 @@ class RouteBoundDiagnosticsTest {
     assertTrue(guard.contains("LocatorPaths.beside(\"\\\\Q/login\\\\E/?\", \"POST\")"), guard);
 
     c = javac().withProcessors(new JwtSecuredProcessor()).compile(store, staff, buckets);
-    assertThat(c).succeeded();
-    assertThat(c).hadWarningContaining(tagged(Message.GUARD_UNAWARE_OF_CONFIGURATION) + " The guard of the locator at"
-        + " \"/{bucket}\" asks this configuration's token of every request that may reach it, POST /login of"
-        + " app.b.Config among them").inFile(store).onLineContaining("@JwtSecured");
-    assertThat(c).hadWarningCount(1);
+    assertThat(c).succeededWithoutWarnings();
     guard = c.generatedSourceFile("app.a.ConfigJwtLocatorGuard").orElseThrow().getCharContent(true).toString();
     assertTrue(!guard.contains("/login"), guard);
+    String feature = c.generatedSourceFile("app.b.ConfigJwtFeature").orElseThrow().getCharContent(true).toString();
+    assertTrue(feature.contains("SharedRoots.operation(\"/login\", \"/login\", \"POST\")"), feature);
 
-    // Each with applicationPath = "/" and no Application class: nothing says one application serves both either.
-    // Before, no word, and served together the guard answered 401 to the other's logins.
+    // Each with applicationPath = "/" and no Application class: alike.
     JavaFileObject placedStore = cookieConfig("app.a", ", applicationPath = \"/\"");
     c = javac().withProcessors(new JwtSecuredProcessor()).compile(placedStore,
         endpointsConfig("app.b", "tokenUrl = \"/login\", applicationPath = \"/\""), buckets);
-    assertThat(c).succeeded();
-    assertThat(c).hadWarningContaining(tagged(Message.GUARD_UNAWARE_OF_CONFIGURATION) + " The guard of the locator at"
-        + " \"/{bucket}\" asks this configuration's token of every request that may reach it, POST /login of"
-        + " app.b.Config among them").inFile(placedStore).onLineContaining("@JwtSecured");
-    assertThat(c).hadWarningCount(1);
+    assertThat(c).succeededWithoutWarnings();
 
     // The other's root resource takes any path ({path: .*}), sorted before /{bucket}'s class: which requests it takes
     // is not known here, so the guard cannot leave them to it, and says so.
@@ -957,13 +953,22 @@ class RouteBoundDiagnosticsTest {
         + " app.b.Config among them, which JAX-RS may match first; its class's template \"/{path: .*}\"")
         .inFile(store).onLineContaining("@JwtSecured");
     assertThat(c).hadWarningCount(1);
+
+    // Alike where nothing places them: the features cannot leave such a class's requests to it either.
+    c = javac().withProcessors(new JwtSecuredProcessor()).compile(store, staff, buckets, files);
+    assertThat(c).succeeded();
+    assertThat(c).hadWarningContaining(tagged(Message.GUARD_BEFORE_UNKNOWN_ROOT) + " The guard of the locator at"
+        + " \"/{bucket}\" asks this configuration's token of every request that may reach it, GET/HEAD /{path: .*} of"
+        + " app.b.Config among them").inFile(store).onLineContaining("@JwtSecured");
+    assertThat(c).hadWarningCount(1);
   }
 
   /**
    * A locator whose last parameter may be empty ({@code /{bucket}/{rest: .*}}) is guarded at {@code /{bucket}} too (CXF
    * takes a request there to it): another configuration's root operation at such a path ({@code GET /status}, which
-   * JAX-RS matches first) is left to its own rule within one application, and warned of without one. Both were
-   * missed: the guard asked its token there without a word (random application 9562 on RESTEasy and CXF).
+   * JAX-RS matches first) is left to its own rule within one application, and published for the guard to leave to
+   * it when the runtime starts both without one. Before, the guard asked its token there without a word (random
+   * application 9562 on RESTEasy and CXF).
    */
   @Test
   void aGuardReachingAPathThroughAnEmptyLastParameterLeavesAnotherConfigurationsRootThere() throws IOException {
@@ -987,11 +992,9 @@ class RouteBoundDiagnosticsTest {
     assertTrue(guard.contains("LocatorPaths.beside(\"\\\\Q/login\\\\E/?\", \"POST\")"), guard);
 
     c = javac().withProcessors(new JwtSecuredProcessor()).compile(store, staff, buckets, status);
-    assertThat(c).succeeded();
-    assertThat(c).hadWarningContaining(tagged(Message.GUARD_UNAWARE_OF_CONFIGURATION) + " The guard of the locator at"
-        + " \"/{bucket}/{rest: .*}\" asks this configuration's token of every request that may reach it")
-        .inFile(store).onLineContaining("@JwtSecured");
-    assertThat(c).hadWarningCount(1);
+    assertThat(c).succeededWithoutWarnings();
+    guard = c.generatedSourceFile("app.a.ConfigJwtLocatorGuard").orElseThrow().getCharContent(true).toString();
+    assertTrue(guard.contains("SharedRoots.operation(\"/{bucket}/{rest: .*}\", \"/{bucket}\")"), guard);
   }
 
   /**

@@ -12,6 +12,7 @@ import static dev.jwtsecured.processor.generation.GeneratedTypes.SAME_SITE;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.TRANSPORT;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.UNSEEN_METHODS;
 
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -133,17 +135,46 @@ public final class FeatureGenerator implements SourceGenerator {
               SourceGenerator.commentText(named))
           .addStatement("$T locators = new $T($L, $T.AUTHENTICATED)", model.filterClass(), model.filterClass(),
               instance, GeneratedTypes.ACCESS_RULE)
-          .addStatement("context.register(new $T(locators), $T.AUTHENTICATION)", model.locatorGuardClass(),
-              GeneratedTypes.PRIORITIES)
+          .addStatement("$T guard = new $T(locators)", model.locatorGuardClass(), model.locatorGuardClass())
+          .addStatement("context.register(guard, $T.AUTHENTICATION)", GeneratedTypes.PRIORITIES)
           .addComment("Again after the pre-matching filters of the usual priorities (up to USER), which may rewrite")
           .addComment(LocatorGuardGenerator.answersOptions(model)
               ? "the path; a CORS filter answers preflights first." : "the path.")
-          .addStatement("context.register(new $T.Late(locators), $T.USER * 10)", model.locatorGuardClass(),
-              GeneratedTypes.PRIORITIES);
+          .addStatement("context.register(new $T.Late(locators, guard.roots()), $T.USER * 10)",
+              model.locatorGuardClass(), GeneratedTypes.PRIORITIES);
+    }
+    if (!model.rootOperations().isEmpty()) {
+      if (model.guardedLocators().isEmpty()) {
+        configure.addComment("For the locator guards of other configurations of the application: they leave to this")
+            .addComment("one's rules its root resources that JAX-RS matches first.");
+      } else {
+        configure.addComment("Its locator guard leaves to other configurations of the application their root")
+            .addComment("resources that JAX-RS matches first; theirs leave these to this one's rules.");
+      }
+      configure.addStatement("$T.share(context, auth, ROOTS, $L)", GeneratedTypes.SHARED_ROOTS,
+              model.guardedLocators().isEmpty() ? "null" : "guard.roots()");
+      MethodParts.Table roots = roots(model);
+      type.addField(FieldSpec.builder(ArrayTypeName.of(GeneratedTypes.SHARED_ROOTS.nestedClass("Operation")),
+              "ROOTS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+          .addJavadoc("The operations of the root resources {@link $T} secures (its generated resources among\n",
+              config)
+          .addJavadoc("them) and their locators (no request method), each with its root resource class's template.\n")
+          .initializer(roots.initializer())
+          .build())
+          .addMethods(roots.methods());
     }
     type.addMethod(configure.addStatement("return true").build());
     type.addMethod(classesMethod(model));
     return type.build();
+  }
+
+  /** {@code ROOTS}: the configuration's root operations, a call naming each path, template and request method. */
+  private static MethodParts.Table roots(ConfigModel model) {
+    return new MethodParts.Table("roots", GeneratedTypes.SHARED_ROOTS.nestedClass("Operation"),
+        model.rootOperations().stream().map(o -> CodeBlock.of("$T.operation($L)", GeneratedTypes.SHARED_ROOTS,
+            CodeBlock.join(Stream.concat(Stream.of(o.path(), o.rootPath()), o.httpMethods().stream())
+                .map(text -> CodeBlock.of("$S", text)).toList(), ", "))).toList(),
+        model.rootOperations().stream().map(o -> MethodParts.call(2 + o.httpMethods().size())).toList());
   }
 
   /**

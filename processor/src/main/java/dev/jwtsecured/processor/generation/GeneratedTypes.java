@@ -36,6 +36,7 @@ public final class GeneratedTypes {
   static final ClassName SERVER_ENFORCEMENT = ClassName.get(Names.RUNTIME_INTERNAL, "ServerEnforcement");
   static final ClassName SHARED_SECRETS = ClassName.get(Names.RUNTIME_INTERNAL, "SharedSecrets");
   static final ClassName ENDPOINT_CLAIMS = ClassName.get(Names.RUNTIME_INTERNAL, "EndpointClaims");
+  static final ClassName SHARED_ROOTS = ClassName.get(Names.RUNTIME_INTERNAL, "SharedRoots");
   static final ClassName REFRESH_TOKENS = ClassName.get(Names.RUNTIME_INTERNAL, "RefreshTokens");
   static final ClassName PROVIDER = ClassName.get("jakarta.ws.rs.ext", "Provider");
   static final ClassName JWT_SECURITY_CONTEXT = ClassName.get(Names.RUNTIME, "JwtSecurityContext");

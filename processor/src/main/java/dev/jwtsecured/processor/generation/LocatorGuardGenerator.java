@@ -1,12 +1,13 @@
 package dev.jwtsecured.processor.generation;
 
 import dev.jwtsecured.processor.model.ConfigModel;
-import dev.jwtsecured.processor.model.Templates;
+import dev.jwtsecured.runtime.internal.Templates;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.ACCESS_RULE;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.CONTAINER_REQUEST_FILTER;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.LOCATOR_PATHS;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.PRE_MATCHING;
 import static dev.jwtsecured.processor.generation.GeneratedTypes.RESPONSE;
+import static dev.jwtsecured.processor.generation.GeneratedTypes.SHARED_ROOTS;
 
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
@@ -28,6 +29,7 @@ import javax.lang.model.element.Modifier;
  */
 public final class LocatorGuardGenerator implements SourceGenerator {
   private static final ClassName PATTERN = ClassName.get(Pattern.class);
+  private static final ClassName SHARED_ROOTS_GUARD = SHARED_ROOTS.nestedClass("Guard");
 
   @Override
   public boolean applies(ConfigModel model) {
@@ -37,6 +39,7 @@ public final class LocatorGuardGenerator implements SourceGenerator {
   @Override
   public TypeSpec generate(ConfigModel model) {
     MethodParts.Table locators = locators(model);
+    MethodParts.Table templates = templates(model);
     TypeSpec.Builder type = TypeSpec.classBuilder(model.locatorGuardClass())
         .addJavadoc("Authenticates requests for the protected sub-resource locators of {@link $T} before they run.\n",
             model.configClass())
@@ -55,19 +58,37 @@ public final class LocatorGuardGenerator implements SourceGenerator {
             .initializer(locators.initializer())
             .build())
         .addFields(besideField(model))
+        .addField(FieldSpec.builder(ArrayTypeName.of(SHARED_ROOTS.nestedClass("Operation")), "TEMPLATES",
+                Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("For each of {@code LOCATORS}, its template and its root resource class's, by which the\n")
+            .addJavadoc("root operations of the application's other configurations that JAX-RS matches first are\n")
+            .addJavadoc("found when their features are installed.\n")
+            .initializer(templates.initializer())
+            .build())
         .addFields(rulesField(model))
         .addField(FieldSpec.builder(String.class, "CHECKED", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
             .addJavadoc("The request property that says this guard checked the request.\n")
             .initializer("$T.class.getName()", model.locatorGuardClass())
             .build())
         .addField(model.filterClass(), "filter", Modifier.PRIVATE, Modifier.FINAL)
+        .addField(SHARED_ROOTS_GUARD, "roots", Modifier.PRIVATE, Modifier.FINAL)
         .addMethod(MethodSpec.constructorBuilder()
             .addJavadoc("{@code filter} requires a valid token; what the final resource method needs is checked\n")
             .addJavadoc("again by its own filter once JAX-RS matched it.\n")
             .addParameter(model.filterClass(), "filter")
             .addStatement("this.filter = filter")
+            .addStatement("this.roots = new $T(TEMPLATES, $L)", SHARED_ROOTS_GUARD,
+                hasBeside(model) ? "BESIDE" : "null")
+            .build())
+        .addMethod(MethodSpec.methodBuilder("roots")
+            .addJavadoc("For each locator, the paths JAX-RS matches before it: those above, and the root operations\n")
+            .addJavadoc("of the application's other configurations that the feature adds as they are installed.\n\n")
+            .addJavadoc("@return the table, shared with {@link Late}\n")
+            .returns(SHARED_ROOTS_GUARD)
+            .addStatement("return roots")
             .build())
         .addMethods(locators.methods())
+        .addMethods(templates.methods())
         .addMethods(besideMethod(model))
         .addMethods(model.guardChecksRules() ? rules(model).methods() : List.of())
         .addMethod(filterMethod(model))
@@ -121,9 +142,12 @@ public final class LocatorGuardGenerator implements SourceGenerator {
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addSuperinterface(CONTAINER_REQUEST_FILTER)
         .addField(model.filterClass(), "filter", Modifier.PRIVATE, Modifier.FINAL)
+        .addField(SHARED_ROOTS_GUARD, "roots", Modifier.PRIVATE, Modifier.FINAL)
         .addMethod(MethodSpec.constructorBuilder()
             .addParameter(model.filterClass(), "filter")
+            .addParameter(SHARED_ROOTS_GUARD, "roots")
             .addStatement("this.filter = filter")
+            .addStatement("this.roots = roots")
             .build())
         .addMethod(SourceGenerator.requestFilter(body.build()));
     return type.build();
@@ -170,8 +194,7 @@ public final class LocatorGuardGenerator implements SourceGenerator {
     CodeBlock rows = model.guardedLocators().stream()
         .map(l -> l.beside().stream()
             .map(b -> CodeBlock.of("$T.beside($L)", LOCATOR_PATHS, Stream.concat(
-                    Stream.of(CodeBlock.of("$S", b.httpMethods().isEmpty() ? Templates.below(b.path())
-                        : Templates.regex(b.path()) + "/?")),
+                    Stream.of(CodeBlock.of("$S", Templates.beside(b.path(), b.httpMethods().isEmpty()))),
                     b.httpMethods().stream().map(m -> CodeBlock.of("$S", m)))
                 .collect(CodeBlock.joining(", "))))
             .collect(CodeBlock.joining(",\n", "{", "}")))
@@ -206,6 +229,13 @@ public final class LocatorGuardGenerator implements SourceGenerator {
         model.guardedLocators().stream().map(l -> MethodParts.call(1)).toList());
   }
 
+  /** {@code TEMPLATES}: each guarded locator's template and its root resource class's, a call naming both. */
+  private static MethodParts.Table templates(ConfigModel model) {
+    return new MethodParts.Table("templates", SHARED_ROOTS.nestedClass("Operation"), model.guardedLocators().stream()
+        .map(l -> CodeBlock.of("$T.operation($S, $S)", SHARED_ROOTS, l.path(), l.rootPath())).toList(),
+        model.guardedLocators().stream().map(l -> MethodParts.call(2)).toList());
+  }
+
   /** {@code RULES}: each guarded locator's rule, a call per list of roles naming each. */
   private static MethodParts.Table rules(ConfigModel model) {
     return new MethodParts.Table("rules", ACCESS_RULE, model.guardedLocators().stream()
@@ -221,17 +251,13 @@ public final class LocatorGuardGenerator implements SourceGenerator {
   private static CodeBlock.Builder onlyBelowTheLocators(ConfigModel model) {
     if (model.guardChecksRules()) {
       return CodeBlock.builder()
-          .addStatement("boolean[] reached = $T.reached(request, LOCATORS, $L)", LOCATOR_PATHS,
-              hasBeside(model) ? "BESIDE" : "null")
+          .addStatement("boolean[] reached = $T.reached(request, LOCATORS, roots.beside())", LOCATOR_PATHS)
           .beginControlFlow("if (reached == null)")
           .addStatement("return")
           .endControlFlow();
     }
-    CodeBlock test = hasBeside(model)
-        ? CodeBlock.of("$T.matches(request, LOCATORS, BESIDE)", LOCATOR_PATHS)
-        : CodeBlock.of("$T.matches(request.getUriInfo(), LOCATORS)", LOCATOR_PATHS);
     return CodeBlock.builder()
-        .beginControlFlow("if (!$L)", test)
+        .beginControlFlow("if (!$T.matches(request, LOCATORS, roots.beside()))", LOCATOR_PATHS)
         .addStatement("return")
         .endControlFlow();
   }

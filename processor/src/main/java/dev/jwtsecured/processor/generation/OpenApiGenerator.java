@@ -3,7 +3,7 @@ package dev.jwtsecured.processor.generation;
 import dev.jwtsecured.processor.model.ConfigModel;
 import dev.jwtsecured.processor.model.RouteModel;
 import dev.jwtsecured.processor.model.SettingsModel;
-import dev.jwtsecured.processor.model.Templates;
+import dev.jwtsecured.runtime.internal.Templates;
 import dev.jwtsecured.processor.validation.RouteScanner;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -8,7 +8,7 @@ import static dev.jwtsecured.processor.generation.OpenApiGenerator.ref;
 import dev.jwtsecured.processor.model.ConfigModel;
 import dev.jwtsecured.processor.model.RouteModel;
 import dev.jwtsecured.processor.model.RouteModel.Policy;
-import dev.jwtsecured.processor.model.Templates;
+import dev.jwtsecured.runtime.internal.Templates;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -257,12 +257,6 @@ public enum Message {
       "The sub-resource locator at \"%s\" leads to public and protected operations, so it runs before"
           + " authentication for every caller; keep user code in it free of side effects and of answers that differ"
           + " by existence (404 before 401), or move the public operations to their own resource"),
-  GUARD_UNAWARE_OF_CONFIGURATION("JwtSecured.GuardUnawareOfConfiguration", Kind.WARNING,
-      "The guard of the locator at \"%s\" asks this configuration's token of every request that may reach it, %s"
-          + " of %s among them; nothing says one application serves both configurations, so the guard cannot leave"
-          + " to the other what JAX-RS matches first, and the other's callers are refused there (at its login too)."
-          + " If one application serves both, give it an @ApplicationPath class in a package of both or a parent"
-          + " package; if not, suppress this warning"),
   GUARD_BEFORE_UNKNOWN_ROOT("JwtSecured.GuardBeforeUnknownRoot", Kind.WARNING,
       "The guard of the locator at \"%s\" asks this configuration's token of every request that may reach it, %s"
           + " of %s among them, which JAX-RS may match first; its class's template \"%s\" has a parameter that may"

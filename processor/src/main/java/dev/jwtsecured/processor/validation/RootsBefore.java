@@ -3,7 +3,7 @@ package dev.jwtsecured.processor.validation;
 import dev.jwtsecured.processor.model.ConfigModel;
 import dev.jwtsecured.processor.model.RouteModel;
 import dev.jwtsecured.processor.model.SettingsModel;
-import dev.jwtsecured.processor.model.Templates;
+import dev.jwtsecured.runtime.internal.Templates;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -63,18 +64,14 @@ public final class RootsBefore {
 
   /**
    * The root operations JAX-RS matches before the locator at {@code path}, of the root resource class at
-   * {@code rootPath}, outside its class: JAX-RS first picks the root resource class by its template, RESTEasy compares
-   * whole templates; where a root operation sorts first both ways ({@link Templates#sortsBefore}; and a request for the
-   * locator may take its path), the locator never runs for that path. Only a root resource whose template's
-   * parameters stay within one segment each counts: for another, which rest of the path its class sees is not known
-   * here.
+   * {@code rootPath}, outside its class ({@link Templates#takenBefore}, the rule the runtime applies to the root
+   * operations of configurations compiled apart).
    */
   List<RouteModel.Beside> before(String path, String rootPath) {
     List<RouteModel.Beside> before = new ArrayList<>();
-    Predicate<String> reaching = Templates.reaching(path);
+    BiPredicate<String, String> taken = Templates.takenBefore(path, rootPath);
     for (RouteModel.RootOperation root : roots) {
-      if (Templates.withinSegments(root.rootPath()) && Templates.sortsBefore(root.rootPath(), rootPath)
-          && Templates.sortsBefore(root.path(), path) && reaching.test(root.path())) {
+      if (taken.test(root.path(), root.rootPath())) {
         before.add(new RouteModel.Beside(root.path(), root.httpMethods()));
       }
     }
@@ -107,9 +104,10 @@ public final class RootsBefore {
 
   /**
    * A warning when {@code model}'s locator guard may ask its token for a root operation of {@code other}, a
-   * configuration of its application, whose class JAX-RS may match before the locator's and whose template has a
-   * parameter that may take several segments ({@code {rest: .*}}): {@link #before} cannot tell which requests that
-   * class takes, so the guard does not leave them to the other, whose callers have no token of this one.
+   * configuration of its application (or, where nothing places either, perhaps of it), whose class JAX-RS may match
+   * before the locator's and whose template has a parameter that may take several segments ({@code {rest: .*}}):
+   * {@link #before} cannot tell which requests that class takes, so the guard does not leave them to the other, whose
+   * callers have no token of this one.
    */
   public static Optional<Message.Text> beforeUnknownRoot(ConfigModel model, ConfigModel other) {
     for (RouteModel.GuardedLocator locator : model.guardedLocators()) {
@@ -120,25 +118,6 @@ public final class RootsBefore {
           return Optional.of(Message.GUARD_BEFORE_UNKNOWN_ROOT.format(locator.path(),
               (root.httpMethods().isEmpty() ? "any request to" : String.join("/", root.httpMethods())) + " "
                   + root.path(), other.configClass().canonicalName(), root.rootPath()));
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
-  /**
-   * A warning when {@code model}'s locator guard may ask its token for a root operation of {@code other}, a
-   * configuration of the same application path that is not known to share its application (no {@code Application}
-   * class in a package of both or a parent package): if one application does serve both, the other's callers are
-   * refused there.
-   */
-  public static Optional<Message.Text> unawareOf(ConfigModel model, ConfigModel other) {
-    for (RouteModel.GuardedLocator locator : model.guardedLocators()) {
-      Predicate<String> reaching = Templates.reaching(locator.path());
-      for (RouteModel.RootOperation root : other.rootOperations()) {
-        if (reaching.test(root.path())) {
-          return Optional.of(Message.GUARD_UNAWARE_OF_CONFIGURATION.format(locator.path(),
-              String.join("/", root.httpMethods()) + " " + root.path(), other.configClass().canonicalName()));
         }
       }
     }

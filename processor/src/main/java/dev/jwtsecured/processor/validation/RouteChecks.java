@@ -4,7 +4,7 @@ import dev.jwtsecured.processor.model.Names;
 import dev.jwtsecured.processor.model.Roles;
 import dev.jwtsecured.processor.model.RouteModel;
 import dev.jwtsecured.processor.model.SettingsModel;
-import dev.jwtsecured.processor.model.Templates;
+import dev.jwtsecured.runtime.internal.Templates;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;

@@ -2,7 +2,7 @@ package dev.jwtsecured.processor.validation;
 
 import dev.jwtsecured.processor.model.Names;
 import dev.jwtsecured.processor.model.RouteModel;
-import dev.jwtsecured.processor.model.Templates;
+import dev.jwtsecured.runtime.internal.Templates;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import java.util.ArrayDeque;

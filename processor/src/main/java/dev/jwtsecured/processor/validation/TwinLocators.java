@@ -1,6 +1,6 @@
 package dev.jwtsecured.processor.validation;
 
-import dev.jwtsecured.processor.model.Templates;
+import dev.jwtsecured.runtime.internal.Templates;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;

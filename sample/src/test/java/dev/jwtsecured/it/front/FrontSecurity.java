@@ -11,10 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * An application whose root resource leads every path to a page through a locator without a path of its own.
  * {@code OverlappingRootsTest} starts it.
- * Served alone by its tests: the other configurations of this compilation, at {@code /} too, share no application
- * with it.
  */
-@SuppressWarnings("JwtSecured.GuardUnawareOfConfiguration")
 @JwtSecured(secret = "${IT_SECRET}", applicationPath = "/")
 public final class FrontSecurity {
   /** How often the locator ran. */

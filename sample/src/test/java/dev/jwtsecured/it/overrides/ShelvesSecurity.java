@@ -16,10 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * locator at {@code ""}: by JAX-RS 3.6 the overrides inherit nothing, so Jersey and Apache CXF serve them not at all
  * and take {@code HEAD} and {@code PUT} to the locator, where RESTEasy serves them.
  * {@code OverrideWithoutHttpMethodTest} starts it.
- * Served alone by its tests: the other configurations of this compilation, at {@code /} too, share no application
- * with it.
  */
-@SuppressWarnings("JwtSecured.GuardUnawareOfConfiguration")
 @JwtSecured(secret = "${IT_SECRET}", applicationPath = "/")
 public final class ShelvesSecurity {
   /** How often the locator ran. */

@@ -15,11 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * An application whose root resource at {@code /} leads every first segment to a bucket through a locator, as an
  * object store's API does ({@code /{bucket}/{key}}), beside the token endpoint, the OpenAPI document and a public
- * root resource. {@code RootLocatorTest} starts it.
- * Served alone by its tests: the other configurations of this compilation, at {@code /} too, share no application
- * with it.
+ * root resource. {@code RootLocatorTest} starts it, and {@code SharedRootsTest} beside another configuration.
  */
-@SuppressWarnings("JwtSecured.GuardUnawareOfConfiguration")
 @JwtSecured(secret = "${IT_SECRET}", applicationPath = "/", tokenUrl = "/login", openApiPath = "/openapi.json")
 public final class BucketsSecurity {
   /** How often the locator ran. */

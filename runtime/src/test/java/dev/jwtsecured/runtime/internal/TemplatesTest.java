@@ -1,4 +1,4 @@
-package dev.jwtsecured.processor.model;
+package dev.jwtsecured.runtime.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,13 +1,17 @@
-package dev.jwtsecured.processor.model;
+package dev.jwtsecured.runtime.internal;
 
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-/** JAX-RS path templates: their OpenAPI form and the regular expression a JAX-RS runtime matches them with. */
+/**
+ * JAX-RS path templates: their OpenAPI form, the regular expression a JAX-RS runtime matches them with, and the order
+ * in which it tries them. One definition for the processor (which carries a copy of this class) and the runtime.
+ */
 public final class Templates {
   /** {@code {name}} or {@code {name: regex}} in a JAX-RS path template. */
   public static final Pattern PARAM = Pattern.compile("\\{\\s*(\\w[\\w.-]*)\\s*(?::\\s*((?:[^{}]|\\{[^{}]*})*))?}");
@@ -108,6 +112,28 @@ public final class Templates {
     }
     return template -> guarded.matcher(PARAM.matcher(template).replaceAll("x")).matches()
         || guarded.matcher(PARAM.matcher(template).replaceAll("0")).matches();
+  }
+
+  /**
+   * The regular expression of a path beside a guarded locator that JAX-RS matches before it: a locator's path
+   * ({@code locator}) and everything below it, else a resource method's path, a last slash allowed.
+   */
+  public static String beside(String path, boolean locator) {
+    return locator ? below(path) : regex(path) + "/?";
+  }
+
+  /**
+   * A test of whether JAX-RS matches a root operation at a path, of the root resource class at a root path, before
+   * the locator at {@code locatorPath} of another root resource class, at {@code locatorRootPath}, for a request that
+   * may reach the locator ({@link #reaching}): JAX-RS first picks the root resource class by its template, RESTEasy
+   * compares whole templates; where the operation sorts first both ways ({@link #sortsBefore}), the locator never runs
+   * for its path. Only a root resource whose template's parameters stay within one segment each
+   * ({@link #withinSegments}) counts: for another, which rest of the path its class sees is not known.
+   */
+  public static BiPredicate<String, String> takenBefore(String locatorPath, String locatorRootPath) {
+    Predicate<String> reaching = reaching(locatorPath);
+    return (path, rootPath) -> withinSegments(rootPath) && sortsBefore(rootPath, locatorRootPath)
+        && sortsBefore(path, locatorPath) && reaching.test(path);
   }
 
   /**

@@ -1,0 +1,119 @@
+package dev.jwtsecured.runtime.internal;
+
+import dev.jwtsecured.runtime.JwtAuth;
+import jakarta.ws.rs.core.Configuration;
+import jakarta.ws.rs.core.FeatureContext;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.BiPredicate;
+
+/**
+ * The root operations of the configurations of one application, shared as their features are installed, so that a
+ * configuration's locator guard leaves to the others' own rules the requests JAX-RS matches to their root resources
+ * (their token endpoints among them) before its protected locator ({@link Templates#takenBefore}). The processor does
+ * this where it compiles the configurations together with an {@code Application} class that places both; compiled
+ * apart (one in a module the application depends on), or placed by nothing (two features handed to
+ * {@code SeBootstrap}), the guard asked its own token there, where the other's callers have none: they could not log
+ * in. Seen in every application the runtime shows a feature (not on Apache CXF, which shows it nothing of the others).
+ */
+public final class SharedRoots {
+  /** Under this prefix and a configuration's name, what it shares. */
+  private static final String PREFIX = "dev.jwtsecured.roots.";
+
+  private final Operation[] operations;
+  private final Guard guard;
+
+  private SharedRoots(Operation[] operations, Guard guard) {
+    this.operations = operations.clone();
+    this.guard = guard;
+  }
+
+  /**
+   * Shares the root operations of {@code auth}'s configuration, and its locator guard's table ({@code null}: it has
+   * none), with the configurations installed in the application of {@code context} before it: each guard learns the
+   * other's operations that JAX-RS matches before its locators.
+   */
+  public static void share(FeatureContext context, JwtAuth auth, Operation[] operations, Guard guard) {
+    SharedRoots ours = new SharedRoots(operations, guard);
+    String name = auth.configuration().getName();
+    Configuration application = context.getConfiguration();
+    for (String property : application.getPropertyNames()) {
+      if (property.startsWith(PREFIX) && !property.equals(PREFIX + name)
+          && application.getProperty(property) instanceof SharedRoots theirs) {
+        if (ours.guard != null) {
+          ours.guard.leave(theirs.operations);
+        }
+        if (theirs.guard != null) {
+          theirs.guard.leave(ours.operations);
+        }
+      }
+    }
+    context.property(PREFIX + name, ours);
+  }
+
+  /**
+   * A root operation: a path, the template of its root resource class, and the request methods served there (none:
+   * a sub-resource locator, which takes every method).
+   */
+  public static Operation operation(String path, String rootPath, String... methods) {
+    return new Operation(path, rootPath, methods);
+  }
+
+  /** A root operation of a configuration, as {@link #operation} gives it. */
+  public static final class Operation {
+    private final String path;
+    private final String rootPath;
+    private final String[] methods;
+
+    private Operation(String path, String rootPath, String[] methods) {
+      this.path = path;
+      this.rootPath = rootPath;
+      this.methods = methods.clone();
+    }
+  }
+
+  /**
+   * What a locator guard leaves to the root operations of other configurations: for each of its locators, the paths
+   * beside it, its own (written by the processor) and those of the other configurations installed beside it.
+   */
+  public static final class Guard {
+    private final Operation[] locators;
+    private volatile LocatorPaths.Beside[][] beside;
+
+    /**
+     * A guard's table: its locators ({@link #operation}, no request method), and for each, the paths beside it that
+     * the processor found ({@code own}; {@code null} for none).
+     */
+    public Guard(Operation[] locators, LocatorPaths.Beside[][] own) {
+      this.locators = locators.clone();
+      this.beside = own;
+    }
+
+    /** For each locator, the paths JAX-RS matches before it; {@code null} where nothing is. */
+    public LocatorPaths.Beside[][] beside() {
+      return beside;
+    }
+
+    /** Adds, for each locator, those of {@code operations} that JAX-RS matches before it. */
+    synchronized void leave(Operation[] operations) {
+      LocatorPaths.Beside[][] now = beside;
+      LocatorPaths.Beside[][] next = new LocatorPaths.Beside[locators.length][];
+      boolean added = false;
+      for (int i = 0; i < locators.length; i++) {
+        List<LocatorPaths.Beside> row = new ArrayList<>(now == null ? List.of() : Arrays.asList(now[i]));
+        BiPredicate<String, String> taken = Templates.takenBefore(locators[i].path, locators[i].rootPath);
+        for (Operation o : operations) {
+          if (taken.test(o.path, o.rootPath)) {
+            row.add(LocatorPaths.beside(Templates.beside(o.path, o.methods.length == 0), o.methods));
+            added = true;
+          }
+        }
+        next[i] = row.toArray(LocatorPaths.Beside[]::new);
+      }
+      if (added) {
+        beside = next;
+      }
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package dev.jwtsecured.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import dev.jwtsecured.it.claims.a.CookieA;
+import dev.jwtsecured.it.claims.a.CookieAJwtFeature;
+import dev.jwtsecured.it.rootlocator.BucketsSecurity;
+import dev.jwtsecured.it.rootlocator.BucketsSecurityJwtFeature;
+import dev.jwtsecured.testing.RawHttp;
+import dev.jwtsecured.testing.TestServer;
+import jakarta.ws.rs.core.Feature;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A protected locator at the application's root ({@code BucketsSecurity}'s {@code /{bucket}}) in one application with
+ * another configuration that nothing placed beside it at compile time ({@code CookieA}: no {@code Application} class
+ * in a package of both, as with features compiled apart or handed to {@code SeBootstrap}). JAX-RS matches the other's
+ * token endpoint ({@code POST /a/login}) and resource ({@code GET /a/me}) to their own classes, whose templates have
+ * more literal characters, and never runs the locator for them; its guard asked its own bearer token there, which the
+ * other's callers do not have: they could not log in (401). Now the features share their root operations as they are
+ * installed, and the guard leaves those to their own configuration. Not on Apache CXF, which shows a feature nothing of
+ * the others.
+ */
+class SharedRootsTest {
+  private static final String FORM = "grant_type=password&username=ada&password=pw";
+
+  @Test
+  void aRootLocatorsGuardLeavesAnotherConfigurationsRootResourcesToIt() throws Exception {
+    assumeFalse(TestServer.runtime().equals("cxf"), "Apache CXF shows a feature nothing of the others");
+    // Each order of installation: the guard learns of the other configuration either way.
+    for (boolean bucketsFirst : new boolean[] {true, false}) {
+      Feature buckets =
+          new BucketsSecurityJwtFeature(BucketsSecurityJwtFeature.settings().secret(CxfTest.SECRET).build());
+      Feature cookies = new CookieAJwtFeature(
+          CookieAJwtFeature.settings().secret("shared-roots-" + CxfTest.SECRET).build());
+      Set<Class<?>> generated = new HashSet<>(BucketsSecurityJwtFeature.classes());
+      generated.addAll(CookieAJwtFeature.classes());
+      try (TestServer server = TestServer.startAt("", bucketsFirst ? List.of(buckets, cookies)
+          : List.of(cookies, buckets), generated, BucketsSecurity.Buckets.class, BucketsSecurity.Status.class,
+          CookieA.Me.class)) {
+        RawHttp http = server.http;
+        int runs = BucketsSecurity.LOCATOR_RUNS.get();
+        String order = bucketsFirst ? "buckets first: " : "cookies first: ";
+        RawHttp.Response login = http.sendBody("POST", "/a/login", FORM,
+            "Content-Type: application/x-www-form-urlencoded");
+        assertEquals(200, login.status, order + login);
+        String session = login.cookieValue("session");
+        assertNotNull(session, order + login);
+        RawHttp.Response me = http.send("GET", "/a/me", "Cookie: session=" + session);
+        assertEquals(200, me.status, order + me);
+        assertEquals("a", me.body);
+        // Its own rules stand: without its cookie, its resource asks for one.
+        assertEquals(401, http.send("GET", "/a/me").status, order);
+        // What the other's classes do not take stays the locator's, guarded.
+        for (String[] call : new String[][] {{"GET", "/a"}, {"GET", "/a/other"}, {"GET", "/a/login"},
+            {"POST", "/a/me"}, {"GET", "/photos/cat.jpg"}}) {
+          RawHttp.Response anonymous = http.send(call[0], call[1], "Cookie: session=" + session);
+          assertEquals(401, anonymous.status, order + String.join(" ", call) + ": " + anonymous);
+        }
+        assertEquals(runs, BucketsSecurity.LOCATOR_RUNS.get(), order + "the locator ran before authentication");
+        // The locator's own callers are served, and log in at their own token endpoint.
+        RawHttp.Response photo = http.send("GET", "/photos/cat.jpg", CxfTest.bearer(http, "ada"));
+        assertEquals(200, photo.status, order + photo);
+        assertEquals("photos/cat.jpg", photo.body);
+      }
+    }
+  }
+}
