@@ -34,9 +34,10 @@ import javax.lang.model.element.Modifier;
 /**
  * Generates {@code FooJwtFeature}: the one class an application registers (the seed framework's {@code on_app_init}).
  *
- * <p>It is a little over 300 lines because the feature is one generated class whose parts (its constructors, with the
+ * <p>It is over 300 lines because the feature is one generated class whose parts (its constructors, with the
  * configuration instance and the refresh store where the handlers need them; the settings that differ from the
- * defaults; what it installs and lists) each come with the Javadoc users read in the generated source.
+ * defaults; what it installs, lists and shares with the application's other configurations) each come with the Javadoc
+ * and comments users read in the generated source.
  */
 public final class FeatureGenerator implements SourceGenerator {
   @Override
