@@ -961,6 +961,19 @@ class RouteBoundDiagnosticsTest {
         + " \"/{bucket}\" asks this configuration's token of every request that may reach it, GET/HEAD /{path: .*} of"
         + " app.b.Config among them").inFile(store).onLineContaining("@JwtSecured");
     assertThat(c).hadWarningCount(1);
+    guard = c.generatedSourceFile("app.a.ConfigJwtLocatorGuard").orElseThrow().getCharContent(true).toString();
+    assertTrue(guard.contains("new SharedRoots.Guard(TEMPLATES, null);"), guard);
+
+    // Suppressed: meant, and the guard logs nothing of it at run time either.
+    JavaFileObject meant = inPackage("app.a", "Config", "@SuppressWarnings(\"JwtSecured.GuardBeforeUnknownRoot\")",
+        "@JwtSecured(secret = \"" + secretOf("app.a") + "\", transport = Transport.COOKIE)",
+        "public final class Config {",
+        "  @UserRetriever static String user(Token token) { return token.subject(); }",
+        "}");
+    c = javac().withProcessors(new JwtSecuredProcessor()).compile(meant, staff, buckets, files);
+    assertThat(c).succeededWithoutWarnings();
+    guard = c.generatedSourceFile("app.a.ConfigJwtLocatorGuard").orElseThrow().getCharContent(true).toString();
+    assertTrue(guard.contains("new SharedRoots.Guard(TEMPLATES, null).quiet();"), guard);
   }
 
   /**

@@ -2,18 +2,23 @@ package dev.jwtsecured.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.jwtsecured.it.claims.a.CookieA;
 import dev.jwtsecured.it.claims.a.CookieAJwtFeature;
 import dev.jwtsecured.it.rootlocator.BucketsSecurity;
 import dev.jwtsecured.it.rootlocator.BucketsSecurityJwtFeature;
+import dev.jwtsecured.it.wide.WideSecurity;
+import dev.jwtsecured.it.wide.WideSecurityJwtFeature;
+import dev.jwtsecured.testing.LibraryLog;
 import dev.jwtsecured.testing.RawHttp;
 import dev.jwtsecured.testing.TestServer;
 import jakarta.ws.rs.core.Feature;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,6 +73,35 @@ class SharedRootsTest {
         assertEquals(200, photo.status, order + photo);
         assertEquals("photos/cat.jpg", photo.body);
       }
+    }
+  }
+
+  /**
+   * Another configuration's root class whose template takes several segments ({@code /files/{path: .*}}), which
+   * JAX-RS matches first: which requests it takes is not known from the templates, so the guard leaves it none and
+   * asks its own token there (the safe direction), and says so in the log, once, as the processor does where it
+   * compares the two configurations ({@code [JwtSecured.GuardBeforeUnknownRoot]}). Before, nothing said why the
+   * other's callers were refused.
+   */
+  @Test
+  void aRootClassWhoseRequestsAreNotKnownIsNamedInTheLog() throws Exception {
+    assumeFalse(TestServer.runtime().equals("cxf"), "Apache CXF shows a feature nothing of the others");
+    Feature buckets =
+        new BucketsSecurityJwtFeature(BucketsSecurityJwtFeature.settings().secret(CxfTest.SECRET).build());
+    Feature wide = new WideSecurityJwtFeature(
+        WideSecurityJwtFeature.settings().secret("wide-" + CxfTest.SECRET).build());
+    Set<Class<?>> generated = new HashSet<>(BucketsSecurityJwtFeature.classes());
+    generated.addAll(WideSecurityJwtFeature.classes());
+    try (LibraryLog log = new LibraryLog();
+        TestServer server = TestServer.startAt("", List.of(wide, buckets), generated,
+            BucketsSecurity.Buckets.class, WideSecurity.Files.class)) {
+      List<LogRecord> said = log.containing("[JwtSecured.GuardBeforeUnknownRoot]");
+      assertEquals(1, said.size(), log.toString());
+      String text = said.get(0).getMessage();
+      assertTrue(text.contains("the guard of the locator at \"/{bucket}\" of " + BucketsSecurity.class.getName()
+          + " asks its token of every request that may reach it, GET/HEAD /files/{path: .*} of "
+          + WideSecurity.class.getName() + " among them"), text);
+      assertEquals(401, server.http.send("GET", "/files/a/b").status);
     }
   }
 }

@@ -77,8 +77,11 @@ public final class LocatorGuardGenerator implements SourceGenerator {
             .addJavadoc("again by its own filter once JAX-RS matched it.\n")
             .addParameter(model.filterClass(), "filter")
             .addStatement("this.filter = filter")
-            .addStatement("this.roots = new $T(TEMPLATES, $L)", SHARED_ROOTS_GUARD,
-                hasBeside(model) ? "BESIDE" : "null")
+            .addCode(model.unknownRootsMeant()
+                ? CodeBlock.of("// Suppresses [JwtSecured.GuardBeforeUnknownRoot]: nothing logged of it either.\n")
+                : CodeBlock.of(""))
+            .addStatement("this.roots = new $T(TEMPLATES, $L)$L", SHARED_ROOTS_GUARD,
+                hasBeside(model) ? "BESIDE" : "null", model.unknownRootsMeant() ? ".quiet()" : "")
             .build())
         .addMethod(MethodSpec.methodBuilder("roots")
             .addJavadoc("For each locator, the paths JAX-RS matches before it: those above, and the root operations\n")

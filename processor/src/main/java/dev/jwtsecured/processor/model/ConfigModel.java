@@ -37,6 +37,9 @@ import java.util.Optional;
  *     extend, with those rules
  * @param sharingMeant whether the class suppresses {@code [JwtSecured.SecretShared]}: its secret is meant for the
  *     logins of other configurations of the application too, and the runtime says nothing of them
+ * @param unknownRootsMeant whether the class suppresses {@code [JwtSecured.GuardBeforeUnknownRoot]}: its locator guard
+ *     asking its token where another configuration's root class may take the request is meant, and the runtime says
+ *     nothing of it either
  */
 public record ConfigModel(
     ClassName configClass,
@@ -57,7 +60,8 @@ public record ConfigModel(
     Map<ClassName, List<ClassName>> pathTypes,
     List<RouteModel.RootOperation> rootOperations,
     List<RouteModel.LocatorRule> locatorRules,
-    boolean sharingMeant) {
+    boolean sharingMeant,
+    boolean unknownRootsMeant) {
 
   public ConfigModel {
     routes = List.copyOf(routes);
@@ -81,7 +85,7 @@ public record ConfigModel(
   public ConfigModel withGuardedLocators(List<RouteModel.GuardedLocator> guarded) {
     return new ConfigModel(configClass, basePackages, applicationPath, userType, userTypeIsParameterized, retriever,
         revocationCheck, authenticator, refreshStore, hasNoArgConstructor, typeParameters, settings, routes, guarded,
-        locators, pathTypes, rootOperations, locatorRules, sharingMeant);
+        locators, pathTypes, rootOperations, locatorRules, sharingMeant, unknownRootsMeant);
   }
 
   /** Whether the locator guard checks a rule besides a valid token, for one of {@link #guardedLocators()} at least. */

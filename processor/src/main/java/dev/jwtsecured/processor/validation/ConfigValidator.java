@@ -161,7 +161,8 @@ public final class ConfigValidator {
             scan.pathTypes(),
             routes.rootOperations(),
             routes.locatorRules(),
-            Diagnostic.suppresses(config, Message.SECRET_SHARED.tag()));
+            Diagnostic.suppresses(config, Message.SECRET_SHARED.tag()),
+            Diagnostic.suppresses(config, Message.GUARD_BEFORE_UNKNOWN_ROOT.tag()));
     return new Result(Optional.of(model), problems, null);
   }
 

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiPredicate;
-import java.util.function.Predicate;
 
 /**
  * The root resource operations (the generated resources among them) that JAX-RS may match before a protected locator
@@ -111,10 +110,9 @@ public final class RootsBefore {
    */
   public static Optional<Message.Text> beforeUnknownRoot(ConfigModel model, ConfigModel other) {
     for (RouteModel.GuardedLocator locator : model.guardedLocators()) {
-      Predicate<String> reaching = Templates.reaching(locator.path());
+      BiPredicate<String, String> unknown = Templates.unknownBefore(locator.path(), locator.rootPath());
       for (RouteModel.RootOperation root : other.rootOperations()) {
-        if (!Templates.withinSegments(root.rootPath()) && !Templates.sortsBefore(locator.rootPath(), root.rootPath())
-            && reaching.test(root.path())) {
+        if (unknown.test(root.path(), root.rootPath())) {
           return Optional.of(Message.GUARD_BEFORE_UNKNOWN_ROOT.format(locator.path(),
               (root.httpMethods().isEmpty() ? "any request to" : String.join("/", root.httpMethods())) + " "
                   + root.path(), other.configClass().canonicalName(), root.rootPath()));

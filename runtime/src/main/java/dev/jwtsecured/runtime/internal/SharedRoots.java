@@ -15,11 +15,15 @@ import java.util.function.BiPredicate;
  * this where it compiles the configurations together with an {@code Application} class that places both; compiled
  * apart (one in a module the application depends on), or placed by nothing (two features handed to
  * {@code SeBootstrap}), the guard asked its own token there, where the other's callers have none: they could not log
- * in. Seen in every application the runtime shows a feature (not on Apache CXF, which shows it nothing of the others).
+ * in. Where a root class of the other has a template whose parameter may take several segments, which requests it
+ * takes is not known, and the guard logs the processor's {@code [JwtSecured.GuardBeforeUnknownRoot]}. Seen in every
+ * application the runtime shows a feature (not on Apache CXF, which shows it nothing of the others).
  */
 public final class SharedRoots {
   /** Under this prefix and a configuration's name, what it shares. */
   private static final String PREFIX = "dev.jwtsecured.roots.";
+
+  private static final System.Logger LOG = System.getLogger("dev.jwtsecured");
 
   private final Operation[] operations;
   private final Guard guard;
@@ -41,11 +45,12 @@ public final class SharedRoots {
     for (String property : application.getPropertyNames()) {
       if (property.startsWith(PREFIX) && !property.equals(PREFIX + name)
           && application.getProperty(property) instanceof SharedRoots theirs) {
+        String other = property.substring(PREFIX.length());
         if (ours.guard != null) {
-          ours.guard.leave(theirs.operations);
+          ours.guard.leave(name, other, theirs.operations);
         }
         if (theirs.guard != null) {
-          theirs.guard.leave(ours.operations);
+          theirs.guard.leave(other, name, ours.operations);
         }
       }
     }
@@ -79,6 +84,7 @@ public final class SharedRoots {
    */
   public static final class Guard {
     private final Operation[] locators;
+    private final boolean quiet;
     private volatile LocatorPaths.Beside[][] beside;
 
     /**
@@ -86,8 +92,23 @@ public final class SharedRoots {
      * the processor found ({@code own}; {@code null} for none).
      */
     public Guard(Operation[] locators, LocatorPaths.Beside[][] own) {
+      this(locators, own, false);
+    }
+
+    private Guard(Operation[] locators, LocatorPaths.Beside[][] own, boolean quiet) {
       this.locators = locators.clone();
       this.beside = own;
+      this.quiet = quiet;
+    }
+
+    /**
+     * This table, logging nothing of another configuration's root class that it cannot leave requests to: its
+     * configuration suppresses {@code [JwtSecured.GuardBeforeUnknownRoot]}.
+     *
+     * @return a table that logs nothing
+     */
+    public Guard quiet() {
+      return new Guard(locators, beside, true);
     }
 
     /** For each locator, the paths JAX-RS matches before it; {@code null} where nothing is. */
@@ -95,24 +116,44 @@ public final class SharedRoots {
       return beside;
     }
 
-    /** Adds, for each locator, those of {@code operations} that JAX-RS matches before it. */
-    synchronized void leave(Operation[] operations) {
+    /**
+     * Adds, for each locator, those of {@code operations} (of configuration {@code theirs}) that JAX-RS matches before
+     * it; logs a warning, unless quiet, where a root class of theirs whose template may take several segments may
+     * take requests that reach a locator of {@code ours} first: the processor's
+     * {@code [JwtSecured.GuardBeforeUnknownRoot]}, for configurations it did not compare.
+     */
+    synchronized void leave(String ours, String theirs, Operation[] operations) {
       LocatorPaths.Beside[][] now = beside;
       LocatorPaths.Beside[][] next = new LocatorPaths.Beside[locators.length][];
       boolean added = false;
+      String unknown = null;
       for (int i = 0; i < locators.length; i++) {
         List<LocatorPaths.Beside> row = new ArrayList<>(now == null ? List.of() : Arrays.asList(now[i]));
         BiPredicate<String, String> taken = Templates.takenBefore(locators[i].path, locators[i].rootPath);
+        BiPredicate<String, String> unsure = unknown != null || quiet ? null
+            : Templates.unknownBefore(locators[i].path, locators[i].rootPath);
         for (Operation o : operations) {
           if (taken.test(o.path, o.rootPath)) {
             row.add(LocatorPaths.beside(Templates.beside(o.path, o.methods.length == 0), o.methods));
             added = true;
+          } else if (unsure != null && unknown == null && unsure.test(o.path, o.rootPath)) {
+            unknown = "jwtsecured: the guard of the locator at \"" + locators[i].path + "\" of " + ours + " asks its"
+                + " token of every request that may reach it, " + (o.methods.length == 0 ? "any request to"
+                : String.join("/", o.methods)) + " " + o.path + " of " + theirs + " among them, which JAX-RS may"
+                + " match first; its class's template \"" + o.rootPath + "\" has a parameter that may take several"
+                + " segments, so which requests that class takes is not known, and the guard may refuse the other's"
+                + " callers there. Give the parameter a pattern within one segment (such as {id} or {id: [0-9]+}), or"
+                + " move one of the two resources to a path of its own; where this is meant, suppress"
+                + " [JwtSecured.GuardBeforeUnknownRoot] on " + ours;
           }
         }
         next[i] = row.toArray(LocatorPaths.Beside[]::new);
       }
       if (added) {
         beside = next;
+      }
+      if (unknown != null) {
+        LOG.log(System.Logger.Level.WARNING, unknown);
       }
     }
   }

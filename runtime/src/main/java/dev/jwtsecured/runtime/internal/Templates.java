@@ -137,6 +137,18 @@ public final class Templates {
   }
 
   /**
+   * A test of whether a root operation at a path, of a root resource class at a root path whose template has a
+   * parameter that may take several segments ({@code {rest: .*}}), may take requests that reach the locator at
+   * {@code locatorPath} of another root resource class, at {@code locatorRootPath}: JAX-RS may match that class first,
+   * and which requests it takes is not known from the templates, so {@link #takenBefore} leaves none of them to it.
+   */
+  public static BiPredicate<String, String> unknownBefore(String locatorPath, String locatorRootPath) {
+    Predicate<String> reaching = reaching(locatorPath);
+    return (path, rootPath) -> !withinSegments(rootPath) && !sortsBefore(locatorRootPath, rootPath)
+        && reaching.test(path);
+  }
+
+  /**
    * The number of literal characters of {@code template}, its parameters left out: the first key by which JAX-RS
    * sorts the templates that match a request (JAX-RS 3.7.2), more first.
    */
