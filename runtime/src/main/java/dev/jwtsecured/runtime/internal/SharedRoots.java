@@ -127,11 +127,12 @@ public final class SharedRoots {
       LocatorPaths.Beside[][] next = new LocatorPaths.Beside[locators.length][];
       boolean added = false;
       String unknown = null;
+      Templates.Order order = new Templates.Order();
       for (int i = 0; i < locators.length; i++) {
         List<LocatorPaths.Beside> row = new ArrayList<>(now == null ? List.of() : Arrays.asList(now[i]));
-        BiPredicate<String, String> taken = Templates.takenBefore(locators[i].path, locators[i].rootPath);
+        BiPredicate<String, String> taken = order.takenBefore(locators[i].path, locators[i].rootPath);
         BiPredicate<String, String> unsure = unknown != null || quiet ? null
-            : Templates.unknownBefore(locators[i].path, locators[i].rootPath);
+            : order.unknownBefore(locators[i].path, locators[i].rootPath);
         for (Operation o : operations) {
           if (taken.test(o.path, o.rootPath)) {
             row.add(LocatorPaths.beside(Templates.beside(o.path, o.methods.length == 0), o.methods));

@@ -1,8 +1,11 @@
 package dev.jwtsecured.runtime.internal;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiPredicate;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -104,14 +107,26 @@ public final class Templates {
    * reaches nothing here.
    */
   public static Predicate<String> reaching(String locator) {
+    return reaching(locator, Templates::requests);
+  }
+
+  /** {@link #reaching}, with each template's requests ({@link #requests}) given by {@code requests}. */
+  private static Predicate<String> reaching(String locator, Function<String, String[]> requests) {
     Pattern guarded;
     try {
       guarded = Pattern.compile(guarded(locator));
     } catch (PatternSyntaxException invalid) {
       return template -> false;
     }
-    return template -> guarded.matcher(PARAM.matcher(template).replaceAll("x")).matches()
-        || guarded.matcher(PARAM.matcher(template).replaceAll("0")).matches();
+    return template -> {
+      String[] paths = requests.apply(template);
+      return guarded.matcher(paths[0]).matches() || guarded.matcher(paths[1]).matches();
+    };
+  }
+
+  /** The requests {@link #reaching} tries for {@code template}: its parameters each {@code x}, then each {@code 0}. */
+  private static String[] requests(String template) {
+    return new String[] {PARAM.matcher(template).replaceAll("x"), PARAM.matcher(template).replaceAll("0")};
   }
 
   /**
@@ -131,9 +146,7 @@ public final class Templates {
    * ({@link #withinSegments}) counts: for another, which rest of the path its class sees is not known.
    */
   public static BiPredicate<String, String> takenBefore(String locatorPath, String locatorRootPath) {
-    Predicate<String> reaching = reaching(locatorPath);
-    return (path, rootPath) -> withinSegments(rootPath) && sortsBefore(rootPath, locatorRootPath)
-        && sortsBefore(path, locatorPath) && reaching.test(path);
+    return new Order().takenBefore(locatorPath, locatorRootPath);
   }
 
   /**
@@ -143,9 +156,65 @@ public final class Templates {
    * and which requests it takes is not known from the templates, so {@link #takenBefore} leaves none of them to it.
    */
   public static BiPredicate<String, String> unknownBefore(String locatorPath, String locatorRootPath) {
-    Predicate<String> reaching = reaching(locatorPath);
-    return (path, rootPath) -> !withinSegments(rootPath) && !sortsBefore(locatorRootPath, rootPath)
-        && reaching.test(path);
+    return new Order().unknownBefore(locatorPath, locatorRootPath);
+  }
+
+  /**
+   * {@link #takenBefore} and {@link #unknownBefore} for many locators and operations, each template read once: a
+   * guard of thousands of locators (locators leading to one another) meeting another configuration's thousand
+   * operations took six seconds of start-up reading them again for every pair.
+   */
+  public static final class Order {
+    private final Map<String, Key> keys = new HashMap<>();
+    private final Map<String, String[]> requests = new HashMap<>();
+
+    private Key key(String template) {
+      return keys.computeIfAbsent(template, Key::of);
+    }
+
+    private Predicate<String> reaching(String locatorPath) {
+      return Templates.reaching(locatorPath, template -> requests.computeIfAbsent(template, Templates::requests));
+    }
+
+    /** {@link Templates#takenBefore}. */
+    public BiPredicate<String, String> takenBefore(String locatorPath, String locatorRootPath) {
+      Predicate<String> reaching = reaching(locatorPath);
+      Key locator = key(locatorPath);
+      Key locatorRoot = key(locatorRootPath);
+      return (path, rootPath) -> {
+        Key root = key(rootPath);
+        return root.withinSegments && root.sortsBefore(locatorRoot) && key(path).sortsBefore(locator)
+            && reaching.test(path);
+      };
+    }
+
+    /** {@link Templates#unknownBefore}. */
+    public BiPredicate<String, String> unknownBefore(String locatorPath, String locatorRootPath) {
+      Predicate<String> reaching = reaching(locatorPath);
+      Key locatorRoot = key(locatorRootPath);
+      return (path, rootPath) -> {
+        Key root = key(rootPath);
+        return !root.withinSegments && !locatorRoot.sortsBefore(root) && reaching.test(path);
+      };
+    }
+  }
+
+  /** What {@link #sortsBefore} and {@link #withinSegments} read of a template. */
+  private record Key(int literals, int parameters, int ownRegex, boolean countable, boolean withinSegments) {
+    static Key of(String template) {
+      return new Key(literalCharacters(template), Templates.parameters(template, false),
+          Templates.parameters(template, true), Templates.countable(template), Templates.withinSegments(template));
+    }
+
+    /** {@link Templates#sortsBefore}. */
+    boolean sortsBefore(Key second) {
+      int byLiterals = Integer.compare(literals, second.literals);
+      if (byLiterals != 0 || !countable || !second.countable) {
+        return byLiterals > 0;
+      }
+      int byParameters = Integer.compare(parameters, second.parameters);
+      return byParameters != 0 ? byParameters > 0 : ownRegex > second.ownRegex;
+    }
   }
 
   /**
@@ -164,12 +233,7 @@ public final class Templates {
    * guard then asks for a token, never the other way.
    */
   public static boolean sortsBefore(String first, String second) {
-    int literals = Integer.compare(literalCharacters(first), literalCharacters(second));
-    if (literals != 0 || !countable(first) || !countable(second)) {
-      return literals > 0;
-    }
-    int parameters = Integer.compare(parameters(first, false), parameters(second, false));
-    return parameters != 0 ? parameters > 0 : parameters(first, true) > parameters(second, true);
+    return Key.of(first).sortsBefore(Key.of(second));
   }
 
   /**
@@ -177,8 +241,10 @@ public final class Templates {
    * goes before a locator (JAX-RS 3.7.2, step 3, the fourth key).
    */
   public static boolean sortsAlike(String a, String b) {
-    return countable(a) && countable(b) && literalCharacters(a) == literalCharacters(b)
-        && parameters(a, false) == parameters(b, false) && parameters(a, true) == parameters(b, true);
+    Key first = Key.of(a);
+    Key second = Key.of(b);
+    return first.countable && second.countable && first.literals == second.literals
+        && first.parameters == second.parameters && first.ownRegex == second.ownRegex;
   }
 
   /**
