@@ -34,20 +34,28 @@ import org.junit.jupiter.api.Test;
 class SharedRootsTest {
   private static final String FORM = "grant_type=password&username=ada&password=pw";
 
+  private static Feature buckets() {
+    return new BucketsSecurityJwtFeature(BucketsSecurityJwtFeature.settings().secret(CxfTest.SECRET).build());
+  }
+
+  /** {@code BucketsSecurity}'s generated classes and {@code others}. */
+  private static Set<Class<?>> withBuckets(Set<Class<?>> others) {
+    Set<Class<?>> generated = new HashSet<>(BucketsSecurityJwtFeature.classes());
+    generated.addAll(others);
+    return generated;
+  }
+
   @Test
   void aRootLocatorsGuardLeavesAnotherConfigurationsRootResourcesToIt() throws Exception {
     assumeFalse(TestServer.runtime().equals("cxf"), "Apache CXF shows a feature nothing of the others");
     // Each order of installation: the guard learns of the other configuration either way.
     for (boolean bucketsFirst : new boolean[] {true, false}) {
-      Feature buckets =
-          new BucketsSecurityJwtFeature(BucketsSecurityJwtFeature.settings().secret(CxfTest.SECRET).build());
+      Feature buckets = buckets();
       Feature cookies = new CookieAJwtFeature(
           CookieAJwtFeature.settings().secret("shared-roots-" + CxfTest.SECRET).build());
-      Set<Class<?>> generated = new HashSet<>(BucketsSecurityJwtFeature.classes());
-      generated.addAll(CookieAJwtFeature.classes());
       try (TestServer server = TestServer.startAt("", bucketsFirst ? List.of(buckets, cookies)
-          : List.of(cookies, buckets), generated, BucketsSecurity.Buckets.class, BucketsSecurity.Status.class,
-          CookieA.Me.class)) {
+          : List.of(cookies, buckets), withBuckets(CookieAJwtFeature.classes()), BucketsSecurity.Buckets.class,
+          BucketsSecurity.Status.class, CookieA.Me.class)) {
         RawHttp http = server.http;
         int runs = BucketsSecurity.LOCATOR_RUNS.get();
         String order = bucketsFirst ? "buckets first: " : "cookies first: ";
@@ -86,15 +94,11 @@ class SharedRootsTest {
   @Test
   void aRootClassWhoseRequestsAreNotKnownIsNamedInTheLog() throws Exception {
     assumeFalse(TestServer.runtime().equals("cxf"), "Apache CXF shows a feature nothing of the others");
-    Feature buckets =
-        new BucketsSecurityJwtFeature(BucketsSecurityJwtFeature.settings().secret(CxfTest.SECRET).build());
     Feature wide = new WideSecurityJwtFeature(
         WideSecurityJwtFeature.settings().secret("wide-" + CxfTest.SECRET).build());
-    Set<Class<?>> generated = new HashSet<>(BucketsSecurityJwtFeature.classes());
-    generated.addAll(WideSecurityJwtFeature.classes());
     try (LibraryLog log = new LibraryLog();
-        TestServer server = TestServer.startAt("", List.of(wide, buckets), generated,
-            BucketsSecurity.Buckets.class, WideSecurity.Files.class)) {
+        TestServer server = TestServer.startAt("", List.of(wide, buckets()),
+            withBuckets(WideSecurityJwtFeature.classes()), BucketsSecurity.Buckets.class, WideSecurity.Files.class)) {
       List<LogRecord> said = log.containing("[JwtSecured.GuardBeforeUnknownRoot]");
       assertEquals(1, said.size(), log.toString());
       String text = said.get(0).getMessage();
