@@ -199,6 +199,11 @@ public final class LocatorPaths {
       this.path = path;
       this.methods = methods;
     }
+
+    /** Its path's regular expression and its request methods: equal for two that take the same requests. */
+    String key() {
+      return path.pattern() + " " + methods;
+    }
   }
 
   /**

@@ -5,7 +5,9 @@ import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.FeatureContext;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiPredicate;
 
 /**
@@ -130,13 +132,20 @@ public final class SharedRoots {
       Templates.Order order = new Templates.Order();
       for (int i = 0; i < locators.length; i++) {
         List<LocatorPaths.Beside> row = new ArrayList<>(now == null ? List.of() : Arrays.asList(now[i]));
+        // What the processor already wrote beside the locator (it compiled both in one application) is not added
+        // again: each entry costs a request that may reach the locator one more match.
+        Set<String> known = new HashSet<>();
+        row.forEach(b -> known.add(b.key()));
         BiPredicate<String, String> taken = order.takenBefore(locators[i].path, locators[i].rootPath);
         BiPredicate<String, String> unsure = unknown != null || quiet ? null
             : order.unknownBefore(locators[i].path, locators[i].rootPath);
         for (Operation o : operations) {
           if (taken.test(o.path, o.rootPath)) {
-            row.add(LocatorPaths.beside(Templates.beside(o.path, o.methods.length == 0), o.methods));
-            added = true;
+            LocatorPaths.Beside b = LocatorPaths.beside(Templates.beside(o.path, o.methods.length == 0), o.methods);
+            if (known.add(b.key())) {
+              row.add(b);
+              added = true;
+            }
           } else if (unsure != null && unknown == null && unsure.test(o.path, o.rootPath)) {
             unknown = "jwtsecured: the guard of the locator at \"" + locators[i].path + "\" of " + ours + " asks its"
                 + " token of every request that may reach it, " + (o.methods.length == 0 ? "any request to"
