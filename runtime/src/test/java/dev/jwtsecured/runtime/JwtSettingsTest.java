@@ -509,8 +509,10 @@ class JwtSettingsTest {
   /**
    * A JWKS URI from the environment (the compiler checks only a literal one) is checked when the settings are built:
    * not a URI, no host, a relative or opaque one, a scheme other than https (http on loopback aside) are each one
-   * {@code jwtsecured:} line that names the placeholder. "https://" gave {@link java.net.URI}'s own "Expected authority
-   * at index 8: https://", and "https:/jwks" (no host) passed until the first fetch.
+   * {@code jwtsecured:} line that names the placeholder; http goes only to a loopback address written in full or
+   * {@code localhost} (not to another address, nor to {@code 127.1}, a name to a URI). "https://" gave {@link
+   * java.net.URI}'s own "Expected authority at index 8: https://", and "https:/jwks" (no host) passed until the first
+   * fetch.
    */
   @Test
   void aJwksUriFromTheEnvironmentIsCheckedWhenBuiltAndTheErrorNamesIt() {
@@ -521,10 +523,12 @@ class JwtSettingsTest {
         Map.entry("LOCAL", "http://127.0.0.1:8081/.well-known/jwks.json"),
         Map.entry("USER", "https://reader:s3cret@idp.example/jwks"), Map.entry("NAME", "http://127.idp.example/jwks"),
         Map.entry("OCTETS", "http://127.0.0.256/jwks"), Map.entry("V6", "http://[::1]:8081/jwks"),
-        Map.entry("HOSTNAME", "http://localhost:8081/jwks"));
+        Map.entry("HOSTNAME", "http://localhost:8081/jwks"), Map.entry("ADDRESS", "http://192.0.2.1/jwks"),
+        Map.entry("V6_ADDRESS", "http://[2001:db8::1]/jwks"), Map.entry("SHORT", "http://127.1/jwks"),
+        Map.entry("LOOPBACK", "http://127.0.0.255/jwks"));
     UnaryOperator<JwtSettings.Builder> from = b -> b.environment(env::get).properties(name -> null);
     for (String name : List.of("NO_HOST", "SPACE", "PATH_ONLY", "OPAQUE", "RELATIVE", "FTP", "PLAIN", "USER", "NAME",
-        "OCTETS")) {
+        "OCTETS", "ADDRESS", "V6_ADDRESS", "SHORT")) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
           () -> from.apply(JwtSettings.builder()).jwksUri("${" + name + "}").build(), name);
       assertTrue(e.getMessage().startsWith("jwtsecured: the JWKS URI from ${" + name + "} "), e.getMessage());
@@ -535,7 +539,10 @@ class JwtSettingsTest {
         () -> JwtSettings.builder().jwksUri("https://reader:s3cret@idp.example/jwks").build());
     assertEquals("jwtsecured: the JWKS URI is not an absolute URI with a host (and no user information)",
         literal.getMessage());
-    for (String name : List.of("V6", "HOSTNAME")) {
+    assertEquals("jwtsecured: the JWKS URI from ${ADDRESS} must be https (http only on a loopback address)",
+        assertThrows(IllegalArgumentException.class, () -> from.apply(JwtSettings.builder()).jwksUri("${ADDRESS}")
+            .build()).getMessage(), "an address, not a loopback one");
+    for (String name : List.of("V6", "HOSTNAME", "LOOPBACK")) {
       assertEquals(env.get(name), from.apply(JwtSettings.builder()).jwksUri("${" + name + "}").build().jwksUri()
           .orElseThrow().toString());
     }

@@ -30,7 +30,7 @@ public final class MovableClock extends Clock {
     return now.get();
   }
 
-  /** Moves the clock forward by {@code d}. */
+  /** Moves the clock forward by {@code d}, or back when it is negative. */
   public void advance(Duration d) {
     now.updateAndGet(t -> t.plus(d));
   }

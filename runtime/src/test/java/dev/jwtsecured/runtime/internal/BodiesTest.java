@@ -18,6 +18,16 @@ class BodiesTest {
     assertEquals(List.of("caf\u00e9\uD83D\uDE00!"), form.get("note"));
   }
 
+  /** An escape first in a name or value, one whose high digit is 0, and a field with an empty name. */
+  @Test
+  void decodesEscapesAtTheStartAndOfControlCharacters() {
+    var form = Bodies.form("%75ser=%61da&tab=%09%0A&=x&lead=+x");
+    assertEquals(List.of("ada"), form.get("user"));
+    assertEquals(List.of(" x"), form.get("lead"));
+    assertEquals(List.of("\t\n"), form.get("tab"));
+    assertEquals(List.of("x"), form.get(""));
+  }
+
   @Test
   void keepsRepeatedAndEmptyFields() {
     var form = Bodies.form("a=1&a=2&&b=&c");
@@ -33,6 +43,7 @@ class BodiesTest {
     for (String bad : new String[] {"u=%C3%A9", "u=%80", "u=%ff"}) {
       TokenRequest.TokenError e = assertThrows(TokenRequest.TokenError.class, () -> Bodies.form(bad, false), bad);
       assertEquals(400, e.status());
+      assertEquals("The form escapes a byte beyond ASCII in a charset other than UTF-8", e.getMessage(), bad);
     }
   }
 

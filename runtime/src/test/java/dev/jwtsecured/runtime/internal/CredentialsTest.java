@@ -50,8 +50,23 @@ class CredentialsTest {
     assertEquals(AuthFailure.MALFORMED_CREDENTIALS, failure("Bearer =abc"));
   }
 
+  /** Every character of b64token passes, each at an end of a range of them, and the characters beside them do not. */
+  @Test
+  void theB64TokenAlphabetExactly() {
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~+/";
+    assertEquals(alphabet + "==", Credentials.parse("Bearer " + alphabet + "=="));
+    for (char c : "AZaz09".toCharArray()) {
+      assertEquals("x" + c, Credentials.parse("Bearer x" + c), String.valueOf(c));
+    }
+    for (char c : "@[`{:!*$%&'()<>?^|\\\u007f\u00e9".toCharArray()) {
+      assertEquals(AuthFailure.MALFORMED_CREDENTIALS, failure("Bearer x" + c), String.valueOf(c));
+    }
+  }
+
   @Test
   void twoTokens() {
+    assertEquals("a.b.c", Credentials.fromHeader(List.of("Bearer a.b.c")), "one header line");
+    assertEquals(AuthFailure.MULTIPLE_TOKENS, failure(",Bearer a.b.c"));
     assertEquals(AuthFailure.MULTIPLE_TOKENS, failure("Bearer a.b.c, Bearer d.e.f"));
     assertEquals(AuthFailure.MULTIPLE_TOKENS,
         assertThrows(AuthException.class, () -> Credentials.fromHeader(List.of("Bearer a", "Bearer b"))).failure());

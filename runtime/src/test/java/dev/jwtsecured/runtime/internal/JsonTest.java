@@ -81,6 +81,19 @@ class JsonTest {
     String deep = "[".repeat(Json.MAX_DEPTH + 1) + "]".repeat(Json.MAX_DEPTH + 1);
     assertThrows(Json.JsonException.class, () -> Json.parse(deep));
     assertThrows(Json.JsonException.class, () -> Json.parse("[".repeat(100_000)));
+    String objects = "{\"a\":".repeat(Json.MAX_DEPTH - 1) + "{}" + "}".repeat(Json.MAX_DEPTH - 1);
+    Json.parse(objects);
+    assertThrows(Json.JsonException.class, () -> Json.parse("{\"a\":" + objects + "}"));
+    assertThrows(Json.JsonException.class, () -> Json.parse("{\"a\":".repeat(100_000)));
+  }
+
+  /** White space may stand around every token of an object or array (RFC 8259 section 2): key sets come indented. */
+  @Test
+  void readsWhiteSpaceWhereverJsonAllowsIt() {
+    String indented = "\n\t{ \"keys\" :\r\n [ { \"kid\" : \"a\" , \"n\" : [ 1 , 2 ] } ,\n {  } , [ ] ] ,"
+        + " \"x\" : \"y\" }\n";
+    assertEquals(Map.of("keys", List.of(Map.of("kid", "a", "n", List.of(1, 2)), Map.of(), List.of()), "x", "y"),
+        Json.parse(indented));
   }
 
   /**
@@ -101,6 +114,10 @@ class JsonTest {
   @Test
   void refusesLongNumbersAndInvalidUtf8() {
     assertThrows(Json.JsonException.class, () -> Json.parse("1".repeat(Json.MAX_NUMBER_LENGTH + 1)));
+    assertEquals(new BigInteger("1".repeat(Json.MAX_NUMBER_LENGTH)), Json.parse("1".repeat(Json.MAX_NUMBER_LENGTH)));
+    for (String cut : List.of("\"\\u", "\"\\u1", "\"\\u12", "\"\\u123", "[\"\\u12")) {
+      assertThrows(Json.JsonException.class, () -> Json.parse(cut), cut); // an escape the text ends in
+    }
     assertThrows(Json.JsonException.class, () -> Json.parse(new byte[] {'"', (byte) 0xC3, '"'}));
     assertEquals("\u00e9", Json.parse("\"\u00e9\"".getBytes(StandardCharsets.UTF_8)));
   }

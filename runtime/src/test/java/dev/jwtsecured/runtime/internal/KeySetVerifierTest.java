@@ -252,6 +252,33 @@ class KeySetVerifierTest {
     }
   }
 
+  /**
+   * A token of an identity provider taken from the cache still meets its times, and the leeway reaches the check of
+   * {@code exp}: a token used again is one hit until it expires, and one expired less than the leeway ago passes.
+   */
+  @Test
+  void aCachedKeySetTokenStillExpiresAndTheLeewayApplies() throws Exception {
+    ECKey key = new ECKeyGenerator(Curve.P_256).keyID("e1").generate();
+    serve(key);
+    String jwt = sign(new ECDSASigner(key), header(JWSAlgorithm.ES256, "e1"), claims().build());
+    KeySetVerifier verifier = verifier(Set.of("ES256"));
+    Token first = verifier.verify(jwt);
+    Token cached = verifier.verify(jwt);
+    assertTrue(first != cached, "a token seen once is not cached");
+    assertTrue(cached == verifier.verify(jwt), "a token used again is taken from the cache");
+    clock.advance(Duration.ofSeconds(599));
+    assertTrue(cached == verifier.verify(jwt), "a second before exp");
+    clock.advance(Duration.ofSeconds(1));
+    assertEquals(AuthFailure.EXPIRED, failure(verifier, jwt), "a cached token at exp");
+    KeySetVerifier lenient = new KeySetVerifier(keySet, Set.of("ES256"),
+        new ClaimRules(clock, Duration.ofSeconds(30), Set.of(), List.of(), "roles"), clock, 100, LENGTH);
+    clock.advance(Duration.ofSeconds(29));
+    assertEquals("alice", lenient.verify(jwt).subject(), "expired 29 seconds ago, the leeway 30");
+    assertEquals("alice", lenient.verify(jwt).subject(), "and from the cache");
+    clock.advance(Duration.ofSeconds(1));
+    assertEquals(AuthFailure.EXPIRED, failure(lenient, jwt), "expired as long ago as the leeway");
+  }
+
   @Test
   void eddsaVerifies() throws Exception {
     KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
@@ -439,6 +466,12 @@ class KeySetVerifierTest {
     assertEquals("alice", verifier(ALL).verify(sign(new ECDSASigner((java.security.interfaces.ECPrivateKey)
         ec.getPrivateKey()), header(JWSAlgorithm.ES256, "e"), claims().build())).subject(),
         "an EC key with its own certificate");
+    ECKey otherEc = new ECKeyGenerator(Curve.P_256).keyID("e").generate();
+    String otherPublic = otherEc.toPublicJWK().toJSONString(); // nimbus builds no such JWK: written by hand
+    jwks = "{\"keys\":[" + otherPublic.substring(0, otherPublic.length() - 1) + ",\"x5c\":[\""
+        + Base64.getEncoder().encodeToString(ec.getCertificate().getEncoded()) + "\"]}]}";
+    assertEquals(AuthFailure.UNKNOWN_KEY, failure(verifier(ALL), sign(new ECDSASigner(otherEc),
+        header(JWSAlgorithm.ES256, "e"), claims().build())), "an EC key with another key's certificate");
   }
 
   /**

@@ -100,6 +100,8 @@ class LocatorPathsTest {
     "/files/a%C0%AFb, GET, false",
     "/files/%E0%80%AFcount, GET, false",
     "/files/a%2, GET, false",
+    "/files/caf%C3%A, GET, false",
+    "/files/a%20b%2, GET, false",
     "/files/a%zz, GET, false",
     // Escapes whose digits are not ASCII (Arabic-Indic, full-width), which Character.digit reads as a space.
     "/files/a%\u0662\u0660b, GET, false",

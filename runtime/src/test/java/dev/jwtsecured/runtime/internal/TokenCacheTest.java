@@ -88,6 +88,41 @@ class TokenCacheTest {
     assertThrows(AuthException.class, () -> codec.verify(jwt));
   }
 
+  /**
+   * A hit answers as a fresh verification would: a token whose {@code nbf} has passed stays accepted, and a clock set
+   * back before it (as a time service may step it) finds it not yet valid, the leeway counted as on first sight.
+   */
+  @Test
+  void aCachedTokenWithNotBeforeAnswersAsAFreshVerification() {
+    MovableClock clock = new MovableClock(START);
+    TokenCodec codec = new TokenCodec(JwtSettings.builder().secret(TokenCodecTest.SECRET).clock(clock)
+        .leeway(Duration.ofSeconds(5)).build());
+    String jwt = codec.issue(Token.builder().subject("alice").issuedAt(START.minusSeconds(30)).notBefore(START)
+        .expiresAt(START.plusSeconds(60)).build());
+    codec.verify(jwt);
+    codec.verify(jwt);
+    assertEquals(1, codec.cachedTokens());
+    assertEquals("alice", codec.verify(jwt).subject(), "a hit after nbf");
+    clock.advance(Duration.ofSeconds(-5));
+    assertEquals("alice", codec.verify(jwt).subject(), "nbf five seconds ahead: within the leeway");
+    clock.advance(Duration.ofSeconds(-1));
+    assertEquals(AuthFailure.NOT_YET_VALID, assertThrows(AuthException.class, () -> codec.verify(jwt)).failure());
+  }
+
+  /** With the cache off every verification reads the token again, and answers it as a cached one would. */
+  @Test
+  void withTheCacheOffEveryVerificationReturnsTheToken() {
+    MovableClock clock = new MovableClock(START);
+    TokenCodec codec = codec(clock, 0);
+    String jwt = issue(codec, "alice", START, 60);
+    for (int i = 0; i < 3; i++) {
+      assertEquals("alice", codec.verify(jwt).subject());
+    }
+    assertEquals(0, codec.cachedTokens());
+    clock.advance(Duration.ofSeconds(60));
+    assertEquals(AuthFailure.EXPIRED, assertThrows(AuthException.class, () -> codec.verify(jwt)).failure());
+  }
+
   @Test
   void rejectedTokensAreNeverCached() {
     TokenCodec codec = codec(new MovableClock(START), 100);

@@ -115,6 +115,22 @@ class TokenCodecTest {
     assertEquals(Map.of("x", 1, "y", "nested", "z", true), t.extras());
   }
 
+  /** A signature cut short or made longer is a bad signature, whatever its length (the comparison reads no further). */
+  @Test
+  void aSignatureOfAnotherLengthIsBad() {
+    TokenCodec codec = codec(s -> s);
+    String jwt = sign("{\"sub\":\"a\",\"iat\":" + T + ",\"exp\":" + (T + 60) + "}");
+    String signature = jwt.substring(jwt.lastIndexOf('.') + 1);
+    String input = jwt.substring(0, jwt.lastIndexOf('.') + 1);
+    for (String other : List.of(signature.substring(0, 1), signature.substring(0, 40), signature.substring(1),
+        signature + "A", signature + signature)) {
+      AuthFailure failure = failure(codec, input + other);
+      assertTrue(failure == AuthFailure.BAD_SIGNATURE || failure == AuthFailure.MALFORMED_TOKEN,
+          other.length() + " characters: " + failure);
+    }
+    assertEquals(AuthFailure.BAD_SIGNATURE, failure(codec, input + signature.substring(0, 40)));
+  }
+
   @Test
   void expIsExclusiveAndLeewayApplies() {
     String atNow = sign("{\"sub\":\"a\",\"iat\":" + (T - 10) + ",\"exp\":" + T + "}");
@@ -131,6 +147,32 @@ class TokenCodecTest {
     assertEquals("a", codec(s -> s.leeway(Duration.ofSeconds(5))).verify(iatSoon).subject());
     String nbfSoon = sign("{\"sub\":\"a\",\"iat\":" + T + ",\"nbf\":" + (T + 3) + ",\"exp\":" + (T + 60) + "}");
     assertEquals(AuthFailure.NOT_YET_VALID, failure(codec(s -> s), nbfSoon));
+    TokenCodec lenient = codec(s -> s.leeway(Duration.ofSeconds(5)));
+    for (long ahead = 1; ahead <= 6; ahead++) {
+      String jwt = sign("{\"sub\":\"a\",\"iat\":" + T + ",\"nbf\":" + (T + ahead) + ",\"exp\":" + (T + 60) + "}");
+      if (ahead <= 5) {
+        assertEquals("a", lenient.verify(jwt).subject(), "nbf " + ahead + " s ahead, the leeway 5 s");
+      } else {
+        assertEquals(AuthFailure.NOT_YET_VALID, failure(lenient, jwt), "nbf " + ahead + " s ahead, the leeway 5 s");
+      }
+    }
+  }
+
+  /** RFC 7519 lets {@code aud} be one string; a {@code scope} or {@code roles} of spaces alone grants nothing. */
+  @Test
+  void oneStringAudienceIsReadAndBlankWordsGrantNothing() {
+    String named = sign("{\"sub\":\"a\",\"iat\":" + T + ",\"exp\":" + (T + 60) + ",\"aud\":\"api\"}");
+    assertEquals(List.of("api"), codec(s -> s.audience(List.of("api"))).verify(named).audience());
+    assertEquals(AuthFailure.AUDIENCE_NOT_ACCEPTED, failure(codec(s -> s.audience(List.of("other"))), named));
+    for (String blank : List.of("", " ", "   ")) {
+      Token token = codec(s -> s).verify(sign("{\"sub\":\"a\",\"iat\":" + T + ",\"exp\":" + (T + 60)
+          + ",\"scope\":\"" + blank + "\",\"roles\":\"" + blank + "\"}"));
+      assertEquals(Set.of(), token.scopes(), "scope \"" + blank + "\"");
+      assertEquals(Set.of(), token.roles(), "roles \"" + blank + "\"");
+    }
+    Token spaced = codec(s -> s).verify(sign("{\"sub\":\"a\",\"iat\":" + T + ",\"exp\":" + (T + 60)
+        + ",\"scope\":\" read  write \"}"));
+    assertEquals(Set.of("read", "write"), spaced.scopes());
   }
 
   @Test
