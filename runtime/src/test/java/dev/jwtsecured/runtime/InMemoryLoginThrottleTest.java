@@ -9,8 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The throttle's bound on what it tracks, under a flood of distinct names and addresses. Its delays themselves are
- * tested through HTTP on every runtime ({@code TokenEndpointLimitsTest} in the sample).
+ * The throttle's delays, and its bound on what it tracks under a flood of distinct names and addresses. Its delays
+ * are also tested through HTTP on every runtime ({@code TokenEndpointLimitsTest} in the sample).
  */
 class InMemoryLoginThrottleTest {
   static final int MAX = 100;
@@ -30,6 +30,7 @@ class InMemoryLoginThrottleTest {
       throttle.failed("spray-" + i, null);
       assertTrue(throttle.entries() <= MAX, "bounded: " + throttle.entries()); // names only: no address is known
     }
+    assertTrue(throttle.entries() >= MAX - MAX / 8, "an eviction keeps seven eighths: " + throttle.entries());
     assertEquals(delayed, throttle.delay("alice", null));
   }
 
@@ -184,6 +185,89 @@ class InMemoryLoginThrottleTest {
     throttle.delay("guess", "203.0.113.9");
     throttle.failed("guess", "203.0.113.9");
     assertTrue(throttle.delay("someone", "203.0.113.9").compareTo(Duration.ZERO) > 0, "the 21st delays");
+  }
+
+  /** One guess as the token endpoint makes it: asks for the delay, and fails when let through. */
+  Duration guess(String name, String address) {
+    Duration wait = throttle.delay(name, address);
+    if (wait.isZero()) {
+      throttle.failed(name, address);
+    }
+    return wait;
+  }
+
+  /**
+   * The delays as the class documents them, which the sample's HTTP tests see only in part: past the free failures
+   * they double from one second; the guessing address waits, another address of the user does not, a caller of no
+   * known address waits at most {@code maxDelayForUnknownClients}; a success clears the name.
+   */
+  @Test
+  void delaysDoubleForTheGuessingAddressOnly() {
+    for (int i = 0; i < 6; i++) {
+      assertEquals(Duration.ZERO, guess("alice", "203.0.113.7"), "free failures, then the sixth is let through");
+    }
+    for (int seconds = 1; seconds <= 32; seconds *= 2) {
+      assertEquals(Duration.ofSeconds(seconds), throttle.delay("alice", "203.0.113.7"));
+      clock.advance(Duration.ofSeconds(seconds));
+      assertEquals(Duration.ZERO, guess("alice", "203.0.113.7"));
+    }
+    assertEquals(Duration.ofSeconds(64), throttle.delay("alice", "203.0.113.7"));
+    assertEquals(Duration.ofSeconds(30), throttle.delay("alice", null), "no known address: capped");
+    assertEquals(Duration.ZERO, throttle.delay("alice", "198.51.100.1"), "the user elsewhere");
+    throttle.succeeded("alice", "198.51.100.1");
+    assertEquals(Duration.ZERO, throttle.delay("alice", "203.0.113.7"), "a success clears the name");
+  }
+
+  /** Failures count in their window: once it has passed, the name starts again with its free failures. */
+  @Test
+  void failuresCountInTheirWindowOnly() {
+    for (int i = 0; i < 6; i++) {
+      throttle.failed("alice", "203.0.113.7");
+    }
+    assertEquals(Duration.ofSeconds(1), throttle.delay("alice", "203.0.113.7"));
+    clock.advance(Duration.ofMinutes(15).plusMillis(1));
+    for (int i = 0; i < 5; i++) {
+      assertEquals(Duration.ZERO, guess("alice", "203.0.113.7"), "a new window's free failure " + (i + 1));
+    }
+    assertEquals(Duration.ZERO, guess("alice", "203.0.113.7"), "the sixth is let through");
+    assertEquals(Duration.ofSeconds(1), throttle.delay("alice", "203.0.113.7"), "and delays from one second again");
+    clock.advance(Duration.ofMinutes(15).plusMillis(1));
+    for (int i = 0; i < 6; i++) {
+      throttle.failed("alice", "198.51.100.1");
+    }
+    assertEquals(Duration.ofSeconds(1), throttle.delay("alice", "198.51.100.1"));
+    assertEquals(Duration.ZERO, throttle.delay("alice", "203.0.113.7"), "an address of an earlier window is forgotten");
+  }
+
+  /**
+   * Guesses at one name from more than 64 addresses: any address may be the user's, so the name's delay applies to
+   * every caller, capped as for an unknown one; up to 64, an address that has not failed still gets in at once.
+   */
+  @Test
+  void aNameGuessedFromManyAddressesDelaysEveryCallerShortly() {
+    for (int i = 1; i <= 64; i++) {
+      throttle.failed("alice", "198.51.100." + i);
+    }
+    assertEquals(Duration.ZERO, throttle.delay("alice", "203.0.113.7"), "64 addresses: a new one is let through");
+    throttle.failed("alice", "203.0.113.7");
+    throttle.failed("alice", "198.51.100.65");
+    assertEquals(Duration.ofSeconds(30), throttle.delay("alice", "203.0.113.8"), "a 66th address waits, capped");
+    assertEquals(Duration.ofMinutes(15), throttle.delay("alice", "198.51.100.1"), "a guessing address the longest");
+  }
+
+  /**
+   * A success from an address takes back its own attempt, and with it the delay that attempt set when it was the
+   * address's first over its free failures.
+   */
+  @Test
+  void aSuccessLiftsTheDelayItsOwnAttemptSet() {
+    for (int i = 0; i < 20; i++) {
+      throttle.failed("guess-" + i, "203.0.113.9");
+    }
+    assertEquals(Duration.ZERO, throttle.delay("carol", "203.0.113.9"), "the 21st attempt is let through");
+    assertEquals(Duration.ofSeconds(1), throttle.delay("dave", "203.0.113.9"), "and counted at once");
+    throttle.succeeded("carol", "203.0.113.9");
+    assertEquals(Duration.ZERO, throttle.delay("dave", "203.0.113.9"), "carol got in: the address is not delayed");
   }
 
   /** Seven failures for the name from unknown addresses: the name is delayed. */
