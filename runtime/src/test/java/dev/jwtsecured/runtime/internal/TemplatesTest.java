@@ -50,4 +50,32 @@ class TemplatesTest {
   void whatAPathBesideTakesStaysNarrow(String template, String path, boolean taken) {
     assertEquals(taken, Pattern.compile(Templates.below(template)).matcher(path).matches(), template + " " + path);
   }
+
+  /**
+   * The order JAX-RS sorts templates in (3.7.2, step 3): more literal characters first, then more parameters, then more
+   * with their own regular expression; strictly, so a template never sorts before itself. Where runtimes count the
+   * parameters apart (a capturing group, a name used twice, the default expression written out) only the literal
+   * characters decide, and such templates never sort alike.
+   */
+  @ParameterizedTest(name = "{0} before {1}: {2}, alike: {3}")
+  @CsvSource(delimiter = ';', value = {
+    "/items/count; /items/{id}; true; false",
+    "/items/{id}; /items/count; false; false",
+    "/a/{x}/{y}; /ab/{x}; true; false",
+    "/ab/{x}; /a/{x}/{y}; false; false",
+    "/a/{x: [0-9]+}; /a/{x}; true; false",
+    "/a/{x}; /a/{x: [0-9]+}; false; false",
+    "/a/{x}; /b/{y}; false; true",
+    "/a/{x}; /a/{x}; false; true",
+    "/a/{x: (a|b)}; /a/{x}; false; false",
+    "/a/{x}; /a/{x: (a|b)}; false; false",
+    "/a/{x}/{x}; /ab/{x}; false; false",
+    "/a/{x: [^/]+}; /a/{x}; false; false",
+    "/abc/{x: (a|b)}; /a/{x}; true; false",
+  })
+  void templatesSortAsJaxRsSortsThem(String first, String second, boolean before, boolean alike) {
+    assertEquals(before, Templates.sortsBefore(first, second), "sorts before");
+    assertEquals(alike, Templates.sortsAlike(first, second), "sorts alike");
+    assertEquals(alike, Templates.sortsAlike(second, first), "sorts alike, turned round");
+  }
 }
