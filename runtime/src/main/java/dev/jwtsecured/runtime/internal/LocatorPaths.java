@@ -37,8 +37,8 @@ public final class LocatorPaths {
    * where JAX-RS takes it to a method of the locator's class that it matches before the locator ({@code beside[i]}
    * for {@code locators[i]}): a literal path beside a template, such as {@code /files/count} beside
    * {@code /files/{name}}. Only a path sent plainly ({@link #plainPath}: no matrix parameter, empty or dot segment,
-   * no percent-escape but a space's or a non-ASCII character's), for a request method served there, counts as taken:
-   * every runtime matches that path alike.
+   * or character a path holds only escaped, no percent-escape but a space's or a non-ASCII character's, in
+   * upper-case), for a request method served there, counts as taken: every runtime matches that path alike.
    */
   public static boolean matches(ContainerRequestContext request, Pattern[] locators, Beside[][] beside) {
     return reach(request, locators, beside, false) != null;
@@ -140,15 +140,18 @@ public final class LocatorPaths {
 
   /**
    * {@code sent} as every runtime reads it, starting with {@code /}, or {@code null} where one might read it otherwise:
-   * a matrix parameter, an empty or dot segment, a percent-escape other than a space's or a byte of a character
-   * beyond ASCII (which a template such as {@code "a b"} or {@code "café"} needs, and every runtime decodes alike, as
-   * UTF-8), or escapes that are not UTF-8.
+   * a matrix parameter, an empty or dot segment, a character RFC 3986 keeps out of a path segment (one beyond ASCII
+   * among them, which Grizzly passes on as it came and Jersey then matches otherwise than its template), a
+   * percent-escape other than a space's or a byte of a character beyond ASCII (which a template such as {@code "a b"}
+   * or {@code "café"} needs, and every runtime decodes alike, as UTF-8), one written with lower-case digits (RESTEasy
+   * and Apache CXF match the escapes of a template's own characters, upper-case, as sent: {@code caf%c3%a9} reaches a
+   * locator at {@code {name}} there, the method at {@code café} on Jersey), or escapes that are not UTF-8.
    */
   static String plainPath(String sent) {
     if (sent.indexOf(';') >= 0 || sent.contains("//")) {
       return null;
     }
-    String path = sent.indexOf('%') < 0 ? sent : decoded(sent);
+    String path = decoded(sent);
     if (path == null) {
       return null;
     }
@@ -156,20 +159,32 @@ public final class LocatorPaths {
     return segments.contains("/./") || segments.contains("/../") ? null : absolute(path);
   }
 
-  /** {@code sent} with its escapes of a space and of bytes beyond ASCII decoded as UTF-8, or {@code null}. */
+  /**
+   * Besides letters and digits, what a path segment holds unescaped (RFC 3986's {@code pchar}, but a matrix
+   * parameter's {@code ;}), and {@code /}.
+   */
+  private static final String UNESCAPED = "-._~!$&'()*+,=:@/";
+
+  /**
+   * {@code sent} with its escapes of a space and of bytes beyond ASCII, in upper-case digits, decoded as UTF-8, or
+   * {@code null} where it holds another escape or a character not allowed unescaped in a path.
+   */
   private static String decoded(String sent) {
+    if (sent.indexOf('%') < 0) {
+      return unescapedOnly(sent) ? sent : null;
+    }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(sent.length());
     for (int i = 0; i < sent.length(); i++) {
       char c = sent.charAt(i);
       if (c != '%') {
-        if (c >= 0x80) {
-          return null; // not what a request line carries
+        if (!unescaped(c)) {
+          return null;
         }
         bytes.write(c);
         continue;
       }
-      int high = i + 2 < sent.length() ? HexDigits.value(sent.charAt(i + 1)) : -1;
-      int low = i + 2 < sent.length() ? HexDigits.value(sent.charAt(i + 2)) : -1;
+      int high = i + 2 < sent.length() ? upperHexDigit(sent.charAt(i + 1)) : -1;
+      int low = i + 2 < sent.length() ? upperHexDigit(sent.charAt(i + 2)) : -1;
       int value = high << 4 | low;
       if (high < 0 || low < 0 || value != 0x20 && value < 0x80) {
         return null;
@@ -182,6 +197,24 @@ public final class LocatorPaths {
     } catch (CharacterCodingException notUtf8) {
       return null;
     }
+  }
+
+  private static boolean unescapedOnly(String sent) {
+    for (int i = 0; i < sent.length(); i++) {
+      if (!unescaped(sent.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean unescaped(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || UNESCAPED.indexOf(c) >= 0;
+  }
+
+  /** The value of {@code c} as a hexadecimal digit written as templates' escapes are, upper-case; otherwise -1. */
+  private static int upperHexDigit(char c) {
+    return c >= 'a' && c <= 'f' ? -1 : HexDigits.value(c);
   }
 
 

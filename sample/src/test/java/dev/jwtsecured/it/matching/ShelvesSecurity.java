@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (JAX-RS 3.7.2): more parameters ({@code {aisle}-{bay}}... written without a literal, {@code {aisle}{bay}}), more
  * parameters with a regular expression ({@code {number: [0-9]+}}), a resource method before a locator at a template
  * alike ({@code {label}} beside {@code {name}}), and the class's own methods at its own path beside a locator that
- * matches nothing ({@code {rest: .*}}), and a literal with a space beside a locator ({@code a b}). {@code
- * MatchingOrderTest} starts it.
+ * matches nothing ({@code {rest: .*}}), and literals with a space and with a character beyond ASCII beside a locator
+ * ({@code a b}, {@code café}). {@code MatchingOrderTest} starts it.
  */
 @JwtSecured(secret = "${IT_SECRET}", applicationPath = "/")
 public final class ShelvesSecurity {
@@ -94,7 +94,7 @@ public final class ShelvesSecurity {
     }
   }
 
-  /** {@code GET /spaced/a b}: a public method at a literal with a space; any other name: a shelf. */
+  /** {@code GET /spaced/a b} and {@code /spaced/café}: public methods at literals; any other name: a shelf. */
   @Path("/spaced")
   public static final class Spaced {
     @GET
@@ -102,6 +102,13 @@ public final class ShelvesSecurity {
     @PermitAll
     public String spaced() {
       return "spaced";
+    }
+
+    @GET
+    @Path("caf\u00e9")
+    @PermitAll
+    public String cafe() {
+      return "cafe";
     }
 
     @Path("{name}")
