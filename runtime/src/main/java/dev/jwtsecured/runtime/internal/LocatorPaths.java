@@ -2,10 +2,6 @@ package dev.jwtsecured.runtime.internal;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -38,7 +34,7 @@ public final class LocatorPaths {
    * for {@code locators[i]}): a literal path beside a template, such as {@code /files/count} beside
    * {@code /files/{name}}. Only a path sent plainly ({@link #plainPath}: no matrix parameter, empty or dot segment,
    * or character a path holds only escaped, no percent-escape but a space's or a non-ASCII character's, in
-   * upper-case), for a request method served there, counts as taken: every runtime matches that path alike.
+   * upper-case), for a request method served there, counts as taken: every runtime matches that path alike, as sent.
    */
   public static boolean matches(ContainerRequestContext request, Pattern[] locators, Beside[][] beside) {
     return reach(request, locators, beside, false) != null;
@@ -139,84 +135,19 @@ public final class LocatorPaths {
   }
 
   /**
-   * {@code sent} as every runtime reads it, starting with {@code /}, or {@code null} where one might read it otherwise:
-   * a matrix parameter, an empty or dot segment, a character RFC 3986 keeps out of a path segment (one beyond ASCII
-   * among them, which Grizzly passes on as it came and Jersey then matches otherwise than its template), a
-   * percent-escape other than a space's or a byte of a character beyond ASCII (which a template such as {@code "a b"}
-   * or {@code "café"} needs, and every runtime decodes alike, as UTF-8), one written with lower-case digits (RESTEasy
-   * and Apache CXF match the escapes of a template's own characters, upper-case, as sent: {@code caf%c3%a9} reaches a
-   * locator at {@code {name}} there, the method at {@code café} on Jersey), or escapes that are not UTF-8.
+   * {@code sent}, starting with {@code /}, where every runtime reads it alike ({@link PathEscapes#readAlike}), to be
+   * matched as sent against a template's regular expression whose literal characters are escaped as the runtimes
+   * escape them ({@link Templates#beside}); {@code null} where one might read it otherwise: a matrix parameter, an
+   * empty or dot segment, a character a path holds only escaped, an escape other than a space's or of a character
+   * beyond ASCII in UTF-8 (which a template such as {@code "a b"} or {@code "café"} needs), one with lower-case digits.
    */
   static String plainPath(String sent) {
-    if (sent.indexOf(';') >= 0 || sent.contains("//")) {
+    if (sent.indexOf(';') >= 0 || sent.contains("//") || !PathEscapes.readAlike(sent)) {
       return null;
     }
-    String path = decoded(sent);
-    if (path == null) {
-      return null;
-    }
-    String segments = "/" + path + "/";
-    return segments.contains("/./") || segments.contains("/../") ? null : absolute(path);
+    String segments = "/" + sent + "/";
+    return segments.contains("/./") || segments.contains("/../") ? null : absolute(sent);
   }
-
-  /**
-   * Besides letters and digits, what a path segment holds unescaped (RFC 3986's {@code pchar}, but a matrix
-   * parameter's {@code ;}), and {@code /}.
-   */
-  private static final String UNESCAPED = "-._~!$&'()*+,=:@/";
-
-  /**
-   * {@code sent} with its escapes of a space and of bytes beyond ASCII, in upper-case digits, decoded as UTF-8, or
-   * {@code null} where it holds another escape or a character not allowed unescaped in a path.
-   */
-  private static String decoded(String sent) {
-    if (sent.indexOf('%') < 0) {
-      return unescapedOnly(sent) ? sent : null;
-    }
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(sent.length());
-    for (int i = 0; i < sent.length(); i++) {
-      char c = sent.charAt(i);
-      if (c != '%') {
-        if (!unescaped(c)) {
-          return null;
-        }
-        bytes.write(c);
-        continue;
-      }
-      int high = i + 2 < sent.length() ? upperHexDigit(sent.charAt(i + 1)) : -1;
-      int low = i + 2 < sent.length() ? upperHexDigit(sent.charAt(i + 2)) : -1;
-      int value = high << 4 | low;
-      if (high < 0 || low < 0 || value != 0x20 && value < 0x80) {
-        return null;
-      }
-      bytes.write(value);
-      i += 2;
-    }
-    try {
-      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
-    } catch (CharacterCodingException notUtf8) {
-      return null;
-    }
-  }
-
-  private static boolean unescapedOnly(String sent) {
-    for (int i = 0; i < sent.length(); i++) {
-      if (!unescaped(sent.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean unescaped(char c) {
-    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || UNESCAPED.indexOf(c) >= 0;
-  }
-
-  /** The value of {@code c} as a hexadecimal digit written as templates' escapes are, upper-case; otherwise -1. */
-  private static int upperHexDigit(char c) {
-    return c >= 'a' && c <= 'f' ? -1 : HexDigits.value(c);
-  }
-
 
   /** {@code regex} (a path beside a locator) served for {@code methods}, or for every method when none are named. */
   public static Beside beside(String regex, String... methods) {

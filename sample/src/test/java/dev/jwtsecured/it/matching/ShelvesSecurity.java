@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (JAX-RS 3.7.2): more parameters ({@code {aisle}-{bay}}... written without a literal, {@code {aisle}{bay}}), more
  * parameters with a regular expression ({@code {number: [0-9]+}}), a resource method before a locator at a template
  * alike ({@code {label}} beside {@code {name}}), and the class's own methods at its own path beside a locator that
- * matches nothing ({@code {rest: .*}}), and literals with a space and with a character beyond ASCII beside a locator
- * ({@code a b}, {@code café}). {@code MatchingOrderTest} starts it.
+ * matches nothing ({@code {rest: .*}}), literals with a space and with a character beyond ASCII beside a locator
+ * ({@code a b}, {@code café}), and parameters' regular expressions that an escape does not match ({@code \p{L}+},
+ * {@code [a-z ]+}). {@code MatchingOrderTest} starts it.
  */
 @JwtSecured(secret = "${IT_SECRET}", applicationPath = "/")
 public final class ShelvesSecurity {
@@ -131,6 +132,43 @@ public final class ShelvesSecurity {
     public Shelf shelf(@PathParam("rest") String rest) {
       RUNS.incrementAndGet();
       return new Shelf(rest);
+    }
+  }
+
+  /**
+   * {@code GET /lettered/cafe}: a public method whose parameter's own regular expression takes letters; {@code
+   * /lettered/caf%C3%A9}: a shelf, as every runtime matches the regular expression against the path as sent.
+   */
+  @Path("/lettered")
+  public static final class Lettered {
+    @GET
+    @Path("{word: \\p{L}+}")
+    @PermitAll
+    public String word(@PathParam("word") String word) {
+      return "word " + word;
+    }
+
+    @Path("{name}")
+    public Shelf shelf(@PathParam("name") String name) {
+      RUNS.incrementAndGet();
+      return new Shelf(name);
+    }
+  }
+
+  /** {@code GET /worded/ab}: a public method whose regular expression holds a space; {@code /worded/a%20b}: a shelf. */
+  @Path("/worded")
+  public static final class Worded {
+    @GET
+    @Path("{words: [a-z ]+}")
+    @PermitAll
+    public String words(@PathParam("words") String words) {
+      return "words " + words;
+    }
+
+    @Path("{name}")
+    public Shelf shelf(@PathParam("name") String name) {
+      RUNS.incrementAndGet();
+      return new Shelf(name);
     }
   }
 }
