@@ -247,8 +247,18 @@ final class JwksFetcher {
         exchange.cancel(true);
       }
     });
-    fetched.whenComplete((result, failure) -> timer.cancel(false));
-    return fetched;
+    // The deadline is gone before anyone waiting sees the fetch done: a dependent of `fetched` might run before the
+    // cancelling one (FetchThreadsTest once counted the deadline still waiting).
+    CompletableFuture<Fetched> done = new CompletableFuture<>();
+    fetched.whenComplete((result, failure) -> {
+      timer.cancel(false);
+      if (failure != null) {
+        done.completeExceptionally(failure);
+      } else {
+        done.complete(result);
+      }
+    });
+    return done;
   }
 
   /** The body of a 200 response, read up to {@link JwksKeySet.Options#maxBytes}; any other response's is dropped. */
