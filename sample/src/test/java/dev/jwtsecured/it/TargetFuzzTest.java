@@ -91,13 +91,14 @@ class TargetFuzzTest {
     // Not /paired/xy ({aisle}{bay}): Apache CXF splits an escape between two such parameters and fails on its own
     // (500, README); MatchingOrderTest calls it.
     List<String> paths = List.of("/numbered/42", "/numbered/a", "/labelled/x", "/store", "/store/a/b",
-        "/spaced/a%20b", "/spaced/caf%C3%A9", "/spaced/x", "/lettered/cafe", "/worded/ab");
+        "/spaced/a%20b", "/spaced/caf%C3%A9", "/spaced/x", "/lettered/cafe", "/worded/ab",
+        "/escaped/caf%C3%A9");
     ShelvesSecurityJwtFeature feature =
         new ShelvesSecurityJwtFeature(ShelvesSecurityJwtFeature.settings().secret(CxfTest.SECRET).build());
     try (TestServer server = TestServer.startAt("", List.of(feature), ShelvesSecurityJwtFeature.classes(),
         ShelvesSecurity.Numbered.class, ShelvesSecurity.Labelled.class, ShelvesSecurity.Paired.class,
         ShelvesSecurity.Store.class, ShelvesSecurity.Spaced.class, ShelvesSecurity.Lettered.class,
-        ShelvesSecurity.Worded.class)) {
+        ShelvesSecurity.Worded.class, ShelvesSecurity.Escaped.class)) {
       int runs = ShelvesSecurity.RUNS.get();
       for (int i = 0; i < CASES; i++) {
         String target = mutate(paths.get(random.nextInt(paths.size())), random);

@@ -25,7 +25,7 @@ public final class LocatorPaths {
    */
   public static boolean matches(UriInfo uri, Pattern[] locators) {
     String sent = encodedPath(uri);
-    return sent == null || matchesAny(sent, locators) || matchesAny(uri.getPath(true), locators);
+    return sent == null || reaches(sent, uri.getPath(true), locators);
   }
 
   /**
@@ -68,7 +68,7 @@ public final class LocatorPaths {
     }
     String decoded = uri.getPath(true);
     // Most requests reach no locator.
-    if (!matchesAny(sent, locators) && !matchesAny(decoded, locators)) {
+    if (!reaches(sent, decoded, locators)) {
       return null;
     }
     // A path not sent plainly is taken by nothing beside a locator.
@@ -91,7 +91,7 @@ public final class LocatorPaths {
     Pattern[] one = new Pattern[1];
     for (int i = 0; i < locators.length; i++) {
       one[0] = locators[i];
-      reached[i] = !taken[i] && (matchesAny(sent, one) || matchesAny(decoded, one));
+      reached[i] = !taken[i] && reaches(sent, decoded, one);
       if (reached[i] && !each) {
         return SOME;
       }
@@ -186,6 +186,19 @@ public final class LocatorPaths {
       return request.substring(base.length());
     }
     return base.endsWith("/") && request.equals(base.substring(0, base.length() - 1)) ? "" : request;
+  }
+
+  /**
+   * Whether the path as sent, decoded, or as sent with its escapes' digits in upper case matches one of {@code
+   * locators} in any form ({@link #matchesAny}): Jersey matches {@code caf%c3%a9} to a template written
+   * {@code caf%C3%A9}, which neither of the others matches.
+   */
+  static boolean reaches(String sent, String decoded, Pattern[] locators) {
+    if (matchesAny(sent, locators) || matchesAny(decoded, locators)) {
+      return true;
+    }
+    String upper = PathEscapes.upperCaseEscapes(sent);
+    return upper != sent && matchesAny(upper, locators);
   }
 
   static boolean matchesAny(String path, Pattern[] locators) {

@@ -80,6 +80,21 @@ final class PathEscapes {
     return escapedBytes == null || isUtf8(escapedBytes.toByteArray());
   }
 
+  /** {@code sent} with the digits of its percent-escapes in upper case; {@code sent} itself where none is lower. */
+  static String upperCaseEscapes(String sent) {
+    char[] chars = null;
+    for (int i = sent.indexOf('%'); i >= 0; i = sent.indexOf('%', i + 1)) {
+      for (int j = i + 1; j <= i + 2 && isEscape(sent, i); j++) {
+        char c = sent.charAt(j);
+        if (c >= 'a' && c <= 'f') {
+          chars = chars == null ? sent.toCharArray() : chars;
+          chars[j] = (char) (c - 'a' + 'A');
+        }
+      }
+    }
+    return chars == null ? sent : new String(chars);
+  }
+
   private static boolean isUtf8(byte[] bytes) {
     try {
       StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes));

@@ -130,6 +130,23 @@ class LocatorPathsTest {
     assertEquals(taken, LocatorPaths.taken(path, method, BESIDE), method + " " + path);
   }
 
+  /**
+   * A locator at a template written escaped ({@code caf%C3%A9}) is reached by escapes in lower case too, which Jersey
+   * matches to it; before, neither the path as sent nor decoded matched, and the locator ran without a token.
+   */
+  @ParameterizedTest(name = "{0} -> {2}")
+  @CsvSource({
+    "/escaped/caf%C3%A9, /escaped/caf\u00e9, true",
+    "/escaped/caf%c3%a9, /escaped/caf\u00e9, true",
+    "/escaped/caf%C3%a9/x, /escaped/caf\u00e9/x, true",
+    "/escaped/caf%c3%a9x, /escaped/caf\u00e9x, false",
+    "/escaped/cafe, /escaped/cafe, false",
+  })
+  void escapesInEitherCaseReachALocatorWrittenEscaped(String sent, String decoded, boolean reached) {
+    Pattern[] escaped = {Pattern.compile(Templates.guarded("/escaped/caf%C3%A9"))};
+    assertEquals(reached, LocatorPaths.reaches(sent, decoded, escaped), sent);
+  }
+
   /** The guard asks a valid token and the rule of each locator a request may reach (one role of each list). */
   @Test
   void aRequestNeedsTheRulesOfEveryLocatorItMayReach() {

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * alike ({@code {label}} beside {@code {name}}), and the class's own methods at its own path beside a locator that
  * matches nothing ({@code {rest: .*}}), literals with a space and with a character beyond ASCII beside a locator
  * ({@code a b}, {@code café}), and parameters' regular expressions that an escape does not match ({@code \p{L}+},
- * {@code [a-z ]+}). {@code MatchingOrderTest} starts it.
+ * {@code [a-z ]+}); and a locator at a template written escaped. {@code MatchingOrderTest} starts it.
  */
 @JwtSecured(secret = "${IT_SECRET}", applicationPath = "/")
 public final class ShelvesSecurity {
@@ -169,6 +169,19 @@ public final class ShelvesSecurity {
     public Shelf shelf(@PathParam("name") String name) {
       RUNS.incrementAndGet();
       return new Shelf(name);
+    }
+  }
+
+  /**
+   * {@code /escaped/caf%C3%A9}: a shelf at a template written escaped, which Jersey also matches to {@code
+   * caf%c3%a9}.
+   */
+  @Path("/escaped")
+  public static final class Escaped {
+    @Path("caf%C3%A9")
+    public Shelf shelf() {
+      RUNS.incrementAndGet();
+      return new Shelf("escaped");
     }
   }
 }
