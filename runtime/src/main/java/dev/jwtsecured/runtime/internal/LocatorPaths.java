@@ -9,9 +9,10 @@ import java.util.regex.Pattern;
 /**
  * Decides, before JAX-RS matches a request, whether it may reach a protected sub-resource locator: the one place where
  * a request path is compared with templates at run time, and only in the direction of asking for a token more often.
- * The path is tried as sent, percent-decoded, without matrix parameters, with repeated slashes folded (matrix
- * parameters dropped or kept) and with dot-segments resolved; any of them matching counts. A path that a method
- * beside a locator takes before it, sent plainly, does not count for that locator.
+ * The path is tried as sent, percent-decoded, with its escapes' digits in upper case, without matrix parameters, with
+ * repeated slashes folded (matrix parameters dropped or kept) and with dot-segments resolved; any of them matching
+ * counts. A path that a method beside a locator takes before it, sent plainly and matched as sent, does not count for
+ * that locator.
  */
 public final class LocatorPaths {
   private static final Pattern MATRIX = Pattern.compile(";[^/]*");
