@@ -30,8 +30,8 @@ class MatchingOrderTest {
       RawHttp http = server.http;
       int runs = ShelvesSecurity.RUNS.get();
       for (String[] call : new String[][] {{"/numbered/42", "number 42"}, {"/labelled/x", "label x"},
-          {"/paired/xy", "pair"}, {"/store", "index"}, {"/store/", "index"}, {"/spaced/a%20b", "spaced"},
-          {"/spaced/caf%C3%A9", "cafe"}, {"/lettered/cafe", "word cafe"}, {"/worded/ab", "words ab"}}) {
+          {"/paired/xy", "pair"}, {"/store", "index"}, {"/store/", "index"}, {"/lettered/cafe", "word cafe"},
+          {"/worded/ab", "words ab"}}) {
         RawHttp.Response anonymous = http.send("GET", call[0]);
         assertEquals(200, anonymous.status, call[0] + ": " + anonymous);
         assertEquals(call[1], anonymous.body, call[0]);
@@ -52,12 +52,13 @@ class MatchingOrderTest {
         assertTrue(anonymous.status == 400 || anonymous.status == 401, target + ": " + anonymous);
         assertEquals(runs, ShelvesSecurity.RUNS.get(), target + " ran a locator before authentication");
       }
-      // "café" written otherwise than JAX-RS escapes a template's characters: lower-case digits (RESTEasy and Apache
-      // CXF took caf%c3%a9 to the locator at {name}), or raw, as UTF-8 or as one ISO-8859-1 byte (Grizzly passed "é"
-      // on as sent, and Jersey took it to the locator). The guard had left each to the public method at "café", and
-      // the locator ran without a token.
+      // The public methods at "a b" and "café" need a token: Quarkus REST takes a%20b and caf%C3%A9 to the locator
+      // beside them (the others to the method), and so on some runtime does "café" written otherwise: lower-case
+      // digits (RESTEasy and Apache CXF), or raw, as UTF-8 or as one ISO-8859-1 byte (Grizzly passed "é" on as sent,
+      // and Jersey took it to the locator). The guard had left each to the public method, and the locator ran.
       String utf8 = new String("/spaced/caf\u00e9".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
-      for (String sent : List.of(utf8, "/spaced/caf\u00e9", "/spaced/caf%c3%a9", "/spaced/caf%C3%a9")) {
+      for (String sent : List.of(utf8, "/spaced/caf\u00e9", "/spaced/caf%c3%a9", "/spaced/caf%C3%a9",
+          "/spaced/caf%C3%A9", "/spaced/a%20b")) {
         RawHttp.Response anonymous = http.send("GET", sent);
         assertEquals(runs, ShelvesSecurity.RUNS.get(), sent + " ran a locator before authentication");
         assertTrue(anonymous.status == 400 || anonymous.status == 401, sent + ": " + anonymous);
@@ -79,6 +80,11 @@ class MatchingOrderTest {
       RawHttp.Response shelf = http.send("GET", "/store/a/b", Jwts.bearer(CxfTest.SECRET, "ada"));
       assertEquals(200, shelf.status, shelf.toString());
       assertEquals("shelf a/b", shelf.body);
+      for (String[] call : new String[][] {{"/spaced/a%20b", "spaced"}, {"/spaced/caf%C3%A9", "cafe"}}) {
+        RawHttp.Response withToken = http.send("GET", call[0], Jwts.bearer(CxfTest.SECRET, "ada"));
+        assertEquals(200, withToken.status, call[0] + ": " + withToken);
+        assertEquals(call[1], withToken.body, call[0]);
+      }
       RawHttp.Response lettered = http.send("GET", "/lettered/caf%C3%A9", Jwts.bearer(CxfTest.SECRET, "ada"));
       assertEquals(200, lettered.status, lettered.toString());
       assertEquals("shelf caf\u00e9", lettered.body);

@@ -11,10 +11,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * GET /api/till for customers (the typed user), /api/till/later likewise but non-blocking, /api/till/takings and the
- * non-blocking /api/till/later/takings for admins, /api/till/open and /api/till/shelves/count for anyone.
+ * non-blocking /api/till/later/takings for admins, /api/till/open, /api/till/opened and /api/till/shelves/count for
+ * anyone.
  */
 @Path("/till")
 public class Till {
@@ -71,9 +73,33 @@ public class Till {
     return "2 shelves";
   }
 
+  /**
+   * For anyone, beside the locator, at a template with a character beyond ASCII: Quarkus REST takes {@code
+   * caf%C3%A9} to the locator (other runtimes to this method), so the locator's guard asks a token there.
+   */
+  @GET
+  @Path("/shelves/caf\u00e9")
+  @PermitAll
+  @Produces(MediaType.TEXT_PLAIN)
+  public String cafe() {
+    return "cafe";
+  }
+
+  /** How often the locator ran. */
+  private static final AtomicInteger OPENED = new AtomicInteger();
+
+  @GET
+  @Path("/opened")
+  @PermitAll
+  @Produces(MediaType.TEXT_PLAIN)
+  public String opened() {
+    return "opened " + OPENED.get();
+  }
+
   /** Behind a locator: every shelf needs a token, so the locator runs only for callers with one. */
   @Path("/shelves/{name}")
   public Shelf shelf(@PathParam("name") String name) {
+    OPENED.incrementAndGet();
     return new Shelf(name);
   }
 

@@ -34,8 +34,8 @@ public final class LocatorPaths {
    * where JAX-RS takes it to a method of the locator's class that it matches before the locator ({@code beside[i]}
    * for {@code locators[i]}): a literal path beside a template, such as {@code /files/count} beside
    * {@code /files/{name}}. Only a path sent plainly ({@link #plainPath}: no matrix parameter, empty or dot segment,
-   * or character a path holds only escaped, no percent-escape but a space's or a non-ASCII character's, in
-   * upper-case), for a request method served there, counts as taken: every runtime matches that path alike, as sent.
+   * percent-escape or character a path holds only escaped), for a request method served there, counts as taken:
+   * every runtime matches that path alike, as sent.
    */
   public static boolean matches(ContainerRequestContext request, Pattern[] locators, Beside[][] beside) {
     return reach(request, locators, beside, false) != null;
@@ -137,10 +137,9 @@ public final class LocatorPaths {
 
   /**
    * {@code sent}, starting with {@code /}, where every runtime reads it alike ({@link PathEscapes#readAlike}), to be
-   * matched as sent against a template's regular expression whose literal characters are escaped as the runtimes
-   * escape them ({@link Templates#beside}); {@code null} where one might read it otherwise: a matrix parameter, an
-   * empty or dot segment, a character a path holds only escaped, an escape other than a space's or of a character
-   * beyond ASCII in UTF-8 (which a template such as {@code "a b"} or {@code "café"} needs), one with lower-case digits.
+   * matched as sent; {@code null} where one might read it otherwise: a matrix parameter, an empty or dot segment, a
+   * percent-escape (Quarkus REST takes {@code caf%C3%A9} to a locator at {@code {name}} beside a method at {@code
+   * "café"}, where the others take it to the method), or a character a path holds only escaped.
    */
   static String plainPath(String sent) {
     if (sent.indexOf(';') >= 0 || sent.contains("//") || !PathEscapes.readAlike(sent)) {

@@ -1,15 +1,13 @@
 package dev.jwtsecured.runtime.internal;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Percent-escapes in paths, where every JAX-RS runtime tried reads them alike: a template's literal characters
  * escaped as the runtimes escape them before they match a request's path as sent, against which they also match a
- * parameter's own regular expression ({@code {word: \p{L}+}} takes {@code caf%C3%A9} on none of them); and the paths
- * sent that hold nothing a runtime reads otherwise than another. The processor carries a copy, with {@link Templates}.
+ * parameter's own regular expression ({@code {word: \p{L}+}} takes {@code caf%C3%A9} on none of them); the paths
+ * sent that hold nothing a runtime reads otherwise than another; and escapes' digits in upper case, as Jersey reads
+ * them. The processor carries a copy, with {@link Templates}.
  */
 final class PathEscapes {
   /** Besides letters and digits, what a path segment holds unescaped (RFC 3986's {@code pchar}), and {@code /}. */
@@ -39,45 +37,26 @@ final class PathEscapes {
     return out.toString();
   }
 
-  /** Whether {@code s} holds a percent-escape at {@code i}, in digits of either case. */
+  /** Whether {@code s} holds a percent-escape at {@code i}, in ASCII digits of either case. */
   private static boolean isEscape(String s, int i) {
-    return i + 2 < s.length() && digit(s.charAt(i + 1), false) >= 0 && digit(s.charAt(i + 2), false) >= 0;
+    return i + 2 < s.length() && isDigit(s.charAt(i + 1)) && isDigit(s.charAt(i + 2));
   }
 
   /**
    * Whether every runtime reads {@code sent}, a request's path as sent, alike: nothing but what a path segment holds
-   * unescaped (a character beyond ASCII, which Grizzly passes on as it came, among what it may not) and the escapes
-   * of a space and of characters beyond ASCII, in UTF-8 and upper-case digits, as a template's characters are escaped
-   * ({@link #escaped}). RESTEasy and Apache CXF match {@code caf%c3%a9} as sent, where Jersey reads it as {@code
-   * caf%C3%A9}; an escape of another ASCII character ({@code %2F}, {@code %2E}, {@code %3B}) some runtimes decode
-   * before matching and others do not.
+   * unescaped, no percent-escape. A character beyond ASCII sent as it is Grizzly passes on as it came; an escape of
+   * one, or of a space, which a template such as {@code "café"} or {@code "a b"} needs, Jersey, RESTEasy and Apache CXF
+   * match to the method there (in upper case; RESTEasy and CXF take {@code caf%c3%a9} to a locator beside it), Quarkus
+   * REST to the locator; an escape of an ASCII character ({@code %2F}, {@code %2E}, {@code %3B}) some decode before
+   * matching and others do not.
    */
   static boolean readAlike(String sent) {
-    ByteArrayOutputStream escapedBytes = null;
     for (int i = 0; i < sent.length(); i++) {
-      char c = sent.charAt(i);
-      if (c != '%') {
-        if (!unescaped(c)) {
-          return false;
-        }
-        if (escapedBytes != null) {
-          escapedBytes.write(c);
-        }
-        continue;
-      }
-      int high = i + 2 < sent.length() ? digit(sent.charAt(i + 1), true) : -1;
-      int low = i + 2 < sent.length() ? digit(sent.charAt(i + 2), true) : -1;
-      int value = high << 4 | low;
-      if (high < 0 || low < 0 || value != 0x20 && value < 0x80) {
+      if (!unescaped(sent.charAt(i))) {
         return false;
       }
-      if (escapedBytes == null) {
-        escapedBytes = new ByteArrayOutputStream(sent.length());
-      }
-      escapedBytes.write(value);
-      i += 2;
     }
-    return escapedBytes == null || isUtf8(escapedBytes.toByteArray());
+    return true;
   }
 
   /** {@code sent} with the digits of its percent-escapes in upper case; {@code sent} itself where none is lower. */
@@ -95,30 +74,12 @@ final class PathEscapes {
     return chars == null ? sent : new String(chars);
   }
 
-  private static boolean isUtf8(byte[] bytes) {
-    try {
-      StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes));
-      return true;
-    } catch (CharacterCodingException notUtf8) {
-      return false;
-    }
-  }
-
   private static boolean unescaped(int c) {
     return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || UNESCAPED.indexOf(c) >= 0;
   }
 
-  /**
-   * The value of {@code c} as an ASCII hexadecimal digit, upper-case only ({@code upper}) as templates' escapes are
-   * written; otherwise -1. (Not {@link HexDigits}: the processor's copy of this class stands alone.)
-   */
-  private static int digit(char c, boolean upper) {
-    if (c >= '0' && c <= '9') {
-      return c - '0';
-    }
-    if (c >= 'A' && c <= 'F') {
-      return c - 'A' + 10;
-    }
-    return !upper && c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+  /** Whether {@code c} is an ASCII hexadecimal digit (not {@link HexDigits}: the processor's copy stands alone). */
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9' || c >= 'A' && c <= 'F' || c >= 'a' && c <= 'f';
   }
 }
