@@ -136,10 +136,10 @@ public final class LocatorPaths {
   }
 
   /**
-   * {@code sent}, starting with {@code /}, where every runtime reads it alike ({@link PathEscapes#readAlike}), to be
-   * matched as sent; {@code null} where one might read it otherwise: a matrix parameter, an empty or dot segment, a
-   * percent-escape (Quarkus REST takes {@code caf%C3%A9} to a locator at {@code {name}} beside a method at {@code
-   * "café"}, where the others take it to the method), or a character a path holds only escaped.
+   * {@code sent}, starting with {@code /}, where every runtime reads it alike ({@link PathEscapes#readAlike});
+   * {@code null} where one might read it otherwise: a matrix parameter, an empty or dot segment, a percent-escape
+   * (Quarkus REST takes {@code caf%C3%A9} to a locator at {@code {name}} beside a method at {@code "café"}, where the
+   * others take it to the method), or a character a path holds only escaped.
    */
   static String plainPath(String sent) {
     if (sent.indexOf(';') >= 0 || sent.contains("//") || !PathEscapes.readAlike(sent)) {

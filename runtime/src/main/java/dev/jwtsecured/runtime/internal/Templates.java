@@ -37,21 +37,16 @@ public final class Templates {
    * {@code {name}} as {@code [^/]+}, {@code {name: regex}} as that regex.
    */
   public static String regex(String template) {
-    return regex(template, false);
-  }
-
-  /** {@link #regex}, its literal characters as themselves or ({@code escaped}) as runtimes escape them. */
-  private static String regex(String template, boolean escaped) {
     Matcher m = PARAM.matcher(template);
     StringBuilder out = new StringBuilder();
     int last = 0;
     while (m.find()) {
-      out.append(quote(template.substring(last, m.start()), escaped));
+      out.append(quote(template.substring(last, m.start())));
       String custom = m.group(2);
       out.append(custom == null || custom.isBlank() ? "[^/]+" : "(?:" + custom.trim() + ")");
       last = m.end();
     }
-    out.append(quote(template.substring(last), escaped));
+    out.append(quote(template.substring(last)));
     return out.toString();
   }
 
@@ -60,8 +55,8 @@ public final class Templates {
    * {@code /} (the application's root, or a locator without a path of its own there), every path. What a path beside
    * a guarded locator takes: it stays this narrow, so that it never takes more than JAX-RS gives it.
    */
-  private static String below(String template, boolean escaped) {
-    return template.equals("/") ? "/.*" : regex(template, escaped) + "(?:/.*)?";
+  public static String below(String template) {
+    return template.equals("/") ? "/.*" : regex(template) + "(?:/.*)?";
   }
 
   /**
@@ -75,7 +70,7 @@ public final class Templates {
     if (slash > 0 && !last.isEmpty() && literalCharacters(last) == 0 && matchesEmpty(regex(last))) {
       return "(?:" + regex(template) + "|" + regex(template.substring(0, slash)) + ")(?:/.*)?";
     }
-    return below(template, false);
+    return below(template);
   }
 
   /** The index of the last {@code /} of {@code template} outside its parameters, or -1. */
@@ -136,12 +131,10 @@ public final class Templates {
 
   /**
    * The regular expression of a path beside a guarded locator that JAX-RS matches before it: a locator's path
-   * ({@code locator}) and everything below it, else a resource method's path, a last slash allowed; its literal
-   * characters escaped as runtimes escape them, matched against the request's path as sent, as the runtimes match
-   * it (a parameter's own regular expression too: {@code {word: \p{L}+}} takes no {@code caf%C3%A9}).
+   * ({@code locator}) and everything below it, else a resource method's path, a last slash allowed.
    */
   public static String beside(String path, boolean locator) {
-    return locator ? below(path, true) : regex(path, true) + "/?";
+    return locator ? below(path) : regex(path) + "/?";
   }
 
   /**
@@ -298,7 +291,7 @@ public final class Templates {
     return true;
   }
 
-  private static String quote(String literal, boolean escaped) {
-    return literal.isEmpty() ? "" : Pattern.quote(escaped ? PathEscapes.escaped(literal) : literal);
+  private static String quote(String literal) {
+    return literal.isEmpty() ? "" : Pattern.quote(literal);
   }
 }

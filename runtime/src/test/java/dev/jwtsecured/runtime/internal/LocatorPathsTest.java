@@ -121,8 +121,9 @@ class LocatorPathsTest {
     "/files/a b, GET, false",
     "/files/a|b, GET, false",
     "/files/a%7Cb, GET, false",
-    // A parameter's own regular expression is matched against the path as sent, as every runtime matches it: no
-    // letter takes an escape (every runtime gave caf%C3%A9 to the locator).
+    // A parameter's own regular expression, which every runtime matches against the path as sent: \p{L}+ takes no
+    // escape there (every runtime gave caf%C3%A9 to the locator), though the decoded path, which the guard read, has
+    // letters only.
     "/files/cafe, PATCH, true",
     "/files/caf%C3%A9, PATCH, false",
     "/files/a%20b, PATCH, false",

@@ -48,39 +48,7 @@ class TemplatesTest {
     "/files/{name}, /files/x/y, true",
   })
   void whatAPathBesideTakesStaysNarrow(String template, String path, boolean taken) {
-    assertEquals(taken, Pattern.compile(Templates.beside(template, true)).matcher(path).matches(),
-        template + " " + path);
-  }
-
-  /**
-   * A path beside a guarded locator is matched as the runtimes match it: against the request's path as sent, the
-   * template's literal characters escaped as they escape them (upper-case; an escape written in the template stays),
-   * a parameter's own regular expression as written. Before, it was matched against the decoded path, where
-   * {@code {word: \p{L}+}} took {@code caf%C3%A9} and {@code {words: [a-z ]+}} took {@code a%20b}, which every runtime
-   * gave to the locator beside them.
-   */
-  @ParameterizedTest
-  @CsvSource(delimiter = ';', value = {
-    "/files/caf\u00e9; false; /files/caf%C3%A9; true",
-    "/files/caf\u00e9; false; /files/caf\u00e9; false",
-    "/files/caf\u00e9; false; /files/caf%c3%a9; false",
-    "/files/a b; false; /files/a%20b/; true",
-    "/files/a b; false; /files/a b; false",
-    "/files/a|b\"<>; false; /files/a%7Cb%22%3C%3E; true",
-    "/files/caf%C3%A9; false; /files/caf%C3%A9; true",
-    "/files/100%; false; /files/100%25; true",
-    "/files/\uD83D\uDE00; false; /files/%F0%9F%98%80; true",
-    "/files/{word: \\p{L}+}; false; /files/caf%C3%A9; false",
-    "/files/{word: \\p{L}+}; false; /files/cafe; true",
-    "/files/{words: [a-z ]+}; false; /files/a%20b; false",
-    "/files/{name}; false; /files/caf%C3%A9; true",
-    "/caf\u00e9/{name}; true; /caf%C3%A9/x/y; true",
-    "/caf\u00e9/{name}; true; /caf\u00e9/x; false",
-    "/-._~!$&'()*+,=:@; false; /-._~!$&'()*+,=:@; true",
-  })
-  void aPathBesideIsMatchedAsSentItsLiteralsEscaped(String template, boolean locator, String sent, boolean taken) {
-    assertEquals(taken, Pattern.compile(Templates.beside(template, locator)).matcher(sent).matches(),
-        template + " " + sent);
+    assertEquals(taken, Pattern.compile(Templates.below(template)).matcher(path).matches(), template + " " + path);
   }
 
   /**
