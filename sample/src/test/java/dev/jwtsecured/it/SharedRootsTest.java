@@ -55,7 +55,7 @@ class SharedRootsTest {
           CookieAJwtFeature.settings().secret("shared-roots-" + CxfTest.SECRET).build());
       try (TestServer server = TestServer.startAt("", bucketsFirst ? List.of(buckets, cookies)
           : List.of(cookies, buckets), withBuckets(CookieAJwtFeature.classes()), BucketsSecurity.Buckets.class,
-          BucketsSecurity.Status.class, CookieA.Me.class)) {
+          BucketsSecurity.Status.class, CookieA.Me.class, CookieA.Notes.class)) {
         RawHttp http = server.http;
         int runs = BucketsSecurity.LOCATOR_RUNS.get();
         String order = bucketsFirst ? "buckets first: " : "cookies first: ";
@@ -67,8 +67,17 @@ class SharedRootsTest {
         RawHttp.Response me = http.send("GET", "/a/me", "Cookie: session=" + session);
         assertEquals(200, me.status, order + me);
         assertEquals("a", me.body);
+        // Also where the path holds escapes, in a parameter's value: before, the guard left no path with an escape
+        // to anything JAX-RS matches first, and asked its own token here (random application 714).
+        for (String[] call : new String[][] {{"/a/notes/a%20b", "note a b"}, {"/a/notes/caf%C3%A9", "note caf\u00e9"},
+            {"/a/notes/caf%c3%a9", "note caf\u00e9"}, {"/a/notes/%61", "note a"}}) {
+          RawHttp.Response note = http.send("GET", call[0], "Cookie: session=" + session);
+          assertEquals(200, note.status, order + call[0] + ": " + note);
+          assertEquals(call[1], note.body, order + call[0]);
+        }
         // Its own rules stand: without its cookie, its resource asks for one.
         assertEquals(401, http.send("GET", "/a/me").status, order);
+        assertEquals(401, http.send("GET", "/a/notes/a%20b").status, order);
         // What the other's classes do not take stays the locator's, guarded.
         for (String[] call : new String[][] {{"GET", "/a"}, {"GET", "/a/other"}, {"GET", "/a/login"},
             {"POST", "/a/me"}, {"GET", "/photos/cat.jpg"}}) {

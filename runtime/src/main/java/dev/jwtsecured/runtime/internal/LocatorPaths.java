@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  * a request path is compared with templates at run time, and only in the direction of asking for a token more often.
  * The path is tried as sent, percent-decoded, with its escapes' digits in upper case, without matrix parameters, with
  * repeated slashes folded (matrix parameters dropped or kept) and with dot-segments resolved; any of them matching
- * counts. A path that a method beside a locator takes before it, sent plainly and matched as sent, does not count for
- * that locator.
+ * counts. A path that a method beside a locator takes before it, sent plainly and matched in every form a runtime may
+ * match it in, does not count for that locator.
  */
 public final class LocatorPaths {
   private static final Pattern MATRIX = Pattern.compile(";[^/]*");
@@ -34,8 +34,8 @@ public final class LocatorPaths {
    * where JAX-RS takes it to a method of the locator's class that it matches before the locator ({@code beside[i]}
    * for {@code locators[i]}): a literal path beside a template, such as {@code /files/count} beside
    * {@code /files/{name}}. Only a path sent plainly ({@link #plainPath}: no matrix parameter, empty or dot segment,
-   * percent-escape or character a path holds only escaped), for a request method served there, counts as taken:
-   * every runtime matches that path alike, as sent.
+   * character a path holds only escaped or escape of what shapes a path), matching there as sent, with its escapes in
+   * either case and decoded, for a request method served there, counts as taken: every runtime matches it alike.
    */
   public static boolean matches(ContainerRequestContext request, Pattern[] locators, Beside[][] beside) {
     return reach(request, locators, beside, false) != null;
@@ -73,7 +73,7 @@ public final class LocatorPaths {
       return null;
     }
     // A path not sent plainly is taken by nothing beside a locator.
-    String plain = beside == null ? null : plainPath(sent);
+    String[] plain = beside == null ? null : plainPath(sent);
     if (plain == null && !each) {
       return SOME;
     }
@@ -117,18 +117,27 @@ public final class LocatorPaths {
 
   /** Whether a method in {@code beside} takes the request for {@code method} at the path {@code sent}. */
   static boolean taken(String sent, String method, Beside[] beside) {
-    String plain = plainPath(sent);
+    String[] plain = plainPath(sent);
     return plain != null && takenAt(plain, method, beside);
   }
 
-  /** {@link #taken}, for a path already known to be plain, starting with {@code /}. */
-  private static boolean takenAt(String absolute, String method, Beside[] beside) {
+  /** {@link #taken}, for the forms of a plain path ({@link #plainPath}): its path must match them all. */
+  private static boolean takenAt(String[] forms, String method, Beside[] beside) {
     for (Beside b : beside) {
-      if ((b.methods.isEmpty() || b.methods.contains(method)) && b.path.matcher(absolute).matches()) {
+      if ((b.methods.isEmpty() || b.methods.contains(method)) && matchesAll(b.path, forms)) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean matchesAll(Pattern path, String[] forms) {
+    for (String form : forms) {
+      if (!path.matcher(form).matches()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String absolute(String path) {
@@ -136,17 +145,26 @@ public final class LocatorPaths {
   }
 
   /**
-   * {@code sent}, starting with {@code /}, where every runtime reads it alike ({@link PathEscapes#readAlike});
-   * {@code null} where one might read it otherwise: a matrix parameter, an empty or dot segment, a percent-escape
-   * (Quarkus REST takes {@code caf%C3%A9} to a locator at {@code {name}} beside a method at {@code "café"}, where the
-   * others take it to the method), or a character a path holds only escaped.
+   * The forms of {@code sent} that a runtime may match to a template ({@link PathEscapes#forms}: as sent, with its
+   * escapes' digits in upper and in lower case, decoded), each starting with {@code /}: what JAX-RS matches before a
+   * locator takes the request only where it matches every form (a parameter's value {@code a%20b}, but not
+   * {@code caf%C3%A9} at a method's {@code "café"}, which Quarkus REST takes to a locator at {@code {name}} beside it
+   * and the others to the method). {@code null} where a runtime may read it otherwise: a matrix parameter, an empty or
+   * dot segment, or what {@link PathEscapes#forms} refuses.
    */
-  static String plainPath(String sent) {
-    if (sent.indexOf(';') >= 0 || sent.contains("//") || !PathEscapes.readAlike(sent)) {
+  static String[] plainPath(String sent) {
+    if (sent.indexOf(';') >= 0 || sent.contains("//")) {
       return null;
     }
     String segments = "/" + sent + "/";
-    return segments.contains("/./") || segments.contains("/../") ? null : absolute(sent);
+    String[] forms = segments.contains("/./") || segments.contains("/../") ? null : PathEscapes.forms(sent);
+    if (forms == null) {
+      return null;
+    }
+    for (int i = 0; i < forms.length; i++) {
+      forms[i] = absolute(forms[i]);
+    }
+    return forms;
   }
 
   /** {@code regex} (a path beside a locator) served for {@code methods}, or for every method when none are named. */

@@ -1,23 +1,69 @@
 package dev.jwtsecured.runtime.internal;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+
 /**
- * Percent-escapes in request paths, for the locator guard ({@link LocatorPaths}): which paths every JAX-RS runtime
- * tried reads alike, and a path's escapes with their digits in upper case, as Jersey reads them.
+ * Percent-escapes in request paths, for the locator guard ({@link LocatorPaths}): the forms in which the JAX-RS
+ * runtimes tried may match a path to a template, and a path's escapes with their digits in upper case, as Jersey reads
+ * them.
  */
 final class PathEscapes {
   /** Besides letters and digits, what a path segment holds unescaped (RFC 3986's {@code pchar}), and {@code /}. */
   private static final String UNESCAPED = "-._~!$&'()*+,;=:@/";
+  /** ASCII characters whose escapes a server or runtime may decode into a path's shape before matching. */
+  private static final String SHAPING = "/.;%?#\\";
 
   private PathEscapes() {}
 
   /**
-   * Whether every runtime reads {@code sent}, a request's path as sent, alike: nothing but what a path segment holds
-   * unescaped, no percent-escape. A character beyond ASCII sent as it is Grizzly passes on as it came; an escape of
-   * one, or of a space, which a template such as {@code "café"} or {@code "a b"} needs, Jersey, RESTEasy and Apache CXF
-   * match to the method there (in upper case; RESTEasy and CXF take {@code caf%c3%a9} to a locator beside it), Quarkus
-   * REST to the locator; an escape of an ASCII character ({@code %2F}, {@code %2E}, {@code %3B}) some decode before
-   * matching and others do not.
+   * The forms in which a runtime may match {@code sent}, a request's path as sent, to a template: as sent, with its
+   * escapes' digits in upper case and in lower case, and decoded; {@code null} where a runtime may read it otherwise
+   * still. Every runtime tried matches a template against the path as sent, as Quarkus REST does with the template's
+   * characters unescaped and the others with them escaped (in upper case; Jersey also takes the digits in lower case
+   * there): a path that a template's regular expression matches in all four forms, every runtime matches to it; one
+   * that a template such as {@code "café"}, {@code "a b"} or {@code {word: \p{L}+}} matches only decoded, some
+   * runtimes do and some do not (Quarkus REST takes {@code caf%C3%A9} past {@code "café"}, to a locator beside it).
+   * {@code null}: a character a path segment holds only escaped (Grizzly passes a character beyond ASCII on as it
+   * came), a malformed escape, an escape of what shapes a path ({@code %2F}, {@code %2E}, {@code %3B}, {@code %25},
+   * {@code %3F}, {@code %23}, {@code %5C}, which some decode before matching and others do not) or of a control
+   * character, or escapes that are no UTF-8.
    */
+  static String[] forms(String sent) {
+    if (sent.indexOf('%') < 0) {
+      return readAlike(sent) ? new String[] {sent} : null;
+    }
+    byte[] bytes = new byte[sent.length()];
+    int length = 0;
+    for (int i = 0; i < sent.length(); i++) {
+      char c = sent.charAt(i);
+      if (c == '%') {
+        if (!isEscape(sent, i)) {
+          return null;
+        }
+        int b = HexDigits.value(sent.charAt(i + 1)) << 4 | HexDigits.value(sent.charAt(i + 2));
+        if (b < 0x20 || b == 0x7f || b < 0x80 && SHAPING.indexOf(b) >= 0) {
+          return null;
+        }
+        bytes[length++] = (byte) b;
+        i += 2;
+      } else if (unescaped(c)) {
+        bytes[length++] = (byte) c;
+      } else {
+        return null;
+      }
+    }
+    String decoded;
+    try {
+      decoded = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, 0, length)).toString();
+    } catch (CharacterCodingException e) {
+      return null;
+    }
+    return new String[] {sent, upperCaseEscapes(sent), lowerCaseEscapes(sent), decoded};
+  }
+
+  /** Whether {@code sent} holds nothing but what a path segment holds unescaped, and {@code /}. */
   static boolean readAlike(String sent) {
     for (int i = 0; i < sent.length(); i++) {
       if (!unescaped(sent.charAt(i))) {
@@ -29,13 +75,23 @@ final class PathEscapes {
 
   /** {@code sent} with the digits of its percent-escapes in upper case; {@code sent} itself where none is lower. */
   static String upperCaseEscapes(String sent) {
+    return caseOfEscapes(sent, 'a', 'A');
+  }
+
+  /** {@code sent} with the digits of its percent-escapes in lower case; {@code sent} itself where none is upper. */
+  static String lowerCaseEscapes(String sent) {
+    return caseOfEscapes(sent, 'A', 'a');
+  }
+
+  /** {@code sent} with the digits {@code from} to {@code from + 5} of its escapes as {@code to} to {@code to + 5}. */
+  private static String caseOfEscapes(String sent, char from, char to) {
     char[] chars = null;
     for (int i = sent.indexOf('%'); i >= 0; i = sent.indexOf('%', i + 1)) {
       for (int j = i + 1; j <= i + 2 && isEscape(sent, i); j++) {
         char c = sent.charAt(j);
-        if (c >= 'a' && c <= 'f') {
+        if (c >= from && c <= from + 5) {
           chars = chars == null ? sent.toCharArray() : chars;
-          chars[j] = (char) (c - 'a' + 'A');
+          chars[j] = (char) (c - from + to);
         }
       }
     }

@@ -57,7 +57,8 @@ class LocatorPathsTest {
 
   /**
    * What the generated guard writes beside the first: {@code GET /files/count}, a locator {@code /files/archive}, and
-   * methods at {@code a b}, {@code café}, {@code a|b} and {@code {word: \p{L}+}}.
+   * methods at {@code a b}, {@code café}, {@code a|b}, {@code {word: \p{L}+}}, {@code {label}/info} and
+   * {@code {n: [0-9]+}/size}.
    */
   static final LocatorPaths.Beside[] BESIDE = {
     LocatorPaths.beside(Templates.beside("/files/count", false), "GET", "HEAD"),
@@ -65,11 +66,14 @@ class LocatorPathsTest {
     LocatorPaths.beside(Templates.beside("/files/a b", false), "GET"),
     LocatorPaths.beside(Templates.beside("/files/caf\u00e9", false), "GET"),
     LocatorPaths.beside(Templates.beside("/files/a|b", false), "GET"),
-    LocatorPaths.beside(Templates.beside("/files/{word: \\p{L}+}", false), "PATCH")};
+    LocatorPaths.beside(Templates.beside("/files/{word: \\p{L}+}", false), "PATCH"),
+    LocatorPaths.beside(Templates.beside("/files/{label}/info", false), "GET"),
+    LocatorPaths.beside(Templates.beside("/files/{n: [0-9]+}/size", false), "GET")};
 
   /**
    * A path a method beside the locator takes first counts as taken only for a request method served there, and only
-   * when sent plainly: a form some runtime might read otherwise could still reach the locator.
+   * when sent plainly and matched in every form a runtime may match it in: a form some runtime might read otherwise
+   * could still reach the locator.
    */
   @ParameterizedTest(name = "{1} {0} -> {2}")
   @CsvSource({
@@ -127,6 +131,33 @@ class LocatorPathsTest {
     "/files/cafe, PATCH, true",
     "/files/caf%C3%A9, PATCH, false",
     "/files/a%20b, PATCH, false",
+    // A parameter's value escaped, which every form matches: the method's on every runtime. Before, no path with an
+    // escape counted as taken, and the guard asked a token there (random applications 583 and 714).
+    "/files/a%20b/info, GET, true",
+    "/files/caf%C3%A9/info, GET, true",
+    "/files/caf%c3%a9/info, GET, true",
+    "/files/%61/info, GET, true",
+    "/files/a%7Cb/info, GET, true",
+    "/files/a%20b/info, DELETE, false",
+    // Not an escape of what shapes a path (a slash, dot, semicolon, percent, question mark, number sign, backslash),
+    // of a control character, malformed or no UTF-8; nor digits escaped where the parameter takes only digits, which
+    // every runtime matches as sent.
+    "/files/a%2Fb/info, GET, false",
+    "/files/a%2f/info, GET, false",
+    "/files/%2E/info, GET, false",
+    "/files/a%3Bv/info, GET, false",
+    "/files/a%25/info, GET, false",
+    "/files/a%3F/info, GET, false",
+    "/files/a%23/info, GET, false",
+    "/files/a%5C/info, GET, false",
+    "/files/a%00/info, GET, false",
+    "/files/a%7F/info, GET, false",
+    "/files/a%0A/info, GET, false",
+    "/files/caf%C3/info, GET, false",
+    "/files/a%C0%AF/info, GET, false",
+    "/files/a%2/info, GET, false",
+    "/files/42/size, GET, true",
+    "/files/%34%32/size, GET, false",
   })
   void aPathBesideTheLocatorIsTakenOnlySentPlainlyForItsMethods(String path, String method, boolean taken) {
     assertEquals(taken, LocatorPaths.taken(path, method, BESIDE), method + " " + path);

@@ -1,13 +1,19 @@
 package dev.jwtsecured.runtime.internal;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Escapes' digits put in upper case, as Jersey reads them, and only those of escapes. */
+/**
+ * Escapes' digits put in upper case, as Jersey reads them, or in lower case, and only those of escapes; the forms in
+ * which a runtime may match a path, and the paths a runtime may read otherwise still.
+ */
 class PathEscapesTest {
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource({
@@ -28,5 +34,30 @@ class PathEscapesTest {
   @ValueSource(strings = {"/files/count", "/caf%C3%A9", "/abcdef", "/%zz", "/%", "/a%2", ""})
   void aPathWithoutALowerCaseEscapeIsItself(String sent) {
     assertSame(sent, PathEscapes.upperCaseEscapes(sent));
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+    "/caf%C3%A9, /caf%c3%a9",
+    "/a%2F%2e/b, /a%2f%2e/b",
+    "/%ZZ%C3, /%ZZ%c3",
+    "/x%AB%, /x%ab%",
+  })
+  void escapesDigitsInLowerCase(String sent, String lower) {
+    assertEquals(lower, PathEscapes.lowerCaseEscapes(sent));
+  }
+
+  @Test
+  void aPathIsMatchedAsSentWithItsEscapesInEitherCaseAndDecoded() {
+    assertArrayEquals(new String[] {"/files/count"}, PathEscapes.forms("/files/count"));
+    assertArrayEquals(new String[] {"/x/caf%c3%A9%20b+", "/x/caf%C3%A9%20b+", "/x/caf%c3%a9%20b+", "/x/caf\u00e9 b+"},
+        PathEscapes.forms("/x/caf%c3%A9%20b+"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/a%2Fb", "/a%2e", "/a%3b", "/a%25", "/a%3F", "/a%23", "/a%5c", "/a%00", "/a%1F", "/a%7F",
+      "/caf%C3", "/a%C0%AF", "/a%E9", "/a%2", "/a%zz", "/a%\u0662\u0660", "/caf\u00e9", "/a b", "/a|b", "/a\\b"})
+  void aPathARuntimeMayReadOtherwiseHasNoForms(String sent) {
+    assertNull(PathEscapes.forms(sent), sent);
   }
 }

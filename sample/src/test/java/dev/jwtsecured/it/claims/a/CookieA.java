@@ -9,6 +9,7 @@ import dev.jwtsecured.runtime.Grant;
 import dev.jwtsecured.runtime.Token;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 
 /**
  * One of two configurations keeping their tokens in cookie {@code session}, at paths one request matches both of;
@@ -37,6 +38,16 @@ public final class CookieA {
     @GET
     public String me() {
       return "a";
+    }
+  }
+
+  /** GET /a/notes/{title}: a note, for the user; its title may need escapes ({@code SharedRootsTest}). */
+  @Path("/a/notes")
+  public static final class Notes {
+    @GET
+    @Path("{title}")
+    public String note(@PathParam("title") String title) {
+      return "note " + title;
     }
   }
 }
