@@ -34,8 +34,9 @@ public final class LocatorPaths {
    * where JAX-RS takes it to a method of the locator's class that it matches before the locator ({@code beside[i]}
    * for {@code locators[i]}): a literal path beside a template, such as {@code /files/count} beside
    * {@code /files/{name}}. Only a path sent plainly ({@link #plainPath}: no matrix parameter, empty or dot segment,
-   * character a path holds only escaped or escape of what shapes a path), matching there as sent, with its escapes in
-   * either case and decoded, for a request method served there, counts as taken: every runtime matches it alike.
+   * character a path holds only escaped or escape of what shapes a path), matching there in every form a runtime may
+   * match it in ({@link PathEscapes#forms}), for a request method served there, counts as taken: every runtime
+   * matches it alike.
    */
   public static boolean matches(ContainerRequestContext request, Pattern[] locators, Beside[][] beside) {
     return reach(request, locators, beside, false) != null;
@@ -146,11 +147,11 @@ public final class LocatorPaths {
 
   /**
    * The forms of {@code sent} that a runtime may match to a template ({@link PathEscapes#forms}: as sent, with its
-   * escapes' digits in upper and in lower case, decoded), each starting with {@code /}: what JAX-RS matches before a
-   * locator takes the request only where it matches every form (a parameter's value {@code a%20b}, but not
-   * {@code caf%C3%A9} at a method's {@code "café"}, which Quarkus REST takes to a locator at {@code {name}} beside it
-   * and the others to the method). {@code null} where a runtime may read it otherwise: a matrix parameter, an empty or
-   * dot segment, or what {@link PathEscapes#forms} refuses.
+   * escapes' digits in upper and in lower case, with escaped letters and digits decoded, decoded), each starting with
+   * {@code /}: what JAX-RS matches before a locator takes the request only where it matches every form (a parameter's
+   * value {@code a%20b}, but not {@code caf%C3%A9} at a method's {@code "café"}, which Quarkus REST takes to a locator
+   * at {@code {name}} beside it and the others to the method). {@code null} where a runtime may read it otherwise: a
+   * matrix parameter, an empty or dot segment, or what {@link PathEscapes#forms} refuses.
    */
   static String[] plainPath(String sent) {
     if (sent.indexOf(';') >= 0 || sent.contains("//")) {

@@ -19,16 +19,17 @@ final class PathEscapes {
 
   /**
    * The forms in which a runtime may match {@code sent}, a request's path as sent, to a template: as sent, with its
-   * escapes' digits in upper case and in lower case, and decoded; {@code null} where a runtime may read it otherwise
-   * still. Every runtime tried matches a template against the path as sent, as Quarkus REST does with the template's
-   * characters unescaped and the others with them escaped (in upper case; Jersey also takes the digits in lower case
-   * there): a path that a template's regular expression matches in all four forms, every runtime matches to it; one
-   * that a template such as {@code "café"}, {@code "a b"} or {@code {word: \p{L}+}} matches only decoded, some
-   * runtimes do and some do not (Quarkus REST takes {@code caf%C3%A9} past {@code "café"}, to a locator beside it).
-   * {@code null}: a character a path segment holds only escaped (Grizzly passes a character beyond ASCII on as it
-   * came), a malformed escape, an escape of what shapes a path ({@code %2F}, {@code %2E}, {@code %3B}, {@code %25},
-   * {@code %3F}, {@code %23}, {@code %5C}, which some decode before matching and others do not) or of a control
-   * character, or escapes that are no UTF-8.
+   * escapes' digits in upper case and in lower case, with its escapes of letters, digits, {@code -}, {@code _} and
+   * {@code ~} decoded, and decoded; {@code null} where a runtime may read it otherwise still. Every runtime tried
+   * matches a template against the path as sent, as Quarkus REST does with the template's characters unescaped and the
+   * others with them escaped (in upper case; Jersey also takes the digits in lower case there): a path that a
+   * template's regular expression matches in all five forms, every runtime matches to it; one that a template such as
+   * {@code "café"}, {@code "a b"} or {@code {word: \p{L}+}} matches only decoded, some runtimes do and some do not
+   * (Quarkus REST takes {@code caf%C3%A9} past {@code "café"}, to a locator beside it). {@code null}: a character a
+   * path segment holds only escaped (Grizzly passes a character beyond ASCII on as it came), a malformed escape, an
+   * escape of what shapes a path ({@code %2F}, {@code %2E}, {@code %3B}, {@code %25}, {@code %3F}, {@code %23},
+   * {@code %5C}, which some decode before matching and others do not) or of a control character, or escapes that are
+   * no UTF-8.
    */
   static String[] forms(String sent) {
     if (sent.indexOf('%') < 0) {
@@ -36,6 +37,9 @@ final class PathEscapes {
     }
     byte[] bytes = new byte[sent.length()];
     int length = 0;
+    // As a server normalizing the path may pass it on (RFC 3986, section 6.2.2.2): letters, digits, "-", "_" and "~"
+    // unescaped, the other escapes as sent.
+    StringBuilder normalized = new StringBuilder(sent.length());
     for (int i = 0; i < sent.length(); i++) {
       char c = sent.charAt(i);
       if (c == '%') {
@@ -47,9 +51,15 @@ final class PathEscapes {
           return null;
         }
         bytes[length++] = (byte) b;
+        if (unreserved(b)) {
+          normalized.append((char) b);
+        } else {
+          normalized.append(sent, i, i + 3);
+        }
         i += 2;
       } else if (unescaped(c)) {
         bytes[length++] = (byte) c;
+        normalized.append(c);
       } else {
         return null;
       }
@@ -60,7 +70,7 @@ final class PathEscapes {
     } catch (CharacterCodingException e) {
       return null;
     }
-    return new String[] {sent, upperCaseEscapes(sent), lowerCaseEscapes(sent), decoded};
+    return new String[] {sent, upperCaseEscapes(sent), lowerCaseEscapes(sent), normalized.toString(), decoded};
   }
 
   /** Whether {@code sent} holds nothing but what a path segment holds unescaped, and {@code /}. */
@@ -96,6 +106,11 @@ final class PathEscapes {
       }
     }
     return chars == null ? sent : new String(chars);
+  }
+
+  /** Whether {@code b} is what RFC 3986 calls unreserved, but for the dot: a letter, digit, -, _ or ~. */
+  private static boolean unreserved(int b) {
+    return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '-' || b == '_' || b == '~';
   }
 
   private static boolean unescaped(char c) {
