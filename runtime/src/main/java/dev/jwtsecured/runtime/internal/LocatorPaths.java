@@ -9,10 +9,10 @@ import java.util.regex.Pattern;
 /**
  * Decides, before JAX-RS matches a request, whether it may reach a protected sub-resource locator: the one place where
  * a request path is compared with templates at run time, and only in the direction of asking for a token more often.
- * The path is tried as sent, percent-decoded, with its escapes' digits in upper case, without matrix parameters, with
- * repeated slashes folded (matrix parameters dropped or kept) and with dot-segments resolved; any of them matching
- * counts. A path that a method beside a locator takes before it, sent plainly and matched in every form a runtime may
- * match it in, does not count for that locator.
+ * The path is tried as sent, percent-decoded, with its escapes' digits in upper case, normalized as JAX-RS 3.7.1 asks
+ * ({@link PathEscapes#normalized}), without matrix parameters, with repeated slashes folded (matrix parameters dropped
+ * or kept) and with dot-segments resolved; any of them matching counts. A path that a method beside a locator takes
+ * before it, sent plainly and matched in every form a runtime may match it in, does not count for that locator.
  */
 public final class LocatorPaths {
   private static final Pattern MATRIX = Pattern.compile(";[^/]*");
@@ -208,16 +208,21 @@ public final class LocatorPaths {
   }
 
   /**
-   * Whether the path as sent, decoded, or as sent with its escapes' digits in upper case matches one of {@code
-   * locators} in any form ({@link #matchesAny}): Jersey matches {@code caf%c3%a9} to a template written
-   * {@code caf%C3%A9}, which neither of the others matches.
+   * Whether the path as sent, decoded, as sent with its escapes' digits in upper case, or normalized as JAX-RS asks
+   * ({@link PathEscapes#normalized}) matches one of {@code locators} in any form ({@link #matchesAny}): Jersey matches
+   * {@code caf%c3%a9} to a template written {@code caf%C3%A9}, which neither as sent nor decoded matches, and a runtime
+   * normalizing the path as JAX-RS 3.7.1 says would match {@code %63af%C3%A9} to it, which none of the others matches.
    */
   static boolean reaches(String sent, String decoded, Pattern[] locators) {
     if (matchesAny(sent, locators) || matchesAny(decoded, locators)) {
       return true;
     }
     String upper = PathEscapes.upperCaseEscapes(sent);
-    return upper != sent && matchesAny(upper, locators);
+    if (upper != sent && matchesAny(upper, locators)) {
+      return true;
+    }
+    String normalized = PathEscapes.normalized(sent);
+    return normalized != sent && !normalized.equals(upper) && matchesAny(normalized, locators);
   }
 
   static boolean matchesAny(String path, Pattern[] locators) {

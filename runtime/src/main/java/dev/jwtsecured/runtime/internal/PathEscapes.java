@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Percent-escapes in request paths, for the locator guard ({@link LocatorPaths}): the forms in which the JAX-RS
- * runtimes tried may match a path to a template, and a path's escapes with their digits in upper case, as Jersey reads
- * them.
+ * runtimes tried may match a path to a template, a path's escapes with their digits in upper case, as Jersey reads
+ * them, and a path normalized as JAX-RS asks.
  */
 final class PathEscapes {
   /** Besides letters and digits, what a path segment holds unescaped (RFC 3986's {@code pchar}), and {@code /}. */
@@ -71,6 +71,38 @@ final class PathEscapes {
       return null;
     }
     return new String[] {sent, upperCaseEscapes(sent), lowerCaseEscapes(sent), normalized.toString(), decoded};
+  }
+
+  /**
+   * {@code sent} as JAX-RS asks a runtime to normalize it before matching (JAX-RS 3.7.1; RFC 3986, sections 6.2.2.1
+   * and 6.2.2.2): its escapes of letters, digits, {@code -}, {@code _} and {@code ~} decoded, its other escapes'
+   * digits in upper case, all else as sent; {@code sent} itself where that changes nothing.
+   */
+  static String normalized(String sent) {
+    int first = sent.indexOf('%');
+    if (first < 0) {
+      return sent;
+    }
+    StringBuilder out = new StringBuilder(sent.length()).append(sent, 0, first);
+    boolean changed = false;
+    for (int i = first; i < sent.length(); i++) {
+      char c = sent.charAt(i);
+      if (c != '%' || !isEscape(sent, i)) {
+        out.append(c);
+        continue;
+      }
+      int b = HexDigits.value(sent.charAt(i + 1)) << 4 | HexDigits.value(sent.charAt(i + 2));
+      if (unreserved(b)) {
+        out.append((char) b);
+        changed = true;
+      } else {
+        String upper = String.format("%%%02X", b);
+        changed |= !sent.startsWith(upper, i);
+        out.append(upper);
+      }
+      i += 2;
+    }
+    return changed ? out.toString() : sent;
   }
 
   /** Whether {@code sent} holds nothing but what a path segment holds unescaped, and {@code /}. */

@@ -49,6 +49,30 @@ class PathEscapesTest {
         "/a_~++"}, PathEscapes.forms("/%61%5f%7e%2B%2b"));
   }
 
+  /**
+   * Normalized as JAX-RS 3.7.1 asks: escapes of unreserved characters but the dot decoded, the others' digits in upper
+   * case, malformed escapes and all else as sent.
+   */
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+    "/%63af%c3%a9, /caf%C3%A9",
+    "/%41%5f%7E%2d%30, /A_~-0",
+    "/a%2e%2f%25%3b, /a%2E%2F%25%3B",
+    "/%zz%6, /%zz%6",
+    "/%%61, /%a",
+    "/%٢٠%61, /%٢٠a",
+    "/café%20, /café%20",
+  })
+  void aPathIsNormalizedAsJaxRsAsks(String sent, String normalized) {
+    assertEquals(normalized, PathEscapes.normalized(sent));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/files/count", "/caf%C3%A9", "/a%2E%2F", "/%zz", "/%", "/a%2", ""})
+  void aNormalPathIsItself(String sent) {
+    assertSame(sent, PathEscapes.normalized(sent));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"/a%2Fb", "/a%2e", "/a%3b", "/a%25", "/a%3F", "/a%23", "/a%5c", "/a%00", "/a%1F", "/a%7F",
       "/caf%C3", "/a%C0%AF", "/a%E9", "/a%2", "/a%zz", "/a%\u0662\u0660", "/caf\u00e9", "/a b", "/a|b", "/a\\b"})
