@@ -81,9 +81,9 @@ class MatchingOrderTest {
         assertEquals(runs, ShelvesSecurity.RUNS.get(), sent + " ran a locator before authentication");
         assertTrue(anonymous.status == 401 || anonymous.status == 404, sent + ": " + anonymous);
       }
-      // Letters sent escaped there (%63af%C3%A9): JAX-RS 3.7.1 asks a runtime to normalize the path before matching,
-      // which takes it to that locator. No runtime tried does (404 with a token), but one that did would have run the
-      // locator without a token: the guard matched no form it tried. It asks a token there now.
+      // A letter sent escaped there (%63af%C3%A9): Quarkus REST normalizes the path before matching, as JAX-RS 3.7.1
+      // asks, and ran the locator without a token (consumer/quarkus): the guard matched no form it tried. The runtimes
+      // here answer 404 with a token; the guard asks one first.
       for (String sent : List.of("/escaped/%63af%C3%A9", "/escaped/%63af%c3%a9", "/escaped/ca%66%C3%A9/x")) {
         RawHttp.Response anonymous = http.send("GET", sent);
         assertEquals(runs, ShelvesSecurity.RUNS.get(), sent + " ran a locator before authentication");

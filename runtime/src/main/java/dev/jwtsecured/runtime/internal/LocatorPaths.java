@@ -210,8 +210,9 @@ public final class LocatorPaths {
   /**
    * Whether the path as sent, decoded, as sent with its escapes' digits in upper case, or normalized as JAX-RS asks
    * ({@link PathEscapes#normalized}) matches one of {@code locators} in any form ({@link #matchesAny}): Jersey matches
-   * {@code caf%c3%a9} to a template written {@code caf%C3%A9}, which neither as sent nor decoded matches, and a runtime
-   * normalizing the path as JAX-RS 3.7.1 says would match {@code %63af%C3%A9} to it, which none of the others matches.
+   * {@code caf%c3%a9} to a template written {@code caf%C3%A9}, which neither as sent nor decoded matches, and Quarkus
+   * REST, normalizing the path as JAX-RS 3.7.1 says, matches {@code %63af%C3%A9} to it, which none of the others
+   * matches.
    */
   static boolean reaches(String sent, String decoded, Pattern[] locators) {
     if (matchesAny(sent, locators) || matchesAny(decoded, locators)) {

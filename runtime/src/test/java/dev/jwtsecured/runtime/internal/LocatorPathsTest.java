@@ -166,8 +166,8 @@ class LocatorPathsTest {
   /**
    * A locator at a template written escaped ({@code caf%C3%A9}) is reached by escapes in lower case too, which Jersey
    * matches to it; before, neither the path as sent nor decoded matched, and the locator ran without a token. And by
-   * letters sent escaped ({@code %63af%C3%A9}), which a runtime normalizing the path as JAX-RS 3.7.1 asks matches to
-   * it; before, no form the guard tried matched.
+   * letters sent escaped ({@code %63af%C3%A9}), which Quarkus REST, normalizing the path as JAX-RS 3.7.1 asks, matches
+   * to it; before, no form the guard tried matched, and the locator ran without a token.
    */
   @ParameterizedTest(name = "{0} -> {2}")
   @CsvSource({
