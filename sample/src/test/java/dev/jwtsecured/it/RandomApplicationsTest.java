@@ -56,7 +56,7 @@ class RandomApplicationsTest {
       "random-applications-other-secret-0123456789"};
   private static final String PACKAGE = "shapes";
   private static final String[] TEMPLATES = {"", "/", "a", "/a/", "b/{id}", "{id: [0-9]+}", "{rest: .*}",
-      "a/{x}/c", "{x}{y}", "//", "caf\u00e9", "a b", "{id}", "x/{id: .+}/y", "a/b"};
+      "a/{x}/c", "{x}{y}", "//", "caf\u00e9", "a b", "{id}", "x/{id: .+}/y", "a/b", "{w: \\\\p{L}+}"};
   private static final String[] APPLICATION_PATHS = {"api", "/v1/", "/"};
   private static final String[] EXCLUDES = {"/a", "/a/.*", ".*", "/b/\\\\{id\\\\}", "/a/[^/]+/c", "(", "/x/.*"};
   private static final String[] HTTP = {"GET", "POST", "PUT", "DELETE", "HEAD", "OPTIONS", "PATCH"};
@@ -377,6 +377,12 @@ class RandomApplicationsTest {
         // otherwise (an escaped percent sign, slash, dot, semicolon, "?", "#" or backslash, a byte sent raw): it asks
         // its own token there, the safe direction (seed 583 on Grizzly: %25).
         boolean unread = target.matches("(?s).*(%(25|2[EeFf]|3[BbFf]|23|5[Cc])|[^\\x21-\\x7e]).*");
+        // Nor where the route's template has literal characters that need escapes ("café", "a b") and the target
+        // holds them escaped: Quarkus REST matches templates unescaped against the path as sent (caf%C3%A9 passes a
+        // method at "café"), so the other's guard, whose locator at {rest: .*}/a such a path may reach, leaves nothing
+        // there to this configuration (seed 5150).
+        unread |= !target.equals(path)
+            && PARAMETER.matcher(template).replaceAll("").chars().anyMatch(c -> c <= 0x20 || c >= 0x7f);
         if (!unaware && !unread && !otherRootFirst(relative, configuration, rootTemplates)
             && !rootsTie(relative, configuration, rootTemplates)) {
           fail(what + " with roles " + CALLERS.get(i) + ": refused by another configuration's locator guard"
