@@ -81,13 +81,15 @@ class MatchingOrderTest {
         assertEquals(runs, ShelvesSecurity.RUNS.get(), sent + " ran a locator before authentication");
         assertTrue(anonymous.status == 401 || anonymous.status == 404, sent + ": " + anonymous);
       }
-      // A letter sent escaped there (%63af%C3%A9): Quarkus REST normalizes the path before matching, as JAX-RS 3.7.1
-      // asks, and ran the locator without a token (consumer/quarkus): the guard matched no form it tried. The runtimes
-      // here answer 404 with a token; the guard asks one first.
-      for (String sent : List.of("/escaped/%63af%C3%A9", "/escaped/%63af%c3%a9", "/escaped/ca%66%C3%A9/x")) {
+      // A letter sent escaped there (%63af%C3%A9), or an escaped dot-segment before it: Quarkus REST normalizes the
+      // path before matching, as JAX-RS 3.7.1 asks, and ran the locator without a token (consumer/quarkus): the guard
+      // matched no form it tried. The runtimes here answer 404 with a token (or refuse %2e: 400); the guard asks one.
+      for (String sent : List.of("/escaped/%63af%C3%A9", "/escaped/%63af%c3%a9", "/escaped/ca%66%C3%A9/x",
+          "/x/%2e%2e/escaped/caf%C3%A9", "/escaped/%2E/caf%C3%A9")) {
         RawHttp.Response anonymous = http.send("GET", sent);
         assertEquals(runs, ShelvesSecurity.RUNS.get(), sent + " ran a locator before authentication");
-        assertEquals(401, anonymous.status, sent + ": " + anonymous);
+        // Jetty 12 refuses an escaped dot-segment, an ambiguous path encoding, before the application sees it.
+        assertTrue(anonymous.status == 401 || anonymous.status == 400 && sent.contains("%2"), sent + ": " + anonymous);
       }
       RawHttp.Response shelf = http.send("GET", "/store/a/b", Jwts.bearer(CxfTest.SECRET, "ada"));
       assertEquals(200, shelf.status, shelf.toString());

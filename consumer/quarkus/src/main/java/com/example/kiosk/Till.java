@@ -117,7 +117,8 @@ public class Till {
 
   /**
    * Behind a locator at a template written escaped: Quarkus REST normalizes the path before matching, as JAX-RS asks
-   * (escaped letters decoded), so {@code %63af%C3%A9} reaches it too, where the locator ran without a token.
+   * (escaped letters and dots decoded, dot-segments resolved), so {@code %63af%C3%A9} and {@code x/%2e%2e/caf%C3%A9}
+   * reach it too, where the locator ran without a token.
    */
   @Path("/escaped/caf%C3%A9")
   public Shelf escaped() {

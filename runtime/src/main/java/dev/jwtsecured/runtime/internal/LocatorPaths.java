@@ -2,6 +2,7 @@ package dev.jwtsecured.runtime.internal;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -25,8 +26,8 @@ public final class LocatorPaths {
    * cannot build the request's URI ({@link RequestUris}), which authentication then refuses.
    */
   public static boolean matches(UriInfo uri, Pattern[] locators) {
-    String sent = encodedPath(uri);
-    return sent == null || reaches(sent, uri.getPath(true), locators);
+    String[] sent = encodedPaths(uri);
+    return sent == null || reachesAny(sent, uri.getPath(true), locators);
   }
 
   /**
@@ -61,8 +62,8 @@ public final class LocatorPaths {
   private static boolean[] reach(ContainerRequestContext request, Pattern[] locators, Beside[][] beside,
       boolean each) {
     UriInfo uri = request.getUriInfo();
-    String sent = encodedPath(uri);
-    if (sent == null) {
+    String[] sents = encodedPaths(uri);
+    if (sents == null) {
       // Failing closed: a request whose URI the runtime cannot build may reach them all; authentication refuses it.
       boolean[] all = new boolean[locators.length];
       Arrays.fill(all, true);
@@ -70,11 +71,16 @@ public final class LocatorPaths {
     }
     String decoded = uri.getPath(true);
     // Most requests reach no locator.
-    if (!reaches(sent, decoded, locators)) {
+    if (!reachesAny(sents, decoded, locators)) {
       return null;
     }
-    // A path not sent plainly is taken by nothing beside a locator.
-    String[] plain = beside == null ? null : plainPath(sent);
+    // A path not sent plainly, the application's base path among it, is taken by nothing beside a locator.
+    String[] plain = beside == null || sents.length > 1 ? null : plainPath(sents[0]);
+    if (plain != null && !plain[plain.length - 1].equals(absolute(decoded))) {
+      // Nor one the runtime decodes otherwise than it was sent: Quarkus REST gives a request URI with segments it
+      // drops (/shelves/.;/count as /shelves/count), and matches the path it decodes (/shelves/./count).
+      plain = null;
+    }
     if (plain == null && !each) {
       return SOME;
     }
@@ -93,7 +99,7 @@ public final class LocatorPaths {
     Pattern[] one = new Pattern[1];
     for (int i = 0; i < locators.length; i++) {
       one[0] = locators[i];
-      reached[i] = !taken[i] && reaches(sent, decoded, one);
+      reached[i] = !taken[i] && reachesAny(sents, decoded, one);
       if (reached[i] && !each) {
         return SOME;
       }
@@ -191,20 +197,59 @@ public final class LocatorPaths {
 
   /**
    * The request's path relative to the application, as sent: what {@code uri.getPath(false)} gives, which Quarkus REST
-   * refuses to give (it throws). Where the base path is not a prefix of the request's (no runtime tried writes them
-   * apart), the whole request path; the decoded form is tried besides. {@code null} where the runtime cannot build the
-   * request's URI ({@link RequestUris}).
+   * refuses to give (it throws). Where the request's path holds a dot-segment, escaped or not, or the base path is
+   * not a prefix of it as sent (an escape within it, {@code /a%70i/...}), besides that (or the whole request path) the
+   * paths after the base path in each form a runtime may resolve the request's to: its dot-segments resolved in the
+   * whole path ({@code /api/%2e%2e/api/x} is {@code /api/x}), before or after normalizing it as Quarkus REST does
+   * ({@link PathEscapes#normalized}). The decoded form is tried besides. {@code null} where the runtime cannot build
+   * the request's URI ({@link RequestUris}).
    */
-  static String encodedPath(UriInfo uri) {
+  static String[] encodedPaths(UriInfo uri) {
     String request = RequestUris.rawPath(uri);
     String base = RequestUris.rawBasePath(uri);
-    if (request == null || base == null) {
-      return null;
+    return request == null || base == null ? null : relativePaths(request, base);
+  }
+
+  /** {@link #encodedPaths(UriInfo)}, for the raw paths of a request and of the application's base. */
+  static String[] relativePaths(String request, String base) {
+    String relative = relative(request, base);
+    String normal = PathEscapes.normalized(request);
+    if (relative != null && !hasDots(normal)) {
+      return new String[] {relative};
     }
+    // Its dot-segments resolved in the whole path: /api/%2e%2e/api/x is /api/x.
+    String resolved = relative(resolveDots(request), base);
+    String normalized = relative(resolveDots(normal), base);
+    List<String> paths = new ArrayList<>(3);
+    for (String path : new String[] {relative == null ? request : relative, resolved, normalized}) {
+      if (path != null && !paths.contains(path)) {
+        paths.add(path);
+      }
+    }
+    return paths.toArray(new String[0]);
+  }
+
+  /** {@code request} after {@code base}, or {@code null} where {@code base} is not a prefix of it. */
+  private static String relative(String request, String base) {
     if (request.startsWith(base)) {
       return request.substring(base.length());
     }
-    return base.endsWith("/") && request.equals(base.substring(0, base.length() - 1)) ? "" : request;
+    return base.endsWith("/") && request.equals(base.substring(0, base.length() - 1)) ? "" : null;
+  }
+
+  /**
+   * {@link #reaches}, for any of the paths {@code sent}, or for the runtime's decoded path escaped again as JAX-RS
+   * escapes a template ({@link PathEscapes#encoded}): Quarkus REST gives a request URI that it resolved otherwise than
+   * the path it matches ({@code /api/zz/%2e/../x} as {@code /api/zz/x}, matching {@code /x}).
+   */
+  static boolean reachesAny(String[] sent, String decoded, Pattern[] locators) {
+    for (String path : sent) {
+      if (reaches(path, decoded, locators)) {
+        return true;
+      }
+    }
+    String encoded = PathEscapes.encoded(decoded);
+    return !encoded.equals(decoded) && matchesAny(encoded, locators);
   }
 
   /**

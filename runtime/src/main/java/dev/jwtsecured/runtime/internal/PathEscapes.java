@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * Percent-escapes in request paths, for the locator guard ({@link LocatorPaths}): the forms in which the JAX-RS
  * runtimes tried may match a path to a template, a path's escapes with their digits in upper case, as Jersey reads
- * them, and a path normalized as JAX-RS asks.
+ * them, a path normalized as JAX-RS asks, and a decoded path escaped again as a template is.
  */
 final class PathEscapes {
   /** Besides letters and digits, what a path segment holds unescaped (RFC 3986's {@code pchar}), and {@code /}. */
@@ -75,7 +75,8 @@ final class PathEscapes {
 
   /**
    * {@code sent} as JAX-RS asks a runtime to normalize it before matching (JAX-RS 3.7.1; RFC 3986, sections 6.2.2.1
-   * and 6.2.2.2): its escapes of letters, digits, {@code -}, {@code _} and {@code ~} decoded, its other escapes'
+   * and 6.2.2.2), as Quarkus REST does: its escapes of letters, digits, {@code -}, {@code .}, {@code _} and {@code ~}
+   * decoded (the dot too: {@code %2e%2e} becomes a dot-segment, which Quarkus REST then resolves), its other escapes'
    * digits in upper case, all else as sent; {@code sent} itself where that changes nothing.
    */
   static String normalized(String sent) {
@@ -92,7 +93,7 @@ final class PathEscapes {
         continue;
       }
       int b = HexDigits.value(sent.charAt(i + 1)) << 4 | HexDigits.value(sent.charAt(i + 2));
-      if (unreserved(b)) {
+      if (unreserved(b) || b == '.') {
         out.append((char) b);
         changed = true;
       } else {
@@ -103,6 +104,27 @@ final class PathEscapes {
       i += 2;
     }
     return changed ? out.toString() : sent;
+  }
+
+  /**
+   * {@code decoded}, a decoded path, escaped as JAX-RS escapes a template's literal characters: each character but
+   * letters, digits, {@code /} and what else a path segment holds unescaped as the escapes of its UTF-8 bytes, in
+   * upper case ({@code /caf\u00e9 b} becomes {@code /caf%C3%A9%20b}); {@code decoded} itself where none needs one.
+   */
+  static String encoded(String decoded) {
+    if (readAlike(decoded)) {
+      return decoded;
+    }
+    StringBuilder out = new StringBuilder(decoded.length() + 16);
+    for (byte b : decoded.getBytes(StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xff);
+      if (c < 0x80 && unescaped(c)) {
+        out.append(c);
+      } else {
+        out.append(String.format("%%%02X", b & 0xff));
+      }
+    }
+    return out.toString();
   }
 
   /** Whether {@code sent} holds nothing but what a path segment holds unescaped, and {@code /}. */

@@ -167,7 +167,8 @@ class LocatorPathsTest {
    * A locator at a template written escaped ({@code caf%C3%A9}) is reached by escapes in lower case too, which Jersey
    * matches to it; before, neither the path as sent nor decoded matched, and the locator ran without a token. And by
    * letters sent escaped ({@code %63af%C3%A9}), which Quarkus REST, normalizing the path as JAX-RS 3.7.1 asks, matches
-   * to it; before, no form the guard tried matched, and the locator ran without a token.
+   * to it, and after an escaped dot-segment ({@code /x/%2e%2e/escaped/caf%C3%A9}), which it decodes and resolves;
+   * before, no form the guard tried matched, and the locator ran without a token.
    */
   @ParameterizedTest(name = "{0} -> {2}")
   @CsvSource({
@@ -181,10 +182,58 @@ class LocatorPathsTest {
     "/escaped/ca%66%C3%A9/x, /escaped/caf\u00e9/x, true",
     "/escaped/%63af%C3%A9x, /escaped/caf\u00e9x, false",
     "/escaped/%2563af%C3%A9, /escaped/%63af\u00e9, false",
+    "/x/%2e%2e/escaped/caf%C3%A9, /x/../escaped/caf\u00e9, true",
+    "/escaped/%2E/caf%C3%A9, /escaped/./caf\u00e9, true",
+    "/escaped/%2e%2e/caf%C3%A9, /escaped/../caf\u00e9, false",
   })
   void escapesInEitherCaseReachALocatorWrittenEscaped(String sent, String decoded, boolean reached) {
     Pattern[] escaped = {Pattern.compile(Templates.guarded("/escaped/caf%C3%A9"))};
     assertEquals(reached, LocatorPaths.reaches(sent, decoded, escaped), sent);
+  }
+
+  /**
+   * The path after the application's base path where the request's path as sent does not start with it: a dot-segment
+   * or an escape before or within it, which Quarkus REST normalizes and resolves before matching (it took
+   * {@code /x/%2e%2e/api/escaped/caf%C3%A9} to a locator at {@code caf%C3%A9}), and one that leaves the base path and
+   * comes back ({@code /api/%2e%2e/api/...}). Before, the guard matched the whole path, or the path after the base with
+   * its dot-segments resolved there, which reach nothing, and the locator ran without a token.
+   */
+  @ParameterizedTest(name = "{0} at {1} -> {2}")
+  @CsvSource(delimiter = '|', value = {
+    "/api/escaped/caf%C3%A9 | /api/ | escaped/caf%C3%A9 | true",
+    "/api | /api/ | '' | false",
+    "/x/%2e%2e/api/escaped/caf%C3%A9 | /api/ | /x/%2e%2e/api/escaped/caf%C3%A9 escaped/caf%C3%A9 | true",
+    "/x/../api/escaped/caf%C3%A9 | /api/ | /x/../api/escaped/caf%C3%A9 escaped/caf%C3%A9 | true",
+    "/x/../api/escaped/caf%c3%a9 | /api/ | /x/../api/escaped/caf%c3%a9 escaped/caf%c3%a9 escaped/caf%C3%A9 | true",
+    "/a%70i/escaped/%63af%c3%a9 | /api/ | /a%70i/escaped/%63af%c3%a9 escaped/caf%C3%A9 | true",
+    "/other/escaped/caf%C3%A9 | /api/ | /other/escaped/caf%C3%A9 | false",
+    "/api/%2e%2e/api/escaped/caf%C3%A9 | /api/ | %2e%2e/api/escaped/caf%C3%A9 escaped/caf%C3%A9 | true",
+    "/api/zz/../escaped/caf%C3%A9 | /api/ | zz/../escaped/caf%C3%A9 escaped/caf%C3%A9 | true",
+    "/api/zz/%2E/../escaped/x | /api/ | zz/%2E/../escaped/x zz/escaped/x escaped/x | false",
+  })
+  void aPathWrittenOtherwiseBeforeTheBasePathIsTriedAfterIt(String request, String base, String expected,
+      boolean reached) {
+    assertEquals(List.of(expected.split(" ")), List.of(LocatorPaths.relativePaths(request, base)));
+    Pattern[] escaped = {Pattern.compile(Templates.guarded("/escaped/caf%C3%A9"))};
+    boolean any = false;
+    for (String path : LocatorPaths.relativePaths(request, base)) {
+      // Decoded as the runtime gives it, relative to the base: the template, written escaped, matches it in no form.
+      any |= LocatorPaths.reaches(path, "escaped/caf\u00e9", escaped);
+    }
+    assertEquals(reached, any, request);
+  }
+
+  /**
+   * The runtime's decoded path escaped again, as a template written escaped matches it: Quarkus REST gives a request
+   * URI it resolved otherwise than the path it matches ({@code /api/zz/%2e/../escaped/caf%C3%A9} as
+   * {@code /api/zz/escaped/caf%C3%A9}, matching {@code /escaped/caf%C3%A9}, decoded {@code /escaped/café}).
+   */
+  @Test
+  void theDecodedPathEscapedAgainReachesALocatorWrittenEscaped() {
+    Pattern[] escaped = {Pattern.compile(Templates.guarded("/escaped/caf%C3%A9"))};
+    assertFalse(LocatorPaths.reaches("zz/escaped/caf%C3%A9", "/escaped/caf\u00e9", escaped));
+    assertTrue(LocatorPaths.reachesAny(new String[] {"zz/escaped/caf%C3%A9"}, "/escaped/caf\u00e9", escaped));
+    assertFalse(LocatorPaths.reachesAny(new String[] {"zz/escaped/caf%C3%A9"}, "/zz/escaped/caf\u00e9", escaped));
   }
 
   /** The guard asks a valid token and the rule of each locator a request may reach (one role of each list). */

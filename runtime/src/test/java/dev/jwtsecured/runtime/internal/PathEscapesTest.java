@@ -50,14 +50,15 @@ class PathEscapesTest {
   }
 
   /**
-   * Normalized as JAX-RS 3.7.1 asks: escapes of unreserved characters but the dot decoded, the others' digits in upper
-   * case, malformed escapes and all else as sent.
+   * Normalized as JAX-RS 3.7.1 asks: escapes of unreserved characters decoded, the others' digits in upper case,
+   * malformed escapes and all else as sent.
    */
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource({
     "/%63af%c3%a9, /caf%C3%A9",
     "/%41%5f%7E%2d%30, /A_~-0",
-    "/a%2e%2f%25%3b, /a%2E%2F%25%3B",
+    "/a%2e%2f%25%3b, /a.%2F%25%3B",
+    "/x/%2E%2e/y, /x/../y",
     "/%zz%6, /%zz%6",
     "/%%61, /%a",
     "/%٢٠%61, /%٢٠a",
@@ -67,8 +68,20 @@ class PathEscapesTest {
     assertEquals(normalized, PathEscapes.normalized(sent));
   }
 
+  /** A decoded path escaped again as JAX-RS escapes a template's literal characters. */
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+    "/escaped/caf\u00e9, /escaped/caf%C3%A9",
+    "'/a b/%/?#\\', /a%20b/%25/%3F%23%5C",
+    "/files/count;v=1:@~, /files/count;v=1:@~",
+    "/\u0661\ud83d\ude00, /%D9%A1%F0%9F%98%80",
+  })
+  void aDecodedPathIsEscapedAsATemplate(String decoded, String encoded) {
+    assertEquals(encoded, PathEscapes.encoded(decoded));
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"/files/count", "/caf%C3%A9", "/a%2E%2F", "/%zz", "/%", "/a%2", ""})
+  @ValueSource(strings = {"/files/count", "/caf%C3%A9", "/a%2F%3B", "/%zz", "/%", "/a%2", ""})
   void aNormalPathIsItself(String sent) {
     assertSame(sent, PathEscapes.normalized(sent));
   }
