@@ -26,11 +26,12 @@ public final class LocatorPaths {
 
   /**
    * Whether any form of the request's path fully matches one of {@code locators}; failing closed, whether the runtime
-   * cannot build the request's URI ({@link RequestUris}), which authentication then refuses.
+   * cannot build the request's URI ({@link RequestUris}), which authentication then refuses, or decode its path.
    */
   public static boolean matches(UriInfo uri, Pattern[] locators) {
     String[] sent = encodedPaths(uri);
-    return sent == null || reachesAny(sent, uri.getPath(true), locators);
+    String decoded = RequestUris.decodedPath(uri);
+    return sent == null || decoded == null || reachesAny(sent, decoded, locators);
   }
 
   /**
@@ -66,13 +67,14 @@ public final class LocatorPaths {
       boolean each) {
     UriInfo uri = request.getUriInfo();
     String[] sents = encodedPaths(uri);
-    if (sents == null) {
+    String decoded = RequestUris.decodedPath(uri);
+    if (sents == null || decoded == null) {
       // Failing closed: a request whose URI the runtime cannot build may reach them all; authentication refuses it.
+      // One whose path it cannot decode (Quarkus REST: empty%25) may too; it needs a token and each locator's rule.
       boolean[] all = new boolean[locators.length];
       Arrays.fill(all, true);
       return each ? all : SOME;
     }
-    String decoded = uri.getPath(true);
     // Most requests reach no locator.
     if (!reachesAny(sents, decoded, locators)) {
       return null;

@@ -23,6 +23,20 @@ public final class RequestUris {
     }
   }
 
+  /**
+   * The request's path relative to the application, decoded, or {@code null} where the runtime cannot decode it:
+   * Quarkus REST decodes the path it has already decoded once, and throws {@link IllegalArgumentException} for an
+   * escaped percent sign followed by what is no escape ({@code empty%25}, {@code %25ti}), which out of the locator
+   * guard became a 500.
+   */
+  public static String decodedPath(UriInfo uri) {
+    try {
+      return uri.getPath(true);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
   /** The raw path of the application's base URI for this request, or {@code null} where it cannot be built. */
   public static String rawBasePath(UriInfo uri) {
     try {
