@@ -10,6 +10,7 @@ import dev.jwtsecured.testing.RawHttp;
 import dev.jwtsecured.testing.TestServer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -89,7 +90,8 @@ class MatchingOrderTest {
         RawHttp.Response anonymous = http.send("GET", sent);
         assertEquals(runs, ShelvesSecurity.RUNS.get(), sent + " ran a locator before authentication");
         // Jetty 12 refuses an escaped dot-segment, an ambiguous path encoding, before the application sees it.
-        assertTrue(anonymous.status == 401 || anonymous.status == 400 && sent.contains("%2"), sent + ": " + anonymous);
+        assertTrue(anonymous.status == 401 || anonymous.status == 400 && sent.toLowerCase(Locale.ROOT).contains("%2e"),
+            sent + ": " + anonymous);
       }
       RawHttp.Response shelf = http.send("GET", "/store/a/b", Jwts.bearer(CxfTest.SECRET, "ada"));
       assertEquals(200, shelf.status, shelf.toString());

@@ -347,8 +347,7 @@ class RandomApplicationsTest {
         fail(what + ": a locator leading only to operations that need a token ran without one\n" + listing(app));
       }
     }
-    if (!target.equals(RandomRuns.target(path))
-        && PARAMETER.matcher(template).replaceAll("").chars().anyMatch(c -> c <= 0x20 || c >= 0x7f)) {
+    if (!target.equals(RandomRuns.target(path)) && literalsNeedEscapes(template)) {
       // A template whose literal characters need escapes ("café", "a b"), sent otherwise than in upper-case escapes
       // (lower case, raw): the runtimes disagree where it goes (RESTEasy and Apache CXF take caf%c3%a9 past "café", to
       // a {rest: .*} beside it, seed 183 on RESTEasy), and the rule there applies, of this configuration or another; a
@@ -381,8 +380,7 @@ class RandomApplicationsTest {
         // holds them escaped: Quarkus REST matches templates unescaped against the path as sent (caf%C3%A9 passes a
         // method at "café"), so the other's guard, whose locator at {rest: .*}/a such a path may reach, leaves nothing
         // there to this configuration (seed 5150).
-        unread |= !target.equals(path)
-            && PARAMETER.matcher(template).replaceAll("").chars().anyMatch(c -> c <= 0x20 || c >= 0x7f);
+        unread |= !target.equals(path) && literalsNeedEscapes(template);
         if (!unaware && !unread && !otherRootFirst(relative, configuration, rootTemplates)
             && !rootsTie(relative, configuration, rootTemplates)) {
           fail(what + " with roles " + CALLERS.get(i) + ": refused by another configuration's locator guard"
@@ -404,6 +402,11 @@ class RandomApplicationsTest {
             app);
       }
     }
+  }
+
+  /** Whether {@code template}'s literal characters, its parameters left out, hold one a path holds only escaped. */
+  private static boolean literalsNeedEscapes(String template) {
+    return PARAMETER.matcher(template).replaceAll("").chars().anyMatch(c -> c <= 0x20 || c >= 0x7f);
   }
 
   /**

@@ -217,7 +217,8 @@ class LocatorPathsTest {
     Pattern[] escaped = {Pattern.compile(Templates.guarded("/escaped/caf%C3%A9"))};
     boolean any = false;
     for (String path : LocatorPaths.relativePaths(request, base)) {
-      // Decoded as the runtime gives it, relative to the base: the template, written escaped, matches it in no form.
+      // The paths alone: the decoded path, which the template written escaped never matches, is no help here, and
+      // reachesAny's decoded path escaped again is left out (theDecodedPathEscapedAgainReachesALocatorWrittenEscaped).
       any |= LocatorPaths.reaches(path, "escaped/caf\u00e9", escaped);
     }
     assertEquals(reached, any, request);
