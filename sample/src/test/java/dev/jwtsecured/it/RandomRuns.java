@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -43,17 +44,30 @@ final class RandomRuns {
     return kept == null ? temporary : Files.createDirectories(Path.of(kept, name));
   }
 
-  /** Compiles {@code sources} with the processor into {@code classes}, its sources into {@code generated}. */
+  /**
+   * Compiles {@code sources} with the processor into {@code classes}, its sources into {@code generated}; or, where an
+   * earlier run of the suite compiled the same (the {@link CompileCache}), copies what that wrote.
+   */
   static List<Diagnostic<? extends JavaFileObject>> compile(List<File> sources, Path classes, Path generated)
       throws IOException {
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     // Every warning: javac keeps 100 by default, and the oracles read the processor's warnings.
     List<String> options = List.of("--release", "17", "-Xmaxwarns", "100000",
         "-processor", "dev.jwtsecured.processor.JwtSecuredProcessor", "-processorpath", CLASS_PATH,
         "-cp", CLASS_PATH, "-d", classes.toString(), "-s", generated.toString());
+    Optional<String> key = CompileCache.key(sources, options, CLASS_PATH);
+    if (key.isPresent()) {
+      Optional<List<Diagnostic<? extends JavaFileObject>>> kept = CompileCache.read(key.get(), classes, generated);
+      if (kept.isPresent()) {
+        return kept.get();
+      }
+    }
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
       javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromFiles(sources)).call();
+    }
+    if (key.isPresent()) {
+      CompileCache.write(key.get(), classes, generated, diagnostics.getDiagnostics());
     }
     return diagnostics.getDiagnostics();
   }
