@@ -14,8 +14,10 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -127,7 +129,11 @@ final class CompileCache {
   private static synchronized String classPathPrint(String classPath) throws IOException {
     if (classPathPrint == null) {
       StringBuilder print = new StringBuilder();
-      for (String element : classPath.split(File.pathSeparator)) {
+      // Each once: a jar the class path names again (surefire's runs add some) is not read a second time.
+      for (String element : new LinkedHashSet<>(Arrays.asList(classPath.split(File.pathSeparator)))) {
+        if (element.isEmpty()) {
+          continue;
+        }
         Path path = Path.of(element);
         if (Files.isDirectory(path)) {
           try (Stream<Path> files = Files.walk(path)) {
