@@ -347,6 +347,14 @@ class RandomApplicationsTest {
         fail(what + ": a locator leading only to operations that need a token ran without one\n" + listing(app));
       }
     }
+    if (escapesApplicationPath(app, target) && !TestServer.runtime().equals("jersey")) {
+      // A letter of the application path sent escaped (/v%31 for /v1/): the servlet containers take the request to the
+      // application, and the runtimes then match a path of their own making: RESTEasy on Undertow and Apache CXF the
+      // whole path (/v%31/7 as v1/7), Jersey on Grizzly what follows the raw path's first characters (1/7); only Jersey
+      // on Jetty matches 7. The rule of whatever method is there applies (seed 60722: HEAD /v%31 on RESTEasy and CXF
+      // reached T1.t1m1 at {x}{y}, denied, and a refusal names no method). Only the checks above hold.
+      return;
+    }
     if (!target.equals(RandomRuns.target(path)) && literalsNeedEscapes(template)) {
       // A template whose literal characters need escapes ("café", "a b"), sent otherwise than in upper-case escapes
       // (lower case, raw): the runtimes disagree where it goes (RESTEasy and Apache CXF take caf%c3%a9 past "café", to
@@ -381,6 +389,10 @@ class RandomApplicationsTest {
         // method at "café"), so the other's guard, whose locator at {rest: .*}/a such a path may reach, leaves nothing
         // there to this configuration (seed 5150).
         unread |= !target.equals(path) && literalsNeedEscapes(template);
+        // Nor where a parameter's regular expression takes its value only decoded ({w: \p{L}+} and caf%C3%A9): a
+        // runtime that matches the path as sent passes this route by, and the other's guard, whose locator at a root of
+        // "/" such a path may then reach, leaves it nothing (seed 60424: POST /a/caf%C3%A9).
+        unread |= !target.equals(path) && !regex(template).matcher(RandomRuns.target(path)).matches();
         if (!unaware && !unread && !otherRootFirst(relative, configuration, rootTemplates)
             && !rootsTie(relative, configuration, rootTemplates)) {
           fail(what + " with roles " + CALLERS.get(i) + ": refused by another configuration's locator guard"
@@ -402,6 +414,13 @@ class RandomApplicationsTest {
             app);
       }
     }
+  }
+
+  /** Whether {@code target} sends a character of the application's path escaped. */
+  private static boolean escapesApplicationPath(Application app, String target) {
+    String prefix = app.applicationPath() == null ? "" : app.applicationPath().replaceAll("^/+|/+$", "");
+    String sent = target.replaceFirst("^/+", "");
+    return !prefix.isEmpty() && !(sent.equals(prefix) || sent.startsWith(prefix + "/"));
   }
 
   /** Whether {@code template}'s literal characters, its parameters left out, hold one a path holds only escaped. */
