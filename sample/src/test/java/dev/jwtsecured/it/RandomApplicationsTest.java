@@ -352,7 +352,20 @@ class RandomApplicationsTest {
       // application, and the runtimes then match a path of their own making: RESTEasy on Undertow and Apache CXF the
       // whole path (/v%31/7 as v1/7), Jersey on Grizzly what follows the raw path's first characters (1/7); only Jersey
       // on Jetty matches 7. The rule of whatever method is there applies (seed 60722: HEAD /v%31 on RESTEasy and CXF
-      // reached T1.t1m1 at {x}{y}, denied, and a refusal names no method). Only the checks above hold.
+      // reached T1.t1m1 at {x}{y}, denied, and a refusal names no method). Only the checks above hold, and no 5xx.
+      for (RawHttp.Response answer : answers) {
+        if (answer.status >= 500) {
+          fail(what + ", the application path escaped: " + answer + "\n" + listing(app));
+        }
+      }
+      return;
+    }
+    if (answers.stream().anyMatch(answer -> answer.status == 415 || answer.status == 406)
+        && matchedOnlyAsSent(route, routes, path, target)) {
+      // Another route of this request method, of another rule, matches the target as sent and not its decoded path:
+      // RESTEasy matches templates against the path as sent, so an escaped letter (/x/%61) passes a locator at "a" by
+      // and reaches a method at {x}{y}, whose own rule applied; it could not read the empty body, and a 415 names no
+      // method (seed 60958 on RESTEasy 7 and 6.2). Only the checks above hold.
       return;
     }
     if (!target.equals(RandomRuns.target(path)) && literalsNeedEscapes(template)) {
@@ -414,6 +427,24 @@ class RandomApplicationsTest {
             app);
       }
     }
+  }
+
+  /**
+   * Whether another route than {@code route}, for its request method and of another rule, matches {@code target} as
+   * sent but not the decoded {@code path}.
+   */
+  private static boolean matchedOnlyAsSent(JsonNode route, List<JsonNode> routes, String path, String target) {
+    String method = route.get("method").asText();
+    for (JsonNode other : routes) {
+      String otherMethod = other.get("method").asText();
+      boolean sameMethod = otherMethod.equals(method) || method.equals("HEAD") && otherMethod.equals("GET");
+      Pattern otherPath = regex(other.get("path").asText());
+      if (sameMethod && !policy(other).equals(policy(route)) && otherPath.matcher(target).matches()
+          && !otherPath.matcher(path).matches()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether {@code target} sends a character of the application's path escaped. */
