@@ -239,7 +239,7 @@ class RandomApplicationsTest {
     String template = route.get("path").asText();
     // Half the routes as before: each parameter 7, escapes in upper case (Jetty refuses some targets of the others).
     boolean plain = sending.nextBoolean();
-    String path = plain ? PARAMETER.matcher(template).replaceAll("7") : fill(template, sending);
+    String path = plain ? PARAMETER.matcher(template).replaceAll(m -> plainValue(m.group(1))) : fill(template, sending);
     String target = plain ? RandomRuns.target(path) : send(path, sending);
     String policy = policy(route);
     for (JsonNode other : routes) {
@@ -631,7 +631,16 @@ class RandomApplicationsTest {
   /** What a parameter may be filled with, as the resource reads it, where its regular expression takes it. */
   private static final String[] VALUES = {"7", "7", "caf\u00e9", "a b", "%", "x", "%41"};
 
-  /** The path {@code template} names with each parameter filled from {@link #VALUES} (else {@code 7}). */
+  /**
+   * What a parameter of regular expression {@code regex} ({@code null} for none) is filled with plainly: {@code 7}, or
+   * {@code x} where the expression does not take {@code 7} ({@code \p{L}+}: before, such a request went elsewhere, and
+   * where a HEAD answer there named no method, the route's rule was expected of it: seed 61035 on Apache CXF).
+   */
+  private static String plainValue(String regex) {
+    return regex == null || Pattern.compile(regex).matcher("7").matches() ? "7" : "x";
+  }
+
+  /** The path {@code template} names with each parameter filled from {@link #VALUES} (else {@link #plainValue}). */
   private static String fill(String template, Random random) {
     Matcher m = PARAMETER.matcher(template);
     StringBuilder path = new StringBuilder();
@@ -639,7 +648,8 @@ class RandomApplicationsTest {
     while (m.find()) {
       String value = pick(random, VALUES);
       String regex = m.group(1) == null ? "[^/]+" : m.group(1);
-      path.append(template, last, m.start()).append(Pattern.compile(regex).matcher(value).matches() ? value : "7");
+      path.append(template, last, m.start())
+          .append(Pattern.compile(regex).matcher(value).matches() ? value : plainValue(m.group(1)));
       last = m.end();
     }
     return path.append(template.substring(last)).toString();
