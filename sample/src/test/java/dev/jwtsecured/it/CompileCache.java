@@ -16,10 +16,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -46,7 +48,8 @@ final class CompileCache {
   /** Jars a compilation of the random sources reads: what they import, and what the processor runs on. */
   private static final Pattern READ = Pattern.compile(
       "(jwtsecured-|jakarta\\.ws\\.rs-api-|jakarta\\.annotation-api-|javapoet-).*\\.jar");
-  private static String classPathPrint;
+  /** {@link #classPathPrint}'s answers, by class path. */
+  private static final Map<String, String> CLASS_PATH_PRINTS = new HashMap<>();
 
   private CompileCache() {}
 
@@ -125,8 +128,9 @@ final class CompileCache {
     }
   }
 
-  /** The names, sizes and times of what a compilation reads on {@code classPath}, once per JVM. */
+  /** The names, sizes and times of what a compilation reads on {@code classPath}, once per class path and JVM. */
   private static synchronized String classPathPrint(String classPath) throws IOException {
+    String classPathPrint = CLASS_PATH_PRINTS.get(classPath);
     if (classPathPrint == null) {
       StringBuilder print = new StringBuilder();
       // Each once: a jar the class path names again (surefire's runs add some) is not read a second time.
@@ -148,6 +152,7 @@ final class CompileCache {
         }
       }
       classPathPrint = print.toString();
+      CLASS_PATH_PRINTS.put(classPath, classPathPrint);
     }
     return classPathPrint;
   }

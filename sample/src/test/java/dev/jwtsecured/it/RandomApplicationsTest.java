@@ -243,8 +243,7 @@ class RandomApplicationsTest {
     String target = plain ? RandomRuns.target(path) : send(path, sending);
     String policy = policy(route);
     for (JsonNode other : routes) {
-      String otherMethod = other.get("method").asText();
-      boolean sameMethod = otherMethod.equals(method) || method.equals("HEAD") && otherMethod.equals("GET");
+      boolean sameMethod = answersMethod(other, method);
       Pattern otherPath = regex(other.get("path").asText());
       // A parameter matching nothing ({rest: .*}) takes the path without it too, on some runtimes.
       boolean samePath = otherPath.matcher(path).matches() || otherPath.matcher(path + "/").matches();
@@ -436,15 +435,19 @@ class RandomApplicationsTest {
   private static boolean matchedOnlyAsSent(JsonNode route, List<JsonNode> routes, String path, String target) {
     String method = route.get("method").asText();
     for (JsonNode other : routes) {
-      String otherMethod = other.get("method").asText();
-      boolean sameMethod = otherMethod.equals(method) || method.equals("HEAD") && otherMethod.equals("GET");
       Pattern otherPath = regex(other.get("path").asText());
-      if (sameMethod && !policy(other).equals(policy(route)) && otherPath.matcher(target).matches()
+      if (answersMethod(other, method) && !policy(other).equals(policy(route)) && otherPath.matcher(target).matches()
           && !otherPath.matcher(path).matches()) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Whether {@code route} answers request method {@code method}: its own, or GET's for HEAD. */
+  private static boolean answersMethod(JsonNode route, String method) {
+    String own = route.get("method").asText();
+    return own.equals(method) || method.equals("HEAD") && own.equals("GET");
   }
 
   /** Whether {@code target} sends a character of the application's path escaped. */
