@@ -20,7 +20,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * no locator), {@code hit} one below a locator, {@code matrixHit} one that reaches it only without its matrix
  * parameters. The guard and its {@code Late} each do this once. The {@code beside} cases are a guard whose locators
  * have paths JAX-RS matches before them ({@code BESIDE}, two beside {@code /files/{name}}): {@code besideMiss} and
- * {@code besideHit} as above, {@code besideTaken} a request one of those paths takes.
+ * {@code besideHit} as above, {@code besideTaken} a request one of those paths takes. {@code escapedMiss} is a path
+ * below no locator that holds escapes (a name beyond ASCII, a space), which the guard also tries decoded, normalized
+ * and escaped again as a template is.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -45,10 +47,11 @@ public class LocatorPathsBenchmark {
   private final BenchRequest taken = new BenchRequest("GET", "/files/count", null);
   private final BenchRequest hit = new BenchRequest("GET", "/files/notes.txt", null);
   private final BenchRequest matrixHit = new BenchRequest("GET", "/files;v=2/notes.txt", null);
+  private final BenchRequest escapedMiss = new BenchRequest("GET", "/orders/cr%C3%A8me%20br%C3%BBl%C3%A9e/items", null);
 
   @Setup
   public void check() {
-    if (miss() || !hit() || !matrixHit() || besideMiss() || !besideHit() || besideTaken()) {
+    if (miss() || !hit() || !matrixHit() || besideMiss() || !besideHit() || besideTaken() || escapedMiss()) {
       throw new IllegalStateException("the locators' paths were judged wrongly");
     }
   }
@@ -66,6 +69,11 @@ public class LocatorPathsBenchmark {
   @Benchmark
   public boolean matrixHit() {
     return LocatorPaths.matches(matrixHit.getUriInfo(), LOCATORS);
+  }
+
+  @Benchmark
+  public boolean escapedMiss() {
+    return LocatorPaths.matches(escapedMiss, LOCATORS, BESIDE);
   }
 
   @Benchmark

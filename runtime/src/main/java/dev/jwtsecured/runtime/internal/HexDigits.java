@@ -19,4 +19,14 @@ final class HexDigits {
     }
     return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
   }
+
+  private static final char[] UPPER = "0123456789ABCDEF".toCharArray();
+
+  /**
+   * Appends the percent-escape of byte {@code b} in upper case ({@code %C3}) to {@code out}: what {@code
+   * String.format("%%%02X", b)} gives, without parsing a format for each byte of a request's path.
+   */
+  static StringBuilder appendEscape(StringBuilder out, int b) {
+    return out.append('%').append(UPPER[b >> 4 & 0xf]).append(UPPER[b & 0xf]);
+  }
 }

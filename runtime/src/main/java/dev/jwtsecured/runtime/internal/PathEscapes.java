@@ -97,9 +97,9 @@ final class PathEscapes {
         out.append((char) b);
         changed = true;
       } else {
-        String upper = String.format("%%%02X", b);
-        changed |= !sent.startsWith(upper, i);
-        out.append(upper);
+        int at = out.length();
+        HexDigits.appendEscape(out, b);
+        changed |= sent.charAt(i + 1) != out.charAt(at + 1) || sent.charAt(i + 2) != out.charAt(at + 2);
       }
       i += 2;
     }
@@ -121,7 +121,7 @@ final class PathEscapes {
       if (c < 0x80 && unescaped(c)) {
         out.append(c);
       } else {
-        out.append(String.format("%%%02X", b & 0xff));
+        HexDigits.appendEscape(out, b & 0xff);
       }
     }
     return out.toString();

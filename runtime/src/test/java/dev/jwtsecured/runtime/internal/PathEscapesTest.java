@@ -68,6 +68,42 @@ class PathEscapesTest {
     assertEquals(normalized, PathEscapes.normalized(sent));
   }
 
+  /**
+   * Every byte's escape, sent with its digits in either case: an unreserved character's (and the dot's) decoded, each
+   * other's in upper case, the very path where it was so sent.
+   */
+  @Test
+  void everyByteEscapedIsNormalizedInUpperCase() {
+    for (int b = 0; b < 256; b++) {
+      String upper = "/" + String.format("%%%02X", b);
+      String lower = upper.toLowerCase(java.util.Locale.ROOT);
+      boolean decoded = Character.isLetterOrDigit(b) && b < 0x80 || "-._~".indexOf(b) >= 0;
+      String expected = decoded ? "/" + (char) b : upper;
+      assertEquals(expected, PathEscapes.normalized(upper), upper);
+      assertEquals(expected, PathEscapes.normalized(lower), lower);
+      if (!decoded) {
+        assertSame(upper, PathEscapes.normalized(upper), upper);
+      }
+    }
+  }
+
+  /** Every byte beyond what a segment holds unescaped, escaped again in upper case. */
+  @Test
+  void everyCharacterIsEscapedAsATemplate() {
+    for (char c = 0; c < 0x800; c++) {
+      String expected = "/" + (PathEscapes.readAlike("/" + c) ? String.valueOf(c) : escapes(String.valueOf(c)));
+      assertEquals(expected, PathEscapes.encoded("/" + c), Integer.toHexString(c));
+    }
+  }
+
+  private static String escapes(String s) {
+    StringBuilder out = new StringBuilder();
+    for (byte b : s.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      out.append(String.format("%%%02X", b & 0xff));
+    }
+    return out.toString();
+  }
+
   /** A decoded path escaped again as JAX-RS escapes a template's literal characters. */
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource({
