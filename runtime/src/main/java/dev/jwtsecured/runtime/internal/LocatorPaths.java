@@ -265,7 +265,8 @@ public final class LocatorPaths {
    * matches.
    */
   static boolean reaches(String sent, String decoded, Pattern[] locators) {
-    if (matchesAny(sent, locators) || matchesAny(decoded, locators)) {
+    // A path without escapes is its own decoded form: tested once.
+    if (matchesAny(sent, locators) || !samePath(sent, decoded) && matchesAny(decoded, locators)) {
       return true;
     }
     String upper = PathEscapes.upperCaseEscapes(sent);
@@ -274,6 +275,13 @@ public final class LocatorPaths {
     }
     String normalized = PathEscapes.normalized(sent);
     return normalized != sent && !normalized.equals(upper) && matchesAny(normalized, locators);
+  }
+
+  /** Whether {@code a} and {@code b} are one path once each starts with a slash, as {@link #matchesAny} tests it. */
+  private static boolean samePath(String a, String b) {
+    int i = a.startsWith("/") ? 1 : 0;
+    int j = b.startsWith("/") ? 1 : 0;
+    return a.length() - i == b.length() - j && a.regionMatches(i, b, j, a.length() - i);
   }
 
   static boolean matchesAny(String path, Pattern[] locators) {
