@@ -208,13 +208,13 @@ class RandomApplicationsTest {
             if (declaration != null && declaration.isAnnotationPresent(jakarta.ws.rs.Path.class)
                 && Arrays.stream(declaration.getAnnotations())
                     .noneMatch(a -> a.annotationType().isAnnotationPresent(jakarta.ws.rs.HttpMethod.class))) {
-              rootLocators.add(new String[] {template.value() + "/" + declaration.getAnnotation(
-                  jakarta.ws.rs.Path.class).value(), template.value(), configuration});
+              String whole = template.value() + "/" + declaration.getAnnotation(jakarta.ws.rs.Path.class).value();
+              rootLocators.add(new String[] {whole.replaceAll("/+", "/"), template.value(), configuration});
             }
           }
         }
       }
-      String context = app.applicationPath() == null ? "" : "/" + app.applicationPath().replaceAll("^/+|/+$", "");
+      String context = app.applicationPath() == null ? "" : "/" + prefix(app);
       AtomicInteger runs = (AtomicInteger) loader.loadClass(PACKAGE + ".Runs").getField("COUNT").get(null);
       Tally tally = new Tally();
       // How each route's parameters are filled and its path is escaped: drawn apart from the shape, which each seed
@@ -410,7 +410,7 @@ class RandomApplicationsTest {
       // resource JAX-RS matches first takes the request.
       RawHttp.Response answer = answers.get(i + 1);
       if (answer.status == 401 && answer.toString().contains("The token signature is invalid")) {
-        String prefix = app.applicationPath() == null ? "" : app.applicationPath().replaceAll("^/+|/+$", "");
+        String prefix = prefix(app);
         String relative = prefix.isEmpty() ? path : path.substring(prefix.length() + 1);
         // Nor where the target holds what the guard leaves to nothing JAX-RS matches first, as a server may read it
         // otherwise (an escaped percent sign, slash, dot, semicolon, "?", "#" or backslash, a byte sent raw): it asks
@@ -471,9 +471,14 @@ class RandomApplicationsTest {
     return own.equals(method) || method.equals("HEAD") && own.equals("GET");
   }
 
+  /** The application's path without its slashes at either end ({@code ""}: none, or "/"). */
+  private static String prefix(Application app) {
+    return app.applicationPath() == null ? "" : app.applicationPath().replaceAll("^/+|/+$", "");
+  }
+
   /** Whether {@code target} sends a character of the application's path escaped. */
   private static boolean escapesApplicationPath(Application app, String target) {
-    String prefix = app.applicationPath() == null ? "" : app.applicationPath().replaceAll("^/+|/+$", "");
+    String prefix = prefix(app);
     String sent = target.replaceFirst("^/+", "");
     return !prefix.isEmpty() && !(sent.equals(prefix) || sent.startsWith(prefix + "/"));
   }
@@ -581,7 +586,7 @@ class RandomApplicationsTest {
       return false;
     }
     for (String[] locator : locators) {
-      int[] otherWhole = rootKey(locator[0].replaceAll("/+", "/"), path);
+      int[] otherWhole = rootKey(locator[0], path);
       int[] otherClass = rootKey(locator[1], path);
       if (Integer.parseInt(locator[2]) != configuration && otherClass != null && otherWhole != null
           && !(Arrays.compare(ownClass, otherClass) > 0 && Arrays.compare(ownWhole, otherWhole) > 0)) {

@@ -7,6 +7,8 @@ package dev.jwtsecured.runtime.internal;
  * space.
  */
 final class HexDigits {
+  private static final char[] UPPER = "0123456789ABCDEF".toCharArray();
+
   private HexDigits() {}
 
   /** The value of {@code c} as a hexadecimal digit, or -1 where it is none. */
@@ -19,8 +21,6 @@ final class HexDigits {
     }
     return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
   }
-
-  private static final char[] UPPER = "0123456789ABCDEF".toCharArray();
 
   /**
    * Appends the percent-escape of byte {@code b} in upper case ({@code %C3}) to {@code out}: what {@code

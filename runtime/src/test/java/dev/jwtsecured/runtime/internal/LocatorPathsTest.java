@@ -237,6 +237,19 @@ class LocatorPathsTest {
     assertFalse(LocatorPaths.reachesAny(new String[] {"zz/escaped/caf%C3%A9"}, "/zz/escaped/caf\u00e9", escaped));
   }
 
+  /**
+   * The decoded path alone reaches a locator whose regular expression takes the value only decoded ({@code \p{L}+}
+   * and {@code caf%C3%A9}); a path without escapes, its own decoded form, reaches it as sent.
+   */
+  @Test
+  void theDecodedPathReachesALocatorWhoseExpressionTakesOnlyDecodedValues() {
+    Pattern[] letters = {Pattern.compile(Templates.guarded("/shop/{w: \\p{L}+}"))};
+    assertTrue(LocatorPaths.reaches("shop/caf%C3%A9", "/shop/caf\u00e9", letters));
+    assertFalse(LocatorPaths.reaches("shop/caf%C3%A9", "/shop/caf%C3%A9", letters));
+    assertTrue(LocatorPaths.reaches("shop/cafe", "/shop/cafe", letters));
+    assertFalse(LocatorPaths.reaches("shop/7", "/shop/7", letters));
+  }
+
   /** The guard asks a valid token and the rule of each locator a request may reach (one role of each list). */
   @Test
   void aRequestNeedsTheRulesOfEveryLocatorItMayReach() {
