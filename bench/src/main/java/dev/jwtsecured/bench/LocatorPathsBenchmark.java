@@ -20,7 +20,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * no locator), {@code hit} one below a locator, {@code matrixHit} one that reaches it only without its matrix
  * parameters. The guard and its {@code Late} each do this once. The {@code beside} cases are a guard whose locators
  * have paths JAX-RS matches before them ({@code BESIDE}, two beside {@code /files/{name}}): {@code besideMiss} and
- * {@code besideHit} as above, {@code besideTaken} a request one of those paths takes. {@code escapedMiss} is a path
+ * {@code besideHit} as above, {@code besideTaken} a request one of those paths takes; {@code besideHitEarly} is
+ * {@code besideHit} as the guard decides it, before the application's pre-matching filters (it also asks whether a
+ * path beside the locator takes the request for another method). {@code escapedMiss} is a path
  * below no locator that holds escapes (a name beyond ASCII, a space), which the guard also tries decoded, normalized
  * and escaped again as a template is.
  */
@@ -51,7 +53,8 @@ public class LocatorPathsBenchmark {
 
   @Setup
   public void check() {
-    if (miss() || !hit() || !matrixHit() || besideMiss() || !besideHit() || besideTaken() || escapedMiss()) {
+    if (miss() || !hit() || !matrixHit() || besideMiss() || !besideHit() || !besideHitEarly() || besideTaken()
+        || escapedMiss()) {
       throw new IllegalStateException("the locators' paths were judged wrongly");
     }
   }
@@ -84,6 +87,11 @@ public class LocatorPathsBenchmark {
   @Benchmark
   public boolean besideHit() {
     return LocatorPaths.matches(hit, LOCATORS, BESIDE);
+  }
+
+  @Benchmark
+  public boolean besideHitEarly() {
+    return LocatorPaths.matchesEarly(hit, LOCATORS, BESIDE);
   }
 
   @Benchmark

@@ -628,7 +628,9 @@ class RouteBoundDiagnosticsTest {
     assertThat(c).succeeded();
     String guard = c.generatedSourceFile("test.ConfigJwtLocatorGuard").orElseThrow().getCharContent(true).toString();
     assertTrue(guard.contains("new SharedRoots.Guard(TEMPLATES, BESIDE)"), guard);
-    assertTrue(guard.contains("LocatorPaths.matches(request, LOCATORS, roots.beside())"), guard);
+    // The guard before the application's pre-matching filters, Late after them (a filter may change the method).
+    assertTrue(guard.contains("if (!LocatorPaths.matchesEarly(request, LOCATORS, roots.beside())) {"), guard);
+    assertTrue(guard.contains("if (!LocatorPaths.matches(request, LOCATORS, roots.beside())) {"), guard);
     assertTrue(guard.contains("LocatorPaths.beside(\"\\\\Q/files/notices\\\\E/?\", \"GET\", \"HEAD\")"), guard);
     assertTrue(!guard.contains("/files/other"), guard);
     assertTrue(guard.contains("return new LocatorPaths.Beside[][] {\n"

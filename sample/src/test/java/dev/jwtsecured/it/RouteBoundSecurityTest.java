@@ -460,13 +460,18 @@ class RouteBoundSecurityTest {
 
   // An application's own pre-matching filter changes the request method after the guard: POST /api/files/count is the
   // public method's, and served as DELETE it is not (Apache CXF then takes it to the locator at {name}). The locator
-  // runs for no anonymous caller; a method the public path serves stays public.
+  // runs for no anonymous caller; a method the public path serves stays public, even where the method sent is not
+  // served there (a POST to /api/files/recent served as GET: the guard asked a token for it, as for the POST).
   @Test
   void aLocatorDoesNotRunBeforeAuthenticationWhenAnApplicationFilterChangesTheMethod() throws Exception {
     int locatorRuns = UsersSecurity.LOCATOR_RUNS.get();
     RawHttp.Response get = users.sendBody("POST", "/api/files/count", "", "X-HTTP-Method-Override: GET");
     assertEquals(200, get.status, "the override is applied: " + get);
     assertEquals("2", get.body, get.toString());
+    RawHttp.Response recent = users.sendBody("POST", "/api/files/recent", "", "X-HTTP-Method-Override: GET");
+    assertEquals(200, recent.status, recent.toString());
+    assertEquals("notes.txt plan.txt", recent.body, recent.toString());
+    assertEquals(401, users.sendBody("POST", "/api/files/recent", "").status, "POST is not served there");
     RawHttp.Response delete = users.sendBody("POST", "/api/files/count", "", "X-HTTP-Method-Override: DELETE");
     assertEquals(401, delete.status, delete.toString());
     assertEquals(locatorRuns, UsersSecurity.LOCATOR_RUNS.get(), "the locator ran before authentication");

@@ -115,7 +115,7 @@ public final class LocatorGuardGenerator implements SourceGenerator {
    * first, as it does everywhere else.
    */
   private static TypeSpec lateClass(ConfigModel model) {
-    CodeBlock.Builder body = onlyBelowTheLocators(model);
+    CodeBlock.Builder body = onlyBelowTheLocators(model, false);
     if (answersOptions(model)) {
       body.beginControlFlow("if (request.getMethod().equals($S))", "OPTIONS")
           .addStatement("request.abortWith($T.ok().build())", RESPONSE)
@@ -251,16 +251,22 @@ public final class LocatorGuardGenerator implements SourceGenerator {
    * A filter body's start: requests that reach none of the locators pass. Where locators bring rules, {@code reached}
    * marks the locators the request may reach.
    */
-  private static CodeBlock.Builder onlyBelowTheLocators(ConfigModel model) {
+  /**
+   * Returns unless the request may reach a guarded locator; {@code early}, in the guard, before the application's
+   * pre-matching filters, also where a method beside a locator takes its path for another request method, which one
+   * of those filters may change the request's to ({@code Late} decides it).
+   */
+  private static CodeBlock.Builder onlyBelowTheLocators(ConfigModel model, boolean early) {
+    String suffix = early ? "Early" : "";
     if (model.guardChecksRules()) {
       return CodeBlock.builder()
-          .addStatement("boolean[] reached = $T.reached(request, LOCATORS, roots.beside())", LOCATOR_PATHS)
+          .addStatement("boolean[] reached = $T.reached$L(request, LOCATORS, roots.beside())", LOCATOR_PATHS, suffix)
           .beginControlFlow("if (reached == null)")
           .addStatement("return")
           .endControlFlow();
     }
     return CodeBlock.builder()
-        .beginControlFlow("if (!$T.matches(request, LOCATORS, roots.beside()))", LOCATOR_PATHS)
+        .beginControlFlow("if (!$T.matches$L(request, LOCATORS, roots.beside()))", LOCATOR_PATHS, suffix)
         .addStatement("return")
         .endControlFlow();
   }
@@ -271,7 +277,7 @@ public final class LocatorGuardGenerator implements SourceGenerator {
    * is left to the application's CORS filter and then to {@code Late}.
    */
   private static MethodSpec filterMethod(ConfigModel model) {
-    CodeBlock.Builder body = onlyBelowTheLocators(model);
+    CodeBlock.Builder body = onlyBelowTheLocators(model, true);
     if (answersOptions(model)) {
       body.add("// excludeMethods has OPTIONS: left to the application's CORS filter, then answered by Late.\n")
           .beginControlFlow("if (request.getMethod().equals($S))", "OPTIONS")

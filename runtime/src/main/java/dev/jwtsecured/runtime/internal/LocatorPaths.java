@@ -44,7 +44,17 @@ public final class LocatorPaths {
    * matches it alike.
    */
   public static boolean matches(ContainerRequestContext request, Pattern[] locators, Beside[][] beside) {
-    return reach(request, locators, beside, false) != null;
+    return reach(request, locators, beside, false, false) != null;
+  }
+
+  /**
+   * {@link #matches(ContainerRequestContext, Pattern[], Beside[][])}, before the application's pre-matching filters,
+   * which may change the request method (an {@code X-HTTP-Method-Override}): {@code false} too where a path beside a
+   * locator takes the request for another method than its own, which only the method JAX-RS matches decides. The
+   * guard leaves such a request to its {@code Late}, which runs after those filters and decides it.
+   */
+  public static boolean matchesEarly(ContainerRequestContext request, Pattern[] locators, Beside[][] beside) {
+    return reach(request, locators, beside, false, true) != null;
   }
 
   /**
@@ -53,7 +63,12 @@ public final class LocatorPaths {
    * {@code null} when it may reach none.
    */
   public static boolean[] reached(ContainerRequestContext request, Pattern[] locators, Beside[][] beside) {
-    return reach(request, locators, beside, true);
+    return reach(request, locators, beside, true, false);
+  }
+
+  /** {@link #reached}, before the application's pre-matching filters, as {@link #matchesEarly} decides. */
+  public static boolean[] reachedEarly(ContainerRequestContext request, Pattern[] locators, Beside[][] beside) {
+    return reach(request, locators, beside, true, true);
   }
 
   /** What {@link #reach} answers where one locator the request may reach is enough to know. */
@@ -61,10 +76,10 @@ public final class LocatorPaths {
 
   /**
    * The locators the request may reach ({@code each}), or, where any one is enough, {@link #SOME} as soon as one is
-   * known; {@code null} for none.
+   * known; {@code null} for none, and, {@code early}, where a path beside a locator takes it for another method.
    */
   private static boolean[] reach(ContainerRequestContext request, Pattern[] locators, Beside[][] beside,
-      boolean each) {
+      boolean each, boolean early) {
     UriInfo uri = request.getUriInfo();
     String[] sents = encodedPaths(uri);
     String decoded = RequestUris.decodedPath(uri);
@@ -94,6 +109,10 @@ public final class LocatorPaths {
     for (int i = 0; plain != null && i < locators.length; i++) {
       taken[i] = takenAt(plain, request.getMethod(), beside[i]);
       anyTaken |= taken[i];
+      if (early && !taken[i] && takenAt(plain, null, beside[i])) {
+        // Taken for another method: a filter after the guard may change the method to it (a POST served as GET).
+        return null;
+      }
     }
     if (!anyTaken && !each) {
       return SOME;
@@ -133,10 +152,13 @@ public final class LocatorPaths {
     return plain != null && takenAt(plain, method, beside);
   }
 
-  /** {@link #taken}, for the forms of a plain path ({@link #plainPath}): its path must match them all. */
+  /**
+   * {@link #taken}, for the forms of a plain path ({@link #plainPath}): its path must match them all; {@code method}
+   * {@code null}: for any method.
+   */
   private static boolean takenAt(String[] forms, String method, Beside[] beside) {
     for (Beside b : beside) {
-      if ((b.methods.isEmpty() || b.methods.contains(method)) && matchesAll(b.path, forms)) {
+      if ((method == null || b.methods.isEmpty() || b.methods.contains(method)) && matchesAll(b.path, forms)) {
         return true;
       }
     }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A root resource with a sub-resource locator, everything behind it protected, and beside it a public method at a
@@ -38,6 +39,15 @@ public final class Files {
   @Produces(MediaType.TEXT_PLAIN)
   public String countLines(String text) {
     return String.valueOf(text.lines().count());
+  }
+
+  /** {@code GET /files/recent}, for anyone; no other request method is served there. */
+  @GET
+  @Path("recent")
+  @PermitAll
+  @Produces(MediaType.TEXT_PLAIN)
+  public String recent() {
+    return String.join(" ", new TreeSet<>(NAMES));
   }
 
   /** {@code /files/archive}: a locator of its own, matched before {@code {name}}, and as protected. */
