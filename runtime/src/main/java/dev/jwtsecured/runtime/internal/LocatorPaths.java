@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * or kept) and with dot-segments resolved; any of them matching counts. A path that a method beside a locator takes
  * before it, sent plainly and matched in every form a runtime may match it in, does not count for that locator.
  *
- * <p>It is a little over 300 lines because every form of a path that the runtimes tried may match is read here, beside
+ * <p>It is some 60 lines over 300 because every form of a path that the runtimes tried may match is read here, beside
  * the others: a form read in one place and not another is how a locator ran without a token before.
  */
 public final class LocatorPaths {
