@@ -461,7 +461,7 @@ class RouteBoundSecurityTest {
   // An application's own pre-matching filter changes the request method after the guard: POST /api/files/count is the
   // public method's, and served as DELETE it is not (Apache CXF then takes it to the locator at {name}). The locator
   // runs for no anonymous caller; a method the public path serves stays public, even where the method sent is not
-  // served there (a POST to /api/files/recent served as GET: the guard asked a token for it, as for the POST).
+  // served there (a POST to /api/files/recent served as GET: before, the guard asked a token for it, as for a POST).
   @Test
   void aLocatorDoesNotRunBeforeAuthenticationWhenAnApplicationFilterChangesTheMethod() throws Exception {
     int locatorRuns = UsersSecurity.LOCATOR_RUNS.get();

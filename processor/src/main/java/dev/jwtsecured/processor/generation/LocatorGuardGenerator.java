@@ -249,11 +249,8 @@ public final class LocatorGuardGenerator implements SourceGenerator {
 
   /**
    * A filter body's start: requests that reach none of the locators pass. Where locators bring rules, {@code reached}
-   * marks the locators the request may reach.
-   */
-  /**
-   * Returns unless the request may reach a guarded locator; {@code early}, in the guard, before the application's
-   * pre-matching filters, also where a method beside a locator takes its path for another request method, which one
+   * marks the locators the request may reach. {@code early}, in the guard, before the application's pre-matching
+   * filters: a request also passes where a method beside a locator takes its path for another request method, which one
    * of those filters may change the request's to ({@code Late} decides it).
    */
   private static CodeBlock.Builder onlyBelowTheLocators(ConfigModel model, boolean early) {
