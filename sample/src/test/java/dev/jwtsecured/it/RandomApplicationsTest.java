@@ -190,7 +190,8 @@ class RandomApplicationsTest {
       List<Class<?>> roots = new ArrayList<>();
       Set<Object> singletons = new HashSet<>(features);
       List<String[]> rootTemplates = new ArrayList<>();
-      // The locators of root classes: {whole template, root class template, configuration}.
+      // The locators of root classes, then those the guards guard: {whole template, root class template,
+      // configuration}.
       List<String[]> rootLocators = new ArrayList<>();
       for (String name : app.types()) {
         Class<?> type = loader.loadClass(name);
@@ -216,6 +217,19 @@ class RandomApplicationsTest {
               String whole = template.value() + "/" + declaration.getAnnotation(jakarta.ws.rs.Path.class).value();
               rootLocators.add(new String[] {whole.replaceAll("/+", "/"), template.value(), configuration});
             }
+          }
+        }
+      }
+      // And the locators each configuration's guard guards, those behind other locators among them, as the generated
+      // guard lists them ({@code TEMPLATES}: whole template, root class template).
+      for (int c = 0; c < app.packages().size(); c++) {
+        Path guard = classes.resolveSibling("generated").resolve(app.packages().get(c).replace('.', '/'))
+            .resolve("ConfigJwtLocatorGuard.java");
+        if (Files.exists(guard)) {
+          Matcher operation = GUARDED.matcher(Files.readString(guard));
+          while (operation.find()) {
+            rootLocators.add(new String[] {javaString(operation.group(1)), javaString(operation.group(2)),
+                String.valueOf(c)});
           }
         }
       }
@@ -578,15 +592,29 @@ class RandomApplicationsTest {
    * template ({@code locators}: whole template, root class template, configuration): JAX-RS picks the root class by its
    * template, RESTEasy compares whole templates, so that configuration's locator guard asks its own token there, the
    * safe direction the README states (seed 61659: DELETE /a, of a root at "/a/", beside a locator at "a" of a root at
-   * ""). A route behind a locator has no root class of its own here.
+   * ""). A route behind a locator is compared as that locator of its root class, which is what the guard is told of.
    */
   private static boolean otherLocatorFirst(JsonNode route, String prefix, String path, int configuration,
       List<String[]> locators) {
-    if (!route.has("root")) {
+    String ownRoot = route.has("root") ? route.get("root").asText() : null;
+    String own = route.get("path").asText();
+    if (ownRoot == null && route.has("locator")) {
+      // Behind a locator of a root class: what is shared with the other configuration's guard is that locator, at its
+      // whole template (seed 73113: DELETE /a/b/a/a behind a locator at "/a/" of a root at "a/b", beside another's
+      // guarded locator at "/a/b/{id}/{id}" of a root at "/", which ties by literal characters).
+      own = route.get("locator").asText();
+      String relative = normalized(withoutPrefix(own, prefix));
+      for (String[] locator : locators) {
+        if (Integer.parseInt(locator[2]) == configuration && normalized(locator[0]).equals(relative)) {
+          ownRoot = locator[1];
+        }
+      }
+    }
+    if (ownRoot == null) {
       return false;
     }
-    int[] ownClass = rootKey(route.get("root").asText(), path);
-    int[] ownWhole = rootKey(route.get("path").asText().substring(prefix.isEmpty() ? 0 : prefix.length() + 1), path);
+    int[] ownClass = rootKey(ownRoot, path);
+    int[] ownWhole = rootKey(withoutPrefix(own, prefix), path);
     if (ownClass == null || ownWhole == null) {
       return false;
     }
@@ -599,6 +627,38 @@ class RandomApplicationsTest {
       }
     }
     return false;
+  }
+
+  /** {@code path} (a route report's) without the application path {@code prefix}. */
+  private static String withoutPrefix(String path, String prefix) {
+    return prefix.isEmpty() || !path.startsWith("/" + prefix) ? path : path.substring(prefix.length() + 1);
+  }
+
+  /** {@code template} with its slashes folded and none at either end. */
+  private static String normalized(String template) {
+    return template.replaceAll("/+", "/").replaceAll("^/|/$", "");
+  }
+
+  /** A guarded locator in a generated guard's {@code TEMPLATES}: its whole template and its root class template. */
+  private static final Pattern GUARDED =
+      Pattern.compile("SharedRoots\\.operation\\(\"((?:[^\"\\\\]|\\\\.)*)\", \"((?:[^\"\\\\]|\\\\.)*)\"\\)");
+
+  /** The value of a Java string literal's text {@code literal}, as JavaPoet writes it. */
+  private static String javaString(String literal) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < literal.length(); i++) {
+      char c = literal.charAt(i);
+      if (c != '\\') {
+        out.append(c);
+      } else if (literal.charAt(++i) == 'u') {
+        out.append((char) Integer.parseInt(literal.substring(i + 1, i + 5), 16));
+        i += 4;
+      } else {
+        char escaped = literal.charAt(i);
+        out.append(escaped == 'n' ? '\n' : escaped == 't' ? '\t' : escaped == 'r' ? '\r' : escaped);
+      }
+    }
+    return out.toString();
   }
 
   /**
