@@ -96,6 +96,13 @@ final class JwtRequestAuth implements RequestAuth {
   }
 
   @Override
+  public boolean carriesCredentials(ContainerRequestContext request) {
+    MultivaluedMap<String, String> headers = request.getHeaders();
+    return headers.get(settings.authHeader()) != null
+        || settings.transport() == Transport.COOKIE && headers.get(HttpHeaders.COOKIE) != null;
+  }
+
+  @Override
   public CompletableFuture<?> keysFor(ContainerRequestContext request) {
     if (keyFetch == null) {
       return null;

@@ -14,6 +14,7 @@ import dev.jwtsecured.it.routes.billing.BillingSecurityJwtFeature;
 import dev.jwtsecured.UnseenMethods;
 import dev.jwtsecured.it.routes.Outside;
 import dev.jwtsecured.it.routes.MethodOverride;
+import dev.jwtsecured.it.routes.TokenFromHeader;
 import dev.jwtsecured.it.routes.Versions;
 import dev.jwtsecured.it.routes.billing.Invoices;
 import dev.jwtsecured.it.routes.users.Archive;
@@ -82,7 +83,8 @@ class RouteBoundSecurityTest {
       Users.class, Reports.class, Files.class, Archive.class, Shelves.class, Status.class, Drawers.class,
       Cabinets.class, Lockers.class, Vaults.class, Ledger.class, Till.class, Counter.class, Notes.class, Rates.class,
       Trays.class, Wards.class, Lobby.class, Audit.BeforeMatching.class, Audit.AfterMatching.class,
-      Cors.Preflights.class, Cors.Responses.class, Versions.class, MethodOverride.class));
+      Cors.Preflights.class, Cors.Responses.class, Versions.class, MethodOverride.class,
+      TokenFromHeader.class));
 
   @BeforeEach
   void connect(TestServer server, @ServerPerClass.Named("users") TestServer usersServer) {
@@ -479,6 +481,22 @@ class RouteBoundSecurityTest {
         bearer("alice"));
     // With a token it is matched as the runtime matches it: 405 at count, 404 where Apache CXF runs the locator.
     assertTrue(alice.status == 405 || alice.status == 404, alice.toString());
+  }
+
+  // An application's own pre-matching filter supplies the token after the guard (from a gateway's header): the guard
+  // saw none and answered 401 below the locator, where methods elsewhere, checked after matching, saw the token. It
+  // now leaves a request without credentials to Late, which checks it after those filters; the locator still runs for
+  // no anonymous caller.
+  @Test
+  void aTokenAnApplicationFilterSuppliesIsReadBelowALocator() throws Exception {
+    String alice = bearer("alice").replace("Authorization:", "X-Token:");
+    RawHttp.Response file = users.send("GET", "/api/files/notes.txt", alice);
+    assertEquals(200, file.status, file.toString());
+    assertEquals("file notes.txt", file.body);
+    int locatorRuns = UsersSecurity.LOCATOR_RUNS.get();
+    assertAnonymousCallersAreRefusedAlike("/api/files/");
+    assertEquals(401, users.send("GET", "/api/files/notes.txt", "X-Token: Bearer x.y.z").status);
+    assertEquals(locatorRuns, UsersSecurity.LOCATOR_RUNS.get(), "the locator ran before authentication");
   }
 
   // OPTIONS skips authentication (excludeMethods), and HEAD runs the GET method: neither may run a protected locator

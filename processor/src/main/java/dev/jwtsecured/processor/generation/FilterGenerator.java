@@ -67,6 +67,15 @@ public final class FilterGenerator implements SourceGenerator {
           .build());
     }
     type.addMethod(checkMethod(model));
+    if (!model.guardedLocators().isEmpty()) {
+      type.addMethod(MethodSpec.methodBuilder("carriesCredentials")
+          .addJavadoc("Whether {@code request} carries credentials yet: the locator guard leaves one without to its\n")
+          .addJavadoc("{@code Late}, after the application's pre-matching filters, which may supply them.\n")
+          .returns(boolean.class)
+          .addParameter(CONTAINER_REQUEST_CONTEXT, "request")
+          .addStatement("return auth.carriesCredentials(request)")
+          .build());
+    }
     type.addMethod(MethodSpec.methodBuilder("filter")
         .addJavadoc("Adds {@code nosniff}, and {@code Cache-Control: no-store} (or {@code Vary}) to authenticated"
             + " answers.\n")

@@ -281,7 +281,12 @@ public final class LocatorGuardGenerator implements SourceGenerator {
           .addStatement("return")
           .endControlFlow();
     }
-    body.add("// Every other method, excluded or not: a locator leads only to operations that need a token.\n")
+    body.add("// No credentials yet: an application's pre-matching filter may supply them (from another header);\n")
+        .add("// Late, after those filters, checks the request then.\n")
+        .beginControlFlow("if (!filter.carriesCredentials(request))")
+        .addStatement("return")
+        .endControlFlow()
+        .add("// Every other method, excluded or not: a locator leads only to operations that need a token.\n")
         .addStatement("request.setProperty(CHECKED, true)");
     if (model.guardChecksRules()) {
       body.add("// And the rules of the locators it may reach.\n")

@@ -38,6 +38,13 @@ public interface RequestAuth {
   Token authenticate(ContainerRequestContext request);
 
   /**
+   * Whether the request carries credentials where {@link #authenticate} reads them (the token's header; for cookie
+   * transport, a cookie): a locator guard leaves a request without to its {@code Late}, after the application's
+   * pre-matching filters, one of which may supply them.
+   */
+  boolean carriesCredentials(ContainerRequestContext request);
+
+  /**
    * The key fetch that verifying the request's token would wait for (a key set not fetched yet, or one that does not
    * hold the token's key), or {@code null} when verifying it would not wait.
    */
