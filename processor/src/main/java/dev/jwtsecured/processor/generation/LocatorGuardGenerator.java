@@ -274,19 +274,21 @@ public final class LocatorGuardGenerator implements SourceGenerator {
    * is left to the application's CORS filter and then to {@code Late}.
    */
   private static MethodSpec filterMethod(ConfigModel model) {
-    CodeBlock.Builder body = onlyBelowTheLocators(model, true);
+    // First, as most requests carry none: the path is then compared with the locators' templates by Late alone.
+    CodeBlock.Builder body = CodeBlock.builder()
+        .add("// No credentials yet: an application's pre-matching filter may supply them (from another header);\n")
+        .add("// Late, after those filters, checks the request then.\n")
+        .beginControlFlow("if (!filter.carriesCredentials(request))")
+        .addStatement("return")
+        .endControlFlow()
+        .add(onlyBelowTheLocators(model, true).build());
     if (answersOptions(model)) {
       body.add("// excludeMethods has OPTIONS: left to the application's CORS filter, then answered by Late.\n")
           .beginControlFlow("if (request.getMethod().equals($S))", "OPTIONS")
           .addStatement("return")
           .endControlFlow();
     }
-    body.add("// No credentials yet: an application's pre-matching filter may supply them (from another header);\n")
-        .add("// Late, after those filters, checks the request then.\n")
-        .beginControlFlow("if (!filter.carriesCredentials(request))")
-        .addStatement("return")
-        .endControlFlow()
-        .add("// Every other method, excluded or not: a locator leads only to operations that need a token.\n")
+    body.add("// Every other method, excluded or not: a locator leads only to operations that need a token.\n")
         .addStatement("request.setProperty(CHECKED, true)");
     if (model.guardChecksRules()) {
       body.add("// And the rules of the locators it may reach.\n")
