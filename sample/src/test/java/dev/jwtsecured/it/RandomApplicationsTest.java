@@ -351,9 +351,13 @@ class RandomApplicationsTest {
     for (RawHttp.Response answer : answers) {
       // Each method answers with its resource class (the type a locator declared) and its name: where the runtime chose
       // another method or class for the path than the route report, that one's own rule applied (its route is called
-      // in turn). A HEAD answer has no body: Runs.Answered names the method in a header.
-      String answered = answer.body.isEmpty() ? answer.header("X-Answered") : answer.body;
-      if (answer.status == 200 && answered != null && answered.matches("T[0-9]+\\.t[0-9]+m[0-9]+")
+      // in turn). A HEAD answer has no body: Runs.Answered names the method in a header. So it does where the method
+      // matched could not read the body, or write what Accept asks, after its rule passed (seed 74629 on Apache CXF:
+      // PATCH /77/77 taken through a locator at {rest: .*} returning its own class, whose paths the report leaves out,
+      // to T3.t3m2, which any token passes, and a 415).
+      boolean matched = answer.status == 200 || answer.status == 415 || answer.status == 406;
+      String answered = answer.body.isEmpty() || answer.status != 200 ? answer.header("X-Answered") : answer.body;
+      if (matched && answered != null && answered.matches("T[0-9]+\\.t[0-9]+m[0-9]+")
           && !answered.equals(simpleName(route.get("resource").asText()) + "."
               + route.get("javaMethod").asText())) {
         return;
@@ -935,7 +939,8 @@ class RandomApplicationsTest {
         "  }",
         "  /** Names the method that answered in a header, for HEAD answers, which have no body to say it. Apache CXF",
         "   * drops a HEAD answer's entity before this filter: a method that answered without one is named as it names",
-        "   * itself, from the resource JAX-RS matched (which CXF lists as its class). */",
+        "   * itself, from the resource JAX-RS matched (which CXF lists as its class); so is one matched whose body",
+        "   * could not be read (415). */",
         "  public static final class Answered implements jakarta.ws.rs.container.ContainerResponseFilter {",
         "    @jakarta.ws.rs.core.Context jakarta.ws.rs.container.ResourceInfo matched;",
         "    @Override public void filter(jakarta.ws.rs.container.ContainerRequestContext request,",
@@ -943,7 +948,7 @@ class RandomApplicationsTest {
         "      java.util.List<Object> resources = request.getUriInfo().getMatchedResources();",
         "      if (response.getEntity() instanceof String s) {",
         "        response.getHeaders().putSingle(\"X-Answered\", s);",
-        "      } else if (response.getEntity() == null && response.getStatus() == 200",
+        "      } else if (response.getEntity() == null",
         "          && matched.getResourceMethod() != null && !resources.isEmpty()) {",
         "        Class<?> type = resources.get(0) instanceof Class<?> c ? c : resources.get(0).getClass();",
         "        String name = who(type) + \".\" + matched.getResourceMethod().getName();",
