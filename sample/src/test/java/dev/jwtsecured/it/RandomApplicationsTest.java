@@ -941,7 +941,7 @@ class RandomApplicationsTest {
         "  /** Names the method that answered in a header, for HEAD answers, which have no body to say it. Apache CXF",
         "   * drops a HEAD answer's entity before this filter: a method that answered without one is named as it names",
         "   * itself, from the resource JAX-RS matched (which CXF lists as its class); so is one matched whose body",
-        "   * could not be read (415). */",
+        "   * could not be read (415), or whose answer no type the request accepts could carry (406). */",
         "  public static final class Answered implements jakarta.ws.rs.container.ContainerResponseFilter {",
         "    @jakarta.ws.rs.core.Context jakarta.ws.rs.container.ResourceInfo matched;",
         "    @Override public void filter(jakarta.ws.rs.container.ContainerRequestContext request,",
