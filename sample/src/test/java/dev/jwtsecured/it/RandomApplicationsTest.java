@@ -463,10 +463,15 @@ class RandomApplicationsTest {
     }
     if (answers.size() > CALLERS.size() + 1) {
       // As good as no token here; where a guard asked one of an anonymous caller, the other configuration's guard
-      // may be the one (its token passes there).
+      // may be the one (its token passes there). So where the other's guard refused an anonymous caller by the rule
+      // of its locator declaring Object (stricter, 403), and this configuration's guard, asked first, asks its own
+      // token (seed 85589 on RESTEasy 7: PUT /caf%C3%A9/a/b, public, beside this one's locator at café/{id} and the
+      // other's at / of a root at {id}, each a path taken first only where it is sent plainly).
       RawHttp.Response foreign = answers.get(CALLERS.size() + 1);
       int rule = RandomRuns.expected(access, route, null);
-      if (!(anonymous != rule && foreign.status == 401)) {
+      boolean refusedAnonymous = anonymous != rule
+          || rule == 200 && stricterAllowed && answers.get(0).status == 403;
+      if (!(refusedAnonymous && foreign.status == 401)) {
         expect(foreign, rule, stricterAllowed, what + " with the other configuration's token, as without a token",
             app);
       }
