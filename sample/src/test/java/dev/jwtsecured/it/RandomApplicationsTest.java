@@ -18,6 +18,8 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -383,6 +385,13 @@ class RandomApplicationsTest {
     // run (seed 6550: T4.t1m3, denied, or T1.t1m3 for user, behind twin locators at a/{x}/c), and a refusal names no
     // method. Each method's own rule applies; a refusal where the report's method passes is the other's.
     stricterAllowed |= app.twinLocators() && route.has("locator");
+    // A segment sent as one escaped character (%25 for "%") beside two parameters in one segment ({x}{y}): Apache CXF
+    // matches templates against the path as sent, where it is three characters and fills both, and takes the request
+    // to a method there, of its own rule, that the report may leave out (behind a class again on the path); a refusal
+    // names no method (seed 65157 on CXF: POST .../7/7/%25/caf%C3%A9, for T0.t0m0 at {id}/café, reached T0 at ""
+    // through {x}{y} and {id}, where CXF calls t0m2, which denies all, and t0m3 equal candidates, and takes either by
+    // run).
+    stricterAllowed |= escapeFillsTwo(routes, target);
     if (guarded(route, path, routes)) {
       tally.guarded++;
       if (locatorRan && !method.equals("OPTIONS")) {
@@ -492,6 +501,22 @@ class RandomApplicationsTest {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether a runtime that matches templates against the path as sent may fill two parameters in one segment ({x}{y})
+   * of {@code routes} with a segment of {@code target} that is one character escaped, several characters as sent,
+   * which decoded cannot.
+   */
+  private static boolean escapeFillsTwo(List<JsonNode> routes, String target) {
+    return routes.stream().anyMatch(r -> r.get("path").asText().contains("}{"))
+        && Arrays.stream(target.split("/")).anyMatch(segment -> {
+          if (!segment.matches("(%[0-9A-Fa-f]{2})+")) {
+            return false;
+          }
+          String decoded = URLDecoder.decode(segment, StandardCharsets.UTF_8);
+          return decoded.codePointCount(0, decoded.length()) == 1;
+        });
   }
 
   /** Whether {@code route} answers request method {@code method}: its own, or GET's for HEAD. */
