@@ -27,7 +27,7 @@ class MatchingOrderTest {
     try (TestServer server = TestServer.startAt("", List.of(feature), ShelvesSecurityJwtFeature.classes(),
         ShelvesSecurity.Numbered.class, ShelvesSecurity.Labelled.class, ShelvesSecurity.Paired.class,
         ShelvesSecurity.Store.class, ShelvesSecurity.Spaced.class, ShelvesSecurity.Lettered.class,
-        ShelvesSecurity.Worded.class, ShelvesSecurity.Escaped.class)) {
+        ShelvesSecurity.Worded.class, ShelvesSecurity.Escaped.class, ShelvesSecurity.Slashed.class)) {
       RawHttp http = server.http;
       int runs = ShelvesSecurity.RUNS.get();
       // A parameter's value escaped (a%20b, caf%C3%A9, in either case) is the method's too: before, the guard left no
@@ -41,10 +41,13 @@ class MatchingOrderTest {
         assertEquals(call[1], anonymous.body, call[0]);
       }
       // PUT /store: Apache CXF takes it to the locator at {rest: .*}, the rest empty, where Jersey and RESTEasy answer
-      // 405; the locator ran there without a token (found by TargetFuzzTest).
+      // 405; the locator ran there without a token (found by TargetFuzzTest). GET /slashed/x: the guard left it to the
+      // public locator at {name}, which JAX-RS sorts before the protected one at "//" by its parameter (200 here); but
+      // RESTEasy counts no parameters and takes either, by the order of the class's methods, and ran the protected one
+      // without a token in random application 88465.
       for (String[] call : new String[][] {{"GET", "/numbered/a"}, {"DELETE", "/labelled/x"},
           {"GET", "/store/a/b"}, {"GET", "/numbered/42/x"}, {"PUT", "/store"}, {"POST", "/store?"},
-          {"GET", "/numbered/%34%32"}}) {
+          {"GET", "/numbered/%34%32"}, {"GET", "/slashed/x"}}) {
         RawHttp.Response anonymous = http.send(call[0], call[1]);
         assertEquals(401, anonymous.status, String.join(" ", call) + ": " + anonymous);
       }

@@ -71,9 +71,21 @@ class RandomApplicationsTest {
   /** Tokens by the roles they carry. */
   private static final List<List<String>> CALLERS = List.of(List.of(), List.of("user"), List.of("admin", "user"));
 
+  /**
+   * Applications past the suite's seeds that found a defect of the library, drawn with them: 88465, whose locator at
+   * {@code //} RESTEasy ran without a token beside a public one at {@code {id}} (it sorts no template by its
+   * parameters).
+   */
+  private static final List<Long> FOUND = List.of(88465L);
+
   static List<Long> seeds() {
-    return RandomRuns.seeds("jwtsecured.randomSeed", "jwtsecured.randomApplications", 40,
-        "jwtsecured.randomFirstSeed");
+    List<Long> seeds = new ArrayList<>(RandomRuns.seeds("jwtsecured.randomSeed", "jwtsecured.randomApplications", 40,
+        "jwtsecured.randomFirstSeed"));
+    if (System.getProperty("jwtsecured.randomSeed") == null
+        && System.getProperty("jwtsecured.randomFirstSeed") == null) {
+      seeds.addAll(FOUND);
+    }
+    return seeds;
   }
 
   @ParameterizedTest

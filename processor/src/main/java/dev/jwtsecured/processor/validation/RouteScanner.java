@@ -388,11 +388,12 @@ public final class RouteScanner {
 
   /**
    * What JAX-RS matches before the locator at {@code sub} among its class's {@code subPaths} (each with the request
-   * methods served there, {@code *} for a locator): those it sorts first ({@link Templates#sortsBefore}), and the
-   * resource methods of those it sorts alike. A path that is a locator's and a method's too, sorted first, takes
-   * every method. The class's own resource methods ({@code own} methods served) take its own path, which JAX-RS
-   * never hands to a locator, even one whose template matches nothing ({@code {rest: .*}}). None where a parameter of
-   * the class's {@code prefix} may match a slash: which part of a path the class then sees is not known here.
+   * methods served there, {@code *} for a locator): those every runtime sorts first ({@link Templates#siblingFirst}),
+   * resource methods also where JAX-RS sorts them alike. A path that is a locator's and a method's too, its locator
+   * sorted first, takes every method. The class's own resource methods ({@code own} methods served) take its own
+   * path, which JAX-RS never hands to a locator, even one whose template matches nothing ({@code {rest: .*}}). None
+   * where a parameter of the class's {@code prefix} may match a slash: which part of a path the class then sees is not
+   * known here.
    */
   private static List<RouteModel.Beside> beside(String prefix, String sub, Map<String, Set<String>> subPaths,
       Set<String> own) {
@@ -408,12 +409,11 @@ public final class RouteScanner {
       if (!reaching.test(join(prefix, path))) {
         return;
       }
-      if (Templates.sortsBefore(path, sub)) {
-        beside.add(new RouteModel.Beside(join(prefix, path),
-            served.contains("*") ? List.of() : List.copyOf(served)));
-      } else if (Templates.sortsAlike(path, sub) && served.stream().anyMatch(m -> !m.equals("*"))) {
-        beside.add(new RouteModel.Beside(join(prefix, path),
-            served.stream().filter(m -> !m.equals("*")).sorted().toList()));
+      List<String> methods = served.stream().filter(m -> !m.equals("*")).sorted().toList();
+      if (served.contains("*") && Templates.siblingFirst(path, sub, false)) {
+        beside.add(new RouteModel.Beside(join(prefix, path), List.of()));
+      } else if (!methods.isEmpty() && Templates.siblingFirst(path, sub, true)) {
+        beside.add(new RouteModel.Beside(join(prefix, path), methods));
       }
     });
     return beside;

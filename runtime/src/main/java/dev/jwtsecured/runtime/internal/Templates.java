@@ -237,6 +237,25 @@ public final class Templates {
   }
 
   /**
+   * Whether every runtime tries the template {@code first} of a class before its locator at {@code locator} where both
+   * match a request: JAX-RS ({@link #sortsBefore}; or {@link #sortsAlike}, for a resource method, which goes before a
+   * locator), and RESTEasy, which counts no parameters: at as many literal characters it sorts by parameters with a
+   * regular expression of their own, then a resource method before a locator, and else takes whichever it registered
+   * first, by the order of the class's methods ({@code {name}} and {@code //}: either).
+   *
+   * @param method whether {@code first} is a resource method's template, else a locator's
+   */
+  public static boolean siblingFirst(String first, String locator, boolean method) {
+    Key a = Key.of(first);
+    Key b = Key.of(locator);
+    if (!a.sortsBefore(b) && !(method && sortsAlike(first, locator))) {
+      return false;
+    }
+    // JAX-RS sorts it first: by more literal characters, which RESTEasy counts alike, or at as many.
+    return a.literals > b.literals || a.ownRegex > b.ownRegex || method && a.ownRegex == b.ownRegex;
+  }
+
+  /**
    * Whether JAX-RS sorts {@code a} and {@code b} alike by the keys of {@link #sortsBefore}: then a resource method
    * goes before a locator (JAX-RS 3.7.2, step 3, the fourth key).
    */

@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * alike ({@code {label}} beside {@code {name}}), and the class's own methods at its own path beside a locator that
  * matches nothing ({@code {rest: .*}}), literals with a space and with a character beyond ASCII beside a locator
  * ({@code a b}, {@code café}), and parameters' regular expressions that an escape does not match ({@code \p{L}+},
- * {@code [a-z ]+}); and a locator at a template written escaped. {@code MatchingOrderTest} starts it.
+ * {@code [a-z ]+}); a locator at a template written escaped; and a public locator at {@code {name}} beside a protected
+ * one at {@code //}, which RESTEasy may take first. {@code MatchingOrderTest} starts it.
  */
 @JwtSecured(secret = "${IT_SECRET}", applicationPath = "/")
 public final class ShelvesSecurity {
@@ -169,6 +170,49 @@ public final class ShelvesSecurity {
     public Shelf shelf(@PathParam("name") String name) {
       RUNS.incrementAndGet();
       return new Shelf(name);
+    }
+  }
+
+  /** Behind {@link Slashed}'s public locator: for anyone. */
+  public static final class Open {
+    private final String name;
+
+    Open(String name) {
+      this.name = name;
+    }
+
+    @GET
+    @PermitAll
+    public String read() {
+      return "open " + name;
+    }
+  }
+
+  /** Behind {@link Slashed}'s locator at {@code //}: a shelf for each item, for anyone with a token. */
+  public static final class Bin {
+    @GET
+    @Path("{item}")
+    public String item(@PathParam("item") String item) {
+      return "bin " + item;
+    }
+  }
+
+  /**
+   * {@code /slashed/x}: the public locator at {@code {name}} on Jersey and Apache CXF, which sort it before the locator
+   * at {@code //} by its parameter; RESTEasy counts no parameters and takes either, by the order of the class's
+   * methods: the one at {@code //} leads to a protected method at {@code {item}}.
+   */
+  @Path("/slashed")
+  public static final class Slashed {
+    @Path("{name}")
+    public Open open(@PathParam("name") String name) {
+      return new Open(name);
+    }
+
+    @Path("//")
+    public Bin heap() {
+      RUNS.incrementAndGet();
+      return new Bin();
     }
   }
 
