@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import javax.tools.Diagnostic;
@@ -27,15 +28,18 @@ final class RandomRuns {
 
   /**
    * The seeds of a random test: the one {@code -D<only>} names; else {@code -D<count>} of them ({@code usual} by
-   * default) from {@code -D<first>} (1 by default).
+   * default) from {@code -D<first>} (1 by default), and where that starts at 1, the seeds past them that {@code found}
+   * a defect.
    */
-  static List<Long> seeds(String only, String count, int usual, String first) {
+  static List<Long> seeds(String only, String count, int usual, String first, long... found) {
     Long one = Long.getLong(only);
     if (one != null) {
       return List.of(one);
     }
     long from = Long.getLong(first, 1L);
-    return java.util.stream.LongStream.range(from, from + Integer.getInteger(count, usual)).boxed().toList();
+    java.util.stream.LongStream drawn =
+        java.util.stream.LongStream.range(from, from + Integer.getInteger(count, usual));
+    return (from == 1 ? java.util.stream.LongStream.concat(drawn, Arrays.stream(found)) : drawn).boxed().toList();
   }
 
   /** {@code temporary}, or with {@code -Djwtsecured.randomDir} a folder {@code name} there that stays. */
