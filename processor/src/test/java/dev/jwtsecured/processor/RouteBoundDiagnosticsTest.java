@@ -1009,7 +1009,8 @@ class RouteBoundDiagnosticsTest {
     c = javac().withProcessors(new JwtSecuredProcessor()).compile(store, staff, buckets, status);
     assertThat(c).succeededWithoutWarnings();
     guard = c.generatedSourceFile("app.a.ConfigJwtLocatorGuard").orElseThrow().getCharContent(true).toString();
-    assertTrue(guard.contains("SharedRoots.operation(\"/{bucket}/{rest: .*}\", \"/{bucket}\")"), guard);
+    assertTrue(guard.contains("SharedRoots.locator(\"/{bucket}/{rest: .*}\", \"/{bucket}\", \"/{bucket}/{rest: .*}\")"),
+        guard);
   }
 
   /**

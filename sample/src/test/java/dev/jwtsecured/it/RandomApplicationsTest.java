@@ -71,11 +71,13 @@ class RandomApplicationsTest {
 
   /**
    * The suite's seeds, and those past them that found a defect of the library: 88465, whose locator at {@code //}
-   * RESTEasy ran without a token beside a public one at {@code {id}} (it sorts no template by its parameters).
+   * RESTEasy ran without a token beside a public one at {@code {id}} (it sorts no template by its parameters); 65366,
+   * whose guard asked its token at another configuration's public {@code PATCH /a/7}, which JAX-RS matches before the
+   * outermost locator on the way to a guarded one, though not before that one's own template.
    */
   static List<Long> seeds() {
     return RandomRuns.seeds("jwtsecured.randomSeed", "jwtsecured.randomApplications", 40,
-        "jwtsecured.randomFirstSeed", 88465);
+        "jwtsecured.randomFirstSeed", 88465, 65366);
   }
 
   @ParameterizedTest

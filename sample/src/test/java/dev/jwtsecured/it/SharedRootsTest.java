@@ -9,6 +9,10 @@ import dev.jwtsecured.it.claims.a.CookieA;
 import dev.jwtsecured.it.claims.a.CookieAJwtFeature;
 import dev.jwtsecured.it.rootlocator.BucketsSecurity;
 import dev.jwtsecured.it.rootlocator.BucketsSecurityJwtFeature;
+import dev.jwtsecured.it.sharedorder.drives.DrivesSecurity;
+import dev.jwtsecured.it.sharedorder.drives.DrivesSecurityJwtFeature;
+import dev.jwtsecured.it.sharedorder.tags.TagsSecurity;
+import dev.jwtsecured.it.sharedorder.tags.TagsSecurityJwtFeature;
 import dev.jwtsecured.it.wide.WideSecurity;
 import dev.jwtsecured.it.wide.WideSecurityJwtFeature;
 import dev.jwtsecured.testing.LibraryLog;
@@ -115,6 +119,61 @@ class SharedRootsTest {
           + " asks its token of every request that may reach it, GET/HEAD /files/{path: .*} of "
           + WideSecurity.class.getName() + " among them"), text);
       assertEquals(401, server.http.send("GET", "/files/a/b").status);
+    }
+  }
+
+  /**
+   * Another configuration's public root operation ({@code TagsSecurity}'s {@code GET /t/{tag}/{page}}) beside protected
+   * locators at {@code /{drive: [a-z]+}}: the guard leaves a path to it only where every runtime takes the path there
+   * first. JAX-RS picks the class at {@code /t} first (more literal characters than {@code /{drive: [a-z]+}}), as
+   * RESTEasy does by default; with {@code resteasy.wider.request.matching} RESTEasy sorts the templates of every root
+   * resource's methods and locators together, and reaches a locator only through the outermost one on the way, which
+   * it sorts by literal characters, then by parameters with a regular expression of their own alone. Before, the guard
+   * compared the operation with each locator itself by the keys of JAX-RS: it asked its token for
+   * {@code /t/docs/report}, which may reach {@code {file}/{entry: .*}} (the entry empty) behind {@code {folder}} only
+   * through {@code {folder}}, which every runtime sorts after {@code /t/{tag}/{page}}, so that the other's callers were
+   * refused (random application 65366). Where JAX-RS would put the operation first by more parameters and RESTEasy with
+   * wider matching puts the locator first by a parameter with a regular expression of its own ({@code /t/id/2} beside
+   * {@code /{drive: [a-z]+}/id}), the guard asks its token, the safe direction: it cannot tell how the runtime
+   * matches.
+   */
+  @Test
+  void anotherConfigurationsRootOperationIsLeftWhereEveryRuntimeMatchesItFirst() throws Exception {
+    assumeFalse(TestServer.runtime().equals("cxf"), "Apache CXF shows a feature nothing of the others");
+    boolean resteasy = TestServer.runtime().equals("resteasy");
+    for (boolean wider : resteasy ? new boolean[] {false, true} : new boolean[] {false}) {
+      Feature drives = new DrivesSecurityJwtFeature(
+          DrivesSecurityJwtFeature.settings().secret(CxfTest.SECRET).build());
+      Feature tags = new TagsSecurityJwtFeature(
+          TagsSecurityJwtFeature.settings().secret("tags-" + CxfTest.SECRET).build());
+      Set<Class<?>> generated = new HashSet<>(DrivesSecurityJwtFeature.classes());
+      generated.addAll(TagsSecurityJwtFeature.classes());
+      String matching = wider ? "wider matching: " : "";
+      System.setProperty(TestServer.RESTEASY_WIDER_MATCHING, String.valueOf(wider));
+      try (TestServer server = TestServer.startAt("", List.of(drives, tags), generated, DrivesSecurity.Drives.class,
+          TagsSecurity.Tags.class)) {
+        RawHttp http = server.http;
+        int runs = DrivesSecurity.LOCATOR_RUNS.get();
+        RawHttp.Response page = http.send("GET", "/t/docs/report");
+        assertEquals(200, page.status, matching + page);
+        assertEquals("tag docs page report", page.body, matching);
+        RawHttp.Response identity = http.send("GET", "/t/id/2");
+        assertEquals(401, identity.status, matching + identity);
+        RawHttp.Response entry = http.send("GET", "/docs/work/report.zip/a/b");
+        assertEquals(401, entry.status, matching + entry);
+        assertEquals(runs, DrivesSecurity.LOCATOR_RUNS.get(), matching + "a locator ran before authentication");
+        // With the drives' token: RESTEasy with wider matching takes /t/id/2 to the locator, the others to the
+        // operation.
+        String bearer = CxfTest.bearer(http, "ada");
+        identity = http.send("GET", "/t/id/2", bearer);
+        assertEquals(200, identity.status, matching + identity);
+        assertEquals(wider ? "key t 2" : "tag id page 2", identity.body, matching);
+        entry = http.send("GET", "/docs/work/report.zip/a/b", bearer);
+        assertEquals(200, entry.status, matching + entry);
+        assertEquals("entry docs/work report.zip a/b", entry.body, matching);
+      } finally {
+        System.clearProperty(TestServer.RESTEASY_WIDER_MATCHING);
+      }
     }
   }
 }

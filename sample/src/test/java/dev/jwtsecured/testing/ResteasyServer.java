@@ -29,6 +29,7 @@ final class ResteasyServer extends UndertowJaxrsServer {
         .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, -1L));
     ResteasyDeployment deployment = new ResteasyDeploymentImpl();
     deployment.setApplication(application);
+    deployment.setWiderRequestMatching(Boolean.getBoolean(TestServer.RESTEASY_WIDER_MATCHING));
     // The README's filter for a Content-Type quality RESTEasy cannot read (its 500 showed the exception's message).
     deployment.getActualProviderClasses().add(ContentTypeQualities.class);
     DeploymentInfo info = servletPath == null

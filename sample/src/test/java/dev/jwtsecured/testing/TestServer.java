@@ -22,6 +22,13 @@ public final class TestServer implements AutoCloseable {
   /** The system property that picks the JAX-RS runtime. */
   public static final String RUNTIME_PROPERTY = "jwtsecured.test.runtime";
 
+  /**
+   * The system property that, set to {@code true} while a server starts on RESTEasy, starts it with
+   * {@code resteasy.wider.request.matching}: RESTEasy then sorts the templates of every root resource's methods and
+   * locators together, where by default it picks the root resource class first, as JAX-RS does.
+   */
+  public static final String RESTEASY_WIDER_MATCHING = "jwtsecured.test.resteasyWiderMatching";
+
   /** A started server: its port and how to stop it. */
   interface Started extends AutoCloseable {
     int port();

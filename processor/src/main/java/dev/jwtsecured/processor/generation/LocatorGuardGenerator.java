@@ -60,9 +60,10 @@ public final class LocatorGuardGenerator implements SourceGenerator {
         .addFields(besideField(model))
         .addField(FieldSpec.builder(ArrayTypeName.of(SHARED_ROOTS.nestedClass("Operation")), "TEMPLATES",
                 Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc("For each of {@code LOCATORS}, its template and its root resource class's, by which the\n")
-            .addJavadoc("root operations of the application's other configurations that JAX-RS matches first are\n")
-            .addJavadoc("found when their features are installed.\n")
+            .addJavadoc("For each of {@code LOCATORS}, its template, its root resource class's, and the template at\n")
+            .addJavadoc("which RESTEasy registers the outermost locator on the way to it, by which the root\n")
+            .addJavadoc("operations of the application's other configurations that JAX-RS matches first are found\n")
+            .addJavadoc("when their features are installed.\n")
             .initializer(templates.initializer())
             .build())
         .addFields(rulesField(model))
@@ -232,11 +233,14 @@ public final class LocatorGuardGenerator implements SourceGenerator {
         model.guardedLocators().stream().map(l -> MethodParts.call(1)).toList());
   }
 
-  /** {@code TEMPLATES}: each guarded locator's template and its root resource class's, a call naming both. */
+  /**
+   * {@code TEMPLATES}: each guarded locator's template, its root resource class's, and the template at which RESTEasy
+   * registers the outermost locator on the way to it, a call naming the three.
+   */
   private static MethodParts.Table templates(ConfigModel model) {
     return new MethodParts.Table("templates", SHARED_ROOTS.nestedClass("Operation"), model.guardedLocators().stream()
-        .map(l -> CodeBlock.of("$T.operation($S, $S)", SHARED_ROOTS, l.path(), l.rootPath())).toList(),
-        model.guardedLocators().stream().map(l -> MethodParts.call(2)).toList());
+        .map(l -> CodeBlock.of("$T.locator($S, $S, $S)", SHARED_ROOTS, l.path(), l.rootPath(), l.entry())).toList(),
+        model.guardedLocators().stream().map(l -> MethodParts.call(3)).toList());
   }
 
   /** {@code RULES}: each guarded locator's rule, a call per list of roles naming each. */

@@ -95,13 +95,15 @@ public record RouteModel(
 
   /**
    * A sub-resource locator to authenticate before it runs ({@code path}, its full template; {@code rootPath}, the
-   * template of the root resource class that leads to it), what JAX-RS matches before it ({@code beside}): a request
+   * template of the root resource class that leads to it; {@code entry}, the template at which RESTEasy registers the
+   * outermost locator on the way to it), what JAX-RS matches before it ({@code beside}): a request
    * one of those takes never runs the locator, and the rule the guard checks besides a valid token ({@code rule}:
    * {@link Policy#AUTHENTICATED} for none, {@link Policy#ROLES} with {@code roles}, or {@link Policy#DENY_ALL}): the
    * locator's own, and that of the locators before it, which the guard checks before it runs since the locator may
    * return a class no filter binds them to.
    */
-  public record GuardedLocator(String path, String rootPath, List<Beside> beside, Policy rule, Roles roles) {
+  public record GuardedLocator(String path, String rootPath, String entry, List<Beside> beside, Policy rule,
+      Roles roles) {
     public GuardedLocator {
       beside = List.copyOf(beside);
       checkLocatorRule(false, rule, roles);
@@ -109,7 +111,7 @@ public record RouteModel(
 
     /** The same locator with {@code beside} for what JAX-RS matches before it. */
     public GuardedLocator withBeside(List<Beside> beside) {
-      return new GuardedLocator(path, rootPath, beside, rule, roles);
+      return new GuardedLocator(path, rootPath, entry, beside, rule, roles);
     }
   }
 
@@ -129,8 +131,8 @@ public record RouteModel(
    * What JAX-RS matches before a locator: a sub-resource method or locator of its class whose template it sorts
    * first (more literal characters, else more parameters, else more with a regular expression of their own; JAX-RS
    * 3.7.2, step 3), or a resource method whose template it sorts alike, or a root resource's operation whose class
-   * template and whole template both sort first (step 2; RESTEasy compares whole templates). A path it matches goes
-   * there.
+   * template and whole template both sort first (step 2; RESTEasy with wider matching compares whole templates, the
+   * locator's as the outermost locator on the way to it). A path it matches goes there.
    *
    * @param path its full template
    * @param httpMethods the request methods it serves ({@code HEAD} with {@code GET}); empty for a locator, which

@@ -63,12 +63,13 @@ public final class RootsBefore {
 
   /**
    * The root operations JAX-RS matches before the locator at {@code path}, of the root resource class at
-   * {@code rootPath}, outside its class ({@link Templates#takenBefore}, the rule the runtime applies to the root
-   * operations of configurations compiled apart).
+   * {@code rootPath}, reached through the outermost locator that RESTEasy registers at {@code entry}, outside its class
+   * ({@link Templates#takenBefore}, the rule the runtime applies to the root operations of configurations compiled
+   * apart).
    */
-  List<RouteModel.Beside> before(String path, String rootPath) {
+  List<RouteModel.Beside> before(String path, String rootPath, String entry) {
     List<RouteModel.Beside> before = new ArrayList<>();
-    BiPredicate<String, String> taken = Templates.takenBefore(path, rootPath);
+    BiPredicate<String, String> taken = Templates.takenBefore(path, rootPath, entry);
     for (RouteModel.RootOperation root : roots) {
       if (taken.test(root.path(), root.rootPath())) {
         before.add(new RouteModel.Beside(root.path(), root.httpMethods()));
@@ -91,7 +92,7 @@ public final class RootsBefore {
     List<RouteModel.GuardedLocator> guarded = new ArrayList<>();
     for (RouteModel.GuardedLocator locator : model.guardedLocators()) {
       List<RouteModel.Beside> beside = new ArrayList<>(locator.beside());
-      for (RouteModel.Beside b : roots.before(locator.path(), locator.rootPath())) {
+      for (RouteModel.Beside b : roots.before(locator.path(), locator.rootPath(), locator.entry())) {
         if (!beside.contains(b)) {
           beside.add(b);
         }

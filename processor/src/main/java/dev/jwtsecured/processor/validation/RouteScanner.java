@@ -81,8 +81,10 @@ public final class RouteScanner {
    * path); {@code abstractReturn} names the interface or abstract class it declares, whose rules bind to every
    * implementation; {@code beside}, what JAX-RS matches before it among the methods of its class; {@code rootPath},
    * the template of the root resource class that leads to it; {@code outermost}, whether that class declares it (no
-   * other locator leads to it); {@code decision}, what JSR-250 says of the locator, the locators before it included;
-   * {@code returnsUnseen}, whether it may return a class the processor did not see, whose methods no filter carrying
+   * other locator leads to it); {@code entry}, the template at which RESTEasy registers the outermost locator on the
+   * way to it, by which it sorts that locator among the root operations ({@link Templates#registered});
+   * {@code decision}, what JSR-250 says of the locator, the locators before it included; {@code returnsUnseen},
+   * whether it may return a class the processor did not see, whose methods no filter carrying
    * that decision binds: its return type names no class to scan ({@code Object}, {@code Class<?>}, a type variable),
    * or a class that is not final (an implementation or a subclass may add resource methods of its own);
    * {@code declared}, the class or interface it declares, where it names one that code in any package can name
@@ -90,7 +92,7 @@ public final class RouteScanner {
    */
   public record ScannedLocator(String path, ExecutableElement method, List<ScannedRoute> reached, boolean leadsToUnseen,
       Optional<String> abstractReturn, RouteModel.Locator locator, List<RouteModel.Beside> beside, String rootPath,
-      boolean outermost, Decision decision, boolean returnsUnseen, Optional<ClassName> declared) {}
+      boolean outermost, String entry, Decision decision, boolean returnsUnseen, Optional<ClassName> declared) {}
 
   /**
    * What one or more root resource classes give. {@code pathTypes}: for a root resource whose {@code @Path} stands on
@@ -219,7 +221,7 @@ public final class RouteScanner {
     Map<Element, List<AnnotationMirror>> unreadRules = new LinkedHashMap<>();
     List<NotInherited> notInherited = new ArrayList<>();
     List<DisputedOverride> disputed = new ArrayList<>();
-    scanClass(root, rootPath, null, "", rootPath, List.of(), path, routes, locators,
+    scanClass(root, rootPath, null, "", "", rootPath, List.of(), path, routes, locators,
         new Findings(unreadRules, notInherited, disputed, new int[] {most}));
     Set<ClassName> reported = new LinkedHashSet<>();
     for (TypeElement t : List.of(annotated, PathTypes.reported(root).orElse(root))) {
@@ -258,13 +260,15 @@ public final class RouteScanner {
    * Scans the public methods of {@code resource} under {@code prefix}.
    *
    * @param inherited the decision of the locator that leads here, or {@code null}
+   * @param entry the template at which RESTEasy registers the outermost locator that leads here
+   *     ({@link Templates#registered}), or empty
    * @param findings where annotations stating a rule nothing reads stand among the elements read for a decision, and
    *     superclass rules that do not reach a method
    * @return whether anything below may be unseen
    */
   private boolean scanClass(TypeElement resource, String prefix, Decision inherited, String locatorPath,
-      String rootPath, List<RouteModel.Beside> before, Deque<TypeElement> onPath, List<ScannedRoute> routes,
-      List<ScannedLocator> locators, Findings findings) {
+      String entry, String rootPath, List<RouteModel.Beside> before, Deque<TypeElement> onPath,
+      List<ScannedRoute> routes, List<ScannedLocator> locators, Findings findings) {
     boolean unseen = false;
     // Class-level media types stand where Jersey reads them: on the type carrying the class's @Path, if any.
     TypeElement classLevel = PathTypes.found(resource).orElse(resource);
@@ -327,6 +331,10 @@ public final class RouteScanner {
             declared.equals(parameterTypes) ? List.of() : declared, rootPath));
       } else if (subPath.isPresent()) {
         String locator = join(prefix, subPath.get());
+        // Where the root resource class declares it, RESTEasy sorts it among the root operations as it registers it.
+        String registered = locatorPath.isEmpty()
+            ? Templates.registered(pathOf(PathTypes.found(resource).orElse(resource)).orElse(""), subPath.get())
+            : entry;
         findings.locator(method, locator);
         List<ScannedRoute> reached = new ArrayList<>();
         Optional<TypeElement> sub = subResourceClass(types.asMemberOf((DeclaredType) resource.asType(), method));
@@ -350,20 +358,20 @@ public final class RouteScanner {
             // its paths'); a locator there that returns it again stops.
             if (passed != null && onPath.stream().filter(target::equals).count() == 1) {
               onPath.push(target);
-              scanClass(target, locator, passed, locatorPath.isEmpty() ? locator : locatorPath, rootPath,
-                  List.copyOf(beside), onPath, reached, locators, findings);
+              scanClass(target, locator, passed, locatorPath.isEmpty() ? locator : locatorPath, registered,
+                  rootPath, List.copyOf(beside), onPath, reached, locators, findings);
               onPath.pop();
             }
             continue;
           }
           onPath.push(target);
-          leadsToUnseen |= scanClass(target, locator, passed, locatorPath.isEmpty() ? locator : locatorPath, rootPath,
-              List.copyOf(beside), onPath, reached, locators, findings);
+          leadsToUnseen |= scanClass(target, locator, passed, locatorPath.isEmpty() ? locator : locatorPath,
+              registered, rootPath, List.copyOf(beside), onPath, reached, locators, findings);
           onPath.pop();
         }
         locators.add(new ScannedLocator(locator, method, List.copyOf(reached), leadsToUnseen, abstractReturn,
             new RouteModel.Locator(ClassName.get(resource), method.getSimpleName().toString(), parameterTypes),
-            List.copyOf(beside), rootPath, locatorPath.isEmpty(), decision,
+            List.copyOf(beside), rootPath, locatorPath.isEmpty(), registered, decision,
             returned.isEmpty() || returned.stream().anyMatch(t -> !t.getModifiers().contains(Modifier.FINAL)),
             returned.isEmpty() ? Optional.empty()
                 : sub.filter(t -> Visibility.hiddenFrom(elements, t, "").isEmpty()).map(ClassName::get)));

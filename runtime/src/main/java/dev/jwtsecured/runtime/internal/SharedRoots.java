@@ -64,18 +64,29 @@ public final class SharedRoots {
    * a sub-resource locator, which takes every method).
    */
   public static Operation operation(String path, String rootPath, String... methods) {
-    return new Operation(path, rootPath, methods);
+    return new Operation(path, rootPath, path, methods);
   }
 
-  /** A root operation of a configuration, as {@link #operation} gives it. */
+  /**
+   * A guarded locator: its path, the template of its root resource class, and the template at which RESTEasy registers
+   * the outermost locator on the way to it ({@link Templates#registered}; its own where its class declares it), by
+   * which RESTEasy sorts it among the root operations.
+   */
+  public static Operation locator(String path, String rootPath, String entry) {
+    return new Operation(path, rootPath, entry, new String[0]);
+  }
+
+  /** A root operation of a configuration, as {@link #operation} gives it, or a guarded locator ({@link #locator}). */
   public static final class Operation {
     private final String path;
     private final String rootPath;
+    private final String entry;
     private final String[] methods;
 
-    private Operation(String path, String rootPath, String[] methods) {
+    private Operation(String path, String rootPath, String entry, String[] methods) {
       this.path = path;
       this.rootPath = rootPath;
+      this.entry = entry;
       this.methods = methods.clone();
     }
   }
@@ -90,7 +101,7 @@ public final class SharedRoots {
     private volatile LocatorPaths.Beside[][] beside;
 
     /**
-     * A guard's table: its locators ({@link #operation}, no request method), and for each, the paths beside it that
+     * A guard's table: its locators ({@link #locator}), and for each, the paths beside it that
      * the processor found ({@code own}; {@code null} for none).
      */
     public Guard(Operation[] locators, LocatorPaths.Beside[][] own) {
@@ -136,7 +147,8 @@ public final class SharedRoots {
         // again: each entry costs a request that may reach the locator one more match.
         Set<String> known = new HashSet<>();
         row.forEach(b -> known.add(b.key()));
-        BiPredicate<String, String> taken = order.takenBefore(locators[i].path, locators[i].rootPath);
+        BiPredicate<String, String> taken = order.takenBefore(locators[i].path, locators[i].rootPath,
+            locators[i].entry);
         BiPredicate<String, String> unsure = unknown != null || quiet ? null
             : order.unknownBefore(locators[i].path, locators[i].rootPath);
         for (Operation o : operations) {

@@ -1,5 +1,6 @@
 package dev.jwtsecured.runtime.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -138,15 +139,21 @@ public final class Templates {
   }
 
   /**
-   * A test of whether JAX-RS matches a root operation at a path, of the root resource class at a root path, before
-   * the locator at {@code locatorPath} of another root resource class, at {@code locatorRootPath}, for a request that
-   * may reach the locator ({@link #reaching}): JAX-RS first picks the root resource class by its template, RESTEasy
-   * compares whole templates; where the operation sorts first both ways ({@link #sortsBefore}), the locator never runs
-   * for its path. Only a root resource whose template's parameters stay within one segment each
+   * A test of whether every runtime matches a root operation at a path, of the root resource class at a root path,
+   * before the locator at {@code locatorPath} of another root resource class, at {@code locatorRootPath}, for a request
+   * that may reach the locator ({@link #reaching}): JAX-RS first picks the root resource class by its template
+   * ({@link #sortsBefore}), as RESTEasy does by default; with {@code resteasy.wider.request.matching} RESTEasy sorts
+   * the templates of every root resource's methods and locators together, and a request reaches the locator only
+   * through the outermost locator on the way to it, which RESTEasy registers at {@code locatorEntry}
+   * ({@link #registered}; the locator itself where its class declares it): the operation must sort first there too
+   * ({@link #firstAtRoot}). Before, the operation's template was compared with the locator's own by the keys of JAX-RS,
+   * and a guard asked its token where the operation sorted first at the outermost locator though not at one behind it
+   * (random application 65366). Only a root resource whose template's parameters stay within one segment each
    * ({@link #withinSegments}) counts: for another, which rest of the path its class sees is not known.
    */
-  public static BiPredicate<String, String> takenBefore(String locatorPath, String locatorRootPath) {
-    return new Order().takenBefore(locatorPath, locatorRootPath);
+  public static BiPredicate<String, String> takenBefore(String locatorPath, String locatorRootPath,
+      String locatorEntry) {
+    return new Order().takenBefore(locatorPath, locatorRootPath, locatorEntry);
   }
 
   /**
@@ -177,13 +184,13 @@ public final class Templates {
     }
 
     /** {@link Templates#takenBefore}. */
-    public BiPredicate<String, String> takenBefore(String locatorPath, String locatorRootPath) {
+    public BiPredicate<String, String> takenBefore(String locatorPath, String locatorRootPath, String locatorEntry) {
       Predicate<String> reaching = reaching(locatorPath);
-      Key locator = key(locatorPath);
+      Key entry = key(locatorEntry);
       Key locatorRoot = key(locatorRootPath);
       return (path, rootPath) -> {
         Key root = key(rootPath);
-        return root.withinSegments && root.sortsBefore(locatorRoot) && key(path).sortsBefore(locator)
+        return root.withinSegments && root.sortsBefore(locatorRoot) && key(path).firstAtRoot(entry)
             && reaching.test(path);
       };
     }
@@ -215,6 +222,90 @@ public final class Templates {
       int byParameters = Integer.compare(parameters, second.parameters);
       return byParameters != 0 ? byParameters > 0 : ownRegex > second.ownRegex;
     }
+
+    /** {@link Templates#firstAtRoot}. */
+    boolean firstAtRoot(Key entry) {
+      if (literals != entry.literals) {
+        return literals > entry.literals;
+      }
+      return countable && entry.countable && ownRegex > entry.ownRegex;
+    }
+  }
+
+  /**
+   * Whether RESTEasy with wider matching tries a root resource's operation at {@code path}, as the processor writes
+   * templates, before the locator it registered at {@code entry} ({@link #registered}) where both match a request: by
+   * more literal characters, or at as many by more parameters with a regular expression of their own (it counts no
+   * others). RESTEasy drops the template's first slash, which {@code entry} keeps, and may count more of its
+   * characters than the template as the processor writes it (a slash written twice, a character it escapes), never
+   * fewer: so the operation sorts first in RESTEasy wherever it does here. At as many of both, RESTEasy takes a
+   * resource method first and else either; the guard then asks its token, the safe direction.
+   */
+  public static boolean firstAtRoot(String path, String entry) {
+    return Key.of(path).firstAtRoot(Key.of(entry));
+  }
+
+  /**
+   * The template at which RESTEasy registers the locator at {@code methodPath} of a root resource class at
+   * {@code classPath} (each its {@code @Path} as written), as {@link #firstAtRoot} compares it: joined as its
+   * {@code UriBuilder} joins them (where one ends and the other starts with a slash, one of them dropped; else one
+   * added), the literal characters escaped that it escapes (all but letters, digits, {@code -._~!$&'()*+,;=:@/} and an
+   * escape written in the template), one first and one last slash dropped, as RESTEasy drops them, and one slash
+   * put first, as the processor writes templates. RESTEasy counts the literal characters of that form but the first
+   * slash: {@code café} nine ({@code caf%C3%A9}), {@code a//} two ({@code a/}).
+   */
+  public static String registered(String classPath, String methodPath) {
+    String path = "";
+    for (String fragment : new String[] {classPath, methodPath}) {
+      String segment = fragment;
+      if (segment.isEmpty()) {
+        continue;
+      }
+      if (path.endsWith("/")) {
+        segment = segment.startsWith("/") ? segment.substring(1) : segment;
+        path += escaped(segment);
+      } else {
+        segment = escaped(segment);
+        path = path.isEmpty() ? segment : segment.startsWith("/") ? path + segment : path + "/" + segment;
+      }
+    }
+    path = path.startsWith("/") ? path.substring(1) : path;
+    path = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    return "/" + path;
+  }
+
+  /** {@code template}'s literal characters escaped as {@link #registered} says; its parameters as written. */
+  private static String escaped(String template) {
+    Matcher m = PARAM.matcher(template);
+    StringBuilder out = new StringBuilder();
+    int last = 0;
+    while (m.find()) {
+      out.append(escapedLiteral(template.substring(last, m.start()))).append(m.group());
+      last = m.end();
+    }
+    return out.append(escapedLiteral(template.substring(last))).toString();
+  }
+
+  /** What RESTEasy leaves of a template's literal characters as they are: unreserved, sub-delimiters, :@/, escapes. */
+  private static final Pattern KEPT = Pattern.compile("[A-Za-z0-9._~/!$&'()*+,;=:@-]|%[0-9A-Fa-f]{2}");
+
+  private static String escapedLiteral(String literal) {
+    StringBuilder out = new StringBuilder();
+    int i = 0;
+    Matcher kept = KEPT.matcher(literal);
+    while (i < literal.length()) {
+      if (kept.region(i, literal.length()).lookingAt()) {
+        out.append(kept.group());
+        i = kept.end();
+        continue;
+      }
+      int next = literal.offsetByCodePoints(i, 1);
+      for (byte b : literal.substring(i, next).getBytes(StandardCharsets.UTF_8)) {
+        out.append('%').append(String.format("%02X", b & 0xff));
+      }
+      i = next;
+    }
+    return out.toString();
   }
 
   /**
@@ -229,8 +320,8 @@ public final class Templates {
    * Whether JAX-RS tries {@code first} before {@code second} where both match a request (JAX-RS 3.7.2, steps 2 and
    * 3): more literal characters; at as many, more parameters; at as many again, more parameters with a regular
    * expression of their own. Where the later keys would decide but a runtime might count them otherwise (a name used
-   * twice, a regular expression with a group of its own or written as the default one), it is not first: the locator
-   * guard then asks for a token, never the other way.
+   * twice, a regular expression with a group of its own, written as the default one or empty), it is not first: the
+   * locator guard then asks for a token, never the other way.
    */
   public static boolean sortsBefore(String first, String second) {
     return Key.of(first).sortsBefore(Key.of(second));
@@ -303,7 +394,7 @@ public final class Templates {
     while (m.find()) {
       String regex = m.group(2) == null ? "" : m.group(2).trim();
       if (!names.add(m.group(1)) || regex.replace("(?", "").contains("(")
-          || regex.equals("[^/]+") || regex.equals("[^/]+?")) {
+          || regex.equals("[^/]+") || regex.equals("[^/]+?") || m.group(2) != null && regex.isEmpty()) {
         return false;
       }
     }

@@ -102,4 +102,71 @@ class TemplatesTest {
   void siblingsAreFirstWhereEveryRuntimeSortsThemFirst(String first, String locator, boolean method, boolean taken) {
     assertEquals(taken, Templates.siblingFirst(first, locator, method));
   }
+
+  /**
+   * The template at which RESTEasy registers a root resource class's locator, as its {@code UriBuilder} joins the two
+   * {@code @Path} values and escapes their literal characters, and as its registry drops one first and one last slash
+   * ({@code RestEasyRegistrationTest} in the sample checks it against RESTEasy 7.0 and 6.2 themselves).
+   */
+  @ParameterizedTest(name = "{0} and {1}: {2}")
+  @CsvSource(delimiter = '|', value = {
+    "{rest: .*}| {rest: .*}| /{rest: .*}/{rest: .*}",
+    "/shelves| {name: [a-z]+}| /shelves/{name: [a-z]+}",
+    "a/| //| /a/",
+    "/| /| /",
+    "''|''| /",
+    "//a| ''| //a",
+    "/| café| /caf%C3%A9",
+    "a b| {x}| /a%20b/{x}",
+    "100%| %41| /100%25/%41",
+    "a;b=c| é{x: [0-9]+}é| /a;b=c/%C3%A9{x: [0-9]+}%C3%A9",
+    "[x]| {y}| /%5Bx%5D/{y}",
+  })
+  void locatorsAreRegisteredAsRestEasyRegistersThem(String classPath, String methodPath, String registered) {
+    assertEquals(registered, Templates.registered(classPath, methodPath));
+  }
+
+  /**
+   * What another configuration's guard leaves to a root operation at {@code path} of the class at {@code rootPath},
+   * beside a protected locator at {@code locator} of the class at {@code locatorRoot}, reached through the outermost
+   * locator RESTEasy registers at {@code entry}: only where JAX-RS picks the operation's class first and the operation
+   * sorts before that outermost locator too, as RESTEasy with wider matching sorts them. Before, the operation was
+   * compared with the locator itself: {@code /a/{id: [0-9]+}} beside {@code /{rest: .*}/{rest: .*}/{rest: .*}},
+   * reached only through {@code /{rest: .*}/{rest: .*}}, was not left, and the other's callers were refused (random
+   * application 65366).
+   */
+  @ParameterizedTest(name = "{0} of {1} before {2} of {3} through {4}: {5}")
+  @CsvSource(delimiter = ';', value = {
+    "/a/{id: [0-9]+}; /a; /{rest: .*}/{rest: .*}/{rest: .*}; /{rest: .*}; /{rest: .*}/{rest: .*}; true",
+    "/a/{id: [0-9]+}; /a; /{rest: .*}/{rest: .*}/{rest: .*}; /{rest: .*}; /{rest: .*}/{rest: .*}/{rest: .*}; false",
+    "/t/{tag}/{page}; /t; /{d: [a-z]+}/{f}/{file}/{e: .*}; /{d: [a-z]+}; /{d: [a-z]+}/{f}; true",
+    "/t/{tag}/{page}; /t; /{d: [a-z]+}/{f}/{file}/{e: .*}; /{d: [a-z]+}; /{d: [a-z]+}/{f}/{file}/{e: .*}; false",
+    "/{x}/{tag}/{page}; /{x}; /{d: [a-z]+}/{f}/{file}/{e: .*}; /{d: [a-z]+}; /{d: [a-z]+}/{f}; false",
+    "/t/{path: .*}; /t/{path: .*}; /{d: [a-z]+}/{f}/{file}/{e: .*}; /{d: [a-z]+}; /{d: [a-z]+}/{f}; false",
+    "/t/{tag}/{page}; /t; /{d: [a-z]+}/id; /{d: [a-z]+}; /{d: [a-z]+}/id; false",
+  })
+  void anotherConfigurationsRootOperationIsLeftWhereEveryRuntimeTakesItFirst(String path, String rootPath,
+      String locator, String locatorRoot, String entry, boolean taken) {
+    assertEquals(taken, Templates.takenBefore(locator, locatorRoot, entry).test(path, rootPath));
+  }
+
+  /**
+   * The order of RESTEasy with wider matching, of every root resource's templates together: literal characters as it
+   * counts them ({@code é} escaped, nine for {@code café}), then parameters with a regular expression of their own
+   * alone, where JAX-RS counts every parameter first ({@code /a/{x}/{y}} sorts before {@code /{r: [a-z]+}/bc} there).
+   */
+  @ParameterizedTest(name = "{0} before {1}: {2}, by JAX-RS: {3}")
+  @CsvSource(delimiter = ';', value = {
+    "/a/{x}/{y}; /{r: [a-z]+}/bc; false; true",
+    "/a/{x: [0-9]+}/{y: [a-z]+}; /{r: [a-z]+}/bc; true; true",
+    "/a/{x: [0-9]+}/{y}; /{r: [a-z]+}/bc; false; true",
+    "/ab/{x}; /{r}/b%C3%A9; false; false",
+    "/abc/{x}; /{r}/b; true; true",
+    "/a/{x: [0-9]+}/{x: [0-9]+}; /{r}/bc; false; false",
+  })
+  void operationsSortBeforeALocatorAsRestEasyWithWiderMatchingSortsThem(String path, String entry, boolean first,
+      boolean jaxRs) {
+    assertEquals(first, Templates.firstAtRoot(path, entry));
+    assertEquals(jaxRs, Templates.sortsBefore(path, entry));
+  }
 }
