@@ -577,9 +577,15 @@ class RandomApplicationsTest {
    * Whether JAX-RS may match {@code path} to a root resource of another configuration than {@code configuration}
    * first ({@code roots}: each root class's template and configuration), whose locator guard then rightly asks its
    * token: the root templates matching the path sorted as JAX-RS sorts them (literal characters, parameters,
-   * parameters with a regular expression), one of the other configuration's among the first.
+   * parameters with a regular expression), or as RESTEasy sorts them (literal characters, parameters with a regular
+   * expression: it counts no others), one of the other configuration's among the first.
    */
   private static boolean otherRootFirst(String path, int configuration, List<String[]> roots) {
+    return otherRootFirst(path, configuration, roots, false) || otherRootFirst(path, configuration, roots, true);
+  }
+
+  /** {@link #otherRootFirst}, by the keys of JAX-RS or of RESTEasy ({@code restEasy}). */
+  private static boolean otherRootFirst(String path, int configuration, List<String[]> roots, boolean restEasy) {
     int[] best = null;
     boolean other = false;
     for (String[] root : roots) {
@@ -587,6 +593,7 @@ class RandomApplicationsTest {
       if (key == null) {
         continue;
       }
+      key = restEasy ? new int[] {key[0], key[2]} : key;
       int order = best == null ? 1 : Arrays.compare(key, best);
       if (order > 0) {
         best = key;
@@ -600,17 +607,27 @@ class RandomApplicationsTest {
   }
 
   /**
-   * Whether a root class of {@code configuration} and one of another configuration match {@code path} and sort alike
-   * (as {@code ""} and {@code "/"}): which of the two a runtime takes is not defined (Jersey refuses such an
-   * application, RESTEasy compares whole templates), so the other configuration's locator guard leaves nothing there
-   * to this one's and asks its own token, the safe direction (random application 9433 on RESTEasy).
+   * Whether a key of {@link #rootKey} sorts first in both orders: JAX-RS's (literal characters, parameters, parameters
+   * with a regular expression) and RESTEasy's (literal characters, parameters with a regular expression).
+   */
+  private static boolean firstInBoth(int[] first, int[] second) {
+    return Arrays.compare(first, second) > 0
+        && (first[0] > second[0] || first[0] == second[0] && first[2] > second[2]);
+  }
+
+  /**
+   * Whether a root class of {@code configuration} and one of another configuration match {@code path} and neither sorts
+   * first in both orders ({@link #firstInBoth}): alike (as {@code ""} and {@code "/"}), which of the two a runtime
+   * takes is not defined (Jersey refuses such an application, RESTEasy merges the two and compares whole templates); in
+   * one order first and not in the other, the runtimes disagree. So the other configuration's locator guard leaves
+   * nothing there to this one's and asks its own token, the safe direction (random application 9433 on RESTEasy).
    */
   private static boolean rootsTie(String path, int configuration, List<String[]> roots) {
     for (String[] own : roots) {
       int[] key = Integer.parseInt(own[1]) == configuration ? rootKey(own[0], path) : null;
       for (String[] other : roots) {
-        if (key != null && Integer.parseInt(other[1]) != configuration
-            && Arrays.equals(key, rootKey(other[0], path))) {
+        int[] otherKey = key == null || Integer.parseInt(other[1]) == configuration ? null : rootKey(other[0], path);
+        if (otherKey != null && !firstInBoth(key, otherKey) && !firstInBoth(otherKey, key)) {
           return true;
         }
       }
@@ -621,8 +638,9 @@ class RandomApplicationsTest {
   /**
    * Whether a locator of another configuration's root class may take {@code path} (relative to the application path
    * {@code prefix}) and {@code route}'s root class does not sort before it by both its class template and its whole
-   * template ({@code locators}: whole template, root class template, configuration): JAX-RS picks the root class by its
-   * template, RESTEasy compares whole templates, so that configuration's locator guard asks its own token there, the
+   * template in both orders ({@link #firstInBoth}; {@code locators}: whole template, root class template,
+   * configuration): JAX-RS picks the root class by its template, as RESTEasy does by its own keys, and RESTEasy with
+   * wider matching compares whole templates, so that configuration's locator guard asks its own token there, the
    * safe direction the README states (seed 61659: DELETE /a, of a root at "/a/", beside a locator at "a" of a root at
    * ""). A route behind a locator is compared as that locator of its root class, which is what the guard is told of.
    */
@@ -654,7 +672,7 @@ class RandomApplicationsTest {
       int[] otherWhole = rootKey(locator[0], path);
       int[] otherClass = rootKey(locator[1], path);
       if (Integer.parseInt(locator[2]) != configuration && otherClass != null && otherWhole != null
-          && !(Arrays.compare(ownClass, otherClass) > 0 && Arrays.compare(ownWhole, otherWhole) > 0)) {
+          && !(firstInBoth(ownClass, otherClass) && firstInBoth(ownWhole, otherWhole))) {
         return true;
       }
     }

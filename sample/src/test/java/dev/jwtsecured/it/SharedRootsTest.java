@@ -127,15 +127,18 @@ class SharedRootsTest {
    * locators at {@code /{drive: [a-z]+}}: the guard leaves a path to it only where every runtime takes the path there
    * first. JAX-RS picks the class at {@code /t} first (more literal characters than {@code /{drive: [a-z]+}}), as
    * RESTEasy does by default; with {@code resteasy.wider.request.matching} RESTEasy sorts the templates of every root
-   * resource's methods and locators together, and reaches a locator only through the outermost one on the way, which
-   * it sorts by literal characters, then by parameters with a regular expression of their own alone. Before, the guard
+   * resource's methods and locators together, and reaches a locator only through the outermost one on the way, which it
+   * sorts by literal characters, then by parameters with a regular expression of their own alone. Before, the guard
    * compared the operation with each locator itself by the keys of JAX-RS: it asked its token for
    * {@code /t/docs/report}, which may reach {@code {file}/{entry: .*}} (the entry empty) behind {@code {folder}} only
    * through {@code {folder}}, which every runtime sorts after {@code /t/{tag}/{page}}, so that the other's callers were
-   * refused (random application 65366). Where JAX-RS would put the operation first by more parameters and RESTEasy with
-   * wider matching puts the locator first by a parameter with a regular expression of its own ({@code /t/id/2} beside
-   * {@code /{drive: [a-z]+}/id}), the guard asks its token, the safe direction: it cannot tell how the runtime
-   * matches.
+   * refused (random application 65366). And it compared the classes by the keys of JAX-RS alone: it left
+   * {@code /x/x/x/x/x} to {@code TagsSecurity}'s class at {@code x/{a}/{b}/{c}} (more parameters than
+   * {@code {drive: [a-z]+}/x/x}), where RESTEasy, which counts only those with a regular expression of their own,
+   * picks the class at {@code {drive: [a-z]+}/x/x} first and ran its locator without a token. Where JAX-RS would put
+   * the operation first by more parameters and RESTEasy puts the locator first by a parameter with a regular
+   * expression of its own ({@code /x/x/x/x/x}; {@code /t/id/2} beside {@code /{drive: [a-z]+}/id} with wider
+   * matching), the guard asks its token, the safe direction: it cannot tell how the runtime matches.
    */
   @Test
   void anotherConfigurationsRootOperationIsLeftWhereEveryRuntimeMatchesItFirst() throws Exception {
@@ -151,7 +154,7 @@ class SharedRootsTest {
       String matching = wider ? "wider matching: " : "";
       System.setProperty(TestServer.RESTEASY_WIDER_MATCHING, String.valueOf(wider));
       try (TestServer server = TestServer.startAt("", List.of(drives, tags), generated, DrivesSecurity.Drives.class,
-          TagsSecurity.Tags.class)) {
+          DrivesSecurity.Crossed.class, TagsSecurity.Tags.class, TagsSecurity.Crosses.class)) {
         RawHttp http = server.http;
         int runs = DrivesSecurity.LOCATOR_RUNS.get();
         RawHttp.Response page = http.send("GET", "/t/docs/report");
@@ -161,6 +164,8 @@ class SharedRootsTest {
         assertEquals(401, identity.status, matching + identity);
         RawHttp.Response entry = http.send("GET", "/docs/work/report.zip/a/b");
         assertEquals(401, entry.status, matching + entry);
+        RawHttp.Response cross = http.send("GET", "/x/x/x/x/x");
+        assertEquals(401, cross.status, matching + cross);
         assertEquals(runs, DrivesSecurity.LOCATOR_RUNS.get(), matching + "a locator ran before authentication");
         // With the drives' token: RESTEasy with wider matching takes /t/id/2 to the locator, the others to the
         // operation.
@@ -168,6 +173,11 @@ class SharedRootsTest {
         identity = http.send("GET", "/t/id/2", bearer);
         assertEquals(200, identity.status, matching + identity);
         assertEquals(wider ? "key t 2" : "tag id page 2", identity.body, matching);
+        // RESTEasy by default takes /x/x/x/x/x to the class at {drive: [a-z]+}/x/x, the others to the one at
+        // x/{a}/{b}/{c}.
+        cross = http.send("GET", "/x/x/x/x/x", bearer);
+        assertEquals(200, cross.status, matching + cross);
+        assertEquals(resteasy && !wider ? "key x x" : "cross xxx", cross.body, matching);
         entry = http.send("GET", "/docs/work/report.zip/a/b", bearer);
         assertEquals(200, entry.status, matching + entry);
         assertEquals("entry docs/work report.zip a/b", entry.body, matching);

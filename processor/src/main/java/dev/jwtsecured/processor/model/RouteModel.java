@@ -95,8 +95,9 @@ public record RouteModel(
 
   /**
    * A sub-resource locator to authenticate before it runs ({@code path}, its full template; {@code rootPath}, the
-   * template of the root resource class that leads to it; {@code entry}, the template at which RESTEasy registers the
-   * outermost locator on the way to it), what JAX-RS matches before it ({@code beside}): a request
+   * template of the root resource class that leads to it, as RESTEasy registers it, by which the runtimes sort the root
+   * resource classes; {@code entry}, the template at which RESTEasy registers the outermost locator on the way to it),
+   * what JAX-RS matches before it ({@code beside}): a request
    * one of those takes never runs the locator, and the rule the guard checks besides a valid token ({@code rule}:
    * {@link Policy#AUTHENTICATED} for none, {@link Policy#ROLES} with {@code roles}, or {@link Policy#DENY_ALL}): the
    * locator's own, and that of the locators before it, which the guard checks before it runs since the locator may

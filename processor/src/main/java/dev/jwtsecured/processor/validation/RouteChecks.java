@@ -239,10 +239,10 @@ final class RouteChecks {
         // Each one, even below another's path: JAX-RS may take a request there to another class, past what the
         // other locator's class matches first (/orgs/{org}'s members below /orgs' {org}, beside /orgs/directory).
         List<RouteModel.Beside> beside = new ArrayList<>(locator.beside());
-        beside.addAll(roots.before(locator.path(), locator.rootPath(), locator.entry()));
+        beside.addAll(roots.before(locator.path(), locator.registeredRoot(), locator.entry()));
         RouteModel.Policy rule = locator.declared().isEmpty() ? LocatorRules.rule(excludes, locator)
             : RouteModel.Policy.AUTHENTICATED;
-        RouteModel.GuardedLocator guard = new RouteModel.GuardedLocator(locator.path(), locator.rootPath(),
+        RouteModel.GuardedLocator guard = new RouteModel.GuardedLocator(locator.path(), locator.registeredRoot(),
             locator.entry(), beside, rule, rule == RouteModel.Policy.ROLES ? locator.decision().roles() : Roles.NONE);
         guarded.add(guard);
       } else if ((open < locator.reached().size() || locator.leadsToUnseen())

@@ -79,20 +79,22 @@ public final class RouteScanner {
    * A sub-resource locator: its full template, the operations it leads to (at any depth), and whether it may lead to a
    * class the processor cannot see (its return type is {@code Object}, a type variable, or a class already on the
    * path); {@code abstractReturn} names the interface or abstract class it declares, whose rules bind to every
-   * implementation; {@code beside}, what JAX-RS matches before it among the methods of its class; {@code rootPath},
-   * the template of the root resource class that leads to it; {@code outermost}, whether that class declares it (no
-   * other locator leads to it); {@code entry}, the template at which RESTEasy registers the outermost locator on the
-   * way to it, by which it sorts that locator among the root operations ({@link Templates#registered});
-   * {@code decision}, what JSR-250 says of the locator, the locators before it included; {@code returnsUnseen},
-   * whether it may return a class the processor did not see, whose methods no filter carrying
-   * that decision binds: its return type names no class to scan ({@code Object}, {@code Class<?>}, a type variable),
-   * or a class that is not final (an implementation or a subclass may add resource methods of its own);
-   * {@code declared}, the class or interface it declares, where it names one that code in any package can name
-   * (public, as the classes enclosing it): a locator declaring another is treated as one declaring no class.
+   * implementation; {@code beside}, what JAX-RS matches before it among the methods of its class; {@code rootPath}, the
+   * template of the root resource class that leads to it; {@code registeredRoot}, that class's template as RESTEasy
+   * registers it, by which it sorts the root resource classes ({@link Templates#registered}); {@code outermost},
+   * whether that class declares it (no other locator leads to it); {@code entry}, the template at which RESTEasy
+   * registers the outermost locator on the way to it, by which it sorts that locator among the root operations
+   * ({@link Templates#registered}); {@code decision}, what JSR-250 says of the locator, the locators before it
+   * included; {@code returnsUnseen}, whether it may return a class the processor did not see, whose methods no filter
+   * carrying that decision binds: its return type names no class to scan ({@code Object}, {@code Class<?>}, a type
+   * variable), or a class that is not final (an implementation or a subclass may add resource methods of its own);
+   * {@code declared}, the class or interface it declares, where it names one that code in any package can name (public,
+   * as the classes enclosing it): a locator declaring another is treated as one declaring no class.
    */
   public record ScannedLocator(String path, ExecutableElement method, List<ScannedRoute> reached, boolean leadsToUnseen,
       Optional<String> abstractReturn, RouteModel.Locator locator, List<RouteModel.Beside> beside, String rootPath,
-      boolean outermost, String entry, Decision decision, boolean returnsUnseen, Optional<ClassName> declared) {}
+      String registeredRoot, boolean outermost, String entry, Decision decision, boolean returnsUnseen,
+      Optional<ClassName> declared) {}
 
   /**
    * What one or more root resource classes give. {@code pathTypes}: for a root resource whose {@code @Path} stands on
@@ -218,10 +220,11 @@ public final class RouteScanner {
     path.push(root);
     TypeElement annotated = PathTypes.found(root).orElse(root);
     String rootPath = join(pathOf(annotated).orElse(""));
+    String registeredRoot = Templates.registered(pathOf(annotated).orElse(""), "");
     Map<Element, List<AnnotationMirror>> unreadRules = new LinkedHashMap<>();
     List<NotInherited> notInherited = new ArrayList<>();
     List<DisputedOverride> disputed = new ArrayList<>();
-    scanClass(root, rootPath, null, "", "", rootPath, List.of(), path, routes, locators,
+    scanClass(root, rootPath, null, "", "", new Root(rootPath, registeredRoot), List.of(), path, routes, locators,
         new Findings(unreadRules, notInherited, disputed, new int[] {most}));
     Set<ClassName> reported = new LinkedHashSet<>();
     for (TypeElement t : List.of(annotated, PathTypes.reported(root).orElse(root))) {
@@ -233,6 +236,12 @@ public final class RouteScanner {
         reported.isEmpty() ? Map.of() : Map.of(ClassName.get(root), List.copyOf(reported)), unreadRules, notInherited,
         disputed);
   }
+
+  /**
+   * A root resource class as a scan of it sees it: its template, and the template at which RESTEasy registers it
+   * ({@link Templates#registered}).
+   */
+  private record Root(String path, String registered) {}
 
   /**
    * What the scan finds besides operations: rules nothing reads, and superclass rules that do not reach a method; and
@@ -262,14 +271,16 @@ public final class RouteScanner {
    * @param inherited the decision of the locator that leads here, or {@code null}
    * @param entry the template at which RESTEasy registers the outermost locator that leads here
    *     ({@link Templates#registered}), or empty
+   * @param root the root resource class that leads here
    * @param findings where annotations stating a rule nothing reads stand among the elements read for a decision, and
    *     superclass rules that do not reach a method
    * @return whether anything below may be unseen
    */
   private boolean scanClass(TypeElement resource, String prefix, Decision inherited, String locatorPath,
-      String entry, String rootPath, List<RouteModel.Beside> before, Deque<TypeElement> onPath,
+      String entry, Root root, List<RouteModel.Beside> before, Deque<TypeElement> onPath,
       List<ScannedRoute> routes, List<ScannedLocator> locators, Findings findings) {
     boolean unseen = false;
+    String rootPath = root.path();
     // Class-level media types stand where Jersey reads them: on the type carrying the class's @Path, if any.
     TypeElement classLevel = PathTypes.found(resource).orElse(resource);
     // Each public method with the method carrying its JAX-RS annotations, each sub-path of the class with the
@@ -359,19 +370,19 @@ public final class RouteScanner {
             if (passed != null && onPath.stream().filter(target::equals).count() == 1) {
               onPath.push(target);
               scanClass(target, locator, passed, locatorPath.isEmpty() ? locator : locatorPath, registered,
-                  rootPath, List.copyOf(beside), onPath, reached, locators, findings);
+                  root, List.copyOf(beside), onPath, reached, locators, findings);
               onPath.pop();
             }
             continue;
           }
           onPath.push(target);
           leadsToUnseen |= scanClass(target, locator, passed, locatorPath.isEmpty() ? locator : locatorPath,
-              registered, rootPath, List.copyOf(beside), onPath, reached, locators, findings);
+              registered, root, List.copyOf(beside), onPath, reached, locators, findings);
           onPath.pop();
         }
         locators.add(new ScannedLocator(locator, method, List.copyOf(reached), leadsToUnseen, abstractReturn,
             new RouteModel.Locator(ClassName.get(resource), method.getSimpleName().toString(), parameterTypes),
-            List.copyOf(beside), rootPath, locatorPath.isEmpty(), registered, decision,
+            List.copyOf(beside), rootPath, root.registered(), locatorPath.isEmpty(), registered, decision,
             returned.isEmpty() || returned.stream().anyMatch(t -> !t.getModifiers().contains(Modifier.FINAL)),
             returned.isEmpty() ? Optional.empty()
                 : sub.filter(t -> Visibility.hiddenFrom(elements, t, "").isEmpty()).map(ClassName::get)));

@@ -68,9 +68,9 @@ public final class SharedRoots {
   }
 
   /**
-   * A guarded locator: its path, the template of its root resource class, and the template at which RESTEasy registers
-   * the outermost locator on the way to it ({@link Templates#registered}; its own where its class declares it), by
-   * which RESTEasy sorts it among the root operations.
+   * A guarded locator: its path, the template of its root resource class as RESTEasy registers it, and the template at
+   * which RESTEasy registers the outermost locator on the way to it ({@link Templates#registered}; its own where its
+   * class declares it), by which RESTEasy sorts it among the root operations.
    */
   public static Operation locator(String path, String rootPath, String entry) {
     return new Operation(path, rootPath, entry, new String[0]);

@@ -142,11 +142,14 @@ public final class Templates {
    * A test of whether every runtime matches a root operation at a path, of the root resource class at a root path,
    * before the locator at {@code locatorPath} of another root resource class, at {@code locatorRootPath}, for a request
    * that may reach the locator ({@link #reaching}): JAX-RS first picks the root resource class by its template
-   * ({@link #sortsBefore}), as RESTEasy does by default; with {@code resteasy.wider.request.matching} RESTEasy sorts
-   * the templates of every root resource's methods and locators together, and a request reaches the locator only
-   * through the outermost locator on the way to it, which RESTEasy registers at {@code locatorEntry}
-   * ({@link #registered}; the locator itself where its class declares it): the operation must sort first there too
-   * ({@link #firstAtRoot}). Before, the operation's template was compared with the locator's own by the keys of JAX-RS,
+   * ({@link #sortsBefore}), as RESTEasy does by default, by its own keys ({@link #firstAtRoot}: literal characters,
+   * then parameters with a regular expression of their own alone; {@code locatorRootPath} as RESTEasy registers the
+   * class, {@link #registered}); with {@code resteasy.wider.request.matching} RESTEasy sorts the templates of every
+   * root resource's methods and locators together, and a request reaches the locator only through the outermost locator
+   * on the way to it, which RESTEasy registers at {@code locatorEntry} (the locator itself where its class declares
+   * it): the operation must sort first there too. Before, the classes were compared by the keys of JAX-RS alone, and
+   * RESTEasy ran a locator of a class it sorts first by a parameter with a regular expression of its own, where JAX-RS
+   * sorts the other class first by more parameters; and the operation's template was compared with the locator's own,
    * and a guard asked its token where the operation sorted first at the outermost locator though not at one behind it
    * (random application 65366). Only a root resource whose template's parameters stay within one segment each
    * ({@link #withinSegments}) counts: for another, which rest of the path its class sees is not known.
@@ -190,8 +193,8 @@ public final class Templates {
       Key locatorRoot = key(locatorRootPath);
       return (path, rootPath) -> {
         Key root = key(rootPath);
-        return root.withinSegments && root.sortsBefore(locatorRoot) && key(path).firstAtRoot(entry)
-            && reaching.test(path);
+        return root.withinSegments && root.sortsBefore(locatorRoot) && root.firstAtRoot(locatorRoot)
+            && key(path).firstAtRoot(entry) && reaching.test(path);
       };
     }
 
@@ -233,16 +236,17 @@ public final class Templates {
   }
 
   /**
-   * Whether RESTEasy with wider matching tries a root resource's operation at {@code path}, as the processor writes
-   * templates, before the locator it registered at {@code entry} ({@link #registered}) where both match a request: by
-   * more literal characters, or at as many by more parameters with a regular expression of their own (it counts no
-   * others). RESTEasy drops the template's first slash, which {@code entry} keeps, and may count more of its
-   * characters than the template as the processor writes it (a slash written twice, a character it escapes), never
-   * fewer: so the operation sorts first in RESTEasy wherever it does here. At as many of both, RESTEasy takes a
-   * resource method first and else either; the guard then asks its token, the safe direction.
+   * Whether RESTEasy tries the template {@code path}, as the processor writes templates, before the template it
+   * registered at {@code registered} ({@link #registered}) where both match a request: a root resource class before
+   * another, or, with wider matching, a root resource's operation before a locator: by more literal characters, or at
+   * as many by more parameters with a regular expression of their own (it counts no others). RESTEasy drops the
+   * template's first slash, which {@code registered} keeps, and may count more of its characters than the template as
+   * the processor writes it (a slash written twice, a character it escapes), never fewer: so {@code path} sorts first
+   * in RESTEasy wherever it does here. At as many of both, RESTEasy takes a resource method first and else either;
+   * the guard then asks its token, the safe direction.
    */
-  public static boolean firstAtRoot(String path, String entry) {
-    return Key.of(path).firstAtRoot(Key.of(entry));
+  public static boolean firstAtRoot(String path, String registered) {
+    return Key.of(path).firstAtRoot(Key.of(registered));
   }
 
   /**

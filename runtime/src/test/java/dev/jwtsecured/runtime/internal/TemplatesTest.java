@@ -130,10 +130,12 @@ class TemplatesTest {
    * What another configuration's guard leaves to a root operation at {@code path} of the class at {@code rootPath},
    * beside a protected locator at {@code locator} of the class at {@code locatorRoot}, reached through the outermost
    * locator RESTEasy registers at {@code entry}: only where JAX-RS picks the operation's class first and the operation
-   * sorts before that outermost locator too, as RESTEasy with wider matching sorts them. Before, the operation was
-   * compared with the locator itself: {@code /a/{id: [0-9]+}} beside {@code /{rest: .*}/{rest: .*}/{rest: .*}},
-   * reached only through {@code /{rest: .*}/{rest: .*}}, was not left, and the other's callers were refused (random
-   * application 65366).
+   * sorts before that outermost locator too, as RESTEasy with wider matching sorts them; and only where RESTEasy picks
+   * the operation's class first by its own keys too, which count no parameter but those with a regular expression of
+   * their own (before, {@code /x/{a}/{b}/{c}/x} was left beside a locator of the class at {@code /{d: [a-z]+}/x/x},
+   * which RESTEasy picks first, and it ran without a token). Before, the operation was compared with the locator
+   * itself: {@code /a/{id: [0-9]+}} beside {@code /{rest: .*}/{rest: .*}/{rest: .*}}, reached only through {@code
+   * /{rest: .*}/{rest: .*}}, was not left, and the other's callers were refused (random application 65366).
    */
   @ParameterizedTest(name = "{0} of {1} before {2} of {3} through {4}: {5}")
   @CsvSource(delimiter = ';', value = {
@@ -144,6 +146,9 @@ class TemplatesTest {
     "/{x}/{tag}/{page}; /{x}; /{d: [a-z]+}/{f}/{file}/{e: .*}; /{d: [a-z]+}; /{d: [a-z]+}/{f}; false",
     "/t/{path: .*}; /t/{path: .*}; /{d: [a-z]+}/{f}/{file}/{e: .*}; /{d: [a-z]+}; /{d: [a-z]+}/{f}; false",
     "/t/{tag}/{page}; /t; /{d: [a-z]+}/id; /{d: [a-z]+}; /{d: [a-z]+}/id; false",
+    "/x/{a}/{b}/{c}/x; /x/{a}/{b}/{c}; /{d: [a-z]+}/x/x/{k}; /{d: [a-z]+}/x/x; /{d: [a-z]+}/x/x/{k}; false",
+    "/x/{a}/{b}/{c}/x; /x/{a}/{b}/{c}; /{d}/x/x/{k}; /{d}/x/x; /{d}/x/x/{k}; false",
+    "/x/{a}/{b}/{c}/x; /x/{a}/{b}/{c}; /{d}/x/{k}; /{d}/x; /{d}/x/{k}; true",
   })
   void anotherConfigurationsRootOperationIsLeftWhereEveryRuntimeTakesItFirst(String path, String rootPath,
       String locator, String locatorRoot, String entry, boolean taken) {

@@ -13,9 +13,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Drives at {@code /{drive: [a-z]+}}, their folders behind a locator and the entries of a folder's archives behind
- * another, and a drive's identity behind a third, all for callers with a token; {@code SharedRootsTest} starts it
- * beside {@code TagsSecurity}, a configuration that nothing places beside it at compile time, whose public root
- * resource at {@code /t} JAX-RS matches first for some of these paths and RESTEasy not for others.
+ * another, a drive's identity behind a third, and its crossed keys at {@code /{drive: [a-z]+}/x/x/{k}}, all for callers
+ * with a token; {@code SharedRootsTest} starts it beside {@code TagsSecurity}, a configuration that nothing places
+ * beside it at compile time, whose public root resource at {@code /t} JAX-RS matches first for some of these paths and
+ * RESTEasy not for others.
  */
 @JwtSecured(secret = "${IT_SECRET}", applicationPath = "/", tokenUrl = "/login")
 public final class DrivesSecurity {
@@ -46,6 +47,16 @@ public final class DrivesSecurity {
 
     @Path("id")
     public Identity identity(@PathParam("drive") String drive) {
+      LOCATOR_RUNS.incrementAndGet();
+      return new Identity(drive);
+    }
+  }
+
+  /** {@code /{drive: [a-z]+}/x/x/{k}}: a drive's crossed keys, behind a locator. */
+  @Path("{drive: [a-z]+}/x/x")
+  public static final class Crossed {
+    @Path("{k}")
+    public Identity crossed(@PathParam("drive") String drive) {
       LOCATOR_RUNS.incrementAndGet();
       return new Identity(drive);
     }

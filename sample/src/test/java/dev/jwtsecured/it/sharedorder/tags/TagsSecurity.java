@@ -9,8 +9,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
 /**
- * A public list of tagged pages at {@code /t/{tag}/{page}}, of a configuration that nothing places beside
- * {@code DrivesSecurity} at compile time ({@code SharedRootsTest}).
+ * A public list of tagged pages at {@code /t/{tag}/{page}}, and public crosses at {@code /x/{a}/{b}/{c}/x}, of a
+ * configuration that nothing places beside {@code DrivesSecurity} at compile time ({@code SharedRootsTest}).
  */
 @JwtSecured(secret = "${IT_SECRET}", applicationPath = "/")
 public final class TagsSecurity {
@@ -29,6 +29,17 @@ public final class TagsSecurity {
     @PermitAll
     public String page(@PathParam("tag") String tag, @PathParam("page") String page) {
       return "tag " + tag + " page " + page;
+    }
+  }
+
+  /** {@code GET /x/{a}/{b}/{c}/x}, for anyone. */
+  @Path("x/{a}/{b}/{c}")
+  public static final class Crosses {
+    @GET
+    @Path("x")
+    @PermitAll
+    public String cross(@PathParam("a") String a, @PathParam("b") String b, @PathParam("c") String c) {
+      return "cross " + a + b + c;
     }
   }
 }
