@@ -101,8 +101,8 @@ public final class SharedRoots {
     private volatile LocatorPaths.Beside[][] beside;
 
     /**
-     * A guard's table: its locators ({@link #locator}), and for each, the paths beside it that
-     * the processor found ({@code own}; {@code null} for none).
+     * A guard's table: its locators ({@link #locator}), and for each, the paths beside it that the processor found
+     * ({@code own}; {@code null} for none).
      */
     public Guard(Operation[] locators, LocatorPaths.Beside[][] own) {
       this(locators, own, false);
