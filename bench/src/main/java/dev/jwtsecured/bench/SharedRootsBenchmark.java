@@ -43,6 +43,7 @@ public class SharedRootsBenchmark {
   public void tables() {
     locatorTemplates = new String[locators][];
     for (int i = 0; i < locators; i++) {
+      // Each declared by its root class: the outermost locator on its way is itself.
       locatorTemplates[i] = new String[] {"/{bucket}/x" + i + "/{a}/y" + (i % 7), "/"};
     }
     operationTemplates = new String[operations][];
@@ -56,7 +57,7 @@ public class SharedRootsBenchmark {
     Templates.Order order = new Templates.Order();
     int taken = 0;
     for (String[] locator : locatorTemplates) {
-      BiPredicate<String, String> test = order.takenBefore(locator[0], locator[1]);
+      BiPredicate<String, String> test = order.takenBefore(locator[0], locator[1], locator[0]);
       for (String[] operation : operationTemplates) {
         taken += test.test(operation[0], operation[1]) ? 1 : 0;
       }
@@ -69,7 +70,7 @@ public class SharedRootsBenchmark {
     int taken = 0;
     for (String[] locator : locatorTemplates) {
       // A rule of its own for each locator: every operation's templates read again for each.
-      BiPredicate<String, String> test = Templates.takenBefore(locator[0], locator[1]);
+      BiPredicate<String, String> test = Templates.takenBefore(locator[0], locator[1], locator[0]);
       for (String[] operation : operationTemplates) {
         taken += test.test(operation[0], operation[1]) ? 1 : 0;
       }

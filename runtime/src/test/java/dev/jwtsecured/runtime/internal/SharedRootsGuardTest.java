@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * root operations when its feature is installed. {@code SharedRootsTest} in the sample serves it.
  */
 class SharedRootsGuardTest {
-  private static final SharedRoots.Operation[] LOCATORS = {SharedRoots.operation("/{bucket}", "/")};
+  private static final SharedRoots.Operation[] LOCATORS = {SharedRoots.locator("/{bucket}", "/", "/{bucket}")};
 
   @Test
   void theOthersOperationsThatJaxRsMatchesFirstAreLeftToThem() {
