@@ -219,12 +219,12 @@ public final class RouteScanner {
     Deque<TypeElement> path = new ArrayDeque<>();
     path.push(root);
     TypeElement annotated = PathTypes.found(root).orElse(root);
-    String rootPath = join(pathOf(annotated).orElse(""));
-    String registeredRoot = Templates.registered(pathOf(annotated).orElse(""), "");
+    String written = pathOf(annotated).orElse("");
+    String rootPath = join(written);
     Map<Element, List<AnnotationMirror>> unreadRules = new LinkedHashMap<>();
     List<NotInherited> notInherited = new ArrayList<>();
     List<DisputedOverride> disputed = new ArrayList<>();
-    scanClass(root, rootPath, null, "", "", new Root(rootPath, registeredRoot), List.of(), path, routes, locators,
+    scanClass(root, rootPath, null, "", "", new Root(rootPath, written), List.of(), path, routes, locators,
         new Findings(unreadRules, notInherited, disputed, new int[] {most}));
     Set<ClassName> reported = new LinkedHashSet<>();
     for (TypeElement t : List.of(annotated, PathTypes.reported(root).orElse(root))) {
@@ -237,11 +237,13 @@ public final class RouteScanner {
         disputed);
   }
 
-  /**
-   * A root resource class as a scan of it sees it: its template, and the template at which RESTEasy registers it
-   * ({@link Templates#registered}).
-   */
-  private record Root(String path, String registered) {}
+  /** A root resource class as a scan of it sees it: its template, and its {@code @Path} as written. */
+  private record Root(String path, String written) {
+    /** Its template as RESTEasy registers it ({@link Templates#registered}). */
+    String registered() {
+      return Templates.registered(written, "");
+    }
+  }
 
   /**
    * What the scan finds besides operations: rules nothing reads, and superclass rules that do not reach a method; and
@@ -344,7 +346,7 @@ public final class RouteScanner {
         String locator = join(prefix, subPath.get());
         // Where the root resource class declares it, RESTEasy sorts it among the root operations as it registers it.
         String registered = locatorPath.isEmpty()
-            ? Templates.registered(pathOf(PathTypes.found(resource).orElse(resource)).orElse(""), subPath.get())
+            ? Templates.registered(root.written(), subPath.get())
             : entry;
         findings.locator(method, locator);
         List<ScannedRoute> reached = new ArrayList<>();

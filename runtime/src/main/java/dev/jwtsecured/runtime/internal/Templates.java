@@ -343,11 +343,12 @@ public final class Templates {
   public static boolean siblingFirst(String first, String locator, boolean method) {
     Key a = Key.of(first);
     Key b = Key.of(locator);
-    if (!a.sortsBefore(b) && !(method && sortsAlike(first, locator))) {
-      return false;
+    if (a.sortsBefore(b) && a.firstAtRoot(b)) {
+      return true;
     }
-    // JAX-RS sorts it first: by more literal characters, which RESTEasy counts alike, or at as many.
-    return a.literals > b.literals || a.ownRegex > b.ownRegex || method && a.ownRegex == b.ownRegex;
+    // At as many of every key RESTEasy counts, it takes a resource method first, where JAX-RS does too.
+    return method && (a.sortsBefore(b) || sortsAlike(first, locator)) && a.literals == b.literals
+        && a.ownRegex == b.ownRegex;
   }
 
   /**
