@@ -11,6 +11,7 @@ import dev.jwtsecured.testing.TestServer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +28,8 @@ class MatchingOrderTest {
     try (TestServer server = TestServer.startAt("", List.of(feature), ShelvesSecurityJwtFeature.classes(),
         ShelvesSecurity.Numbered.class, ShelvesSecurity.Labelled.class, ShelvesSecurity.Paired.class,
         ShelvesSecurity.Store.class, ShelvesSecurity.Spaced.class, ShelvesSecurity.Lettered.class,
-        ShelvesSecurity.Worded.class, ShelvesSecurity.Escaped.class, ShelvesSecurity.Slashed.class)) {
+        ShelvesSecurity.Worded.class, ShelvesSecurity.Escaped.class, ShelvesSecurity.Slashed.class,
+        ShelvesSecurity.Typed.class)) {
       RawHttp http = server.http;
       int runs = ShelvesSecurity.RUNS.get();
       // A parameter's value escaped (a%20b, caf%C3%A9, in either case) is the method's too: before, the guard left no
@@ -96,6 +98,21 @@ class MatchingOrderTest {
         assertTrue(anonymous.status == 401 || anonymous.status == 400 && sent.toLowerCase(Locale.ROOT).contains("%2e"),
             sent + ": " + anonymous);
       }
+      // Public methods of one media type beside a locator: a request of another (Accept, Content-Type) is theirs all
+      // the same, and every runtime refuses it (406, 415) where a runtime that went on to the locator would have run it
+      // without a token; the guard leaves these requests to the methods, with or without a token.
+      for (String token : new String[] {null, Jwts.bearer(CxfTest.SECRET, "ada")}) {
+        RawHttp.Response typed = http.send("GET", "/typed/x", headers(token, "Accept: text/plain"));
+        assertEquals(200, typed.status, typed.toString());
+        assertEquals("typed x", typed.body);
+        assertEquals(406, http.send("GET", "/typed/x", headers(token, "Accept: application/json")).status);
+        assertEquals(415, http.sendBody("POST", "/typed/x", "{}", headers(token, "Content-Type: application/json"))
+            .status);
+        RawHttp.Response posted = http.sendBody("POST", "/typed/x", "x", headers(token, "Content-Type: text/plain"));
+        assertEquals(200, posted.status, posted.toString());
+        assertEquals("posted x", posted.body);
+        assertEquals(runs, ShelvesSecurity.RUNS.get(), "a method's media type ran the locator beside it");
+      }
       RawHttp.Response shelf = http.send("GET", "/store/a/b", Jwts.bearer(CxfTest.SECRET, "ada"));
       assertEquals(200, shelf.status, shelf.toString());
       assertEquals("shelf a/b", shelf.body);
@@ -108,5 +125,10 @@ class MatchingOrderTest {
       assertEquals(200, lettered.status, lettered.toString());
       assertEquals("shelf caf\u00e9", lettered.body);
     }
+  }
+
+  /** {@code headers}, after {@code token} where there is one. */
+  private static String[] headers(String token, String... headers) {
+    return token == null ? headers : Stream.concat(Stream.of(token), Stream.of(headers)).toArray(String[]::new);
   }
 }

@@ -87,7 +87,8 @@ public class Till {
 
   /**
    * For anyone, beside the locator, its parameter's value escaped or not ({@code caf%C3%A9}): every runtime, Quarkus
-   * REST included, matches this template before the locator's, so the locator's guard lets it pass without a token.
+   * REST included, matches this template before the locator's, so the locator's guard lets it pass without a token. It
+   * gives {@code text/plain} alone: a request accepting JSON alone is its all the same (406), never the locator's.
    */
   @GET
   @Path("/shelves/{name}/label")

@@ -4,9 +4,12 @@ import dev.jwtsecured.JwtSecured;
 import dev.jwtsecured.UserRetriever;
 import dev.jwtsecured.runtime.Token;
 import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -17,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * matches nothing ({@code {rest: .*}}), literals with a space and with a character beyond ASCII beside a locator
  * ({@code a b}, {@code café}), and parameters' regular expressions that an escape does not match ({@code \p{L}+},
  * {@code [a-z ]+}); a locator at a template written escaped; and a public locator at {@code {name}} beside a protected
- * one at {@code //}, which RESTEasy may take first. {@code MatchingOrderTest} starts it.
+ * one at {@code //}, which RESTEasy may take first; and public methods of one media type beside a locator, which a
+ * request of another does not reach. {@code MatchingOrderTest} starts it.
  */
 @JwtSecured(secret = "${IT_SECRET}", applicationPath = "/")
 public final class ShelvesSecurity {
@@ -87,6 +91,36 @@ public final class ShelvesSecurity {
     @PermitAll
     public String pair(@PathParam("aisle") String aisle, @PathParam("bay") String bay) {
       return "pair";
+    }
+
+    @Path("{name}")
+    public Shelf shelf(@PathParam("name") String name) {
+      RUNS.incrementAndGet();
+      return new Shelf(name);
+    }
+  }
+
+  /**
+   * {@code GET} and {@code POST /typed/x}: public methods of {@code text/plain} alone; a request of another media type
+   * gets 406 or 415 from every runtime, never the shelf (which takes any), so the guard leaves them to the methods.
+   */
+  @Path("/typed")
+  public static final class Typed {
+    @GET
+    @Path("{label}")
+    @PermitAll
+    @Produces("text/plain")
+    public String label(@PathParam("label") String label) {
+      return "typed " + label;
+    }
+
+    @POST
+    @Path("{label}")
+    @PermitAll
+    @Consumes("text/plain")
+    @Produces("text/plain")
+    public String post(@PathParam("label") String label, String body) {
+      return "posted " + label;
     }
 
     @Path("{name}")
