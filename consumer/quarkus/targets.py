@@ -2,10 +2,12 @@
 
 Each target is a path to a locator or to a public method beside one, written as a client or an attacker might: some
 characters escaped, escapes in either case, dot-segments (escaped or not), empty segments, matrix parameters, and
-escaped slashes, backslashes, percent signs and semicolons, before and after the application's base path. The kiosk counts its locators' runs (GET /api/till/opened); every
-locator leads only to operations that need a token, so an anonymous request must never run one. Quarkus REST
-normalizes the path before matching and builds its request URI otherwise than the path it matches: before the guard
-read paths as Quarkus REST does, 269 of the 2,000 requests of seed 1 ran a locator without a token.
+escaped slashes, backslashes, percent signs and semicolons, before and after the application's base path; sent with any
+request method, and an Accept and a Content-Type a public method beside a locator may not take. The kiosk counts its
+locators' runs (GET /api/till/opened); every locator leads only to operations that need a token, so an anonymous request
+must never run one. Quarkus REST normalizes the path before matching and builds its request URI otherwise than the path
+it matches: before the guard read paths as Quarkus REST does, 269 of the 2,000 requests of seed 1 (GET alone, as this
+script then sent them) ran a locator without a token.
 
 Usage: python3 targets.py PORT COUNT SEED
 """
@@ -60,10 +62,13 @@ def target():
     return "/" + "/".join(segments) + ("/" if rnd.random() < .1 else "")
 
 
-def get(path):
+def get(path, method="GET", headers=()):
     connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=10)
-    connection.putrequest("GET", path, skip_accept_encoding=True)
-    connection.endheaders()
+    connection.putrequest(method, path, skip_accept_encoding=True)
+    body = b"{}" if method in ("POST", "PUT", "PATCH") else None
+    for name, value in list(headers) + ([("Content-Length", str(len(body)))] if body else []):
+        connection.putheader(name, value)
+    connection.endheaders(body)
     response = connection.getresponse()
     body = response.read().decode("utf-8", "replace")
     connection.close()
@@ -74,10 +79,24 @@ def opened():
     return get("/api/till/opened")[1]
 
 
+def request():
+    """A request method and headers: the public methods beside the locators serve GET alone, and text/plain alone."""
+    method = rnd.choice(["GET", "GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH"])
+    headers = []
+    if rnd.random() < .5:
+        headers.append(("Accept", rnd.choice(["application/json", "text/plain", "*/*", "text/html"])))
+    if method in ("POST", "PUT", "PATCH") and rnd.random() < .7:
+        types = ["application/json", "text/plain", "application/x-www-form-urlencoded"]
+        headers.append(("Content-Type", rnd.choice(types)))
+    return method, headers
+
+
 before, ran = opened(), []
 for _ in range(COUNT):
+    method, headers = request()
     path = target()
-    status = get(path)[0]
+    status = get(path, method, headers)[0]
+    path = "%s %s %s" % (method, path, headers)
     if status >= 500:
         ran.append("%s answered %d" % (path, status))
     now = opened()
