@@ -260,6 +260,56 @@ class OpenApiTest {
         feed.getResponses().get("default").getContent().keySet());
   }
 
+  /**
+   * Templates that JAX-RS tells apart and OpenAPI does not ({@code /items/{id: [0-9]+}}, {@code /items/{slug}}, a
+   * locator's {@code /items/{key}}): "templated paths with the same hierarchy but different templated names MUST NOT
+   * exist" (OpenAPI 3.1, 4.8.8), yet each was a path of its own, and a method at {@code {id: [0-9]+}} beside one at
+   * {@code {id}} lent the other its pattern. Now they are one path, the first route's, each method one operation whose
+   * variants are said in words, and a parameter's pattern is given only where every variant has it.
+   */
+  @org.junit.jupiter.api.Test
+  void templatesOfOneHierarchyAreOnePath() throws IOException {
+    JavaFileObject items = source("Items",
+        "@Path(\"/items\")",
+        "final class Items {",
+        "  @GET @Path(\"{id: [0-9]+}\") @PermitAll public String one(@PathParam(\"id\") long id) { return \"\"; }",
+        "  @GET @Path(\"{slug}\") public String bySlug(@PathParam(\"slug\") String slug) { return slug; }",
+        "  @DELETE @Path(\"{id: [0-9]+}\") @RolesAllowed(\"admin\") public void drop(@PathParam(\"id\") long id) {}",
+        "  @Path(\"{key}\") public Tags tags(@PathParam(\"key\") String key) { return new Tags(); }",
+        "  @PUT @Path(\"{n: [0-9]+}/{tag}\") public void tag(@PathParam(\"n\") long n) {}",
+        "  @GET @Path(\"{code: [a-z]{2}}/{tag}\") public String code(@PathParam(\"code\") String c) { return c; }",
+        "  public static final class Tags {",
+        "    @POST public void add(String tag) {}",
+        "  }",
+        "}");
+    String json = resource(compile("@JwtSecured(secret = \"${S}\")", items), ".openapi.json");
+    SwaggerParseResult result = new OpenAPIParser().readContents(json, null, new ParseOptions());
+    assertEquals(List.of(), result.getMessages());
+    io.swagger.v3.oas.models.Paths paths = result.getOpenAPI().getPaths();
+    assertEquals(Set.of("/items/{slug}", "/items/{code}/{tag}"), paths.keySet(), json);
+    io.swagger.v3.oas.models.PathItem item = paths.get("/items/{slug}");
+    io.swagger.v3.oas.models.Operation get = item.getGet();
+    assertEquals(List.of(Map.of("BearerToken", List.of()), Map.of()),
+        get.getSecurity().stream().map(Map::copyOf).toList(), json);
+    assertEquals("The resource methods serving this operation differ by path template or media type, each with its"
+        + " own rule: bySlug at /items/{slug}: requires a token. one at /items/{id: [0-9]+}: public: @PermitAll.",
+        get.getDescription());
+    for (io.swagger.v3.oas.models.Operation op : List.of(get, item.getPost())) {
+      assertEquals("slug", op.getParameters().get(0).getName(), json);
+      assertEquals(null, op.getParameters().get(0).getSchema().getPattern(), "{slug} and {key} take any segment");
+    }
+    io.swagger.v3.oas.models.Operation delete = item.getDelete();
+    assertEquals("^(?:[0-9]+)$", delete.getParameters().get(0).getSchema().getPattern(), "one variant: its pattern");
+    assertEquals("slug", delete.getParameters().get(0).getName(), json);
+    assertEquals("Items_Tags_add", item.getPost().getOperationId(), "the locator's method, at the first one's path");
+    io.swagger.v3.oas.models.PathItem tagged = paths.get("/items/{code}/{tag}");
+    for (io.swagger.v3.oas.models.Operation op : List.of(tagged.getGet(), tagged.getPut())) {
+      assertEquals(List.of("code", "tag"), op.getParameters().stream().map(p -> p.getName()).toList(), json);
+    }
+    assertEquals("^(?:[a-z]{2})$", tagged.getGet().getParameters().get(0).getSchema().getPattern(), json);
+    assertEquals("^(?:[0-9]+)$", tagged.getPut().getParameters().get(0).getSchema().getPattern(), json);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"oauth2", "templates"})
   void tokenUrlIsTheEndpointsRealPath(String name) throws IOException {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jwtsecured.processor.validation.Message;
 import dev.jwtsecured.runtime.JwtSettings;
+import dev.jwtsecured.runtime.internal.Templates;
 import dev.jwtsecured.testing.Jwts;
 import dev.jwtsecured.testing.RawHttp;
 import dev.jwtsecured.testing.TestServer;
@@ -147,6 +148,73 @@ class RandomApplicationsTest {
   }
 
   /**
+   * The configuration's OpenAPI document against its route report: one path per hierarchy (OpenAPI 3.1: "templated
+   * paths with the same hierarchy but different templated names MUST NOT exist"; before, {@code /a/{id}} and a
+   * locator's {@code /a/{rest}} were two), each operation's path parameters the names of its path, and each route an
+   * operation there, open to anonymous callers ({@code []}, or {@code {}} among its requirements) where it is public
+   * and asking a token where it is not.
+   */
+  private static void checkDocument(long seed, Application app, Path classes, String configuration, JsonNode report)
+      throws Exception {
+    JsonNode document;
+    try (InputStream in = Files.newInputStream(classes.resolve("META-INF/jwtsecured/" + configuration
+        + ".openapi.json"))) {
+      document = JSON.readTree(in);
+    }
+    JsonNode paths = document.get("paths");
+    String scheme = document.get("components").get("securitySchemes").properties().iterator().next().getKey();
+    Map<String, String> hierarchies = new HashMap<>();
+    for (Map.Entry<String, JsonNode> item : paths.properties()) {
+      String path = item.getKey();
+      String other = hierarchies.put(hierarchy(path), path);
+      if (other != null) {
+        fail("seed " + seed + ": the OpenAPI paths " + other + " and " + path + " are one\n" + listing(app));
+      }
+      List<String> names = new ArrayList<>();
+      Matcher m = Templates.PARAM.matcher(path);
+      while (m.find()) {
+        if (!names.contains(m.group(1))) {
+          names.add(m.group(1));
+        }
+      }
+      for (Map.Entry<String, JsonNode> op : item.getValue().properties()) {
+        List<String> documented = new ArrayList<>();
+        op.getValue().path("parameters").forEach(parameter -> documented.add(parameter.get("name").asText()));
+        if (!documented.equals(names)) {
+          fail("seed " + seed + ": " + op.getKey() + " " + path + " documents the parameters " + documented + "\n"
+              + listing(app));
+        }
+      }
+    }
+    for (JsonNode route : report.get("routes")) {
+      String method = route.get("method").asText().toLowerCase(Locale.ROOT);
+      String path = hierarchies.get(hierarchy(Templates.openApi(route.get("path").asText())));
+      JsonNode op = path == null ? null : paths.get(path).get(method);
+      if (op == null) {
+        fail("seed " + seed + ": no operation documents " + route + "\n" + listing(app));
+        return;
+      }
+      boolean open = op.get("security").isEmpty();
+      boolean token = false;
+      for (JsonNode requirement : op.get("security")) {
+        open |= requirement.isEmpty();
+        token |= requirement.has(scheme);
+      }
+      String access = route.get("access").asText();
+      boolean isPublic = !access.equals("protected") && !access.equals("denied");
+      if (isPublic && !open || !isPublic && !token) {
+        fail("seed " + seed + ": " + method + " " + path + " documents " + op.get("security") + " for " + route + "\n"
+            + listing(app));
+      }
+    }
+  }
+
+  /** An OpenAPI path with its parameters' names left out. */
+  private static String hierarchy(String openApiPath) {
+    return Templates.PARAM.matcher(openApiPath).replaceAll("{}");
+  }
+
+  /**
    * Serves the application compiled to {@code classes} and calls its routes; {@code unaware}: a configuration's
    * locator guard may not know another's resources (the processor warned, or the runtime cannot tell it); {@code
    * disputed}: the methods (as
@@ -174,6 +242,7 @@ class RandomApplicationsTest {
             + ".routes.json"))) {
           report = JSON.readTree(in);
         }
+        checkDocument(seed, app, classes, configuration, report);
         for (JsonNode route : report.get("routes")) {
           String name = route.get("javaMethod").asText();
           String declared = Arrays.stream(loader.loadClass(route.get("resource").asText()).getMethods())

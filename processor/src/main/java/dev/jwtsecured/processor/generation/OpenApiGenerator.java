@@ -7,6 +7,7 @@ import dev.jwtsecured.runtime.internal.Templates;
 import dev.jwtsecured.processor.validation.RouteScanner;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,23 +34,27 @@ public final class OpenApiGenerator {
     doc.put("info", map("title", s.openApiTitle(), "version", s.openApiVersion()));
     doc.put("security", List.of(map(s.schemeName(), List.of())));
 
-    // Each operation (path and method) with its resource methods, several where JAX-RS chooses by media type; in the
-    // order of the routes, which gives the operation ids.
+    // Each operation (path and method) with its resource methods, several where JAX-RS chooses by media type, or by
+    // templates that OpenAPI cannot tell apart: "templated paths with the same hierarchy but different templated names
+    // MUST NOT exist" (/items/{id: [0-9]+} and /items/{slug}, a method's and a locator's), so every template of one
+    // hierarchy is documented at the path of the first; in the order of the routes, which gives the operation ids.
+    Map<String, String> pathOfHierarchy = new HashMap<>();
     Map<List<String>, List<RouteModel>> operations = new LinkedHashMap<>();
     for (RouteModel route : model.routes()) {
       String method = route.httpMethod().toLowerCase(java.util.Locale.ROOT);
       if (!METHOD_ORDER.contains(method)) {
         continue; // a designator of the application's own (PURGE): OpenAPI 3.1 has no field for it
       }
-      operations.computeIfAbsent(List.of(openApiPath(fullPath(model, route.path())), method), k -> new ArrayList<>())
-          .add(route);
+      String own = openApiPath(fullPath(model, route.path()));
+      String path = pathOfHierarchy.computeIfAbsent(hierarchy(own), h -> own);
+      operations.computeIfAbsent(List.of(path, method), k -> new ArrayList<>()).add(route);
     }
     Map<String, Map<String, Object>> paths = new TreeMap<>();
     Set<String> operationIds = new LinkedHashSet<>();
     operations.forEach((operation, variants) -> paths
         .computeIfAbsent(operation.get(0), p -> new TreeMap<>(BY_METHOD_ORDER))
-        .put(operation.get(1),
-            OperationDocument.operation(model, variants, unique(operationIds, operationId(variants.get(0))))));
+        .put(operation.get(1), OperationDocument.operation(model, operation.get(0), variants,
+            unique(operationIds, operationId(variants.get(0))))));
     if (hasTokenEndpoint(model)) {
       paths.put(openApiPath(tokenUrl(model)), Map.of("post", TokenEndpointDocument.operation(model.settings())));
     }
@@ -79,6 +84,11 @@ public final class OpenApiGenerator {
   /** {@code /items/{id: [0-9]+}} becomes {@code /items/{id}}. */
   static String openApiPath(String template) {
     return Templates.openApi(template);
+  }
+
+  /** An OpenAPI path with its parameters' names left out: {@code /items/{id}} and {@code /items/{slug}} are one. */
+  static String hierarchy(String openApiPath) {
+    return Templates.PARAM.matcher(openApiPath).replaceAll("{}");
   }
 
   private static String operationId(RouteModel route) {

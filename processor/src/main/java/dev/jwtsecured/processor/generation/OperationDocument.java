@@ -19,19 +19,25 @@ import java.util.regex.Matcher;
 
 /**
  * One operation of the OpenAPI document: a path and HTTP method, served by one resource method or by several that
- * JAX-RS chooses between by media type ({@code @Consumes}, {@code @Produces}). OpenAPI has one operation there, so it
- * lists the media types of all, and, where their rules differ, every requirement among them and each variant's rule in
- * words: the document never shows one variant's rule as the operation's.
+ * JAX-RS chooses between by media type ({@code @Consumes}, {@code @Produces}) or by template where OpenAPI has one path
+ * for them ({@code /items/{id: [0-9]+}} and {@code /items/{slug}}). OpenAPI has one operation there, so it lists the
+ * media types of all, a parameter's pattern only where every variant has it, and, where their rules differ, every
+ * requirement among them and each variant's rule in words: the document never shows one variant's rule as the
+ * operation's.
  */
 final class OperationDocument {
   private OperationDocument() {}
 
-  /** The operation of {@code variants} (one or more routes of one path and method), named {@code operationId}. */
-  static Map<String, Object> operation(ConfigModel model, List<RouteModel> variants, String operationId) {
+  /**
+   * The operation of {@code variants} (one or more routes of one method whose templates are {@code path} in OpenAPI,
+   * the first one's parameter names), named {@code operationId}.
+   */
+  static Map<String, Object> operation(ConfigModel model, String path, List<RouteModel> variants,
+      String operationId) {
     RouteModel first = variants.get(0);
     Map<String, Object> op = new LinkedHashMap<>();
     op.put("operationId", operationId);
-    List<Object> parameters = parameters(fullPath(model, first.path()));
+    List<Object> parameters = parameters(path, variants.stream().map(v -> fullPath(model, v.path())).toList());
     if (!parameters.isEmpty()) {
       op.put("parameters", parameters);
     }
@@ -66,10 +72,12 @@ final class OperationDocument {
         op.put("description", rule);
       }
     } else {
-      StringBuilder description = new StringBuilder("The resource methods serving this operation differ by media"
-          + " type, each with its own rule:");
+      boolean byTemplate = variants.stream().map(RouteModel::path).distinct().count() > 1;
+      StringBuilder description = new StringBuilder("The resource methods serving this operation differ by "
+          + (byTemplate ? "path template or media type" : "media type") + ", each with its own rule:");
       for (RouteModel variant : variants) {
-        description.append(' ').append(variant.methodName()).append(mediaTypes(variant)).append(": ")
+        description.append(' ').append(variant.methodName())
+            .append(byTemplate ? " at " + fullPath(model, variant.path()) : "").append(mediaTypes(variant)).append(": ")
             .append(rule(variant) == null ? "requires a token." : lowerFirst(rule(variant)));
       }
       op.put("description", description.toString());
@@ -94,22 +102,39 @@ final class OperationDocument {
     return op;
   }
 
-  private static List<Object> parameters(String path) {
+  /**
+   * The parameters of {@code path}, each a string with the pattern of its regular expression where every one of
+   * {@code templates} (the variants' own, of one hierarchy: as many parameters, in the same places) has that one there.
+   */
+  private static List<Object> parameters(String path, List<String> templates) {
+    List<List<String>> regexes = templates.stream().map(OperationDocument::regexes).toList();
     List<Object> parameters = new ArrayList<>();
     Matcher m = Templates.PARAM.matcher(path);
     Set<String> seen = new LinkedHashSet<>();
-    while (m.find()) {
+    for (int i = 0; m.find(); i++) {
       if (!seen.add(m.group(1))) {
         continue;
       }
       Map<String, Object> schema = new LinkedHashMap<>();
       schema.put("type", "string");
-      if (m.group(2) != null && !m.group(2).isBlank()) {
-        schema.put("pattern", "^(?:" + m.group(2).trim() + ")$");
+      String regex = regexes.get(0).get(i);
+      int place = i;
+      if (!regex.isEmpty() && regexes.stream().allMatch(r -> r.get(place).equals(regex))) {
+        schema.put("pattern", "^(?:" + regex + ")$");
       }
       parameters.add(map("name", m.group(1), "in", "path", "required", true, "schema", schema));
     }
     return parameters;
+  }
+
+  /** The regular expression of each parameter of {@code template}, in order, trimmed; empty for none. */
+  private static List<String> regexes(String template) {
+    List<String> regexes = new ArrayList<>();
+    Matcher m = Templates.PARAM.matcher(template);
+    while (m.find()) {
+      regexes.add(m.group(2) == null ? "" : m.group(2).trim());
+    }
+    return regexes;
   }
 
   /**
