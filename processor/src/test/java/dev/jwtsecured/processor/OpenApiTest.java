@@ -310,6 +310,33 @@ class OpenApiTest {
     assertEquals("^(?:[0-9]+)$", tagged.getPut().getParameters().get(0).getSchema().getPattern(), json);
   }
 
+  /**
+   * A name a template repeats (a class's {@code {id}} and its method's): OpenAPI says "each template expression MUST
+   * NOT appear more than once in a single path template", and a client filled both with one value; the document named
+   * it twice ({@code /orgs/{id}/members/{id}}). Now it is numbered where it repeats, past the names the template has.
+   */
+  @org.junit.jupiter.api.Test
+  void aRepeatedNameIsNumberedWhereItRepeats() throws IOException {
+    JavaFileObject orgs = source("Orgs",
+        "@Path(\"/orgs/{id}\")",
+        "final class Orgs {",
+        "  @GET @Path(\"members/{id: [0-9]+}\") public String member(@PathParam(\"id\") long id) { return \"\"; }",
+        "  @GET @Path(\"teams/{id_2}/{id}\") public String team(@PathParam(\"id\") String id) { return id; }",
+        "}");
+    String json = resource(compile("@JwtSecured(secret = \"${S}\")", orgs), ".openapi.json");
+    SwaggerParseResult result = new OpenAPIParser().readContents(json, null, new ParseOptions());
+    assertEquals(List.of(), result.getMessages());
+    io.swagger.v3.oas.models.Paths paths = result.getOpenAPI().getPaths();
+    assertEquals(Set.of("/orgs/{id}/members/{id_2}", "/orgs/{id}/teams/{id_2}/{id_3}"), paths.keySet(), json);
+    List<io.swagger.v3.oas.models.parameters.Parameter> member = paths.get("/orgs/{id}/members/{id_2}").getGet()
+        .getParameters();
+    assertEquals(List.of("id", "id_2"), member.stream().map(p -> p.getName()).toList(), json);
+    assertEquals(null, member.get(0).getSchema().getPattern(), json);
+    assertEquals("^(?:[0-9]+)$", member.get(1).getSchema().getPattern(), json);
+    assertEquals(List.of("id", "id_2", "id_3"), paths.get("/orgs/{id}/teams/{id_2}/{id_3}").getGet().getParameters()
+        .stream().map(p -> p.getName()).toList(), json);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"oauth2", "templates"})
   void tokenUrlIsTheEndpointsRealPath(String name) throws IOException {

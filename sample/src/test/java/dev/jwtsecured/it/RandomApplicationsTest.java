@@ -150,7 +150,8 @@ class RandomApplicationsTest {
   /**
    * The configuration's OpenAPI document against its route report: one path per hierarchy (OpenAPI 3.1: "templated
    * paths with the same hierarchy but different templated names MUST NOT exist"; before, {@code /a/{id}} and a
-   * locator's {@code /a/{rest}} were two), each operation's path parameters the names of its path, and each route an
+   * locator's {@code /a/{rest}} were two), no name twice in a path ("each template expression MUST NOT appear more than
+   * once"; {@code /{id}/b/{id}} was), each operation's path parameters the names of its path, and each route an
    * operation there, open to anonymous callers ({@code []}, or {@code {}} among its requirements) where it is public
    * and asking a token where it is not.
    */
@@ -173,9 +174,10 @@ class RandomApplicationsTest {
       List<String> names = new ArrayList<>();
       Matcher m = Templates.PARAM.matcher(path);
       while (m.find()) {
-        if (!names.contains(m.group(1))) {
-          names.add(m.group(1));
+        if (names.contains(m.group(1))) {
+          fail("seed " + seed + ": the OpenAPI path " + path + " names " + m.group(1) + " twice\n" + listing(app));
         }
+        names.add(m.group(1));
       }
       for (Map.Entry<String, JsonNode> op : item.getValue().properties()) {
         List<String> documented = new ArrayList<>();

@@ -8,12 +8,14 @@ import dev.jwtsecured.processor.validation.RouteScanner;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 
 /**
  * Builds the OpenAPI 3.1 document of a configuration: its security scheme, a root requirement, and every
@@ -81,9 +83,34 @@ public final class OpenApiGenerator {
     return RouteScanner.join(model.applicationPath(), path);
   }
 
-  /** {@code /items/{id: [0-9]+}} becomes {@code /items/{id}}. */
+  /**
+   * {@code /items/{id: [0-9]+}} becomes {@code /items/{id}}; a name the template repeats ({@code /a/{id}/b/{id}}, a
+   * locator's and its class's) is numbered where it repeats ({@code /a/{id}/b/{id_2}}): in OpenAPI "each template
+   * expression MUST NOT appear more than once in a single path template", and a client fills each with one value.
+   */
   static String openApiPath(String template) {
-    return Templates.openApi(template);
+    String path = Templates.openApi(template);
+    Set<String> names = new HashSet<>();
+    Matcher m = Templates.PARAM.matcher(path);
+    while (m.find()) {
+      names.add(m.group(1));
+    }
+    Set<String> seen = new HashSet<>();
+    StringBuilder out = new StringBuilder();
+    m.reset();
+    while (m.find()) {
+      String name = m.group(1);
+      if (!seen.add(name)) {
+        int n = 2;
+        while (names.contains(name + "_" + n)) {
+          n++;
+        }
+        name = name + "_" + n;
+        names.add(name);
+      }
+      m.appendReplacement(out, Matcher.quoteReplacement("{" + name + "}"));
+    }
+    return m.appendTail(out).toString();
   }
 
   /** An OpenAPI path with its parameters' names left out: {@code /items/{id}} and {@code /items/{slug}} are one. */

@@ -103,18 +103,15 @@ final class OperationDocument {
   }
 
   /**
-   * The parameters of {@code path}, each a string with the pattern of its regular expression where every one of
-   * {@code templates} (the variants' own, of one hierarchy: as many parameters, in the same places) has that one there.
+   * The parameters of {@code path} (each name once, {@link OpenApiGenerator#openApiPath}), each a string with the
+   * pattern of its regular expression where every one of {@code templates} (the variants' own, of one hierarchy: as
+   * many parameters, in the same places) has that one there.
    */
   private static List<Object> parameters(String path, List<String> templates) {
     List<List<String>> regexes = templates.stream().map(OperationDocument::regexes).toList();
     List<Object> parameters = new ArrayList<>();
     Matcher m = Templates.PARAM.matcher(path);
-    Set<String> seen = new LinkedHashSet<>();
     for (int i = 0; m.find(); i++) {
-      if (!seen.add(m.group(1))) {
-        continue;
-      }
       Map<String, Object> schema = new LinkedHashMap<>();
       schema.put("type", "string");
       String regex = regexes.get(0).get(i);
