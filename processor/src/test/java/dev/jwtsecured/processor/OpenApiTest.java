@@ -337,6 +337,27 @@ class OpenApiTest {
         .stream().map(p -> p.getName()).toList(), json);
   }
 
+  /**
+   * The token URLs are URLs (format {@code uri-reference} in OpenAPI's schema), unlike the document's paths: below an
+   * application path of a letter beyond ASCII they held it as written ({@code /café/token}), which Spectral's OpenAPI
+   * rules refuse. Now they are escaped as UTF-8, as a request sends them; the path of the operation stays a template.
+   */
+  @org.junit.jupiter.api.Test
+  void tokenUrlsAreUrls() throws IOException {
+    JavaFileObject app = source("App",
+        "@jakarta.ws.rs.ApplicationPath(\"/caf\u00e9\")",
+        "final class App extends jakarta.ws.rs.core.Application {}");
+    String json = resource(compile("@JwtSecured(secret = \"${S}\", tokenUrl = \"/token\","
+        + " refreshExpiration = \"P14D\")", TEMPLATES, app), ".openapi.json");
+    SwaggerParseResult result = new OpenAPIParser().readContents(json, null, new ParseOptions());
+    assertEquals(List.of(), result.getMessages());
+    io.swagger.v3.oas.models.security.OAuthFlow flow = result.getOpenAPI().getComponents().getSecuritySchemes()
+        .get("BearerToken").getFlows().getPassword();
+    assertEquals("/caf%C3%A9/token", flow.getTokenUrl(), json);
+    assertEquals("/caf%C3%A9/token", flow.getRefreshUrl(), json);
+    assertTrue(result.getOpenAPI().getPaths().containsKey("/caf\u00e9/token"), json);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"oauth2", "templates"})
   void tokenUrlIsTheEndpointsRealPath(String name) throws IOException {

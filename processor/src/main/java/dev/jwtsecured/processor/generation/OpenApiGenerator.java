@@ -139,9 +139,11 @@ public final class OpenApiGenerator {
       for (String scope : s.scopes()) {
         scopes.put(scope, "Scope " + scope);
       }
-      Map<String, Object> flow = map("tokenUrl", tokenUrl(model));
+      // A URL, unlike a path of the document: escaped where the path has what no URL holds (/café/token).
+      String url = Templates.escapedPath(tokenUrl(model));
+      Map<String, Object> flow = map("tokenUrl", url);
       if (s.refreshes()) {
-        flow.put("refreshUrl", tokenUrl(model));
+        flow.put("refreshUrl", url);
       }
       flow.put("scopes", scopes);
       scheme.put("flows", map("password", flow));

@@ -104,8 +104,9 @@ public final class OpenApiDocument {
       flows.replaceAll((type, flow) -> {
         Map<String, Object> f = new LinkedHashMap<>(object(flow));
         for (String url : URL_MEMBERS) {
+          // URLs, escaped where the application path has what no URL holds (/caf%C3%A9/token).
           if (f.get(url) instanceof String u && u.startsWith("/")) {
-            f.put(url, server + unprefixed(u, strip));
+            f.put(url, server + unprefixed(u, Templates.escapedPath(strip)));
           }
         }
         return f;

@@ -278,6 +278,15 @@ public final class Templates {
     return "/" + path;
   }
 
+  /**
+   * {@code path} as a URI's path: every character escaped (as UTF-8) but letters, digits, {@code -._~!$&'()*+,;=:@/}
+   * and an escape already written ({@code /café/token} becomes {@code /caf%C3%A9/token}), as the OpenAPI document's
+   * token URLs must be.
+   */
+  public static String escapedPath(String path) {
+    return escapedLiteral(path);
+  }
+
   /** {@code template}'s literal characters escaped as {@link #registered} says; its parameters as written. */
   private static String escaped(String template) {
     Matcher m = PARAM.matcher(template);

@@ -54,4 +54,24 @@ class OpenApiDocumentTest {
     assertEquals("/a\"b\\c%22", Json.parseObject(placed).get("servers") instanceof java.util.List<?> l
         ? ((java.util.Map<?, ?>) l.get(0)).get("url") : null);
   }
+
+  /**
+   * An application path that no URL holds as written ({@code /café}): the compiled token URLs are escaped
+   * ({@code /caf%C3%A9/token}), and the request's base path is too, so the document is placed, and the token URLs lose
+   * the application path escaped as they have it.
+   */
+  @Test
+  void tokenUrlsAreEscapedAsTheApplicationPathIs() {
+    String compiled = "{\"openapi\":\"3.1.0\",\"info\":{},\"paths\":{\"/caf\u00e9/items\":{\"get\":{}}},"
+        + "\"components\":{\"securitySchemes\":{\"BearerToken\":{\"type\":\"oauth2\",\"flows\":{\"password\":"
+        + "{\"tokenUrl\":\"/caf%C3%A9/token\",\"scopes\":{}}}}}}}";
+    OpenApiDocument served = new OpenApiDocument(compiled, "/caf\u00e9");
+    for (String base : new String[] {"/caf%C3%A9/", "/shop/caf%C3%A9"}) {
+      String server = base.startsWith("/shop") ? "/shop/caf%C3%A9" : "/caf%C3%A9";
+      assertEquals("{\"openapi\":\"3.1.0\",\"info\":{},\"servers\":[{\"url\":\"" + server + "\"}],"
+          + "\"paths\":{\"/items\":{\"get\":{}}},"
+          + "\"components\":{\"securitySchemes\":{\"BearerToken\":{\"type\":\"oauth2\",\"flows\":{\"password\":"
+          + "{\"tokenUrl\":\"" + server + "/token\",\"scopes\":{}}}}}}}", served.at(base), base);
+    }
+  }
 }
