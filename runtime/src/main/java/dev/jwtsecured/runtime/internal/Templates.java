@@ -15,6 +15,10 @@ import java.util.regex.PatternSyntaxException;
 /**
  * JAX-RS path templates: their OpenAPI form, the regular expression a JAX-RS runtime matches them with, and the order
  * in which it tries them. One definition for the processor (which carries a copy of this class) and the runtime.
+ *
+ * <p>It is longer than most classes here because the order is one set of rules read from several sides: the keys of
+ * JAX-RS, RESTEasy's own keys and the template as it registers it, and what a guard may leave to a method beside a
+ * locator; split, the processor and the locator guard could come to read them apart.
  */
 public final class Templates {
   /** {@code {name}} or {@code {name: regex}} in a JAX-RS path template. */
