@@ -282,11 +282,9 @@ class OpenApiTest {
         "    @POST public void add(String tag) {}",
         "  }",
         "}");
-    String json = resource(compile("@JwtSecured(secret = \"${S}\")", items), ".openapi.json");
-    SwaggerParseResult result = new OpenAPIParser().readContents(json, null, new ParseOptions());
-    assertEquals(List.of(), result.getMessages());
-    io.swagger.v3.oas.models.Paths paths = result.getOpenAPI().getPaths();
-    assertEquals(Set.of("/items/{slug}", "/items/{code}/{tag}"), paths.keySet(), json);
+    io.swagger.v3.oas.models.Paths paths = document("@JwtSecured(secret = \"${S}\")", items).getPaths();
+    String json = paths.toString();
+    assertEquals(Set.of("/items/{slug}", "/items/{code}/{tag}"), paths.keySet());
     io.swagger.v3.oas.models.PathItem item = paths.get("/items/{slug}");
     io.swagger.v3.oas.models.Operation get = item.getGet();
     assertEquals(List.of(Map.of("BearerToken", List.of()), Map.of()),
@@ -323,11 +321,9 @@ class OpenApiTest {
         "  @GET @Path(\"members/{id: [0-9]+}\") public String member(@PathParam(\"id\") long id) { return \"\"; }",
         "  @GET @Path(\"teams/{id_2}/{id}\") public String team(@PathParam(\"id\") String id) { return id; }",
         "}");
-    String json = resource(compile("@JwtSecured(secret = \"${S}\")", orgs), ".openapi.json");
-    SwaggerParseResult result = new OpenAPIParser().readContents(json, null, new ParseOptions());
-    assertEquals(List.of(), result.getMessages());
-    io.swagger.v3.oas.models.Paths paths = result.getOpenAPI().getPaths();
-    assertEquals(Set.of("/orgs/{id}/members/{id_2}", "/orgs/{id}/teams/{id_2}/{id_3}"), paths.keySet(), json);
+    io.swagger.v3.oas.models.Paths paths = document("@JwtSecured(secret = \"${S}\")", orgs).getPaths();
+    String json = paths.toString();
+    assertEquals(Set.of("/orgs/{id}/members/{id_2}", "/orgs/{id}/teams/{id_2}/{id_3}"), paths.keySet());
     List<io.swagger.v3.oas.models.parameters.Parameter> member = paths.get("/orgs/{id}/members/{id_2}").getGet()
         .getParameters();
     assertEquals(List.of("id", "id_2"), member.stream().map(p -> p.getName()).toList(), json);
@@ -347,15 +343,22 @@ class OpenApiTest {
     JavaFileObject app = source("App",
         "@jakarta.ws.rs.ApplicationPath(\"/caf\u00e9\")",
         "final class App extends jakarta.ws.rs.core.Application {}");
-    String json = resource(compile("@JwtSecured(secret = \"${S}\", tokenUrl = \"/token\","
-        + " refreshExpiration = \"P14D\")", TEMPLATES, app), ".openapi.json");
+    io.swagger.v3.oas.models.OpenAPI api = document("@JwtSecured(secret = \"${S}\", tokenUrl = \"/token\","
+        + " refreshExpiration = \"P14D\")", TEMPLATES, app);
+    io.swagger.v3.oas.models.security.OAuthFlow flow = api.getComponents().getSecuritySchemes().get("BearerToken")
+        .getFlows().getPassword();
+    assertEquals("/caf%C3%A9/token", flow.getTokenUrl());
+    assertEquals("/caf%C3%A9/token", flow.getRefreshUrl());
+    assertTrue(api.getPaths().containsKey("/caf\u00e9/token"), api.getPaths().keySet().toString());
+  }
+
+  /** The OpenAPI document compiled for {@code config} and {@code sources}; swagger-parser reads it without a word. */
+  private static io.swagger.v3.oas.models.OpenAPI document(String config, JavaFileObject... sources)
+      throws IOException {
+    String json = resource(compile(config, sources), ".openapi.json");
     SwaggerParseResult result = new OpenAPIParser().readContents(json, null, new ParseOptions());
-    assertEquals(List.of(), result.getMessages());
-    io.swagger.v3.oas.models.security.OAuthFlow flow = result.getOpenAPI().getComponents().getSecuritySchemes()
-        .get("BearerToken").getFlows().getPassword();
-    assertEquals("/caf%C3%A9/token", flow.getTokenUrl(), json);
-    assertEquals("/caf%C3%A9/token", flow.getRefreshUrl(), json);
-    assertTrue(result.getOpenAPI().getPaths().containsKey("/caf\u00e9/token"), json);
+    assertEquals(List.of(), result.getMessages(), json);
+    return result.getOpenAPI();
   }
 
   @ParameterizedTest
