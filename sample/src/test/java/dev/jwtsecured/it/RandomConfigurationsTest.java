@@ -22,6 +22,8 @@ import dev.jwtsecured.testing.RawHttp;
 import dev.jwtsecured.testing.TestServer;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.security.OAuthFlow;
+import io.swagger.v3.oas.models.security.OAuthFlows;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -303,7 +305,8 @@ class RandomConfigurationsTest {
 
   /**
    * The OpenAPI documents the processor wrote, JSON and YAML: each valid to a third-party parser, both the same
-   * document, with the title, version, scheme name and description as written, whatever characters they hold.
+   * document, with the title, version, scheme name and description as written, whatever characters they hold, and
+   * token URLs that are URLs.
    */
   private static void documents(long seed, Drawn drawn, String config, Path classes) throws IOException {
     List<OpenAPI> read = new ArrayList<>();
@@ -323,6 +326,15 @@ class RandomConfigurationsTest {
           || !description.isEmpty() && !description.equals(scheme.getDescription())) {
         fail(what + " does not say what was written: " + api.getInfo() + " "
             + api.getComponents().getSecuritySchemes() + "\n" + drawn.listing(config));
+      }
+      // The flows' URLs are URLs (OpenAPI's schema: uri-reference): before, /café/token below an application path.
+      OAuthFlows flows = scheme.getFlows();
+      OAuthFlow password = flows == null ? null : flows.getPassword();
+      for (String url : password == null ? List.<String>of()
+          : java.util.Arrays.asList(password.getTokenUrl(), password.getRefreshUrl())) {
+        if (url != null && !url.matches("(?:[A-Za-z0-9._~!$&'()*+,;=:@/-]|%[0-9A-Fa-f]{2})*")) {
+          fail(what + " has a token URL that is no URL: " + url + "\n" + drawn.listing(config));
+        }
       }
       read.add(api);
     }
