@@ -352,6 +352,37 @@ class OpenApiTest {
     assertTrue(api.getPaths().containsKey("/caf\u00e9/token"), api.getPaths().keySet().toString());
   }
 
+  /**
+   * A pattern is ECMA-262's, which Swagger UI checks a value with ({@code new RegExp(pattern)}, no Unicode flag); a
+   * template's regular expression is Java's. The document gave {@code \p{L}+} as the pattern, which there matches
+   * {@code p{L}} and not {@code café}, and {@code (?i)[a-f]+}, which there is no regular expression: Swagger UI refused
+   * values JAX-RS takes. Now such a parameter has no pattern, and its description gives the Java one.
+   */
+  @org.junit.jupiter.api.Test
+  void javaOnlyRegularExpressionsGiveNoPattern() throws IOException {
+    JavaFileObject words = source("Words",
+        "@Path(\"/words\")",
+        "final class Words {",
+        "  @GET @Path(\"{w: \\\\p{L}+}\") public String letters(@PathParam(\"w\") String w) { return w; }",
+        "  @GET @Path(\"hex/{h: (?i)[a-f]+}\") public String hex(@PathParam(\"h\") String h) { return h; }",
+        "  @GET @Path(\"some/{s: [a-z&&[^q]]++}\") public String some(@PathParam(\"s\") String s) { return s; }",
+        "  @GET @Path(\"year/{y: \\\\d{4}|[a-z._-]+(?:x)?}\") public String y(@PathParam(\"y\") String y) {",
+        "    return y;",
+        "  }",
+        "}");
+    io.swagger.v3.oas.models.Paths paths = document("@JwtSecured(secret = \"${S}\")", words).getPaths();
+    for (String path : List.of("/words/{w}", "/words/hex/{h}", "/words/some/{s}")) {
+      io.swagger.v3.oas.models.parameters.Parameter p = paths.get(path).getGet().getParameters().get(0);
+      assertEquals(null, p.getSchema().getPattern(), path);
+      assertTrue(p.getDescription().startsWith("JAX-RS matches it with the Java regular expression "), path);
+    }
+    assertEquals("JAX-RS matches it with the Java regular expression \\p{L}+, which an OpenAPI pattern (ECMA-262)"
+        + " would read otherwise.", paths.get("/words/{w}").getGet().getParameters().get(0).getDescription());
+    io.swagger.v3.oas.models.parameters.Parameter year = paths.get("/words/year/{y}").getGet().getParameters().get(0);
+    assertEquals("^(?:\\d{4}|[a-z._-]+(?:x)?)$", year.getSchema().getPattern(), "read alike: kept");
+    assertEquals(null, year.getDescription());
+  }
+
   /** The OpenAPI document compiled for {@code config} and {@code sources}; swagger-parser reads it without a word. */
   private static io.swagger.v3.oas.models.OpenAPI document(String config, JavaFileObject... sources)
       throws IOException {

@@ -116,12 +116,54 @@ final class OperationDocument {
       schema.put("type", "string");
       String regex = regexes.get(0).get(i);
       int place = i;
+      Map<String, Object> parameter = map("name", m.group(1), "in", "path", "required", true);
       if (!regex.isEmpty() && regexes.stream().allMatch(r -> r.get(place).equals(regex))) {
-        schema.put("pattern", "^(?:" + regex + ")$");
+        if (readAlike(regex)) {
+          schema.put("pattern", "^(?:" + regex + ")$");
+        } else {
+          parameter.put("description", "JAX-RS matches it with the Java regular expression " + regex + ", which an"
+              + " OpenAPI pattern (ECMA-262) would read otherwise.");
+        }
       }
-      parameters.add(map("name", m.group(1), "in", "path", "required", true, "schema", schema));
+      parameter.put("schema", schema);
+      parameters.add(parameter);
     }
     return parameters;
+  }
+
+  /**
+   * Whether a JAX-RS template's regular expression (Java's) reads alike as an OpenAPI pattern (ECMA-262's, which
+   * clients such as Swagger UI check values with): literals, classes, quantifiers, {@code (?:}, {@code |} and the
+   * escapes {@code \d \w \s} (and their negations) and of punctuation only. Java's own (a flag such as {@code (?i)}, a
+   * possessive quantifier, a class within a class or {@code &&}, {@code \p{L}}, which ECMA-262 without the Unicode flag
+   * reads as {@code p{L}}) give no pattern: a client would refuse values JAX-RS takes, or fail to read it.
+   */
+  static boolean readAlike(String regex) {
+    boolean inClass = false;
+    for (int i = 0; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      char next = i + 1 < regex.length() ? regex.charAt(i + 1) : 0;
+      if (c == '\\') {
+        if ("dDwWsS.-/+*?()[]{}|^$\\".indexOf(next) < 0 || next == 0) {
+          return false;
+        }
+        i++;
+      } else if (inClass) {
+        if (c == '[' || c == '&' && next == '&') {
+          return false;
+        }
+        inClass = c != ']';
+      } else if (c == '[') {
+        inClass = true;
+        if (next == ']' || next == '^' && i + 2 < regex.length() && regex.charAt(i + 2) == ']') {
+          return false; // Java reads a first ] as a literal, ECMA-262 as the end of an empty class
+        }
+      } else if (c == '(' && next == '?' && !regex.startsWith("(?:", i)
+          || "+*?}".indexOf(c) >= 0 && next == '+') {
+        return false;
+      }
+    }
+    return !inClass;
   }
 
   /** The regular expression of each parameter of {@code template}, in order, trimmed; empty for none. */
